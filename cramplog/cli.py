@@ -1,0 +1,86 @@
+"""The command line: opens the app, or runs a subcommand on the diary without any window."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from cramplog import __version__
+from cramplog.commands import COMMAND_MODULES
+from cramplog.errors import CramplogError
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one clear line on stderr, not a wall of usage text."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"cramplog: {message} (see cramplog --help)\n")
+
+
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the folder holding diary.sqlite3 (default: your user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="cramplog",
+        description="A private diary for muscle cramps and spasms. With no command, opens the app.",
+        epilog="Everything stays on this computer; cramplog never uses the network.",
+    )
+    parser.add_argument("--version", action="version", version=f"cramplog {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a freshly generated sample diary (kept apart from your own diary)",
+    )
+    _add_data_dir(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module: Any = importlib.import_module(f"cramplog.commands.{name}")
+        sub = commands.add_parser(
+            module.NAME, help=module.HELP, description=getattr(module, "DESCRIPTION", module.HELP)
+        )
+        _add_data_dir(sub)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def _fail(message: str, code: int = EXIT_PROBLEM) -> int:
+    print(f"cramplog: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(list(argv))
+    try:
+        if args.command is not None:
+            code: int = args.run(args)
+            return code
+        from cramplog.paths import resolve_data_dir
+        from cramplog.ui import app
+
+        data_dir = None if args.data_dir is None else resolve_data_dir(args.data_dir)
+        return app.run(data_dir=data_dir, demo=args.demo)
+    except CramplogError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        # The environment's fault (missing folder, permissions, full disk): say so plainly.
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _fail(f"{exc.strerror or exc}{where}.")
+    except ValueError as exc:
+        # Only the person's own input raises ValueError this far up (e.g. an empty --data-dir).
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted.", 130)

@@ -1,0 +1,29 @@
+"""Owner-only files and directories, whatever the process umask."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) if needed and make it owner-only."""
+    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    os.chmod(path, PRIVATE_DIR_MODE)
+    return path
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty owner-only file; fails if it already exists."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    os.close(fd)
+    os.chmod(path, PRIVATE_FILE_MODE)
+
+
+def make_private(path: Path) -> None:
+    """Set owner-only permissions on an existing file, if it exists."""
+    if path.exists():
+        os.chmod(path, PRIVATE_FILE_MODE)

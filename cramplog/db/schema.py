@@ -1,0 +1,228 @@
+"""The diary's SQLite schema as SQLAlchemy 2.0 typed models."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Computed,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# "CRMP": written into the SQLite header so a cramplog diary is told from any other file.
+APPLICATION_ID = 0x43524D50
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+VOCABULARY_KINDS = (
+    "muscle",
+    "activity",
+    "trigger",
+    "relief",
+    "symptom",
+    "warning",
+    "medication_class",
+    "risk_group",
+)
+SIDES = ("left", "right", "both", "n/a")
+HYDRATION_LEVELS = ("well", "normal", "thirsty")
+RELIEF_RATINGS = ("helped", "a_little", "not_helped")
+EXERCISE_LEVELS = ("none", "usual", "hard", "unaccustomed")
+TAKEN_FOR = ("cramps", "other")
+
+
+def _one_of(column: str, values: tuple[str, ...], *, nullable: bool = False) -> str:
+    listed = ", ".join(f"'{v}'" for v in values)
+    test = f"{column} IN ({listed})"
+    return f"{column} IS NULL OR {test}" if nullable else test
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Vocabulary(Base):
+    """Every code an episode may refer to: the checklist's items and the person's own words."""
+
+    __tablename__ = "vocabulary"
+
+    code: Mapped[str] = mapped_column(String(120), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    label: Mapped[str] = mapped_column(Text)
+    builtin: Mapped[bool] = mapped_column(default=False)
+    hidden: Mapped[bool] = mapped_column(default=False)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    created_utc: Mapped[datetime] = mapped_column(DateTime)
+    updated_utc: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", VOCABULARY_KINDS), name="kind"),
+        CheckConstraint("length(trim(label)) BETWEEN 1 AND 200", name="label"),
+        CheckConstraint("length(code) > 0", name="code"),
+    )
+
+
+class EpisodeRow(Base):
+    __tablename__ = "episodes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    start_utc: Mapped[datetime] = mapped_column(DateTime)
+    utc_offset_min: Mapped[int] = mapped_column(Integer)
+    # Wall-clock time where it happened, derived in SQL so it can never disagree with
+    # start_utc + offset; indexed because every period and night query ranges over it.
+    start_local: Mapped[str] = mapped_column(
+        String(19),
+        Computed(
+            "strftime('%Y-%m-%d %H:%M:%S', start_utc, utc_offset_min || ' minutes')", persisted=True
+        ),
+        index=True,
+    )
+    muscle: Mapped[str] = mapped_column(ForeignKey("vocabulary.code"), index=True)
+    side: Mapped[str] = mapped_column(String(4))
+    duration_s: Mapped[int | None] = mapped_column(Integer)
+    intensity: Mapped[int | None] = mapped_column(Integer)
+    woke_from_sleep: Mapped[bool] = mapped_column(default=False)
+    activity: Mapped[str | None] = mapped_column(ForeignKey("vocabulary.code"))
+    hydration: Mapped[str | None] = mapped_column(String(10))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    to_review: Mapped[bool] = mapped_column(default=False)
+    created_utc: Mapped[datetime] = mapped_column(DateTime)
+    updated_utc: Mapped[datetime] = mapped_column(DateTime)
+
+    triggers: Mapped[list[EpisodeTrigger]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+    reliefs: Mapped[list[EpisodeRelief]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+    symptoms: Mapped[list[EpisodeSymptom]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+
+    __table_args__ = (
+        CheckConstraint(_one_of("side", SIDES), name="side"),
+        CheckConstraint("duration_s IS NULL OR duration_s BETWEEN 1 AND 86400", name="duration"),
+        CheckConstraint("intensity IS NULL OR intensity BETWEEN 0 AND 10", name="intensity"),
+        CheckConstraint(_one_of("hydration", HYDRATION_LEVELS, nullable=True), name="hydration"),
+        CheckConstraint("utc_offset_min BETWEEN -1080 AND 1080", name="utc_offset"),
+    )
+
+
+class EpisodeTrigger(Base):
+    __tablename__ = "episode_triggers"
+
+    episode_id: Mapped[int] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(ForeignKey("vocabulary.code"), primary_key=True, index=True)
+
+
+class EpisodeRelief(Base):
+    __tablename__ = "episode_reliefs"
+
+    episode_id: Mapped[int] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(ForeignKey("vocabulary.code"), primary_key=True, index=True)
+    rating: Mapped[str | None] = mapped_column(String(12))
+
+    __table_args__ = (
+        CheckConstraint(_one_of("rating", RELIEF_RATINGS, nullable=True), name="rating"),
+    )
+
+
+class EpisodeSymptom(Base):
+    __tablename__ = "episode_symptoms"
+
+    episode_id: Mapped[int] = mapped_column(
+        ForeignKey("episodes.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(ForeignKey("vocabulary.code"), primary_key=True, index=True)
+
+
+class DiaryDayRow(Base):
+    """One diary day: the night of `night_of` and the factors of that day."""
+
+    __tablename__ = "diary_days"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    night_of: Mapped[date] = mapped_column(Date, unique=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    reviewed: Mapped[bool] = mapped_column(default=False)
+    fluids_l: Mapped[float | None] = mapped_column(Float)
+    exercise: Mapped[str | None] = mapped_column(String(12))
+    alcohol_units: Mapped[float | None] = mapped_column(Float)
+    caffeine_drinks: Mapped[int | None] = mapped_column(Integer)
+    hot_or_sweating: Mapped[bool | None] = mapped_column()
+    long_standing: Mapped[bool | None] = mapped_column()
+    long_sitting: Mapped[bool | None] = mapped_column()
+    stretched_before_bed: Mapped[bool | None] = mapped_column()
+    stress: Mapped[int | None] = mapped_column(Integer)
+    sleep_disturbance: Mapped[int | None] = mapped_column(Integer)
+    minutes_awake: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_utc: Mapped[datetime] = mapped_column(DateTime)
+    updated_utc: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("fluids_l IS NULL OR fluids_l BETWEEN 0 AND 20", name="fluids"),
+        CheckConstraint(_one_of("exercise", EXERCISE_LEVELS, nullable=True), name="exercise"),
+        CheckConstraint("alcohol_units IS NULL OR alcohol_units BETWEEN 0 AND 100", name="alcohol"),
+        CheckConstraint(
+            "caffeine_drinks IS NULL OR caffeine_drinks BETWEEN 0 AND 50", name="caffeine"
+        ),
+        CheckConstraint("stress IS NULL OR stress BETWEEN 0 AND 10", name="stress"),
+        CheckConstraint(
+            "sleep_disturbance IS NULL OR sleep_disturbance BETWEEN 0 AND 10", name="sleep"
+        ),
+        CheckConstraint("minutes_awake IS NULL OR minutes_awake BETWEEN 0 AND 1440", name="awake"),
+    )
+
+
+class MedicationRow(Base):
+    __tablename__ = "medications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    dose: Mapped[str] = mapped_column(Text, default="")
+    started_on: Mapped[date | None] = mapped_column(Date)
+    stopped_on: Mapped[date | None] = mapped_column(Date)
+    taken_for: Mapped[str] = mapped_column(String(10))
+    med_class: Mapped[str | None] = mapped_column(ForeignKey("vocabulary.code"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_utc: Mapped[datetime] = mapped_column(DateTime)
+    updated_utc: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) BETWEEN 1 AND 200", name="name"),
+        CheckConstraint(_one_of("taken_for", TAKEN_FOR), name="taken_for"),
+        CheckConstraint(
+            "stopped_on IS NULL OR started_on IS NULL OR stopped_on >= started_on", name="dates"
+        ),
+    )
+
+
+class Setting(Base):
+    """Diary-wide settings that change what the numbers mean (e.g. the day-boundary hour)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,395 @@
+"""The diary service: every action the app and the CLI take, one transaction each."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from cramplog import checklist as checklists
+from cramplog import nights, validation
+from cramplog.db import diary_file
+from cramplog.db import repository as repo
+from cramplog.errors import StorageError, ValidationError
+from cramplog.records import (
+    DayFactors,
+    DiaryDay,
+    Episode,
+    EpisodeFilter,
+    EpisodeInput,
+    Medication,
+    MedicationInput,
+    VocabularyItem,
+    VocabularyKind,
+    new_uuid,
+)
+
+BOUNDARY_HOUR_KEY = "day_boundary_hour"
+_CHECKLIST_HASH_KEY = "checklist_sha256"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+class Diary:
+    """One open diary. Widgets and commands hold this, never a Session or an ORM object."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        data_dir: Path,
+        *,
+        checklist: checklists.Checklist | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._lock = threading.RLock()
+        self.data_dir = data_dir
+        self.checklist = checklist or checklists.load_checklist()
+        # The clock is injected so tests can fix "now" (future-time checks, last night).
+        self._clock = clock or (lambda: datetime.now().astimezone())
+        self._labels: dict[str, str] = {}
+        self._codes_by_kind: dict[str, frozenset[str]] = {}
+        self._sync_vocabulary()
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ) -> Diary:
+        """Open (creating or upgrading) the diary in `data_dir`."""
+        engine = diary_file.open_diary_file(data_dir)
+        try:
+            return cls(engine, data_dir, clock=clock)
+        except BaseException:
+            engine.dispose()
+            raise
+
+    @property
+    def path(self) -> Path:
+        return diary_file.diary_path(self.data_dir)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """One transaction per user action; storage failures become a StorageError."""
+        with self._lock:
+            try:
+                with self._sessions.begin() as session:
+                    yield session
+            except IntegrityError as exc:
+                # Validation runs first, so this is a rule the schema caught that we missed.
+                raise ValidationError(f"The diary refused this entry: {exc.orig}") from exc
+            except OperationalError as exc:
+                raise StorageError(_storage_message(exc)) from exc
+
+    @contextmanager
+    def bulk_session(self) -> Iterator[Session]:
+        """One transaction for storing many records at once (a sample diary, an import)."""
+        with self._transaction() as session:
+            yield session
+
+    # -- vocabulary -------------------------------------------------------------------------
+
+    def _sync_vocabulary(self) -> None:
+        items = [(item.code, item.kind, item.label) for item in self.checklist.items]
+        digest = hashlib.sha256(repr(items).encode()).hexdigest()
+        with self._transaction() as session:
+            if repo.get_setting(session, _CHECKLIST_HASH_KEY) != digest:
+                repo.sync_builtin_vocabulary(session, items, now=_utc_now(), new_uuid=new_uuid)
+                repo.put_setting(session, _CHECKLIST_HASH_KEY, digest)
+            self._load_vocabulary(session)
+
+    def _load_vocabulary(self, session: Session) -> None:
+        entries = repo.vocabulary(session)
+        by_kind: dict[str, set[str]] = {}
+        self._labels = {}
+        for entry in entries:
+            self._labels[entry.code] = entry.label
+            by_kind.setdefault(entry.kind, set()).add(entry.code)
+        self._codes_by_kind = {kind: frozenset(codes) for kind, codes in by_kind.items()}
+
+    def codes(self, kind: str) -> frozenset[str]:
+        """Every code of a kind the diary accepts: the checklist's and the person's own."""
+        return self._codes_by_kind.get(kind, frozenset())
+
+    def label(self, code: str) -> str:
+        """The label shown for a code; an unknown code is shown as itself, never hidden."""
+        return self._labels.get(code, code)
+
+    def custom_items(self, kind: VocabularyKind | None = None) -> list[VocabularyItem]:
+        with self._transaction() as session:
+            return repo.custom_items(session, kind)
+
+    def add_custom_item(self, kind: VocabularyKind, label: str) -> VocabularyItem:
+        label = validation.check_label(label)
+        with self._transaction() as session:
+            if repo.find_custom_by_label(session, kind, label) is not None:
+                raise ValidationError(f"“{label}” is already in your list.", field="label")
+            code = f"custom.{kind.value}.{new_uuid()}"
+            item = repo.add_custom_item(
+                session, code=code, kind=kind, label=label, uuid=new_uuid(), now=_utc_now()
+            )
+            self._load_vocabulary(session)
+        return item
+
+    def rename_custom_item(self, code: str, label: str) -> VocabularyItem:
+        label = validation.check_label(label)
+        with self._transaction() as session:
+            item = repo.update_custom_item(session, code, label=label, now=_utc_now())
+            self._load_vocabulary(session)
+        return item
+
+    def set_custom_item_hidden(self, code: str, hidden: bool) -> VocabularyItem:
+        with self._transaction() as session:
+            item = repo.update_custom_item(session, code, hidden=hidden, now=_utc_now())
+            self._load_vocabulary(session)
+        return item
+
+    # -- settings ---------------------------------------------------------------------------
+
+    @property
+    def boundary_hour(self) -> int:
+        with self._transaction() as session:
+            value = repo.get_setting(session, BOUNDARY_HOUR_KEY)
+        if value is None or not value.isdigit() or not 0 <= int(value) <= 23:
+            return nights.DEFAULT_BOUNDARY_HOUR
+        return int(value)
+
+    def set_boundary_hour(self, hour: int) -> None:
+        try:
+            nights.check_boundary_hour(hour)
+        except ValueError as exc:
+            raise ValidationError(str(exc), field="boundary_hour") from exc
+        with self._transaction() as session:
+            repo.put_setting(session, BOUNDARY_HOUR_KEY, str(hour))
+
+    def night_of(self, episode: Episode) -> date:
+        return nights.night_of(episode.start_local, self.boundary_hour)
+
+    def last_night(self) -> date:
+        return nights.last_night(self.now(), self.boundary_hour)
+
+    # -- episodes ---------------------------------------------------------------------------
+
+    def _check_episode(self, episode: EpisodeInput) -> None:
+        validation.check_episode(
+            episode,
+            now=self.now(),
+            muscles=self.codes("muscle"),
+            activities=self.codes("activity"),
+            triggers=self.codes("trigger"),
+            reliefs=self.codes("relief"),
+            symptoms=self.codes("symptom"),
+        )
+
+    def add_episode(self, episode: EpisodeInput) -> Episode:
+        self._check_episode(episode)
+        start_local, offset = nights.split_local(episode.start)
+        now = _utc_now()
+        with self._transaction() as session:
+            episode_id = repo.insert_episode(
+                session,
+                episode,
+                start_local=start_local,
+                offset_min=offset,
+                uuid=new_uuid(),
+                created_utc=now,
+                updated_utc=now,
+            )
+            return repo.get_episode(session, episode_id)
+
+    def restore_episode(self, episode: Episode) -> Episode:
+        """Put a deleted episode back exactly as it was (same UUID), e.g. for undo."""
+        with self._transaction() as session:
+            if repo.episode_id_by_uuid(session, episode.uuid) is not None:
+                raise ValidationError("That cramp is already in the diary.")
+            episode_id = repo.insert_episode(
+                session,
+                episode.as_input(),
+                start_local=episode.start_local,
+                offset_min=episode.utc_offset_min,
+                uuid=episode.uuid,
+                created_utc=episode.created_utc,
+                updated_utc=episode.updated_utc,
+            )
+            return repo.get_episode(session, episode_id)
+
+    def update_episode(self, episode_id: int, episode: EpisodeInput) -> Episode:
+        self._check_episode(episode)
+        start_local, offset = nights.split_local(episode.start)
+        with self._transaction() as session:
+            repo.update_episode(
+                session,
+                episode_id,
+                episode,
+                start_local=start_local,
+                offset_min=offset,
+                now=_utc_now(),
+            )
+            return repo.get_episode(session, episode_id)
+
+    def delete_episode(self, episode_id: int) -> Episode:
+        """Delete one episode and return it as it was, so the deletion can be undone."""
+        with self._transaction() as session:
+            gone = repo.get_episode(session, episode_id)
+            repo.delete_episode(session, episode_id)
+        return gone
+
+    def get_episode(self, episode_id: int) -> Episode:
+        with self._transaction() as session:
+            return repo.get_episode(session, episode_id)
+
+    def list_episodes(self, where: EpisodeFilter | None = None) -> list[Episode]:
+        where = where or EpisodeFilter()
+        hour = self.boundary_hour
+        local_from = (
+            None if where.first_night is None else nights.night_window(where.first_night, hour)[0]
+        )
+        local_to = (
+            None if where.last_night is None else nights.night_window(where.last_night, hour)[1]
+        )
+        with self._transaction() as session:
+            return repo.list_episodes(
+                session,
+                local_from=local_from,
+                local_to=local_to,
+                muscles=sorted(where.muscles),
+                text=where.text,
+            )
+
+    def episode_by_uuid(self, uuid: str) -> Episode | None:
+        with self._transaction() as session:
+            episode_id = repo.episode_id_by_uuid(session, uuid)
+            return None if episode_id is None else repo.get_episode(session, episode_id)
+
+    def count_episodes(self) -> int:
+        with self._transaction() as session:
+            return repo.count_episodes(session)
+
+    # -- diary days -------------------------------------------------------------------------
+
+    def get_day(self, night: date) -> DiaryDay | None:
+        with self._transaction() as session:
+            return repo.get_day(session, night)
+
+    def set_day(self, night: date, factors: DayFactors) -> DiaryDay:
+        validation.check_day(night, factors, today=self.now().date())
+        with self._transaction() as session:
+            return repo.put_day(session, night, factors, uuid=new_uuid(), now=_utc_now())
+
+    def clear_day(self, night: date) -> None:
+        """Forget the record of one day (used to undo a review)."""
+        with self._transaction() as session:
+            repo.delete_day(session, night)
+
+    def mark_cramp_free(self, night: date) -> DiaryDay:
+        """Mark a night as reviewed with no cramps, keeping any factors already recorded."""
+        hour = self.boundary_hour
+        validation.check_day(night, DayFactors(), today=self.now().date())
+        with self._transaction() as session:
+            if repo.nights_with_episodes(session, boundary_hour=hour, first=night, last=night):
+                raise ValidationError(
+                    f"The night of {night:%A %d %B} already has a cramp logged, "
+                    "so it cannot be marked cramp-free.",
+                    field="night_of",
+                )
+            existing = repo.get_day(session, night)
+            factors = replace(existing.factors if existing else DayFactors(), reviewed=True)
+            return repo.put_day(session, night, factors, uuid=new_uuid(), now=_utc_now())
+
+    def list_days(self, first: date | None = None, last: date | None = None) -> list[DiaryDay]:
+        with self._transaction() as session:
+            return repo.list_days(session, first, last)
+
+    def nights_with_episodes(self, first: date, last: date) -> set[date]:
+        with self._transaction() as session:
+            return repo.nights_with_episodes(
+                session, boundary_hour=self.boundary_hour, first=first, last=last
+            )
+
+    # -- medications ------------------------------------------------------------------------
+
+    def add_medication(self, medication: MedicationInput) -> Medication:
+        medication = validation.check_medication(medication, classes=self.codes("medication_class"))
+        now = _utc_now()
+        with self._transaction() as session:
+            return repo.insert_medication(
+                session, medication, uuid=new_uuid(), created_utc=now, updated_utc=now
+            )
+
+    def update_medication(self, medication_id: int, medication: MedicationInput) -> Medication:
+        medication = validation.check_medication(medication, classes=self.codes("medication_class"))
+        with self._transaction() as session:
+            return repo.update_medication(session, medication_id, medication, now=_utc_now())
+
+    def stop_medication(self, medication_id: int, stopped_on: date) -> Medication:
+        with self._transaction() as session:
+            current = repo.get_medication(session, medication_id)
+        return self.update_medication(
+            medication_id, replace(current.as_input(), stopped_on=stopped_on)
+        )
+
+    def delete_medication(self, medication_id: int) -> Medication:
+        with self._transaction() as session:
+            gone = repo.get_medication(session, medication_id)
+            repo.delete_medication(session, medication_id)
+        return gone
+
+    def restore_medication(self, medication: Medication) -> Medication:
+        with self._transaction() as session:
+            return repo.insert_medication(
+                session,
+                medication.as_input(),
+                uuid=medication.uuid,
+                created_utc=medication.created_utc,
+                updated_utc=medication.updated_utc,
+            )
+
+    def list_medications(self) -> list[Medication]:
+        with self._transaction() as session:
+            return repo.list_medications(session)
+
+    # -- health -----------------------------------------------------------------------------
+
+    def integrity_problems(self) -> list[str]:
+        """What `PRAGMA integrity_check` and `foreign_key_check` report; empty when healthy."""
+        with self._lock, self._engine.connect() as conn:
+            problems = [
+                str(row[0])
+                for row in conn.execute(text("PRAGMA integrity_check"))
+                if row[0] != "ok"
+            ]
+            problems += [
+                f"broken reference in {row[0]} row {row[1]}"
+                for row in conn.execute(text("PRAGMA foreign_key_check"))
+            ]
+        return problems
+
+
+def _storage_message(exc: OperationalError) -> str:
+    detail = str(exc.orig).lower()
+    if "readonly" in detail or "read-only" in detail:
+        return "The diary file is read-only, so nothing could be saved."
+    if "full" in detail:
+        return "The disk is full, so nothing could be saved. Free some space and try again."
+    if "locked" in detail or "busy" in detail:
+        return "The diary is busy in another program; nothing was saved. Try again."
+    return f"The diary could not be written ({exc.orig}); nothing was saved."

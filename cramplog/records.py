@@ -1,0 +1,276 @@
+"""Plain value types that cross every layer: episodes, diary days, medications, vocabulary."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+
+class Side(enum.StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+    NOT_APPLICABLE = "n/a"
+
+    @property
+    def label(self) -> str:
+        return _SIDE_LABELS[self]
+
+
+_SIDE_LABELS = {
+    Side.LEFT: "Left",
+    Side.RIGHT: "Right",
+    Side.BOTH: "Both",
+    Side.NOT_APPLICABLE: "Not applicable",
+}
+
+
+class Hydration(enum.StrEnum):
+    WELL = "well"
+    NORMAL = "normal"
+    THIRSTY = "thirsty"
+
+    @property
+    def label(self) -> str:
+        return _HYDRATION_LABELS[self]
+
+
+_HYDRATION_LABELS = {
+    Hydration.WELL: "Well hydrated",
+    Hydration.NORMAL: "Normal",
+    Hydration.THIRSTY: "Thirsty or dehydrated",
+}
+
+
+class ReliefRating(enum.StrEnum):
+    HELPED = "helped"
+    A_LITTLE = "a_little"
+    NOT_HELPED = "not_helped"
+
+    @property
+    def label(self) -> str:
+        return _RELIEF_LABELS[self]
+
+
+_RELIEF_LABELS = {
+    ReliefRating.HELPED: "Helped",
+    ReliefRating.A_LITTLE: "Helped a little",
+    ReliefRating.NOT_HELPED: "Did not help",
+}
+
+
+class Exercise(enum.StrEnum):
+    NONE = "none"
+    USUAL = "usual"
+    HARD = "hard"
+    UNACCUSTOMED = "unaccustomed"
+
+    @property
+    def label(self) -> str:
+        return _EXERCISE_LABELS[self]
+
+
+_EXERCISE_LABELS = {
+    Exercise.NONE: "None",
+    Exercise.USUAL: "Usual",
+    Exercise.HARD: "Hard",
+    Exercise.UNACCUSTOMED: "Unaccustomed",
+}
+
+
+class TakenFor(enum.StrEnum):
+    CRAMPS = "cramps"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return "For cramps" if self is TakenFor.CRAMPS else "For something else"
+
+
+class VocabularyKind(enum.StrEnum):
+    """The kinds of vocabulary a person may extend with words of their own."""
+
+    MUSCLE = "muscle"
+    TRIGGER = "trigger"
+    RELIEF = "relief"
+
+
+MAX_DURATION = timedelta(hours=24)
+MAX_INTENSITY = 10
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeInput:
+    """What a person enters for one cramp or spasm; the service validates and stores it.
+
+    `start` is an aware datetime (a naive one is read as the computer's local time).
+    """
+
+    start: datetime
+    muscle: str
+    side: Side = Side.NOT_APPLICABLE
+    duration_s: int | None = None
+    intensity: int | None = None
+    woke_from_sleep: bool = False
+    activity: str | None = None
+    hydration: Hydration | None = None
+    triggers: tuple[str, ...] = ()
+    reliefs: tuple[tuple[str, ReliefRating | None], ...] = ()
+    symptoms: tuple[str, ...] = ()
+    notes: str = ""
+    to_review: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """One stored cramp or spasm.
+
+    `start_local` is the wall-clock time where it happened (naive); `utc_offset_min` is the
+    offset from UTC at that moment, so `start_local - offset` is the UTC instant.
+    """
+
+    id: int
+    uuid: str
+    start_local: datetime
+    utc_offset_min: int
+    muscle: str
+    side: Side
+    duration_s: int | None
+    intensity: int | None
+    woke_from_sleep: bool
+    activity: str | None
+    hydration: Hydration | None
+    triggers: tuple[str, ...]
+    reliefs: tuple[tuple[str, ReliefRating | None], ...]
+    symptoms: tuple[str, ...]
+    notes: str
+    to_review: bool
+    created_utc: datetime
+    updated_utc: datetime
+
+    @property
+    def start_utc(self) -> datetime:
+        return self.start_local - timedelta(minutes=self.utc_offset_min)
+
+    @property
+    def nocturnal(self) -> bool:
+        """Woke the person, or began while they were asleep or in bed."""
+        return self.woke_from_sleep or self.activity == "activity.asleep"
+
+    def as_input(self) -> EpisodeInput:
+        from datetime import timezone
+
+        tz = timezone(timedelta(minutes=self.utc_offset_min))
+        return EpisodeInput(
+            start=self.start_local.replace(tzinfo=tz),
+            muscle=self.muscle,
+            side=self.side,
+            duration_s=self.duration_s,
+            intensity=self.intensity,
+            woke_from_sleep=self.woke_from_sleep,
+            activity=self.activity,
+            hydration=self.hydration,
+            triggers=self.triggers,
+            reliefs=self.reliefs,
+            symptoms=self.symptoms,
+            notes=self.notes,
+            to_review=self.to_review,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DayFactors:
+    """What a person records about one diary day ("the night of D")."""
+
+    reviewed: bool = False
+    fluids_l: float | None = None
+    exercise: Exercise | None = None
+    alcohol_units: float | None = None
+    caffeine_drinks: int | None = None
+    hot_or_sweating: bool | None = None
+    long_standing: bool | None = None
+    long_sitting: bool | None = None
+    stretched_before_bed: bool | None = None
+    stress: int | None = None
+    sleep_disturbance: int | None = None
+    minutes_awake: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DiaryDay:
+    """One stored diary day. A reviewed day whose night has no episodes is cramp-free."""
+
+    night_of: date
+    uuid: str
+    factors: DayFactors
+    created_utc: datetime
+    updated_utc: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationInput:
+    name: str
+    dose: str = ""
+    started_on: date | None = None
+    stopped_on: date | None = None
+    taken_for: TakenFor = TakenFor.OTHER
+    med_class: str | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Medication:
+    id: int
+    uuid: str
+    name: str
+    dose: str
+    started_on: date | None
+    stopped_on: date | None
+    taken_for: TakenFor
+    med_class: str | None
+    notes: str
+    created_utc: datetime
+    updated_utc: datetime
+
+    @property
+    def current(self) -> bool:
+        return self.stopped_on is None
+
+    def as_input(self) -> MedicationInput:
+        return MedicationInput(
+            name=self.name,
+            dose=self.dose,
+            started_on=self.started_on,
+            stopped_on=self.stopped_on,
+            taken_for=self.taken_for,
+            med_class=self.med_class,
+            notes=self.notes,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyItem:
+    """A word the person added themselves (a custom muscle, trigger or relief)."""
+
+    code: str
+    kind: VocabularyKind
+    label: str
+    hidden: bool
+    uuid: str
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeFilter:
+    """Which episodes to list. Dates are diary days (nights), both ends included."""
+
+    first_night: date | None = None
+    last_night: date | None = None
+    muscles: frozenset[str] = field(default_factory=frozenset)
+    text: str = ""

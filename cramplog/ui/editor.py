@@ -1,0 +1,231 @@
+"""Every change a person makes to the diary, as an undoable command on one QUndoStack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from cramplog.diary import Diary
+from cramplog.errors import NotFoundError
+from cramplog.records import (
+    DayFactors,
+    DiaryDay,
+    Episode,
+    EpisodeInput,
+    Medication,
+    MedicationInput,
+)
+
+EPISODES = "episodes"
+DAYS = "days"
+MEDICATIONS = "medications"
+VOCABULARY = "vocabulary"
+SETTINGS = "settings"
+
+
+class _Done(QUndoCommand):
+    """A change already made once; redo() after an undo makes it again.
+
+    The first change happens before the command is pushed, so a refused entry raises to the
+    form (which keeps its content) and leaves nothing on the undo stack.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        undo: Callable[[], None],
+        redo: Callable[[], None],
+        notify: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self._undo = undo
+        self._redo = redo
+        self._notify = notify
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+        else:
+            self._redo()
+        self._notify()
+
+    def undo(self) -> None:
+        self._undo()
+        self._notify()
+
+
+class DiaryEditor(QObject):
+    """The UI's one way to change the diary: a service call plus an undo command.
+
+    `changed` carries what changed (EPISODES, DAYS, MEDICATIONS, VOCABULARY, SETTINGS) so a
+    place redraws only when its data moved.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, diary: Diary, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.diary = diary
+        self.undo_stack = QUndoStack(self)
+
+    def _push(
+        self, text: str, kind: str, *, undo: Callable[[], None], redo: Callable[[], None]
+    ) -> None:
+        self.undo_stack.push(
+            _Done(text, undo=undo, redo=redo, notify=lambda: self.changed.emit(kind))
+        )
+
+    # -- episodes ---------------------------------------------------------------------------
+
+    def add_episode(self, episode: EpisodeInput) -> Episode:
+        saved = self.diary.add_episode(episode)
+        state = {"episode": saved}
+
+        def undo() -> None:
+            self.diary.delete_episode(self._id_of(state["episode"]))
+
+        def redo() -> None:
+            state["episode"] = self.diary.restore_episode(state["episode"])
+
+        self._push(
+            f"log a {self.diary.label(saved.muscle).lower()} cramp", EPISODES, undo=undo, redo=redo
+        )
+        return saved
+
+    def update_episode(self, episode_id: int, episode: EpisodeInput) -> Episode:
+        before = self.diary.get_episode(episode_id)
+        after = self.diary.update_episode(episode_id, episode)
+
+        def undo() -> None:
+            self.diary.update_episode(self._id_of(before), before.as_input())
+
+        def redo() -> None:
+            self.diary.update_episode(self._id_of(before), episode)
+
+        self._push("edit a cramp", EPISODES, undo=undo, redo=redo)
+        return after
+
+    def delete_episodes(self, episode_ids: Sequence[int]) -> list[Episode]:
+        gone = [self.diary.delete_episode(episode_id) for episode_id in episode_ids]
+        state = {"episodes": gone}
+
+        def undo() -> None:
+            state["episodes"] = [self.diary.restore_episode(e) for e in state["episodes"]]
+
+        def redo() -> None:
+            state["episodes"] = [
+                self.diary.delete_episode(self._id_of(e)) for e in state["episodes"]
+            ]
+
+        what = "a cramp" if len(gone) == 1 else f"{len(gone)} cramps"
+        self._push(f"delete {what}", EPISODES, undo=undo, redo=redo)
+        return gone
+
+    def _id_of(self, episode: Episode) -> int:
+        """The current row id of an episode: restoring may give it a new one, never a new UUID."""
+        current = self.diary.episode_by_uuid(episode.uuid)
+        return episode.id if current is None else current.id
+
+    # -- diary days -------------------------------------------------------------------------
+
+    def _day_change(self, text: str, night: date, change: Callable[[], DiaryDay]) -> DiaryDay:
+        before = self.diary.get_day(night)
+        after = change()
+
+        def undo() -> None:
+            if before is None:
+                self.diary.clear_day(night)
+            else:
+                self.diary.set_day(night, before.factors)
+
+        def redo() -> None:
+            self.diary.set_day(night, after.factors)
+
+        self._push(text, DAYS, undo=undo, redo=redo)
+        return after
+
+    def set_day(self, night: date, factors: DayFactors) -> DiaryDay:
+        return self._day_change(
+            f"review the night of {night:%d %b}", night, lambda: self.diary.set_day(night, factors)
+        )
+
+    def mark_cramp_free(self, night: date) -> DiaryDay:
+        return self._day_change(
+            f"mark the night of {night:%d %b} cramp-free",
+            night,
+            lambda: self.diary.mark_cramp_free(night),
+        )
+
+    # -- medications ------------------------------------------------------------------------
+
+    def add_medication(self, medication: MedicationInput) -> Medication:
+        saved = self.diary.add_medication(medication)
+        state = {"medication": saved}
+
+        def undo() -> None:
+            self.diary.delete_medication(self._medication_id(state["medication"]))
+
+        def redo() -> None:
+            state["medication"] = self.diary.restore_medication(state["medication"])
+
+        self._push(f"add {saved.name}", MEDICATIONS, undo=undo, redo=redo)
+        return saved
+
+    def update_medication(self, medication_id: int, medication: MedicationInput) -> Medication:
+        before = self._medication(medication_id)
+        after = self.diary.update_medication(medication_id, medication)
+
+        def undo() -> None:
+            self.diary.update_medication(self._medication_id(before), before.as_input())
+
+        def redo() -> None:
+            self.diary.update_medication(self._medication_id(before), medication)
+
+        self._push(f"change {after.name}", MEDICATIONS, undo=undo, redo=redo)
+        return after
+
+    def stop_medication(self, medication_id: int, stopped_on: date) -> Medication:
+        current = self._medication(medication_id)
+        return self.update_medication(
+            medication_id, replace(current.as_input(), stopped_on=stopped_on)
+        )
+
+    def delete_medication(self, medication_id: int) -> Medication:
+        gone = self.diary.delete_medication(medication_id)
+        state = {"medication": gone}
+
+        def undo() -> None:
+            state["medication"] = self.diary.restore_medication(state["medication"])
+
+        def redo() -> None:
+            self.diary.delete_medication(self._medication_id(state["medication"]))
+
+        self._push(f"delete {gone.name}", MEDICATIONS, undo=undo, redo=redo)
+        return gone
+
+    def _medication(self, medication_id: int) -> Medication:
+        for medication in self.diary.list_medications():
+            if medication.id == medication_id:
+                return medication
+        raise NotFoundError("That medicine is no longer in the diary.")
+
+    def _medication_id(self, medication: Medication) -> int:
+        for candidate in self.diary.list_medications():
+            if candidate.uuid == medication.uuid:
+                return candidate.id
+        return medication.id
+
+    # -- settings and vocabulary (not undoable: they are preferences, not diary entries) ----
+
+    def set_boundary_hour(self, hour: int) -> None:
+        self.diary.set_boundary_hour(hour)
+        self.changed.emit(SETTINGS)
+
+    def vocabulary_changed(self) -> None:
+        self.changed.emit(VOCABULARY)

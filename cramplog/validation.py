@@ -1,0 +1,168 @@
+"""Check what a person entered before it is stored; every failure names the field and says why."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from datetime import date, datetime, timedelta
+
+from cramplog.errors import ValidationError
+from cramplog.records import (
+    MAX_DURATION,
+    DayFactors,
+    EpisodeInput,
+    MedicationInput,
+)
+
+# Notes have "no length limit" for a person; this bound only stops a pasted file or a runaway
+# import from filling the disk. Ten million characters is several thousand printed pages.
+MAX_NOTES_CHARS = 10_000_000
+MAX_LABEL_CHARS = 200
+# A clock a minute ahead of another device's should not refuse a cramp logged "now".
+FUTURE_TOLERANCE = timedelta(minutes=2)
+
+
+def check_notes(notes: str, *, field: str = "notes") -> str:
+    if "\x00" in notes:
+        raise ValidationError("Notes cannot contain NUL characters.", field=field)
+    if len(notes) > MAX_NOTES_CHARS:
+        raise ValidationError(
+            f"Notes are too long ({len(notes):,} characters; the limit is {MAX_NOTES_CHARS:,}).",
+            field=field,
+        )
+    return notes
+
+
+def check_label(label: str, *, what: str = "Name", field: str = "label") -> str:
+    cleaned = " ".join(label.split())
+    if not cleaned:
+        raise ValidationError(f"{what} cannot be empty.", field=field)
+    if len(cleaned) > MAX_LABEL_CHARS:
+        raise ValidationError(
+            f"{what} is too long ({len(cleaned)} characters; the limit is {MAX_LABEL_CHARS}).",
+            field=field,
+        )
+    if "\x00" in cleaned:
+        raise ValidationError(f"{what} cannot contain NUL characters.", field=field)
+    return cleaned
+
+
+def _check_scale(value: int | None, *, field: str, what: str, top: int = 10) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= top:
+        raise ValidationError(f"{what} must be a whole number from 0 to {top}.", field=field)
+
+
+def check_episode(
+    episode: EpisodeInput,
+    *,
+    now: datetime,
+    muscles: Collection[str],
+    activities: Collection[str],
+    triggers: Collection[str],
+    reliefs: Collection[str],
+    symptoms: Collection[str],
+) -> None:
+    """Raise ValidationError for the first problem in `episode`; return if it can be stored."""
+    start = episode.start if episode.start.tzinfo else episode.start.astimezone()
+    if start > now + FUTURE_TOLERANCE:
+        raise ValidationError("The start time is in the future.", field="start")
+    if start.year < 1900:
+        raise ValidationError("The start date is too far in the past.", field="start")
+    if not episode.muscle:
+        raise ValidationError("Choose the muscle that cramped.", field="muscle")
+    if episode.muscle not in muscles:
+        raise ValidationError(f"Unknown muscle {episode.muscle!r}.", field="muscle")
+    if episode.duration_s is not None:
+        if (
+            isinstance(episode.duration_s, bool)
+            or not isinstance(episode.duration_s, int)
+            or not 1 <= episode.duration_s <= MAX_DURATION.total_seconds()
+        ):
+            raise ValidationError(
+                "Duration must be between 1 second and 24 hours.", field="duration"
+            )
+        if start + timedelta(seconds=episode.duration_s) > now + FUTURE_TOLERANCE:
+            raise ValidationError(
+                "The cramp cannot end in the future; check the start time and duration.",
+                field="duration",
+            )
+    _check_scale(episode.intensity, field="intensity", what="Intensity")
+    if episode.activity is not None and episode.activity not in activities:
+        raise ValidationError(f"Unknown activity {episode.activity!r}.", field="activity")
+    for code in episode.triggers:
+        if code not in triggers:
+            raise ValidationError(f"Unknown trigger {code!r}.", field="triggers")
+    if len(set(episode.triggers)) != len(episode.triggers):
+        raise ValidationError("A trigger is listed twice.", field="triggers")
+    relief_codes = [code for code, _rating in episode.reliefs]
+    for code in relief_codes:
+        if code not in reliefs:
+            raise ValidationError(f"Unknown relief method {code!r}.", field="reliefs")
+    if len(set(relief_codes)) != len(relief_codes):
+        raise ValidationError("A relief method is listed twice.", field="reliefs")
+    for code in episode.symptoms:
+        if code not in symptoms:
+            raise ValidationError(f"Unknown symptom {code!r}.", field="symptoms")
+    if len(set(episode.symptoms)) != len(episode.symptoms):
+        raise ValidationError("A symptom is listed twice.", field="symptoms")
+    check_notes(episode.notes)
+
+
+def _check_range(value: float | None, *, low: float, high: float, field: str, message: str) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not math.isfinite(value) or not low <= value <= high:
+        raise ValidationError(message, field=field)
+
+
+def check_day(night: date, factors: DayFactors, *, today: date) -> None:
+    if night > today:
+        raise ValidationError("That night has not happened yet.", field="night_of")
+    _check_range(
+        factors.fluids_l,
+        low=0,
+        high=20,
+        field="fluids",
+        message="Fluids must be between 0 and 20 litres.",
+    )
+    _check_range(
+        factors.alcohol_units,
+        low=0,
+        high=100,
+        field="alcohol",
+        message="Alcohol must be between 0 and 100 units.",
+    )
+    _check_scale(factors.caffeine_drinks, field="caffeine", what="Caffeine drinks", top=50)
+    _check_scale(factors.stress, field="stress", what="Stress")
+    _check_scale(factors.sleep_disturbance, field="sleep_disturbance", what="Sleep disturbance")
+    _check_scale(factors.minutes_awake, field="minutes_awake", what="Minutes awake", top=1440)
+    check_notes(factors.notes)
+
+
+def check_medication(medication: MedicationInput, *, classes: Collection[str]) -> MedicationInput:
+    """The medication with its name tidied; raises ValidationError if it cannot be stored."""
+    name = check_label(medication.name, what="The medicine's name", field="name")
+    if len(medication.dose) > MAX_LABEL_CHARS:
+        raise ValidationError(
+            f"The dose is too long (the limit is {MAX_LABEL_CHARS} characters).", field="dose"
+        )
+    if (
+        medication.started_on is not None
+        and medication.stopped_on is not None
+        and medication.stopped_on < medication.started_on
+    ):
+        raise ValidationError("The stop date is before the start date.", field="stopped_on")
+    if medication.med_class is not None and medication.med_class not in classes:
+        raise ValidationError(f"Unknown medication class {medication.med_class!r}.", field="class")
+    check_notes(medication.notes)
+    return MedicationInput(
+        name=name,
+        dose=medication.dose.strip(),
+        started_on=medication.started_on,
+        stopped_on=medication.stopped_on,
+        taken_for=medication.taken_for,
+        med_class=medication.med_class,
+        notes=medication.notes,
+    )

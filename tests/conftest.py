@@ -1,0 +1,38 @@
+"""Shared fixtures: offscreen Qt, a fresh diary in a temporary folder, a fixed clock."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: tests never need a screen.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from cramplog.diary import Diary
+
+LONDON = ZoneInfo("Europe/London")
+# A Thursday morning; the clocks went forward a fortnight later (29 March 2026).
+NOW = datetime(2026, 3, 12, 9, 30, tzinfo=LONDON)
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def diary(data_dir: Path) -> Iterator[Diary]:
+    opened = Diary.open(data_dir, clock=lambda: NOW)
+    yield opened
+    opened.close()
