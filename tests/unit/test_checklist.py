@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from cramplog import checklist
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+FINGERPRINTS = Path(__file__).resolve().parents[1] / "data" / "seed_fingerprints.json"
 CHECKLIST_JSON = REPO / "resources" / "checklist.json"
 
 # Every code other modules rely on, by kind.
@@ -121,15 +123,38 @@ def vocabulary() -> checklist.Checklist:
     return checklist.load_checklist()
 
 
-@pytest.fixture(scope="module")
-def seed_files() -> dict[str, str]:
-    assert SEEDS_DIR.is_dir(), (
-        f"the seed documents are expected in {SEEDS_DIR} (shared/seeds beside the repository); "
-        "without them the checklist's citations cannot be checked"
+def _window_hash(words: Sequence[str]) -> str:
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16]
+
+
+def fingerprint(text: str) -> list[str]:
+    """Hashes of every COPY_WINDOW-word window of a seed: enough to detect copying, not text."""
+    words = _words(text)
+    return sorted(
+        {_window_hash(words[i : i + COPY_WINDOW]) for i in range(len(words) - COPY_WINDOW + 1)}
     )
-    seeds = {path.stem: path.read_text(encoding="utf-8") for path in SEEDS_DIR.glob("*.txt")}
-    assert seeds, f"{SEEDS_DIR} holds no seed documents (*.txt)"
-    return seeds
+
+
+@pytest.fixture(scope="module")
+def seed_windows() -> dict[str, set[str]]:
+    """Each seed document's word-window fingerprints.
+
+    The repository keeps only fingerprints of the seeds (tests/data/seed_fingerprints.json),
+    so a clone without shared/ beside it still checks citations and copying. Where the seeds
+    are present, the fingerprints must match them exactly, so they cannot go stale.
+    """
+    stored: dict[str, list[str]] = json.loads(FINGERPRINTS.read_text(encoding="utf-8"))
+    assert stored, f"{FINGERPRINTS} holds no seed fingerprints"
+    if SEEDS_DIR.is_dir():
+        current = {
+            path.stem: fingerprint(path.read_text(encoding="utf-8"))
+            for path in sorted(SEEDS_DIR.glob("*.txt"))
+        }
+        assert current == stored, (
+            f"{FINGERPRINTS} is out of date with {SEEDS_DIR}; regenerate it with "
+            "`python -m tests.unit.test_checklist`"
+        )
+    return {seed: set(hashes) for seed, hashes in stored.items()}
 
 
 def _words(text: str) -> list[str]:
@@ -182,14 +207,15 @@ def test_group_and_source_references_resolve(vocabulary: checklist.Checklist) ->
 
 
 def test_every_seed_document_is_described_and_cited(
-    vocabulary: checklist.Checklist, seed_files: dict[str, str]
+    vocabulary: checklist.Checklist, seed_windows: dict[str, set[str]]
 ) -> None:
     cited = {source for item in vocabulary.items for source in item.sources}
-    for seed in seed_files:
+    assert len(seed_windows) == 5
+    for seed in seed_windows:
         assert seed in vocabulary.sources, f"seed {seed} has no entry in 'sources'"
         assert seed in cited, f"no checklist item cites seed {seed}"
     assert "clinical-references" in vocabulary.sources
-    unknown = set(vocabulary.sources) - set(seed_files) - {"clinical-references"}
+    unknown = set(vocabulary.sources) - set(seed_windows) - {"clinical-references"}
     assert not unknown, f"'sources' names files that are not seeds: {sorted(unknown)}"
 
 
@@ -310,21 +336,23 @@ def test_all_text_is_plain_and_short(vocabulary: checklist.Checklist) -> None:
 
 
 def test_no_sentence_is_copied_from_a_seed(
-    vocabulary: checklist.Checklist, seed_files: dict[str, str]
+    vocabulary: checklist.Checklist, seed_windows: dict[str, set[str]]
 ) -> None:
-    seed_windows: dict[tuple[str, ...], str] = {}
-    for seed, text in seed_files.items():
-        words = _words(text)
-        for start in range(len(words) - COPY_WINDOW + 1):
-            seed_windows.setdefault(tuple(words[start : start + COPY_WINDOW]), seed)
     copied = []
     for code, name, text in _prose(vocabulary):
         words = _words(text)
         for start in range(len(words) - COPY_WINDOW + 1):
-            window = tuple(words[start : start + COPY_WINDOW])
-            if window in seed_windows:
-                copied.append(f"{code} {name}: {' '.join(window)!r} ({seed_windows[window]})")
+            window = words[start : start + COPY_WINDOW]
+            for seed, hashes in seed_windows.items():
+                if _window_hash(window) in hashes:
+                    copied.append(f"{code} {name}: {' '.join(window)!r} ({seed})")
     assert not copied, "\n".join(copied)
+
+
+def test_the_copy_check_notices_a_copied_sentence(seed_windows: dict[str, set[str]]) -> None:
+    # The first eight words of seed 000, which the checklist must never contain.
+    copied = "most people have experienced a charley horse or"
+    assert _window_hash(_words(copied)) in seed_windows["000_4fbf21bdf1d69ed0"]
 
 
 # --- validation of a malformed file --------------------------------------------------------
@@ -404,3 +432,18 @@ def test_an_unreadable_file_gives_a_clear_error(tmp_path: Path) -> None:
         checklist.load_checklist(bad)
     with pytest.raises(checklist.ChecklistError, match="cannot read"):
         checklist.load_checklist(tmp_path / "missing.json")
+
+
+if __name__ == "__main__":
+    # Regenerate the committed fingerprints from shared/seeds.
+    FINGERPRINTS.write_text(
+        json.dumps(
+            {
+                path.stem: fingerprint(path.read_text(encoding="utf-8"))
+                for path in sorted(SEEDS_DIR.glob("*.txt"))
+            },
+            indent=0,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
