@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -31,6 +32,8 @@ from cramplog.records import (
     VocabularyKind,
     new_uuid,
 )
+
+T = TypeVar("T")
 
 BOUNDARY_HOUR_KEY = "day_boundary_hour"
 _CHECKLIST_HASH_KEY = "checklist_sha256"
@@ -59,6 +62,7 @@ class Diary:
         # The clock is injected so tests can fix "now" (future-time checks, last night).
         self._clock = clock or (lambda: datetime.now().astimezone())
         self._labels: dict[str, str] = {}
+        self._boundary_hour: int | None = None
         self._codes_by_kind: dict[str, frozenset[str]] = {}
         self._sync_vocabulary()
 
@@ -105,6 +109,15 @@ class Diary:
         """One transaction for storing many records at once (a sample diary, an import)."""
         with self._transaction() as session:
             yield session
+
+    def read(self, fn: Callable[[Session], T]) -> T:
+        """Run `fn` in one read transaction, so aggregate queries see one consistent diary.
+
+        `fn` is a repository function (e.g. from `cramplog.db.aggregates`) returning plain
+        values; it must not keep the Session or any ORM object.
+        """
+        with self._transaction() as session:
+            return fn(session)
 
     # -- vocabulary -------------------------------------------------------------------------
 
@@ -167,11 +180,14 @@ class Diary:
 
     @property
     def boundary_hour(self) -> int:
-        with self._transaction() as session:
-            value = repo.get_setting(session, BOUNDARY_HOUR_KEY)
-        if value is None or not value.isdigit() or not 0 <= int(value) <= 23:
-            return nights.DEFAULT_BOUNDARY_HOUR
-        return int(value)
+        # Cached: night_of() asks for it once per row of a 15,000-row list. This connection
+        # is the diary's only writer, so the cache cannot go stale behind our back.
+        if self._boundary_hour is None:
+            with self._transaction() as session:
+                value = repo.get_setting(session, BOUNDARY_HOUR_KEY)
+            valid = value is not None and value.isdigit() and 0 <= int(value) <= 23
+            self._boundary_hour = int(value) if valid and value else nights.DEFAULT_BOUNDARY_HOUR
+        return self._boundary_hour
 
     def set_boundary_hour(self, hour: int) -> None:
         try:
@@ -180,6 +196,7 @@ class Diary:
             raise ValidationError(str(exc), field="boundary_hour") from exc
         with self._transaction() as session:
             repo.put_setting(session, BOUNDARY_HOUR_KEY, str(hour))
+        self._boundary_hour = hour
 
     def night_of(self, episode: Episode) -> date:
         return nights.night_of(episode.start_local, self.boundary_hour)

@@ -165,7 +165,7 @@ _DAY_NOTES = {
 _HAND_NOTE = "Hand cramped while writing cards."
 _AGAIN_NOTE = "Came back later in the same leg."
 _LONG_NOTE = "Took ages to go; stretching did not shift it."
-_NUMB_NOTE = "Foot felt numb for a while afterwards."
+_NUMB_NOTE = "Numb for a while afterwards, which is new."
 
 
 def _day_notes(factors: DayFactors, weekday: int) -> tuple[str, ...]:
@@ -561,7 +561,7 @@ class _Generator:
                 if cramp is not None:
                     night.cramps.append(cramp)
                     previous = cramp
-            night.cramps.sort(key=lambda cramp: cramp.start_local)
+            night.cramps = _one_at_a_time(night.cramps)
             self._review_night(night)
 
     def _cramp_time(self, night: date, nocturnal: bool) -> datetime:
@@ -674,13 +674,9 @@ class _Generator:
             return Hydration.THIRSTY if draw < 0.75 else Hydration.NORMAL
         if factors.hot_or_sweating:
             return Hydration.THIRSTY if draw < 0.55 else Hydration.NORMAL
-        return (
-            Hydration.WELL
-            if draw < 0.4
-            else Hydration.NORMAL
-            if draw < 0.9
-            else (Hydration.THIRSTY)
-        )
+        if draw < 0.4:
+            return Hydration.WELL
+        return Hydration.NORMAL if draw < 0.9 else Hydration.THIRSTY
 
     def _triggers(self, factors: DayFactors, activity: str | None) -> tuple[str, ...]:
         """What the person suspects, mostly following what the day actually held."""
@@ -790,7 +786,7 @@ class _Generator:
         stored: list[bulk.NewEpisode] = []
         for cramp in cramps:
             episode = cramp.episode
-            start_utc = self._to_utc(cramp.start_local)
+            start_utc = episode.start.astimezone(UTC).replace(tzinfo=None)
             end_utc = start_utc + timedelta(seconds=episode.duration_s or 60)
             if episode.to_review:
                 created = updated = min(end_utc + timedelta(minutes=1), self.now_utc)
@@ -798,14 +794,12 @@ class _Generator:
                 # Logged quickly in the night and completed at the morning review, or
                 # written up only in the morning.
                 night_of = nights.night_of(cramp.start_local, self.boundary)
-                morning = self._to_utc(
-                    datetime.combine(
-                        night_of + timedelta(days=1), time(7 + rng.randrange(3), rng.randrange(60))
-                    )
+                at_night = min(end_utc + timedelta(minutes=1), self.now_utc)
+                review = datetime.combine(
+                    night_of + timedelta(days=1), time(7 + rng.randrange(3), rng.randrange(60))
                 )
-                morning = max(morning, end_utc)
-                created = min(end_utc + timedelta(minutes=1), self.now_utc)
-                created = created if rng.random() < 0.5 else morning
+                morning = max(self._to_utc(review), at_night)
+                created = at_night if rng.random() < 0.5 else morning
                 updated = morning
             else:
                 created = updated = min(
@@ -824,7 +818,7 @@ class _Generator:
         return stored
 
     def _mark_rare_signs(self, cramps: list[_Cramp]) -> None:
-        """About once a year a cramp leaves the foot numb: rare, but a sign to act on."""
+        """About once a year a cramp leaves numbness behind: rare, but a sign to act on."""
         rng = self.rng
         if "symptom.numbness" not in self.symptoms:
             return
@@ -891,6 +885,19 @@ class _Generator:
                 bulk.NewMedication(medication, _sample_uuid(rng), entered, max(entered, changed))
             )
         return stored
+
+
+def _one_at_a_time(cramps: list[_Cramp]) -> list[_Cramp]:
+    """The night's cramps in order, without one that began while another was still on."""
+    kept: list[_Cramp] = []
+    for cramp in sorted(cramps, key=lambda cramp: cramp.start_local):
+        if kept:
+            before = kept[-1]
+            ends = before.start_local + timedelta(seconds=before.episode.duration_s or 120)
+            if cramp.start_local < ends + timedelta(minutes=2):
+                continue
+        kept.append(cramp)
+    return kept
 
 
 def _offset_minutes(start: datetime) -> int:

@@ -36,3 +36,13 @@ def diary(data_dir: Path) -> Iterator[Diary]:
     opened = Diary.open(data_dir, clock=lambda: NOW)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def preferences(tmp_path: Path) -> object:
+    """App preferences on a throwaway ini file, never the person's real settings."""
+    from PySide6.QtCore import QSettings
+
+    from cramplog.ui.preferences import Preferences
+
+    return Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

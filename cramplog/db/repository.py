@@ -347,7 +347,7 @@ def list_episodes(
         Episode(
             id=row.id,
             uuid=row.uuid,
-            start_local=datetime.strptime(row.start_local, _LOCAL_FORMAT),
+            start_local=datetime.fromisoformat(row.start_local),
             utc_offset_min=row.utc_offset_min,
             muscle=row.muscle,
             side=Side(row.side),

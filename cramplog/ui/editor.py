@@ -31,7 +31,8 @@ class _Done(QUndoCommand):
     """A change already made once; redo() after an undo makes it again.
 
     The first change happens before the command is pushed, so a refused entry raises to the
-    form (which keeps its content) and leaves nothing on the undo stack.
+    form (which keeps its content) and leaves nothing on the undo stack. `after_redo` and
+    `after_undo` tell the views what moved.
     """
 
     def __init__(
@@ -40,12 +41,14 @@ class _Done(QUndoCommand):
         *,
         undo: Callable[[], None],
         redo: Callable[[], None],
-        notify: Callable[[], None],
+        after_undo: Callable[[], None],
+        after_redo: Callable[[], None],
     ) -> None:
         super().__init__(text)
         self._undo = undo
         self._redo = redo
-        self._notify = notify
+        self._after_undo = after_undo
+        self._after_redo = after_redo
         self._first = True
 
     def redo(self) -> None:
@@ -53,21 +56,24 @@ class _Done(QUndoCommand):
             self._first = False
         else:
             self._redo()
-        self._notify()
+        self._after_redo()
 
     def undo(self) -> None:
         self._undo()
-        self._notify()
+        self._after_undo()
 
 
 class DiaryEditor(QObject):
     """The UI's one way to change the diary: a service call plus an undo command.
 
     `changed` carries what changed (EPISODES, DAYS, MEDICATIONS, VOCABULARY, SETTINGS) so a
-    place redraws only when its data moved.
+    place redraws only when its data moved. `episode_saved` and `episodes_deleted` say
+    exactly which episodes, so the diary list updates one row instead of reloading 15,000.
     """
 
     changed = Signal(str)
+    episode_saved = Signal(object)  # Episode
+    episodes_deleted = Signal(list)  # list[str] of UUIDs
 
     def __init__(self, diary: Diary, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,10 +81,31 @@ class DiaryEditor(QObject):
         self.undo_stack = QUndoStack(self)
 
     def _push(
-        self, text: str, kind: str, *, undo: Callable[[], None], redo: Callable[[], None]
+        self,
+        text: str,
+        kind: str,
+        *,
+        undo: Callable[[], None],
+        redo: Callable[[], None],
+        after_undo: Callable[[], None] | None = None,
+        after_redo: Callable[[], None] | None = None,
     ) -> None:
+        def notify(extra: Callable[[], None] | None) -> Callable[[], None]:
+            def run() -> None:
+                if extra is not None:
+                    extra()
+                self.changed.emit(kind)
+
+            return run
+
         self.undo_stack.push(
-            _Done(text, undo=undo, redo=redo, notify=lambda: self.changed.emit(kind))
+            _Done(
+                text,
+                undo=undo,
+                redo=redo,
+                after_undo=notify(after_undo),
+                after_redo=notify(after_redo),
+            )
         )
 
     # -- episodes ---------------------------------------------------------------------------
@@ -94,22 +121,34 @@ class DiaryEditor(QObject):
             state["episode"] = self.diary.restore_episode(state["episode"])
 
         self._push(
-            f"log a {self.diary.label(saved.muscle).lower()} cramp", EPISODES, undo=undo, redo=redo
+            f"log a {self.diary.label(saved.muscle).lower()} cramp",
+            EPISODES,
+            undo=undo,
+            redo=redo,
+            after_undo=lambda: self.episodes_deleted.emit([saved.uuid]),
+            after_redo=lambda: self.episode_saved.emit(state["episode"]),
         )
         return saved
 
     def update_episode(self, episode_id: int, episode: EpisodeInput) -> Episode:
         before = self.diary.get_episode(episode_id)
-        after = self.diary.update_episode(episode_id, episode)
+        state = {"episode": self.diary.update_episode(episode_id, episode)}
 
         def undo() -> None:
-            self.diary.update_episode(self._id_of(before), before.as_input())
+            state["episode"] = self.diary.update_episode(self._id_of(before), before.as_input())
 
         def redo() -> None:
-            self.diary.update_episode(self._id_of(before), episode)
+            state["episode"] = self.diary.update_episode(self._id_of(before), episode)
 
-        self._push("edit a cramp", EPISODES, undo=undo, redo=redo)
-        return after
+        self._push(
+            "edit a cramp",
+            EPISODES,
+            undo=undo,
+            redo=redo,
+            after_undo=lambda: self.episode_saved.emit(state["episode"]),
+            after_redo=lambda: self.episode_saved.emit(state["episode"]),
+        )
+        return state["episode"]
 
     def delete_episodes(self, episode_ids: Sequence[int]) -> list[Episode]:
         gone = [self.diary.delete_episode(episode_id) for episode_id in episode_ids]
@@ -123,8 +162,19 @@ class DiaryEditor(QObject):
                 self.diary.delete_episode(self._id_of(e)) for e in state["episodes"]
             ]
 
+        def announce_restored() -> None:
+            for episode in state["episodes"]:
+                self.episode_saved.emit(episode)
+
         what = "a cramp" if len(gone) == 1 else f"{len(gone)} cramps"
-        self._push(f"delete {what}", EPISODES, undo=undo, redo=redo)
+        self._push(
+            f"delete {what}",
+            EPISODES,
+            undo=undo,
+            redo=redo,
+            after_undo=announce_restored,
+            after_redo=lambda: self.episodes_deleted.emit([e.uuid for e in gone]),
+        )
         return gone
 
     def _id_of(self, episode: Episode) -> int:

@@ -207,6 +207,7 @@ def test_sample_entries_pass_the_same_checks_as_typed_ones(
     diary = year[0]
     for episode in episodes[::7]:
         check(diary, episode.as_input())
+        assert episode.start_utc <= episode.created_utc <= episode.updated_utc
     assert diary.integrity_problems() == []
 
 

@@ -14,6 +14,7 @@ from cramplog import __version__, sample
 from cramplog.diary import Diary
 from cramplog.records import EpisodeInput, Side
 from cramplog.ui.about import AboutDialog
+from cramplog.ui.episode_model import NOTES
 from cramplog.ui.main_window import MainWindow
 from tests.conftest import LONDON, NOW
 
@@ -57,8 +58,7 @@ def test_html_in_notes_is_shown_literally(qtbot: QtBot, diary: Diary) -> None:
     )
     window = MainWindow(diary)
     qtbot.add_widget(window)
-    notes_column = window.episode_model.columnCount() - 1
-    cell = window.table.model().index(0, notes_column)
+    cell = window.table.model().index(0, NOTES)
     assert cell.data() == "<b>bold?</b> <img src='file:///etc/passwd'>"
     assert "sample" not in window.windowTitle().lower()
 

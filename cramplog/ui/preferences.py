@@ -1,0 +1,117 @@
+"""The person's app preferences (not diary data), kept in QSettings with typed accessors."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from cramplog.records import Side
+
+
+class FluidUnit(enum.StrEnum):
+    LITRES = "litres"
+    GLASSES = "glasses"
+
+
+class ThemeMode(enum.StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+# A glass is taken as 250 ml, the size most hydration advice counts in.
+LITRES_PER_GLASS = 0.25
+
+
+class Preferences:
+    """Typed access to QSettings. Tests pass a QSettings on a temporary ini file."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.settings = settings if settings is not None else QSettings("cramplog", "cramplog")
+
+    def _text(self, key: str, default: str) -> str:
+        value = self.settings.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _enum(self, key: str, kind: type[enum.StrEnum], default: enum.StrEnum) -> enum.StrEnum:
+        try:
+            return kind(self._text(key, default.value))
+        except ValueError:
+            return default
+
+    @property
+    def fluid_unit(self) -> FluidUnit:
+        return FluidUnit(self._enum("fluid_unit", FluidUnit, FluidUnit.LITRES))
+
+    @fluid_unit.setter
+    def fluid_unit(self, unit: FluidUnit) -> None:
+        self.settings.setValue("fluid_unit", unit.value)
+
+    @property
+    def theme(self) -> ThemeMode:
+        return ThemeMode(self._enum("theme", ThemeMode, ThemeMode.SYSTEM))
+
+    @theme.setter
+    def theme(self, mode: ThemeMode) -> None:
+        self.settings.setValue("theme", mode.value)
+
+    @property
+    def default_side(self) -> Side:
+        return Side(self._enum("default_side", Side, Side.NOT_APPLICABLE))
+
+    @default_side.setter
+    def default_side(self, side: Side) -> None:
+        self.settings.setValue("default_side", side.value)
+
+    @property
+    def default_activity(self) -> str | None:
+        value = self._text("default_activity", "")
+        return value or None
+
+    @default_activity.setter
+    def default_activity(self, code: str | None) -> None:
+        self.settings.setValue("default_activity", code or "")
+
+    # What the quick log and the form remember from last time.
+    @property
+    def last_muscle(self) -> str | None:
+        return self._text("last_muscle", "") or None
+
+    @last_muscle.setter
+    def last_muscle(self, code: str) -> None:
+        self.settings.setValue("last_muscle", code)
+
+    @property
+    def last_side(self) -> Side | None:
+        value = self._text("last_side", "")
+        try:
+            return Side(value) if value else None
+        except ValueError:
+            return None
+
+    @last_side.setter
+    def last_side(self, side: Side) -> None:
+        self.settings.setValue("last_side", side.value)
+
+    # Window state.
+    def geometry(self, key: str) -> QByteArray | None:
+        value = self.settings.value(f"window/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, key: str, value: QByteArray) -> None:
+        self.settings.setValue(f"window/{key}", value)
+
+    @property
+    def last_place(self) -> int:
+        value = self.settings.value("window/last_place", 0)
+        if isinstance(value, int):
+            return value
+        return int(value) if isinstance(value, str) and value.isdigit() else 0
+
+    @last_place.setter
+    def last_place(self, index: int) -> None:
+        self.settings.setValue("window/last_place", index)
+
+    def sync(self) -> None:
+        self.settings.sync()
