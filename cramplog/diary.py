@@ -151,11 +151,23 @@ class Diary:
         with self._transaction() as session:
             return repo.custom_items(session, kind)
 
+    def _check_new_label(
+        self, session: Session, kind: VocabularyKind, label: str, *, renaming: str | None = None
+    ) -> None:
+        """Refuse a word that would read the same as a checklist item or another own word."""
+        for item in self.checklist.of_kind(kind.value):
+            if item.label.casefold() == label.casefold():
+                raise ValidationError(
+                    f"“{label}” is already in the checklist; choose it there.", field="label"
+                )
+        existing = repo.find_custom_by_label(session, kind, label)
+        if existing is not None and existing != renaming:
+            raise ValidationError(f"“{label}” is already in your list.", field="label")
+
     def add_custom_item(self, kind: VocabularyKind, label: str) -> VocabularyItem:
         label = validation.check_label(label)
         with self._transaction() as session:
-            if repo.find_custom_by_label(session, kind, label) is not None:
-                raise ValidationError(f"“{label}” is already in your list.", field="label")
+            self._check_new_label(session, kind, label)
             code = f"custom.{kind.value}.{new_uuid()}"
             item = repo.add_custom_item(
                 session, code=code, kind=kind, label=label, uuid=new_uuid(), now=_utc_now()
@@ -166,6 +178,9 @@ class Diary:
     def rename_custom_item(self, code: str, label: str) -> VocabularyItem:
         label = validation.check_label(label)
         with self._transaction() as session:
+            kind = code.split(".")[1] if code.count(".") >= 2 else ""
+            if kind in {k.value for k in VocabularyKind}:
+                self._check_new_label(session, VocabularyKind(kind), label, renaming=code)
             item = repo.update_custom_item(session, code, label=label, now=_utc_now())
             self._load_vocabulary(session)
         return item

@@ -257,6 +257,12 @@ def test_custom_words_can_be_used_renamed_and_hidden_without_changing_history(
         diary.add_custom_item(VocabularyKind.MUSCLE, "front of SHIN")
     with pytest.raises(ValidationError, match="cannot be empty"):
         diary.add_custom_item(VocabularyKind.TRIGGER, " ")
+    with pytest.raises(ValidationError, match="already in the checklist"):
+        diary.add_custom_item(VocabularyKind.MUSCLE, "calf")
+    knee = diary.add_custom_item(VocabularyKind.MUSCLE, "Back of knee")
+    with pytest.raises(ValidationError, match="already in your list"):
+        diary.rename_custom_item(knee.code, "FRONT OF SHIN")
+    assert diary.rename_custom_item(knee.code, "back of knee").label == "back of knee"
 
 
 def test_boundary_hour_setting_changes_attribution_and_persists(diary: Diary) -> None:
