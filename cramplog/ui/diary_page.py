@@ -135,7 +135,7 @@ class DiaryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, width in enumerate((130, 60, 150, 90, 100, 75, 75, 220, 180, 110, 200)):
+        for column, width in enumerate((125, 55, 130, 75, 95, 70, 75, 90, 200, 170, 200)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._edit_index)
         self.table.activated_row.connect(self._edit_index)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from cramplog.records import Episode
 
@@ -21,12 +22,12 @@ COLUMNS = (
     "Duration",
     "Intensity",
     "Woke me",
+    "Status",
     "Triggers",
     "Reliefs",
-    "Status",
     "Notes",
 )
-NIGHT, TIME, MUSCLE, SIDE, DURATION, INTENSITY, WOKE, TRIGGERS, RELIEFS, STATUS, NOTES = range(
+NIGHT, TIME, MUSCLE, SIDE, DURATION, INTENSITY, WOKE, STATUS, TRIGGERS, RELIEFS, NOTES = range(
     len(COLUMNS)
 )
 
@@ -39,7 +40,8 @@ MUSCLE_ROLE = Qt.ItemDataRole.UserRole + 3
 NIGHT_ROLE = Qt.ItemDataRole.UserRole + 4
 
 TO_REVIEW = "To review"
-CRAMP_FREE = "Cramp-free night"
+CRAMP_FREE = "Cramp-free"
+NO_CRAMPS = "No cramps"
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +262,13 @@ class EpisodeTableModel(QAbstractTableModel):
             return None if isinstance(item, CrampFreeNight) else item.muscle
         if role == NIGHT_ROLE:
             return self._nights[row]
+        if role == Qt.ItemDataRole.FontRole and (
+            isinstance(item, CrampFreeNight) or (column == STATUS and item.to_review)
+        ):
+            font = QFont()
+            font.setItalic(isinstance(item, CrampFreeNight))
+            font.setBold(not isinstance(item, CrampFreeNight))
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DURATION, INTENSITY):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -282,7 +291,7 @@ class EpisodeTableModel(QAbstractTableModel):
     def _format(self, item: DiaryRow, night: date) -> tuple[str, ...]:
         night_text = f"{night:%a %d %b %Y}"
         if isinstance(item, CrampFreeNight):
-            return (night_text, "", "", "", "", "", "", "", "", CRAMP_FREE, "")
+            return (night_text, "", NO_CRAMPS, "", "", "", "", CRAMP_FREE, "", "", "")
         return (
             night_text,
             f"{item.start_local:%H:%M}",
@@ -291,9 +300,9 @@ class EpisodeTableModel(QAbstractTableModel):
             format_duration(item.duration_s),
             "" if item.intensity is None else str(item.intensity),
             "Yes" if item.woke_from_sleep else "No",
+            TO_REVIEW if item.to_review else "",
             ", ".join(self._label(code) for code in item.triggers),
             ", ".join(self._label(code) for code, _ in item.reliefs),
-            TO_REVIEW if item.to_review else "",
             first_line(item.notes),
         )
 

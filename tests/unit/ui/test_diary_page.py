@@ -19,6 +19,7 @@ from cramplog.ui.episode_model import (
     INTENSITY,
     MUSCLE,
     NIGHT,
+    NO_CRAMPS,
     NOTES,
     STATUS,
     TO_REVIEW,
@@ -68,7 +69,7 @@ def test_cramps_and_cramp_free_nights_are_listed_newest_first(
     assert page.stack.currentWidget() is page.table
     assert column(page, NIGHT) == ["Tue 10 Mar 2026", "Mon 09 Mar 2026", "Sat 07 Mar 2026"]
     assert column(page, STATUS)[1] == CRAMP_FREE
-    assert column(page, MUSCLE) == ["Calf", "", "Foot or toes"]
+    assert column(page, MUSCLE) == ["Calf", NO_CRAMPS, "Foot or toes"]
 
 
 def test_sorting_by_intensity(page: DiaryPage, editor: DiaryEditor) -> None:
