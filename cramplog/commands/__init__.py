@@ -6,4 +6,7 @@ returns a non-zero exit code) for anything the person can fix.
 """
 
 # The order here is the order `cramplog --help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("check",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "check",
+    "stats",
+)

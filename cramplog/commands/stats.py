@@ -1,0 +1,165 @@
+"""`cramplog stats`: the headline numbers and warning signs of a period, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cramplog.stats import PatternStats
+    from cramplog.warning_signs import WarningSign
+
+NAME = "stats"
+HELP = "print the headline numbers and warning signs of a period"
+DESCRIPTION = (
+    "Print cramps per week, nights with cramps, intensity, duration, where and when, and any "
+    "warning signs, for the nights from --from to --to (default: the last 4 weeks). Dates "
+    "are nights, as YYYY-MM-DD. With --json, print one JSON object (keys in the README)."
+)
+DEFAULT_NIGHTS = 28
+
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+def _night(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-11"
+        ) from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from", dest="first", type=_night, metavar="DATE", help="first night (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--to", dest="last", type=_night, metavar="DATE", help="last night (YYYY-MM-DD)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"cramplog: {message}", file=sys.stderr)
+    return code
+
+
+def run(args: argparse.Namespace) -> int:
+    from cramplog import stats, warning_signs
+    from cramplog.diary import Diary
+    from cramplog.paths import resolve_data_dir
+
+    diary = Diary.open(resolve_data_dir(args.data_dir))
+    try:
+        today = diary.now().date()
+        for name, night in (("--from", args.first), ("--to", args.last)):
+            if night is not None and night > today:
+                return _fail(
+                    f"{name} {night.isoformat()} is in the future; give a night up to "
+                    f"today ({today.isoformat()}).",
+                    EXIT_USAGE,
+                )
+        if args.first is not None and args.last is not None and args.first > args.last:
+            return _fail(
+                f"--from {args.first.isoformat()} is after --to {args.last.isoformat()}.",
+                EXIT_USAGE,
+            )
+        if stats.first_recorded_night(diary) is None:
+            return _fail(
+                f"the diary {diary.path} is empty: log a cramp or review a night first.",
+                EXIT_PROBLEM,
+            )
+        last = args.last if args.last is not None else diary.last_night()
+        first = args.first if args.first is not None else last - timedelta(DEFAULT_NIGHTS - 1)
+        if first > last:
+            # Only --from was given, and it is the night still in progress.
+            last = first
+        period = stats.Period(first, last)
+        numbers = stats.compute(diary, period)
+        signs = warning_signs.check(diary, period)
+    finally:
+        diary.close()
+    if args.json:
+        body = numbers.to_json_dict()
+        body["empty"] = numbers.empty
+        body["warning_signs"] = [sign.to_json_dict() for sign in signs]
+        json.dump(body, sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        print(_text(numbers, signs))
+    return 0
+
+
+def _number(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    text = f"{value:.1f}".removesuffix(".0")
+    return f"{text}{unit}"
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.1f} min"
+
+
+def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
+    period = s.period
+    lines = [f"Nights of {period.first:%d %b %Y} to {period.last:%d %b %Y} ({period.nights})"]
+    if s.empty:
+        lines.append("Nothing to show: no cramps and no reviewed nights in this period.")
+        return "\n".join(lines)
+    note = s.completeness_note()
+    rows: list[tuple[str, Any]] = [
+        ("Cramps", f"{s.episodes} ({s.nocturnal} at night or in bed, {s.daytime} in the day)"),
+        ("Cramps per week", f"{_number(s.cramps_per_week)}   [{note}]"),
+        ("Nights with cramps", f"{s.cramp_nights}"),
+        ("Nights with cramps per week", f"{_number(s.cramp_nights_per_week)}   [{note}]"),
+        (
+            "Recorded nights with a cramp",
+            "–"
+            if s.share_of_reviewed_nights_with_cramps is None
+            else f"{s.share_of_reviewed_nights_with_cramps:.0%}   [{note}]",
+        ),
+        (
+            "Intensity (0–10)",
+            f"median {_number(s.intensity_median)}, worst {_number(s.intensity_worst)} "
+            f"({s.intensity_rated} rated)",
+        ),
+        (
+            "Duration",
+            f"median {_duration(s.duration_median_s)}, longest "
+            f"{_duration(s.longest_duration_s)}, {s.cramps_over_10_min} over 10 minutes "
+            f"({s.duration_timed} timed)",
+        ),
+        (
+            "Sleep disturbance (0–10)",
+            f"{_number(s.sleep_disturbance_mean)} ({s.sleep_disturbance_nights} nights rated)",
+        ),
+        (
+            "Minutes awake per week",
+            f"{_number(s.minutes_awake_per_week)} ({s.minutes_awake_nights} nights recorded)",
+        ),
+    ]
+    width = max(len(label) for label, _ in rows)
+    lines += [f"{label:<{width}}  {value}" for label, value in rows]
+    if s.by_muscle:
+        muscles = ", ".join(f"{m.label} {m.episodes}" for m in s.by_muscle[:5])
+        lines.append(f"{'Where':<{width}}  {muscles}")
+    busiest = sorted(s.by_hour, key=lambda h: -h.episodes)[:3]
+    if busiest and busiest[0].episodes:
+        hours = ", ".join(f"{h.hour:02d}:00 ({h.episodes})" for h in busiest if h.episodes)
+        lines.append(f"{'Busiest hours':<{width}}  {hours}")
+    lines.append("")
+    if signs:
+        lines.append("Warning signs (reasons to seek medical advice, not a diagnosis):")
+        for sign in signs:
+            lines.append(f"- {sign.urgency.label}: {sign.label}. {sign.sentence}")
+    else:
+        lines.append("No warning signs in this period.")
+    return "\n".join(lines)

@@ -1,0 +1,153 @@
+"""`cramplog stats`: headline numbers and warning signs as text or JSON, and clear refusals."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from cramplog import cli
+from cramplog.diary import Diary
+from cramplog.records import EpisodeInput, Side
+
+# The command reads the real clock, so the diary is filled well in the past and every test
+# names its nights explicitly (except the one about the default period).
+FIRST, LAST = date(2025, 6, 2), date(2025, 6, 8)
+
+
+def logged(data_dir: Path, *starts: datetime, **fields: object) -> None:
+    """Log a left calf cramp at each start (local wall-clock time on this computer)."""
+    diary = Diary.open(data_dir)
+    try:
+        for start in starts:
+            episode = EpisodeInput(start=start.astimezone(), muscle="muscle.calf", side=Side.LEFT)
+            diary.add_episode(replace(episode, **fields))  # type: ignore[arg-type]
+    finally:
+        diary.close()
+
+
+@pytest.fixture
+def filled(data_dir: Path) -> Path:
+    june = [datetime(2025, 6, day, 3, 0) for day in (3, 4, 4)]  # nights of 2, 3 and 3 June
+    logged(data_dir, *june, intensity=6, duration_s=700, symptoms=("symptom.swelling",))
+    diary = Diary.open(data_dir)
+    try:
+        for day in (5, 6, 7):
+            diary.mark_cramp_free(date(2025, 6, day))
+    finally:
+        diary.close()
+    return data_dir
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(["stats", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_holds_the_documented_keys_and_the_periods_numbers(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-08", "--json"
+    )
+    assert (code, err) == (0, "")
+    body = json.loads(out)
+    for key in (
+        "episodes",
+        "cramps_per_week",
+        "cramp_nights",
+        "cramp_nights_per_week",
+        "reviewed_nights",
+        "nights_in_period",
+        "intensity_median",
+        "duration_median_s",
+        "longest_duration_s",
+        "cramps_over_10_min",
+        "by_muscle",
+        "by_hour",
+        "warning_signs",
+    ):
+        assert key in body, key
+    assert body["period"] == {"first": "2025-06-02", "last": "2025-06-08", "nights": 7}
+    assert (body["episodes"], body["cramp_nights"], body["nights_in_period"]) == (3, 2, 7)
+    assert body["reviewed_nights"] == 3 and body["recorded_nights"] == 5
+    assert body["cramps_per_week"] == round(3 / 5 * 7, 2)
+    assert body["cramps_over_10_min"] == 3 and body["longest_duration_s"] == 700
+    assert body["by_hour"][3] == {"hour": 3, "episodes": 3, "mean_intensity": 6.0}
+    assert body["by_muscle"][0]["by_side"] == {"left": 3}
+    codes = [sign["code"] for sign in body["warning_signs"]]
+    assert "warning.leg_swelling_redness" in codes
+    swelling = body["warning_signs"][codes.index("warning.leg_swelling_redness")]
+    assert swelling["urgency"] == "now" and swelling["evidence"][0]["night"] == "2025-06-03"
+
+
+def test_text_names_each_rate_with_its_completeness_and_the_warning_signs(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-08"
+    )
+    assert code == 0
+    assert out.startswith("Nights of 02 Jun 2025 to 08 Jun 2025 (7)")
+    assert "Cramps per week               4.2   [5 of 7 nights recorded (71%)]" in out
+    assert "Seek medical advice now: Leg swelling, redness or skin change." in out
+
+
+def test_an_empty_period_says_there_is_nothing_to_show(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys, "--data-dir", str(filled), "--from", "2024-01-01", "--to", "2024-01-07"
+    )
+    assert (code, err) == (0, "")
+    assert "Nothing to show" in out
+    code, out, _ = run(
+        capsys, "--data-dir", str(filled), "--from", "2024-01-01", "--to", "2024-01-07", "--json"
+    )
+    body = json.loads(out)
+    assert body["empty"] is True and body["cramps_per_week"] is None
+
+
+def test_an_empty_diary_is_refused_with_one_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--data-dir", str(data_dir))
+    assert code == 1 and out == ""
+    assert err.startswith("cramplog: the diary ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from", "2025-13-01"], "cramplog: argument --from: '2025-13-01' is not a date"),
+        (["--to", "yesterday"], "cramplog: argument --to: 'yesterday' is not a date"),
+        (["--from", "2025-06-08", "--to", "2025-06-02"], "cramplog: --from 2025-06-08 is after"),
+        (["--to", "9999-12-31"], "cramplog: --to 9999-12-31 is in the future"),
+    ],
+)
+def test_bad_dates_get_one_clear_line_and_exit_2(
+    filled: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    try:
+        code = cli.main(["stats", "--data-dir", str(filled), *args])
+    except SystemExit as exc:  # argparse's own refusal, one line through cli._Parser
+        code = int(str(exc.code))
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_without_dates_it_covers_the_last_four_weeks(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    now = datetime.now()
+    logged(data_dir, now - timedelta(days=3), now - timedelta(days=40))
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "--json")
+    body = json.loads(out)
+    assert code == 0
+    assert body["period"]["nights"] == 28
+    assert body["episodes"] == 1
