@@ -119,6 +119,11 @@ class Diary:
         with self._transaction() as session:
             return fn(session)
 
+    def reload(self) -> None:
+        """Forget what this Diary caches (vocabulary, boundary hour) after a bulk change."""
+        self._boundary_hour = None
+        self._sync_vocabulary()
+
     # -- vocabulary -------------------------------------------------------------------------
 
     def _sync_vocabulary(self) -> None:

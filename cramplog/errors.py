@@ -37,3 +37,42 @@ class DiaryLockedError(DiaryOpenError):
 
 class StorageError(CramplogError):
     """The environment refused a write (disk full, read-only file, permissions)."""
+
+
+class DamagedDiaryError(DiaryOpenError):
+    """The diary file is damaged, truncated or foreign; it was not written to.
+
+    `condition` is the integrity verdict's condition code (see cramplog.integrity).
+    """
+
+    def __init__(self, message: str, *, condition: str) -> None:
+        super().__init__(message)
+        self.condition = condition
+
+
+class ReadOnlyDiaryError(DiaryOpenError):
+    """The diary (or its folder) cannot be written, so cramplog refuses to open it for editing."""
+
+
+class BackupError(StorageError):
+    """A backup could not be made, read or restored; the diary was left as it was."""
+
+
+class ExportError(CramplogError):
+    """An export could not be written; no partial file was left behind."""
+
+
+class ForbiddenTargetError(ExportError):
+    """The export target is the diary itself or one of its journal files."""
+
+
+class ImportFileError(CramplogError):
+    """The file to import cannot be read as a diary export or a spreadsheet of cramps."""
+
+
+class ImportRejectedError(CramplogError):
+    """Some rows of the import are invalid, so nothing was imported (unless asked to skip them)."""
+
+
+class DraftError(StorageError):
+    """The unsaved form could not be kept in its draft file."""

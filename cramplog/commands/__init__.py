@@ -9,4 +9,8 @@ returns a non-zero exit code) for anything the person can fix.
 COMMAND_MODULES: tuple[str, ...] = (
     "check",
     "stats",
+    "export",
+    "import_",
+    "backup",
+    "restore",
 )

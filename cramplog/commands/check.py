@@ -1,4 +1,4 @@
-"""`cramplog check`: open the diary (creating it if absent) and verify schema and integrity."""
+"""`cramplog check`: judge the diary file, open it (creating it if absent) and verify it."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import sys
 NAME = "check"
 HELP = "open the diary (creating it if absent) and verify it"
 DESCRIPTION = (
-    "Open the diary, creating it if absent, bring its schema up to date and run SQLite's "
-    "integrity check. Prints one line; exits 1 on any problem."
+    "Examine the diary without writing to it (SQLite's quick check, or the full integrity "
+    "check after a crash), then open it, creating it if absent, bring its schema up to date and "
+    "run the full integrity check. Prints one line; exits 1 on any problem (damaged, "
+    "truncated, not a cramplog diary, written by a newer cramplog)."
 )
 
 
@@ -18,10 +20,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cramplog.diary import Diary
+    from cramplog import backups, instance_lock, integrity
     from cramplog.paths import resolve_data_dir
 
-    diary = Diary.open(resolve_data_dir(args.data_dir))
+    data_dir = resolve_data_dir(args.data_dir)
+    verdict = integrity.examine(data_dir)
+    if not verdict.usable and verdict.condition is not integrity.Condition.UNFINISHED:
+        advice = ""
+        if verdict.recoverable:
+            usable = [b for b in backups.list_backups(data_dir) if backups.details(b).usable]
+            advice = (
+                f" Restore a backup with `cramplog restore newest` ({len(usable)} usable)."
+                if usable
+                else " There is no usable backup to restore."
+            )
+        print(f"cramplog: {verdict.message}{advice}", file=sys.stderr)
+        return 1
+    if instance_lock.held_by_other(data_dir):
+        # The app has it open: the read-only examination above is all that is safe to do.
+        print(f"OK: {verdict.message} (cramplog has it open, so it was only read).")
+        return 0
+    diary = integrity.open_checked(data_dir, verdict=verdict)
     try:
         problems = diary.integrity_problems()
         episodes = diary.count_episodes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -100,17 +101,35 @@ def migrate(connection: Connection, target: str = HEAD_REVISION) -> None:
 
 
 def _create(path: Path) -> Engine:
-    create_private_file(path)
-    engines.set_application_id(path)
-    engine = engines.create_diary_engine(path)
+    """Build a new diary under a temporary name, then rename it into place.
+
+    A crash part-way leaves only the temporary file, never a half-made diary.sqlite3.
+    """
+    partial = path.with_name(path.name + ".creating")
+    for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+    create_private_file(partial)
+    engines.set_application_id(partial)
+    engine = engines.create_diary_engine(partial)
     try:
         with engine.begin() as conn:
             Base.metadata.create_all(conn)
             _stamp_head(conn)
-    except BaseException:
+    finally:
         engine.dispose()
-        raise
-    return engine
+    # Fold any WAL into the file, so the rename below moves one self-contained file.
+    plain = sqlite3.connect(partial, isolation_level=None)
+    try:
+        plain.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        plain.close()
+    os.replace(partial, path)
+    plain = sqlite3.connect(path, isolation_level=None)
+    try:
+        plain.execute("PRAGMA journal_mode=WAL")  # persistent: the diary lives in WAL mode
+    finally:
+        plain.close()
+    return engines.create_diary_engine(path)
 
 
 def pre_migration_backup_name(revision: str, now: datetime) -> str:

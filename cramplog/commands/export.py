@@ -1,0 +1,69 @@
+"""`cramplog export {csv,json} -o PATH`: write the diary, or a period of it, for other programs."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+NAME = "export"
+HELP = "export the diary as CSV (episodes.csv + nights.csv) or JSON"
+DESCRIPTION = (
+    "Export the diary. csv writes episodes.csv and nights.csv into the folder PATH (created if "
+    "missing); json writes the whole diary to the file PATH. --from and --to limit the export "
+    "to the nights of a period (YYYY-MM-DD, both included). Files are owner-only."
+)
+
+
+def night(text: str) -> date:
+    """An ISO date from the command line, or a usage error that says what was wrong."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-11"
+        ) from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("format", choices=("csv", "json"), help="csv or json")
+    parser.add_argument(
+        "-o", "--output", metavar="PATH", required=True, help="folder (csv) or file (json)"
+    )
+    parser.add_argument("--from", dest="first", metavar="DATE", type=night, help="first night")
+    parser.add_argument("--to", dest="last", metavar="DATE", type=night, help="last night")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from cramplog import exchange, instance_lock, integrity
+    from cramplog.errors import DiaryOpenError, ExportError
+    from cramplog.paths import resolve_data_dir
+
+    if not args.output.strip() or "\x00" in args.output:
+        raise ExportError("Give a file or folder name after -o.")
+    if args.first and args.last and args.first > args.last:
+        raise ExportError(f"--from {args.first} is after --to {args.last}; nothing was written.")
+    data_dir = resolve_data_dir(args.data_dir)
+    if integrity.examine(data_dir).condition is integrity.Condition.MISSING:
+        raise DiaryOpenError(f"There is no diary in {data_dir} to export.")
+    target = Path(args.output).expanduser()
+    with instance_lock.hold(data_dir):
+        diary = integrity.open_checked(data_dir)
+        written: tuple[Path, ...]
+        try:
+            if args.format == "csv":
+                written = exchange.export_csv(
+                    diary, target, first_night=args.first, last_night=args.last
+                )
+            else:
+                written = (
+                    exchange.export_json(
+                        diary, target, first_night=args.first, last_night=args.last
+                    ),
+                )
+        finally:
+            diary.close()
+    for path in written:
+        print(f"Wrote {path}")
+    return 0

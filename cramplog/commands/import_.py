@@ -1,0 +1,130 @@
+"""`cramplog import FILE`: add a cramplog export or a spreadsheet of cramps to the diary."""
+
+from __future__ import annotations
+
+import argparse
+
+NAME = "import"
+HELP = "import a cramplog JSON/CSV export or a spreadsheet of cramps (try --dry-run first)"
+DESCRIPTION = (
+    "Import FILE: a cramplog JSON export, its episodes.csv or nights.csv, or a CSV kept by hand "
+    "(comma, semicolon or tab; UTF-8 or UTF-16; columns such as Date, Time, Muscle, Side, "
+    "Duration (min), Intensity, Notes). Records already in the diary are not added twice. If "
+    "any row is invalid nothing is imported, unless --skip-invalid. A verified backup is made "
+    "first, and everything is stored in one transaction."
+)
+
+_EPILOG = "fields for --column: date, time, start, muscle, side, duration, intensity, woke, notes"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = _EPILOG
+    parser.add_argument("file", metavar="FILE", help="the .json or .csv file to import")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported; change nothing"
+    )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="empty the diary's entries first instead of merging (a backup is made first)",
+    )
+    parser.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows and skip the others"
+    )
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument(
+        "--day-first", dest="day_first", action="store_const", const=True, help="dates are 31/12"
+    )
+    order.add_argument(
+        "--month-first", dest="day_first", action="store_const", const=False, help="dates are 12/31"
+    )
+    parser.add_argument(
+        "--column",
+        metavar="HEADER=FIELD",
+        action="append",
+        default=[],
+        help="read the column HEADER as FIELD (or as `ignore`); repeatable",
+    )
+
+
+def _columns(pairs: list[str], header: list[str]) -> dict[int, str | None]:
+    from cramplog.errors import ImportFileError
+    from cramplog.exchange import csv_format
+
+    chosen: dict[int, str | None] = {
+        choice.index: choice.field for choice in csv_format.choose_columns(header, None)[0]
+    }
+    folded = [h.strip().casefold() for h in header]
+    for pair in pairs:
+        name, sep, field = pair.rpartition("=")
+        if not sep or not name.strip():
+            raise ImportFileError(f"--column {pair!r}: write it as HEADER=FIELD.")
+        field = field.strip().lower()
+        if field not in (*csv_format.SPREADSHEET_FIELDS, "ignore"):
+            raise ImportFileError(
+                f"--column {pair!r}: {field!r} is not a field "
+                f"({', '.join(csv_format.SPREADSHEET_FIELDS)} or ignore)."
+            )
+        if name.strip().casefold() not in folded:
+            raise ImportFileError(f"--column {pair!r}: the file has no column {name.strip()!r}.")
+        index = folded.index(name.strip().casefold())
+        chosen = {i: (None if f == field else f) for i, f in chosen.items()}
+        chosen[index] = None if field == "ignore" else field
+    return chosen
+
+
+def run(args: argparse.Namespace) -> int:
+    import sys
+    from pathlib import Path
+
+    from cramplog import exchange, instance_lock, integrity
+    from cramplog.errors import ImportRejectedError
+    from cramplog.exchange import csv_format, importer
+    from cramplog.paths import resolve_data_dir
+
+    path = Path(args.file).expanduser()
+    data_dir = resolve_data_dir(args.data_dir)
+    columns = None
+    if args.column:
+        raw = importer.read_source(path)
+        header, _rows = csv_format.read_rows(csv_format.decode(raw))
+        columns = _columns(args.column, header)
+    options = exchange.ImportOptions(day_first=args.day_first, columns=columns)
+    with instance_lock.hold(data_dir):
+        diary = integrity.open_checked(data_dir)
+        try:
+            plan = exchange.plan_import(diary, path, options)
+            print(plan.summary())
+            for error in plan.errors:
+                print(f"  {error}")
+            if plan.questions:
+                hints = []
+                if exchange.Question.DATE_ORDER in plan.questions:
+                    hints.append("--day-first or --month-first")
+                if exchange.Question.COLUMNS in plan.questions:
+                    hints.append("--column HEADER=FIELD")
+                raise ImportRejectedError(
+                    "nothing was imported; run again with " + " and ".join(hints) + "."
+                )
+            if args.dry_run:
+                if plan.errors and not args.skip_invalid:
+                    print(
+                        f"cramplog: {len(plan.errors)} invalid row(s); an import would add "
+                        "nothing (use --skip-invalid to skip them).",
+                        file=sys.stderr,
+                    )
+                    return 1
+                print("Dry run: nothing was changed.")
+                return 0
+            if plan.errors and not args.skip_invalid:
+                raise ImportRejectedError(
+                    f"{len(plan.errors)} invalid row(s), so nothing was imported "
+                    "(fix them, or use --skip-invalid)."
+                )
+            result = exchange.apply_import(
+                diary, plan, replace=args.replace, skip_invalid=args.skip_invalid
+            )
+        finally:
+            diary.close()
+    print(result.summary())
+    return 0

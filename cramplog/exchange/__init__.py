@@ -1,0 +1,131 @@
+"""Export the diary to CSV and JSON files, and import those or a hand-kept spreadsheet.
+
+The public API: `export_csv`, `export_json`, `plan_import` (the dry run), `apply_import`.
+The formats are described in docs/formats.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from cramplog import nights
+from cramplog.diary import Diary
+from cramplog.errors import ExportError
+from cramplog.exchange import csv_format, json_format, targets
+from cramplog.exchange.batch import ColumnChoice, Question, RowError, SourceKind
+from cramplog.exchange.importer import (
+    MAX_IMPORT_BYTES,
+    ImportOptions,
+    ImportPlan,
+    ImportResult,
+    apply_import,
+    plan_import,
+)
+from cramplog.records import EpisodeFilter, Medication
+
+__all__ = [
+    "MAX_IMPORT_BYTES",
+    "ColumnChoice",
+    "ImportOptions",
+    "ImportPlan",
+    "ImportResult",
+    "Question",
+    "RowError",
+    "SourceKind",
+    "apply_import",
+    "export_csv",
+    "export_json",
+    "plan_import",
+]
+
+
+def _check_period(first_night: date | None, last_night: date | None) -> None:
+    if first_night is not None and last_night is not None and first_night > last_night:
+        raise ExportError(
+            f"The period starts ({first_night}) after it ends ({last_night}); nothing was written."
+        )
+
+
+def export_csv(
+    diary: Diary,
+    directory: Path,
+    *,
+    first_night: date | None = None,
+    last_night: date | None = None,
+) -> tuple[Path, Path]:
+    """Write episodes.csv and nights.csv into `directory` (created if missing); return both.
+
+    UTF-8 with a byte-order mark, ISO dates, the columns of docs/formats.md; text a
+    spreadsheet would run as a formula is neutralised. Both files are written completely
+    and synced before either replaces an older one; they are owner-only (0600).
+    """
+    _check_period(first_night, last_night)
+    directory = directory.expanduser()
+    if directory.exists() and not directory.is_dir():
+        raise ExportError(f"{directory} is a file; CSV export needs a folder. Nothing was written.")
+    try:
+        directory.mkdir(mode=0o700, exist_ok=True)
+    except FileNotFoundError:
+        raise ExportError(
+            f"The folder {directory.parent} does not exist. Nothing was written."
+        ) from None
+    except OSError as exc:
+        raise ExportError(
+            f"The folder {directory} could not be created ({exc.strerror}). Nothing was written."
+        ) from exc
+    hour = diary.boundary_hour
+    episodes = diary.list_episodes(EpisodeFilter(first_night=first_night, last_night=last_night))
+    days = diary.list_days(first_night, last_night)
+    per_night = Counter(nights.night_of(e.start_local, hour) for e in episodes)
+    codes = {code for e in episodes for code in (e.muscle, e.activity, *e.triggers, *e.symptoms)}
+    codes |= {code for e in episodes for code, _rating in e.reliefs}
+    labels = csv_format.Labels(
+        {code: diary.label(code) for code in codes if code is not None}, hour
+    )
+    episodes_path, nights_path = csv_format.export_paths(directory)
+    targets.write_files(
+        diary.path,
+        [
+            (episodes_path, lambda stream: csv_format.write_episodes(stream, episodes, labels)),
+            (nights_path, lambda stream: csv_format.write_nights(stream, days, per_night)),
+        ],
+    )
+    return episodes_path, nights_path
+
+
+def _overlaps(medication: Medication, first: date | None, last: date | None) -> bool:
+    if first is not None and medication.stopped_on is not None and medication.stopped_on < first:
+        return False
+    return not (
+        last is not None and medication.started_on is not None and medication.started_on > last
+    )
+
+
+def export_json(
+    diary: Diary,
+    path: Path,
+    *,
+    first_night: date | None = None,
+    last_night: date | None = None,
+) -> Path:
+    """Write the diary (episodes, days, medications, words of your own) as versioned JSON.
+
+    With a period, only its episodes and days, and the medications taken during it, go in.
+    Written atomically and owner-only (0600); never over the diary or its journal files.
+    """
+    _check_period(first_night, last_night)
+    path = path.expanduser()
+    contents = json_format.Contents(
+        episodes=diary.list_episodes(EpisodeFilter(first_night=first_night, last_night=last_night)),
+        days=diary.list_days(first_night, last_night),
+        medications=[m for m in diary.list_medications() if _overlaps(m, first_night, last_night)],
+        vocabulary=diary.custom_items(),
+        boundary_hour=diary.boundary_hour,
+        first_night=first_night,
+        last_night=last_night,
+        exported_utc=datetime.now(UTC).replace(tzinfo=None),
+    )
+    targets.write_files(diary.path, [(path, lambda stream: json_format.write(stream, contents))])
+    return path

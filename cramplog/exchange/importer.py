@@ -1,0 +1,313 @@
+"""Import a file into the diary: a dry run first, then all of it in one transaction, or nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import stat
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cramplog import backups
+from cramplog.db import bulk, transfer
+from cramplog.db import repository as repo
+from cramplog.diary import BOUNDARY_HOUR_KEY, Diary
+from cramplog.errors import ImportFileError, ImportRejectedError
+from cramplog.exchange import csv_format, json_format
+from cramplog.exchange.batch import Batch, Context, Question, RowError, SourceKind
+
+# Checked before a byte is parsed. A ten-year diary exports to a few megabytes; this leaves
+# room for a stress-sized diary while keeping a stray video or disk image out of memory.
+MAX_IMPORT_BYTES = 128 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """Answers for a spreadsheet: day/month order, and columns chosen by hand (index: field)."""
+
+    day_first: bool | None = None
+    columns: Mapping[int, str | None] | None = None
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import would do, worked out without writing anything (the dry run)."""
+
+    path: Path
+    batch: Batch
+    new_episodes: int
+    known_episodes: int
+    new_days: int
+    known_days: int
+    new_medications: int
+    known_medications: int
+    new_words: int
+
+    @property
+    def source(self) -> SourceKind:
+        return self.batch.source
+
+    @property
+    def errors(self) -> list[RowError]:
+        return self.batch.errors
+
+    @property
+    def questions(self) -> dict[Question, str]:
+        return self.batch.questions
+
+    @property
+    def valid_records(self) -> int:
+        b = self.batch
+        return len(b.episodes) + len(b.days) + len(b.medications)
+
+    def summary(self) -> str:
+        """One paragraph a person reads before deciding."""
+        b = self.batch
+        parts = [f"{self.path.name} is {b.source.label} with {b.rows:,} row(s)."]
+        if self.questions:
+            parts.append(" ".join(self.questions.values()))
+            return " ".join(parts)
+        would = []
+        if b.episodes:
+            would.append(f"{self.new_episodes:,} new cramp(s)")
+        if b.days:
+            would.append(f"{self.new_days:,} new night record(s)")
+        if b.medications:
+            would.append(f"{self.new_medications:,} new medicine(s)")
+        parts.append("It would add " + (", ".join(would) if would else "nothing") + ".")
+        known = self.known_episodes + self.known_days + self.known_medications
+        if known:
+            parts.append(f"{known:,} are already in the diary and would be left as they are.")
+        if self.errors:
+            parts.append(
+                f"{len(self.errors):,} row(s) have errors: nothing is imported unless you "
+                "choose to skip them."
+            )
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import stored, and the backup made just before."""
+
+    episodes: int
+    days: int
+    medications: int
+    words: int
+    skipped_invalid: int
+    already_there: int
+    replaced: bool
+    backup: backups.Backup | None = field(default=None)
+
+    def summary(self) -> str:
+        text = (
+            f"Imported {self.episodes:,} cramp(s), {self.days:,} night record(s) and "
+            f"{self.medications:,} medicine(s)."
+        )
+        if self.already_there:
+            text += f" {self.already_there:,} were already in the diary."
+        if self.skipped_invalid:
+            text += f" {self.skipped_invalid:,} invalid row(s) were skipped."
+        if self.backup is not None:
+            text += f" The diary as it was is kept as {self.backup.path.name}."
+        return text
+
+
+def read_source(path: Path, *, limit: int | None = None) -> bytes:
+    """The file's bytes; its size is checked before anything is read."""
+    limit = MAX_IMPORT_BYTES if limit is None else limit
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ImportFileError(f"There is no file {path}.") from None
+    except OSError as exc:
+        raise ImportFileError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise ImportFileError(f"{path} is a folder; choose a .csv or .json file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportFileError(f"{path} is not a regular file.")
+    if info.st_size > limit:
+        raise ImportFileError(
+            f"{path.name} is {info.st_size / 1024 / 1024:,.0f} MB, more than the "
+            f"{limit / 1024 / 1024:,.0f} MB an import may be. Nothing was imported."
+        )
+    try:
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)
+    except OSError as exc:
+        raise ImportFileError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+    if len(raw) > limit:
+        raise ImportFileError(f"{path.name} is larger than an import may be.")
+    return raw
+
+
+def context_of(diary: Diary) -> Context:
+    custom = diary.custom_items()
+    kinds = ("muscle", "activity", "trigger", "relief", "symptom", "medication_class")
+    return Context(
+        checklist=diary.checklist,
+        codes={kind: diary.codes(kind) for kind in kinds},
+        custom_by_label={(item.kind.value, item.label.casefold()): item.code for item in custom},
+        # In UTC: comparing with a fixed-offset moment is quick for 100,000 rows.
+        now=diary.now().astimezone(UTC),
+        boundary_hour=diary.boundary_hour,
+    )
+
+
+@contextlib.contextmanager
+def _bulk_objects() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch's records are made.
+
+    An import builds hundreds of thousands of small objects that all stay alive; the
+    collector would traverse them again and again for nothing, a quarter of the import's
+    time. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_batch(raw: bytes, context: Context, options: ImportOptions, *, name: str = "") -> Batch:
+    """Parse and check a file's bytes; file-level problems raise ImportFileError."""
+    with _bulk_objects():
+        return _read_batch(raw, context, options, name)
+
+
+def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str) -> Batch:
+    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise ImportFileError("The file is empty; there is nothing to import.")
+    text = csv_format.decode(raw)
+    if "\x00" in text:
+        raise ImportFileError("The file holds NUL characters, so it is not a text file.")
+    if name.lower().endswith(".json") or text.lstrip("\ufeff \t\r\n").startswith("{"):
+        return json_format.parse(text, context)
+    return csv_format.read_csv(
+        text,
+        context,
+        options=csv_format.CsvOptions(day_first=options.day_first, columns=options.columns),
+    )
+
+
+def _new_episodes(batch: Batch, held: transfer.Holdings) -> list[bulk.NewEpisode]:
+    """The batch's episodes the diary lacks: by UUID, and for a spreadsheet by moment too."""
+    if not held.episode_uuids:
+        return batch.episodes  # an empty diary lacks them all
+    fresh = [e for e in batch.episodes if e.uuid not in held.episode_uuids]
+    if batch.match_by_moment:
+        moments = held.episode_moments
+        fresh = [
+            e for e in fresh if (e.start_local.isoformat(" "), e.episode.muscle) not in moments
+        ]
+    return fresh
+
+
+def _new_days(batch: Batch, held: transfer.Holdings) -> list[bulk.NewDay]:
+    return [
+        d for d in batch.days if d.uuid not in held.day_uuids and d.night_of not in held.day_nights
+    ]
+
+
+def _new_medications(batch: Batch, held: transfer.Holdings) -> list[bulk.NewMedication]:
+    return [m for m in batch.medications if m.uuid not in held.medication_uuids]
+
+
+def _count(batch: Batch, held: transfer.Holdings) -> dict[str, int]:
+    new_episodes = len(_new_episodes(batch, held))
+    new_days = len(_new_days(batch, held))
+    new_meds = len(_new_medications(batch, held))
+    return {
+        "new_episodes": new_episodes,
+        "known_episodes": len(batch.episodes) - new_episodes,
+        "new_days": new_days,
+        "known_days": len(batch.days) - new_days,
+        "new_medications": new_meds,
+        "known_medications": len(batch.medications) - new_meds,
+        "new_words": len([v for v in batch.vocabulary if v.code not in held.vocabulary_codes]),
+    }
+
+
+def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) -> ImportPlan:
+    """The dry run: read and check the file, compare it with the diary, write nothing."""
+    options = options or ImportOptions()
+    raw = read_source(path)
+    batch = read_batch(raw, context_of(diary), options, name=path.name)
+    with diary.bulk_session() as session:
+        held = transfer.holdings(session)
+    return ImportPlan(path=path, batch=batch, **_count(batch, held))
+
+
+def apply_import(
+    diary: Diary,
+    plan: ImportPlan,
+    *,
+    replace: bool = False,
+    skip_invalid: bool = False,
+    back_up: bool = True,
+    now: datetime | None = None,
+) -> ImportResult:
+    """Store what `plan` found, in one transaction, after a verified backup.
+
+    Merging adds only records whose UUID (and, for a day, whose night) the diary lacks;
+    `replace` empties the diary's entries first. Any invalid row refuses the whole import
+    (ImportRejectedError) unless `skip_invalid`.
+    """
+    batch = plan.batch
+    if batch.questions:
+        raise ImportRejectedError(" ".join(batch.questions.values()) + " Nothing was imported.")
+    if batch.errors and not skip_invalid:
+        first = batch.errors[0]
+        raise ImportRejectedError(
+            f"{len(batch.errors):,} row(s) of {plan.path.name} are invalid (first, {first}); "
+            "nothing was imported. Fix them, or choose to skip invalid rows."
+        )
+    if not (batch.episodes or batch.days or batch.medications or batch.vocabulary):
+        raise ImportRejectedError(f"{plan.path.name} holds nothing to import.")
+    nothing_new = not (plan.new_episodes or plan.new_days or plan.new_medications or plan.new_words)
+    if nothing_new and not replace:
+        # Check again (the diary may have lost entries since the dry run); if everything is
+        # still there, there is nothing to back up and nothing to store.
+        with diary.bulk_session() as session:
+            fresh = _count(batch, transfer.holdings(session))
+        if not any(fresh[k] for k in ("new_episodes", "new_days", "new_medications", "new_words")):
+            return ImportResult(0, 0, 0, 0, len(batch.errors), plan.valid_records, replaced=False)
+    made = None
+    if back_up:
+        made = backups.back_up(
+            diary.data_dir, reason=backups.Reason.BEFORE_IMPORT, now=now or datetime.now(UTC)
+        )
+    with _bulk_objects(), diary.bulk_session() as session:
+        if replace:
+            transfer.clear_entries(session)
+            if batch.boundary_hour is not None:
+                repo.put_setting(session, BOUNDARY_HOUR_KEY, str(batch.boundary_hour))
+        held = transfer.holdings(session)
+        words = [v for v in batch.vocabulary if v.code not in held.vocabulary_codes]
+        episodes = _new_episodes(batch, held)
+        days = _new_days(batch, held)
+        medications = _new_medications(batch, held)
+        transfer.insert_vocabulary(session, words)
+        transfer.insert_episodes(session, episodes)
+        transfer.insert_days(session, days)
+        transfer.insert_medications(session, medications)
+    if words or replace:
+        # New own words and (after a replace) another boundary hour are cached by the Diary.
+        diary.reload()
+    stored = len(episodes) + len(days) + len(medications)
+    return ImportResult(
+        episodes=len(episodes),
+        days=len(days),
+        medications=len(medications),
+        words=len(words),
+        skipped_invalid=len(batch.errors),
+        already_there=plan.valid_records - stored,
+        replaced=replace,
+        backup=made,
+    )
+

@@ -1,0 +1,482 @@
+"""JSON: the whole diary in a versioned format (docs/formats.md), written and read back."""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import IO, TypeVar
+
+from cramplog import __version__, validation
+from cramplog.db import bulk
+from cramplog.db.transfer import NewVocabulary
+from cramplog.errors import ImportFileError, ValidationError
+from cramplog.exchange.batch import VOCABULARY_KINDS, Batch, Context, RowError, SourceKind
+from cramplog.records import (
+    DayFactors,
+    DiaryDay,
+    Episode,
+    EpisodeInput,
+    Exercise,
+    Hydration,
+    Medication,
+    MedicationInput,
+    ReliefRating,
+    Side,
+    TakenFor,
+    VocabularyItem,
+)
+
+FORMAT = "cramplog-diary"
+VERSION = 1
+_LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
+
+
+def _utc(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def episode_record(e: Episode) -> dict[str, object]:
+    return {
+        "uuid": e.uuid,
+        "start_local": e.start_local.strftime(_LOCAL_FORMAT),
+        "utc_offset_min": e.utc_offset_min,
+        "muscle": e.muscle,
+        "side": e.side.value,
+        "duration_s": e.duration_s,
+        "intensity": e.intensity,
+        "woke_from_sleep": e.woke_from_sleep,
+        "activity": e.activity,
+        "hydration": None if e.hydration is None else e.hydration.value,
+        "triggers": list(e.triggers),
+        "reliefs": [
+            {"code": code, "rating": None if rating is None else rating.value}
+            for code, rating in e.reliefs
+        ],
+        "symptoms": list(e.symptoms),
+        "notes": e.notes,
+        "to_review": e.to_review,
+        "created_utc": _utc(e.created_utc),
+        "updated_utc": _utc(e.updated_utc),
+    }
+
+
+def day_record(d: DiaryDay) -> dict[str, object]:
+    f = d.factors
+    return {
+        "uuid": d.uuid,
+        "night_of": d.night_of.isoformat(),
+        "reviewed": f.reviewed,
+        "fluids_l": f.fluids_l,
+        "exercise": None if f.exercise is None else f.exercise.value,
+        "alcohol_units": f.alcohol_units,
+        "caffeine_drinks": f.caffeine_drinks,
+        "hot_or_sweating": f.hot_or_sweating,
+        "long_standing": f.long_standing,
+        "long_sitting": f.long_sitting,
+        "stretched_before_bed": f.stretched_before_bed,
+        "stress": f.stress,
+        "sleep_disturbance": f.sleep_disturbance,
+        "minutes_awake": f.minutes_awake,
+        "notes": f.notes,
+        "created_utc": _utc(d.created_utc),
+        "updated_utc": _utc(d.updated_utc),
+    }
+
+
+def medication_record(m: Medication) -> dict[str, object]:
+    return {
+        "uuid": m.uuid,
+        "name": m.name,
+        "dose": m.dose,
+        "started_on": _day(m.started_on),
+        "stopped_on": _day(m.stopped_on),
+        "taken_for": m.taken_for.value,
+        "class": m.med_class,
+        "notes": m.notes,
+        "created_utc": _utc(m.created_utc),
+        "updated_utc": _utc(m.updated_utc),
+    }
+
+
+def vocabulary_record(v: VocabularyItem) -> dict[str, object]:
+    return {
+        "uuid": v.uuid,
+        "code": v.code,
+        "kind": v.kind.value,
+        "label": v.label,
+        "hidden": v.hidden,
+    }
+
+
+@dataclass(frozen=True)
+class Contents:
+    """Everything one JSON export holds."""
+
+    episodes: Sequence[Episode]
+    days: Sequence[DiaryDay]
+    medications: Sequence[Medication]
+    vocabulary: Sequence[VocabularyItem]
+    boundary_hour: int
+    first_night: date | None
+    last_night: date | None
+    exported_utc: datetime
+
+
+def write(stream: IO[str], contents: Contents) -> None:
+    """The export, one record per line inside each list, so a diff or a reader can follow it."""
+
+    def records(name: str, items: Sequence[Mapping[str, object]], last: bool = False) -> None:
+        stream.write(f'  "{name}": [')
+        for i, item in enumerate(items):
+            stream.write("\n    " if i == 0 else ",\n    ")
+            stream.write(json.dumps(item, ensure_ascii=False, allow_nan=False))
+        stream.write("\n  ]" if items else "]")
+        stream.write("\n" if last else ",\n")
+
+    head = {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": __version__,
+        "exported_utc": _utc(contents.exported_utc),
+        "period": {
+            "first_night": _day(contents.first_night),
+            "last_night": _day(contents.last_night),
+        },
+        "settings": {"day_boundary_hour": contents.boundary_hour},
+    }
+    stream.write("{\n")
+    for key, value in head.items():
+        stream.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+    records("vocabulary", [vocabulary_record(v) for v in contents.vocabulary])
+    records("episodes", [episode_record(e) for e in contents.episodes])
+    records("days", [day_record(d) for d in contents.days])
+    records("medications", [medication_record(m) for m in contents.medications], last=True)
+    stream.write("}\n")
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+class _Bad(ValueError):
+    """One field of one record is wrong."""
+
+
+_T = TypeVar("_T")
+
+
+class _Record:
+    """Typed access to one JSON object, each failure naming the field."""
+
+    def __init__(self, raw: object) -> None:
+        if not isinstance(raw, dict):
+            raise _Bad("is not an object")
+        self.raw: dict[str, object] = raw
+
+    def _get(self, key: str, kinds: tuple[type, ...], what: str, required: bool) -> object:
+        if key not in self.raw or self.raw[key] is None:
+            if required:
+                raise _Bad(f"{key!r} is missing")
+            return None
+        value = self.raw[key]
+        # bool is an int in Python; a JSON true is never a number here.
+        if isinstance(value, bool) and bool not in kinds:
+            raise _Bad(f"{key!r} must be {what}")
+        if not isinstance(value, kinds):
+            raise _Bad(f"{key!r} must be {what}")
+        return value
+
+    def text(self, key: str, *, required: bool = False, default: str = "") -> str:
+        value = self._get(key, (str,), "text", required)
+        return default if value is None else str(value)
+
+    def optional_text(self, key: str) -> str | None:
+        value = self._get(key, (str,), "text", False)
+        return None if value is None else str(value)
+
+    def whole(self, key: str, *, required: bool = False) -> int | None:
+        value = self._get(key, (int,), "a whole number", required)
+        return value if isinstance(value, int) else None
+
+    def number(self, key: str) -> float | None:
+        value = self._get(key, (int, float), "a number", False)
+        if not isinstance(value, int | float):
+            return None
+        number = float(value)
+        if not math.isfinite(number):
+            raise _Bad(f"{key!r} must be a finite number")
+        return number
+
+    def flag(self, key: str, *, default: bool | None = False) -> bool | None:
+        value = self._get(key, (bool,), "true or false", False)
+        return default if value is None else bool(value)
+
+    def objects(self, key: str) -> list[_Record]:
+        value = self._get(key, (list,), "a list", False)
+        return [] if not isinstance(value, list) else [_Record(item) for item in value]
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self._get(key, (list,), "a list", False)
+        if value is None:
+            return ()
+        assert isinstance(value, list)
+        if not all(isinstance(item, str) for item in value):
+            raise _Bad(f"{key!r} must be a list of codes")
+        return tuple(value)
+
+    def enum(self, key: str, kind: Callable[[str], _T]) -> _T | None:
+        value = self.optional_text(key)
+        if value is None:
+            return None
+        try:
+            return kind(value)
+        except ValueError:
+            raise _Bad(f"{key!r} has an unknown value “{value[:30]}”") from None
+
+    def uuid(self) -> str:
+        value = self.text("uuid", required=True)
+        try:
+            return str(uuid.UUID(value))
+        except ValueError:
+            raise _Bad("'uuid' is not a UUID") from None
+
+    def utc(self, key: str) -> datetime:
+        value = self.text(key, required=True)
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise _Bad(f"{key!r} is not an ISO date and time") from None
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC)
+        return moment.replace(tzinfo=None, microsecond=0)
+
+    def day(self, key: str, *, required: bool = False) -> date | None:
+        value = self.text(key, required=required) or None
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise _Bad(f"{key!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def parse(text: str, context: Context) -> Batch:
+    """Read a cramplog JSON export; a file-level problem raises ImportFileError."""
+    try:
+        document = json.loads(text)
+    except RecursionError:
+        raise ImportFileError(
+            "The JSON file is nested too deeply to be a cramplog export."
+        ) from None
+    except ValueError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f" (line {line})" if line else ""
+        raise ImportFileError(f"The file is not valid JSON{where}: {exc}.") from exc
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ImportFileError(
+            'This JSON file is not a cramplog export (it lacks "format": "cramplog-diary").'
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ImportFileError('The export\'s "version" is missing or not a number.')
+    if version > VERSION:
+        raise ImportFileError(
+            f"This export was made by a newer cramplog (format version {version}); "
+            "update cramplog to import it."
+        )
+    lists: dict[str, list[object]] = {}
+    for name in ("vocabulary", "episodes", "days", "medications"):
+        value = document.get(name, [])
+        if not isinstance(value, list):
+            raise ImportFileError(f"The export's {name!r} must be a list.")
+        lists[name] = value
+    batch = Batch(SourceKind.JSON)
+    batch.rows = sum(len(items) for items in lists.values())
+    settings = document.get("settings")
+    if isinstance(settings, dict):
+        hour = settings.get("day_boundary_hour")
+        if isinstance(hour, int) and not isinstance(hour, bool) and 0 <= hour <= 23:
+            batch.boundary_hour = hour
+    added = _read_vocabulary(lists["vocabulary"], context, batch)
+    _read_episodes(lists["episodes"], context, batch, added)
+    _read_days(lists["days"], context, batch)
+    _read_medications(lists["medications"], context, batch)
+    return batch
+
+
+def _fail(batch: Batch, name: str, index: int, exc: Exception) -> None:
+    batch.errors.append(RowError(None, str(exc), f"{name} #{index + 1}"))
+
+
+def _read_vocabulary(items: list[object], context: Context, batch: Batch) -> dict[str, set[str]]:
+    added: dict[str, set[str]] = {}
+    seen: set[str] = set()
+    for index, raw in enumerate(items):
+        try:
+            record = _Record(raw)
+            kind = record.text("kind", required=True)
+            if kind not in VOCABULARY_KINDS:
+                raise _Bad(f"'kind' must be one of {', '.join(VOCABULARY_KINDS)}")
+            code = record.text("code", required=True)
+            if not code.startswith(f"custom.{kind}.") or len(code) > 120:
+                raise _Bad("'code' is not the code of a word of your own")
+            label = validation.check_label(record.text("label", required=True))
+            if code in seen:
+                raise _Bad("this word appears twice")
+            item = NewVocabulary(
+                code=code,
+                kind=kind,
+                label=label,
+                hidden=bool(record.flag("hidden")),
+                uuid=record.uuid(),
+                created_utc=context.now.astimezone(UTC).replace(tzinfo=None, microsecond=0),
+                updated_utc=context.now.astimezone(UTC).replace(tzinfo=None, microsecond=0),
+            )
+        except (ValueError, ValidationError) as exc:
+            _fail(batch, "vocabulary", index, exc)
+            continue
+        seen.add(code)
+        if code in context.codes.get(kind, frozenset()):
+            continue
+        batch.vocabulary.append(item)
+        added.setdefault(kind, set()).add(code)
+    return added
+
+
+def _read_episodes(
+    items: list[object], context: Context, batch: Batch, added: dict[str, set[str]]
+) -> None:
+    seen: set[str] = set()
+    for index, raw in enumerate(items):
+        try:
+            record = _Record(raw)
+            uuid_text = record.uuid()
+            if uuid_text in seen:
+                raise _Bad("this UUID appears twice in the file")
+            try:
+                start_local = datetime.fromisoformat(record.text("start_local", required=True))
+            except ValueError:
+                raise _Bad("'start_local' is not an ISO date and time") from None
+            if start_local.tzinfo is not None:
+                raise _Bad("'start_local' must be wall-clock time, without an offset")
+            offset = record.whole("utc_offset_min", required=True)
+            assert offset is not None
+            if not -1080 <= offset <= 1080:
+                raise _Bad("'utc_offset_min' must be between -1080 and 1080")
+            reliefs = [
+                (relief.text("code", required=True), relief.enum("rating", ReliefRating))
+                for relief in record.objects("reliefs")
+            ]
+            start_local = start_local.replace(microsecond=0)
+            episode = EpisodeInput(
+                start=start_local.replace(tzinfo=timezone(timedelta(minutes=offset))),
+                muscle=record.text("muscle", required=True),
+                side=record.enum("side", Side) or Side.NOT_APPLICABLE,
+                duration_s=record.whole("duration_s"),
+                intensity=record.whole("intensity"),
+                woke_from_sleep=bool(record.flag("woke_from_sleep")),
+                activity=record.optional_text("activity"),
+                hydration=record.enum("hydration", Hydration),
+                triggers=record.strings("triggers"),
+                reliefs=tuple(reliefs),
+                symptoms=record.strings("symptoms"),
+                notes=record.text("notes"),
+                to_review=bool(record.flag("to_review")),
+            )
+            context.check_episode(episode, added)
+            new = bulk.NewEpisode(
+                episode=episode,
+                start_local=start_local,
+                utc_offset_min=offset,
+                uuid=uuid_text,
+                created_utc=record.utc("created_utc"),
+                updated_utc=record.utc("updated_utc"),
+            )
+        except (ValueError, ValidationError) as exc:
+            _fail(batch, "episode", index, exc)
+            continue
+        seen.add(uuid_text)
+        batch.episodes.append(new)
+
+
+def _read_days(items: list[object], context: Context, batch: Batch) -> None:
+    seen: set[str] = set()
+    nights: set[date] = set()
+    for index, raw in enumerate(items):
+        try:
+            record = _Record(raw)
+            uuid_text = record.uuid()
+            night = record.day("night_of", required=True)
+            assert night is not None
+            if uuid_text in seen or night in nights:
+                raise _Bad("this night appears twice in the file")
+            factors = DayFactors(
+                reviewed=bool(record.flag("reviewed")),
+                fluids_l=record.number("fluids_l"),
+                exercise=record.enum("exercise", Exercise),
+                alcohol_units=record.number("alcohol_units"),
+                caffeine_drinks=record.whole("caffeine_drinks"),
+                hot_or_sweating=record.flag("hot_or_sweating", default=None),
+                long_standing=record.flag("long_standing", default=None),
+                long_sitting=record.flag("long_sitting", default=None),
+                stretched_before_bed=record.flag("stretched_before_bed", default=None),
+                stress=record.whole("stress"),
+                sleep_disturbance=record.whole("sleep_disturbance"),
+                minutes_awake=record.whole("minutes_awake"),
+                notes=record.text("notes"),
+            )
+            validation.check_day(night, factors, today=context.now.date())
+            day = bulk.NewDay(
+                night_of=night,
+                factors=factors,
+                uuid=uuid_text,
+                created_utc=record.utc("created_utc"),
+                updated_utc=record.utc("updated_utc"),
+            )
+        except (ValueError, ValidationError) as exc:
+            _fail(batch, "day", index, exc)
+            continue
+        seen.add(uuid_text)
+        nights.add(night)
+        batch.days.append(day)
+
+
+def _read_medications(items: list[object], context: Context, batch: Batch) -> None:
+    seen: set[str] = set()
+    classes = context.codes.get("medication_class", frozenset())
+    for index, raw in enumerate(items):
+        try:
+            record = _Record(raw)
+            uuid_text = record.uuid()
+            if uuid_text in seen:
+                raise _Bad("this UUID appears twice in the file")
+            medication = validation.check_medication(
+                MedicationInput(
+                    name=record.text("name", required=True),
+                    dose=record.text("dose"),
+                    started_on=record.day("started_on"),
+                    stopped_on=record.day("stopped_on"),
+                    taken_for=record.enum("taken_for", TakenFor) or TakenFor.OTHER,
+                    med_class=record.optional_text("class"),
+                    notes=record.text("notes"),
+                ),
+                classes=classes,
+            )
+            new = bulk.NewMedication(
+                medication=medication,
+                uuid=uuid_text,
+                created_utc=record.utc("created_utc"),
+                updated_utc=record.utc("updated_utc"),
+            )
+        except (ValueError, ValidationError) as exc:
+            _fail(batch, "medication", index, exc)
+            continue
+        seen.add(uuid_text)
+        batch.medications.append(new)

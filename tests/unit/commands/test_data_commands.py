@@ -1,0 +1,388 @@
+"""`cramplog backup`, `restore`, `import`, `export`, `check`: one clear line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cramplog import backups, cli
+from cramplog.diary import Diary
+from tests.conftest import NOW
+from tests.unit.data_safety import DAMAGES, log_cramp, loose_permissions, sha256, umask_zero
+
+__all__ = ["umask_zero"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = cli.main(list(argv))
+    except SystemExit as exited:
+        code = int(exited.code or 0)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+@pytest.fixture
+def filled(data_dir: Path) -> Path:
+    diary = Diary.open(data_dir, clock=lambda: NOW)
+    for n in range(3):
+        log_cramp(diary, n)
+    diary.close()
+    return data_dir
+
+
+@pytest.fixture
+def other_instance(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another cramplog process holding the diary's lock, as an open app would."""
+    script = (
+        "import sys, time, pathlib\n"
+        "from cramplog import instance_lock\n"
+        "with instance_lock.hold(pathlib.Path(sys.argv[1])):\n"
+        "    print('ready', flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, str(data_dir)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+    yield process
+    process.kill()
+    process.wait()
+    process.stdout.close()
+
+
+# -- backup ---------------------------------------------------------------------------------
+
+
+def test_backup_makes_a_verified_copy_and_lists_it(
+    capsys: pytest.CaptureFixture[str], filled: Path, umask_zero: None
+) -> None:
+    code, out, err = run(capsys, "backup", "--data-dir", str(filled))
+    assert (code, err) == (0, "")
+    assert out.startswith("Backed up to ") and "3 episode(s)" in out and "verified" in out
+    code, out, _err = run(capsys, "backup", "--list", "--data-dir", str(filled))
+    assert code == 0 and "Backed up by you" in out and "3 episode(s)" in out
+    assert loose_permissions(filled) == []
+
+
+def test_backup_works_while_the_app_has_the_diary_open(
+    capsys: pytest.CaptureFixture[str], filled: Path, other_instance: object
+) -> None:
+    code, out, _err = run(capsys, "backup", "--data-dir", str(filled))
+    assert code == 0 and "Backed up" in out
+
+
+def test_backup_without_a_diary_or_of_a_damaged_one_fails_clearly(
+    capsys: pytest.CaptureFixture[str], filled: Path, tmp_path: Path
+) -> None:
+    code, _out, err = run(capsys, "backup", "--data-dir", str(tmp_path / "nothing"))
+    assert code == 1 and err.startswith("cramplog: ") and "no diary" in err
+    DAMAGES["truncated"](filled / "diary.sqlite3")
+    code, _out, err = run(capsys, "backup", "--data-dir", str(filled))
+    assert code == 1 and "truncated" in err and err.count("\n") == 1
+
+
+def test_listing_no_backups_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _err = run(capsys, "backup", "--list", "--data-dir", str(tmp_path))
+    assert code == 0 and out.startswith("No backups")
+
+
+# -- restore --------------------------------------------------------------------------------
+
+
+def test_restore_newest_brings_it_back_and_keeps_the_diary(
+    capsys: pytest.CaptureFixture[str], filled: Path
+) -> None:
+    run(capsys, "backup", "--data-dir", str(filled))
+    diary = Diary.open(filled, clock=lambda: NOW)
+    log_cramp(diary, 9)
+    diary.close()
+    code, out, err = run(capsys, "restore", "newest", "--data-dir", str(filled))
+    assert (code, err) == (0, "")
+    assert "3 episode(s)" in out and "kept as" in out
+    diary = Diary.open(filled, clock=lambda: NOW)
+    assert diary.count_episodes() == 3
+    diary.close()
+
+
+def test_restore_over_a_damaged_diary_keeps_the_damaged_file(
+    capsys: pytest.CaptureFixture[str], filled: Path
+) -> None:
+    run(capsys, "backup", "--data-dir", str(filled))
+    DAMAGES["zeroed header"](filled / "diary.sqlite3")
+    damaged = sha256(filled / "diary.sqlite3")
+    code, out, _err = run(capsys, "restore", "newest", "--data-dir", str(filled))
+    assert code == 0 and "untouched" in out
+    [kept] = filled.glob("diary-damaged-*.sqlite3")
+    assert sha256(kept) == damaged
+
+
+@pytest.mark.parametrize("name", ["no-such-backup.sqlite3", "", "newest"])
+def test_restore_of_a_missing_backup_fails_clearly(
+    capsys: pytest.CaptureFixture[str], filled: Path, name: str
+) -> None:
+    before = sha256(filled / "diary.sqlite3")
+    code, _out, err = run(capsys, "restore", name, "--data-dir", str(filled))
+    assert code == 1 and err.startswith("cramplog: ") and err.count("\n") == 1
+    assert sha256(filled / "diary.sqlite3") == before
+
+
+def test_restore_refuses_while_the_app_is_open(
+    capsys: pytest.CaptureFixture[str], filled: Path, other_instance: object
+) -> None:
+    run(capsys, "backup", "--data-dir", str(filled))
+    before = sha256(filled / "diary.sqlite3")
+    code, _out, err = run(capsys, "restore", "newest", "--data-dir", str(filled))
+    assert code == 1 and "already open" in err
+    assert sha256(filled / "diary.sqlite3") == before
+
+
+def test_a_lock_left_by_a_crashed_run_is_recovered(
+    capsys: pytest.CaptureFixture[str], filled: Path
+) -> None:
+    (filled / "cramplog.lock").write_text(f"999999\npython3\n{socket.gethostname()}\n")
+    run(capsys, "backup", "--data-dir", str(filled))
+    code, _out, _err = run(capsys, "restore", "newest", "--data-dir", str(filled))
+    assert code == 0
+    assert not (filled / "cramplog.lock").exists()
+
+
+# -- export ---------------------------------------------------------------------------------
+
+
+def test_export_csv_and_json(
+    capsys: pytest.CaptureFixture[str], filled: Path, tmp_path: Path, umask_zero: None
+) -> None:
+    code, out, _err = run(
+        capsys, "export", "csv", "-o", str(tmp_path / "csv"), "--data-dir", str(filled)
+    )
+    assert code == 0 and out.count("Wrote ") == 2
+    code, out, _err = run(
+        capsys,
+        "export",
+        "json",
+        "-o",
+        str(tmp_path / "d.json"),
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-12",
+        "--data-dir",
+        str(filled),
+    )
+    assert code == 0
+    document = json.loads((tmp_path / "d.json").read_text())
+    assert len(document["episodes"]) == 3
+    assert document["period"] == {"first_night": "2026-03-01", "last_night": "2026-03-12"}
+    assert loose_permissions(tmp_path / "csv") == []
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--from", "2026-13-01"], 2, "not a date"),
+        (["--to", "yesterday"], 2, "not a date"),
+        (["--from", "2026-03-10", "--to", "2026-03-01"], 1, "after --to"),
+    ],
+)
+def test_export_refuses_bad_dates_with_one_line(
+    capsys: pytest.CaptureFixture[str],
+    filled: Path,
+    tmp_path: Path,
+    args: list[str],
+    code: int,
+    message: str,
+) -> None:
+    got, _out, err = run(
+        capsys, "export", "json", "-o", str(tmp_path / "x.json"), *args, "--data-dir", str(filled)
+    )
+    assert got == code and message in err and err.count("\n") == 1
+    assert not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.parametrize("where", ["diary", "wal", "missing folder", "empty", "a folder"])
+def test_export_refuses_forbidden_and_unwritable_targets(
+    capsys: pytest.CaptureFixture[str], filled: Path, tmp_path: Path, where: str
+) -> None:
+    target = {
+        "diary": str(filled / "diary.sqlite3"),
+        "wal": str(filled / "diary.sqlite3-wal"),
+        "missing folder": str(tmp_path / "no" / "such" / "x.json"),
+        "empty": "",
+        "a folder": str(tmp_path),
+    }[where]
+    before = sha256(filled / "diary.sqlite3")
+    code, _out, err = run(capsys, "export", "json", "-o", target, "--data-dir", str(filled))
+    assert code == 1 and err.startswith("cramplog: ") and err.count("\n") == 1
+    assert sha256(filled / "diary.sqlite3") == before
+
+
+def test_export_of_a_diary_that_is_not_there_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _out, err = run(
+        capsys, "export", "csv", "-o", str(tmp_path / "o"), "--data-dir", str(tmp_path / "none")
+    )
+    assert code == 1 and "no diary" in err
+    assert not (tmp_path / "none" / "diary.sqlite3").exists()
+
+
+# -- import ---------------------------------------------------------------------------------
+
+SHEET = (
+    "Date;Time;Muscle;Side;Duration (min);Pain (0-10);Notes\n"
+    '01/03/2026;02:10;Calf;L;1:30;7;=HYPERLINK("x")\n'
+    "02/03/2026;23:45;thigh;R;2;5;\n"
+)
+
+
+def test_import_dry_run_then_for_real_then_again(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(SHEET, encoding="utf-8")
+    code, out, err = run(capsys, "import", str(path), "--dry-run", "--data-dir", str(data_dir))
+    assert code == 1 and "day/month or month/day" in out and "--day-first" in err
+    code, out, _err = run(
+        capsys, "import", str(path), "--dry-run", "--day-first", "--data-dir", str(data_dir)
+    )
+    assert code == 0 and "2 new cramp(s)" in out and "nothing was changed" in out
+    assert backups.list_backups(data_dir) == []
+    code, out, _err = run(capsys, "import", str(path), "--day-first", "--data-dir", str(data_dir))
+    assert code == 0 and out.splitlines()[-1].startswith("Imported 2 cramp(s)")
+    code, out, _err = run(capsys, "import", str(path), "--day-first", "--data-dir", str(data_dir))
+    assert code == 0 and "2 were already in the diary" in out
+    diary = Diary.open(data_dir, clock=lambda: NOW)
+    assert [e.notes for e in diary.list_episodes()] == ['=HYPERLINK("x")', ""]
+    diary.close()
+
+
+def test_import_with_invalid_rows_imports_nothing_unless_asked_to_skip(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "Date,Time,Muscle\n2026-03-01,02:10,Calf\n2026-03-02,02:10,elbow\n2026-03-40,02:10,Calf\n"
+    )
+    code, out, err = run(capsys, "import", str(path), "--data-dir", str(data_dir))
+    assert code == 1 and "nothing was imported" in err
+    assert "  line 3: " in out and "  line 4: " in out
+    diary = Diary.open(data_dir, clock=lambda: NOW)
+    assert diary.count_episodes() == 0
+    diary.close()
+    code, out, _err = run(
+        capsys, "import", str(path), "--skip-invalid", "--data-dir", str(data_dir)
+    )
+    assert code == 0 and "2 invalid row(s) were skipped" in out
+
+
+def test_import_columns_can_be_named_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Day,Hour,Body,Remarks,Comments\n2026-03-01,02:10,calf,a,b\n")
+    code, _out, err = run(capsys, "import", str(path), "--data-dir", str(data_dir))
+    assert code == 1 and "--column" in err
+    code, _out, err = run(
+        capsys,
+        "import",
+        str(path),
+        "--column",
+        "Body=muscle",
+        "--column",
+        "comments=ignore",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0, err
+    code, _out, err = run(
+        capsys, "import", str(path), "--column", "Nope=muscle", "--data-dir", str(data_dir)
+    )
+    assert code == 1 and "no column" in err
+    code, _out, err = run(
+        capsys, "import", str(path), "--column", "Body=elbow", "--data-dir", str(data_dir)
+    )
+    assert code == 1 and "not a field" in err
+
+
+def test_import_replace_of_our_own_json(
+    capsys: pytest.CaptureFixture[str], filled: Path, tmp_path: Path
+) -> None:
+    run(capsys, "export", "json", "-o", str(tmp_path / "d.json"), "--data-dir", str(filled))
+    other = tmp_path / "other"
+    diary = Diary.open(other, clock=lambda: NOW)
+    log_cramp(diary, 20)
+    diary.close()
+    code, out, _err = run(
+        capsys, "import", str(tmp_path / "d.json"), "--replace", "--data-dir", str(other)
+    )
+    assert code == 0 and "Imported 3 cramp(s)" in out and "before-import" in out
+    diary = Diary.open(other, clock=lambda: NOW)
+    assert diary.count_episodes() == 3
+    diary.close()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [None, b"", b"\x00\x01\x02", b'{"format": "cramplog-diary", "version": 7}'],
+    ids=["missing", "empty", "binary", "future json"],
+)
+def test_import_of_unusable_files_fails_with_one_line(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path, content: bytes | None
+) -> None:
+    path = tmp_path / "in.json"
+    if content is not None:
+        path.write_bytes(content)
+    code, _out, err = run(capsys, "import", str(path), "--data-dir", str(data_dir))
+    assert code == 1 and err.startswith("cramplog: ") and err.count("\n") == 1
+
+
+# -- check ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGES))
+def test_check_names_the_damage_and_points_to_a_backup(
+    capsys: pytest.CaptureFixture[str], filled: Path, damage: str
+) -> None:
+    run(capsys, "backup", "--data-dir", str(filled))
+    DAMAGES[damage](filled / "diary.sqlite3")
+    before = sha256(filled / "diary.sqlite3")
+    code, out, err = run(capsys, "check", "--data-dir", str(filled))
+    assert code == 1 and out == ""
+    assert err.startswith("cramplog: ") and err.count("\n") == 1
+    assert "cramplog restore newest" in err and "(1 usable)" in err
+    assert sha256(filled / "diary.sqlite3") == before
+
+
+def test_check_of_a_diary_the_app_has_open_only_reads_it(
+    capsys: pytest.CaptureFixture[str], filled: Path, other_instance: object
+) -> None:
+    code, out, _err = run(capsys, "check", "--data-dir", str(filled))
+    assert code == 0 and "only read" in out
+
+
+def test_check_as_a_real_process_exits_non_zero_without_a_traceback(filled: Path) -> None:
+    DAMAGES["a PNG"](filled / "diary.sqlite3")
+    result = subprocess.run(
+        [sys.executable, "-m", "cramplog", "check", "--data-dir", str(filled)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "PNG picture" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_commands_are_listed_in_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(capsys, "--help")
+    assert code == 0
+    for name in ("backup", "restore", "import", "export", "check"):
+        assert name in out
