@@ -21,6 +21,17 @@ LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 3, 12, 9, 30, tzinfo=LONDON)
 
 
+@pytest.fixture(autouse=True)
+def _no_blocking_discard_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A form closed at teardown with unsaved changes must not open a real, blocking prompt.
+
+    Tests about the prompt patch the same seam themselves, which overrides this answer.
+    """
+    from cramplog.ui import widgets
+
+    monkeypatch.setattr(widgets, "confirm_discard", lambda _parent, _question: True)
+
+
 @pytest.fixture
 def now() -> datetime:
     return NOW

@@ -9,6 +9,7 @@ returns a non-zero exit code) for anything the person can fix.
 COMMAND_MODULES: tuple[str, ...] = (
     "check",
     "stats",
+    "report",
     "export",
     "import_",
     "backup",

@@ -1,0 +1,94 @@
+"""`cramplog report -o FILE.pdf`: write the GP summary as a PDF, with no window and no display."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+NAME = "report"
+HELP = "write the one-page GP summary (with its appendix) as a PDF"
+DESCRIPTION = (
+    "Write the GP summary of a period as a PDF: page one for the doctor (warning signs, "
+    "headline numbers against the period before, charts, muscles, what helped, possible "
+    "triggers, medicines), then every cramp of the period. --from and --to are nights "
+    "(YYYY-MM-DD, both included); without them the last 3 months up to last night. Works "
+    "without a display; the file is written atomically and is owner-only."
+)
+
+
+def night(text: str) -> date:
+    """An ISO date from the command line, or a usage error that says what was wrong."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-11"
+        ) from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE.pdf", required=True, help="the PDF file to write"
+    )
+    parser.add_argument("--from", dest="first", metavar="DATE", type=night, help="first night")
+    parser.add_argument("--to", dest="last", metavar="DATE", type=night, help="last night")
+    parser.add_argument("--name", metavar="NAME", help="your name, for the header (optional)")
+    parser.add_argument(
+        "--paper",
+        choices=("auto", "a4", "letter"),
+        default="auto",
+        help="paper size (default: A4, or Letter where the locale uses US units)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from cramplog import instance_lock, integrity, report, stats
+    from cramplog.errors import DiaryOpenError, ExportError
+    from cramplog.paths import resolve_data_dir
+
+    if not args.output.strip() or "\x00" in args.output:
+        raise ExportError("Give a file name after -o, e.g. -o summary.pdf.")
+    if args.first and args.last and args.first > args.last:
+        raise ExportError(f"--from {args.first} is after --to {args.last}; nothing was written.")
+    name = None if args.name is None else " ".join(args.name.split())
+    data_dir = resolve_data_dir(args.data_dir)
+    if integrity.examine(data_dir).condition is integrity.Condition.MISSING:
+        raise DiaryOpenError(f"There is no diary in {data_dir} to summarise.")
+    target = Path(args.output).expanduser()
+
+    from cramplog.ui import report_document
+
+    # Kept referenced until the end: painting needs the application alive.
+    application = report_document.headless_application()
+    with instance_lock.hold(data_dir):
+        diary = integrity.open_checked(data_dir)
+        try:
+            last_night = diary.last_night()
+            if args.last is not None and args.last > last_night:
+                raise ExportError(
+                    f"--to {args.last} is a night that has not ended yet; the latest one is "
+                    f"{last_night}. Nothing was written."
+                )
+            last = args.last or last_night
+            period = (
+                stats.Period(args.first, last, "Chosen period")
+                if args.first is not None
+                else stats.period_presets(last)[stats.PeriodPreset.LAST_3_MONTHS]
+            )
+            summary = report.build_report(
+                diary, period=period, comparison=period.previous(), name=name
+            )
+            written = report_document.write_pdf(
+                summary, target, page_size=report_document.page_size_named(args.paper)
+            )
+        finally:
+            diary.close()
+    del application
+    cramps = len(summary.appendix)
+    print(
+        f"Wrote {written} — {report.format_period(period)}, "
+        f"{cramps} {'cramp' if cramps == 1 else 'cramps'}."
+    )
+    return 0
