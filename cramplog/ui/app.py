@@ -1,15 +1,30 @@
-"""Start the desktop app: the QApplication, the diary (own or sample), and the main window."""
+"""Start the desktop app: one instance per diary, a checked diary, automatic backups, the window."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLockFile, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from cramplog import __version__
-from cramplog.errors import CramplogError
+from cramplog import __version__, backups, instance_lock, integrity
+from cramplog.diary import Diary
+from cramplog.drafts import DraftStore
+from cramplog.errors import CramplogError, DiaryLockedError, StorageError
+from cramplog.ui import data_actions
+from cramplog.ui.draft_keeper import DraftKeeperInstaller, keep_drafts, pending_draft
+from cramplog.ui.error_dialog import ExceptionHook
+from cramplog.ui.restore_dialog import DamagedChoice, DamagedDiaryDialog
+
+# A due start-up backup waits this long after the window appears, so it never delays the
+# first paint (nor the start-up benchmark, which quits right after it).
+STARTUP_BACKUP_DELAY_MS = 3000
+PERIODIC_BACKUP_MS = int(backups.PERIODIC_EVERY.total_seconds() * 1000)
 
 
 def _application() -> QApplication:
@@ -21,14 +36,241 @@ def _application() -> QApplication:
     app.setApplicationDisplayName("cramplog")
     app.setOrganizationName("cramplog")
     app.setApplicationVersion(__version__)
+    # Matches resources/cramplog.desktop, so desktops group the window under its launcher.
+    app.setDesktopFileName("cramplog")
+    from cramplog.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
+
+
+def tell(parent: QWidget | None, title: str, text: str) -> None:
+    """The seam for start-up messages (tests patch it): a plain-text warning box."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """The seam for start-up questions (tests patch it)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+# -- one instance ---------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _owner_only_files() -> Iterator[None]:
+    # QLockFile creates its files with the process umask; this makes them owner-only from
+    # the first byte, whatever umask cramplog was started with.
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def acquire_lock(data_dir: Path) -> QLockFile:
+    """The data directory's lock, held until unlocked; DiaryLockedError if another has it.
+
+    A lock left by a crashed run names a process that is gone, and QLockFile takes it over.
+    Nothing in the data directory but the lock is touched before it is held.
+    """
+    instance_lock.ensure_data_dir(data_dir)
+    path = instance_lock.lock_path(data_dir)
+    lock = QLockFile(str(path))
+    # Never judge a lock stale by its age: the app may stay open for weeks.
+    lock.setStaleLockTime(0)
+    with _owner_only_files():
+        locked = lock.tryLock(0)
+    if not locked:
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            raise DiaryLockedError(
+                f"The diary in {data_dir} is already open in cramplog. Switch to that window "
+                "(it may be minimised or on another desktop). Nothing was changed."
+            )
+        raise StorageError(f"cramplog could not lock the diary in {data_dir}.")
+    os.chmod(path, 0o600)
+    return lock
+
+
+# -- opening the diary ----------------------------------------------------------------------
+
+
+def newest_usable_backup(data_dir: Path) -> backups.BackupDetails | None:
+    for backup in backups.list_backups(data_dir):
+        details = backups.details(backup)
+        if details.usable:
+            return details
+    return None
+
+
+ChooseForDamaged = Callable[[integrity.Verdict, "backups.BackupDetails | None"], DamagedChoice]
+
+
+def choose_for_damaged(
+    verdict: integrity.Verdict, newest: backups.BackupDetails | None
+) -> DamagedChoice:
+    """The seam for the damaged-diary dialog (tests patch it)."""
+    dialog = DamagedDiaryDialog(verdict, newest)
+    dialog.exec()
+    return dialog.choice
+
+
+def open_diary(
+    data_dir: Path,
+    *,
+    choose: ChooseForDamaged | None = None,
+    parent: QWidget | None = None,
+) -> Diary | None:
+    """The checked diary, or None when the person chose to quit or it cannot be opened.
+
+    A damaged, truncated or foreign file is never written to: the person restores the
+    newest good backup or starts a new diary, and either way the file is renamed aside.
+    """
+    choose = choose or choose_for_damaged
+    for _attempt in range(3):
+        verdict = integrity.examine(data_dir)
+        if verdict.recoverable:
+            newest = newest_usable_backup(data_dir)
+            choice = choose(verdict, newest)
+            try:
+                if choice is DamagedChoice.RESTORE and newest is not None:
+                    backups.restore(data_dir, newest.backup.path)
+                elif choice is DamagedChoice.NEW_DIARY:
+                    integrity.keep_damaged(data_dir)
+                else:
+                    return None
+            except CramplogError as exc:
+                tell(parent, "cramplog cannot open the diary", str(exc))
+                return None
+            continue
+        try:
+            return integrity.open_checked(data_dir, verdict=verdict)
+        except (CramplogError, OSError) as exc:
+            tell(parent, "cramplog cannot open the diary", _message(exc))
+            return None
+    tell(parent, "cramplog cannot open the diary", f"The diary in {data_dir} is still damaged.")
+    return None
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror or exc}{where}."
+    return str(exc)
+
+
+# -- automatic backups ----------------------------------------------------------------------
+
+
+class AutoBackup(QObject):
+    """Backups on their own: at start-up if the newest is over a day old, every 30 minutes
+    while the diary changes, and at a clean exit. An unchanged diary makes none."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        report: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.report = report
+        self.made: list[backups.Backup] = []
+        self._state = backups.file_state(data_dir)
+        self._timer = QTimer(self)
+        self._timer.setInterval(PERIODIC_BACKUP_MS)
+        self._timer.timeout.connect(self.tick)
+
+    def start(self) -> None:
+        self._timer.start()
+        if backups.startup_backup_due(self.data_dir):
+            QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, self.back_up)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def tick(self) -> None:
+        """Back up if the diary file moved since the last look (and its content changed)."""
+        if backups.file_state(self.data_dir) != self._state:
+            self.back_up()
+
+    def back_up(self) -> None:
+        try:
+            made = backups.back_up(
+                self.data_dir, reason=backups.Reason.AUTOMATIC, only_if_changed=True
+            )
+        except CramplogError as exc:
+            self.report(f"Automatic backup failed: {exc}")
+            return
+        finally:
+            self._state = backups.file_state(self.data_dir)
+        if made is not None:
+            self.made.append(made)
+
+
+# -- drafts ---------------------------------------------------------------------------------
+
+
+def offer_draft(window: QMainWindow, diary: Diary) -> bool:
+    """Offer back an entry left unsaved by a crash; True if a form was opened for it."""
+    state = pending_draft(diary.data_dir)
+    if state is None:
+        return False
+    if not ask(
+        window,
+        "An unsaved cramp entry",
+        "cramplog closed before a cramp entry you were typing was saved. Open it again to "
+        "finish it? (No throws it away.)",
+    ):
+        with contextlib.suppress(CramplogError):
+            DraftStore.for_episode_form(diary.data_dir).delete()
+        return False
+    editor = getattr(window, "editor", None)
+    preferences = getattr(window, "preferences", None)
+    if editor is None or preferences is None:
+        return False
+    from cramplog.ui.episode_form import EpisodeDialog
+
+    uuid = state.get("episode_uuid")
+    episode = diary.episode_by_uuid(uuid) if isinstance(uuid, str) else None
+    dialog = EpisodeDialog(editor, preferences, episode=episode, parent=window)
+    keep_drafts(dialog, diary.data_dir)
+    dialog.restore_draft(state)
+    dialog.open()
+    return True
+
+
+# -- the app --------------------------------------------------------------------------------
+
+
+def _make_window(diary: Diary, *, sample: bool) -> QMainWindow:
+    from cramplog.ui import theme
+    from cramplog.ui.main_window import MainWindow
+    from cramplog.ui.preferences import Preferences
+
+    preferences = Preferences()
+    theme.apply_theme(_application(), preferences.theme)
+    return MainWindow(diary, sample=sample, preferences=preferences)
+
+
+def _status(window: QMainWindow) -> Callable[[str], None]:
+    return lambda text: window.statusBar().showMessage(text, 15000)
 
 
 def run(*, data_dir: Path | None, demo: bool) -> int:
     """Open the diary in a window and run until it is closed; return the exit code."""
     from cramplog import paths
-    from cramplog.diary import Diary
-    from cramplog.ui.main_window import MainWindow
 
     app = _application()
     sample_dir: tempfile.TemporaryDirectory[str] | None = None
@@ -40,17 +282,69 @@ def run(*, data_dir: Path | None, demo: bool) -> int:
             sample_dir = tempfile.TemporaryDirectory(prefix="cramplog-sample-")
             data_dir = Path(sample_dir.name)
             sample.create_sample_diary(data_dir)
-        diary = Diary.open(data_dir or paths.default_data_dir())
+        data_dir = data_dir or paths.default_data_dir()
+        lock = acquire_lock(data_dir)
     except (CramplogError, OSError, ValueError) as exc:
-        QMessageBox.critical(None, "cramplog cannot open the diary", str(exc))
+        tell(None, "cramplog cannot open the diary", _message(exc))
         if sample_dir is not None:
             sample_dir.cleanup()
         return 1
+    hook = ExceptionHook(data_dir)
+    hook.install()
     try:
-        window = MainWindow(diary, sample=demo)
-        window.show()
-        return app.exec()
+        return _run_locked(app, data_dir, sample=demo)
     finally:
-        diary.close()
+        hook.uninstall()
+        lock.unlock()
         if sample_dir is not None:
             sample_dir.cleanup()
+
+
+def _run_locked(app: QApplication, data_dir: Path, *, sample: bool) -> int:
+    diary: Diary | None = open_diary(data_dir)
+    if diary is None:
+        return 1
+    try:
+        while True:
+            window = _make_window(diary, sample=sample)
+            auto = AutoBackup(data_dir, report=_status(window), parent=window)
+            DraftKeeperInstaller(data_dir, parent=window)
+            window.show()
+            if not sample:
+                auto.start()
+                QTimer.singleShot(0, lambda w=window, d=diary: offer_draft(w, d))
+            code = app.exec()
+            auto.stop()
+            restore_from = app.property(data_actions.RESTORE_PROPERTY)
+            app.setProperty(data_actions.RESTORE_PROPERTY, None)
+            if code == data_actions.RESTART_EXIT_CODE and isinstance(restore_from, str):
+                diary = _restore_and_reopen(app, window, diary, Path(restore_from))
+                if diary is None:
+                    return 1
+                continue
+            if not sample:
+                auto.tick()  # a clean exit: back up if anything changed
+            return code
+    finally:
+        if diary is not None:
+            diary.close()
+
+
+def _restore_and_reopen(
+    app: QApplication, window: QMainWindow, diary: Diary, backup_path: Path
+) -> Diary | None:
+    """Close the window and the diary, restore the backup, and open the diary again."""
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        window.close()
+        window.deleteLater()
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
+    data_dir = diary.data_dir
+    diary.close()
+    try:
+        backups.restore(data_dir, backup_path)
+    except CramplogError as exc:
+        tell(None, "The restore did not happen", f"{exc} The diary was opened as it was.")
+    return open_diary(data_dir)

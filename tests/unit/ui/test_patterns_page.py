@@ -146,6 +146,33 @@ diary.close()
     assert "shown: True False" in out
 
 
+def test_matplotlib_is_not_loaded_by_starting_the_main_window(tmp_path: Path) -> None:
+    script = f"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from cramplog.diary import Diary
+from cramplog.ui.main_window import MainWindow
+from cramplog.ui.preferences import Preferences
+app = QApplication([])
+diary = Diary.open(Path({str(tmp_path / "diary")!r}))
+settings = QSettings({str(tmp_path / "settings.ini")!r}, QSettings.Format.IniFormat)
+window = MainWindow(diary, preferences=Preferences(settings))
+window.show()
+app.processEvents()
+print("after start-up:", "matplotlib" in sys.modules)
+window.show_place(1)
+app.processEvents()
+print("after patterns:", "matplotlib" in sys.modules)
+diary.close()
+"""
+    out = run_python(script)
+    assert "after start-up: False" in out
+    assert "after patterns: True" in out
+
+
 def test_a_warning_sign_is_shown_with_its_date_and_urgency(
     qtbot: QtBot, page: PatternsPage, editor: DiaryEditor
 ) -> None:
