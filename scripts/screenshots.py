@@ -1,0 +1,123 @@
+"""Render every place and dialog of cramplog with the sample diary, light and dark, to docs/.
+
+Run from the repository with the test environment:  .venv/bin/python scripts/screenshots.py
+(`--out DIR` to write elsewhere). Nothing is shown on screen; Qt's offscreen platform is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from cramplog import sample  # noqa: E402
+from cramplog.diary import Diary  # noqa: E402
+from cramplog.ui import theme  # noqa: E402
+from cramplog.ui.main_window import PLACES, MainWindow  # noqa: E402
+from cramplog.ui.preferences import Preferences, ThemeMode  # noqa: E402
+
+SIZE = (1280, 800)
+
+
+def settle(app: QApplication, rounds: int = 8) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def save(widget: QWidget, app: QApplication, path: Path) -> None:
+    widget.show()
+    settle(app)
+    widget.grab().save(str(path))
+    print(f"  {path.relative_to(REPO) if path.is_relative_to(REPO) else path}")
+
+
+def dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
+    """Each dialog built as the app builds it, without exec()."""
+    from cramplog.ui.about import AboutDialog
+    from cramplog.ui.episode_form import EpisodeDialog
+    from cramplog.ui.medication_form import MedicationDialog
+    from cramplog.ui.night_review import NightReviewDialog
+    from cramplog.ui.own_words import OwnWordsDialog
+    from cramplog.ui.quick_log import QuickLogDialog
+    from cramplog.ui.settings_dialog import SettingsDialog
+    from cramplog.ui.stopwatch import StopwatchDialog
+
+    editor, prefs, diary = window.editor, window.preferences, window.diary
+    episodes = diary.list_episodes()
+    detailed = max(episodes, key=lambda e: (len(e.triggers) + len(e.reliefs), e.start_local))
+    started = datetime.now().astimezone() - timedelta(seconds=83)
+    return {
+        "quick-log": lambda: QuickLogDialog(editor, prefs, parent=window),
+        "cramp-now": lambda: StopwatchDialog(
+            editor, prefs, parent=window, clock=lambda: started + timedelta(seconds=83)
+        ),
+        "episode-form": lambda: EpisodeDialog(editor, prefs, episode=detailed, parent=window),
+        "night-review": lambda: NightReviewDialog(
+            editor, prefs, diary.night_of(episodes[-1]), parent=window
+        ),
+        "medication-form": lambda: MedicationDialog(
+            editor, diary.list_medications()[0], parent=window
+        ),
+        "own-words": lambda: OwnWordsDialog(editor, parent=window),
+        "settings": lambda: SettingsDialog(editor, prefs, parent=window),
+        "about": lambda: AboutDialog(diary.path, window),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="cramplog-shots-") as tmp:
+        data_dir = Path(tmp) / "sample"
+        sample.create_sample_diary(data_dir, seed=3)
+        diary = Diary.open(data_dir)
+        # A custom word, so "your own words" has something to show.
+        from cramplog.records import VocabularyKind
+
+        diary.add_custom_item(VocabularyKind.TRIGGER, "Long car journey")
+        try:
+            for mode in (ThemeMode.LIGHT, ThemeMode.DARK):
+                theme.apply_theme(app, mode)
+                prefs = Preferences(
+                    QSettings(str(Path(tmp) / f"{mode.value}.ini"), QSettings.Format.IniFormat)
+                )
+                window = MainWindow(diary, sample=True, preferences=prefs)
+                window.resize(*SIZE)
+                for index, place in enumerate(PLACES):
+                    window.show_place(index)
+                    window.show()
+                    # Patterns and the summary preview draw after a short debounce.
+                    QTest.qWait(2500 if index else 200)
+                    save(window, app, args.out / f"{place.lower()}-{mode.value}.png")
+                for name, build in dialogs(window).items():
+                    dialog = build()
+                    save(dialog, app, args.out / f"{name}-{mode.value}.png")
+                    dialog.close()
+                    dialog.deleteLater()
+                window.close()
+                window.deleteLater()
+                settle(app)
+        finally:
+            diary.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
