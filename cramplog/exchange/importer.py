@@ -310,4 +310,3 @@ def apply_import(
         replaced=replace,
         backup=made,
     )
-
