@@ -36,6 +36,9 @@ from cramplog.records import (
 T = TypeVar("T")
 
 BOUNDARY_HOUR_KEY = "day_boundary_hour"
+FREQUENT_THRESHOLD_KEY = "frequent_cramps_per_week"
+DEFAULT_FREQUENT_THRESHOLD = 3
+MAX_FREQUENT_THRESHOLD = 50
 _CHECKLIST_HASH_KEY = "checklist_sha256"
 
 
@@ -217,6 +220,25 @@ class Diary:
         with self._transaction() as session:
             repo.put_setting(session, BOUNDARY_HOUR_KEY, str(hour))
         self._boundary_hour = hour
+
+    @property
+    def frequent_threshold(self) -> int:
+        """Cramps a week (over the last 4 weeks) at which "frequent cramps" is flagged."""
+        with self._transaction() as session:
+            value = repo.get_setting(session, FREQUENT_THRESHOLD_KEY)
+        if value is None or not value.isdigit():
+            return DEFAULT_FREQUENT_THRESHOLD
+        return min(max(int(value), 1), MAX_FREQUENT_THRESHOLD)
+
+    def set_frequent_threshold(self, per_week: int) -> None:
+        if isinstance(per_week, bool) or not 1 <= per_week <= MAX_FREQUENT_THRESHOLD:
+            raise ValidationError(
+                f"The frequent-cramps threshold must be a whole number from 1 to "
+                f"{MAX_FREQUENT_THRESHOLD} a week.",
+                field="frequent_threshold",
+            )
+        with self._transaction() as session:
+            repo.put_setting(session, FREQUENT_THRESHOLD_KEY, str(per_week))
 
     def night_of(self, episode: Episode) -> date:
         return nights.night_of(episode.start_local, self.boundary_hour)

@@ -420,9 +420,14 @@ def check(
     diary: Diary,
     period: Period,
     *,
-    frequent_per_week: float = DEFAULT_FREQUENT_PER_WEEK,
+    frequent_per_week: float | None = None,
 ) -> tuple[WarningSign, ...]:
-    """Every warning-sign rule that fires for `period`, most urgent first."""
+    """Every warning-sign rule that fires for `period`, most urgent first.
+
+    `frequent_per_week` defaults to the diary's own setting (3 unless the person changed it).
+    """
+    if frequent_per_week is None:
+        frequent_per_week = float(diary.frequent_threshold)
     if not frequent_per_week > 0:
         raise ValueError("The threshold for frequent cramps must be above zero a week.")
     last_night = diary.last_night()

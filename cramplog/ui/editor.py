@@ -277,5 +277,9 @@ class DiaryEditor(QObject):
         self.diary.set_boundary_hour(hour)
         self.changed.emit(SETTINGS)
 
+    def set_frequent_threshold(self, per_week: int) -> None:
+        self.diary.set_frequent_threshold(per_week)
+        self.changed.emit(SETTINGS)
+
     def vocabulary_changed(self) -> None:
         self.changed.emit(VOCABULARY)

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from cramplog import nights
+from cramplog.diary import MAX_FREQUENT_THRESHOLD
 from cramplog.errors import CramplogError
 from cramplog.records import Side
 from cramplog.ui import theme
@@ -86,6 +88,18 @@ class SettingsDialog(QDialog):
         self.boundary_example.setObjectName("boundaryExample")
         self.boundary_combo.currentIndexChanged.connect(self._show_example)
 
+        self._frequent_before = editor.diary.frequent_threshold
+        self.frequent_spin = QSpinBox()
+        self.frequent_spin.setRange(1, MAX_FREQUENT_THRESHOLD)
+        self.frequent_spin.setSuffix(" or more a week")
+        self.frequent_spin.setValue(self._frequent_before)
+        self.frequent_spin.setAccessibleName("Flag frequent cramps at")
+        frequent_help = _plain(
+            "Patterns and the GP summary suggest an appointment when the last 4 weeks "
+            "average at least this many cramps a week."
+        )
+        frequent_help.setObjectName("frequentHelp")
+
         self.fluid_combo = QComboBox()
         self.fluid_combo.setAccessibleName("Show fluids in")
         for unit, label in _FLUID_LABELS.items():
@@ -120,6 +134,10 @@ class SettingsDialog(QDialog):
         )
         nights_form.addRow(boundary_help)
         nights_form.addRow(self.boundary_example)
+        nights_form.addRow(
+            self._label("Flag fre&quent cramps at:", self.frequent_spin), self.frequent_spin
+        )
+        nights_form.addRow(frequent_help)
         display_form = self._form()
         display_form.addRow(self._label("Show &fluids in:", self.fluid_combo), self.fluid_combo)
         display_form.addRow(self._label("&Appearance:", self.theme_combo), self.theme_combo)
@@ -198,6 +216,14 @@ class SettingsDialog(QDialog):
                 self.error.show_message(str(exc))
                 return
             self._hour_before = hour
+        frequent = self.frequent_spin.value()
+        if frequent != self._frequent_before:
+            try:
+                self.editor.set_frequent_threshold(frequent)
+            except CramplogError as exc:
+                self.error.show_message(str(exc))
+                return
+            self._frequent_before = frequent
         self.preferences.fluid_unit = FluidUnit(self.fluid_combo.currentData())
         self.preferences.theme = self.chosen_theme()
         self._theme_before = self.chosen_theme()

@@ -9,6 +9,7 @@ import pytest
 
 from cramplog import warning_signs
 from cramplog.diary import Diary
+from cramplog.errors import ValidationError
 from cramplog.records import EpisodeInput, MedicationInput, ReliefRating, Side
 from cramplog.stats import Period
 from cramplog.warning_signs import Urgency
@@ -256,3 +257,26 @@ def test_urgent_signs_come_first_and_evidence_is_capped(diary: Diary) -> None:
     body = frequent.to_json_dict()
     assert body["urgency"] == "appointment" and body["evidence_count"] == 25
     assert body["evidence"][0]["night"] == "2026-03-11"
+
+
+def test_the_frequent_cramps_threshold_is_the_diarys_own_setting(diary: Diary) -> None:
+    # Two cramps a week for the last four weeks: under the default of 3, over a threshold of 2.
+    for week in range(4):
+        for day in (1, 4):
+            diary.add_episode(
+                EpisodeInput(
+                    start=datetime(2026, 2, 12, 3, 0, tzinfo=LONDON)
+                    + timedelta(days=7 * week + day),
+                    muscle="muscle.calf",
+                    side=Side.LEFT,
+                )
+            )
+    period = Period(date(2026, 2, 12), date(2026, 3, 11))
+    assert diary.frequent_threshold == 3
+    assert "warning.frequent" not in {s.code for s in warning_signs.check(diary, period)}
+    diary.set_frequent_threshold(2)
+    assert diary.frequent_threshold == 2
+    assert "warning.frequent" in {s.code for s in warning_signs.check(diary, period)}
+    with pytest.raises(ValidationError, match="1 to 50"):
+        diary.set_frequent_threshold(0)
+    assert diary.frequent_threshold == 2

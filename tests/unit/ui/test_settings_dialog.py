@@ -171,3 +171,18 @@ def test_every_choice_has_a_label(qtbot: QtBot, editor: DiaryEditor, prefs: Pref
         "Light",
         "Dark",
     ]
+
+
+def test_the_frequent_cramps_threshold_is_stored_in_the_diary(
+    qtbot: QtBot, editor: DiaryEditor, prefs: Preferences
+) -> None:
+    dialog = open_settings(qtbot, editor, prefs)
+    assert dialog.frequent_spin.value() == 3
+    dialog.frequent_spin.setValue(5)
+    seen: list[str] = []
+    editor.changed.connect(seen.append)
+    press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert seen == ["settings"]
+    assert editor.diary.frequent_threshold == 5
+    again = open_settings(qtbot, editor, prefs)
+    assert again.frequent_spin.value() == 5
