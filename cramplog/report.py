@@ -9,15 +9,13 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
-from cramplog import nights, stats, warning_signs
+from cramplog import stats, warning_signs
+from cramplog.db.appendix import appendix_rows
 from cramplog.records import ReliefRating, Side, TakenFor
 
 if TYPE_CHECKING:
-    from sqlalchemy import Select
-    from sqlalchemy.orm import Session
-
     from cramplog.diary import Diary
 
 TITLE: Final = "Muscle cramp diary — summary for my GP"
@@ -647,7 +645,7 @@ def _appendix(diary: Diary, period: stats.Period) -> tuple[tuple[AppendixRow, ..
     """
     hour = diary.boundary_hour
     episodes, reliefs = diary.read(
-        functools.partial(_read_appendix, first=period.first, last=period.last, hour=hour)
+        functools.partial(appendix_rows, first=period.first, last=period.last, hour=hour)
     )
     side_labels = {side.value: ("" if side is Side.NOT_APPLICABLE else side.label) for side in Side}
     ratings: dict[str | None, ReliefRating | None] = {r.value: r for r in ReliefRating}
@@ -680,56 +678,3 @@ def _appendix(diary: Diary, period: stats.Period) -> tuple[tuple[AppendixRow, ..
         )
     labels = {code: short_label(diary.label(code), code) for code in codes}
     return tuple(rows), labels
-
-
-def _read_appendix(
-    session: Session, *, first: date, last: date, hour: int
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """(episode rows, relief rows) of the nights `first`..`last`, as plain tuples."""
-    from sqlalchemy import and_, select
-
-    from cramplog.db.schema import EpisodeRelief, EpisodeRow
-
-    start_from, _ = nights.night_window(first, hour)
-    _, end_before = nights.night_window(last, hour)
-    in_period = and_(
-        EpisodeRow.start_local >= f"{start_from:%Y-%m-%d %H:%M:%S}",
-        EpisodeRow.start_local < f"{end_before:%Y-%m-%d %H:%M:%S}",
-    )
-    episodes = (
-        select(
-            EpisodeRow.id,
-            EpisodeRow.start_local,
-            EpisodeRow.muscle,
-            EpisodeRow.side,
-            EpisodeRow.duration_s,
-            EpisodeRow.intensity,
-            EpisodeRow.woke_from_sleep,
-            EpisodeRow.notes,
-        )
-        .where(in_period)
-        .order_by(EpisodeRow.start_local, EpisodeRow.id)
-    )
-    reliefs = (
-        select(EpisodeRelief.episode_id, EpisodeRelief.code, EpisodeRelief.rating)
-        .join(EpisodeRow, EpisodeRow.id == EpisodeRelief.episode_id)
-        .where(in_period)
-        .order_by(EpisodeRelief.episode_id, EpisodeRelief.code)
-    )
-    return _plain_rows(session, episodes), _plain_rows(session, reliefs)
-
-
-def _plain_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """Run a query on the DBAPI cursor of the session's own connection, as tuples.
-
-    As in `cramplog.db.aggregates`: building SQLAlchemy rows for 15,000 episodes costs more
-    than SQLite's own work. The queries here bind only strings.
-    """
-    connection = session.connection()
-    compiled = query.compile(dialect=connection.dialect)
-    values = [compiled.params[name] for name in compiled.positiontup or ()]
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        return list(cursor.execute(str(compiled), values).fetchall())
-    finally:
-        cursor.close()
