@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -165,8 +165,10 @@ class DiaryPage(QWidget):
         editor.episodes_deleted.connect(self._episodes_deleted)
         self._first_night: date | None = None
         self._muscle: str | None = None
+        # Rows load when the place is first shown: a person who opens cramplog on Patterns
+        # should not pay (150,000 episodes: ~250 MB and a second) for a list they do not see.
+        self._loaded = False
         self._fill_muscles()
-        self.refresh()
 
     def _empty_state(self) -> QWidget:
         page = QWidget()
@@ -217,9 +219,16 @@ class DiaryPage(QWidget):
         self.muscle.setCurrentIndex(max(index, 0))
         self.muscle.blockSignals(False)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
     def _diary_changed(self, what: str) -> None:
         if what == edits.VOCABULARY:
             self._fill_muscles()
+        if not self._loaded:
+            return
         if what in (edits.VOCABULARY, edits.SETTINGS):
             self.refresh()  # labels or night attribution changed everywhere
         elif what == edits.DAYS:
@@ -227,6 +236,8 @@ class DiaryPage(QWidget):
             self._after_change()
 
     def _episode_saved(self, episode: Episode) -> None:
+        if not self._loaded:
+            return
         if self._matches(episode):
             self.model.upsert_episode(episode)
         else:
@@ -234,6 +245,8 @@ class DiaryPage(QWidget):
         self._after_change()
 
     def _episodes_deleted(self, uuids: list[str]) -> None:
+        if not self._loaded:
+            return
         self.model.remove_keys(uuids)
         # A night whose last cramp went may be a reviewed, now cramp-free, night.
         self.model.set_cramp_free_nights(self._cramp_free_nights())
@@ -261,6 +274,7 @@ class DiaryPage(QWidget):
 
     def refresh(self) -> None:
         """Reload from the diary, keeping the selection and the scroll position."""
+        self._loaded = True
         selected = self.selected_keys()
         current = self.table.currentIndex().data(KEY_ROLE)
         scroll = self.table.verticalScrollBar().value()
@@ -285,7 +299,8 @@ class DiaryPage(QWidget):
         muscle = self.muscle.currentData()
         if (first_night, muscle) != (self._first_night, self._muscle):
             self._first_night, self._muscle = first_night, muscle
-            self.refresh()
+            if self._loaded:
+                self.refresh()
         self.proxy.setFilterFixedString(self.search.text().strip())
         self._update_count()
 

@@ -182,3 +182,15 @@ def test_the_table_model_passes_qt_model_checks(qtmodeltester: ModelTester, diar
     model = EpisodeTableModel(label=diary.label, night_of=diary.night_of)
     model.set_rows(diary.list_episodes(), [date(2026, 3, 8)])
     qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_load_when_the_place_is_first_shown(qtbot: QtBot, editor: DiaryEditor) -> None:
+    editor.add_episode(cramp(11, 2))
+    hidden = DiaryPage(editor)
+    qtbot.add_widget(hidden)
+    editor.add_episode(cramp(10, 2))  # changes before the first showing are not lost
+    assert hidden.model.rowCount() == 0
+    hidden.show()
+    assert hidden.model.rowCount() == 2
+    editor.add_episode(cramp(9, 2))
+    assert hidden.model.rowCount() == 3
