@@ -37,6 +37,16 @@ from PySide6.QtWidgets import (
 from cramplog import stats, warning_signs
 from cramplog.errors import CramplogError
 from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.period_choice import (
+    BASELINE,
+    CUSTOM,
+    NO_COMPARISON,
+    PREVIOUS,
+    chosen_comparison,
+    chosen_period,
+    fill_comparison_box,
+    fill_period_box,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -44,11 +54,6 @@ if TYPE_CHECKING:
     from cramplog.charts import ChartResult, ChartStyle
     from cramplog.ui.chart_view import ChartView
 
-CUSTOM: Final = "custom"
-NO_COMPARISON: Final = "none"
-PREVIOUS: Final = "previous"
-BASELINE: Final = "baseline"
-DEFAULT_PRESET: Final = stats.PeriodPreset.LAST_3_MONTHS
 MAX_LISTED_EVIDENCE: Final = 3
 MAX_LISTED_EPISODES: Final = 100
 STANDS_OUT_MARK: Final = "▲"
@@ -69,10 +74,6 @@ def _plain_label(text: str = "", *, wrap: bool = True, name: str | None = None) 
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def _number(value: float | None, digits: int = 1) -> str:
@@ -246,19 +247,14 @@ class PatternsPage(QWidget):
         self.period_box = QComboBox()
         self.period_box.setObjectName("periodBox")
         self.period_box.setAccessibleName("Period")
-        for preset in stats.PeriodPreset:
-            self.period_box.addItem(preset.label, preset.value)
-        self.period_box.addItem("Chosen dates", CUSTOM)
-        self.period_box.setCurrentIndex(self.period_box.findData(DEFAULT_PRESET.value))
+        fill_period_box(self.period_box)
         self.first_edit = self._date_edit("First night of the period")
         self.last_edit = self._date_edit("Last night of the period")
 
         self.compare_box = QComboBox()
         self.compare_box.setObjectName("compareBox")
         self.compare_box.setAccessibleName("Compare with")
-        self.compare_box.addItem("Nothing", NO_COMPARISON)
-        self.compare_box.addItem("The period before, same length", PREVIOUS)
-        self.compare_box.addItem("Chosen dates (a baseline)", BASELINE)
+        fill_comparison_box(self.compare_box, (NO_COMPARISON, PREVIOUS, BASELINE))
         self.compare_box.setCurrentIndex(1)
         self.base_first_edit = self._date_edit("First night of the comparison")
         self.base_last_edit = self._date_edit("Last night of the comparison")
@@ -430,24 +426,12 @@ class PatternsPage(QWidget):
 
     def current_period(self) -> stats.Period:
         """The chosen period; ValueError if chosen dates make no sense."""
-        key = self.period_box.currentData()
-        if key == CUSTOM:
-            return stats.Period(
-                _pydate(self.first_edit.date()), _pydate(self.last_edit.date()), "Chosen dates"
-            )
-        return stats.diary_presets(self.diary)[stats.PeriodPreset(key)]
+        return chosen_period(self.diary, self.period_box, self.first_edit, self.last_edit)
 
     def current_comparison(self, period: stats.Period) -> stats.Period | None:
-        key = self.compare_box.currentData()
-        if key == PREVIOUS:
-            return period.previous()
-        if key == BASELINE:
-            return stats.Period(
-                _pydate(self.base_first_edit.date()),
-                _pydate(self.base_last_edit.date()),
-                "Baseline",
-            )
-        return None
+        return chosen_comparison(
+            period, self.compare_box, self.base_first_edit, self.base_last_edit
+        )
 
     def _controls_changed(self) -> None:
         self._sync_date_edits()

@@ -45,13 +45,19 @@ from cramplog import stats
 from cramplog.errors import CramplogError
 from cramplog.ui import report_document
 from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.period_choice import (
+    BASELINE,
+    CUSTOM,
+    NO_COMPARISON,
+    PREVIOUS,
+    chosen_comparison,
+    chosen_period,
+    fill_comparison_box,
+    fill_period_box,
+    to_date,
+)
 from cramplog.ui.preferences import Preferences
 
-CUSTOM: Final = "custom"
-NO_COMPARISON: Final = "none"
-PREVIOUS: Final = "previous"
-BASELINE: Final = "baseline"
-DEFAULT_PRESET: Final = stats.PeriodPreset.LAST_3_MONTHS
 PREVIEW_DELAY_MS: Final = 300
 PAGE_GAP: Final = 12
 
@@ -121,10 +127,6 @@ def run_print_preview(
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def _label(text: str = "", *, name: str | None = None) -> QLabel:
@@ -323,10 +325,7 @@ class SummaryPage(QWidget):
         self.period_box = QComboBox()
         self.period_box.setObjectName("summaryPeriod")
         self.period_box.setAccessibleName("Period")
-        for preset in stats.PeriodPreset:
-            self.period_box.addItem(preset.label, preset.value)
-        self.period_box.addItem("Chosen dates", CUSTOM)
-        self.period_box.setCurrentIndex(self.period_box.findData(DEFAULT_PRESET.value))
+        fill_period_box(self.period_box)
         self.first_edit = self._date_edit("First night of the period", last)
         self.last_edit = self._date_edit("Last night of the period", last)
         self.first_edit.setDate(_qdate(last - timedelta(days=27)))
@@ -335,9 +334,7 @@ class SummaryPage(QWidget):
         self.compare_box = QComboBox()
         self.compare_box.setObjectName("summaryCompare")
         self.compare_box.setAccessibleName("Compare with")
-        self.compare_box.addItem("The period before, same length", PREVIOUS)
-        self.compare_box.addItem("Chosen dates (a baseline)", BASELINE)
-        self.compare_box.addItem("Nothing", NO_COMPARISON)
+        fill_comparison_box(self.compare_box, (PREVIOUS, BASELINE, NO_COMPARISON))
         self.base_first_edit = self._date_edit("First night of the baseline", last)
         self.base_last_edit = self._date_edit("Last night of the baseline", last)
         self.base_first_edit.setDate(_qdate(last - timedelta(days=55)))
@@ -518,30 +515,18 @@ class SummaryPage(QWidget):
 
     def current_period(self) -> stats.Period:
         """The chosen period; ValueError if chosen dates make no sense."""
-        key = self.period_box.currentData()
-        if key == CUSTOM:
-            return stats.Period(
-                _pydate(self.first_edit.date()), _pydate(self.last_edit.date()), "Chosen dates"
-            )
-        return stats.diary_presets(self.diary)[stats.PeriodPreset(key)]
+        return chosen_period(self.diary, self.period_box, self.first_edit, self.last_edit)
 
     def current_comparison(self, period: stats.Period) -> stats.Period | None:
-        key = self.compare_box.currentData()
-        if key == PREVIOUS:
-            return period.previous()
-        if key == BASELINE:
-            return stats.Period(
-                _pydate(self.base_first_edit.date()),
-                _pydate(self.base_last_edit.date()),
-                "Baseline",
-            )
-        return None
+        return chosen_comparison(
+            period, self.compare_box, self.base_first_edit, self.base_last_edit
+        )
 
     def sections(self) -> frozenset[reports.Section]:
         return frozenset(s for s, box in self.section_boxes.items() if box.isChecked())
 
     def date_of_birth(self) -> date | None:
-        return _pydate(self.birth_edit.date()) if self.birth_check.isChecked() else None
+        return to_date(self.birth_edit.date()) if self.birth_check.isChecked() else None
 
     def page_size_name(self) -> str:
         return str(self.paper_box.currentData())
