@@ -88,23 +88,47 @@ def median_time(run: Callable[[], object], runs: int, *, warm_up: bool = True) -
 SETTINGS_HOME = tempfile.mkdtemp(prefix="cramplog-bench-settings-")
 
 
-def run_process(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall time of a whole process, and its peak memory (max RSS, bytes)."""
+# Linux carries a process's peak RSS across exec(), so a child forked from this (by then
+# large) benchmark process would report the benchmark's own memory as its peak. The peak is
+# therefore read by this small launcher, which is all the app's forked parent ever holds.
+PEAK_LAUNCHER = """
+import os, subprocess, sys
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_pid, status, usage = os.wait4(process.pid, 0)
+print(usage.ru_maxrss * 1024)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_process(argv: list[str], env: dict[str, str] | None = None) -> float:
+    """Wall time of a whole process."""
     start = time.perf_counter()
-    process = subprocess.Popen(
+    process = subprocess.run(
         argv,
         env={**os.environ, "XDG_CONFIG_HOME": SETTINGS_HOME, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        check=False,
     )
-    _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    if process.stderr:
-        process.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
+    if process.returncode != 0:
+        stderr = process.stderr.decode(errors="replace")
         raise RuntimeError(f"{argv[0]} failed: {stderr.strip()[-400:]}")
-    return elapsed, usage.ru_maxrss * 1024
+    return elapsed
+
+
+def peak_memory(argv: list[str], env: dict[str, str]) -> int:
+    """The peak RSS (bytes) of one run of `argv`, measured by a fresh small launcher."""
+    process = subprocess.run(
+        [sys.executable, "-c", PEAK_LAUNCHER, *argv],
+        env={**os.environ, "XDG_CONFIG_HOME": SETTINGS_HOME, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if process.returncode != 0:
+        raise RuntimeError(f"{argv[0]} failed: {process.stderr.strip()[-400:]}")
+    return int(process.stdout.split()[-1])
 
 
 def cramplog_command() -> list[str]:
@@ -126,7 +150,7 @@ def make_diary(folder: Path, years: float, per_week: float) -> Path:
 
 def process_median(argv: list[str], env: dict[str, str], runs: int) -> float:
     run_process(argv, env)  # warm-up: file caches, font cache
-    return statistics.median(run_process(argv, env)[0] for _ in range(runs))
+    return statistics.median(run_process(argv, env) for _ in range(runs))
 
 
 def startup_figures(diary_dir: Path, sizes: Sizes) -> list[Figure]:
@@ -330,9 +354,7 @@ def pdf_figure(ten: Path, stress: Path, scratch: Path, sizes: Sizes) -> list[Fig
 def memory_figure(ten: Path, stress: Path, scratch: Path, sizes: Sizes) -> list[Figure]:
     """Peak memory of the app with the stress diary open on the Patterns place."""
     argv = [*cramplog_command(), "--data-dir", str(stress)]
-    peaks = [
-        run_process(argv, {"CRAMPLOG_BENCHMARK_EXIT": "patterns"})[1] for _ in range(sizes.runs)
-    ]
+    peaks = [peak_memory(argv, {"CRAMPLOG_BENCHMARK_EXIT": "patterns"}) for _ in range(sizes.runs)]
     peak = statistics.median(peaks)
     del ten, scratch
     return [
