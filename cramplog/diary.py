@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cramplog import checklist as checklists
 from cramplog import nights, validation
-from cramplog.db import diary_file
+from cramplog.db import diary_file, plain_reads
 from cramplog.db import repository as repo
+from cramplog.db.engine import driver_connection
 from cramplog.errors import StorageError, ValidationError
 from cramplog.records import (
     DayFactors,
@@ -377,6 +378,15 @@ class Diary:
     def list_days(self, first: date | None = None, last: date | None = None) -> list[DiaryDay]:
         with self._transaction() as session:
             return repo.list_days(session, first, last)
+
+    def cramp_free_nights(self, first_night: date | None = None) -> list[date]:
+        """Reviewed nights without a cramp, from `first_night` on, oldest first."""
+        with self._transaction() as session:
+            return plain_reads.cramp_free_nights(
+                driver_connection(session),
+                boundary_hour=self.boundary_hour,
+                first_night=first_night,
+            )
 
     def nights_with_episodes(self, first: date, last: date) -> set[date]:
         with self._transaction() as session:

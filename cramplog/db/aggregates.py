@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from cramplog.db.engine import driver_connection
 from cramplog.db.schema import (
     SIDES,
     DiaryDayRow,
@@ -103,7 +104,7 @@ def _raw_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[tuple[A
     values = [params[name] for name in compiled.positiontup or ()]
     if any(not isinstance(v, str | int | float) for v in values):
         raise TypeError("a raw read may bind only strings and numbers")
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = driver_connection(session).cursor()
     try:
         return list(cursor.execute(str(compiled), values).fetchall())
     finally:

@@ -9,6 +9,7 @@ from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session
 
 from cramplog import nights
+from cramplog.db.engine import driver_connection
 from cramplog.db.schema import EpisodeRelief, EpisodeRow
 
 
@@ -54,7 +55,7 @@ def _plain_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[tuple
     connection = session.connection()
     compiled = query.compile(dialect=connection.dialect)
     values = [compiled.params[name] for name in compiled.positiontup or ()]
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = driver_connection(session).cursor()
     try:
         return list(cursor.execute(str(compiled), values).fetchall())
     finally:

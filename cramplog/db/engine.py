@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from cramplog.db.schema import APPLICATION_ID
@@ -72,3 +73,10 @@ def set_application_id(path: Path) -> None:
         conn.commit()
     finally:
         conn.close()
+
+
+def driver_connection(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under the session's transaction, for reads of many plain rows."""
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver

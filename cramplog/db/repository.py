@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from cramplog.db import plain_reads
+from cramplog.db.engine import driver_connection
 from cramplog.db.schema import (
     DiaryDayRow,
     EpisodeRelief,
@@ -37,7 +38,7 @@ from cramplog.records import (
     VocabularyKind,
 )
 
-_LOCAL_FORMAT = "%Y-%m-%d %H:%M:%S"
+_LOCAL_FORMAT = plain_reads.LOCAL_FORMAT
 
 
 # -- vocabulary ---------------------------------------------------------------------------
@@ -260,25 +261,6 @@ def delete_episode(session: Session, episode_id: int) -> None:
         raise NotFoundError("That cramp is no longer in the diary.")
 
 
-_EPISODE_COLUMNS = (
-    EpisodeRow.id,
-    EpisodeRow.uuid,
-    EpisodeRow.start_local,
-    EpisodeRow.utc_offset_min,
-    EpisodeRow.muscle,
-    EpisodeRow.side,
-    EpisodeRow.duration_s,
-    EpisodeRow.intensity,
-    EpisodeRow.woke_from_sleep,
-    EpisodeRow.activity,
-    EpisodeRow.hydration,
-    EpisodeRow.notes,
-    EpisodeRow.to_review,
-    EpisodeRow.created_utc,
-    EpisodeRow.updated_utc,
-)
-
-
 def _local_text(moment: datetime) -> str:
     return moment.strftime(_LOCAL_FORMAT)
 
@@ -292,80 +274,15 @@ def list_episodes(
     text: str = "",
     episode_ids: Sequence[int] | None = None,
 ) -> list[Episode]:
-    """Episodes whose wall-clock start lies in [local_from, local_to), oldest first.
-
-    Rows and their links are read with three flat queries rather than ORM objects, because a
-    ten-year diary lists about 15,000 episodes and the list must appear at once.
-    """
-    query = select(*_EPISODE_COLUMNS).order_by(EpisodeRow.start_local, EpisodeRow.id)
-    if local_from is not None:
-        query = query.where(EpisodeRow.start_local >= _local_text(local_from))
-    if local_to is not None:
-        query = query.where(EpisodeRow.start_local < _local_text(local_to))
-    if muscles:
-        query = query.where(EpisodeRow.muscle.in_(muscles))
-    if episode_ids is not None:
-        query = query.where(EpisodeRow.id.in_(episode_ids))
-    if text.strip():
-        pattern = (
-            "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        )
-        muscle_label = (
-            select(Vocabulary.label).where(Vocabulary.code == EpisodeRow.muscle).scalar_subquery()
-        )
-        query = query.where(
-            or_(
-                EpisodeRow.notes.ilike(pattern, escape="\\"),
-                muscle_label.ilike(pattern, escape="\\"),
-            )
-        )
-    rows = session.execute(query).all()
-    if not rows:
-        return []
-    ids = [row.id for row in rows]
-    triggers: dict[int, list[str]] = defaultdict(list)
-    reliefs: dict[int, list[tuple[str, ReliefRating | None]]] = defaultdict(list)
-    symptoms: dict[int, list[str]] = defaultdict(list)
-    # Fetch all links when most episodes are wanted: one scan beats a huge IN list.
-    selective = len(ids) < 500
-    link_query = select(EpisodeTrigger.episode_id, EpisodeTrigger.code)
-    if selective:
-        link_query = link_query.where(EpisodeTrigger.episode_id.in_(ids))
-    for episode_id, code in session.execute(link_query.order_by(EpisodeTrigger.code)):
-        triggers[episode_id].append(code)
-    relief_query = select(EpisodeRelief.episode_id, EpisodeRelief.code, EpisodeRelief.rating)
-    if selective:
-        relief_query = relief_query.where(EpisodeRelief.episode_id.in_(ids))
-    for episode_id, code, rating in session.execute(relief_query.order_by(EpisodeRelief.code)):
-        reliefs[episode_id].append((code, None if rating is None else ReliefRating(rating)))
-    symptom_query = select(EpisodeSymptom.episode_id, EpisodeSymptom.code)
-    if selective:
-        symptom_query = symptom_query.where(EpisodeSymptom.episode_id.in_(ids))
-    for episode_id, code in session.execute(symptom_query.order_by(EpisodeSymptom.code)):
-        symptoms[episode_id].append(code)
-    return [
-        Episode(
-            id=row.id,
-            uuid=row.uuid,
-            start_local=datetime.fromisoformat(row.start_local),
-            utc_offset_min=row.utc_offset_min,
-            muscle=row.muscle,
-            side=Side(row.side),
-            duration_s=row.duration_s,
-            intensity=row.intensity,
-            woke_from_sleep=row.woke_from_sleep,
-            activity=row.activity,
-            hydration=None if row.hydration is None else Hydration(row.hydration),
-            triggers=tuple(triggers.get(row.id, ())),
-            reliefs=tuple(reliefs.get(row.id, ())),
-            symptoms=tuple(symptoms.get(row.id, ())),
-            notes=row.notes,
-            to_review=row.to_review,
-            created_utc=row.created_utc,
-            updated_utc=row.updated_utc,
-        )
-        for row in rows
-    ]
+    """Episodes whose wall-clock start lies in [local_from, local_to), oldest first."""
+    return plain_reads.read_episodes(
+        driver_connection(session),
+        local_from=local_from,
+        local_to=local_to,
+        muscles=muscles,
+        text=text,
+        episode_ids=episode_ids,
+    )
 
 
 def get_episode(session: Session, episode_id: int) -> Episode:

@@ -265,12 +265,7 @@ class DiaryPage(QWidget):
     def _cramp_free_nights(self) -> list[date]:
         if self._muscle is not None:
             return []  # quiet nights have no muscle, so a muscle filter hides them
-        diary = self.editor.diary
-        days = [day.night_of for day in diary.list_days(self._first_night) if day.factors.reviewed]
-        if not days:
-            return []
-        with_cramps = diary.nights_with_episodes(days[0], days[-1])
-        return [night for night in days if night not in with_cramps]
+        return self.editor.diary.cramp_free_nights(self._first_night)
 
     def refresh(self) -> None:
         """Reload from the diary, keeping the selection and the scroll position."""
