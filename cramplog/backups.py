@@ -13,9 +13,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cramplog import integrity
-from cramplog.db import diary_file, health
+from cramplog.db import health, layout
 from cramplog.db.files import PRIVATE_FILE_MODE, create_private_file, ensure_private_dir
-from cramplog.db.schema import APPLICATION_ID
+from cramplog.db.layout import APPLICATION_ID
 from cramplog.db.snapshot import snapshot
 from cramplog.errors import BackupError, StorageError
 
@@ -95,7 +95,7 @@ class BackupDetails:
 
 
 def backup_dir(data_dir: Path) -> Path:
-    return diary_file.backup_dir(data_dir)
+    return layout.backup_dir(data_dir)
 
 
 def parse_name(path: Path) -> Backup | None:
@@ -137,7 +137,7 @@ def details(backup: Backup) -> BackupDetails:
         return BackupDetails(backup, False, problem="damaged" if exc.damaged else "unreadable")
     except OSError as exc:
         return BackupDetails(backup, False, problem=f"unreadable ({exc.strerror or exc})")
-    if held.revision not in diary_file.REVISIONS:
+    if held.revision not in layout.REVISIONS:
         return BackupDetails(backup, False, problem="made by a newer cramplog")
     return BackupDetails(backup, True, held.episodes, held.nights)
 
@@ -173,7 +173,7 @@ def unchanged_since_newest(data_dir: Path) -> bool:
     latest = newest(data_dir)
     if latest is None:
         return False
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
     try:
         return health.live_fingerprint(path) == health.copy_fingerprint(latest.path)
     except (OSError, health.ProbeFailed):
@@ -194,7 +194,7 @@ def back_up(
     backup never costs an older one. Raises BackupError; the diary is only ever read.
     """
     now = now or datetime.now(UTC)
-    source = diary_file.diary_path(data_dir)
+    source = layout.diary_path(data_dir)
     if not source.is_file():
         raise BackupError(f"There is no diary in {data_dir} to back up.")
     if only_if_changed and unchanged_since_newest(data_dir):
@@ -327,7 +327,7 @@ def restore(data_dir: Path, backup_path: Path, *, now: datetime | None = None) -
     backup_path = backup_path.resolve()
     _check_restorable(backup_path)
     ensure_private_dir(data_dir)
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
     previous: Backup | None = None
     kept: Path | None = None
     verdict = integrity.examine(data_dir)
@@ -396,7 +396,7 @@ class FileState:
 
 
 def file_state(data_dir: Path) -> FileState:
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
     stamps = []
     for candidate in (path, health.companion(path, "-wal")):
         try:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cramplog import checklist as checklists
 from cramplog import nights, validation
-from cramplog.db import diary_file, plain_reads
+from cramplog.db import diary_file, layout, plain_reads
 from cramplog.db import repository as repo
 from cramplog.db.engine import driver_connection
 from cramplog.errors import StorageError, ValidationError
@@ -36,7 +36,7 @@ from cramplog.records import (
 
 T = TypeVar("T")
 
-BOUNDARY_HOUR_KEY = "day_boundary_hour"
+BOUNDARY_HOUR_KEY = plain_reads.BOUNDARY_HOUR_KEY
 FREQUENT_THRESHOLD_KEY = "frequent_cramps_per_week"
 DEFAULT_FREQUENT_THRESHOLD = 3
 MAX_FREQUENT_THRESHOLD = 50
@@ -87,7 +87,7 @@ class Diary:
 
     @property
     def path(self) -> Path:
-        return diary_file.diary_path(self.data_dir)
+        return layout.diary_path(self.data_dir)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -209,8 +209,7 @@ class Diary:
         if self._boundary_hour is None:
             with self._transaction() as session:
                 value = repo.get_setting(session, BOUNDARY_HOUR_KEY)
-            valid = value is not None and value.isdigit() and 0 <= int(value) <= 23
-            self._boundary_hour = int(value) if valid and value else nights.DEFAULT_BOUNDARY_HOUR
+            self._boundary_hour = nights.boundary_from_setting(value)
         return self._boundary_hour
 
     def set_boundary_hour(self, hour: int) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +53,8 @@ def read_holder(path: Path) -> LockHolder | None:
 
 def is_alive(holder: LockHolder) -> bool:
     """Whether the process that wrote the lock still runs (QLockFile's own staleness rule)."""
+    import socket  # here, not at the top: the desktop app's start-up does not need it
+
     if holder.host and holder.host != socket.gethostname():
         # Another machine's lock (a shared folder): it cannot be checked, so it is respected.
         return True
@@ -88,6 +89,8 @@ def hold(data_dir: Path) -> Iterator[None]:
     """Hold the diary's lock for the duration of a command; DiaryLockedError if it is taken."""
     ensure_private_dir(data_dir)
     path = lock_path(data_dir)
+    import socket
+
     contents = f"{os.getpid()}\n{_process_name(os.getpid())}\n{socket.gethostname()}\n".encode()
     for _attempt in range(3):
         try:

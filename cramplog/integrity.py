@@ -9,11 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cramplog.db import diary_file, health
+from cramplog.db import health, layout
 from cramplog.db.files import ensure_private_dir
-from cramplog.db.schema import APPLICATION_ID
-from cramplog.diary import Diary
 from cramplog.errors import (
     DamagedDiaryError,
     DiaryOpenError,
@@ -21,6 +20,9 @@ from cramplog.errors import (
     ReadOnlyDiaryError,
     StorageError,
 )
+
+if TYPE_CHECKING:
+    from cramplog.diary import Diary
 
 
 class Condition(enum.StrEnum):
@@ -83,7 +85,7 @@ def examine(data_dir: Path) -> Verdict:
     `quick_check` normally; the full `integrity_check` when a crash left a non-empty
     write-ahead log, since that is when a half-finished write would show.
     """
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
 
     def verdict(condition: Condition, message: str, *, full: bool = False) -> Verdict:
         return Verdict(condition, path, message, full)
@@ -106,7 +108,7 @@ def examine(data_dir: Path) -> Verdict:
             Condition.NOT_A_DATABASE,
             f"{path} is not a cramplog diary: it is {_what_it_is(header)}.",
         )
-    if header.application_id != APPLICATION_ID:
+    if header.application_id != layout.APPLICATION_ID:
         return verdict(
             Condition.FOREIGN,
             f"{path} is not a cramplog diary: it is another program's database.",
@@ -119,7 +121,7 @@ def examine(data_dir: Path) -> Verdict:
             f"{path} is truncated: it holds {header.file_size:,} of its {expected:,} bytes.",
         )
     try:
-        inside = health.probe(path, full=full, revisions=diary_file.REVISIONS)
+        inside = health.probe(path, full=full, revisions=layout.REVISIONS)
     except health.ProbeFailed as exc:
         condition = Condition.DAMAGED if exc.damaged else Condition.UNREADABLE
         what = "is damaged" if exc.damaged else "could not be read"
@@ -128,7 +130,7 @@ def examine(data_dir: Path) -> Verdict:
         if not inside.has_tables:
             return verdict(Condition.UNFINISHED, f"{path} is an unfinished new diary, never used.")
         return verdict(Condition.DAMAGED, f"{path} is damaged: its version stamp is missing.")
-    if inside.revision not in diary_file.REVISIONS:
+    if inside.revision not in layout.REVISIONS:
         return verdict(
             Condition.NEWER,
             f"{path} was written by a newer version of cramplog (schema {inside.revision}); "
@@ -156,7 +158,7 @@ def keep_damaged(data_dir: Path, *, now: datetime | None = None) -> Path:
     A rename within the folder never rewrites a byte, so the kept file is exactly what was
     found, for a later rescue attempt. Its `-wal` travels with it under the matching name.
     """
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
     base = f"diary-damaged-{_stamp(now)}"
     kept = data_dir / f"{base}.sqlite3"
     counter = 1
@@ -180,7 +182,7 @@ def keep_damaged(data_dir: Path, *, now: datetime | None = None) -> Path:
 
 def _set_aside_orphans(data_dir: Path) -> None:
     """A `-wal` with no diary beside it would be replayed into a new diary; keep it apart."""
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
     if path.exists() and path.stat().st_size > 0:
         return
     if any(health.companion(path, s).exists() for s in health.COMPANION_SUFFIXES):
@@ -211,6 +213,9 @@ def open_checked(
         _set_aside_orphans(data_dir)
     elif not verdict.usable:
         raise DamagedDiaryError(verdict.message, condition=verdict.condition.value)
+    # Imported here: examining a diary (above) must not wait for SQLAlchemy to load.
+    from cramplog.diary import Diary
+
     try:
         return Diary.open(data_dir, clock=clock)
     except OSError as exc:

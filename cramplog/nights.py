@@ -13,6 +13,13 @@ def check_boundary_hour(hour: int) -> int:
     return hour
 
 
+def boundary_from_setting(value: str | None) -> int:
+    """The boundary hour stored in a diary's settings; the default if missing or not an hour."""
+    if value is not None and value.isdigit() and 0 <= int(value) <= 23:
+        return int(value)
+    return DEFAULT_BOUNDARY_HOUR
+
+
 def night_of(local: datetime, boundary_hour: int = DEFAULT_BOUNDARY_HOUR) -> date:
     """The diary day a wall-clock moment belongs to.
 

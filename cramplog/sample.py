@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from cramplog import nights, validation
-from cramplog.db import bulk, diary_file
+from cramplog.db import bulk, layout
 from cramplog.diary import Diary
 from cramplog.records import (
     DayFactors,
@@ -1043,7 +1043,7 @@ def create_sample_diary(
     Refuses (ValueError) when `data_dir` already holds a diary with entries, and leaves it
     untouched: sample data must never be mixed into a person's own diary.
     """
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
     if _holds_entries(path):
         raise ValueError(
             f"{path} already holds a diary with entries; a sample diary is only created in an "

@@ -11,27 +11,12 @@ from sqlalchemy import Connection, Engine
 
 from cramplog.db import engine as engines
 from cramplog.db.files import create_private_file, ensure_private_dir, make_private
-from cramplog.db.schema import APPLICATION_ID, Base
+from cramplog.db.layout import APPLICATION_ID, HEAD_REVISION, REVISIONS, backup_dir, diary_path
+from cramplog.db.schema import Base
 from cramplog.db.snapshot import snapshot
 from cramplog.errors import DiaryOpenError, NewerDiaryError, NotADiaryError
 
-DIARY_FILENAME = "diary.sqlite3"
-BACKUP_DIRNAME = "backups"
-
-# The newest schema this cramplog knows, oldest first. Kept here (and checked against the
-# migration scripts by a test) so that opening an up-to-date diary never imports Alembic.
-REVISIONS = ("0001", "0002")
-HEAD_REVISION = REVISIONS[-1]
-
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-def diary_path(data_dir: Path) -> Path:
-    return data_dir / DIARY_FILENAME
-
-
-def backup_dir(data_dir: Path) -> Path:
-    return data_dir / BACKUP_DIRNAME
 
 
 def read_revision(path: Path) -> str | None:

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from cramplog.db.schema import APPLICATION_ID
+from cramplog.db.layout import APPLICATION_ID
 
 
 def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

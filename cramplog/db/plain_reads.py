@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from cramplog import nights
 from cramplog.records import Episode, Hydration, ReliefRating, Side
 
 LOCAL_FORMAT = "%Y-%m-%d %H:%M:%S"
+BOUNDARY_HOUR_KEY = "day_boundary_hour"
 
 _SIDES = {side.value: side for side in Side}
 _HYDRATIONS = {hydration.value: hydration for hydration in Hydration}
@@ -46,10 +49,12 @@ def read_episodes(
     muscles: Sequence[str] = (),
     text: str = "",
     episode_ids: Sequence[int] | None = None,
+    newest: int | None = None,
 ) -> list[Episode]:
     """Episodes whose wall-clock start lies in [local_from, local_to), oldest first.
 
-    `text` matches the notes or the muscle's label, ignoring case, as a plain substring.
+    `text` matches the notes or the muscle's label, ignoring case, as a plain substring;
+    `newest` keeps only that many of the latest.
     """
     where: list[str] = []
     parameters: list[object] = []
@@ -75,9 +80,13 @@ def read_episodes(
         )
         parameters.extend((pattern, pattern))
     condition = f" WHERE {' AND '.join(where)}" if where else ""
-    rows = connection.execute(
-        f"SELECT {_COLUMNS} FROM episodes{condition} ORDER BY start_local, id", parameters
-    ).fetchall()
+    if newest is None:
+        order = "ORDER BY start_local, id"
+    else:
+        order = "ORDER BY start_local DESC, id DESC LIMIT ?"
+        parameters.append(max(newest, 0))
+    cursor = connection.execute(f"SELECT {_COLUMNS} FROM episodes{condition} {order}", parameters)
+    rows = cursor.fetchall() if newest is None else cursor.fetchall()[::-1]
     if not rows:
         return []
     ids = [row[0] for row in rows] if len(rows) < _SELECTIVE else None
@@ -164,3 +173,40 @@ def cramp_free_nights(
         ("" if first_night is None else first_night.isoformat(), start, start),
     ).fetchall()
     return [date.fromisoformat(night) for (night,) in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class DiaryListing:
+    """Everything the diary list shows, read in one go: rows, quiet nights, labels, boundary."""
+
+    episodes: list[Episode]
+    cramp_free_nights: list[date]
+    labels: dict[str, str]
+    boundary_hour: int
+
+    def label(self, code: str) -> str:
+        return self.labels.get(code, code)
+
+    def night_of(self, episode: Episode) -> date:
+        return nights.night_of(episode.start_local, self.boundary_hour)
+
+
+def read_listing(connection: sqlite3.Connection, *, newest: int) -> DiaryListing:
+    """The newest rows of the diary list (the `newest` latest episodes and the cramp-free
+    nights among them), for showing a diary's first screen before the diary is open."""
+    setting = connection.execute(
+        "SELECT value FROM settings WHERE key = ?", (BOUNDARY_HOUR_KEY,)
+    ).fetchone()
+    boundary_hour = nights.boundary_from_setting(None if setting is None else setting[0])
+    episodes = read_episodes(connection, newest=newest)
+    first_night = (
+        nights.night_of(episodes[0].start_local, boundary_hour) if len(episodes) == newest else None
+    )
+    return DiaryListing(
+        episodes=episodes,
+        cramp_free_nights=cramp_free_nights(
+            connection, boundary_hour=boundary_hour, first_night=first_night
+        ),
+        labels=dict(connection.execute("SELECT code, label FROM vocabulary").fetchall()),
+        boundary_hour=boundary_hour,
+    )

@@ -18,9 +18,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-# "CRMP": written into the SQLite header so a cramplog diary is told from any other file.
-APPLICATION_ID = 0x43524D50
-
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",

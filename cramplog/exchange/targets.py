@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
-from cramplog.db import diary_file, health
+from cramplog.db import health, layout
 from cramplog.db.files import PRIVATE_FILE_MODE
 from cramplog.errors import ExportError, ForbiddenTargetError
 
@@ -34,7 +34,7 @@ def check_target(diary_path: Path, target: Path) -> None:
                 f"{target} is the diary file itself (or one of its journal files); "
                 "choose another name. Nothing was written."
             )
-    backups = diary_file.backup_dir(diary_path.parent).resolve()
+    backups = layout.backup_dir(diary_path.parent).resolve()
     if resolved.parent == backups:
         raise ForbiddenTargetError(
             f"{target} is inside the backups folder; choose another folder. Nothing was written."

@@ -8,23 +8,29 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from cramplog import __version__, backups, instance_lock, integrity
-from cramplog.diary import Diary
-from cramplog.drafts import DraftStore
+from cramplog import __version__, instance_lock
 from cramplog.errors import CramplogError, DiaryLockedError, StorageError
-from cramplog.ui import data_actions
-from cramplog.ui.draft_keeper import DraftKeeperInstaller, keep_drafts, pending_draft
 from cramplog.ui.error_dialog import ExceptionHook
-from cramplog.ui.restore_dialog import DamagedChoice, DamagedDiaryDialog
+
+if TYPE_CHECKING:
+    from cramplog import backups, integrity
+    from cramplog.db.plain_reads import DiaryListing
+    from cramplog.diary import Diary
+    from cramplog.ui.main_window import MainWindow
+    from cramplog.ui.restore_dialog import DamagedChoice
 
 # A due start-up backup waits this long after the window appears, so it never delays the
 # first paint (nor the start-up benchmark, which quits right after it).
 STARTUP_BACKUP_DELAY_MS = 3000
-PERIODIC_BACKUP_MS = int(backups.PERIODIC_EVERY.total_seconds() * 1000)
+# If a window is never painted (minimised at start, say), its diary opens after this anyway.
+OPEN_WITHOUT_PAINT_MS = 500
+# The start-up preview's rows: more than any screen shows at once.
+PREVIEW_ROWS = 200
 
 
 def _application() -> QApplication:
@@ -106,6 +112,8 @@ def acquire_lock(data_dir: Path) -> QLockFile:
 
 
 def newest_usable_backup(data_dir: Path) -> backups.BackupDetails | None:
+    from cramplog import backups
+
     for backup in backups.list_backups(data_dir):
         details = backups.details(backup)
         if details.usable:
@@ -113,13 +121,15 @@ def newest_usable_backup(data_dir: Path) -> backups.BackupDetails | None:
     return None
 
 
-ChooseForDamaged = Callable[[integrity.Verdict, "backups.BackupDetails | None"], DamagedChoice]
+ChooseForDamaged = Callable[["integrity.Verdict", "backups.BackupDetails | None"], "DamagedChoice"]
 
 
 def choose_for_damaged(
     verdict: integrity.Verdict, newest: backups.BackupDetails | None
 ) -> DamagedChoice:
     """The seam for the damaged-diary dialog (tests patch it)."""
+    from cramplog.ui.restore_dialog import DamagedDiaryDialog
+
     dialog = DamagedDiaryDialog(verdict, newest)
     dialog.exec()
     return dialog.choice
@@ -130,15 +140,21 @@ def open_diary(
     *,
     choose: ChooseForDamaged | None = None,
     parent: QWidget | None = None,
+    examined: integrity.Verdict | None = None,
 ) -> Diary | None:
     """The checked diary, or None when the person chose to quit or it cannot be opened.
 
     A damaged, truncated or foreign file is never written to: the person restores the
     newest good backup or starts a new diary, and either way the file is renamed aside.
+    `examined` is a verdict on the file just reached, so it is not examined twice.
     """
+    from cramplog import backups, integrity
+    from cramplog.ui.restore_dialog import DamagedChoice
+
     choose = choose or choose_for_damaged
     for _attempt in range(3):
-        verdict = integrity.examine(data_dir)
+        verdict = examined if examined is not None else integrity.examine(data_dir)
+        examined = None
         if verdict.recoverable:
             newest = newest_usable_backup(data_dir)
             choice = choose(verdict, newest)
@@ -186,13 +202,18 @@ class AutoBackup(QObject):
         super().__init__(parent)
         self.data_dir = data_dir
         self.report = report
+        from cramplog import backups
+
         self.made: list[backups.Backup] = []
+        self.interval_ms = int(backups.PERIODIC_EVERY.total_seconds() * 1000)
         self._state = backups.file_state(data_dir)
         self._timer = QTimer(self)
-        self._timer.setInterval(PERIODIC_BACKUP_MS)
+        self._timer.setInterval(self.interval_ms)
         self._timer.timeout.connect(self.tick)
 
     def start(self) -> None:
+        from cramplog import backups
+
         self._timer.start()
         if backups.startup_backup_due(self.data_dir):
             QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, self.back_up)
@@ -202,10 +223,14 @@ class AutoBackup(QObject):
 
     def tick(self) -> None:
         """Back up if the diary file moved since the last look (and its content changed)."""
+        from cramplog import backups
+
         if backups.file_state(self.data_dir) != self._state:
             self.back_up()
 
     def back_up(self) -> None:
+        from cramplog import backups
+
         try:
             made = backups.back_up(
                 self.data_dir, reason=backups.Reason.AUTOMATIC, only_if_changed=True
@@ -224,6 +249,9 @@ class AutoBackup(QObject):
 
 def offer_draft(window: QMainWindow, diary: Diary) -> bool:
     """Offer back an entry left unsaved by a crash; True if a form was opened for it."""
+    from cramplog.drafts import DraftStore
+    from cramplog.ui.draft_keeper import keep_drafts, pending_draft
+
     state = pending_draft(diary.data_dir)
     if state is None:
         return False
@@ -252,16 +280,6 @@ def offer_draft(window: QMainWindow, diary: Diary) -> bool:
 
 
 # -- the app --------------------------------------------------------------------------------
-
-
-def _make_window(diary: Diary, *, sample: bool) -> QMainWindow:
-    from cramplog.ui import theme
-    from cramplog.ui.main_window import MainWindow
-    from cramplog.ui.preferences import Preferences
-
-    preferences = Preferences()
-    theme.apply_theme(_application(), preferences.theme)
-    return MainWindow(diary, sample=sample, preferences=preferences)
 
 
 def _status(window: QMainWindow) -> Callable[[str], None]:
@@ -301,20 +319,25 @@ def run(*, data_dir: Path | None, demo: bool) -> int:
 
 
 def _run_locked(app: QApplication, data_dir: Path, *, sample: bool) -> int:
-    diary: Diary | None = open_diary(data_dir)
-    if diary is None:
-        return 1
+    from cramplog.ui import theme
+    from cramplog.ui.main_window import MainWindow
+    from cramplog.ui.preferences import Preferences
+
+    preferences = Preferences()
+    theme.apply_theme(app, preferences.theme)
+    diary: Diary | None = None  # None: the window opens it once it is on screen
     try:
         while True:
-            window = _make_window(diary, sample=sample)
-            auto = AutoBackup(data_dir, report=_status(window), parent=window)
-            DraftKeeperInstaller(data_dir, parent=window)
+            window = MainWindow(diary, sample=sample, preferences=preferences)
+            opening = DiaryOpening(window, data_dir, sample=sample)
             window.show()
-            if not sample:
-                auto.start()
-                QTimer.singleShot(0, lambda w=window, d=diary: offer_draft(w, d))
             code = app.exec()
-            auto.stop()
+            diary = opening.diary
+            if diary is None:
+                return code  # closed before the diary opened, or it could not be opened
+            opening.finish()
+            from cramplog.ui import data_actions
+
             restore_from = app.property(data_actions.RESTORE_PROPERTY)
             app.setProperty(data_actions.RESTORE_PROPERTY, None)
             if code == data_actions.RESTART_EXIT_CODE and isinstance(restore_from, str):
@@ -322,18 +345,129 @@ def _run_locked(app: QApplication, data_dir: Path, *, sample: bool) -> int:
                 if diary is None:
                     return 1
                 continue
-            if not sample:
-                auto.tick()  # a clean exit: back up if anything changed
             return code
     finally:
         if diary is not None:
             diary.close()
 
 
+class DiaryOpening(QObject):
+    """Opens the diary into a window already on screen, then starts the diary's helpers.
+
+    A healthy diary's rows are read straight from the file and shown first (no SQLAlchemy
+    needed for that); the diary is then opened for real, its places built, and the backups
+    and drafts started. A window given its diary already just gets the helpers.
+    """
+
+    def __init__(self, window: MainWindow, data_dir: Path, *, sample: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.data_dir = data_dir
+        self.sample = sample
+        self.auto: AutoBackup | None = None
+        self._verdict: integrity.Verdict | None = None
+        if window.attached:
+            self.diary: Diary | None = window.diary
+            self._start_helpers()
+        else:
+            self.diary = None
+            after_paint(window, self._examine)
+
+    def _examine(self) -> None:
+        """Judge the file; if healthy and the list is in view, show its rows at once."""
+        from cramplog import integrity
+
+        self._verdict = verdict = integrity.examine(self.data_dir)
+        listing = None
+        window = self.window
+        on_list = window.places.currentRow() == 0 and window.diary_page.sorted_newest_first
+        if verdict.condition is integrity.Condition.HEALTHY and on_list:
+            listing = _read_listing(verdict.path)
+        if listing is not None and (listing.episodes or listing.cramp_free_nights):
+            self.window.show_preview(listing)
+            after_paint(self.window.diary_page.table.viewport(), self._open)
+        else:
+            QTimer.singleShot(0, self._open)
+
+    def _open(self) -> None:
+        app = QApplication.instance()
+        diary = open_diary(self.data_dir, parent=self.window, examined=self._verdict)
+        if diary is None:
+            if isinstance(app, QApplication):
+                app.exit(1)
+            return
+        self.diary = diary
+        self.window.attach(diary)
+        self._start_helpers()
+
+    def _start_helpers(self) -> None:
+        from cramplog.ui.draft_keeper import DraftKeeperInstaller
+
+        DraftKeeperInstaller(self.data_dir, parent=self.window)
+        if self.sample or self.diary is None:
+            return
+        self.auto = AutoBackup(self.data_dir, report=_status(self.window), parent=self.window)
+        self.auto.start()
+        QTimer.singleShot(0, lambda w=self.window, d=self.diary: offer_draft(w, d))
+
+    def finish(self) -> None:
+        """At the end of the window's run: a clean exit backs up anything changed."""
+        if self.auto is not None:
+            self.auto.stop()
+            self.auto.tick()
+
+
+def _read_listing(path: Path) -> DiaryListing | None:
+    """The diary list read from a healthy file, or None if that read fails for any reason
+    (the diary is then opened the usual way, which reports what is wrong)."""
+    import sqlite3
+
+    from cramplog.db import health, plain_reads
+
+    try:
+        with health.read_only(path) as connection:
+            return plain_reads.read_listing(connection, newest=PREVIEW_ROWS)
+    except (sqlite3.Error, OSError, ValueError, KeyError):
+        return None
+
+
+def after_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    """Call `then` once `widget` has painted (just after that paint), or after a short wait
+    if it is not painted; either way only once."""
+    _AfterPaint(widget, then)
+
+
+class _AfterPaint(QObject):
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then = then
+        self._done = False
+        widget.installEventFilter(self)
+        QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, self._fire)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            # Two turns of the event loop later: the paint is on screen by then, and anything
+            # else waiting on that paint (the benchmark's clock) runs before this work.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._fire))
+        return False
+
+    def _fire(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._widget.removeEventFilter(self)
+        self._then()
+
+
 def _restore_and_reopen(
     app: QApplication, window: QMainWindow, diary: Diary, backup_path: Path
 ) -> Diary | None:
     """Close the window and the diary, restore the backup, and open the diary again."""
+    from cramplog import backups
+
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)
     try:

@@ -16,11 +16,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from cramplog import backups
-from cramplog.diary import Diary
 from cramplog.errors import CramplogError
 from cramplog.ui import editor as edits
 
 if TYPE_CHECKING:  # the exchange package loads only when an import is started
+    from cramplog.diary import Diary
     from cramplog.exchange import ImportResult
 
 RESTART_EXIT_CODE = 0x5E57  # "restore": leave the event loop, restore, open again

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -29,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from cramplog.records import Episode, EpisodeFilter
 from cramplog.ui import editor as edits
-from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.episode_model import (
     KEY_ROLE,
     NIGHT,
@@ -37,7 +38,16 @@ from cramplog.ui.episode_model import (
     EpisodeTableModel,
 )
 
+if TYPE_CHECKING:
+    from cramplog.db.plain_reads import DiaryListing
+    from cramplog.ui.editor import DiaryEditor
+
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _no_night(_episode: Episode) -> date:
+    raise RuntimeError("rows need a diary or a preview before they are shown")
+
 
 # (label, days back from today; None for everything)
 PERIODS: tuple[tuple[str, int | None], ...] = (
@@ -90,11 +100,10 @@ class DiaryPage(QWidget):
     log_requested = Signal()
     sample_requested = Signal()
 
-    def __init__(self, editor: DiaryEditor, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: DiaryEditor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editor = editor
-        diary = editor.diary
-        self.model = EpisodeTableModel(label=diary.label, night_of=diary.night_of, parent=self)
+        self._editor: DiaryEditor | None = None
+        self.model = EpisodeTableModel(label=str, night_of=_no_night, parent=self)
         self.proxy = DiaryFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -142,9 +151,14 @@ class DiaryPage(QWidget):
         self.table.delete_requested.connect(self.delete_selected)
 
         self.empty = self._empty_state()
+        self.opening = QLabel("Opening your diary…")
+        self.opening.setObjectName("openingLabel")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.opening)
+        self.stack.setCurrentWidget(self.opening)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -160,15 +174,61 @@ class DiaryPage(QWidget):
         self.muscle.currentIndexChanged.connect(self._apply_filters)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
 
-        editor.changed.connect(self._diary_changed)
-        editor.episode_saved.connect(self._episode_saved)
-        editor.episodes_deleted.connect(self._episodes_deleted)
         self._first_night: date | None = None
         self._muscle: str | None = None
         # Rows load when the place is first shown: a person who opens cramplog on Patterns
         # should not pay (150,000 episodes: ~250 MB and a second) for a list they do not see.
         self._loaded = False
+        self._preview = False
+        # Until a diary is attached the filters have nothing to filter.
+        for control in (self.period, self.muscle, self.search):
+            control.setEnabled(False)
+        if editor is not None:
+            self.attach(editor)
+
+    @property
+    def editor(self) -> DiaryEditor:
+        if self._editor is None:
+            raise RuntimeError("the diary list has no diary yet")
+        return self._editor
+
+    def attach(self, editor: DiaryEditor) -> None:
+        """Take the open diary: its edits, labels and filters. A preview's rows are kept."""
+        self._editor = editor
+        diary = editor.diary
+        editor.changed.connect(self._diary_changed)
+        editor.episode_saved.connect(self._episode_saved)
+        editor.episodes_deleted.connect(self._episodes_deleted)
+        for control in (self.period, self.muscle, self.search):
+            control.setEnabled(True)
         self._fill_muscles()
+        self.model.set_sources(label=diary.label, night_of=diary.night_of)
+        # A preview held only the newest rows: the whole list replaces it now.
+        if self._preview or (not self._loaded and self.isVisible()):
+            self.refresh()
+
+    def show_preview(self, listing: DiaryListing) -> None:
+        """Show the newest rows, read before the diary itself is open, so the start-up's
+        first screen is filled at once; the whole list, editing and filtering follow on
+        `attach`."""
+        self.model.set_sources(label=listing.label, night_of=listing.night_of)
+        self._show_rows(listing.episodes, listing.cramp_free_nights)
+        self._preview = True
+        self.count_label.setText("Opening…")
+
+    @property
+    def complete(self) -> bool:
+        """Whether the whole list (not just a start-up preview) is shown."""
+        return self._loaded and not self._preview
+
+    @property
+    def sorted_newest_first(self) -> bool:
+        """Whether the list is in its usual order, the one a preview's newest rows fit."""
+        header = self.table.horizontalHeader()
+        return (
+            header.sortIndicatorSection() == NIGHT
+            and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        )
 
     def _empty_state(self) -> QWidget:
         page = QWidget()
@@ -221,7 +281,7 @@ class DiaryPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._loaded:
+        if not self._loaded and self._editor is not None:
             self.refresh()
 
     def _diary_changed(self, what: str) -> None:
@@ -269,17 +329,21 @@ class DiaryPage(QWidget):
 
     def refresh(self) -> None:
         """Reload from the diary, keeping the selection and the scroll position."""
-        self._loaded = True
-        selected = self.selected_keys()
-        current = self.table.currentIndex().data(KEY_ROLE)
-        scroll = self.table.verticalScrollBar().value()
         episodes = self.editor.diary.list_episodes(
             EpisodeFilter(
                 first_night=self._first_night,
                 muscles=frozenset() if self._muscle is None else frozenset({self._muscle}),
             )
         )
-        self.model.set_rows(episodes, self._cramp_free_nights())
+        self._show_rows(episodes, self._cramp_free_nights())
+
+    def _show_rows(self, episodes: Sequence[Episode], cramp_free: Sequence[date]) -> None:
+        self._loaded = True
+        self._preview = False
+        selected = self.selected_keys()
+        current = self.table.currentIndex().data(KEY_ROLE)
+        scroll = self.table.verticalScrollBar().value()
+        self.model.set_rows(episodes, cramp_free)
         filtered = self._first_night is not None or self._muscle is not None
         has_rows = self.model.rowCount() > 0 or filtered
         self.stack.setCurrentWidget(self.table if has_rows else self.empty)

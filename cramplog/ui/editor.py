@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from cramplog.diary import Diary
 from cramplog.errors import NotFoundError
 from cramplog.records import (
     DayFactors,
@@ -19,6 +19,9 @@ from cramplog.records import (
     Medication,
     MedicationInput,
 )
+
+if TYPE_CHECKING:
+    from cramplog.diary import Diary
 
 EPISODES = "episodes"
 DAYS = "days"

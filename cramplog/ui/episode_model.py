@@ -112,6 +112,16 @@ class EpisodeTableModel(QAbstractTableModel):
         self._sort_in_place()
         self.endResetModel()
 
+    def set_sources(
+        self, *, label: Callable[[str], str], night_of: Callable[[Episode], date]
+    ) -> None:
+        """Take new labels and night attribution for the rows already held (and re-sort)."""
+        self._label = label
+        self._night_of = night_of
+        self._nights = [self._row_night(row) for row in self._rows]
+        self._cache = {}
+        self.sort(self._sort_column, self._sort_order)
+
     def set_episodes(self, episodes: Sequence[Episode]) -> None:
         self.set_rows(episodes)
 

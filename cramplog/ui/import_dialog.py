@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -31,9 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog import exchange, nights
-from cramplog.diary import Diary
 from cramplog.errors import CramplogError
 from cramplog.exchange import csv_format
+
+if TYPE_CHECKING:
+    from cramplog.diary import Diary
 
 PREVIEW_ROWS = 200
 _IGNORE = ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cramplog.diary import Diary
 from cramplog.errors import CramplogError, ValidationError
 from cramplog.records import DayFactors, Episode, EpisodeFilter, Exercise
 from cramplog.ui import widgets
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.preferences import LITRES_PER_GLASS, FluidUnit, Preferences
+
+if TYPE_CHECKING:
+    from cramplog.diary import Diary
 
 YES_NO: tuple[tuple[str, bool | None], ...] = (("Not recorded", None), ("Yes", True), ("No", False))
 

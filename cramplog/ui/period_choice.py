@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit
 
 from cramplog import stats
-from cramplog.diary import Diary
+
+if TYPE_CHECKING:
+    from cramplog.diary import Diary
 
 CUSTOM: Final = "custom"
 NO_COMPARISON: Final = "none"

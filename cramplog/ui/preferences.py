@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from cramplog.records import Side
+if TYPE_CHECKING:
+    from cramplog.records import Side
 
 
 class FluidUnit(enum.StrEnum):
@@ -58,6 +60,8 @@ class Preferences:
 
     @property
     def default_side(self) -> Side:
+        from cramplog.records import Side  # the records load after the window is painted
+
         return Side(self._enum("default_side", Side, Side.NOT_APPLICABLE))
 
     @default_side.setter
@@ -84,6 +88,8 @@ class Preferences:
 
     @property
     def last_side(self) -> Side | None:
+        from cramplog.records import Side
+
         value = self._text("last_side", "")
         try:
             return Side(value) if value else None

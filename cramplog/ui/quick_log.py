@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSignalBlocker
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog import nights
-from cramplog.diary import Diary
 from cramplog.errors import CramplogError, ValidationError
 from cramplog.records import Episode, EpisodeFilter, EpisodeInput, Side
 from cramplog.ui import widgets
@@ -34,6 +34,9 @@ from cramplog.ui.episode_form import (
     to_qdatetime,
 )
 from cramplog.ui.preferences import Preferences
+
+if TYPE_CHECKING:
+    from cramplog.diary import Diary
 
 OFFSETS: tuple[tuple[str, timedelta], ...] = (
     ("Now", timedelta(0)),

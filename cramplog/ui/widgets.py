@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
@@ -43,9 +43,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cramplog.diary import Diary
 from cramplog.records import ReliefRating, VocabularyKind
 from cramplog.ui import theme
+
+if TYPE_CHECKING:
+    from cramplog.diary import Diary
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 

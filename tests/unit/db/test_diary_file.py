@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from cramplog.db import diary_file
+from cramplog.db import diary_file, layout
 from cramplog.db.engine import create_diary_engine, set_application_id
 from cramplog.db.files import create_private_file
-from cramplog.db.schema import APPLICATION_ID, Base
+from cramplog.db.layout import APPLICATION_ID
+from cramplog.db.schema import Base
 from cramplog.db.snapshot import verify
 from cramplog.diary import Diary
 from cramplog.errors import NewerDiaryError, NotADiaryError
@@ -30,7 +31,7 @@ def mode(path: Path) -> int:
 def test_a_new_diary_is_created_private_and_stamped_at_head(data_dir: Path) -> None:
     engine = diary_file.open_diary_file(data_dir)
     engine.dispose()
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
     assert mode(data_dir) == 0o700
     assert mode(path) == 0o600
     conn = sqlite3.connect(path)
@@ -71,9 +72,9 @@ def test_head_revision_matches_the_shipped_migrations() -> None:
     config = Config()
     config.set_main_option("script_location", str(diary_file._MIGRATIONS_DIR))
     script = ScriptDirectory.from_config(config)
-    assert script.get_heads() == [diary_file.HEAD_REVISION]
+    assert script.get_heads() == [layout.HEAD_REVISION]
     walked = [rev.revision for rev in script.walk_revisions()]
-    assert list(reversed(walked)) == list(diary_file.REVISIONS)
+    assert list(reversed(walked)) == list(layout.REVISIONS)
 
 
 def _schema(path: Path) -> dict[str, object]:
@@ -114,7 +115,7 @@ def _diary_at(path: Path, revision: str) -> None:
 
 def test_migrations_build_the_same_schema_as_the_models(tmp_path: Path) -> None:
     migrated = tmp_path / "migrated.sqlite3"
-    _diary_at(migrated, diary_file.HEAD_REVISION)
+    _diary_at(migrated, layout.HEAD_REVISION)
     created = tmp_path / "created.sqlite3"
     create_private_file(created)
     engine = create_diary_engine(created)
@@ -127,7 +128,7 @@ def test_migrations_build_the_same_schema_as_the_models(tmp_path: Path) -> None:
 
 def test_a_first_schema_diary_is_backed_up_then_upgraded_with_its_data(data_dir: Path) -> None:
     data_dir.mkdir()
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
     _diary_at(path, "0001")
     conn = sqlite3.connect(path)
     conn.executescript(
@@ -152,7 +153,7 @@ def test_a_first_schema_diary_is_backed_up_then_upgraded_with_its_data(data_dir:
         assert diary.boundary_hour == 6
     finally:
         diary.close()
-    assert diary_file.read_revision(path) == diary_file.HEAD_REVISION
+    assert diary_file.read_revision(path) == layout.HEAD_REVISION
     backups = list((data_dir / "backups").glob("diary-before-upgrade-from-0001-*.sqlite3"))
     assert len(backups) == 1
     assert verify(backups[0])
@@ -162,7 +163,7 @@ def test_a_first_schema_diary_is_backed_up_then_upgraded_with_its_data(data_dir:
 
 def test_a_diary_from_a_newer_cramplog_is_refused_and_left_untouched(data_dir: Path) -> None:
     Diary.open(data_dir).close()
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
     conn = sqlite3.connect(path)
     conn.execute("UPDATE alembic_version SET version_num = '0099'")
     conn.commit()
@@ -190,7 +191,7 @@ def test_a_file_that_is_not_a_diary_is_refused_and_left_untouched(
     data_dir: Path, content: bytes, message: str
 ) -> None:
     data_dir.mkdir()
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
     path.write_bytes(content)
     with pytest.raises(NotADiaryError, match=message):
         Diary.open(data_dir)
@@ -199,7 +200,7 @@ def test_a_file_that_is_not_a_diary_is_refused_and_left_untouched(
 
 def test_another_programs_sqlite_file_is_refused_and_left_untouched(data_dir: Path) -> None:
     data_dir.mkdir()
-    path = diary_file.diary_path(data_dir)
+    path = layout.diary_path(data_dir)
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE bookmarks (url TEXT)")
     conn.execute("INSERT INTO bookmarks VALUES ('https://example.org')")
@@ -214,7 +215,7 @@ def test_another_programs_sqlite_file_is_refused_and_left_untouched(data_dir: Pa
 
 def test_an_empty_file_left_by_a_crash_becomes_a_new_diary(data_dir: Path) -> None:
     data_dir.mkdir()
-    diary_file.diary_path(data_dir).touch()
+    layout.diary_path(data_dir).touch()
     diary = Diary.open(data_dir)
     try:
         assert diary.integrity_problems() == []

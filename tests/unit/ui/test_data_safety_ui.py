@@ -521,7 +521,7 @@ def test_automatic_backups_at_start_up_on_change_and_never_when_unchanged(
         auto.tick()
         assert len(auto.made) == 2 and reports == []
         auto.stop()
-        assert cramplog_app.PERIODIC_BACKUP_MS == 30 * 60 * 1000
+        assert auto.interval_ms == 30 * 60 * 1000
     finally:
         diary.close()
     assert not backups.startup_backup_due(filled_diary)

@@ -1,0 +1,28 @@
+"""How a diary file is found and recognised: its name, its application id, its schema stamps.
+
+Kept apart from the SQLAlchemy modules so that examining a diary at start-up (and reading
+its list for the first screen) does not wait for SQLAlchemy to load.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DIARY_FILENAME = "diary.sqlite3"
+BACKUP_DIRNAME = "backups"
+
+# "CRMP": written into the SQLite header so a cramplog diary is told from any other file.
+APPLICATION_ID = 0x43524D50
+
+# The schema revisions this cramplog knows, oldest first. Kept here (and checked against the
+# migration scripts by a test) so that opening an up-to-date diary never imports Alembic.
+REVISIONS = ("0001", "0002")
+HEAD_REVISION = REVISIONS[-1]
+
+
+def diary_path(data_dir: Path) -> Path:
+    return data_dir / DIARY_FILENAME
+
+
+def backup_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIRNAME

@@ -1,0 +1,204 @@
+"""Start-up: the window is on screen first, the newest rows next, then the whole open diary."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from cramplog import sample
+from cramplog.db import health, plain_reads
+from cramplog.diary import Diary
+from cramplog.ui import app as cramplog_app
+from cramplog.ui.episode_model import KEY_ROLE
+from cramplog.ui.main_window import DIARY, PATTERNS, MainWindow
+from cramplog.ui.preferences import Preferences
+
+
+@pytest.fixture
+def year_of_cramps(tmp_path: Path) -> Path:
+    """A sample diary with more cramps than the start-up preview holds."""
+    folder = tmp_path / "diary"
+    sample.create_sample_diary(
+        folder,
+        size=sample.SampleSize(years=1, episodes_per_week=6),
+        seed=11,
+        end=date(2026, 3, 10),
+    )
+    return folder
+
+
+def _rows_in_diary(folder: Path) -> int:
+    diary = Diary.open(folder)
+    try:
+        return len(diary.list_episodes()) + len(diary.cramp_free_nights())
+    finally:
+        diary.close()
+
+
+def test_a_window_without_its_diary_says_it_is_opening_and_waits_to_log(
+    qtbot: QtBot, preferences: Preferences
+) -> None:
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    window.show()
+    page = window.pages.currentWidget()
+    assert isinstance(page, QLabel)
+    assert page.text() == "Opening your diary…"
+    for action in (window.log_action, window.now_action, window.review_action):
+        assert not action.isEnabled()
+    assert not window.undo_action.isEnabled()
+    assert window.quit_action.isEnabled()
+
+
+def test_the_newest_rows_show_before_the_diary_opens_then_the_whole_list(
+    qtbot: QtBot, preferences: Preferences, year_of_cramps: Path
+) -> None:
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    window.show()
+    window.show_place(DIARY)
+    with health.read_only(year_of_cramps / "diary.sqlite3") as connection:
+        listing = plain_reads.read_listing(connection, newest=20)
+    window.show_preview(listing)
+    page = window.diary_page
+    assert page.model.rowCount() >= 20  # the 20 newest cramps and the quiet nights among them
+    assert not page.complete
+    assert page.count_label.text() == "Opening…"
+    assert not page.search.isEnabled()  # nothing to search until the diary is open
+    top = [page.model.index(row, 0).data(KEY_ROLE) for row in range(15)]
+    diary = Diary.open(year_of_cramps)
+    try:
+        assert diary.list_episodes()[-1].uuid in top[:5]  # the latest cramp is at the top
+        window.attach(diary)
+        assert page.complete
+        # The whole list arrives without the rows on screen moving.
+        assert [page.model.index(row, 0).data(KEY_ROLE) for row in range(15)] == top
+        assert page.model.rowCount() == _rows_in_diary_open(diary)
+        assert page.count_label.text() == f"{page.model.rowCount()} rows"
+        assert page.search.isEnabled()
+        assert window.log_action.isEnabled()
+        window.close()
+    finally:
+        diary.close()
+
+
+def _rows_in_diary_open(diary: Diary) -> int:
+    return len(diary.list_episodes()) + len(diary.cramp_free_nights())
+
+
+def test_the_app_opens_a_healthy_diary_into_the_painted_window_with_a_preview(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    previews: list[int] = []
+    show_preview = MainWindow.show_preview
+
+    def spy(window: MainWindow, listing: plain_reads.DiaryListing) -> None:
+        previews.append(len(listing.episodes))
+        show_preview(window, listing)
+
+    monkeypatch.setattr(MainWindow, "show_preview", spy)
+    expected = _rows_in_diary(year_of_cramps)
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: window.attached, timeout=10_000)
+    try:
+        assert previews == [cramplog_app.PREVIEW_ROWS]
+        assert expected > cramplog_app.PREVIEW_ROWS
+        qtbot.wait_until(lambda: window.diary_page.model.rowCount() == expected)
+        assert window.diary_page.complete
+        assert window.log_action.isEnabled()
+    finally:
+        window.close()
+        assert opening.diary is not None
+        opening.diary.close()
+
+
+def test_no_preview_when_the_window_opens_on_another_place(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    previews: list[object] = []
+    monkeypatch.setattr(MainWindow, "show_preview", lambda *args: previews.append(args))
+    preferences.last_place = PATTERNS
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: window.attached, timeout=10_000)
+    try:
+        assert previews == []
+        assert window.pages.currentWidget() is window.patterns_page
+    finally:
+        window.close()
+        assert opening.diary is not None
+        opening.diary.close()
+
+
+def test_a_damaged_diary_gets_no_preview_and_quitting_leaves_the_app(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = year_of_cramps / "diary.sqlite3"
+    data = bytearray(path.read_bytes())
+    data[0:16] = b"\x00" * 16  # the header wiped
+    path.write_bytes(bytes(data))
+    from cramplog.ui.restore_dialog import DamagedChoice
+
+    monkeypatch.setattr(cramplog_app, "choose_for_damaged", lambda *_a: DamagedChoice.QUIT)
+    previews: list[object] = []
+    monkeypatch.setattr(MainWindow, "show_preview", lambda *args: previews.append(args))
+    exits: list[int] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.setattr(app, "exit", lambda code=0: exits.append(code))
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: exits == [1], timeout=10_000)
+    assert previews == []
+    assert not window.attached
+    assert path.read_bytes() == bytes(data)  # untouched
+
+
+def test_the_window_paints_before_sqlalchemy_or_the_records_load(
+    tmp_path: Path, year_of_cramps: Path
+) -> None:
+    """Run the real entry point to its first paint, then ask what it had imported."""
+    script = (
+        "import sys\n"
+        "from cramplog import cli\n"
+        "code = cli.main(['--data-dir', sys.argv[1]])\n"
+        "print(code, 'sqlalchemy' in sys.modules, 'cramplog.records' in sys.modules)\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "CRAMPLOG_BENCHMARK_EXIT": "painted",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(year_of_cramps)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=True,
+    )
+    assert result.stdout.split()[-3:] == ["0", "False", "False"]
