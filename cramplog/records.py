@@ -7,6 +7,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from cramplog import nights
+
 
 class Side(enum.StrEnum):
     LEFT = "left"
@@ -274,3 +276,20 @@ class EpisodeFilter:
     last_night: date | None = None
     muscles: frozenset[str] = field(default_factory=frozenset)
     text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DiaryListing:
+    """Rows of the diary list read straight from the file (see `cramplog.preview`), with the
+    labels and day-boundary hour needed to show them."""
+
+    episodes: list[Episode]
+    cramp_free_nights: list[date]
+    labels: dict[str, str]
+    boundary_hour: int
+
+    def label(self, code: str) -> str:
+        return self.labels.get(code, code)
+
+    def night_of(self, episode: Episode) -> date:
+        return nights.night_of(episode.start_local, self.boundary_hour)

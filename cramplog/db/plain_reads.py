@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from cramplog import nights
-from cramplog.records import Episode, Hydration, ReliefRating, Side
+from cramplog.records import DiaryListing, Episode, Hydration, ReliefRating, Side
 
 LOCAL_FORMAT = "%Y-%m-%d %H:%M:%S"
 BOUNDARY_HOUR_KEY = "day_boundary_hour"
@@ -173,22 +172,6 @@ def cramp_free_nights(
         ("" if first_night is None else first_night.isoformat(), start, start),
     ).fetchall()
     return [date.fromisoformat(night) for (night,) in rows]
-
-
-@dataclass(frozen=True, slots=True)
-class DiaryListing:
-    """Everything the diary list shows, read in one go: rows, quiet nights, labels, boundary."""
-
-    episodes: list[Episode]
-    cramp_free_nights: list[date]
-    labels: dict[str, str]
-    boundary_hour: int
-
-    def label(self, code: str) -> str:
-        return self.labels.get(code, code)
-
-    def night_of(self, episode: Episode) -> date:
-        return nights.night_of(episode.start_local, self.boundary_hour)
 
 
 def read_listing(connection: sqlite3.Connection, *, newest: int) -> DiaryListing:

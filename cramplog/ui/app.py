@@ -19,7 +19,6 @@ from cramplog.ui.error_dialog import ExceptionHook
 
 if TYPE_CHECKING:
     from cramplog import backups, integrity
-    from cramplog.db.plain_reads import DiaryListing
     from cramplog.diary import Diary
     from cramplog.ui.main_window import MainWindow
     from cramplog.ui.restore_dialog import DamagedChoice
@@ -375,14 +374,14 @@ class DiaryOpening(QObject):
 
     def _examine(self) -> None:
         """Judge the file; if healthy and the list is in view, show its rows at once."""
-        from cramplog import integrity
+        from cramplog import integrity, preview
 
         self._verdict = verdict = integrity.examine(self.data_dir)
         listing = None
         window = self.window
         on_list = window.places.currentRow() == 0 and window.diary_page.sorted_newest_first
         if verdict.condition is integrity.Condition.HEALTHY and on_list:
-            listing = _read_listing(verdict.path)
+            listing = preview.newest_rows(verdict.path, PREVIEW_ROWS)
         if listing is not None and (listing.episodes or listing.cramp_free_nights):
             self.window.show_preview(listing)
             after_paint(self.window.diary_page.table.viewport(), self._open)
@@ -415,20 +414,6 @@ class DiaryOpening(QObject):
         if self.auto is not None:
             self.auto.stop()
             self.auto.tick()
-
-
-def _read_listing(path: Path) -> DiaryListing | None:
-    """The diary list read from a healthy file, or None if that read fails for any reason
-    (the diary is then opened the usual way, which reports what is wrong)."""
-    import sqlite3
-
-    from cramplog.db import health, plain_reads
-
-    try:
-        with health.read_only(path) as connection:
-            return plain_reads.read_listing(connection, newest=PREVIEW_ROWS)
-    except (sqlite3.Error, OSError, ValueError, KeyError):
-        return None
 
 
 def after_paint(widget: QWidget, then: Callable[[], None]) -> None:

@@ -39,7 +39,7 @@ from cramplog.ui.episode_model import (
 )
 
 if TYPE_CHECKING:
-    from cramplog.db.plain_reads import DiaryListing
+    from cramplog.records import DiaryListing
     from cramplog.ui.editor import DiaryEditor
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -31,9 +31,8 @@ from cramplog.errors import CramplogError
 from cramplog.ui.preferences import Preferences
 
 if TYPE_CHECKING:
-    from cramplog.db.plain_reads import DiaryListing
     from cramplog.diary import Diary
-    from cramplog.records import Episode
+    from cramplog.records import DiaryListing, Episode
     from cramplog.ui.diary_page import DiaryPage
     from cramplog.ui.editor import DiaryEditor
     from cramplog.ui.night_review import ReviewBanner

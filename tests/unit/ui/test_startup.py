@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from cramplog import sample
-from cramplog.db import health, plain_reads
+from cramplog import preview, sample
 from cramplog.diary import Diary
+from cramplog.records import DiaryListing
 from cramplog.ui import app as cramplog_app
 from cramplog.ui.episode_model import KEY_ROLE
 from cramplog.ui.main_window import DIARY, PATTERNS, MainWindow
@@ -64,8 +64,8 @@ def test_the_newest_rows_show_before_the_diary_opens_then_the_whole_list(
     qtbot.add_widget(window)
     window.show()
     window.show_place(DIARY)
-    with health.read_only(year_of_cramps / "diary.sqlite3") as connection:
-        listing = plain_reads.read_listing(connection, newest=20)
+    listing = preview.newest_rows(year_of_cramps / "diary.sqlite3", 20)
+    assert listing is not None and len(listing.episodes) == 20
     window.show_preview(listing)
     page = window.diary_page
     assert page.model.rowCount() >= 20  # the 20 newest cramps and the quiet nights among them
@@ -102,7 +102,7 @@ def test_the_app_opens_a_healthy_diary_into_the_painted_window_with_a_preview(
     previews: list[int] = []
     show_preview = MainWindow.show_preview
 
-    def spy(window: MainWindow, listing: plain_reads.DiaryListing) -> None:
+    def spy(window: MainWindow, listing: DiaryListing) -> None:
         previews.append(len(listing.episodes))
         show_preview(window, listing)
 

@@ -1,0 +1,24 @@
+"""The diary list's newest rows, read from a healthy diary file before the diary is opened.
+
+Start-up shows them while SQLAlchemy loads and the diary opens (about half a second), so a
+person sees their latest cramps at once. Only a file `integrity.examine` found healthy is
+read, through a read-only connection, and any failure just means no preview.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from cramplog.db import health, plain_reads
+from cramplog.records import DiaryListing
+
+
+def newest_rows(path: Path, count: int) -> DiaryListing | None:
+    """The `count` newest cramps (and the cramp-free nights among them), or None if the file
+    cannot be read that way; the diary is then opened as usual, which says what is wrong."""
+    try:
+        with health.read_only(path) as connection:
+            return plain_reads.read_listing(connection, newest=count)
+    except (sqlite3.Error, OSError, ValueError, KeyError):
+        return None
