@@ -43,10 +43,15 @@ def _application() -> QApplication:
     app.setApplicationVersion(__version__)
     # Matches resources/cramplog.desktop, so desktops group the window under its launcher.
     app.setDesktopFileName("cramplog")
+    return app
+
+
+def _give_icon(app: QApplication) -> None:
+    """The app's icon; set just after the first paint, since drawing it (QtSvg) is not
+    needed to show the window."""
     from cramplog.ui.icons import app_icon
 
     app.setWindowIcon(app_icon())
-    return app
 
 
 def tell(parent: QWidget | None, title: str, text: str) -> None:
@@ -375,6 +380,10 @@ class DiaryOpening(QObject):
     def _examine(self) -> None:
         """Judge the file; if healthy and the list is in view, show its rows at once."""
         from cramplog import integrity, preview
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and app.windowIcon().isNull():
+            _give_icon(app)
 
         self._verdict = verdict = integrity.examine(self.data_dir)
         listing = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
 import os
 import sys
 import traceback
@@ -34,13 +33,21 @@ def log_path(data_dir: Path) -> Path:
     return data_dir / LOG_DIRNAME / LOG_FILENAME
 
 
-class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
+def _private_rotating_handler(path: Path) -> logging.Handler:
     """A rotating log whose every file is created owner-only, whatever the umask."""
+    # Imported here: the handlers module (and the socket module it loads) is needed only
+    # once an error is logged, never on the way to the first paint.
+    import logging.handlers
 
-    def _open(self) -> object:  # type: ignore[override]
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, _PRIVATE_FILE)
-        os.fchmod(fd, _PRIVATE_FILE)
-        return os.fdopen(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
+    class PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
+        def _open(self) -> object:  # type: ignore[override]
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, _PRIVATE_FILE)
+            os.fchmod(fd, _PRIVATE_FILE)
+            return os.fdopen(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
+
+    return PrivateRotatingHandler(
+        path, maxBytes=1_000_000, backupCount=1, encoding="utf-8", delay=True
+    )
 
 
 def open_log(data_dir: Path) -> logging.Logger:
@@ -53,9 +60,7 @@ def open_log(data_dir: Path) -> logging.Logger:
     logger.propagate = False
     logger.setLevel(logging.INFO)
     if not logger.handlers:
-        handler = _PrivateRotatingHandler(
-            path, maxBytes=1_000_000, backupCount=1, encoding="utf-8", delay=True
-        )
+        handler = _private_rotating_handler(path)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         logger.addHandler(handler)
     return logger

@@ -8,6 +8,7 @@ import errno
 import os
 import secrets
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -1062,14 +1063,17 @@ class _Appendix:
             painter.drawText(
                 QRectF(x, top, width + 2, height), centre if column.centred else left, text
             )
-        # Notes one line at a time, so each line finds its own direction (RTL stays RTL).
-        notes = self.lines[self.NOTES]
+        # Notes in one block like the other columns, except a line that may hold right-to-left
+        # script: drawn on its own, so it finds its own direction (in one block every line
+        # would take the direction of the block's first).
+        notes = self.lines[self.NOTES][first : first + count]
         x, width = self.xs[self.NOTES], self.widths[self.NOTES]
-        for line in range(first, first + count):
-            value = notes[line]
-            if value:
+        block = ["" if _may_be_rtl(value) else value for value in notes]
+        painter.drawText(QRectF(x, top, width + 2, height), left, "\n".join(block))
+        for offset, value in enumerate(notes):
+            if value and not block[offset]:
                 painter.drawText(
-                    QRectF(x, top + (line - first) * self.step, width + 2, self.step), left, value
+                    QRectF(x, top + offset * self.step, width + 2, self.step), left, value
                 )
 
     def _month_before(self, line: int) -> str | None:
@@ -1078,6 +1082,16 @@ class _Appendix:
             if start < line and (best is None or start > best[0]):
                 best = (start, heading)
         return None if best is None else best[1]
+
+
+_RTL_CLASSES = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
+
+
+def _may_be_rtl(text: str) -> bool:
+    """Whether a line holds any right-to-left character (plain ASCII never does)."""
+    return not text.isascii() and any(
+        unicodedata.bidirectional(char) in _RTL_CLASSES for char in text
+    )
 
 
 def _row_containing(starts: Sequence[int], line: int) -> int | None:
