@@ -62,10 +62,6 @@ class MainWindow(QMainWindow):
     on `attach`, and their actions wait for it, disabled.
     """
 
-    # Built by `attach`, so that painting the window never waits for their imports.
-    patterns_page: PatternsPage
-    treatments_page: TreatmentsPage
-    summary_page: SummaryPage
     banner: ReviewBanner
     undo_action: QAction
     redo_action: QAction
@@ -92,6 +88,9 @@ class MainWindow(QMainWindow):
         )
 
         self._diary_page: DiaryPage | None = None
+        self._patterns_page: PatternsPage | None = None
+        self._treatments_page: TreatmentsPage | None = None
+        self._summary_page: SummaryPage | None = None
         self.pages = QStackedWidget()
         for _place in PLACES:
             waiting = QLabel("Opening your diary…")
@@ -111,7 +110,7 @@ class MainWindow(QMainWindow):
         font = self.places.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.places.setFont(font)
-        self.places.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.places.currentRowChanged.connect(self._place_chosen)
 
         self._banner_night: date | None = None
         self._right = QVBoxLayout()
@@ -161,6 +160,51 @@ class MainWindow(QMainWindow):
                 self._install_benchmark_exit(self._benchmark_moment)
         return self._diary_page
 
+    # The other places are built the first time they are shown: a person who opens cramplog
+    # to log a cramp should not wait for the charts, the treatments or the summary.
+
+    @property
+    def patterns_page(self) -> PatternsPage:
+        if self._patterns_page is None:
+            from cramplog.ui.patterns_page import PatternsPage
+
+            self._patterns_page = PatternsPage(self.editor)
+            self._put_page(PATTERNS, self._patterns_page)
+        return self._patterns_page
+
+    @property
+    def treatments_page(self) -> TreatmentsPage:
+        if self._treatments_page is None:
+            from cramplog.ui.treatments_page import TreatmentsPage
+
+            self._treatments_page = TreatmentsPage(self.editor)
+            self._put_page(TREATMENTS, self._treatments_page)
+        return self._treatments_page
+
+    @property
+    def summary_page(self) -> SummaryPage:
+        if self._summary_page is None:
+            from cramplog.ui.summary_page import SummaryPage
+
+            self._summary_page = SummaryPage(self.editor, self.preferences)
+            self._put_page(SUMMARY, self._summary_page)
+        return self._summary_page
+
+    def _place_chosen(self, index: int) -> None:
+        """Show a place, building it first if the diary is open and it is not built yet."""
+        if self.attached and 0 <= index < len(PLACES):
+            self._page_for(index)
+        self.pages.setCurrentIndex(index)
+
+    def _page_for(self, index: int) -> QWidget:
+        if index == PATTERNS:
+            return self.patterns_page
+        if index == TREATMENTS:
+            return self.treatments_page
+        if index == SUMMARY:
+            return self.summary_page
+        return self.diary_page
+
     def _put_page(self, index: int, page: QWidget) -> None:
         """Put a built place where its "Opening your diary…" stand-in was."""
         waiting = self.pages.widget(index)
@@ -195,20 +239,11 @@ class MainWindow(QMainWindow):
         """Give the window its open diary: build the places and enable what needs it."""
         from cramplog.ui.editor import DiaryEditor
         from cramplog.ui.night_review import ReviewBanner
-        from cramplog.ui.patterns_page import PatternsPage
-        from cramplog.ui.summary_page import SummaryPage
-        from cramplog.ui.treatments_page import TreatmentsPage
 
         self._diary = diary
         self._editor = editor = DiaryEditor(diary, self)
         self.diary_page.attach(editor)
-        self.patterns_page = PatternsPage(editor)
-        self.treatments_page = TreatmentsPage(editor)
-        self.summary_page = SummaryPage(editor, self.preferences)
-        for index, page in enumerate(
-            (self.patterns_page, self.treatments_page, self.summary_page), start=1
-        ):
-            self._put_page(index, page)
+        self._place_chosen(self.places.currentRow())
 
         self.banner = ReviewBanner()
         self.banner.review_requested.connect(lambda: self.review_night(self._banner_night))
