@@ -83,3 +83,37 @@ def test_usage_errors_are_one_line(argv: list[str], capsys: pytest.CaptureFixtur
     err = capsys.readouterr().err
     assert err.startswith("cramplog: ")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "opens_app"),
+    [
+        ([], True),
+        (["--demo"], True),
+        (["--data-dir", "stats"], True),  # a folder that happens to share a command's name
+        (["--data-dir=/tmp/x", "--demo"], True),
+        (["stats"], False),
+        (["--data-dir", "x", "check"], False),
+        (["--help"], False),
+        (["-h"], False),
+    ],
+)
+def test_opening_the_app_skips_the_command_parsers_only_when_no_command_is_named(
+    argv: list[str], opens_app: bool
+) -> None:
+    assert cli._opens_the_app(argv) is opens_app
+    if opens_app:
+        quick = cli.build_parser(with_commands=False).parse_args(argv)
+        full = cli.build_parser().parse_args(argv)
+        assert vars(quick) == vars(full)  # the same options, read the same way
+
+
+def test_an_unknown_option_to_the_app_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--demo", "--bogus"])
+    assert exit_info.value.code == cli.EXIT_USAGE
+    assert capsys.readouterr().err == (
+        "cramplog: unrecognized arguments: --bogus (see cramplog --help)\n"
+    )
