@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 
 from cramplog.errors import ValidationError
@@ -91,23 +91,23 @@ def check_episode(
     _check_scale(episode.intensity, field="intensity", what="Intensity")
     if episode.activity is not None and episode.activity not in activities:
         raise ValidationError(f"Unknown activity {episode.activity!r}.", field="activity")
-    for code in episode.triggers:
-        if code not in triggers:
-            raise ValidationError(f"Unknown trigger {code!r}.", field="triggers")
-    if len(set(episode.triggers)) != len(episode.triggers):
-        raise ValidationError("A trigger is listed twice.", field="triggers")
-    relief_codes = [code for code, _rating in episode.reliefs]
-    for code in relief_codes:
-        if code not in reliefs:
-            raise ValidationError(f"Unknown relief method {code!r}.", field="reliefs")
-    if len(set(relief_codes)) != len(relief_codes):
-        raise ValidationError("A relief method is listed twice.", field="reliefs")
-    for code in episode.symptoms:
-        if code not in symptoms:
-            raise ValidationError(f"Unknown symptom {code!r}.", field="symptoms")
-    if len(set(episode.symptoms)) != len(episode.symptoms):
-        raise ValidationError("A symptom is listed twice.", field="symptoms")
+    # Most imported rows have no links at all; an empty list needs no checking.
+    if episode.triggers:
+        _check_codes(episode.triggers, triggers, field="triggers", what="trigger")
+    if episode.reliefs:
+        relief_codes = [code for code, _rating in episode.reliefs]
+        _check_codes(relief_codes, reliefs, field="reliefs", what="relief method")
+    if episode.symptoms:
+        _check_codes(episode.symptoms, symptoms, field="symptoms", what="symptom")
     check_notes(episode.notes)
+
+
+def _check_codes(codes: Sequence[str], known: Collection[str], *, field: str, what: str) -> None:
+    for code in codes:
+        if code not in known:
+            raise ValidationError(f"Unknown {what} {code!r}.", field=field)
+    if len(set(codes)) != len(codes):
+        raise ValidationError(f"A {what} is listed twice.", field=field)
 
 
 def _check_range(value: float | None, *, low: float, high: float, field: str, message: str) -> None:
