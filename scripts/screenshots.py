@@ -98,6 +98,14 @@ def main() -> int:
                 prefs = Preferences(
                     QSettings(str(Path(tmp) / f"{mode.value}.ini"), QSettings.Format.IniFormat)
                 )
+                # The first paint of a start-up, before the diary is open.
+                opening = MainWindow(sample=True, preferences=prefs)
+                opening.resize(*SIZE)
+                opening.show()
+                settle(app)
+                save(opening, app, args.out / f"opening-{mode.value}.png")
+                opening.close()
+                opening.deleteLater()
                 window = MainWindow(diary, sample=True, preferences=prefs)
                 window.resize(*SIZE)
                 for index, place in enumerate(PLACES):
