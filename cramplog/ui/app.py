@@ -36,7 +36,11 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(sys.argv[:1])
+    from cramplog.ui import theme
+
+    # Fusion from the start, named on the command line: no QStyle object is built for it.
+    app = QApplication([*sys.argv[:1], "-style", theme.FUSION])
+    app.setProperty(theme.STYLE_PROPERTY, theme.FUSION)
     app.setApplicationName("cramplog")
     app.setApplicationDisplayName("cramplog")
     app.setOrganizationName("cramplog")

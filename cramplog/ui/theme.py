@@ -202,10 +202,18 @@ def _set_palette(app: QApplication, *, dark: bool) -> None:
     QToolTip.setPalette(palette)
 
 
+FUSION = "Fusion"
+STYLE_PROPERTY = "cramplogStyle"
+
+
 def apply_theme(app: QApplication, mode: ThemeMode) -> None:
     """Give the whole app the Fusion style and the light or dark palette `mode` asks for."""
-    if app.style().name().casefold() != "fusion":
-        app.setStyle("Fusion")
+    # Asking the app for its style costs ~20 ms the first time (PySide builds QStyle's
+    # enums), so the style is set once and remembered in a property; cramplog's own
+    # QApplication starts in Fusion (see `ui.app`) and says so the same way.
+    if app.property(STYLE_PROPERTY) != FUSION:
+        app.setStyle(FUSION)
+        app.setProperty(STYLE_PROPERTY, FUSION)
     follower = _follower(app)
     follower.mode = mode
     hints = QGuiApplication.styleHints()

@@ -177,7 +177,7 @@ def test_a_damaged_diary_gets_no_preview_and_quitting_leaves_the_app(
     assert path.read_bytes() == bytes(data)  # untouched
 
 
-def test_the_window_paints_before_sqlalchemy_or_the_records_load(
+def test_the_window_paints_in_fusion_before_sqlalchemy_or_the_records_load(
     tmp_path: Path, year_of_cramps: Path
 ) -> None:
     """Run the real entry point to its first paint, then ask what it had imported."""
@@ -186,6 +186,8 @@ def test_the_window_paints_before_sqlalchemy_or_the_records_load(
         "from cramplog import cli\n"
         "code = cli.main(['--data-dir', sys.argv[1]])\n"
         "print(code, 'sqlalchemy' in sys.modules, 'cramplog.records' in sys.modules)\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "print(QApplication.instance().style().name())\n"
     )
     env = {
         **os.environ,
@@ -201,4 +203,4 @@ def test_the_window_paints_before_sqlalchemy_or_the_records_load(
         env=env,
         check=True,
     )
-    assert result.stdout.split()[-3:] == ["0", "False", "False"]
+    assert result.stdout.split()[-4:] == ["0", "False", "False", "fusion"]
