@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from cramplog import __version__, instance_lock
 from cramplog.errors import CramplogError, DiaryLockedError, StorageError
@@ -60,6 +60,8 @@ def _give_icon(app: QApplication) -> None:
 
 def tell(parent: QWidget | None, title: str, text: str) -> None:
     """The seam for start-up messages (tests patch it): a plain-text warning box."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when needed, not before the first paint
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
@@ -67,6 +69,8 @@ def tell(parent: QWidget | None, title: str, text: str) -> None:
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
     """The seam for start-up questions (tests patch it)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Question,
         title,

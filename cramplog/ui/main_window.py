@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QToolButton,
@@ -51,6 +50,9 @@ DIARY, PATTERNS, TREATMENTS, SUMMARY = range(len(PLACES))
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
     """The one seam for error boxes, so tests can patch it."""
+    # Message boxes, like the other dialogs, load when first needed, not before the first paint.
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title, message)
 
 
@@ -464,6 +466,8 @@ class MainWindow(QMainWindow):
 
     def open_sample(self) -> None:
         """Open the sample diary in a separate window and process, leaving this diary alone."""
+        from PySide6.QtCore import QProcess
+
         if not QProcess.startDetached(sys.executable, ["-m", "cramplog", "--demo"]):
             show_error(self, "cramplog", "The sample diary could not be opened.")
 
