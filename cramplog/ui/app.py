@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer
+from PySide6 import QtCore  # not `Qt` itself: see cramplog.ui.theme
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from cramplog import __version__, instance_lock
@@ -63,7 +64,7 @@ def tell(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox  # loaded when needed, not before the first paint
 
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     box.exec()
 
 
@@ -78,7 +79,7 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
@@ -336,7 +337,7 @@ def _run_locked(app: QApplication, data_dir: Path, *, sample: bool) -> int:
     from cramplog.ui.preferences import Preferences
 
     preferences = Preferences()
-    theme.apply_theme(app, preferences.theme)
+    theme.apply_first_theme(app, preferences.theme)
     diary: Diary | None = None  # None: the window opens it once it is on screen
     try:
         while True:
@@ -388,10 +389,15 @@ class DiaryOpening(QObject):
     def _examine(self) -> None:
         """Judge the file; if healthy and the list is in view, show its rows at once."""
         from cramplog import integrity, preview
+        from cramplog.ui import theme
 
         app = QApplication.instance()
-        if isinstance(app, QApplication) and app.windowIcon().isNull():
-            _give_icon(app)
+        if isinstance(app, QApplication):
+            # The full theme (the system's declared scheme, followed from now on) and the
+            # icon, now that the window is on screen.
+            theme.apply_theme(app, self.window.preferences.theme)
+            if app.windowIcon().isNull():
+                _give_icon(app)
 
         self._verdict = verdict = integrity.examine(self.data_dir)
         listing = None

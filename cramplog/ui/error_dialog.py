@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore  # not `Qt` itself: see cramplog.ui.theme
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -93,7 +93,7 @@ class ErrorDialog(QDialog):
         self.setObjectName("errorDialog")
         self.setWindowTitle("cramplog — something went wrong")
         heading = QLabel("Something went wrong inside cramplog.")
-        heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -103,12 +103,12 @@ class ErrorDialog(QDialog):
             "so you can carry on. If this keeps happening, the details are in the log file "
             "below; it holds no diary text, only where in cramplog the problem was."
         )
-        body.setTextFormat(Qt.TextFormat.PlainText)
+        body.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         body.setWordWrap(True)
         self.log_label = QLabel(str(log_file))
         self.log_label.setObjectName("logLocation")
-        self.log_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.log_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.log_label.setWordWrap(True)
         self.log_label.setAccessibleName("Log file location")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)

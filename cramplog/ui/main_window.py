@@ -9,7 +9,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
+# `QtCore.Qt`, not `Qt`: the first paint must not wait for the Qt namespace's enums (see
+# cramplog.ui.theme).
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -95,9 +98,7 @@ class MainWindow(QMainWindow):
         self._summary_page: SummaryPage | None = None
         self.pages = QStackedWidget()
         for _place in PLACES:
-            waiting = QLabel("Opening your diary…")
-            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.pages.addWidget(waiting)
+            self.pages.addWidget(_waiting_page())
 
         self.places = QListWidget()
         self.places.setObjectName("places")
@@ -132,7 +133,6 @@ class MainWindow(QMainWindow):
 
         self.path_label = QLabel()
         self.path_label.setObjectName("diaryPathLabel")
-        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.path_label.setToolTip("The file holding this diary")
         self.statusBar().addPermanentWidget(self.path_label)
 
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
             page.edit_requested.connect(self.edit_episode)
             page.log_requested.connect(self.quick_log)
             page.sample_requested.connect(self.open_sample)
+            self.delete_action.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
             self.delete_action.triggered.connect(page.delete_selected)
             header = self.preferences.geometry("diary_header")
             if header is not None:
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
         self.file_menu.insertSeparator(self.quit_action)
         for action in self._diary_actions:
             action.setEnabled(True)
+        self.path_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.path_label.setText(str(diary.path))
         editor.changed.connect(self._diary_changed)
         editor.undo_stack.indexChanged.connect(self._announce_undo)
@@ -291,8 +293,12 @@ class MainWindow(QMainWindow):
         tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            # setShortcuts with a list: PySide resolving setShortcut's overloads builds the
+            # Qt namespace's enums, which the first paint should not wait for.
+            action.setShortcuts([QKeySequence(shortcut)])
         action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}")
         action.triggered.connect(slot)
         self.addAction(action)
@@ -317,8 +323,7 @@ class MainWindow(QMainWindow):
         self.redo_action = QAction("&Redo", self)
         self.redo_action.setEnabled(False)
         self.delete_action = QAction("&Delete selected", self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.setShortcuts(QKeySequence.StandardKey.Delete)
         self.own_words_action = self._action("Your own &words…", self.edit_own_words)
         self.settings_action = self._action("&Settings…", self.edit_settings, "Ctrl+,")
         self.about_action = self._action("&About cramplog", self.show_about)
@@ -350,7 +355,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("logToolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # The actions have no icons, so the buttons show their text (Qt's default style for
+        # a toolbar does that without being told, and telling it would touch Qt's enums).
         for action in (self.log_action, self.now_action):
             toolbar.addAction(action)
             button = toolbar.widgetForAction(action)
@@ -366,7 +372,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.addToolBar(toolbar)  # at the top
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
@@ -517,6 +523,21 @@ class MainWindow(QMainWindow):
         text = stack.undoText()
         if text:
             self.statusBar().showMessage(f"Saved: {text}. Ctrl+Z undoes it.", 6000)
+
+
+def _waiting_page() -> QWidget:
+    """A place's stand-in until the diary is open: "Opening your diary…", centred by
+    stretches (an alignment flag would touch Qt's enums before the first paint)."""
+    page = QWidget()
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(QLabel("Opening your diary…"))
+    row.addStretch(1)
+    column = QVBoxLayout(page)
+    column.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(1)
+    return page
 
 
 class _QuitOnPaint(QObject):

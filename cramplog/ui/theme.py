@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
+# `QtCore.Qt`, never `from PySide6.QtCore import Qt`: PySide builds the Qt namespace's
+# hundred enums (~25 ms) on first touch, and the first paint must not wait for that.
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
@@ -185,9 +188,9 @@ class _SchemeFollower(QObject):
         self.mode = ThemeMode.SYSTEM
         app.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
-    def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+    def _scheme_changed(self, scheme: QtCore.Qt.ColorScheme) -> None:
         if self.mode is ThemeMode.SYSTEM:
-            _set_palette(self.app, dark=scheme == Qt.ColorScheme.Dark)
+            _set_palette(self.app, dark=scheme == QtCore.Qt.ColorScheme.Dark)
 
 
 def _follower(app: QApplication) -> _SchemeFollower:
@@ -197,6 +200,8 @@ def _follower(app: QApplication) -> _SchemeFollower:
 
 def _set_palette(app: QApplication, *, dark: bool) -> None:
     palette = dark_palette() if dark else light_palette()
+    if QGuiApplication.palette() == palette:
+        return  # already this palette: setting it again would repolish every widget
     app.setPalette(palette)
     # Tooltips keep a palette of their own; without this they stay in the old theme.
     QToolTip.setPalette(palette)
@@ -206,14 +211,33 @@ FUSION = "Fusion"
 STYLE_PROPERTY = "cramplogStyle"
 
 
-def apply_theme(app: QApplication, mode: ThemeMode) -> None:
-    """Give the whole app the Fusion style and the light or dark palette `mode` asks for."""
+def _use_fusion(app: QApplication) -> None:
     # Asking the app for its style costs ~20 ms the first time (PySide builds QStyle's
     # enums), so the style is set once and remembered in a property; cramplog's own
     # QApplication starts in Fusion (see `ui.app`) and says so the same way.
     if app.property(STYLE_PROPERTY) != FUSION:
         app.setStyle(FUSION)
         app.setProperty(STYLE_PROPERTY, FUSION)
+
+
+def apply_first_theme(app: QApplication, mode: ThemeMode) -> None:
+    """The palette for a start-up's first paint, chosen without the Qt namespace's enums.
+
+    For "system", the platform's own palette tells light from dark (Qt's platform themes
+    give a dark one when the system is dark); `apply_theme`, called once the window is on
+    screen, checks that against the system's declared scheme and follows it if they differ.
+    """
+    _use_fusion(app)
+    dark = mode is ThemeMode.DARK
+    if mode is ThemeMode.SYSTEM:
+        dark = is_dark(QGuiApplication.palette())
+    _set_palette(app, dark=dark)
+
+
+def apply_theme(app: QApplication, mode: ThemeMode) -> None:
+    """Give the whole app the Fusion style and the light or dark palette `mode` asks for."""
+    _use_fusion(app)
+    dark_scheme = QtCore.Qt.ColorScheme.Dark
     follower = _follower(app)
     follower.mode = mode
     hints = QGuiApplication.styleHints()
@@ -222,11 +246,11 @@ def apply_theme(app: QApplication, mode: ThemeMode) -> None:
         # choice shows through again (and window decorations follow it too).
         if hasattr(hints, "unsetColorScheme"):
             hints.unsetColorScheme()
-        _set_palette(app, dark=hints.colorScheme() == Qt.ColorScheme.Dark)
+        _set_palette(app, dark=hints.colorScheme() == dark_scheme)
         return
     dark = mode is ThemeMode.DARK
     if hasattr(hints, "setColorScheme"):
-        hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+        hints.setColorScheme(dark_scheme if dark else QtCore.Qt.ColorScheme.Light)
     _set_palette(app, dark=dark)
 
 
@@ -240,7 +264,7 @@ class WrappedLabel(QLabel):
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.setWordWrap(True)
 
     def _fit_height(self) -> None:

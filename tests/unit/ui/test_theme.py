@@ -127,3 +127,28 @@ def test_error_labels_change_colour_with_the_theme(qtbot: QtBot, qapp: QApplicat
         lambda: label.palette().color(Role.WindowText) == theme.error_colour(theme.dark_palette())
     )
     assert label.palette().color(Role.Window) == theme.dark_palette().color(Role.Window)
+
+
+def test_the_first_paint_reads_the_system_darkness_from_the_platform_palette(
+    qapp: QApplication,
+) -> None:
+    qapp.setPalette(theme.dark_palette())  # what a dark desktop's platform theme hands Qt
+    theme.apply_first_theme(qapp, ThemeMode.SYSTEM)
+    assert theme.is_dark(qapp.palette())
+    qapp.setPalette(theme.light_palette())
+    theme.apply_first_theme(qapp, ThemeMode.SYSTEM)
+    assert not theme.is_dark(qapp.palette())
+    theme.apply_first_theme(qapp, ThemeMode.DARK)  # an explicit choice wins
+    assert theme.is_dark(qapp.palette())
+
+
+def test_once_on_screen_the_declared_system_scheme_decides(qapp: QApplication) -> None:
+    # A platform palette can disagree with the scheme the system declares (a light GTK
+    # theme under a dark desktop setting); the full theme, applied after the first paint,
+    # follows the declared scheme. Offscreen declares none, which reads as light.
+    qapp.setPalette(theme.dark_palette())
+    theme.apply_first_theme(qapp, ThemeMode.SYSTEM)
+    assert theme.is_dark(qapp.palette())
+    assert QGuiApplication.styleHints().colorScheme() != Qt.ColorScheme.Dark
+    theme.apply_theme(qapp, ThemeMode.SYSTEM)
+    assert not theme.is_dark(qapp.palette())
