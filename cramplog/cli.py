@@ -74,10 +74,10 @@ def _opens_the_app(argv: Sequence[str]) -> bool:
     rest = list(argv)
     while rest:
         token = rest.pop(0)
-        if token in ("-h", "--help") or not token.startswith("-"):
-            return False
         if token == "--data-dir" and rest:
             rest.pop(0)
+        elif token != "--demo" and not token.startswith("--data-dir="):
+            return False  # anything else (help, a command, a typo) goes to the full parser
     return True
 
 

@@ -380,18 +380,16 @@ class Diary:
 
     def cramp_free_nights(self, first_night: date | None = None) -> list[date]:
         """Reviewed nights without a cramp, from `first_night` on, oldest first."""
+        hour = self.boundary_hour  # before the transaction: reading it may need one of its own
         with self._transaction() as session:
             return plain_reads.cramp_free_nights(
-                driver_connection(session),
-                boundary_hour=self.boundary_hour,
-                first_night=first_night,
+                driver_connection(session), boundary_hour=hour, first_night=first_night
             )
 
     def nights_with_episodes(self, first: date, last: date) -> set[date]:
+        hour = self.boundary_hour
         with self._transaction() as session:
-            return repo.nights_with_episodes(
-                session, boundary_hour=self.boundary_hour, first=first, last=last
-            )
+            return repo.nights_with_episodes(session, boundary_hour=hour, first=first, last=last)
 
     # -- medications ------------------------------------------------------------------------
 

@@ -20,5 +20,7 @@ def newest_rows(path: Path, count: int) -> DiaryListing | None:
     try:
         with health.read_only(path) as connection:
             return plain_reads.read_listing(connection, newest=count)
-    except (sqlite3.Error, OSError, ValueError, KeyError):
+    except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
+        # A value the reader does not expect is for opening the diary to report, with
+        # its checks and its messages; the preview simply does not happen.
         return None

@@ -178,8 +178,8 @@ def open_diary(
                     integrity.keep_damaged(data_dir)
                 else:
                     return None
-            except CramplogError as exc:
-                tell(parent, "cramplog cannot open the diary", str(exc))
+            except (CramplogError, OSError) as exc:
+                tell(parent, "cramplog cannot open the diary", _message(exc))
                 return None
             continue
         try:
@@ -346,18 +346,21 @@ def _run_locked(app: QApplication, data_dir: Path, *, sample: bool) -> int:
             window.show()
             code = app.exec()
             diary = opening.diary
+            opening.stop()
             if diary is None:
                 return code  # closed before the diary opened, or it could not be opened
-            opening.finish()
             from cramplog.ui import data_actions
 
             restore_from = app.property(data_actions.RESTORE_PROPERTY)
             app.setProperty(data_actions.RESTORE_PROPERTY, None)
             if code == data_actions.RESTART_EXIT_CODE and isinstance(restore_from, str):
+                # No closing backup here: the restore keeps the diary as it was anyway, and
+                # a backup now could rotate away the very backup being restored.
                 diary = _restore_and_reopen(app, window, diary, Path(restore_from))
                 if diary is None:
                     return 1
                 continue
+            opening.back_up_changes()
             return code
     finally:
         if diary is not None:
@@ -399,28 +402,48 @@ class DiaryOpening(QObject):
             if app.windowIcon().isNull():
                 _give_icon(app)
 
-        self._verdict = verdict = integrity.examine(self.data_dir)
-        listing = None
-        window = self.window
-        on_list = window.places.currentRow() == 0 and window.diary_page.sorted_newest_first
-        if verdict.condition is integrity.Condition.HEALTHY and on_list:
-            listing = preview.newest_rows(verdict.path, PREVIEW_ROWS)
-        if listing is not None and (listing.episodes or listing.cramp_free_nights):
-            self.window.show_preview(listing)
-            after_paint(self.window.diary_page.table.viewport(), self._open)
-        else:
-            QTimer.singleShot(0, self._open)
+        # Whatever happens to the preview, the diary is opened next.
+        previewed = False
+        try:
+            self._verdict = verdict = integrity.examine(self.data_dir)
+            window = self.window
+            on_list = window.places.currentRow() == 0 and window.diary_page.sorted_newest_first
+            if verdict.condition is integrity.Condition.HEALTHY and on_list:
+                listing = preview.newest_rows(verdict.path, PREVIEW_ROWS)
+                if listing is not None and (listing.episodes or listing.cramp_free_nights):
+                    window.show_preview(listing)
+                    previewed = True
+        finally:
+            if previewed:
+                after_paint(self.window.diary_page.table.viewport(), self._open)
+            else:
+                QTimer.singleShot(0, self._open)
 
     def _open(self) -> None:
-        app = QApplication.instance()
-        diary = open_diary(self.data_dir, parent=self.window, examined=self._verdict)
+        """Open the diary and give it to the window; if that fails, say so and leave."""
+        diary = None
+        try:
+            diary = open_diary(self.data_dir, parent=self.window, examined=self._verdict)
+            if diary is not None:
+                self.window.attach(diary)
+        except (CramplogError, OSError) as exc:
+            tell(self.window, "cramplog cannot open the diary", _message(exc))
+            self._discard(diary)
+            diary = None
+        except Exception:
+            self._discard(diary)
+            _quit(1)
+            raise  # a bug: the error hook logs it and shows its dialog
         if diary is None:
-            if isinstance(app, QApplication):
-                app.exit(1)
+            _quit(1)
             return
         self.diary = diary
-        self.window.attach(diary)
         self._start_helpers()
+
+    @staticmethod
+    def _discard(diary: Diary | None) -> None:
+        if diary is not None:
+            diary.close()
 
     def _start_helpers(self) -> None:
         from cramplog.ui.draft_keeper import DraftKeeperInstaller
@@ -432,11 +455,21 @@ class DiaryOpening(QObject):
         self.auto.start()
         QTimer.singleShot(0, lambda w=self.window, d=self.diary: offer_draft(w, d))
 
-    def finish(self) -> None:
-        """At the end of the window's run: a clean exit backs up anything changed."""
+    def stop(self) -> None:
+        """The window's run is over: no more periodic backups."""
         if self.auto is not None:
             self.auto.stop()
+
+    def back_up_changes(self) -> None:
+        """A clean exit backs up anything changed since the last backup."""
+        if self.auto is not None:
             self.auto.tick()
+
+
+def _quit(code: int) -> None:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.exit(code)
 
 
 def after_paint(widget: QWidget, then: Callable[[], None]) -> None:

@@ -404,11 +404,15 @@ class DiaryPage(QWidget):
                 return
 
     def _edit_index(self, index: QModelIndex) -> None:
+        if self._editor is None:
+            return  # a start-up preview: rows can be edited once the diary is open
         episode = self.model.episode(self.proxy.mapToSource(index).row())
         if episode is not None:
             self.edit_requested.emit(episode)
 
     def delete_selected(self) -> None:
+        if self._editor is None:
+            return
         episodes = self.selected_episodes()
         if episodes:
             self.editor.delete_episodes([e.id for e in episodes])

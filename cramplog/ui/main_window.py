@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         )
 
         self._diary_page: DiaryPage | None = None
+        self._pending: Callable[[], object] | None = None
         self._patterns_page: PatternsPage | None = None
         self._treatments_page: TreatmentsPage | None = None
         self._summary_page: SummaryPage | None = None
@@ -265,8 +266,19 @@ class MainWindow(QMainWindow):
         editor.changed.connect(self._diary_changed)
         editor.undo_stack.indexChanged.connect(self._announce_undo)
         self.update_banner()
+        if self._pending is not None:
+            QTimer.singleShot(0, self._pending)
+            self._pending = None
         if self._benchmark_moment == "patterns":
             self._install_benchmark_exit(self._benchmark_moment)
+
+    def _when_open(self, entry: Callable[[], object]) -> None:
+        """Run an entry action now, or as soon as the diary is open (the latest one asked)."""
+        if self.attached:
+            entry()
+            return
+        self._pending = entry
+        self.statusBar().showMessage("Opening your diary; your entry opens in a moment…", 5000)
 
     def _attach_undo(self, editor: DiaryEditor) -> None:
         """Put the diary's undo and redo in place of the disabled stand-ins."""
@@ -305,17 +317,30 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        # The entry actions work from the first paint: one chosen while the diary is still
+        # opening runs as soon as it is open (someone woken by a cramp should not be ignored).
         self.log_action = self._action(
-            "&Log cramp", self.quick_log, "Ctrl+N", "Log a cramp quickly (Ctrl+N)"
+            "&Log cramp",
+            lambda: self._when_open(self.quick_log),
+            "Ctrl+N",
+            "Log a cramp quickly (Ctrl+N)",
         )
         self.now_action = self._action(
-            "Cramp &now", self.cramp_now, "Ctrl+T", "Time a cramp while it happens (Ctrl+T)"
+            "Cramp &now",
+            lambda: self._when_open(self.cramp_now),
+            "Ctrl+T",
+            "Time a cramp while it happens (Ctrl+T)",
         )
         self.full_action = self._action(
-            "&Detailed entry…", self.new_episode, "Ctrl+Shift+N", "Log a cramp with every detail"
+            "&Detailed entry…",
+            lambda: self._when_open(self.new_episode),
+            "Ctrl+Shift+N",
+            "Log a cramp with every detail",
         )
         self.review_action = self._action(
-            "&How was last night?", lambda: self.review_night(None), "Ctrl+R"
+            "&How was last night?",
+            lambda: self._when_open(lambda: self.review_night(None)),
+            "Ctrl+R",
         )
         # Stand-ins until the diary (and its undo stack) is attached.
         self.undo_action = QAction("&Undo", self)
@@ -337,10 +362,6 @@ class MainWindow(QMainWindow):
             )
             self.place_actions.append(action)
         self._diary_actions = (
-            self.log_action,
-            self.now_action,
-            self.full_action,
-            self.review_action,
             self.delete_action,
             self.own_words_action,
             self.settings_action,

@@ -117,3 +117,9 @@ def test_an_unknown_option_to_the_app_is_refused_in_one_line(
     assert capsys.readouterr().err == (
         "cramplog: unrecognized arguments: --bogus (see cramplog --help)\n"
     )
+
+
+@pytest.mark.parametrize("argv", [["--h"], ["--he"], ["-"], ["--demo", "--hel"], ["--dem"]])
+def test_anything_but_the_apps_own_options_goes_to_the_full_parser(argv: list[str]) -> None:
+    # argparse accepts abbreviations (--he is --help), which only the full parser knows.
+    assert not cli._opens_the_app(argv)

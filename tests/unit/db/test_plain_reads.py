@@ -74,3 +74,17 @@ def test_cramp_free_nights_are_reviewed_nights_without_a_cramp_by_the_boundary_h
     # 02:10 on the 10th belongs to the night of the 9th, which is no longer cramp-free.
     assert diary.cramp_free_nights() == [date(2026, 3, 6), date(2026, 3, 8)]
     assert diary.cramp_free_nights(date(2026, 3, 7)) == [date(2026, 3, 8)]
+
+
+def test_cramp_free_nights_is_the_first_thing_asked_of_a_reopened_diary(
+    data_dir: Path,
+) -> None:
+    first = Diary.open(data_dir)
+    first.mark_cramp_free(date(2026, 3, 9))
+    first.close()
+    reopened = Diary.open(data_dir)  # nothing cached yet, the boundary hour included
+    try:
+        assert reopened.cramp_free_nights() == [date(2026, 3, 9)]
+        assert reopened.nights_with_episodes(date(2026, 3, 1), date(2026, 3, 9)) == set()
+    finally:
+        reopened.close()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -42,7 +44,7 @@ def _rows_in_diary(folder: Path) -> int:
         diary.close()
 
 
-def test_a_window_without_its_diary_says_it_is_opening_and_waits_to_log(
+def test_a_window_without_its_diary_says_it_is_opening(
     qtbot: QtBot, preferences: Preferences
 ) -> None:
     window = MainWindow(preferences=preferences)
@@ -50,9 +52,12 @@ def test_a_window_without_its_diary_says_it_is_opening_and_waits_to_log(
     window.show()
     page = window.pages.currentWidget()
     assert [label.text() for label in page.findChildren(QLabel)] == ["Opening your diary…"]
+    # Logging is there from the first paint (see the next tests); what needs the open
+    # diary waits for it.
     for action in (window.log_action, window.now_action, window.review_action):
+        assert action.isEnabled()
+    for action in (window.own_words_action, window.settings_action, window.undo_action):
         assert not action.isEnabled()
-    assert not window.undo_action.isEnabled()
     assert window.quit_action.isEnabled()
 
 
@@ -206,3 +211,103 @@ def test_the_window_paints_in_fusion_before_sqlalchemy_or_the_records_load(
         check=True,
     )
     assert result.stdout.split()[-5:] == ["0", "False", "False", "False", "fusion"]
+
+
+def test_preview_rows_cannot_be_edited_or_deleted_until_the_diary_is_open(
+    qtbot: QtBot, preferences: Preferences, year_of_cramps: Path
+) -> None:
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    window.show()
+    listing = preview.newest_rows(year_of_cramps / "diary.sqlite3", 20)
+    assert listing is not None
+    window.show_preview(listing)
+    table = window.diary_page.table
+    table.selectRow(0)
+    edits: list[object] = []
+    window.diary_page.edit_requested.connect(edits.append)
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Delete)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    table.doubleClicked.emit(table.model().index(0, 0))
+    assert edits == []
+    assert window.diary_page.model.rowCount() >= 20  # nothing was deleted
+    assert _rows_in_diary(year_of_cramps) > cramplog_app.PREVIEW_ROWS
+
+
+def test_a_cramp_logged_while_the_diary_opens_is_taken_once_it_is_open(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[bool] = []
+    monkeypatch.setattr(MainWindow, "quick_log", lambda self: asked.append(self.attached))
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    window.show()
+    window.log_action.trigger()  # Ctrl+N before the diary is open
+    assert asked == []
+    assert "Opening your diary" in window.statusBar().currentMessage()
+    diary = Diary.open(year_of_cramps)
+    try:
+        window.attach(diary)
+        qtbot.wait_until(lambda: asked == [True])
+        window.close()
+    finally:
+        diary.close()
+
+
+def test_a_failure_while_attaching_is_told_and_the_app_leaves(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cramplog.errors import StorageError
+
+    def locked(_window: MainWindow, _diary: Diary) -> None:
+        raise StorageError("The diary is locked by another program.")
+
+    told: list[str] = []
+    monkeypatch.setattr(MainWindow, "attach", locked)
+    monkeypatch.setattr(cramplog_app, "tell", lambda _p, _t, text: told.append(text))
+    exits: list[int] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.setattr(app, "exit", lambda code=0: exits.append(code))
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: exits == [1], timeout=10_000)
+    assert told == ["The diary is locked by another program."]
+    assert opening.diary is None
+    # The diary was closed again: it opens at once, nothing holding it.
+    Diary.open(year_of_cramps).close()
+
+
+def test_leaving_for_a_restore_makes_no_closing_backup_but_a_clean_exit_does(
+    qtbot: QtBot, preferences: Preferences, year_of_cramps: Path
+) -> None:
+    from cramplog import backups
+    from cramplog.records import EpisodeInput, Side
+
+    diary = Diary.open(year_of_cramps)
+    try:
+        window = MainWindow(diary, preferences=preferences)
+        qtbot.add_widget(window)
+        opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=False)
+        window.editor.add_episode(
+            EpisodeInput(
+                start=diary.now() - timedelta(hours=1), muscle="muscle.calf", side=Side.LEFT
+            )
+        )
+        before = len(backups.list_backups(year_of_cramps))
+        opening.stop()  # what the app does before restoring a backup
+        assert len(backups.list_backups(year_of_cramps)) == before
+        opening.back_up_changes()  # what it does on a clean exit
+        assert len(backups.list_backups(year_of_cramps)) == before + 1
+        window.close()
+    finally:
+        diary.close()
