@@ -45,11 +45,16 @@ class Sizes:
     stress_years: float
     episodes_per_week: float
     runs: int
+    startup_runs: int  # launches are cheap and their ratios noisy: more of them
     import_rows: int
 
 
-FULL = Sizes(years=10, stress_years=100, episodes_per_week=30, runs=7, import_rows=100_000)
-QUICK = Sizes(years=1, stress_years=2, episodes_per_week=30, runs=1, import_rows=5_000)
+FULL = Sizes(
+    years=10, stress_years=100, episodes_per_week=30, runs=7, startup_runs=15, import_rows=100_000
+)
+QUICK = Sizes(
+    years=1, stress_years=2, episodes_per_week=30, runs=1, startup_runs=1, import_rows=5_000
+)
 
 BARE_WINDOW = """
 import sys, time
@@ -180,7 +185,7 @@ def startup_figures(diary_dir: Path, sizes: Sizes) -> list[Figure]:
     for argv, env in launches.values():
         run_process(argv, env)  # warm-up: file caches, font cache, bytecode
     times: dict[str, list[float]] = {name: [] for name in launches}
-    for _ in range(sizes.runs):
+    for _ in range(sizes.startup_runs):
         for name, (argv, env) in launches.items():
             times[name].append(run_process(argv, env))
     median = {name: statistics.median(values) for name, values in times.items()}
