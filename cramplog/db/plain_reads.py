@@ -1,10 +1,10 @@
-"""Episodes read straight through the SQLite driver, so listing a diary needs no ORM at all.
+"""The diary list's reads straight through the SQLite driver: episodes, quiet nights, labels.
 
 The diary list, exports and reports read every episode of a period; through SQLAlchemy rows
 and enum look-ups that cost 0.6 s for a ten-year diary (15,000 episodes), and it kept the
 window from showing its rows until SQLAlchemy itself was imported. Plain cursor tuples and
 dictionary look-ups read the same diary in about a third of that. This module imports
-neither SQLAlchemy nor Qt: `repository` calls it with the session's own connection (so the
+neither SQLAlchemy nor Qt: the diary calls it with its session's own connection (so the
 read is part of the caller's transaction), and the start-up preview with a read-only one.
 """
 

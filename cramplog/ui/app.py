@@ -11,22 +11,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # not `Qt` itself: see cramplog.ui.theme
-from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from cramplog import __version__, instance_lock
 from cramplog.errors import CramplogError, DiaryLockedError, StorageError
+from cramplog.ui.after_paint import AfterPaint
 from cramplog.ui.error_dialog import ExceptionHook
 
 if TYPE_CHECKING:
     from cramplog import backups, integrity
     from cramplog.diary import Diary
+    from cramplog.ui.auto_backup import AutoBackup
     from cramplog.ui.main_window import MainWindow
     from cramplog.ui.restore_dialog import DamagedChoice
 
-# A due start-up backup waits this long after the window appears, so it never delays the
-# first paint (nor the start-up benchmark, which quits right after it).
-STARTUP_BACKUP_DELAY_MS = 3000
 # If a window is never painted (minimised at start, say), its diary opens after this anyway.
 OPEN_WITHOUT_PAINT_MS = 500
 # The start-up preview's rows: more than any screen shows at once.
@@ -198,65 +197,6 @@ def _message(exc: BaseException) -> str:
     return str(exc)
 
 
-# -- automatic backups ----------------------------------------------------------------------
-
-
-class AutoBackup(QObject):
-    """Backups on their own: at start-up if the newest is over a day old, every 30 minutes
-    while the diary changes, and at a clean exit. An unchanged diary makes none."""
-
-    def __init__(
-        self,
-        data_dir: Path,
-        *,
-        report: Callable[[str], None],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.data_dir = data_dir
-        self.report = report
-        from cramplog import backups
-
-        self.made: list[backups.Backup] = []
-        self.interval_ms = int(backups.PERIODIC_EVERY.total_seconds() * 1000)
-        self._state = backups.file_state(data_dir)
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.interval_ms)
-        self._timer.timeout.connect(self.tick)
-
-    def start(self) -> None:
-        from cramplog import backups
-
-        self._timer.start()
-        if backups.startup_backup_due(self.data_dir):
-            QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, self.back_up)
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def tick(self) -> None:
-        """Back up if the diary file moved since the last look (and its content changed)."""
-        from cramplog import backups
-
-        if backups.file_state(self.data_dir) != self._state:
-            self.back_up()
-
-    def back_up(self) -> None:
-        from cramplog import backups
-
-        try:
-            made = backups.back_up(
-                self.data_dir, reason=backups.Reason.AUTOMATIC, only_if_changed=True
-            )
-        except CramplogError as exc:
-            self.report(f"Automatic backup failed: {exc}")
-            return
-        finally:
-            self._state = backups.file_state(self.data_dir)
-        if made is not None:
-            self.made.append(made)
-
-
 # -- drafts ---------------------------------------------------------------------------------
 
 
@@ -387,7 +327,8 @@ class DiaryOpening(QObject):
             self._start_helpers()
         else:
             self.diary = None
-            after_paint(window, self._examine)
+            # Two turns after the paint: anything else waiting on it goes first.
+            AfterPaint(window, self._examine, turns=2, fallback_ms=OPEN_WITHOUT_PAINT_MS)
 
     def _examine(self) -> None:
         """Judge the file; if healthy and the list is in view, show its rows at once."""
@@ -415,7 +356,8 @@ class DiaryOpening(QObject):
                     previewed = True
         finally:
             if previewed:
-                after_paint(self.window.diary_page.table.viewport(), self._open)
+                viewport = self.window.diary_page.table.viewport()
+                AfterPaint(viewport, self._open, turns=2, fallback_ms=OPEN_WITHOUT_PAINT_MS)
             else:
                 QTimer.singleShot(0, self._open)
 
@@ -446,6 +388,7 @@ class DiaryOpening(QObject):
             diary.close()
 
     def _start_helpers(self) -> None:
+        from cramplog.ui.auto_backup import AutoBackup
         from cramplog.ui.draft_keeper import DraftKeeperInstaller
 
         DraftKeeperInstaller(self.data_dir, parent=self.window)
@@ -470,37 +413,6 @@ def _quit(code: int) -> None:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.exit(code)
-
-
-def after_paint(widget: QWidget, then: Callable[[], None]) -> None:
-    """Call `then` once `widget` has painted (just after that paint), or after a short wait
-    if it is not painted; either way only once."""
-    _AfterPaint(widget, then)
-
-
-class _AfterPaint(QObject):
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._then = then
-        self._done = False
-        widget.installEventFilter(self)
-        QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, self._fire)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            # Two turns of the event loop later: the paint is on screen by then, and anything
-            # else waiting on that paint (the benchmark's clock) runs before this work.
-            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._fire))
-        return False
-
-    def _fire(self) -> None:
-        if self._done:
-            return
-        self._done = True
-        self._widget.removeEventFilter(self)
-        self._then()
 
 
 def _restore_and_reopen(

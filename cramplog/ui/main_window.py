@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 # `QtCore.Qt`, not `Qt`: the first paint must not wait for the Qt namespace's enums (see
 # cramplog.ui.theme).
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.errors import CramplogError
+from cramplog.ui.after_paint import AfterPaint
 from cramplog.ui.preferences import Preferences
 
 if TYPE_CHECKING:
@@ -513,7 +514,8 @@ class MainWindow(QMainWindow):
         elif moment == "patterns":
             self.show_place(PATTERNS)
             watched = self.patterns_page
-        self._benchmark_filter = _QuitOnPaint(watched, ready=ready, parent=self)
+        # One turn after the paint: the measured moment includes it.
+        AfterPaint(watched, _report_and_quit, ready=ready)
 
     # -- reacting to changes ----------------------------------------------------------------
 
@@ -561,24 +563,8 @@ def _waiting_page() -> QWidget:
     return page
 
 
-class _QuitOnPaint(QObject):
-    """Quits the application once `watched` has painted while `ready()` holds."""
-
-    def __init__(self, watched: QWidget, *, ready: Callable[[], bool], parent: QObject) -> None:
-        super().__init__(parent)
-        self._ready = ready
-        self._watched = watched
-        watched.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self._watched and event.type() == QEvent.Type.Paint and self._ready():
-            self._watched.removeEventFilter(self)
-            # After this paint is done, not before: the measured moment includes it.
-            QTimer.singleShot(0, self._report_and_quit)
-        return False
-
-    def _report_and_quit(self) -> None:
-        # The benchmark times the process from its launch to this line, so neither the
-        # work queued behind the paint nor the interpreter's exit is counted as start-up.
-        print(f"{BENCHMARK_EXIT_ENV} {time.time():.6f}", flush=True)
-        QCoreApplication.quit()
+def _report_and_quit() -> None:
+    # The benchmark times the process from its launch to this line, so neither the work
+    # queued behind the paint nor the interpreter's exit is counted as start-up.
+    print(f"{BENCHMARK_EXIT_ENV} {time.time():.6f}", flush=True)
+    QCoreApplication.quit()

@@ -28,7 +28,7 @@ from cramplog.diary import Diary
 from cramplog.drafts import DraftStore
 from cramplog.errors import BackupError, DiaryLockedError
 from cramplog.ui import app as cramplog_app
-from cramplog.ui import data_actions, draft_keeper, error_dialog, widgets
+from cramplog.ui import auto_backup, data_actions, draft_keeper, error_dialog, widgets
 from cramplog.ui.draft_keeper import DraftKeeper, DraftKeeperInstaller, keep_drafts
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.error_dialog import ErrorDialog, ExceptionHook
@@ -506,11 +506,11 @@ def test_the_damaged_diary_dialog_offers_three_ways_out(qtbot: QtBot, filled_dia
 def test_automatic_backups_at_start_up_on_change_and_never_when_unchanged(
     qtbot: QtBot, filled_diary: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cramplog_app, "STARTUP_BACKUP_DELAY_MS", 0)
+    monkeypatch.setattr(auto_backup, "STARTUP_BACKUP_DELAY_MS", 0)
     reports: list[str] = []
     diary = Diary.open(filled_diary, clock=lambda: NOW)
     try:
-        auto = cramplog_app.AutoBackup(filled_diary, report=reports.append)
+        auto = auto_backup.AutoBackup(filled_diary, report=reports.append)
         auto.start()
         qtbot.wait_until(lambda: len(auto.made) == 1, timeout=3000)
         auto.tick()  # nothing changed since
@@ -536,7 +536,7 @@ def test_a_failing_automatic_backup_is_reported_not_raised(
         raise BackupError("The disk is full.")
 
     monkeypatch.setattr(backups, "back_up", fail)
-    auto = cramplog_app.AutoBackup(filled_diary, report=reports.append)
+    auto = auto_backup.AutoBackup(filled_diary, report=reports.append)
     auto.back_up()
     assert reports == ["Automatic backup failed: The disk is full."]
 
