@@ -134,10 +134,7 @@ class EpisodeDialog(QDialog):
     # -- building -------------------------------------------------------------------------
 
     def _error(self, field: str) -> widgets.FieldError:
-        error = widgets.FieldError()
-        error.setObjectName(f"{field}Error")
-        self._errors[field] = error
-        return error
+        return widgets.field_error(self._errors, field)
 
     def _caption(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text)
@@ -563,15 +560,9 @@ class EpisodeDialog(QDialog):
 
     def show_error(self, field: str | None, message: str) -> None:
         """Show `message` beside the field at fault and move the focus there."""
-        key = field if field in self._errors else "general"
-        error = self._errors[key]
-        error.show_message(message)
-        target = self._focus_for(key)
-        target.setAccessibleDescription(message)
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-        if key != "general":
-            self.scroll_area.ensureWidgetVisible(error)
-            self.scroll_area.ensureWidgetVisible(target)
+        widgets.show_field_error(
+            self._errors, field, message, focus_for=self._focus_for, scroll_area=self.scroll_area
+        )
 
     def _clear_errors(self) -> None:
         for key, error in self._errors.items():

@@ -90,10 +90,7 @@ class NightReviewDialog(QDialog):
     # -- building -------------------------------------------------------------------------
 
     def _error(self, field: str) -> widgets.FieldError:
-        error = widgets.FieldError()
-        error.setObjectName(f"{field}Error")
-        self._errors[field] = error
-        return error
+        return widgets.field_error(self._errors, field)
 
     def _with_error(self, field: str, *parts: QWidget | str) -> QWidget:
         holder = QWidget()
@@ -382,16 +379,10 @@ class NightReviewDialog(QDialog):
         return targets.get(field, self.save_button)
 
     def show_error(self, field: str | None, message: str) -> None:
-        key = field if field in self._errors else "general"
-        error = self._errors[key]
-        error.show_message(message)
-        target = self._focus_for(key)
-        target.setAccessibleDescription(message)
-        if target.isEnabled():
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-        for widget in (error, target):
-            if self.scroll_area.isAncestorOf(widget):
-                self.scroll_area.ensureWidgetVisible(widget)
+        """Show `message` beside the field at fault and move the focus there."""
+        widgets.show_field_error(
+            self._errors, field, message, focus_for=self._focus_for, scroll_area=self.scroll_area
+        )
 
     def _clear_errors(self) -> None:
         for error in self._errors.values():

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QTreeWidget,
@@ -209,6 +210,44 @@ class FieldError(QLabel):
             palette = self.palette()
             palette.setColor(QPalette.ColorRole.WindowText, colour)
             self.setPalette(palette)
+
+
+def field_error(errors: dict[str, FieldError], field: str) -> FieldError:
+    """A new, hidden error label for `field`, kept in the form's `errors` under its name."""
+    error = FieldError()
+    error.setObjectName(f"{field}Error")
+    errors[field] = error
+    return error
+
+
+def show_field_error(
+    errors: dict[str, FieldError],
+    field: str | None,
+    message: str,
+    *,
+    focus_for: Callable[[str], QWidget],
+    scroll_area: QScrollArea,
+) -> None:
+    """Show `message` beside the field at fault (or in the form's "general" label), give it
+    to screen readers on that field, move the focus there and scroll both into view."""
+    key = field if field is not None and field in errors else "general"
+    error = errors[key]
+    error.show_message(message)
+    target = focus_for(key)
+    target.setAccessibleDescription(message)
+    if target.isEnabled():
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal() -> None:
+        # The field, then the message (last, so it wins if both cannot show).
+        for widget in (target, error):
+            if scroll_area.isAncestorOf(widget):
+                scroll_area.ensureWidgetVisible(widget)
+
+    # The message was hidden until now: the form grows to make room for it once the event
+    # loop has laid it out again, and only then can the message be scrolled into view.
+    reveal()
+    QTimer.singleShot(0, scroll_area, reveal)
 
 
 class ChoiceButton(QPushButton):

@@ -578,3 +578,21 @@ def test_enter_in_a_field_never_saves_but_enter_on_the_save_button_does(
     with qtbot.wait_signal(dialog.accepted):
         press(qtbot, Qt.Key.Key_Return)
     assert diary.count_episodes() == 1
+
+
+def test_a_problem_with_the_notes_is_scrolled_into_view_below_them(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences
+) -> None:
+    dialog = open_form(qtbot, editor, preferences)
+    dialog.resize(940, 700)
+    scroll = dialog.scroll_area.verticalScrollBar()
+    room_before = scroll.maximum()
+    message = "Notes are too long (20,001 characters; the limit is 20,000)."
+    dialog.show_error("notes", message)
+    error = dialog.findChild(widgets.FieldError, "notesError")
+    assert error is not None and error.text() == message
+    # The message appears under the notes and the form grows to make room for it; once it
+    # has, the message is scrolled to, not left just below the visible part.
+    qtbot.wait_until(lambda: scroll.maximum() > room_before)
+    qtbot.wait_until(lambda: error.visibleRegion().boundingRect().height() == error.height())
+    assert focused() is dialog.notes
