@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 DEFAULT_BOUNDARY_HOUR = 12
@@ -63,3 +65,111 @@ def last_night(now: datetime, boundary_hour: int = DEFAULT_BOUNDARY_HOUR) -> dat
         if local.hour < boundary_hour
         else (local.date() - timedelta(days=1))
     )
+
+
+# -- night-time or daytime -------------------------------------------------------------------
+
+ASLEEP_ACTIVITY = "activity.asleep"
+
+
+def known_nocturnal(woke_from_sleep: bool | None, activity: str | None) -> bool | None:
+    """Whether a cramp was nocturnal, from what the person said; None when they did not say.
+
+    Nocturnal means it woke them or began while asleep or in bed. A known activity other
+    than sleep, or "it did not wake me", says it was not.
+    """
+    if woke_from_sleep is True or activity == ASLEEP_ACTIVITY:
+        return True
+    if woke_from_sleep is False or activity is not None:
+        return False
+    return None
+
+
+class Timing(enum.StrEnum):
+    """When a cramp happened, as the figures count it."""
+
+    NIGHT = "night"
+    DAY = "day"
+    NIGHT_INFERRED = "night_inferred"  # not said; began inside the usual sleep hours
+    DAY_INFERRED = "day_inferred"
+
+    @property
+    def nocturnal(self) -> bool:
+        return self in (Timing.NIGHT, Timing.NIGHT_INFERRED)
+
+    @property
+    def inferred(self) -> bool:
+        return self in (Timing.NIGHT_INFERRED, Timing.DAY_INFERRED)
+
+    @property
+    def label(self) -> str:
+        return _TIMING_LABELS[self]
+
+
+_TIMING_LABELS = {
+    Timing.NIGHT: "At night or in bed",
+    Timing.DAY: "In the day",
+    Timing.NIGHT_INFERRED: "At night (inferred from your sleep hours)",
+    Timing.DAY_INFERRED: "In the day (inferred from your sleep hours)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SleepHours:
+    """The person's usual sleep hours, [start, end) on the clock; they may cross midnight.
+
+    The default, 22:00 to 08:00, spans the usual adult night (bed around 23:00, up around
+    07:00) with an hour's slack at each end, so a cramp on going to bed or just before the
+    alarm still counts as night-time when nobody said whether it woke the person.
+    """
+
+    start: time = time(22, 0)
+    end: time = time(8, 0)
+
+    def __post_init__(self) -> None:
+        if self.start == self.end:
+            raise ValueError("Sleep hours must not be empty: the start and end are the same.")
+        if self.start.second or self.end.second or self.start.tzinfo or self.end.tzinfo:
+            raise ValueError("Sleep hours are whole minutes of the clock.")
+
+    @property
+    def start_minute(self) -> int:
+        return self.start.hour * 60 + self.start.minute
+
+    @property
+    def end_minute(self) -> int:
+        return self.end.hour * 60 + self.end.minute
+
+    def contains(self, minute_of_day: int) -> bool:
+        """Whether a clock minute (0–1439) lies inside the sleep hours."""
+        start, end = self.start_minute, self.end_minute
+        if start < end:
+            return start <= minute_of_day < end
+        return minute_of_day >= start or minute_of_day < end
+
+    def timing(
+        self, start_local: datetime, woke_from_sleep: bool | None, activity: str | None
+    ) -> Timing:
+        known = known_nocturnal(woke_from_sleep, activity)
+        if known is not None:
+            return Timing.NIGHT if known else Timing.DAY
+        inside = self.contains(start_local.hour * 60 + start_local.minute)
+        return Timing.NIGHT_INFERRED if inside else Timing.DAY_INFERRED
+
+    def describe(self) -> str:
+        """E.g. "22:00–08:00"."""
+        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+
+    def to_setting(self) -> str:
+        return f"{self.start:%H:%M}-{self.end:%H:%M}"
+
+    @classmethod
+    def from_setting(cls, value: str | None) -> SleepHours:
+        """The sleep hours stored in a diary's settings; the default if missing or malformed."""
+        if value:
+            try:
+                start, end = (time.fromisoformat(part) for part in value.split("-", 1))
+                return cls(start, end)
+            except ValueError:
+                pass
+        return cls()

@@ -112,6 +112,9 @@ class EpisodeInput:
     """What a person enters for one cramp or spasm; the service validates and stores it.
 
     `start` is an aware datetime (a naive one is read as the computer's local time).
+    Whatever the person did not answer stays unknown: `woke_from_sleep` None, and
+    `triggers_asked` / `reliefs_asked` False, so an empty list there means "not asked"
+    rather than "none".
     """
 
     start: datetime
@@ -119,7 +122,7 @@ class EpisodeInput:
     side: Side = Side.NOT_APPLICABLE
     duration_s: int | None = None
     intensity: int | None = None
-    woke_from_sleep: bool = False
+    woke_from_sleep: bool | None = None
     activity: str | None = None
     hydration: Hydration | None = None
     triggers: tuple[str, ...] = ()
@@ -127,6 +130,8 @@ class EpisodeInput:
     symptoms: tuple[str, ...] = ()
     notes: str = ""
     to_review: bool = False
+    triggers_asked: bool = False
+    reliefs_asked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +150,7 @@ class Episode:
     side: Side
     duration_s: int | None
     intensity: int | None
-    woke_from_sleep: bool
+    woke_from_sleep: bool | None
     activity: str | None
     hydration: Hydration | None
     triggers: tuple[str, ...]
@@ -155,15 +160,21 @@ class Episode:
     to_review: bool
     created_utc: datetime
     updated_utc: datetime
+    triggers_asked: bool = False
+    reliefs_asked: bool = False
 
     @property
     def start_utc(self) -> datetime:
         return self.start_local - timedelta(minutes=self.utc_offset_min)
 
     @property
-    def nocturnal(self) -> bool:
-        """Woke the person, or began while they were asleep or in bed."""
-        return self.woke_from_sleep or self.activity == "activity.asleep"
+    def nocturnal(self) -> bool | None:
+        """Woke the person or began asleep/in bed (True), neither (False), or unknown (None).
+
+        See `nights.SleepHours.timing` for the figure that fills the unknown from the
+        person's usual sleep hours.
+        """
+        return nights.known_nocturnal(self.woke_from_sleep, self.activity)
 
     def as_input(self) -> EpisodeInput:
         from datetime import timezone
@@ -183,6 +194,8 @@ class Episode:
             symptoms=self.symptoms,
             notes=self.notes,
             to_review=self.to_review,
+            triggers_asked=self.triggers_asked,
+            reliefs_asked=self.reliefs_asked,
         )
 
 
@@ -266,6 +279,41 @@ class VocabularyItem:
     label: str
     hidden: bool
     uuid: str
+
+
+class SpanSource(enum.StrEnum):
+    """Where a logging span came from."""
+
+    DECLARED = "declared"  # the "I log every cramp" setting
+    IMPORT = "import"  # a file that lists cramps only, first to last cramp by default
+    REVIEW = "review"  # the night review: "I logged every cramp from D1 to D2"
+
+    @property
+    def label(self) -> str:
+        return _SPAN_LABELS[self]
+
+
+_SPAN_LABELS = {
+    SpanSource.DECLARED: "You log every cramp",
+    SpanSource.IMPORT: "An imported file",
+    SpanSource.REVIEW: "A night review",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LoggingSpan:
+    """Nights over which every cramp was logged; `last_night` None runs on to last night."""
+
+    id: int
+    uuid: str
+    first_night: date
+    last_night: date | None
+    source: SpanSource
+    created_utc: datetime
+
+    def last_until(self, last_night: date) -> date:
+        """The span's last night, an open span ending at `last_night`."""
+        return self.last_night if self.last_night is not None else last_night
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,6 +87,8 @@ def insert_episodes(session: Session, episodes: Sequence[NewEpisode]) -> int:
                 "hydration": entered.hydration,
                 "notes": entered.notes,
                 "to_review": entered.to_review,
+                "triggers_asked": entered.triggers_asked or bool(entered.triggers),
+                "reliefs_asked": entered.reliefs_asked or bool(entered.reliefs),
                 "created_utc": new.created_utc,
                 "updated_utc": new.updated_utc,
             }

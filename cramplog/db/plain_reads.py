@@ -27,7 +27,8 @@ _RATINGS = {rating.value: rating for rating in ReliefRating}
 
 _COLUMNS = (
     "id, uuid, start_local, utc_offset_min, muscle, side, duration_s, intensity, "
-    "woke_from_sleep, activity, hydration, notes, to_review, created_utc, updated_utc"
+    "woke_from_sleep, activity, hydration, notes, to_review, created_utc, updated_utc, "
+    "triggers_asked, reliefs_asked"
 )
 
 # Below this many episodes the link tables are read by id; above it one scan of each
@@ -107,7 +108,7 @@ def read_episodes(
             side=sides[side],
             duration_s=duration_s,
             intensity=intensity,
-            woke_from_sleep=bool(woke_from_sleep),
+            woke_from_sleep=None if woke_from_sleep is None else bool(woke_from_sleep),
             activity=activity,
             hydration=None if hydration is None else hydrations[hydration],
             triggers=triggers.get(episode_id, ()),
@@ -117,6 +118,8 @@ def read_episodes(
             to_review=bool(to_review),
             created_utc=parse(created_utc),
             updated_utc=parse(updated_utc),
+            triggers_asked=bool(triggers_asked),
+            reliefs_asked=bool(reliefs_asked),
         )
         for (
             episode_id,
@@ -134,6 +137,8 @@ def read_episodes(
             to_review,
             created_utc,
             updated_utc,
+            triggers_asked,
+            reliefs_asked,
         ) in rows
     ]
 

@@ -194,6 +194,8 @@ def _episode_values(
         "hydration": None if episode.hydration is None else Hydration(episode.hydration).value,
         "notes": episode.notes,
         "to_review": episode.to_review,
+        "triggers_asked": episode.triggers_asked or bool(episode.triggers),
+        "reliefs_asked": episode.reliefs_asked or bool(episode.reliefs),
     }
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -41,6 +42,7 @@ HYDRATION_LEVELS = ("well", "normal", "thirsty")
 RELIEF_RATINGS = ("helped", "a_little", "not_helped")
 EXERCISE_LEVELS = ("none", "usual", "hard", "unaccustomed")
 TAKEN_FOR = ("cramps", "other")
+SPAN_SOURCES = ("declared", "import", "review")
 
 
 def _one_of(column: str, values: tuple[str, ...], *, nullable: bool = False) -> str:
@@ -94,13 +96,19 @@ class EpisodeRow(Base):
     side: Mapped[str] = mapped_column(String(4))
     duration_s: Mapped[int | None] = mapped_column(Integer)
     intensity: Mapped[int | None] = mapped_column(Integer)
-    woke_from_sleep: Mapped[bool] = mapped_column(default=False)
     activity: Mapped[str | None] = mapped_column(ForeignKey("vocabulary.code"))
     hydration: Mapped[str | None] = mapped_column(String(10))
     notes: Mapped[str] = mapped_column(Text, default="")
     to_review: Mapped[bool] = mapped_column(default=False)
     created_utc: Mapped[datetime] = mapped_column(DateTime)
     updated_utc: Mapped[datetime] = mapped_column(DateTime)
+    # The columns below were added by migration 0003 (so they come last in every diary).
+    # None is "not answered": a quick log or an imported row without the column says nothing.
+    woke_from_sleep: Mapped[bool | None] = mapped_column()
+    # Whether the person was asked about triggers / relief methods (the full form, or an
+    # imported column): only then does an empty list mean "none", rather than "unknown".
+    triggers_asked: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
+    reliefs_asked: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
 
     triggers: Mapped[list[EpisodeTrigger]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
@@ -213,6 +221,28 @@ class MedicationRow(Base):
         CheckConstraint(
             "stopped_on IS NULL OR started_on IS NULL OR stopped_on >= started_on", name="dates"
         ),
+    )
+
+
+class LoggingSpanRow(Base):
+    """A stretch of nights over which the person says every cramp was logged.
+
+    Nights inside a span count as recorded (cramp-free where nothing was logged). An open
+    span (`last_night` NULL) runs on to the most recent night: "I log every cramp from D".
+    """
+
+    __tablename__ = "logging_spans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    first_night: Mapped[date] = mapped_column(Date, index=True)
+    last_night: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(10))
+    created_utc: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint(_one_of("source", SPAN_SOURCES), name="source"),
+        CheckConstraint("last_night IS NULL OR last_night >= first_night", name="order"),
     )
 
 

@@ -151,11 +151,13 @@ def insert_episodes(session: Session, episodes: Sequence[bulk.NewEpisode]) -> in
                 entered.side.value,
                 entered.duration_s,
                 entered.intensity,
-                int(entered.woke_from_sleep),
+                None if entered.woke_from_sleep is None else int(entered.woke_from_sleep),
                 entered.activity,
                 None if entered.hydration is None else entered.hydration.value,
                 entered.notes,
                 int(entered.to_review),
+                int(entered.triggers_asked or bool(entered.triggers)),
+                int(entered.reliefs_asked or bool(entered.reliefs)),
                 stamp(new.created_utc),
                 stamp(new.updated_utc),
             )
@@ -172,8 +174,9 @@ def insert_episodes(session: Session, episodes: Sequence[bulk.NewEpisode]) -> in
     conn = session.connection()
     conn.exec_driver_sql(
         "INSERT INTO episodes (id, uuid, start_utc, utc_offset_min, muscle, side, duration_s, "
-        "intensity, woke_from_sleep, activity, hydration, notes, to_review, created_utc, "
-        "updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "intensity, woke_from_sleep, activity, hydration, notes, to_review, triggers_asked, "
+        "reliefs_asked, created_utc, updated_utc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     if triggers:
