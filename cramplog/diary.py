@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cramplog import checklist as checklists
-from cramplog import nights, validation
+from cramplog import nights, recorded, validation
 from cramplog.db import diary_file, layout, plain_reads
 from cramplog.db import repository as repo
 from cramplog.db.engine import driver_connection
@@ -27,8 +27,10 @@ from cramplog.records import (
     Episode,
     EpisodeFilter,
     EpisodeInput,
+    LoggingSpan,
     Medication,
     MedicationInput,
+    SpanSource,
     VocabularyItem,
     VocabularyKind,
     new_uuid,
@@ -38,6 +40,8 @@ T = TypeVar("T")
 
 BOUNDARY_HOUR_KEY = plain_reads.BOUNDARY_HOUR_KEY
 FREQUENT_THRESHOLD_KEY = "frequent_cramps_per_week"
+SLEEP_HOURS_KEY = "sleep_hours"
+ONE_NIGHT = timedelta(days=1)
 DEFAULT_FREQUENT_THRESHOLD = 3
 MAX_FREQUENT_THRESHOLD = 50
 _CHECKLIST_HASH_KEY = "checklist_sha256"
@@ -240,6 +244,17 @@ class Diary:
         with self._transaction() as session:
             repo.put_setting(session, FREQUENT_THRESHOLD_KEY, str(per_week))
 
+    @property
+    def sleep_hours(self) -> nights.SleepHours:
+        """The person's usual sleep hours: a cramp not known to have woken them counts as
+        night-time (inferred) when it began inside them."""
+        with self._transaction() as session:
+            return nights.SleepHours.from_setting(repo.get_setting(session, SLEEP_HOURS_KEY))
+
+    def set_sleep_hours(self, hours: nights.SleepHours) -> None:
+        with self._transaction() as session:
+            repo.put_setting(session, SLEEP_HOURS_KEY, hours.to_setting())
+
     def night_of(self, episode: Episode) -> date:
         return nights.night_of(episode.start_local, self.boundary_hour)
 
@@ -390,6 +405,89 @@ class Diary:
         hour = self.boundary_hour
         with self._transaction() as session:
             return repo.nights_with_episodes(session, boundary_hour=hour, first=first, last=last)
+
+    # -- logging spans ----------------------------------------------------------------------
+
+    def logging_spans(self) -> list[LoggingSpan]:
+        """The spans of nights over which every cramp was logged, oldest first."""
+        with self._transaction() as session:
+            return repo.list_spans(session)
+
+    def declare_span(
+        self, first: date, last: date | None, *, source: SpanSource = SpanSource.REVIEW
+    ) -> LoggingSpan:
+        """Say every cramp of the nights `first`..`last` was logged (`last` None: ongoing).
+
+        Refused, changing nothing, if it ends before it starts, reaches past last night or
+        overlaps a span already declared.
+        """
+        last_night = self.last_night()
+        with self._transaction() as session:
+            recorded.check_new_span(
+                first, last, existing=repo.list_spans(session), last_night=last_night
+            )
+            return repo.insert_span(
+                session,
+                first_night=first,
+                last_night=last,
+                source=source,
+                uuid=new_uuid(),
+                now=_utc_now(),
+            )
+
+    def remove_span(self, span_id: int) -> LoggingSpan:
+        with self._transaction() as session:
+            return repo.delete_span(session, span_id)
+
+    def restore_span(self, span: LoggingSpan) -> LoggingSpan:
+        """Put back a span that was removed (undo), keeping its identity."""
+        with self._transaction() as session:
+            return repo.insert_span(
+                session,
+                first_night=span.first_night,
+                last_night=span.last_night,
+                source=span.source,
+                uuid=span.uuid,
+                now=span.created_utc,
+            )
+
+    def logging_every_cramp_since(self) -> date | None:
+        """The first night of the ongoing "I log every cramp" span, if there is one."""
+        return next((s.first_night for s in self.logging_spans() if s.last_night is None), None)
+
+    def set_logging_every_cramp(self, since: date | None) -> None:
+        """Start (from the night `since`, tonight at the latest) or stop the ongoing "I log
+        every cramp" span.
+
+        Stopping keeps the nights already covered: the span ends at last night (or the night
+        before a new start), or goes if it had not begun yet.
+        """
+        last_night = self.last_night()
+        with self._transaction() as session:
+            current = next((s for s in repo.list_spans(session) if s.last_night is None), None)
+            if current is not None:
+                if since == current.first_night:
+                    return
+                if current.first_night > last_night or (
+                    since is not None and since <= current.first_night
+                ):
+                    repo.delete_span(session, current.id)
+                else:
+                    end = last_night if since is None else min(last_night, since - ONE_NIGHT)
+                    repo.end_span(session, current.id, end)
+            if since is None:
+                return
+            recorded.check_new_span(
+                since, None, existing=repo.list_spans(session), last_night=last_night
+            )
+            repo.insert_span(
+                session,
+                first_night=since,
+                last_night=None,
+                source=SpanSource.DECLARED,
+                uuid=new_uuid(),
+                now=_utc_now(),
+            )
 
     # -- medications ------------------------------------------------------------------------
 

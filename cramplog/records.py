@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from cramplog import nights
@@ -341,3 +341,28 @@ class DiaryListing:
 
     def night_of(self, episode: Episode) -> date:
         return nights.night_of(episode.start_local, self.boundary_hour)
+
+
+def with_legacy_unknowns(episode: EpisodeInput) -> EpisodeInput:
+    """An entry from an older export, with the answers the app used to invent made unknown.
+
+    The same rule as the diary's migration 0003: a quick log still to review, or an entry
+    with no detail at all, had "did not wake me" stored for a question nobody asked; an
+    entry that went through the full form (some detail given) was asked about triggers and
+    reliefs, so an empty list there means "none".
+    """
+    given = bool(
+        episode.activity
+        or episode.hydration
+        or episode.triggers
+        or episode.reliefs
+        or episode.symptoms
+    )
+    invented_no = episode.to_review or (episode.woke_from_sleep is False and not given)
+    asked = not episode.to_review and given
+    return replace(
+        episode,
+        woke_from_sleep=None if invented_no else episode.woke_from_sleep,
+        triggers_asked=asked or bool(episode.triggers),
+        reliefs_asked=asked or bool(episode.reliefs),
+    )

@@ -6,12 +6,12 @@ import dataclasses
 import enum
 import functools
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from cramplog import stats, warning_signs
+from cramplog import nights, stats, warning_signs
 from cramplog.db.appendix import appendix_rows
 from cramplog.records import ReliefRating, Side, TakenFor
 
@@ -147,6 +147,8 @@ class Header:
     nights_in_period: int
     made_on: date
     disclaimer: str = DISCLAIMER
+    # How the recorded nights were counted, and what the night-time figure had to infer.
+    counting: str = ""
 
     @property
     def completeness(self) -> str:
@@ -195,6 +197,7 @@ class ChartInputs:
     by_hour: tuple[stats.HourCount, ...]
     boundary_hour: int
     treatments: tuple[stats.TreatmentEffect, ...]
+    sleep_hours: nights.SleepHours = field(default_factory=nights.SleepHours)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +354,7 @@ def build_report(
         nights_recorded=numbers.recorded_nights,
         nights_in_period=numbers.nights_in_period,
         made_on=diary.now().date(),
+        counting=_counting(numbers),
     )
     appendix, relief_labels = _appendix(diary, period) if Section.APPENDIX in chosen else ((), {})
     relief_labels.update({r.code: short_label(r.label, r.code) for r in numbers.reliefs})
@@ -364,6 +368,7 @@ def build_report(
             weekly=numbers.weekly,
             by_hour=numbers.by_hour,
             boundary_hour=numbers.boundary_hour,
+            sleep_hours=numbers.sleep_hours,
             treatments=numbers.treatments,
         ),
         muscles=tuple(_muscle_row(m) for m in numbers.by_muscle),
@@ -458,7 +463,8 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
         return f"{s.sleep_disturbance_mean:.1f} / 10"
 
     def split_text(s: stats.PatternStats) -> str:
-        return f"{s.nocturnal} / {s.daytime}"
+        inferred = s.nocturnal_inferred + s.daytime_inferred
+        return f"{s.nocturnal} / {s.daytime}" + (f" ({inferred} inferred)" if inferred else "")
 
     def b(text: str) -> str | None:
         return None if base is None else text
@@ -678,3 +684,20 @@ def _appendix(diary: Diary, period: stats.Period) -> tuple[tuple[AppendixRow, ..
         )
     labels = {code: short_label(diary.label(code), code) for code in codes}
     return tuple(rows), labels
+
+
+def _counting(numbers: stats.PatternStats) -> str:
+    """The sentence under the period: how nights were counted, and what was inferred."""
+    text = f"How nights were counted: {numbers.recorded_count.breakdown()}."
+    if numbers.cramps_on_unrecorded_nights:
+        text += (
+            f" {numbers.cramps_on_unrecorded_nights} cramp(s) on other nights are listed but"
+            " left out of the rates."
+        )
+    inferred = numbers.nocturnal_inferred + numbers.daytime_inferred
+    if inferred:
+        text += (
+            f" Night-time or daytime was not recorded for {inferred} cramp(s): inferred from "
+            f"the usual sleep hours ({numbers.sleep_hours.describe()})."
+        )
+    return text

@@ -318,6 +318,7 @@ class _Night:
 class _Cramp:
     start_local: datetime
     episode: EpisodeInput
+    nocturnal: bool
 
 
 def _present(
@@ -581,7 +582,7 @@ class _Generator:
             )
             local = previous_end + timedelta(minutes=rng.randint(10, 120))
             local = local.replace(second=0)
-            nocturnal = previous.episode.woke_from_sleep
+            nocturnal = previous.nocturnal
             muscle, side = previous.episode.muscle, previous.episode.side
         else:
             exerted = factors.exercise in (Exercise.HARD, Exercise.UNACCUSTOMED)
@@ -607,10 +608,10 @@ class _Generator:
                 muscle=muscle,
                 side=side,
                 intensity=None if rng.random() < 0.6 else _intensity(rng, z),
-                woke_from_sleep=nocturnal,
+                # The quick log asks nothing but the muscle: whether it woke them is unknown.
                 to_review=True,
             )
-            return _Cramp(real, episode)
+            return _Cramp(real, episode, nocturnal)
         intensity = _intensity(rng, z)
         activity = self._activity(nocturnal, factors)
         reliefs = self._reliefs(duration)
@@ -627,8 +628,10 @@ class _Generator:
             reliefs=reliefs,
             symptoms=self._symptoms(intensity, duration),
             notes=self._notes(muscle, activity, nocturnal, duration, again),
+            triggers_asked=True,
+            reliefs_asked=True,
         )
-        return _Cramp(real, episode)
+        return _Cramp(real, episode, nocturnal)
 
     @staticmethod
     def _sides(muscle: str) -> _Choice[Side]:
@@ -760,7 +763,11 @@ class _Generator:
     def _review_night(self, night: _Night) -> None:
         """Fill in what the morning review records about sleep after a cramp night."""
         rng = self.rng
-        woken = [cramp for cramp in night.cramps if cramp.episode.woke_from_sleep]
+        woken = [
+            cramp
+            for cramp in night.cramps
+            if cramp.episode.woke_from_sleep or (cramp.episode.to_review and cramp.nocturnal)
+        ]
         if not night.reviewed or not woken or night.factors.fluids_l is None:
             return
         worst = max(cramp.episode.intensity or 5 for cramp in woken)
@@ -782,7 +789,19 @@ class _Generator:
         if cramps and not any(cramp.episode.to_review for cramp in cramps):
             # The newest cramp is still waiting for its morning review.
             last = cramps[-1]
-            last.episode = replace(last.episode, to_review=True, triggers=(), reliefs=(), notes="")
+            last.episode = replace(
+                last.episode,
+                to_review=True,
+                woke_from_sleep=None,
+                activity=None,
+                hydration=None,
+                triggers=(),
+                reliefs=(),
+                symptoms=(),
+                notes="",
+                triggers_asked=False,
+                reliefs_asked=False,
+            )
         stored: list[bulk.NewEpisode] = []
         for cramp in cramps:
             episode = cramp.episode
@@ -790,7 +809,7 @@ class _Generator:
             end_utc = start_utc + timedelta(seconds=episode.duration_s or 60)
             if episode.to_review:
                 created = updated = min(end_utc + timedelta(minutes=1), self.now_utc)
-            elif episode.woke_from_sleep:
+            elif cramp.nocturnal:
                 # Logged quickly in the night and completed at the morning review, or
                 # written up only in the morning.
                 night_of = nights.night_of(cramp.start_local, self.boundary)

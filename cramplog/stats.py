@@ -12,16 +12,19 @@ Definitions (the same everywhere the numbers are shown):
 - A *night* is a diary day: from the day-boundary hour on date D to the same hour on D+1
   is "the night of D" (`cramplog.nights`). Periods are ranges of nights, both ends included.
 - A *cramp night* holds at least one episode. A *reviewed night* has its day record marked
-  reviewed. A *recorded night* is reviewed or a cramp night: a logged cramp tells us about
-  its night even if the morning review was skipped. A *cramp-free night* is reviewed and
-  holds no episode. Every other night is *unrecorded*: unknown, never assumed cramp-free.
+  reviewed. A *recorded night* is reviewed or inside a logging span (`cramplog.recorded`).
+  A *cramp-free night* is recorded and holds no episode. Every other night is
+  *unrecorded*: unknown, never assumed cramp-free — and its cramps, though counted, stay
+  out of every rate (`cramps_on_unrecorded_nights` says how many).
 - *Completeness* is recorded nights / nights in the period, and is stated beside every rate.
-- Rates *per week* are per seven recorded nights (count / recorded nights × 7), as trials
-  count cramps per week over the nights a diary was kept. With no recorded night a rate is
-  None, never 0.
-- `share_of_reviewed_nights_with_cramps` is cramp nights / recorded nights.
-- An episode is *nocturnal* when it woke the person or began while asleep or in bed;
-  every other episode is *daytime*.
+- Rates *per week* are per seven recorded nights (cramps on recorded nights / recorded
+  nights × 7, `per_week`), as trials count cramps per week over the nights a diary was
+  kept. With no recorded night a rate is None, never 0.
+- `share_of_reviewed_nights_with_cramps` is recorded cramp nights / recorded nights.
+- An episode is *nocturnal* when it woke the person or began while asleep or in bed, and
+  *daytime* when the person said otherwise; when they said neither, it is inferred from
+  their usual sleep hours (`nights.SleepHours`) and counted in `nocturnal_inferred` or
+  `daytime_inferred`.
 - Intensity (0–10) and duration figures use only the episodes that have them; the counts
   `intensity_rated` and `duration_timed` say how many that was.
 - Trigger and day-factor comparisons set the share of cramp nights on which a factor was
@@ -44,8 +47,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
+from cramplog import nights as diary_nights
+from cramplog import recorded
 from cramplog.db import aggregates
-from cramplog.records import Medication, Side, TakenFor, VocabularyKind
+from cramplog.db import repository as repo
+from cramplog.records import LoggingSpan, Medication, Side, TakenFor, VocabularyKind
 
 if TYPE_CHECKING:
     import numpy as np
@@ -369,11 +375,11 @@ class TreatmentEffect:
 
     @property
     def before_per_week(self) -> float | None:
-        return _per_week(self.before_episodes, self.before_recorded_nights)
+        return per_week(self.before_episodes, self.before_recorded_nights)
 
     @property
     def after_per_week(self) -> float | None:
-        return _per_week(self.after_episodes, self.after_recorded_nights)
+        return per_week(self.after_episodes, self.after_recorded_nights)
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,6 +470,12 @@ class PatternStats:
     factors: tuple[FactorComparison, ...]
     treatments: tuple[TreatmentEffect, ...]
     calendar: tuple[CalendarNight, ...]
+    # How the recorded nights were counted, and what the timing figures had to infer.
+    span_only_nights: int = 0
+    cramps_on_unrecorded_nights: int = 0
+    nocturnal_inferred: int = 0
+    daytime_inferred: int = 0
+    sleep_hours: diary_nights.SleepHours = field(default_factory=diary_nights.SleepHours)
     comparison: PatternStats | None = None
 
     @property
@@ -471,12 +483,40 @@ class PatternStats:
         """Nothing recorded in the period: no episode and no reviewed night."""
         return self.episodes == 0 and self.recorded_nights == 0
 
+    @property
+    def recorded_count(self) -> recorded.RecordedCount:
+        return recorded.RecordedCount(
+            recorded=self.recorded_nights,
+            reviewed=self.recorded_nights - self.span_only_nights,
+            in_spans_only=self.span_only_nights,
+            nights=self.nights_in_period,
+        )
+
     def completeness_note(self) -> str:
         """E.g. "25 of 28 nights recorded (89%)": shown beside every rate."""
         return (
             f"{self.recorded_nights} of {self.nights_in_period} nights recorded "
             f"({self.completeness:.0%})"
         )
+
+    def recorded_note(self) -> str:
+        """How the recorded nights were counted, and the cramps left out of the rates."""
+        text = self.recorded_count.describe() + "."
+        if self.cramps_on_unrecorded_nights:
+            text += (
+                f" {self.cramps_on_unrecorded_nights} cramp(s) fell on nights neither reviewed"
+                " nor inside a span, so they are counted but left out of the rates."
+            )
+        return text
+
+    def timing_note(self) -> str:
+        """E.g. "45 at night or in bed, 13 in the day; 58 inferred from your sleep hours
+        22:00–08:00" (a cramp is inferred when nobody said whether it woke the person)."""
+        text = f"{self.nocturnal} at night or in bed, {self.daytime} in the day"
+        inferred = self.nocturnal_inferred + self.daytime_inferred
+        if inferred:
+            text += f"; {inferred} inferred from your sleep hours {self.sleep_hours.describe()}"
+        return text
 
     def change(self, name: str) -> float | None:
         """This period's headline `name` minus the comparison's; None if either is missing."""
@@ -561,6 +601,17 @@ class PatternStats:
         }
         for name in HEADLINE_FIELDS:
             body[name] = _round(getattr(self, name))
+        body["recorded"] = {
+            "reviewed": self.recorded_nights - self.span_only_nights,
+            "inside_spans_only": self.span_only_nights,
+            "cramps_on_unrecorded_nights": self.cramps_on_unrecorded_nights,
+            "how_counted": self.recorded_note(),
+        }
+        body["timing"] = {
+            "sleep_hours": self.sleep_hours.describe(),
+            "nocturnal_inferred": self.nocturnal_inferred,
+            "daytime_inferred": self.daytime_inferred,
+        }
         return body
 
 
@@ -581,7 +632,8 @@ def _comparison_json(c: FactorComparison) -> dict[str, Any]:
     }
 
 
-def _per_week(count: int, recorded_nights: int) -> float | None:
+def per_week(count: int, recorded_nights: int) -> float | None:
+    """Cramps (or nights) per seven recorded nights: the one rate every output shows."""
     return None if recorded_nights == 0 else count / recorded_nights * 7
 
 
@@ -596,7 +648,8 @@ class _Raw:
     days: aggregates.DayColumns
     triggers: list[tuple[str, int]]
     reliefs: list[aggregates.ReliefCounts]
-    treatments: list[tuple[Medication, aggregates.WindowNights, aggregates.WindowNights]]
+    treatments: list[tuple[Medication, recorded.WindowCount, recorded.WindowCount]]
+    spans: list[LoggingSpan]
 
 
 def _treatment_windows(
@@ -617,7 +670,7 @@ def _range(period: Period, hour: int) -> aggregates.NightRange:
     return aggregates.NightRange(period.first, period.last, hour)
 
 
-_NO_NIGHTS = aggregates.WindowNights({}, frozenset())
+_NO_NIGHTS = recorded.WindowCount(0, 0, {})
 
 
 def _collect(
@@ -650,12 +703,19 @@ def _collect(
                 slot.append(len(windows))
                 windows.append(_range(window, hour))
         slots.append((slot[0], slot[1]))
-    found = aggregates.window_nights(session, windows)
+    spans = repo.list_spans(session)
+    found = [
+        recorded.count_window(
+            w.episodes_by_night, w.reviewed, spans, window.first, window.last, last_night
+        )
+        for w, window in zip(aggregates.window_nights(session, windows), windows, strict=True)
+    ]
     return _Raw(
         episodes=aggregates.episode_columns(session, nights),
         days=aggregates.day_columns(session, nights, FACTOR_THRESHOLDS),
         triggers=aggregates.trigger_counts(session, nights),
         reliefs=aggregates.relief_counts(session, nights),
+        spans=spans,
         treatments=[
             (
                 medication,
@@ -675,6 +735,7 @@ def compute(diary: Diary, period: Period, *, comparison: Period | None = None) -
     """
     hour = diary.boundary_hour
     last_night = diary.last_night()
+    sleep = diary.sleep_hours
     diary_first = first_recorded_night(diary)
     raw = diary.read(
         functools.partial(
@@ -687,7 +748,7 @@ def compute(diary: Diary, period: Period, *, comparison: Period | None = None) -
         )
     )
     baseline = None if comparison is None else compute(diary, comparison)
-    return _build(diary, period, hour, raw, baseline, diary_first, last_night)
+    return _build(diary, period, hour, raw, baseline, diary_first, last_night, sleep)
 
 
 def _median(values: NDArray[np.int64]) -> float | None:
@@ -726,6 +787,7 @@ def _build(
     baseline: PatternStats | None,
     diary_first: date | None,
     last_night: date,
+    sleep_hours: diary_nights.SleepHours,
 ) -> PatternStats:
     import numpy as np
 
@@ -746,7 +808,20 @@ def _build(
     rated = intensity != aggregates.NO_INTENSITY
     duration = field_of(aggregates.DURATION_BITS)
     timed = duration > 0
-    nocturnal = int(((packed >> aggregates.NOCTURNAL_BIT) & 1).sum())
+    # Night-time: as the person said (woke, or began asleep), or where they said nothing,
+    # inferred from their usual sleep hours (the same rule as `nights.SleepHours.timing`).
+    known_night = (packed >> aggregates.NOCTURNAL_BIT) & 1 == 1
+    unknown = (packed >> aggregates.TIMING_UNKNOWN_BIT) & 1 == 1
+    minute = (start - start.astype("datetime64[D]")).astype(np.int64) // 60
+    start_m, end_m = sleep_hours.start_minute, sleep_hours.end_minute
+    in_sleep = (
+        (minute >= start_m) & (minute < end_m)
+        if start_m < end_m
+        else (minute >= start_m) | (minute < end_m)
+    )
+    nocturnal_inferred = int((unknown & in_sleep).sum())
+    daytime_inferred = int((unknown & ~in_sleep).sum())
+    nocturnal = int((known_night & ~unknown).sum()) + nocturnal_inferred
 
     cramp_nights, per_night = np.unique(night, return_counts=True)
 
@@ -754,8 +829,14 @@ def _build(
     day_night = np.array(days.night_of, dtype="datetime64[D]").astype(np.int64)
     day_packed = np.array(days.packed, dtype=np.int64)
     reviewed = (day_packed >> aggregates.REVIEWED_BIT) & 1 == 1
-    recorded_nights = np.union1d(day_night[reviewed], cramp_nights)
-    recorded = int(recorded_nights.size)
+    # Recorded nights: reviewed, or inside a logging span. A cramp on any other night is
+    # counted, but not in a rate (see `cramplog.recorded`).
+    recorded_nights, span_only = recorded.recorded_days(
+        day_night[reviewed], raw.spans, period.first, period.last, last_night
+    )
+    recorded_count = int(recorded_nights.size)
+    on_recorded = np.isin(night, recorded_nights)
+    recorded_cramp_nights = int(np.isin(cramp_nights, recorded_nights).sum())
     sleep = np.array(days.sleep_disturbance, dtype=float)
     awake = np.array(days.minutes_awake, dtype=float)
     sleep_n = int(np.count_nonzero(~np.isnan(sleep)))
@@ -778,14 +859,14 @@ def _build(
         daytime=count - nocturnal,
         cramp_nights=int(cramp_nights.size),
         reviewed_nights=int(reviewed.sum()),
-        recorded_nights=recorded,
-        cramp_free_nights=recorded - int(cramp_nights.size),
+        recorded_nights=recorded_count,
+        cramp_free_nights=recorded_count - recorded_cramp_nights,
         nights_in_period=nights,
-        completeness=recorded / nights,
-        cramps_per_week=_per_week(count, recorded),
-        cramp_nights_per_week=_per_week(int(cramp_nights.size), recorded),
+        completeness=recorded_count / nights,
+        cramps_per_week=per_week(int(on_recorded.sum()), recorded_count),
+        cramp_nights_per_week=per_week(recorded_cramp_nights, recorded_count),
         share_of_reviewed_nights_with_cramps=(
-            None if recorded == 0 else cramp_nights.size / recorded
+            None if recorded_count == 0 else recorded_cramp_nights / recorded_count
         ),
         intensity_median=_median(intensity[rated]),
         intensity_worst=int(intensity[rated].max()) if rated.any() else None,
@@ -796,9 +877,7 @@ def _build(
         cramps_over_10_min=int((duration > OVER_10_MIN_S).sum()),
         sleep_disturbance_mean=None if sleep_n == 0 else float(np.nanmean(sleep)),
         sleep_disturbance_nights=sleep_n,
-        minutes_awake_per_week=(
-            None if awake_n == 0 else _per_week(int(np.nansum(awake)), awake_n)
-        ),
+        minutes_awake_per_week=(None if awake_n == 0 else per_week(int(np.nansum(awake)), awake_n)),
         minutes_awake_nights=awake_n,
         by_muscle_side=muscle_side,
         by_muscle=muscles,
@@ -811,13 +890,18 @@ def _build(
             for h in range(24)
         ),
         by_weekday=tuple(WeekdayCount(d, WEEKDAY_NAMES[d], int(by_weekday[d])) for d in range(7)),
-        weekly=_weeks(period, night, cramp_nights, recorded_nights),
+        weekly=_weeks(period, night, night[on_recorded], cramp_nights, recorded_nights),
         trend=_trend(period, night, intensity, rated, duration, timed),
         reliefs=_reliefs(diary, raw.reliefs),
         triggers=_trigger_stats(diary, raw.triggers, comparisons),
         factors=comparisons,
         treatments=_treatments(raw.treatments, diary_first, last_night),
-        calendar=_calendar(period, cramp_nights, per_night, day_night[reviewed]),
+        calendar=_calendar(period, cramp_nights, per_night, recorded_nights),
+        span_only_nights=int(span_only.size),
+        cramps_on_unrecorded_nights=count - int(on_recorded.sum()),
+        nocturnal_inferred=nocturnal_inferred,
+        daytime_inferred=daytime_inferred,
+        sleep_hours=sleep_hours,
         comparison=baseline,
     )
 
@@ -825,6 +909,7 @@ def _build(
 def _weeks(
     period: Period,
     night: NDArray[np.int64],
+    recorded_episode_nights: NDArray[np.int64],
     cramp_nights: NDArray[np.int64],
     recorded_nights: NDArray[np.int64],
 ) -> tuple[WeekPoint, ...]:
@@ -835,15 +920,16 @@ def _weeks(
     origin = (first_monday - _EPOCH).days
     weeks = ((period.last - first_monday).days // 7) + 1
 
-    def per_week(values: NDArray[np.int64]) -> NDArray[np.int64]:
+    def by_week(values: NDArray[np.int64]) -> NDArray[np.int64]:
         return np.bincount((values - origin) // 7, minlength=weeks)[:weeks]
 
-    episodes = per_week(night)
-    nights_with = per_week(cramp_nights)
-    recorded = per_week(recorded_nights)
+    episodes = by_week(night)
+    nights_with = by_week(cramp_nights)
+    recorded = by_week(recorded_nights)
     # Rolling sums over ROLLING_WEEKS weeks, from cumulative sums.
     window = ROLLING_WEEKS
-    episodes_sum = np.convolve(episodes, np.ones(window, dtype=np.int64))[:weeks]
+    rated = by_week(recorded_episode_nights)
+    episodes_sum = np.convolve(rated, np.ones(window, dtype=np.int64))[:weeks]
     recorded_sum = np.convolve(recorded, np.ones(window, dtype=np.int64))[:weeks]
     return tuple(
         WeekPoint(
@@ -851,7 +937,7 @@ def _weeks(
             episodes=int(episodes[i]),
             cramp_nights=int(nights_with[i]),
             recorded_nights=int(recorded[i]),
-            rolling_cramps_per_week=_per_week(int(episodes_sum[i]), int(recorded_sum[i])),
+            rolling_cramps_per_week=per_week(int(episodes_sum[i]), int(recorded_sum[i])),
         )
         for i in range(weeks)
     )
@@ -1075,7 +1161,7 @@ def _calendar(
 
 
 def _treatments(
-    rows: Sequence[tuple[Medication, aggregates.WindowNights, aggregates.WindowNights]],
+    rows: Sequence[tuple[Medication, recorded.WindowCount, recorded.WindowCount]],
     diary_first: date | None,
     last_night: date,
 ) -> tuple[TreatmentEffect, ...]:

@@ -18,12 +18,14 @@ The rules:
 - warning.spasm_three_days: the diary caps one entry at 24 hours, so a spasm of three days
   or more shows as long entries (an hour or more) of one muscle on `SPASM_NIGHTS`
   consecutive nights or more.
-- warning.frequent: at least `frequent_per_week` cramps a week (default 3) over the four
-  weeks ending at the period's last night, i.e. at least 4 × that many episodes.
+- warning.frequent: at least `frequent_per_week` cramps a week (default 3) over the
+  recorded nights of the four weeks ending at the period's last night, with the rate every
+  figure uses (`stats.per_week`, `cramplog.recorded`).
 - warning.no_clear_cause, warning.self_care_not_helping: over the period's last
   `RECENT_NIGHTS` nights (recent experience is what counts, and old years would drown it),
-  more than half of at least `MIN_EPISODES_FOR_SHARE` reviewed episodes named no suspected
-  trigger, or had every rated relief method "did not help".
+  more than half of at least `MIN_EPISODES_FOR_SHARE` episodes that can be judged named no
+  suspected trigger (judged: triggers were asked about), or had every rated relief method
+  "did not help" (judged: a relief was rated). The sentence says how many could not be.
 - warning.medication_related: a medicine of a class associated with cramps started within
   the period (or the four weeks before it), and cramps per week in the four weeks from its
   start rose by at least `RISE_PER_WEEK` and by at least half over the four weeks before,
@@ -39,7 +41,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
+from cramplog import recorded, stats
 from cramplog.db import aggregates
+from cramplog.db import repository as repo
 from cramplog.stats import (
     OVER_10_MIN_S,
     TREATMENT_MIN_RECORDED_NIGHTS,
@@ -161,10 +165,10 @@ class WarningSign:
 class _Raw:
     symptoms: list[tuple[aggregates.EpisodeBrief, str]]
     long: list[tuple[aggregates.EpisodeBrief, bool, bool]]
-    frequency: aggregates.WindowNights
-    no_trigger: tuple[int, int, list[aggregates.EpisodeBrief]]
-    nothing_helped: tuple[int, int, list[aggregates.EpisodeBrief]]
-    medication_windows: list[tuple[aggregates.WindowNights, aggregates.WindowNights]]
+    frequency: recorded.WindowCount
+    no_trigger: aggregates.Share
+    nothing_helped: aggregates.Share
+    medication_windows: list[tuple[recorded.WindowCount, recorded.WindowCount]]
 
 
 def _windows(started: date, last_night: date) -> tuple[Period, Period | None]:
@@ -189,13 +193,21 @@ def _collect(
         Period(max(period.first, period.last - timedelta(days=RECENT_NIGHTS - 1)), period.last)
     )
     frequency = Period(period.last - timedelta(days=FREQUENCY_WINDOW_NIGHTS - 1), period.last)
-    windows = [nights(frequency)]
+    windows = [frequency]
     for medication in medications:
         assert medication.started_on is not None
         before, after = _windows(medication.started_on, last_night)
-        windows.append(nights(before))
-        windows.append(nights(after if after is not None else before))
-    found = aggregates.window_nights(session, windows)
+        windows.append(before)
+        windows.append(after if after is not None else before)
+    spans = repo.list_spans(session)
+    found = [
+        recorded.count_window(
+            w.episodes_by_night, w.reviewed, spans, window.first, window.last, last_night
+        )
+        for w, window in zip(
+            aggregates.window_nights(session, [nights(w) for w in windows]), windows, strict=True
+        )
+    ]
     return _Raw(
         symptoms=aggregates.episodes_with_symptoms(session, whole, _WATCHED_SYMPTOMS),
         long=aggregates.long_episodes(session, whole, OVER_10_MIN_S),
@@ -344,41 +356,46 @@ class _Rules:
         )
         return self.sign("warning.spasm_three_days", sentence, evidence)
 
-    def frequent(self, window: aggregates.WindowNights, per_week: float) -> WarningSign | None:
-        weeks = FREQUENCY_WINDOW_NIGHTS / 7
-        rate = window.episodes / weeks
-        if window.episodes == 0 or rate < per_week:
+    def frequent(self, window: recorded.WindowCount, per_week: float) -> WarningSign | None:
+        # The same rate as every other figure: cramps on recorded nights per 7 recorded nights.
+        rate = stats.per_week(window.episodes, window.recorded_nights)
+        if window.episodes == 0 or rate is None or rate < per_week:
             return None
         evidence = [
             Evidence(night, None, None, _cramps(n).lower() if n != 1 else "1 cramp")
             for night, n in sorted(window.episodes_by_night.items(), reverse=True)
         ]
         sentence = (
-            f"You logged {window.episodes} cramps in the 4 weeks to "
-            f"{self.period.last:%d %B %Y}: {rate:.1f} a week, at or above the {per_week:g} "
-            "a week counted as frequent."
+            f"You logged {window.episodes} cramps over {window.recorded_nights} recorded "
+            f"nights in the 4 weeks to {self.period.last:%d %B %Y}: {rate:.1f} a week, at or "
+            f"above the {per_week:g} a week counted as frequent."
         )
         return self.sign("warning.frequent", sentence, evidence)
 
     def share_rule(
         self,
         code: str,
-        found: tuple[int, int, list[aggregates.EpisodeBrief]],
+        found: aggregates.Share,
+        judged: str,
         what: str,
         detail: str,
+        unknown: str,
     ) -> WarningSign | None:
-        total, hits, newest = found
+        """A rule over a share of cramps, judged only on those whose record says either way."""
+        total, hits = found.judged, found.hits
         if total < MIN_EPISODES_FOR_SHARE or hits * 2 <= total:
             return None
-        evidence = [self.episode_evidence(e, detail) for e in newest]
+        evidence = [self.episode_evidence(e, detail) for e in found.newest]
         recent = min(RECENT_NIGHTS, self.period.nights)
-        sentence = f"In {hits} of {total} reviewed cramps over the last {recent} nights, {what}."
+        sentence = f"In {hits} of {total} cramps {judged} over the last {recent} nights, {what}."
+        if found.unjudged:
+            sentence += f" {_cramps(found.unjudged)} {unknown}, so could not be judged."
         return self.sign(code, sentence, evidence, count=hits)
 
     def medication(
         self,
         medication: Medication,
-        windows: tuple[aggregates.WindowNights, aggregates.WindowNights],
+        windows: tuple[recorded.WindowCount, recorded.WindowCount],
         last_night: date,
     ) -> WarningSign | None:
         before, after = windows
@@ -387,8 +404,10 @@ class _Rules:
             return None
         if min(before.recorded_nights, after.recorded_nights) < TREATMENT_MIN_RECORDED_NIGHTS:
             return None
-        rate_before = before.episodes / before.recorded_nights * 7
-        rate_after = after.episodes / after.recorded_nights * 7
+        rate_before = stats.per_week(before.episodes, before.recorded_nights)
+        rate_after = stats.per_week(after.episodes, after.recorded_nights)
+        if rate_before is None or rate_after is None:
+            return None
         if rate_after < rate_before + RISE_PER_WEEK or rate_after < rate_before * RISE_RATIO:
             return None
         started = medication.started_on
@@ -497,14 +516,19 @@ def check(
         rules.share_rule(
             "warning.no_clear_cause",
             raw.no_trigger,
-            "no suspected cause was noted",
+            "whose possible causes you went through",
+            "you suspected no cause",
             "no suspected cause noted",
+            "were never asked about causes (a quick log not yet reviewed, or an import "
+            "without a triggers column)",
         ),
         rules.share_rule(
             "warning.self_care_not_helping",
             raw.nothing_helped,
+            "where you rated what you tried",
             "nothing you tried helped",
             "nothing tried helped",
+            "have no rated relief",
         ),
         *(
             rules.medication(m, windows, last_night)

@@ -26,6 +26,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from cramplog.charts.style import ChartStyle
+from cramplog.nights import SleepHours
 from cramplog.records import Side
 from cramplog.stats import (
     CalendarNight,
@@ -43,7 +44,6 @@ from cramplog.stats import (
 # Bars for up to two years of weeks; beyond that one stepped outline draws far faster.
 MAX_WEEKLY_BARS: Final = 104
 # Hours usually spent asleep, shaded on the hour-of-night chart.
-NIGHT_BAND_HOURS: Final = frozenset({22, 23, 0, 1, 2, 3, 4, 5, 6})
 MAX_BAR_ROWS: Final = 14
 WEEKLY_HEIGHT_IN: Final = 3.0
 HOUR_HEIGHT_IN: Final = 3.0
@@ -446,10 +446,14 @@ def hour_of_night_chart(
     style: ChartStyle,
     *,
     boundary_hour: int = 12,
+    sleep_hours: SleepHours | None = None,
     figure: Figure | None = None,
 ) -> ChartResult:
     """Cramps by the hour they began, in diary-day order from the boundary hour, with the
-    usual sleeping hours shaded and the mean intensity per hour as a line (right axis)."""
+    person's usual sleep hours shaded (an hour is shaded when it begins inside them) and the
+    mean intensity per hour as a line (right axis)."""
+    sleep = sleep_hours or SleepHours()
+    asleep = frozenset(h for h in range(24) if sleep.contains(h * 60))
     title = "When cramps start (hour of the day)"
 
     def draw() -> ChartResult:
@@ -460,7 +464,7 @@ def hour_of_night_chart(
         counts = {h.hour: h for h in by_hour}
         order = [(boundary_hour + i) % 24 for i in range(24)]
         heights = [counts[h].episodes if h in counts else 0 for h in order]
-        for start, length in _runs([h in NIGHT_BAND_HOURS for h in order]):
+        for start, length in _runs([h in asleep for h in order]):
             band = ax.axvspan(
                 start - 0.5, start + length - 0.5, color=style.night_band, zorder=0, linewidth=0
             )
@@ -501,18 +505,18 @@ def hour_of_night_chart(
         _legend(
             fig,
             [bars, line, Patch(facecolor=style.night_band)],
-            ["Cramps", "Mean intensity", "Usual sleeping hours (22–07)"],
+            ["Cramps", "Mean intensity", f"Usual sleep hours ({sleep.describe()})"],
             style,
         )
         total = sum(heights)
         if total == 0:
             return ChartResult(fig, title, "No cramps with a start time in this period.")
         peak = max(range(24), key=lambda i: heights[i])
-        night = sum(heights[i] for i in range(24) if order[i] in NIGHT_BAND_HOURS)
+        night = sum(heights[i] for i in range(24) if order[i] in asleep)
         summary = (
             f"Cramps by starting hour: {total} in all; the most ({heights[peak]}) began "
             f"between {order[peak]:02d}:00 and {(order[peak] + 1) % 24:02d}:00; "
-            f"{night} ({night / total:.0%}) began between 22:00 and 07:00."
+            f"{night} ({night / total:.0%}) began in the usual sleep hours ({sleep.describe()})."
         )
         return ChartResult(fig, title, summary)
 
@@ -939,7 +943,7 @@ CHARTS: Final[tuple[ChartKind, ...]] = (
     ChartKind(
         "hour",
         lambda s, style, fig: hour_of_night_chart(
-            s.by_hour, style, boundary_hour=s.boundary_hour, figure=fig
+            s.by_hour, style, boundary_hour=s.boundary_hour, sleep_hours=s.sleep_hours, figure=fig
         ),
         lambda s: HOUR_HEIGHT_IN,
     ),

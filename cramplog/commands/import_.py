@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from cramplog.commands.stats import night_argument
+
 NAME = "import"
 HELP = "import a cramplog JSON/CSV export or a spreadsheet of cramps (try --dry-run first)"
 DESCRIPTION = (
@@ -37,6 +39,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     order.add_argument(
         "--month-first", dest="day_first", action="store_const", const=False, help="dates are 12/31"
+    )
+    span = parser.add_argument_group(
+        "logged nights",
+        "A file that lists cramps only says nothing of the nights between them. By default "
+        "every night from its first to its last cramp counts as recorded (cramp-free where "
+        "nothing was logged), as if you logged every cramp over those nights.",
+    )
+    span.add_argument(
+        "--no-logging-span",
+        dest="logging_span",
+        action="store_false",
+        help="the file may have missed cramps: leave its nights unrecorded",
+    )
+    span.add_argument(
+        "--logged-from",
+        type=night_argument,
+        metavar="DATE",
+        help="you logged every cramp from this night on (on or before the first cramp)",
+    )
+    span.add_argument(
+        "--logged-to",
+        type=night_argument,
+        metavar="DATE",
+        help="... up to this night (on or after the last cramp, not after last night)",
     )
     parser.add_argument(
         "--column",
@@ -89,7 +115,13 @@ def run(args: argparse.Namespace) -> int:
         raw = importer.read_source(path)
         header, _rows = csv_format.read_rows(csv_format.decode(raw))
         columns = _columns(args.column, header)
-    options = exchange.ImportOptions(day_first=args.day_first, columns=columns)
+    options = exchange.ImportOptions(
+        day_first=args.day_first,
+        columns=columns,
+        logging_span=args.logging_span,
+        logged_from=args.logged_from,
+        logged_to=args.logged_to,
+    )
     with instance_lock.hold(data_dir):
         diary = integrity.open_checked(data_dir)
         try:

@@ -25,7 +25,7 @@ EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 
 
-def _night(text: str) -> date:
+def night_argument(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -36,10 +36,10 @@ def _night(text: str) -> date:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--from", dest="first", type=_night, metavar="DATE", help="first night (YYYY-MM-DD)"
+        "--from", dest="first", type=night_argument, metavar="DATE", help="first night (YYYY-MM-DD)"
     )
     parser.add_argument(
-        "--to", dest="last", type=_night, metavar="DATE", help="last night (YYYY-MM-DD)"
+        "--to", dest="last", type=night_argument, metavar="DATE", help="last night (YYYY-MM-DD)"
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -116,7 +116,7 @@ def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
         return "\n".join(lines)
     note = s.completeness_note()
     rows: list[tuple[str, Any]] = [
-        ("Cramps", f"{s.episodes} ({s.nocturnal} at night or in bed, {s.daytime} in the day)"),
+        ("Cramps", f"{s.episodes} ({s.timing_note()})"),
         ("Cramps per week", f"{_number(s.cramps_per_week)}   [{note}]"),
         ("Nights with cramps", f"{s.cramp_nights}"),
         ("Nights with cramps per week", f"{_number(s.cramp_nights_per_week)}   [{note}]"),
@@ -148,6 +148,7 @@ def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
     ]
     width = max(len(label) for label, _ in rows)
     lines += [f"{label:<{width}}  {value}" for label, value in rows]
+    lines.append(f"{'Recorded nights':<{width}}  {s.recorded_note()}")
     if s.by_muscle:
         muscles = ", ".join(f"{m.label} {m.episodes}" for m in s.by_muscle[:5])
         lines.append(f"{'Where':<{width}}  {muscles}")

@@ -126,6 +126,7 @@ INTENSITY_BITS: Final = (0, 4)  # 0–10; NO_INTENSITY when not rated
 NO_INTENSITY: Final = 15
 NOCTURNAL_BIT: Final = 4  # woke the person, or began asleep/in bed
 TO_REVIEW_BIT: Final = 5  # quick-logged, still waiting for its review
+TIMING_UNKNOWN_BIT: Final = 41  # neither "woke" nor the activity was answered
 SIDE_BITS: Final = (6, 2)  # index into schema.SIDES
 MUSCLE_BITS: Final = (8, 16)  # index into EpisodeColumns.muscles
 DURATION_BITS: Final = (24, 17)  # seconds, 1–86400; 0 when not timed
@@ -146,9 +147,14 @@ class EpisodeColumns:
 
 
 def _packed_column(muscles: Sequence[str]) -> ColumnElement[int]:
+    # The same rule as `nights.known_nocturnal`, in SQL.
     nocturnal = case(
         (EpisodeRow.woke_from_sleep.is_(True), 1),
         (EpisodeRow.activity == "activity.asleep", 1),
+        else_=0,
+    )
+    unknown = case(
+        (and_(EpisodeRow.woke_from_sleep.is_(None), EpisodeRow.activity.is_(None)), 1),
         else_=0,
     )
     side = case({side: index for index, side in enumerate(SIDES)}, value=EpisodeRow.side, else_=3)
@@ -164,6 +170,7 @@ def _packed_column(muscles: Sequence[str]) -> ColumnElement[int]:
         + side * (1 << SIDE_BITS[0])
         + muscle * (1 << MUSCLE_BITS[0])
         + func.coalesce(EpisodeRow.duration_s, 0) * (1 << DURATION_BITS[0])
+        + unknown * (1 << TIMING_UNKNOWN_BIT)
     )
 
 
@@ -514,50 +521,65 @@ def _reviewed_in_range(nights: NightRange) -> ColumnElement[bool]:
     return and_(_in_range(nights), EpisodeRow.to_review.is_(False))
 
 
+@dataclass(frozen=True, slots=True)
+class Share:
+    """Of the episodes of a range that a rule can judge, how many it hits.
+
+    `judged`: episodes whose record says either way; `hits`: those meeting the rule;
+    `unjudged`: the range's other episodes (the fact is unknown for them); `newest`: the
+    newest hits.
+    """
+
+    judged: int
+    hits: int
+    unjudged: int
+    newest: list[EpisodeBrief]
+
+
 def _share(
     session: Session,
     nights: NightRange,
     among: ColumnElement[bool],
     hit: ColumnElement[bool],
     limit: int,
-) -> tuple[int, int, list[EpisodeBrief]]:
-    """(reviewed episodes of the range meeting `among`, those also meeting `hit`, newest hits).
-
-    Correlated lookups per episode of the range, so a short range stays cheap however large
-    the diary.
-    """
-    total, hits = session.execute(
-        select(func.count(), func.coalesce(func.sum(case((hit, 1), else_=0)), 0)).where(
-            _reviewed_in_range(nights), among
-        )
+) -> Share:
+    """Correlated lookups per episode of the range, so a short range stays cheap however
+    large the diary."""
+    everything, total, hits = session.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(case((among, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((and_(among, hit), 1), else_=0)), 0),
+        ).where(_in_range(nights))
     ).one()
     rows = session.execute(
         select(*_BRIEF_COLUMNS)
-        .where(_reviewed_in_range(nights), among, hit)
+        .where(_in_range(nights), among, hit)
         .order_by(EpisodeRow.start_local.desc(), EpisodeRow.id)
         .limit(limit)
     ).all()
-    return int(total), int(hits), [_brief(row, nights.boundary_hour) for row in rows]
+    return Share(
+        int(total),
+        int(hits),
+        int(everything) - int(total),
+        [_brief(row, nights.boundary_hour) for row in rows],
+    )
 
 
-def episodes_without_triggers(
-    session: Session, nights: NightRange, *, limit: int
-) -> tuple[int, int, list[EpisodeBrief]]:
-    """(reviewed episodes of the range, those naming no trigger, the newest `limit` of those).
+def episodes_without_triggers(session: Session, nights: NightRange, *, limit: int) -> Share:
+    """Among episodes whose triggers were asked about, those naming no trigger.
 
-    Episodes still waiting for their review are left out: nobody has said yet what they
-    suspect.
+    A quick log still to review, or an import without a trigger column, was never asked:
+    its empty list is unknown, not "no cause".
     """
     named = select(EpisodeTrigger.episode_id).where(EpisodeTrigger.episode_id == EpisodeRow.id)
-    return _share(session, nights, literal(True), not_(named.exists()), limit)
+    asked = and_(EpisodeRow.to_review.is_(False), EpisodeRow.triggers_asked.is_(True))
+    return _share(session, nights, asked, not_(named.exists()), limit)
 
 
-def episodes_where_nothing_helped(
-    session: Session, nights: NightRange, *, limit: int
-) -> tuple[int, int, list[EpisodeBrief]]:
-    """(reviewed episodes with a rated relief, those where every rated relief "did not help",
-    the newest `limit` of those)."""
-    rated = _any_relief(EpisodeRelief.rating.is_not(None))
+def episodes_where_nothing_helped(session: Session, nights: NightRange, *, limit: int) -> Share:
+    """Among episodes with a rated relief, those where every rated relief "did not help"."""
+    rated = and_(EpisodeRow.to_review.is_(False), _any_relief(EpisodeRelief.rating.is_not(None)))
     helped = _any_relief(EpisodeRelief.rating.in_(("helped", "a_little")))
     return _share(session, nights, rated, not_(helped), limit)
 

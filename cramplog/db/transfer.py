@@ -16,6 +16,7 @@ from cramplog.db.schema import (
     EpisodeRow,
     EpisodeSymptom,
     EpisodeTrigger,
+    LoggingSpanRow,
     MedicationRow,
     Vocabulary,
 )
@@ -73,11 +74,12 @@ def holdings(session: Session) -> Holdings:
 
 
 def clear_entries(session: Session) -> None:
-    """Delete every episode, diary day, medication and word of the person's own."""
+    """Delete every episode, diary day, logging span, medication and word of the person's own."""
     for table in (EpisodeTrigger, EpisodeRelief, EpisodeSymptom):
         session.execute(delete(table))
     session.execute(delete(EpisodeRow))
     session.execute(delete(DiaryDayRow))
+    session.execute(delete(LoggingSpanRow))
     session.execute(delete(MedicationRow))
     session.execute(delete(Vocabulary).where(Vocabulary.builtin.is_(False)))
 

@@ -23,7 +23,7 @@ from cramplog.exchange.importer import (
     apply_import,
     plan_import,
 )
-from cramplog.records import EpisodeFilter, Medication
+from cramplog.records import EpisodeFilter, LoggingSpan, Medication
 
 __all__ = [
     "MAX_IMPORT_BYTES",
@@ -126,6 +126,15 @@ def export_json(
         first_night=first_night,
         last_night=last_night,
         exported_utc=datetime.now(UTC).replace(tzinfo=None),
+        spans=[s for s in diary.logging_spans() if _span_overlaps(s, first_night, last_night)],
+        sleep_hours=diary.sleep_hours.to_setting(),
     )
     targets.write_files(diary.path, [(path, lambda stream: json_format.write(stream, contents))])
     return path
+
+
+def _span_overlaps(span: LoggingSpan, first: date | None, last: date | None) -> bool:
+    ends = span.last_night
+    return (last is None or span.first_night <= last) and (
+        first is None or ends is None or ends >= first
+    )

@@ -8,13 +8,13 @@ import uuid
 from collections.abc import Collection, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from cramplog import checklist as checklists
 from cramplog import validation
 from cramplog.db import bulk
 from cramplog.db.transfer import NewVocabulary
-from cramplog.records import EpisodeInput, VocabularyKind
+from cramplog.records import EpisodeInput, SpanSource, VocabularyKind
 
 # Spreadsheet rows carry no identity of their own; a name-based UUID from the row's moment
 # and muscle gives one, so importing the same spreadsheet twice adds nothing the second time.
@@ -87,6 +87,17 @@ class ColumnChoice:
     unit: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class SpanDeclaration:
+    """A logging span an import brings: from a cramplog export, or a cramps-only file's
+    first to last cramp (see `cramplog.recorded`)."""
+
+    first_night: date
+    last_night: date | None
+    source: SpanSource
+    uuid: str | None = None
+
+
 @dataclass
 class Batch:
     """The records an import file holds, already checked against the diary's vocabulary."""
@@ -98,11 +109,18 @@ class Batch:
     medications: list[bulk.NewMedication] = field(default_factory=list)
     vocabulary: list[NewVocabulary] = field(default_factory=list)
     boundary_hour: int | None = None
+    sleep_hours: str | None = None
+    spans: list[SpanDeclaration] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     columns: tuple[ColumnChoice, ...] = ()
     questions: dict[Question, str] = field(default_factory=dict)
     # Spreadsheet rows are also matched against entries typed into the app at the same moment.
     match_by_moment: bool = False
+
+    @property
+    def cramps_only(self) -> bool:
+        """The file lists cramps and nothing about the nights between them."""
+        return bool(self.episodes) and not self.days and not self.spans
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from cramplog.records import (
     Hydration,
     ReliefRating,
     Side,
+    with_legacy_unknowns,
 )
 
 EPISODES_FILENAME = "episodes.csv"
@@ -73,6 +74,9 @@ EPISODE_COLUMNS = (
     "to_review",
     "created_utc",
     "updated_utc",
+    # Since format 2 (with JSON's version 2): whether empty trigger/relief cells mean "none".
+    "triggers_asked",
+    "reliefs_asked",
 )
 NIGHT_COLUMNS = (
     "night_of",
@@ -130,6 +134,11 @@ def _number(value: float | int | None) -> str:
 
 def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
+
+
+def _answer(text: str) -> bool | None:
+    """A yes/no cell where an empty cell is "not answered"."""
+    return values.read_yes_no(text) if text.strip() else None
 
 
 def _utc(moment: datetime) -> str:
@@ -190,6 +199,8 @@ def write_episodes(stream: IO[str], episodes: Sequence[Episode], labels: Labels)
                 _yes_no(e.to_review),
                 _utc(e.created_utc),
                 _utc(e.updated_utc),
+                _yes_no(e.triggers_asked),
+                _yes_no(e.reliefs_asked),
             )
         )
 
@@ -446,7 +457,7 @@ def _own_episode(
         if duration
         else None,
         intensity=values.read_intensity(intensity) if intensity else None,
-        woke_from_sleep=values.read_yes_no(cells.get("woke_from_sleep", "")),
+        woke_from_sleep=_answer(cells.get("woke_from_sleep", "")),
         activity=cells.get("activity_code", "").strip() or None,
         hydration=hydration_value,
         triggers=tuple(triggers),
@@ -454,7 +465,12 @@ def _own_episode(
         symptoms=tuple(_codes(cells.get("symptom_codes", ""))),
         notes=cells.get("notes", ""),
         to_review=values.read_yes_no(cells.get("to_review", "")),
+        triggers_asked=values.read_yes_no(cells.get("triggers_asked", "")),
+        reliefs_asked=values.read_yes_no(cells.get("reliefs_asked", "")),
     )
+    if "triggers_asked" not in cells:
+        # An export from before unknown answers were kept: undo what the app invented.
+        episode = with_legacy_unknowns(episode)
     return bulk.NewEpisode(
         episode=episode,
         start_local=start_local,
@@ -897,7 +913,8 @@ class _SpreadsheetRows:
             side=side,
             duration_s=self.read_duration(duration) if duration else None,
             intensity=self.read_intensity(intensity) if intensity else None,
-            woke_from_sleep=self.read_yes_no(woke) if woke else False,
+            # No "woke" cell says nothing about it: unknown, never "no".
+            woke_from_sleep=self.read_yes_no(woke) if woke else None,
             notes=notes,
         )
         zone = start.tzinfo

@@ -6,18 +6,30 @@ import contextlib
 import gc
 import os
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cramplog import backups
+from cramplog import backups, nights, recorded
 from cramplog.db import bulk, transfer
 from cramplog.db import repository as repo
-from cramplog.diary import BOUNDARY_HOUR_KEY, Diary
+from cramplog.diary import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
 from cramplog.errors import ImportFileError, ImportRejectedError
 from cramplog.exchange import csv_format, json_format
-from cramplog.exchange.batch import Batch, Context, Question, RowError, SourceKind
+from cramplog.exchange.batch import (
+    Batch,
+    Context,
+    Question,
+    RowError,
+    SourceKind,
+    SpanDeclaration,
+)
+from cramplog.records import SpanSource, new_uuid
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # Checked before a byte is parsed. A ten-year diary exports to a few megabytes; this leaves
 # room for a stress-sized diary while keeping a stray video or disk image out of memory.
@@ -30,6 +42,12 @@ class ImportOptions:
 
     day_first: bool | None = None
     columns: Mapping[int, str | None] | None = None
+    # A file that lists cramps only says nothing of the nights between them. By default the
+    # person logged every cramp from the file's first to its last: those nights count as
+    # recorded (cramp-free where nothing was logged). Off, or widened, at the person's word.
+    logging_span: bool = True
+    logged_from: date | None = None
+    logged_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +63,7 @@ class ImportPlan:
     new_medications: int
     known_medications: int
     new_words: int
+    span: SpanDeclaration | None = None
 
     @property
     def source(self) -> SourceKind:
@@ -78,6 +97,14 @@ class ImportPlan:
         if b.medications:
             would.append(f"{self.new_medications:,} new medicine(s)")
         parts.append("It would add " + (", ".join(would) if would else "nothing") + ".")
+        if self.span is not None and self.span.last_night is not None:
+            first, last = self.span.first_night, self.span.last_night
+            parts.append(
+                f"The file lists cramps only, so the {(last - first).days + 1:,} nights of "
+                f"{first:%a %d %b %Y} to {last:%a %d %b %Y} would count as recorded, "
+                "cramp-free where nothing was logged (turn this off if the file may have "
+                "missed some cramps)."
+            )
         known = self.known_episodes + self.known_days + self.known_medications
         if known:
             parts.append(f"{known:,} are already in the diary and would be left as they are.")
@@ -238,9 +265,49 @@ def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) 
     options = options or ImportOptions()
     raw = read_source(path)
     batch = read_batch(raw, context_of(diary), options, name=path.name)
+    span = _span_of(batch, options, diary.boundary_hour, diary.last_night())
     with diary.bulk_session() as session:
         held = transfer.holdings(session)
-    return ImportPlan(path=path, batch=batch, **_count(batch, held))
+    return ImportPlan(path=path, batch=batch, span=span, **_count(batch, held))
+
+
+def _span_of(
+    batch: Batch, options: ImportOptions, boundary_hour: int, last_night: date
+) -> SpanDeclaration | None:
+    """The logging span a cramps-only file declares: its first to last cramp, or as widened."""
+    if (
+        options.logged_from is not None
+        and options.logged_to is not None
+        and options.logged_to < options.logged_from
+    ):
+        raise ImportRejectedError(
+            f"The logged nights end ({options.logged_to:%d %b %Y}) before they start "
+            f"({options.logged_from:%d %b %Y}); nothing was imported."
+        )
+    if not options.logging_span or not batch.cramps_only:
+        return None
+    episode_nights = [nights.night_of(e.start_local, boundary_hour) for e in batch.episodes]
+    first, last = min(episode_nights), max(episode_nights)
+    if options.logged_from is not None:
+        if options.logged_from > first:
+            raise ImportRejectedError(
+                f"The file's first cramp is on the night of {first:%a %d %b %Y}, before the "
+                f"logged nights start ({options.logged_from:%d %b %Y}); nothing was imported."
+            )
+        first = options.logged_from
+    if options.logged_to is not None:
+        if options.logged_to < last:
+            raise ImportRejectedError(
+                f"The file's last cramp is on the night of {last:%a %d %b %Y}, after the "
+                f"logged nights end ({options.logged_to:%d %b %Y}); nothing was imported."
+            )
+        if options.logged_to > last_night:
+            raise ImportRejectedError(
+                f"The logged nights cannot reach past the night of {last_night:%a %d %b %Y}, "
+                "the latest that has ended; nothing was imported."
+            )
+        last = options.logged_to
+    return SpanDeclaration(first, min(last, last_night), SpanSource.IMPORT)
 
 
 def apply_import(
@@ -296,6 +363,10 @@ def apply_import(
         transfer.insert_episodes(session, episodes)
         transfer.insert_days(session, days)
         transfer.insert_medications(session, medications)
+        spans = [*batch.spans, *([plan.span] if plan.span is not None else [])]
+        _store_spans(session, spans)
+        if replace and batch.sleep_hours is not None:
+            repo.put_setting(session, SLEEP_HOURS_KEY, batch.sleep_hours)
     if words or replace:
         # New own words and (after a replace) another boundary hour are cached by the Diary.
         diary.reload()
@@ -310,3 +381,22 @@ def apply_import(
         replaced=replace,
         backup=made,
     )
+
+
+def _store_spans(session: Session, spans: Sequence[SpanDeclaration]) -> None:
+    """Add each span, merged with the spans it overlaps (see `recorded.merged_span`)."""
+    for span in spans:
+        existing = repo.list_spans(session)
+        if span.uuid is not None and any(s.uuid == span.uuid for s in existing):
+            continue
+        first, last, absorbed = recorded.merged_span(span.first_night, span.last_night, existing)
+        for gone in absorbed:
+            repo.delete_span(session, gone.id)
+        repo.insert_span(
+            session,
+            first_night=first,
+            last_night=last,
+            source=SpanSource.DECLARED if last is None else span.source,
+            uuid=span.uuid if span.uuid is not None and not absorbed else new_uuid(),
+            now=datetime.now(UTC).replace(tzinfo=None, microsecond=0),
+        )

@@ -10,11 +10,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import IO, TypeVar
 
-from cramplog import __version__, validation
+from cramplog import __version__, nights, validation
 from cramplog.db import bulk
 from cramplog.db.transfer import NewVocabulary
 from cramplog.errors import ImportFileError, ValidationError
-from cramplog.exchange.batch import VOCABULARY_KINDS, Batch, Context, RowError, SourceKind
+from cramplog.exchange.batch import (
+    VOCABULARY_KINDS,
+    Batch,
+    Context,
+    RowError,
+    SourceKind,
+    SpanDeclaration,
+)
 from cramplog.records import (
     DayFactors,
     DiaryDay,
@@ -22,16 +29,21 @@ from cramplog.records import (
     EpisodeInput,
     Exercise,
     Hydration,
+    LoggingSpan,
     Medication,
     MedicationInput,
     ReliefRating,
     Side,
+    SpanSource,
     TakenFor,
     VocabularyItem,
+    with_legacy_unknowns,
 )
 
 FORMAT = "cramplog-diary"
-VERSION = 1
+# 2: "woke_from_sleep" may be null (not answered), "triggers_asked"/"reliefs_asked", the
+# diary's "logging_spans" and its sleep hours. Version 1 is still read (see `_read_episodes`).
+VERSION = 2
 _LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
 
 
@@ -63,6 +75,8 @@ def episode_record(e: Episode) -> dict[str, object]:
         "symptoms": list(e.symptoms),
         "notes": e.notes,
         "to_review": e.to_review,
+        "triggers_asked": e.triggers_asked,
+        "reliefs_asked": e.reliefs_asked,
         "created_utc": _utc(e.created_utc),
         "updated_utc": _utc(e.updated_utc),
     }
@@ -106,6 +120,15 @@ def medication_record(m: Medication) -> dict[str, object]:
     }
 
 
+def span_record(s: LoggingSpan) -> dict[str, object]:
+    return {
+        "uuid": s.uuid,
+        "first_night": s.first_night.isoformat(),
+        "last_night": _day(s.last_night),
+        "source": s.source.value,
+    }
+
+
 def vocabulary_record(v: VocabularyItem) -> dict[str, object]:
     return {
         "uuid": v.uuid,
@@ -128,6 +151,8 @@ class Contents:
     first_night: date | None
     last_night: date | None
     exported_utc: datetime
+    spans: Sequence[LoggingSpan] = ()
+    sleep_hours: str | None = None
 
 
 def write(stream: IO[str], contents: Contents) -> None:
@@ -150,7 +175,10 @@ def write(stream: IO[str], contents: Contents) -> None:
             "first_night": _day(contents.first_night),
             "last_night": _day(contents.last_night),
         },
-        "settings": {"day_boundary_hour": contents.boundary_hour},
+        "settings": {
+            "day_boundary_hour": contents.boundary_hour,
+            "sleep_hours": contents.sleep_hours,
+        },
     }
     stream.write("{\n")
     for key, value in head.items():
@@ -158,6 +186,7 @@ def write(stream: IO[str], contents: Contents) -> None:
     records("vocabulary", [vocabulary_record(v) for v in contents.vocabulary])
     records("episodes", [episode_record(e) for e in contents.episodes])
     records("days", [day_record(d) for d in contents.days])
+    records("logging_spans", [span_record(s) for s in contents.spans])
     records("medications", [medication_record(m) for m in contents.medications], last=True)
     stream.write("}\n")
 
@@ -304,9 +333,13 @@ def parse(text: str, context: Context) -> Batch:
         hour = settings.get("day_boundary_hour")
         if isinstance(hour, int) and not isinstance(hour, bool) and 0 <= hour <= 23:
             batch.boundary_hour = hour
+        sleep = settings.get("sleep_hours")
+        if isinstance(sleep, str) and nights.SleepHours.from_setting(sleep).to_setting() == sleep:
+            batch.sleep_hours = sleep
     added = _read_vocabulary(lists["vocabulary"], context, batch)
-    _read_episodes(lists["episodes"], context, batch, added)
+    _read_episodes(lists["episodes"], context, batch, added, version=version)
     _read_days(lists["days"], context, batch)
+    _read_spans(document.get("logging_spans", []), batch)
     _read_medications(lists["medications"], context, batch)
     return batch
 
@@ -350,8 +383,32 @@ def _read_vocabulary(items: list[object], context: Context, batch: Batch) -> dic
     return added
 
 
+def _read_spans(items: object, batch: Batch) -> None:
+    if not isinstance(items, list):
+        batch.errors.append(RowError(None, "must be a list", "logging_spans"))
+        return
+    for index, raw in enumerate(items):
+        try:
+            record = _Record(raw)
+            first = record.day("first_night")
+            if first is None:
+                raise _Bad("'first_night' is missing")
+            last = record.day("last_night")
+            if last is not None and last < first:
+                raise _Bad("'last_night' is before 'first_night'")
+            source = record.enum("source", SpanSource) or SpanSource.DECLARED
+            batch.spans.append(SpanDeclaration(first, last, source, record.uuid()))
+        except ValueError as exc:
+            _fail(batch, "logging_spans", index, exc)
+
+
 def _read_episodes(
-    items: list[object], context: Context, batch: Batch, added: dict[str, set[str]]
+    items: list[object],
+    context: Context,
+    batch: Batch,
+    added: dict[str, set[str]],
+    *,
+    version: int,
 ) -> None:
     seen: set[str] = set()
     for index, raw in enumerate(items):
@@ -381,7 +438,7 @@ def _read_episodes(
                 side=record.enum("side", Side) or Side.NOT_APPLICABLE,
                 duration_s=record.whole("duration_s"),
                 intensity=record.whole("intensity"),
-                woke_from_sleep=bool(record.flag("woke_from_sleep")),
+                woke_from_sleep=record.flag("woke_from_sleep", default=None),
                 activity=record.optional_text("activity"),
                 hydration=record.enum("hydration", Hydration),
                 triggers=record.strings("triggers"),
@@ -389,7 +446,11 @@ def _read_episodes(
                 symptoms=record.strings("symptoms"),
                 notes=record.text("notes"),
                 to_review=bool(record.flag("to_review")),
+                triggers_asked=bool(record.flag("triggers_asked")),
+                reliefs_asked=bool(record.flag("reliefs_asked")),
             )
+            if version < 2:
+                episode = with_legacy_unknowns(episode)
             context.check_episode(episode, added)
             new = bulk.NewEpisode(
                 episode=episode,

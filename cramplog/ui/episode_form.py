@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDateTimeEdit,
     QDialog,
     QFormLayout,
@@ -272,9 +271,12 @@ class EpisodeDialog(QDialog):
             "Intensity", low_caption="0 = no pain", high_caption="10 = worst"
         )
         self._form_row(form, "&Intensity", self.intensity.slider, self.intensity, "intensity")
-        self.woke = QCheckBox("It &woke me from sleep")
-        self.woke.setAccessibleName("It woke me from sleep")
-        form.addRow("", self.woke)
+        # Three answers, not a tick box: an unticked box would store "no" for a question
+        # the person never answered, and "no" moves a cramp to the daytime figures.
+        self.woke = widgets.ValueCombo()
+        self.woke.setAccessibleName("Woke me from sleep")
+        self.woke.set_options([("Not recorded", None), ("Yes", True), ("No", False)])
+        self._form_row(form, "&Woke me from sleep", self.woke, self.woke)
 
         # Context
         self.activity = widgets.ValueCombo()
@@ -380,7 +382,7 @@ class EpisodeDialog(QDialog):
             self.muscle.currentIndexChanged,
             self.side_picker.changed,
             self.intensity.changed,
-            self.woke.toggled,
+            self.woke.currentIndexChanged,
             self.activity.currentIndexChanged,
             self.hydration.currentIndexChanged,
             self.notes.textChanged,
@@ -445,7 +447,7 @@ class EpisodeDialog(QDialog):
             self.side_picker.set_value(source.side)
             self._set_duration(source.duration_s)
             self.intensity.set_value(source.intensity)
-            self.woke.setChecked(source.woke_from_sleep)
+            self.woke.set_value(source.woke_from_sleep)
             self.activity.set_value(source.activity)
             self.hydration.set_value(source.hydration)
             self.triggers.set_checked(source.triggers)
@@ -504,7 +506,7 @@ class EpisodeDialog(QDialog):
             side=self.side(),
             duration_s=self.duration_s(),
             intensity=self.intensity.value(),
-            woke_from_sleep=self.woke.isChecked(),
+            woke_from_sleep=self.woke.value(),
             activity=self.activity.value(),
             hydration=self.hydration.value(),
             triggers=tuple(self.triggers.checked()),
@@ -512,6 +514,9 @@ class EpisodeDialog(QDialog):
             symptoms=tuple(self.symptoms.checked()),
             notes=self.notes.toPlainText(),
             to_review=False,
+            # The form shows both checklists, so nothing ticked there means "none".
+            triggers_asked=True,
+            reliefs_asked=True,
         )
 
     def _show_night(self) -> None:
@@ -658,7 +663,7 @@ class EpisodeDialog(QDialog):
             "muscle_text": self.muscle.currentText(),
             "side": self.side().value,
             "intensity": self.intensity.value(),
-            "woke_from_sleep": self.woke.isChecked(),
+            "woke_from_sleep": self.woke.value(),
             "activity": self.activity.value(),
             "hydration": None if self.hydration.value() is None else str(self.hydration.value()),
             "triggers": self.triggers.checked(),
@@ -713,7 +718,8 @@ class EpisodeDialog(QDialog):
             self.side_picker.set_value(Side(side))
         intensity = _whole(state.get("intensity"))
         self.intensity.set_value(intensity if intensity is None or intensity <= 10 else None)
-        self.woke.setChecked(state.get("woke_from_sleep") is True)
+        woke = state.get("woke_from_sleep")
+        self.woke.set_value(woke if isinstance(woke, bool) else None)
         activity = state.get("activity")
         self.activity.set_value(activity if isinstance(activity, str) else None)
         hydration = state.get("hydration")

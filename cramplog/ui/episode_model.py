@@ -309,7 +309,7 @@ class EpisodeTableModel(QAbstractTableModel):
             item.side.label,
             format_duration(item.duration_s),
             "" if item.intensity is None else str(item.intensity),
-            "Yes" if item.woke_from_sleep else "No",
+            {True: "Yes", False: "No", None: ""}[item.woke_from_sleep],
             TO_REVIEW if item.to_review else "",
             ", ".join(self._label(code) for code in item.triggers),
             ", ".join(self._label(code) for code, _ in item.reliefs),

@@ -144,7 +144,7 @@ _HEADLINES: Final = (
         "episodes",
         "Cramps in the period",
         lambda s: str(s.episodes),
-        lambda s: f"{s.nocturnal} at night or in bed, {s.daytime} in the day",
+        lambda s: s.timing_note(),
         "episodes",
     ),
     _Headline(
@@ -491,7 +491,7 @@ class PatternsPage(QWidget):
         self.problem_label.setVisible(True)
 
     def _show_period(self, s: stats.PatternStats) -> None:
-        text = f"{s.period.describe()} · {s.completeness_note()}"
+        text = f"{s.period.describe()} · {s.recorded_note()}"
         if s.comparison is not None:
             c = s.comparison
             text += (

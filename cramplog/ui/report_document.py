@@ -424,6 +424,9 @@ class _Front:
         self.text(cursor, reports.format_period(header.period), self.bold)
         self.text(cursor, "     Nights recorded: ", self.body)
         self.text(cursor, header.completeness, self.bold)
+        if header.counting:
+            self.block(cursor)
+            self.text(cursor, header.counting, self.body)
         if header.comparison is not None:
             self.block(cursor)
             self.text(
@@ -435,8 +438,9 @@ class _Front:
         self.block(cursor)
         self.text(
             cursor,
-            "Kept by the patient. A recorded night is one reviewed in the morning or with a "
-            "cramp logged; rates are per 7 recorded nights, never guessed for unrecorded ones.",
+            "Kept by the patient. A recorded night is one reviewed in the morning or inside a "
+            "stretch of nights over which every cramp was logged; rates are per 7 recorded "
+            "nights, and cramps on other nights are left out of them, never guessed.",
             self.small,
         )
 
@@ -652,7 +656,11 @@ def _chart_images(report: reports.Report, width: float) -> dict[str, tuple[QUrl,
             inputs.weekly, style, treatments=inputs.treatments, figure=figure
         ),
         "hours": lambda figure: charts.hour_of_night_chart(
-            inputs.by_hour, style, boundary_hour=inputs.boundary_hour, figure=figure
+            inputs.by_hour,
+            style,
+            boundary_hour=inputs.boundary_hour,
+            sleep_hours=inputs.sleep_hours,
+            figure=figure,
         ),
     }
     urls = {"weekly": WEEKLY_CHART, "hours": HOUR_CHART}

@@ -11,7 +11,14 @@ import pytest
 
 from cramplog import report, stats
 from cramplog.diary import Diary
-from cramplog.records import EpisodeInput, MedicationInput, ReliefRating, Side, TakenFor
+from cramplog.records import (
+    DayFactors,
+    EpisodeInput,
+    MedicationInput,
+    ReliefRating,
+    Side,
+    TakenFor,
+)
 from tests.conftest import LONDON
 
 # The week of Monday 2 to Sunday 8 March 2026: seven nights, every one of them recorded.
@@ -45,7 +52,7 @@ def week(diary: Diary) -> Diary:
       cramps 4 on 7 recorded nights → 4.0 a week; cramp nights 3 → 3.0 a week, 43% (3 of 7);
       intensity 6, 4, 8, 2 → median 5.0, worst 8; durations 120, 60, 900, 30 s → median
       90 s, longest 15 min, one over 10 minutes; night-time 3 (two woke, one asleep), daytime 1.
-    The week before holds one cramp and no reviews: 1 recorded night → 7.0 a week.
+    The week before holds one cramp over a week declared fully logged: 1.0 a week.
     """
     diary.add_episode(
         cramp(
@@ -88,9 +95,12 @@ def week(diary: Diary) -> Diary:
     )
     for night in (3, 4, 6, 8):
         diary.mark_cramp_free(date(2026, 3, night))
+    for night in (2, 5, 7):  # the cramp nights were reviewed the next morning
+        diary.set_day(date(2026, 3, night), DayFactors(reviewed=True))
     diary.add_episode(
         cramp(datetime(2026, 2, 24, 2, 0), "muscle.calf", Side.LEFT, 60, 5, woke_from_sleep=True)
     )
+    diary.declare_span(date(2026, 2, 23), date(2026, 3, 1))  # "I logged every cramp"
     diary.add_medication(
         MedicationInput(
             name="Atorvastatin",
@@ -150,13 +160,13 @@ def test_headline_numbers_match_the_hand_count_and_the_week_before(week: Diary) 
     summary = report.build_report(week, period=WEEK, comparison=WEEK.previous())
     rows = headline(summary)
     assert rows["cramps_per_week"].value == "4.0"
-    assert rows["cramps_per_week"].comparison == "7.0"
-    assert rows["cramps_per_week"].change == "-3.0"
+    assert rows["cramps_per_week"].comparison == "1.0"
+    assert rows["cramps_per_week"].change == "+3.0"
     assert rows["episodes"].value == "4"
     assert rows["cramp_nights_per_week"].value == "3.0"
     assert rows["share_of_reviewed_nights_with_cramps"].value == "43% (3 of 7)"
-    assert rows["share_of_reviewed_nights_with_cramps"].comparison == "100% (1 of 1)"
-    assert rows["share_of_reviewed_nights_with_cramps"].change == "-57 pts"
+    assert rows["share_of_reviewed_nights_with_cramps"].comparison == "14% (1 of 7)"
+    assert rows["share_of_reviewed_nights_with_cramps"].change == "+29 pts"
     assert rows["intensity"].value == "5.0 / 8"
     assert rows["duration"].value == "1 min 30 s / 15 min"
     assert rows["cramps_over_10_min"].value == "1"

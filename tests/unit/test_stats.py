@@ -90,20 +90,41 @@ def test_four_nights_give_the_hand_worked_headline_numbers(four_nights: Diary) -
     assert s.episodes == 3
     assert s.cramp_nights == 2  # Tuesday (two cramps across midnight) and Wednesday
     assert s.reviewed_nights == 2  # Sunday and Tuesday
-    assert s.recorded_nights == 3  # ... and Wednesday, which has a cramp but no review
+    # Wednesday has a cramp but was neither reviewed nor inside a span: its cramp counts,
+    # but not in a rate, since nobody said whether other nights like it were cramp-free.
+    assert s.recorded_nights == 2
+    assert s.cramps_on_unrecorded_nights == 1
     assert s.cramp_free_nights == 1
-    assert s.completeness == pytest.approx(0.75)
-    assert s.cramps_per_week == pytest.approx(3 / 3 * 7)
-    assert s.cramp_nights_per_week == pytest.approx(2 / 3 * 7)
-    assert s.share_of_reviewed_nights_with_cramps == pytest.approx(2 / 3)
-    assert (s.nocturnal, s.daytime) == (2, 1)  # woke; asleep; the morning one neither
+    assert s.completeness == pytest.approx(0.5)
+    assert s.cramps_per_week == pytest.approx(2 / 2 * 7)
+    assert s.cramp_nights_per_week == pytest.approx(1 / 2 * 7)
+    assert s.share_of_reviewed_nights_with_cramps == pytest.approx(1 / 2)
+    # Woke; began asleep; the 09:00 one was never asked, and 09:00 is outside the default
+    # sleep hours, so it counts as daytime, marked as inferred.
+    assert (s.nocturnal, s.daytime) == (2, 1)
+    assert (s.nocturnal_inferred, s.daytime_inferred) == (0, 1)
     assert (s.intensity_median, s.intensity_worst, s.intensity_rated) == (6.0, 8, 2)
     assert (s.duration_median_s, s.longest_duration_s, s.duration_timed) == (120.0, 700, 3)
     assert s.cramps_over_10_min == 1
     assert s.sleep_disturbance_mean == 6.0
     assert s.minutes_awake_per_week == pytest.approx(30 * 7)
-    assert s.completeness_note() == "3 of 4 nights recorded (75%)"
+    assert s.completeness_note() == "2 of 4 nights recorded (50%)"
+    assert s.recorded_note().startswith("2 of 4 nights recorded: 2 reviewed.")
     assert not s.empty
+
+
+def test_declaring_every_cramp_logged_makes_the_unreviewed_nights_recorded(
+    four_nights: Diary,
+) -> None:
+    four_nights.declare_span(MON_9, WED_11)
+    s = compute(four_nights, SUN_8, WED_11)
+    # Monday (nothing logged) is now cramp-free; Wednesday's cramp now counts in the rates.
+    assert (s.recorded_nights, s.span_only_nights, s.cramp_free_nights) == (4, 2, 2)
+    assert s.cramps_per_week == pytest.approx(3 / 4 * 7)
+    assert s.cramps_on_unrecorded_nights == 0
+    assert s.recorded_note() == (
+        "4 of 4 nights recorded: 2 reviewed, 2 inside spans you declared complete."
+    )
 
 
 def test_distributions_count_by_muscle_side_hour_and_the_nights_weekday(
@@ -141,12 +162,13 @@ def test_weekly_points_cover_every_week_with_a_rolling_rate_per_recorded_night(
 ) -> None:
     s = compute(four_nights, SUN_8, WED_11)
     # Sunday 8 March closes the week of Monday 2 March; the rest is the week of 9 March.
+    # The bars show every cramp; the rate only those on recorded nights (Tuesday's two).
     assert [(w.week_start, w.episodes, w.cramp_nights, w.recorded_nights) for w in s.weekly] == [
         (date(2026, 3, 2), 0, 0, 1),
-        (date(2026, 3, 9), 3, 2, 2),
+        (date(2026, 3, 9), 3, 2, 1),
     ]
     assert s.weekly[0].rolling_cramps_per_week == 0.0
-    assert s.weekly[1].rolling_cramps_per_week == pytest.approx((0 + 3) / (1 + 2) * 7)
+    assert s.weekly[1].rolling_cramps_per_week == pytest.approx((0 + 2) / (1 + 1) * 7)
 
 
 def test_reliefs_and_triggers_are_counted_per_episode(four_nights: Diary) -> None:
@@ -248,10 +270,12 @@ def test_a_comparison_period_gives_each_headline_its_change(four_nights: Diary) 
     assert s.comparison is not None
     assert s.comparison.period == stats.Period(date(2026, 3, 8), MON_9)
     before = stats.compute(four_nights, stats.Period(date(2026, 3, 5), date(2026, 3, 6)))
-    assert (before.episodes, before.recorded_nights) == (1, 2)
+    # The night of 6 March has a cramp but no review: counted, not recorded.
+    assert (before.episodes, before.recorded_nights) == (1, 1)
     assert s.change("episodes") == 3 - 0  # 8–9 March hold no cramp
     assert s.comparison.cramps_per_week == 0.0  # one recorded night (Sunday), no cramps
-    assert s.change("cramps_per_week") == pytest.approx(3 / 2 * 7)
+    # Tuesday is the period's one recorded night, with two cramps.
+    assert s.change("cramps_per_week") == pytest.approx(2 / 1 * 7)
     assert s.change("intensity_median") is None  # nothing rated in the comparison
     with pytest.raises(KeyError):
         s.change("by_hour")
@@ -314,6 +338,7 @@ def test_a_treatment_is_described_four_weeks_either_side_of_its_start(diary: Dia
         night = date(2026, 1, 15) + timedelta(days=offset)
         if night in cramp_nights:
             log(diary, datetime(night.year, night.month, night.day, 23, 0, tzinfo=LONDON))
+            diary.set_day(night, DayFactors(reviewed=True))
         elif offset % 4 != 3:  # some nights unrecorded: 21 of 28 recorded each side at most
             diary.mark_cramp_free(night)
     s = stats.compute(diary, stats.Period(date(2026, 2, 12), WED_11))

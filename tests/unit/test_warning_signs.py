@@ -10,7 +10,7 @@ import pytest
 from cramplog import warning_signs
 from cramplog.diary import Diary
 from cramplog.errors import ValidationError
-from cramplog.records import EpisodeInput, MedicationInput, ReliefRating, Side
+from cramplog.records import DayFactors, EpisodeInput, MedicationInput, ReliefRating, Side
 from cramplog.stats import Period
 from cramplog.warning_signs import Urgency
 from tests.conftest import LONDON
@@ -132,6 +132,7 @@ def test_short_cramps_on_three_nights_are_not_a_long_spasm(diary: Diary) -> None
 
 
 def test_frequent_cramps_fire_at_the_threshold_over_the_last_four_weeks(diary: Diary) -> None:
+    diary.declare_span(FOUR_WEEKS.first, LAST_NIGHT)  # "I logged every cramp"
     for index in range(11):
         log(diary, LAST_NIGHT - timedelta(days=2 * index))
     log(diary, date(2026, 2, 1))  # before the four weeks: does not count
@@ -142,14 +143,14 @@ def test_frequent_cramps_fire_at_the_threshold_over_the_last_four_weeks(diary: D
     assert sign.urgency is Urgency.APPOINTMENT
     assert sign.evidence[0].night == LAST_NIGHT and sign.evidence[0].detail == "2 cramps"
     assert sign.evidence_count == 11
-    assert "12 cramps" in sign.sentence and "3.0 a week" in sign.sentence
+    assert "12 cramps over 28 recorded nights" in sign.sentence and "3.0 a week" in sign.sentence
     with pytest.raises(ValueError):
         warning_signs.check(diary, FOUR_WEEKS, frequent_per_week=0)
 
 
 def test_most_cramps_without_a_suspected_cause(diary: Diary) -> None:
     for day in (1, 2, 3):
-        log(diary, date(2026, 3, day))
+        log(diary, date(2026, 3, day), triggers_asked=True)  # the form asked; nothing ticked
     log(diary, date(2026, 3, 4), triggers=("trigger.alcohol",))
     log(diary, date(2026, 3, 5), triggers=("trigger.dehydration",))
     sign = sign_of(diary, "warning.no_clear_cause")
@@ -158,6 +159,22 @@ def test_most_cramps_without_a_suspected_cause(diary: Diary) -> None:
     assert "3 of 5" in sign.sentence
     log(diary, date(2026, 3, 6), triggers=("trigger.alcohol",))  # now 3 of 6: not most
     assert "warning.no_clear_cause" not in fired(diary)
+
+
+def test_cramps_never_asked_about_causes_are_not_cramps_without_a_cause(diary: Diary) -> None:
+    # A spreadsheet of cramps with no triggers column: nobody said anything about causes.
+    for day in range(1, 9):
+        log(diary, date(2026, 3, day))
+    assert "warning.no_clear_cause" not in fired(diary)
+    # Four reviewed in the form, three of them with nothing suspected: the rule judges those
+    # four and says how many it could not judge.
+    for day in (9, 10, 11):
+        log(diary, date(2026, 2, day + 10), triggers_asked=True)
+    log(diary, date(2026, 2, 22), triggers=("trigger.alcohol",))
+    sign = sign_of(diary, "warning.no_clear_cause")
+    assert "In 3 of 4 cramps whose possible causes you went through" in sign.sentence
+    assert "8 cramps were never asked about causes" in sign.sentence
+    assert sign.evidence_count == 3
 
 
 def test_cramps_waiting_for_review_do_not_count_as_having_no_cause(diary: Diary) -> None:
@@ -192,6 +209,7 @@ def _rise_around(diary: Diary, started: date, before: int, after: int) -> None:
         count = before if offset < 0 else after
         if (offset % 28) < count:
             log(diary, night)
+            diary.set_day(night, DayFactors(reviewed=True))
         else:
             diary.mark_cramp_free(night)
 
@@ -246,6 +264,7 @@ def test_a_rise_after_a_medicine_of_a_harmless_class_is_not_flagged(diary: Diary
 
 
 def test_urgent_signs_come_first_and_evidence_is_capped(diary: Diary) -> None:
+    diary.declare_span(FOUR_WEEKS.first, LAST_NIGHT)
     for index in range(25):
         log(diary, LAST_NIGHT - timedelta(days=index))
     log(diary, date(2026, 2, 20), symptoms=("symptom.redness",))
@@ -261,6 +280,7 @@ def test_urgent_signs_come_first_and_evidence_is_capped(diary: Diary) -> None:
 
 def test_the_frequent_cramps_threshold_is_the_diarys_own_setting(diary: Diary) -> None:
     # Two cramps a week for the last four weeks: under the default of 3, over a threshold of 2.
+    diary.declare_span(FOUR_WEEKS.first, LAST_NIGHT)
     for week in range(4):
         for day in (1, 4):
             diary.add_episode(

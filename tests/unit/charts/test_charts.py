@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import matplotlib
 import matplotlib.dates as mdates
@@ -19,6 +19,7 @@ from matplotlib.patches import StepPatch
 from matplotlib.text import Text
 
 from cramplog import charts
+from cramplog.nights import SleepHours
 from cramplog.records import Side
 from cramplog.stats import (
     CalendarNight,
@@ -152,11 +153,26 @@ def test_hour_of_night_starts_at_the_boundary_and_shades_the_night() -> None:
             position
         ] == expected
     bands = [p for p in fig.axes[0].patches if p.get_gid() == "night-band"]
-    assert len(bands) == 1  # 22:00–07:00 is one run when the day starts at noon
+    # The default sleep hours, 22:00–08:00, are one run when the day starts at noon.
+    assert len(bands) == 1
     x0 = bands[0].get_x()
-    assert (x0, x0 + bands[0].get_width()) == (order.index(22) - 0.5, order.index(6) + 0.5)
+    assert (x0, x0 + bands[0].get_width()) == (order.index(22) - 0.5, order.index(7) + 0.5)
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert labels[0] == "12" and "00" in labels
+
+
+def test_the_shaded_hours_are_the_persons_own_sleep_hours() -> None:
+    by_hour = [HourCount(h, 1, 5.0) for h in range(24)]
+    late = SleepHours(time(1, 0), time(9, 30))  # a night-shift sleeper, asleep 01:00–09:30
+    result = charts.hour_of_night_chart(by_hour, charts.LIGHT, boundary_hour=12, sleep_hours=late)
+    fig = drawn(result.figure)
+    order = [(12 + i) % 24 for i in range(24)]
+    (band,) = [p for p in fig.axes[0].patches if p.get_gid() == "night-band"]
+    assert (band.get_x(), band.get_x() + band.get_width()) == (
+        order.index(1) - 0.5,
+        order.index(9) + 0.5,
+    )
+    assert "began in the usual sleep hours (01:00–09:30)" in result.summary
 
 
 def test_with_a_midnight_boundary_the_night_band_wraps_into_two() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from cramplog import cli
 from cramplog.diary import Diary
-from cramplog.records import EpisodeInput, Side
+from cramplog.records import DayFactors, EpisodeInput, Side
 
 # The command reads the real clock, so the diary is filled well in the past and every test
 # names its nights explicitly (except the one about the default period).
@@ -35,6 +35,8 @@ def filled(data_dir: Path) -> Path:
     logged(data_dir, *june, intensity=6, duration_s=700, symptoms=("symptom.swelling",))
     diary = Diary.open(data_dir)
     try:
+        for day in (2, 3):  # the cramp nights were reviewed the next morning
+            diary.set_day(date(2025, 6, day), DayFactors(reviewed=True))
         for day in (5, 6, 7):
             diary.mark_cramp_free(date(2025, 6, day))
     finally:
@@ -74,7 +76,7 @@ def test_json_holds_the_documented_keys_and_the_periods_numbers(
         assert key in body, key
     assert body["period"] == {"first": "2025-06-02", "last": "2025-06-08", "nights": 7}
     assert (body["episodes"], body["cramp_nights"], body["nights_in_period"]) == (3, 2, 7)
-    assert body["reviewed_nights"] == 3 and body["recorded_nights"] == 5
+    assert body["reviewed_nights"] == 5 and body["recorded_nights"] == 5
     assert body["cramps_per_week"] == round(3 / 5 * 7, 2)
     assert body["cramps_over_10_min"] == 3 and body["longest_duration_s"] == 700
     assert body["by_hour"][3] == {"hour": 3, "episodes": 3, "mean_intensity": 6.0}

@@ -38,7 +38,10 @@ def test_a_new_diary_is_created_private_and_stamped_at_head(data_dir: Path) -> N
     try:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == layout.HEAD_REVISION
+        assert (
+            conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+            == layout.HEAD_REVISION
+        )
     finally:
         conn.close()
 

@@ -82,8 +82,8 @@ def test_the_export_is_versioned_documented_json(sample_diary: Diary, tmp_path: 
     path = exchange.export_json(sample_diary, tmp_path / "diary.json")
     assert mode(path) == 0o600
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert document["format"] == "cramplog-diary" and document["version"] == 1
-    assert document["settings"] == {"day_boundary_hour": 12}
+    assert document["format"] == "cramplog-diary" and document["version"] == json_format.VERSION
+    assert document["settings"] == {"day_boundary_hour": 12, "sleep_hours": "22:00-08:00"}
     assert len(document["episodes"]) == sample_diary.count_episodes()
     assert len(document["days"]) == len(sample_diary.list_days())
     assert {v["label"] for v in document["vocabulary"]} == {
@@ -108,6 +108,8 @@ def test_the_export_is_versioned_documented_json(sample_diary: Diary, tmp_path: 
         "symptoms",
         "notes",
         "to_review",
+        "triggers_asked",
+        "reliefs_asked",
         "created_utc",
         "updated_utc",
     }
@@ -286,7 +288,7 @@ def test_each_bad_field_is_a_row_error_naming_the_record(
         ("not json", "not valid JSON"),
         ([], "not a cramplog export"),
         ({"format": "other"}, "not a cramplog export"),
-        (minimal(version=2), "newer cramplog"),
+        (minimal(version=json_format.VERSION + 1), "newer cramplog"),
         (minimal(version="1"), "version"),
         (minimal(episodes={}), "must be a list"),
     ],

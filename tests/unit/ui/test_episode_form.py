@@ -206,7 +206,7 @@ def test_a_cramp_entered_by_keyboard_alone_is_stored_with_every_detail(
     press(qtbot, Qt.Key.Key_Tab)  # "Not rated", now unticked
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is dialog.woke
-    press(qtbot, Qt.Key.Key_Space)
+    type_text(qtbot, "Yes")  # three answers: not recorded, yes, no
     press(qtbot, Qt.Key.Key_Tab)
     type_text(qtbot, "Asleep")
     press(qtbot, Qt.Key.Key_Tab)
@@ -240,7 +240,7 @@ def test_a_cramp_entered_by_keyboard_alone_is_stored_with_every_detail(
     assert stored.muscle == "muscle.hamstring"
     assert stored.side is Side.RIGHT
     assert stored.intensity == 7
-    assert stored.woke_from_sleep
+    assert stored.woke_from_sleep is True
     assert stored.activity == "activity.asleep"
     assert stored.hydration is Hydration.THIRSTY
     assert stored.symptoms == ("symptom.tingling",)
@@ -514,7 +514,7 @@ def test_a_draft_survives_a_round_trip_through_json(
     dialog.duration_sec.set_number(40)
     dialog.side_picker.set_value(Side.BOTH)
     dialog.intensity.set_value(3)
-    dialog.woke.setChecked(True)
+    dialog.woke.set_value(True)
     dialog.activity.set_value("activity.walking")
     dialog.hydration.set_value(Hydration.WELL)
     dialog.triggers.set_checked(["trigger.dehydration", "trigger.alcohol"])

@@ -189,8 +189,9 @@ def test_a_warning_sign_is_shown_with_its_date_and_urgency(
 
 
 def test_an_appointment_warning_uses_the_calm_highlight_colour(
-    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor, diary: Diary
 ) -> None:
+    diary.set_logging_every_cramp(date(2026, 2, 12))  # so nights with nothing were cramp-free
     for day in range(13, 29):
         editor.add_episode(cramp(day, month=2))
     shown(qtbot, page)

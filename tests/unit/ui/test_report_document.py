@@ -15,7 +15,7 @@ from PySide6.QtGui import QPageSize, QTextDocument
 from cramplog import report, sample, stats
 from cramplog.diary import Diary
 from cramplog.errors import ExportError, ForbiddenTargetError
-from cramplog.records import EpisodeInput, ReliefRating, Side
+from cramplog.records import DayFactors, EpisodeInput, ReliefRating, Side
 from cramplog.ui import report_document
 from tests.conftest import LONDON
 
@@ -101,6 +101,8 @@ def week(diary: Diary) -> Diary:
         diary.add_episode(cramp(datetime(2026, 3, 7, 14, minute), note, woke_from_sleep=False))
     for night in (6, 8):
         diary.mark_cramp_free(date(2026, 3, night))
+    for night in (2, 3, 4, 5, 7):  # the cramp nights were reviewed the next morning
+        diary.set_day(date(2026, 3, night), DayFactors(reviewed=True))
     return diary
 
 

@@ -89,7 +89,7 @@ def test_ninety_five_seconds_timed_become_a_logged_cramp(
     assert form.start_edit.dateTime().toString("d MMM yyyy HH:mm") == "12 Mar 2026 09:28"
     assert form.muscle.currentText() == "Calf"
     form.intensity.set_value(8)
-    form.woke.setChecked(True)
+    form.woke.set_value(True)
 
     with qtbot.wait_signal(dialog.accepted):
         form.save()
