@@ -19,7 +19,8 @@ The rules:
   or more shows as long entries (an hour or more) of one muscle on `SPASM_NIGHTS`
   consecutive nights or more.
 - warning.frequent: at least `frequent_per_week` cramps a week (default 3) over the four
-  weeks ending at the period's last night, i.e. at least 4 × that many episodes.
+  weeks ending at the period's last night, i.e. at least 4 × that many episodes; like every
+  per-week figure, only from at least `stats.MIN_NIGHTS_TO_RATE` recorded nights.
 - warning.no_clear_cause, warning.self_care_not_helping: over the period's last
   `RECENT_NIGHTS` nights (recent experience is what counts, and old years would drown it),
   more than half of at least `MIN_EPISODES_FOR_SHARE` reviewed episodes named no suspected
@@ -39,12 +40,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
+from cramplog import nights
 from cramplog.db import aggregates
 from cramplog.stats import (
     OVER_10_MIN_S,
     TREATMENT_MIN_RECORDED_NIGHTS,
     TREATMENT_WINDOW_NIGHTS,
     Period,
+    can_rate,
 )
 
 if TYPE_CHECKING:
@@ -107,13 +110,13 @@ class Evidence:
     start_local: datetime | None
     detail: str
 
+    def cited(self, *, capital: bool = False) -> str:
+        """E.g. "night of Mon 9 Mar 2026, 02:10" (see `nights.cited`)."""
+        return nights.cited(self.night, self.start_local, capital=capital)
+
     def describe(self) -> str:
-        """E.g. "Tue 10 Mar 2026 02:10 — Calf (left): Numbness"."""
-        when = (
-            f"{self.start_local:%a %d %b %Y %H:%M}"
-            if self.start_local is not None
-            else f"Night of {self.night:%a %d %b %Y}"
-        )
+        """E.g. "Night of Mon 9 Mar 2026, 02:10 — Calf (left): Numbness"."""
+        when = self.cited(capital=True)
         return f"{when} — {self.detail}" if self.detail else when
 
 
@@ -281,12 +284,15 @@ class _Rules:
             self.episode_evidence(e, ", ".join(self.diary.label(s) for s in symptoms))
             for e, symptoms in episodes
         ]
-        latest = episodes[0][0].start_local
+        latest = episodes[0][0]
         n = len(episodes)
         if "{signs}" in what:
             labels = sorted(self.diary.label(s).lower() for s in seen)
             what = what.format(signs=", ".join(labels))
-        sentence = f"{_cramps(n)} in this period came with {what} (latest {latest:%d %B %Y})."
+        sentence = (
+            f"{_cramps(n)} in this period came with {what} "
+            f"(latest: {nights.cited(latest.night, latest.start_local)})."
+        )
         return self.sign(code, sentence, evidence, now=self.symptom_urgent(seen))
 
     def long_unrelieved(
@@ -304,7 +310,8 @@ class _Rules:
         n = len(hits)
         sentence = (
             f"{_cramps(n)} lasted more than 10 minutes although you tried stretching "
-            f"(latest {hits[0].start_local:%d %B %Y}, {_minutes(hits[0].duration_s)})."
+            f"(latest: {nights.cited(hits[0].night, hits[0].start_local)}, "
+            f"{_minutes(hits[0].duration_s)})."
         )
         return self.sign("warning.long_cramp_unrelieved", sentence, evidence)
 
@@ -340,23 +347,24 @@ class _Rules:
         ]
         sentence = (
             f"Your {self.diary.label(muscle).lower()} had long spasms (an hour or more) on "
-            f"{len(latest)} nights in a row, {latest[0]:%d %B} to {latest[-1]:%d %B %Y}."
+            f"{len(latest)} nights in a row, from the {nights.cited(latest[0])} to the "
+            f"{nights.cited(latest[-1])}."
         )
         return self.sign("warning.spasm_three_days", sentence, evidence)
 
     def frequent(self, window: aggregates.WindowNights, per_week: float) -> WarningSign | None:
         weeks = FREQUENCY_WINDOW_NIGHTS / 7
         rate = window.episodes / weeks
-        if window.episodes == 0 or rate < per_week:
+        if window.episodes == 0 or rate < per_week or not can_rate(window.recorded_nights):
             return None
         evidence = [
             Evidence(night, None, None, _cramps(n).lower() if n != 1 else "1 cramp")
             for night, n in sorted(window.episodes_by_night.items(), reverse=True)
         ]
         sentence = (
-            f"You logged {window.episodes} cramps in the 4 weeks to "
-            f"{self.period.last:%d %B %Y}: {rate:.1f} a week, at or above the {per_week:g} "
-            "a week counted as frequent."
+            f"You logged {window.episodes} cramps in the 4 weeks to the "
+            f"{nights.cited(self.period.last)}: {rate:.1f} a week, at or above the "
+            f"{per_week:g} a week counted as frequent."
         )
         return self.sign("warning.frequent", sentence, evidence)
 
