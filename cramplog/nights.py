@@ -1,4 +1,4 @@
-"""Diary-day attribution: which night a moment belongs to, given the day-boundary hour."""
+"""Diary-day attribution: which night a moment belongs to, and how a cramp names its night."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 DEFAULT_BOUNDARY_HOUR = 12
+# English names whatever the locale: Qt sets the C library's locale at start-up, which would
+# make strftime's %a and %b name a night differently in the app and on the command line.
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def check_boundary_hour(hour: int) -> int:
@@ -31,6 +35,21 @@ def night_of(local: datetime, boundary_hour: int = DEFAULT_BOUNDARY_HOUR) -> dat
     """
     local = local.replace(tzinfo=None)
     return (local - timedelta(hours=boundary_hour)).date()
+
+
+def cited(night: date, start_local: datetime | None = None, *, capital: bool = False) -> str:
+    """How a cramp is named wherever it is cited: "night of Sat 12 Sep 2026, 01:59".
+
+    A cramp is cited by its night and its wall-clock start, never by its calendar date: one
+    at 01:59 on Sunday belongs to the night of Saturday, and a warning's sentence, its list
+    of dates and the PDF must name the same day for it. Without `start_local` it names the
+    night alone ("night of Sat 12 Sep 2026"). `capital` starts it with "Night".
+    """
+    text = (
+        f"{'Night' if capital else 'night'} of {_WEEKDAYS[night.weekday()]} {night.day} "
+        f"{_MONTHS[night.month - 1]} {night.year}"
+    )
+    return text if start_local is None else f"{text}, {start_local:%H:%M}"
 
 
 def night_window(

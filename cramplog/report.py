@@ -36,7 +36,8 @@ MEDICATION_NOTE: Final = (
     "cramps. This is for discussion only; do not stop or change a medicine without advice."
 )
 DASH: Final = "—"
-NO_ENTRIES: Final = "no entries"
+# Cramps cited under each warning sign on page one; the appendix lists every one.
+CITED_PER_WARNING: Final = 4
 # The most tried relief methods get a column of marks each in the appendix; others are named.
 APPENDIX_RELIEF_COLUMNS: Final = 5
 
@@ -122,11 +123,11 @@ def format_period(period: stats.Period) -> str:
     return f"{format_date(period.first)} – {format_date(period.last)} ({period.nights} nights)"
 
 
-def format_dates(days: Sequence[date], *, limit: int = 6) -> str:
-    """A few dates, newest first, and how many more: "3 Mar 2026, 1 Mar 2026 and 4 more"."""
-    newest = sorted(set(days), reverse=True)
-    shown = ", ".join(format_date(day) for day in newest[:limit])
-    more = len(newest) - limit
+def format_cited(cited: Sequence[str], count: int, *, limit: int = CITED_PER_WARNING) -> str:
+    """The first few cramps or nights cited, and how many more of `count` in all:
+    "night of Wed 4 Mar 2026, 03:20; night of Tue 3 Mar 2026, 02:10 and 4 more"."""
+    shown = "; ".join(cited[:limit])
+    more = count - min(limit, len(cited))
     return f"{shown} and {more} more" if more > 0 else shown
 
 
@@ -160,8 +161,9 @@ class Header:
 class WarningLine:
     """Item 2: one warning sign the diary showed, how urgent it is, and when it happened.
 
-    `dates` are the nights behind it, newest first (at most `warning_signs.MAX_EVIDENCE`);
-    `count` is how many entries there were in all.
+    `cited` names the cramps or nights behind it as everywhere else ("night of Sat 12 Sep
+    2026, 01:59"), newest first (at most `warning_signs.MAX_EVIDENCE`); `count` is how many
+    entries there were in all.
     """
 
     code: str
@@ -170,12 +172,12 @@ class WarningLine:
     urgency_text: str
     sentence: str
     advice: str
-    dates: tuple[date, ...]
+    cited: tuple[str, ...]
     count: int
 
     @property
-    def dates_text(self) -> str:
-        return format_dates(self.dates)
+    def cited_text(self) -> str:
+        return format_cited(self.cited, self.count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +305,9 @@ class Report:
     empty: bool
     warnings: tuple[WarningLine, ...]
     headline: tuple[HeadlineRow, ...]
+    # Why the rates are dashes, or why there is no comparison column (`stats` words both).
+    rate_withheld: str | None
+    comparison_withheld: str | None
     charts: ChartInputs
     muscles: tuple[MuscleRow, ...]
     reliefs: tuple[ReliefRow, ...]
@@ -364,6 +369,8 @@ def build_report(
         empty=numbers.empty,
         warnings=tuple(_warning_line(sign) for sign in fired),
         headline=headline_rows(numbers),
+        rate_withheld=numbers.rate_withheld(),
+        comparison_withheld=numbers.comparison_withheld(),
         charts=ChartInputs(
             weekly=numbers.weekly,
             by_hour=numbers.by_hour,
@@ -402,7 +409,7 @@ def _warning_line(sign: warning_signs.WarningSign) -> WarningLine:
         urgency_text=sign.urgency.label,
         sentence=sign.sentence,
         advice=sign.advice or "",
-        dates=tuple(evidence.night for evidence in sign.evidence),
+        cited=tuple(evidence.cited() for evidence in sign.evidence),
         count=sign.evidence_count,
     )
 
@@ -422,11 +429,11 @@ def _change(
 def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
     """Item 3, in reading order, each against the comparison period when there is one.
 
-    A comparison period with nothing recorded shows "no entries", never a made-up change.
+    A comparison period with too few recorded nights (`stats.PatternStats.comparable`) gives
+    rows without a comparison, never a made-up change; `Report.comparison_withheld` says why.
     """
-    if numbers.comparison is not None and numbers.comparison.empty:
-        alone = headline_rows(dataclasses.replace(numbers, comparison=None))
-        return tuple(dataclasses.replace(row, comparison=NO_ENTRIES) for row in alone)
+    if not numbers.comparable:
+        numbers = dataclasses.replace(numbers, comparison=None)
     base = numbers.comparison
 
     def row(

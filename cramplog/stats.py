@@ -19,7 +19,11 @@ Definitions (the same everywhere the numbers are shown):
 - *Completeness* is recorded nights / nights in the period, and is stated beside every rate.
 - Rates *per week* are per seven recorded nights (cramps on recorded nights / recorded
   nights × 7, `per_week`), as trials count cramps per week over the nights a diary was
-  kept. With no recorded night a rate is None, never 0.
+  kept. From fewer than `MIN_NIGHTS_TO_RATE` recorded nights a rate is None ("too few
+  recorded nights to rate"), never extrapolated and never 0. The weekly chart's rolling
+  rate follows the same rule.
+- A comparison period with fewer than `MIN_NIGHTS_TO_COMPARE` recorded nights gives no
+  comparison: every `change()` is None.
 - `share_of_reviewed_nights_with_cramps` is recorded cramp nights / recorded nights.
 - An episode is *nocturnal* when it woke the person or began while asleep or in bed, and
   *daytime* when the person said otherwise; when they said neither, it is inferred from
@@ -62,6 +66,12 @@ if TYPE_CHECKING:
 
 OVER_10_MIN_S: Final = 600
 ROLLING_WEEKS: Final = 4
+# A week of recorded nights before any per-week figure: from two nights, one busy night
+# would read as "175 a week".
+MIN_NIGHTS_TO_RATE: Final = 7
+# A comparison is made of per-week rates and counts, so it needs what a rate needs: against
+# 0 of 91 nights recorded, "up 1 from 0" compares with nothing.
+MIN_NIGHTS_TO_COMPARE: Final = MIN_NIGHTS_TO_RATE
 MIN_NIGHTS_EACH_SIDE: Final = 3
 # A factor "stands out" when it was present on a share of cramp nights at least this many
 # percentage points above its share of cramp-free nights. Descriptive, not a test.
@@ -114,6 +124,10 @@ class PeriodPreset(enum.StrEnum):
     @property
     def label(self) -> str:
         return _PRESET_LABELS[self]
+
+
+# The period the app, `cramplog stats` and `cramplog report` show unless told otherwise.
+DEFAULT_PRESET: Final = PeriodPreset.LAST_3_MONTHS
 
 
 _PRESET_LABELS = {
@@ -197,6 +211,11 @@ def period_presets(
     }
 
 
+def default_period(last_night: date) -> Period:
+    """The `DEFAULT_PRESET` period ending at `last_night`."""
+    return period_presets(last_night)[DEFAULT_PRESET]
+
+
 def first_recorded_night(diary: Diary) -> date | None:
     """The diary's first night with an episode or a day record; None when it is empty."""
     hour = diary.boundary_hour
@@ -259,7 +278,8 @@ class WeekPoint:
     """One calendar week (Monday first) of the period, for the weekly chart.
 
     `rolling_cramps_per_week` is cramps per seven recorded nights over this week and the
-    `ROLLING_WEEKS - 1` before it (None while those weeks have no recorded night).
+    `ROLLING_WEEKS - 1` before it; None (a gap in the line, never 0) while those weeks hold
+    fewer than `MIN_NIGHTS_TO_RATE` recorded nights.
     """
 
     week_start: date
@@ -518,11 +538,36 @@ class PatternStats:
             text += f"; {inferred} inferred from your sleep hours {self.sleep_hours.describe()}"
         return text
 
+    def rate_withheld(self) -> str | None:
+        """Why the per-week rates are None though the period has recorded nights, or None."""
+        if self.recorded_nights == 0 or can_rate(self.recorded_nights):
+            return None
+        return too_few_nights_to_rate(self.recorded_nights)
+
+    @property
+    def comparable(self) -> bool:
+        """There is a comparison period with enough recorded nights to compare with."""
+        return (
+            self.comparison is not None and self.comparison.recorded_nights >= MIN_NIGHTS_TO_COMPARE
+        )
+
+    def comparison_withheld(self) -> str | None:
+        """Why a comparison period gives no comparison, e.g. "no comparison: 2 of 91 nights
+        recorded in the comparison period (7 needed)"; None without one or when it is fine."""
+        c = self.comparison
+        if c is None or self.comparable:
+            return None
+        return (
+            f"no comparison: {c.recorded_nights} of {c.nights_in_period} nights recorded in "
+            f"the comparison period ({MIN_NIGHTS_TO_COMPARE} needed)"
+        )
+
     def change(self, name: str) -> float | None:
-        """This period's headline `name` minus the comparison's; None if either is missing."""
+        """This period's headline `name` minus the comparison's; None if either is missing
+        or the comparison has too few recorded nights (`comparable`)."""
         if name not in HEADLINE_FIELDS:
             raise KeyError(f"{name!r} is not a headline number")
-        if self.comparison is None:
+        if self.comparison is None or not self.comparable:
             return None
         mine, theirs = getattr(self, name), getattr(self.comparison, name)
         if mine is None or theirs is None:
@@ -535,6 +580,8 @@ class PatternStats:
     def to_json_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values; the keys are documented in README ("cramplog stats")."""
         body = self._headline_json()
+        # Why a rate may be null with recorded nights behind it (`recorded_nights` says how many).
+        body["min_recorded_nights_to_rate"] = MIN_NIGHTS_TO_RATE
         body["by_muscle"] = [
             {
                 "muscle": m.muscle,
@@ -588,6 +635,7 @@ class PatternStats:
         ]
         if self.comparison is not None:
             body["comparison"] = self.comparison._headline_json()
+            body["comparison"]["comparable"] = self.comparable
         return body
 
     def _headline_json(self) -> dict[str, Any]:
@@ -632,9 +680,21 @@ def _comparison_json(c: FactorComparison) -> dict[str, Any]:
     }
 
 
+def can_rate(recorded_nights: int) -> bool:
+    """Whether a per-week figure may be given from this many recorded nights."""
+    return recorded_nights >= MIN_NIGHTS_TO_RATE
+
+
+def too_few_nights_to_rate(recorded_nights: int) -> str:
+    """Why a per-week figure is not given: "too few recorded nights to rate (2 of 7 needed)"."""
+    return f"too few recorded nights to rate ({recorded_nights} of {MIN_NIGHTS_TO_RATE} needed)"
+
+
 def per_week(count: int, recorded_nights: int) -> float | None:
-    """Cramps (or nights) per seven recorded nights: the one rate every output shows."""
-    return None if recorded_nights == 0 else count / recorded_nights * 7
+    """Cramps (or nights) per seven recorded nights: the one rate every output shows.
+
+    None below `MIN_NIGHTS_TO_RATE` recorded nights: never extrapolated."""
+    return count / recorded_nights * 7 if can_rate(recorded_nights) else None
 
 
 # -- computing ------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ The rules:
   consecutive nights or more.
 - warning.frequent: at least `frequent_per_week` cramps a week (default 3) over the
   recorded nights of the four weeks ending at the period's last night, with the rate every
-  figure uses (`stats.per_week`, `cramplog.recorded`).
+  figure uses (`stats.per_week`, `cramplog.recorded`): so only from at least
+  `stats.MIN_NIGHTS_TO_RATE` recorded nights.
 - warning.no_clear_cause, warning.self_care_not_helping: over the period's last
   `RECENT_NIGHTS` nights (recent experience is what counts, and old years would drown it),
   more than half of at least `MIN_EPISODES_FOR_SHARE` episodes that can be judged named no
@@ -41,7 +42,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
-from cramplog import recorded, stats
+from cramplog import nights, recorded, stats
 from cramplog.db import aggregates
 from cramplog.db import repository as repo
 from cramplog.stats import (
@@ -111,13 +112,13 @@ class Evidence:
     start_local: datetime | None
     detail: str
 
+    def cited(self, *, capital: bool = False) -> str:
+        """E.g. "night of Mon 9 Mar 2026, 02:10" (see `nights.cited`)."""
+        return nights.cited(self.night, self.start_local, capital=capital)
+
     def describe(self) -> str:
-        """E.g. "Tue 10 Mar 2026 02:10 — Calf (left): Numbness"."""
-        when = (
-            f"{self.start_local:%a %d %b %Y %H:%M}"
-            if self.start_local is not None
-            else f"Night of {self.night:%a %d %b %Y}"
-        )
+        """E.g. "Night of Mon 9 Mar 2026, 02:10 — Calf (left): Numbness"."""
+        when = self.cited(capital=True)
         return f"{when} — {self.detail}" if self.detail else when
 
 
@@ -293,12 +294,15 @@ class _Rules:
             self.episode_evidence(e, ", ".join(self.diary.label(s) for s in symptoms))
             for e, symptoms in episodes
         ]
-        latest = episodes[0][0].start_local
+        latest = episodes[0][0]
         n = len(episodes)
         if "{signs}" in what:
             labels = sorted(self.diary.label(s).lower() for s in seen)
             what = what.format(signs=", ".join(labels))
-        sentence = f"{_cramps(n)} in this period came with {what} (latest {latest:%d %B %Y})."
+        sentence = (
+            f"{_cramps(n)} in this period came with {what} "
+            f"(latest: {nights.cited(latest.night, latest.start_local)})."
+        )
         return self.sign(code, sentence, evidence, now=self.symptom_urgent(seen))
 
     def long_unrelieved(
@@ -316,7 +320,8 @@ class _Rules:
         n = len(hits)
         sentence = (
             f"{_cramps(n)} lasted more than 10 minutes although you tried stretching "
-            f"(latest {hits[0].start_local:%d %B %Y}, {_minutes(hits[0].duration_s)})."
+            f"(latest: {nights.cited(hits[0].night, hits[0].start_local)}, "
+            f"{_minutes(hits[0].duration_s)})."
         )
         return self.sign("warning.long_cramp_unrelieved", sentence, evidence)
 
@@ -352,7 +357,8 @@ class _Rules:
         ]
         sentence = (
             f"Your {self.diary.label(muscle).lower()} had long spasms (an hour or more) on "
-            f"{len(latest)} nights in a row, {latest[0]:%d %B} to {latest[-1]:%d %B %Y}."
+            f"{len(latest)} nights in a row, from the {nights.cited(latest[0])} to the "
+            f"{nights.cited(latest[-1])}."
         )
         return self.sign("warning.spasm_three_days", sentence, evidence)
 
@@ -367,8 +373,8 @@ class _Rules:
         ]
         sentence = (
             f"You logged {window.episodes} cramps over {window.recorded_nights} recorded "
-            f"nights in the 4 weeks to {self.period.last:%d %B %Y}: {rate:.1f} a week, at or "
-            f"above the {per_week:g} a week counted as frequent."
+            f"nights in the 4 weeks to the {nights.cited(self.period.last)}: {rate:.1f} a "
+            f"week, at or above the {per_week:g} a week counted as frequent."
         )
         return self.sign("warning.frequent", sentence, evidence)
 

@@ -377,7 +377,11 @@ def weekly_cramps_chart(
         _legend(fig, handles, names, style)
         busiest = max(weekly, key=lambda w: w.episodes)
         latest_rate = next(
-            (w.rolling_cramps_per_week for w in reversed(weekly) if w.rolling_cramps_per_week),
+            (
+                w.rolling_cramps_per_week
+                for w in reversed(weekly)
+                if w.rolling_cramps_per_week is not None
+            ),
             None,
         )
         summary = (

@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             period = (
                 stats.Period(args.first, last, "Chosen period")
                 if args.first is not None
-                else stats.period_presets(last)[stats.PeriodPreset.LAST_3_MONTHS]
+                else stats.default_period(last)
             )
             summary = report.build_report(
                 diary, period=period, comparison=period.previous(), name=name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -16,11 +16,13 @@ NAME = "stats"
 HELP = "print the headline numbers and warning signs of a period"
 DESCRIPTION = (
     "Print cramps per week, nights with cramps, intensity, duration, where and when, and any "
-    "warning signs, for the nights from --from to --to (default: the last 4 weeks). Dates "
-    "are nights, as YYYY-MM-DD. With --json, print one JSON object (keys in the README)."
+    "warning signs, for the nights from --from to --to (default: the last 3 months, as in "
+    "the app and the report). Dates are nights, as YYYY-MM-DD. With --json, print one JSON "
+    "object (keys in the README)."
 )
-DEFAULT_NIGHTS = 28
 
+# Entries listed under each warning sign, newest first, as on the Patterns page.
+LISTED_EVIDENCE = 3
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 
@@ -75,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
                 EXIT_PROBLEM,
             )
         last = args.last if args.last is not None else diary.last_night()
-        first = args.first if args.first is not None else last - timedelta(DEFAULT_NIGHTS - 1)
+        first = args.first if args.first is not None else stats.default_period(last).first
         if first > last:
             # Only --from was given, and it is the night still in progress.
             last = first
@@ -115,11 +117,16 @@ def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
         lines.append("Nothing to show: no cramps and no reviewed nights in this period.")
         return "\n".join(lines)
     note = s.completeness_note()
+    withheld = s.rate_withheld()
+
+    def rate(value: float | None) -> str:
+        return withheld if value is None and withheld is not None else _number(value)
+
     rows: list[tuple[str, Any]] = [
         ("Cramps", f"{s.episodes} ({s.timing_note()})"),
-        ("Cramps per week", f"{_number(s.cramps_per_week)}   [{note}]"),
+        ("Cramps per week", f"{rate(s.cramps_per_week)}   [{note}]"),
         ("Nights with cramps", f"{s.cramp_nights}"),
-        ("Nights with cramps per week", f"{_number(s.cramp_nights_per_week)}   [{note}]"),
+        ("Nights with cramps per week", f"{rate(s.cramp_nights_per_week)}   [{note}]"),
         (
             "Recorded nights with a cramp",
             "–"
@@ -161,6 +168,9 @@ def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
         lines.append("Warning signs (reasons to seek medical advice, not a diagnosis):")
         for sign in signs:
             lines.append(f"- {sign.urgency.label}: {sign.label}. {sign.sentence}")
+            lines += [f"    {e.describe()}" for e in sign.evidence[:LISTED_EVIDENCE]]
+            if sign.evidence_count > LISTED_EVIDENCE:
+                lines.append(f"    and {sign.evidence_count - LISTED_EVIDENCE} more")
     else:
         lines.append("No warning signs in this period.")
     return "\n".join(lines)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cramplog import stats, warning_signs
+from cramplog import nights, stats, warning_signs
 from cramplog.errors import CramplogError
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.period_choice import (
@@ -60,6 +60,8 @@ STANDS_OUT_MARK: Final = "▲"
 TRIGGER_CODE_ROLE: Final = Qt.ItemDataRole.UserRole
 # Border colours of the warning panel: firm for "seek advice now", calm for an appointment.
 _NOW_BORDER: Final = {"light": "#b3261e", "dark": "#f2b8b5"}
+# A tile's change line when the comparison period has too few recorded nights.
+NO_COMPARISON_TILE: Final = "no comparison"
 
 
 def _plain_label(text: str = "", *, wrap: bool = True, name: str | None = None) -> QLabel:
@@ -120,12 +122,18 @@ def _completeness(s: stats.PatternStats) -> str:
     return s.completeness_note()
 
 
+def _rate_note(s: stats.PatternStats) -> str:
+    """The completeness, after the reason when the rate is withheld for too few nights."""
+    withheld = s.rate_withheld()
+    return _completeness(s) if withheld is None else f"{withheld} · {_completeness(s)}"
+
+
 _HEADLINES: Final = (
     _Headline(
         "cramps_per_week",
         "Cramps per week",
         lambda s: _rate(s.cramps_per_week),
-        _completeness,
+        _rate_note,
         "cramps_per_week",
     ),
     _Headline(
@@ -134,9 +142,9 @@ _HEADLINES: Final = (
         lambda s: _rate(s.cramp_nights_per_week),
         lambda s: (
             f"{s.share_of_reviewed_nights_with_cramps:.0%} of recorded nights had a cramp · "
-            + _completeness(s)
+            + _rate_note(s)
             if s.share_of_reviewed_nights_with_cramps is not None
-            else _completeness(s)
+            else _rate_note(s)
         ),
         "cramp_nights_per_week",
     ),
@@ -205,9 +213,14 @@ class _Tile(QFrame):
         h = self.headline
         self.value.setText(h.value(s))
         self.note.setText(h.note(s))
+        withheld = s.comparison_withheld()
         if s.comparison is None or h.change_field is None:
             self.change.setVisible(False)
             self.change.setText("")
+        elif withheld is not None:
+            # The reason in full is on the period line above the tiles.
+            self.change.setText(NO_COMPARISON_TILE)
+            self.change.setVisible(True)
         else:
             field = h.change_field
             self.change.setText(_change(getattr(s.comparison, field), s.change(field), h.show))
@@ -494,9 +507,9 @@ class PatternsPage(QWidget):
         text = f"{s.period.describe()} · {s.recorded_note()}"
         if s.comparison is not None:
             c = s.comparison
-            text += (
-                f"\nCompared with {c.period.first:%d %b %Y} – {c.period.last:%d %b %Y}: "
-                f"{c.completeness_note()}"
+            withheld = s.comparison_withheld()
+            text += f"\nCompared with {c.period.first:%d %b %Y} – {c.period.last:%d %b %Y}: " + (
+                c.completeness_note() if withheld is None else withheld
             )
         self.period_label.setText(text)
         self.empty_label.setVisible(s.empty)
@@ -680,7 +693,10 @@ class PatternsPage(QWidget):
         )
         self.trigger_episodes.clear()
         for episode in episodes:
-            bits = [f"{episode.start_local:%a %d %b %Y %H:%M}", episode.muscle_label]
+            bits = [
+                nights.cited(episode.night, episode.start_local, capital=True),
+                episode.muscle_label,
+            ]
             if episode.side.value in ("left", "right", "both"):
                 bits[-1] += f" ({episode.side.label.lower()})"
             if episode.intensity is not None:

@@ -17,7 +17,6 @@ CUSTOM: Final = "custom"
 NO_COMPARISON: Final = "none"
 PREVIOUS: Final = "previous"
 BASELINE: Final = "baseline"
-DEFAULT_PRESET: Final = stats.PeriodPreset.LAST_3_MONTHS
 
 COMPARISON_LABELS: Final = {
     PREVIOUS: "The period before, same length",
@@ -35,7 +34,7 @@ def fill_period_box(box: QComboBox) -> None:
     for preset in stats.PeriodPreset:
         box.addItem(preset.label, preset.value)
     box.addItem("Chosen dates", CUSTOM)
-    box.setCurrentIndex(box.findData(DEFAULT_PRESET.value))
+    box.setCurrentIndex(box.findData(stats.DEFAULT_PRESET.value))
 
 
 def fill_comparison_box(box: QComboBox, order: tuple[str, ...]) -> None:

@@ -472,23 +472,23 @@ class _Front:
             self.text(inner, line.label, self.bold)
             if line.sentence:
                 self.text(inner, f" — {line.sentence}", self.body)
-            if line.dates:
-                self.text(inner, f" Dates: {line.dates_text}.", self.body)
+            if line.cited:
+                self.text(inner, f" When: {line.cited_text}.", self.body)
         cursor.setPosition(table.lastPosition() + 1)
 
     def _headline(self, cursor: QTextCursor) -> None:
         report = self.report
         self.section_heading(cursor, "Headline numbers")
-        nothing_before = all(row.comparison == reports.NO_ENTRIES for row in report.headline)
-        if report.header.comparison is not None and nothing_before:
+        notes = []
+        if report.rate_withheld is not None:
+            notes.append(f"Per-week figures ({reports.DASH}): {report.rate_withheld}.")
+        if report.comparison_withheld is not None:
+            withheld = report.comparison_withheld
+            notes.append(f"{withheld[:1].upper()}{withheld[1:]}.")
+        for note in notes:
             self.block(cursor)
-            self.text(
-                cursor,
-                f"Nothing was recorded in the comparison period "
-                f"({reports.format_period(report.header.comparison)}).",
-                self.small,
-            )
-        if report.header.comparison is not None and not nothing_before:
+            self.text(cursor, note, self.small)
+        if report.header.comparison is not None and report.comparison_withheld is None:
             headers = ["", "This period", report.header.comparison_label or "Before", "Change"]
             rows = [
                 [row.label, row.value, row.comparison or reports.DASH, row.change or reports.DASH]

@@ -75,3 +75,11 @@ def test_last_night_in_the_morning_and_in_the_evening_is_yesterdays_date() -> No
 def test_boundary_hour_out_of_range_is_refused() -> None:
     with pytest.raises(ValueError, match="0 to 23"):
         nights.check_boundary_hour(24)
+
+
+def test_a_cramp_at_one_fifty_nine_on_sunday_is_cited_by_saturdays_night() -> None:
+    sunday_0159 = datetime(2026, 9, 13, 1, 59)
+    night = nights.night_of(sunday_0159)
+    assert nights.cited(night, sunday_0159) == "night of Sat 12 Sep 2026, 01:59"
+    assert nights.cited(night, sunday_0159, capital=True) == "Night of Sat 12 Sep 2026, 01:59"
+    assert nights.cited(night) == "night of Sat 12 Sep 2026"

@@ -64,7 +64,8 @@ def diaries(draw: st.DrawFn) -> dict[str, object]:
 
 
 def _rate(count: int, nights_recorded: int) -> float | None:
-    return None if nights_recorded == 0 else count / nights_recorded * 7
+    """By hand: per seven recorded nights, and only from a week of them (never extrapolated)."""
+    return None if nights_recorded < 7 else count / nights_recorded * 7
 
 
 @settings(

@@ -157,7 +157,13 @@ def test_name_and_date_of_birth_are_left_out_unless_given(week: Diary) -> None:
 
 
 def test_headline_numbers_match_the_hand_count_and_the_week_before(week: Diary) -> None:
+    # The week before: its cramp on the night of 23 February, the six nights after reviewed
+    # cramp-free, so 1 cramp on 7 recorded nights: 1.0 a week, 14% (1 of 7).
+    for day in (24, 25, 26, 27, 28):
+        week.mark_cramp_free(date(2026, 2, day))
+    week.mark_cramp_free(date(2026, 3, 1))
     summary = report.build_report(week, period=WEEK, comparison=WEEK.previous())
+    assert summary.comparison_withheld is None
     rows = headline(summary)
     assert rows["cramps_per_week"].value == "4.0"
     assert rows["cramps_per_week"].comparison == "1.0"
@@ -182,10 +188,48 @@ def test_without_a_comparison_there_is_no_change_column(week: Diary) -> None:
 
 def test_a_comparison_period_with_nothing_recorded_shows_no_fake_change(week: Diary) -> None:
     empty = stats.Period(date(2025, 1, 1), date(2025, 1, 7), "Baseline")
-    rows = headline(report.build_report(week, period=WEEK, comparison=empty))
-    assert rows["episodes"].comparison == "no entries"
-    assert rows["episodes"].change is None
-    assert rows["cramps_per_week"].change is None
+    summary = report.build_report(week, period=WEEK, comparison=empty)
+    assert all(row.comparison is None and row.change is None for row in summary.headline)
+    assert summary.comparison_withheld == (
+        "no comparison: 0 of 7 nights recorded in the comparison period (7 needed)"
+    )
+
+
+def test_a_week_before_with_one_recorded_night_is_no_comparison_on_any_row(
+    week: Diary,
+) -> None:
+    # The week before with only its cramp's night reviewed: "+3 from 7" would compare with
+    # nothing.
+    (span,) = week.logging_spans()
+    week.remove_span(span.id)
+    week.set_day(date(2026, 2, 23), DayFactors(reviewed=True))
+    summary = report.build_report(week, period=WEEK, comparison=WEEK.previous())
+    assert [(row.key, row.comparison, row.change) for row in summary.headline] == [
+        (row.key, None, None) for row in summary.headline
+    ]
+    assert summary.comparison_withheld == (
+        "no comparison: 1 of 7 nights recorded in the comparison period (7 needed)"
+    )
+    assert headline(summary)["cramps_per_week"].value == "4.0"  # this week is still rated
+
+
+def test_a_period_with_too_few_recorded_nights_gives_no_rate_and_says_why(diary: Diary) -> None:
+    # 2 recorded nights, one with 50 cramps: not "175 a week".
+    for minute in range(50):
+        diary.add_episode(cramp(datetime(2026, 3, 4, 2, minute), "muscle.calf", Side.LEFT, 30, 3))
+    diary.set_day(date(2026, 3, 3), DayFactors(reviewed=True))
+    diary.mark_cramp_free(date(2026, 3, 6))
+    summary = report.build_report(diary, period=WEEK)
+    rows = headline(summary)
+    assert rows["cramps_per_week"].value == "—"
+    assert rows["cramp_nights_per_week"].value == "—"
+    assert rows["episodes"].value == "50"
+    assert summary.rate_withheld == "too few recorded nights to rate (2 of 7 needed)"
+    for night in (2, 4, 5, 7, 8):  # review the rest of the week: 7 recorded nights
+        diary.mark_cramp_free(date(2026, 3, night))
+    summary = report.build_report(diary, period=WEEK)
+    assert headline(summary)["cramps_per_week"].value == "50.0"
+    assert summary.rate_withheld is None
 
 
 def test_a_long_cramp_stretching_did_not_relieve_is_a_warning_with_its_night(
@@ -194,8 +238,9 @@ def test_a_long_cramp_stretching_did_not_relieve_is_a_warning_with_its_night(
     summary = report.build_report(week, period=WEEK)
     long_cramp = next(w for w in summary.warnings if w.code == "warning.long_cramp_unrelieved")
     assert long_cramp.urgent
-    assert long_cramp.dates == (date(2026, 3, 5),)
-    assert long_cramp.dates_text == "5 Mar 2026"
+    assert long_cramp.cited == ("night of Thu 5 Mar 2026, 23:30",)
+    assert long_cramp.cited_text == "night of Thu 5 Mar 2026, 23:30"
+    assert "(latest: night of Thu 5 Mar 2026, 23:30, 15 min)" in long_cramp.sentence
     assert long_cramp.label
     # Urgent signs come first.
     assert summary.warnings[0].urgent

@@ -96,8 +96,9 @@ def test_four_nights_give_the_hand_worked_headline_numbers(four_nights: Diary) -
     assert s.cramps_on_unrecorded_nights == 1
     assert s.cramp_free_nights == 1
     assert s.completeness == pytest.approx(0.5)
-    assert s.cramps_per_week == pytest.approx(2 / 2 * 7)
-    assert s.cramp_nights_per_week == pytest.approx(1 / 2 * 7)
+    # Two recorded nights are too few for a weekly rate: not "7.0 a week", and not 0.
+    assert s.cramps_per_week is None and s.cramp_nights_per_week is None
+    assert s.rate_withheld() == "too few recorded nights to rate (2 of 7 needed)"
     assert s.share_of_reviewed_nights_with_cramps == pytest.approx(1 / 2)
     # Woke; began asleep; the 09:00 one was never asked, and 09:00 is outside the default
     # sleep hours, so it counts as daytime, marked as inferred.
@@ -107,7 +108,7 @@ def test_four_nights_give_the_hand_worked_headline_numbers(four_nights: Diary) -
     assert (s.duration_median_s, s.longest_duration_s, s.duration_timed) == (120.0, 700, 3)
     assert s.cramps_over_10_min == 1
     assert s.sleep_disturbance_mean == 6.0
-    assert s.minutes_awake_per_week == pytest.approx(30 * 7)
+    assert s.minutes_awake_per_week is None  # one night with minutes awake is not a week
     assert s.completeness_note() == "2 of 4 nights recorded (50%)"
     assert s.recorded_note().startswith("2 of 4 nights recorded: 2 reviewed.")
     assert not s.empty
@@ -116,15 +117,26 @@ def test_four_nights_give_the_hand_worked_headline_numbers(four_nights: Diary) -
 def test_declaring_every_cramp_logged_makes_the_unreviewed_nights_recorded(
     four_nights: Diary,
 ) -> None:
-    four_nights.declare_span(MON_9, WED_11)
-    s = compute(four_nights, SUN_8, WED_11)
-    # Monday (nothing logged) is now cramp-free; Wednesday's cramp now counts in the rates.
-    assert (s.recorded_nights, s.span_only_nights, s.cramp_free_nights) == (4, 2, 2)
-    assert s.cramps_per_week == pytest.approx(3 / 4 * 7)
+    four_nights.declare_span(date(2026, 3, 2), WED_11)
+    s = compute(four_nights, date(2026, 3, 2), WED_11)
+    # Nights with nothing logged are now cramp-free; Wednesday's cramp counts in the rates.
+    assert (s.recorded_nights, s.span_only_nights, s.cramp_free_nights) == (10, 8, 8)
+    assert s.cramps_per_week == pytest.approx(3 / 10 * 7)
     assert s.cramps_on_unrecorded_nights == 0
     assert s.recorded_note() == (
-        "4 of 4 nights recorded: 2 reviewed, 2 inside spans you declared complete."
+        "10 of 10 nights recorded: 2 reviewed, 8 inside spans you declared complete."
     )
+
+
+def test_a_week_of_recorded_nights_gives_the_weekly_rates(four_nights: Diary) -> None:
+    for day in (4, 5, 6, 7):
+        four_nights.mark_cramp_free(date(2026, 3, day))
+    four_nights.set_day(WED_11, DayFactors(reviewed=True))
+    s = compute(four_nights, date(2026, 3, 4), WED_11)
+    assert s.recorded_nights == 7  # 4–8 March, Tuesday and Wednesday reviewed; not Monday
+    assert s.cramps_per_week == pytest.approx(3 / 7 * 7)
+    assert s.cramp_nights_per_week == pytest.approx(2 / 7 * 7)
+    assert s.rate_withheld() is None
 
 
 def test_distributions_count_by_muscle_side_hour_and_the_nights_weekday(
@@ -167,8 +179,44 @@ def test_weekly_points_cover_every_week_with_a_rolling_rate_per_recorded_night(
         (date(2026, 3, 2), 0, 0, 1),
         (date(2026, 3, 9), 3, 2, 1),
     ]
-    assert s.weekly[0].rolling_cramps_per_week == 0.0
-    assert s.weekly[1].rolling_cramps_per_week == pytest.approx((0 + 2) / (1 + 1) * 7)
+    # One recorded night, then three: too few to rate, so no value (a gap), never 0.
+    assert [w.rolling_cramps_per_week for w in s.weekly] == [None, None]
+
+
+def test_the_rolling_rate_has_no_value_until_its_weeks_hold_a_week_of_recorded_nights(
+    diary: Diary,
+) -> None:
+    """2 Feb – 11 Mar 2026: nothing recorded for two weeks, then every night reviewed, with
+    two cramps in the week of 16 February and one in the week of 23 February."""
+    for offset in range(24):  # 16 February to 11 March
+        night = date(2026, 2, 16) + timedelta(days=offset)
+        if night not in (date(2026, 2, 17), date(2026, 2, 19), date(2026, 2, 25)):
+            diary.mark_cramp_free(night)
+    for night in (date(2026, 2, 17), date(2026, 2, 19), date(2026, 2, 25)):
+        log(
+            diary,
+            datetime.combine(night + timedelta(days=1), datetime.min.time()).replace(
+                hour=3, tzinfo=LONDON
+            ),
+        )
+        diary.set_day(night, DayFactors(reviewed=True))
+    s = compute(diary, date(2026, 2, 2), WED_11)
+    assert [(w.week_start.day, w.recorded_nights) for w in s.weekly] == [
+        (2, 0),
+        (9, 0),
+        (16, 7),
+        (23, 7),
+        (2, 7),
+        (9, 3),
+    ]
+    assert [w.rolling_cramps_per_week for w in s.weekly] == [
+        None,
+        None,
+        pytest.approx(2 / 7 * 7),
+        pytest.approx(3 / 14 * 7),
+        pytest.approx(3 / 21 * 7),
+        pytest.approx(3 / 24 * 7),
+    ]
 
 
 def test_reliefs_and_triggers_are_counted_per_episode(four_nights: Diary) -> None:
@@ -263,23 +311,38 @@ def test_an_empty_period_has_no_rates_rather_than_zero_rates(four_nights: Diary)
 
 
 def test_a_comparison_period_gives_each_headline_its_change(four_nights: Diary) -> None:
-    log(four_nights, at(7, 3), intensity=2)  # the night of Fri 6 March
-    four_nights.mark_cramp_free(date(2026, 3, 5))
-    period = stats.Period(TUE_10, WED_11)
-    s = stats.compute(four_nights, period, comparison=period.previous())
-    assert s.comparison is not None
-    assert s.comparison.period == stats.Period(date(2026, 3, 8), MON_9)
-    before = stats.compute(four_nights, stats.Period(date(2026, 3, 5), date(2026, 3, 6)))
-    # The night of 6 March has a cramp but no review: counted, not recorded.
-    assert (before.episodes, before.recorded_nights) == (1, 1)
-    assert s.change("episodes") == 3 - 0  # 8–9 March hold no cramp
-    assert s.comparison.cramps_per_week == 0.0  # one recorded night (Sunday), no cramps
-    # Tuesday is the period's one recorded night, with two cramps.
-    assert s.change("cramps_per_week") == pytest.approx(2 / 1 * 7)
-    assert s.change("intensity_median") is None  # nothing rated in the comparison
+    # The week of 1–7 March, every night reviewed, one cramp (intensity 2) on the night of 6.
+    log(four_nights, at(7, 3), intensity=2)
+    for day in (1, 2, 3, 4, 5, 7):
+        four_nights.mark_cramp_free(date(2026, 3, day))
+    four_nights.set_day(date(2026, 3, 6), DayFactors(reviewed=True))
+    baseline = stats.Period(date(2026, 3, 1), date(2026, 3, 7))
+    s = compute(four_nights, SUN_8, WED_11, comparison=baseline)
+    assert s.comparison is not None and s.comparable
+    assert (s.comparison.episodes, s.comparison.recorded_nights) == (1, 7)
+    assert s.comparison.cramps_per_week == pytest.approx(1.0)
+    assert s.change("episodes") == 3 - 1
+    assert s.change("intensity_median") == 6.0 - 2.0
+    assert s.change("cramps_per_week") is None  # this period's 2 recorded nights are too few
+    assert s.comparison_withheld() is None
     with pytest.raises(KeyError):
         s.change("by_hour")
     assert compute(four_nights, TUE_10, WED_11).change("episodes") is None
+
+
+def test_a_comparison_with_too_few_recorded_nights_gives_no_change_at_all(
+    four_nights: Diary,
+) -> None:
+    # 8–9 March hold one reviewed night and no cramp: "up 3 from 0" would compare with nothing.
+    period = stats.Period(TUE_10, WED_11)
+    s = stats.compute(four_nights, period, comparison=period.previous())
+    assert s.comparison is not None and not s.comparable
+    assert s.comparison.episodes == 0
+    assert [s.change(name) for name in stats.HEADLINE_FIELDS] == [None] * len(stats.HEADLINE_FIELDS)
+    assert s.comparison_withheld() == (
+        "no comparison: 1 of 2 nights recorded in the comparison period (7 needed)"
+    )
+    assert s.to_json_dict()["comparison"]["comparable"] is False
 
 
 def _reviewed_days(diary: Diary, nights: list[tuple[date, DayFactors]]) -> None:
@@ -406,7 +469,8 @@ def test_json_has_the_documented_keys(four_nights: Diary) -> None:
         "by_hour",
     ):
         assert key in body
-    assert body["cramps_per_week"] == 7.0
+    assert body["cramps_per_week"] is None  # 2 recorded nights: too few to rate
+    assert (body["recorded_nights"], body["min_recorded_nights_to_rate"]) == (2, 7)
     assert body["by_muscle"][0] == {
         "muscle": "muscle.calf",
         "label": "Calf",

@@ -52,7 +52,9 @@ def test_swelling_or_redness_is_a_reason_to_seek_advice_now(diary: Diary) -> Non
     assert sign.label == diary.checklist.item("warning.leg_swelling_redness").label
     assert [(e.episode_id, e.night) for e in sign.evidence] == [(episode, date(2026, 3, 3))]
     assert sign.evidence[0].detail == "Calf (left): Swelling"
-    assert "04 March 2026" in sign.sentence
+    # Logged at 03:00 on Wednesday 4 March: cited by its night, in the sentence and the list.
+    assert "(latest: night of Tue 3 Mar 2026, 03:00)" in sign.sentence
+    assert sign.evidence[0].describe() == "Night of Tue 3 Mar 2026, 03:00 — Calf (left): Swelling"
     assert sign.advice and "not a diagnosis" in sign.explanation
     # The same cramp outside the period does not count.
     assert "warning.leg_swelling_redness" not in fired(diary, Period(LAST_NIGHT, LAST_NIGHT))
@@ -123,6 +125,7 @@ def test_a_spasm_over_three_days_shows_as_long_entries_on_consecutive_nights(
     assert sign.urgency is Urgency.APPOINTMENT
     assert [e.night for e in sign.evidence] == [date(2026, 3, d) for d in (5, 4, 3, 2)]
     assert "4 nights in a row" in sign.sentence and "lower back" in sign.sentence
+    assert "from the night of Mon 2 Mar 2026 to the night of Thu 5 Mar 2026" in sign.sentence
 
 
 def test_short_cramps_on_three_nights_are_not_a_long_spasm(diary: Diary) -> None:
@@ -144,6 +147,18 @@ def test_frequent_cramps_fire_at_the_threshold_over_the_last_four_weeks(diary: D
     assert sign.evidence[0].night == LAST_NIGHT and sign.evidence[0].detail == "2 cramps"
     assert sign.evidence_count == 11
     assert "12 cramps over 28 recorded nights" in sign.sentence and "3.0 a week" in sign.sentence
+    assert "in the 4 weeks to the night of Wed 11 Mar 2026" in sign.sentence
+
+
+def test_frequent_cramps_need_a_week_of_recorded_nights_like_any_rate(diary: Diary) -> None:
+    # 13 cramps on 6 reviewed nights, nothing else recorded: too few nights for a weekly rate.
+    for index in range(6):
+        for hour in (2, 3) if index else (2, 3, 4):
+            log(diary, LAST_NIGHT - timedelta(days=index), hour=hour)
+        diary.set_day(LAST_NIGHT - timedelta(days=index), DayFactors(reviewed=True))
+    assert "warning.frequent" not in fired(diary)
+    diary.mark_cramp_free(LAST_NIGHT - timedelta(days=10))  # a 7th recorded night
+    assert "13 cramps over 7 recorded nights" in sign_of(diary, "warning.frequent").sentence
     with pytest.raises(ValueError):
         warning_signs.check(diary, FOUR_WEEKS, frequent_per_week=0)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import matplotlib
 import matplotlib.dates as mdates
@@ -18,9 +18,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import StepPatch
 from matplotlib.text import Text
 
-from cramplog import charts
+from cramplog import charts, stats
+from cramplog.diary import Diary
 from cramplog.nights import SleepHours
-from cramplog.records import Side
+from cramplog.records import EpisodeInput, Side
 from cramplog.stats import (
     CalendarNight,
     FactorComparison,
@@ -32,6 +33,7 @@ from cramplog.stats import (
     TrendPoint,
     WeekPoint,
 )
+from tests.conftest import LONDON
 
 MONDAY = date(2026, 2, 16)
 
@@ -115,6 +117,29 @@ def test_weekly_bars_and_rolling_line_match_the_weeks() -> None:
     assert isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine)
     assert "10 cramps over 4 weeks" in result.summary
     assert "1 weeks had no recorded night" in result.summary
+
+
+def test_the_rolling_line_starts_where_a_week_of_nights_was_recorded_not_at_zero(
+    diary: Diary,
+) -> None:
+    """Reviewed from Thursday 19 February only: the week of 16 February holds 4 recorded
+    nights, too few to rate, so the line has no point there (it used to start at 0)."""
+    for offset in range(21):  # 19 February to 11 March
+        diary.mark_cramp_free(date(2026, 2, 19) + timedelta(days=offset))
+    diary.add_episode(
+        EpisodeInput(start=datetime(2026, 3, 12, 3, 0, tzinfo=LONDON), muscle="muscle.calf")
+    )
+    numbers = stats.compute(diary, stats.Period(date(2026, 2, 2), date(2026, 3, 11)))
+    fig = drawn(charts.weekly_cramps_chart(numbers.weekly, charts.LIGHT).figure)
+    rolling = list(line(fig, "weekly-rolling").get_ydata())
+    assert [w.recorded_nights for w in numbers.weekly] == [0, 0, 4, 7, 7, 3]
+    assert [math.isnan(v) for v in rolling] == [True, True, True, False, False, False]
+    assert rolling[3:] == [0.0, 0.0, pytest.approx(1 / 21 * 7)]
+
+
+def test_a_latest_average_of_zero_is_still_stated() -> None:
+    result = charts.weekly_cramps_chart(weeks([0, 0]), charts.LIGHT)
+    assert "The latest 4-week average is 0.0 a week." in result.summary
 
 
 def test_treatment_starts_and_stops_are_marked_inside_the_weeks_only() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from cramplog import cli, report, stats
 from cramplog.diary import Diary
 from cramplog.records import EpisodeInput, Side
 
@@ -112,11 +114,19 @@ def test_an_empty_period_still_renders_and_says_so(filled: Path, tmp_path: Path)
     assert "Nothing to show" in text_of(target)
 
 
-def test_without_dates_it_covers_the_last_three_months(filled: Path, tmp_path: Path) -> None:
+def test_without_dates_it_covers_the_last_three_months(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "recent.pdf"
     result = cramplog("-o", str(target), "--data-dir", str(filled))
     assert result.returncode == 0, result.stderr
     assert target.exists()
+    # `cramplog stats` without dates covers the very same nights.
+    assert cli.main(["stats", "--data-dir", str(filled), "--json"]) == 0
+    period = json.loads(capsys.readouterr().out)["period"]
+    nights = stats.Period(date.fromisoformat(period["first"]), date.fromisoformat(period["last"]))
+    assert 89 <= nights.nights <= 92
+    assert f"— {report.format_period(nights)}, 0 cramps." in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cramplog import cli
+from cramplog import cli, stats
 from cramplog.diary import Diary
 from cramplog.records import DayFactors, EpisodeInput, Side
 
@@ -77,7 +77,9 @@ def test_json_holds_the_documented_keys_and_the_periods_numbers(
     assert body["period"] == {"first": "2025-06-02", "last": "2025-06-08", "nights": 7}
     assert (body["episodes"], body["cramp_nights"], body["nights_in_period"]) == (3, 2, 7)
     assert body["reviewed_nights"] == 5 and body["recorded_nights"] == 5
-    assert body["cramps_per_week"] == round(3 / 5 * 7, 2)
+    # 5 recorded nights are too few for a weekly rate: null, beside the count that says why.
+    assert body["cramps_per_week"] is None and body["cramp_nights_per_week"] is None
+    assert body["min_recorded_nights_to_rate"] == 7
     assert body["cramps_over_10_min"] == 3 and body["longest_duration_s"] == 700
     assert body["by_hour"][3] == {"hour": 3, "episodes": 3, "mean_intensity": 6.0}
     assert body["by_muscle"][0]["by_side"] == {"left": 3}
@@ -85,6 +87,8 @@ def test_json_holds_the_documented_keys_and_the_periods_numbers(
     assert "warning.leg_swelling_redness" in codes
     swelling = body["warning_signs"][codes.index("warning.leg_swelling_redness")]
     assert swelling["urgency"] == "now" and swelling["evidence"][0]["night"] == "2025-06-03"
+    assert swelling["evidence"][0]["start_local"] == "2025-06-04T03:00:00"
+    assert "(latest: night of Tue 3 Jun 2025, 03:00)" in swelling["sentence"]
 
 
 def test_text_names_each_rate_with_its_completeness_and_the_warning_signs(
@@ -95,8 +99,50 @@ def test_text_names_each_rate_with_its_completeness_and_the_warning_signs(
     )
     assert code == 0
     assert out.startswith("Nights of 02 Jun 2025 to 08 Jun 2025 (7)")
-    assert "Cramps per week               4.2   [5 of 7 nights recorded (71%)]" in out
+    assert (
+        "Cramps per week               too few recorded nights to rate (5 of 7 needed)   "
+        "[5 of 7 nights recorded (71%)]"
+    ) in out
     assert "Seek medical advice now: Leg swelling, redness or skin change." in out
+    # The cramp at 03:00 on Wednesday 4 June is cited by its night, in the sentence and below.
+    assert "(latest: night of Tue 3 Jun 2025, 03:00)" in out
+    assert "    Night of Tue 3 Jun 2025, 03:00 — Calf (left): Swelling" in out
+
+
+def test_a_fully_recorded_week_gives_its_rate(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    diary = Diary.open(filled)
+    try:
+        for day in (4, 8):
+            diary.mark_cramp_free(date(2025, 6, day))
+    finally:
+        diary.close()
+    code, out, _ = run(
+        capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-08"
+    )
+    assert code == 0
+    assert "Cramps per week               3   [7 of 7 nights recorded (100%)]" in out
+
+
+def test_two_recorded_nights_and_one_cramp_are_too_few_to_rate(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logged(data_dir, datetime(2025, 6, 3, 3, 0))
+    diary = Diary.open(data_dir)
+    try:
+        diary.set_day(date(2025, 6, 2), DayFactors(reviewed=True))
+        diary.mark_cramp_free(date(2025, 6, 5))
+    finally:
+        diary.close()
+    args = ("--data-dir", str(data_dir), "--from", "2025-06-02", "--to", "2025-06-08")
+    code, out, _ = run(capsys, *args, "--json")
+    body = json.loads(out)
+    assert code == 0
+    assert (body["cramps_per_week"], body["recorded_nights"], body["episodes"]) == (None, 2, 1)
+    code, out, _ = run(capsys, *args)
+    assert "too few recorded nights to rate (2 of 7 needed)" in out
+    assert "3.5" not in out
 
 
 def test_an_empty_period_says_there_is_nothing_to_show(
@@ -143,13 +189,20 @@ def test_bad_dates_get_one_clear_line_and_exit_2(
     assert err.startswith(message) and err.count("\n") == 1
 
 
-def test_without_dates_it_covers_the_last_four_weeks(
+def test_without_dates_it_covers_the_apps_default_last_three_months(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     now = datetime.now()
-    logged(data_dir, now - timedelta(days=3), now - timedelta(days=40))
+    logged(data_dir, now - timedelta(days=3), now - timedelta(days=40), now - timedelta(days=100))
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "--json")
     body = json.loads(out)
     assert code == 0
-    assert body["period"]["nights"] == 28
-    assert body["episodes"] == 1
+    assert 89 <= body["period"]["nights"] <= 92  # three calendar months
+    assert body["episodes"] == 2  # 100 days ago is outside
+    diary = Diary.open(data_dir)
+    try:
+        shown_in_the_app = stats.diary_presets(diary)[stats.PeriodPreset.LAST_3_MONTHS]
+    finally:
+        diary.close()
+    assert body["period"]["first"] == shown_in_the_app.first.isoformat()
+    assert body["period"]["last"] == shown_in_the_app.last.isoformat()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from cramplog.diary import Diary
-from cramplog.records import EpisodeInput, ReliefRating, Side, VocabularyKind
+from cramplog.records import DayFactors, EpisodeInput, ReliefRating, Side, VocabularyKind
 from cramplog.ui import patterns_page
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.patterns_page import PatternsPage
@@ -183,9 +183,28 @@ def test_a_warning_sign_is_shown_with_its_date_and_urgency(
     qtbot.wait_until(lambda: page.warning_panel.isVisible())
     texts = [label.text() for label in page.warning_panel.findChildren(QLabel)]
     assert any(t.startswith("Seek medical advice now:") for t in texts)
-    assert any("Fri 06 Mar 2026 03:00 — Calf (left): Swelling" in t for t in texts)
+    # 03:00 on Friday 6 March is the night of Thursday, in the sentence and in the list.
+    assert any("(latest: night of Thu 5 Mar 2026, 03:00)" in t for t in texts)
+    assert any("• Night of Thu 5 Mar 2026, 03:00 — Calf (left): Swelling" in t for t in texts)
+    assert not any("6 Mar" in t for t in texts)
     (box,) = page.warning_panel.findChildren(patterns_page.QFrame, "warning-now")
     assert "border-left" in box.styleSheet()
+
+
+def test_two_recorded_nights_give_no_weekly_rate_and_the_tile_says_why(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor, diary: Diary
+) -> None:
+    for minute in (0, 10, 20):
+        editor.add_episode(cramp(10, start=datetime(2026, 3, 10, 3, minute, tzinfo=LONDON)))
+    diary.set_day(date(2026, 3, 9), DayFactors(reviewed=True))  # their night, reviewed
+    editor.mark_cramp_free(date(2026, 3, 5))
+    shown(qtbot, page)
+    (rate,) = [t for t in page.tiles if t.headline.key == "cramps_per_week"]
+    assert rate.value.text() == "–"  # not "10.5" from three cramps on two nights
+    assert rate.note.text() == (
+        "too few recorded nights to rate (2 of 7 needed) · 2 of 28 nights recorded (7%)"
+    )
+    assert tile_value(page, "episodes") == "3"
 
 
 def test_an_appointment_warning_uses_the_calm_highlight_colour(
@@ -211,7 +230,11 @@ def test_choosing_a_trigger_lists_the_cramps_that_named_it(
         page.select_trigger("trigger.dehydration")
     assert chosen.args == ["trigger.dehydration"]
     assert page.trigger_episodes.count() == 1
-    assert page.trigger_episodes.item(0).text().startswith("Tue 10 Mar 2026 03:00 · Calf (left)")
+    assert (
+        page.trigger_episodes.item(0)
+        .text()
+        .startswith("Night of Mon 9 Mar 2026, 03:00 · Calf (left)")
+    )
     explanation = page.diary.checklist.item("trigger.dehydration").explanation
     assert explanation in page.trigger_details.text()
     assert "Dehydration" in page.episodes_heading.text()
@@ -278,9 +301,12 @@ def test_charts_follow_a_dark_palette(
     assert QColor.fromRgbF(face[0], face[1], face[2]).name() == "#202124"
 
 
-def test_chosen_dates_and_a_baseline(qtbot: QtBot, page: PatternsPage, editor: DiaryEditor) -> None:
+def test_chosen_dates_and_a_baseline(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor, diary: Diary
+) -> None:
     editor.add_episode(cramp(10))
     editor.add_episode(cramp(3))
+    diary.set_day(date(2026, 3, 2), DayFactors(reviewed=True))  # the baseline cramp's night
     shown(qtbot, page)
     page.select_period(patterns_page.CUSTOM)
     page.first_edit.setDate(date(2026, 3, 5))
@@ -292,7 +318,18 @@ def test_chosen_dates_and_a_baseline(qtbot: QtBot, page: PatternsPage, editor: D
     page.base_last_edit.setDate(date(2026, 3, 4))
     qtbot.wait_until(lambda: "Compared with 26 Feb 2026" in page.period_label.text())
     (episodes,) = [t for t in page.tiles if t.headline.key == "episodes"]
-    assert episodes.change.isVisible() and episodes.change.text() == "about the same as before (1)"
+    # One recorded night in the baseline (its cramp's, reviewed): no comparison, on every tile.
+    qtbot.wait_until(lambda: episodes.change.text() == "no comparison")
+    assert all(t.change.text() == "no comparison" for t in page.tiles)
+    assert page.period_label.text().endswith(
+        "Compared with 26 Feb 2026 – 04 Mar 2026: no comparison: 1 of 7 nights recorded in the "
+        "comparison period (7 needed)"
+    )
+    for day in (26, 27, 28):
+        editor.mark_cramp_free(date(2026, 2, day))
+    for day in (1, 3, 4):
+        editor.mark_cramp_free(date(2026, 3, day))
+    qtbot.wait_until(lambda: episodes.change.text() == "about the same as before (1)")
     page.select_comparison(patterns_page.NO_COMPARISON)
     qtbot.wait_until(lambda: not episodes.change.isVisible())
     page.first_edit.setDate(date(2026, 3, 11))

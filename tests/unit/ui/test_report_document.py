@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QPageSize, QTextDocument
 
-from cramplog import report, sample, stats
+from cramplog import report, sample, stats, warning_signs
 from cramplog.diary import Diary
 from cramplog.errors import ExportError, ForbiddenTargetError
 from cramplog.records import DayFactors, EpisodeInput, ReliefRating, Side
@@ -140,6 +140,25 @@ def test_warning_signs_come_first_with_their_dates(week_pdf: Path) -> None:
     assert "Cramp over 10 minutes despite stretching" in first
     assert "4 Mar 2026" in first[warning:]
     assert warning < first.index("Headline numbers")
+
+
+def test_a_cramp_at_0159_on_sunday_is_the_night_of_saturday_in_every_citation(
+    qapp: object, diary: Diary, tmp_path: Path
+) -> None:
+    diary.add_episode(cramp(datetime(2026, 3, 8, 1, 59), symptoms=("symptom.swelling",)))
+    saturday = "night of Sat 7 Mar 2026, 01:59"
+    (sign,) = warning_signs.check(diary, WEEK)
+    assert f"(latest: {saturday})" in sign.sentence
+    assert sign.evidence[0].describe() == f"N{saturday[1:]} — Calf (left): Swelling"
+    summary = report.build_report(diary, period=WEEK)
+    (line,) = summary.warnings
+    assert line.cited_text == saturday
+    first = page_texts(report_document.write_pdf(summary, tmp_path / "sunday.pdf"))[0]
+    assert f"(latest: {saturday})" in first
+    assert f"When: {saturday}." in first
+    assert "8 Mar 2026," not in first and "8 March" not in first
+    # The appendix lists it under Saturday the 7th at 01:59 too.
+    assert summary.appendix[0].night_of == date(2026, 3, 7)
 
 
 def test_the_appendix_lists_each_cramp_on_one_line(week_pdf: Path) -> None:
