@@ -97,8 +97,11 @@ def examine(data_dir: Path) -> Verdict:
     except OSError as exc:
         return verdict(Condition.UNREADABLE, f"{path} could not be read: {exc.strerror or exc}.")
     if header.file_size == 0:
-        # What a crash between creating and initialising a new diary leaves; opening redoes it.
-        return verdict(Condition.MISSING, f"{path} is empty; a new diary will be created.")
+        # cramplog builds a new diary under another name and renames it in whole, so an
+        # empty diary.sqlite3 is what a crash left of a used one: damage, like any other.
+        return verdict(
+            Condition.TRUNCATED, f"{path} is empty (0 bytes), as a crash can leave a file."
+        )
     if not header.is_sqlite:
         if header.all_zero:
             return verdict(

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from cramplog.db.files import fsync_dir as fsync_dir  # kept here for its callers
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -188,19 +190,6 @@ def file_fingerprint(path: Path) -> str:
     """The content hash of a file that is never written again (a backup), cached per version."""
     stat = path.stat()
     return _file_fingerprint(str(path), stat.st_size, stat.st_mtime_ns)
-
-
-def fsync_dir(directory: Path) -> None:
-    """Make a rename or unlink in `directory` durable (a no-op where directories cannot sync)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class ProbeFailed(Exception):

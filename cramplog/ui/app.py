@@ -123,16 +123,6 @@ def acquire_lock(data_dir: Path) -> QLockFile:
 # -- opening the diary ----------------------------------------------------------------------
 
 
-def newest_usable_backup(data_dir: Path) -> backups.BackupDetails | None:
-    from cramplog import backups
-
-    for backup in backups.list_backups(data_dir):
-        details = backups.details(backup)
-        if details.usable:
-            return details
-    return None
-
-
 ChooseForDamaged = Callable[["integrity.Verdict", "backups.BackupDetails | None"], "DamagedChoice"]
 
 
@@ -168,7 +158,7 @@ def open_diary(
         verdict = examined if examined is not None else integrity.examine(data_dir)
         examined = None
         if verdict.recoverable:
-            newest = newest_usable_backup(data_dir)
+            newest = backups.newest_usable(data_dir)
             choice = choose(verdict, newest)
             try:
                 if choice is DamagedChoice.RESTORE and newest is not None:
@@ -260,7 +250,7 @@ def run(*, data_dir: Path | None, demo: bool) -> int:
         if sample_dir is not None:
             sample_dir.cleanup()
         return 1
-    hook = ExceptionHook(data_dir)
+    hook = ExceptionHook()
     hook.install()
     try:
         return _run_locked(app, data_dir, sample=demo)

@@ -28,6 +28,7 @@ from tests.unit.data_safety import DAMAGES, log_cramp, loose_permissions, sha256
 EXPECTED = {
     "flipped bytes": Condition.DAMAGED,
     "truncated": Condition.TRUNCATED,
+    "emptied (0 bytes)": Condition.TRUNCATED,
     "zeroed header": Condition.DAMAGED,
     "a PNG": Condition.NOT_A_DATABASE,
     "a foreign SQLite file": Condition.FOREIGN,
@@ -54,11 +55,20 @@ def test_a_healthy_diary_passes_the_quick_check(data_dir: Path) -> None:
     assert "quick check" in verdict.message
 
 
-def test_a_missing_or_empty_diary_is_simply_new(data_dir: Path) -> None:
+def test_a_missing_diary_is_simply_new(data_dir: Path) -> None:
     assert integrity.examine(data_dir).condition is Condition.MISSING
+
+
+def test_an_empty_diary_file_is_damage_never_a_fresh_start(data_dir: Path) -> None:
+    # A new diary is renamed into place whole, so 0 bytes is a used diary a crash emptied.
     data_dir.mkdir()
     (data_dir / "diary.sqlite3").write_bytes(b"")
-    assert integrity.examine(data_dir).condition is Condition.MISSING
+    verdict = integrity.examine(data_dir)
+    assert verdict.condition is Condition.TRUNCATED and verdict.recoverable
+    assert "is empty (0 bytes)" in verdict.message
+    with pytest.raises(DamagedDiaryError):
+        Diary.open(data_dir)
+    assert (data_dir / "diary.sqlite3").read_bytes() == b""
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGES))
