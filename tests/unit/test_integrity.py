@@ -277,3 +277,37 @@ def test_everything_in_the_data_folder_stays_owner_only(data_dir: Path) -> None:
     finally:
         os.umask(previous)
     assert loose_permissions(data_dir) == []
+
+
+def test_a_full_disk_is_named_as_such_never_called_damage(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+    import sqlite3
+    from collections import namedtuple
+
+    from cramplog import cli
+    from cramplog.db import health
+
+    make_diary(data_dir)
+    before = folder_snapshot(data_dir)
+
+    def disk_io_error(*_args: object, **_kwargs: object) -> object:
+        # What SQLite says when it cannot make the -shm file on a full disk.
+        error = sqlite3.OperationalError("disk I/O error")
+        error.sqlite_errorcode = 10  # type: ignore[attr-defined]  # SQLITE_IOERR
+        raise error
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(health, "read_only", disk_io_error)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _path: usage(100, 100, 0))
+    verdict = integrity.examine(data_dir)
+    assert verdict.condition is Condition.UNREADABLE and not verdict.recoverable
+    assert "the disk holding it is full (ENOSPC)" in verdict.message
+    assert "damaged" not in verdict.message.replace("is not damaged", "")
+    assert cli.main(["check", "--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "disk holding it is full (ENOSPC)" in err and "no usable backup" not in err
+    assert cli.main(["stats", "--data-dir", str(data_dir)]) == 1
+    assert "disk holding it is full (ENOSPC)" in capsys.readouterr().err
+    assert folder_snapshot(data_dir) == before
