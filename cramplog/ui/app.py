@@ -229,6 +229,23 @@ def _status(window: QMainWindow) -> Callable[[str], None]:
     return lambda text: window.statusBar().showMessage(text, 15000)
 
 
+def _quit_on_termination(app: QApplication) -> QTimer:
+    """SIGTERM (a logout, `kill`) closes the app as its window would, so the lock is released
+    and a --demo sample folder is removed instead of being left behind.
+
+    Python runs a signal handler only when it gets control; the returned timer gives it
+    control a few times a second while Qt's event loop waits (keep it referenced).
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: app.quit())
+    waker = QTimer(app)
+    waker.setInterval(250)
+    waker.timeout.connect(lambda: None)
+    waker.start()
+    return waker
+
+
 def run(*, data_dir: Path | None, demo: bool) -> int:
     """Open the diary in a window and run until it is closed; return the exit code."""
     from cramplog import paths
@@ -252,9 +269,11 @@ def run(*, data_dir: Path | None, demo: bool) -> int:
         return 1
     hook = ExceptionHook()
     hook.install()
+    waker = _quit_on_termination(app)
     try:
         return _run_locked(app, data_dir, sample=demo)
     finally:
+        waker.stop()
         hook.uninstall()
         lock.unlock()
         if sample_dir is not None:
