@@ -194,6 +194,7 @@ odd_dates = st.one_of(
     text=odd_dates,
 )
 def test_odd_dates_are_accepted_or_refused_in_one_line(
+    qapp: object,  # `report` runs in this process: it must find pytest-qt's QApplication
     workspace: tuple[Path, str, str],
     tmp_path_factory: pytest.TempPathFactory,
     capsys: pytest.CaptureFixture[str],
