@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import os
 import re
 import shutil
 from collections.abc import Callable, Iterable
@@ -12,9 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from cramplog import integrity
+from cramplog import files, integrity
 from cramplog.db import health, layout
-from cramplog.db.files import PRIVATE_FILE_MODE, create_private_file, ensure_private_dir
+from cramplog.db.files import ensure_private_dir
 from cramplog.db.layout import APPLICATION_ID
 from cramplog.db.snapshot import snapshot
 from cramplog.errors import BackupError, StorageError
@@ -121,6 +120,15 @@ def list_backups(data_dir: Path) -> list[Backup]:
         raise BackupError(f"Could not read the backups folder {folder}: {exc.strerror}.") from exc
     found = [b for b in (parse_name(p) for p in names if p.is_file()) if b is not None]
     return sorted(found, key=lambda b: (b.taken_utc, b.path.name), reverse=True)
+
+
+def newest_usable(data_dir: Path) -> BackupDetails | None:
+    """The newest backup that passes its check, with what it holds; None if there is none."""
+    for backup in list_backups(data_dir):
+        found = details(backup)
+        if found.usable:
+            return found
+    return None
 
 
 def details(backup: Backup) -> BackupDetails:
@@ -337,33 +345,13 @@ def restore(data_dir: Path, backup_path: Path, *, now: datetime | None = None) -
         health.companion(path, s).exists() for s in health.COMPANION_SUFFIXES
     ):
         kept = integrity.keep_damaged(data_dir, now=now)
-    incoming = path.with_name(path.name + ".restoring")
-    try:
-        with contextlib.suppress(FileNotFoundError):
-            incoming.unlink()
-        create_private_file(incoming)
+    with files.replacing(path, error=BackupError, done=_where_previous(previous, kept)) as incoming:
         with backup_path.open("rb") as src, incoming.open("r+b") as dst:
             shutil.copyfileobj(src, dst, 1024 * 1024)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.chmod(incoming, PRIVATE_FILE_MODE)
         _check_restorable_copy(incoming)
         for suffix in health.COMPANION_SUFFIXES:
             with contextlib.suppress(FileNotFoundError):
                 health.companion(path, suffix).unlink()
-        os.replace(incoming, path)
-        health.fsync_dir(data_dir)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            incoming.unlink()
-        raise BackupError(
-            f"Could not restore {backup_path.name} ({exc.strerror or exc}). "
-            + _where_previous(previous, kept)
-        ) from exc
-    except BackupError:
-        with contextlib.suppress(OSError):
-            incoming.unlink()
-        raise
     return RestoreResult(backup_path, previous, kept)
 
 

@@ -6,15 +6,17 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from cramplog import __version__
+from cramplog import __version__, bug_log, files
 from cramplog.commands import COMMAND_MODULES
 from cramplog.errors import CramplogError
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
+EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the person's input
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,10 +99,20 @@ def main(argv: Sequence[str]) -> int:
         return _fail(str(exc))
     except OSError as exc:
         # The environment's fault (missing folder, permissions, full disk): say so plainly.
-        where = f" ({exc.filename})" if exc.filename else ""
-        return _fail(f"{exc.strerror or exc}{where}.")
-    except ValueError as exc:
-        # Only the person's own input raises ValueError this far up (e.g. an empty --data-dir).
-        return _fail(str(exc))
+        where = Path(exc.filename) if isinstance(exc.filename, str) else Path(".")
+        return _fail(files.storage_message(exc, where, done="Nothing was changed."))
     except KeyboardInterrupt:
         return _fail("interrupted.", 130)
+    except Exception as exc:
+        # Never a traceback on the terminal, and never a bug passed off as bad input.
+        try:
+            log = bug_log.record(type(exc), exc.__traceback__)
+        except OSError:
+            return _fail(
+                f"an unexpected error ({type(exc).__name__}); this is a bug in cramplog.", EXIT_BUG
+            )
+        return _fail(
+            f"an unexpected error ({type(exc).__name__}); this is a bug in cramplog. "
+            f"Where it happened is in {log}.",
+            EXIT_BUG,
+        )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cramplog.db.files import PRIVATE_FILE_MODE, ensure_private_dir
+from cramplog import files
+from cramplog.db.files import ensure_private_dir
 from cramplog.db.health import fsync_dir
 from cramplog.errors import DraftError
 
@@ -19,6 +18,7 @@ FORMAT = "cramplog-draft"
 VERSION = 1
 # Notes may be ten million characters; a draft twice that size is still refused on reading.
 MAX_DRAFT_BYTES = 64 * 1024 * 1024
+_STILL_IN_FORM = "The draft was not kept; what you typed is still in the form."
 
 
 def draft_path(data_dir: Path, name: str = EPISODE_DRAFT) -> Path:
@@ -55,30 +55,12 @@ class DraftStore:
             raise DraftError(f"The form's content could not be kept as a draft: {exc}") from exc
         if len(payload) > MAX_DRAFT_BYTES:
             raise DraftError("The form holds too much text to keep as a draft.")
-        partial = self.path.with_name(self.path.name + ".partial")
         try:
             ensure_private_dir(self._private_from)
             ensure_private_dir(self.path.parent)
-            with contextlib.suppress(FileNotFoundError):
-                partial.unlink()
-            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-            try:
-                os.fchmod(fd, PRIVATE_FILE_MODE)
-                view = memoryview(payload)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(partial, self.path)
-            fsync_dir(self.path.parent)
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                partial.unlink()
-            raise DraftError(
-                f"The unsaved form could not be kept as a draft ({exc.strerror or exc})."
-            ) from exc
+            raise DraftError(files.storage_message(exc, self.path, done=_STILL_IN_FORM)) from exc
+        files.write_bytes(self.path, payload, error=DraftError, done=_STILL_IN_FORM)
 
     def load(self) -> dict[str, object] | None:
         """The kept form content, or None if there is no usable draft.

@@ -3,12 +3,18 @@
 The app takes the same file with Qt's QLockFile (cramplog.ui.app); this module writes and
 reads the format QLockFile uses on Unix (process id, process name, host name, one per line),
 so a command and the app each see the other's lock, and a lock left by a crash is recovered.
+
+Why not QLockFile here too: only cramplog/ui may import Qt, and the commands run without it.
+What this module needs of each platform is guarded and tested (tests/unit/test_portability.py):
+whether a process is alive is asked the way QLockFile asks (signal 0 on POSIX, OpenProcess
+on Windows), and permissions are set with os.chmod, which every platform has.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,15 +64,47 @@ def is_alive(holder: LockHolder) -> bool:
     if holder.host and holder.host != socket.gethostname():
         # Another machine's lock (a shared folder): it cannot be checked, so it is respected.
         return True
-    try:
-        os.kill(holder.pid, 0)
-    except ProcessLookupError:
+    if not _process_exists(holder.pid):
         return False
-    except PermissionError:
-        return True
     running = _process_name(holder.pid)
     # A reused process id belongs to another program: the lock is stale.
     return not (running and holder.process_name and running != holder.process_name)
+
+
+def _process_exists(pid: int) -> bool:
+    """Whether process `pid` is running, the way QLockFile asks each platform."""
+    if sys.platform == "win32":
+        return _windows_process_exists(pid)
+    else:  # the POSIX-only branch, which test_portability looks for
+        # Signal 0 checks existence on POSIX; on Windows os.kill(pid, 0) would instead send
+        # CTRL_C_EVENT (which is 0) to the process, hence the branch.
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True  # it exists, under another user
+        return True
+
+
+def _windows_process_exists(pid: int) -> bool:
+    """OpenProcess + GetExitCodeProcess, as qlockfile_win.cpp does (documented Win32 calls)."""
+    import ctypes
+
+    process_query_limited_information = 0x1000
+    still_active = 259
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
+    handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
+    if not handle:
+        # Access denied means it exists (another user's); anything else, it does not.
+        return bool(ctypes.get_last_error() == 5)  # type: ignore[attr-defined,unused-ignore]
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True  # cannot tell: respect the lock
+        return code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def held_by_other(data_dir: Path) -> LockHolder | None:
@@ -108,10 +146,11 @@ def hold(data_dir: Path) -> Iterator[None]:
                 f"Could not lock the diary in {data_dir}: {exc.strerror or exc}."
             ) from exc
         try:
-            os.fchmod(fd, PRIVATE_FILE_MODE)
             os.write(fd, contents)
         finally:
             os.close(fd)
+        # os.chmod, not os.fchmod: the latter is missing on Windows before Python 3.13.
+        os.chmod(path, PRIVATE_FILE_MODE)
         break
     else:
         raise DiaryLockedError(f"The diary in {data_dir} is locked; nothing was changed.")

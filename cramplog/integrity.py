@@ -97,8 +97,11 @@ def examine(data_dir: Path) -> Verdict:
     except OSError as exc:
         return verdict(Condition.UNREADABLE, f"{path} could not be read: {exc.strerror or exc}.")
     if header.file_size == 0:
-        # What a crash between creating and initialising a new diary leaves; opening redoes it.
-        return verdict(Condition.MISSING, f"{path} is empty; a new diary will be created.")
+        # cramplog builds a new diary under another name and renames it in whole, so an
+        # empty diary.sqlite3 is what a crash left of a used one: damage, like any other.
+        return verdict(
+            Condition.TRUNCATED, f"{path} is empty (0 bytes), as a crash can leave a file."
+        )
     if not header.is_sqlite:
         if header.all_zero:
             return verdict(
@@ -123,9 +126,9 @@ def examine(data_dir: Path) -> Verdict:
     try:
         inside = health.probe(path, full=full, revisions=layout.REVISIONS)
     except health.ProbeFailed as exc:
-        condition = Condition.DAMAGED if exc.damaged else Condition.UNREADABLE
-        what = "is damaged" if exc.damaged else "could not be read"
-        return verdict(condition, f"{path} {what} ({exc}).", full=full)
+        if exc.damaged:
+            return verdict(Condition.DAMAGED, f"{path} is damaged ({exc}).", full=full)
+        return verdict(Condition.UNREADABLE, _unreadable(path, str(exc)), full=full)
     if inside.revision is None:
         if not inside.has_tables:
             return verdict(Condition.UNFINISHED, f"{path} is an unfinished new diary, never used.")
@@ -146,6 +149,22 @@ def examine(data_dir: Path) -> Verdict:
         )
     checked = "full integrity check" if full else "quick check"
     return verdict(Condition.HEALTHY, f"{path} passed the {checked}.", full=full)
+
+
+def _unreadable(path: Path, error: str) -> str:
+    """Why a healthy-looking diary could not be read: the disk, not the diary."""
+    import shutil
+
+    try:
+        full = shutil.disk_usage(path.parent).free == 0
+    except OSError:
+        full = False
+    if full:
+        return (
+            f"{path} could not be read because the disk holding it is full (ENOSPC); "
+            "free some space and try again. The diary is not damaged; nothing was changed."
+        )
+    return f"{path} could not be read ({error}); the diary was not changed."
 
 
 def _stamp(now: datetime | None) -> str:

@@ -15,8 +15,10 @@ def resolve_data_dir(option: str | None) -> Path:
     """The data directory from a `--data-dir` option (expanded, absolute) or the default."""
     if option is None:
         return default_data_dir()
+    from cramplog.errors import DiaryOpenError
+
     if not option.strip():
-        raise ValueError("--data-dir needs a directory name.")
+        raise DiaryOpenError("--data-dir needs a directory name.")
     if "\x00" in option:
-        raise ValueError("--data-dir contains a NUL character.")
+        raise DiaryOpenError("--data-dir contains a NUL character.")
     return Path(option).expanduser().resolve()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 
@@ -22,9 +23,25 @@ MAX_LABEL_CHARS = 200
 FUTURE_TOLERANCE = timedelta(minutes=2)
 
 
+# Half of a UTF-16 pair, alone: Python strings can hold one (JSON's "\ud800"), UTF-8 and so
+# SQLite cannot, so it would fail only at the commit.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_storable(text: str, *, what: str, field: str) -> None:
+    """Refuse text SQLite cannot store: NUL characters and lone UTF-16 surrogates."""
+    if "\x00" in text:
+        raise ValidationError(f"{what} cannot contain NUL characters.", field=field)
+    if found := _LONE_SURROGATE.search(text):
+        raise ValidationError(
+            f"{what} hold a broken character (a lone UTF-16 surrogate, "
+            f"U+{ord(found[0]):04X}) that cannot be stored.",
+            field=field,
+        )
+
+
 def check_notes(notes: str, *, field: str = "notes") -> str:
-    if "\x00" in notes:
-        raise ValidationError("Notes cannot contain NUL characters.", field=field)
+    check_storable(notes, what="Notes", field=field)
     if len(notes) > MAX_NOTES_CHARS:
         raise ValidationError(
             f"Notes are too long ({len(notes):,} characters; the limit is {MAX_NOTES_CHARS:,}).",
@@ -42,8 +59,7 @@ def check_label(label: str, *, what: str = "Name", field: str = "label") -> str:
             f"{what} is too long ({len(cleaned)} characters; the limit is {MAX_LABEL_CHARS}).",
             field=field,
         )
-    if "\x00" in cleaned:
-        raise ValidationError(f"{what} cannot contain NUL characters.", field=field)
+    check_storable(cleaned, what=what, field=field)
     return cleaned
 
 
@@ -148,6 +164,7 @@ def check_medication(medication: MedicationInput, *, classes: Collection[str]) -
         raise ValidationError(
             f"The dose is too long (the limit is {MAX_LABEL_CHARS} characters).", field="dose"
         )
+    check_storable(medication.dose, what="The dose", field="dose")
     if (
         medication.started_on is not None
         and medication.stopped_on is not None

@@ -32,6 +32,16 @@ def _no_blocking_discard_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(widgets, "confirm_discard", lambda _parent, _question: True)
 
 
+@pytest.fixture(autouse=True)
+def _bug_log_in_a_temporary_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """An unexpected error in a test is logged in a temporary folder, never the user's."""
+    folder = tmp_path_factory.mktemp("logs")
+    monkeypatch.setenv("CRAMPLOG_LOG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def now() -> datetime:
     return NOW

@@ -28,11 +28,14 @@ def run(args: argparse.Namespace) -> int:
     if not verdict.usable and verdict.condition is not integrity.Condition.UNFINISHED:
         advice = ""
         if verdict.recoverable:
-            usable = [b for b in backups.list_backups(data_dir) if backups.details(b).usable]
+            newest = backups.newest_usable(data_dir)
             advice = (
-                f" Restore a backup with `cramplog restore newest` ({len(usable)} usable)."
-                if usable
-                else " There is no usable backup to restore."
+                f" The newest good backup is {newest.backup.path.name} "
+                f"({newest.episodes} episode(s), {newest.nights} night record(s)); "
+                "`cramplog restore newest` puts it back and keeps the damaged file aside. "
+                "Nothing was changed."
+                if newest is not None
+                else " There is no usable backup to restore. Nothing was changed."
             )
         print(f"cramplog: {verdict.message}{advice}", file=sys.stderr)
         return 1
@@ -53,5 +56,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    if verdict.condition is integrity.Condition.MISSING:
+        print(f"OK: there was no diary in {data_dir}, so a new, empty one was created.")
+        return 0
     print(f"OK: {diary.path} — {episodes} episode(s), {nights} night record(s), schema up to date.")
     return 0

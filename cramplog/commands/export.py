@@ -3,34 +3,57 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from typing import TYPE_CHECKING
+
+from cramplog import commands
+
+if TYPE_CHECKING:
+    from cramplog.diary import Diary
 
 NAME = "export"
 HELP = "export the diary as CSV (episodes.csv + nights.csv) or JSON"
 DESCRIPTION = (
     "Export the diary. csv writes episodes.csv and nights.csv into the folder PATH (created if "
     "missing); json writes the whole diary to the file PATH. --from and --to limit the export "
-    "to the nights of a period (YYYY-MM-DD, both included). Files are owner-only."
+    "to the nights of a period (YYYY-MM-DD, both included). Files are owner-only and written "
+    "atomically; a symbolic link is written through to its target; a folder (for json), "
+    "device, FIFO or socket is refused. -o - writes JSON, or the episodes table of the CSV "
+    "export, to standard output."
 )
-
-
-def night(text: str) -> date:
-    """An ISO date from the command line, or a usage error that says what was wrong."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-11"
-        ) from None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("format", choices=("csv", "json"), help="csv or json")
     parser.add_argument(
-        "-o", "--output", metavar="PATH", required=True, help="folder (csv) or file (json)"
+        "-o",
+        "--output",
+        metavar="PATH",
+        required=True,
+        help="folder (csv) or file (json); - for standard output (csv: the episodes table)",
     )
-    parser.add_argument("--from", dest="first", metavar="DATE", type=night, help="first night")
-    parser.add_argument("--to", dest="last", metavar="DATE", type=night, help="last night")
+    parser.add_argument(
+        "--from", dest="first", metavar="DATE", type=commands.night, help="first night"
+    )
+    parser.add_argument("--to", dest="last", metavar="DATE", type=commands.night, help="last night")
+
+
+def _to_stdout(diary: Diary, args: argparse.Namespace) -> None:
+    """`-o -`: JSON, or the episodes table of the CSV export, on standard output (no BOM)."""
+    import io
+    import sys
+
+    from cramplog import exchange
+
+    # newline="" so the csv module's own line endings pass through unchanged.
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        if args.format == "csv":
+            exchange.write_episodes_csv(diary, out, first_night=args.first, last_night=args.last)
+        else:
+            exchange.write_json(diary, out, first_night=args.first, last_night=args.last)
+        out.flush()
+    finally:
+        out.detach()  # standard output stays open for the rest of the process
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,11 +70,15 @@ def run(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     if integrity.examine(data_dir).condition is integrity.Condition.MISSING:
         raise DiaryOpenError(f"There is no diary in {data_dir} to export.")
+    to_stdout = args.output == "-"
     target = Path(args.output).expanduser()
     with instance_lock.hold(data_dir):
         diary = integrity.open_checked(data_dir)
         written: tuple[Path, ...]
         try:
+            if to_stdout:
+                _to_stdout(diary, args)
+                return 0
             if args.format == "csv":
                 written = exchange.export_csv(
                     diary, target, first_night=args.first, last_night=args.last

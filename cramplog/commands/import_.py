@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cramplog.commands.stats import night_argument
+if TYPE_CHECKING:
+    from cramplog.exchange import ImportOptions, ImportPlan
+
+from cramplog import commands
 
 NAME = "import"
 HELP = "import a cramplog JSON/CSV export or a spreadsheet of cramps (try --dry-run first)"
@@ -54,13 +59,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     span.add_argument(
         "--logged-from",
-        type=night_argument,
+        type=commands.night,
         metavar="DATE",
         help="you logged every cramp from this night on (on or before the first cramp)",
     )
     span.add_argument(
         "--logged-to",
-        type=night_argument,
+        type=commands.night,
         metavar="DATE",
         help="... up to this night (on or after the last cramp, not after last night)",
     )
@@ -99,8 +104,56 @@ def _columns(pairs: list[str], header: list[str]) -> dict[int, str | None]:
     return chosen
 
 
-def run(args: argparse.Namespace) -> int:
+def _dry_run_without_a_diary(path: Path, options: ImportOptions, *, skip_invalid: bool) -> int:
+    """A dry run where no diary exists yet: checked against an empty one that is thrown away.
+
+    The same checks as a real import into a new diary, and the folder named is left as it
+    was: a dry run never creates a diary.
+    """
+    import tempfile
+
+    from cramplog import exchange
+    from cramplog.diary import Diary
+
+    with tempfile.TemporaryDirectory(prefix="cramplog-dry-run-") as scratch:
+        diary = Diary.open(Path(scratch))
+        try:
+            plan = exchange.plan_import(diary, path, options)
+        finally:
+            diary.close()
+    return _report_dry_run(plan, skip_invalid=skip_invalid)
+
+
+def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool) -> int:
     import sys
+
+    from cramplog import exchange
+    from cramplog.errors import ImportRejectedError
+
+    print(plan.summary())
+    for error in plan.errors:
+        print(f"  {error}")
+    if plan.questions:
+        hints = []
+        if exchange.Question.DATE_ORDER in plan.questions:
+            hints.append("--day-first or --month-first")
+        if exchange.Question.COLUMNS in plan.questions:
+            hints.append("--column HEADER=FIELD")
+        raise ImportRejectedError(
+            "nothing was imported; run again with " + " and ".join(hints) + "."
+        )
+    if plan.errors and not skip_invalid:
+        print(
+            f"cramplog: {len(plan.errors)} invalid row(s); an import would add "
+            "nothing (use --skip-invalid to skip them).",
+            file=sys.stderr,
+        )
+        return 1
+    print("Dry run: nothing was changed.")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from cramplog import exchange, instance_lock, integrity
@@ -122,32 +175,18 @@ def run(args: argparse.Namespace) -> int:
         logged_from=args.logged_from,
         logged_to=args.logged_to,
     )
+    if args.dry_run and integrity.examine(data_dir).condition is integrity.Condition.MISSING:
+        return _dry_run_without_a_diary(path, options, skip_invalid=args.skip_invalid)
     with instance_lock.hold(data_dir):
         diary = integrity.open_checked(data_dir)
         try:
             plan = exchange.plan_import(diary, path, options)
+            if args.dry_run or plan.questions:
+                # A question is refused the same way in both: which options to add.
+                return _report_dry_run(plan, skip_invalid=args.skip_invalid)
             print(plan.summary())
             for error in plan.errors:
                 print(f"  {error}")
-            if plan.questions:
-                hints = []
-                if exchange.Question.DATE_ORDER in plan.questions:
-                    hints.append("--day-first or --month-first")
-                if exchange.Question.COLUMNS in plan.questions:
-                    hints.append("--column HEADER=FIELD")
-                raise ImportRejectedError(
-                    "nothing was imported; run again with " + " and ".join(hints) + "."
-                )
-            if args.dry_run:
-                if plan.errors and not args.skip_invalid:
-                    print(
-                        f"cramplog: {len(plan.errors)} invalid row(s); an import would add "
-                        "nothing (use --skip-invalid to skip them).",
-                        file=sys.stderr,
-                    )
-                    return 1
-                print("Dry run: nothing was changed.")
-                return 0
             if plan.errors and not args.skip_invalid:
                 raise ImportRejectedError(
                     f"{len(plan.errors)} invalid row(s), so nothing was imported "

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+
+from cramplog import commands
 
 NAME = "report"
 HELP = "write the one-page GP summary (with its appendix) as a PDF"
@@ -16,22 +17,14 @@ DESCRIPTION = (
 )
 
 
-def night(text: str) -> date:
-    """An ISO date from the command line, or a usage error that says what was wrong."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-11"
-        ) from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="FILE.pdf", required=True, help="the PDF file to write"
     )
-    parser.add_argument("--from", dest="first", metavar="DATE", type=night, help="first night")
-    parser.add_argument("--to", dest="last", metavar="DATE", type=night, help="last night")
+    parser.add_argument(
+        "--from", dest="first", metavar="DATE", type=commands.night, help="first night"
+    )
+    parser.add_argument("--to", dest="last", metavar="DATE", type=commands.night, help="last night")
     parser.add_argument("--name", metavar="NAME", help="your name, for the header (optional)")
     parser.add_argument(
         "--paper",
@@ -50,6 +43,10 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.output.strip() or "\x00" in args.output:
         raise ExportError("Give a file name after -o, e.g. -o summary.pdf.")
+    if args.output == "-":
+        raise ExportError(
+            "A PDF is not written to standard output; give a file name, e.g. -o summary.pdf."
+        )
     if args.first and args.last and args.first > args.last:
         raise ExportError(f"--from {args.first} is after --to {args.last}; nothing was written.")
     name = None if args.name is None else " ".join(args.name.split())

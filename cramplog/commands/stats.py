@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from cramplog import commands
 
 if TYPE_CHECKING:
     from cramplog.stats import PatternStats
@@ -27,21 +28,12 @@ EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 
 
-def night_argument(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-11"
-        ) from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--from", dest="first", type=night_argument, metavar="DATE", help="first night (YYYY-MM-DD)"
+        "--from", dest="first", type=commands.night, metavar="DATE", help="first night (YYYY-MM-DD)"
     )
     parser.add_argument(
-        "--to", dest="last", type=night_argument, metavar="DATE", help="last night (YYYY-MM-DD)"
+        "--to", dest="last", type=commands.night, metavar="DATE", help="last night (YYYY-MM-DD)"
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -52,11 +44,16 @@ def _fail(message: str, code: int) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cramplog import stats, warning_signs
-    from cramplog.diary import Diary
+    from cramplog import integrity, stats, warning_signs
+    from cramplog.errors import DiaryOpenError
     from cramplog.paths import resolve_data_dir
 
-    diary = Diary.open(resolve_data_dir(args.data_dir))
+    data_dir = resolve_data_dir(args.data_dir)
+    verdict = integrity.examine(data_dir)
+    if verdict.condition is integrity.Condition.MISSING:
+        # A read-only command: it never creates a diary to say it is empty.
+        raise DiaryOpenError(f"There is no diary in {data_dir}; nothing was created.")
+    diary = integrity.open_checked(data_dir, verdict=verdict)
     try:
         today = diary.now().date()
         for name, night in (("--from", args.first), ("--to", args.last)):

@@ -14,7 +14,7 @@ from cramplog.db.files import create_private_file, ensure_private_dir, make_priv
 from cramplog.db.layout import APPLICATION_ID, HEAD_REVISION, REVISIONS, backup_dir, diary_path
 from cramplog.db.schema import Base
 from cramplog.db.snapshot import snapshot
-from cramplog.errors import DiaryOpenError, NewerDiaryError, NotADiaryError
+from cramplog.errors import DamagedDiaryError, DiaryOpenError, NewerDiaryError, NotADiaryError
 
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -132,9 +132,11 @@ def open_diary_file(data_dir: Path) -> Engine:
     if not path.exists():
         return _create(path)
     if path.stat().st_size == 0:
-        # An empty file is what a crash between creating and initialising leaves behind.
-        path.unlink()
-        return _create(path)
+        # A new diary is renamed in whole (see _create), so an empty one is a used diary a
+        # crash emptied: never replaced silently (cramplog.integrity offers the backups).
+        raise DamagedDiaryError(
+            f"{path} is empty (0 bytes), as a crash can leave a file.", condition="truncated"
+        )
     revision = probe(path)
     make_private(path)
     if revision != HEAD_REVISION:

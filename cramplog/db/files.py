@@ -1,7 +1,8 @@
-"""Owner-only files and directories, whatever the process umask."""
+"""Owner-only files and directories, whatever the process umask, and durable renames."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -34,3 +35,16 @@ def make_private(path: Path) -> None:
     """Set owner-only permissions on an existing file, if it exists."""
     if path.exists():
         os.chmod(path, PRIVATE_FILE_MODE)
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or unlink in `directory` durable (a no-op where directories cannot sync)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from cramplog.db.files import fsync_dir as fsync_dir  # kept here for its callers
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -190,19 +192,6 @@ def file_fingerprint(path: Path) -> str:
     return _file_fingerprint(str(path), stat.st_size, stat.st_mtime_ns)
 
 
-def fsync_dir(directory: Path) -> None:
-    """Make a rename or unlink in `directory` durable (a no-op where directories cannot sync)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class ProbeFailed(Exception):
     """SQLite could not read the file; `damaged` tells damage from an environment problem."""
 
@@ -233,14 +222,25 @@ def probe(path: Path, *, full: bool, revisions: tuple[str, ...]) -> Probe:
                 problems(conn, full=full) if revision is not None and revision in revisions else []
             )
             return Probe(revision, has_tables, tuple(found))
-    except sqlite3.DatabaseError as exc:
-        raise ProbeFailed(str(exc), damaged=True) from exc
     except sqlite3.Error as exc:
-        raise ProbeFailed(str(exc), damaged=False) from exc
+        raise _probe_errors(exc) from exc
+
+
+# SQLite's primary result codes that mean the file's bytes are wrong. Every other error
+# (SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM, SQLITE_BUSY...)
+# is the environment's: a full disk or a permission is never called damage.
+_DAMAGE_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:  # no code: only the driver's own "not a database" kinds are damage
+        return type(exc) is sqlite3.DatabaseError
+    return code & 0xFF in _DAMAGE_CODES
 
 
 def _probe_errors(exc: sqlite3.Error) -> ProbeFailed:
-    return ProbeFailed(str(exc), damaged=isinstance(exc, sqlite3.DatabaseError))
+    return ProbeFailed(str(exc), damaged=is_damage(exc))
 
 
 def describe_copy(path: Path) -> Contents:

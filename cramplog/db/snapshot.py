@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 from pathlib import Path
 
-from cramplog.db.files import create_private_file
+from cramplog import files
 from cramplog.errors import StorageError
 
 
@@ -29,38 +27,26 @@ def verify(path: Path) -> bool:
 def snapshot(source: Path, destination: Path) -> Path:
     """Copy `source` to `destination` (which must not exist) and verify it.
 
-    The copy is written under a temporary name, fsynced, verified, then renamed into
-    place, so a half-written backup never carries the final name.
+    The copy is written by cramplog's one file writer: under a temporary name, synced,
+    verified, then renamed into place, so a half-written backup never carries the final name.
     """
     if destination.exists():
         raise StorageError(f"A backup named {destination.name} already exists.")
-    partial = destination.with_name(destination.name + ".partial")
-    with contextlib.suppress(FileNotFoundError):
-        partial.unlink()
     try:
-        create_private_file(partial)
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(partial)
+        with files.replacing(destination, done="The diary was not changed.") as partial:
+            src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
             try:
-                src.backup(dst)
-                # The copy needs no WAL of its own: a backup is one self-contained file.
-                dst.execute("PRAGMA journal_mode=DELETE")
+                dst = sqlite3.connect(partial)
+                try:
+                    src.backup(dst)
+                    # The copy needs no WAL of its own: a backup is one self-contained file.
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    dst.close()
             finally:
-                dst.close()
-        finally:
-            src.close()
-        with partial.open("rb+") as f:
-            os.fsync(f.fileno())
-        if not verify(partial):
-            raise StorageError(f"The backup copy of {source.name} could not be verified.")
-        os.replace(partial, destination)
-    except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink()
+                src.close()
+            if not verify(partial):
+                raise StorageError(f"The backup copy of {source.name} could not be verified.")
+    except sqlite3.Error as exc:
         raise StorageError(f"Could not write the backup {destination}: {exc}") from exc
-    except StorageError:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
     return destination

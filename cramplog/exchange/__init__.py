@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import IO
 
 from cramplog import nights
 from cramplog.diary import Diary
@@ -23,7 +24,7 @@ from cramplog.exchange.importer import (
     apply_import,
     plan_import,
 )
-from cramplog.records import EpisodeFilter, LoggingSpan, Medication
+from cramplog.records import DiaryDay, Episode, EpisodeFilter, LoggingSpan, Medication
 
 __all__ = [
     "MAX_IMPORT_BYTES",
@@ -38,6 +39,8 @@ __all__ = [
     "export_csv",
     "export_json",
     "plan_import",
+    "write_episodes_csv",
+    "write_json",
 ]
 
 
@@ -46,6 +49,39 @@ def _check_period(first_night: date | None, last_night: date | None) -> None:
         raise ExportError(
             f"The period starts ({first_night}) after it ends ({last_night}); nothing was written."
         )
+
+
+def _csv_tables(
+    diary: Diary, first_night: date | None, last_night: date | None
+) -> tuple[list[Episode], list[DiaryDay], Counter[date], csv_format.Labels]:
+    hour = diary.boundary_hour
+    episodes = diary.list_episodes(EpisodeFilter(first_night=first_night, last_night=last_night))
+    days = diary.list_days(first_night, last_night)
+    per_night = Counter(nights.night_of(e.start_local, hour) for e in episodes)
+    codes = {code for e in episodes for code in (e.muscle, e.activity, *e.triggers, *e.symptoms)}
+    codes |= {code for e in episodes for code, _rating in e.reliefs}
+    labels = csv_format.Labels(
+        {code: diary.label(code) for code in codes if code is not None}, hour
+    )
+    return episodes, days, per_night, labels
+
+
+def write_episodes_csv(
+    diary: Diary,
+    stream: IO[str],
+    *,
+    first_night: date | None = None,
+    last_night: date | None = None,
+) -> int:
+    """Write the episodes table (as episodes.csv holds it) to `stream`; return how many.
+
+    For `export csv -o -`: standard output takes one table, and the episodes are the one a
+    spreadsheet user wants; the nights need a folder.
+    """
+    _check_period(first_night, last_night)
+    episodes, _days, _per_night, labels = _csv_tables(diary, first_night, last_night)
+    csv_format.write_episodes(stream, episodes, labels)
+    return len(episodes)
 
 
 def export_csv(
@@ -75,15 +111,7 @@ def export_csv(
         raise ExportError(
             f"The folder {directory} could not be created ({exc.strerror}). Nothing was written."
         ) from exc
-    hour = diary.boundary_hour
-    episodes = diary.list_episodes(EpisodeFilter(first_night=first_night, last_night=last_night))
-    days = diary.list_days(first_night, last_night)
-    per_night = Counter(nights.night_of(e.start_local, hour) for e in episodes)
-    codes = {code for e in episodes for code in (e.muscle, e.activity, *e.triggers, *e.symptoms)}
-    codes |= {code for e in episodes for code, _rating in e.reliefs}
-    labels = csv_format.Labels(
-        {code: diary.label(code) for code in codes if code is not None}, hour
-    )
+    episodes, days, per_night, labels = _csv_tables(diary, first_night, last_night)
     episodes_path, nights_path = csv_format.export_paths(directory)
     targets.write_files(
         diary.path,
@@ -117,7 +145,15 @@ def export_json(
     """
     _check_period(first_night, last_night)
     path = path.expanduser()
-    contents = json_format.Contents(
+    contents = _json_contents(diary, first_night, last_night)
+    targets.write_files(diary.path, [(path, lambda stream: json_format.write(stream, contents))])
+    return path
+
+
+def _json_contents(
+    diary: Diary, first_night: date | None, last_night: date | None
+) -> json_format.Contents:
+    return json_format.Contents(
         episodes=diary.list_episodes(EpisodeFilter(first_night=first_night, last_night=last_night)),
         days=diary.list_days(first_night, last_night),
         medications=[m for m in diary.list_medications() if _overlaps(m, first_night, last_night)],
@@ -129,8 +165,6 @@ def export_json(
         spans=[s for s in diary.logging_spans() if _span_overlaps(s, first_night, last_night)],
         sleep_hours=diary.sleep_hours.to_setting(),
     )
-    targets.write_files(diary.path, [(path, lambda stream: json_format.write(stream, contents))])
-    return path
 
 
 def _span_overlaps(span: LoggingSpan, first: date | None, last: date | None) -> bool:
@@ -138,3 +172,15 @@ def _span_overlaps(span: LoggingSpan, first: date | None, last: date | None) -> 
     return (last is None or span.first_night <= last) and (
         first is None or ends is None or ends >= first
     )
+
+
+def write_json(
+    diary: Diary,
+    stream: IO[str],
+    *,
+    first_night: date | None = None,
+    last_night: date | None = None,
+) -> None:
+    """Write the JSON export to `stream` (for `export json -o -`)."""
+    _check_period(first_night, last_night)
+    json_format.write(stream, _json_contents(diary, first_night, last_night))

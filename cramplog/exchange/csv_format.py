@@ -283,10 +283,19 @@ class Row(NamedTuple):
     cells: list[str]
 
 
+# Above the longest note (validation.MAX_NOTES_CHARS) and within a 32-bit C long (Windows).
+MAX_FIELD_CHARS = 2**31 - 1
+
+
 def read_rows(text: str) -> tuple[list[str], list[Row]]:
     """The header and the non-empty data rows, each with the line it starts on."""
     delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # Notes may be 10,000,000 characters; the csv module stops at 131,072 by default.
+    if csv.field_size_limit() < MAX_FIELD_CHARS:
+        csv.field_size_limit(MAX_FIELD_CHARS)
+    # strict: a quote left open runs to the end of the file; say so instead of taking the
+    # rest of the file as one note.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     rows: list[Row] = []
     consumed = 0
@@ -301,6 +310,11 @@ def read_rows(text: str) -> tuple[list[str], list[Row]]:
                 continue
             rows.append(Row(start, cells))
     except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise ImportFileError(
+                f"A quote opened on line {consumed + 1} is never closed, so the rest of the "
+                "file would be read as one cell. Nothing was imported."
+            ) from exc
         raise ImportFileError(f"Line {reader.line_num} cannot be read as CSV: {exc}.") from exc
     if header is None:
         raise ImportFileError("The file is empty: it has no header row and no entries.")
@@ -349,7 +363,10 @@ def _utc_cell(text: str, what: str) -> datetime:
     except ValueError:
         raise values.CellError(f"{what} “{text[:30]}” is not an ISO date and time.") from None
     if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:  # 0001-01-01T00:00+05:00 is before the year 1 in UTC
+            raise values.CellError(f"{what} “{text[:30]}” is out of range.") from None
     return moment.replace(tzinfo=None, microsecond=0)
 
 
@@ -867,8 +884,12 @@ class _SpreadsheetRows:
         """The computer's UTC offset all through `day`, or None on a day the clocks change."""
         found = self.day_zones.get(day, _UNSEEN)
         if found is _UNSEEN:
-            early = datetime.combine(day, time(0)).astimezone().utcoffset()
-            late = datetime.combine(day, time(23, 59, 59)).astimezone().utcoffset()
+            try:
+                early = datetime.combine(day, time(0)).astimezone().utcoffset()
+                late = datetime.combine(day, time(23, 59, 59)).astimezone().utcoffset()
+            except (OverflowError, OSError, ValueError):
+                # The computer's clock library cannot place the day (the year 1, 9999).
+                raise values.CellError(f"{day.isoformat()} is out of the range of dates.") from None
             assert early is not None and late is not None
             found = self.day_zones[day] = self.zone(early) if early == late else None
         return found  # type: ignore[return-value]
@@ -883,6 +904,12 @@ class _SpreadsheetRows:
         local = datetime.combine(when, self.read_time(time_text))
         zone = self.zone_of_day(when)
         if zone is None:
+            # A day the clocks change: a wall-clock time they skipped never happened.
+            if datetime.fromtimestamp(local.timestamp()) != local:
+                raise values.CellError(
+                    f"{local:%H:%M} on {when.isoformat()} never happened on this computer's "
+                    "clock (the clocks went forward then); check the time."
+                )
             offset = local.astimezone().utcoffset()
             assert offset is not None
             zone = self.zone(offset)

@@ -44,6 +44,7 @@ FORMAT = "cramplog-diary"
 # 2: "woke_from_sleep" may be null (not answered), "triggers_asked"/"reliefs_asked", the
 # diary's "logging_spans" and its sleep hours. Version 1 is still read (see `_read_episodes`).
 VERSION = 2
+FIRST_VERSION = 1  # the oldest format version cramplog reads
 _LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
 
 
@@ -238,7 +239,10 @@ class _Record:
         value = self._get(key, (int, float), "a number", False)
         if not isinstance(value, int | float):
             return None
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # a 400-digit whole number is too large for a float
+            raise _Bad(f"{key!r} must be a finite number") from None
         if not math.isfinite(number):
             raise _Bad(f"{key!r} must be a finite number")
         return number
@@ -283,7 +287,10 @@ class _Record:
         except ValueError:
             raise _Bad(f"{key!r} is not an ISO date and time") from None
         if moment.tzinfo is not None:
-            moment = moment.astimezone(UTC)
+            try:
+                moment = moment.astimezone(UTC)
+            except OverflowError:  # 0001-01-01T00:00+05:00 is before the year 1 in UTC
+                raise _Bad(f"{key!r} is out of range") from None
         return moment.replace(tzinfo=None, microsecond=0)
 
     def day(self, key: str, *, required: bool = False) -> date | None:
@@ -315,6 +322,11 @@ def parse(text: str, context: Context) -> Batch:
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ImportFileError('The export\'s "version" is missing or not a number.')
+    if version < FIRST_VERSION:
+        raise ImportFileError(
+            f'The export\'s "version" is {version}, which no cramplog ever wrote '
+            f"(the first format version is {FIRST_VERSION}). Nothing was imported."
+        )
     if version > VERSION:
         raise ImportFileError(
             f"This export was made by a newer cramplog (format version {version}); "

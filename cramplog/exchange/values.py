@@ -5,6 +5,7 @@ Each parser returns the value or raises CellError with a sentence naming what wa
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -207,6 +208,9 @@ def read_duration(text: str, *, seconds_per_number: int = 60) -> int:
         seconds = float(found[1].replace(",", ".")) * factor
     else:
         raise CellError(f"{_quote(value)} is not a duration (try 1:30 or 2 min).")
+    if not math.isfinite(seconds) or seconds > MAX_DURATION.total_seconds() + 0.5:
+        # Checked before rounding: 400 nines parse as infinity, which round() cannot take.
+        raise CellError("The duration cannot be longer than 24 hours.")
     whole = round(seconds)
     if whole < 1:
         raise CellError("The duration must be at least one second.")

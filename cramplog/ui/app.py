@@ -123,16 +123,6 @@ def acquire_lock(data_dir: Path) -> QLockFile:
 # -- opening the diary ----------------------------------------------------------------------
 
 
-def newest_usable_backup(data_dir: Path) -> backups.BackupDetails | None:
-    from cramplog import backups
-
-    for backup in backups.list_backups(data_dir):
-        details = backups.details(backup)
-        if details.usable:
-            return details
-    return None
-
-
 ChooseForDamaged = Callable[["integrity.Verdict", "backups.BackupDetails | None"], "DamagedChoice"]
 
 
@@ -168,7 +158,7 @@ def open_diary(
         verdict = examined if examined is not None else integrity.examine(data_dir)
         examined = None
         if verdict.recoverable:
-            newest = newest_usable_backup(data_dir)
+            newest = backups.newest_usable(data_dir)
             choice = choose(verdict, newest)
             try:
                 if choice is DamagedChoice.RESTORE and newest is not None:
@@ -239,6 +229,23 @@ def _status(window: QMainWindow) -> Callable[[str], None]:
     return lambda text: window.statusBar().showMessage(text, 15000)
 
 
+def _quit_on_termination(app: QApplication) -> QTimer:
+    """SIGTERM (a logout, `kill`) closes the app as its window would, so the lock is released
+    and a --demo sample folder is removed instead of being left behind.
+
+    Python runs a signal handler only when it gets control; the returned timer gives it
+    control a few times a second while Qt's event loop waits (keep it referenced).
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: app.quit())
+    waker = QTimer(app)
+    waker.setInterval(250)
+    waker.timeout.connect(lambda: None)
+    waker.start()
+    return waker
+
+
 def run(*, data_dir: Path | None, demo: bool) -> int:
     """Open the diary in a window and run until it is closed; return the exit code."""
     from cramplog import paths
@@ -260,11 +267,13 @@ def run(*, data_dir: Path | None, demo: bool) -> int:
         if sample_dir is not None:
             sample_dir.cleanup()
         return 1
-    hook = ExceptionHook(data_dir)
+    hook = ExceptionHook()
     hook.install()
+    waker = _quit_on_termination(app)
     try:
         return _run_locked(app, data_dir, sample=demo)
     finally:
+        waker.stop()
         hook.uninstall()
         lock.unlock()
         if sample_dir is not None:

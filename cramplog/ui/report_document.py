@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import bisect
-import contextlib
-import errno
 import os
-import secrets
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -52,6 +49,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from cramplog import files
 from cramplog import report as reports
 from cramplog.errors import ExportError, ForbiddenTargetError
 from cramplog.records import ReliefRating
@@ -1308,8 +1306,7 @@ def check_pdf_target(path: Path, diary_path: Path | None) -> Path:
             raise ForbiddenTargetError(
                 f"{target} has the name of a diary file; choose another name. Nothing was written."
             )
-    if resolved.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name. Nothing was written.")
+    files.final_target(target, error=ExportError)  # a folder, device or FIFO is refused
     return resolved
 
 
@@ -1336,49 +1333,5 @@ def save_pdf(document: ReportDocument, path: Path, *, progress: Progress | None 
     """Write an already laid-out report as a PDF; the same guarantees as `write_pdf`."""
     target = check_pdf_target(Path(path), document.report.source)
     data = document.pdf_bytes(progress=progress)
-    _write_atomically(target, data)
+    files.write_bytes(target, data, error=ExportError)
     return target
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
-    try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(partial, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise ExportError(_describe(exc, target)) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
-    with contextlib.suppress(OSError):
-        directory = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
-
-
-def _describe(exc: OSError, target: Path) -> str:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"The disk is full, so {target.name} could not be written. Nothing was written."
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"{target.parent} cannot be written to (permission denied). Nothing was written."
-    if exc.errno == errno.EROFS:
-        return f"{target.parent} is on a read-only disk. Nothing was written."
-    if exc.errno == errno.ENOENT and not target.parent.is_dir():
-        return f"The folder {target.parent} does not exist. Nothing was written."
-    if exc.errno == errno.ENOTDIR:
-        return f"{target.parent} is not a folder. Nothing was written."
-    return f"{target} could not be written ({exc.strerror or exc}). Nothing was written."

@@ -88,6 +88,11 @@ def truncate(path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
 
 
+def empty(path: Path) -> None:
+    """What a crash on some file systems leaves: the name, and not one byte."""
+    path.write_bytes(b"")
+
+
 def zero_header(path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(bytes(100) + data[100:])
@@ -116,6 +121,7 @@ def make_foreign_sqlite(path: Path) -> None:
 DAMAGES = {
     "flipped bytes": flip_bytes,
     "truncated": truncate,
+    "emptied (0 bytes)": empty,
     "zeroed header": zero_header,
     "a PNG": make_png,
     "a foreign SQLite file": make_foreign_sqlite,

@@ -385,10 +385,10 @@ def test_a_disk_error_during_restore_leaves_the_diary_and_no_temporary_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(shutil, "copyfileobj", full)
-    with pytest.raises(BackupError, match="No space left"):
+    with pytest.raises(BackupError, match=r"disk is full \(ENOSPC\)"):
         backups.restore(data_dir, made.path, now=T0 + timedelta(minutes=1))
     assert sha256(data_dir / "diary.sqlite3") == before
-    assert not list(data_dir.glob("*.restoring"))
+    assert not list(data_dir.glob("*.partial"))
 
 
 @pytest.mark.parametrize("name", ["", "   ", "nope.sqlite3", "../nope/x.sqlite3", "a\x00b"])

@@ -40,8 +40,9 @@ def test_help_lists_the_commands_and_the_data_dir_option() -> None:
 def test_check_creates_a_missing_diary_and_says_ok(tmp_path: Path) -> None:
     result = run_cli("check", "--data-dir", str(tmp_path / "new"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: ")
-    assert "0 episode(s)" in result.stdout
+    assert result.stdout == (
+        f"OK: there was no diary in {tmp_path / 'new'}, so a new, empty one was created.\n"
+    )
     assert (tmp_path / "new" / "diary.sqlite3").is_file()
 
 
@@ -123,3 +124,45 @@ def test_an_unknown_option_to_the_app_is_refused_in_one_line(
 def test_anything_but_the_apps_own_options_goes_to_the_full_parser(argv: list[str]) -> None:
     # argparse accepts abbreviations (--he is --help), which only the full parser knows.
     assert not cli._opens_the_app(argv)
+
+
+def test_a_bug_is_one_line_naming_the_log_never_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    logs = tmp_path / "logs"
+    monkeypatch.setenv("CRAMPLOG_LOG_DIR", str(logs))
+    from cramplog.commands import check
+
+    def broken(_args: object) -> int:
+        # A ValueError used to pass for the person's bad input; it is a bug in cramplog.
+        raise ValueError("a secret note the person typed")
+
+    monkeypatch.setattr(check, "run", broken)
+    code = cli.main(["check", "--data-dir", str(tmp_path / "d")])
+    out, err = capsys.readouterr()
+    log = logs / "cramplog.log"
+    assert (code, out) == (cli.EXIT_BUG, "")
+    assert err == (
+        "cramplog: an unexpected error (ValueError); this is a bug in cramplog. "
+        f"Where it happened is in {log}.\n"
+    )
+    written = log.read_text()
+    assert "builtins.ValueError (message withheld)" in written and "in broken" in written
+    assert "secret" not in written
+    assert oct(log.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_full_disk_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cramplog.commands import check
+
+    def full(_args: object) -> int:
+        raise OSError(28, "No space left on device", str(tmp_path / "d" / "diary.sqlite3"))
+
+    monkeypatch.setattr(check, "run", full)
+    code = cli.main(["check", "--data-dir", str(tmp_path / "d")])
+    _out, err = capsys.readouterr()
+    assert code == cli.EXIT_PROBLEM
+    assert err.startswith("cramplog: The disk is full (ENOSPC)") and err.count("\n") == 1
+    assert err.endswith("Nothing was changed.\n")

@@ -56,11 +56,12 @@ def test_a_failed_write_keeps_the_previous_draft(
     store = DraftStore(tmp_path / "episode.json")
     store.save(FORM)
 
-    def disk_full(fd: int, data: object) -> int:
+    def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "write", disk_full)
-    with pytest.raises(DraftError, match="No space left"):
+    # A full disk shows when the written data is synced to it.
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(DraftError, match=r"disk is full \(ENOSPC\).*still in the form"):
         store.save({**FORM, "notes": "lost?"})
     monkeypatch.undo()
     assert store.load() == FORM

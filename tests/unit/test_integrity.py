@@ -28,6 +28,7 @@ from tests.unit.data_safety import DAMAGES, log_cramp, loose_permissions, sha256
 EXPECTED = {
     "flipped bytes": Condition.DAMAGED,
     "truncated": Condition.TRUNCATED,
+    "emptied (0 bytes)": Condition.TRUNCATED,
     "zeroed header": Condition.DAMAGED,
     "a PNG": Condition.NOT_A_DATABASE,
     "a foreign SQLite file": Condition.FOREIGN,
@@ -54,11 +55,20 @@ def test_a_healthy_diary_passes_the_quick_check(data_dir: Path) -> None:
     assert "quick check" in verdict.message
 
 
-def test_a_missing_or_empty_diary_is_simply_new(data_dir: Path) -> None:
+def test_a_missing_diary_is_simply_new(data_dir: Path) -> None:
     assert integrity.examine(data_dir).condition is Condition.MISSING
+
+
+def test_an_empty_diary_file_is_damage_never_a_fresh_start(data_dir: Path) -> None:
+    # A new diary is renamed into place whole, so 0 bytes is a used diary a crash emptied.
     data_dir.mkdir()
     (data_dir / "diary.sqlite3").write_bytes(b"")
-    assert integrity.examine(data_dir).condition is Condition.MISSING
+    verdict = integrity.examine(data_dir)
+    assert verdict.condition is Condition.TRUNCATED and verdict.recoverable
+    assert "is empty (0 bytes)" in verdict.message
+    with pytest.raises(DamagedDiaryError):
+        Diary.open(data_dir)
+    assert (data_dir / "diary.sqlite3").read_bytes() == b""
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGES))
@@ -267,3 +277,37 @@ def test_everything_in_the_data_folder_stays_owner_only(data_dir: Path) -> None:
     finally:
         os.umask(previous)
     assert loose_permissions(data_dir) == []
+
+
+def test_a_full_disk_is_named_as_such_never_called_damage(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+    import sqlite3
+    from collections import namedtuple
+
+    from cramplog import cli
+    from cramplog.db import health
+
+    make_diary(data_dir)
+    before = folder_snapshot(data_dir)
+
+    def disk_io_error(*_args: object, **_kwargs: object) -> object:
+        # What SQLite says when it cannot make the -shm file on a full disk.
+        error = sqlite3.OperationalError("disk I/O error")
+        error.sqlite_errorcode = 10  # type: ignore[attr-defined]  # SQLITE_IOERR
+        raise error
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(health, "read_only", disk_io_error)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _path: usage(100, 100, 0))
+    verdict = integrity.examine(data_dir)
+    assert verdict.condition is Condition.UNREADABLE and not verdict.recoverable
+    assert "the disk holding it is full (ENOSPC)" in verdict.message
+    assert "damaged" not in verdict.message.replace("is not damaged", "")
+    assert cli.main(["check", "--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "disk holding it is full (ENOSPC)" in err and "no usable backup" not in err
+    assert cli.main(["stats", "--data-dir", str(data_dir)]) == 1
+    assert "disk holding it is full (ENOSPC)" in capsys.readouterr().err
+    assert folder_snapshot(data_dir) == before

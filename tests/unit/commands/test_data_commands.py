@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -224,6 +226,48 @@ def test_export_refuses_forbidden_and_unwritable_targets(
     assert sha256(filled / "diary.sqlite3") == before
 
 
+def test_export_to_a_fifo_is_refused_and_the_fifo_kept(
+    capsys: pytest.CaptureFixture[str], filled: Path, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, out, err = run(capsys, "export", "json", "-o", str(fifo), "--data-dir", str(filled))
+    assert code == 1 and out == ""
+    assert err == (
+        f"cramplog: {fifo} is a pipe (FIFO), not a file; give the name of a regular file. "
+        "Nothing was written.\n"
+    )
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_export_through_a_link_updates_its_target_and_keeps_the_link(
+    capsys: pytest.CaptureFixture[str], filled: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "synced" / "cramps.json"
+    real.parent.mkdir()
+    real.write_text("an older export")
+    link = tmp_path / "cramps.json"
+    link.symlink_to(real)
+    code, _out, _err = run(capsys, "export", "json", "-o", str(link), "--data-dir", str(filled))
+    assert code == 0
+    assert link.is_symlink() and link.resolve() == real
+    assert len(json.loads(real.read_text())["episodes"]) == 3
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_export_to_dash_writes_to_standard_output(
+    capsys: pytest.CaptureFixture[str], filled: Path, tmp_path: Path, kind: str
+) -> None:
+    code, out, err = run(capsys, "export", kind, "-o", "-", "--data-dir", str(filled))
+    assert code == 0 and err == ""
+    if kind == "json":
+        assert len(json.loads(out)["episodes"]) == 3
+    else:
+        rows = out.splitlines()
+        assert len(rows) == 4 and not rows[0].startswith("\ufeff")
+    assert not Path("-").exists() and not (filled / "-").exists()
+
+
 def test_export_of_a_diary_that_is_not_there_says_so(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -352,12 +396,14 @@ def test_check_names_the_damage_and_points_to_a_backup(
     capsys: pytest.CaptureFixture[str], filled: Path, damage: str
 ) -> None:
     run(capsys, "backup", "--data-dir", str(filled))
+    (newest,) = backups.list_backups(filled)
     DAMAGES[damage](filled / "diary.sqlite3")
     before = sha256(filled / "diary.sqlite3")
     code, out, err = run(capsys, "check", "--data-dir", str(filled))
     assert code == 1 and out == ""
     assert err.startswith("cramplog: ") and err.count("\n") == 1
-    assert "cramplog restore newest" in err and "(1 usable)" in err
+    assert f"The newest good backup is {newest.path.name} (3 episode(s)" in err
+    assert "cramplog restore newest" in err and err.endswith("Nothing was changed.\n")
     assert sha256(filled / "diary.sqlite3") == before
 
 

@@ -195,3 +195,22 @@ def test_report_is_listed_in_the_help() -> None:
     )
     assert result.returncode == 0
     assert "report" in result.stdout
+
+
+def test_a_pdf_for_a_fifo_a_link_or_standard_output(filled: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    refused = cramplog("-o", str(fifo), "--data-dir", str(filled))
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert "is a pipe (FIFO), not a file" in refused.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    dash = cramplog("-o", "-", "--data-dir", str(filled))
+    assert dash.returncode == 1 and "not written to standard output" in dash.stderr
+    real = tmp_path / "shared" / "gp.pdf"
+    real.parent.mkdir()
+    real.write_bytes(b"an older summary")
+    link = tmp_path / "gp.pdf"
+    link.symlink_to(real)
+    written = cramplog("-o", str(link), "--data-dir", str(filled))
+    assert written.returncode == 0, written.stderr
+    assert link.is_symlink() and real.read_bytes().startswith(b"%PDF")

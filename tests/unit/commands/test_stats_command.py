@@ -12,6 +12,7 @@ import pytest
 from cramplog import cli, stats
 from cramplog.diary import Diary
 from cramplog.records import DayFactors, EpisodeInput, Side
+from tests.unit.data_safety import flip_bytes, sha256
 
 # The command reads the real clock, so the diary is filled well in the past and every test
 # names its nights explicitly (except the one about the default period).
@@ -163,9 +164,32 @@ def test_an_empty_period_says_there_is_nothing_to_show(
 def test_an_empty_diary_is_refused_with_one_line(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    Diary.open(data_dir).close()
     code, out, err = run(capsys, "--data-dir", str(data_dir))
     assert code == 1 and out == ""
     assert err.startswith("cramplog: the diary ") and err.count("\n") == 1
+
+
+def test_stats_on_a_folder_without_a_diary_creates_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = tmp_path / "new"
+    code, out, err = run(capsys, "--data-dir", str(new))
+    assert (code, out) == (1, "")
+    assert err == f"cramplog: There is no diary in {new}; nothing was created.\n"
+    assert not (new / "diary.sqlite3").exists()
+
+
+def test_stats_on_a_damaged_diary_names_the_damage(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flip_bytes(filled / "diary.sqlite3")
+    before = sha256(filled / "diary.sqlite3")
+    code, out, err = run(capsys, "--data-dir", str(filled))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"cramplog: {filled / 'diary.sqlite3'} is damaged")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert sha256(filled / "diary.sqlite3") == before
 
 
 @pytest.mark.parametrize(
@@ -175,6 +199,10 @@ def test_an_empty_diary_is_refused_with_one_line(
         (["--to", "yesterday"], "cramplog: argument --to: 'yesterday' is not a date"),
         (["--from", "2025-06-08", "--to", "2025-06-02"], "cramplog: --from 2025-06-08 is after"),
         (["--to", "9999-12-31"], "cramplog: --to 9999-12-31 is in the future"),
+        (["--from", "20250601"], "cramplog: argument --from: '20250601' is not a date"),
+        (["--from", "2025-W01-1"], "cramplog: argument --from: '2025-W01-1' is not a date"),
+        (["--from", "0001-01-01"], "cramplog: argument --from: 0001-01-01 is before 1900-01-01"),
+        (["--to", "0001-01-27"], "cramplog: argument --to: 0001-01-27 is before 1900-01-01"),
     ],
 )
 def test_bad_dates_get_one_clear_line_and_exit_2(

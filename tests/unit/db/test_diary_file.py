@@ -17,7 +17,7 @@ from cramplog.db.layout import APPLICATION_ID
 from cramplog.db.schema import Base
 from cramplog.db.snapshot import verify
 from cramplog.diary import Diary
-from cramplog.errors import NewerDiaryError, NotADiaryError
+from cramplog.errors import DamagedDiaryError, NewerDiaryError, NotADiaryError
 
 
 def sha256(path: Path) -> str:
@@ -216,11 +216,12 @@ def test_another_programs_sqlite_file_is_refused_and_left_untouched(data_dir: Pa
     assert sorted(p.name for p in data_dir.iterdir()) == ["diary.sqlite3"]
 
 
-def test_an_empty_file_left_by_a_crash_becomes_a_new_diary(data_dir: Path) -> None:
+def test_an_empty_diary_file_is_refused_as_damaged_not_replaced(data_dir: Path) -> None:
+    # New diaries are renamed into place whole, so 0 bytes means a crash emptied a used one;
+    # the person is offered the backups (cramplog.integrity), never a silent fresh start.
     data_dir.mkdir()
     layout.diary_path(data_dir).touch()
-    diary = Diary.open(data_dir)
-    try:
-        assert diary.integrity_problems() == []
-    finally:
-        diary.close()
+    with pytest.raises(DamagedDiaryError, match=r"is empty \(0 bytes\)"):
+        Diary.open(data_dir)
+    assert layout.diary_path(data_dir).read_bytes() == b""
+    assert sorted(p.name for p in data_dir.iterdir()) == ["diary.sqlite3"]

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from cramplog import backups, exchange, integrity
+from cramplog import backups, bug_log, exchange, integrity
 from cramplog.diary import Diary
 from cramplog.drafts import DraftStore
 from cramplog.errors import BackupError, DiaryLockedError
 from cramplog.ui import app as cramplog_app
-from cramplog.ui import auto_backup, data_actions, draft_keeper, error_dialog, widgets
+from cramplog.ui import auto_backup, data_actions, draft_keeper, widgets
 from cramplog.ui.draft_keeper import DraftKeeper, DraftKeeperInstaller, keep_drafts
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.error_dialog import ErrorDialog, ExceptionHook
@@ -140,14 +140,15 @@ def test_a_full_disk_is_reported_and_the_form_keeps_its_content(
 ) -> None:
     keeper = DraftKeeper(form, DraftStore.for_episode_form(data_dir), delay_ms=10)
 
-    def full(fd: int, data: object) -> int:
+    def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(os, "write", full)
+    # A full disk shows when the written data is synced to it.
+    monkeypatch.setattr(os, "fsync", full)
     qtbot.keyClicks(form.field, "still here")
     with qtbot.wait_signal(keeper.failed) as failed:
         pass
-    assert "No space left" in failed.args[0]
+    assert "disk is full (ENOSPC)" in failed.args[0]
     assert form.field.text() == "still here"
     assert not list(DraftStore.for_episode_form(data_dir).path.parent.glob("*.partial"))
 
@@ -290,19 +291,19 @@ def test_an_unexpected_error_is_logged_without_diary_text_and_shown_once(
     qtbot: QtBot, form: NotesForm, data_dir: Path, umask_zero: None
 ) -> None:
     shown: list[Path] = []
-    hook = ExceptionHook(data_dir, show=shown.append)
+    hook = ExceptionHook(log_dir=data_dir / "logs", show=shown.append)
     form.field.setText("my secret note")
     try:
         raise ValueError("failed while saving 'my secret note' [parameters: ('my secret note',)]")
     except ValueError as exc:
         hook(type(exc), exc, exc.__traceback__)
     hook.uninstall()
-    assert shown == [error_dialog.log_path(data_dir)]
-    log = error_dialog.log_path(data_dir).read_text()
+    assert shown == [bug_log.log_file(data_dir / "logs")]
+    log = bug_log.log_file(data_dir / "logs").read_text()
     assert "builtins.ValueError" in log and "message withheld" in log
     assert "test_data_safety_ui.py" in log
     assert "secret" not in log
-    assert mode(error_dialog.log_path(data_dir)) == 0o600
+    assert mode(bug_log.log_file(data_dir / "logs")) == 0o600
     assert loose_permissions(data_dir) == []
     assert form.isVisible() and form.field.text() == "my secret note"
 
@@ -312,7 +313,7 @@ def test_an_exception_in_a_slot_shows_the_dialog_and_the_app_carries_on(
     qtbot: QtBot, form: NotesForm, data_dir: Path
 ) -> None:
     shown: list[Path] = []
-    hook = ExceptionHook(data_dir, show=shown.append)
+    hook = ExceptionHook(log_dir=data_dir / "logs", show=shown.append)
     hook.install()
     try:
 
@@ -327,7 +328,7 @@ def test_an_exception_in_a_slot_shows_the_dialog_and_the_app_carries_on(
         hook.uninstall()
     assert sys.excepthook is not hook
     assert form.isVisible()
-    assert error_dialog.log_path(data_dir).read_text().count("RuntimeError") == 2
+    assert bug_log.log_file(data_dir / "logs").read_text().count("RuntimeError") == 2
 
 
 def test_the_error_dialog_names_the_log(qtbot: QtBot, tmp_path: Path) -> None:
