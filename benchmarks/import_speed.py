@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from cramplog import exchange
-from cramplog.db import transfer
-from cramplog.diary import Diary
+from cramplog.diary.service import Diary
+from cramplog.storage import transfer
 
 BUDGET = 3.0
 SIDES = ("L", "R", "both", "")

@@ -155,7 +155,7 @@ def cramplog_command() -> list[str]:
 
 
 def make_diary(folder: Path, years: float, per_week: float) -> Path:
-    from cramplog import sample
+    from cramplog.demo import sample
 
     start = time.perf_counter()
     sample.create_sample_diary(
@@ -235,10 +235,10 @@ def absolute(name: str, seconds: float, limit: float) -> Figure:
 def save_to_row_figure(diary_dir: Path, sizes: Sizes) -> Figure:
     from PySide6.QtWidgets import QApplication
 
-    from cramplog.diary import Diary
-    from cramplog.records import EpisodeInput, Side
-    from cramplog.ui.diary_page import DiaryPage
+    from cramplog.core.records import EpisodeInput, Side
+    from cramplog.diary.service import Diary
     from cramplog.ui.editor import DiaryEditor
+    from cramplog.ui.pages.diary_page import DiaryPage
 
     app = QApplication.instance() or QApplication([])
     diary = Diary.open(diary_dir)
@@ -318,9 +318,9 @@ def patterns_figures(ten: Path, stress: Path, scratch: Path, sizes: Sizes) -> li
     """A full redraw of the Patterns place (numbers, warnings, checklist, charts on screen)."""
     from PySide6.QtWidgets import QApplication
 
-    from cramplog.diary import Diary
+    from cramplog.diary.service import Diary
     from cramplog.ui.editor import DiaryEditor
-    from cramplog.ui.patterns_page import PatternsPage
+    from cramplog.ui.pages.patterns_page import PatternsPage
 
     app = QApplication.instance() or QApplication([])
     figures = []
@@ -367,9 +367,9 @@ def import_figure(ten: Path, stress: Path, scratch: Path, sizes: Sizes) -> list[
 
 def pdf_figure(ten: Path, stress: Path, scratch: Path, sizes: Sizes) -> list[Figure]:
     """The GP summary PDF of the whole 10-year diary, appendix included."""
-    from cramplog import report, stats
-    from cramplog.diary import Diary
-    from cramplog.ui import report_document
+    from cramplog.analysis import report, stats
+    from cramplog.diary.service import Diary
+    from cramplog.render import report_document
 
     report_document.headless_application()
     diary = Diary.open(ten)

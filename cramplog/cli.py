@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from cramplog import __version__, bug_log, files
+from cramplog import __version__, files
 from cramplog.commands import COMMAND_MODULES
-from cramplog.errors import CramplogError
+from cramplog.core.errors import CramplogError
+from cramplog.files import bug_log
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -90,8 +91,8 @@ def main(argv: Sequence[str]) -> int:
         if args.command is not None:
             code: int = args.run(args)
             return code
-        from cramplog.paths import resolve_data_dir
-        from cramplog.ui import app
+        from cramplog.files.paths import resolve_data_dir
+        from cramplog.ui.startup import app
 
         data_dir = None if args.data_dir is None else resolve_data_dir(args.data_dir)
         return app.run(data_dir=data_dir, demo=args.demo)

@@ -24,11 +24,11 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from cramplog import sample  # noqa: E402
-from cramplog.diary import Diary  # noqa: E402
-from cramplog.ui import theme  # noqa: E402
+from cramplog.demo import sample  # noqa: E402
+from cramplog.diary.service import Diary  # noqa: E402
 from cramplog.ui.main_window import PLACES, MainWindow  # noqa: E402
 from cramplog.ui.preferences import Preferences, ThemeMode  # noqa: E402
+from cramplog.ui.widgets import theme  # noqa: E402
 
 SIZE = (1280, 800)
 
@@ -47,14 +47,14 @@ def save(widget: QWidget, app: QApplication, path: Path) -> None:
 
 def dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     """Each dialog built as the app builds it, without exec()."""
-    from cramplog.ui.about import AboutDialog
-    from cramplog.ui.episode_form import EpisodeDialog
-    from cramplog.ui.medication_form import MedicationDialog
-    from cramplog.ui.night_review import NightReviewDialog
-    from cramplog.ui.own_words import OwnWordsDialog
-    from cramplog.ui.quick_log import QuickLogDialog
-    from cramplog.ui.settings_dialog import SettingsDialog
-    from cramplog.ui.stopwatch import StopwatchDialog
+    from cramplog.ui.dialogs.about import AboutDialog
+    from cramplog.ui.dialogs.own_words import OwnWordsDialog
+    from cramplog.ui.dialogs.settings_dialog import SettingsDialog
+    from cramplog.ui.dialogs.stopwatch import StopwatchDialog
+    from cramplog.ui.forms.episode_form import EpisodeDialog
+    from cramplog.ui.forms.medication_form import MedicationDialog
+    from cramplog.ui.forms.night_review import NightReviewDialog
+    from cramplog.ui.forms.quick_log import QuickLogDialog
 
     editor, prefs, diary = window.editor, window.preferences, window.diary
     episodes = diary.list_episodes()
@@ -89,7 +89,7 @@ def main() -> int:
         sample.create_sample_diary(data_dir, seed=3)
         diary = Diary.open(data_dir)
         # A custom word, so "your own words" has something to show.
-        from cramplog.records import VocabularyKind
+        from cramplog.core.records import VocabularyKind
 
         diary.add_custom_item(VocabularyKind.TRIGGER, "Long car journey")
         try:

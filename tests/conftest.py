@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cramplog.diary import Diary
+from cramplog.diary.service import Diary
 
 LONDON = ZoneInfo("Europe/London")
 # A Thursday morning; the clocks went forward a fortnight later (29 March 2026).
@@ -27,7 +27,7 @@ def _no_blocking_discard_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
 
     Tests about the prompt patch the same seam themselves, which overrides this answer.
     """
-    from cramplog.ui import widgets
+    from cramplog.ui.widgets import common as widgets
 
     monkeypatch.setattr(widgets, "confirm_discard", lambda _parent, _question: True)
 

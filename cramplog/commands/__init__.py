@@ -23,7 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-# The earliest start validation accepts for a cramp (cramplog.validation).
+# The earliest start validation accepts for a cramp (cramplog.core.validation).
 EARLIEST_NIGHT = date(1900, 1, 1)
 _NIGHT = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 

@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _list(data_dir: Path) -> int:
-    from cramplog import backups
+    from cramplog.diary import backups
 
     found = backups.list_backups(data_dir)
     if not found:
@@ -45,9 +45,10 @@ def _list(data_dir: Path) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cramplog import backups, instance_lock, integrity
-    from cramplog.errors import BackupError
-    from cramplog.paths import resolve_data_dir
+    from cramplog.core.errors import BackupError
+    from cramplog.diary import backups, integrity
+    from cramplog.files import instance_lock
+    from cramplog.files.paths import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)
     if args.list:

@@ -20,8 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cramplog import backups, instance_lock, integrity
-    from cramplog.paths import resolve_data_dir
+    from cramplog.diary import backups, integrity
+    from cramplog.files import instance_lock
+    from cramplog.files.paths import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)
     verdict = integrity.examine(data_dir)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from cramplog import commands
 
 if TYPE_CHECKING:
-    from cramplog.diary import Diary
+    from cramplog.diary.service import Diary
 
 NAME = "export"
 HELP = "export the diary as CSV (episodes.csv + nights.csv) or JSON"
@@ -59,9 +59,11 @@ def _to_stdout(diary: Diary, args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from cramplog import exchange, instance_lock, integrity
-    from cramplog.errors import DiaryOpenError, ExportError
-    from cramplog.paths import resolve_data_dir
+    from cramplog import exchange
+    from cramplog.core.errors import DiaryOpenError, ExportError
+    from cramplog.diary import integrity
+    from cramplog.files import instance_lock
+    from cramplog.files.paths import resolve_data_dir
 
     if not args.output.strip() or "\x00" in args.output:
         raise ExportError("Give a file or folder name after -o.")

@@ -79,7 +79,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _columns(pairs: list[str], header: list[str]) -> dict[int, str | None]:
-    from cramplog.errors import ImportFileError
+    from cramplog.core.errors import ImportFileError
     from cramplog.exchange import csv_format
 
     chosen: dict[int, str | None] = {
@@ -113,7 +113,7 @@ def _dry_run_without_a_diary(path: Path, options: ImportOptions, *, skip_invalid
     import tempfile
 
     from cramplog import exchange
-    from cramplog.diary import Diary
+    from cramplog.diary.service import Diary
 
     with tempfile.TemporaryDirectory(prefix="cramplog-dry-run-") as scratch:
         diary = Diary.open(Path(scratch))
@@ -128,7 +128,7 @@ def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool) -> int:
     import sys
 
     from cramplog import exchange
-    from cramplog.errors import ImportRejectedError
+    from cramplog.core.errors import ImportRejectedError
 
     print(plan.summary())
     for error in plan.errors:
@@ -156,10 +156,12 @@ def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool) -> int:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from cramplog import exchange, instance_lock, integrity
-    from cramplog.errors import ImportRejectedError
+    from cramplog import exchange
+    from cramplog.core.errors import ImportRejectedError
+    from cramplog.diary import integrity
     from cramplog.exchange import csv_format, importer
-    from cramplog.paths import resolve_data_dir
+    from cramplog.files import instance_lock
+    from cramplog.files.paths import resolve_data_dir
 
     path = Path(args.file).expanduser()
     data_dir = resolve_data_dir(args.data_dir)

@@ -37,9 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from cramplog import instance_lock, integrity, report, stats
-    from cramplog.errors import DiaryOpenError, ExportError
-    from cramplog.paths import resolve_data_dir
+    from cramplog.analysis import report, stats
+    from cramplog.core.errors import DiaryOpenError, ExportError
+    from cramplog.diary import integrity
+    from cramplog.files import instance_lock
+    from cramplog.files.paths import resolve_data_dir
 
     if not args.output.strip() or "\x00" in args.output:
         raise ExportError("Give a file name after -o, e.g. -o summary.pdf.")
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         raise DiaryOpenError(f"There is no diary in {data_dir} to summarise.")
     target = Path(args.output).expanduser()
 
-    from cramplog.ui import report_document
+    from cramplog.render import report_document
 
     # Kept referenced until the end: painting needs the application alive.
     application = report_document.headless_application()

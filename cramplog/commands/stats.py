@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from cramplog import commands
 
 if TYPE_CHECKING:
-    from cramplog.stats import PatternStats
-    from cramplog.warning_signs import WarningSign
+    from cramplog.analysis.stats import PatternStats
+    from cramplog.analysis.warning_signs import WarningSign
 
 NAME = "stats"
 HELP = "print the headline numbers and warning signs of a period"
@@ -44,9 +44,10 @@ def _fail(message: str, code: int) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cramplog import integrity, stats, warning_signs
-    from cramplog.errors import DiaryOpenError
-    from cramplog.paths import resolve_data_dir
+    from cramplog.analysis import stats, warning_signs
+    from cramplog.core.errors import DiaryOpenError
+    from cramplog.diary import integrity
+    from cramplog.files.paths import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)
     verdict = integrity.examine(data_dir)

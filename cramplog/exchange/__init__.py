@@ -11,9 +11,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO
 
-from cramplog import nights
-from cramplog.diary import Diary
-from cramplog.errors import ExportError
+from cramplog.core import nights
+from cramplog.core.errors import ExportError
+from cramplog.core.records import DiaryDay, Episode, EpisodeFilter, LoggingSpan, Medication
+from cramplog.diary.service import Diary
 from cramplog.exchange import csv_format, json_format, targets
 from cramplog.exchange.batch import ColumnChoice, Question, RowError, SourceKind
 from cramplog.exchange.importer import (
@@ -24,7 +25,6 @@ from cramplog.exchange.importer import (
     apply_import,
     plan_import,
 )
-from cramplog.records import DiaryDay, Episode, EpisodeFilter, LoggingSpan, Medication
 
 __all__ = [
     "MAX_IMPORT_BYTES",

@@ -10,11 +10,11 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from cramplog import checklist as checklists
-from cramplog import validation
-from cramplog.db import bulk
-from cramplog.db.transfer import NewVocabulary
-from cramplog.records import EpisodeInput, SpanSource, VocabularyKind
+from cramplog.core import checklist as checklists
+from cramplog.core import validation
+from cramplog.core.records import EpisodeInput, SpanSource, VocabularyKind
+from cramplog.storage import bulk
+from cramplog.storage.transfer import NewVocabulary
 
 # Spreadsheet rows carry no identity of their own; a name-based UUID from the row's moment
 # and muscle gives one, so importing the same spreadsheet twice adds nothing the second time.
@@ -90,7 +90,7 @@ class ColumnChoice:
 @dataclass(frozen=True, slots=True)
 class SpanDeclaration:
     """A logging span an import brings: from a cramplog export, or a cramps-only file's
-    first to last cramp (see `cramplog.recorded`)."""
+    first to last cramp (see `cramplog.core.recorded`)."""
 
     first_night: date
     last_night: date | None

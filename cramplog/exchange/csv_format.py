@@ -18,10 +18,19 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import IO, NamedTuple
 
-from cramplog import nights, validation
-from cramplog.db import bulk
-from cramplog.db.transfer import NewVocabulary
-from cramplog.errors import ImportFileError, ValidationError
+from cramplog.core import nights, validation
+from cramplog.core.errors import ImportFileError, ValidationError
+from cramplog.core.records import (
+    DayFactors,
+    DiaryDay,
+    Episode,
+    EpisodeInput,
+    Exercise,
+    Hydration,
+    ReliefRating,
+    Side,
+    with_legacy_unknowns,
+)
 from cramplog.exchange import values
 from cramplog.exchange.batch import (
     SPREADSHEET_NAMESPACE,
@@ -33,17 +42,8 @@ from cramplog.exchange.batch import (
     SourceKind,
     name_uuid,
 )
-from cramplog.records import (
-    DayFactors,
-    DiaryDay,
-    Episode,
-    EpisodeInput,
-    Exercise,
-    Hydration,
-    ReliefRating,
-    Side,
-    with_legacy_unknowns,
-)
+from cramplog.storage import bulk
+from cramplog.storage.transfer import NewVocabulary
 
 EPISODES_FILENAME = "episodes.csv"
 NIGHTS_FILENAME = "nights.csv"

@@ -12,21 +12,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cramplog import backups, nights, recorded
-from cramplog.db import bulk, transfer
-from cramplog.db import repository as repo
-from cramplog.diary import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
-from cramplog.errors import ImportFileError, ImportRejectedError
+from cramplog.core import nights, recorded
+from cramplog.core.errors import ImportFileError, ImportRejectedError
+from cramplog.core.records import SpanSource, new_uuid
+from cramplog.diary import backups
+from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
 from cramplog.exchange import csv_format, json_format
-from cramplog.exchange.batch import (
-    Batch,
-    Context,
-    Question,
-    RowError,
-    SourceKind,
-    SpanDeclaration,
-)
-from cramplog.records import SpanSource, new_uuid
+from cramplog.exchange.batch import Batch, Context, Question, RowError, SourceKind, SpanDeclaration
+from cramplog.storage import bulk, transfer
+from cramplog.storage import repository as repo
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -10,19 +10,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import IO, TypeVar
 
-from cramplog import __version__, nights, validation
-from cramplog.db import bulk
-from cramplog.db.transfer import NewVocabulary
-from cramplog.errors import ImportFileError, ValidationError
-from cramplog.exchange.batch import (
-    VOCABULARY_KINDS,
-    Batch,
-    Context,
-    RowError,
-    SourceKind,
-    SpanDeclaration,
-)
-from cramplog.records import (
+from cramplog import __version__
+from cramplog.core import nights, validation
+from cramplog.core.errors import ImportFileError, ValidationError
+from cramplog.core.records import (
     DayFactors,
     DiaryDay,
     Episode,
@@ -39,6 +30,16 @@ from cramplog.records import (
     VocabularyItem,
     with_legacy_unknowns,
 )
+from cramplog.exchange.batch import (
+    VOCABULARY_KINDS,
+    Batch,
+    Context,
+    RowError,
+    SourceKind,
+    SpanDeclaration,
+)
+from cramplog.storage import bulk
+from cramplog.storage.transfer import NewVocabulary
 
 FORMAT = "cramplog-diary"
 # 2: "woke_from_sleep" may be null (not answered), "triggers_asked"/"reliefs_asked", the

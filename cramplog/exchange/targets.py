@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import IO
 
 from cramplog import files as file_writer
-from cramplog.db import health, layout
-from cramplog.errors import ExportError, ForbiddenTargetError
+from cramplog.core.errors import ExportError, ForbiddenTargetError
+from cramplog.storage import health, layout
 
 Writer = Callable[[IO[str]], None]
 

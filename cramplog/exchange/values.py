@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Generic, TypeVar
 
-from cramplog.records import MAX_DURATION, MAX_INTENSITY, Side
+from cramplog.core.records import MAX_DURATION, MAX_INTENSITY, Side
 
 
 class CellError(ValueError):

@@ -18,8 +18,8 @@ from typing import Protocol, cast
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from cramplog.drafts import DraftStore
-from cramplog.errors import DraftError
+from cramplog.core.errors import DraftError
+from cramplog.diary.drafts import DraftStore
 
 # Typing pauses shorter than this are one burst of typing; the draft is kept at its end.
 SAVE_DELAY_MS = 1500
@@ -169,8 +169,22 @@ class DraftKeeperInstaller(QObject):
         if new is None:
             return
         form = new.window()
-        if is_draft_form(form):
+        if is_draft_form(form) and self._owns(form):
             keep_drafts(form, self.data_dir)
+
+    def _owns(self, form: QWidget) -> bool:
+        """Whether `form` belongs to this installer's window (every form is opened with the
+        main window as its parent). An installer that outlives its window, or one of another
+        diary's window, must not give a form a keeper writing to the wrong data folder."""
+        owner = self.parent()
+        if not isinstance(owner, QWidget):
+            return True
+        widget = form.parentWidget()
+        while widget is not None:
+            if widget is owner:
+                return True
+            widget = widget.parentWidget()
+        return False
 
 
 def pending_draft(data_dir: Path) -> dict[str, object] | None:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from cramplog.errors import NotFoundError
-from cramplog.records import (
+from cramplog.core.errors import NotFoundError
+from cramplog.core.records import (
     DayFactors,
     DiaryDay,
     Episode,
@@ -21,7 +21,7 @@ from cramplog.records import (
 )
 
 if TYPE_CHECKING:
-    from cramplog.diary import Diary
+    from cramplog.diary.service import Diary
 
 EPISODES = "episodes"
 DAYS = "days"

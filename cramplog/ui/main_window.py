@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 # `QtCore.Qt`, not `Qt`: the first paint must not wait for the Qt namespace's enums (see
-# cramplog.ui.theme).
+# cramplog.ui.widgets.theme).
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,19 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cramplog.errors import CramplogError
-from cramplog.ui.after_paint import AfterPaint
+from cramplog.core.errors import CramplogError
 from cramplog.ui.preferences import Preferences
+from cramplog.ui.startup.after_paint import AfterPaint
 
 if TYPE_CHECKING:
-    from cramplog.diary import Diary
-    from cramplog.records import DiaryListing, Episode
-    from cramplog.ui.diary_page import DiaryPage
+    from cramplog.core.records import DiaryListing, Episode
+    from cramplog.diary.service import Diary
     from cramplog.ui.editor import DiaryEditor
-    from cramplog.ui.night_review import ReviewBanner
-    from cramplog.ui.patterns_page import PatternsPage
-    from cramplog.ui.summary_page import SummaryPage
-    from cramplog.ui.treatments_page import TreatmentsPage
+    from cramplog.ui.forms.night_review import ReviewBanner
+    from cramplog.ui.pages.diary_page import DiaryPage
+    from cramplog.ui.pages.patterns_page import PatternsPage
+    from cramplog.ui.pages.summary_page import SummaryPage
+    from cramplog.ui.pages.treatments_page import TreatmentsPage
 
 # The benchmark launches the real entry point with this set to "painted", "rows" (the first
 # rows of the list), "list" (the whole list, the diary open) or "patterns"; the app quits
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
     def diary_page(self) -> DiaryPage:
         """The list of cramps, built on first use (after the window's first paint)."""
         if self._diary_page is None:
-            from cramplog.ui.diary_page import DiaryPage
+            from cramplog.ui.pages.diary_page import DiaryPage
 
             page = self._diary_page = DiaryPage()
             self._put_page(DIARY, page)
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
     @property
     def patterns_page(self) -> PatternsPage:
         if self._patterns_page is None:
-            from cramplog.ui.patterns_page import PatternsPage
+            from cramplog.ui.pages.patterns_page import PatternsPage
 
             self._patterns_page = PatternsPage(self.editor)
             self._put_page(PATTERNS, self._patterns_page)
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
     @property
     def treatments_page(self) -> TreatmentsPage:
         if self._treatments_page is None:
-            from cramplog.ui.treatments_page import TreatmentsPage
+            from cramplog.ui.pages.treatments_page import TreatmentsPage
 
             self._treatments_page = TreatmentsPage(self.editor)
             self._put_page(TREATMENTS, self._treatments_page)
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
     @property
     def summary_page(self) -> SummaryPage:
         if self._summary_page is None:
-            from cramplog.ui.summary_page import SummaryPage
+            from cramplog.ui.pages.summary_page import SummaryPage
 
             self._summary_page = SummaryPage(self.editor, self.preferences)
             self._put_page(SUMMARY, self._summary_page)
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
     def attach(self, diary: Diary) -> None:
         """Give the window its open diary: build the places and enable what needs it."""
         from cramplog.ui.editor import DiaryEditor
-        from cramplog.ui.night_review import ReviewBanner
+        from cramplog.ui.forms.night_review import ReviewBanner
 
         self._diary = diary
         self._editor = editor = DiaryEditor(diary, self)
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
 
     def data_actions(self) -> list[QAction]:
         """Import, backups and restore, provided by the data-safety module."""
-        from cramplog.ui.data_actions import data_menu_actions
+        from cramplog.ui.dialogs.data_actions import data_menu_actions
 
         return data_menu_actions(self, self.diary)
 
@@ -449,28 +449,28 @@ class MainWindow(QMainWindow):
     # -- actions --------------------------------------------------------------------------
 
     def quick_log(self) -> None:
-        from cramplog.ui.quick_log import QuickLogDialog
+        from cramplog.ui.forms.quick_log import QuickLogDialog
 
         dialog = QuickLogDialog(self.editor, self.preferences, parent=self)
         dialog.exec()
 
     def cramp_now(self) -> None:
-        from cramplog.ui.stopwatch import StopwatchDialog
+        from cramplog.ui.dialogs.stopwatch import StopwatchDialog
 
         StopwatchDialog(self.editor, self.preferences, parent=self).exec()
 
     def new_episode(self) -> None:
-        from cramplog.ui.episode_form import EpisodeDialog
+        from cramplog.ui.forms.episode_form import EpisodeDialog
 
         EpisodeDialog(self.editor, self.preferences, parent=self).exec()
 
     def edit_episode(self, episode: Episode) -> None:
-        from cramplog.ui.episode_form import EpisodeDialog
+        from cramplog.ui.forms.episode_form import EpisodeDialog
 
         EpisodeDialog(self.editor, self.preferences, episode=episode, parent=self).exec()
 
     def review_night(self, night: date | None) -> None:
-        from cramplog.ui.night_review import NightReviewDialog
+        from cramplog.ui.forms.night_review import NightReviewDialog
 
         dialog = NightReviewDialog(
             self.editor, self.preferences, night or self.diary.last_night(), parent=self
@@ -478,17 +478,17 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def edit_own_words(self) -> None:
-        from cramplog.ui.own_words import OwnWordsDialog
+        from cramplog.ui.dialogs.own_words import OwnWordsDialog
 
         OwnWordsDialog(self.editor, parent=self).exec()
 
     def edit_settings(self) -> None:
-        from cramplog.ui.settings_dialog import SettingsDialog
+        from cramplog.ui.dialogs.settings_dialog import SettingsDialog
 
         SettingsDialog(self.editor, self.preferences, parent=self).exec()
 
     def show_about(self) -> None:
-        from cramplog.ui.about import AboutDialog
+        from cramplog.ui.dialogs.about import AboutDialog
 
         AboutDialog(self.diary.path, self).exec()
 

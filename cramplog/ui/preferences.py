@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings
 
 if TYPE_CHECKING:
-    from cramplog.records import Side
+    from cramplog.core.records import Side
 
 
 class FluidUnit(enum.StrEnum):
@@ -60,7 +60,7 @@ class Preferences:
 
     @property
     def default_side(self) -> Side:
-        from cramplog.records import Side  # the records load after the window is painted
+        from cramplog.core.records import Side  # the records load after the window is painted
 
         return Side(self._enum("default_side", Side, Side.NOT_APPLICABLE))
 
@@ -88,7 +88,7 @@ class Preferences:
 
     @property
     def last_side(self) -> Side | None:
-        from cramplog.records import Side
+        from cramplog.core.records import Side
 
         value = self._text("last_side", "")
         try:

@@ -24,9 +24,10 @@ from hypothesis.stateful import (
     rule,
 )
 
-from cramplog import backups, exchange, integrity
-from cramplog.diary import Diary
-from cramplog.records import EpisodeInput, Side
+from cramplog import exchange
+from cramplog.core.records import EpisodeInput, Side
+from cramplog.diary import backups, integrity
+from cramplog.diary.service import Diary
 from tests.conftest import NOW
 from tests.unit.data_safety import loose_permissions
 
@@ -48,7 +49,7 @@ class Entry:
 
 
 def entry_of(episode: object) -> Entry:
-    from cramplog.records import Episode
+    from cramplog.core.records import Episode
 
     assert isinstance(episode, Episode)
     ago = NOW.replace(tzinfo=None, second=0) - episode.start_local

@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from cramplog import backups, integrity
+from cramplog.diary import backups, integrity
 from tests.conftest import NOW
 
 ROUNDS = 60
@@ -27,8 +27,8 @@ ROUNDS = 60
 LAUNCHER = r"""
 import os, sys
 from datetime import datetime, timedelta, timezone
-from cramplog import backups, integrity
-from cramplog.records import EpisodeInput, ReliefRating, Side
+from cramplog.diary import backups, integrity
+from cramplog.core.records import EpisodeInput, ReliefRating, Side
 
 NOW = datetime.fromisoformat(sys.argv[1])
 

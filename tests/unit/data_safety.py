@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from cramplog.diary import Diary
-from cramplog.records import EpisodeInput, ReliefRating, Side
+from cramplog.core.records import EpisodeInput, ReliefRating, Side
+from cramplog.diary.service import Diary
 from tests.conftest import LONDON, NOW
 
 

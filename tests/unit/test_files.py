@@ -13,7 +13,7 @@ from typing import IO
 import pytest
 
 from cramplog import files
-from cramplog.errors import ExportError, StorageError
+from cramplog.core.errors import ExportError, StorageError
 
 
 @contextlib.contextmanager

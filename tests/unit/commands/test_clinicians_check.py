@@ -13,8 +13,8 @@ from statistics import mean, median
 
 import pypdf
 
-from cramplog.diary import Diary
-from cramplog.records import DayFactors, EpisodeInput, Side
+from cramplog.core.records import DayFactors, EpisodeInput, Side
+from cramplog.diary.service import Diary
 
 ROOT = Path(__file__).resolve().parents[3]
 FIRST = date(2025, 9, 1)  # a Monday; the 14 nights to Sunday 14 September

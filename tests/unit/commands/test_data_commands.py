@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from cramplog import backups, cli
-from cramplog.diary import Diary
+from cramplog import cli
+from cramplog.diary import backups
+from cramplog.diary.service import Diary
 from tests.conftest import NOW
 from tests.unit.data_safety import DAMAGES, log_cramp, loose_permissions, sha256, umask_zero
 
@@ -45,7 +46,7 @@ def other_instance(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
     """Another cramplog process holding the diary's lock, as an open app would."""
     script = (
         "import sys, time, pathlib\n"
-        "from cramplog import instance_lock\n"
+        "from cramplog.files import instance_lock\n"
         "with instance_lock.hold(pathlib.Path(sys.argv[1])):\n"
         "    print('ready', flush=True)\n"
         "    time.sleep(60)\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cramplog import cli
-from cramplog.diary import Diary
+from cramplog.diary.service import Diary
 from tests.conftest import NOW
 from tests.unit.data_safety import log_cramp, sha256
 

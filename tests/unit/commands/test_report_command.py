@@ -13,9 +13,10 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from cramplog import cli, report, stats
-from cramplog.diary import Diary
-from cramplog.records import EpisodeInput, Side
+from cramplog import cli
+from cramplog.analysis import report, stats
+from cramplog.core.records import EpisodeInput, Side
+from cramplog.diary.service import Diary
 
 ROOT = Path(__file__).resolve().parents[3]
 

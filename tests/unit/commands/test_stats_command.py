@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from cramplog import cli, stats
-from cramplog.diary import Diary
-from cramplog.records import DayFactors, EpisodeInput, Side
+from cramplog import cli
+from cramplog.analysis import stats
+from cramplog.core.records import DayFactors, EpisodeInput, Side
+from cramplog.diary.service import Diary
 from tests.unit.data_safety import flip_bytes, sha256
 
 # The command reads the real clock, so the diary is filled well in the past and every test

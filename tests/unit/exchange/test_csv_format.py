@@ -13,19 +13,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cramplog import backups, exchange
-from cramplog.db import transfer
-from cramplog.diary import Diary
-from cramplog.errors import (
+from cramplog import exchange
+from cramplog.core.errors import (
     CramplogError,
     ExportError,
     ForbiddenTargetError,
     ImportFileError,
     ImportRejectedError,
 )
+from cramplog.core.records import DayFactors, EpisodeInput, Hydration, ReliefRating, Side
+from cramplog.diary import backups
+from cramplog.diary.service import Diary
 from cramplog.exchange import csv_format, importer
 from cramplog.exchange.batch import Question
-from cramplog.records import DayFactors, EpisodeInput, Hydration, ReliefRating, Side
+from cramplog.storage import transfer
 from tests.conftest import LONDON, NOW
 from tests.unit.data_safety import log_cramp, loose_permissions, mode, sha256, umask_zero
 
@@ -267,7 +268,7 @@ def test_our_own_csv_comes_back_exactly(diary: Diary, tmp_path: Path) -> None:
 
 
 def test_words_of_your_own_travel_with_the_csv(diary: Diary, tmp_path: Path) -> None:
-    from cramplog.records import VocabularyKind
+    from cramplog.core.records import VocabularyKind
 
     word = diary.add_custom_item(VocabularyKind.TRIGGER, "Long drive")
     diary.add_episode(EpisodeInput(start=at(11, 2), muscle="muscle.foot", triggers=(word.code,)))

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cramplog import cli, exchange
-from cramplog.diary import Diary
-from cramplog.errors import CramplogError
+from cramplog.core.errors import CramplogError
+from cramplog.diary.service import Diary
 from tests.conftest import NOW
 from tests.unit.data_safety import log_cramp
 

@@ -12,11 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cramplog import backups, exchange, sample
-from cramplog.diary import Diary
-from cramplog.errors import CramplogError, ImportFileError, ImportRejectedError
+from cramplog import exchange
+from cramplog.core.errors import CramplogError, ImportFileError, ImportRejectedError
+from cramplog.core.records import DayFactors, MedicationInput, TakenFor, VocabularyKind
+from cramplog.demo import sample
+from cramplog.diary import backups
+from cramplog.diary.service import Diary
 from cramplog.exchange import json_format
-from cramplog.records import DayFactors, MedicationInput, TakenFor, VocabularyKind
 from tests.conftest import NOW
 from tests.unit.data_safety import log_cramp, mode
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from cramplog import exchange
-from cramplog.diary import Diary
+from cramplog.core.records import EpisodeInput
+from cramplog.diary.service import Diary
 from cramplog.exchange import json_format
-from cramplog.records import EpisodeInput
 from tests.conftest import NOW
 
 

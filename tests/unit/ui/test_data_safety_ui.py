@@ -23,18 +23,23 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from cramplog import backups, bug_log, exchange, integrity
-from cramplog.diary import Diary
-from cramplog.drafts import DraftStore
-from cramplog.errors import BackupError, DiaryLockedError
-from cramplog.ui import app as cramplog_app
-from cramplog.ui import auto_backup, data_actions, draft_keeper, widgets
+from cramplog import exchange
+from cramplog.core.errors import BackupError, DiaryLockedError
+from cramplog.diary import backups, integrity
+from cramplog.diary.drafts import DraftStore
+from cramplog.diary.service import Diary
+from cramplog.files import bug_log
+from cramplog.ui import draft_keeper
+from cramplog.ui.dialogs import data_actions
+from cramplog.ui.dialogs.import_dialog import ImportDialog
+from cramplog.ui.dialogs.restore_dialog import DamagedChoice, DamagedDiaryDialog, RestoreDialog
 from cramplog.ui.draft_keeper import DraftKeeper, DraftKeeperInstaller, keep_drafts
 from cramplog.ui.editor import DiaryEditor
-from cramplog.ui.error_dialog import ErrorDialog, ExceptionHook
-from cramplog.ui.import_dialog import ImportDialog
 from cramplog.ui.preferences import Preferences
-from cramplog.ui.restore_dialog import DamagedChoice, DamagedDiaryDialog, RestoreDialog
+from cramplog.ui.startup import app as cramplog_app
+from cramplog.ui.startup import auto_backup
+from cramplog.ui.startup.error_dialog import ErrorDialog, ExceptionHook
+from cramplog.ui.widgets import common as widgets
 from tests.conftest import NOW
 from tests.unit.data_safety import DAMAGES, log_cramp, loose_permissions, mode, sha256, umask_zero
 
@@ -176,7 +181,7 @@ def test_the_installer_keeps_drafts_of_every_form_that_takes_the_focus(
 def test_the_real_episode_form_keeps_its_draft_until_saved(
     qtbot: QtBot, diary: Diary, preferences: Preferences, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cramplog.ui.episode_form import EpisodeDialog
+    from cramplog.ui.forms.episode_form import EpisodeDialog
 
     monkeypatch.setattr(widgets, "confirm_discard", lambda *_args: True)
     dialog = EpisodeDialog(DiaryEditor(diary), preferences)
@@ -206,7 +211,7 @@ def test_a_refused_save_keeps_the_form_and_its_draft(
     fault: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from cramplog.ui.episode_form import EpisodeDialog
+    from cramplog.ui.forms.episode_form import EpisodeDialog
 
     monkeypatch.setattr(widgets, "confirm_discard", lambda *_args: True)
 
@@ -220,7 +225,7 @@ def test_a_refused_save_keeps_the_form_and_its_draft(
         pass
     # The fault is set on the diary's own SQLite connection: SQLite itself then refuses
     # the write with SQLITE_FULL or SQLITE_READONLY, as a full disk or a read-only file would.
-    raw = diary._engine.raw_connection()
+    raw = diary._store._engine.raw_connection()
     if fault == "disk full":
         pages = raw.execute("PRAGMA page_count").fetchone()[0]
         raw.execute(f"PRAGMA max_page_count={pages}")
@@ -264,7 +269,7 @@ def test_the_next_start_offers_a_crashed_draft_back(
     qtbot.add_widget(host)
     assert cramplog_app.offer_draft(host, diary)
     assert asked == ["An unsaved cramp entry"]
-    from cramplog.ui.episode_form import EpisodeDialog
+    from cramplog.ui.forms.episode_form import EpisodeDialog
 
     monkeypatch.setattr(widgets, "confirm_discard", lambda *_args: True)
     [dialog] = host.findChildren(EpisodeDialog)  # a child of the window: closed with it
@@ -778,7 +783,7 @@ def test_the_command_line_respects_the_apps_lock(
 def test_the_app_respects_a_lock_held_by_a_command(qtbot: QtBot, filled_diary: Path) -> None:
     script = (
         "import sys, time, pathlib\n"
-        "from cramplog import instance_lock\n"
+        "from cramplog.files import instance_lock\n"
         "with instance_lock.hold(pathlib.Path(sys.argv[1])):\n"
         "    print('ready', flush=True)\n"
         "    time.sleep(60)\n"

@@ -14,14 +14,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from cramplog import __version__, sample
-from cramplog.diary import Diary
-from cramplog.records import EpisodeInput, Side
-from cramplog.ui.about import AboutDialog
-from cramplog.ui.episode_model import MUSCLE, NOTES, STATUS, TO_REVIEW
+from cramplog import __version__
+from cramplog.core.records import EpisodeInput, Side
+from cramplog.demo import sample
+from cramplog.diary.service import Diary
+from cramplog.ui.dialogs.about import AboutDialog
+from cramplog.ui.forms.quick_log import QuickLogDialog
 from cramplog.ui.main_window import PATTERNS, PLACES, SUMMARY, MainWindow
 from cramplog.ui.preferences import Preferences
-from cramplog.ui.quick_log import QuickLogDialog
+from cramplog.ui.widgets.episode_model import MUSCLE, NOTES, STATUS, TO_REVIEW
 from tests.conftest import LONDON, NOW
 
 
@@ -171,7 +172,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from cramplog.diary import Diary
+from cramplog.diary.service import Diary
 from cramplog.ui.main_window import MainWindow
 from cramplog.ui.preferences import Preferences
 app = QApplication([])

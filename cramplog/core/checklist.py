@@ -1,0 +1,439 @@
+"""Load and check the vocabulary (resources/checklist.json) behind every coded choice."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Final
+
+from cramplog.core import resources
+
+KINDS: Final[tuple[str, ...]] = (
+    "muscle",
+    "activity",
+    "trigger",
+    "relief",
+    "symptom",
+    "warning",
+    "medication_class",
+    "risk_group",
+)
+
+# Kinds whose items are shown in groups; every item of these kinds names its group.
+GROUPED_KINDS: Final[frozenset[str]] = frozenset({"muscle", "trigger", "relief", "symptom"})
+
+URGENCIES: Final[tuple[str, ...]] = ("now", "appointment")
+
+# Fields of the daily record a trigger may stand for.
+DAY_FACTORS: Final[tuple[str, ...]] = (
+    "fluids_low",
+    "exercise_hard",
+    "exercise_unaccustomed",
+    "alcohol",
+    "caffeine",
+    "heat",
+    "long_standing",
+    "long_sitting",
+    "no_stretch",
+    "stress",
+)
+
+CHECKLIST_FILE: Final = "checklist.json"
+
+_TOP_KEYS: Final = frozenset({"version", "sources", "groups", "items"})
+_GROUP_KEYS: Final = frozenset({"code", "kind", "label"})
+_REQUIRED_ITEM_KEYS: Final = ("code", "kind", "label", "explanation", "sources")
+_ITEM_KEYS: Final = frozenset(
+    {
+        *_REQUIRED_ITEM_KEYS,
+        "group",
+        "advice",
+        "urgency",
+        "synonyms",
+        "day_factor",
+        "examples",
+        "associated_with_cramps",
+    }
+)
+_NAME_PART: Final = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*"
+_CODE_RE: Final = re.compile(rf"{_NAME_PART}\.{_NAME_PART}")
+
+
+class ChecklistError(Exception):
+    """The checklist file is missing, unreadable or malformed; the message says where."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A heading under which items of one kind are shown, e.g. "Legs and feet"."""
+
+    code: str
+    kind: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    """One entry of the vocabulary: a muscle, trigger, relief method, warning sign, ..."""
+
+    code: str
+    kind: str
+    label: str
+    explanation: str
+    sources: tuple[str, ...]
+    group: str | None = None
+    advice: str | None = None
+    urgency: str | None = None
+    synonyms: tuple[str, ...] = ()
+    day_factor: str | None = None
+    examples: tuple[str, ...] = ()
+    associated_with_cramps: bool = False
+
+
+def _match_key(text: str) -> str:
+    """Fold typed text so that case and stray whitespace do not matter."""
+    return " ".join(text.split()).casefold()
+
+
+def _match_keys(item: ChecklistItem) -> frozenset[str]:
+    """Every spelling under which `Checklist.match` finds an item."""
+    suffix = item.code.partition(".")[2]
+    spellings = (item.code, suffix, suffix.replace("_", " "), item.label, *item.synonyms)
+    return frozenset(_match_key(spelling) for spelling in spellings)
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The whole vocabulary, in file order, with lookups by code, kind, group and typed text."""
+
+    version: int
+    sources: Mapping[str, str]
+    groups: tuple[Group, ...]
+    items: tuple[ChecklistItem, ...]
+    _by_code: dict[str, ChecklistItem] = field(init=False, repr=False, compare=False)
+    _by_kind: dict[str, tuple[ChecklistItem, ...]] = field(init=False, repr=False, compare=False)
+    _groups_by_kind: dict[str, tuple[Group, ...]] = field(init=False, repr=False, compare=False)
+    _by_group: dict[str, tuple[ChecklistItem, ...]] = field(init=False, repr=False, compare=False)
+    _by_spelling: dict[tuple[str, str], ChecklistItem] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        # Frozen, so the read-only views and indexes are set through object.__setattr__.
+        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+        object.__setattr__(self, "groups", tuple(self.groups))
+        object.__setattr__(self, "items", tuple(self.items))
+        object.__setattr__(self, "_by_code", {item.code: item for item in self.items})
+        object.__setattr__(
+            self,
+            "_by_kind",
+            {kind: tuple(item for item in self.items if item.kind == kind) for kind in KINDS},
+        )
+        object.__setattr__(
+            self,
+            "_groups_by_kind",
+            {kind: tuple(group for group in self.groups if group.kind == kind) for kind in KINDS},
+        )
+        object.__setattr__(
+            self,
+            "_by_group",
+            {
+                group.code: tuple(item for item in self.items if item.group == group.code)
+                for group in self.groups
+            },
+        )
+        by_spelling: dict[tuple[str, str], ChecklistItem] = {}
+        for item in self.items:
+            for key in _match_keys(item):
+                # parse_checklist rejects ambiguous spellings; here the first item wins.
+                by_spelling.setdefault((item.kind, key), item)
+        object.__setattr__(self, "_by_spelling", by_spelling)
+
+    def __hash__(self) -> int:
+        # The sources view is unhashable; groups and items identify the checklist well enough.
+        return hash((self.version, self.groups, self.items))
+
+    def item(self, code: str) -> ChecklistItem:
+        """The item with this code; KeyError if the checklist has none."""
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise KeyError(f"no checklist item with code {code!r}") from None
+
+    def get(self, code: str) -> ChecklistItem | None:
+        """The item with this code, or None."""
+        return self._by_code.get(code)
+
+    def of_kind(self, kind: str) -> tuple[ChecklistItem, ...]:
+        """All items of one kind, in file order."""
+        return self._by_kind[_known_kind(kind)]
+
+    def groups_of(self, kind: str) -> tuple[Group, ...]:
+        """The groups of one kind, in file order (empty for kinds without groups)."""
+        return self._groups_by_kind[_known_kind(kind)]
+
+    def in_group(self, group_code: str) -> tuple[ChecklistItem, ...]:
+        """The items of one group, in file order; KeyError if there is no such group."""
+        try:
+            return self._by_group[group_code]
+        except KeyError:
+            raise KeyError(f"no checklist group with code {group_code!r}") from None
+
+    def codes(self, kind: str) -> frozenset[str]:
+        """The codes of all items of one kind."""
+        return frozenset(item.code for item in self.of_kind(kind))
+
+    def match(self, kind: str, text: str) -> ChecklistItem | None:
+        """The item of `kind` that typed text names (code, code suffix, label or synonym)."""
+        return self._by_spelling.get((_known_kind(kind), _match_key(text)))
+
+
+def _known_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"unknown checklist kind {kind!r}; expected one of {', '.join(KINDS)}")
+    return kind
+
+
+# --- parsing and validation -------------------------------------------------------------------
+
+
+def _text(value: object, where: str, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ChecklistError(f"{where}: {name!r} must be a non-empty string")
+    if value != value.strip():
+        raise ChecklistError(f"{where}: {name!r} has leading or trailing spaces")
+    return value
+
+
+def _optional_text(entry: Mapping[str, object], where: str, name: str) -> str | None:
+    value = entry.get(name)
+    return None if value is None else _text(value, where, name)
+
+
+def _text_list(entry: Mapping[str, object], where: str, name: str) -> tuple[str, ...]:
+    value = entry.get(name, [])
+    if not isinstance(value, list):
+        raise ChecklistError(f"{where}: {name!r} must be a list of strings")
+    texts = tuple(_text(element, where, f"{name}[{index}]") for index, element in enumerate(value))
+    if len(set(texts)) != len(texts):
+        raise ChecklistError(f"{where}: {name!r} lists the same entry twice")
+    return texts
+
+
+def _entries(raw: Mapping[str, object], name: str) -> list[Mapping[str, object]]:
+    value = raw.get(name)
+    if not isinstance(value, list):
+        raise ChecklistError(f"checklist: {name!r} must be a list")
+    for index, entry in enumerate(value):
+        if not isinstance(entry, Mapping):
+            raise ChecklistError(f"checklist: {name}[{index}] must be an object")
+    return value
+
+
+def _code(entry: Mapping[str, object], where: str) -> str:
+    code = entry.get("code")
+    if not isinstance(code, str) or not _CODE_RE.fullmatch(code):
+        raise ChecklistError(f"{where}: code {code!r} is not of the form 'kind.snake_case_name'")
+    return code
+
+
+def _check_keys(entry: Mapping[str, object], allowed: frozenset[str], where: str) -> None:
+    unknown = sorted(str(key) for key in entry if key not in allowed)
+    if unknown:
+        raise ChecklistError(f"{where}: unknown key(s) {', '.join(map(repr, unknown))}")
+
+
+def _parse_sources(raw: Mapping[str, object]) -> dict[str, str]:
+    value = raw.get("sources")
+    if not isinstance(value, Mapping) or not value:
+        raise ChecklistError("checklist: 'sources' must be a non-empty object")
+    sources: dict[str, str] = {}
+    for key, description in value.items():
+        if not isinstance(key, str) or not key.strip():
+            raise ChecklistError(f"checklist: source key {key!r} must be a non-empty string")
+        sources[key] = _text(description, f"source {key!r}", "description")
+    return sources
+
+
+def _parse_groups(raw: Mapping[str, object]) -> tuple[Group, ...]:
+    groups: dict[str, Group] = {}
+    for index, entry in enumerate(_entries(raw, "groups")):
+        code = _code(entry, f"group #{index + 1}")
+        where = f"group {code!r}"
+        _check_keys(entry, _GROUP_KEYS, where)
+        kind = _text(entry.get("kind"), where, "kind")
+        if kind not in GROUPED_KINDS:
+            raise ChecklistError(
+                f"{where}: kind {kind!r} does not use groups "
+                f"(only {', '.join(sorted(GROUPED_KINDS))} do)"
+            )
+        if not code.startswith(f"{kind}_group."):
+            raise ChecklistError(f"{where}: a {kind} group's code must start with '{kind}_group.'")
+        if code in groups:
+            raise ChecklistError(f"{where}: duplicate group code")
+        groups[code] = Group(code=code, kind=kind, label=_text(entry.get("label"), where, "label"))
+    return tuple(groups.values())
+
+
+def _parse_item(
+    entry: Mapping[str, object],
+    index: int,
+    sources: Mapping[str, str],
+    groups: Mapping[str, Group],
+) -> ChecklistItem:
+    code = _code(entry, f"item #{index + 1}")
+    where = f"item {code!r}"
+    _check_keys(entry, _ITEM_KEYS, where)
+    for key in _REQUIRED_ITEM_KEYS:
+        if key not in entry:
+            raise ChecklistError(f"{where}: required key {key!r} is missing")
+
+    kind = _text(entry["kind"], where, "kind")
+    if kind not in KINDS:
+        raise ChecklistError(f"{where}: unknown kind {kind!r}")
+    if code.partition(".")[0] != kind:
+        raise ChecklistError(f"{where}: the code must start with its kind, {kind + '.'!r}")
+
+    cited = _text_list(entry, where, "sources")
+    if not cited:
+        raise ChecklistError(f"{where}: 'sources' must cite at least one source")
+    for source in cited:
+        if source not in sources:
+            raise ChecklistError(f"{where}: cites unknown source {source!r}")
+
+    group = _optional_text(entry, where, "group")
+    if kind in GROUPED_KINDS:
+        if group is None:
+            raise ChecklistError(f"{where}: a {kind} item must name its 'group'")
+        if group not in groups:
+            raise ChecklistError(f"{where}: unknown group {group!r}")
+        if groups[group].kind != kind:
+            raise ChecklistError(f"{where}: group {group!r} holds {groups[group].kind} items")
+    elif group is not None:
+        raise ChecklistError(f"{where}: {kind} items have no groups, yet it names {group!r}")
+
+    advice = _optional_text(entry, where, "advice")
+    if kind == "trigger" and advice is None:
+        raise ChecklistError(f"{where}: every trigger needs 'advice'")
+
+    urgency = _optional_text(entry, where, "urgency")
+    if urgency is not None and urgency not in URGENCIES:
+        raise ChecklistError(
+            f"{where}: urgency {urgency!r} is not one of {', '.join(map(repr, URGENCIES))}"
+        )
+    if kind == "warning" and urgency is None:
+        raise ChecklistError(f"{where}: every warning needs an 'urgency'")
+
+    synonyms = _text_list(entry, where, "synonyms")
+    for synonym in synonyms:
+        if synonym != synonym.lower():
+            raise ChecklistError(f"{where}: synonym {synonym!r} must be lowercase")
+
+    day_factor = _optional_text(entry, where, "day_factor")
+    if day_factor is not None:
+        if kind != "trigger":
+            raise ChecklistError(f"{where}: only triggers may have a 'day_factor'")
+        if day_factor not in DAY_FACTORS:
+            raise ChecklistError(f"{where}: unknown day_factor {day_factor!r}")
+
+    associated = entry.get("associated_with_cramps")
+    if kind == "medication_class":
+        if not isinstance(associated, bool):
+            raise ChecklistError(f"{where}: 'associated_with_cramps' must be true or false")
+    elif associated is not None:
+        raise ChecklistError(f"{where}: only medication classes have 'associated_with_cramps'")
+
+    return ChecklistItem(
+        code=code,
+        kind=kind,
+        label=_text(entry.get("label"), where, "label"),
+        explanation=_text(entry.get("explanation"), where, "explanation"),
+        sources=cited,
+        group=group,
+        advice=advice,
+        urgency=urgency,
+        synonyms=synonyms,
+        day_factor=day_factor,
+        examples=_text_list(entry, where, "examples"),
+        associated_with_cramps=associated is True,
+    )
+
+
+def _check_across_items(items: tuple[ChecklistItem, ...], group_codes: frozenset[str]) -> None:
+    """Checks that need all items at once: unique codes, day factors and spellings."""
+    seen_codes: set[str] = set()
+    factor_owner: dict[str, str] = {}
+    spelling_owner: dict[tuple[str, str], str] = {}
+    for item in items:
+        if item.code in seen_codes or item.code in group_codes:
+            raise ChecklistError(f"item {item.code!r}: duplicate code")
+        seen_codes.add(item.code)
+        if item.day_factor is not None:
+            other = factor_owner.setdefault(item.day_factor, item.code)
+            if other != item.code:
+                raise ChecklistError(
+                    f"item {item.code!r}: day_factor {item.day_factor!r} "
+                    f"is already used by {other!r}"
+                )
+        for key in _match_keys(item):
+            other = spelling_owner.setdefault((item.kind, key), item.code)
+            if other != item.code:
+                raise ChecklistError(
+                    f"item {item.code!r}: {key!r} would match both it and {other!r}"
+                )
+
+
+def parse_checklist(raw: Mapping[str, object]) -> Checklist:
+    """Build a checklist from the decoded JSON; ChecklistError names the first problem found."""
+    if not isinstance(raw, Mapping):
+        raise ChecklistError("checklist: the file must hold a JSON object")
+    missing = sorted(_TOP_KEYS - raw.keys())
+    if missing:
+        raise ChecklistError(f"checklist: required key(s) {', '.join(map(repr, missing))} missing")
+    _check_keys(raw, _TOP_KEYS, "checklist")
+
+    version = raw["version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ChecklistError(f"checklist: 'version' must be a positive integer, not {version!r}")
+
+    sources = _parse_sources(raw)
+    groups = _parse_groups(raw)
+    groups_by_code = {group.code: group for group in groups}
+    items = tuple(
+        _parse_item(entry, index, sources, groups_by_code)
+        for index, entry in enumerate(_entries(raw, "items"))
+    )
+    _check_across_items(items, frozenset(groups_by_code))
+    return Checklist(version=version, sources=sources, groups=groups, items=items)
+
+
+def _read(path: Path) -> Checklist:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ChecklistError(f"cannot read the checklist {path}: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ChecklistError(f"the checklist {path} is not valid JSON: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ChecklistError(f"the checklist {path} must hold a JSON object")
+    try:
+        return parse_checklist(raw)
+    except ChecklistError as exc:
+        raise ChecklistError(f"{path}: {exc}") from exc
+
+
+@functools.cache
+def _shipped_checklist() -> Checklist:
+    return _read(resources.resource_path(CHECKLIST_FILE))
+
+
+def load_checklist(path: Path | None = None) -> Checklist:
+    """The shipped checklist (read once, then cached), or the one at `path` (read every time)."""
+    if path is None:
+        return _shipped_checklist()
+    return _read(path)

@@ -1,0 +1,208 @@
+"""Recorded nights: which nights count in every rate, and how a logging span is checked.
+
+A night is *recorded* when its morning review was done, or when it lies inside a logging
+span — a stretch of nights over which the person says they logged every cramp. A recorded
+night with nothing logged is cramp-free. Every other night is unknown and is left out of
+every rate, whether or not a cramp was logged on it: counting the nights that had a cramp
+while leaving out the cramp-free nights nobody recorded would inflate every rate (a
+cramps-only spreadsheet would read as a cramp every night). Patterns, the warning rules,
+the charts, the PDF and `cramplog stats` all take their recorded nights from
+`recorded_days`, and their rates from `cramplog.analysis.stats.per_week`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Final
+
+from cramplog.core.errors import ValidationError
+from cramplog.core.records import LoggingSpan
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+EPOCH: Final = date(1970, 1, 1)
+
+
+def day_number(night: date) -> int:
+    """Days since 1 January 1970: how nights are held in the vectorised figures."""
+    return (night - EPOCH).days
+
+
+def from_day_number(days: int) -> date:
+    return EPOCH + timedelta(days=int(days))
+
+
+def span_nights(
+    spans: Iterable[LoggingSpan], first: date, last: date, last_night: date
+) -> NDArray[np.int64]:
+    """The day numbers of the nights `first`..`last` that lie inside any span (sorted, unique).
+
+    An open span runs to `last_night`; nothing after `last_night` counts (it has not ended).
+    """
+    import numpy as np
+
+    last = min(last, last_night)
+    pieces = []
+    for span in spans:
+        lo = max(span.first_night, first)
+        hi = min(span.last_until(last_night), last)
+        if lo <= hi:
+            pieces.append(np.arange(day_number(lo), day_number(hi) + 1, dtype=np.int64))
+    if not pieces:
+        return np.zeros(0, dtype=np.int64)
+    return np.unique(np.concatenate(pieces))
+
+
+def recorded_days(
+    reviewed: NDArray[np.int64],
+    spans: Iterable[LoggingSpan],
+    first: date,
+    last: date,
+    last_night: date,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """(recorded nights, those recorded only by a span) of `first`..`last`, as day numbers.
+
+    `reviewed` holds the day numbers of the reviewed nights of the same range.
+    """
+    import numpy as np
+
+    in_spans = span_nights(spans, first, last, last_night)
+    low, high = day_number(first), day_number(last)
+    reviewed = reviewed[(reviewed >= low) & (reviewed <= high)]
+    recorded = np.union1d(reviewed, in_spans)
+    return recorded, np.setdiff1d(in_spans, reviewed, assume_unique=True)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedCount:
+    """How the recorded nights of a period were counted, for the sentence shown beside rates."""
+
+    recorded: int
+    reviewed: int
+    in_spans_only: int
+    nights: int
+
+    def describe(self) -> str:
+        """E.g. "70 of 71 nights recorded: 12 reviewed, 58 inside spans you declared complete"."""
+        return f"{self.recorded} of {self.nights} nights recorded: {self.breakdown()}"
+
+    def breakdown(self) -> str:
+        """E.g. "12 reviewed, 58 inside spans you declared complete"."""
+        if self.recorded == 0:
+            return "none yet (review a night, or say you logged every cramp over a stretch)"
+        parts = []
+        if self.reviewed:
+            parts.append(f"{self.reviewed} reviewed")
+        if self.in_spans_only:
+            parts.append(f"{self.in_spans_only} inside spans you declared complete")
+        return ", ".join(parts)
+
+
+# -- checking spans -------------------------------------------------------------------------
+
+
+def check_new_span(
+    first: date,
+    last: date | None,
+    *,
+    existing: Sequence[LoggingSpan],
+    last_night: date,
+) -> None:
+    """Refuse a span that ends before it starts, reaches into the future or overlaps another."""
+    if last is not None and last < first:
+        raise ValidationError(
+            f"The span ends ({last:%d %b %Y}) before it starts ({first:%d %b %Y}).",
+            field="logging_span",
+        )
+    # An ongoing span may start tonight; a closed one covers only nights that have ended.
+    latest_start = last_night + timedelta(days=1) if last is None else last_night
+    if first > latest_start or (last is not None and last > last_night):
+        raise ValidationError(
+            f"A span can reach only up to the night of {last_night:%a %d %b %Y}, the latest "
+            "that has ended.",
+            field="logging_span",
+        )
+    for other in existing:
+        if overlaps(first, last, other, last_night):
+            raise ValidationError(
+                f"Those nights overlap a span you already declared ({describe_span(other)}). "
+                "Change or remove that one first.",
+                field="logging_span",
+            )
+
+
+def overlaps(first: date, last: date | None, other: LoggingSpan, last_night: date) -> bool:
+    end = last if last is not None else date.max
+    other_end = other.last_night if other.last_night is not None else date.max
+    return first <= other_end and other.first_night <= end
+
+
+def describe_span(span: LoggingSpan) -> str:
+    """E.g. "nights of 6 Jul 2026 to 13 Sep 2026" or "from the night of 1 Dec 2026 on"."""
+    if span.last_night is None:
+        return f"from the night of {span.first_night:%d %b %Y} on"
+    return f"nights of {span.first_night:%d %b %Y} to {span.last_night:%d %b %Y}"
+
+
+def merged_span(
+    first: date, last: date | None, existing: Sequence[LoggingSpan]
+) -> tuple[date, date | None, list[LoggingSpan]]:
+    """The union of a new span with every span it overlaps or adjoins, and the spans absorbed.
+
+    An import's span merges rather than being refused: each span only says "every cramp of
+    these nights was logged", so the union says no more than its parts.
+    """
+    absorbed: list[LoggingSpan] = []
+    grew = True
+    while grew:
+        grew = False
+        for other in existing:
+            if other in absorbed:
+                continue
+            end = date.max if last is None else last
+            other_end = date.max if other.last_night is None else other.last_night
+            touches = other.first_night <= _next(end) and _next(other_end) >= first
+            if touches:
+                absorbed.append(other)
+                first = min(first, other.first_night)
+                last = None if last is None or other.last_night is None else max(last, other_end)
+                grew = True
+    return first, last, absorbed
+
+
+def _next(night: date) -> date:
+    return night if night == date.max else night + timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class WindowCount:
+    """A short window of nights (the last four weeks, before and after a medicine started):
+    the cramps logged on its recorded nights, and how many nights were recorded."""
+
+    episodes: int
+    recorded_nights: int
+    episodes_by_night: dict[date, int]
+
+
+def count_window(
+    episodes_by_night: dict[date, int],
+    reviewed: Iterable[date],
+    spans: Iterable[LoggingSpan],
+    first: date,
+    last: date,
+    last_night: date,
+) -> WindowCount:
+    """Count a window the way `recorded_days` counts a period (the same rule, in plain sets)."""
+    nights: set[date] = {n for n in reviewed if first <= n <= last}
+    end = min(last, last_night)
+    for span in spans:
+        night = max(span.first_night, first)
+        while night <= min(span.last_until(last_night), end):
+            nights.add(night)
+            night += timedelta(days=1)
+    kept = {n: c for n, c in episodes_by_night.items() if n in nights}
+    return WindowCount(sum(kept.values()), len(nights), kept)

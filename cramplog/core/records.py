@@ -1,0 +1,368 @@
+"""Plain value types that cross every layer: episodes, diary days, medications, vocabulary."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+
+from cramplog.core import nights
+
+
+class Side(enum.StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+    NOT_APPLICABLE = "n/a"
+
+    @property
+    def label(self) -> str:
+        return _SIDE_LABELS[self]
+
+
+_SIDE_LABELS = {
+    Side.LEFT: "Left",
+    Side.RIGHT: "Right",
+    Side.BOTH: "Both",
+    Side.NOT_APPLICABLE: "Not applicable",
+}
+
+
+class Hydration(enum.StrEnum):
+    WELL = "well"
+    NORMAL = "normal"
+    THIRSTY = "thirsty"
+
+    @property
+    def label(self) -> str:
+        return _HYDRATION_LABELS[self]
+
+
+_HYDRATION_LABELS = {
+    Hydration.WELL: "Well hydrated",
+    Hydration.NORMAL: "Normal",
+    Hydration.THIRSTY: "Thirsty or dehydrated",
+}
+
+
+class ReliefRating(enum.StrEnum):
+    HELPED = "helped"
+    A_LITTLE = "a_little"
+    NOT_HELPED = "not_helped"
+
+    @property
+    def label(self) -> str:
+        return _RELIEF_LABELS[self]
+
+
+_RELIEF_LABELS = {
+    ReliefRating.HELPED: "Helped",
+    ReliefRating.A_LITTLE: "Helped a little",
+    ReliefRating.NOT_HELPED: "Did not help",
+}
+
+
+class Exercise(enum.StrEnum):
+    NONE = "none"
+    USUAL = "usual"
+    HARD = "hard"
+    UNACCUSTOMED = "unaccustomed"
+
+    @property
+    def label(self) -> str:
+        return _EXERCISE_LABELS[self]
+
+
+_EXERCISE_LABELS = {
+    Exercise.NONE: "None",
+    Exercise.USUAL: "Usual",
+    Exercise.HARD: "Hard",
+    Exercise.UNACCUSTOMED: "Unaccustomed",
+}
+
+
+class TakenFor(enum.StrEnum):
+    CRAMPS = "cramps"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return "For cramps" if self is TakenFor.CRAMPS else "For something else"
+
+
+class VocabularyKind(enum.StrEnum):
+    """The kinds of vocabulary a person may extend with words of their own."""
+
+    MUSCLE = "muscle"
+    TRIGGER = "trigger"
+    RELIEF = "relief"
+
+
+MAX_DURATION = timedelta(hours=24)
+MAX_INTENSITY = 10
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeInput:
+    """What a person enters for one cramp or spasm; the service validates and stores it.
+
+    `start` is an aware datetime (a naive one is read as the computer's local time).
+    Whatever the person did not answer stays unknown: `woke_from_sleep` None, and
+    `triggers_asked` / `reliefs_asked` False, so an empty list there means "not asked"
+    rather than "none".
+    """
+
+    start: datetime
+    muscle: str
+    side: Side = Side.NOT_APPLICABLE
+    duration_s: int | None = None
+    intensity: int | None = None
+    woke_from_sleep: bool | None = None
+    activity: str | None = None
+    hydration: Hydration | None = None
+    triggers: tuple[str, ...] = ()
+    reliefs: tuple[tuple[str, ReliefRating | None], ...] = ()
+    symptoms: tuple[str, ...] = ()
+    notes: str = ""
+    to_review: bool = False
+    triggers_asked: bool = False
+    reliefs_asked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """One stored cramp or spasm.
+
+    `start_local` is the wall-clock time where it happened (naive); `utc_offset_min` is the
+    offset from UTC at that moment, so `start_local - offset` is the UTC instant.
+    """
+
+    id: int
+    uuid: str
+    start_local: datetime
+    utc_offset_min: int
+    muscle: str
+    side: Side
+    duration_s: int | None
+    intensity: int | None
+    woke_from_sleep: bool | None
+    activity: str | None
+    hydration: Hydration | None
+    triggers: tuple[str, ...]
+    reliefs: tuple[tuple[str, ReliefRating | None], ...]
+    symptoms: tuple[str, ...]
+    notes: str
+    to_review: bool
+    created_utc: datetime
+    updated_utc: datetime
+    triggers_asked: bool = False
+    reliefs_asked: bool = False
+
+    @property
+    def start_utc(self) -> datetime:
+        return self.start_local - timedelta(minutes=self.utc_offset_min)
+
+    @property
+    def nocturnal(self) -> bool | None:
+        """Woke the person or began asleep/in bed (True), neither (False), or unknown (None).
+
+        See `nights.SleepHours.timing` for the figure that fills the unknown from the
+        person's usual sleep hours.
+        """
+        return nights.known_nocturnal(self.woke_from_sleep, self.activity)
+
+    def as_input(self) -> EpisodeInput:
+        from datetime import timezone
+
+        tz = timezone(timedelta(minutes=self.utc_offset_min))
+        return EpisodeInput(
+            start=self.start_local.replace(tzinfo=tz),
+            muscle=self.muscle,
+            side=self.side,
+            duration_s=self.duration_s,
+            intensity=self.intensity,
+            woke_from_sleep=self.woke_from_sleep,
+            activity=self.activity,
+            hydration=self.hydration,
+            triggers=self.triggers,
+            reliefs=self.reliefs,
+            symptoms=self.symptoms,
+            notes=self.notes,
+            to_review=self.to_review,
+            triggers_asked=self.triggers_asked,
+            reliefs_asked=self.reliefs_asked,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DayFactors:
+    """What a person records about one diary day ("the night of D")."""
+
+    reviewed: bool = False
+    fluids_l: float | None = None
+    exercise: Exercise | None = None
+    alcohol_units: float | None = None
+    caffeine_drinks: int | None = None
+    hot_or_sweating: bool | None = None
+    long_standing: bool | None = None
+    long_sitting: bool | None = None
+    stretched_before_bed: bool | None = None
+    stress: int | None = None
+    sleep_disturbance: int | None = None
+    minutes_awake: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DiaryDay:
+    """One stored diary day. A reviewed day whose night has no episodes is cramp-free."""
+
+    night_of: date
+    uuid: str
+    factors: DayFactors
+    created_utc: datetime
+    updated_utc: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationInput:
+    name: str
+    dose: str = ""
+    started_on: date | None = None
+    stopped_on: date | None = None
+    taken_for: TakenFor = TakenFor.OTHER
+    med_class: str | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Medication:
+    id: int
+    uuid: str
+    name: str
+    dose: str
+    started_on: date | None
+    stopped_on: date | None
+    taken_for: TakenFor
+    med_class: str | None
+    notes: str
+    created_utc: datetime
+    updated_utc: datetime
+
+    @property
+    def current(self) -> bool:
+        return self.stopped_on is None
+
+    def as_input(self) -> MedicationInput:
+        return MedicationInput(
+            name=self.name,
+            dose=self.dose,
+            started_on=self.started_on,
+            stopped_on=self.stopped_on,
+            taken_for=self.taken_for,
+            med_class=self.med_class,
+            notes=self.notes,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyItem:
+    """A word the person added themselves (a custom muscle, trigger or relief)."""
+
+    code: str
+    kind: VocabularyKind
+    label: str
+    hidden: bool
+    uuid: str
+
+
+class SpanSource(enum.StrEnum):
+    """Where a logging span came from."""
+
+    DECLARED = "declared"  # the "I log every cramp" setting
+    IMPORT = "import"  # a file that lists cramps only, first to last cramp by default
+    REVIEW = "review"  # the night review: "I logged every cramp from D1 to D2"
+
+    @property
+    def label(self) -> str:
+        return _SPAN_LABELS[self]
+
+
+_SPAN_LABELS = {
+    SpanSource.DECLARED: "You log every cramp",
+    SpanSource.IMPORT: "An imported file",
+    SpanSource.REVIEW: "A night review",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LoggingSpan:
+    """Nights over which every cramp was logged; `last_night` None runs on to last night."""
+
+    id: int
+    uuid: str
+    first_night: date
+    last_night: date | None
+    source: SpanSource
+    created_utc: datetime
+
+    def last_until(self, last_night: date) -> date:
+        """The span's last night, an open span ending at `last_night`."""
+        return self.last_night if self.last_night is not None else last_night
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeFilter:
+    """Which episodes to list. Dates are diary days (nights), both ends included."""
+
+    first_night: date | None = None
+    last_night: date | None = None
+    muscles: frozenset[str] = field(default_factory=frozenset)
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DiaryListing:
+    """Rows of the diary list read straight from the file (see `cramplog.storage.preview`), with the
+    labels and day-boundary hour needed to show them."""
+
+    episodes: list[Episode]
+    cramp_free_nights: list[date]
+    labels: dict[str, str]
+    boundary_hour: int
+
+    def label(self, code: str) -> str:
+        return self.labels.get(code, code)
+
+    def night_of(self, episode: Episode) -> date:
+        return nights.night_of(episode.start_local, self.boundary_hour)
+
+
+def with_legacy_unknowns(episode: EpisodeInput) -> EpisodeInput:
+    """An entry from an older export, with the answers the app used to invent made unknown.
+
+    The same rule as the diary's migration 0003: a quick log still to review, or an entry
+    with no detail at all, had "did not wake me" stored for a question nobody asked; an
+    entry that went through the full form (some detail given) was asked about triggers and
+    reliefs, so an empty list there means "none".
+    """
+    given = bool(
+        episode.activity
+        or episode.hydration
+        or episode.triggers
+        or episode.reliefs
+        or episode.symptoms
+    )
+    invented_no = episode.to_review or (episode.woke_from_sleep is False and not given)
+    asked = not episode.to_review and given
+    return replace(
+        episode,
+        woke_from_sleep=None if invented_no else episode.woke_from_sleep,
+        triggers_asked=asked or bool(episode.triggers),
+        reliefs_asked=asked or bool(episode.reliefs),
+    )

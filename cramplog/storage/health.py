@@ -1,0 +1,275 @@
+"""Read-only probes of SQLite files: header facts, integrity checks, counts and a content hash."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from cramplog.files.private import fsync_dir as fsync_dir  # kept here for its callers
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the first 100 bytes of a file say, read without opening it as a database."""
+
+    is_sqlite: bool
+    all_zero: bool
+    page_size: int
+    page_count: int | None  # None when the header's own page count is not to be trusted
+    application_id: int
+    file_size: int
+    leading_bytes: bytes
+
+    @property
+    def expected_size(self) -> int | None:
+        return None if self.page_count is None else self.page_size * self.page_count
+
+
+def companion(path: Path, suffix: str) -> Path:
+    """The `-wal`, `-shm` or `-journal` file SQLite keeps beside `path`."""
+    return path.with_name(path.name + suffix)
+
+
+def read_header(path: Path) -> Header:
+    """The header facts of `path`; raises OSError if it cannot be read."""
+    with path.open("rb") as f:
+        head = f.read(HEADER_SIZE)
+        size = os.fstat(f.fileno()).st_size
+    is_sqlite = len(head) == HEADER_SIZE and head.startswith(SQLITE_MAGIC)
+    page_size = 0
+    page_count: int | None = None
+    app_id = 0
+    if is_sqlite:
+        raw_size = int.from_bytes(head[16:18], "big")
+        page_size = 65536 if raw_size == 1 else raw_size
+        change_counter = int.from_bytes(head[24:28], "big")
+        valid_for = int.from_bytes(head[92:96], "big")
+        in_header = int.from_bytes(head[28:32], "big")
+        # SQLite trusts the in-header page count only when it was written by a version that
+        # kept it up to date, which the matching "version-valid-for" number says.
+        if in_header > 0 and valid_for == change_counter:
+            page_count = in_header
+        app_id = int.from_bytes(head[68:72], "big")
+    return Header(
+        is_sqlite=is_sqlite,
+        all_zero=len(head) > 0 and not any(head),
+        page_size=page_size,
+        page_count=page_count,
+        application_id=app_id,
+        file_size=size,
+        leading_bytes=head[:16],
+    )
+
+
+def has_leftover_wal(path: Path) -> bool:
+    """Whether a non-empty write-ahead log lies beside `path` (what a crash leaves)."""
+    try:
+        return companion(path, "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def read_only(path: Path, *, immutable: bool = False) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to `path`; it never writes to the file.
+
+    A read-only reader of a WAL database still creates the `-wal` and `-shm` companions if
+    they are missing; an empty pair it created is removed again when it closes, so probing a
+    damaged file leaves the folder as it was. `immutable` (for backups, which are never
+    written) skips locking and companions altogether.
+    """
+    existed = any(companion(path, suffix).exists() for suffix in ("-wal", "-shm"))
+    uri = f"file:{_uri_path(path)}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+        if not existed:
+            _remove_empty_companions(path)
+
+
+def _remove_empty_companions(path: Path) -> None:
+    """Remove the `-wal`/`-shm` pair a read-only reader created, if the log is still empty.
+
+    Only called when neither existed before; the instance lock keeps another cramplog from
+    opening the diary in between.
+    """
+    wal, shm = companion(path, "-wal"), companion(path, "-shm")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return
+        for leftover in (wal, shm):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    except OSError:
+        return
+
+
+def _uri_path(path: Path) -> str:
+    # '?' and '#' would end the path part of an SQLite URI.
+    return str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+
+
+def table_names(conn: sqlite3.Connection) -> list[str]:
+    return [
+        str(name)
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
+
+
+def schema_revision(conn: sqlite3.Connection) -> str | None:
+    """The Alembic revision stamped in the database, or None if it has none."""
+    if "alembic_version" not in table_names(conn):
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
+
+
+def problems(conn: sqlite3.Connection, *, full: bool) -> list[str]:
+    """What `quick_check` (or the full `integrity_check` and foreign keys) report; [] if healthy."""
+    found = [
+        str(row[0])
+        for row in conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check")
+        if row[0] != "ok"
+    ]
+    if full:
+        found += [
+            f"broken reference in {row[0]} row {row[1]}"
+            for row in conn.execute("PRAGMA foreign_key_check")
+        ]
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """How much a diary file holds, as shown beside a backup."""
+
+    episodes: int
+    nights: int
+    revision: str | None
+
+
+def contents(conn: sqlite3.Connection) -> Contents:
+    episodes = conn.execute("SELECT count(*) FROM episodes").fetchone()[0]
+    nights = conn.execute("SELECT count(*) FROM diary_days").fetchone()[0]
+    return Contents(int(episodes), int(nights), schema_revision(conn))
+
+
+def fingerprint(conn: sqlite3.Connection) -> str:
+    """A hash of every row of every table: equal hashes mean equal diary contents."""
+    digest = hashlib.sha256()
+    for name in table_names(conn):
+        digest.update(f"\x00table {name}\x00".encode())
+        cursor = conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
+        while rows := cursor.fetchmany(5000):
+            digest.update(repr(rows).encode())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=64)
+def _file_fingerprint(path: str, _size: int, _mtime_ns: int) -> str:
+    with read_only(Path(path), immutable=True) as conn:
+        return fingerprint(conn)
+
+
+def file_fingerprint(path: Path) -> str:
+    """The content hash of a file that is never written again (a backup), cached per version."""
+    stat = path.stat()
+    return _file_fingerprint(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+class ProbeFailed(Exception):
+    """SQLite could not read the file; `damaged` tells damage from an environment problem."""
+
+    def __init__(self, message: str, *, damaged: bool) -> None:
+        super().__init__(message)
+        self.damaged = damaged
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """What a read-only look inside a diary file found."""
+
+    revision: str | None
+    has_tables: bool
+    problems: tuple[str, ...]
+
+
+def probe(path: Path, *, full: bool, revisions: tuple[str, ...]) -> Probe:
+    """Read the schema revision and run the integrity check, without writing to `path`.
+
+    The check is skipped for a revision not in `revisions` (a newer diary is not ours to judge).
+    """
+    try:
+        with read_only(path) as conn:
+            revision = schema_revision(conn)
+            has_tables = bool(table_names(conn))
+            found = (
+                problems(conn, full=full) if revision is not None and revision in revisions else []
+            )
+            return Probe(revision, has_tables, tuple(found))
+    except sqlite3.Error as exc:
+        raise _probe_errors(exc) from exc
+
+
+# SQLite's primary result codes that mean the file's bytes are wrong. Every other error
+# (SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM, SQLITE_BUSY...)
+# is the environment's: a full disk or a permission is never called damage.
+_DAMAGE_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:  # no code: only the driver's own "not a database" kinds are damage
+        return type(exc) is sqlite3.DatabaseError
+    return code & 0xFF in _DAMAGE_CODES
+
+
+def _probe_errors(exc: sqlite3.Error) -> ProbeFailed:
+    return ProbeFailed(str(exc), damaged=is_damage(exc))
+
+
+def describe_copy(path: Path) -> Contents:
+    """Quick-check a backup copy (never written again) and count what it holds.
+
+    Raises ProbeFailed (damaged=True) for a copy that fails the check.
+    """
+    try:
+        with read_only(path, immutable=True) as conn:
+            found = problems(conn, full=False)
+            if found:
+                raise ProbeFailed(found[0], damaged=True)
+            return contents(conn)
+    except sqlite3.Error as exc:
+        raise _probe_errors(exc) from exc
+
+
+def live_fingerprint(path: Path) -> str:
+    """The content hash of a diary that may be open elsewhere (read through its WAL)."""
+    try:
+        with read_only(path) as conn:
+            return fingerprint(conn)
+    except sqlite3.Error as exc:
+        raise _probe_errors(exc) from exc
+
+
+def copy_fingerprint(path: Path) -> str:
+    """The content hash of a backup copy; raises ProbeFailed if it cannot be read."""
+    try:
+        return file_fingerprint(path)
+    except sqlite3.Error as exc:
+        raise _probe_errors(exc) from exc

@@ -1,0 +1,450 @@
+"""The morning review of one night: its cramps, "no cramps" in one click, and the day's factors."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cramplog.core.errors import CramplogError, ValidationError
+from cramplog.core.records import DayFactors, Episode, EpisodeFilter, Exercise
+from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.preferences import LITRES_PER_GLASS, FluidUnit, Preferences
+from cramplog.ui.widgets import common as widgets
+
+if TYPE_CHECKING:
+    from cramplog.diary.service import Diary
+
+YES_NO: tuple[tuple[str, bool | None], ...] = (("Not recorded", None), ("Yes", True), ("No", False))
+
+
+def describe_episode(diary: Diary, episode: Episode) -> str:
+    """One plain line about a cramp: 'Thu 02:10 — Calf, left · intensity 7 · 1 min 35 s'."""
+    parts = [diary.label(episode.muscle)]
+    where = f"{parts[0]}, {episode.side.label.lower()}" if episode.side.value != "n/a" else parts[0]
+    details = [where]
+    if episode.intensity is not None:
+        details.append(f"intensity {episode.intensity}")
+    if episode.duration_s is not None:
+        details.append(widgets.describe_duration(episode.duration_s))
+    if episode.woke_from_sleep:
+        details.append("woke you")
+    if episode.to_review:
+        details.append("details still to add")
+    return f"{episode.start_local:%a %H:%M} — " + " · ".join(details)
+
+
+def _mix(first: QColor, second: QColor, amount: float) -> QColor:
+    return QColor(
+        round(first.red() + (second.red() - first.red()) * amount),
+        round(first.green() + (second.green() - first.green()) * amount),
+        round(first.blue() + (second.blue() - first.blue()) * amount),
+    )
+
+
+class NightReviewDialog(QDialog):
+    """ "How was the night of …?": mark it cramp-free, or record how the day went."""
+
+    def __init__(
+        self,
+        editor: DiaryEditor,
+        preferences: Preferences,
+        night: date,
+        *,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.diary = editor.diary
+        self.preferences = preferences
+        self.night = night
+        self.unit = preferences.fluid_unit
+        self.saved_factors: DayFactors | None = None
+        day = self.diary.get_day(night)
+        self._loaded = day.factors if day is not None else DayFactors()
+        self.episodes = self.diary.list_episodes(EpisodeFilter(first_night=night, last_night=night))
+        self._errors: dict[str, widgets.FieldError] = {}
+        self.setWindowTitle("Review a night")
+        self.setObjectName("nightReviewDialog")
+        self._build()
+        self._load(self._loaded)
+        self._clean = self.factors()
+        self.resize(660, 700)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _error(self, field: str) -> widgets.FieldError:
+        return widgets.field_error(self._errors, field)
+
+    def _with_error(self, field: str, *parts: QWidget | str) -> QWidget:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for part in parts:
+            row.addWidget(widgets.plain_label(part, wrap=False) if isinstance(part, str) else part)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(self._error(field))
+        return holder
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setSpacing(10)
+        title = widgets.plain_label(f"How was the night of {widgets.long_day(self.night)}?")
+        title.setObjectName("reviewTitle")
+        title.setFont(widgets.scaled_font(self.font(), 1.4, bold=True))
+        outer.addWidget(title)
+
+        # That night's cramps, and the one-click "none".
+        cramps = QLabel()
+        cramps.setTextFormat(Qt.TextFormat.PlainText)
+        cramps.setWordWrap(True)
+        cramps.setObjectName("nightEpisodes")
+        cramps.setAccessibleName("Cramps logged that night")
+        if self.episodes:
+            count = len(self.episodes)
+            lines = [f"{count} cramp{'s' if count != 1 else ''} logged that night:"]
+            lines += [f"  {describe_episode(self.diary, e)}" for e in self.episodes]
+            cramps.setText("\n".join(lines))
+        else:
+            cramps.setText("No cramps are logged for this night.")
+        self.episodes_label = cramps
+        outer.addWidget(cramps)
+
+        is_last_night = self.night == self.diary.last_night()
+        self.cramp_free_button = QPushButton(
+            "No cramps last night" if is_last_night else "No cramps that night"
+        )
+        self.cramp_free_button.setObjectName("crampFreeButton")
+        self.cramp_free_button.setAutoDefault(False)
+        self.cramp_free_button.setMinimumHeight(48)
+        self.cramp_free_button.setFont(widgets.scaled_font(self.font(), 1.2, bold=True))
+        self.cramp_free_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.cramp_free_button.setMinimumWidth(260)
+        self.cramp_free_button.clicked.connect(self.mark_cramp_free)
+        self.cramp_free_note = widgets.MutedLabel()
+        self.cramp_free_note.setObjectName("crampFreeNote")
+        if self.episodes:
+            self.cramp_free_button.setEnabled(False)
+            self.cramp_free_note.setText(
+                "This night already has a cramp logged, so it cannot be marked cramp-free. "
+                "You can still note how the day went below."
+            )
+        elif self._loaded.reviewed:
+            self.cramp_free_note.setText("This night is already marked cramp-free.")
+        else:
+            self.cramp_free_note.setText(
+                "One click records a cramp-free night; the factors below are kept too."
+            )
+        self.cramp_free_button.setAccessibleDescription(self.cramp_free_note.text())
+        outer.addWidget(self.cramp_free_button)
+        outer.addWidget(self.cramp_free_note)
+        outer.addWidget(self._error("night_of"))
+
+        # The day's factors.
+        form_holder = QWidget()
+        form = QFormLayout(form_holder)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setVerticalSpacing(8)
+        form.setContentsMargins(0, 0, 8, 0)
+        heading = widgets.plain_label(f"About {widgets.long_day(self.night)}", wrap=False)
+        heading.setFont(widgets.scaled_font(self.font(), 1.1, bold=True))
+        form.addRow(heading)
+
+        glasses = self.unit is FluidUnit.GLASSES
+        self.fluids = widgets.OptionalDoubleSpinBox(
+            80 if glasses else 20, decimals=1 if glasses else 2, step=1 if glasses else 0.25
+        )
+        self.fluids.setAccessibleName("Fluids, glasses of 250 ml" if glasses else "Fluids, litres")
+        self._row(
+            form,
+            "&Fluids",
+            self.fluids,
+            self._with_error("fluids", self.fluids, "glasses (250 ml)" if glasses else "litres"),
+        )
+
+        self.exercise = widgets.ValueCombo()
+        self.exercise.setAccessibleName("Exercise")
+        self.exercise.set_options(
+            [("Not recorded", None)] + [(level.label, level) for level in Exercise]
+        )
+        self._row(form, "&Exercise", self.exercise, self.exercise)
+
+        self.alcohol = widgets.OptionalDoubleSpinBox(100, decimals=1, step=1)
+        self.alcohol.setAccessibleName("Alcohol, units")
+        self._row(
+            form, "&Alcohol", self.alcohol, self._with_error("alcohol", self.alcohol, "units")
+        )
+
+        self.caffeine = widgets.OptionalSpinBox(50)
+        self.caffeine.setAccessibleName("Caffeine drinks")
+        self._row(
+            form,
+            "Caffei&ne",
+            self.caffeine,
+            self._with_error("caffeine", self.caffeine, "drinks (coffee, tea, cola)"),
+        )
+
+        self.yes_no: dict[str, widgets.ValueCombo] = {}
+        for key, text in (
+            ("hot_or_sweating", "&Hot weather or heavy sweating"),
+            ("long_standing", "Standing a &long time"),
+            ("long_sitting", "Sitting a lon&g time"),
+            ("stretched_before_bed", "Stre&tched before bed"),
+        ):
+            combo = widgets.ValueCombo()
+            combo.setAccessibleName(text.replace("&", ""))
+            combo.set_options(YES_NO)
+            self.yes_no[key] = combo
+            self._row(form, text, combo, combo)
+
+        self.stress = widgets.ScalePicker(
+            "Stress", low_caption="0  calm", high_caption="very stressed  10"
+        )
+        self._row(form, "St&ress", self.stress.slider, self._with_error("stress", self.stress))
+        self.sleep = widgets.ScalePicker(
+            "Sleep disturbance", low_caption="0  slept well", high_caption="no sleep  10"
+        )
+        self._row(
+            form,
+            "Sleep &disturbance",
+            self.sleep.slider,
+            self._with_error("sleep_disturbance", self.sleep),
+        )
+        self.minutes_awake = widgets.OptionalSpinBox(1440)
+        self.minutes_awake.setAccessibleName("Minutes awake in the night")
+        self._row(
+            form,
+            "…or &minutes awake",
+            self.minutes_awake,
+            self._with_error("minutes_awake", self.minutes_awake, "minutes"),
+        )
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setAccessibleName("Notes about the day")
+        self.notes.setPlaceholderText("Anything else about the day or the night")
+        self.notes.setMinimumHeight(70)
+        notes_holder = QWidget()
+        notes_column = QVBoxLayout(notes_holder)
+        notes_column.setContentsMargins(0, 0, 0, 0)
+        notes_column.addWidget(self.notes)
+        notes_column.addWidget(self._error("notes"))
+        self._row(form, "N&otes", self.notes, notes_holder)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(form_holder)
+        self.scroll_area = scroll
+        outer.addWidget(scroll, 1)
+
+        outer.addWidget(self._error("general"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = QPushButton("Save review")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+
+    def _row(self, form: QFormLayout, text: str, buddy: QWidget, field: QWidget) -> None:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setBuddy(buddy)
+        form.addRow(label, field)
+
+    # -- values -----------------------------------------------------------------------------
+
+    def _load(self, factors: DayFactors) -> None:
+        if factors.fluids_l is None:
+            self.fluids.set_number(None)
+        elif self.unit is FluidUnit.GLASSES:
+            self.fluids.set_number(round(factors.fluids_l / LITRES_PER_GLASS, 1))
+        else:
+            self.fluids.set_number(factors.fluids_l)
+        self.exercise.set_value(factors.exercise)
+        self.alcohol.set_number(factors.alcohol_units)
+        self.caffeine.set_number(factors.caffeine_drinks)
+        for key, combo in self.yes_no.items():
+            combo.set_value(getattr(factors, key))
+        self.stress.set_value(factors.stress)
+        self.sleep.set_value(factors.sleep_disturbance)
+        self.minutes_awake.set_number(factors.minutes_awake)
+        self.notes.setPlainText(factors.notes)
+
+    def fluids_litres(self) -> float | None:
+        amount = self.fluids.number()
+        if amount is None:
+            return None
+        if self.unit is FluidUnit.GLASSES:
+            return round(amount * LITRES_PER_GLASS, 3)
+        return amount
+
+    def factors(self) -> DayFactors:
+        """The day as the form holds it, marked reviewed."""
+        yes_no: dict[str, Any] = {key: combo.value() for key, combo in self.yes_no.items()}
+        return DayFactors(
+            reviewed=True,
+            fluids_l=self.fluids_litres(),
+            exercise=self.exercise.value(),
+            alcohol_units=self.alcohol.number(),
+            caffeine_drinks=self.caffeine.number(),
+            stress=self.stress.value(),
+            sleep_disturbance=self.sleep.value(),
+            minutes_awake=self.minutes_awake.number(),
+            notes=self.notes.toPlainText(),
+            **yes_no,
+        )
+
+    def is_changed(self) -> bool:
+        return self.factors() != self._clean
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save(self) -> None:
+        self._clear_errors()
+        try:
+            self.editor.set_day(self.night, self.factors())
+        except ValidationError as exc:
+            self.show_error(exc.field, str(exc))
+            return
+        except CramplogError as exc:
+            self.show_error(None, str(exc))
+            return
+        self.saved_factors = self.factors()
+        self.accept()
+
+    def mark_cramp_free(self) -> None:
+        """Record the night as reviewed with no cramps, with whatever factors were entered."""
+        self._clear_errors()
+        factors = self.factors()
+        entered = replace(factors, reviewed=False) != replace(self._loaded, reviewed=False)
+        try:
+            if entered:
+                # Review and factors in one undoable step; the service checks for cramps
+                # in mark_cramp_free, so check here too before storing the factors.
+                if self.diary.nights_with_episodes(self.night, self.night):
+                    raise ValidationError(
+                        "This night already has a cramp logged, so it cannot be marked cramp-free.",
+                        field="night_of",
+                    )
+                self.editor.set_day(self.night, factors)
+            else:
+                self.editor.mark_cramp_free(self.night)
+        except ValidationError as exc:
+            self.show_error(exc.field, str(exc))
+            return
+        except CramplogError as exc:
+            self.show_error(None, str(exc))
+            return
+        self.saved_factors = factors
+        self.accept()
+
+    def _focus_for(self, field: str) -> QWidget:
+        targets: dict[str, QWidget] = {
+            "fluids": self.fluids,
+            "alcohol": self.alcohol,
+            "caffeine": self.caffeine,
+            "stress": self.stress.slider,
+            "sleep_disturbance": self.sleep.slider,
+            "minutes_awake": self.minutes_awake,
+            "notes": self.notes,
+            "night_of": self.cramp_free_button,
+        }
+        return targets.get(field, self.save_button)
+
+    def show_error(self, field: str | None, message: str) -> None:
+        """Show `message` beside the field at fault and move the focus there."""
+        widgets.show_field_error(
+            self._errors, field, message, focus_for=self._focus_for, scroll_area=self.scroll_area
+        )
+
+    def _clear_errors(self) -> None:
+        for error in self._errors.values():
+            error.clear_message()
+
+    def visible_errors(self) -> dict[str, str]:
+        return {key: error.text() for key, error in self._errors.items() if error.text()}
+
+    def reject(self) -> None:
+        if self.is_changed() and not widgets.confirm_discard(
+            self, "Discard what you entered about this night?"
+        ):
+            return
+        super().reject()
+
+
+class ReviewBanner(QFrame):
+    """A calm, non-modal offer to review last night; it never interrupts."""
+
+    review_requested = Signal()
+    dismissed = Signal()
+
+    def __init__(self, night: date | None = None, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewBanner")
+        self.setAccessibleName("Night review reminder")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 10, 8)
+        self.message = widgets.plain_label()
+        self.message.setObjectName("reviewBannerText")
+        layout.addWidget(self.message, 1)
+        self.review_button = QPushButton("Review now")
+        self.review_button.setAutoDefault(False)
+        self.review_button.clicked.connect(self.review_requested)
+        self.later_button = QPushButton("Not now")
+        self.later_button.setAutoDefault(False)
+        self.later_button.clicked.connect(self._not_now)
+        layout.addWidget(self.review_button)
+        layout.addWidget(self.later_button)
+        self.night: date | None = None
+        if night is not None:
+            self.set_night(night)
+
+    def set_night(self, night: date, *, has_cramps: bool = False) -> None:
+        self.night = night
+        follow_up = "Add how the day went?" if has_cramps else "Was it cramp-free?"
+        self.message.setText(
+            f"Last night ({widgets.short_day(night)}) isn't reviewed yet. {follow_up}"
+        )
+
+    def _not_now(self) -> None:
+        self.hide()
+        self.dismissed.emit()
+
+    def paintEvent(self, event: Any) -> None:
+        # A soft tint of the highlight colour, so the banner reads in light and dark alike.
+        palette = self.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(_mix(window, accent, 0.45), 1))
+        painter.setBrush(_mix(window, accent, 0.12))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        painter.end()

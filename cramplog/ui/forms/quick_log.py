@@ -1,0 +1,381 @@
+"""The quick log: a cramp saved in three actions at 3 a.m., its details left for the morning."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateTimeEdit,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cramplog.core import nights
+from cramplog.core.errors import CramplogError, ValidationError
+from cramplog.core.records import Episode, EpisodeFilter, EpisodeInput, Side
+from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.forms.episode_form import (
+    SIDE_ORDER,
+    EpisodeDialog,
+    from_qdatetime,
+    local_wall_clock,
+    to_qdatetime,
+)
+from cramplog.ui.preferences import Preferences
+from cramplog.ui.widgets import common as widgets
+
+if TYPE_CHECKING:
+    from cramplog.diary.service import Diary
+
+OFFSETS: tuple[tuple[str, timedelta], ...] = (
+    ("Now", timedelta(0)),
+    ("15 min ago", timedelta(minutes=15)),
+    ("30 min ago", timedelta(minutes=30)),
+    ("1 h ago", timedelta(hours=1)),
+)
+# The muscles most people cramp in, offered as big buttons until the diary says otherwise.
+USUAL_MUSCLES = ("muscle.calf", "muscle.foot", "muscle.hamstring", "muscle.thigh")
+BIG_BUTTONS = 4
+RECENT_NIGHTS = 90
+
+
+def common_muscles(diary: Diary, offered: list[str], last: str | None) -> list[str]:
+    """The muscles for the big buttons: the most logged lately, the usual ones, the last used.
+
+    Kept in checklist order, so a button does not move from one night to the next.
+    """
+    night = diary.last_night()
+    recent = diary.list_episodes(
+        EpisodeFilter(first_night=night - timedelta(days=RECENT_NIGHTS), last_night=night)
+    )
+    counts = Counter(episode.muscle for episode in recent if episode.muscle in offered)
+    chosen = [code for code, _ in counts.most_common(BIG_BUTTONS)]
+    for code in USUAL_MUSCLES:
+        if len(chosen) >= BIG_BUTTONS:
+            break
+        if code in offered and code not in chosen:
+            chosen.append(code)
+    if last is not None and last in offered and last not in chosen:
+        chosen[-1:] = [last]
+    return sorted(chosen, key=offered.index)
+
+
+class QuickLogDialog(QDialog):
+    """Time (now, or a moment ago), muscle and side; Enter saves an entry marked to review."""
+
+    def __init__(
+        self,
+        editor: DiaryEditor,
+        preferences: Preferences,
+        *,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.diary = editor.diary
+        self.preferences = preferences
+        self.saved_episode: Episode | None = None
+        self.details_form: EpisodeDialog | None = None
+        self._opened_at = self.diary.now()
+        self._boundary_hour = self.diary.boundary_hour
+        self._offset: timedelta | None = timedelta(0)
+        self.setWindowTitle("Log a cramp")
+        self.setObjectName("quickLogDialog")
+        self.setFont(widgets.scaled_font(self.font(), 1.2))
+        self._build()
+        self._load()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _caption(self, text: str, buddy: QWidget) -> QLabel:
+        label = widgets.plain_label(text, wrap=False)
+        label.setFont(widgets.scaled_font(self.font(), 1.0, bold=True))
+        label.setBuddy(buddy)
+        return label
+
+    def _big_button(self, text: str) -> QPushButton:
+        button = widgets.ChoiceButton(text)
+        button.setMinimumHeight(46)
+        button.setMinimumWidth(110)
+        return button
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.setContentsMargins(20, 16, 20, 16)
+        title = widgets.plain_label("Log a cramp", wrap=False)
+        title.setFont(widgets.scaled_font(self.font(), 1.35, bold=True))
+        layout.addWidget(title)
+        layout.addWidget(
+            widgets.MutedLabel("Pick the muscle and press Enter. Details can wait till later.")
+        )
+
+        # Where
+        self.muscle = widgets.MuscleCombo()
+        self.muscle.setMinimumHeight(38)
+        self.muscle_group = QButtonGroup(self)
+        self.muscle_grid = QGridLayout()
+        self.muscle_grid.setSpacing(8)
+        self.muscle_buttons: dict[str, QPushButton] = {}
+        self.where_caption = widgets.plain_label("Which muscle", wrap=False)
+        self.where_caption.setFont(widgets.scaled_font(self.font(), 1.0, bold=True))
+        layout.addWidget(self.where_caption)
+        layout.addLayout(self.muscle_grid)
+        other = QHBoxLayout()
+        other.addWidget(self._caption("&Other muscle:", self.muscle))
+        other.addWidget(self.muscle, 1)
+        layout.addLayout(other)
+        self.muscle_error = widgets.FieldError()
+        self.muscle_error.setObjectName("muscleError")
+        layout.addWidget(self.muscle_error)
+
+        # Side
+        self.side_group = QButtonGroup(self)
+        self.side_buttons: dict[Side, QPushButton] = {}
+        sides = QHBoxLayout()
+        for side in SIDE_ORDER:
+            button = self._big_button(side.label)
+            button.setAccessibleName(f"Side: {side.label}")
+            self.side_group.addButton(button)
+            self.side_buttons[side] = button
+            sides.addWidget(button)
+        layout.addSpacing(6)
+        layout.addWidget(self._caption("&Side", self.side_buttons[Side.LEFT]))
+        layout.addLayout(sides)
+
+        # When
+        self.start_edit = QDateTimeEdit()
+        self.start_edit.setDisplayFormat("d MMM yyyy  HH:mm")
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setAccessibleName("When it started")
+        self.start_edit.setMinimumHeight(40)
+        self.night_label = widgets.MutedLabel()
+        self.night_label.setObjectName("nightLabel")
+        when = QHBoxLayout()
+        when.addWidget(self.start_edit)
+        when.addWidget(self.night_label, 1)
+        self.offset_group = QButtonGroup(self)
+        self.offset_buttons: dict[timedelta, QPushButton] = {}
+        offsets = QHBoxLayout()
+        for text, offset in OFFSETS:
+            button = self._big_button(text)
+            button.setMinimumHeight(38)
+            button.setMinimumWidth(0)
+            button.setAccessibleName(f"Started {text.lower()}")
+            self.offset_group.addButton(button)
+            self.offset_buttons[offset] = button
+            button.clicked.connect(lambda _checked=False, o=offset: self.use_offset(o))
+            offsets.addWidget(button)
+        layout.addSpacing(6)
+        layout.addWidget(self._caption("&When", self.start_edit))
+        layout.addLayout(when)
+        layout.addLayout(offsets)
+        self.start_error = widgets.FieldError()
+        self.start_error.setObjectName("startError")
+        layout.addWidget(self.start_error)
+
+        self.general_error = widgets.FieldError()
+        layout.addWidget(self.general_error)
+        layout.addStretch(1)
+
+        buttons = QHBoxLayout()
+        self.details_button = QPushButton("More &details…")
+        self.details_button.setAutoDefault(False)
+        self.details_button.clicked.connect(self.more_details)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = QPushButton("Save")
+        self.save_button.setDefault(True)
+        self.save_button.setMinimumHeight(46)
+        self.save_button.setMinimumWidth(140)
+        self.save_button.setFont(widgets.scaled_font(self.font(), 1.1, bold=True))
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.details_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+
+        self.start_edit.dateTimeChanged.connect(self._time_edited)
+        self.muscle.currentIndexChanged.connect(self._sync_muscle_buttons)
+        self.muscle.editTextChanged.connect(self._sync_muscle_buttons)
+
+    def _load(self) -> None:
+        groups = widgets.vocabulary_groups(self.diary, "muscle")
+        self.muscle.set_choices(groups)
+        offered = [choice.code for _, choices in groups for choice in choices]
+        last = self.preferences.last_muscle
+        for column, code in enumerate(common_muscles(self.diary, offered, last)):
+            button = self._big_button(self.muscle.label_of(code))
+            button.setAccessibleName(f"Muscle: {self.muscle.label_of(code)}")
+            button.setMinimumWidth(0)
+            button.clicked.connect(lambda _checked=False, c=code: self.choose_muscle(c))
+            self.muscle_group.addButton(button)
+            self.muscle_buttons[code] = button
+            self.muscle_grid.addWidget(button, 0, column)
+        self.where_caption.setBuddy(next(iter(self.muscle_buttons.values()), self.muscle))
+        self.muscle.set_code(last if last in offered else None)
+        self._sync_muscle_buttons()
+        side = self.preferences.last_side or self.preferences.default_side
+        self.side_buttons[side].setChecked(True)
+        self.use_offset(timedelta(0))
+        self._order_tabs()
+        focus = next((b for b in self.muscle_buttons.values() if b.isChecked()), None)
+        (focus or next(iter(self.muscle_buttons.values()), self.muscle)).setFocus()
+
+    def _order_tabs(self) -> None:
+        chain: list[QWidget] = [
+            *self.muscle_buttons.values(),
+            self.muscle,
+            *self.side_buttons.values(),
+            self.start_edit,
+            *self.offset_buttons.values(),
+            self.details_button,
+            self.cancel_button,
+            self.save_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- choosing ---------------------------------------------------------------------------
+
+    def use_offset(self, offset: timedelta) -> None:
+        """Set the start to the moment the log was opened, less `offset`."""
+        self._offset = offset
+        moment = local_wall_clock(self._moment(offset))
+        with QSignalBlocker(self.start_edit):
+            self.start_edit.setDateTime(to_qdatetime(moment))
+        self.offset_buttons[offset].setChecked(True)
+        self._show_night()
+
+    def _moment(self, offset: timedelta) -> datetime:
+        """The moment `offset` before the log was opened, with the UTC offset in force then.
+
+        The subtraction is done in UTC, so "1 h ago" is an hour ago even across a clock change.
+        """
+        earlier = self._opened_at.astimezone(UTC) - offset
+        zone = self._opened_at.tzinfo
+        return earlier.astimezone(zone) if isinstance(zone, ZoneInfo) else earlier.astimezone()
+
+    def _time_edited(self) -> None:
+        # Typed by hand: no offset button describes it any more.
+        self._offset = None
+        self.offset_group.setExclusive(False)
+        for button in self.offset_buttons.values():
+            button.setChecked(False)
+        self.offset_group.setExclusive(True)
+        self._show_night()
+
+    def _show_night(self) -> None:
+        night = nights.night_of(from_qdatetime(self.start_edit.dateTime()), self._boundary_hour)
+        self.night_label.setText(widgets.night_caption(night))
+
+    def choose_muscle(self, code: str) -> None:
+        self.muscle.set_code(code)
+        self.muscle_error.clear_message()
+
+    def _sync_muscle_buttons(self, *_args: object) -> None:
+        code = self.muscle.code()
+        self.muscle_group.setExclusive(False)
+        for button_code, button in self.muscle_buttons.items():
+            button.setChecked(button_code == code)
+        self.muscle_group.setExclusive(True)
+
+    def side(self) -> Side:
+        return next(
+            (side for side, button in self.side_buttons.items() if button.isChecked()),
+            Side.NOT_APPLICABLE,
+        )
+
+    def start(self) -> datetime:
+        if self._offset is not None:
+            return self._moment(self._offset)
+        naive = from_qdatetime(self.start_edit.dateTime())
+        zone = self._opened_at.tzinfo
+        return naive.replace(tzinfo=zone) if isinstance(zone, ZoneInfo) else naive
+
+    def entry(self) -> EpisodeInput:
+        return EpisodeInput(
+            start=self.start(),
+            muscle=self.muscle.code() or "",
+            side=self.side(),
+            activity=self.preferences.default_activity,
+            to_review=True,
+        )
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save(self) -> None:
+        for error in (self.start_error, self.muscle_error, self.general_error):
+            error.clear_message()
+        entry = self.entry()
+        if not entry.muscle:
+            typed = self.muscle.currentText().strip()
+            self._show_error(
+                "muscle",
+                f"“{typed}” is not in the list of muscles; pick one from the list."
+                if typed
+                else "Choose the muscle that cramped.",
+            )
+            return
+        try:
+            saved = self.editor.add_episode(entry)
+        except ValidationError as exc:
+            self._show_error(exc.field, str(exc))
+            return
+        except CramplogError as exc:
+            self._show_error(None, str(exc))
+            return
+        self.saved_episode = saved
+        self.preferences.last_muscle = saved.muscle
+        self.preferences.last_side = saved.side
+        self.accept()
+
+    def _show_error(self, field: str | None, message: str) -> None:
+        if field in ("start", "duration"):
+            self.start_error.show_message(message)
+            self.start_edit.setFocus()
+        elif field == "muscle":
+            self.muscle_error.show_message(message)
+            self.muscle.setFocus()
+        else:
+            self.general_error.show_message(message)
+
+    def more_details(self) -> None:
+        """Swap this dialog for the full form, carrying over what was chosen here."""
+        entry = self.entry()
+        form = EpisodeDialog(
+            self.editor,
+            self.preferences,
+            initial=EpisodeInput(
+                start=entry.start,
+                muscle=entry.muscle,
+                side=entry.side,
+                activity=entry.activity,
+            ),
+            parent=self.parentWidget(),
+        )
+        self.details_form = form
+        form.finished.connect(self._details_finished)
+        self.hide()
+        form.open()
+
+    def _details_finished(self, result: int) -> None:
+        form = self.details_form
+        if form is not None and result == QDialog.DialogCode.Accepted.value:
+            self.saved_episode = form.saved_episode
+            self.accept()
+        else:
+            self.reject()

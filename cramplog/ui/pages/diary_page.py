@@ -1,0 +1,413 @@
+"""The Diary place: every cramp and cramp-free night in a sortable, filterable list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cramplog.core.records import Episode, EpisodeFilter
+from cramplog.ui import editor as edits
+from cramplog.ui.widgets.episode_model import KEY_ROLE, NIGHT, SEARCH, EpisodeTableModel
+
+if TYPE_CHECKING:
+    from cramplog.core.records import DiaryListing
+    from cramplog.ui.editor import DiaryEditor
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _no_night(_episode: Episode) -> date:
+    raise RuntimeError("rows need a diary or a preview before they are shown")
+
+
+# (label, days back from today; None for everything)
+PERIODS: tuple[tuple[str, int | None], ...] = (
+    ("All time", None),
+    ("Last 7 nights", 7),
+    ("Last 4 weeks", 28),
+    ("Last 3 months", 91),
+    ("Last 12 months", 365),
+)
+
+
+class DiaryFilterProxy(QSortFilterProxyModel):
+    """Filters rows by free text in C++ (on the model's hidden search column).
+
+    Sorting is handed to the source model, which sorts 15,000 rows far faster with cached
+    Python keys than this proxy could by calling data() for every comparison.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFilterKeyColumn(SEARCH)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, EpisodeTableModel):
+            model.sort(column, order)
+
+
+class DiaryTable(QTableView):
+    """The list itself: Enter edits the current row, Delete deletes the selected ones."""
+
+    activated_row = Signal(QModelIndex)
+    delete_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex())
+            return
+        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class DiaryPage(QWidget):
+    """The list of cramps and quiet nights, newest first, with period, muscle and text filters."""
+
+    edit_requested = Signal(Episode)
+    log_requested = Signal()
+    sample_requested = Signal()
+
+    def __init__(self, editor: DiaryEditor | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._editor: DiaryEditor | None = None
+        self.model = EpisodeTableModel(label=str, night_of=_no_night, parent=self)
+        self.proxy = DiaryFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.period = QComboBox()
+        self.period.setAccessibleName("Period")
+        for period_name, _days in PERIODS:
+            self.period.addItem(period_name)
+        self.muscle = QComboBox()
+        self.muscle.setAccessibleName("Muscle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search notes, muscles, triggers…")
+        self.search.setAccessibleName("Search the diary")
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        filters = QHBoxLayout()
+        for text, widget in (("&Period", self.period), ("&Muscle", self.muscle)):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.count_label)
+
+        self.table = DiaryTable()
+        self.table.setObjectName("episodeTable")
+        self.table.setAccessibleName("Cramps and cramp-free nights")
+        self.table.setModel(self.proxy)
+        self.table.setColumnHidden(SEARCH, True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NIGHT, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for column, width in enumerate((125, 55, 130, 75, 95, 70, 75, 90, 200, 170, 200)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._edit_index)
+        self.table.activated_row.connect(self._edit_index)
+        self.table.delete_requested.connect(self.delete_selected)
+
+        self.empty = self._empty_state()
+        self.opening = QLabel("Opening your diary…")
+        self.opening.setObjectName("openingLabel")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.opening)
+        self.stack.setCurrentWidget(self.opening)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+
+        # Typing in the search box filters after a short pause, not on every key.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(self._apply_filters)
+        self.search.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.period.currentIndexChanged.connect(self._apply_filters)
+        self.muscle.currentIndexChanged.connect(self._apply_filters)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+
+        self._first_night: date | None = None
+        self._muscle: str | None = None
+        # Rows load when the place is first shown: a person who opens cramplog on Patterns
+        # should not pay (150,000 episodes: ~250 MB and a second) for a list they do not see.
+        self._loaded = False
+        self._preview = False
+        # Until a diary is attached the filters have nothing to filter.
+        for control in (self.period, self.muscle, self.search):
+            control.setEnabled(False)
+        if editor is not None:
+            self.attach(editor)
+
+    @property
+    def editor(self) -> DiaryEditor:
+        if self._editor is None:
+            raise RuntimeError("the diary list has no diary yet")
+        return self._editor
+
+    def attach(self, editor: DiaryEditor) -> None:
+        """Take the open diary: its edits, labels and filters. A preview's rows are kept."""
+        self._editor = editor
+        diary = editor.diary
+        editor.changed.connect(self._diary_changed)
+        editor.episode_saved.connect(self._episode_saved)
+        editor.episodes_deleted.connect(self._episodes_deleted)
+        for control in (self.period, self.muscle, self.search):
+            control.setEnabled(True)
+        self._fill_muscles()
+        self.model.set_sources(label=diary.label, night_of=diary.night_of)
+        # A preview held only the newest rows: the whole list replaces it now.
+        if self._preview or (not self._loaded and self.isVisible()):
+            self.refresh()
+
+    def show_preview(self, listing: DiaryListing) -> None:
+        """Show the newest rows, read before the diary itself is open, so the start-up's
+        first screen is filled at once; the whole list, editing and filtering follow on
+        `attach`."""
+        self.model.set_sources(label=listing.label, night_of=listing.night_of)
+        self._show_rows(listing.episodes, listing.cramp_free_nights)
+        self._preview = True
+        self.count_label.setText("Opening…")
+
+    @property
+    def complete(self) -> bool:
+        """Whether the whole list (not just a start-up preview) is shown."""
+        return self._loaded and not self._preview
+
+    @property
+    def sorted_newest_first(self) -> bool:
+        """Whether the list is in its usual order, the one a preview's newest rows fit."""
+        header = self.table.horizontalHeader()
+        return (
+            header.sortIndicatorSection() == NIGHT
+            and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        )
+
+    def _empty_state(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        title = QLabel("Your diary is empty")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        body = QLabel(
+            "Log a cramp when it happens (Ctrl+N), and mark the nights that pass without one, "
+            "so cramplog can count cramps per week and show what they have in common."
+        )
+        body.setWordWrap(True)
+        body.setMaximumWidth(520)
+        log = QPushButton("Log a cramp")
+        log.setObjectName("emptyLogButton")
+        log.clicked.connect(self.log_requested)
+        sample = QPushButton("Explore a sample diary")
+        sample.setObjectName("emptySampleButton")
+        sample.setToolTip("Opens a generated diary in its own file; your diary is not touched.")
+        sample.clicked.connect(self.sample_requested)
+        for widget in (title, body):
+            widget.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(log)
+        buttons.addWidget(sample)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        return page
+
+    def _fill_muscles(self) -> None:
+        current = self.muscle.currentData()
+        self.muscle.blockSignals(True)
+        self.muscle.clear()
+        self.muscle.addItem("All muscles", None)
+        diary = self.editor.diary
+        for item in diary.checklist.of_kind("muscle"):
+            self.muscle.addItem(item.label, item.code)
+        for own in diary.custom_items():
+            if own.kind.value == "muscle":
+                self.muscle.addItem(own.label, own.code)
+        index = self.muscle.findData(current)
+        self.muscle.setCurrentIndex(max(index, 0))
+        self.muscle.blockSignals(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded and self._editor is not None:
+            self.refresh()
+
+    def _diary_changed(self, what: str) -> None:
+        if what == edits.VOCABULARY:
+            self._fill_muscles()
+        if not self._loaded:
+            return
+        if what in (edits.VOCABULARY, edits.SETTINGS):
+            self.refresh()  # labels or night attribution changed everywhere
+        elif what == edits.DAYS:
+            self.model.set_cramp_free_nights(self._cramp_free_nights())
+            self._after_change()
+
+    def _episode_saved(self, episode: Episode) -> None:
+        if not self._loaded:
+            return
+        if self._matches(episode):
+            self.model.upsert_episode(episode)
+        else:
+            self.model.remove_keys([episode.uuid])
+        self._after_change()
+
+    def _episodes_deleted(self, uuids: list[str]) -> None:
+        if not self._loaded:
+            return
+        self.model.remove_keys(uuids)
+        # A night whose last cramp went may be a reviewed, now cramp-free, night.
+        self.model.set_cramp_free_nights(self._cramp_free_nights())
+        self._after_change()
+
+    def _after_change(self) -> None:
+        self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        self._update_count()
+
+    def _matches(self, episode: Episode) -> bool:
+        if self._muscle is not None and episode.muscle != self._muscle:
+            return False
+        night = self.editor.diary.night_of(episode)
+        return self._first_night is None or night >= self._first_night
+
+    def _cramp_free_nights(self) -> list[date]:
+        if self._muscle is not None:
+            return []  # quiet nights have no muscle, so a muscle filter hides them
+        return self.editor.diary.cramp_free_nights(self._first_night)
+
+    def refresh(self) -> None:
+        """Reload from the diary, keeping the selection and the scroll position."""
+        episodes = self.editor.diary.list_episodes(
+            EpisodeFilter(
+                first_night=self._first_night,
+                muscles=frozenset() if self._muscle is None else frozenset({self._muscle}),
+            )
+        )
+        self._show_rows(episodes, self._cramp_free_nights())
+
+    def _show_rows(self, episodes: Sequence[Episode], cramp_free: Sequence[date]) -> None:
+        self._loaded = True
+        self._preview = False
+        selected = self.selected_keys()
+        current = self.table.currentIndex().data(KEY_ROLE)
+        scroll = self.table.verticalScrollBar().value()
+        self.model.set_rows(episodes, cramp_free)
+        filtered = self._first_night is not None or self._muscle is not None
+        has_rows = self.model.rowCount() > 0 or filtered
+        self.stack.setCurrentWidget(self.table if has_rows else self.empty)
+        self._reselect(selected, current)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._update_count()
+
+    def _apply_filters(self) -> None:
+        days = PERIODS[max(self.period.currentIndex(), 0)][1]
+        today = self.editor.diary.now().date()
+        first_night = None if days is None else today - timedelta(days=days)
+        muscle = self.muscle.currentData()
+        if (first_night, muscle) != (self._first_night, self._muscle):
+            self._first_night, self._muscle = first_night, muscle
+            if self._loaded:
+                self.refresh()
+        self.proxy.setFilterFixedString(self.search.text().strip())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown = self.proxy.rowCount()
+        total = self.model.rowCount()
+        self.count_label.setText(f"{shown} of {total} rows" if shown != total else f"{total} rows")
+
+    def selected_keys(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [str(index.data(KEY_ROLE)) for index in rows]
+
+    def selected_episodes(self) -> list[Episode]:
+        episodes = []
+        for index in self.table.selectionModel().selectedRows():
+            episode = self.model.episode(self.proxy.mapToSource(index).row())
+            if episode is not None:
+                episodes.append(episode)
+        return episodes
+
+    def _reselect(self, keys: list[str], current: object) -> None:
+        if not keys and current is None:
+            return
+        wanted = set(keys)
+        selection = self.table.selectionModel()
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            key = index.data(KEY_ROLE)
+            if key in wanted:
+                selection.select(index, flags)
+            if key == current:
+                selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
+
+    def select_episode(self, uuid: str) -> None:
+        """Select and show one episode's row (used after saving it)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(KEY_ROLE) == uuid:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return
+
+    def _edit_index(self, index: QModelIndex) -> None:
+        if self._editor is None:
+            return  # a start-up preview: rows can be edited once the diary is open
+        episode = self.model.episode(self.proxy.mapToSource(index).row())
+        if episode is not None:
+            self.edit_requested.emit(episode)
+
+    def delete_selected(self) -> None:
+        if self._editor is None:
+            return
+        episodes = self.selected_episodes()
+        if episodes:
+            self.editor.delete_episodes([e.id for e in episodes])

@@ -1,0 +1,814 @@
+"""The Patterns place: headline numbers, warning signs, charts and the trigger checklist.
+
+It reads only plain statistics (`cramplog.analysis.stats`,
+`cramplog.analysis.warning_signs`) and redraws when the diary changed and the page is on
+screen. matplotlib (via `cramplog.render.chart_view` and `cramplog.render.charts`) is
+imported the first time the page is shown, never at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cramplog.analysis import stats, warning_signs
+from cramplog.core import nights
+from cramplog.core.errors import CramplogError
+from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.widgets.period_choice import (
+    BASELINE,
+    CUSTOM,
+    NO_COMPARISON,
+    PREVIOUS,
+    chosen_comparison,
+    chosen_period,
+    fill_comparison_box,
+    fill_period_box,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from cramplog.render.chart_view import ChartView
+    from cramplog.render.charts import ChartResult, ChartStyle
+
+MAX_LISTED_EVIDENCE: Final = 3
+MAX_LISTED_EPISODES: Final = 100
+STANDS_OUT_MARK: Final = "▲"
+TRIGGER_CODE_ROLE: Final = Qt.ItemDataRole.UserRole
+# Border colours of the warning panel: firm for "seek advice now", calm for an appointment.
+_NOW_BORDER: Final = {"light": "#b3261e", "dark": "#f2b8b5"}
+# A tile's change line when the comparison period has too few recorded nights.
+NO_COMPARISON_TILE: Final = "no comparison"
+
+
+def _plain_label(text: str = "", *, wrap: bool = True, name: str | None = None) -> QLabel:
+    """A label that shows its text literally (user text is never read as HTML)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if name is not None:
+        label.setObjectName(name)
+    return label
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _number(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+
+
+def _rate(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _minutes(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    return f"{seconds / 60:.1f} min".replace(".0 min", " min")
+
+
+def _change(before: float | None, change: float | None, show: Callable[[float | None], str]) -> str:
+    """E.g. "down 1.2 from 4.5", against the comparison period."""
+    if before is None or change is None:
+        return "no comparison figure"
+    if abs(change) < 0.05:
+        return f"about the same as before ({show(before)})"
+    direction = "up" if change > 0 else "down"
+    return f"{direction} {show(abs(change))} from {show(before)}"
+
+
+@dataclass(frozen=True)
+class _Headline:
+    """One headline tile: what it shows and how to read its value from the statistics."""
+
+    key: str
+    title: str
+    value: Callable[[stats.PatternStats], str]
+    note: Callable[[stats.PatternStats], str]
+    change_field: str | None = None
+    show: Callable[[float | None], str] = _number
+
+
+def _completeness(s: stats.PatternStats) -> str:
+    return s.completeness_note()
+
+
+def _rate_note(s: stats.PatternStats) -> str:
+    """The completeness, after the reason when the rate is withheld for too few nights."""
+    withheld = s.rate_withheld()
+    return _completeness(s) if withheld is None else f"{withheld} · {_completeness(s)}"
+
+
+_HEADLINES: Final = (
+    _Headline(
+        "cramps_per_week",
+        "Cramps per week",
+        lambda s: _rate(s.cramps_per_week),
+        _rate_note,
+        "cramps_per_week",
+    ),
+    _Headline(
+        "cramp_nights_per_week",
+        "Nights with cramps per week",
+        lambda s: _rate(s.cramp_nights_per_week),
+        lambda s: (
+            f"{s.share_of_reviewed_nights_with_cramps:.0%} of recorded nights had a cramp · "
+            + _rate_note(s)
+            if s.share_of_reviewed_nights_with_cramps is not None
+            else _rate_note(s)
+        ),
+        "cramp_nights_per_week",
+    ),
+    _Headline(
+        "episodes",
+        "Cramps in the period",
+        lambda s: str(s.episodes),
+        lambda s: s.timing_note(),
+        "episodes",
+    ),
+    _Headline(
+        "intensity",
+        "Intensity, median (0–10)",
+        lambda s: _number(s.intensity_median),
+        lambda s: f"worst {_number(s.intensity_worst)} · from {s.intensity_rated} rated cramps",
+        "intensity_median",
+    ),
+    _Headline(
+        "duration",
+        "Duration, median",
+        lambda s: _minutes(s.duration_median_s),
+        lambda s: (
+            f"longest {_minutes(s.longest_duration_s)} · {s.cramps_over_10_min} over "
+            f"10 minutes · from {s.duration_timed} timed"
+        ),
+        "duration_median_s",
+        _minutes,
+    ),
+    _Headline(
+        "sleep",
+        "Sleep disturbance (0–10)",
+        lambda s: _number(s.sleep_disturbance_mean),
+        lambda s: (
+            f"{_number(s.minutes_awake_per_week, 0)} minutes awake a week · from "
+            f"{s.sleep_disturbance_nights} nights rated"
+        ),
+        "sleep_disturbance_mean",
+    ),
+)
+
+
+class _Tile(QFrame):
+    """A headline number: title, value, change against the comparison, and a note."""
+
+    def __init__(self, headline: _Headline, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headline = headline
+        self.setObjectName(f"headline-{headline.key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = _plain_label(headline.title, name="headlineTitle")
+        self.value = _plain_label(name="headlineValue")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.change = _plain_label(name="headlineChange")
+        self.note = _plain_label(name="headlineNote")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(2)
+        for label in (self.title, self.value, self.change, self.note):
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def show_stats(self, s: stats.PatternStats) -> None:
+        h = self.headline
+        self.value.setText(h.value(s))
+        self.note.setText(h.note(s))
+        withheld = s.comparison_withheld()
+        if s.comparison is None or h.change_field is None:
+            self.change.setVisible(False)
+            self.change.setText("")
+        elif withheld is not None:
+            # The reason in full is on the period line above the tiles.
+            self.change.setText(NO_COMPARISON_TILE)
+            self.change.setVisible(True)
+        else:
+            field = h.change_field
+            self.change.setText(_change(getattr(s.comparison, field), s.change(field), h.show))
+            self.change.setVisible(True)
+        self.setAccessibleName(f"{h.title}: {self.value.text()}")
+        self.setAccessibleDescription(f"{self.change.text()} {self.note.text()}".strip())
+
+
+class PatternsPage(QWidget):
+    """What the cramps have in common, beside the documents' trigger checklist.
+
+    Emits `trigger_selected(code)` when a trigger of the checklist is chosen, and lists the
+    period's cramps that named it.
+    """
+
+    trigger_selected = Signal(str)
+
+    def __init__(self, editor: DiaryEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.diary = editor.diary
+        self.setObjectName("patternsPage")
+        self.stats: stats.PatternStats | None = None
+        self.warnings: tuple[warning_signs.WarningSign, ...] = ()
+        self.chart_views: list[ChartView] = []
+        self._dirty = True
+        self._refresh_pending = False
+        self._style: ChartStyle | None = None
+
+        self._build_controls()
+        self._build_body()
+        editor.changed.connect(self._diary_changed)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build_controls(self) -> None:
+        self.period_box = QComboBox()
+        self.period_box.setObjectName("periodBox")
+        self.period_box.setAccessibleName("Period")
+        fill_period_box(self.period_box)
+        self.first_edit = self._date_edit("First night of the period")
+        self.last_edit = self._date_edit("Last night of the period")
+
+        self.compare_box = QComboBox()
+        self.compare_box.setObjectName("compareBox")
+        self.compare_box.setAccessibleName("Compare with")
+        fill_comparison_box(self.compare_box, (NO_COMPARISON, PREVIOUS, BASELINE))
+        self.compare_box.setCurrentIndex(1)
+        self.base_first_edit = self._date_edit("First night of the comparison")
+        self.base_last_edit = self._date_edit("Last night of the comparison")
+
+        last = self.diary.last_night()
+        self.last_edit.setDate(_qdate(last))
+        self.first_edit.setDate(_qdate(last - timedelta(days=27)))
+        self.base_last_edit.setDate(_qdate(last - timedelta(days=28)))
+        self.base_first_edit.setDate(_qdate(last - timedelta(days=55)))
+
+        self.period_box.currentIndexChanged.connect(self._controls_changed)
+        self.compare_box.currentIndexChanged.connect(self._controls_changed)
+        for edit in (self.first_edit, self.last_edit, self.base_first_edit, self.base_last_edit):
+            edit.dateChanged.connect(self._controls_changed)
+
+        row = QHBoxLayout()
+        row.addWidget(_plain_label("Period:", wrap=False))
+        row.addWidget(self.period_box)
+        row.addWidget(self.first_edit)
+        row.addWidget(self.last_edit)
+        row.addSpacing(16)
+        row.addWidget(_plain_label("Compare with:", wrap=False))
+        row.addWidget(self.compare_box)
+        row.addWidget(self.base_first_edit)
+        row.addWidget(self.base_last_edit)
+        row.addStretch(1)
+        self.controls = row
+        self.period_label = _plain_label(name="periodLabel")
+        self.problem_label = _plain_label(name="periodProblem")
+        self.problem_label.setVisible(False)
+        self._sync_date_edits()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setAccessibleName(name)
+        edit.setMinimumDate(QDate(1900, 1, 1))
+        today = self.diary.now().date()
+        edit.setMaximumDate(_qdate(today))
+        return edit
+
+    def _build_body(self) -> None:
+        self.warning_panel = QFrame()
+        self.warning_panel.setObjectName("warningSigns")
+        self.warning_panel.setVisible(False)
+        self.warning_layout = QVBoxLayout(self.warning_panel)
+        self.warning_layout.setContentsMargins(0, 0, 0, 8)
+
+        self.tiles = [_Tile(h) for h in _HEADLINES]
+        tiles = QGridLayout()
+        tiles.setSpacing(8)
+        for index, tile in enumerate(self.tiles):
+            tiles.addWidget(tile, index // 3, index % 3)
+        self.treatments_label = _plain_label(name="treatments")
+        self.empty_label = _plain_label(name="emptyPeriod")
+        self.empty_label.setVisible(False)
+
+        self.content = QWidget()
+        self.content.setObjectName("patternsContent")
+        self.content_layout = QVBoxLayout(self.content)
+        self.content_layout.addWidget(self.warning_panel)
+        self.content_layout.addWidget(self.empty_label)
+        self.content_layout.addLayout(tiles)
+        self.content_layout.addWidget(self.treatments_label)
+        self.charts_layout = QVBoxLayout()
+        self.content_layout.addLayout(self.charts_layout)
+        self.content_layout.addStretch(1)
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("patternsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.content)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._draw_visible_charts)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.scroll_area)
+        splitter.addWidget(self._build_checklist())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.controls)
+        layout.addWidget(self.period_label)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(splitter, 1)
+
+    def _build_checklist(self) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("triggerChecklist")
+        heading = _plain_label("Trigger checklist", name="checklistHeading")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        note = _plain_label(
+            "How many cramps in the period named each trigger. "
+            f"{STANDS_OUT_MARK} marks a day factor present on clearly more cramp nights than "
+            "cramp-free nights: a comparison, not a cause."
+        )
+        self.trigger_tree = QTreeWidget()
+        self.trigger_tree.setObjectName("triggerTree")
+        self.trigger_tree.setAccessibleName("Triggers from the checklist")
+        self.trigger_tree.setColumnCount(3)
+        self.trigger_tree.setHeaderLabels(["Trigger", "Cramps", "Compared"])
+        self.trigger_tree.setRootIsDecorated(True)
+        self.trigger_tree.setUniformRowHeights(True)
+        self.trigger_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.trigger_tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.trigger_tree.currentItemChanged.connect(self._trigger_changed)
+
+        self.trigger_details = _plain_label(name="triggerDetails")
+        self.trigger_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.trigger_details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.trigger_details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        details = QScrollArea()
+        details.setWidgetResizable(True)
+        details.setWidget(self.trigger_details)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        self.episodes_heading = _plain_label("Choose a trigger to see the cramps that named it.")
+        self.trigger_episodes = QListWidget()
+        self.trigger_episodes.setObjectName("triggerEpisodes")
+        self.trigger_episodes.setAccessibleName("Cramps that named the chosen trigger")
+
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.addWidget(self.trigger_tree)
+        vertical.addWidget(details)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.episodes_heading)
+        lower_layout.addWidget(self.trigger_episodes)
+        vertical.addWidget(lower)
+        vertical.setStretchFactor(0, 5)
+        vertical.setStretchFactor(1, 3)
+        vertical.setStretchFactor(2, 2)
+        vertical.setSizes([500, 300, 200])
+
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addWidget(vertical, 1)
+        return panel
+
+    # -- periods ---------------------------------------------------------------------------
+
+    def _sync_date_edits(self) -> None:
+        custom = self.period_box.currentData() == CUSTOM
+        self.first_edit.setVisible(custom)
+        self.last_edit.setVisible(custom)
+        baseline = self.compare_box.currentData() == BASELINE
+        self.base_first_edit.setVisible(baseline)
+        self.base_last_edit.setVisible(baseline)
+
+    def select_period(self, key: str) -> None:
+        """Choose a preset period (a `stats.PeriodPreset` value) or CUSTOM."""
+        self.period_box.setCurrentIndex(self.period_box.findData(key))
+
+    def select_comparison(self, key: str) -> None:
+        """Choose NO_COMPARISON, PREVIOUS or BASELINE."""
+        self.compare_box.setCurrentIndex(self.compare_box.findData(key))
+
+    def current_period(self) -> stats.Period:
+        """The chosen period; ValueError if chosen dates make no sense."""
+        return chosen_period(self.diary, self.period_box, self.first_edit, self.last_edit)
+
+    def current_comparison(self, period: stats.Period) -> stats.Period | None:
+        return chosen_comparison(
+            period, self.compare_box, self.base_first_edit, self.base_last_edit
+        )
+
+    def _controls_changed(self) -> None:
+        self._sync_date_edits()
+        self._schedule_refresh()
+
+    # -- refreshing ------------------------------------------------------------------------
+
+    def _diary_changed(self, _what: str) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._schedule_refresh()
+
+    def _schedule_refresh(self) -> None:
+        """Refresh once the current burst of changes is over (several signals, one redraw)."""
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, self._run_scheduled_refresh)
+
+    def _run_scheduled_refresh(self) -> None:
+        self._refresh_pending = False
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def refresh(self) -> None:
+        """Recompute the numbers and warning signs, then redraw the charts on screen."""
+        self._dirty = False
+        try:
+            period = self.current_period()
+            comparison = self.current_comparison(period)
+        except ValueError as exc:
+            self._show_problem(str(exc))
+            return
+        try:
+            computed = stats.compute(self.diary, period, comparison=comparison)
+            self.warnings = warning_signs.check(self.diary, period)
+        except CramplogError as exc:
+            self._show_problem(str(exc))
+            return
+        self.problem_label.setVisible(False)
+        self.stats = computed
+        self._show_period(computed)
+        for tile in self.tiles:
+            tile.show_stats(computed)
+        self._show_treatments(computed)
+        self._show_warnings()
+        self._show_checklist(computed)
+        if self.isVisible():
+            self._ensure_chart_views()
+        self._set_chart_sources()
+        # After the event loop has laid the page out, so "on screen" means what it says.
+        QTimer.singleShot(0, self._draw_visible_charts)
+
+    def _show_problem(self, message: str) -> None:
+        self.problem_label.setText(message)
+        self.problem_label.setVisible(True)
+
+    def _show_period(self, s: stats.PatternStats) -> None:
+        text = f"{s.period.describe()} · {s.recorded_note()}"
+        if s.comparison is not None:
+            c = s.comparison
+            withheld = s.comparison_withheld()
+            text += f"\nCompared with {c.period.first:%d %b %Y} – {c.period.last:%d %b %Y}: " + (
+                c.completeness_note() if withheld is None else withheld
+            )
+        self.period_label.setText(text)
+        self.empty_label.setVisible(s.empty)
+        self.empty_label.setText(
+            "Nothing is recorded in this period yet: no cramps and no reviewed nights."
+            if s.empty
+            else ""
+        )
+
+    def _show_treatments(self, s: stats.PatternStats) -> None:
+        lines = []
+        for t in s.treatments:
+            purpose = " (for cramps)" if t.for_cramps else ""
+            if t.enough_data:
+                lines.append(
+                    f"{t.name}{purpose}, started {t.started_on:%d %b %Y}: "
+                    f"{_number(t.before_per_week)} cramps a week in the 4 weeks before, "
+                    f"{_number(t.after_per_week)} in the 4 weeks after."
+                )
+            else:
+                lines.append(
+                    f"{t.name}{purpose}, started {t.started_on:%d %b %Y}: not enough recorded "
+                    "nights around the start to compare."
+                )
+        if lines:
+            lines.append("Before and after describe the diary; they do not prove an effect.")
+        self.treatments_label.setText("\n".join(lines))
+        self.treatments_label.setVisible(bool(lines))
+
+    def _show_warnings(self) -> None:
+        while self.warning_layout.count():
+            item = self.warning_layout.takeAt(0)
+            widget = None if item is None else item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.warning_panel.setVisible(bool(self.warnings))
+        if not self.warnings:
+            return
+        heading = _plain_label(
+            "Warning signs in this period — reasons to seek medical advice, not a diagnosis",
+            name="warningHeading",
+        )
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.warning_layout.addWidget(heading)
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        calm = self.palette().color(QPalette.ColorRole.Highlight).name()
+        for sign in self.warnings:
+            self.warning_layout.addWidget(self._warning_box(sign, dark=dark, calm=calm))
+
+    def _warning_box(self, sign: warning_signs.WarningSign, *, dark: bool, calm: str) -> QFrame:
+        box = QFrame()
+        box.setObjectName(f"warning-{sign.urgency.value}")
+        border = _NOW_BORDER["dark" if dark else "light"] if sign.urgency.value == "now" else calm
+        box.setStyleSheet(
+            f"QFrame#warning-{sign.urgency.value} {{ border: none; "
+            f"border-left: 4px solid {border}; padding-left: 8px; }}"
+        )
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.setSpacing(2)
+        title = _plain_label(f"{sign.urgency.label}: {sign.label}", name="warningTitle")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        layout.addWidget(_plain_label(sign.sentence, name="warningSentence"))
+        shown = [f"• {e.describe()}" for e in sign.evidence[:MAX_LISTED_EVIDENCE]]
+        if sign.evidence_count > len(shown):
+            shown.append(f"and {sign.evidence_count - len(shown)} more")
+        layout.addWidget(_plain_label("\n".join(shown), name="warningEvidence"))
+        advice = " ".join(part for part in (sign.explanation, sign.advice or "") if part)
+        layout.addWidget(_plain_label(advice, name="warningAdvice"))
+        box.setAccessibleName(f"{sign.urgency.label}: {sign.label}")
+        return box
+
+    # -- the checklist ---------------------------------------------------------------------
+
+    def _show_checklist(self, s: stats.PatternStats) -> None:
+        tree = self.trigger_tree
+        selected = self.selected_trigger()
+        tree.blockSignals(True)
+        tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        keep: QTreeWidgetItem | None = None
+        for trigger in s.triggers:
+            group = groups.get(trigger.group)
+            if group is None:
+                group = QTreeWidgetItem(tree, [trigger.group_label, "", ""])
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                groups[trigger.group] = group
+            mark = ""
+            if trigger.comparison is not None:
+                mark = (
+                    STANDS_OUT_MARK
+                    if trigger.stands_out
+                    else ("" if trigger.comparison.enough_data else "too few nights")
+                )
+            item = QTreeWidgetItem(group, [trigger.label, str(trigger.episodes), mark])
+            item.setData(0, TRIGGER_CODE_ROLE, trigger.code)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if trigger.stands_out:
+                font = item.font(0)
+                font.setBold(True)
+                item.setFont(0, font)
+                item.setFont(2, font)
+            if trigger.code == selected:
+                keep = item
+        tree.expandAll()
+        tree.blockSignals(False)
+        if keep is not None and selected is not None:
+            tree.setCurrentItem(keep)
+            self._show_trigger(selected)
+        else:
+            self.trigger_details.setText("")
+            self.trigger_episodes.clear()
+            self.episodes_heading.setText("Choose a trigger to see the cramps that named it.")
+
+    def selected_trigger(self) -> str | None:
+        item = self.trigger_tree.currentItem()
+        code = None if item is None else item.data(0, TRIGGER_CODE_ROLE)
+        return code if isinstance(code, str) else None
+
+    def select_trigger(self, code: str) -> None:
+        """Choose a trigger of the checklist, as a click on it would."""
+        for index in range(self.trigger_tree.topLevelItemCount()):
+            group = self.trigger_tree.topLevelItem(index)
+            for child in range(0 if group is None else group.childCount()):
+                item = None if group is None else group.child(child)
+                if item is not None and item.data(0, TRIGGER_CODE_ROLE) == code:
+                    self.trigger_tree.setCurrentItem(item)
+                    return
+        raise KeyError(code)
+
+    def _trigger_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        code = None if current is None else current.data(0, TRIGGER_CODE_ROLE)
+        if not isinstance(code, str):
+            return
+        self._show_trigger(code)
+        self.trigger_selected.emit(code)
+
+    def _show_trigger(self, code: str) -> None:
+        s = self.stats
+        trigger = None if s is None else s.trigger(code)
+        if s is None or trigger is None:
+            return
+        item = self.diary.checklist.get(code)
+        parts = [f"{trigger.label} ({trigger.group_label})"]
+        parts.append(
+            f"Named as a suspected trigger on {trigger.episodes} of {s.episodes} cramps "
+            "in this period."
+        )
+        c = trigger.comparison
+        if c is None:
+            parts.append(
+                "It can only be noted on a cramp, so it cannot be compared with cramp-free nights."
+            )
+        elif not c.enough_data:
+            parts.append(
+                f"Day records ({c.description}): not enough data to compare — it needs at "
+                f"least {stats.MIN_NIGHTS_EACH_SIDE} cramp nights and "
+                f"{stats.MIN_NIGHTS_EACH_SIDE} cramp-free nights with it recorded "
+                f"(now {c.cramp_nights_recorded} and {c.cramp_free_nights_recorded})."
+            )
+        else:
+            standing = " It stands out." if c.stands_out else ""
+            parts.append(
+                f"Day records ({c.description}): present on {c.share_of_cramp_nights:.0%} of "
+                f"{c.cramp_nights_recorded} cramp nights vs {c.share_of_cramp_free_nights:.0%} "
+                f"of {c.cramp_free_nights_recorded} cramp-free nights.{standing} "
+                "A comparison, not a cause."
+            )
+        if item is not None:
+            parts.append(item.explanation)
+            if item.advice:
+                parts.append(f"What may help: {item.advice}")
+        self.trigger_details.setText("\n\n".join(parts))
+        total, episodes = stats.episodes_with_trigger(
+            self.diary, s.period, code, limit=MAX_LISTED_EPISODES
+        )
+        self.trigger_episodes.clear()
+        for episode in episodes:
+            bits = [
+                nights.cited(episode.night, episode.start_local, capital=True),
+                episode.muscle_label,
+            ]
+            if episode.side.value in ("left", "right", "both"):
+                bits[-1] += f" ({episode.side.label.lower()})"
+            if episode.intensity is not None:
+                bits.append(f"intensity {episode.intensity}")
+            if episode.duration_s is not None:
+                bits.append(_minutes(episode.duration_s))
+            entry = QListWidgetItem(" · ".join(bits))
+            entry.setData(Qt.ItemDataRole.UserRole, episode.id)
+            self.trigger_episodes.addItem(entry)
+        more = f" (the newest {len(episodes)} listed)" if total > len(episodes) else ""
+        self.episodes_heading.setText(f"Cramps that named “{trigger.label}”: {total}{more}")
+
+    # -- charts ----------------------------------------------------------------------------
+
+    def _ensure_chart_views(self) -> bool:
+        """Create the chart views (loading matplotlib) if not yet done; True if created now."""
+        if self.chart_views:
+            return False
+        from cramplog.render import charts
+        from cramplog.render.chart_view import ChartView
+
+        for kind in charts.CHARTS:
+            view = ChartView(kind.key, self.content)
+            self.charts_layout.addWidget(view)
+            # Shown now rather than by the layout's queued call, so it is laid out (and
+            # judged on or off screen) in the same pass.
+            view.show()
+            self.chart_views.append(view)
+        return True
+
+    def chart_style(self) -> ChartStyle:
+        """The chart look for this widget's palette: dark or light, in its own colours."""
+        if self._style is None:
+            from cramplog.render import charts
+
+            palette = self.palette()
+            background = palette.color(QPalette.ColorRole.Window)
+            foreground = palette.color(QPalette.ColorRole.WindowText)
+            dark = background.lightness() < 128
+            muted = QColor(
+                round(foreground.red() * 0.65 + background.red() * 0.35),
+                round(foreground.green() * 0.65 + background.green() * 0.35),
+                round(foreground.blue() * 0.65 + background.blue() * 0.35),
+            )
+            self._style = (charts.DARK if dark else charts.LIGHT).with_colours(
+                background=background.name(), foreground=foreground.name(), muted=muted.name()
+            )
+        return self._style
+
+    def _set_chart_sources(self) -> None:
+        if not self.chart_views or self.stats is None:
+            return
+        from cramplog.render import charts
+
+        computed, style = self.stats, self.chart_style()
+        kinds = {kind.key: kind for kind in charts.CHARTS}
+        for view in self.chart_views:
+            kind = kinds[view.key]
+            view.set_source(_chart_source(kind.build, computed, style), kind.height_in(computed))
+
+    def _draw_visible_charts(self) -> None:
+        """Draw the stale charts that are at least partly on screen; the rest wait."""
+        if not self.isVisible() or not self.chart_views:
+            return
+        # Lay out pending changes first (new views, charts of a new height), or views still
+        # sit where they were and count as on screen.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+        for view in self.chart_views:
+            if view.isVisible() and self._on_screen(view):
+                view.draw_if_stale()
+
+    def _on_screen(self, view: QWidget) -> bool:
+        viewport = self.scroll_area.viewport()
+        where = QRect(view.mapTo(viewport, QPoint(0, 0)), view.size())
+        return where.intersects(viewport.rect())
+
+    def visible_chart_keys(self) -> list[str]:
+        """The charts at least partly on screen now."""
+        return [view.key for view in self.chart_views if self._on_screen(view)]
+
+    # -- Qt events -------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty or self.stats is None:
+            self.refresh()
+        elif self._ensure_chart_views():
+            self._set_chart_sources()
+            QTimer.singleShot(0, self._draw_visible_charts)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._draw_visible_charts)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style = None
+            if self.stats is not None:
+                self._set_chart_sources()
+                self._show_warnings()
+                self._draw_visible_charts()
+
+
+def _chart_source(
+    builder: Callable[[stats.PatternStats, ChartStyle, Figure | None], ChartResult],
+    computed: stats.PatternStats,
+    style: ChartStyle,
+) -> Callable[[Figure | None], ChartResult]:
+    def source(figure: Figure | None) -> ChartResult:
+        return builder(computed, style, figure)
+
+    return source

@@ -1,0 +1,352 @@
+"""The table model behind the diary list: episodes and cramp-free nights, formatted for reading."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from cramplog.core.records import Episode
+
+_Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = (
+    "Night of",
+    "Time",
+    "Muscle",
+    "Side",
+    "Duration",
+    "Intensity",
+    "Woke me",
+    "Status",
+    "Triggers",
+    "Reliefs",
+    "Notes",
+)
+NIGHT, TIME, MUSCLE, SIDE, DURATION, INTENSITY, WOKE, STATUS, TRIGGERS, RELIEFS, NOTES = range(
+    len(COLUMNS)
+)
+
+# A hidden last column holding everything searchable, so the proxy can filter text in C++.
+SEARCH = len(COLUMNS)
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # an episode's UUID or a night's ISO date
+MUSCLE_ROLE = Qt.ItemDataRole.UserRole + 3
+NIGHT_ROLE = Qt.ItemDataRole.UserRole + 4
+
+TO_REVIEW = "To review"
+CRAMP_FREE = "Cramp-free"
+NO_CRAMPS = "No cramps"
+
+
+@dataclass(frozen=True, slots=True)
+class CrampFreeNight:
+    """A reviewed night with no cramps, shown as its own row so quiet nights are visible."""
+
+    night_of: date
+
+
+DiaryRow = Episode | CrampFreeNight
+
+
+def _key(item: DiaryRow) -> str:
+    """A row's identity across reloads: an episode's UUID, or a quiet night's ISO date."""
+    return item.night_of.isoformat() if isinstance(item, CrampFreeNight) else item.uuid
+
+
+def format_duration(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    minutes, secs = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    if minutes:
+        return f"{minutes} min {secs:02d} s"
+    return f"{secs} s"
+
+
+def first_line(text: str, limit: int = 120) -> str:
+    stripped = text.strip()
+    line = stripped.splitlines()[0] if stripped else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+class EpisodeTableModel(QAbstractTableModel):
+    """Rows of the diary list. Text goes to Qt as plain strings, so notes never render as HTML.
+
+    Display strings are computed on demand and cached per row, so a ten-year diary (15,000
+    rows) costs nothing until rows scroll into view. The model sorts itself in Python (one
+    key per row, cached) instead of leaving it to QSortFilterProxyModel, whose comparisons
+    would call data() hundreds of thousands of times; single rows are added, replaced and
+    removed in place, so saving an entry never reloads the list.
+    """
+
+    def __init__(
+        self,
+        *,
+        label: Callable[[str], str],
+        night_of: Callable[[Episode], date],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[DiaryRow] = []
+        self._nights: list[date] = []
+        self._cache: dict[int, tuple[str, ...]] = {}
+        self._label = label
+        self._night_of = night_of
+        self._sort_column = NIGHT
+        self._sort_order = Qt.SortOrder.DescendingOrder
+
+    def set_rows(self, episodes: Sequence[Episode], cramp_free: Sequence[date] = ()) -> None:
+        rows: list[DiaryRow] = [*episodes, *(CrampFreeNight(night) for night in cramp_free)]
+        self.beginResetModel()
+        self._rows = rows
+        self._nights = [self._row_night(row) for row in rows]
+        self._cache = {}
+        self._sort_in_place()
+        self.endResetModel()
+
+    def set_sources(
+        self, *, label: Callable[[str], str], night_of: Callable[[Episode], date]
+    ) -> None:
+        """Take new labels and night attribution for the rows already held (and re-sort)."""
+        self._label = label
+        self._night_of = night_of
+        self._nights = [self._row_night(row) for row in self._rows]
+        self._cache = {}
+        self.sort(self._sort_column, self._sort_order)
+
+    def set_episodes(self, episodes: Sequence[Episode]) -> None:
+        self.set_rows(episodes)
+
+    def _row_night(self, row: DiaryRow) -> date:
+        return row.night_of if isinstance(row, CrampFreeNight) else self._night_of(row)
+
+    def row_item(self, row: int) -> DiaryRow:
+        return self._rows[row]
+
+    def episode(self, row: int) -> Episode | None:
+        item = self._rows[row]
+        return item if isinstance(item, Episode) else None
+
+    def row_of(self, key: str) -> int | None:
+        for row, item in enumerate(self._rows):
+            if _key(item) == key:
+                return row
+        return None
+
+    # -- sorting ----------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        keys = [_key(self._rows[index.row()]) for index in before]
+        self._sort_in_place()
+        positions = {_key(item): row for row, item in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            before,
+            [
+                self.index(positions[key], index.column())
+                for key, index in zip(keys, before, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _sort_in_place(self) -> None:
+        column = self._sort_column
+        order = sorted(
+            range(len(self._rows)),
+            key=lambda row: self._sort_key(row, self._rows[row], column),
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        )
+        texts = {new: self._cache[old] for new, old in enumerate(order) if old in self._cache}
+        self._rows = [self._rows[row] for row in order]
+        self._nights = [self._nights[row] for row in order]
+        self._cache = texts
+
+    def _position_for(self, item: DiaryRow, night: date) -> int:
+        """Where a new row belongs under the current sort (a binary search)."""
+        self._rows.append(item)
+        self._nights.append(night)
+        probe = len(self._rows) - 1
+        key = self._sort_key(probe, item, self._sort_column)
+        self._rows.pop()
+        self._nights.pop()
+        self._cache.pop(probe, None)
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        low, high = 0, len(self._rows)
+        while low < high:
+            middle = (low + high) // 2
+            other = self._sort_key(middle, self._rows[middle], self._sort_column)
+            before = other > key if descending else other <= key
+            if before:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    # -- single-row changes -----------------------------------------------------------------
+
+    def _insert(self, item: DiaryRow) -> None:
+        night = self._row_night(item)
+        row = self._position_for(item, night)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, item)
+        self._nights.insert(row, night)
+        self._cache = {(r + 1 if r >= row else r): texts for r, texts in self._cache.items()}
+        self.endInsertRows()
+
+    def _remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        del self._nights[row]
+        self._cache = {
+            (r - 1 if r > row else r): texts for r, texts in self._cache.items() if r != row
+        }
+        self.endRemoveRows()
+
+    def upsert_episode(self, episode: Episode) -> None:
+        """Show a saved episode: replace its row (moving it if its sort key changed) or add it."""
+        existing = self.row_of(episode.uuid)
+        if existing is not None:
+            self._remove_row(existing)
+        night = self._night_of(episode)
+        quiet = self.row_of(night.isoformat())
+        if quiet is not None:
+            self._remove_row(quiet)  # a night with a cramp is no longer cramp-free
+        self._insert(episode)
+
+    def remove_keys(self, keys: Sequence[str]) -> None:
+        for key in keys:
+            row = self.row_of(key)
+            if row is not None:
+                self._remove_row(row)
+
+    def set_cramp_free_nights(self, nights: Sequence[date]) -> None:
+        wanted = set(nights)
+        present = {item.night_of for item in self._rows if isinstance(item, CrampFreeNight)}
+        self.remove_keys([night.isoformat() for night in present - wanted])
+        for night in sorted(wanted - present):
+            self._insert(CrampFreeNight(night))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS) + 1  # + the hidden SEARCH column
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = index.row()
+        item = self._rows[row]
+        column = index.column()
+        if column == SEARCH:
+            return self.search_text(row) if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts(row)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, item, column)
+        if role == KEY_ROLE:
+            return _key(item)
+        if role == MUSCLE_ROLE:
+            return None if isinstance(item, CrampFreeNight) else item.muscle
+        if role == NIGHT_ROLE:
+            return self._nights[row]
+        if role == Qt.ItemDataRole.FontRole and (
+            isinstance(item, CrampFreeNight) or (column == STATUS and item.to_review)
+        ):
+            font = QFont()
+            font.setItalic(isinstance(item, CrampFreeNight))
+            font.setBold(not isinstance(item, CrampFreeNight))
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (DURATION, INTENSITY):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._texts(row)[column] or "empty"
+        return None
+
+    def search_text(self, row: int) -> str:
+        """Everything a person might type to find this row, lower-cased."""
+        item = self._rows[row]
+        notes = "" if isinstance(item, CrampFreeNight) else item.notes
+        return (" ".join(self._texts(row)) + " " + notes).lower()
+
+    def _texts(self, row: int) -> tuple[str, ...]:
+        cached = self._cache.get(row)
+        if cached is None:
+            cached = self._format(self._rows[row], self._nights[row])
+            self._cache[row] = cached
+        return cached
+
+    def _format(self, item: DiaryRow, night: date) -> tuple[str, ...]:
+        night_text = f"{night:%a %d %b %Y}"
+        if isinstance(item, CrampFreeNight):
+            return (night_text, "", NO_CRAMPS, "", "", "", "", CRAMP_FREE, "", "", "")
+        return (
+            night_text,
+            f"{item.start_local:%H:%M}",
+            self._label(item.muscle),
+            item.side.label,
+            format_duration(item.duration_s),
+            "" if item.intensity is None else str(item.intensity),
+            {True: "Yes", False: "No", None: ""}[item.woke_from_sleep],
+            TO_REVIEW if item.to_review else "",
+            ", ".join(self._label(code) for code in item.triggers),
+            ", ".join(self._label(code) for code, _ in item.reliefs),
+            first_line(item.notes),
+        )
+
+    def _tooltip(self, item: DiaryRow, column: int) -> str | None:
+        if isinstance(item, CrampFreeNight):
+            return "You marked this night as cramp-free."
+        if column == NOTES:
+            return item.notes or None
+        if column == STATUS and item.to_review:
+            return "Logged quickly; open it to add the details."
+        if column in (TRIGGERS, RELIEFS):
+            return self._texts_for(item, column) or None
+        return None
+
+    def _texts_for(self, item: Episode, column: int) -> str:
+        if column == TRIGGERS:
+            return "\n".join(self._label(code) for code in item.triggers)
+        return "\n".join(
+            f"{self._label(code)}: {rating.label if rating else 'not rated'}"
+            for code, rating in item.reliefs
+        )
+
+    def _sort_key(self, row: int, item: DiaryRow, column: int) -> Any:
+        # Keys within a column share one type, which QSortFilterProxyModel needs to compare.
+        if column in (DURATION, INTENSITY):
+            if isinstance(item, CrampFreeNight):
+                return -2
+            value = item.duration_s if column == DURATION else item.intensity
+            return -1 if value is None else value
+        if column == NIGHT:
+            # Within a night, rows keep time order; a cramp-free night sorts as its night.
+            if isinstance(item, CrampFreeNight):
+                return f"{item.night_of.isoformat()} 99"
+            return f"{self._nights[row].isoformat()} {item.start_local.isoformat()}"
+        if column == TIME:
+            return "" if isinstance(item, CrampFreeNight) else f"{item.start_local:%H:%M:%S}"
+        return self._texts(row)[column].lower()

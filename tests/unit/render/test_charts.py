@@ -1,0 +1,401 @@
+"""The chart functions draw exactly the statistics they are given (read back from the artists)."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from datetime import date, datetime, time, timedelta
+
+import matplotlib
+import matplotlib.dates as mdates
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import QuadMesh
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.lines import Line2D
+from matplotlib.patches import StepPatch
+from matplotlib.text import Text
+
+from cramplog.analysis import stats
+from cramplog.analysis.stats import (
+    CalendarNight,
+    FactorComparison,
+    HourCount,
+    MuscleCount,
+    NightState,
+    ReliefStat,
+    TreatmentEffect,
+    TrendPoint,
+    WeekPoint,
+)
+from cramplog.core.nights import SleepHours
+from cramplog.core.records import EpisodeInput, Side
+from cramplog.diary.service import Diary
+from cramplog.render import charts
+from tests.conftest import LONDON
+
+MONDAY = date(2026, 2, 16)
+
+
+def bars(figure: Figure, gid: str) -> list[tuple[float, float, float, float]]:
+    """(x, y, width, height) of every bar of the series named `gid`, in drawing order."""
+    found = [c for ax in figure.axes for c in ax.collections if c.get_gid() == gid]
+    assert len(found) <= 1
+    rects = []
+    for path in found[0].get_paths() if found else []:
+        box = path.get_extents()
+        rects.append((box.x0, box.y0, box.width, box.height))
+    return rects
+
+
+def heights(figure: Figure, gid: str) -> list[float]:
+    return [h for _, _, _, h in bars(figure, gid)]
+
+
+def widths(figure: Figure, gid: str) -> list[float]:
+    return [w for _, _, w, _ in bars(figure, gid)]
+
+
+def line(figure: Figure, gid: str) -> Line2D:
+    (found,) = [ln for ax in figure.axes for ln in ax.lines if ln.get_gid() == gid]
+    return found
+
+
+def drawn(figure: Figure) -> Figure:
+    FigureCanvasAgg(figure).draw()
+    return figure
+
+
+def weeks(counts: list[int], recorded: list[int] | None = None) -> list[WeekPoint]:
+    recorded = recorded or [7] * len(counts)
+    return [
+        WeekPoint(
+            week_start=MONDAY + timedelta(weeks=i),
+            episodes=n,
+            cramp_nights=min(n, 7),
+            recorded_nights=r,
+            rolling_cramps_per_week=None if r == 0 else n / r * 7,
+        )
+        for i, (n, r) in enumerate(zip(counts, recorded, strict=True))
+    ]
+
+
+def treatment(name: str, started: date, stopped: date | None = None) -> TreatmentEffect:
+    return TreatmentEffect(
+        medication_id=1,
+        name=name,
+        dose="",
+        med_class=None,
+        for_cramps=True,
+        started_on=started,
+        stopped_on=stopped,
+        before=None,
+        after=None,
+        before_episodes=0,
+        before_recorded_nights=0,
+        after_episodes=0,
+        after_recorded_nights=0,
+        enough_data=False,
+    )
+
+
+def test_weekly_bars_and_rolling_line_match_the_weeks() -> None:
+    series = weeks([3, 0, 5, 2], recorded=[7, 0, 7, 6])
+    result = charts.weekly_cramps_chart(series, charts.LIGHT)
+    fig = drawn(result.figure)
+    counts = bars(fig, "weekly-counts")
+    assert [h for _, _, _, h in counts] == [3, 0, 5, 2]
+    starts = [mdates.num2date(x - 0.4).date() for x, _, _, _ in counts]
+    assert starts == [w.week_start for w in series]
+    rolling = line(fig, "weekly-rolling").get_ydata()
+    expected = [w.rolling_cramps_per_week for w in series]
+    assert [None if math.isnan(v) else pytest.approx(v) for v in rolling] == expected
+    # The week with no recorded night is shaded as unknown, not shown as a quiet week.
+    (gaps,) = [c for c in fig.axes[0].collections if c.get_gid() == "weekly-unrecorded"]
+    assert len(gaps.get_paths()) == 1
+    assert isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine)
+    assert "10 cramps over 4 weeks" in result.summary
+    assert "1 weeks had no recorded night" in result.summary
+
+
+def test_the_rolling_line_starts_where_a_week_of_nights_was_recorded_not_at_zero(
+    diary: Diary,
+) -> None:
+    """Reviewed from Thursday 19 February only: the week of 16 February holds 4 recorded
+    nights, too few to rate, so the line has no point there (it used to start at 0)."""
+    for offset in range(21):  # 19 February to 11 March
+        diary.mark_cramp_free(date(2026, 2, 19) + timedelta(days=offset))
+    diary.add_episode(
+        EpisodeInput(start=datetime(2026, 3, 12, 3, 0, tzinfo=LONDON), muscle="muscle.calf")
+    )
+    numbers = stats.compute(diary, stats.Period(date(2026, 2, 2), date(2026, 3, 11)))
+    fig = drawn(charts.weekly_cramps_chart(numbers.weekly, charts.LIGHT).figure)
+    rolling = list(line(fig, "weekly-rolling").get_ydata())
+    assert [w.recorded_nights for w in numbers.weekly] == [0, 0, 4, 7, 7, 3]
+    assert [math.isnan(v) for v in rolling] == [True, True, True, False, False, False]
+    assert rolling[3:] == [0.0, 0.0, pytest.approx(1 / 21 * 7)]
+
+
+def test_a_latest_average_of_zero_is_still_stated() -> None:
+    result = charts.weekly_cramps_chart(weeks([0, 0]), charts.LIGHT)
+    assert "The latest 4-week average is 0.0 a week." in result.summary
+
+
+def test_treatment_starts_and_stops_are_marked_inside_the_weeks_only() -> None:
+    series = weeks([1, 2, 3, 4])
+    inside = treatment("Quinine $200mg$", MONDAY + timedelta(days=3), MONDAY + timedelta(days=20))
+    outside = treatment("Old pill", MONDAY - timedelta(days=60))
+    result = charts.weekly_cramps_chart(series, charts.LIGHT, treatments=[inside, outside])
+    fig = drawn(result.figure)
+    started = line(fig, "treatment-started")
+    stopped = line(fig, "treatment-stopped")
+    assert mdates.num2date(started.get_xdata()[0]).date() == inside.started_on
+    assert mdates.num2date(stopped.get_xdata()[0]).date() == inside.stopped_on
+    names = [t for t in fig.axes[0].texts if "Quinine" in t.get_text()]
+    assert names and all(not t.get_parse_math() for t in names)
+    assert "Old pill" not in result.summary and "Quinine $200mg$ started" in result.summary
+
+
+def test_many_weeks_draw_as_one_stepped_outline_with_the_same_counts() -> None:
+    counts = [i % 9 for i in range(300)]
+    fig = drawn(charts.weekly_cramps_chart(weeks(counts), charts.LIGHT).figure)
+    (steps,) = [p for p in fig.axes[0].patches if isinstance(p, StepPatch)]
+    assert steps.get_gid() == "weekly-counts"
+    assert list(steps.get_data().values) == counts
+
+
+def test_hour_of_night_starts_at_the_boundary_and_shades_the_night() -> None:
+    by_hour = [HourCount(h, h % 5, None if h % 5 == 0 else float(h % 10)) for h in range(24)]
+    result = charts.hour_of_night_chart(by_hour, charts.DARK, boundary_hour=12)
+    fig = drawn(result.figure)
+    order = [(12 + i) % 24 for i in range(24)]
+    assert heights(fig, "hour-counts") == [h % 5 for h in order]
+    intensity = line(fig, "hour-intensity").get_ydata()
+    for position, hour in enumerate(order):
+        expected = by_hour[hour].mean_intensity
+        assert (math.isnan(intensity[position]) and expected is None) or intensity[
+            position
+        ] == expected
+    bands = [p for p in fig.axes[0].patches if p.get_gid() == "night-band"]
+    # The default sleep hours, 22:00–08:00, are one run when the day starts at noon.
+    assert len(bands) == 1
+    x0 = bands[0].get_x()
+    assert (x0, x0 + bands[0].get_width()) == (order.index(22) - 0.5, order.index(7) + 0.5)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels[0] == "12" and "00" in labels
+
+
+def test_the_shaded_hours_are_the_persons_own_sleep_hours() -> None:
+    by_hour = [HourCount(h, 1, 5.0) for h in range(24)]
+    late = SleepHours(time(1, 0), time(9, 30))  # a night-shift sleeper, asleep 01:00–09:30
+    result = charts.hour_of_night_chart(by_hour, charts.LIGHT, boundary_hour=12, sleep_hours=late)
+    fig = drawn(result.figure)
+    order = [(12 + i) % 24 for i in range(24)]
+    (band,) = [p for p in fig.axes[0].patches if p.get_gid() == "night-band"]
+    assert (band.get_x(), band.get_x() + band.get_width()) == (
+        order.index(1) - 0.5,
+        order.index(9) + 0.5,
+    )
+    assert "began in the usual sleep hours (01:00–09:30)" in result.summary
+
+
+def test_with_a_midnight_boundary_the_night_band_wraps_into_two() -> None:
+    by_hour = [HourCount(h, 1, 5.0) for h in range(24)]
+    fig = drawn(charts.hour_of_night_chart(by_hour, charts.LIGHT, boundary_hour=0).figure)
+    assert len([p for p in fig.axes[0].patches if p.get_gid() == "night-band"]) == 2
+
+
+def test_the_calendar_grid_holds_each_nights_state() -> None:
+    first = date(2026, 3, 4)  # a Wednesday
+    states = [
+        CalendarNight(first, NightState.CRAMP_FREE, 0),
+        CalendarNight(first + timedelta(1), NightState.UNRECORDED, 0),
+        CalendarNight(first + timedelta(2), NightState.CRAMPS, 1),
+        CalendarNight(first + timedelta(3), NightState.CRAMPS, 6),
+    ]
+    result = charts.calendar_chart(states, charts.LIGHT)
+    fig = drawn(result.figure)
+    (mesh,) = [c for c in fig.axes[0].collections if isinstance(c, QuadMesh)]
+    grid = mesh.get_array().reshape(7, -1)
+    column = [int(grid[row][0]) for row in range(7)]
+    # Monday and Tuesday lie before the first night; the rest follow the states.
+    assert column == [
+        charts.patterns.CALENDAR_OUTSIDE,
+        charts.patterns.CALENDAR_OUTSIDE,
+        charts.patterns.CALENDAR_CRAMP_FREE,
+        charts.patterns.CALENDAR_UNRECORDED,
+        charts.patterns.CALENDAR_CRAMPS,
+        charts.patterns.CALENDAR_CRAMPS + 3,  # six cramps show as "4 or more"
+        charts.patterns.CALENDAR_OUTSIDE,
+    ]
+    colours = mesh.get_cmap()
+    free = colours(charts.patterns.CALENDAR_CRAMP_FREE)
+    unrecorded = colours(charts.patterns.CALENDAR_UNRECORDED)
+    assert free != unrecorded
+    assert "2 nights with cramps, 1 cramp-free reviewed nights, 1 nights with no record" in (
+        result.summary
+    )
+
+
+def month_ticks(first: date) -> dict[str, float]:
+    nights = [CalendarNight(first + timedelta(i), NightState.UNRECORDED, 0) for i in range(40)]
+    fig = drawn(charts.calendar_chart(nights, charts.LIGHT).figure)
+    return {t.get_text(): t.get_position()[0] for t in fig.axes[0].get_xticklabels()}
+
+
+def test_month_labels_sit_on_the_week_holding_the_first() -> None:
+    # 1 June 2026 is a Monday: the second column when the grid starts on 25 May.
+    assert month_ticks(date(2026, 5, 25)) == {"Jun": 1.0, "Jul": 5.0}  # no room for "May"
+    assert month_ticks(date(2026, 5, 4)) == {"May": 0.0, "Jun": 4.0}
+    # 1 July is a Wednesday: its label goes on the week of Monday 29 June.
+    assert month_ticks(date(2026, 6, 15))["Jul"] == 2.0
+
+
+def test_muscle_bars_split_by_side_with_labels_drawn_literally() -> None:
+    muscles = [
+        MuscleCount("muscle.calf", "Calf", 5, ((Side.LEFT, 3), (Side.RIGHT, 2))),
+        MuscleCount("custom.muscle.x", "My $x$ toe", 2, ((Side.BOTH, 2),)),
+    ]
+    result = charts.muscle_side_chart(muscles, charts.PRINT)
+    fig = drawn(result.figure)
+    assert widths(fig, "side-left") == [3, 0]
+    assert widths(fig, "side-right") == [2, 0]
+    assert widths(fig, "side-both") == [0, 2]
+    assert not bars(fig, "side-n/a")  # no cramp without a side: no empty series
+    labels = fig.axes[0].get_yticklabels()
+    assert [t.get_text() for t in labels] == ["Calf", "My $x$ toe"]
+    assert all(not t.get_parse_math() for t in labels)
+    assert "Calf 5 (left 3, right 2)" in result.summary
+
+
+def test_intensity_and_duration_lines_follow_the_trend() -> None:
+    trend = [
+        TrendPoint(MONDAY, "week", 3, 5.0, 8, 90.0),
+        TrendPoint(MONDAY + timedelta(weeks=1), "week", 1, None, None, 600.0),
+    ]
+    result = charts.intensity_duration_chart(trend, charts.LIGHT)
+    fig = drawn(result.figure)
+    median = line(fig, "trend-intensity-median").get_ydata()
+    assert median[0] == 5.0 and math.isnan(median[1])
+    assert list(line(fig, "trend-duration-median").get_ydata()) == [1.5, 10.0]
+    assert line(fig, "trend-intensity-worst").get_ydata()[0] == 8
+    assert "from 1.5 to 10.0 minutes" in result.summary
+
+
+def test_relief_bars_split_by_rating() -> None:
+    reliefs = [
+        ReliefStat("relief.stretch", "Gentle stretching", 10, 6, 2, 1, 1),
+        ReliefStat("relief.heat", "Heat", 2, 0, 0, 2, 0),
+    ]
+    result = charts.relief_chart(reliefs, charts.LIGHT)
+    fig = drawn(result.figure)
+    assert widths(fig, "relief-helped") == [6, 0]
+    assert widths(fig, "relief-a_little") == [2, 0]
+    assert widths(fig, "relief-not_helped") == [1, 2]
+    assert widths(fig, "relief-unrated") == [1, 0]
+    assert "Gentle stretching tried 10 times, helped at least a little 89%" in result.summary
+
+
+def comparison(label: str, enough: bool, cramp: float, free: float) -> FactorComparison:
+    return FactorComparison(
+        factor=label.lower(),
+        trigger=f"trigger.{label.lower()}",
+        label=label,
+        description=label,
+        cramp_nights_present=3,
+        cramp_nights_recorded=10 if enough else 2,
+        cramp_free_nights_present=1,
+        cramp_free_nights_recorded=10,
+        enough_data=enough,
+        share_of_cramp_nights=cramp if enough else None,
+        share_of_cramp_free_nights=free if enough else None,
+    )
+
+
+def test_the_trigger_comparison_draws_shares_and_names_missing_data() -> None:
+    factors = [comparison("Heat", True, 0.6, 0.2), comparison("Alcohol", False, 0, 0)]
+    result = charts.trigger_comparison_chart(factors, charts.LIGHT)
+    fig = drawn(result.figure)
+    assert widths(fig, "factor-cramp-nights") == [60.0, 0.0]
+    assert widths(fig, "factor-cramp-free-nights") == [20.0, 0.0]
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Heat ▲", "Alcohol (not enough data)"]
+    assert "not a cause" in fig.axes[0].get_title(loc="left")
+    assert "1 of 2 have enough data" in result.summary and "not a cause" in result.summary
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda style: charts.weekly_cramps_chart([], style),
+        lambda style: charts.calendar_chart([], style),
+        lambda style: charts.muscle_side_chart([], style),
+        lambda style: charts.intensity_duration_chart([], style),
+        lambda style: charts.relief_chart([], style),
+        lambda style: charts.trigger_comparison_chart([], style),
+    ],
+)
+def test_an_empty_period_draws_a_message_not_an_error(build: object) -> None:
+    result = build(charts.LIGHT)  # type: ignore[operator]
+    drawn(result.figure)
+    texts = [t.get_text() for ax in result.figure.axes for t in ax.texts]
+    assert any(text.startswith("No ") for text in texts)
+    assert result.summary.startswith("No ")
+
+
+def test_a_figure_can_be_reused_and_styles_never_leak_into_global_settings() -> None:
+    before = dict(matplotlib.rcParams)
+    first = charts.relief_chart([ReliefStat("relief.heat", "Heat", 1, 1, 0, 0, 0)], charts.DARK)
+    again = charts.relief_chart(
+        [ReliefStat("relief.heat", "Heat", 4, 1, 0, 0, 3)], charts.DARK, figure=first.figure
+    )
+    assert again.figure is first.figure
+    assert widths(drawn(again.figure), "relief-unrated") == [3]
+    assert first.figure.get_facecolor() == matplotlib.colors.to_rgba(charts.DARK.background)
+    assert dict(matplotlib.rcParams) == before
+
+
+def test_every_text_of_a_chart_is_drawn_without_maths(tmp_path: object) -> None:
+    muscles = [MuscleCount("custom.muscle.x", r"Cost $\alpha$ 5$", 1, ((Side.LEFT, 1),))]
+    fig = drawn(charts.muscle_side_chart(muscles, charts.LIGHT).figure)
+    texts = [t for t in fig.findobj(Text) if t.get_text()]
+    assert texts and all(not t.get_parse_math() for t in texts if "$" in t.get_text())
+
+
+def test_the_charts_never_load_pyplot_or_qt() -> None:
+    script = (
+        "import sys\n"
+        "from cramplog.render import charts\n"
+        "from cramplog.analysis.stats import HourCount\n"
+        "charts.hour_of_night_chart([HourCount(2, 1, 5.0)], charts.PRINT).figure.savefig"
+        "(__import__('io').BytesIO())\n"
+        "print(','.join(sorted(m for m in sys.modules if m == 'matplotlib.pyplot' "
+        "or m.startswith('PySide6'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_date_ticks_choose_weeks_months_or_years_and_stay_inside_the_span() -> None:
+    four_weeks = charts.patterns.date_ticks(date(2026, 2, 12), date(2026, 3, 11))
+    assert four_weeks == [
+        (date(2026, 2, 16), "16 Feb"),
+        (date(2026, 2, 23), "23 Feb"),
+        (date(2026, 3, 2), "02 Mar"),
+        (date(2026, 3, 9), "09 Mar"),
+    ]
+    year = charts.patterns.date_ticks(date(2025, 3, 12), date(2026, 3, 11))
+    assert [label for _, label in year][:2] == ["Apr 2025", "Jun"]
+    assert [label for _, label in year][-1] == "Feb 2026" and len(year) <= 8
+    decades = charts.patterns.date_ticks(date(1926, 11, 22), date(2026, 11, 20))
+    assert len(decades) <= 8 and all(label.isdigit() for _, label in decades)
+    for first, last, ticks in (
+        (date(2026, 2, 12), date(2026, 3, 11), four_weeks),
+        (date(2025, 3, 12), date(2026, 3, 11), year),
+        (date(1926, 11, 22), date(2026, 11, 20), decades),
+    ):
+        assert all(first <= day <= last for day, _ in ticks)

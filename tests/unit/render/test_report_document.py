@@ -1,0 +1,332 @@
+"""The GP summary as a PDF: what a doctor reads, what it refuses to do, and how it is written."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QPageSize, QTextDocument
+
+from cramplog.analysis import report, stats, warning_signs
+from cramplog.core.errors import ExportError, ForbiddenTargetError
+from cramplog.core.records import DayFactors, EpisodeInput, ReliefRating, Side
+from cramplog.demo import sample
+from cramplog.diary.service import Diary
+from cramplog.render import report_document
+from tests.conftest import LONDON
+
+WEEK = stats.Period(date(2026, 3, 2), date(2026, 3, 8), "That week")
+HUGE_NOTE = ("Long night. " * 8_500) + "END-OF-THE-HUGE-NOTE"
+HOSTILE_NOTES = (
+    "<b>x</b>",
+    '<img src="file:///etc/passwd">',
+    '<a href="http://example.com/x">a link</a>',
+    '=HYPERLINK("http://x")',
+    r"$\frac{1}{2}$",
+    "Cramp again 😖 at night",
+    "שלום עולם",
+    HUGE_NOTE,
+)
+
+
+def words(text: str) -> str:
+    """Text with every run of whitespace as one space (the PDF places words, not spaces)."""
+    return " ".join(text.split())
+
+
+def page_texts(path: Path) -> list[str]:
+    reader = pypdf.PdfReader(path)
+    return [words(page.extract_text(extraction_mode="layout")) for page in reader.pages]
+
+
+def image_count(path: Path) -> int:
+    """Image XObjects drawn on the pages, wherever they are nested."""
+    reader = pypdf.PdfReader(path)
+    seen: set[int] = set()
+
+    def visit(resources: object) -> int:
+        count = 0
+        xobjects = resources.get("/XObject") if isinstance(resources, dict) else None
+        if xobjects is None:
+            return 0
+        for reference in xobjects.get_object().values():
+            key = id(reference.get_object())
+            target = reference.get_object()
+            if key in seen:
+                continue
+            seen.add(key)
+            if target.get("/Subtype") == "/Image":
+                count += 1
+            elif target.get("/Subtype") == "/Form":
+                count += visit(target.get("/Resources", {}).get_object())
+        return count
+
+    return sum(visit(page.get("/Resources", {}).get_object()) for page in reader.pages)
+
+
+def cramp(when: datetime, notes: str = "", **extra: object) -> EpisodeInput:
+    fields: dict[str, object] = {
+        "muscle": "muscle.calf",
+        "side": Side.LEFT,
+        "duration_s": 150,
+        "intensity": 6,
+        "woke_from_sleep": True,
+        "reliefs": (("relief.stretch", ReliefRating.HELPED),),
+        "notes": notes,
+    }
+    fields.update(extra)
+    return EpisodeInput(start=when.replace(tzinfo=LONDON), **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def week(diary: Diary) -> Diary:
+    """The week of 2–8 March 2026: a cramp a night on the first four nights, one of them a
+    15-minute cramp stretching did not relieve, and hostile notes on cramps of the 7th."""
+    diary.add_episode(cramp(datetime(2026, 3, 3, 2, 10)))
+    diary.add_episode(cramp(datetime(2026, 3, 4, 3, 20), muscle="muscle.foot", side=Side.RIGHT))
+    diary.add_episode(
+        cramp(
+            datetime(2026, 3, 5, 1, 5),
+            duration_s=900,
+            intensity=9,
+            reliefs=(("relief.stretch", ReliefRating.NOT_HELPED),),
+        )
+    )
+    diary.add_episode(cramp(datetime(2026, 3, 6, 4, 45)))
+    for minute, note in enumerate(HOSTILE_NOTES):
+        diary.add_episode(cramp(datetime(2026, 3, 7, 14, minute), note, woke_from_sleep=False))
+    for night in (6, 8):
+        diary.mark_cramp_free(date(2026, 3, night))
+    for night in (2, 3, 4, 5, 7):  # the cramp nights were reviewed the next morning
+        diary.set_day(date(2026, 3, night), DayFactors(reviewed=True))
+    return diary
+
+
+@pytest.fixture
+def week_pdf(qapp: object, week: Diary, tmp_path: Path) -> Path:
+    summary = report.build_report(
+        week,
+        period=WEEK,
+        comparison=WEEK.previous(),
+        name="<i>Ann</i> Example",
+        questions='Is it the statin?\n<img src="file:///etc/passwd">',
+    )
+    return report_document.write_pdf(
+        summary, tmp_path / "summary.pdf", page_size=QPageSize(QPageSize.PageSizeId.A4)
+    )
+
+
+def test_page_one_says_what_it_is_and_gives_the_headline_numbers(week_pdf: Path) -> None:
+    first = page_texts(week_pdf)[0]
+    assert "Muscle cramp diary — summary for my GP" in first
+    assert "Patient-kept diary — not a diagnosis" in first
+    assert "Name: <i>Ann</i> Example" in first
+    assert "2 Mar 2026 – 8 Mar 2026 (7 nights)" in first
+    # 12 cramps on 7 recorded nights (5 cramp nights, the 6th and 8th cramp-free): 12.0 a week.
+    assert "Cramps per week 12.0" in first
+    assert "Cramps over 10 minutes 1" in first
+    assert "Questions for my GP" in first
+    assert '<img src="file:///etc/passwd">' in first
+
+
+def test_warning_signs_come_first_with_their_dates(week_pdf: Path) -> None:
+    first = page_texts(week_pdf)[0]
+    assert "Warning signs found in the diary" in first
+    warning = first.index("Seek medical advice now:")
+    assert "Cramp over 10 minutes despite stretching" in first
+    assert "4 Mar 2026" in first[warning:]
+    assert warning < first.index("Headline numbers")
+
+
+def test_a_cramp_at_0159_on_sunday_is_the_night_of_saturday_in_every_citation(
+    qapp: object, diary: Diary, tmp_path: Path
+) -> None:
+    diary.add_episode(cramp(datetime(2026, 3, 8, 1, 59), symptoms=("symptom.swelling",)))
+    saturday = "night of Sat 7 Mar 2026, 01:59"
+    (sign,) = warning_signs.check(diary, WEEK)
+    assert f"(latest: {saturday})" in sign.sentence
+    assert sign.evidence[0].describe() == f"N{saturday[1:]} — Calf (left): Swelling"
+    summary = report.build_report(diary, period=WEEK)
+    (line,) = summary.warnings
+    assert line.cited_text == saturday
+    first = page_texts(report_document.write_pdf(summary, tmp_path / "sunday.pdf"))[0]
+    assert f"(latest: {saturday})" in first
+    assert f"When: {saturday}." in first
+    assert "8 Mar 2026," not in first and "8 March" not in first
+    # The appendix lists it under Saturday the 7th at 01:59 too.
+    assert summary.appendix[0].night_of == date(2026, 3, 7)
+
+
+def test_the_appendix_lists_each_cramp_on_one_line(week_pdf: Path) -> None:
+    appendix = " ".join(page_texts(week_pdf)[1:])
+    assert "Appendix: every cramp in the period (12 cramps)" in appendix
+    assert "March 2026" in appendix
+    assert "Mon 2 02:10 Calf L 2:30 6 yes ✓" in appendix
+    assert "Tue 3 03:20 Foot or toes R 2:30 6 yes ✓" in appendix
+    assert "Wed 4 01:05 Calf L 15:00 9 yes ✗" in appendix
+
+
+def test_hostile_notes_are_printed_literally_and_load_nothing(week_pdf: Path) -> None:
+    text = " ".join(page_texts(week_pdf))
+    for note in HOSTILE_NOTES[:5]:
+        assert note in text, note
+    assert "Cramp again" in text and "at night" in text
+    assert "שלום" in text and "עולם" in text
+    assert "END-OF-THE-HUGE-NOTE" in text
+    # The only pictures in the file are the two charts: no note or name pulled one in.
+    assert image_count(week_pdf) == 2
+
+
+def test_every_page_is_numbered_and_repeats_the_appendix_headings(week_pdf: Path) -> None:
+    pages = page_texts(week_pdf)
+    count = len(pages)
+    assert count >= 3  # the 100 kB note alone runs over pages
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {count}" in text
+    for text in pages[1:]:
+        assert "Night of Time Muscle Side" in text
+
+
+def test_the_pdf_is_private_and_replaces_an_older_one_whole(
+    qapp: object, week: Diary, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "summary.pdf"
+    target.write_bytes(b"an older summary")
+    summary = report.build_report(week, period=WEEK)
+    written = report_document.write_pdf(summary, target)
+    assert written == target.resolve()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(p.name for p in folder.iterdir()) == ["summary.pdf"]
+
+
+def test_cancelling_leaves_the_old_file_and_no_partial_one(
+    qapp: object, week: Diary, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "summary.pdf"
+    target.write_bytes(b"an older summary")
+    seen: list[tuple[int, int]] = []
+
+    def cancel_on_the_second_page(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 1
+
+    summary = report.build_report(week, period=WEEK)
+    with pytest.raises(report_document.ExportCancelled):
+        report_document.write_pdf(summary, target, progress=cancel_on_the_second_page)
+    assert target.read_bytes() == b"an older summary"
+    assert sorted(p.name for p in folder.iterdir()) == ["summary.pdf"]
+    assert seen[-1][0] == 1
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
+def test_the_diary_and_its_journal_files_are_refused_as_targets(
+    qapp: object, week: Diary, suffix: str
+) -> None:
+    summary = report.build_report(week, period=WEEK)
+    target = week.path.with_name(week.path.name + suffix)
+    before = target.read_bytes() if target.exists() else None
+    with pytest.raises(ForbiddenTargetError):
+        report_document.write_pdf(summary, target)
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
+def test_a_file_named_like_a_diary_is_refused_anywhere(
+    qapp: object, week: Diary, tmp_path: Path
+) -> None:
+    summary = report.build_report(week, period=WEEK)
+    with pytest.raises(ForbiddenTargetError):
+        report_document.write_pdf(summary, tmp_path / "diary.sqlite3-wal")
+    assert not (tmp_path / "diary.sqlite3-wal").exists()
+
+
+def test_a_folder_or_a_missing_folder_is_a_clear_error(
+    qapp: object, week: Diary, tmp_path: Path
+) -> None:
+    summary = report.build_report(week, period=WEEK)
+    with pytest.raises(ExportError, match="is a folder"):
+        report_document.write_pdf(summary, tmp_path)
+    with pytest.raises(ExportError, match="does not exist"):
+        report_document.write_pdf(summary, tmp_path / "missing" / "summary.pdf")
+
+
+def test_letter_paper_where_asked(qapp: object, week: Diary, tmp_path: Path) -> None:
+    summary = report.build_report(week, period=WEEK, sections={report.Section.HEADLINE})
+    path = report_document.write_pdf(
+        summary, tmp_path / "letter.pdf", page_size=report_document.page_size_named("letter")
+    )
+    box = pypdf.PdfReader(path).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_an_empty_period_still_renders_and_says_so(
+    qapp: object, week: Diary, tmp_path: Path
+) -> None:
+    empty = stats.Period(date(2025, 1, 1), date(2025, 1, 31), "January")
+    path = report_document.write_pdf(
+        report.build_report(week, period=empty), tmp_path / "empty.pdf"
+    )
+    text = " ".join(page_texts(path))
+    assert report.NOTHING_TO_SHOW in text
+    assert "No cramps were logged in this period." in text
+    assert image_count(path) == 0
+
+
+def test_the_document_never_loads_a_resource_from_outside(qapp: object) -> None:
+    document = report_document.SealedDocument()
+    document.setHtml('<p>x<img src="file:///etc/passwd"><a href="http://example.com">y</a></p>')
+    loaded = document.resource(QTextDocument.ResourceType.ImageResource, QUrl("file:///etc/passwd"))
+    assert loaded is None
+
+
+def test_printing_draws_the_same_pages_on_a_printer(
+    qapp: object, week: Diary, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    document = report_document.ReportDocument(report.build_report(week, period=WEEK))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    document.print_to(printer)
+    printed = page_texts(tmp_path / "printed.pdf")
+    assert len(printed) == document.page_count
+    assert "Patient-kept diary — not a diagnosis" in printed[0]
+    assert f"Page {document.page_count} of {document.page_count}" in printed[-1]
+
+
+def test_the_preview_draws_the_same_pages(qapp: object, week: Diary) -> None:
+    summary = report.build_report(week, period=WEEK)
+    document = report_document.ReportDocument(summary)
+    image = document.render_page(0, 400)
+    assert image.width() == 400
+    assert image.height() == round(400 * document.page.height() / document.page.width())
+    # Something was drawn: not every pixel is the white of the paper.
+    assert len({image.pixel(x, y) for x in range(0, 400, 7) for y in range(0, 500, 7)}) > 1
+
+
+@pytest.fixture(scope="module")
+def ten_years(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Diary]:
+    folder = tmp_path_factory.mktemp("ten-years")
+    sample.create_sample_diary(folder, size=sample.SampleSize(years=10, episodes_per_week=29))
+    diary = Diary.open(folder)
+    yield diary
+    diary.close()
+
+
+def test_ten_years_fit_page_one(qapp: object, ten_years: Diary, tmp_path: Path) -> None:
+    period = stats.diary_presets(ten_years)[stats.PeriodPreset.ALL]
+    summary = report.build_report(ten_years, period=period, comparison=period.previous())
+    document = report_document.ReportDocument(summary)
+    assert document.front_pages == 1
+    path = report_document.save_pdf(document, tmp_path / "ten-years.pdf")
+    assert len(pypdf.PdfReader(path).pages) == document.page_count

@@ -1,0 +1,60 @@
+"""The floors hold at run time too: what the lower floors and the command line actually load.
+
+The import-linter contracts in pyproject.toml check every import statement in CI
+(`lint-imports`); these tests check what a real process loads, lazy imports included.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _loaded_after(script: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", script + "\nprint(','.join(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return set(result.stdout.strip().splitlines()[-1].split(","))
+
+
+def test_using_the_diary_service_loads_no_qt_and_no_matplotlib(tmp_path: Path) -> None:
+    loaded = _loaded_after(
+        "import sys, pathlib\n"
+        "from cramplog.diary.service import Diary\n"
+        "from cramplog import cli\n"
+        "from cramplog.demo import sample\n"
+        "from cramplog.core import validation, nights, checklist\n"
+        "from cramplog.analysis import stats, warning_signs, report\n"
+        f"Diary.open(pathlib.Path({str(tmp_path / 'd')!r})).close()\n"
+    )
+    assert "cramplog.diary.service" in loaded  # the script did what it says
+    assert sorted(m for m in loaded if m.split(".")[0] in ("PySide6", "matplotlib")) == []
+
+
+def test_the_command_lines_pdf_loads_nothing_of_the_desktop_app(tmp_path: Path) -> None:
+    from cramplog.diary.service import Diary
+    from tests.unit.data_safety import log_cramp
+
+    diary = Diary.open(tmp_path / "d")
+    try:
+        log_cramp(diary)
+    finally:
+        diary.close()
+    target = tmp_path / "gp.pdf"
+    loaded = _loaded_after(
+        "import sys\n"
+        "from cramplog import cli\n"
+        f"code = cli.main(['report', '-o', {str(target)!r}, '--data-dir', "
+        f"{str(tmp_path / 'd')!r}])\n"
+        "assert code == 0, code\n"
+    )
+    assert target.stat().st_size > 0
+    assert "cramplog.render.report_document" in loaded
+    assert sorted(m for m in loaded if m.startswith("cramplog.ui")) == []

@@ -1,0 +1,252 @@
+"""The quick log: open, pick the muscle, Enter — a cramp is in the diary, marked to review."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QDialog
+from pytestqt.qtbot import QtBot
+
+from cramplog.core.records import EpisodeInput, Side
+from cramplog.diary.service import Diary
+from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.forms.quick_log import QuickLogDialog
+from cramplog.ui.preferences import Preferences
+from cramplog.ui.widgets import common as widgets
+from tests.conftest import LONDON, NOW
+
+
+@pytest.fixture
+def editor(diary: Diary) -> DiaryEditor:
+    return DiaryEditor(diary)
+
+
+@pytest.fixture(autouse=True)
+def _no_real_prompts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(widgets, "confirm_discard", lambda _parent, _question: True)
+
+
+def open_quick_log(qtbot: QtBot, editor: DiaryEditor, preferences: Any) -> QuickLogDialog:
+    """What Ctrl+N in the main window does."""
+    dialog = QuickLogDialog(editor, preferences)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.wait_until(dialog.isActiveWindow)
+    return dialog
+
+
+def press_enter(qtbot: QtBot) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def test_three_actions_log_a_cramp_and_the_muscle_is_remembered_next_time(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    # Action 1: open (Ctrl+N). The time is already filled in.
+    dialog = open_quick_log(qtbot, editor, preferences)
+    assert dialog.start_edit.dateTime().toString("d MMM yyyy HH:mm") == "12 Mar 2026 09:30"
+    assert dialog.night_label.text() == "Night of Wednesday 11 March"
+    assert dialog.offset_buttons[timedelta(0)].isChecked()
+    assert dialog.save_button.isDefault()
+    assert list(dialog.muscle_buttons) == [
+        "muscle.calf",
+        "muscle.foot",
+        "muscle.hamstring",
+        "muscle.thigh",
+    ]
+
+    # Action 2: pick the muscle. Action 3: Enter.
+    qtbot.mouseClick(dialog.muscle_buttons["muscle.calf"], Qt.MouseButton.LeftButton)
+    assert dialog.muscle.currentText() == "Calf"
+    with qtbot.wait_signal(dialog.accepted):
+        press_enter(qtbot)
+
+    [stored] = diary.list_episodes()
+    assert stored == dialog.saved_episode
+    assert stored.muscle == "muscle.calf"
+    assert stored.to_review
+    assert stored.start_local == NOW.replace(tzinfo=None)
+    assert stored.duration_s is None and stored.intensity is None
+    assert editor.undo_stack.count() == 1
+
+    # Next time the muscle is already chosen: open and Enter are enough.
+    again = open_quick_log(qtbot, editor, preferences)
+    assert again.muscle_buttons["muscle.calf"].isChecked()
+    assert QApplication.focusWidget() is again.muscle_buttons["muscle.calf"]
+    with qtbot.wait_signal(again.accepted):
+        press_enter(qtbot)
+    assert [e.muscle for e in diary.list_episodes()] == ["muscle.calf", "muscle.calf"]
+
+
+def test_side_is_remembered_from_last_time(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    dialog = open_quick_log(qtbot, editor, preferences)
+    assert dialog.side_buttons[Side.NOT_APPLICABLE].isChecked()  # the default side setting
+    qtbot.mouseClick(dialog.muscle_buttons["muscle.foot"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.side_buttons[Side.LEFT], Qt.MouseButton.LeftButton)
+    assert not dialog.side_buttons[Side.NOT_APPLICABLE].isChecked()
+    with qtbot.wait_signal(dialog.accepted):
+        press_enter(qtbot)
+    assert diary.list_episodes()[0].side is Side.LEFT
+
+    again = open_quick_log(qtbot, editor, preferences)
+    assert again.side_buttons[Side.LEFT].isChecked()
+    assert again.muscle_buttons["muscle.foot"].isChecked()
+
+
+@pytest.mark.parametrize(
+    ("offset", "night_label"),
+    [
+        (timedelta(minutes=15), "Night of Wednesday 11 March"),
+        (timedelta(minutes=30), "Night of Wednesday 11 March"),
+        (timedelta(hours=1), "Night of Wednesday 11 March"),
+    ],
+)
+def test_a_one_click_offset_moves_the_stored_time(
+    qtbot: QtBot,
+    editor: DiaryEditor,
+    preferences: Preferences,
+    diary: Diary,
+    offset: timedelta,
+    night_label: str,
+) -> None:
+    preferences.last_muscle = "muscle.calf"
+    dialog = open_quick_log(qtbot, editor, preferences)
+    qtbot.mouseClick(dialog.offset_buttons[offset], Qt.MouseButton.LeftButton)
+    expected = NOW - offset
+    assert dialog.start_edit.dateTime().toString("HH:mm") == f"{expected:%H:%M}"
+    assert dialog.night_label.text() == night_label
+    assert not dialog.offset_buttons[timedelta(0)].isChecked()
+    with qtbot.wait_signal(dialog.accepted):
+        press_enter(qtbot)
+    assert diary.list_episodes()[0].start_local == expected.replace(tzinfo=None)
+
+
+def test_a_time_typed_by_hand_is_used_and_a_future_one_refused_beside_it(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    preferences.last_muscle = "muscle.calf"
+    dialog = open_quick_log(qtbot, editor, preferences)
+    dialog.start_edit.setDateTime(dialog.start_edit.dateTime().addDays(1))
+    assert not any(button.isChecked() for button in dialog.offset_buttons.values())
+    dialog.save()
+    assert dialog.start_error.isVisible()
+    assert dialog.start_error.text() == "The start time is in the future."
+    assert QApplication.focusWidget() is dialog.start_edit
+    assert diary.count_episodes() == 0
+    assert dialog.isVisible()
+
+    dialog.start_edit.setDateTime(dialog.start_edit.dateTime().addDays(-1).addSecs(-7 * 3600))
+    assert dialog.night_label.text() == "Night of Wednesday 11 March"
+    with qtbot.wait_signal(dialog.accepted):
+        dialog.save()
+    assert diary.list_episodes()[0].start_local == datetime(2026, 3, 12, 2, 30)
+
+
+def test_without_a_muscle_enter_explains_and_saves_nothing(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    dialog = open_quick_log(qtbot, editor, preferences)
+    assert not any(button.isChecked() for button in dialog.muscle_buttons.values())
+    press_enter(qtbot)
+    assert dialog.muscle_error.isVisible()
+    assert dialog.muscle_error.text() == "Choose the muscle that cramped."
+    assert diary.count_episodes() == 0
+    assert dialog.isVisible()
+
+
+def test_a_less_common_muscle_comes_from_the_list(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    dialog = open_quick_log(qtbot, editor, preferences)
+    dialog.muscle.setFocus()
+    qtbot.keyClicks(dialog.muscle, "Neck")
+    assert not any(button.isChecked() for button in dialog.muscle_buttons.values())
+    with qtbot.wait_signal(dialog.accepted):
+        dialog.save()
+    assert diary.list_episodes()[0].muscle == "muscle.neck"
+
+
+def test_the_big_buttons_follow_what_this_person_cramps_in(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    for hours in (30, 54, 78):
+        diary.add_episode(
+            EpisodeInput(start=NOW - timedelta(hours=hours), muscle="muscle.neck", side=Side.LEFT)
+        )
+    dialog = open_quick_log(qtbot, editor, preferences)
+    assert "muscle.neck" in dialog.muscle_buttons
+    assert dialog.muscle_buttons["muscle.neck"].text() == "Neck"
+    assert len(dialog.muscle_buttons) == 4
+
+
+def test_more_details_swaps_in_the_full_form_with_the_choices_carried_over(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    dialog = open_quick_log(qtbot, editor, preferences)
+    qtbot.mouseClick(dialog.muscle_buttons["muscle.hamstring"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.side_buttons[Side.RIGHT], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.offset_buttons[timedelta(minutes=30)], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.details_button, Qt.MouseButton.LeftButton)
+
+    form = dialog.details_form
+    assert form is not None
+    qtbot.add_widget(form)
+    qtbot.wait_until(form.isVisible)
+    assert not dialog.isVisible()
+    assert form.muscle.currentText() == "Hamstring"
+    assert form.side_buttons[Side.RIGHT].isChecked()
+    assert form.start_edit.dateTime().toString("HH:mm") == "09:00"
+    form.intensity.set_value(8)
+    with qtbot.wait_signal(dialog.accepted):
+        form.save()
+
+    [stored] = diary.list_episodes()
+    assert dialog.saved_episode == stored
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert stored.intensity == 8
+    assert not stored.to_review  # the details are in, nothing left to review
+    assert stored.start_local == datetime(2026, 3, 12, 9, 0)
+    assert stored.start_local.replace(tzinfo=LONDON).utcoffset() == timedelta(0)
+
+
+def test_one_hour_ago_is_an_hour_of_real_time_across_the_spring_clock_change(
+    qtbot: QtBot, tmp_path: Path, preferences: Preferences
+) -> None:
+    # 02:30 BST on 29 March 2026 is 01:30 UTC; an hour earlier the clocks still read GMT.
+    moment = datetime(2026, 3, 29, 2, 30, tzinfo=LONDON)
+    diary = Diary.open(tmp_path / "dst", clock=lambda: moment)
+    try:
+        preferences.last_muscle = "muscle.calf"
+        dialog = open_quick_log(qtbot, DiaryEditor(diary), preferences)
+        qtbot.mouseClick(dialog.offset_buttons[timedelta(hours=1)], Qt.MouseButton.LeftButton)
+        assert dialog.start_edit.dateTime().toString("HH:mm") == "00:30"
+        with qtbot.wait_signal(dialog.accepted):
+            dialog.save()
+        [stored] = diary.list_episodes()
+        assert (stored.start_local, stored.utc_offset_min) == (datetime(2026, 3, 29, 0, 30), 0)
+    finally:
+        diary.close()
+
+
+def test_every_control_of_the_quick_log_has_a_readable_name(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences
+) -> None:
+    dialog = open_quick_log(qtbot, editor, preferences)
+    controls = [
+        *dialog.findChildren(QAbstractButton),
+        *dialog.findChildren(QComboBox),
+        *dialog.findChildren(QAbstractSpinBox),
+    ]
+    assert len(controls) > 12
+    assert [c for c in controls if not c.accessibleName() and not getattr(c, "text", str)()] == []
+    # Big enough to hit half awake.
+    assert all(button.height() >= 38 for button in dialog.muscle_buttons.values())

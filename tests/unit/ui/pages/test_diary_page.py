@@ -1,0 +1,196 @@
+"""The diary list: cramps and quiet nights, sorting, filters, delete with undo, stable selection."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from cramplog.core.records import EpisodeInput, Side
+from cramplog.diary.service import Diary
+from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.pages.diary_page import DiaryPage
+from cramplog.ui.widgets.episode_model import (
+    CRAMP_FREE,
+    INTENSITY,
+    MUSCLE,
+    NIGHT,
+    NO_CRAMPS,
+    NOTES,
+    STATUS,
+    TO_REVIEW,
+    EpisodeTableModel,
+)
+from tests.conftest import LONDON
+
+
+def cramp(day: int, hour: int, *, muscle: str = "muscle.calf", **extra: object) -> EpisodeInput:
+    return EpisodeInput(
+        start=datetime(2026, 3, day, hour, 10, tzinfo=LONDON),
+        muscle=muscle,
+        side=Side.LEFT,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def editor(diary: Diary) -> DiaryEditor:
+    return DiaryEditor(diary)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, editor: DiaryEditor) -> DiaryPage:
+    shown = DiaryPage(editor)
+    qtbot.add_widget(shown)
+    shown.resize(1100, 500)
+    shown.show()
+    return shown
+
+
+def column(page: DiaryPage, col: int) -> list[str]:
+    return [page.proxy.index(row, col).data() for row in range(page.proxy.rowCount())]
+
+
+def test_an_empty_diary_invites_a_first_entry(page: DiaryPage) -> None:
+    assert page.stack.currentWidget() is page.empty
+    assert page.empty.isVisible()
+
+
+def test_cramps_and_cramp_free_nights_are_listed_newest_first(
+    page: DiaryPage, editor: DiaryEditor
+) -> None:
+    editor.add_episode(cramp(11, 2, intensity=7))  # night of Tue 10 March
+    editor.mark_cramp_free(date(2026, 3, 9))
+    editor.add_episode(cramp(8, 3, muscle="muscle.foot", intensity=3))  # night of Sat 7 March
+    assert page.stack.currentWidget() is page.table
+    assert column(page, NIGHT) == ["Tue 10 Mar 2026", "Mon 09 Mar 2026", "Sat 07 Mar 2026"]
+    assert column(page, STATUS)[1] == CRAMP_FREE
+    assert column(page, MUSCLE) == ["Calf", NO_CRAMPS, "Foot or toes"]
+
+
+def test_sorting_by_intensity(page: DiaryPage, editor: DiaryEditor) -> None:
+    for day, level in ((3, 5), (5, 9), (7, 1)):
+        editor.add_episode(cramp(day, 2, intensity=level))
+    page.table.sortByColumn(INTENSITY, Qt.SortOrder.DescendingOrder)
+    assert column(page, INTENSITY) == ["9", "5", "1"]
+
+
+def test_filters_by_muscle_text_and_period(
+    qtbot: QtBot, page: DiaryPage, editor: DiaryEditor
+) -> None:
+    editor.add_episode(cramp(11, 2, notes="after the hill walk"))
+    editor.add_episode(cramp(10, 3, muscle="muscle.foot"))
+    editor.add_episode(
+        EpisodeInput(start=datetime(2025, 12, 1, 2, 0, tzinfo=LONDON), muscle="muscle.calf")
+    )
+    page.muscle.setCurrentIndex(page.muscle.findData("muscle.foot"))
+    assert column(page, MUSCLE) == ["Foot or toes"]
+    page.muscle.setCurrentIndex(0)
+    QTest.keyClicks(page.search, "HILL")
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 1)
+    assert column(page, NOTES) == ["after the hill walk"]
+    assert page.count_label.text() == "1 of 3 rows"
+    page.search.clear()
+    page.period.setCurrentIndex(2)  # last 4 weeks: December is left out
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 2)
+    assert column(page, NIGHT) == ["Tue 10 Mar 2026", "Mon 09 Mar 2026"]
+
+
+def test_delete_key_then_undo_then_redo(qtbot: QtBot, page: DiaryPage, editor: DiaryEditor) -> None:
+    editor.add_episode(cramp(11, 2, notes="first"))
+    editor.add_episode(cramp(10, 2, notes="second"))
+    page.table.selectRow(0)
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_Delete)
+    assert column(page, NOTES) == ["second"]
+    assert [e.notes for e in editor.diary.list_episodes()] == ["second"]
+    editor.undo_stack.undo()
+    assert sorted(column(page, NOTES)) == ["first", "second"]
+    assert len(editor.diary.list_episodes()) == 2
+    editor.undo_stack.redo()
+    assert column(page, NOTES) == ["second"]
+
+
+def test_enter_and_double_click_ask_to_edit_the_episode(
+    qtbot: QtBot, page: DiaryPage, editor: DiaryEditor
+) -> None:
+    saved = editor.add_episode(cramp(11, 2))
+    page.table.selectRow(0)
+    page.table.setFocus()
+    with qtbot.wait_signal(page.edit_requested) as asked:
+        QTest.keyClick(page.table, Qt.Key.Key_Return)
+    assert asked.args[0].uuid == saved.uuid
+
+
+def test_selection_survives_a_refresh(page: DiaryPage, editor: DiaryEditor) -> None:
+    for day in range(1, 11):
+        editor.add_episode(cramp(day, 2, notes=f"night {day}"))
+    page.table.selectRow(4)
+    chosen = page.selected_keys()
+    editor.add_episode(cramp(11, 4, notes="a new one on top"))  # refreshes the list
+    assert page.selected_keys() == chosen
+    assert page.table.currentIndex().row() == 5
+
+
+def test_quick_logs_are_marked_to_review(page: DiaryPage, editor: DiaryEditor) -> None:
+    editor.add_episode(cramp(11, 2, to_review=True))
+    assert column(page, STATUS) == [TO_REVIEW]
+
+
+def test_html_looking_notes_are_shown_literally(page: DiaryPage, editor: DiaryEditor) -> None:
+    hostile = "<b>bold?</b> <img src='file:///etc/passwd'> 😖 שלום"
+    editor.add_episode(cramp(11, 2, notes=hostile))
+    notes = page.proxy.index(0, NOTES)
+    assert notes.data() == hostile
+    assert notes.data(Qt.ItemDataRole.ToolTipRole) == hostile
+
+
+def test_a_saved_episode_appears_in_sorted_place_without_a_reload(
+    page: DiaryPage, editor: DiaryEditor
+) -> None:
+    for day in (2, 6, 9):
+        editor.add_episode(cramp(day, 2))
+    page.table.sortByColumn(NIGHT, Qt.SortOrder.AscendingOrder)
+    editor.add_episode(cramp(5, 3, notes="in the middle"))
+    assert column(page, NIGHT) == [
+        "Sun 01 Mar 2026",
+        "Wed 04 Mar 2026",
+        "Thu 05 Mar 2026",
+        "Sun 08 Mar 2026",
+    ]
+    assert column(page, NOTES)[1] == "in the middle"
+
+
+def test_a_cramp_on_a_cramp_free_night_replaces_its_quiet_row(
+    page: DiaryPage, editor: DiaryEditor
+) -> None:
+    editor.mark_cramp_free(date(2026, 3, 9))
+    assert column(page, STATUS) == [CRAMP_FREE]
+    editor.diary.clear_day(date(2026, 3, 9))  # the review is undone elsewhere
+    editor.add_episode(cramp(10, 2))  # Tuesday 02:10, the night of Monday 9 March
+    assert column(page, STATUS) == [""]
+    assert column(page, NIGHT) == ["Mon 09 Mar 2026"]
+
+
+def test_the_table_model_passes_qt_model_checks(qtmodeltester: ModelTester, diary: Diary) -> None:
+    diary.add_episode(cramp(11, 2, intensity=4, notes="x"))
+    diary.mark_cramp_free(date(2026, 3, 8))
+    model = EpisodeTableModel(label=diary.label, night_of=diary.night_of)
+    model.set_rows(diary.list_episodes(), [date(2026, 3, 8)])
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_load_when_the_place_is_first_shown(qtbot: QtBot, editor: DiaryEditor) -> None:
+    editor.add_episode(cramp(11, 2))
+    hidden = DiaryPage(editor)
+    qtbot.add_widget(hidden)
+    editor.add_episode(cramp(10, 2))  # changes before the first showing are not lost
+    assert hidden.model.rowCount() == 0
+    hidden.show()
+    assert hidden.model.rowCount() == 2
+    editor.add_episode(cramp(9, 2))
+    assert hidden.model.rowCount() == 3

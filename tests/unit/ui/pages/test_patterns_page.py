@@ -1,0 +1,338 @@
+"""The Patterns place: numbers, warning signs, charts drawn when seen, and the trigger checklist."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from cramplog.core.records import DayFactors, EpisodeInput, ReliefRating, Side, VocabularyKind
+from cramplog.diary.service import Diary
+from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.pages import patterns_page
+from cramplog.ui.pages.patterns_page import PatternsPage
+from tests.conftest import LONDON
+
+
+def cramp(day: int, hour: int = 3, month: int = 3, **fields: object) -> EpisodeInput:
+    from dataclasses import replace
+
+    episode = EpisodeInput(
+        start=datetime(2026, month, day, hour, 0, tzinfo=LONDON),
+        muscle="muscle.calf",
+        side=Side.LEFT,
+        intensity=5,
+        duration_s=90,
+    )
+    return replace(episode, **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def editor(diary: Diary) -> DiaryEditor:
+    return DiaryEditor(diary)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, editor: DiaryEditor) -> Iterator[PatternsPage]:
+    widget = PatternsPage(editor)
+    qtbot.add_widget(widget)
+    widget.select_period("last_4_weeks")
+    widget.resize(1200, 700)
+    yield widget
+
+
+def shown(qtbot: QtBot, page: PatternsPage) -> PatternsPage:
+    page.show()
+    qtbot.wait_exposed(page)
+    qtbot.wait_until(lambda: page.stats is not None and bool(page.chart_views))
+    return page
+
+
+def tile_value(page: PatternsPage, key: str) -> str:
+    tile = page.findChild(QLabel, "headlineValue", Qt.FindChildOption.FindChildrenRecursively)
+    assert tile is not None
+    (found,) = [t for t in page.tiles if t.headline.key == key]
+    return found.value.text()
+
+
+def test_logging_a_cramp_updates_the_numbers_on_screen(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor
+) -> None:
+    editor.add_episode(cramp(10))
+    shown(qtbot, page)
+    assert tile_value(page, "episodes") == "1"
+    editor.add_episode(cramp(11, intensity=9))  # 03:00 on Wednesday: the night of Tuesday
+    qtbot.wait_until(lambda: tile_value(page, "episodes") == "2")
+    assert page.stats is not None and page.stats.intensity_worst == 9
+    editor.undo_stack.undo()
+    qtbot.wait_until(lambda: tile_value(page, "episodes") == "1")
+
+
+def test_a_hidden_page_waits_until_it_is_shown(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor
+) -> None:
+    editor.add_episode(cramp(10))
+    assert page.stats is None  # never shown: nothing computed, nothing drawn
+    shown(qtbot, page)
+    before = page.stats
+    page.hide()
+    editor.add_episode(cramp(9))
+    qtbot.wait(20)
+    assert page.stats is before
+    page.show()
+    qtbot.wait_until(lambda: page.stats is not before)
+    assert page.stats is not None and page.stats.episodes == 2
+
+
+def test_only_the_charts_on_screen_are_drawn(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor
+) -> None:
+    editor.add_episode(cramp(10))
+    shown(qtbot, page)
+    first, last = page.chart_views[0], page.chart_views[-1]
+    qtbot.wait_until(lambda: first.draws >= 1)
+    assert "weekly" in page.visible_chart_keys()
+    assert "triggers" not in page.visible_chart_keys()
+    assert last.draws == 0 and last.result is None
+    bar = page.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.wait_until(lambda: last.draws >= 1)
+    assert last.result is not None and "not a cause" in last.result.summary
+    assert last.canvas is not None and last.canvas.accessibleDescription() == last.result.summary
+    # A change redraws the chart on screen, not the ones scrolled away.
+    drawn_first = first.draws
+    editor.add_episode(cramp(9))
+    qtbot.wait_until(lambda: last.draws >= 2)
+    assert first.draws == drawn_first and first.stale
+
+
+def run_python(script: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_page_loads_matplotlib_only_when_first_shown(tmp_path: Path) -> None:
+    out = run_python(
+        f"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from cramplog.diary.service import Diary
+from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.pages.patterns_page import PatternsPage
+app = QApplication([])
+diary = Diary.open(Path({str(tmp_path / "diary")!r}))
+page = PatternsPage(DiaryEditor(diary))
+print("built:", "matplotlib" in sys.modules)
+page.show()
+app.processEvents()
+print("shown:", "matplotlib" in sys.modules, "matplotlib.pyplot" in sys.modules)
+diary.close()
+"""
+    )
+    assert "built: False" in out
+    assert "shown: True False" in out
+
+
+def test_matplotlib_is_not_loaded_by_starting_the_main_window(tmp_path: Path) -> None:
+    script = f"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from cramplog.diary.service import Diary
+from cramplog.ui.main_window import MainWindow
+from cramplog.ui.preferences import Preferences
+app = QApplication([])
+diary = Diary.open(Path({str(tmp_path / "diary")!r}))
+settings = QSettings({str(tmp_path / "settings.ini")!r}, QSettings.Format.IniFormat)
+window = MainWindow(diary, preferences=Preferences(settings))
+window.show()
+app.processEvents()
+print("after start-up:", "matplotlib" in sys.modules)
+window.show_place(1)
+app.processEvents()
+print("after patterns:", "matplotlib" in sys.modules)
+diary.close()
+"""
+    out = run_python(script)
+    assert "after start-up: False" in out
+    assert "after patterns: True" in out
+
+
+def test_a_warning_sign_is_shown_with_its_date_and_urgency(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor
+) -> None:
+    editor.add_episode(cramp(10))
+    shown(qtbot, page)
+    assert not page.warning_panel.isVisible()
+    editor.add_episode(cramp(6, symptoms=("symptom.swelling",)))
+    qtbot.wait_until(lambda: page.warning_panel.isVisible())
+    texts = [label.text() for label in page.warning_panel.findChildren(QLabel)]
+    assert any(t.startswith("Seek medical advice now:") for t in texts)
+    # 03:00 on Friday 6 March is the night of Thursday, in the sentence and in the list.
+    assert any("(latest: night of Thu 5 Mar 2026, 03:00)" in t for t in texts)
+    assert any("• Night of Thu 5 Mar 2026, 03:00 — Calf (left): Swelling" in t for t in texts)
+    assert not any("6 Mar" in t for t in texts)
+    (box,) = page.warning_panel.findChildren(patterns_page.QFrame, "warning-now")
+    assert "border-left" in box.styleSheet()
+
+
+def test_two_recorded_nights_give_no_weekly_rate_and_the_tile_says_why(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor, diary: Diary
+) -> None:
+    for minute in (0, 10, 20):
+        editor.add_episode(cramp(10, start=datetime(2026, 3, 10, 3, minute, tzinfo=LONDON)))
+    diary.set_day(date(2026, 3, 9), DayFactors(reviewed=True))  # their night, reviewed
+    editor.mark_cramp_free(date(2026, 3, 5))
+    shown(qtbot, page)
+    (rate,) = [t for t in page.tiles if t.headline.key == "cramps_per_week"]
+    assert rate.value.text() == "–"  # not "10.5" from three cramps on two nights
+    assert rate.note.text() == (
+        "too few recorded nights to rate (2 of 7 needed) · 2 of 28 nights recorded (7%)"
+    )
+    assert tile_value(page, "episodes") == "3"
+
+
+def test_an_appointment_warning_uses_the_calm_highlight_colour(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor, diary: Diary
+) -> None:
+    diary.set_logging_every_cramp(date(2026, 2, 12))  # so nights with nothing were cramp-free
+    for day in range(13, 29):
+        editor.add_episode(cramp(day, month=2))
+    shown(qtbot, page)
+    boxes = page.warning_panel.findChildren(patterns_page.QFrame, "warning-appointment")
+    assert boxes and not page.warning_panel.findChildren(patterns_page.QFrame, "warning-now")
+    calm = page.palette().color(QPalette.ColorRole.Highlight).name()
+    assert all(calm in box.styleSheet() for box in boxes)
+
+
+def test_choosing_a_trigger_lists_the_cramps_that_named_it(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor
+) -> None:
+    editor.add_episode(cramp(10, triggers=("trigger.dehydration",)))
+    editor.add_episode(cramp(9, hour=4, triggers=("trigger.alcohol",)))
+    shown(qtbot, page)
+    with qtbot.wait_signal(page.trigger_selected) as chosen:
+        page.select_trigger("trigger.dehydration")
+    assert chosen.args == ["trigger.dehydration"]
+    assert page.trigger_episodes.count() == 1
+    assert (
+        page.trigger_episodes.item(0)
+        .text()
+        .startswith("Night of Mon 9 Mar 2026, 03:00 · Calf (left)")
+    )
+    explanation = page.diary.checklist.item("trigger.dehydration").explanation
+    assert explanation in page.trigger_details.text()
+    assert "Dehydration" in page.episodes_heading.text()
+    # Every checklist trigger is listed under its group, with its count in the period.
+    groups = {
+        page.trigger_tree.topLevelItem(i).text(0)
+        for i in range(page.trigger_tree.topLevelItemCount())
+    }
+    assert "Fluids, food and drinks" in groups
+
+
+def test_a_custom_trigger_with_markup_is_shown_as_typed(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor, diary: Diary
+) -> None:
+    own = diary.add_custom_item(VocabularyKind.TRIGGER, "<b>New</b> shoes $5")
+    editor.add_episode(cramp(10, triggers=(own.code,)))
+    shown(qtbot, page)
+    page.select_trigger(own.code)
+    assert page.trigger_details.text().startswith("<b>New</b> shoes $5 (Your own triggers)")
+    plain = Qt.TextFormat.PlainText
+    assert all(label.textFormat() == plain for label in page.findChildren(QLabel))
+
+
+def test_a_chart_saves_as_svg_or_png_through_the_one_dialog_seam(
+    qtbot: QtBot,
+    page: PatternsPage,
+    editor: DiaryEditor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    editor.add_episode(cramp(10, reliefs=(("relief.stretch", ReliefRating.HELPED),)))
+    shown(qtbot, page)
+    view = page.chart_views[0]
+    qtbot.wait_until(lambda: view.result is not None)
+    from cramplog.render import chart_view
+
+    out = tmp_path / "charts"
+    out.mkdir()
+    answers = iter([str(out / "weekly.svg"), str(out / "weekly"), None])
+    monkeypatch.setattr(chart_view, "ask_save_path", lambda *args: next(answers))
+    assert view.save() == out / "weekly.svg"
+    assert "<svg" in (out / "weekly.svg").read_text(encoding="utf-8")
+    assert view.save() == out / "weekly.png"  # no suffix: a PNG
+    assert (out / "weekly.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert view.save() is None  # cancelled
+    assert sorted(p.name for p in out.iterdir()) == ["weekly.png", "weekly.svg"]
+
+
+def test_charts_follow_a_dark_palette(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor
+) -> None:
+    editor.add_episode(cramp(10))
+    shown(qtbot, page)
+    assert page.chart_style().name == "light"
+    dark = QPalette(page.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
+    page.setPalette(dark)
+    assert page.chart_style().name == "dark"
+    view = page.chart_views[0]
+    qtbot.wait_until(lambda: view.result is not None and not view.stale)
+    assert view.figure is not None
+    face = view.figure.get_facecolor()
+    assert QColor.fromRgbF(face[0], face[1], face[2]).name() == "#202124"
+
+
+def test_chosen_dates_and_a_baseline(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor, diary: Diary
+) -> None:
+    editor.add_episode(cramp(10))
+    editor.add_episode(cramp(3))
+    diary.set_day(date(2026, 3, 2), DayFactors(reviewed=True))  # the baseline cramp's night
+    shown(qtbot, page)
+    page.select_period(patterns_page.CUSTOM)
+    page.first_edit.setDate(date(2026, 3, 5))
+    page.last_edit.setDate(date(2026, 3, 11))
+    qtbot.wait_until(lambda: page.period_label.text().startswith("05 Mar 2026 – 11 Mar 2026"))
+    assert tile_value(page, "episodes") == "1"
+    page.select_comparison(patterns_page.BASELINE)
+    page.base_first_edit.setDate(date(2026, 2, 26))
+    page.base_last_edit.setDate(date(2026, 3, 4))
+    qtbot.wait_until(lambda: "Compared with 26 Feb 2026" in page.period_label.text())
+    (episodes,) = [t for t in page.tiles if t.headline.key == "episodes"]
+    # One recorded night in the baseline (its cramp's, reviewed): no comparison, on every tile.
+    qtbot.wait_until(lambda: episodes.change.text() == "no comparison")
+    assert all(t.change.text() == "no comparison" for t in page.tiles)
+    assert page.period_label.text().endswith(
+        "Compared with 26 Feb 2026 – 04 Mar 2026: no comparison: 1 of 7 nights recorded in the "
+        "comparison period (7 needed)"
+    )
+    for day in (26, 27, 28):
+        editor.mark_cramp_free(date(2026, 2, day))
+    for day in (1, 3, 4):
+        editor.mark_cramp_free(date(2026, 3, day))
+    qtbot.wait_until(lambda: episodes.change.text() == "about the same as before (1)")
+    page.select_comparison(patterns_page.NO_COMPARISON)
+    qtbot.wait_until(lambda: not episodes.change.isVisible())
+    page.first_edit.setDate(date(2026, 3, 11))
+    page.last_edit.setDate(date(2026, 3, 5))
+    qtbot.wait_until(lambda: page.problem_label.isVisible())
+    assert "cannot end" in page.problem_label.text()

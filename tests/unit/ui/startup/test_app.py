@@ -1,0 +1,314 @@
+"""Start-up: the window is on screen first, the newest rows next, then the whole open diary."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from cramplog.core.records import DiaryListing
+from cramplog.demo import sample
+from cramplog.diary.service import Diary
+from cramplog.storage import preview
+from cramplog.ui.main_window import DIARY, PATTERNS, MainWindow
+from cramplog.ui.preferences import Preferences
+from cramplog.ui.startup import app as cramplog_app
+from cramplog.ui.widgets.episode_model import KEY_ROLE
+
+
+@pytest.fixture
+def year_of_cramps(tmp_path: Path) -> Path:
+    """A sample diary with more cramps than the start-up preview holds."""
+    folder = tmp_path / "diary"
+    sample.create_sample_diary(
+        folder,
+        size=sample.SampleSize(years=1, episodes_per_week=6),
+        seed=11,
+        end=date(2026, 3, 10),
+    )
+    return folder
+
+
+def _rows_in_diary(folder: Path) -> int:
+    diary = Diary.open(folder)
+    try:
+        return len(diary.list_episodes()) + len(diary.cramp_free_nights())
+    finally:
+        diary.close()
+
+
+def test_a_window_without_its_diary_says_it_is_opening(
+    qtbot: QtBot, preferences: Preferences
+) -> None:
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    window.show()
+    page = window.pages.currentWidget()
+    assert [label.text() for label in page.findChildren(QLabel)] == ["Opening your diary…"]
+    # Logging is there from the first paint (see the next tests); what needs the open
+    # diary waits for it.
+    for action in (window.log_action, window.now_action, window.review_action):
+        assert action.isEnabled()
+    for action in (window.own_words_action, window.settings_action, window.undo_action):
+        assert not action.isEnabled()
+    assert window.quit_action.isEnabled()
+
+
+def test_the_newest_rows_show_before_the_diary_opens_then_the_whole_list(
+    qtbot: QtBot, preferences: Preferences, year_of_cramps: Path
+) -> None:
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    window.show()
+    window.show_place(DIARY)
+    listing = preview.newest_rows(year_of_cramps / "diary.sqlite3", 20)
+    assert listing is not None and len(listing.episodes) == 20
+    window.show_preview(listing)
+    page = window.diary_page
+    assert page.model.rowCount() >= 20  # the 20 newest cramps and the quiet nights among them
+    assert not page.complete
+    assert page.count_label.text() == "Opening…"
+    assert not page.search.isEnabled()  # nothing to search until the diary is open
+    top = [page.model.index(row, 0).data(KEY_ROLE) for row in range(15)]
+    diary = Diary.open(year_of_cramps)
+    try:
+        assert diary.list_episodes()[-1].uuid in top[:5]  # the latest cramp is at the top
+        window.attach(diary)
+        assert page.complete
+        # The whole list arrives without the rows on screen moving.
+        assert [page.model.index(row, 0).data(KEY_ROLE) for row in range(15)] == top
+        assert page.model.rowCount() == _rows_in_diary_open(diary)
+        assert page.count_label.text() == f"{page.model.rowCount()} rows"
+        assert page.search.isEnabled()
+        assert window.log_action.isEnabled()
+        window.close()
+    finally:
+        diary.close()
+
+
+def _rows_in_diary_open(diary: Diary) -> int:
+    return len(diary.list_episodes()) + len(diary.cramp_free_nights())
+
+
+def test_the_app_opens_a_healthy_diary_into_the_painted_window_with_a_preview(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    previews: list[int] = []
+    show_preview = MainWindow.show_preview
+
+    def spy(window: MainWindow, listing: DiaryListing) -> None:
+        previews.append(len(listing.episodes))
+        show_preview(window, listing)
+
+    monkeypatch.setattr(MainWindow, "show_preview", spy)
+    expected = _rows_in_diary(year_of_cramps)
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: window.attached, timeout=10_000)
+    try:
+        assert previews == [cramplog_app.PREVIEW_ROWS]
+        assert expected > cramplog_app.PREVIEW_ROWS
+        qtbot.wait_until(lambda: window.diary_page.model.rowCount() == expected)
+        assert window.diary_page.complete
+        assert window.log_action.isEnabled()
+    finally:
+        window.close()
+        assert opening.diary is not None
+        opening.diary.close()
+
+
+def test_no_preview_when_the_window_opens_on_another_place(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    previews: list[object] = []
+    monkeypatch.setattr(MainWindow, "show_preview", lambda *args: previews.append(args))
+    preferences.last_place = PATTERNS
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: window.attached, timeout=10_000)
+    try:
+        assert previews == []
+        assert window.pages.currentWidget() is window.patterns_page
+    finally:
+        window.close()
+        assert opening.diary is not None
+        opening.diary.close()
+
+
+def test_a_damaged_diary_gets_no_preview_and_quitting_leaves_the_app(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = year_of_cramps / "diary.sqlite3"
+    data = bytearray(path.read_bytes())
+    data[0:16] = b"\x00" * 16  # the header wiped
+    path.write_bytes(bytes(data))
+    from cramplog.ui.dialogs.restore_dialog import DamagedChoice
+
+    monkeypatch.setattr(cramplog_app, "choose_for_damaged", lambda *_a: DamagedChoice.QUIT)
+    previews: list[object] = []
+    monkeypatch.setattr(MainWindow, "show_preview", lambda *args: previews.append(args))
+    exits: list[int] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.setattr(app, "exit", lambda code=0: exits.append(code))
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: exits == [1], timeout=10_000)
+    assert previews == []
+    assert not window.attached
+    assert path.read_bytes() == bytes(data)  # untouched
+
+
+def test_the_window_paints_in_fusion_before_sqlalchemy_or_the_records_load(
+    tmp_path: Path, year_of_cramps: Path
+) -> None:
+    """Run the real entry point to its first paint, then ask what it had loaded: not
+    SQLAlchemy, not the records, not even PySide's Qt-namespace enums (~25 ms to build)."""
+    script = (
+        "import sys\n"
+        "from cramplog import cli\n"
+        "code = cli.main(['--data-dir', sys.argv[1]])\n"
+        "from PySide6 import QtCore\n"
+        "print(code, 'sqlalchemy' in sys.modules, 'cramplog.core.records' in sys.modules,\n"
+        "      'Qt' in vars(QtCore))\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "print(QApplication.instance().style().name())\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "CRAMPLOG_BENCHMARK_EXIT": "painted",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(year_of_cramps)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=True,
+    )
+    assert result.stdout.split()[-5:] == ["0", "False", "False", "False", "fusion"]
+
+
+def test_preview_rows_cannot_be_edited_or_deleted_until_the_diary_is_open(
+    qtbot: QtBot, preferences: Preferences, year_of_cramps: Path
+) -> None:
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    window.show()
+    listing = preview.newest_rows(year_of_cramps / "diary.sqlite3", 20)
+    assert listing is not None
+    window.show_preview(listing)
+    table = window.diary_page.table
+    table.selectRow(0)
+    edits: list[object] = []
+    window.diary_page.edit_requested.connect(edits.append)
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Delete)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    table.doubleClicked.emit(table.model().index(0, 0))
+    assert edits == []
+    assert window.diary_page.model.rowCount() >= 20  # nothing was deleted
+    assert _rows_in_diary(year_of_cramps) > cramplog_app.PREVIEW_ROWS
+
+
+def test_a_cramp_logged_while_the_diary_opens_is_taken_once_it_is_open(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[bool] = []
+    monkeypatch.setattr(MainWindow, "quick_log", lambda self: asked.append(self.attached))
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    window.show()
+    window.log_action.trigger()  # Ctrl+N before the diary is open
+    assert asked == []
+    assert "Opening your diary" in window.statusBar().currentMessage()
+    diary = Diary.open(year_of_cramps)
+    try:
+        window.attach(diary)
+        qtbot.wait_until(lambda: asked == [True])
+        window.close()
+    finally:
+        diary.close()
+
+
+def test_a_failure_while_attaching_is_told_and_the_app_leaves(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cramplog.core.errors import StorageError
+
+    def locked(_window: MainWindow, _diary: Diary) -> None:
+        raise StorageError("The diary is locked by another program.")
+
+    told: list[str] = []
+    monkeypatch.setattr(MainWindow, "attach", locked)
+    monkeypatch.setattr(cramplog_app, "tell", lambda _p, _t, text: told.append(text))
+    exits: list[int] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.setattr(app, "exit", lambda code=0: exits.append(code))
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: exits == [1], timeout=10_000)
+    assert told == ["The diary is locked by another program."]
+    assert opening.diary is None
+    # The diary was closed again: it opens at once, nothing holding it.
+    Diary.open(year_of_cramps).close()
+
+
+def test_leaving_for_a_restore_makes_no_closing_backup_but_a_clean_exit_does(
+    qtbot: QtBot, preferences: Preferences, year_of_cramps: Path
+) -> None:
+    from cramplog.core.records import EpisodeInput, Side
+    from cramplog.diary import backups
+
+    diary = Diary.open(year_of_cramps)
+    try:
+        window = MainWindow(diary, preferences=preferences)
+        qtbot.add_widget(window)
+        opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=False)
+        window.editor.add_episode(
+            EpisodeInput(
+                start=diary.now() - timedelta(hours=1), muscle="muscle.calf", side=Side.LEFT
+            )
+        )
+        before = len(backups.list_backups(year_of_cramps))
+        opening.stop()  # what the app does before restoring a backup
+        assert len(backups.list_backups(year_of_cramps)) == before
+        opening.back_up_changes()  # what it does on a clean exit
+        assert len(backups.list_backups(year_of_cramps)) == before + 1
+        window.close()
+    finally:
+        diary.close()
