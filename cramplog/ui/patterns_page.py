@@ -315,9 +315,8 @@ class PatternsPage(QWidget):
         self.settings_button.setObjectName("openSettings")
         self.settings_button.setAccessibleDescription("Say that you log every cramp")
         self.settings_button.clicked.connect(self.settings_requested)
-        hint_row.addWidget(self.unrecorded_text)
+        hint_row.addWidget(self.unrecorded_text, 1)
         hint_row.addWidget(self.settings_button)
-        hint_row.addStretch(1)
         self.unrecorded_hint.setVisible(False)
         self._sync_date_edits()
 
