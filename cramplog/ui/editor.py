@@ -16,11 +16,14 @@ from cramplog.core.records import (
     DiaryDay,
     Episode,
     EpisodeInput,
+    LoggingSpan,
     Medication,
     MedicationInput,
+    SpanSource,
 )
 
 if TYPE_CHECKING:
+    from cramplog.core import nights
     from cramplog.diary.service import Diary
 
 EPISODES = "episodes"
@@ -28,6 +31,7 @@ DAYS = "days"
 MEDICATIONS = "medications"
 VOCABULARY = "vocabulary"
 SETTINGS = "settings"
+SPANS = "spans"
 
 
 class _Done(QUndoCommand):
@@ -215,6 +219,58 @@ class DiaryEditor(QObject):
             lambda: self.diary.mark_cramp_free(night),
         )
 
+    # -- logging spans ----------------------------------------------------------------------
+
+    def _spans_change(self, text: str, change: Callable[[], object]) -> None:
+        """Make a change to the logging spans, undone by putting the spans back as they were.
+
+        One command for every span change: starting or stopping "I log every cramp" may end
+        one span and add another in a single step, so undo compares the whole list.
+        """
+        before = self.diary.logging_spans()
+        change()
+        after = self.diary.logging_spans()
+
+        def swap(wanted: list[LoggingSpan]) -> None:
+            keep = {_span_key(span) for span in wanted}
+            current = self.diary.logging_spans()
+            for span in current:
+                if _span_key(span) not in keep:
+                    self.diary.remove_span(span.id)
+            present = {_span_key(span) for span in current}
+            for span in wanted:
+                if _span_key(span) not in present:
+                    self.diary.restore_span(span)
+
+        self._push(text, SPANS, undo=lambda: swap(before), redo=lambda: swap(after))
+
+    def declare_span(
+        self, first: date, last: date | None, *, source: SpanSource = SpanSource.REVIEW
+    ) -> LoggingSpan:
+        """Say every cramp of the nights `first`..`last` was logged (refused: nothing pushed)."""
+        made: list[LoggingSpan] = []
+        self._spans_change(
+            f"say every cramp of {first:%d %b} to {last:%d %b} was logged"
+            if last is not None
+            else f"say every cramp from {first:%d %b} on is logged",
+            lambda: made.append(self.diary.declare_span(first, last, source=source)),
+        )
+        return made[0]
+
+    def remove_span(self, span_id: int) -> None:
+        self._spans_change("remove a logging span", lambda: self.diary.remove_span(span_id))
+
+    def set_logging_every_cramp(self, since: date | None) -> None:
+        """Start (from `since`) or stop "I log every cramp"; nothing is pushed if unchanged."""
+        if since == self.diary.logging_every_cramp_since():
+            return
+        self._spans_change(
+            "stop saying every cramp is logged"
+            if since is None
+            else f"say every cramp from {since:%d %b} on is logged",
+            lambda: self.diary.set_logging_every_cramp(since),
+        )
+
     # -- medications ------------------------------------------------------------------------
 
     def add_medication(self, medication: MedicationInput) -> Medication:
@@ -284,5 +340,14 @@ class DiaryEditor(QObject):
         self.diary.set_frequent_threshold(per_week)
         self.changed.emit(SETTINGS)
 
+    def set_sleep_hours(self, hours: nights.SleepHours) -> None:
+        self.diary.set_sleep_hours(hours)
+        self.changed.emit(SETTINGS)
+
     def vocabulary_changed(self) -> None:
         self.changed.emit(VOCABULARY)
+
+
+def _span_key(span: LoggingSpan) -> tuple[str, date, date | None, SpanSource]:
+    """A span as a value: ending a span keeps its identity but changes its last night."""
+    return (span.uuid, span.first_night, span.last_night, span.source)

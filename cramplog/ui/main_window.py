@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
             from cramplog.ui.pages.patterns_page import PatternsPage
 
             self._patterns_page = PatternsPage(self.editor)
+            self._patterns_page.settings_requested.connect(self.edit_settings)
             self._put_page(PATTERNS, self._patterns_page)
         return self._patterns_page
 

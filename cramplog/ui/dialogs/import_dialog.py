@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -33,14 +35,19 @@ from PySide6.QtWidgets import (
 
 from cramplog import exchange
 from cramplog.core import nights
-from cramplog.core.errors import CramplogError
+from cramplog.core.errors import CramplogError, ImportRejectedError
 from cramplog.exchange import csv_format
+from cramplog.ui.widgets import theme
 
 if TYPE_CHECKING:
     from cramplog.diary.service import Diary
 
 PREVIEW_ROWS = 200
 _IGNORE = ""
+LOGGING_SPAN_CHOICE = (
+    "I logged every cramp from the file's first to its last: count the nights between as "
+    "recorded (cramp-free where nothing was logged)"
+)
 
 
 def _plain(text: str = "", *, wrap: bool = True) -> QLabel:
@@ -48,6 +55,14 @@ def _plain(text: str = "", *, wrap: bool = True) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     return label
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(chosen: QDate) -> date:
+    return date(chosen.year(), chosen.month(), chosen.day())
 
 
 def _duration(seconds: int | None) -> str:
@@ -146,7 +161,9 @@ class ImportDialog(QDialog):
         self.skip_invalid = QCheckBox("Skip the rows with errors and import the rest")
         self.skip_invalid.setObjectName("skipInvalid")
         self.skip_invalid.toggled.connect(self._update_buttons)
+        self._build_span_choice()
         options = QVBoxLayout()
+        options.addWidget(self.span_box)
         options.addWidget(self.merge)
         options.addWidget(self.replace)
         options.addWidget(self.skip_invalid)
@@ -190,6 +207,69 @@ class ImportDialog(QDialog):
         if path is not None:
             self.set_path(path)
 
+    def _build_span_choice(self) -> None:
+        """For a file of cramps only: are the nights between its cramps recorded?"""
+        self.span_box = QWidget()
+        self.span_box.setObjectName("loggingSpanChoice")
+        self.span_check = QCheckBox()
+        self.span_check.setObjectName("loggingSpan")
+        self.span_check.setChecked(True)
+        self.span_check.setAccessibleName(LOGGING_SPAN_CHOICE)
+        self.span_check.toggled.connect(self._span_changed)
+        # A check box's own text does not wrap; the sentence is long, so it sits beside it.
+        span_text = _plain(LOGGING_SPAN_CHOICE)
+        span_text.setBuddy(self.span_check)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.span_check, 0, Qt.AlignmentFlag.AlignTop)
+        check_row.addWidget(span_text, 1)
+        self.span_from = QDateEdit()
+        self.span_to = QDateEdit()
+        last_night = self.diary.last_night()
+        for edit, name in ((self.span_from, "from"), (self.span_to, "to")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setMinimumDate(QDate(1900, 1, 1))
+            edit.setMaximumDate(_qdate(last_night))
+            edit.setAccessibleName(f"Every cramp was logged {name} the night of")
+            edit.dateChanged.connect(self._span_widened)
+        dates_row = QHBoxLayout()
+        dates_row.setContentsMargins(24, 0, 0, 0)
+        self.span_dates_label = _plain("Widen it if you logged longer: from", wrap=False)
+        dates_row.addWidget(self.span_dates_label)
+        dates_row.addWidget(self.span_from)
+        dates_row.addWidget(_plain("to", wrap=False))
+        dates_row.addWidget(self.span_to)
+        dates_row.addStretch(1)
+        self.span_error = theme.ErrorLabel()
+        self.span_error.setObjectName("loggingSpanError")
+        column = QVBoxLayout(self.span_box)
+        column.setContentsMargins(0, 0, 0, 6)
+        column.addLayout(check_row)
+        column.addLayout(dates_row)
+        column.addWidget(self.span_error)
+        self._span_edited = False
+        self._span_rejected = False
+        self.span_box.hide()
+
+    def _span_changed(self) -> None:
+        on = self.span_check.isChecked()
+        for widget in (self.span_dates_label, self.span_from, self.span_to):
+            widget.setEnabled(on)
+        self.dry_run()
+
+    def _span_widened(self) -> None:
+        self._span_edited = True
+        self.dry_run()
+
+    def _show_file_span(self, plan: exchange.ImportPlan) -> None:
+        """Until the person changes them, the dates show the file's own first and last nights."""
+        if plan.span is None or self._span_edited:
+            return
+        with QSignalBlocker(self.span_from), QSignalBlocker(self.span_to):
+            self.span_from.setDate(_qdate(plan.span.first_night))
+            if plan.span.last_night is not None:
+                self.span_to.setDate(_qdate(plan.span.last_night))
+
     # -- choosing and checking --------------------------------------------------------------
 
     def ask_for_file(self) -> Path | None:
@@ -215,7 +295,10 @@ class ImportDialog(QDialog):
         self.columns.setRowCount(0)
         with QSignalBlocker(self.date_order):
             self.date_order.setCurrentIndex(0)
-        self.dry_run()
+        with QSignalBlocker(self.span_check):
+            self.span_check.setChecked(True)
+        self._span_edited = False
+        self._span_changed()
 
     def _options(self) -> exchange.ImportOptions:
         columns: dict[int, str | None] | None = None
@@ -227,8 +310,13 @@ class ImportDialog(QDialog):
                     field = combo.currentData()
                     columns[row] = field if field else None
         day_first = self.date_order.currentData()
+        widened = self._span_edited and self.span_check.isChecked()
         return exchange.ImportOptions(
-            day_first=day_first if isinstance(day_first, bool) else None, columns=columns
+            day_first=day_first if isinstance(day_first, bool) else None,
+            columns=columns,
+            logging_span=self.span_check.isChecked(),
+            logged_from=_date(self.span_from.date()) if widened else None,
+            logged_to=_date(self.span_to.date()) if widened else None,
         )
 
     def dry_run(self) -> None:
@@ -237,9 +325,18 @@ class ImportDialog(QDialog):
             return
         self.import_result = None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.span_error.clear_message()
+        self._span_rejected = False
         try:
             self.plan = exchange.plan_import(self.diary, self.path, self._options())
             self.summary.setText(self.plan.summary())
+            self._show_file_span(self.plan)
+        except ImportRejectedError as exc:
+            # Planning refuses only logged nights that leave out some of the file's cramps.
+            self.plan = None
+            self._span_rejected = True
+            self.span_error.show_message(str(exc))
+            self.summary.setText("Choose logged nights that include every cramp in the file.")
         except CramplogError as exc:
             self.plan = None
             self.summary.setText(str(exc))
@@ -253,6 +350,9 @@ class ImportDialog(QDialog):
         plan = self.plan
         self.errors.clear()
         self.preview.setRowCount(0)
+        self.span_box.setVisible(
+            self._span_rejected or (plan is not None and plan.batch.cramps_only)
+        )
         if plan is None:
             self.columns_box.hide()
             self.errors_label.hide()

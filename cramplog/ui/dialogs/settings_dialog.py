@@ -1,32 +1,53 @@
-"""The Settings dialog: day-boundary hour, fluid unit, theme, and defaults for new entries."""
+"""The Settings dialog: how nights are counted, units, theme, and defaults for new entries."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from cramplog.core import nights
+from cramplog.core import nights, recorded
 from cramplog.core.errors import CramplogError
-from cramplog.core.records import Side
+from cramplog.core.records import LoggingSpan, Side
 from cramplog.diary.service import MAX_FREQUENT_THRESHOLD
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.preferences import LITRES_PER_GLASS, FluidUnit, Preferences, ThemeMode
+from cramplog.ui.widgets import common as widgets
 from cramplog.ui.widgets import theme
 
 BOUNDARY_SENTENCE = "A cramp before this hour belongs to the previous night."
+SLEEP_HOURS_SENTENCE = (
+    "A cramp you did not say woke you counts as night-time when it began inside these hours."
+)
+LOGGING_EVERY_CRAMP = "I log every cramp, so nights with nothing logged were cramp-free"
+LOGGING_SENTENCE = (
+    "Nights from this one on count in every rate, even when nothing is logged; "
+    "untick it for nights you might not have logged."
+)
+SPANS_SENTENCE = (
+    "Stretches of nights you said were logged in full. Removing one applies at once; "
+    "Edit ▸ Undo puts it back."
+)
+SPAN_ROLE = Qt.ItemDataRole.UserRole
 # The worked example under the hour: a Wednesday, 02:10, as in the design notes.
 _EXAMPLE_CRAMP = datetime(2026, 3, 11, 2, 10)
 
@@ -52,6 +73,20 @@ def boundary_example(hour: int) -> str:
 
 def _plain(text: str = "") -> QLabel:
     return theme.WrappedLabel(text)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _qtime(moment: time) -> QTime:
+    return QTime(moment.hour, moment.minute)
+
+
+def describe_span(span: LoggingSpan) -> str:
+    """E.g. "nights of 06 Jul 2026 to 13 Sep 2026 — an imported file"."""
+    source = span.source.label
+    return f"{recorded.describe_span(span)} — {source[0].lower()}{source[1:]}"
 
 
 def _application() -> QApplication | None:
@@ -100,6 +135,8 @@ class SettingsDialog(QDialog):
         )
         frequent_help.setObjectName("frequentHelp")
 
+        self._build_counting(editor)
+
         self.fluid_combo = QComboBox()
         self.fluid_combo.setAccessibleName("Show fluids in")
         for unit, label in _FLUID_LABELS.items():
@@ -138,6 +175,17 @@ class SettingsDialog(QDialog):
             self._label("Flag fre&quent cramps at:", self.frequent_spin), self.frequent_spin
         )
         nights_form.addRow(frequent_help)
+        counting_form = self._form()
+        counting_form.addRow(self._label("Usual &sleep hours:", self.sleep_from), self._sleep_row)
+        counting_form.addRow(self.sleep_error)
+        counting_form.addRow(self.sleep_hours_help)
+        counting_form.addRow(self.logging_box)
+        counting_form.addRow(self._label("Si&nce the night of:", self.since_edit), self._since_row)
+        counting_form.addRow(self.logging_help)
+        counting_form.addRow(self.logging_error)
+        counting_form.addRow(self.spans_heading)
+        counting_form.addRow(self.spans_list)
+        counting_form.addRow(self._spans_buttons)
         display_form = self._form()
         display_form.addRow(self._label("Show &fluids in:", self.fluid_combo), self.fluid_combo)
         display_form.addRow(self._label("&Appearance:", self.theme_combo), self.theme_combo)
@@ -152,6 +200,7 @@ class SettingsDialog(QDialog):
         groups = []
         for title, form in (
             ("Nights", nights_form),
+            ("Counting nights", counting_form),
             ("Display", display_form),
             ("New cramps", defaults_form),
         ):
@@ -179,6 +228,165 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self._show_example()
         self.setMinimumWidth(520)
+
+    def _build_counting(self, editor: DiaryEditor) -> None:
+        """Sleep hours, "I log every cramp" and the spans already declared."""
+        diary = editor.diary
+        self._sleep_before = diary.sleep_hours
+        self.sleep_from = QTimeEdit(_qtime(self._sleep_before.start))
+        self.sleep_to = QTimeEdit(_qtime(self._sleep_before.end))
+        for edit, name in ((self.sleep_from, "from"), (self.sleep_to, "to")):
+            edit.setDisplayFormat("HH:mm")
+            edit.setAccessibleName(f"Usual sleep hours, {name}")
+            edit.setAccessibleDescription(SLEEP_HOURS_SENTENCE)
+            edit.timeChanged.connect(self._check_sleep_hours)
+        self.sleep_error = theme.ErrorLabel()
+        self.sleep_error.setObjectName("sleepHoursError")
+        self._sleep_row = QWidget()
+        row = QHBoxLayout(self._sleep_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sleep_from)
+        row.addWidget(widgets.plain_label("to", wrap=False))
+        row.addWidget(self.sleep_to)
+        row.addStretch(1)
+        self.sleep_hours_help = _plain(SLEEP_HOURS_SENTENCE)
+        self.sleep_hours_help.setObjectName("sleepHoursHelp")
+
+        self._last_night = diary.last_night()
+        tonight = self._last_night + timedelta(days=1)
+        self._since_before = diary.logging_every_cramp_since()
+        self.logging_box = QCheckBox(LOGGING_EVERY_CRAMP)
+        self.logging_box.setObjectName("loggingEveryCramp")
+        self.logging_box.setChecked(self._since_before is not None)
+        self.since_edit = QDateEdit()
+        self.since_edit.setCalendarPopup(True)
+        self.since_edit.setDisplayFormat("d MMM yyyy")
+        self.since_edit.setAccessibleName("I log every cramp since the night of")
+        self.since_edit.setMinimumDate(QDate(1900, 1, 1))
+        # An ongoing span may start tonight at the latest: nights after it have not begun.
+        self.since_edit.setMaximumDate(_qdate(tonight))
+        self.since_edit.setDate(_qdate(self._since_before or tonight))
+        self.since_caption = widgets.plain_label(wrap=False)
+        self.since_caption.setObjectName("sinceCaption")
+        self._since_row = QWidget()
+        since_row = QHBoxLayout(self._since_row)
+        since_row.setContentsMargins(0, 0, 0, 0)
+        since_row.addWidget(self.since_edit)
+        since_row.addWidget(self.since_caption)
+        since_row.addStretch(1)
+        self.since_edit.dateChanged.connect(self._show_since)
+        self.logging_box.toggled.connect(self._show_since)
+        self.logging_help = _plain(LOGGING_SENTENCE)
+        self.logging_help.setObjectName("loggingHelp")
+        self.logging_error = theme.ErrorLabel()
+        self.logging_error.setObjectName("loggingError")
+
+        self.spans_heading = _plain(SPANS_SENTENCE)
+        self.spans_heading.setObjectName("spansHelp")
+        self.spans_list = QListWidget()
+        self.spans_list.setObjectName("loggingSpans")
+        self.spans_list.setAccessibleName("Nights you said were logged in full")
+        self.spans_list.currentRowChanged.connect(self._sync_remove)
+        self.remove_span_button = QPushButton("&Remove")
+        self.remove_span_button.setObjectName("removeSpan")
+        self.remove_span_button.setAutoDefault(False)
+        self.remove_span_button.clicked.connect(self.remove_selected_span)
+        self._spans_buttons = QWidget()
+        buttons = QHBoxLayout(self._spans_buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.remove_span_button)
+        buttons.addStretch(1)
+        self._fill_spans()
+        self._show_since()
+
+    def _fill_spans(self) -> None:
+        """The closed spans: the ongoing one is the tick box above."""
+        self.spans_list.clear()
+        closed = [s for s in self.editor.diary.logging_spans() if s.last_night is not None]
+        for span in closed:
+            item = QListWidgetItem(describe_span(span))
+            item.setData(SPAN_ROLE, span.id)
+            self.spans_list.addItem(item)
+        if not closed:
+            empty = QListWidgetItem("None yet.")
+            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.spans_list.addItem(empty)
+        rows = max(1, min(len(closed), 4))
+        self.spans_list.setFixedHeight(
+            rows * self.spans_list.sizeHintForRow(0) + 2 * self.spans_list.frameWidth() + 4
+        )
+        self._sync_remove()
+
+    def span_texts(self) -> list[str]:
+        """The spans listed, as shown (empty when there are none)."""
+        items = (self.spans_list.item(row) for row in range(self.spans_list.count()))
+        return [item.text() for item in items if item.data(SPAN_ROLE) is not None]
+
+    def _selected_span(self) -> int | None:
+        item = self.spans_list.currentItem()
+        span_id = None if item is None else item.data(SPAN_ROLE)
+        return span_id if isinstance(span_id, int) else None
+
+    def _sync_remove(self) -> None:
+        self.remove_span_button.setEnabled(self._selected_span() is not None)
+
+    def remove_selected_span(self) -> None:
+        span_id = self._selected_span()
+        if span_id is None:
+            return
+        self.logging_error.clear_message()
+        try:
+            self.editor.remove_span(span_id)
+        except CramplogError as exc:
+            self.logging_error.show_message(str(exc))
+        self._fill_spans()
+
+    def _show_since(self) -> None:
+        on = self.logging_box.isChecked()
+        self.since_edit.setEnabled(on)
+        night = self.chosen_since()
+        tonight = self._last_night + timedelta(days=1)
+        when = {tonight: " (tonight)", self._last_night: " (last night)"}.get(night, "")
+        self.since_caption.setText(f"{widgets.short_day(night)}{when}")
+        self.since_caption.setEnabled(on)
+
+    def chosen_since(self) -> date:
+        chosen = self.since_edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def chosen_sleep_hours(self) -> nights.SleepHours:
+        """The sleep hours as chosen; ValueError when they are empty."""
+        start, end = self.sleep_from.time(), self.sleep_to.time()
+        return nights.SleepHours(time(start.hour(), start.minute()), time(end.hour(), end.minute()))
+
+    def _check_sleep_hours(self) -> bool:
+        try:
+            self.chosen_sleep_hours()
+        except ValueError as exc:
+            self.sleep_error.show_message(str(exc))
+            return False
+        self.sleep_error.clear_message()
+        return True
+
+    def _save_counting(self) -> bool:
+        """Store sleep hours and "I log every cramp"; False (nothing stored) if refused."""
+        self.logging_error.clear_message()
+        if not self._check_sleep_hours():
+            self.sleep_from.setFocus()
+            return False
+        hours = self.chosen_sleep_hours()
+        since = self.chosen_since() if self.logging_box.isChecked() else None
+        try:
+            self.editor.set_logging_every_cramp(since)
+        except CramplogError as exc:
+            self.logging_error.show_message(str(exc))
+            self.since_edit.setFocus()
+            return False
+        self._since_before = since
+        if hours != self._sleep_before:
+            self.editor.set_sleep_hours(hours)
+            self._sleep_before = hours
+        return True
 
     @staticmethod
     def _form() -> QFormLayout:
@@ -208,6 +416,9 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.error.clear_message()
+        # First: the only choices a person can get wrong, so a refusal changes nothing.
+        if not self._save_counting():
+            return
         hour = self.chosen_hour()
         if hour != self._hour_before:
             try:

@@ -1,14 +1,16 @@
-"""The morning review of one night: its cramps, "no cramps" in one click, and the day's factors."""
+"""The morning review of one night: its cramps, "no cramps" in one click, the day's factors, and
+"I logged every cramp" over a stretch of nights."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QFormLayout,
     QFrame,
@@ -22,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cramplog.core import recorded
 from cramplog.core.errors import CramplogError, ValidationError
-from cramplog.core.records import DayFactors, Episode, EpisodeFilter, Exercise
+from cramplog.core.records import DayFactors, Episode, EpisodeFilter, Exercise, SpanSource
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.preferences import LITRES_PER_GLASS, FluidUnit, Preferences
 from cramplog.ui.widgets import common as widgets
@@ -32,6 +35,17 @@ if TYPE_CHECKING:
     from cramplog.diary.service import Diary
 
 YES_NO: tuple[tuple[str, bool | None], ...] = (("Not recorded", None), ("Yes", True), ("No", False))
+# The stretch offered first: the week up to the night reviewed.
+SPAN_NIGHTS = 7
+SPAN_QUESTION = "Logged every cramp over several nights? Count them all as recorded:"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(chosen: QDate) -> date:
+    return date(chosen.year(), chosen.month(), chosen.day())
 
 
 def describe_episode(diary: Diary, episode: Episode) -> str:
@@ -141,7 +155,9 @@ class NightReviewDialog(QDialog):
         self.cramp_free_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.cramp_free_button.setMinimumWidth(260)
         self.cramp_free_button.clicked.connect(self.mark_cramp_free)
-        self.cramp_free_note = widgets.MutedLabel()
+        # Full text colour: `widgets.MutedLabel` re-blends its own colour on every palette
+        # change until it matches the window, which left this note invisible.
+        self.cramp_free_note = widgets.plain_label()
         self.cramp_free_note.setObjectName("crampFreeNote")
         if self.episodes:
             self.cramp_free_button.setEnabled(False)
@@ -159,6 +175,7 @@ class NightReviewDialog(QDialog):
         outer.addWidget(self.cramp_free_button)
         outer.addWidget(self.cramp_free_note)
         outer.addWidget(self._error("night_of"))
+        outer.addWidget(self._build_span())
 
         # The day's factors.
         form_holder = QWidget()
@@ -272,6 +289,67 @@ class NightReviewDialog(QDialog):
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
 
+    def _build_span(self) -> QWidget:
+        """ "I logged every cramp from … to …": a stretch of nights counted as recorded."""
+        holder = QWidget()
+        holder.setObjectName("loggingSpanRow")
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(widgets.plain_label(SPAN_QUESTION))
+        last_night = self.diary.last_night()
+        self.span_from = QDateEdit()
+        self.span_to = QDateEdit()
+        for edit, name in ((self.span_from, "from"), (self.span_to, "to")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setMinimumDate(QDate(1900, 1, 1))
+            # A stretch covers nights that have ended; "I log every cramp" from tonight on
+            # is a setting (Settings ▸ Counting nights).
+            edit.setMaximumDate(_qdate(last_night))
+            edit.setAccessibleName(f"I logged every cramp {name} the night of")
+        reviewed = min(self.night, last_night)
+        self.span_from.setDate(_qdate(reviewed - timedelta(days=SPAN_NIGHTS - 1)))
+        self.span_to.setDate(_qdate(reviewed))
+        self.span_button = QPushButton("Count these nights")
+        self.span_button.setObjectName("declareSpan")
+        self.span_button.setAutoDefault(False)
+        self.span_button.clicked.connect(self.declare_span)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(widgets.plain_label("From the night of", wrap=False))
+        row.addWidget(self.span_from)
+        row.addWidget(widgets.plain_label("to", wrap=False))
+        row.addWidget(self.span_to)
+        row.addWidget(self.span_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.span_done = widgets.plain_label()
+        self.span_done.setObjectName("spanDone")
+        self.span_done.hide()
+        column.addWidget(self.span_done)
+        column.addWidget(self._error("logging_span"))
+        return holder
+
+    def declare_span(self) -> None:
+        """Count the chosen nights as recorded; the dialog stays open for the night's review."""
+        self._clear_errors()
+        first, last = _date(self.span_from.date()), _date(self.span_to.date())
+        try:
+            span = self.editor.declare_span(first, last, source=SpanSource.REVIEW)
+        except ValidationError as exc:
+            self.show_error("logging_span", str(exc))
+            return
+        except CramplogError as exc:
+            self.show_error(None, str(exc))
+            return
+        count = (last - first).days + 1
+        self.span_done.setText(
+            f"Done: the {count} {recorded.describe_span(span)} count as recorded, cramp-free "
+            "where nothing was logged. Edit ▸ Undo takes it back."
+        )
+        self.span_done.show()
+
     def _row(self, form: QFormLayout, text: str, buddy: QWidget, field: QWidget) -> None:
         label = QLabel(text)
         label.setTextFormat(Qt.TextFormat.PlainText)
@@ -375,6 +453,7 @@ class NightReviewDialog(QDialog):
             "minutes_awake": self.minutes_awake,
             "notes": self.notes,
             "night_of": self.cramp_free_button,
+            "logging_span": self.span_from,
         }
         return targets.get(field, self.save_button)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -64,6 +65,12 @@ TRIGGER_CODE_ROLE: Final = Qt.ItemDataRole.UserRole
 _NOW_BORDER: Final = {"light": "#b3261e", "dark": "#f2b8b5"}
 # A tile's change line when the comparison period has too few recorded nights.
 NO_COMPARISON_TILE: Final = "no comparison"
+# Shown under the period line when some cramps fell on unrecorded nights (which the period
+# line counts): how to count those nights, calmly.
+UNRECORDED_HINT: Final = (
+    "To count those nights, review them (Review night, Ctrl+R), or, if you log every "
+    "cramp, say so in Settings."
+)
 
 
 def _plain_label(text: str = "", *, wrap: bool = True, name: str | None = None) -> QLabel:
@@ -239,6 +246,7 @@ class PatternsPage(QWidget):
     """
 
     trigger_selected = Signal(str)
+    settings_requested = Signal()
 
     def __init__(self, editor: DiaryEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -300,6 +308,18 @@ class PatternsPage(QWidget):
         self.period_label = _plain_label(name="periodLabel")
         self.problem_label = _plain_label(name="periodProblem")
         self.problem_label.setVisible(False)
+        self.unrecorded_hint = QWidget()
+        self.unrecorded_hint.setObjectName("unrecordedHint")
+        hint_row = QHBoxLayout(self.unrecorded_hint)
+        hint_row.setContentsMargins(0, 0, 0, 0)
+        self.unrecorded_text = _plain_label(UNRECORDED_HINT, name="unrecordedText")
+        self.settings_button = QPushButton("Open Settings…")
+        self.settings_button.setObjectName("openSettings")
+        self.settings_button.setAccessibleDescription("Say that you log every cramp")
+        self.settings_button.clicked.connect(self.settings_requested)
+        hint_row.addWidget(self.unrecorded_text, 1)
+        hint_row.addWidget(self.settings_button)
+        self.unrecorded_hint.setVisible(False)
         self._sync_date_edits()
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -357,6 +377,7 @@ class PatternsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self.controls)
         layout.addWidget(self.period_label)
+        layout.addWidget(self.unrecorded_hint)
         layout.addWidget(self.problem_label)
         layout.addWidget(splitter, 1)
 
@@ -504,6 +525,7 @@ class PatternsPage(QWidget):
     def _show_problem(self, message: str) -> None:
         self.problem_label.setText(message)
         self.problem_label.setVisible(True)
+        self.unrecorded_hint.setVisible(False)
 
     def _show_period(self, s: stats.PatternStats) -> None:
         text = f"{s.period.describe()} · {s.recorded_note()}"
@@ -514,6 +536,7 @@ class PatternsPage(QWidget):
                 c.completeness_note() if withheld is None else withheld
             )
         self.period_label.setText(text)
+        self.unrecorded_hint.setVisible(s.cramps_on_unrecorded_nights > 0)
         self.empty_label.setVisible(s.empty)
         self.empty_label.setText(
             "Nothing is recorded in this period yet: no cramps and no reviewed nights."

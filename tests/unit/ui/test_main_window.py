@@ -9,9 +9,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from cramplog import __version__
@@ -19,6 +19,7 @@ from cramplog.core.records import EpisodeInput, Side
 from cramplog.demo import sample
 from cramplog.diary.service import Diary
 from cramplog.ui.dialogs.about import AboutDialog
+from cramplog.ui.dialogs.settings_dialog import SettingsDialog
 from cramplog.ui.forms.quick_log import QuickLogDialog
 from cramplog.ui.main_window import PATTERNS, PLACES, SUMMARY, MainWindow
 from cramplog.ui.preferences import Preferences
@@ -187,3 +188,27 @@ print(before, "matplotlib" in sys.modules)
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
     )
     assert result.stdout.split() == ["False", "True"]
+
+
+def test_the_patterns_hint_opens_settings_where_i_say_i_log_every_cramp(
+    qtbot: QtBot, diary: Diary, preferences: Preferences
+) -> None:
+    diary.add_episode(
+        EpisodeInput(start=datetime(2026, 3, 4, 3, 10, tzinfo=LONDON), muscle="muscle.calf")
+    )
+    window = open_window(qtbot, diary, preferences)
+    window.show_place(PATTERNS)
+    page = window.patterns_page
+    qtbot.wait_until(lambda: page.stats is not None and page.unrecorded_hint.isVisible())
+
+    def say_since_1_march(dialog: QWidget) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        dialog.logging_box.setChecked(True)
+        dialog.since_edit.setDate(QDate(2026, 3, 1))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    when_modal(qtbot, say_since_1_march)
+    qtbot.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
+    assert diary.logging_every_cramp_since() == date(2026, 3, 1)
+    qtbot.wait_until(lambda: not page.unrecorded_hint.isVisible())
+    assert "11 inside spans you declared complete" in page.period_label.text()

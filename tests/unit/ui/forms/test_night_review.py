@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -17,9 +17,16 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from cramplog.core.records import DayFactors, EpisodeInput, Exercise, Side, VocabularyKind
+from cramplog.core.records import (
+    DayFactors,
+    EpisodeInput,
+    Exercise,
+    Side,
+    SpanSource,
+    VocabularyKind,
+)
 from cramplog.diary.service import Diary
-from cramplog.ui.editor import DAYS, DiaryEditor
+from cramplog.ui.editor import DAYS, SPANS, DiaryEditor
 from cramplog.ui.forms.night_review import NightReviewDialog, ReviewBanner
 from cramplog.ui.preferences import FluidUnit, Preferences
 from cramplog.ui.widgets import common as widgets
@@ -263,3 +270,73 @@ def test_every_input_of_the_review_has_a_readable_name(
         if not widget.accessibleName()
         and not (isinstance(widget, QAbstractButton) and widget.text())
     ] == []
+
+
+# -- "I logged every cramp from … to …" -------------------------------------------------------
+
+
+def test_a_week_logged_in_full_counts_as_recorded_and_the_review_stays_open(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    dialog = open_review(qtbot, editor, preferences)
+    # Offered: the week up to the night reviewed.
+    assert dialog.span_from.date() == QDate(2026, 3, 5)
+    assert dialog.span_to.date() == QDate(2026, 3, 11)
+    with qtbot.wait_signal(editor.changed) as changed:
+        qtbot.mouseClick(dialog.span_button, Qt.MouseButton.LeftButton)
+    assert changed.args == [SPANS]
+    assert [(s.first_night, s.last_night, s.source) for s in diary.logging_spans()] == [
+        (date(2026, 3, 5), LAST_NIGHT, SpanSource.REVIEW)
+    ]
+    assert dialog.isVisible()  # the night itself can still be reviewed
+    assert dialog.span_done.text() == (
+        "Done: the 7 nights of 05 Mar 2026 to 11 Mar 2026 count as recorded, cramp-free "
+        "where nothing was logged. Edit ▸ Undo takes it back."
+    )
+    assert dialog.cramp_free_button.isEnabled()  # the one-click path is still there
+    editor.undo_stack.undo()
+    assert diary.logging_spans() == []
+
+
+def test_a_stretch_that_ends_before_it_starts_is_refused_beside_the_dates(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    dialog = open_review(qtbot, editor, preferences)
+    dialog.span_from.setDate(QDate(2026, 3, 9))
+    dialog.span_to.setDate(QDate(2026, 3, 2))
+    qtbot.mouseClick(dialog.span_button, Qt.MouseButton.LeftButton)
+    assert dialog.visible_errors() == {
+        "logging_span": "The span ends (02 Mar 2026) before it starts (09 Mar 2026)."
+    }
+    assert dialog.span_from.accessibleDescription() == dialog.visible_errors()["logging_span"]
+    assert diary.logging_spans() == []
+    assert editor.undo_stack.count() == 0
+    assert not dialog.span_done.isVisible()
+
+
+def test_a_stretch_overlapping_one_already_declared_is_refused(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    diary.declare_span(date(2026, 3, 1), date(2026, 3, 6), source=SpanSource.IMPORT)
+    before = diary.logging_spans()
+    dialog = open_review(qtbot, editor, preferences)
+    qtbot.mouseClick(dialog.span_button, Qt.MouseButton.LeftButton)
+    assert dialog.visible_errors() == {
+        "logging_span": "Those nights overlap a span you already declared (nights of "
+        "01 Mar 2026 to 06 Mar 2026). Change or remove that one first."
+    }
+    assert diary.logging_spans() == before
+    dialog.span_from.setDate(QDate(2026, 3, 7))  # the nights after it are fine
+    qtbot.mouseClick(dialog.span_button, Qt.MouseButton.LeftButton)
+    assert dialog.visible_errors() == {}
+    assert [s.first_night for s in diary.logging_spans()] == [date(2026, 3, 1), date(2026, 3, 7)]
+
+
+def test_a_stretch_cannot_reach_past_last_night(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences
+) -> None:
+    dialog = open_review(qtbot, editor, preferences)
+    dialog.span_to.setDate(QDate(2026, 3, 14))
+    dialog.span_from.setDate(QDate(2026, 3, 13))
+    assert dialog.span_to.date() == QDate(2026, 3, 11)
+    assert dialog.span_from.date() == QDate(2026, 3, 11)

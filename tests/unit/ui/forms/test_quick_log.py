@@ -17,6 +17,7 @@ from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.quick_log import QuickLogDialog
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
+from cramplog.ui.widgets.episode_model import MUSCLE, WOKE, EpisodeTableModel
 from tests.conftest import LONDON, NOW
 
 
@@ -250,3 +251,25 @@ def test_every_control_of_the_quick_log_has_a_readable_name(
     assert [c for c in controls if not c.accessibleName() and not getattr(c, "text", str)()] == []
     # Big enough to hit half awake.
     assert all(button.height() >= 38 for button in dialog.muscle_buttons.values())
+
+
+def test_a_quick_log_never_answers_did_it_wake_you_and_the_list_leaves_it_blank(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    dialog = open_quick_log(qtbot, editor, preferences)
+    qtbot.mouseClick(dialog.muscle_buttons["muscle.foot"], Qt.MouseButton.LeftButton)
+    with qtbot.wait_signal(dialog.accepted):
+        press_enter(qtbot)
+    [stored] = diary.list_episodes()
+    assert stored.woke_from_sleep is None  # not asked, so not "No"
+
+    answered = diary.add_episode(
+        EpisodeInput(start=NOW - timedelta(hours=7), muscle="muscle.calf", woke_from_sleep=False)
+    )
+    model = EpisodeTableModel(label=diary.label, night_of=diary.night_of)
+    model.set_rows([stored, answered])
+    woke = {
+        model.index(row, MUSCLE).data(): model.index(row, WOKE).data()
+        for row in range(model.rowCount())
+    }
+    assert woke == {"Foot or toes": "", "Calf": "No"}

@@ -336,3 +336,26 @@ def test_chosen_dates_and_a_baseline(
     page.last_edit.setDate(date(2026, 3, 5))
     qtbot.wait_until(lambda: page.problem_label.isVisible())
     assert "cannot end" in page.problem_label.text()
+
+
+def test_cramps_on_unrecorded_nights_get_a_calm_hint_on_how_to_count_those_nights(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor, diary: Diary
+) -> None:
+    editor.add_episode(cramp(4))  # the night of Tue 3 March: never reviewed, in no span
+    shown(qtbot, page)
+    assert page.stats is not None and page.stats.cramps_on_unrecorded_nights == 1
+    assert page.unrecorded_hint.isVisible()
+    assert page.unrecorded_text.text() == patterns_page.UNRECORDED_HINT
+    assert "review them (Review night, Ctrl+R)" in patterns_page.UNRECORDED_HINT
+    # Calm: the window's own text colour, not the warning red.
+    colour = page.unrecorded_text.palette().color(QPalette.ColorRole.WindowText)
+    assert colour == page.palette().color(QPalette.ColorRole.WindowText)
+    with qtbot.wait_signal(page.settings_requested):
+        qtbot.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
+
+    editor.mark_cramp_free(date(2026, 3, 5))  # another night reviewed: the cramp still out
+    qtbot.wait_until(lambda: page.stats is not None and page.stats.recorded_nights == 1)
+    assert page.unrecorded_hint.isVisible()
+    editor.set_logging_every_cramp(date(2026, 3, 1))
+    qtbot.wait_until(lambda: not page.unrecorded_hint.isVisible())
+    assert "inside spans you declared complete" in page.period_label.text()

@@ -1,0 +1,129 @@
+"""Importing a spreadsheet of cramps only: are the nights between its cramps recorded?"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from cramplog.analysis import stats
+from cramplog.core.records import SpanSource
+from cramplog.diary.service import Diary
+from cramplog.ui.dialogs.import_dialog import LOGGING_SPAN_CHOICE, ImportDialog
+
+# Three small-hours cramps, on the nights of Sun 1, Wed 4 and Sun 8 March 2026 (NOW is
+# Thursday 12 March, so last night is Wednesday 11 March).
+SHEET = (
+    "Date,Time,Muscle,Side,Duration,Pain,Notes\n"
+    "2026-03-02,02:10,calf,left,2,6,\n"
+    "2026-03-05,03:40,calf,right,1,4,woke me\n"
+    "2026-03-09,01:15,foot,left,3,7,\n"
+)
+MARCH = stats.Period(date(2026, 3, 1), date(2026, 3, 11))
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, diary: Diary, tmp_path: Path) -> ImportDialog:
+    path = tmp_path / "cramps.csv"
+    path.write_text(SHEET)
+    made = ImportDialog(diary, path=path)
+    qtbot.add_widget(made)
+    made.show()
+    return made
+
+
+def recorded(diary: Diary) -> tuple[int, int]:
+    """(recorded nights, of which inside spans) over 1–11 March."""
+    counted = stats.compute(diary, MARCH).recorded_count
+    return counted.recorded, counted.in_spans_only
+
+
+def test_a_cramps_only_file_counts_the_nights_from_its_first_to_its_last_cramp(
+    dialog: ImportDialog, diary: Diary
+) -> None:
+    assert dialog.span_box.isVisible()
+    assert dialog.span_check.isChecked()
+    assert dialog.span_check.accessibleName() == LOGGING_SPAN_CHOICE
+    assert "count the nights between as recorded" in LOGGING_SPAN_CHOICE
+    assert (dialog.span_from.date(), dialog.span_to.date()) == (
+        QDate(2026, 3, 1),
+        QDate(2026, 3, 8),
+    )
+    assert (
+        "the 8 nights of Sun 01 Mar 2026 to Sun 08 Mar 2026 would count as recorded"
+        in dialog.summary.text()
+    )
+    assert recorded(diary) == (0, 0)  # a dry run writes nothing
+    dialog.import_button.click()
+    assert diary.count_episodes() == 3
+    assert recorded(diary) == (8, 8)
+    figures = stats.compute(diary, MARCH)
+    assert figures.cramps_on_unrecorded_nights == 0
+
+
+def test_untick_the_box_and_the_nights_stay_unrecorded(dialog: ImportDialog, diary: Diary) -> None:
+    dialog.span_check.setChecked(False)
+    assert "would count as recorded" not in dialog.summary.text()
+    assert "It would add 3 new cramp(s)." in dialog.summary.text()
+    assert not dialog.span_from.isEnabled() and not dialog.span_to.isEnabled()
+    dialog.import_button.click()
+    assert diary.count_episodes() == 3
+    assert recorded(diary) == (0, 0)
+    assert diary.logging_spans() == []
+    assert stats.compute(diary, MARCH).cramps_on_unrecorded_nights == 3
+
+
+def test_the_logged_nights_can_be_widened(dialog: ImportDialog, diary: Diary) -> None:
+    dialog.span_from.setDate(QDate(2026, 2, 25))
+    dialog.span_to.setDate(QDate(2026, 3, 10))
+    assert (
+        "the 14 nights of Wed 25 Feb 2026 to Tue 10 Mar 2026 would count as recorded"
+        in dialog.summary.text()
+    )
+    dialog.import_button.click()
+    assert [(s.first_night, s.last_night, s.source) for s in diary.logging_spans()] == [
+        (date(2026, 2, 25), date(2026, 3, 10), SpanSource.IMPORT)
+    ]
+
+
+def test_logged_nights_that_leave_out_a_cramp_are_refused_beside_the_dates(
+    dialog: ImportDialog, diary: Diary
+) -> None:
+    dialog.span_from.setDate(QDate(2026, 3, 3))  # after the file's first cramp
+    assert dialog.span_error.text() == (
+        "The file's first cramp is on the night of Sun 01 Mar 2026, before the logged "
+        "nights start (03 Mar 2026); nothing was imported."
+    )
+    assert dialog.span_error.isVisible() and dialog.span_box.isVisible()
+    assert not dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    assert diary.count_episodes() == 0
+
+    dialog.span_from.setDate(QDate(2026, 3, 1))
+    assert not dialog.span_error.isVisible()
+    assert dialog.import_button.isEnabled()
+
+
+def test_reversed_logged_nights_are_refused(dialog: ImportDialog, diary: Diary) -> None:
+    dialog.span_to.setDate(QDate(2026, 2, 20))
+    assert dialog.span_error.text() == (
+        "The logged nights end (20 Feb 2026) before they start (01 Mar 2026); nothing was imported."
+    )
+    assert not dialog.import_button.isEnabled()
+    assert diary.logging_spans() == []
+
+
+def test_the_logged_nights_cannot_reach_past_last_night(dialog: ImportDialog) -> None:
+    dialog.span_to.setDate(QDate(2026, 3, 20))
+    assert dialog.span_to.date() == QDate(2026, 3, 11)
+    assert "the 11 nights of Sun 01 Mar 2026 to Wed 11 Mar 2026" in dialog.summary.text()
+
+
+def test_no_question_about_nights_before_a_file_is_chosen(qtbot: QtBot, diary: Diary) -> None:
+    dialog = ImportDialog(diary)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    assert not dialog.span_box.isVisible()
