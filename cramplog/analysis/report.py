@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from cramplog.analysis import stats, warning_signs
-from cramplog.core import nights
+from cramplog.core import nights, wording
 from cramplog.core.records import ReliefRating, Side, TakenFor
 from cramplog.storage.appendix import appendix_rows
 
@@ -88,31 +88,6 @@ def format_number(value: float | None, digits: int = 1) -> str:
 
 def format_share(value: float | None) -> str:
     return DASH if value is None else f"{value:.0%}"
-
-
-def format_duration(seconds: float | None) -> str:
-    """Seconds as a person says them: "45 s", "2 min 30 s", "12 min", "1 h 5 min"."""
-    if seconds is None:
-        return DASH
-    total = round(seconds)
-    if total < 60:
-        return f"{total} s"
-    minutes, secs = divmod(total, 60)
-    if minutes < 60:
-        return f"{minutes} min" if secs == 0 else f"{minutes} min {secs} s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h" if minutes == 0 else f"{hours} h {minutes} min"
-
-
-def format_clock_duration(seconds: int | None) -> str:
-    """A duration for a narrow table column: "0:45", "2:30", "1:05:00"; empty when unknown."""
-    if seconds is None:
-        return ""
-    minutes, secs = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes}:{secs:02d}"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}"
 
 
 def format_date(day: date) -> str:
@@ -525,11 +500,11 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
         row(
             "duration",
             "Duration, median / longest",
-            f"{format_duration(numbers.duration_median_s)} / "
-            f"{format_duration(numbers.longest_duration_s)}",
+            f"{wording.duration(numbers.duration_median_s)} / "
+            f"{wording.duration(numbers.longest_duration_s)}",
             b(
-                f"{format_duration(base.duration_median_s)} / "
-                f"{format_duration(base.longest_duration_s)}"
+                f"{wording.duration(base.duration_median_s)} / "
+                f"{wording.duration(base.longest_duration_s)}"
             )
             if base
             else None,

@@ -49,7 +49,7 @@ from cramplog.analysis.stats import (
     TREATMENT_WINDOW_NIGHTS,
     Period,
 )
-from cramplog.core import nights, recorded
+from cramplog.core import nights, recorded, wording
 from cramplog.storage import aggregates
 from cramplog.storage import repository as repo
 
@@ -314,7 +314,7 @@ class _Rules:
             return None
         evidence = [
             self.episode_evidence(
-                e, f"{_minutes(e.duration_s)}, stretching did not fully relieve it"
+                e, f"{_duration(e.duration_s)}, stretching did not fully relieve it"
             )
             for e in hits
         ]
@@ -322,7 +322,7 @@ class _Rules:
         sentence = (
             f"{_cramps(n)} lasted more than 10 minutes although you tried stretching "
             f"(latest: {nights.cited(hits[0].night, hits[0].start_local)}, "
-            f"{_minutes(hits[0].duration_s)})."
+            f"{_duration(hits[0].duration_s)})."
         )
         return self.sign("warning.long_cramp_unrelieved", sentence, evidence)
 
@@ -351,7 +351,7 @@ class _Rules:
         muscle, latest = runs[0]
         evidence = [
             self.episode_evidence(
-                nights_by_muscle[m][night], f"{_minutes(nights_by_muscle[m][night].duration_s)}"
+                nights_by_muscle[m][night], f"{_duration(nights_by_muscle[m][night].duration_s)}"
             )
             for m, run in runs
             for night in reversed(run)
@@ -438,8 +438,8 @@ def _cramps(n: int) -> str:
     return "1 cramp" if n == 1 else f"{n} cramps"
 
 
-def _minutes(seconds: int | None) -> str:
-    return "duration unknown" if seconds is None else f"{round(seconds / 60)} min"
+def _duration(seconds: int | None) -> str:
+    return wording.duration(seconds, missing="duration unknown")
 
 
 def check(

@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from cramplog import commands
+from cramplog.core import wording
 
 if TYPE_CHECKING:
     from cramplog.analysis.stats import PatternStats
@@ -103,9 +104,7 @@ def _number(value: float | None, unit: str = "") -> str:
 
 
 def _duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "–"
-    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.1f} min"
+    return wording.duration(seconds, missing="–")
 
 
 def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:

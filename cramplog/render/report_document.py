@@ -51,6 +51,7 @@ from PySide6.QtGui import (
 
 from cramplog import files
 from cramplog.analysis import report as reports
+from cramplog.core import wording
 from cramplog.core.errors import ExportError, ForbiddenTargetError
 from cramplog.core.records import ReliefRating
 
@@ -914,7 +915,7 @@ class _Appendix:
             nights_col.append(night_text)
             times.append(f"{start.hour:02d}:{start.minute:02d}")
             sides.append(_SIDE_SHORT.get(row.side, row.side))
-            durations.append(reports.format_clock_duration(row.duration_s))
+            durations.append(wording.clock_duration(row.duration_s))
             intensities.append("" if row.intensity is None else str(row.intensity))
             woke.append("yes" if row.woke else "")
             for column, mark in zip(relief_cols, marks, strict=True):

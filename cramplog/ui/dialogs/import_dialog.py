@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog import exchange
-from cramplog.core import nights
+from cramplog.core import nights, wording
 from cramplog.core.errors import CramplogError, ImportRejectedError
 from cramplog.exchange import csv_format
 from cramplog.ui.widgets import theme
@@ -63,12 +63,6 @@ def _qdate(day: date) -> QDate:
 
 def _date(chosen: QDate) -> date:
     return date(chosen.year(), chosen.month(), chosen.day())
-
-
-def _duration(seconds: int | None) -> str:
-    if seconds is None:
-        return ""
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 class ImportDialog(QDialog):
@@ -420,7 +414,7 @@ class ImportDialog(QDialog):
                     f"{new.start_local:%H:%M}",
                     self.diary.label(new.episode.muscle),
                     new.episode.side.label,
-                    _duration(new.episode.duration_s),
+                    wording.clock_duration(new.episode.duration_s),
                     "" if new.episode.intensity is None else str(new.episode.intensity),
                     new.episode.notes.replace("\n", " ")[:120],
                 ]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cramplog.core import recorded
+from cramplog.core import recorded, wording
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import DayFactors, Episode, EpisodeFilter, Exercise, SpanSource
 from cramplog.ui.editor import DiaryEditor
@@ -56,7 +56,7 @@ def describe_episode(diary: Diary, episode: Episode) -> str:
     if episode.intensity is not None:
         details.append(f"intensity {episode.intensity}")
     if episode.duration_s is not None:
-        details.append(widgets.describe_duration(episode.duration_s))
+        details.append(wording.duration(episode.duration_s, missing="duration not recorded"))
     if episode.woke_from_sleep:
         details.append("woke you")
     if episode.to_review:

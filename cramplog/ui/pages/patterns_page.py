@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.analysis import stats, warning_signs
-from cramplog.core import nights
+from cramplog.core import nights, wording
 from cramplog.core.errors import CramplogError
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.widgets.period_choice import (
@@ -97,12 +97,8 @@ def _rate(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
 
 
-def _minutes(seconds: float | None) -> str:
-    if seconds is None:
-        return "–"
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    return f"{seconds / 60:.1f} min".replace(".0 min", " min")
+def _duration(seconds: float | None) -> str:
+    return wording.duration(seconds, missing="–")
 
 
 def _change(before: float | None, change: float | None, show: Callable[[float | None], str]) -> str:
@@ -174,13 +170,13 @@ _HEADLINES: Final = (
     _Headline(
         "duration",
         "Duration, median",
-        lambda s: _minutes(s.duration_median_s),
+        lambda s: _duration(s.duration_median_s),
         lambda s: (
-            f"longest {_minutes(s.longest_duration_s)} · {s.cramps_over_10_min} over "
+            f"longest {_duration(s.longest_duration_s)} · {s.cramps_over_10_min} over "
             f"10 minutes · from {s.duration_timed} timed"
         ),
         "duration_median_s",
-        _minutes,
+        _duration,
     ),
     _Headline(
         "sleep",
@@ -727,7 +723,7 @@ class PatternsPage(QWidget):
             if episode.intensity is not None:
                 bits.append(f"intensity {episode.intensity}")
             if episode.duration_s is not None:
-                bits.append(_minutes(episode.duration_s))
+                bits.append(_duration(episode.duration_s))
             entry = QListWidgetItem(" · ".join(bits))
             entry.setData(Qt.ItemDataRole.UserRole, episode.id)
             self.trigger_episodes.addItem(entry)

@@ -94,18 +94,6 @@ def short_day(night: date) -> str:
     return f"{night:%a} {night.day} {night:%b}"
 
 
-def describe_duration(seconds: int | None) -> str:
-    if seconds is None:
-        return "duration not recorded"
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours} h {minutes} min"
-    if minutes:
-        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
-    return f"{secs} s"
-
-
 # -- colours derived from the palette ---------------------------------------------------------
 
 

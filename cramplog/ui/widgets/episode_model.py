@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from cramplog.core import wording
 from cramplog.core.records import Episode
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -57,18 +58,6 @@ DiaryRow = Episode | CrampFreeNight
 def _key(item: DiaryRow) -> str:
     """A row's identity across reloads: an episode's UUID, or a quiet night's ISO date."""
     return item.night_of.isoformat() if isinstance(item, CrampFreeNight) else item.uuid
-
-
-def format_duration(seconds: int | None) -> str:
-    if seconds is None:
-        return ""
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours} h {minutes:02d} min"
-    if minutes:
-        return f"{minutes} min {secs:02d} s"
-    return f"{secs} s"
 
 
 def first_line(text: str, limit: int = 120) -> str:
@@ -307,7 +296,7 @@ class EpisodeTableModel(QAbstractTableModel):
             f"{item.start_local:%H:%M}",
             self._label(item.muscle),
             item.side.label,
-            format_duration(item.duration_s),
+            wording.duration(item.duration_s, missing=""),
             "" if item.intensity is None else str(item.intensity),
             {True: "Yes", False: "No", None: ""}[item.woke_from_sleep],
             TO_REVIEW if item.to_review else "",

@@ -342,23 +342,6 @@ def test_short_labels_drop_the_gloss_but_never_the_persons_own_words() -> None:
     assert report.short_label("Left toe (big one)", "custom.muscle.1") == "Left toe (big one)"
 
 
-@pytest.mark.parametrize(
-    ("seconds", "spoken", "clock"),
-    [
-        (45, "45 s", "0:45"),
-        (150, "2 min 30 s", "2:30"),
-        (720, "12 min", "12:00"),
-        (3900, "1 h 5 min", "1:05:00"),
-        (None, "—", ""),
-    ],
-)
-def test_durations_read_the_way_people_say_them(
-    seconds: int | None, spoken: str, clock: str
-) -> None:
-    assert report.format_duration(seconds) == spoken
-    assert report.format_clock_duration(seconds) == clock
-
-
 def test_building_a_report_loads_neither_qt_nor_matplotlib(week: Diary, data_dir: Path) -> None:
     script = (
         "import sys, pathlib\n"
