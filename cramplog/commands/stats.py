@@ -46,17 +46,12 @@ def _fail(message: str, code: int) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from cramplog.analysis import stats, warning_signs
-    from cramplog.core.errors import DiaryOpenError
-    from cramplog.diary import integrity
-    from cramplog.files.paths import resolve_data_dir
 
-    data_dir = resolve_data_dir(args.data_dir)
-    verdict = integrity.examine(data_dir)
-    if verdict.condition is integrity.Condition.MISSING:
-        # A read-only command: it never creates a diary to say it is empty.
-        raise DiaryOpenError(f"There is no diary in {data_dir}; nothing was created.")
-    diary = integrity.open_checked(data_dir, verdict=verdict)
-    try:
+    folder = commands.data_dir(args)
+    # A read-only command: it never creates a diary to say it is empty, and reads alongside
+    # an open app.
+    refusal = f"There is no diary in {folder}; nothing was created."
+    with commands.open_diary(folder, if_missing=refusal, alongside_app=True) as diary:
         today = diary.now().date()
         for name, night in (("--from", args.first), ("--to", args.last)):
             if night is not None and night > today:
@@ -83,8 +78,6 @@ def run(args: argparse.Namespace) -> int:
         period = stats.Period(first, last)
         numbers = stats.compute(diary, period)
         signs = warning_signs.check(diary, period)
-    finally:
-        diary.close()
     if args.json:
         body = numbers.to_json_dict()
         body["empty"] = numbers.empty
