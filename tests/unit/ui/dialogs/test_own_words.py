@@ -217,6 +217,13 @@ def test_renaming_onto_another_word_is_refused(
 # -- undo -----------------------------------------------------------------------------------
 
 
+def rename_first(monkeypatch: pytest.MonkeyPatch, words: WordList, answer: str) -> None:
+    """Choose the first word of the list, press Rename… and answer `answer`."""
+    answer_rename_with(monkeypatch, answer)
+    words.list.setCurrentRow(0)
+    words.rename_word()
+
+
 def offered(diary: Diary, kind: str) -> list[str]:
     """The person's own words a cramp form's checklist offers (the "Your own" group)."""
     groups = dict(widgets.vocabulary_groups(diary, kind))
@@ -259,9 +266,7 @@ def test_rename_then_undo_and_the_checklist_shows_the_old_name_again(
 ) -> None:
     triggers = dialog.lists[VocabularyKind.TRIGGER]
     add(qtbot, dialog, triggers, "Cold bedroom")
-    answer_rename_with(monkeypatch, "Cold room")
-    triggers.list.setCurrentRow(0)
-    triggers.rename_word()
+    rename_first(monkeypatch, triggers, "Cold room")
     assert offered(diary, "trigger") == ["Cold room"]
     assert editor.undo_stack.undoText() == "rename “Cold bedroom” to “Cold room”"
 
@@ -290,9 +295,7 @@ def test_undoing_a_rename_puts_the_old_name_back_on_past_cramps_in_the_diary_lis
     def listed() -> list[str]:
         return [page.proxy.index(row, MUSCLE).data() for row in range(page.proxy.rowCount())]
 
-    answer_rename_with(monkeypatch, "Front of the shin")
-    muscles.list.setCurrentRow(0)
-    muscles.rename_word()
+    rename_first(monkeypatch, muscles, "Front of the shin")
     assert listed() == ["Front of the shin"]
     editor.undo_stack.undo()
     assert listed() == ["Shin"]
