@@ -2,14 +2,24 @@
 
 Each module defines `NAME`, `HELP`, `add_arguments(parser)` and `run(args) -> int`, imports
 nothing heavy at module level (the parser imports every one), and raises CramplogError (or
-returns a non-zero exit code) for anything the person can fix.
+returns a non-zero exit code) for anything the person can fix. Every one reaches the diary
+through `open_diary` (or `locked`, for the file as a whole), so all of them find it, refuse it
+and hold it the same way.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cramplog.diary.integrity import Verdict
+    from cramplog.diary.service import Diary
 
 # The order here is the order `cramplog --help` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -48,3 +58,68 @@ def night(text: str) -> date:
             f"{cleaned} is before {EARLIEST_NIGHT.isoformat()}, the earliest night cramplog keeps"
         )
     return parsed
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The folder the command works in: `--data-dir`, or the person's own data folder."""
+    from cramplog.files.paths import resolve_data_dir
+
+    return resolve_data_dir(args.data_dir)
+
+
+@contextlib.contextmanager
+def locked(folder: Path, *, alongside_app: bool = False) -> Iterator[None]:
+    """Hold the diary's instance lock while the command works; DiaryLockedError if it is taken.
+
+    alongside_app: the command only reads, so an open app is no obstacle; the lock is then
+    left to the app, and otherwise taken so an app cannot start half-way through.
+    """
+    from cramplog.files import instance_lock
+
+    if alongside_app and instance_lock.held_by_other(folder):
+        yield
+        return
+    with instance_lock.hold(folder):
+        yield
+
+
+@contextlib.contextmanager
+def checked(folder: Path, *, verdict: Verdict | None = None) -> Iterator[Diary]:
+    """The diary, opened after the integrity check (which refuses a damaged one), then closed.
+
+    Without the lock: for a command that already holds it (`locked`); the rest use `open_diary`.
+    """
+    from cramplog.diary import integrity
+
+    diary = integrity.open_checked(folder, verdict=verdict)
+    try:
+        yield diary
+    finally:
+        diary.close()
+
+
+@contextlib.contextmanager
+def open_diary(
+    folder: Path,
+    *,
+    if_missing: str | None = None,
+    alongside_app: bool = False,
+    verdict: Verdict | None = None,
+) -> Iterator[Diary]:
+    """The diary of `folder`, checked, under the instance lock, and closed when the command ends.
+
+    if_missing: the message (a DiaryOpenError) when there is no diary, for a command that only
+    reads and so must never create one to say it is empty; without it a new diary is created.
+    verdict: the examination the command already made (`check` judges the file first), so
+    it is not examined twice.
+    """
+    from cramplog.core.errors import DiaryOpenError
+    from cramplog.diary import integrity
+
+    # Before the lock: taking it creates the folder, and a refused command creates nothing.
+    if if_missing is not None and (verdict or integrity.examine(folder)).condition is (
+        integrity.Condition.MISSING
+    ):
+        raise DiaryOpenError(if_missing)
+    with locked(folder, alongside_app=alongside_app), checked(folder, verdict=verdict) as diary:
+        yield diary

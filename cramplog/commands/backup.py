@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 from pathlib import Path
 
 NAME = "backup"
@@ -45,12 +44,11 @@ def _list(data_dir: Path) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cramplog import commands
     from cramplog.core.errors import BackupError
     from cramplog.diary import backups, integrity
-    from cramplog.files import instance_lock
-    from cramplog.files.paths import resolve_data_dir
 
-    data_dir = resolve_data_dir(args.data_dir)
+    data_dir = commands.data_dir(args)
     if args.list:
         return _list(data_dir)
     verdict = integrity.examine(data_dir)
@@ -58,14 +56,8 @@ def run(args: argparse.Namespace) -> int:
         raise BackupError(f"There is no diary in {data_dir} to back up.")
     if not verdict.usable:
         raise BackupError(f"{verdict.message} It was not backed up; nothing was changed.")
-    # The backup only reads the diary, so an open app is no obstacle; otherwise the lock
-    # keeps an app from starting half-way through.
-    holding = (
-        contextlib.nullcontext()
-        if instance_lock.held_by_other(data_dir)
-        else instance_lock.hold(data_dir)
-    )
-    with holding:
+    # The backup only reads the diary, so an open app is no obstacle.
+    with commands.locked(data_dir, alongside_app=True):
         made = backups.back_up(data_dir, reason=backups.Reason.MANUAL)
     assert made is not None
     held = backups.details(made)

@@ -20,11 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cramplog import commands
     from cramplog.diary import backups, integrity
     from cramplog.files import instance_lock
-    from cramplog.files.paths import resolve_data_dir
 
-    data_dir = resolve_data_dir(args.data_dir)
+    data_dir = commands.data_dir(args)
     verdict = integrity.examine(data_dir)
     if not verdict.usable and verdict.condition is not integrity.Condition.UNFINISHED:
         advice = ""
@@ -44,13 +44,10 @@ def run(args: argparse.Namespace) -> int:
         # The app has it open: the read-only examination above is all that is safe to do.
         print(f"OK: {verdict.message} (cramplog has it open, so it was only read).")
         return 0
-    diary = integrity.open_checked(data_dir, verdict=verdict)
-    try:
+    with commands.open_diary(data_dir, verdict=verdict) as diary:
         problems = diary.integrity_problems()
         episodes = diary.count_episodes()
         nights = len(diary.list_days())
-    finally:
-        diary.close()
     if problems:
         print(
             f"cramplog: {diary.path} is damaged: {problems[0]} ({len(problems)} problem(s)).",

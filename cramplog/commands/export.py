@@ -60,39 +60,29 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from cramplog import exchange
-    from cramplog.core.errors import DiaryOpenError, ExportError
-    from cramplog.diary import integrity
-    from cramplog.files import instance_lock
-    from cramplog.files.paths import resolve_data_dir
+    from cramplog.core.errors import ExportError
 
     if not args.output.strip() or "\x00" in args.output:
         raise ExportError("Give a file or folder name after -o.")
     if args.first and args.last and args.first > args.last:
         raise ExportError(f"--from {args.first} is after --to {args.last}; nothing was written.")
-    data_dir = resolve_data_dir(args.data_dir)
-    if integrity.examine(data_dir).condition is integrity.Condition.MISSING:
-        raise DiaryOpenError(f"There is no diary in {data_dir} to export.")
+    data_dir = commands.data_dir(args)
     to_stdout = args.output == "-"
     target = Path(args.output).expanduser()
-    with instance_lock.hold(data_dir):
-        diary = integrity.open_checked(data_dir)
-        written: tuple[Path, ...]
-        try:
-            if to_stdout:
-                _to_stdout(diary, args)
-                return 0
-            if args.format == "csv":
-                written = exchange.export_csv(
-                    diary, target, first_night=args.first, last_night=args.last
-                )
-            else:
-                written = (
-                    exchange.export_json(
-                        diary, target, first_night=args.first, last_night=args.last
-                    ),
-                )
-        finally:
-            diary.close()
+    refusal = f"There is no diary in {data_dir} to export."
+    written: tuple[Path, ...]
+    with commands.open_diary(data_dir, if_missing=refusal) as diary:
+        if to_stdout:
+            _to_stdout(diary, args)
+            return 0
+        if args.format == "csv":
+            written = exchange.export_csv(
+                diary, target, first_night=args.first, last_night=args.last
+            )
+        else:
+            written = (
+                exchange.export_json(diary, target, first_night=args.first, last_night=args.last),
+            )
     for path in written:
         print(f"Wrote {path}")
     return 0

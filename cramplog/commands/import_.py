@@ -113,14 +113,12 @@ def _dry_run_without_a_diary(path: Path, options: ImportOptions, *, skip_invalid
     import tempfile
 
     from cramplog import exchange
-    from cramplog.diary.service import Diary
 
-    with tempfile.TemporaryDirectory(prefix="cramplog-dry-run-") as scratch:
-        diary = Diary.open(Path(scratch))
-        try:
-            plan = exchange.plan_import(diary, path, options)
-        finally:
-            diary.close()
+    with (
+        tempfile.TemporaryDirectory(prefix="cramplog-dry-run-") as scratch,
+        commands.checked(Path(scratch)) as diary,
+    ):
+        plan = exchange.plan_import(diary, path, options)
     return _report_dry_run(plan, skip_invalid=skip_invalid)
 
 
@@ -160,11 +158,9 @@ def run(args: argparse.Namespace) -> int:
     from cramplog.core.errors import ImportRejectedError
     from cramplog.diary import integrity
     from cramplog.exchange import csv_format, importer
-    from cramplog.files import instance_lock
-    from cramplog.files.paths import resolve_data_dir
 
     path = Path(args.file).expanduser()
-    data_dir = resolve_data_dir(args.data_dir)
+    data_dir = commands.data_dir(args)
     columns = None
     if args.column:
         raw = importer.read_source(path)
@@ -179,25 +175,21 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.dry_run and integrity.examine(data_dir).condition is integrity.Condition.MISSING:
         return _dry_run_without_a_diary(path, options, skip_invalid=args.skip_invalid)
-    with instance_lock.hold(data_dir):
-        diary = integrity.open_checked(data_dir)
-        try:
-            plan = exchange.plan_import(diary, path, options)
-            if args.dry_run or plan.questions:
-                # A question is refused the same way in both: which options to add.
-                return _report_dry_run(plan, skip_invalid=args.skip_invalid)
-            print(plan.summary())
-            for error in plan.errors:
-                print(f"  {error}")
-            if plan.errors and not args.skip_invalid:
-                raise ImportRejectedError(
-                    f"{len(plan.errors)} invalid row(s), so nothing was imported "
-                    "(fix them, or use --skip-invalid)."
-                )
-            result = exchange.apply_import(
-                diary, plan, replace=args.replace, skip_invalid=args.skip_invalid
+    with commands.open_diary(data_dir) as diary:
+        plan = exchange.plan_import(diary, path, options)
+        if args.dry_run or plan.questions:
+            # A question is refused the same way in both: which options to add.
+            return _report_dry_run(plan, skip_invalid=args.skip_invalid)
+        print(plan.summary())
+        for error in plan.errors:
+            print(f"  {error}")
+        if plan.errors and not args.skip_invalid:
+            raise ImportRejectedError(
+                f"{len(plan.errors)} invalid row(s), so nothing was imported "
+                "(fix them, or use --skip-invalid)."
             )
-        finally:
-            diary.close()
+        result = exchange.apply_import(
+            diary, plan, replace=args.replace, skip_invalid=args.skip_invalid
+        )
     print(result.summary())
     return 0

@@ -38,10 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from cramplog.analysis import report, stats
-    from cramplog.core.errors import DiaryOpenError, ExportError
-    from cramplog.diary import integrity
-    from cramplog.files import instance_lock
-    from cramplog.files.paths import resolve_data_dir
+    from cramplog.core.errors import ExportError
 
     if not args.output.strip() or "\x00" in args.output:
         raise ExportError("Give a file name after -o, e.g. -o summary.pdf.")
@@ -52,38 +49,30 @@ def run(args: argparse.Namespace) -> int:
     if args.first and args.last and args.first > args.last:
         raise ExportError(f"--from {args.first} is after --to {args.last}; nothing was written.")
     name = None if args.name is None else " ".join(args.name.split())
-    data_dir = resolve_data_dir(args.data_dir)
-    if integrity.examine(data_dir).condition is integrity.Condition.MISSING:
-        raise DiaryOpenError(f"There is no diary in {data_dir} to summarise.")
+    data_dir = commands.data_dir(args)
     target = Path(args.output).expanduser()
+    refusal = f"There is no diary in {data_dir} to summarise."
+    with commands.open_diary(data_dir, if_missing=refusal) as diary:
+        from cramplog.render import report_document
 
-    from cramplog.render import report_document
-
-    # Kept referenced until the end: painting needs the application alive.
-    application = report_document.headless_application()
-    with instance_lock.hold(data_dir):
-        diary = integrity.open_checked(data_dir)
-        try:
-            last_night = diary.last_night()
-            if args.last is not None and args.last > last_night:
-                raise ExportError(
-                    f"--to {args.last} is a night that has not ended yet; the latest one is "
-                    f"{last_night}. Nothing was written."
-                )
-            last = args.last or last_night
-            period = (
-                stats.Period(args.first, last, "Chosen period")
-                if args.first is not None
-                else stats.default_period(last)
+        # Kept referenced until the end: painting needs the application alive.
+        application = report_document.headless_application()
+        last_night = diary.last_night()
+        if args.last is not None and args.last > last_night:
+            raise ExportError(
+                f"--to {args.last} is a night that has not ended yet; the latest one is "
+                f"{last_night}. Nothing was written."
             )
-            summary = report.build_report(
-                diary, period=period, comparison=period.previous(), name=name
-            )
-            written = report_document.write_pdf(
-                summary, target, page_size=report_document.page_size_named(args.paper)
-            )
-        finally:
-            diary.close()
+        last = args.last or last_night
+        period = (
+            stats.Period(args.first, last, "Chosen period")
+            if args.first is not None
+            else stats.default_period(last)
+        )
+        summary = report.build_report(diary, period=period, comparison=period.previous(), name=name)
+        written = report_document.write_pdf(
+            summary, target, page_size=report_document.page_size_named(args.paper)
+        )
     del application
     cramps = len(summary.appendix)
     print(

@@ -18,20 +18,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cramplog.diary import backups, integrity
-    from cramplog.files import instance_lock
-    from cramplog.files.paths import resolve_data_dir
+    from cramplog import commands
+    from cramplog.diary import backups
 
-    data_dir = resolve_data_dir(args.data_dir)
-    with instance_lock.hold(data_dir):
+    data_dir = commands.data_dir(args)
+    with commands.locked(data_dir):
         source = backups.resolve_backup(data_dir, args.backup)
         result = backups.restore(data_dir, source)
-        diary = integrity.open_checked(data_dir)
-        try:
+        with commands.checked(data_dir) as diary:
             episodes = diary.count_episodes()
             nights = len(diary.list_days())
-        finally:
-            diary.close()
     print(f"Restored {source.name}: {episodes} episode(s), {nights} night record(s).")
     if result.previous_diary is not None:
         print(f"The diary as it was is kept as {result.previous_diary.path}.")

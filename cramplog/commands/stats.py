@@ -46,17 +46,12 @@ def _fail(message: str, code: int) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from cramplog.analysis import stats, warning_signs
-    from cramplog.core.errors import DiaryOpenError
-    from cramplog.diary import integrity
-    from cramplog.files.paths import resolve_data_dir
 
-    data_dir = resolve_data_dir(args.data_dir)
-    verdict = integrity.examine(data_dir)
-    if verdict.condition is integrity.Condition.MISSING:
-        # A read-only command: it never creates a diary to say it is empty.
-        raise DiaryOpenError(f"There is no diary in {data_dir}; nothing was created.")
-    diary = integrity.open_checked(data_dir, verdict=verdict)
-    try:
+    folder = commands.data_dir(args)
+    # A read-only command: it never creates a diary to say it is empty, and reads alongside
+    # an open app.
+    refusal = f"There is no diary in {folder}; nothing was created."
+    with commands.open_diary(folder, if_missing=refusal, alongside_app=True) as diary:
         today = diary.now().date()
         for name, night in (("--from", args.first), ("--to", args.last)):
             if night is not None and night > today:
@@ -83,8 +78,6 @@ def run(args: argparse.Namespace) -> int:
         period = stats.Period(first, last)
         numbers = stats.compute(diary, period)
         signs = warning_signs.check(diary, period)
-    finally:
-        diary.close()
     if args.json:
         body = numbers.to_json_dict()
         body["empty"] = numbers.empty
@@ -113,13 +106,39 @@ def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
     if s.empty:
         lines.append("Nothing to show: no cramps and no reviewed nights in this period.")
         return "\n".join(lines)
+    rows = _headline_rows(s)
+    width = max(len(label) for label, _ in rows)
+    lines += [f"{label:<{width}}  {value}" for label, value in rows]
+    lines.append(f"{'Recorded nights':<{width}}  {s.recorded_note()}")
+    if s.by_muscle:
+        muscles = ", ".join(f"{m.label} {m.episodes}" for m in s.by_muscle[:5])
+        lines.append(f"{'Where':<{width}}  {muscles}")
+    busiest = sorted(s.by_hour, key=lambda h: -h.episodes)[:3]
+    if busiest and busiest[0].episodes:
+        hours = ", ".join(f"{h.hour:02d}:00 ({h.episodes})" for h in busiest if h.episodes)
+        lines.append(f"{'Busiest hours':<{width}}  {hours}")
+    lines.append("")
+    if signs:
+        lines.append("Warning signs (reasons to seek medical advice, not a diagnosis):")
+        for sign in signs:
+            lines.append(f"- {sign.urgency.label}: {sign.label}. {sign.sentence}")
+            lines += [f"    {e.describe()}" for e in sign.evidence[:LISTED_EVIDENCE]]
+            if sign.evidence_count > LISTED_EVIDENCE:
+                lines.append(f"    and {sign.evidence_count - LISTED_EVIDENCE} more")
+    else:
+        lines.append("No warning signs in this period.")
+    return "\n".join(lines)
+
+
+def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
+    """The numbers of the period, one (label, value) row each, rates with their completeness."""
     note = s.completeness_note()
     withheld = s.rate_withheld()
 
     def rate(value: float | None) -> str:
         return withheld if value is None and withheld is not None else _number(value)
 
-    rows: list[tuple[str, Any]] = [
+    return [
         ("Cramps", f"{s.episodes} ({s.timing_note()})"),
         ("Cramps per week", f"{rate(s.cramps_per_week)}   [{note}]"),
         ("Nights with cramps", f"{s.cramp_nights}"),
@@ -150,24 +169,3 @@ def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
             f"{_number(s.minutes_awake_per_week)} ({s.minutes_awake_nights} nights recorded)",
         ),
     ]
-    width = max(len(label) for label, _ in rows)
-    lines += [f"{label:<{width}}  {value}" for label, value in rows]
-    lines.append(f"{'Recorded nights':<{width}}  {s.recorded_note()}")
-    if s.by_muscle:
-        muscles = ", ".join(f"{m.label} {m.episodes}" for m in s.by_muscle[:5])
-        lines.append(f"{'Where':<{width}}  {muscles}")
-    busiest = sorted(s.by_hour, key=lambda h: -h.episodes)[:3]
-    if busiest and busiest[0].episodes:
-        hours = ", ".join(f"{h.hour:02d}:00 ({h.episodes})" for h in busiest if h.episodes)
-        lines.append(f"{'Busiest hours':<{width}}  {hours}")
-    lines.append("")
-    if signs:
-        lines.append("Warning signs (reasons to seek medical advice, not a diagnosis):")
-        for sign in signs:
-            lines.append(f"- {sign.urgency.label}: {sign.label}. {sign.sentence}")
-            lines += [f"    {e.describe()}" for e in sign.evidence[:LISTED_EVIDENCE]]
-            if sign.evidence_count > LISTED_EVIDENCE:
-                lines.append(f"    and {sign.evidence_count - LISTED_EVIDENCE} more")
-    else:
-        lines.append("No warning signs in this period.")
-    return "\n".join(lines)

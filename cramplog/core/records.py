@@ -91,12 +91,28 @@ class TakenFor(enum.StrEnum):
         return "For cramps" if self is TakenFor.CRAMPS else "For something else"
 
 
-class VocabularyKind(enum.StrEnum):
-    """The kinds of vocabulary a person may extend with words of their own."""
+class ChecklistKind(enum.StrEnum):
+    """The kinds of word the checklist holds: the vocabulary table's `kind`, one name each.
+
+    A StrEnum, so a kind is stored, compared and used as a dictionary key as its plain string.
+    """
 
     MUSCLE = "muscle"
+    ACTIVITY = "activity"
     TRIGGER = "trigger"
     RELIEF = "relief"
+    SYMPTOM = "symptom"
+    WARNING = "warning"
+    MEDICATION_CLASS = "medication_class"
+    RISK_GROUP = "risk_group"
+
+
+class VocabularyKind(enum.StrEnum):
+    """The kinds of vocabulary a person may extend with words of their own (checklist kinds)."""
+
+    MUSCLE = ChecklistKind.MUSCLE.value
+    TRIGGER = ChecklistKind.TRIGGER.value
+    RELIEF = ChecklistKind.RELIEF.value
 
 
 MAX_DURATION = timedelta(hours=24)

@@ -192,6 +192,27 @@ class Diary:
             self._load_vocabulary(session)
         return item
 
+    def remove_custom_item(self, code: str) -> VocabularyItem:
+        """Take back the adding of a word of one's own (the undo stack's); a used word stays."""
+        with self._transaction() as session:
+            item = repo.delete_custom_item(session, code)
+            self._load_vocabulary(session)
+        return item
+
+    def restore_custom_item(self, item: VocabularyItem) -> VocabularyItem:
+        """Put a removed word of one's own back with its code, so what named it still does."""
+        with self._transaction() as session:
+            restored = repo.add_custom_item(
+                session,
+                code=item.code,
+                kind=item.kind,
+                label=item.label,
+                uuid=item.uuid,
+                now=_utc_now(),
+            )
+            self._load_vocabulary(session)
+        return restored
+
     # -- settings ---------------------------------------------------------------------------
 
     @property

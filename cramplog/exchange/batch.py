@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from cramplog.core import checklist as checklists
 from cramplog.core import validation
-from cramplog.core.records import EpisodeInput, SpanSource, VocabularyKind
+from cramplog.core.records import ChecklistKind, EpisodeInput, SpanSource, VocabularyKind
 from cramplog.storage import bulk
 from cramplog.storage.transfer import NewVocabulary
 
@@ -148,7 +148,7 @@ class Context:
     def check_episode(self, episode: EpisodeInput, extra: Mapping[str, set[str]]) -> None:
         """Check an episode the way the diary checks a typed one (plus words added by the batch)."""
 
-        def known(kind: str) -> Collection[str]:
+        def known(kind: ChecklistKind) -> Collection[str]:
             codes = self.codes.get(kind, _NONE)
             added = extra.get(kind)
             return _Either(codes, added) if added else codes
@@ -156,11 +156,11 @@ class Context:
         validation.check_episode(
             episode,
             now=self.now,
-            muscles=known("muscle"),
-            activities=self.codes.get("activity", _NONE),
-            triggers=known("trigger"),
-            reliefs=known("relief"),
-            symptoms=self.codes.get("symptom", _NONE),
+            muscles=known(ChecklistKind.MUSCLE),
+            activities=self.codes.get(ChecklistKind.ACTIVITY, _NONE),
+            triggers=known(ChecklistKind.TRIGGER),
+            reliefs=known(ChecklistKind.RELIEF),
+            symptoms=self.codes.get(ChecklistKind.SYMPTOM, _NONE),
         )
 
 

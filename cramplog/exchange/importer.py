@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from cramplog.core import nights, recorded
 from cramplog.core.errors import ImportFileError, ImportRejectedError
-from cramplog.core.records import SpanSource, new_uuid
+from cramplog.core.records import ChecklistKind, SpanSource, new_uuid
 from cramplog.diary import backups
 from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
 from cramplog.exchange import csv_format, json_format
@@ -167,7 +167,14 @@ def read_source(path: Path, *, limit: int | None = None) -> bytes:
 
 def context_of(diary: Diary) -> Context:
     custom = diary.custom_items()
-    kinds = ("muscle", "activity", "trigger", "relief", "symptom", "medication_class")
+    kinds = (
+        ChecklistKind.MUSCLE,
+        ChecklistKind.ACTIVITY,
+        ChecklistKind.TRIGGER,
+        ChecklistKind.RELIEF,
+        ChecklistKind.SYMPTOM,
+        ChecklistKind.MEDICATION_CLASS,
+    )
     return Context(
         checklist=diary.checklist,
         codes={kind: diary.codes(kind) for kind in kinds},

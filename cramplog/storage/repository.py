@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from cramplog.core.errors import NotFoundError
+from cramplog.core.errors import NotFoundError, ValidationError
 from cramplog.core.records import (
     DayFactors,
     DiaryDay,
@@ -177,6 +177,27 @@ def update_custom_item(
     row.updated_utc = now
     session.flush()
     return _custom_item(row)
+
+
+def delete_custom_item(session: Session, code: str) -> VocabularyItem:
+    """Remove a word of the person's own that no cramp uses (undoing its adding)."""
+    row = session.get(Vocabulary, code)
+    if row is None or row.builtin:
+        raise NotFoundError("That word of your own is no longer in the diary.")
+    uses = (
+        select(EpisodeRow.id).where(EpisodeRow.muscle == code),
+        select(EpisodeTrigger.episode_id).where(EpisodeTrigger.code == code),
+        select(EpisodeRelief.episode_id).where(EpisodeRelief.code == code),
+    )
+    if any(session.scalar(use.limit(1)) is not None for use in uses):
+        raise ValidationError(
+            f"“{row.label}” is used by cramps in the diary, so it stays; hide it instead.",
+            field="label",
+        )
+    item = _custom_item(row)
+    session.delete(row)
+    session.flush()
+    return item
 
 
 # -- episodes -----------------------------------------------------------------------------

@@ -20,6 +20,8 @@ from cramplog.core.records import (
     Medication,
     MedicationInput,
     SpanSource,
+    VocabularyItem,
+    VocabularyKind,
 )
 
 if TYPE_CHECKING:
@@ -46,8 +48,8 @@ class _Done(QUndoCommand):
         self,
         text: str,
         *,
-        undo: Callable[[], None],
-        redo: Callable[[], None],
+        undo: Callable[[], object],
+        redo: Callable[[], object],
         after_undo: Callable[[], None],
         after_redo: Callable[[], None],
     ) -> None:
@@ -92,8 +94,8 @@ class DiaryEditor(QObject):
         text: str,
         kind: str,
         *,
-        undo: Callable[[], None],
-        redo: Callable[[], None],
+        undo: Callable[[], object],
+        redo: Callable[[], object],
         after_undo: Callable[[], None] | None = None,
         after_redo: Callable[[], None] | None = None,
     ) -> None:
@@ -330,7 +332,50 @@ class DiaryEditor(QObject):
                 return candidate.id
         return medication.id
 
-    # -- settings and vocabulary (not undoable: they are preferences, not diary entries) ----
+    # -- your own words ----------------------------------------------------------------------
+
+    def add_own_word(self, kind: VocabularyKind, label: str) -> VocabularyItem:
+        """Add a muscle, trigger or relief of one's own; undo removes it again."""
+        word = self.diary.add_custom_item(kind, label)
+        # Put back with its code, so a later step on the stack that names it still finds it.
+        self._push(
+            f"add “{word.label}”",
+            VOCABULARY,
+            undo=lambda: self.diary.remove_custom_item(word.code),
+            redo=lambda: self.diary.restore_custom_item(word),
+        )
+        return word
+
+    def rename_own_word(self, code: str, label: str) -> VocabularyItem:
+        """Rename a word of one's own (past cramps show the new name); undo gives the old one."""
+        before = self._own_word(code)
+        after = self.diary.rename_custom_item(code, label)
+        self._push(
+            f"rename “{before.label}” to “{after.label}”",
+            VOCABULARY,
+            undo=lambda: self.diary.rename_custom_item(code, before.label),
+            redo=lambda: self.diary.rename_custom_item(code, after.label),
+        )
+        return after
+
+    def set_own_word_hidden(self, code: str, hidden: bool) -> VocabularyItem:
+        """Stop offering a word of one's own in forms (or offer it again); undo turns it back."""
+        changed = self.diary.set_custom_item_hidden(code, hidden)
+        self._push(
+            f"hide “{changed.label}”" if hidden else f"offer “{changed.label}” again",
+            VOCABULARY,
+            undo=lambda: self.diary.set_custom_item_hidden(code, not hidden),
+            redo=lambda: self.diary.set_custom_item_hidden(code, hidden),
+        )
+        return changed
+
+    def _own_word(self, code: str) -> VocabularyItem:
+        for word in self.diary.custom_items():
+            if word.code == code:
+                return word
+        raise NotFoundError("That word of your own is no longer in the diary.")
+
+    # -- settings (not undoable: they are preferences, not diary entries) --------------------
 
     def set_boundary_hour(self, hour: int) -> None:
         self.diary.set_boundary_hour(hour)
@@ -345,6 +390,8 @@ class DiaryEditor(QObject):
         self.changed.emit(SETTINGS)
 
     def vocabulary_changed(self) -> None:
+        """Say the words moved without an undo step (the episode form's own add, until it uses
+        add_own_word)."""
         self.changed.emit(VOCABULARY)
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from cramplog.core.errors import CramplogError
 from cramplog.core.records import VocabularyItem, VocabularyKind
+from cramplog.ui import editor as editing
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.widgets.theme import ErrorLabel, WrappedLabel
 
@@ -101,6 +102,8 @@ class WordList(QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         self.refresh()
+        # Undo and redo change the words from outside this list.
+        editor.changed.connect(self._diary_changed)
 
     # -- showing --------------------------------------------------------------------------
 
@@ -128,6 +131,12 @@ class WordList(QWidget):
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(placeholder)
         self._selection_changed()
+
+    def _diary_changed(self, what: str) -> None:
+        if what == editing.VOCABULARY:
+            # An undo makes "Added …" untrue; this list's own changes set their line after.
+            self._clear_messages()
+            self.refresh()
 
     def current_word(self) -> VocabularyItem | None:
         item = self.list.currentItem()
@@ -175,7 +184,7 @@ class WordList(QWidget):
             self.new_edit.setFocus()
             return
         try:
-            word = self.editor.diary.add_custom_item(self.kind, label)
+            word = self.editor.add_own_word(self.kind, label)
         except CramplogError as exc:
             self.error.show_message(str(exc))
             self.new_edit.setFocus()
@@ -183,7 +192,6 @@ class WordList(QWidget):
         self.new_edit.clear()
         self.refresh(select=word.code)
         self.status.setText(f"Added “{word.label}”.")
-        self.editor.vocabulary_changed()
 
     def rename_word(self) -> None:
         word = self.current_word()
@@ -199,7 +207,7 @@ class WordList(QWidget):
             self.error.show_message(refusal)
             return
         try:
-            renamed = self.editor.diary.rename_custom_item(word.code, answer)
+            renamed = self.editor.rename_own_word(word.code, answer)
         except CramplogError as exc:
             self.error.show_message(str(exc))
             return
@@ -207,7 +215,6 @@ class WordList(QWidget):
         self.status.setText(
             f"Renamed “{word.label}” to “{renamed.label}”. Past cramps show the new name."
         )
-        self.editor.vocabulary_changed()
 
     def toggle_hidden(self) -> None:
         word = self.current_word()
@@ -215,7 +222,7 @@ class WordList(QWidget):
             return
         self._clear_messages()
         try:
-            changed = self.editor.diary.set_custom_item_hidden(word.code, not word.hidden)
+            changed = self.editor.set_own_word_hidden(word.code, not word.hidden)
         except CramplogError as exc:
             self.error.show_message(str(exc))
             return
@@ -225,7 +232,6 @@ class WordList(QWidget):
             if changed.hidden
             else f"“{changed.label}” is offered in forms again."
         )
-        self.editor.vocabulary_changed()
 
 
 class OwnWordsDialog(QDialog):

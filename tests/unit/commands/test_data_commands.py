@@ -428,6 +428,43 @@ def test_check_as_a_real_process_exits_non_zero_without_a_traceback(filled: Path
     assert "PNG picture" in result.stderr and "Traceback" not in result.stderr
 
 
+# -- one way to open the diary ----------------------------------------------------------------
+
+
+def test_stats_reads_a_diary_the_app_has_open(
+    capsys: pytest.CaptureFixture[str], filled: Path, other_instance: object
+) -> None:
+    # The three cramps of `filled` fall on the night of 11 March 2026.
+    code, out, err = run(
+        capsys, "stats", "--from", "2026-03-01", "--to", "2026-03-31", "--data-dir", str(filled)
+    )
+    assert (code, err) == (0, "") and "Cramps" in out and " 3 (" in out
+
+
+def test_export_waits_for_the_app_to_close(
+    capsys: pytest.CaptureFixture[str], filled: Path, tmp_path: Path, other_instance: object
+) -> None:
+    code, _out, err = run(
+        capsys, "export", "json", "-o", str(tmp_path / "d.json"), "--data-dir", str(filled)
+    )
+    assert code == 1 and "already open" in err and err.count("\n") == 1
+    assert not (tmp_path / "d.json").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("stats",), ("export", "json", "-o", "-"), ("report", "-o", "gp.pdf")],
+    ids=["stats", "export", "report"],
+)
+def test_a_command_that_reads_creates_no_folder_where_there_is_no_diary(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    nowhere = tmp_path / "nowhere"
+    code, _out, err = run(capsys, *argv, "--data-dir", str(nowhere))
+    assert code == 1 and err.startswith(f"cramplog: There is no diary in {nowhere}")
+    assert not nowhere.exists()
+
+
 def test_the_commands_are_listed_in_help(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _err = run(capsys, "--help")
     assert code == 0

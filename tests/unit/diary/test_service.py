@@ -265,6 +265,20 @@ def test_custom_words_can_be_used_renamed_and_hidden_without_changing_history(
     assert diary.rename_custom_item(knee.code, "back of knee").label == "back of knee"
 
 
+def test_an_added_word_taken_back_is_gone_and_put_back_with_the_same_code(diary: Diary) -> None:
+    flight = diary.add_custom_item(VocabularyKind.TRIGGER, "Long flight")
+    assert diary.remove_custom_item(flight.code) == flight
+    assert diary.custom_items() == [] and flight.code not in diary.codes("trigger")
+    assert diary.restore_custom_item(flight) == flight
+    saved = diary.add_episode(calf_cramp(triggers=(flight.code,)))
+    # A word a cramp names is never taken away from under it.
+    with pytest.raises(ValidationError, match="“Long flight” is used by cramps"):
+        diary.remove_custom_item(flight.code)
+    assert diary.get_episode(saved.id).triggers == (flight.code,)
+    with pytest.raises(NotFoundError):
+        diary.remove_custom_item("trigger.cold")
+
+
 def test_boundary_hour_setting_changes_attribution_and_persists(diary: Diary) -> None:
     saved = diary.add_episode(calf_cramp())  # Wednesday 02:10
     assert diary.night_of(saved) == date(2026, 3, 10)

@@ -1,4 +1,5 @@
-"""Your own words: add, rename and hide custom muscles, triggers and reliefs; duplicates refused."""
+"""Your own words: add, rename and hide custom muscles, triggers and reliefs, each undoable;
+duplicates refused."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from cramplog.ui import editor as editing
 from cramplog.ui.dialogs import own_words
 from cramplog.ui.dialogs.own_words import HIDDEN_SUFFIX, OwnWordsDialog, WordList
 from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.pages.diary_page import DiaryPage
+from cramplog.ui.widgets import common as widgets
+from cramplog.ui.widgets.episode_model import MUSCLE
 from tests.conftest import NOW
 
 
@@ -208,3 +212,115 @@ def test_renaming_onto_another_word_is_refused(
         "Long flight",
         "Night shift",
     ]
+
+
+# -- undo -----------------------------------------------------------------------------------
+
+
+def rename_first(monkeypatch: pytest.MonkeyPatch, words: WordList, answer: str) -> None:
+    """Choose the first word of the list, press Rename… and answer `answer`."""
+    answer_rename_with(monkeypatch, answer)
+    words.list.setCurrentRow(0)
+    words.rename_word()
+
+
+def offered(diary: Diary, kind: str) -> list[str]:
+    """The person's own words a cramp form's checklist offers (the "Your own" group)."""
+    groups = dict(widgets.vocabulary_groups(diary, kind))
+    return [choice.label for choice in groups.get("Your own", ())]
+
+
+def test_undo_takes_back_an_added_word_and_redo_brings_back_the_same_word(
+    qtbot: QtBot, dialog: OwnWordsDialog, editor: DiaryEditor, diary: Diary
+) -> None:
+    triggers = dialog.lists[VocabularyKind.TRIGGER]
+    add(qtbot, dialog, triggers, "Cold bedroom")
+    [added] = diary.custom_items(VocabularyKind.TRIGGER)
+    assert editor.undo_stack.undoText() == "add “Cold bedroom”"
+    assert offered(diary, "trigger") == ["Cold bedroom"]
+
+    with qtbot.wait_signal(editor.changed) as changed:
+        editor.undo_stack.undo()
+    assert changed.args == [editing.VOCABULARY]
+    assert diary.custom_items() == []
+    assert added.code not in diary.codes("trigger")
+    assert offered(diary, "trigger") == []
+    assert shown_words(triggers) == []  # the open list follows
+    assert triggers.status.text() == ""  # no longer "Added “Cold bedroom”."
+
+    editor.undo_stack.redo()
+    assert diary.custom_items(VocabularyKind.TRIGGER) == [added]  # same code: later steps find it
+    assert shown_words(triggers) == ["Cold bedroom"]
+    # Typing it again after an undo is an add like any other, not a hidden duplicate.
+    editor.undo_stack.undo()
+    add(qtbot, dialog, triggers, "Cold bedroom")
+    assert not triggers.error.isVisible() and shown_words(triggers) == ["Cold bedroom"]
+
+
+def test_rename_then_undo_and_the_checklist_shows_the_old_name_again(
+    qtbot: QtBot,
+    dialog: OwnWordsDialog,
+    editor: DiaryEditor,
+    diary: Diary,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    triggers = dialog.lists[VocabularyKind.TRIGGER]
+    add(qtbot, dialog, triggers, "Cold bedroom")
+    rename_first(monkeypatch, triggers, "Cold room")
+    assert offered(diary, "trigger") == ["Cold room"]
+    assert editor.undo_stack.undoText() == "rename “Cold bedroom” to “Cold room”"
+
+    editor.undo_stack.undo()
+    assert offered(diary, "trigger") == ["Cold bedroom"]
+    assert shown_words(triggers) == ["Cold bedroom"]
+    editor.undo_stack.redo()
+    assert offered(diary, "trigger") == ["Cold room"]
+
+
+def test_undoing_a_rename_puts_the_old_name_back_on_past_cramps_in_the_diary_list(
+    qtbot: QtBot,
+    dialog: OwnWordsDialog,
+    editor: DiaryEditor,
+    diary: Diary,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    muscles = dialog.lists[VocabularyKind.MUSCLE]
+    add(qtbot, dialog, muscles, "Shin")
+    [shin] = diary.custom_items(VocabularyKind.MUSCLE)
+    editor.add_episode(EpisodeInput(start=NOW - timedelta(hours=7), muscle=shin.code))
+    page = DiaryPage(editor)
+    qtbot.add_widget(page)
+    page.show()
+
+    def listed() -> list[str]:
+        return [page.proxy.index(row, MUSCLE).data() for row in range(page.proxy.rowCount())]
+
+    rename_first(monkeypatch, muscles, "Front of the shin")
+    assert listed() == ["Front of the shin"]
+    editor.undo_stack.undo()
+    assert listed() == ["Shin"]
+
+
+def test_undo_offers_a_hidden_word_again(
+    qtbot: QtBot, dialog: OwnWordsDialog, editor: DiaryEditor, diary: Diary
+) -> None:
+    reliefs = dialog.lists[VocabularyKind.RELIEF]
+    add(qtbot, dialog, reliefs, "Pickle juice")
+    reliefs.list.setCurrentRow(0)
+    reliefs.toggle_hidden()
+    assert offered(diary, "relief") == []
+    assert editor.undo_stack.undoText() == "hide “Pickle juice”"
+
+    editor.undo_stack.undo()
+    assert offered(diary, "relief") == ["Pickle juice"]
+    assert shown_words(reliefs) == ["Pickle juice"]
+    assert reliefs.hide_button.text() == "&Hide"
+
+
+def test_a_refused_word_leaves_nothing_to_undo(
+    qtbot: QtBot, dialog: OwnWordsDialog, editor: DiaryEditor
+) -> None:
+    muscles = dialog.lists[VocabularyKind.MUSCLE]
+    add(qtbot, dialog, muscles, "calf")
+    assert muscles.error.isVisible()
+    assert editor.undo_stack.count() == 0
