@@ -29,7 +29,8 @@ GROUPED_KINDS: Final[frozenset[str]] = frozenset({"muscle", "trigger", "relief",
 
 URGENCIES: Final[tuple[str, ...]] = ("now", "appointment")
 
-# Fields of the daily record a trigger may stand for.
+# Fields of the daily record a trigger may stand for; the one list (storage's day columns
+# read each into its own bit, in this order: `cramplog.storage.aggregates.period`).
 DAY_FACTORS: Final[tuple[str, ...]] = (
     "fluids_low",
     "exercise_hard",
