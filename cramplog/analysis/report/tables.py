@@ -15,11 +15,7 @@ from cramplog.analysis.report.content import (
     MuscleRow,
     WarningLine,
 )
-from cramplog.analysis.report.formatting import (
-    format_number,
-    format_share,
-    short_label,
-)
+from cramplog.analysis.report.formatting import format_number, format_share, short_label
 from cramplog.core.records import ReliefRating, Side, TakenFor
 from cramplog.storage.appendix import appendix_rows
 
