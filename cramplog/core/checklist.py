@@ -1,4 +1,6 @@
 """Load and check the vocabulary (resources/checklist.json) behind every coded choice."""
+# Over 400 lines because the checklist's model and its file's validation (one message per
+# mistake) are one job; parsing is the seam to split at if it grows.
 
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ GROUPED_KINDS: Final[frozenset[str]] = frozenset({"muscle", "trigger", "relief",
 
 URGENCIES: Final[tuple[str, ...]] = ("now", "appointment")
 
-# Fields of the daily record a trigger may stand for.
+# Fields of the daily record a trigger may stand for; the one list (storage's day columns
+# read each into its own bit, in this order: `cramplog.storage.aggregates.period`).
 DAY_FACTORS: Final[tuple[str, ...]] = (
     "fluids_low",
     "exercise_hard",
@@ -280,6 +283,7 @@ def _parse_groups(raw: Mapping[str, object]) -> tuple[Group, ...]:
     return tuple(groups.values())
 
 
+# Over 60 lines because each check names its own mistake in the file, one after another.
 def _parse_item(
     entry: Mapping[str, object],
     index: int,

@@ -79,6 +79,7 @@ def _what_it_is(header: health.Header) -> str:
     return "not an SQLite database"
 
 
+# Over 60 lines because it is one decision ladder: each rung a condition and its message.
 def examine(data_dir: Path) -> Verdict:
     """Judge the diary in `data_dir` without ever writing to it.
 

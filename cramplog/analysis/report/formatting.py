@@ -1,0 +1,55 @@
+"""How the report writes numbers, shares, dates, periods and cited cramps: one place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+from cramplog.analysis import stats
+
+if TYPE_CHECKING:
+    pass
+
+
+DASH: Final = "—"
+# Cramps cited under each warning sign on page one; the appendix lists every one.
+CITED_PER_WARNING: Final = 4
+
+
+def format_number(value: float | None, digits: int = 1) -> str:
+    """A rate or mean to `digits` decimals ("3.2"); a whole number stays whole; None is "—"."""
+    if value is None:
+        return DASH
+    if float(value).is_integer() and digits <= 1 and not isinstance(value, float):
+        return str(int(value))
+    return f"{value:.{digits}f}"
+
+
+def format_share(value: float | None) -> str:
+    return DASH if value is None else f"{value:.0%}"
+
+
+def format_date(day: date) -> str:
+    """E.g. "5 Mar 2026" (no leading zero, no locale surprises)."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def format_period(period: stats.Period) -> str:
+    return f"{format_date(period.first)} – {format_date(period.last)} ({period.nights} nights)"
+
+
+def format_cited(cited: Sequence[str], count: int, *, limit: int = CITED_PER_WARNING) -> str:
+    """The first few cramps or nights cited, and how many more of `count` in all:
+    "night of Wed 4 Mar 2026, 03:20; night of Tue 3 Mar 2026, 02:10 and 4 more"."""
+    shown = "; ".join(cited[:limit])
+    more = count - min(limit, len(cited))
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def short_label(label: str, code: str) -> str:
+    """A checklist label without its parenthetical gloss ("Thigh (quadriceps)" → "Thigh"),
+    for narrow columns; the person's own words are kept whole."""
+    if code.startswith("custom.") or " (" not in label:
+        return label
+    return label.split(" (", 1)[0]

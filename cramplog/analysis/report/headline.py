@@ -1,0 +1,166 @@
+"""The headline numbers as rows of the report, each against the comparison period."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from cramplog.analysis import stats
+from cramplog.analysis.report.content import HeadlineRow
+from cramplog.analysis.report.formatting import DASH, format_number
+from cramplog.core import wording
+
+if TYPE_CHECKING:
+    pass
+
+
+def change(
+    mine: float | None, theirs: float | None, *, digits: int = 1, points: bool = False
+) -> str | None:
+    if mine is None or theirs is None:
+        return None
+    difference = (mine - theirs) * (100 if points else 1)
+    if round(difference, digits) == 0:
+        return "no change"
+    unit = " pts" if points else ""
+    return f"{difference:+.{digits if not points else 0}f}{unit}"
+
+
+# Over 60 lines because it is a table: one row() per headline number, in reading order.
+def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
+    """Item 3, in reading order, each against the comparison period when there is one.
+
+    A comparison period with too few recorded nights (`stats.PatternStats.comparable`) gives
+    rows without a comparison, never a made-up change; `Report.comparison_withheld` says why.
+    """
+    if not numbers.comparable:
+        numbers = dataclasses.replace(numbers, comparison=None)
+    base = numbers.comparison
+
+    def row(
+        key: str,
+        label: str,
+        text: str,
+        other: str | None,
+        mine: float | None,
+        theirs: float | None,
+        *,
+        digits: int = 1,
+        points: bool = False,
+    ) -> HeadlineRow:
+        return HeadlineRow(
+            key=key,
+            label=label,
+            value=text,
+            comparison=other,
+            change=None if base is None else change(mine, theirs, digits=digits, points=points),
+        )
+
+    def minutes(value: float | int | None) -> float | None:
+        return None if value is None else value / 60
+
+    def share_text(s: stats.PatternStats) -> str:
+        share = s.share_of_reviewed_nights_with_cramps
+        if share is None:
+            return DASH
+        return f"{share:.0%} ({s.cramp_nights} of {s.recorded_nights})"
+
+    def sleep_text(s: stats.PatternStats) -> str:
+        if s.sleep_disturbance_mean is None:
+            return DASH
+        return f"{s.sleep_disturbance_mean:.1f} / 10"
+
+    def split_text(s: stats.PatternStats) -> str:
+        inferred = s.nocturnal_inferred + s.daytime_inferred
+        return f"{s.nocturnal} / {s.daytime}" + (f" ({inferred} inferred)" if inferred else "")
+
+    def b(text: str) -> str | None:
+        return None if base is None else text
+
+    rows = [
+        row(
+            "cramps_per_week",
+            "Cramps per week",
+            format_number(numbers.cramps_per_week),
+            b(format_number(base.cramps_per_week)) if base else None,
+            numbers.cramps_per_week,
+            base.cramps_per_week if base else None,
+        ),
+        row(
+            "episodes",
+            "Cramps in the period",
+            str(numbers.episodes),
+            b(str(base.episodes)) if base else None,
+            numbers.episodes,
+            base.episodes if base else None,
+            digits=0,
+        ),
+        row(
+            "cramp_nights_per_week",
+            "Nights with cramps per week",
+            format_number(numbers.cramp_nights_per_week),
+            b(format_number(base.cramp_nights_per_week)) if base else None,
+            numbers.cramp_nights_per_week,
+            base.cramp_nights_per_week if base else None,
+        ),
+        row(
+            "share_of_reviewed_nights_with_cramps",
+            "Recorded nights with cramps",
+            share_text(numbers),
+            b(share_text(base)) if base else None,
+            numbers.share_of_reviewed_nights_with_cramps,
+            base.share_of_reviewed_nights_with_cramps if base else None,
+            points=True,
+        ),
+        row(
+            "intensity",
+            "Intensity 0–10, median / worst",
+            f"{format_number(numbers.intensity_median)} / {format_number(numbers.intensity_worst)}",
+            b(f"{format_number(base.intensity_median)} / {format_number(base.intensity_worst)}")
+            if base
+            else None,
+            numbers.intensity_median,
+            base.intensity_median if base else None,
+        ),
+        row(
+            "duration",
+            "Duration, median / longest",
+            f"{wording.duration(numbers.duration_median_s)} / "
+            f"{wording.duration(numbers.longest_duration_s)}",
+            b(
+                f"{wording.duration(base.duration_median_s)} / "
+                f"{wording.duration(base.longest_duration_s)}"
+            )
+            if base
+            else None,
+            minutes(numbers.duration_median_s),
+            minutes(base.duration_median_s) if base else None,
+        ),
+        row(
+            "cramps_over_10_min",
+            "Cramps over 10 minutes",
+            str(numbers.cramps_over_10_min),
+            b(str(base.cramps_over_10_min)) if base else None,
+            numbers.cramps_over_10_min,
+            base.cramps_over_10_min if base else None,
+            digits=0,
+        ),
+        row(
+            "sleep_disturbance",
+            "Sleep disturbance (mean)",
+            sleep_text(numbers),
+            b(sleep_text(base)) if base else None,
+            numbers.sleep_disturbance_mean,
+            base.sleep_disturbance_mean if base else None,
+        ),
+        row(
+            "nocturnal",
+            "Night-time / daytime cramps",
+            split_text(numbers),
+            b(split_text(base)) if base else None,
+            numbers.nocturnal,
+            base.nocturnal if base else None,
+            digits=0,
+        ),
+    ]
+    return tuple(rows)

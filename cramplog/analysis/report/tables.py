@@ -1,0 +1,156 @@
+"""The report's tables: warning lines, muscles, factors, medicines and the appendix's rows."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from cramplog.analysis import stats, warning_signs
+from cramplog.analysis.report.content import (
+    MEDICATION_FLAG,
+    AppendixRow,
+    FactorRow,
+    MedicationRow,
+    MuscleRow,
+    WarningLine,
+)
+from cramplog.analysis.report.formatting import format_number, format_share, short_label
+from cramplog.core.records import ReliefRating, Side, TakenFor
+from cramplog.storage.appendix import appendix_rows
+
+if TYPE_CHECKING:
+    from cramplog.diary.service import Diary
+
+
+def warning_line(sign: warning_signs.WarningSign) -> WarningLine:
+    return WarningLine(
+        code=sign.code,
+        label=sign.label,
+        urgent=sign.urgency is warning_signs.Urgency.NOW,
+        urgency_text=sign.urgency.label,
+        sentence=sign.sentence,
+        advice=sign.advice or "",
+        cited=tuple(evidence.cited() for evidence in sign.evidence),
+        count=sign.evidence_count,
+    )
+
+
+def muscle_row(muscle: stats.MuscleCount) -> MuscleRow:
+    sides = dict(muscle.by_side)
+    return MuscleRow(
+        label=muscle.label,
+        total=muscle.episodes,
+        left=sides.get(Side.LEFT, 0),
+        right=sides.get(Side.RIGHT, 0),
+        both=sides.get(Side.BOTH, 0),
+        not_applicable=sides.get(Side.NOT_APPLICABLE, 0),
+    )
+
+
+def factor_row(comparison: stats.FactorComparison) -> FactorRow:
+    return FactorRow(
+        label=comparison.label,
+        description=comparison.description,
+        cramp_nights=f"{format_share(comparison.share_of_cramp_nights)} "
+        f"({comparison.cramp_nights_present} of {comparison.cramp_nights_recorded})",
+        cramp_free_nights=f"{format_share(comparison.share_of_cramp_free_nights)} "
+        f"({comparison.cramp_free_nights_present} of {comparison.cramp_free_nights_recorded})",
+        stands_out=comparison.stands_out,
+    )
+
+
+def medications(
+    diary: Diary, period: stats.Period, numbers: stats.PatternStats
+) -> tuple[MedicationRow, ...]:
+    """Medicines taken at any time during the period (or with no dates), oldest start first."""
+    effects = {t.medication_id: t for t in numbers.treatments}
+    rows: list[tuple[date, str, MedicationRow]] = []
+    for medication in diary.list_medications():
+        if medication.started_on is not None and medication.started_on > period.last:
+            continue
+        if medication.stopped_on is not None and medication.stopped_on < period.first:
+            continue
+        item = None if medication.med_class is None else diary.checklist.get(medication.med_class)
+        effect = effects.get(medication.id)
+        rows.append(
+            (
+                medication.started_on or date.min,
+                medication.name.casefold(),
+                MedicationRow(
+                    name=medication.name,
+                    dose=medication.dose,
+                    started_on=medication.started_on,
+                    stopped_on=medication.stopped_on,
+                    taken_for="for cramps"
+                    if medication.taken_for is TakenFor.CRAMPS
+                    else "for something else",
+                    class_label=None
+                    if medication.med_class is None
+                    else diary.label(medication.med_class),
+                    flag=MEDICATION_FLAG
+                    if item is not None and item.associated_with_cramps
+                    else None,
+                    before_after=None if effect is None else _before_after(effect),
+                ),
+            )
+        )
+    rows.sort(key=lambda entry: (entry[0], entry[1]))
+    return tuple(row for _, _, row in rows)
+
+
+def _before_after(effect: stats.TreatmentEffect) -> str | None:
+    """Cramps per week before and after starting, e.g. "2.2 → 3.4 (28 and 27 nights)".
+
+    Described, never judged; None without enough recorded nights on both sides.
+    """
+    if not effect.enough_data:
+        return None
+    return (
+        f"{format_number(effect.before_per_week)} → {format_number(effect.after_per_week)} "
+        f"({effect.before_recorded_nights} and {effect.after_recorded_nights} recorded nights)"
+    )
+
+
+def appendix(diary: Diary, period: stats.Period) -> tuple[tuple[AppendixRow, ...], dict[str, str]]:
+    """Every episode of the period for the appendix, oldest first, and short relief labels.
+
+    Read with two narrow queries instead of `Diary.list_episodes`, which builds complete
+    Episode values (triggers, symptoms, timestamps): for a ten-year diary that alone took a
+    third of the two seconds the whole PDF may take.
+    """
+    hour = diary.boundary_hour
+    episodes, reliefs = diary.read(
+        functools.partial(appendix_rows, first=period.first, last=period.last, hour=hour)
+    )
+    side_labels = {side.value: ("" if side is Side.NOT_APPLICABLE else side.label) for side in Side}
+    ratings: dict[str | None, ReliefRating | None] = {r.value: r for r in ReliefRating}
+    ratings[None] = None
+    by_episode: dict[int, list[tuple[str, ReliefRating | None]]] = {}
+    codes: set[str] = set()
+    for episode_id, code, rating in reliefs:
+        by_episode.setdefault(episode_id, []).append((code, ratings.get(rating)))
+        codes.add(code)
+    muscles: dict[str, str] = {}
+    boundary = timedelta(hours=hour)
+    rows = []
+    for episode_id, start_text, muscle, side, duration_s, intensity, woke, notes in episodes:
+        start = datetime.fromisoformat(start_text)
+        label = muscles.get(muscle)
+        if label is None:
+            label = muscles[muscle] = short_label(diary.label(muscle), muscle)
+        rows.append(
+            AppendixRow(
+                night_of=(start - boundary).date(),
+                start_local=start,
+                muscle=label,
+                side=side_labels.get(side, side),
+                duration_s=duration_s,
+                intensity=intensity,
+                woke=bool(woke),
+                reliefs=tuple(by_episode.get(episode_id, ())),
+                notes=notes or "",
+            )
+        )
+    labels = {code: short_label(diary.label(code), code) for code in codes}
+    return tuple(rows), labels

@@ -1,0 +1,273 @@
+"""compute(): read a period from the diary in one transaction and build its PatternStats."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from cramplog.analysis.stats import calendar_nights, distributions, treatments, triggers, weekly
+from cramplog.analysis.stats.arrays import median
+from cramplog.analysis.stats.headline import OVER_10_MIN_S, PatternStats
+from cramplog.analysis.stats.periods import Period, first_recorded_night, night_range
+from cramplog.analysis.stats.rates import per_week
+from cramplog.core import nights as diary_nights
+from cramplog.core import recorded
+from cramplog.core.records import LoggingSpan, Medication
+from cramplog.storage import aggregates
+from cramplog.storage import repository as repo
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+    from sqlalchemy.orm import Session
+
+    from cramplog.diary.service import Diary
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """What one period needs from the diary, read in one transaction."""
+
+    episodes: aggregates.EpisodeColumns
+    days: aggregates.DayColumns
+    triggers: list[tuple[str, int]]
+    reliefs: list[aggregates.ReliefCounts]
+    treatments: list[tuple[Medication, recorded.WindowCount, recorded.WindowCount]]
+    spans: list[LoggingSpan]
+
+
+_NO_NIGHTS = recorded.WindowCount(0, 0, {})
+
+
+def _collect(
+    session: Session,
+    *,
+    period: Period,
+    hour: int,
+    medications: Sequence[Medication],
+    diary_first: date | None,
+    last_night: date,
+) -> _Raw:
+    nights = night_range(period, hour)
+    shown = [
+        m
+        for m in medications
+        if m.started_on is not None
+        and m.started_on <= period.last
+        and (m.stopped_on is None or m.stopped_on >= period.first)
+    ]
+    windows: list[aggregates.NightRange] = []
+    slots: list[tuple[int | None, int | None]] = []
+    for medication in shown:
+        assert medication.started_on is not None
+        before, after = treatments.treatment_windows(medication.started_on, diary_first, last_night)
+        slot: list[int | None] = []
+        for window in (before, after):
+            if window is None:
+                slot.append(None)
+            else:
+                slot.append(len(windows))
+                windows.append(night_range(window, hour))
+        slots.append((slot[0], slot[1]))
+    spans = repo.list_spans(session)
+    found = [
+        recorded.count_window(
+            w.episodes_by_night, w.reviewed, spans, window.first, window.last, last_night
+        )
+        for w, window in zip(aggregates.window_nights(session, windows), windows, strict=True)
+    ]
+    return _Raw(
+        episodes=aggregates.episode_columns(session, nights),
+        days=aggregates.day_columns(session, nights, triggers.FACTOR_THRESHOLDS),
+        triggers=aggregates.trigger_counts(session, nights),
+        reliefs=aggregates.relief_counts(session, nights),
+        spans=spans,
+        treatments=[
+            (
+                medication,
+                _NO_NIGHTS if before is None else found[before],
+                _NO_NIGHTS if after is None else found[after],
+            )
+            for medication, (before, after) in zip(shown, slots, strict=True)
+        ],
+    )
+
+
+def compute(diary: Diary, period: Period, *, comparison: Period | None = None) -> PatternStats:
+    """The statistics of `period`, with the same numbers for `comparison` if one is given.
+
+    Pass `period.previous()` to compare with the period of equal length just before, or any
+    other `Period` as a chosen baseline.
+    """
+    hour = diary.boundary_hour
+    last_night = diary.last_night()
+    sleep = diary.sleep_hours
+    diary_first = first_recorded_night(diary)
+    raw = diary.read(
+        functools.partial(
+            _collect,
+            period=period,
+            hour=hour,
+            medications=diary.list_medications(),
+            diary_first=diary_first,
+            last_night=last_night,
+        )
+    )
+    baseline = None if comparison is None else compute(diary, comparison)
+    return _build(diary, period, hour, raw, baseline, diary_first, last_night, sleep)
+
+
+def _median(values: NDArray[np.int64]) -> float | None:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class _Episodes:
+    """The period's episodes as numpy columns: nights are days since 1970."""
+
+    night: NDArray[np.int64]
+    clock_hour: NDArray[np.int64]
+    intensity: NDArray[np.int64]
+    rated: NDArray[np.bool_]
+    duration: NDArray[np.int64]
+    timed: NDArray[np.bool_]
+    muscle: NDArray[np.int64]
+    side: NDArray[np.int64]
+    nocturnal: int
+    nocturnal_inferred: int
+    daytime_inferred: int
+
+
+def _episode_arrays(
+    cols: aggregates.EpisodeColumns, hour: int, sleep_hours: diary_nights.SleepHours
+) -> _Episodes:
+    import numpy as np
+
+    start = np.array(cols.start_local, dtype="datetime64[s]")
+    packed = np.array(cols.packed, dtype=np.int64)
+
+    def field_of(bits: tuple[int, int]) -> NDArray[np.int64]:
+        shift, width = bits
+        return (packed >> shift) & ((1 << width) - 1)
+
+    # Nights and hours as whole numbers: days since 1970 and the wall-clock hour.
+    night = (start - np.timedelta64(hour, "h")).astype("datetime64[D]").astype(np.int64)
+    clock_hour = (start - start.astype("datetime64[D]")).astype(np.int64) // 3600
+    intensity = field_of(aggregates.INTENSITY_BITS)
+    duration = field_of(aggregates.DURATION_BITS)
+    # Night-time: as the person said (woke, or began asleep), or where they said nothing,
+    # inferred from their usual sleep hours (the same rule as `nights.SleepHours.timing`).
+    known_night = (packed >> aggregates.NOCTURNAL_BIT) & 1 == 1
+    unknown = (packed >> aggregates.TIMING_UNKNOWN_BIT) & 1 == 1
+    minute = (start - start.astype("datetime64[D]")).astype(np.int64) // 60
+    start_m, end_m = sleep_hours.start_minute, sleep_hours.end_minute
+    in_sleep = (
+        (minute >= start_m) & (minute < end_m)
+        if start_m < end_m
+        else (minute >= start_m) | (minute < end_m)
+    )
+    nocturnal_inferred = int((unknown & in_sleep).sum())
+    return _Episodes(
+        night=night,
+        clock_hour=clock_hour,
+        intensity=intensity,
+        rated=intensity != aggregates.NO_INTENSITY,
+        duration=duration,
+        timed=duration > 0,
+        muscle=field_of(aggregates.MUSCLE_BITS),
+        side=field_of(aggregates.SIDE_BITS),
+        nocturnal=int((known_night & ~unknown).sum()) + nocturnal_inferred,
+        nocturnal_inferred=nocturnal_inferred,
+        daytime_inferred=int((unknown & ~in_sleep).sum()),
+    )
+
+
+# Over 60 lines because it names each of PatternStats' fields once; the figures come from
+# the family modules (distributions, weekly, triggers, treatments, calendar_nights).
+def _build(
+    diary: Diary,
+    period: Period,
+    hour: int,
+    raw: _Raw,
+    baseline: PatternStats | None,
+    diary_first: date | None,
+    last_night: date,
+    sleep_hours: diary_nights.SleepHours,
+) -> PatternStats:
+    import numpy as np
+
+    cols = raw.episodes
+    count = len(cols.packed)
+    ep = _episode_arrays(cols, hour, sleep_hours)
+    night, rated, timed = ep.night, ep.rated, ep.timed
+    intensity, duration = ep.intensity, ep.duration
+    cramp_nights, per_night = np.unique(night, return_counts=True)
+
+    days = raw.days
+    day_night = np.array(days.night_of, dtype="datetime64[D]").astype(np.int64)
+    day_packed = np.array(days.packed, dtype=np.int64)
+    reviewed = (day_packed >> aggregates.REVIEWED_BIT) & 1 == 1
+    # Recorded nights: reviewed, or inside a logging span. A cramp on any other night is
+    # counted, but not in a rate (see `cramplog.core.recorded`).
+    recorded_nights, span_only = recorded.recorded_days(
+        day_night[reviewed], raw.spans, period.first, period.last, last_night
+    )
+    recorded_count = int(recorded_nights.size)
+    on_recorded = np.isin(night, recorded_nights)
+    recorded_cramp_nights = int(np.isin(cramp_nights, recorded_nights).sum())
+    sleep = np.array(days.sleep_disturbance, dtype=float)
+    awake = np.array(days.minutes_awake, dtype=float)
+    sleep_n = int(np.count_nonzero(~np.isnan(sleep)))
+    awake_n = int(np.count_nonzero(~np.isnan(awake)))
+
+    muscle_side, muscles = distributions.muscles(diary, cols, ep.muscle, ep.side)
+    comparisons = triggers.factor_comparisons(diary, day_night, day_packed, reviewed, cramp_nights)
+    return PatternStats(
+        period=period,
+        boundary_hour=hour,
+        episodes=count,
+        nocturnal=ep.nocturnal,
+        daytime=count - ep.nocturnal,
+        cramp_nights=int(cramp_nights.size),
+        reviewed_nights=int(reviewed.sum()),
+        recorded_nights=recorded_count,
+        cramp_free_nights=recorded_count - recorded_cramp_nights,
+        nights_in_period=period.nights,
+        completeness=recorded_count / period.nights,
+        cramps_per_week=per_week(int(on_recorded.sum()), recorded_count),
+        cramp_nights_per_week=per_week(recorded_cramp_nights, recorded_count),
+        share_of_reviewed_nights_with_cramps=(
+            None if recorded_count == 0 else recorded_cramp_nights / recorded_count
+        ),
+        intensity_median=median(intensity[rated]),
+        intensity_worst=int(intensity[rated].max()) if rated.any() else None,
+        intensity_rated=int(rated.sum()),
+        duration_median_s=median(duration[timed]),
+        longest_duration_s=int(duration.max()) if timed.any() else None,
+        duration_timed=int(timed.sum()),
+        cramps_over_10_min=int((duration > OVER_10_MIN_S).sum()),
+        sleep_disturbance_mean=None if sleep_n == 0 else float(np.nanmean(sleep)),
+        sleep_disturbance_nights=sleep_n,
+        minutes_awake_per_week=(None if awake_n == 0 else per_week(int(np.nansum(awake)), awake_n)),
+        minutes_awake_nights=awake_n,
+        by_muscle_side=muscle_side,
+        by_muscle=muscles,
+        by_hour=distributions.by_hour(ep.clock_hour, intensity, rated),
+        by_weekday=distributions.by_weekday(night),
+        weekly=weekly.weeks(period, night, night[on_recorded], cramp_nights, recorded_nights),
+        trend=weekly.trend(period, night, intensity, rated, duration, timed),
+        reliefs=treatments.reliefs(diary, raw.reliefs),
+        triggers=triggers.trigger_stats(diary, raw.triggers, comparisons),
+        factors=comparisons,
+        treatments=treatments.treatments(raw.treatments, diary_first, last_night),
+        calendar=calendar_nights.calendar(period, cramp_nights, per_night, recorded_nights),
+        span_only_nights=int(span_only.size),
+        cramps_on_unrecorded_nights=count - int(on_recorded.sum()),
+        nocturnal_inferred=ep.nocturnal_inferred,
+        daytime_inferred=ep.daytime_inferred,
+        sleep_hours=sleep_hours,
+        comparison=baseline,
+    )

@@ -1,0 +1,185 @@
+"""PatternStats: the headline numbers of a period, each with its change against a comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from cramplog.analysis.stats import as_json
+from cramplog.analysis.stats.calendar_nights import CalendarNight
+from cramplog.analysis.stats.distributions import (
+    HourCount,
+    MuscleCount,
+    MuscleSideCount,
+    WeekdayCount,
+)
+from cramplog.analysis.stats.periods import Period
+from cramplog.analysis.stats.rates import MIN_NIGHTS_TO_RATE, can_rate, too_few_nights_to_rate
+from cramplog.analysis.stats.treatments import ReliefStat, TreatmentEffect
+from cramplog.analysis.stats.triggers import FactorComparison, TriggerStat
+from cramplog.analysis.stats.weekly import TrendPoint, WeekPoint
+from cramplog.core import nights as diary_nights
+from cramplog.core import recorded
+
+OVER_10_MIN_S: Final = 600
+# A comparison is made of per-week rates and counts, so it needs what a rate needs: against
+# 0 of 91 nights recorded, "up 1 from 0" compares with nothing.
+MIN_NIGHTS_TO_COMPARE: Final = MIN_NIGHTS_TO_RATE
+
+# Headline numbers, in the order they are shown; each has a `change()` against a comparison.
+HEADLINE_FIELDS: Final = (
+    "episodes",
+    "cramps_per_week",
+    "cramp_nights",
+    "cramp_nights_per_week",
+    "share_of_reviewed_nights_with_cramps",
+    "nocturnal",
+    "daytime",
+    "intensity_median",
+    "intensity_worst",
+    "duration_median_s",
+    "longest_duration_s",
+    "cramps_over_10_min",
+    "sleep_disturbance_mean",
+    "minutes_awake_per_week",
+    "reviewed_nights",
+    "recorded_nights",
+    "nights_in_period",
+    "completeness",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternStats:
+    """Everything the Patterns pane, the report and `cramplog stats` show for one period.
+
+    See the module docstring for every definition. `comparison` holds the same numbers for
+    the comparison period (its own `comparison` is None).
+    """
+
+    period: Period
+    boundary_hour: int
+    episodes: int
+    nocturnal: int
+    daytime: int
+    cramp_nights: int
+    reviewed_nights: int
+    recorded_nights: int
+    cramp_free_nights: int
+    nights_in_period: int
+    completeness: float
+    cramps_per_week: float | None
+    cramp_nights_per_week: float | None
+    share_of_reviewed_nights_with_cramps: float | None
+    intensity_median: float | None
+    intensity_worst: int | None
+    intensity_rated: int
+    duration_median_s: float | None
+    longest_duration_s: int | None
+    duration_timed: int
+    cramps_over_10_min: int
+    sleep_disturbance_mean: float | None
+    sleep_disturbance_nights: int
+    minutes_awake_per_week: float | None
+    minutes_awake_nights: int
+    by_muscle_side: tuple[MuscleSideCount, ...]
+    by_muscle: tuple[MuscleCount, ...]
+    by_hour: tuple[HourCount, ...]
+    by_weekday: tuple[WeekdayCount, ...]
+    weekly: tuple[WeekPoint, ...]
+    trend: tuple[TrendPoint, ...]
+    reliefs: tuple[ReliefStat, ...]
+    triggers: tuple[TriggerStat, ...]
+    factors: tuple[FactorComparison, ...]
+    treatments: tuple[TreatmentEffect, ...]
+    calendar: tuple[CalendarNight, ...]
+    # How the recorded nights were counted, and what the timing figures had to infer.
+    span_only_nights: int = 0
+    cramps_on_unrecorded_nights: int = 0
+    nocturnal_inferred: int = 0
+    daytime_inferred: int = 0
+    sleep_hours: diary_nights.SleepHours = field(default_factory=diary_nights.SleepHours)
+    comparison: PatternStats | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Nothing recorded in the period: no episode and no reviewed night."""
+        return self.episodes == 0 and self.recorded_nights == 0
+
+    @property
+    def recorded_count(self) -> recorded.RecordedCount:
+        return recorded.RecordedCount(
+            recorded=self.recorded_nights,
+            reviewed=self.recorded_nights - self.span_only_nights,
+            in_spans_only=self.span_only_nights,
+            nights=self.nights_in_period,
+        )
+
+    def completeness_note(self) -> str:
+        """E.g. "25 of 28 nights recorded (89%)": shown beside every rate."""
+        return (
+            f"{self.recorded_nights} of {self.nights_in_period} nights recorded "
+            f"({self.completeness:.0%})"
+        )
+
+    def recorded_note(self) -> str:
+        """How the recorded nights were counted, and the cramps left out of the rates."""
+        text = self.recorded_count.describe() + "."
+        if self.cramps_on_unrecorded_nights:
+            text += (
+                f" {self.cramps_on_unrecorded_nights} cramp(s) fell on nights neither reviewed"
+                " nor inside a span, so they are counted but left out of the rates."
+            )
+        return text
+
+    def timing_note(self) -> str:
+        """E.g. "45 at night or in bed, 13 in the day; 58 inferred from your sleep hours
+        22:00–08:00" (a cramp is inferred when nobody said whether it woke the person)."""
+        text = f"{self.nocturnal} at night or in bed, {self.daytime} in the day"
+        inferred = self.nocturnal_inferred + self.daytime_inferred
+        if inferred:
+            text += f"; {inferred} inferred from your sleep hours {self.sleep_hours.describe()}"
+        return text
+
+    def rate_withheld(self) -> str | None:
+        """Why the per-week rates are None though the period has recorded nights, or None."""
+        if self.recorded_nights == 0 or can_rate(self.recorded_nights):
+            return None
+        return too_few_nights_to_rate(self.recorded_nights)
+
+    @property
+    def comparable(self) -> bool:
+        """There is a comparison period with enough recorded nights to compare with."""
+        return (
+            self.comparison is not None and self.comparison.recorded_nights >= MIN_NIGHTS_TO_COMPARE
+        )
+
+    def comparison_withheld(self) -> str | None:
+        """Why a comparison period gives no comparison, e.g. "no comparison: 2 of 91 nights
+        recorded in the comparison period (7 needed)"; None without one or when it is fine."""
+        c = self.comparison
+        if c is None or self.comparable:
+            return None
+        return (
+            f"no comparison: {c.recorded_nights} of {c.nights_in_period} nights recorded in "
+            f"the comparison period ({MIN_NIGHTS_TO_COMPARE} needed)"
+        )
+
+    def change(self, name: str) -> float | None:
+        """This period's headline `name` minus the comparison's; None if either is missing
+        or the comparison has too few recorded nights (`comparable`)."""
+        if name not in HEADLINE_FIELDS:
+            raise KeyError(f"{name!r} is not a headline number")
+        if self.comparison is None or not self.comparable:
+            return None
+        mine, theirs = getattr(self, name), getattr(self.comparison, name)
+        if mine is None or theirs is None:
+            return None
+        return float(mine) - float(theirs)
+
+    def trigger(self, code: str) -> TriggerStat | None:
+        return next((t for t in self.triggers if t.code == code), None)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values; the keys are documented in README ("cramplog stats")."""
+        return as_json.pattern_stats_json(self)

@@ -1,0 +1,218 @@
+"""Triggers and day factors: how often each was named, and cramp nights against cramp-free ones."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Final
+
+from cramplog.analysis.stats.periods import Period, night_range
+from cramplog.core.records import Side, VocabularyKind
+from cramplog.storage import aggregates
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from cramplog.diary.service import Diary
+
+MIN_NIGHTS_EACH_SIDE: Final = 3
+# A factor "stands out" when it was present on a share of cramp nights at least this many
+# percentage points above its share of cramp-free nights. Descriptive, not a test.
+STANDS_OUT_DIFFERENCE: Final = 0.15
+
+# When a numeric day record counts as having the factor (see `aggregates.day_columns`).
+FACTOR_THRESHOLDS: Final = aggregates.FactorThresholds(
+    low_fluids_l=1.5, alcohol_units=3.0, caffeine_drinks=3, stress=7
+)
+FACTOR_DESCRIPTIONS: Final[Mapping[str, str]] = {
+    "fluids_low": "drank less than 1.5 litres",
+    "exercise_hard": "hard exercise",
+    "exercise_unaccustomed": "unaccustomed exercise",
+    "alcohol": "3 or more units of alcohol",
+    "caffeine": "3 or more caffeine drinks",
+    "heat": "hot weather or heavy sweating",
+    "long_standing": "stood for a long time",
+    "long_sitting": "sat for a long time",
+    "no_stretch": "did not stretch before bed",
+    "stress": "stress 7 or more out of 10",
+}
+
+CUSTOM_GROUP: Final = "custom"
+CUSTOM_GROUP_LABEL: Final = "Your own triggers"
+
+
+@dataclass(frozen=True, slots=True)
+class FactorComparison:
+    """One day factor on cramp nights vs cramp-free reviewed nights. A comparison, not a cause.
+
+    The shares are None unless `enough_data` (at least `MIN_NIGHTS_EACH_SIDE` nights with the
+    factor recorded on each side).
+    """
+
+    factor: str
+    trigger: str
+    label: str
+    description: str
+    cramp_nights_present: int
+    cramp_nights_recorded: int
+    cramp_free_nights_present: int
+    cramp_free_nights_recorded: int
+    enough_data: bool
+    share_of_cramp_nights: float | None
+    share_of_cramp_free_nights: float | None
+
+    @property
+    def difference(self) -> float | None:
+        """Cramp-night share minus cramp-free share (a fraction; 0.2 is 20 points)."""
+        if self.share_of_cramp_nights is None or self.share_of_cramp_free_nights is None:
+            return None
+        return self.share_of_cramp_nights - self.share_of_cramp_free_nights
+
+    @property
+    def stands_out(self) -> bool:
+        difference = self.difference
+        return difference is not None and difference >= STANDS_OUT_DIFFERENCE
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerStat:
+    """One trigger of the checklist (or the person's own), with its presence in the period.
+
+    `episodes` counts the period's episodes naming it as a suspected trigger; `comparison`
+    is its day factor's comparison, for triggers that have one.
+    """
+
+    code: str
+    label: str
+    group: str
+    group_label: str
+    custom: bool
+    episodes: int
+    comparison: FactorComparison | None
+
+    @property
+    def stands_out(self) -> bool:
+        return self.comparison is not None and self.comparison.stands_out
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeRef:
+    """One episode, briefly, for lists such as "episodes that named this trigger"."""
+
+    id: int
+    start_local: datetime
+    night: date
+    muscle: str
+    muscle_label: str
+    side: Side
+    intensity: int | None
+    duration_s: int | None
+
+
+def factor_comparisons(
+    diary: Diary,
+    day_night: NDArray[np.int64],
+    day_packed: NDArray[np.int64],
+    reviewed: NDArray[np.bool_],
+    cramp_nights: NDArray[np.int64],
+) -> tuple[FactorComparison, ...]:
+    import numpy as np
+
+    cramp = np.isin(day_night, cramp_nights)
+    free = reviewed & ~cramp
+    comparisons = []
+    for item in diary.checklist.of_kind("trigger"):
+        if item.day_factor is None or item.day_factor not in aggregates.DAY_FACTORS:
+            continue
+        index = aggregates.DAY_FACTORS.index(item.day_factor)
+        present = (day_packed >> aggregates.factor_present_bit(index)) & 1 == 1
+        known = (day_packed >> aggregates.factor_recorded_bit(index)) & 1 == 1
+        cramp_present = int((cramp & present).sum())
+        cramp_known = int((cramp & known).sum())
+        free_present = int((free & present).sum())
+        free_known = int((free & known).sum())
+        enough = cramp_known >= MIN_NIGHTS_EACH_SIDE and free_known >= MIN_NIGHTS_EACH_SIDE
+        comparisons.append(
+            FactorComparison(
+                factor=item.day_factor,
+                trigger=item.code,
+                label=diary.label(item.code),
+                description=FACTOR_DESCRIPTIONS.get(item.day_factor, item.day_factor),
+                cramp_nights_present=cramp_present,
+                cramp_nights_recorded=cramp_known,
+                cramp_free_nights_present=free_present,
+                cramp_free_nights_recorded=free_known,
+                enough_data=enough,
+                share_of_cramp_nights=cramp_present / cramp_known if enough else None,
+                share_of_cramp_free_nights=free_present / free_known if enough else None,
+            )
+        )
+    return tuple(comparisons)
+
+
+def trigger_stats(
+    diary: Diary,
+    rows: Sequence[tuple[str, int]],
+    comparisons: Sequence[FactorComparison],
+) -> tuple[TriggerStat, ...]:
+    counts = dict(rows)
+    by_trigger = {c.trigger: c for c in comparisons}
+    groups = {g.code: g.label for g in diary.checklist.groups_of("trigger")}
+    stats: list[TriggerStat] = []
+    for item in diary.checklist.of_kind("trigger"):
+        group = item.group or CUSTOM_GROUP
+        stats.append(
+            TriggerStat(
+                code=item.code,
+                label=diary.label(item.code),
+                group=group,
+                group_label=groups.get(group, CUSTOM_GROUP_LABEL),
+                custom=False,
+                episodes=counts.pop(item.code, 0),
+                comparison=by_trigger.get(item.code),
+            )
+        )
+    custom = {
+        item.code
+        for item in diary.custom_items(VocabularyKind.TRIGGER)
+        if not item.hidden or item.code in counts
+    }
+    for code in sorted(custom | counts.keys(), key=lambda c: diary.label(c).casefold()):
+        stats.append(
+            TriggerStat(
+                code=code,
+                label=diary.label(code),
+                group=CUSTOM_GROUP,
+                group_label=CUSTOM_GROUP_LABEL,
+                custom=True,
+                episodes=counts.get(code, 0),
+                comparison=None,
+            )
+        )
+    return tuple(stats)
+
+
+def episodes_with_trigger(
+    diary: Diary, period: Period, code: str, *, limit: int = 200
+) -> tuple[int, tuple[EpisodeRef, ...]]:
+    """(how many episodes of `period` named trigger `code`, the newest `limit` of them)."""
+    nights = night_range(period, diary.boundary_hour)
+    total, briefs = diary.read(
+        functools.partial(aggregates.episodes_with_trigger, nights=nights, code=code, limit=limit)
+    )
+    return total, tuple(
+        EpisodeRef(
+            id=b.id,
+            start_local=b.start_local,
+            night=b.night,
+            muscle=b.muscle,
+            muscle_label=diary.label(b.muscle),
+            side=Side(b.side),
+            intensity=b.intensity,
+            duration_s=b.duration_s,
+        )
+        for b in briefs
+    )

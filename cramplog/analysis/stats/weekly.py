@@ -1,0 +1,129 @@
+"""The period week by week (cramps and the rolling rate) and its intensity and duration trend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Final
+
+from cramplog.analysis.stats.arrays import EPOCH, group_medians, to_day
+from cramplog.analysis.stats.rates import per_week
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from cramplog.analysis.stats.periods import Period
+
+ROLLING_WEEKS: Final = 4
+# Longer periods show intensity and duration per month rather than per week.
+WEEKLY_TREND_MAX_NIGHTS: Final = 183
+
+
+@dataclass(frozen=True, slots=True)
+class WeekPoint:
+    """One calendar week (Monday first) of the period, for the weekly chart.
+
+    `rolling_cramps_per_week` is cramps per seven recorded nights over this week and the
+    `ROLLING_WEEKS - 1` before it; None (a gap in the line, never 0) while those weeks hold
+    fewer than `MIN_NIGHTS_TO_RATE` recorded nights.
+    """
+
+    week_start: date
+    episodes: int
+    cramp_nights: int
+    recorded_nights: int
+    rolling_cramps_per_week: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """Intensity and duration of the episodes in one week or month (`bucket`)."""
+
+    bucket_start: date
+    bucket: str
+    episodes: int
+    intensity_median: float | None
+    intensity_worst: int | None
+    duration_median_s: float | None
+
+
+def weeks(
+    period: Period,
+    night: NDArray[np.int64],
+    recorded_episode_nights: NDArray[np.int64],
+    cramp_nights: NDArray[np.int64],
+    recorded_nights: NDArray[np.int64],
+) -> tuple[WeekPoint, ...]:
+    """Every calendar week touching the period (empty ones too), with the rolling rate."""
+    import numpy as np
+
+    first_monday = period.first - timedelta(days=period.first.weekday())
+    origin = (first_monday - EPOCH).days
+    weeks = ((period.last - first_monday).days // 7) + 1
+
+    def by_week(values: NDArray[np.int64]) -> NDArray[np.int64]:
+        return np.bincount((values - origin) // 7, minlength=weeks)[:weeks]
+
+    episodes = by_week(night)
+    nights_with = by_week(cramp_nights)
+    recorded = by_week(recorded_nights)
+    # Rolling sums over ROLLING_WEEKS weeks, from cumulative sums.
+    window = ROLLING_WEEKS
+    rated = by_week(recorded_episode_nights)
+    episodes_sum = np.convolve(rated, np.ones(window, dtype=np.int64))[:weeks]
+    recorded_sum = np.convolve(recorded, np.ones(window, dtype=np.int64))[:weeks]
+    return tuple(
+        WeekPoint(
+            week_start=first_monday + timedelta(weeks=i),
+            episodes=int(episodes[i]),
+            cramp_nights=int(nights_with[i]),
+            recorded_nights=int(recorded[i]),
+            rolling_cramps_per_week=per_week(int(episodes_sum[i]), int(recorded_sum[i])),
+        )
+        for i in range(weeks)
+    )
+
+
+def trend(
+    period: Period,
+    night: NDArray[np.int64],
+    intensity: NDArray[np.int64],
+    rated: NDArray[np.bool_],
+    duration: NDArray[np.int64],
+    timed: NDArray[np.bool_],
+) -> tuple[TrendPoint, ...]:
+    import numpy as np
+
+    weekly = period.nights <= WEEKLY_TREND_MAX_NIGHTS
+    if weekly:
+        bucket = night - (night + 3) % 7  # the Monday of each night's week
+    else:
+        bucket = night.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    keys, counts = np.unique(bucket, return_counts=True)
+    worst: dict[int, int] = {}
+    if rated.any():
+        order = np.lexsort((intensity[rated], bucket[rated]))
+        b, v = bucket[rated][order], intensity[rated][order]
+        last_of_group = np.append(b[1:] != b[:-1], True)
+        worst = {int(k): int(x) for k, x in zip(b[last_of_group], v[last_of_group], strict=True)}
+    intensity_medians = group_medians(bucket[rated], intensity[rated])
+    duration_medians = group_medians(bucket[timed], duration[timed])
+
+    def start_of(key: int) -> date:
+        if weekly:
+            return to_day(key)
+        year, month = divmod(key, 12)
+        return date(1970 + year, month + 1, 1)
+
+    return tuple(
+        TrendPoint(
+            bucket_start=start_of(int(key)),
+            bucket="week" if weekly else "month",
+            episodes=int(n),
+            intensity_median=intensity_medians.get(int(key)),
+            intensity_worst=worst.get(int(key)),
+            duration_median_s=duration_medians.get(int(key)),
+        )
+        for key, n in zip(keys, counts, strict=True)
+    )

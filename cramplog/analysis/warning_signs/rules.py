@@ -1,0 +1,246 @@
+"""The warning-sign rules, each turning what was read into a fired sign or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from cramplog.analysis import stats
+from cramplog.analysis.stats import TREATMENT_MIN_RECORDED_NIGHTS, Period
+from cramplog.analysis.warning_signs.reading import medication_windows_of
+from cramplog.analysis.warning_signs.signs import (
+    LONG_SPASM_S,
+    MAX_EVIDENCE,
+    MIN_EPISODES_FOR_SHARE,
+    RECENT_NIGHTS,
+    RISE_PER_WEEK,
+    RISE_RATIO,
+    SPASM_NIGHTS,
+    Evidence,
+    Urgency,
+    WarningSign,
+)
+from cramplog.core import nights, recorded, wording
+from cramplog.storage import aggregates
+
+if TYPE_CHECKING:
+    from cramplog.core.records import Medication
+    from cramplog.diary.service import Diary
+
+
+class Rules:
+    """Turns what was read into fired rules, with the checklist's words for each warning."""
+
+    def __init__(self, diary: Diary, period: Period) -> None:
+        self.diary = diary
+        self.period = period
+
+    def sign(
+        self,
+        code: str,
+        sentence: str,
+        evidence: Sequence[Evidence],
+        *,
+        count: int | None = None,
+        now: bool = False,
+    ) -> WarningSign:
+        item = self.diary.checklist.get(code)
+        urgency = Urgency(item.urgency) if item and item.urgency else Urgency.APPOINTMENT
+        if now:
+            urgency = Urgency.NOW
+        return WarningSign(
+            code=code,
+            label=item.label if item else code,
+            urgency=urgency,
+            sentence=sentence,
+            explanation=item.explanation if item else "",
+            advice=item.advice if item else None,
+            evidence=tuple(evidence[:MAX_EVIDENCE]),
+            evidence_count=len(evidence) if count is None else count,
+        )
+
+    def where(self, episode: aggregates.EpisodeBrief) -> str:
+        side = {"left": "left", "right": "right", "both": "both sides"}.get(episode.side)
+        muscle = self.diary.label(episode.muscle)
+        return f"{muscle} ({side})" if side else muscle
+
+    def episode_evidence(self, episode: aggregates.EpisodeBrief, what: str = "") -> Evidence:
+        detail = self.where(episode) + (f": {what}" if what else "")
+        return Evidence(episode.night, episode.id, episode.start_local, detail)
+
+    def symptom_urgent(self, codes: Iterable[str]) -> bool:
+        for code in codes:
+            item = self.diary.checklist.get(code)
+            if item is not None and item.urgency == Urgency.NOW.value:
+                return True
+        return False
+
+    # Each rule returns its fired sign, or None.
+
+    def by_symptoms(
+        self,
+        rows: Sequence[tuple[aggregates.EpisodeBrief, str]],
+        code: str,
+        what: str,
+        matches: frozenset[str] | None = None,
+        *,
+        keep: Any = None,
+    ) -> WarningSign | None:
+        grouped: dict[int, tuple[aggregates.EpisodeBrief, list[str]]] = {}
+        for episode, symptom in rows:
+            if (matches is None or symptom in matches) and (keep is None or keep(episode, symptom)):
+                grouped.setdefault(episode.id, (episode, []))[1].append(symptom)
+        if not grouped:
+            return None
+        episodes = sorted(grouped.values(), key=lambda pair: pair[0].start_local, reverse=True)
+        seen = {s for _, symptoms in episodes for s in symptoms}
+        evidence = [
+            self.episode_evidence(e, ", ".join(self.diary.label(s) for s in symptoms))
+            for e, symptoms in episodes
+        ]
+        latest = episodes[0][0]
+        n = len(episodes)
+        if "{signs}" in what:
+            labels = sorted(self.diary.label(s).lower() for s in seen)
+            what = what.format(signs=", ".join(labels))
+        sentence = (
+            f"{_cramps(n)} in this period came with {what} "
+            f"(latest: {nights.cited(latest.night, latest.start_local)})."
+        )
+        return self.sign(code, sentence, evidence, now=self.symptom_urgent(seen))
+
+    def long_unrelieved(
+        self, rows: Sequence[tuple[aggregates.EpisodeBrief, bool, bool]]
+    ) -> WarningSign | None:
+        hits = [e for e, tried, helped in rows if tried and not helped]
+        if not hits:
+            return None
+        evidence = [
+            self.episode_evidence(
+                e, f"{_duration(e.duration_s)}, stretching did not fully relieve it"
+            )
+            for e in hits
+        ]
+        n = len(hits)
+        sentence = (
+            f"{_cramps(n)} lasted more than 10 minutes although you tried stretching "
+            f"(latest: {nights.cited(hits[0].night, hits[0].start_local)}, "
+            f"{_duration(hits[0].duration_s)})."
+        )
+        return self.sign("warning.long_cramp_unrelieved", sentence, evidence)
+
+    def spasm_three_days(
+        self, rows: Sequence[tuple[aggregates.EpisodeBrief, bool, bool]]
+    ) -> WarningSign | None:
+        nights_by_muscle: dict[str, dict[date, aggregates.EpisodeBrief]] = {}
+        for episode, _tried, _helped in rows:
+            if (episode.duration_s or 0) >= LONG_SPASM_S:
+                nights_by_muscle.setdefault(episode.muscle, {}).setdefault(episode.night, episode)
+        runs: list[tuple[str, list[date]]] = []
+        for muscle, by_night in nights_by_muscle.items():
+            run: list[date] = []
+            for night in sorted(by_night):
+                if run and night - run[-1] == timedelta(days=1):
+                    run.append(night)
+                else:
+                    if len(run) >= SPASM_NIGHTS:
+                        runs.append((muscle, run))
+                    run = [night]
+            if len(run) >= SPASM_NIGHTS:
+                runs.append((muscle, run))
+        if not runs:
+            return None
+        runs.sort(key=lambda r: r[1][-1], reverse=True)
+        muscle, latest = runs[0]
+        evidence = [
+            self.episode_evidence(
+                nights_by_muscle[m][night], f"{_duration(nights_by_muscle[m][night].duration_s)}"
+            )
+            for m, run in runs
+            for night in reversed(run)
+        ]
+        sentence = (
+            f"Your {self.diary.label(muscle).lower()} had long spasms (an hour or more) on "
+            f"{len(latest)} nights in a row, from the {nights.cited(latest[0])} to the "
+            f"{nights.cited(latest[-1])}."
+        )
+        return self.sign("warning.spasm_three_days", sentence, evidence)
+
+    def frequent(self, window: recorded.WindowCount, per_week: float) -> WarningSign | None:
+        # The same rate as every other figure: cramps on recorded nights per 7 recorded nights.
+        rate = stats.per_week(window.episodes, window.recorded_nights)
+        if window.episodes == 0 or rate is None or rate < per_week:
+            return None
+        evidence = [
+            Evidence(night, None, None, _cramps(n).lower() if n != 1 else "1 cramp")
+            for night, n in sorted(window.episodes_by_night.items(), reverse=True)
+        ]
+        sentence = (
+            f"You logged {window.episodes} cramps over {window.recorded_nights} recorded "
+            f"nights in the 4 weeks to the {nights.cited(self.period.last)}: {rate:.1f} a "
+            f"week, at or above the {per_week:g} a week counted as frequent."
+        )
+        return self.sign("warning.frequent", sentence, evidence)
+
+    def share_rule(
+        self,
+        code: str,
+        found: aggregates.Share,
+        judged: str,
+        what: str,
+        detail: str,
+        unknown: str,
+    ) -> WarningSign | None:
+        """A rule over a share of cramps, judged only on those whose record says either way."""
+        total, hits = found.judged, found.hits
+        if total < MIN_EPISODES_FOR_SHARE or hits * 2 <= total:
+            return None
+        evidence = [self.episode_evidence(e, detail) for e in found.newest]
+        recent = min(RECENT_NIGHTS, self.period.nights)
+        sentence = f"In {hits} of {total} cramps {judged} over the last {recent} nights, {what}."
+        if found.unjudged:
+            sentence += f" {_cramps(found.unjudged)} {unknown}, so could not be judged."
+        return self.sign(code, sentence, evidence, count=hits)
+
+    def medication(
+        self,
+        medication: Medication,
+        windows: tuple[recorded.WindowCount, recorded.WindowCount],
+        last_night: date,
+    ) -> WarningSign | None:
+        before, after = windows
+        assert medication.started_on is not None
+        if medication_windows_of(medication.started_on, last_night)[1] is None:
+            return None
+        if min(before.recorded_nights, after.recorded_nights) < TREATMENT_MIN_RECORDED_NIGHTS:
+            return None
+        rate_before = stats.per_week(before.episodes, before.recorded_nights)
+        rate_after = stats.per_week(after.episodes, after.recorded_nights)
+        if rate_before is None or rate_after is None:
+            return None
+        if rate_after < rate_before + RISE_PER_WEEK or rate_after < rate_before * RISE_RATIO:
+            return None
+        started = medication.started_on
+        med_class = self.diary.label(medication.med_class or "")
+        evidence = [
+            Evidence(started, None, None, f"Started {medication.name} {medication.dose}".strip()),
+            *(
+                Evidence(night, None, None, _cramps(n).lower() if n != 1 else "1 cramp")
+                for night, n in sorted(after.episodes_by_night.items(), reverse=True)
+            ),
+        ]
+        sentence = (
+            f"Cramps went from {rate_before:.1f} to {rate_after:.1f} a week in the 4 weeks after "
+            f"you started {medication.name} on {started:%d %B %Y}. The references associate "
+            f"{med_class.lower()} with cramps."
+        )
+        return self.sign("warning.medication_related", sentence, evidence)
+
+
+def _cramps(n: int) -> str:
+    return "1 cramp" if n == 1 else f"{n} cramps"
+
+
+def _duration(seconds: int | None) -> str:
+    return wording.duration(seconds, missing="duration unknown")

@@ -1,0 +1,94 @@
+"""Ranges of nights as bounds on the stored wall-clock text, and the raw read of wide rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    and_,
+    func,
+    literal_column,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from cramplog.storage.engine import driver_connection
+from cramplog.storage.schema import (
+    EpisodeRow,
+)
+
+LOCAL_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+@dataclass(frozen=True, slots=True)
+class NightRange:
+    """The nights `first`..`last` (both included) under a day-boundary hour."""
+
+    first: date
+    last: date
+    boundary_hour: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.boundary_hour <= 23:
+            raise ValueError("The day-boundary hour must be from 0 to 23.")
+        if self.first > self.last:
+            raise ValueError("A range of nights cannot end before it begins.")
+
+    @property
+    def local_from(self) -> str:
+        """Wall-clock text of the first night's start (the lower bound, included)."""
+        return f"{self.first.isoformat()} {self.boundary_hour:02d}:00:00"
+
+    @property
+    def local_to(self) -> str:
+        """Wall-clock text of the moment after the last night ends (the upper bound, excluded)."""
+        return f"{(self.last + timedelta(days=1)).isoformat()} {self.boundary_hour:02d}:00:00"
+
+
+def in_range(nights: NightRange) -> ColumnElement[bool]:
+    return and_(
+        EpisodeRow.start_local >= nights.local_from, EpisodeRow.start_local < nights.local_to
+    )
+
+
+def night_of_local(local: SQLColumnExpression[str], boundary_hour: int) -> ColumnElement[str]:
+    # An int checked by NightRange, so inlining it is safe; a literal keeps a GROUP BY
+    # expression identical to the selected one, which a bound parameter would not.
+    return func.date(local, literal_column(f"'-{int(boundary_hour)} hours'"))
+
+
+def parse_local(value: str) -> datetime:
+    return datetime.strptime(value, LOCAL_FORMAT)
+
+
+def raw_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Run `query` straight on the DBAPI cursor of the session's own connection.
+
+    Only for the two wide reads (every episode or day of a period): building SQLAlchemy Row
+    objects for 150,000 rows costs as much as SQLite's own work. The query may bind only
+    strings and numbers, which sqlite3 takes as they are.
+    """
+    connection = session.connection()
+    compiled = query.compile(dialect=connection.dialect)
+    params = compiled.params
+    values = [params[name] for name in compiled.positiontup or ()]
+    if any(not isinstance(v, str | int | float) for v in values):
+        raise TypeError("a raw read may bind only strings and numbers")
+    cursor = driver_connection(session).cursor()
+    try:
+        return list(cursor.execute(str(compiled), values).fetchall())
+    finally:
+        cursor.close()
+
+
+def covers_every_episode(session: Session, nights: NightRange) -> bool:
+    """Whether no episode lies outside the range (then the link tables need no join)."""
+    # Two queries: SQLite answers a lone min() or max() from the index, but not both at once.
+    first = session.scalar(select(func.min(EpisodeRow.start_local)))
+    last = session.scalar(select(func.max(EpisodeRow.start_local)))
+    return first is None or last is None or (first >= nights.local_from and last < nights.local_to)
