@@ -320,16 +320,7 @@ def apply_import(
     (ImportRejectedError) unless `skip_invalid`.
     """
     batch = plan.batch
-    if batch.questions:
-        raise ImportRejectedError(" ".join(batch.questions.values()) + " Nothing was imported.")
-    if batch.errors and not skip_invalid:
-        first = batch.errors[0]
-        raise ImportRejectedError(
-            f"{len(batch.errors):,} row(s) of {plan.path.name} are invalid (first, {first}); "
-            "nothing was imported. Fix them, or choose to skip invalid rows."
-        )
-    if not (batch.episodes or batch.days or batch.medications or batch.vocabulary):
-        raise ImportRejectedError(f"{plan.path.name} holds nothing to import.")
+    _refuse_unless_importable(plan, skip_invalid=skip_invalid)
     nothing_new = not (plan.new_episodes or plan.new_days or plan.new_medications or plan.new_words)
     if nothing_new and not replace:
         # Check again (the diary may have lost entries since the dry run); if everything is
@@ -375,6 +366,22 @@ def apply_import(
         replaced=replace,
         backup=made,
     )
+
+
+def _refuse_unless_importable(plan: ImportPlan, *, skip_invalid: bool) -> None:
+    """ImportRejectedError when a question is open, a row is invalid (unless skipped), or the
+    file holds nothing."""
+    batch = plan.batch
+    if batch.questions:
+        raise ImportRejectedError(" ".join(batch.questions.values()) + " Nothing was imported.")
+    if batch.errors and not skip_invalid:
+        first = batch.errors[0]
+        raise ImportRejectedError(
+            f"{len(batch.errors):,} row(s) of {plan.path.name} are invalid (first, {first}); "
+            "nothing was imported. Fix them, or choose to skip invalid rows."
+        )
+    if not (batch.episodes or batch.days or batch.medications or batch.vocabulary):
+        raise ImportRejectedError(f"{plan.path.name} holds nothing to import.")
 
 
 def _store_spans(session: Session, spans: Sequence[SpanDeclaration]) -> None:

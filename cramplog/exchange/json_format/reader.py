@@ -1,33 +1,26 @@
-"""JSON: the whole diary in a versioned format (docs/formats.md), written and read back."""
+"""Read a JSON diary back, each record checked, every failure naming its field."""
 
 from __future__ import annotations
 
 import json
 import math
 import uuid
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import IO, TypeVar
+from typing import TypeVar
 
-from cramplog import __version__
 from cramplog.core import nights, validation
 from cramplog.core.errors import ImportFileError, ValidationError
 from cramplog.core.records import (
     DayFactors,
-    DiaryDay,
-    Episode,
     EpisodeInput,
     Exercise,
     Hydration,
-    LoggingSpan,
-    Medication,
     MedicationInput,
     ReliefRating,
     Side,
     SpanSource,
     TakenFor,
-    VocabularyItem,
     with_legacy_unknowns,
 )
 from cramplog.exchange.batch import (
@@ -38,162 +31,9 @@ from cramplog.exchange.batch import (
     SourceKind,
     SpanDeclaration,
 )
+from cramplog.exchange.json_format.versions import FIRST_VERSION, FORMAT, VERSION
 from cramplog.storage import bulk
 from cramplog.storage.transfer import NewVocabulary
-
-FORMAT = "cramplog-diary"
-# 2: "woke_from_sleep" may be null (not answered), "triggers_asked"/"reliefs_asked", the
-# diary's "logging_spans" and its sleep hours. Version 1 is still read (see `_read_episodes`).
-VERSION = 2
-FIRST_VERSION = 1  # the oldest format version cramplog reads
-_LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
-
-
-def _utc(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _day(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def episode_record(e: Episode) -> dict[str, object]:
-    return {
-        "uuid": e.uuid,
-        "start_local": e.start_local.strftime(_LOCAL_FORMAT),
-        "utc_offset_min": e.utc_offset_min,
-        "muscle": e.muscle,
-        "side": e.side.value,
-        "duration_s": e.duration_s,
-        "intensity": e.intensity,
-        "woke_from_sleep": e.woke_from_sleep,
-        "activity": e.activity,
-        "hydration": None if e.hydration is None else e.hydration.value,
-        "triggers": list(e.triggers),
-        "reliefs": [
-            {"code": code, "rating": None if rating is None else rating.value}
-            for code, rating in e.reliefs
-        ],
-        "symptoms": list(e.symptoms),
-        "notes": e.notes,
-        "to_review": e.to_review,
-        "triggers_asked": e.triggers_asked,
-        "reliefs_asked": e.reliefs_asked,
-        "created_utc": _utc(e.created_utc),
-        "updated_utc": _utc(e.updated_utc),
-    }
-
-
-def day_record(d: DiaryDay) -> dict[str, object]:
-    f = d.factors
-    return {
-        "uuid": d.uuid,
-        "night_of": d.night_of.isoformat(),
-        "reviewed": f.reviewed,
-        "fluids_l": f.fluids_l,
-        "exercise": None if f.exercise is None else f.exercise.value,
-        "alcohol_units": f.alcohol_units,
-        "caffeine_drinks": f.caffeine_drinks,
-        "hot_or_sweating": f.hot_or_sweating,
-        "long_standing": f.long_standing,
-        "long_sitting": f.long_sitting,
-        "stretched_before_bed": f.stretched_before_bed,
-        "stress": f.stress,
-        "sleep_disturbance": f.sleep_disturbance,
-        "minutes_awake": f.minutes_awake,
-        "notes": f.notes,
-        "created_utc": _utc(d.created_utc),
-        "updated_utc": _utc(d.updated_utc),
-    }
-
-
-def medication_record(m: Medication) -> dict[str, object]:
-    return {
-        "uuid": m.uuid,
-        "name": m.name,
-        "dose": m.dose,
-        "started_on": _day(m.started_on),
-        "stopped_on": _day(m.stopped_on),
-        "taken_for": m.taken_for.value,
-        "class": m.med_class,
-        "notes": m.notes,
-        "created_utc": _utc(m.created_utc),
-        "updated_utc": _utc(m.updated_utc),
-    }
-
-
-def span_record(s: LoggingSpan) -> dict[str, object]:
-    return {
-        "uuid": s.uuid,
-        "first_night": s.first_night.isoformat(),
-        "last_night": _day(s.last_night),
-        "source": s.source.value,
-    }
-
-
-def vocabulary_record(v: VocabularyItem) -> dict[str, object]:
-    return {
-        "uuid": v.uuid,
-        "code": v.code,
-        "kind": v.kind.value,
-        "label": v.label,
-        "hidden": v.hidden,
-    }
-
-
-@dataclass(frozen=True)
-class Contents:
-    """Everything one JSON export holds."""
-
-    episodes: Sequence[Episode]
-    days: Sequence[DiaryDay]
-    medications: Sequence[Medication]
-    vocabulary: Sequence[VocabularyItem]
-    boundary_hour: int
-    first_night: date | None
-    last_night: date | None
-    exported_utc: datetime
-    spans: Sequence[LoggingSpan] = ()
-    sleep_hours: str | None = None
-
-
-def write(stream: IO[str], contents: Contents) -> None:
-    """The export, one record per line inside each list, so a diff or a reader can follow it."""
-
-    def records(name: str, items: Sequence[Mapping[str, object]], last: bool = False) -> None:
-        stream.write(f'  "{name}": [')
-        for i, item in enumerate(items):
-            stream.write("\n    " if i == 0 else ",\n    ")
-            stream.write(json.dumps(item, ensure_ascii=False, allow_nan=False))
-        stream.write("\n  ]" if items else "]")
-        stream.write("\n" if last else ",\n")
-
-    head = {
-        "format": FORMAT,
-        "version": VERSION,
-        "app_version": __version__,
-        "exported_utc": _utc(contents.exported_utc),
-        "period": {
-            "first_night": _day(contents.first_night),
-            "last_night": _day(contents.last_night),
-        },
-        "settings": {
-            "day_boundary_hour": contents.boundary_hour,
-            "sleep_hours": contents.sleep_hours,
-        },
-    }
-    stream.write("{\n")
-    for key, value in head.items():
-        stream.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
-    records("vocabulary", [vocabulary_record(v) for v in contents.vocabulary])
-    records("episodes", [episode_record(e) for e in contents.episodes])
-    records("days", [day_record(d) for d in contents.days])
-    records("logging_spans", [span_record(s) for s in contents.spans])
-    records("medications", [medication_record(m) for m in contents.medications], last=True)
-    stream.write("}\n")
-
-
-# -- reading --------------------------------------------------------------------------------
 
 
 class _Bad(ValueError):
@@ -430,16 +270,7 @@ def _read_episodes(
             uuid_text = record.uuid()
             if uuid_text in seen:
                 raise _Bad("this UUID appears twice in the file")
-            try:
-                start_local = datetime.fromisoformat(record.text("start_local", required=True))
-            except ValueError:
-                raise _Bad("'start_local' is not an ISO date and time") from None
-            if start_local.tzinfo is not None:
-                raise _Bad("'start_local' must be wall-clock time, without an offset")
-            offset = record.whole("utc_offset_min", required=True)
-            assert offset is not None
-            if not -1080 <= offset <= 1080:
-                raise _Bad("'utc_offset_min' must be between -1080 and 1080")
+            start_local, offset = _wall_clock_start(record)
             reliefs = [
                 (relief.text("code", required=True), relief.enum("rating", ReliefRating))
                 for relief in record.objects("reliefs")
@@ -478,6 +309,21 @@ def _read_episodes(
             continue
         seen.add(uuid_text)
         batch.episodes.append(new)
+
+
+def _wall_clock_start(record: _Record) -> tuple[datetime, int]:
+    """The episode's wall-clock start (no offset in it) and its UTC offset in minutes."""
+    try:
+        start_local = datetime.fromisoformat(record.text("start_local", required=True))
+    except ValueError:
+        raise _Bad("'start_local' is not an ISO date and time") from None
+    if start_local.tzinfo is not None:
+        raise _Bad("'start_local' must be wall-clock time, without an offset")
+    offset = record.whole("utc_offset_min", required=True)
+    assert offset is not None
+    if not -1080 <= offset <= 1080:
+        raise _Bad("'utc_offset_min' must be between -1080 and 1080")
+    return start_local, offset
 
 
 def _read_days(items: list[object], context: Context, batch: Batch) -> None:
