@@ -17,10 +17,10 @@ from cramplog.core.errors import ImportFileError, ImportRejectedError
 from cramplog.core.records import SpanSource, new_uuid
 from cramplog.diary import backups
 from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
-from cramplog.exchange import csv_format, json_format
+from cramplog.exchange import csv_format, json_format, novelty
 from cramplog.exchange.batch import Batch, Context, Question, RowError, SourceKind, SpanDeclaration
-from cramplog.storage import bulk, transfer
 from cramplog.storage import repository as repo
+from cramplog.storage import transfer
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -216,44 +216,6 @@ def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str)
     )
 
 
-def _new_episodes(batch: Batch, held: transfer.Holdings) -> list[bulk.NewEpisode]:
-    """The batch's episodes the diary lacks: by UUID, and for a spreadsheet by moment too."""
-    if not held.episode_uuids:
-        return batch.episodes  # an empty diary lacks them all
-    fresh = [e for e in batch.episodes if e.uuid not in held.episode_uuids]
-    if batch.match_by_moment:
-        moments = held.episode_moments
-        fresh = [
-            e for e in fresh if (e.start_local.isoformat(" "), e.episode.muscle) not in moments
-        ]
-    return fresh
-
-
-def _new_days(batch: Batch, held: transfer.Holdings) -> list[bulk.NewDay]:
-    return [
-        d for d in batch.days if d.uuid not in held.day_uuids and d.night_of not in held.day_nights
-    ]
-
-
-def _new_medications(batch: Batch, held: transfer.Holdings) -> list[bulk.NewMedication]:
-    return [m for m in batch.medications if m.uuid not in held.medication_uuids]
-
-
-def _count(batch: Batch, held: transfer.Holdings) -> dict[str, int]:
-    new_episodes = len(_new_episodes(batch, held))
-    new_days = len(_new_days(batch, held))
-    new_meds = len(_new_medications(batch, held))
-    return {
-        "new_episodes": new_episodes,
-        "known_episodes": len(batch.episodes) - new_episodes,
-        "new_days": new_days,
-        "known_days": len(batch.days) - new_days,
-        "new_medications": new_meds,
-        "known_medications": len(batch.medications) - new_meds,
-        "new_words": len([v for v in batch.vocabulary if v.code not in held.vocabulary_codes]),
-    }
-
-
 def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) -> ImportPlan:
     """The dry run: read and check the file, compare it with the diary, write nothing."""
     options = options or ImportOptions()
@@ -262,7 +224,7 @@ def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) 
     span = _span_of(batch, options, diary.boundary_hour, diary.last_night())
     with diary.bulk_session() as session:
         held = transfer.holdings(session)
-    return ImportPlan(path=path, batch=batch, span=span, **_count(batch, held))
+    return ImportPlan(path=path, batch=batch, span=span, **novelty.counts(batch, held))
 
 
 def _span_of(
@@ -326,7 +288,7 @@ def apply_import(
         # Check again (the diary may have lost entries since the dry run); if everything is
         # still there, there is nothing to back up and nothing to store.
         with diary.bulk_session() as session:
-            fresh = _count(batch, transfer.holdings(session))
+            fresh = novelty.counts(batch, transfer.holdings(session))
         if not any(fresh[k] for k in ("new_episodes", "new_days", "new_medications", "new_words")):
             return ImportResult(0, 0, 0, 0, len(batch.errors), plan.valid_records, replaced=False)
     made = None
@@ -341,9 +303,9 @@ def apply_import(
                 repo.put_setting(session, BOUNDARY_HOUR_KEY, str(batch.boundary_hour))
         held = transfer.holdings(session)
         words = [v for v in batch.vocabulary if v.code not in held.vocabulary_codes]
-        episodes = _new_episodes(batch, held)
-        days = _new_days(batch, held)
-        medications = _new_medications(batch, held)
+        episodes = novelty.new_episodes(batch, held)
+        days = novelty.new_days(batch, held)
+        medications = novelty.new_medications(batch, held)
         transfer.insert_vocabulary(session, words)
         transfer.insert_episodes(session, episodes)
         transfer.insert_days(session, days)

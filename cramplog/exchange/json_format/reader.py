@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import json
-import math
-import uuid
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
-from typing import TypeVar
 
 from cramplog.core import nights, validation
 from cramplog.core.errors import ImportFileError, ValidationError
@@ -31,117 +27,10 @@ from cramplog.exchange.batch import (
     SourceKind,
     SpanDeclaration,
 )
+from cramplog.exchange.json_format.record import Bad, Record
 from cramplog.exchange.json_format.versions import FIRST_VERSION, FORMAT, VERSION
 from cramplog.storage import bulk
 from cramplog.storage.transfer import NewVocabulary
-
-
-class _Bad(ValueError):
-    """One field of one record is wrong."""
-
-
-_T = TypeVar("_T")
-
-
-class _Record:
-    """Typed access to one JSON object, each failure naming the field."""
-
-    def __init__(self, raw: object) -> None:
-        if not isinstance(raw, dict):
-            raise _Bad("is not an object")
-        self.raw: dict[str, object] = raw
-
-    def _get(self, key: str, kinds: tuple[type, ...], what: str, required: bool) -> object:
-        if key not in self.raw or self.raw[key] is None:
-            if required:
-                raise _Bad(f"{key!r} is missing")
-            return None
-        value = self.raw[key]
-        # bool is an int in Python; a JSON true is never a number here.
-        if isinstance(value, bool) and bool not in kinds:
-            raise _Bad(f"{key!r} must be {what}")
-        if not isinstance(value, kinds):
-            raise _Bad(f"{key!r} must be {what}")
-        return value
-
-    def text(self, key: str, *, required: bool = False, default: str = "") -> str:
-        value = self._get(key, (str,), "text", required)
-        return default if value is None else str(value)
-
-    def optional_text(self, key: str) -> str | None:
-        value = self._get(key, (str,), "text", False)
-        return None if value is None else str(value)
-
-    def whole(self, key: str, *, required: bool = False) -> int | None:
-        value = self._get(key, (int,), "a whole number", required)
-        return value if isinstance(value, int) else None
-
-    def number(self, key: str) -> float | None:
-        value = self._get(key, (int, float), "a number", False)
-        if not isinstance(value, int | float):
-            return None
-        try:
-            number = float(value)
-        except OverflowError:  # a 400-digit whole number is too large for a float
-            raise _Bad(f"{key!r} must be a finite number") from None
-        if not math.isfinite(number):
-            raise _Bad(f"{key!r} must be a finite number")
-        return number
-
-    def flag(self, key: str, *, default: bool | None = False) -> bool | None:
-        value = self._get(key, (bool,), "true or false", False)
-        return default if value is None else bool(value)
-
-    def objects(self, key: str) -> list[_Record]:
-        value = self._get(key, (list,), "a list", False)
-        return [] if not isinstance(value, list) else [_Record(item) for item in value]
-
-    def strings(self, key: str) -> tuple[str, ...]:
-        value = self._get(key, (list,), "a list", False)
-        if value is None:
-            return ()
-        assert isinstance(value, list)
-        if not all(isinstance(item, str) for item in value):
-            raise _Bad(f"{key!r} must be a list of codes")
-        return tuple(value)
-
-    def enum(self, key: str, kind: Callable[[str], _T]) -> _T | None:
-        value = self.optional_text(key)
-        if value is None:
-            return None
-        try:
-            return kind(value)
-        except ValueError:
-            raise _Bad(f"{key!r} has an unknown value “{value[:30]}”") from None
-
-    def uuid(self) -> str:
-        value = self.text("uuid", required=True)
-        try:
-            return str(uuid.UUID(value))
-        except ValueError:
-            raise _Bad("'uuid' is not a UUID") from None
-
-    def utc(self, key: str) -> datetime:
-        value = self.text(key, required=True)
-        try:
-            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            raise _Bad(f"{key!r} is not an ISO date and time") from None
-        if moment.tzinfo is not None:
-            try:
-                moment = moment.astimezone(UTC)
-            except OverflowError:  # 0001-01-01T00:00+05:00 is before the year 1 in UTC
-                raise _Bad(f"{key!r} is out of range") from None
-        return moment.replace(tzinfo=None, microsecond=0)
-
-    def day(self, key: str, *, required: bool = False) -> date | None:
-        value = self.text(key, required=required) or None
-        if value is None:
-            return None
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise _Bad(f"{key!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def parse(text: str, context: Context) -> Batch:
@@ -206,16 +95,16 @@ def _read_vocabulary(items: list[object], context: Context, batch: Batch) -> dic
     seen: set[str] = set()
     for index, raw in enumerate(items):
         try:
-            record = _Record(raw)
+            record = Record(raw)
             kind = record.text("kind", required=True)
             if kind not in VOCABULARY_KINDS:
-                raise _Bad(f"'kind' must be one of {', '.join(VOCABULARY_KINDS)}")
+                raise Bad(f"'kind' must be one of {', '.join(VOCABULARY_KINDS)}")
             code = record.text("code", required=True)
             if not code.startswith(f"custom.{kind}.") or len(code) > 120:
-                raise _Bad("'code' is not the code of a word of your own")
+                raise Bad("'code' is not the code of a word of your own")
             label = validation.check_label(record.text("label", required=True))
             if code in seen:
-                raise _Bad("this word appears twice")
+                raise Bad("this word appears twice")
             item = NewVocabulary(
                 code=code,
                 kind=kind,
@@ -242,13 +131,13 @@ def _read_spans(items: object, batch: Batch) -> None:
         return
     for index, raw in enumerate(items):
         try:
-            record = _Record(raw)
+            record = Record(raw)
             first = record.day("first_night")
             if first is None:
-                raise _Bad("'first_night' is missing")
+                raise Bad("'first_night' is missing")
             last = record.day("last_night")
             if last is not None and last < first:
-                raise _Bad("'last_night' is before 'first_night'")
+                raise Bad("'last_night' is before 'first_night'")
             source = record.enum("source", SpanSource) or SpanSource.DECLARED
             batch.spans.append(SpanDeclaration(first, last, source, record.uuid()))
         except ValueError as exc:
@@ -266,10 +155,10 @@ def _read_episodes(
     seen: set[str] = set()
     for index, raw in enumerate(items):
         try:
-            record = _Record(raw)
+            record = Record(raw)
             uuid_text = record.uuid()
             if uuid_text in seen:
-                raise _Bad("this UUID appears twice in the file")
+                raise Bad("this UUID appears twice in the file")
             start_local, offset = _wall_clock_start(record)
             reliefs = [
                 (relief.text("code", required=True), relief.enum("rating", ReliefRating))
@@ -311,18 +200,18 @@ def _read_episodes(
         batch.episodes.append(new)
 
 
-def _wall_clock_start(record: _Record) -> tuple[datetime, int]:
+def _wall_clock_start(record: Record) -> tuple[datetime, int]:
     """The episode's wall-clock start (no offset in it) and its UTC offset in minutes."""
     try:
         start_local = datetime.fromisoformat(record.text("start_local", required=True))
     except ValueError:
-        raise _Bad("'start_local' is not an ISO date and time") from None
+        raise Bad("'start_local' is not an ISO date and time") from None
     if start_local.tzinfo is not None:
-        raise _Bad("'start_local' must be wall-clock time, without an offset")
+        raise Bad("'start_local' must be wall-clock time, without an offset")
     offset = record.whole("utc_offset_min", required=True)
     assert offset is not None
     if not -1080 <= offset <= 1080:
-        raise _Bad("'utc_offset_min' must be between -1080 and 1080")
+        raise Bad("'utc_offset_min' must be between -1080 and 1080")
     return start_local, offset
 
 
@@ -331,12 +220,12 @@ def _read_days(items: list[object], context: Context, batch: Batch) -> None:
     nights: set[date] = set()
     for index, raw in enumerate(items):
         try:
-            record = _Record(raw)
+            record = Record(raw)
             uuid_text = record.uuid()
             night = record.day("night_of", required=True)
             assert night is not None
             if uuid_text in seen or night in nights:
-                raise _Bad("this night appears twice in the file")
+                raise Bad("this night appears twice in the file")
             factors = DayFactors(
                 reviewed=bool(record.flag("reviewed")),
                 fluids_l=record.number("fluids_l"),
@@ -373,10 +262,10 @@ def _read_medications(items: list[object], context: Context, batch: Batch) -> No
     classes = context.codes.get("medication_class", frozenset())
     for index, raw in enumerate(items):
         try:
-            record = _Record(raw)
+            record = Record(raw)
             uuid_text = record.uuid()
             if uuid_text in seen:
-                raise _Bad("this UUID appears twice in the file")
+                raise Bad("this UUID appears twice in the file")
             medication = validation.check_medication(
                 MedicationInput(
                     name=record.text("name", required=True),
