@@ -17,10 +17,10 @@ from cramplog.core.errors import ImportFileError, ImportRejectedError
 from cramplog.core.records import ChecklistKind, SpanSource, new_uuid
 from cramplog.diary import backups
 from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
-from cramplog.exchange import csv_format, json_format
+from cramplog.exchange import csv_format, json_format, novelty
 from cramplog.exchange.batch import Batch, Context, Question, RowError, SourceKind, SpanDeclaration
-from cramplog.storage import bulk, transfer
 from cramplog.storage import repository as repo
+from cramplog.storage import transfer
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -223,44 +223,6 @@ def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str)
     )
 
 
-def _new_episodes(batch: Batch, held: transfer.Holdings) -> list[bulk.NewEpisode]:
-    """The batch's episodes the diary lacks: by UUID, and for a spreadsheet by moment too."""
-    if not held.episode_uuids:
-        return batch.episodes  # an empty diary lacks them all
-    fresh = [e for e in batch.episodes if e.uuid not in held.episode_uuids]
-    if batch.match_by_moment:
-        moments = held.episode_moments
-        fresh = [
-            e for e in fresh if (e.start_local.isoformat(" "), e.episode.muscle) not in moments
-        ]
-    return fresh
-
-
-def _new_days(batch: Batch, held: transfer.Holdings) -> list[bulk.NewDay]:
-    return [
-        d for d in batch.days if d.uuid not in held.day_uuids and d.night_of not in held.day_nights
-    ]
-
-
-def _new_medications(batch: Batch, held: transfer.Holdings) -> list[bulk.NewMedication]:
-    return [m for m in batch.medications if m.uuid not in held.medication_uuids]
-
-
-def _count(batch: Batch, held: transfer.Holdings) -> dict[str, int]:
-    new_episodes = len(_new_episodes(batch, held))
-    new_days = len(_new_days(batch, held))
-    new_meds = len(_new_medications(batch, held))
-    return {
-        "new_episodes": new_episodes,
-        "known_episodes": len(batch.episodes) - new_episodes,
-        "new_days": new_days,
-        "known_days": len(batch.days) - new_days,
-        "new_medications": new_meds,
-        "known_medications": len(batch.medications) - new_meds,
-        "new_words": len([v for v in batch.vocabulary if v.code not in held.vocabulary_codes]),
-    }
-
-
 def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) -> ImportPlan:
     """The dry run: read and check the file, compare it with the diary, write nothing."""
     options = options or ImportOptions()
@@ -269,7 +231,7 @@ def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) 
     span = _span_of(batch, options, diary.boundary_hour, diary.last_night())
     with diary.bulk_session() as session:
         held = transfer.holdings(session)
-    return ImportPlan(path=path, batch=batch, span=span, **_count(batch, held))
+    return ImportPlan(path=path, batch=batch, span=span, **novelty.counts(batch, held))
 
 
 def _span_of(
@@ -327,22 +289,13 @@ def apply_import(
     (ImportRejectedError) unless `skip_invalid`.
     """
     batch = plan.batch
-    if batch.questions:
-        raise ImportRejectedError(" ".join(batch.questions.values()) + " Nothing was imported.")
-    if batch.errors and not skip_invalid:
-        first = batch.errors[0]
-        raise ImportRejectedError(
-            f"{len(batch.errors):,} row(s) of {plan.path.name} are invalid (first, {first}); "
-            "nothing was imported. Fix them, or choose to skip invalid rows."
-        )
-    if not (batch.episodes or batch.days or batch.medications or batch.vocabulary):
-        raise ImportRejectedError(f"{plan.path.name} holds nothing to import.")
+    _refuse_unless_importable(plan, skip_invalid=skip_invalid)
     nothing_new = not (plan.new_episodes or plan.new_days or plan.new_medications or plan.new_words)
     if nothing_new and not replace:
         # Check again (the diary may have lost entries since the dry run); if everything is
         # still there, there is nothing to back up and nothing to store.
         with diary.bulk_session() as session:
-            fresh = _count(batch, transfer.holdings(session))
+            fresh = novelty.counts(batch, transfer.holdings(session))
         if not any(fresh[k] for k in ("new_episodes", "new_days", "new_medications", "new_words")):
             return ImportResult(0, 0, 0, 0, len(batch.errors), plan.valid_records, replaced=False)
     made = None
@@ -357,9 +310,9 @@ def apply_import(
                 repo.put_setting(session, BOUNDARY_HOUR_KEY, str(batch.boundary_hour))
         held = transfer.holdings(session)
         words = [v for v in batch.vocabulary if v.code not in held.vocabulary_codes]
-        episodes = _new_episodes(batch, held)
-        days = _new_days(batch, held)
-        medications = _new_medications(batch, held)
+        episodes = novelty.new_episodes(batch, held)
+        days = novelty.new_days(batch, held)
+        medications = novelty.new_medications(batch, held)
         transfer.insert_vocabulary(session, words)
         transfer.insert_episodes(session, episodes)
         transfer.insert_days(session, days)
@@ -382,6 +335,22 @@ def apply_import(
         replaced=replace,
         backup=made,
     )
+
+
+def _refuse_unless_importable(plan: ImportPlan, *, skip_invalid: bool) -> None:
+    """ImportRejectedError when a question is open, a row is invalid (unless skipped), or the
+    file holds nothing."""
+    batch = plan.batch
+    if batch.questions:
+        raise ImportRejectedError(" ".join(batch.questions.values()) + " Nothing was imported.")
+    if batch.errors and not skip_invalid:
+        first = batch.errors[0]
+        raise ImportRejectedError(
+            f"{len(batch.errors):,} row(s) of {plan.path.name} are invalid (first, {first}); "
+            "nothing was imported. Fix them, or choose to skip invalid rows."
+        )
+    if not (batch.episodes or batch.days or batch.medications or batch.vocabulary):
+        raise ImportRejectedError(f"{plan.path.name} holds nothing to import.")
 
 
 def _store_spans(session: Session, spans: Sequence[SpanDeclaration]) -> None:

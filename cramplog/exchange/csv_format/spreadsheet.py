@@ -1,0 +1,298 @@
+"""Read a hand-kept spreadsheet: dates settled across rows, each row checked as typed."""
+
+from __future__ import annotations
+
+import functools
+import operator
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone
+
+from cramplog.core import validation
+from cramplog.core.errors import ValidationError
+from cramplog.core.records import (
+    EpisodeInput,
+    Side,
+)
+from cramplog.exchange import values
+from cramplog.exchange.batch import (
+    Batch,
+    Context,
+    Question,
+    RowError,
+    SourceKind,
+    name_uuid,
+)
+from cramplog.exchange.csv_format.rows import Row
+from cramplog.exchange.csv_format.spreadsheet_columns import (
+    choose_columns,
+)
+from cramplog.storage import bulk
+
+
+@dataclass(frozen=True)
+class CsvOptions:
+    """The person's answers for a spreadsheet: day/month order and columns chosen by hand."""
+
+    day_first: bool | None = None
+    columns: Mapping[int, str | None] | None = None
+
+
+@dataclass
+class _DateColumn:
+    """Dates of a column, read once, with the day/month order settled across all rows."""
+
+    parsed: list[date | values.NumericDate | values.CellError | None]
+    day_first: bool | None
+    question: str | None
+
+
+def _settle_dates(texts: Sequence[str | None], day_first: bool | None) -> _DateColumn:
+    """Read every date (None: the row has none to read) and settle the day/month order."""
+    parsed: list[date | values.NumericDate | values.CellError | None] = []
+    day_evidence = month_evidence = ambiguous = None
+    read_date = values.Memo(values.read_date)
+    for text in texts:
+        if text is None:
+            parsed.append(None)
+            continue
+        try:
+            value = read_date(text)
+        except values.CellError as exc:
+            parsed.append(exc)
+            continue
+        parsed.append(value)
+        if isinstance(value, values.NumericDate):
+            if value.must_be_day_first:
+                day_evidence = day_evidence or text
+            elif value.must_be_month_first:
+                month_evidence = month_evidence or text
+            elif value.ambiguous:
+                ambiguous = ambiguous or text
+    question = None
+    if day_first is None:
+        if day_evidence and month_evidence:
+            question = (
+                f"Dates are written both day-first (“{day_evidence}”) and month-first "
+                f"(“{month_evidence}”); say which order the file uses."
+            )
+        elif day_evidence:
+            day_first = True
+        elif month_evidence:
+            day_first = False
+        elif ambiguous:
+            question = (
+                f"Is “{ambiguous}” day/month or month/day? Dates in this file could be read "
+                "either way; say which order it uses."
+            )
+    return _DateColumn(parsed, day_first, question)
+
+
+def _resolve_date(
+    value: date | values.NumericDate | values.CellError | None, day_first: bool | None
+) -> date:
+    if value is None:
+        raise values.CellError("The date is empty.")
+    if isinstance(value, values.CellError):
+        raise value
+    if isinstance(value, values.NumericDate):
+        if day_first is None:
+            # Unsettled, the import is blocked by its date-order question anyway; reading
+            # day-first meanwhile still finds the rows' other errors for the dry run.
+            day_first = not value.must_be_month_first
+        return value.resolve(day_first=day_first)
+    return value
+
+
+# The cells read from each spreadsheet row, in this order; the first is "date" or "start".
+_SPREADSHEET_CELLS = ("time", "muscle", "side", "duration", "intensity", "woke", "notes")
+
+
+def read_spreadsheet(
+    header: Sequence[str], rows: list[Row], context: Context, options: CsvOptions
+) -> Batch:
+    choices, problem = choose_columns(header, options.columns)
+    batch = Batch(SourceKind.SPREADSHEET, rows=len(rows), columns=choices, match_by_moment=True)
+    if problem is not None:
+        batch.questions[Question.COLUMNS] = problem
+        return batch
+    index = {choice.field: choice.index for choice in choices if choice.field is not None}
+    first = "start" if "start" in index else "date"
+    width = len(header)
+    # A field without a column reads the empty cell one past the header's last column.
+    wanted = [index.get(field, width) for field in (first, *_SPREADSHEET_CELLS)]
+    padding = [""] * (width + 1)
+    pick = operator.itemgetter(*wanted)
+    table: list[list[str]] = []
+    for row in rows:
+        cells = row.cells
+        # In place: the rows are this import's own lists, and copying 100,000 costs time.
+        cells.extend(padding[: width + 1 - len(cells)])
+        # The row's cells in _SPREADSHEET_CELLS order, stripped.
+        table.append([cell.strip() for cell in pick(cells)])
+    # Dates are read in a first pass, so a day/month order is settled by the whole file;
+    # a cell holding an ISO date and time with an offset needs no settling.
+    date_texts: list[str | None] = []
+    aware: list[datetime | None] = []
+    for cells in table:
+        moment = None
+        if first == "start":
+            moment = values.read_iso_datetime(cells[0])
+            if moment is None:
+                cells[0], split_time = values.split_date_time(cells[0])
+                cells[1] = split_time or cells[1]
+        aware.append(moment)
+        date_texts.append(None if moment is not None else cells[0])
+    dates = _settle_dates(date_texts, options.day_first)
+    if dates.question is not None:
+        batch.questions[Question.DATE_ORDER] = dates.question
+    seconds_per_number = 60
+    if "duration" in index:
+        unit = values.duration_unit(choices[index["duration"]].unit)
+        seconds_per_number = unit if unit is not None else 60
+    reader = _SpreadsheetRows(context, dates.day_first, seconds_per_number)
+    append = batch.episodes.append
+    for row, cells, day, moment in zip(rows, table, dates.parsed, aware, strict=True):
+        try:
+            append(reader.episode(cells, day, moment))
+        except (ValueError, ValidationError) as exc:
+            batch.errors.append(RowError(row.line, str(exc)))
+    return batch
+
+
+class _SpreadsheetRows:
+    """Turns one spreadsheet row's cells into an episode, checked like a typed one."""
+
+    def __init__(self, context: Context, day_first: bool | None, seconds_per_number: int) -> None:
+        self.context = context
+        self.day_first = day_first
+        self.occurrences: dict[str, int] = {}
+        self.muscles: dict[str, object] = {}
+        self.now = context.now.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+        self.read_time = values.Memo(values.read_time)
+        self.read_side = values.Memo(values.read_side)
+        self.read_intensity = values.Memo(values.read_intensity)
+        self.read_yes_no = values.Memo(values.read_yes_no)
+        self.read_duration = values.Memo(
+            lambda text: values.read_duration(text, seconds_per_number=seconds_per_number)
+        )
+        self.zones: dict[timedelta, timezone] = {}
+        self.now_in: dict[timezone, datetime] = {}
+        self.minutes: dict[timezone, int] = {}
+        self.day_zones: dict[date, object] = {}
+        # Spreadsheet rows name no words of their own, so the diary's codes are all there is.
+        self.check = functools.partial(
+            validation.check_episode,
+            muscles=context.codes.get("muscle", frozenset()),
+            activities=context.codes.get("activity", frozenset()),
+            triggers=context.codes.get("trigger", frozenset()),
+            reliefs=context.codes.get("relief", frozenset()),
+            symptoms=context.codes.get("symptom", frozenset()),
+        )
+
+    def muscle(self, text: str) -> tuple[str, Side | None]:
+        """The muscle a cell names (and a side written into it: "Left calf"), cached."""
+        found = self.muscles.get(text, _UNSEEN)
+        if found is _UNSEEN:
+            code = self.context.match("muscle", text)
+            side: Side | None = None
+            if code is None:
+                bare, side = values.split_side_from_muscle(text)
+                code = self.context.match("muscle", bare) if side is not None else None
+            found = self.muscles[text] = None if code is None else (code, side)
+        if found is None:
+            raise values.CellError(
+                f"“{text[:40]}” is not a muscle cramplog knows (try Calf, Foot, Thigh, "
+                "Hamstring, Hand...), nor one of your own."
+            )
+        return found  # type: ignore[return-value]
+
+    def zone(self, offset: timedelta) -> timezone:
+        """One tzinfo object per offset, so comparing two moments needs no offset lookups."""
+        zone = self.zones.get(offset)
+        if zone is None:
+            zone = self.zones[offset] = timezone(offset)
+            self.now_in[zone] = self.context.now.astimezone(zone)
+            self.minutes[zone] = int(offset.total_seconds() // 60)
+        return zone
+
+    def zone_of_day(self, day: date) -> timezone | None:
+        """The computer's UTC offset all through `day`, or None on a day the clocks change."""
+        found = self.day_zones.get(day, _UNSEEN)
+        if found is _UNSEEN:
+            try:
+                early = datetime.combine(day, time(0)).astimezone().utcoffset()
+                late = datetime.combine(day, time(23, 59, 59)).astimezone().utcoffset()
+            except (OverflowError, OSError, ValueError):
+                # The computer's clock library cannot place the day (the year 1, 9999).
+                raise values.CellError(f"{day.isoformat()} is out of the range of dates.") from None
+            assert early is not None and late is not None
+            found = self.day_zones[day] = self.zone(early) if early == late else None
+        return found  # type: ignore[return-value]
+
+    def start(
+        self, day: date | values.NumericDate | values.CellError | None, time_text: str
+    ) -> tuple[datetime, datetime]:
+        """A row's moment as (wall-clock time, the same in the computer's zone as it was then)."""
+        when = day if type(day) is date else _resolve_date(day, self.day_first)
+        if not time_text:
+            raise values.CellError("The time is empty; cramplog needs the time of each cramp.")
+        local = datetime.combine(when, self.read_time(time_text))
+        zone = self.zone_of_day(when)
+        if zone is None:
+            # A day the clocks change: a wall-clock time they skipped never happened.
+            if datetime.fromtimestamp(local.timestamp()) != local:
+                raise values.CellError(
+                    f"{local:%H:%M} on {when.isoformat()} never happened on this computer's "
+                    "clock (the clocks went forward then); check the time."
+                )
+            offset = local.astimezone().utcoffset()
+            assert offset is not None
+            zone = self.zone(offset)
+        return local, local.replace(tzinfo=zone)
+
+    def episode(
+        self,
+        cells: list[str],
+        day: date | values.NumericDate | values.CellError | None,
+        moment: datetime | None,
+    ) -> bulk.NewEpisode:
+        _when, time_text, muscle_text, side_text, duration, intensity, woke, notes = cells
+        if moment is None:
+            start_local, start = self.start(day, time_text)
+        else:
+            aware = moment if moment.tzinfo is not None else moment.astimezone()
+            offset = aware.utcoffset()
+            assert offset is not None
+            start = aware.replace(tzinfo=self.zone(offset), microsecond=0)
+            start_local = start.replace(tzinfo=None)
+        if not muscle_text:
+            raise values.CellError("The muscle is empty.")
+        muscle, side_in_muscle = self.muscle(muscle_text)
+        side = self.read_side(side_text) if side_text else (side_in_muscle or Side.NOT_APPLICABLE)
+        episode = EpisodeInput(
+            start=start,
+            muscle=muscle,
+            side=side,
+            duration_s=self.read_duration(duration) if duration else None,
+            intensity=self.read_intensity(intensity) if intensity else None,
+            # No "woke" cell says nothing about it: unknown, never "no".
+            woke_from_sleep=self.read_yes_no(woke) if woke else None,
+            notes=notes,
+        )
+        zone = start.tzinfo
+        assert isinstance(zone, timezone)
+        self.check(episode, now=self.now_in[zone])
+        key = f"{start_local.isoformat(' ')}|{muscle}|{side}"
+        seen = self.occurrences[key] = self.occurrences.get(key, 0) + 1
+        return bulk.NewEpisode(
+            episode=episode,
+            start_local=start_local,
+            utc_offset_min=self.minutes[zone],
+            uuid=name_uuid(f"{key}|{seen}"),
+            created_utc=self.now,
+            updated_utc=self.now,
+        )
+
+
+_UNSEEN = object()

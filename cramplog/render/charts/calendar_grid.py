@@ -1,0 +1,120 @@
+"""The calendar chart: up to a year of nights as a week-by-weekday grid."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Final
+
+from matplotlib.colors import BoundaryNorm, ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from cramplog.analysis.stats import (
+    CalendarNight,
+    NightState,
+)
+from cramplog.render.charts import drawing
+from cramplog.render.charts.drawing import ChartResult
+from cramplog.render.charts.style import ChartStyle
+
+CALENDAR_HEIGHT_IN: Final = 2.6
+
+# Levels of the calendar grid: outside the period, no record, cramp-free, 1, 2, 3, 4+ cramps.
+CALENDAR_OUTSIDE: Final = 0
+CALENDAR_UNRECORDED: Final = 1
+CALENDAR_CRAMP_FREE: Final = 2
+CALENDAR_CRAMPS: Final = 3  # + (cramps - 1), up to 4 or more cramps
+
+
+def calendar_level(night: CalendarNight) -> int:
+    """The colour level of one night in the calendar grid."""
+    if night.state is NightState.UNRECORDED:
+        return CALENDAR_UNRECORDED
+    if night.state is NightState.CRAMP_FREE:
+        return CALENDAR_CRAMP_FREE
+    return CALENDAR_CRAMPS + min(night.episodes, 4) - 1
+
+
+def _month_ticks(first_monday: date, weeks: int) -> tuple[list[float], list[str]]:
+    """A label at the column holding the 1st of each month (and one for a partial first
+    month when there is room before the next)."""
+    ticks: list[float] = []
+    labels: list[str] = []
+    for week in range(weeks):
+        sunday = first_monday + timedelta(weeks=week, days=6)
+        if sunday.day <= 7:  # this week holds the 1st of sunday's month
+            ticks.append(float(week))
+            labels.append(f"{sunday:%b}")
+    if not ticks or ticks[0] >= 3:
+        ticks.insert(0, 0.0)
+        labels.insert(0, f"{first_monday + timedelta(days=6):%b}")
+    return ticks, labels
+
+
+def calendar_chart(
+    calendar: Sequence[CalendarNight], style: ChartStyle, *, figure: Figure | None = None
+) -> ChartResult:
+    """Up to a year of nights as a week-by-weekday grid: cramps by count, cramp-free reviewed
+    nights, and nights with no record, each clearly different."""
+    title = "Calendar of nights"
+
+    def draw() -> ChartResult:
+        fig = drawing.new_figure(style, CALENDAR_HEIGHT_IN, figure)
+        ax = fig.add_subplot()
+        drawing.style_axes(ax, style, grid_axis=None)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        drawing.title(ax, title, style)
+        if not calendar:
+            drawing.empty(ax, "No nights in this period.", style)
+            return ChartResult(fig, title, "No nights in this period.")
+        first = calendar[0].night - timedelta(days=calendar[0].night.weekday())
+        weeks = (calendar[-1].night - first).days // 7 + 1
+        grid = [[CALENDAR_OUTSIDE] * weeks for _ in range(7)]
+        for night in calendar:
+            offset = (night.night - first).days
+            grid[offset % 7][offset // 7] = calendar_level(night)
+        colours = ListedColormap(
+            [style.background, style.unrecorded, style.cramp_free, *style.cramp_scale]
+        )
+        mesh = ax.pcolormesh(
+            grid,
+            cmap=colours,
+            norm=BoundaryNorm([-0.5 + i for i in range(8)], 7),
+            edgecolors=style.background,
+            linewidth=1.0,
+        )
+        mesh.set_gid("calendar-grid")
+        ax.set_xlim(0, weeks)
+        ax.set_ylim(7, 0)
+        ax.set_aspect("equal")
+        ax.set_yticks([0.5, 2.5, 4.5, 6.5], ["Mon", "Wed", "Fri", "Sun"])
+        month_ticks, month_labels = _month_ticks(first, weeks)
+        ax.set_xticks(month_ticks, month_labels, ha="left")
+        ax.tick_params(length=0)
+        drawing.legend_below(
+            fig,
+            [
+                Patch(facecolor=style.unrecorded),
+                Patch(facecolor=style.cramp_free),
+                *(Patch(facecolor=c) for c in style.cramp_scale),
+            ],
+            ["No record", "Cramp-free", "1 cramp", "2", "3", "4+"],
+            style,
+            columns=6,
+        )
+        summary = _summary(calendar)
+        return ChartResult(fig, title, summary)
+
+    return drawing.build(style, draw)
+
+
+def _summary(calendar: Sequence[CalendarNight]) -> str:
+    states = [n.state for n in calendar]
+    period = drawing.days(calendar[0].night, calendar[-1].night)
+    return (
+        f"Calendar, {period}: {states.count(NightState.CRAMPS)} nights with cramps, "
+        f"{states.count(NightState.CRAMP_FREE)} cramp-free reviewed nights, "
+        f"{states.count(NightState.UNRECORDED)} nights with no record."
+    )

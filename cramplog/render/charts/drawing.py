@@ -1,0 +1,267 @@
+"""What every Patterns chart shares: the result, the figure, axes, bars, legend and date ticks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Final, Literal
+
+import matplotlib
+import matplotlib.dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.ticker import MaxNLocator
+
+from cramplog.render.charts.style import ChartStyle
+
+# At most this many rows of bars (muscles, relief methods) are drawn.
+MAX_BAR_ROWS: Final = 14
+
+
+def bar_rows_height_in(rows: int) -> float:
+    """The height of a chart with one horizontal bar per row (muscles, relief methods)."""
+    return max(2.2, 1.3 + 0.26 * min(rows, MAX_BAR_ROWS))
+
+
+def factor_rows_height_in(rows: int) -> float:
+    """The height of the day-factor comparison, two bars per row."""
+    return max(2.4, 1.4 + 0.32 * rows)
+
+
+@dataclass(frozen=True)
+class ChartResult:
+    """One chart: its figure, its title, and a plain-text summary for screen readers."""
+
+    figure: Figure
+    title: str
+    summary: str
+
+
+def new_figure(style: ChartStyle, height_in: float, figure: Figure | None) -> Figure:
+    if figure is None:
+        figure = Figure(
+            figsize=(style.width_in, height_in),
+            dpi=style.dpi,
+            layout="constrained",
+            facecolor=style.background,
+        )
+    else:
+        figure.clear()
+        figure.set_facecolor(style.background)
+        figure.set_layout_engine("constrained")
+        # The chart's own height (rows of bars vary); a canvas showing it follows this.
+        figure.set_size_inches(figure.get_figwidth(), height_in, forward=False)
+    return figure
+
+
+def rectangles(
+    ax: Axes,
+    gid: str,
+    *,
+    x: Sequence[float],
+    y: Sequence[float],
+    width: Sequence[float],
+    height: Sequence[float],
+    colour: str,
+    edge: str | None = None,
+) -> PolyCollection:
+    """Bars as one collection of rectangles: one artist draws far faster than a patch per
+    bar. `gid` names the series, so tests and tools can find what was drawn."""
+    corners = [
+        [(left, bottom), (left, bottom + h), (left + w, bottom + h), (left + w, bottom)]
+        for left, bottom, w, h in zip(x, y, width, height, strict=True)
+    ]
+    # An outline only round a bar that is there: an empty one would draw a stray line.
+    edges = [edge if edge and w and h else "none" for w, h in zip(width, height, strict=True)]
+    bars = PolyCollection(corners, facecolors=colour, edgecolors=edges, linewidths=0.6, closed=True)
+    bars.set_gid(gid)
+    ax.add_collection(bars, autolim=False)
+    return bars
+
+
+def vertical_bars(
+    ax: Axes, gid: str, lefts: Sequence[float], heights: Sequence[float], width: float, colour: str
+) -> PolyCollection:
+    return rectangles(
+        ax,
+        gid,
+        x=lefts,
+        y=[0.0] * len(heights),
+        width=[width] * len(heights),
+        height=heights,
+        colour=colour,
+    )
+
+
+def horizontal_bars(
+    ax: Axes,
+    gid: str,
+    rows: Sequence[float],
+    widths: Sequence[float],
+    *,
+    lefts: Sequence[float] | None = None,
+    thickness: float = 0.7,
+    colour: str,
+    edge: str | None = None,
+) -> PolyCollection:
+    """Bars centred on each row (rows count down the chart), starting at `lefts` (or 0)."""
+    return rectangles(
+        ax,
+        gid,
+        x=lefts if lefts is not None else [0.0] * len(widths),
+        y=[row - thickness / 2 for row in rows],
+        width=widths,
+        height=[thickness] * len(widths),
+        colour=colour,
+        edge=edge,
+    )
+
+
+def plain(texts: Iterable[Text]) -> None:
+    """Draw these texts literally: a "$" in a custom label must not start maths."""
+    for text in texts:
+        text.set_parse_math(False)
+
+
+def style_axes(ax: Axes, style: ChartStyle, *, grid_axis: Literal["x", "y"] | None = "y") -> None:
+    ax.set_facecolor(style.background)
+    for name, spine in ax.spines.items():
+        spine.set_visible(name in ("left", "bottom"))
+        spine.set_color(style.muted)
+    # Explicit, not left to rcParams: matplotlib may make more ticks while drawing, after
+    # the scoped style of the build is gone.
+    ax.tick_params(colors=style.muted, labelcolor=style.foreground, labelsize=style.font_size * 0.9)
+    if grid_axis is not None:
+        ax.grid(True, axis=grid_axis, color=style.grid, linewidth=0.8)
+        ax.set_axisbelow(True)
+
+
+def title(ax: Axes, text: str, style: ChartStyle) -> None:
+    ax.set_title(text, loc="left", color=style.foreground, fontsize=style.title_size, pad=8)
+    plain([ax.title])
+
+
+def labels(ax: Axes, *, x: str | None = None, y: str | None = None) -> None:
+    if x is not None:
+        ax.set_xlabel(x)
+    if y is not None:
+        ax.set_ylabel(y)
+    plain([ax.xaxis.label, ax.yaxis.label])
+
+
+def legend_below(
+    figure: Figure,
+    handles: Sequence[Any],
+    labels: Sequence[str],
+    style: ChartStyle,
+    *,
+    columns: int = 4,
+) -> None:
+    """A legend below the plot, where constrained layout keeps it clear of every label."""
+    legend = figure.legend(
+        handles,
+        labels,
+        loc="outside lower center",
+        ncols=min(len(labels), columns),
+        frameon=False,
+        fontsize=style.font_size * 0.9,
+        handlelength=1.2,
+        columnspacing=1.2,
+        labelcolor=style.foreground,
+    )
+    plain(legend.get_texts())
+
+
+def empty(ax: Axes, message: str, style: ChartStyle) -> None:
+    ax.text(
+        0.5,
+        0.5,
+        message,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        color=style.muted,
+        parse_math=False,
+    )
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def days(first: date, last: date) -> str:
+    return f"{first:%d %b %Y} to {last:%d %b %Y}"
+
+
+def build(style: ChartStyle, draw: Callable[[], ChartResult]) -> ChartResult:
+    with matplotlib.rc_context(style.rc_params()):
+        return draw()
+
+
+def num(day: date) -> float:
+    return float(mdates.date2num(day))  # type: ignore[no-untyped-call]
+
+
+def whole_numbers(axis: Axis) -> None:
+    """Counts get whole-number ticks: half a cramp means nothing."""
+    axis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=2))
+
+
+def date_ticks(first: date, last: date, most: int = 8) -> list[tuple[date, str]]:
+    """Readable date ticks between two days: weeks, months or years, at most `most`.
+
+    Worked out once here rather than by matplotlib's date locator, which constrained
+    layout would run again and again while it measures the labels.
+    """
+    span = (last - first).days
+    if span <= 62:
+        day = first + timedelta(days=(7 - first.weekday()) % 7)  # Mondays
+        step = max(1, -(-span // (7 * most)))
+        ticks: list[tuple[date, str]] = []
+        while day <= last:
+            ticks.append((day, f"{day:%d %b}"))
+            day += timedelta(weeks=step)
+        return ticks
+    months = (last.year - first.year) * 12 + last.month - first.month
+    if months <= 3 * most:
+        step = max(1, -(-months // most))
+        ticks = []
+        year, month = first.year, first.month + 1
+        while True:
+            year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+            day = date(year, month, 1)
+            if day > last:
+                break
+            new_year = not ticks or ticks[-1][0].year != year
+            label = f"{day:%b %Y}" if new_year else f"{day:%b}"
+            ticks.append((day, label))
+            month += step
+        return ticks
+    years = last.year - first.year
+    step = max(1, -(-years // most))
+    return [
+        (date(year, 1, 1), str(year))
+        for year in range(first.year + 1, last.year + 1)
+        if (year - first.year - 1) % step == 0
+    ]
+
+
+def date_axis(ax: Axes, style: ChartStyle, first: date, last: date) -> None:
+    ticks = date_ticks(first, last)
+    ax.set_xticks([num(day) for day, _ in ticks], [label for _, label in ticks])
+    ax.tick_params(axis="x", colors=style.muted, labelcolor=style.foreground)
+
+
+def runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """(start, length) of each run of True in `flags`."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = index
+        elif not flag and start is not None:
+            runs.append((start, index - start))
+            start = None
+    return runs

@@ -1,0 +1,184 @@
+"""The weekly chart: cramps per week, the 4-week average, and medicines started or stopped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any, Final
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from cramplog.analysis.stats import (
+    TreatmentEffect,
+    WeekPoint,
+)
+from cramplog.render.charts import drawing
+from cramplog.render.charts.drawing import ChartResult
+from cramplog.render.charts.style import ChartStyle
+
+WEEKLY_HEIGHT_IN: Final = 3.0
+# Bars for up to two years of weeks; beyond that one stepped outline draws far faster.
+MAX_WEEKLY_BARS: Final = 104
+
+
+def weekly_cramps_chart(
+    weekly: Sequence[WeekPoint],
+    style: ChartStyle,
+    *,
+    treatments: Sequence[TreatmentEffect] = (),
+    figure: Figure | None = None,
+) -> ChartResult:
+    """Cramps per calendar week, the rolling cramps-per-week rate, and treatment starts/stops.
+
+    Weeks with no recorded night are shaded: there the count is unknown, not zero.
+    """
+    title = "Cramps per week"
+
+    def draw() -> ChartResult:
+        fig = drawing.new_figure(style, WEEKLY_HEIGHT_IN, figure)
+        ax = fig.add_subplot()
+        drawing.style_axes(ax, style)
+        drawing.title(ax, title, style)
+        if not weekly:
+            drawing.empty(ax, "No weeks in this period.", style)
+            return ChartResult(fig, title, "No weeks in this period.")
+        starts = [drawing.num(w.week_start) for w in weekly]
+        counts = [w.episodes for w in weekly]
+        right_edge = starts[-1] + 7
+        count_handle = _count_bars(ax, starts, counts, right_edge, style)
+        rolling = [
+            float("nan") if w.rolling_cramps_per_week is None else w.rolling_cramps_per_week
+            for w in weekly
+        ]
+        (line,) = ax.plot(
+            [s + 3.5 for s in starts],
+            rolling,
+            color=style.accent_alt,
+            linewidth=1.8,
+            label="4-week average per week",
+        )
+        line.set_gid("weekly-rolling")
+        unrecorded = drawing.runs([w.recorded_nights == 0 for w in weekly])
+        if unrecorded:
+            _shade_unrecorded(ax, [(starts[i], 7 * n) for i, n in unrecorded], style)
+        handles: list[Any] = [count_handle, line]
+        names = ["Cramps in the week", "Average per week (4 weeks)"]
+        if unrecorded:
+            handles.append(Patch(facecolor=style.unrecorded))
+            names.append("No nights recorded")
+        first, last = weekly[0].week_start, weekly[-1].week_start + timedelta(days=6)
+        shown = _treatment_marks(ax, treatments, first, last, style)
+        if shown:
+            handles.append(Line2D([], [], color=style.marker, linewidth=1.2))
+            names.append("Medicine started (solid) / stopped (dashed)")
+        ax.set_xlim(starts[0], right_edge)
+        ax.set_ylim(0, max([*counts, *(r for r in rolling if r == r), 1]) * 1.15)
+        drawing.date_axis(ax, style, first, last)
+        drawing.whole_numbers(ax.yaxis)
+        drawing.labels(ax, y="Cramps")
+        drawing.legend_below(fig, handles, names, style)
+        summary = _summary(weekly, first, last, unrecorded, shown)
+        return ChartResult(fig, title, summary)
+
+    return drawing.build(style, draw)
+
+
+def _count_bars(
+    ax: Axes, starts: list[float], counts: list[int], right_edge: float, style: ChartStyle
+) -> Any:
+    """A bar per week, or one stepped outline when there are too many weeks for bars."""
+    if len(starts) <= MAX_WEEKLY_BARS:
+        return drawing.vertical_bars(
+            ax, "weekly-counts", [s + 0.4 for s in starts], counts, 6.2, style.accent
+        )
+    step = ax.stairs(counts, [*starts, right_edge], fill=True, color=style.accent, label="Cramps")
+    step.set_gid("weekly-counts")
+    return step
+
+
+def _shade_unrecorded(ax: Axes, spans: list[tuple[float, float]], style: ChartStyle) -> None:
+    """Shade weeks with no recorded night: there the count is unknown, not zero."""
+    gaps = ax.broken_barh(
+        spans,
+        (0, 1),
+        transform=ax.get_xaxis_transform(),
+        facecolor=style.unrecorded,
+        edgecolor="none",
+        zorder=0,
+    )
+    gaps.set_gid("weekly-unrecorded")
+
+
+def _summary(
+    weekly: Sequence[WeekPoint],
+    first: date,
+    last: date,
+    unrecorded: list[tuple[int, int]],
+    shown: list[str],
+) -> str:
+    busiest = max(weekly, key=lambda w: w.episodes)
+    latest_rate = next(
+        (
+            w.rolling_cramps_per_week
+            for w in reversed(weekly)
+            if w.rolling_cramps_per_week is not None
+        ),
+        None,
+    )
+    summary = (
+        f"Cramps per week, {drawing.days(first, last)}: {sum(w.episodes for w in weekly)} cramps "
+        f"over {len(weekly)} weeks; the busiest week began {busiest.week_start:%d %b %Y} "
+        f"with {busiest.episodes}."
+    )
+    if latest_rate is not None:
+        summary += f" The latest 4-week average is {latest_rate:.1f} a week."
+    if unrecorded:
+        summary += f" {sum(n for _, n in unrecorded)} weeks had no recorded night."
+    if shown:
+        summary += " Medicines: " + "; ".join(shown) + "."
+    return summary
+
+
+def _treatment_marks(
+    ax: Axes,
+    treatments: Sequence[TreatmentEffect],
+    first: date,
+    last: date,
+    style: ChartStyle,
+) -> list[str]:
+    """Vertical lines where medicines started (solid) and stopped (dashed); their names."""
+    shown: list[str] = []
+    for treatment in treatments:
+        for day, dashed, verb in (
+            (treatment.started_on, False, "started"),
+            (treatment.stopped_on, True, "stopped"),
+        ):
+            if day is None or not first <= day <= last:
+                continue
+            line = ax.axvline(
+                drawing.num(day),
+                color=style.marker,
+                linewidth=1.2,
+                linestyle="--" if dashed else "-",
+                zorder=3,
+            )
+            line.set_gid(f"treatment-{verb}")
+            ax.text(
+                drawing.num(day),
+                0.98,
+                f" {treatment.name}",
+                transform=ax.get_xaxis_transform(),
+                rotation=90,
+                ha="right" if dashed else "left",
+                va="top",
+                fontsize=style.font_size * 0.8,
+                color=style.marker,
+                parse_math=False,
+                clip_on=True,
+                bbox={"facecolor": style.background, "edgecolor": "none", "alpha": 0.8, "pad": 1},
+            )
+            shown.append(f"{treatment.name} {verb} {day:%d %b %Y}")
+    return shown

@@ -1,0 +1,224 @@
+"""The laid-out report, page one then the appendix, painted on a PDF, a printer or a preview."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from cramplog.analysis import report as reports
+from cramplog.core.errors import ExportError
+from cramplog.render.report_document import appendix_painter
+from cramplog.render.report_document.appendix_grid import AppendixGrid
+from cramplog.render.report_document.chart_images import chart_images
+from cramplog.render.report_document.front import FrontPage
+from cramplog.render.report_document.paper import default_page_size
+from cramplog.render.report_document.typesetting import (
+    BODY_PT,
+    FOOTER_GAP,
+    LAYOUT_DPI,
+    MARGIN,
+    MUTED,
+    SMALL_PT,
+    SealedDocument,
+    for_device,
+    layout_device,
+    one_line,
+    print_font,
+)
+
+Progress = Callable[[int, int], bool]
+
+
+class ExportCancelled(Exception):
+    """The person pressed Cancel; nothing was written."""
+
+
+class ReportDocument:
+    """The laid-out report: page one (and any overflow), then the appendix pages.
+
+    `paint_page` draws one page on a painter whose coordinates are points (the device's
+    resolution is scaled away), so the same layout feeds a PDF, a printer and a preview.
+    """
+
+    def __init__(self, report: reports.Report, *, page_size: QPageSize | None = None) -> None:
+        self.report = report
+        self.page_size = page_size or default_page_size()
+        self.page = self.page_size.size(QPageSize.Unit.Point)
+        self._device = layout_device()
+        self.front = SealedDocument()
+        layout = self.front.documentLayout()
+        layout.setPaintDevice(self._device)
+        self.front.setUseDesignMetrics(True)
+        self.front.setDefaultFont(print_font(BODY_PT))
+        self.front.setUndoRedoEnabled(False)
+        root = self.front.rootFrame().frameFormat()
+        root.setTopMargin(MARGIN)
+        root.setBottomMargin(MARGIN + FOOTER_GAP)
+        root.setLeftMargin(MARGIN)
+        root.setRightMargin(MARGIN)
+        self.front.rootFrame().setFrameFormat(root)
+        self.front.setPageSize(self.page)
+        width = self.page.width() - 2 * MARGIN
+        charts: dict[str, tuple[QUrl, QSizeF]] = {}
+        if report.shows(reports.Section.CHARTS) and not report.empty:
+            for key, (url, image, size) in chart_images(report, width).items():
+                self.front.addResource(QTextDocument.ResourceType.ImageResource, url, image)
+                charts[key] = (url, size)
+        builder = FrontPage(report, self.front)
+        # One edit block: the layout runs once at the end instead of after every insertion.
+        builder.cursor.beginEditBlock()
+        builder.build(charts)
+        builder.cursor.endEditBlock()
+        self.front_pages = self.front.pageCount()
+        self.appendix: AppendixGrid | None = None
+        if report.shows(reports.Section.APPENDIX):
+            self.appendix = AppendixGrid(report, self._device, self.page)
+        self.page_count = self.front_pages + (len(self.appendix.pages) if self.appendix else 0)
+
+    def paint_page(self, painter: QPainter, index: int) -> None:
+        """Draw page `index` (from 0) with the footer; painter units are points."""
+        if not 0 <= index < self.page_count:
+            raise IndexError(f"page {index + 1} of {self.page_count}")
+        painter.save()
+        painter.fillRect(QRectF(QPointF(0, 0), self.page), QColor("white"))
+        if index < self.front_pages:
+            top = index * self.page.height()
+            painter.translate(0, -top)
+            self.front.drawContents(painter, QRectF(0, top, self.page.width(), self.page.height()))
+            painter.translate(0, top)
+        else:
+            assert self.appendix is not None
+            count = len(self.report.appendix)
+            appendix_painter.paint_page(
+                self.appendix,
+                painter,
+                self.appendix.pages[index - self.front_pages],
+                f"{count} {'cramp' if count == 1 else 'cramps'}" if count else "none",
+            )
+            if not count:
+                painter.setFont(for_device(print_font(BODY_PT), painter))
+                painter.drawText(
+                    QRectF(MARGIN, MARGIN + 60, self.page.width() - 2 * MARGIN, 20),
+                    0,
+                    "No cramps were logged in this period.",
+                )
+        self._footer(painter, index)
+        painter.restore()
+
+    def _footer(self, painter: QPainter, index: int) -> None:
+        font = print_font(SMALL_PT)
+        painter.setFont(for_device(font, painter))
+        painter.setPen(QPen(MUTED))
+        y = self.page.height() - MARGIN - FOOTER_GAP + 6
+        width = self.page.width() - 2 * MARGIN
+        painter.drawLine(QPointF(MARGIN, y - 2), QPointF(self.page.width() - MARGIN, y - 2))
+        number = f"Page {index + 1} of {self.page_count}"
+        header = self.report.header
+        left = f"{reports.format_period(header.period)} · {header.disclaimer}"
+        if header.name:
+            # A long name is shortened here (never in the header): it must not cover the rest.
+            metrics = QFontMetricsF(font, self._device)
+            room = width - metrics.horizontalAdvance(f"{number}{left} · ") - 16
+            name = metrics.elidedText(one_line(header.name), Qt.TextElideMode.ElideRight, room)
+            left = f"{name} · {left}" if room > 0 and name else left
+        box = QRectF(MARGIN, y, width, FOOTER_GAP)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft), left)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignRight), number)
+
+    def render_page(self, index: int, width_px: int) -> QImage:
+        """Page `index` as an image `width_px` wide (for the on-screen preview)."""
+        scale = width_px / self.page.width()
+        image = QImage(
+            width_px, round(self.page.height() * scale), QImage.Format.Format_ARGB32_Premultiplied
+        )
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.scale(scale, scale)
+            self.paint_page(painter, index)
+        finally:
+            painter.end()
+        return image
+
+    def paint_pages(
+        self,
+        painter: QPainter,
+        new_page: Callable[[], object],
+        *,
+        pages: Sequence[int] | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        """Paint the pages (all, or `pages`) on a paged device, calling `new_page` between them.
+
+        `painter` must already be scaled to points. `progress(done, total)` returning False
+        stops with ExportCancelled.
+        """
+        chosen = list(range(self.page_count)) if pages is None else list(pages)
+        for done, index in enumerate(chosen):
+            if progress is not None and not progress(done, len(chosen)):
+                raise ExportCancelled("The export was cancelled; nothing was written.")
+            if done:
+                new_page()
+            self.paint_page(painter, index)
+        if progress is not None:
+            progress(len(chosen), len(chosen))
+
+    def print_to(self, printer: object, *, progress: Progress | None = None) -> None:
+        """Print every page (or the range the print dialog chose) on a QPrinter."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        assert isinstance(printer, QPrinter)
+        printer.setFullPage(True)
+        printer.setPageLayout(
+            QPageLayout(self.page_size, QPageLayout.Orientation.Portrait, QMarginsF())
+        )
+        first, last = printer.fromPage(), printer.toPage()
+        pages: Sequence[int] | None = None
+        if first > 0 or last > 0:
+            first = max(first, 1)
+            last = min(last or self.page_count, self.page_count)
+            pages = range(first - 1, last)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise ExportError("The printer could not be opened.")
+        try:
+            painter.scale(printer.logicalDpiX() / LAYOUT_DPI, printer.logicalDpiY() / LAYOUT_DPI)
+            self.paint_pages(painter, printer.newPage, pages=pages, progress=progress)
+        finally:
+            painter.end()
+
+    def pdf_bytes(self, *, progress: Progress | None = None) -> bytes:
+        """The whole report as PDF bytes (nothing touches the disk)."""
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setResolution(LAYOUT_DPI)
+        writer.setPageLayout(
+            QPageLayout(self.page_size, QPageLayout.Orientation.Portrait, QMarginsF())
+        )
+        writer.setTitle(reports.TITLE)
+        writer.setCreator("cramplog")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise ExportError("The PDF could not be started.")
+        try:
+            self.paint_pages(painter, writer.newPage, progress=progress)
+        finally:
+            painter.end()
+        buffer.close()
+        return bytes(buffer.data().data())
