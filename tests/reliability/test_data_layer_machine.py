@@ -14,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -37,6 +38,9 @@ MUSCLES = ("muscle.calf", "muscle.foot", "muscle.thigh")
 # runs in memory where there is a tmpfs: 200 examples of fsyncs would take minutes.
 FAST_TMP = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
 RUNS = {"examples": 0}
+
+# 200 runs of up to six steps, each on a diary file of its own.
+pytestmark = pytest.mark.slow
 
 
 @dataclass(frozen=True)
