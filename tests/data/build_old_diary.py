@@ -41,7 +41,7 @@ with tempfile.TemporaryDirectory() as folder:
     else:
         # No cramplog ever shipped 0001 as its newest schema (0001 and 0002 came in one
         # commit), so the file is made by that commit's own migration 0001, and the Diary
-        # runs on it with its settings reads answered "not set" (the table came in 0002).
+        # runs on it with settings read as "not set" and not written (the table came in 0002).
         assert revision == "0001"
         path = diary_file.diary_path(data_dir)
         path.touch()

@@ -10,7 +10,7 @@ cramp-free nights; two medications, one stopped), then dumped with `sqlite3`'s `
   to 5 (the settings table came with 0002).
 - revision 0001: commit 5dc880c. No cramplog ever had 0001 as its newest schema (0001 and
   0002 came in that one commit), so the file is made by that commit's migration 0001 and its
-  `Diary` runs on it with settings reads answered "not set".
+  `Diary` runs on it with settings read as "not set" and not written.
 
 To rebuild one: `git worktree add --detach /tmp/old <commit>`, then
 `PYTHONPATH=/tmp/old .venv/bin/python tests/data/build_old_diary.py 0002 >
