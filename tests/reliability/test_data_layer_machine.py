@@ -12,7 +12,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Literal
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -36,6 +38,9 @@ MUSCLES = ("muscle.calf", "muscle.foot", "muscle.thigh")
 # runs in memory where there is a tmpfs: 200 examples of fsyncs would take minutes.
 FAST_TMP = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
 RUNS = {"examples": 0}
+
+# 200 runs of up to six steps, each on a diary file of its own.
+pytestmark = pytest.mark.slow
 
 
 @dataclass(frozen=True)
@@ -73,14 +78,15 @@ def empty_diary() -> bytes:
         return (Path(folder) / "diary.sqlite3").read_bytes()
 
 
+# Any text a person can type: no lone surrogates ("Cs"), no NUL.
+SURROGATES: tuple[Literal["Cs"]] = ("Cs",)
+typed_characters = st.characters(exclude_categories=SURROGATES, exclude_characters="\x00")
 entries = st.builds(
     Entry,
     minutes_ago=st.integers(5, 60 * 24 * 400),
     muscle=st.sampled_from(MUSCLES),
     intensity=st.none() | st.integers(0, 10),
-    notes=st.text(
-        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30
-    ),
+    notes=st.text(typed_characters, max_size=30),
 )
 
 

@@ -61,8 +61,8 @@ def unguarded_posix_calls(source: str, name: str) -> list[str]:
                 for module in modules:
                     if module and module.split(".")[0] in POSIX_ONLY_MODULES:
                         found.append(f"{name}:{node.lineno} imports {module}")
-        for child in ast.iter_child_nodes(node):
-            visit(child, guarded)
+        for inner in ast.iter_child_nodes(node):
+            visit(inner, guarded)
 
     visit(tree, False)
     return found

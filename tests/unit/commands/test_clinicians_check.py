@@ -76,7 +76,7 @@ def test_a_two_week_baseline_diary_gives_the_hand_computed_headline(
     # By hand: 9 cramps over 14 recorded nights is 4.5 a week, on 7 cramp nights.
     per_week = len(CRAMPS) / 14 * 7
     assert per_week == 4.5
-    severity = median(c[3] for c in CRAMPS)  # 6
+    severity_median = median(c[3] for c in CRAMPS)  # 6
     duration_min = median(c[2] for c in CRAMPS)  # 2 minutes
     over_10 = sum(c[2] > 10 for c in CRAMPS)  # 1
     sleep = mean(SLEEP)  # 2.64…
@@ -87,7 +87,7 @@ def test_a_two_week_baseline_diary_gives_the_hand_computed_headline(
     body = json.loads(result.stdout)
     assert body["cramps_per_week"] == per_week
     assert (body["episodes"], body["cramp_nights"], body["recorded_nights"]) == (9, 7, 14)
-    assert body["intensity_median"] == severity
+    assert body["intensity_median"] == severity_median
     assert body["duration_median_s"] == duration_min * 60
     assert body["cramps_over_10_min"] == over_10
     assert body["sleep_disturbance_mean"] == round(sleep, 2)

@@ -37,8 +37,10 @@ def _spreadsheet(path: Path) -> list[tuple[date, time]]:
     with path.open("w", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(["Date", "Time", "Muscle", "Side", "Duration", "Pain", "Notes"])
-        for day, at in rows:
-            writer.writerow([day.isoformat(), at.strftime("%H:%M"), "Calf", "Left", "3 min", 6, ""])
+        for night_date, at in rows:
+            writer.writerow(
+                [night_date.isoformat(), at.strftime("%H:%M"), "Calf", "Left", "3 min", 6, ""]
+            )
     return rows
 
 

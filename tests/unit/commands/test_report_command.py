@@ -20,6 +20,9 @@ from cramplog.diary.service import Diary
 
 ROOT = Path(__file__).resolve().parents[3]
 
+# Each test starts cramplog in a new process, most of them to write a PDF.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def filled(data_dir: Path) -> Path:

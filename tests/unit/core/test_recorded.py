@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -35,8 +36,18 @@ def _open(tmp_path_factory: pytest.TempPathFactory) -> Diary:
     return Diary.open(folder / "data", clock=lambda: CLOCK)
 
 
+class Case(TypedDict):
+    """One generated diary, in days after FIRST_DAY."""
+
+    cramps: list[tuple[int, int, int, bool | None]]  # day, hour, minute, woke
+    reviewed: set[int]
+    spans: list[tuple[int, int]]
+    hours: tuple[int, int]  # the boundary hour when logging, and when counting
+    period: tuple[int, int]  # first day, length in nights
+
+
 @st.composite
-def diaries(draw: st.DrawFn) -> dict[str, object]:
+def diaries(draw: st.DrawFn) -> Case:
     cramps = draw(
         st.lists(
             st.tuples(
@@ -77,35 +88,35 @@ def _rate(count: int, nights_recorded: int) -> float | None:
 )
 @given(case=diaries())
 def test_patterns_stats_json_warnings_and_the_pdf_count_the_same_recorded_nights(
-    tmp_path_factory: pytest.TempPathFactory, case: dict[str, object]
+    tmp_path_factory: pytest.TempPathFactory, case: Case
 ) -> None:
     diary = _open(tmp_path_factory)
     try:
-        hour_logged, hour_counted = case["hours"]  # type: ignore[misc]
+        hour_logged, hour_counted = case["hours"]
         diary.set_boundary_hour(hour_logged)
         starts = []
-        for day, hour, minute, woke in case["cramps"]:  # type: ignore[attr-defined]
+        for day, hour, minute, woke in case["cramps"]:
             start = datetime.combine(FIRST_DAY + timedelta(days=day), datetime.min.time())
             start = start.replace(hour=hour, minute=minute, tzinfo=LONDON)
             if start.utcoffset() != start.replace(fold=1).utcoffset() or start >= CLOCK:
                 continue  # a wall-clock time the change skipped or repeated, or the future
             diary.add_episode(EpisodeInput(start=start, muscle="muscle.calf", woke_from_sleep=woke))
             starts.append(start.replace(tzinfo=None))
-        for day in case["reviewed"]:  # type: ignore[attr-defined]
+        for day in case["reviewed"]:
             diary.set_day(FIRST_DAY + timedelta(days=day), DayFactors(reviewed=True))
-        for lo, hi in case["spans"]:  # type: ignore[attr-defined]
+        for lo, hi in case["spans"]:
             diary.declare_span(FIRST_DAY + timedelta(days=lo), FIRST_DAY + timedelta(days=hi))
         # The boundary may change after the cramps were logged: every figure follows.
         diary.set_boundary_hour(hour_counted)
-        offset, length = case["period"]  # type: ignore[misc]
+        offset, length = case["period"]
         last_night = diary.last_night()
         first = FIRST_DAY + timedelta(days=offset)
         period = stats.Period(first, min(first + timedelta(days=length - 1), last_night))
 
         # The count by hand.
         def recorded_in(lo: date, hi: date) -> set[date]:
-            chosen = {FIRST_DAY + timedelta(days=d) for d in case["reviewed"]}  # type: ignore[attr-defined]
-            for a, b in case["spans"]:  # type: ignore[attr-defined]
+            chosen = {FIRST_DAY + timedelta(days=d) for d in case["reviewed"]}
+            for a, b in case["spans"]:
                 chosen |= {FIRST_DAY + timedelta(days=d) for d in range(a, b + 1)}
             return {n for n in chosen if lo <= n <= hi and n <= last_night}
 
@@ -119,7 +130,7 @@ def test_patterns_stats_json_warnings_and_the_pdf_count_the_same_recorded_nights
         assert s.recorded_nights == len(expected_nights)
         assert s.cramps_per_week == pytest.approx(expected_rate)
         assert s.span_only_nights == len(
-            expected_nights - {FIRST_DAY + timedelta(days=d) for d in case["reviewed"]}  # type: ignore[attr-defined]
+            expected_nights - {FIRST_DAY + timedelta(days=d) for d in case["reviewed"]}
         )
         assert s.cramps_on_unrecorded_nights == sum(
             period.first <= nights.night_of(x, hour_counted) <= period.last for x in starts

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cramplog.analysis import warning_signs
+from cramplog.analysis import stats, warning_signs
 from cramplog.core import wording
 from cramplog.core.records import EpisodeInput, Side
 from cramplog.diary.service import Diary
@@ -54,7 +54,7 @@ def test_a_cramp_of_two_and_a_half_minutes_reads_the_same_in_the_list_and_the_wa
     model = EpisodeTableModel(label=diary.label, night_of=diary.night_of)
     model.set_rows(diary.list_episodes())
     shown = {model.data(model.index(row, DURATION)) for row in range(model.rowCount())}
-    period = warning_signs.Period(datetime(2026, 3, 1).date(), diary.last_night())
+    period = stats.Period(datetime(2026, 3, 1).date(), diary.last_night())
     signs = warning_signs.check(diary, period)
     long_cramp = next(s for s in signs if s.code == "warning.long_cramp_unrelieved")
     assert shown == {"12 min 30 s"}

@@ -295,7 +295,7 @@ def test_a_full_disk_is_named_as_such_never_called_damage(
     def disk_io_error(*_args: object, **_kwargs: object) -> object:
         # What SQLite says when it cannot make the -shm file on a full disk.
         error = sqlite3.OperationalError("disk I/O error")
-        error.sqlite_errorcode = 10  # type: ignore[attr-defined]  # SQLITE_IOERR
+        error.sqlite_errorcode = 10  # SQLITE_IOERR
         raise error
 
     usage = namedtuple("usage", "total used free")

@@ -113,7 +113,9 @@ cuts = st.lists(
 @FUZZ
 @given(cuts=cuts)
 def test_mutated_csv_is_imported_or_refused_never_a_traceback(
-    workspace: tuple[Path, str, str], tmp_path_factory: pytest.TempPathFactory, cuts: list
+    workspace: tuple[Path, str, str],
+    tmp_path_factory: pytest.TempPathFactory,
+    cuts: list[tuple[int, str]],
 ) -> None:
     data_dir, csv_text, _json = workspace
     source = tmp_path_factory.mktemp("csv") / "episodes.csv"

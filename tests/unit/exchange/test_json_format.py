@@ -387,7 +387,7 @@ def mangled_exports(draw: st.DrawFn) -> object:
     ):
         document[key] = draw(st.one_of(json_values, st.lists(json_values, max_size=3)))
     if draw(st.booleans()):
-        document = draw(json_values)
+        return draw(json_values)
     return document
 
 

@@ -9,13 +9,14 @@ from datetime import date, datetime, time, timedelta
 
 import matplotlib
 import matplotlib.dates as mdates
+import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import QuadMesh
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
-from matplotlib.patches import StepPatch
+from matplotlib.patches import Rectangle, StepPatch
 from matplotlib.text import Text
 
 from cramplog.analysis import stats
@@ -63,8 +64,29 @@ def line(figure: Figure, gid: str) -> Line2D:
     return found
 
 
+def xdata(found: Line2D) -> list[float]:
+    return [float(x) for x in np.asarray(found.get_xdata(), dtype=float)]
+
+
+def ydata(found: Line2D) -> list[float]:
+    """The line's points as numbers, NaN where it has none."""
+    return [float(y) for y in np.asarray(found.get_ydata(), dtype=float)]
+
+
+def day_of(x: float) -> date:
+    """The date of a matplotlib date number."""
+    moment: datetime = mdates.num2date(x)  # type: ignore[no-untyped-call]
+    return moment.date()
+
+
+def x_span(patch: object) -> tuple[float, float]:
+    """Where a shaded band starts and ends along the x axis."""
+    assert isinstance(patch, Rectangle)
+    return (patch.get_x(), patch.get_x() + patch.get_width())
+
+
 def drawn(figure: Figure) -> Figure:
-    FigureCanvasAgg(figure).draw()
+    FigureCanvasAgg(figure).draw()  # type: ignore[no-untyped-call]
     return figure
 
 
@@ -107,9 +129,9 @@ def test_weekly_bars_and_rolling_line_match_the_weeks() -> None:
     fig = drawn(result.figure)
     counts = bars(fig, "weekly-counts")
     assert [h for _, _, _, h in counts] == [3, 0, 5, 2]
-    starts = [mdates.num2date(x - 0.4).date() for x, _, _, _ in counts]
+    starts = [day_of(x - 0.4) for x, _, _, _ in counts]
     assert starts == [w.week_start for w in series]
-    rolling = line(fig, "weekly-rolling").get_ydata()
+    rolling = ydata(line(fig, "weekly-rolling"))
     expected = [w.rolling_cramps_per_week for w in series]
     assert [None if math.isnan(v) else pytest.approx(v) for v in rolling] == expected
     # The week with no recorded night is shaded as unknown, not shown as a quiet week.
@@ -132,7 +154,7 @@ def test_the_rolling_line_starts_where_a_week_of_nights_was_recorded_not_at_zero
     )
     numbers = stats.compute(diary, stats.Period(date(2026, 2, 2), date(2026, 3, 11)))
     fig = drawn(charts.weekly_cramps_chart(numbers.weekly, charts.LIGHT).figure)
-    rolling = list(line(fig, "weekly-rolling").get_ydata())
+    rolling = ydata(line(fig, "weekly-rolling"))
     assert [w.recorded_nights for w in numbers.weekly] == [0, 0, 4, 7, 7, 3]
     assert [math.isnan(v) for v in rolling] == [True, True, True, False, False, False]
     assert rolling[3:] == [0.0, 0.0, pytest.approx(1 / 21 * 7)]
@@ -151,8 +173,8 @@ def test_treatment_starts_and_stops_are_marked_inside_the_weeks_only() -> None:
     fig = drawn(result.figure)
     started = line(fig, "treatment-started")
     stopped = line(fig, "treatment-stopped")
-    assert mdates.num2date(started.get_xdata()[0]).date() == inside.started_on
-    assert mdates.num2date(stopped.get_xdata()[0]).date() == inside.stopped_on
+    assert day_of(xdata(started)[0]) == inside.started_on
+    assert day_of(xdata(stopped)[0]) == inside.stopped_on
     names = [t for t in fig.axes[0].texts if "Quinine" in t.get_text()]
     assert names and all(not t.get_parse_math() for t in names)
     assert "Old pill" not in result.summary and "Quinine $200mg$ started" in result.summary
@@ -163,7 +185,8 @@ def test_many_weeks_draw_as_one_stepped_outline_with_the_same_counts() -> None:
     fig = drawn(charts.weekly_cramps_chart(weeks(counts), charts.LIGHT).figure)
     (steps,) = [p for p in fig.axes[0].patches if isinstance(p, StepPatch)]
     assert steps.get_gid() == "weekly-counts"
-    assert list(steps.get_data().values) == counts
+    values, _edges, _baseline = steps.get_data()
+    assert list(values) == counts
 
 
 def test_hour_of_night_starts_at_the_boundary_and_shades_the_night() -> None:
@@ -172,7 +195,7 @@ def test_hour_of_night_starts_at_the_boundary_and_shades_the_night() -> None:
     fig = drawn(result.figure)
     order = [(12 + i) % 24 for i in range(24)]
     assert heights(fig, "hour-counts") == [h % 5 for h in order]
-    intensity = line(fig, "hour-intensity").get_ydata()
+    intensity = ydata(line(fig, "hour-intensity"))
     for position, hour in enumerate(order):
         expected = by_hour[hour].mean_intensity
         assert (math.isnan(intensity[position]) and expected is None) or intensity[
@@ -181,8 +204,7 @@ def test_hour_of_night_starts_at_the_boundary_and_shades_the_night() -> None:
     bands = [p for p in fig.axes[0].patches if p.get_gid() == "night-band"]
     # The default sleep hours, 22:00–08:00, are one run when the day starts at noon.
     assert len(bands) == 1
-    x0 = bands[0].get_x()
-    assert (x0, x0 + bands[0].get_width()) == (order.index(22) - 0.5, order.index(7) + 0.5)
+    assert x_span(bands[0]) == (order.index(22) - 0.5, order.index(7) + 0.5)
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert labels[0] == "12" and "00" in labels
 
@@ -194,7 +216,7 @@ def test_the_shaded_hours_are_the_persons_own_sleep_hours() -> None:
     fig = drawn(result.figure)
     order = [(12 + i) % 24 for i in range(24)]
     (band,) = [p for p in fig.axes[0].patches if p.get_gid() == "night-band"]
-    assert (band.get_x(), band.get_x() + band.get_width()) == (
+    assert x_span(band) == (
         order.index(1) - 0.5,
         order.index(9) + 0.5,
     )
@@ -218,7 +240,9 @@ def test_the_calendar_grid_holds_each_nights_state() -> None:
     result = charts.calendar_chart(states, charts.LIGHT)
     fig = drawn(result.figure)
     (mesh,) = [c for c in fig.axes[0].collections if isinstance(c, QuadMesh)]
-    grid = mesh.get_array().reshape(7, -1)
+    array = mesh.get_array()
+    assert array is not None
+    grid = array.reshape(7, -1)
     column = [int(grid[row][0]) for row in range(7)]
     # Monday and Tuesday lie before the first night; the rest follow the states.
     assert column == [
@@ -277,10 +301,10 @@ def test_intensity_and_duration_lines_follow_the_trend() -> None:
     ]
     result = charts.intensity_duration_chart(trend, charts.LIGHT)
     fig = drawn(result.figure)
-    median = line(fig, "trend-intensity-median").get_ydata()
+    median = ydata(line(fig, "trend-intensity-median"))
     assert median[0] == 5.0 and math.isnan(median[1])
-    assert list(line(fig, "trend-duration-median").get_ydata()) == [1.5, 10.0]
-    assert line(fig, "trend-intensity-worst").get_ydata()[0] == 8
+    assert ydata(line(fig, "trend-duration-median")) == [1.5, 10.0]
+    assert ydata(line(fig, "trend-intensity-worst"))[0] == 8
     assert "from 1.5 to 10.0 minutes" in result.summary
 
 

@@ -18,7 +18,10 @@ from cramplog.core.records import DayFactors, EpisodeInput, ReliefRating, Side
 from cramplog.demo import sample
 from cramplog.diary.service import Diary
 from cramplog.render import report_document
-from tests.conftest import LONDON
+from tests.conftest import LONDON, NOW
+
+# Each test lays out and writes a PDF of many pages.
+pytestmark = pytest.mark.slow
 
 WEEK = stats.Period(date(2026, 3, 2), date(2026, 3, 8), "That week")
 HUGE_NOTE = ("Long night. " * 8_500) + "END-OF-THE-HUGE-NOTE"
@@ -83,8 +86,7 @@ def cramp(when: datetime, notes: str = "", **extra: object) -> EpisodeInput:
     return EpisodeInput(start=when.replace(tzinfo=LONDON), **fields)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def week(diary: Diary) -> Diary:
+def log_the_week(diary: Diary) -> Diary:
     """The week of 2–8 March 2026: a cramp a night on the first four nights, one of them a
     15-minute cramp stretching did not relieve, and hostile notes on cramps of the 7th."""
     diary.add_episode(cramp(datetime(2026, 3, 3, 2, 10)))
@@ -108,21 +110,38 @@ def week(diary: Diary) -> Diary:
 
 
 @pytest.fixture
-def week_pdf(qapp: object, week: Diary, tmp_path: Path) -> Path:
-    summary = report.build_report(
-        week,
-        period=WEEK,
-        comparison=WEEK.previous(),
-        name="<i>Ann</i> Example",
-        questions='Is it the statin?\n<img src="file:///etc/passwd">',
-    )
-    return report_document.write_pdf(
-        summary, tmp_path / "summary.pdf", page_size=QPageSize(QPageSize.PageSizeId.A4)
-    )
+def week(diary: Diary) -> Diary:
+    return log_the_week(diary)
 
 
-def test_page_one_says_what_it_is_and_gives_the_headline_numbers(week_pdf: Path) -> None:
-    first = page_texts(week_pdf)[0]
+@pytest.fixture(scope="module")
+def week_pdf(qapp: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The week's summary for Ann, written once: the tests that only read it share it."""
+    folder = tmp_path_factory.mktemp("week")
+    diary = log_the_week(Diary.open(folder / "data", clock=lambda: NOW))
+    try:
+        summary = report.build_report(
+            diary,
+            period=WEEK,
+            comparison=WEEK.previous(),
+            name="<i>Ann</i> Example",
+            questions='Is it the statin?\n<img src="file:///etc/passwd">',
+        )
+        yield report_document.write_pdf(
+            summary, folder / "summary.pdf", page_size=QPageSize(QPageSize.PageSizeId.A4)
+        )
+    finally:
+        diary.close()
+
+
+@pytest.fixture(scope="module")
+def week_pages(week_pdf: Path) -> list[str]:
+    """The text of each page of the week's summary, read once."""
+    return page_texts(week_pdf)
+
+
+def test_page_one_says_what_it_is_and_gives_the_headline_numbers(week_pages: list[str]) -> None:
+    first = week_pages[0]
     assert "Muscle cramp diary — summary for my GP" in first
     assert "Patient-kept diary — not a diagnosis" in first
     assert "Name: <i>Ann</i> Example" in first
@@ -134,8 +153,8 @@ def test_page_one_says_what_it_is_and_gives_the_headline_numbers(week_pdf: Path)
     assert '<img src="file:///etc/passwd">' in first
 
 
-def test_warning_signs_come_first_with_their_dates(week_pdf: Path) -> None:
-    first = page_texts(week_pdf)[0]
+def test_warning_signs_come_first_with_their_dates(week_pages: list[str]) -> None:
+    first = week_pages[0]
     assert "Warning signs found in the diary" in first
     warning = first.index("Seek medical advice now:")
     assert "Cramp over 10 minutes despite stretching" in first
@@ -162,8 +181,8 @@ def test_a_cramp_at_0159_on_sunday_is_the_night_of_saturday_in_every_citation(
     assert summary.appendix[0].night_of == date(2026, 3, 7)
 
 
-def test_the_appendix_lists_each_cramp_on_one_line(week_pdf: Path) -> None:
-    appendix = " ".join(page_texts(week_pdf)[1:])
+def test_the_appendix_lists_each_cramp_on_one_line(week_pages: list[str]) -> None:
+    appendix = " ".join(week_pages[1:])
     assert "Appendix: every cramp in the period (12 cramps)" in appendix
     assert "March 2026" in appendix
     assert "Mon 2 02:10 Calf L 2:30 6 yes ✓" in appendix
@@ -171,8 +190,10 @@ def test_the_appendix_lists_each_cramp_on_one_line(week_pdf: Path) -> None:
     assert "Wed 4 01:05 Calf L 15:00 9 yes ✗" in appendix
 
 
-def test_hostile_notes_are_printed_literally_and_load_nothing(week_pdf: Path) -> None:
-    text = " ".join(page_texts(week_pdf))
+def test_hostile_notes_are_printed_literally_and_load_nothing(
+    week_pdf: Path, week_pages: list[str]
+) -> None:
+    text = " ".join(week_pages)
     for note in HOSTILE_NOTES[:5]:
         assert note in text, note
     assert "Cramp again" in text and "at night" in text
@@ -182,8 +203,8 @@ def test_hostile_notes_are_printed_literally_and_load_nothing(week_pdf: Path) ->
     assert image_count(week_pdf) == 2
 
 
-def test_every_page_is_numbered_and_repeats_the_appendix_headings(week_pdf: Path) -> None:
-    pages = page_texts(week_pdf)
+def test_every_page_is_numbered_and_repeats_the_appendix_headings(week_pages: list[str]) -> None:
+    pages = week_pages
     count = len(pages)
     assert count >= 3  # the 100 kB note alone runs over pages
     for number, text in enumerate(pages, start=1):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QTableWidget,
     QVBoxLayout,
 )
 from pytestqt.qtbot import QtBot
@@ -44,6 +45,12 @@ from tests.conftest import NOW
 from tests.unit.data_safety import DAMAGES, log_cramp, loose_permissions, mode, sha256, umask_zero
 
 __all__ = ["umask_zero"]
+
+
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None, f"no cell at row {row}, column {column}"
+    return item.text()
 
 
 # -- a form with the draft interface ----------------------------------------------------------
@@ -642,8 +649,8 @@ def test_the_restore_dialog_lists_date_cramps_and_nights(qtbot: QtBot, filled_di
     qtbot.add_widget(dialog)
     table = dialog.table
     assert table.rowCount() == 2
-    assert [table.item(0, c).text() for c in (2, 3, 4)] == ["4", "0", "Verified"]
-    assert table.item(1, 4).text().startswith("Cannot be used")
+    assert [cell(table, 0, c) for c in (2, 3, 4)] == ["4", "0", "Verified"]
+    assert cell(table, 1, 4).startswith("Cannot be used")
     assert dialog.selected() is not None and dialog.restore_button.isEnabled()
     table.selectRow(1)  # the damaged one cannot be chosen
     assert dialog.selected() is not found[1]
@@ -683,7 +690,7 @@ def test_the_import_dialog_dry_runs_first_and_lists_row_errors(
     ]
     assert dialog.errors.item(0).text().startswith("line 3: ")
     assert dialog.preview.rowCount() == 2
-    assert dialog.preview.item(0, 6).text() == "<b>not bold</b>"
+    assert cell(dialog.preview, 0, 6) == "<b>not bold</b>"
     assert not dialog.import_button.isEnabled()
     dialog.skip_invalid.setChecked(True)
     assert dialog.import_button.isEnabled()

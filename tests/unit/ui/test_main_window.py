@@ -41,8 +41,10 @@ def sample_diary(tmp_path: Path) -> Iterator[Diary]:
     opened.close()
 
 
-def open_window(qtbot: QtBot, diary: Diary, preferences: Preferences, **kw: bool) -> MainWindow:
-    window = MainWindow(diary, preferences=preferences, **kw)
+def open_window(
+    qtbot: QtBot, diary: Diary, preferences: Preferences, *, sample: bool = False
+) -> MainWindow:
+    window = MainWindow(diary, preferences=preferences, sample=sample)
     qtbot.add_widget(window)
     window.show()
     window.activateWindow()  # shortcuts reach only the active window

@@ -9,9 +9,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from matplotlib.colors import to_rgb
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFrame, QLabel, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from cramplog.core.records import DayFactors, EpisodeInput, ReliefRating, Side, VocabularyKind
@@ -19,6 +20,7 @@ from cramplog.diary.service import Diary
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages import patterns_page
 from cramplog.ui.pages.patterns_page import PatternsPage
+from cramplog.ui.widgets import period_choice
 from tests.conftest import LONDON
 
 
@@ -33,6 +35,15 @@ def cramp(day: int, hour: int = 3, month: int = 3, **fields: object) -> EpisodeI
         duration_s=90,
     )
     return replace(episode, **fields)  # type: ignore[arg-type]
+
+
+def top_level_texts(tree: QTreeWidget) -> list[str]:
+    texts = []
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        assert item is not None
+        texts.append(item.text(0))
+    return texts
 
 
 @pytest.fixture
@@ -187,7 +198,7 @@ def test_a_warning_sign_is_shown_with_its_date_and_urgency(
     assert any("(latest: night of Thu 5 Mar 2026, 03:00)" in t for t in texts)
     assert any("• Night of Thu 5 Mar 2026, 03:00 — Calf (left): Swelling" in t for t in texts)
     assert not any("6 Mar" in t for t in texts)
-    (box,) = page.warning_panel.findChildren(patterns_page.QFrame, "warning-now")
+    (box,) = page.warning_panel.findChildren(QFrame, "warning-now")
     assert "border-left" in box.styleSheet()
 
 
@@ -214,8 +225,8 @@ def test_an_appointment_warning_uses_the_calm_highlight_colour(
     for day in range(13, 29):
         editor.add_episode(cramp(day, month=2))
     shown(qtbot, page)
-    boxes = page.warning_panel.findChildren(patterns_page.QFrame, "warning-appointment")
-    assert boxes and not page.warning_panel.findChildren(patterns_page.QFrame, "warning-now")
+    boxes = page.warning_panel.findChildren(QFrame, "warning-appointment")
+    assert boxes and not page.warning_panel.findChildren(QFrame, "warning-now")
     calm = page.palette().color(QPalette.ColorRole.Highlight).name()
     assert all(calm in box.styleSheet() for box in boxes)
 
@@ -239,10 +250,7 @@ def test_choosing_a_trigger_lists_the_cramps_that_named_it(
     assert explanation in page.trigger_details.text()
     assert "Dehydration" in page.episodes_heading.text()
     # Every checklist trigger is listed under its group, with its count in the period.
-    groups = {
-        page.trigger_tree.topLevelItem(i).text(0)
-        for i in range(page.trigger_tree.topLevelItemCount())
-    }
+    groups = set(top_level_texts(page.trigger_tree))
     assert "Fluids, food and drinks" in groups
 
 
@@ -297,8 +305,8 @@ def test_charts_follow_a_dark_palette(
     view = page.chart_views[0]
     qtbot.wait_until(lambda: view.result is not None and not view.stale)
     assert view.figure is not None
-    face = view.figure.get_facecolor()
-    assert QColor.fromRgbF(face[0], face[1], face[2]).name() == "#202124"
+    red, green, blue = to_rgb(view.figure.get_facecolor())
+    assert QColor.fromRgbF(red, green, blue).name() == "#202124"
 
 
 def test_chosen_dates_and_a_baseline(
@@ -308,14 +316,14 @@ def test_chosen_dates_and_a_baseline(
     editor.add_episode(cramp(3))
     diary.set_day(date(2026, 3, 2), DayFactors(reviewed=True))  # the baseline cramp's night
     shown(qtbot, page)
-    page.select_period(patterns_page.CUSTOM)
-    page.first_edit.setDate(date(2026, 3, 5))
-    page.last_edit.setDate(date(2026, 3, 11))
+    page.select_period(period_choice.CUSTOM)
+    page.first_edit.setDate(QDate(2026, 3, 5))
+    page.last_edit.setDate(QDate(2026, 3, 11))
     qtbot.wait_until(lambda: page.period_label.text().startswith("05 Mar 2026 – 11 Mar 2026"))
     assert tile_value(page, "episodes") == "1"
-    page.select_comparison(patterns_page.BASELINE)
-    page.base_first_edit.setDate(date(2026, 2, 26))
-    page.base_last_edit.setDate(date(2026, 3, 4))
+    page.select_comparison(period_choice.BASELINE)
+    page.base_first_edit.setDate(QDate(2026, 2, 26))
+    page.base_last_edit.setDate(QDate(2026, 3, 4))
     qtbot.wait_until(lambda: "Compared with 26 Feb 2026" in page.period_label.text())
     (episodes,) = [t for t in page.tiles if t.headline.key == "episodes"]
     # One recorded night in the baseline (its cramp's, reviewed): no comparison, on every tile.
@@ -330,10 +338,10 @@ def test_chosen_dates_and_a_baseline(
     for day in (1, 3, 4):
         editor.mark_cramp_free(date(2026, 3, day))
     qtbot.wait_until(lambda: episodes.change.text() == "about the same as before (1)")
-    page.select_comparison(patterns_page.NO_COMPARISON)
+    page.select_comparison(period_choice.NO_COMPARISON)
     qtbot.wait_until(lambda: not episodes.change.isVisible())
-    page.first_edit.setDate(date(2026, 3, 11))
-    page.last_edit.setDate(date(2026, 3, 5))
+    page.first_edit.setDate(QDate(2026, 3, 11))
+    page.last_edit.setDate(QDate(2026, 3, 5))
     qtbot.wait_until(lambda: page.problem_label.isVisible())
     assert "cannot end" in page.problem_label.text()
 

@@ -99,6 +99,7 @@ def test_a_hidden_page_waits_until_it_is_shown(
     qtbot.waitUntil(lambda: page.document is not None, timeout=10_000)
 
 
+@pytest.mark.slow  # lays out and writes the whole PDF
 def test_export_pdf_writes_the_file_chosen_and_offers_to_open_it(
     qtbot: QtBot,
     editor: DiaryEditor,

@@ -52,6 +52,7 @@ def test_a_window_without_its_diary_says_it_is_opening(
     qtbot.add_widget(window)
     window.show()
     page = window.pages.currentWidget()
+    assert page is not None
     assert [label.text() for label in page.findChildren(QLabel)] == ["Opening your diary…"]
     # Logging is there from the first paint (see the next tests); what needs the open
     # diary waits for it.
