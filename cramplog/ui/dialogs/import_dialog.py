@@ -1,4 +1,6 @@
 """The Import… dialog: a dry run first, every row error with its line, then one import or none."""
+# Over 400 lines because choosing, checking, showing and running an import all act on the one plan
+# the dialog holds; each part of the window has its own builder.
 
 from __future__ import annotations
 
@@ -84,7 +86,40 @@ class ImportDialog(QDialog):
         self.import_result: exchange.ImportResult | None = None
         self.setObjectName("importDialog")
         self.setWindowTitle("Import into the diary")
+        file_row, help_text = self._build_file_row()
+        self._build_columns()
+        self._build_findings()
+        options = self._build_options()
+        self._build_buttons()
 
+        self.columns_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(file_row)
+        layout.addWidget(help_text)
+        layout.addSpacing(6)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.columns_box)
+        layout.addWidget(self.errors_label)
+        layout.addWidget(self.errors)
+        layout.addWidget(self.preview_label)
+        layout.addWidget(self.preview, 1)
+        # Takes the room the preview leaves when there is nothing to preview.
+        self.filler = QWidget()
+        self.filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.filler, 1)
+        layout.addLayout(options)
+        layout.addWidget(self.buttons)
+        self.resize(880, 700)
+        self._show_plan()
+        if path is not None:
+            self.set_path(path)
+
+    def _build_file_row(self) -> tuple[QHBoxLayout, QLabel]:
+        """The file chosen, the button to choose one, and what files are understood."""
         self.file_label = _plain("No file chosen yet.")
         self.file_label.setObjectName("importFile")
         choose = QPushButton("Choose file…")
@@ -99,7 +134,10 @@ class ImportDialog(QDialog):
             "until you press Import, and entries already in the diary are not added twice."
         )
         help_text.setObjectName("importHelp")
+        return file_row, help_text
 
+    def _build_columns(self) -> None:
+        """How a CSV's columns and dates are read; shown only for a CSV."""
         self.columns_box = QGroupBox("How the columns are read")
         self.columns = QTableWidget(0, 2)
         self.columns.setObjectName("columnMapping")
@@ -128,6 +166,8 @@ class ImportDialog(QDialog):
         columns_layout.addLayout(order_form)
         self.columns_box.hide()
 
+    def _build_findings(self) -> None:
+        """What the dry run found: the summary, the rows with errors, and a preview."""
         self.summary = _plain()
         self.summary.setObjectName("importSummary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -145,6 +185,8 @@ class ImportDialog(QDialog):
         self.preview.setAlternatingRowColors(True)
         self.preview.horizontalHeader().setStretchLastSection(True)
 
+    def _build_options(self) -> QVBoxLayout:
+        """How to import: the nights it covers, add or replace, and skipping bad rows."""
         self.merge = QRadioButton("Add what is new (keep everything in the diary)")
         self.merge.setChecked(True)
         self.replace = QRadioButton("Replace the diary's entries with the file's")
@@ -161,7 +203,9 @@ class ImportDialog(QDialog):
         options.addWidget(self.merge)
         options.addWidget(self.replace)
         options.addWidget(self.skip_invalid)
+        return options
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.check_button = self.buttons.addButton(
             "Check again", QDialogButtonBox.ButtonRole.ActionRole
@@ -174,32 +218,6 @@ class ImportDialog(QDialog):
         self.import_button.setObjectName("importButton")
         self.import_button.clicked.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
-
-        self.columns_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        font = self.summary.font()
-        font.setBold(True)
-        self.summary.setFont(font)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(file_row)
-        layout.addWidget(help_text)
-        layout.addSpacing(6)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.columns_box)
-        layout.addWidget(self.errors_label)
-        layout.addWidget(self.errors)
-        layout.addWidget(self.preview_label)
-        layout.addWidget(self.preview, 1)
-        # Takes the room the preview leaves when there is nothing to preview.
-        self.filler = QWidget()
-        self.filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        layout.addWidget(self.filler, 1)
-        layout.addLayout(options)
-        layout.addWidget(self.buttons)
-        self.resize(880, 700)
-        self._show_plan()
-        if path is not None:
-            self.set_path(path)
 
     def _build_span_choice(self) -> None:
         """For a file of cramps only: are the nights between its cramps recorded?"""

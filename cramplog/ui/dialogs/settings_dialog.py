@@ -1,4 +1,6 @@
 """The Settings dialog: how nights are counted, units, theme, and defaults for new entries."""
+# Over 400 lines because its four groups are checked and saved together on Save, and Cancel puts
+# back what they previewed (the theme); each group has its own builder.
 
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 from cramplog.core import nights, recorded
 from cramplog.core.errors import CramplogError
 from cramplog.core.records import LoggingSpan, Side
-from cramplog.diary.service import MAX_FREQUENT_THRESHOLD
+from cramplog.diary.service import MAX_FREQUENT_THRESHOLD, Diary
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.preferences import LITRES_PER_GLASS, FluidUnit, Preferences, ThemeMode
 from cramplog.ui.widgets import common as widgets
@@ -110,7 +112,42 @@ class SettingsDialog(QDialog):
         self._theme_before = preferences.theme
         self._hour_before = editor.diary.boundary_hour
         self._field_labels: list[QLabel] = []
+        groups = [
+            self._group("Nights", self._build_nights(editor)),
+            self._group("Counting nights", self._build_counting(editor)),
+            self._group("Display", self._build_display(preferences)),
+            self._group("New cramps", self._build_defaults(editor, preferences)),
+        ]
+        # One label column width for all three groups, so the fields line up.
+        widest = max(field_label.sizeHint().width() for field_label in self._field_labels)
+        for field_label in self._field_labels:
+            field_label.setMinimumWidth(widest)
 
+        self.error = theme.ErrorLabel()
+        self.error.setObjectName("settingsError")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        for group in groups:
+            layout.addWidget(group)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._show_example()
+        self.setMinimumWidth(520)
+
+    @staticmethod
+    def _group(title: str, form: QFormLayout) -> QGroupBox:
+        group = QGroupBox(title)
+        group.setLayout(form)
+        return group
+
+    def _build_nights(self, editor: DiaryEditor) -> QFormLayout:
+        """When a diary day begins, and how many cramps a week count as frequent."""
         self.boundary_combo = QComboBox()
         self.boundary_combo.setAccessibleName("New diary day begins at")
         for hour in range(24):
@@ -134,9 +171,20 @@ class SettingsDialog(QDialog):
             "average at least this many cramps a week."
         )
         frequent_help.setObjectName("frequentHelp")
+        nights_form = self._form()
+        nights_form.addRow(
+            self._label("New diary &day begins at:", self.boundary_combo), self.boundary_combo
+        )
+        nights_form.addRow(boundary_help)
+        nights_form.addRow(self.boundary_example)
+        nights_form.addRow(
+            self._label("Flag fre&quent cramps at:", self.frequent_spin), self.frequent_spin
+        )
+        nights_form.addRow(frequent_help)
+        return nights_form
 
-        self._build_counting(editor)
-
+    def _build_display(self, preferences: Preferences) -> QFormLayout:
+        """The fluid unit and the appearance (previewed as it is chosen)."""
         self.fluid_combo = QComboBox()
         self.fluid_combo.setAccessibleName("Show fluids in")
         for unit, label in _FLUID_LABELS.items():
@@ -149,7 +197,13 @@ class SettingsDialog(QDialog):
             self.theme_combo.addItem(label, mode.value)
         self.theme_combo.setCurrentIndex(self.theme_combo.findData(self._theme_before.value))
         self.theme_combo.currentIndexChanged.connect(self._preview_theme)
+        display_form = self._form()
+        display_form.addRow(self._label("Show &fluids in:", self.fluid_combo), self.fluid_combo)
+        display_form.addRow(self._label("&Appearance:", self.theme_combo), self.theme_combo)
+        return display_form
 
+    def _build_defaults(self, editor: DiaryEditor, preferences: Preferences) -> QFormLayout:
+        """What a new cramp's form starts with."""
         self.side_combo = QComboBox()
         self.side_combo.setAccessibleName("Usual side")
         for side in Side:
@@ -165,16 +219,23 @@ class SettingsDialog(QDialog):
             max(0, self.activity_combo.findData(preferences.default_activity or ""))
         )
 
-        nights_form = self._form()
-        nights_form.addRow(
-            self._label("New diary &day begins at:", self.boundary_combo), self.boundary_combo
+        defaults_form = self._form()
+        defaults_help = _plain("The form starts with these; you can change them for each cramp.")
+        defaults_help.setObjectName("defaultsHelp")
+        defaults_form.addRow(defaults_help)
+        defaults_form.addRow(self._label("Usual s&ide:", self.side_combo), self.side_combo)
+        defaults_form.addRow(
+            self._label("Usual ac&tivity:", self.activity_combo), self.activity_combo
         )
-        nights_form.addRow(boundary_help)
-        nights_form.addRow(self.boundary_example)
-        nights_form.addRow(
-            self._label("Flag fre&quent cramps at:", self.frequent_spin), self.frequent_spin
-        )
-        nights_form.addRow(frequent_help)
+        return defaults_form
+
+    def _build_counting(self, editor: DiaryEditor) -> QFormLayout:
+        """Sleep hours, "I log every cramp" and the spans already declared."""
+        self._build_sleep_hours(editor.diary)
+        self._build_logging(editor.diary)
+        self._build_spans()
+        self._fill_spans()
+        self._show_since()
         counting_form = self._form()
         counting_form.addRow(self._label("Usual &sleep hours:", self.sleep_from), self._sleep_row)
         counting_form.addRow(self.sleep_error)
@@ -186,52 +247,9 @@ class SettingsDialog(QDialog):
         counting_form.addRow(self.spans_heading)
         counting_form.addRow(self.spans_list)
         counting_form.addRow(self._spans_buttons)
-        display_form = self._form()
-        display_form.addRow(self._label("Show &fluids in:", self.fluid_combo), self.fluid_combo)
-        display_form.addRow(self._label("&Appearance:", self.theme_combo), self.theme_combo)
-        defaults_form = self._form()
-        defaults_help = _plain("The form starts with these; you can change them for each cramp.")
-        defaults_help.setObjectName("defaultsHelp")
-        defaults_form.addRow(defaults_help)
-        defaults_form.addRow(self._label("Usual s&ide:", self.side_combo), self.side_combo)
-        defaults_form.addRow(
-            self._label("Usual ac&tivity:", self.activity_combo), self.activity_combo
-        )
-        groups = []
-        for title, form in (
-            ("Nights", nights_form),
-            ("Counting nights", counting_form),
-            ("Display", display_form),
-            ("New cramps", defaults_form),
-        ):
-            group = QGroupBox(title)
-            group.setLayout(form)
-            groups.append(group)
-        # One label column width for all three groups, so the fields line up.
-        widest = max(field_label.sizeHint().width() for field_label in self._field_labels)
-        for field_label in self._field_labels:
-            field_label.setMinimumWidth(widest)
+        return counting_form
 
-        self.error = theme.ErrorLabel()
-        self.error.setObjectName("settingsError")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        for group in groups:
-            layout.addWidget(group)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self._show_example()
-        self.setMinimumWidth(520)
-
-    def _build_counting(self, editor: DiaryEditor) -> None:
-        """Sleep hours, "I log every cramp" and the spans already declared."""
-        diary = editor.diary
+    def _build_sleep_hours(self, diary: Diary) -> None:
         self._sleep_before = diary.sleep_hours
         self.sleep_from = QTimeEdit(_qtime(self._sleep_before.start))
         self.sleep_to = QTimeEdit(_qtime(self._sleep_before.end))
@@ -252,6 +270,7 @@ class SettingsDialog(QDialog):
         self.sleep_hours_help = _plain(SLEEP_HOURS_SENTENCE)
         self.sleep_hours_help.setObjectName("sleepHoursHelp")
 
+    def _build_logging(self, diary: Diary) -> None:
         self._last_night = diary.last_night()
         tonight = self._last_night + timedelta(days=1)
         self._since_before = diary.logging_every_cramp_since()
@@ -281,6 +300,7 @@ class SettingsDialog(QDialog):
         self.logging_error = theme.ErrorLabel()
         self.logging_error.setObjectName("loggingError")
 
+    def _build_spans(self) -> None:
         self.spans_heading = _plain(SPANS_SENTENCE)
         self.spans_heading.setObjectName("spansHelp")
         self.spans_list = QListWidget()
@@ -296,8 +316,6 @@ class SettingsDialog(QDialog):
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.remove_span_button)
         buttons.addStretch(1)
-        self._fill_spans()
-        self._show_since()
 
     def _fill_spans(self) -> None:
         """The closed spans: the ongoing one is the tick box above."""

@@ -1,26 +1,22 @@
 """The full episode form: every detail of one cramp, entered or edited by keyboard or mouse."""
+# Over 400 lines because loading, reading, saving, own words and leaving all act on one dialog's
+# fields; its sections (episode_sections) and its draft (episode_draft) already live apart.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 from collections.abc import Mapping
-from datetime import date, datetime, time
-from typing import Any
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -31,38 +27,19 @@ from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import (
     Episode,
     EpisodeInput,
-    Hydration,
-    ReliefRating,
     Side,
     VocabularyKind,
 )
 from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.forms import episode_draft
+from cramplog.ui.forms import episode_sections as sections
+from cramplog.ui.forms.episode_sections import (
+    from_qdatetime,
+    local_wall_clock,
+    to_qdatetime,
+)
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
-
-DRAFT_VERSION = 1
-SIDE_ORDER = (Side.LEFT, Side.RIGHT, Side.BOTH, Side.NOT_APPLICABLE)
-
-
-def local_wall_clock(moment: datetime) -> datetime:
-    """The wall-clock time a moment was entered in (its own offset), without seconds' fraction."""
-    return moment.replace(tzinfo=None, microsecond=0)
-
-
-def to_qdatetime(moment: datetime) -> QDateTime:
-    return QDateTime(
-        QDate(moment.year, moment.month, moment.day),
-        QTime(moment.hour, moment.minute, moment.second),
-    )
-
-
-def from_qdatetime(value: QDateTime) -> datetime:
-    day = value.date()
-    clock = value.time()
-    return datetime.combine(
-        date(day.year(), day.month(), day.day()),
-        time(clock.hour(), clock.minute(), clock.second()),
-    )
 
 
 class EpisodeDialog(QDialog):
@@ -135,63 +112,6 @@ class EpisodeDialog(QDialog):
     def _error(self, field: str) -> widgets.FieldError:
         return widgets.field_error(self._errors, field)
 
-    def _caption(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setBuddy(buddy)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        return label
-
-    def _section(self, column: QVBoxLayout, caption: QLabel, *parts: QWidget | Any) -> None:
-        box = QVBoxLayout()
-        box.setSpacing(4)
-        box.addWidget(caption)
-        for part in parts:
-            if isinstance(part, QWidget):
-                box.addWidget(part)
-            else:
-                box.addLayout(part)
-        column.addLayout(box)
-
-    @staticmethod
-    def _no_wrap(label: QLabel) -> QLabel:
-        label.setWordWrap(False)
-        return label
-
-    def _row_of(self, *parts: QWidget, stretch: bool = True) -> QWidget:
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        for part in parts:
-            row.addWidget(part)
-        if stretch:
-            row.addStretch(1)
-        return holder
-
-    def _form_row(
-        self,
-        form: QFormLayout,
-        text: str,
-        buddy: QWidget,
-        field: QWidget,
-        error: str | None = None,
-    ) -> None:
-        label = QLabel(text)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setBuddy(buddy)
-        if error is None:
-            form.addRow(label, field)
-            return
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(self._error(error))
-        form.addRow(label, holder)
-
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         heading = widgets.plain_label(
@@ -215,132 +135,7 @@ class EpisodeDialog(QDialog):
         right.setSpacing(12)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.setVerticalSpacing(10)
-        left.addLayout(form)
-
-        # When
-        self.start_edit = QDateTimeEdit()
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("d MMM yyyy  HH:mm")
-        self.start_edit.setAccessibleName("Start date and time")
-        self.night_label = widgets.MutedLabel()
-        self.night_label.setObjectName("nightLabel")
-        self.night_label.setAccessibleName("Diary night")
-        self.night_label.setWordWrap(False)
-        self._form_row(
-            form,
-            "&Started",
-            self.start_edit,
-            self._row_of(self.start_edit, self.night_label, stretch=False),
-            "start",
-        )
-
-        self.duration_min = widgets.OptionalSpinBox(99_999)
-        self.duration_min.setAccessibleName("Duration, minutes")
-        self.duration_sec = widgets.OptionalSpinBox(59)
-        self.duration_sec.setAccessibleName("Duration, seconds")
-        self._form_row(
-            form,
-            "&Duration",
-            self.duration_min,
-            self._row_of(
-                self.duration_min,
-                widgets.plain_label("min", wrap=False),
-                self.duration_sec,
-                widgets.plain_label("s", wrap=False),
-                self._no_wrap(widgets.MutedLabel("(empty if unsure)")),
-            ),
-            "duration",
-        )
-
-        # Where
-        self.muscle = widgets.MuscleCombo()
-        self.muscle.setMinimumWidth(260)
-        self._form_row(form, "&Muscle", self.muscle, self.muscle, "muscle")
-        self.side_picker = widgets.RadioRow("Side", [(side.label, side) for side in SIDE_ORDER])
-        self.side_buttons: dict[Side, QRadioButton] = {
-            side: self.side_picker.button_for(side) for side in SIDE_ORDER
-        }
-        self._form_row(form, "Side", self.side_picker, self.side_picker)
-
-        # How bad
-        self.intensity = widgets.ScalePicker(
-            "Intensity", low_caption="0 = no pain", high_caption="10 = worst"
-        )
-        self._form_row(form, "&Intensity", self.intensity.slider, self.intensity, "intensity")
-        # Three answers, not a tick box: an unticked box would store "no" for a question
-        # the person never answered, and "no" moves a cramp to the daytime figures.
-        self.woke = widgets.ValueCombo()
-        self.woke.setAccessibleName("Woke me from sleep")
-        self.woke.set_options([("Not recorded", None), ("Yes", True), ("No", False)])
-        self._form_row(form, "&Woke me from sleep", self.woke, self.woke)
-
-        # Context
-        self.activity = widgets.ValueCombo()
-        self.activity.setAccessibleName("Activity before it")
-        self.activity.set_options(
-            [("Not recorded", None)]
-            + [(item.label, item.code) for item in self.diary.checklist.of_kind("activity")]
-        )
-        self._form_row(form, "&Activity before", self.activity, self.activity, "activity")
-        self.hydration = widgets.ValueCombo()
-        self.hydration.setAccessibleName("Hydration at the time")
-        self.hydration.set_options(
-            [("Not recorded", None)] + [(level.label, level) for level in Hydration]
-        )
-        self._form_row(form, "&Hydration", self.hydration, self.hydration)
-
-        self.symptoms = widgets.ChecklistTree("Symptoms and warning signs")
-        self.symptoms.setMinimumHeight(180)
-        self._section(
-            left,
-            self._caption("S&ymptoms alongside it", self.symptoms),
-            widgets.MutedLabel(
-                "Items marked “warning sign” are worth mentioning to a doctor; "
-                "the Summary lists what the guidance says."
-            ),
-            self.symptoms,
-            self._error("symptoms"),
-        )
-
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("Anything else you noticed")
-        self.notes.setMinimumHeight(90)
-        self._section(left, self._caption("&Notes", self.notes), self.notes, self._error("notes"))
-
-        # Right column: what may have caused it, and what helped.
-        self.triggers = widgets.ChecklistTree("Suspected triggers")
-        self.triggers.setMinimumHeight(220)
-        self.add_trigger = QPushButton("Add your own trigger…")
-        self.add_trigger.setAccessibleName("Add your own trigger")
-        self.add_trigger.clicked.connect(lambda: self._add_own(VocabularyKind.TRIGGER))
-        self._section(
-            right,
-            self._caption("Suspected &triggers", self.triggers),
-            widgets.MutedLabel("Tick anything that might have played a part."),
-            self.triggers,
-            self._left_aligned(self.add_trigger),
-            self._error("triggers"),
-        )
-
-        self.reliefs = widgets.ReliefPicker()
-        self.reliefs.setAccessibleName("Relief methods tried")
-        self.add_relief = QPushButton("Add your own relief…")
-        self.add_relief.setAccessibleName("Add your own relief method")
-        self.add_relief.clicked.connect(lambda: self._add_own(VocabularyKind.RELIEF))
-        self.relief_caption = self._caption("What you tried, and how well it &worked", self.reliefs)
-        self._section(
-            right,
-            self.relief_caption,
-            self.reliefs,
-            self._left_aligned(self.add_relief),
-            self._error("reliefs"),
-        )
+        self._build_sections(left, right)
 
         scroll = QScrollArea()
         scroll.setObjectName("episodeScroll")
@@ -353,6 +148,53 @@ class EpisodeDialog(QDialog):
         outer.addWidget(scroll, 1)
 
         outer.addWidget(self._error("general"))
+        self._build_buttons(outer)
+        self._connect_changes()
+
+    def _build_sections(self, left: QVBoxLayout, right: QVBoxLayout) -> None:
+        """The form's sections: fields in a form on the left, the lists below and beside it."""
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setVerticalSpacing(10)
+        left.addLayout(form)
+        activities = [(item.label, item.code) for item in self.diary.checklist.of_kind("activity")]
+        self.when = sections.WhenAndWhat(form, self._error)
+        self.how_bad = sections.HowBad(form, self._error)
+        self.context = sections.Context(form, self._error, activities)
+        symptoms = sections.SymptomsSection(self._error)
+        notes = sections.NotesSection(self._error)
+        left.addWidget(symptoms)
+        left.addWidget(notes)
+        # Right column: what may have caused it, and what helped.
+        triggers = sections.TriggersSection(self._error)
+        self.relief_section = sections.ReliefsSection(self._error)
+        right.addWidget(triggers)
+        right.addWidget(self.relief_section)
+        triggers.add_trigger.clicked.connect(lambda: self._add_own(VocabularyKind.TRIGGER))
+        self.relief_section.add_relief.clicked.connect(lambda: self._add_own(VocabularyKind.RELIEF))
+
+        # The fields by name, as tests and the draft keeper reach them.
+        self.start_edit = self.when.start_edit
+        self.night_label = self.when.night_label
+        self.duration_min = self.when.duration_min
+        self.duration_sec = self.when.duration_sec
+        self.muscle = self.when.muscle
+        self.side_picker = self.when.side_picker
+        self.side_buttons = self.when.side_buttons
+        self.intensity = self.how_bad.intensity
+        self.woke = self.how_bad.woke
+        self.activity = self.context.activity
+        self.hydration = self.context.hydration
+        self.symptoms = symptoms.symptoms
+        self.notes = notes.notes
+        self.triggers = triggers.triggers
+        self.add_trigger = triggers.add_trigger
+        self.reliefs = self.relief_section.reliefs
+        self.add_relief = self.relief_section.add_relief
+        self.relief_caption = self.relief_section.relief_caption
+
+    def _build_buttons(self, outer: QVBoxLayout) -> None:
         bottom = QHBoxLayout()
         bottom.addWidget(widgets.MutedLabel("Ctrl+Enter saves · Esc cancels"), 1)
         self.cancel_button = QPushButton("Cancel")
@@ -373,6 +215,7 @@ class EpisodeDialog(QDialog):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.save)
 
+    def _connect_changes(self) -> None:
         self.start_edit.dateTimeChanged.connect(self._show_night)
         for signal in (
             self.start_edit.dateTimeChanged,
@@ -392,41 +235,27 @@ class EpisodeDialog(QDialog):
         ):
             signal.connect(self._changed)
 
-    def _left_aligned(self, button: QPushButton) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(button)
-        row.addStretch(1)
-        return row
-
     def _fill_choices(self) -> None:
         self.muscle.set_choices(widgets.vocabulary_groups(self.diary, "muscle", keep=self._keep))
         self.triggers.set_choices(widgets.vocabulary_groups(self.diary, "trigger", keep=self._keep))
         self.reliefs.set_choices(widgets.vocabulary_groups(self.diary, "relief", keep=self._keep))
         self.symptoms.set_choices(widgets.vocabulary_groups(self.diary, "symptom", keep=self._keep))
-        first_relief = self.reliefs.first_box()
-        self.relief_caption.setBuddy(first_relief if first_relief is not None else self.add_relief)
+        self.relief_section.point_caption()
         self._order_tabs()
 
     def _order_tabs(self) -> None:
         chain: list[QWidget] = [
-            self.start_edit,
-            self.duration_min,
-            self.duration_sec,
-            self.muscle,
-            *self.side_picker.buttons,
-            self.intensity.slider,
-            self.intensity.not_rated,
-            self.woke,
-            self.activity,
-            self.hydration,
+            *self.when.tab_chain(),
+            *self.how_bad.tab_chain(),
+            *self.context.tab_chain(),
             self.symptoms,
             self.notes,
             self.triggers,
             self.add_trigger,
+            *self.relief_section.tab_chain(),
+            self.cancel_button,
+            self.save_button,
         ]
-        for code in self.reliefs.codes():
-            chain.extend(self.reliefs.row_widgets(code))
-        chain += [self.add_relief, self.cancel_button, self.save_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -445,7 +274,7 @@ class EpisodeDialog(QDialog):
             self.start_edit.setDateTime(to_qdatetime(local_wall_clock(source.start)))
             self.muscle.set_code(source.muscle or self.preferences.last_muscle)
             self.side_picker.set_value(source.side)
-            self._set_duration(source.duration_s)
+            self.when.set_duration(source.duration_s)
             self.intensity.set_value(source.intensity)
             self.woke.set_value(source.woke_from_sleep)
             self.activity.set_value(source.activity)
@@ -456,21 +285,8 @@ class EpisodeDialog(QDialog):
             self.notes.setPlainText(source.notes)
         self._show_night()
 
-    def _set_duration(self, seconds: int | None) -> None:
-        if seconds is None:
-            self.duration_min.set_number(None)
-            self.duration_sec.set_number(None)
-        else:
-            minutes, secs = divmod(seconds, 60)
-            self.duration_min.set_number(minutes)
-            self.duration_sec.set_number(secs)
-
     def duration_s(self) -> int | None:
-        minutes = self.duration_min.number()
-        seconds = self.duration_sec.number()
-        if minutes is None and seconds is None:
-            return None
-        return (minutes or 0) * 60 + (seconds or 0)
+        return self.when.duration_s()
 
     def _start_naive(self) -> datetime:
         return from_qdatetime(self.start_edit.dateTime())
@@ -486,8 +302,7 @@ class EpisodeDialog(QDialog):
         return naive.replace(tzinfo=zone) if isinstance(zone, ZoneInfo) else naive
 
     def side(self) -> Side:
-        side = self.side_picker.value()
-        return side if isinstance(side, Side) else Side.NOT_APPLICABLE
+        return self.when.side()
 
     def entry(self) -> EpisodeInput:
         """What the form holds as an EpisodeInput; ValidationError if the muscle is unclear."""
@@ -653,103 +468,19 @@ class EpisodeDialog(QDialog):
 
     def draft_state(self) -> dict[str, object]:
         """Everything typed so far, as JSON-friendly values (for the draft keeper)."""
-        return {
-            "version": DRAFT_VERSION,
-            "episode_uuid": self.episode.uuid if self.episode is not None else None,
-            "start": self._start_naive().isoformat(),
-            "duration_min": self.duration_min.number(),
-            "duration_sec": self.duration_sec.number(),
-            "muscle": self.muscle.code(),
-            "muscle_text": self.muscle.currentText(),
-            "side": self.side().value,
-            "intensity": self.intensity.value(),
-            "woke_from_sleep": self.woke.value(),
-            "activity": self.activity.value(),
-            "hydration": None if self.hydration.value() is None else str(self.hydration.value()),
-            "triggers": self.triggers.checked(),
-            "reliefs": [
-                [code, None if rating is None else rating.value]
-                for code, rating in self.reliefs.value()
-            ],
-            "symptoms": self.symptoms.checked(),
-            "notes": self.notes.toPlainText(),
-        }
+        return episode_draft.state_of(self)
 
     def restore_draft(self, state: Mapping[str, object]) -> None:
         """Put a draft back into the form; values that no longer make sense are skipped."""
         self._loading = True
         try:
-            self._restore(state)
+            known: set[str] = set()
+            for kind in ("muscle", "trigger", "relief", "symptom"):
+                known |= self.diary.codes(kind)
+            self._keep.update(code for code in episode_draft.codes_named(state) if code in known)
+            self._fill_choices()
+            episode_draft.restore(self, state, known)
         finally:
             self._loading = False
         self._show_night()
         self.edited.emit()
-
-    def _restore(self, state: Mapping[str, object]) -> None:
-        codes = [
-            *_strings(state.get("triggers")),
-            *_strings(state.get("symptoms")),
-            *(code for code, _ in _relief_pairs(state.get("reliefs"))),
-        ]
-        muscle = state.get("muscle")
-        if isinstance(muscle, str) and muscle:
-            codes.append(muscle)
-        known: set[str] = set()
-        for kind in ("muscle", "trigger", "relief", "symptom"):
-            known |= self.diary.codes(kind)
-        self._keep.update(code for code in codes if code in known)
-        self._fill_choices()
-
-        start = state.get("start")
-        if isinstance(start, str):
-            with contextlib.suppress(ValueError):
-                self.start_edit.setDateTime(to_qdatetime(datetime.fromisoformat(start)))
-        self.duration_min.set_number(_whole(state.get("duration_min")))
-        self.duration_sec.set_number(_whole(state.get("duration_sec")))
-        if isinstance(muscle, str) and muscle in known:
-            self.muscle.set_code(muscle)
-        else:
-            text = state.get("muscle_text")
-            with QSignalBlocker(self.muscle):
-                self.muscle.setCurrentIndex(-1)
-            self.muscle.setEditText(text if isinstance(text, str) else "")
-        side = state.get("side")
-        if isinstance(side, str) and side in {s.value for s in Side}:
-            self.side_picker.set_value(Side(side))
-        intensity = _whole(state.get("intensity"))
-        self.intensity.set_value(intensity if intensity is None or intensity <= 10 else None)
-        woke = state.get("woke_from_sleep")
-        self.woke.set_value(woke if isinstance(woke, bool) else None)
-        activity = state.get("activity")
-        self.activity.set_value(activity if isinstance(activity, str) else None)
-        hydration = state.get("hydration")
-        self.hydration.set_value(
-            Hydration(hydration)
-            if isinstance(hydration, str) and hydration in {h.value for h in Hydration}
-            else None
-        )
-        self.triggers.set_checked(_strings(state.get("triggers")))
-        self.reliefs.set_value(_relief_pairs(state.get("reliefs")))
-        self.symptoms.set_checked(_strings(state.get("symptoms")))
-        notes = state.get("notes")
-        self.notes.setPlainText(notes if isinstance(notes, str) else "")
-
-
-def _strings(value: object) -> list[str]:
-    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
-
-
-def _whole(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
-
-
-def _relief_pairs(value: object) -> list[tuple[str, ReliefRating | None]]:
-    pairs: list[tuple[str, ReliefRating | None]] = []
-    if not isinstance(value, list):
-        return pairs
-    ratings = {rating.value: rating for rating in ReliefRating}
-    for entry in value:
-        if isinstance(entry, list | tuple) and len(entry) == 2 and isinstance(entry[0], str):
-            rating = entry[1]
-            pairs.append((entry[0], ratings.get(rating) if isinstance(rating, str) else None))
-    return pairs

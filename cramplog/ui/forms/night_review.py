@@ -1,5 +1,7 @@
 """The morning review of one night: its cramps, "no cramps" in one click, the day's factors, and
 "I logged every cramp" over a stretch of nights."""
+# Over 400 lines because building, loading, reading and saving the night's factors all act on one
+# dialog's fields; its reminder banner (review_banner) already lives apart.
 
 from __future__ import annotations
 
@@ -7,8 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -28,8 +29,11 @@ from cramplog.core import recorded, wording
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import DayFactors, Episode, EpisodeFilter, Exercise, SpanSource
 from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.forms.review_banner import ReviewBanner
 from cramplog.ui.preferences import LITRES_PER_GLASS, FluidUnit, Preferences
 from cramplog.ui.widgets import common as widgets
+
+__all__ = ["NightReviewDialog", "ReviewBanner", "describe_episode"]
 
 if TYPE_CHECKING:
     from cramplog.diary.service import Diary
@@ -62,14 +66,6 @@ def describe_episode(diary: Diary, episode: Episode) -> str:
     if episode.to_review:
         details.append("details still to add")
     return f"{episode.start_local:%a %H:%M} — " + " · ".join(details)
-
-
-def _mix(first: QColor, second: QColor, amount: float) -> QColor:
-    return QColor(
-        round(first.red() + (second.red() - first.red()) * amount),
-        round(first.green() + (second.green() - first.green()) * amount),
-        round(first.blue() + (second.blue() - first.blue()) * amount),
-    )
 
 
 class NightReviewDialog(QDialog):
@@ -127,8 +123,15 @@ class NightReviewDialog(QDialog):
         title.setObjectName("reviewTitle")
         title.setFont(widgets.scaled_font(self.font(), 1.4, bold=True))
         outer.addWidget(title)
+        self._build_night(outer)
+        outer.addWidget(self._error("night_of"))
+        outer.addWidget(self._build_span())
+        outer.addWidget(self._build_factors(), 1)
+        outer.addWidget(self._error("general"))
+        outer.addLayout(self._build_buttons())
 
-        # That night's cramps, and the one-click "none".
+    def _build_night(self, outer: QVBoxLayout) -> None:
+        """That night's cramps, and the one-click "none"."""
         cramps = QLabel()
         cramps.setTextFormat(Qt.TextFormat.PlainText)
         cramps.setWordWrap(True)
@@ -174,10 +177,9 @@ class NightReviewDialog(QDialog):
         self.cramp_free_button.setAccessibleDescription(self.cramp_free_note.text())
         outer.addWidget(self.cramp_free_button)
         outer.addWidget(self.cramp_free_note)
-        outer.addWidget(self._error("night_of"))
-        outer.addWidget(self._build_span())
 
-        # The day's factors.
+    def _build_factors(self) -> QWidget:
+        """The day's factors, in a scroll area so a small screen still reaches Save."""
         form_holder = QWidget()
         form = QFormLayout(form_holder)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -187,7 +189,19 @@ class NightReviewDialog(QDialog):
         heading = widgets.plain_label(f"About {widgets.long_day(self.night)}", wrap=False)
         heading.setFont(widgets.scaled_font(self.font(), 1.1, bold=True))
         form.addRow(heading)
+        self._build_intake(form)
+        self._build_day(form)
 
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(form_holder)
+        self.scroll_area = scroll
+        return scroll
+
+    def _build_intake(self, form: QFormLayout) -> None:
+        """What went in: fluids, exercise, alcohol, caffeine."""
         glasses = self.unit is FluidUnit.GLASSES
         self.fluids = widgets.OptionalDoubleSpinBox(
             80 if glasses else 20, decimals=1 if glasses else 2, step=1 if glasses else 0.25
@@ -222,6 +236,8 @@ class NightReviewDialog(QDialog):
             self._with_error("caffeine", self.caffeine, "drinks (coffee, tea, cola)"),
         )
 
+    def _build_day(self, form: QFormLayout) -> None:
+        """How the day went: the yes/no factors, stress, sleep, and notes."""
         self.yes_no: dict[str, widgets.ValueCombo] = {}
         for key, text in (
             ("hot_or_sweating", "&Hot weather or heavy sweating"),
@@ -268,15 +284,7 @@ class NightReviewDialog(QDialog):
         notes_column.addWidget(self._error("notes"))
         self._row(form, "N&otes", self.notes, notes_holder)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(form_holder)
-        self.scroll_area = scroll
-        outer.addWidget(scroll, 1)
-
-        outer.addWidget(self._error("general"))
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.cancel_button = QPushButton("Cancel")
@@ -287,7 +295,7 @@ class NightReviewDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
-        outer.addLayout(buttons)
+        return buttons
 
     def _build_span(self) -> QWidget:
         """ "I logged every cramp from … to …": a stretch of nights counted as recorded."""
@@ -476,54 +484,3 @@ class NightReviewDialog(QDialog):
         ):
             return
         super().reject()
-
-
-class ReviewBanner(QFrame):
-    """A calm, non-modal offer to review last night; it never interrupts."""
-
-    review_requested = Signal()
-    dismissed = Signal()
-
-    def __init__(self, night: date | None = None, *, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reviewBanner")
-        self.setAccessibleName("Night review reminder")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 10, 8)
-        self.message = widgets.plain_label()
-        self.message.setObjectName("reviewBannerText")
-        layout.addWidget(self.message, 1)
-        self.review_button = QPushButton("Review now")
-        self.review_button.setAutoDefault(False)
-        self.review_button.clicked.connect(self.review_requested)
-        self.later_button = QPushButton("Not now")
-        self.later_button.setAutoDefault(False)
-        self.later_button.clicked.connect(self._not_now)
-        layout.addWidget(self.review_button)
-        layout.addWidget(self.later_button)
-        self.night: date | None = None
-        if night is not None:
-            self.set_night(night)
-
-    def set_night(self, night: date, *, has_cramps: bool = False) -> None:
-        self.night = night
-        follow_up = "Add how the day went?" if has_cramps else "Was it cramp-free?"
-        self.message.setText(
-            f"Last night ({widgets.short_day(night)}) isn't reviewed yet. {follow_up}"
-        )
-
-    def _not_now(self) -> None:
-        self.hide()
-        self.dismissed.emit()
-
-    def paintEvent(self, event: Any) -> None:
-        # A soft tint of the highlight colour, so the banner reads in light and dark alike.
-        palette = self.palette()
-        window = palette.color(QPalette.ColorRole.Window)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(_mix(window, accent, 0.45), 1))
-        painter.setBrush(_mix(window, accent, 0.12))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-        painter.end()

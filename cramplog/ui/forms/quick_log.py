@@ -25,9 +25,9 @@ from cramplog.core import nights
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import Episode, EpisodeFilter, EpisodeInput, Side
 from cramplog.ui.editor import DiaryEditor
-from cramplog.ui.forms.episode_form import (
+from cramplog.ui.forms.episode_form import EpisodeDialog
+from cramplog.ui.forms.episode_sections import (
     SIDE_ORDER,
-    EpisodeDialog,
     from_qdatetime,
     local_wall_clock,
     to_qdatetime,

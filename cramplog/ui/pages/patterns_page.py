@@ -5,41 +5,38 @@ It reads only plain statistics (`cramplog.analysis.stats`,
 screen. matplotlib (via `cramplog.render.chart_view` and `cramplog.render.charts`) is
 imported the first time the page is shown, never at start-up.
 """
+# Over 400 lines because the page owns when to refresh and redraw (periods, debounce, visible
+# charts); its tiles, warning boxes and trigger checklist live in the patterns_* modules.
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from cramplog.analysis import stats, warning_signs
-from cramplog.core import nights, wording
 from cramplog.core.errors import CramplogError
 from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.pages import patterns_checklist, patterns_tiles, patterns_warnings
+from cramplog.ui.pages.patterns_checklist import TRIGGER_CODE_ROLE
+from cramplog.ui.pages.patterns_tiles import HEADLINES, Tile, plain_label
 from cramplog.ui.widgets.period_choice import (
     BASELINE,
     CUSTOM,
@@ -57,14 +54,7 @@ if TYPE_CHECKING:
     from cramplog.render.chart_view import ChartView
     from cramplog.render.charts import ChartResult, ChartStyle
 
-MAX_LISTED_EVIDENCE: Final = 3
 MAX_LISTED_EPISODES: Final = 100
-STANDS_OUT_MARK: Final = "▲"
-TRIGGER_CODE_ROLE: Final = Qt.ItemDataRole.UserRole
-# Border colours of the warning panel: firm for "seek advice now", calm for an appointment.
-_NOW_BORDER: Final = {"light": "#b3261e", "dark": "#f2b8b5"}
-# A tile's change line when the comparison period has too few recorded nights.
-NO_COMPARISON_TILE: Final = "no comparison"
 # Shown under the period line when some cramps fell on unrecorded nights (which the period
 # line counts): how to count those nights, calmly.
 UNRECORDED_HINT: Final = (
@@ -73,165 +63,8 @@ UNRECORDED_HINT: Final = (
 )
 
 
-def _plain_label(text: str = "", *, wrap: bool = True, name: str | None = None) -> QLabel:
-    """A label that shows its text literally (user text is never read as HTML)."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    if name is not None:
-        label.setObjectName(name)
-    return label
-
-
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def _number(value: float | None, digits: int = 1) -> str:
-    if value is None:
-        return "–"
-    return f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
-
-
-def _rate(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
-
-
-def _duration(seconds: float | None) -> str:
-    return wording.duration(seconds, missing="–")
-
-
-def _change(before: float | None, change: float | None, show: Callable[[float | None], str]) -> str:
-    """E.g. "down 1.2 from 4.5", against the comparison period."""
-    if before is None or change is None:
-        return "no comparison figure"
-    if abs(change) < 0.05:
-        return f"about the same as before ({show(before)})"
-    direction = "up" if change > 0 else "down"
-    return f"{direction} {show(abs(change))} from {show(before)}"
-
-
-@dataclass(frozen=True)
-class _Headline:
-    """One headline tile: what it shows and how to read its value from the statistics."""
-
-    key: str
-    title: str
-    value: Callable[[stats.PatternStats], str]
-    note: Callable[[stats.PatternStats], str]
-    change_field: str | None = None
-    show: Callable[[float | None], str] = _number
-
-
-def _completeness(s: stats.PatternStats) -> str:
-    return s.completeness_note()
-
-
-def _rate_note(s: stats.PatternStats) -> str:
-    """The completeness, after the reason when the rate is withheld for too few nights."""
-    withheld = s.rate_withheld()
-    return _completeness(s) if withheld is None else f"{withheld} · {_completeness(s)}"
-
-
-_HEADLINES: Final = (
-    _Headline(
-        "cramps_per_week",
-        "Cramps per week",
-        lambda s: _rate(s.cramps_per_week),
-        _rate_note,
-        "cramps_per_week",
-    ),
-    _Headline(
-        "cramp_nights_per_week",
-        "Nights with cramps per week",
-        lambda s: _rate(s.cramp_nights_per_week),
-        lambda s: (
-            f"{s.share_of_reviewed_nights_with_cramps:.0%} of recorded nights had a cramp · "
-            + _rate_note(s)
-            if s.share_of_reviewed_nights_with_cramps is not None
-            else _rate_note(s)
-        ),
-        "cramp_nights_per_week",
-    ),
-    _Headline(
-        "episodes",
-        "Cramps in the period",
-        lambda s: str(s.episodes),
-        lambda s: s.timing_note(),
-        "episodes",
-    ),
-    _Headline(
-        "intensity",
-        "Intensity, median (0–10)",
-        lambda s: _number(s.intensity_median),
-        lambda s: f"worst {_number(s.intensity_worst)} · from {s.intensity_rated} rated cramps",
-        "intensity_median",
-    ),
-    _Headline(
-        "duration",
-        "Duration, median",
-        lambda s: _duration(s.duration_median_s),
-        lambda s: (
-            f"longest {_duration(s.longest_duration_s)} · {s.cramps_over_10_min} over "
-            f"10 minutes · from {s.duration_timed} timed"
-        ),
-        "duration_median_s",
-        _duration,
-    ),
-    _Headline(
-        "sleep",
-        "Sleep disturbance (0–10)",
-        lambda s: _number(s.sleep_disturbance_mean),
-        lambda s: (
-            f"{_number(s.minutes_awake_per_week, 0)} minutes awake a week · from "
-            f"{s.sleep_disturbance_nights} nights rated"
-        ),
-        "sleep_disturbance_mean",
-    ),
-)
-
-
-class _Tile(QFrame):
-    """A headline number: title, value, change against the comparison, and a note."""
-
-    def __init__(self, headline: _Headline, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.headline = headline
-        self.setObjectName(f"headline-{headline.key}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = _plain_label(headline.title, name="headlineTitle")
-        self.value = _plain_label(name="headlineValue")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.change = _plain_label(name="headlineChange")
-        self.note = _plain_label(name="headlineNote")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(2)
-        for label in (self.title, self.value, self.change, self.note):
-            layout.addWidget(label)
-        layout.addStretch(1)
-
-    def show_stats(self, s: stats.PatternStats) -> None:
-        h = self.headline
-        self.value.setText(h.value(s))
-        self.note.setText(h.note(s))
-        withheld = s.comparison_withheld()
-        if s.comparison is None or h.change_field is None:
-            self.change.setVisible(False)
-            self.change.setText("")
-        elif withheld is not None:
-            # The reason in full is on the period line above the tiles.
-            self.change.setText(NO_COMPARISON_TILE)
-            self.change.setVisible(True)
-        else:
-            field = h.change_field
-            self.change.setText(_change(getattr(s.comparison, field), s.change(field), h.show))
-            self.change.setVisible(True)
-        self.setAccessibleName(f"{h.title}: {self.value.text()}")
-        self.setAccessibleDescription(f"{self.change.text()} {self.note.text()}".strip())
 
 
 class PatternsPage(QWidget):
@@ -290,25 +123,25 @@ class PatternsPage(QWidget):
             edit.dateChanged.connect(self._controls_changed)
 
         row = QHBoxLayout()
-        row.addWidget(_plain_label("Period:", wrap=False))
+        row.addWidget(plain_label("Period:", wrap=False))
         row.addWidget(self.period_box)
         row.addWidget(self.first_edit)
         row.addWidget(self.last_edit)
         row.addSpacing(16)
-        row.addWidget(_plain_label("Compare with:", wrap=False))
+        row.addWidget(plain_label("Compare with:", wrap=False))
         row.addWidget(self.compare_box)
         row.addWidget(self.base_first_edit)
         row.addWidget(self.base_last_edit)
         row.addStretch(1)
         self.controls = row
-        self.period_label = _plain_label(name="periodLabel")
-        self.problem_label = _plain_label(name="periodProblem")
+        self.period_label = plain_label(name="periodLabel")
+        self.problem_label = plain_label(name="periodProblem")
         self.problem_label.setVisible(False)
         self.unrecorded_hint = QWidget()
         self.unrecorded_hint.setObjectName("unrecordedHint")
         hint_row = QHBoxLayout(self.unrecorded_hint)
         hint_row.setContentsMargins(0, 0, 0, 0)
-        self.unrecorded_text = _plain_label(UNRECORDED_HINT, name="unrecordedText")
+        self.unrecorded_text = plain_label(UNRECORDED_HINT, name="unrecordedText")
         self.settings_button = QPushButton("Open Settings…")
         self.settings_button.setObjectName("openSettings")
         self.settings_button.setAccessibleDescription("Say that you log every cramp")
@@ -335,13 +168,13 @@ class PatternsPage(QWidget):
         self.warning_layout = QVBoxLayout(self.warning_panel)
         self.warning_layout.setContentsMargins(0, 0, 0, 8)
 
-        self.tiles = [_Tile(h) for h in _HEADLINES]
+        self.tiles = [Tile(h) for h in HEADLINES]
         tiles = QGridLayout()
         tiles.setSpacing(8)
         for index, tile in enumerate(self.tiles):
             tiles.addWidget(tile, index // 3, index % 3)
-        self.treatments_label = _plain_label(name="treatments")
-        self.empty_label = _plain_label(name="emptyPeriod")
+        self.treatments_label = plain_label(name="treatments")
+        self.empty_label = plain_label(name="emptyPeriod")
         self.empty_label.setVisible(False)
 
         self.content = QWidget()
@@ -364,7 +197,13 @@ class PatternsPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.scroll_area)
-        splitter.addWidget(self._build_checklist())
+        checklist = patterns_checklist.TriggerChecklistPanel()
+        self.trigger_tree = checklist.trigger_tree
+        self.trigger_details = checklist.trigger_details
+        self.episodes_heading = checklist.episodes_heading
+        self.trigger_episodes = checklist.trigger_episodes
+        self.trigger_tree.currentItemChanged.connect(self._trigger_changed)
+        splitter.addWidget(checklist)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -376,67 +215,6 @@ class PatternsPage(QWidget):
         layout.addWidget(self.unrecorded_hint)
         layout.addWidget(self.problem_label)
         layout.addWidget(splitter, 1)
-
-    def _build_checklist(self) -> QWidget:
-        panel = QWidget()
-        panel.setObjectName("triggerChecklist")
-        heading = _plain_label("Trigger checklist", name="checklistHeading")
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        note = _plain_label(
-            "How many cramps in the period named each trigger. "
-            f"{STANDS_OUT_MARK} marks a day factor present on clearly more cramp nights than "
-            "cramp-free nights: a comparison, not a cause."
-        )
-        self.trigger_tree = QTreeWidget()
-        self.trigger_tree.setObjectName("triggerTree")
-        self.trigger_tree.setAccessibleName("Triggers from the checklist")
-        self.trigger_tree.setColumnCount(3)
-        self.trigger_tree.setHeaderLabels(["Trigger", "Cramps", "Compared"])
-        self.trigger_tree.setRootIsDecorated(True)
-        self.trigger_tree.setUniformRowHeights(True)
-        self.trigger_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.trigger_tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        self.trigger_tree.currentItemChanged.connect(self._trigger_changed)
-
-        self.trigger_details = _plain_label(name="triggerDetails")
-        self.trigger_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.trigger_details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.trigger_details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        details = QScrollArea()
-        details.setWidgetResizable(True)
-        details.setWidget(self.trigger_details)
-        details.setFrameShape(QFrame.Shape.NoFrame)
-        self.episodes_heading = _plain_label("Choose a trigger to see the cramps that named it.")
-        self.trigger_episodes = QListWidget()
-        self.trigger_episodes.setObjectName("triggerEpisodes")
-        self.trigger_episodes.setAccessibleName("Cramps that named the chosen trigger")
-
-        vertical = QSplitter(Qt.Orientation.Vertical)
-        vertical.addWidget(self.trigger_tree)
-        vertical.addWidget(details)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.episodes_heading)
-        lower_layout.addWidget(self.trigger_episodes)
-        vertical.addWidget(lower)
-        vertical.setStretchFactor(0, 5)
-        vertical.setStretchFactor(1, 3)
-        vertical.setStretchFactor(2, 2)
-        vertical.setSizes([500, 300, 200])
-
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(8, 0, 0, 0)
-        layout.addWidget(heading)
-        layout.addWidget(note)
-        layout.addWidget(vertical, 1)
-        return panel
 
     # -- periods ---------------------------------------------------------------------------
 
@@ -541,24 +319,9 @@ class PatternsPage(QWidget):
         )
 
     def _show_treatments(self, s: stats.PatternStats) -> None:
-        lines = []
-        for t in s.treatments:
-            purpose = " (for cramps)" if t.for_cramps else ""
-            if t.enough_data:
-                lines.append(
-                    f"{t.name}{purpose}, started {t.started_on:%d %b %Y}: "
-                    f"{_number(t.before_per_week)} cramps a week in the 4 weeks before, "
-                    f"{_number(t.after_per_week)} in the 4 weeks after."
-                )
-            else:
-                lines.append(
-                    f"{t.name}{purpose}, started {t.started_on:%d %b %Y}: not enough recorded "
-                    "nights around the start to compare."
-                )
-        if lines:
-            lines.append("Before and after describe the diary; they do not prove an effect.")
-        self.treatments_label.setText("\n".join(lines))
-        self.treatments_label.setVisible(bool(lines))
+        text = patterns_tiles.treatments_text(s)
+        self.treatments_label.setText(text)
+        self.treatments_label.setVisible(bool(text))
 
     def _show_warnings(self) -> None:
         while self.warning_layout.count():
@@ -569,7 +332,7 @@ class PatternsPage(QWidget):
         self.warning_panel.setVisible(bool(self.warnings))
         if not self.warnings:
             return
-        heading = _plain_label(
+        heading = plain_label(
             "Warning signs in this period — reasons to seek medical advice, not a diagnosis",
             name="warningHeading",
         )
@@ -580,33 +343,7 @@ class PatternsPage(QWidget):
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
         calm = self.palette().color(QPalette.ColorRole.Highlight).name()
         for sign in self.warnings:
-            self.warning_layout.addWidget(self._warning_box(sign, dark=dark, calm=calm))
-
-    def _warning_box(self, sign: warning_signs.WarningSign, *, dark: bool, calm: str) -> QFrame:
-        box = QFrame()
-        box.setObjectName(f"warning-{sign.urgency.value}")
-        border = _NOW_BORDER["dark" if dark else "light"] if sign.urgency.value == "now" else calm
-        box.setStyleSheet(
-            f"QFrame#warning-{sign.urgency.value} {{ border: none; "
-            f"border-left: 4px solid {border}; padding-left: 8px; }}"
-        )
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(8, 4, 4, 4)
-        layout.setSpacing(2)
-        title = _plain_label(f"{sign.urgency.label}: {sign.label}", name="warningTitle")
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
-        layout.addWidget(title)
-        layout.addWidget(_plain_label(sign.sentence, name="warningSentence"))
-        shown = [f"• {e.describe()}" for e in sign.evidence[:MAX_LISTED_EVIDENCE]]
-        if sign.evidence_count > len(shown):
-            shown.append(f"and {sign.evidence_count - len(shown)} more")
-        layout.addWidget(_plain_label("\n".join(shown), name="warningEvidence"))
-        advice = " ".join(part for part in (sign.explanation, sign.advice or "") if part)
-        layout.addWidget(_plain_label(advice, name="warningAdvice"))
-        box.setAccessibleName(f"{sign.urgency.label}: {sign.label}")
-        return box
+            self.warning_layout.addWidget(patterns_warnings.warning_box(sign, dark=dark, calm=calm))
 
     # -- the checklist ---------------------------------------------------------------------
 
@@ -615,31 +352,7 @@ class PatternsPage(QWidget):
         selected = self.selected_trigger()
         tree.blockSignals(True)
         tree.clear()
-        groups: dict[str, QTreeWidgetItem] = {}
-        keep: QTreeWidgetItem | None = None
-        for trigger in s.triggers:
-            group = groups.get(trigger.group)
-            if group is None:
-                group = QTreeWidgetItem(tree, [trigger.group_label, "", ""])
-                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                groups[trigger.group] = group
-            mark = ""
-            if trigger.comparison is not None:
-                mark = (
-                    STANDS_OUT_MARK
-                    if trigger.stands_out
-                    else ("" if trigger.comparison.enough_data else "too few nights")
-                )
-            item = QTreeWidgetItem(group, [trigger.label, str(trigger.episodes), mark])
-            item.setData(0, TRIGGER_CODE_ROLE, trigger.code)
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if trigger.stands_out:
-                font = item.font(0)
-                font.setBold(True)
-                item.setFont(0, font)
-                item.setFont(2, font)
-            if trigger.code == selected:
-                keep = item
+        keep = patterns_checklist.fill_tree(tree, s, selected)
         tree.expandAll()
         tree.blockSignals(False)
         if keep is not None and selected is not None:
@@ -679,52 +392,13 @@ class PatternsPage(QWidget):
         if s is None or trigger is None:
             return
         item = self.diary.checklist.get(code)
-        parts = [f"{trigger.label} ({trigger.group_label})"]
-        parts.append(
-            f"Named as a suspected trigger on {trigger.episodes} of {s.episodes} cramps "
-            "in this period."
-        )
-        c = trigger.comparison
-        if c is None:
-            parts.append(
-                "It can only be noted on a cramp, so it cannot be compared with cramp-free nights."
-            )
-        elif not c.enough_data:
-            parts.append(
-                f"Day records ({c.description}): not enough data to compare — it needs at "
-                f"least {stats.MIN_NIGHTS_EACH_SIDE} cramp nights and "
-                f"{stats.MIN_NIGHTS_EACH_SIDE} cramp-free nights with it recorded "
-                f"(now {c.cramp_nights_recorded} and {c.cramp_free_nights_recorded})."
-            )
-        else:
-            standing = " It stands out." if c.stands_out else ""
-            parts.append(
-                f"Day records ({c.description}): present on {c.share_of_cramp_nights:.0%} of "
-                f"{c.cramp_nights_recorded} cramp nights vs {c.share_of_cramp_free_nights:.0%} "
-                f"of {c.cramp_free_nights_recorded} cramp-free nights.{standing} "
-                "A comparison, not a cause."
-            )
-        if item is not None:
-            parts.append(item.explanation)
-            if item.advice:
-                parts.append(f"What may help: {item.advice}")
-        self.trigger_details.setText("\n\n".join(parts))
+        self.trigger_details.setText(patterns_checklist.trigger_text(s, trigger, item))
         total, episodes = stats.episodes_with_trigger(
             self.diary, s.period, code, limit=MAX_LISTED_EPISODES
         )
         self.trigger_episodes.clear()
         for episode in episodes:
-            bits = [
-                nights.cited(episode.night, episode.start_local, capital=True),
-                episode.muscle_label,
-            ]
-            if episode.side.value in ("left", "right", "both"):
-                bits[-1] += f" ({episode.side.label.lower()})"
-            if episode.intensity is not None:
-                bits.append(f"intensity {episode.intensity}")
-            if episode.duration_s is not None:
-                bits.append(_duration(episode.duration_s))
-            entry = QListWidgetItem(" · ".join(bits))
+            entry = QListWidgetItem(patterns_checklist.episode_line(episode))
             entry.setData(Qt.ItemDataRole.UserRole, episode.id)
             self.trigger_episodes.addItem(entry)
         more = f" (the newest {len(episodes)} listed)" if total > len(episodes) else ""

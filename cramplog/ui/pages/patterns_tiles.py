@@ -1,0 +1,194 @@
+"""The Patterns place's headline tiles: each figure, its change and its denominator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from cramplog.analysis import stats
+from cramplog.core import wording
+
+# A tile's change line when the comparison period has too few recorded nights.
+NO_COMPARISON_TILE: Final = "no comparison"
+
+
+def plain_label(text: str = "", *, wrap: bool = True, name: str | None = None) -> QLabel:
+    """A label that shows its text literally (user text is never read as HTML)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if name is not None:
+        label.setObjectName(name)
+    return label
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+
+
+def rate(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def duration(seconds: float | None) -> str:
+    return wording.duration(seconds, missing="–")
+
+
+def change(before: float | None, change: float | None, show: Callable[[float | None], str]) -> str:
+    """E.g. "down 1.2 from 4.5", against the comparison period."""
+    if before is None or change is None:
+        return "no comparison figure"
+    if abs(change) < 0.05:
+        return f"about the same as before ({show(before)})"
+    direction = "up" if change > 0 else "down"
+    return f"{direction} {show(abs(change))} from {show(before)}"
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline tile: what it shows and how to read its value from the statistics."""
+
+    key: str
+    title: str
+    value: Callable[[stats.PatternStats], str]
+    note: Callable[[stats.PatternStats], str]
+    change_field: str | None = None
+    show: Callable[[float | None], str] = number
+
+
+def completeness(s: stats.PatternStats) -> str:
+    return s.completeness_note()
+
+
+def rate_note(s: stats.PatternStats) -> str:
+    """The completeness, after the reason when the rate is withheld for too few nights."""
+    withheld = s.rate_withheld()
+    return completeness(s) if withheld is None else f"{withheld} · {completeness(s)}"
+
+
+HEADLINES: Final = (
+    Headline(
+        "cramps_per_week",
+        "Cramps per week",
+        lambda s: rate(s.cramps_per_week),
+        rate_note,
+        "cramps_per_week",
+    ),
+    Headline(
+        "cramp_nights_per_week",
+        "Nights with cramps per week",
+        lambda s: rate(s.cramp_nights_per_week),
+        lambda s: (
+            f"{s.share_of_reviewed_nights_with_cramps:.0%} of recorded nights had a cramp · "
+            + rate_note(s)
+            if s.share_of_reviewed_nights_with_cramps is not None
+            else rate_note(s)
+        ),
+        "cramp_nights_per_week",
+    ),
+    Headline(
+        "episodes",
+        "Cramps in the period",
+        lambda s: str(s.episodes),
+        lambda s: s.timing_note(),
+        "episodes",
+    ),
+    Headline(
+        "intensity",
+        "Intensity, median (0–10)",
+        lambda s: number(s.intensity_median),
+        lambda s: f"worst {number(s.intensity_worst)} · from {s.intensity_rated} rated cramps",
+        "intensity_median",
+    ),
+    Headline(
+        "duration",
+        "Duration, median",
+        lambda s: duration(s.duration_median_s),
+        lambda s: (
+            f"longest {duration(s.longest_duration_s)} · {s.cramps_over_10_min} over "
+            f"10 minutes · from {s.duration_timed} timed"
+        ),
+        "duration_median_s",
+        duration,
+    ),
+    Headline(
+        "sleep",
+        "Sleep disturbance (0–10)",
+        lambda s: number(s.sleep_disturbance_mean),
+        lambda s: (
+            f"{number(s.minutes_awake_per_week, 0)} minutes awake a week · from "
+            f"{s.sleep_disturbance_nights} nights rated"
+        ),
+        "sleep_disturbance_mean",
+    ),
+)
+
+
+class Tile(QFrame):
+    """A headline number: title, value, change against the comparison, and a note."""
+
+    def __init__(self, headline: Headline, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headline = headline
+        self.setObjectName(f"headline-{headline.key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = plain_label(headline.title, name="headlineTitle")
+        self.value = plain_label(name="headlineValue")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.change = plain_label(name="headlineChange")
+        self.note = plain_label(name="headlineNote")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(2)
+        for label in (self.title, self.value, self.change, self.note):
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def show_stats(self, s: stats.PatternStats) -> None:
+        h = self.headline
+        self.value.setText(h.value(s))
+        self.note.setText(h.note(s))
+        withheld = s.comparison_withheld()
+        if s.comparison is None or h.change_field is None:
+            self.change.setVisible(False)
+            self.change.setText("")
+        elif withheld is not None:
+            # The reason in full is on the period line above the tiles.
+            self.change.setText(NO_COMPARISON_TILE)
+            self.change.setVisible(True)
+        else:
+            field = h.change_field
+            self.change.setText(change(getattr(s.comparison, field), s.change(field), h.show))
+            self.change.setVisible(True)
+        self.setAccessibleName(f"{h.title}: {self.value.text()}")
+        self.setAccessibleDescription(f"{self.change.text()} {self.note.text()}".strip())
+
+
+def treatments_text(s: stats.PatternStats) -> str:
+    """Each treatment started near the period: cramps a week before and after its start."""
+    lines = []
+    for t in s.treatments:
+        purpose = " (for cramps)" if t.for_cramps else ""
+        if t.enough_data:
+            lines.append(
+                f"{t.name}{purpose}, started {t.started_on:%d %b %Y}: "
+                f"{number(t.before_per_week)} cramps a week in the 4 weeks before, "
+                f"{number(t.after_per_week)} in the 4 weeks after."
+            )
+        else:
+            lines.append(
+                f"{t.name}{purpose}, started {t.started_on:%d %b %Y}: not enough recorded "
+                "nights around the start to compare."
+            )
+    if lines:
+        lines.append("Before and after describe the diary; they do not prove an effect.")
+    return "\n".join(lines)

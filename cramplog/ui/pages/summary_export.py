@@ -1,0 +1,153 @@
+"""Taking the GP summary away: the PDF with its progress, printing, and the CSV and JSON files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from cramplog.analysis import report as reports
+from cramplog.core.errors import CramplogError
+from cramplog.render import report_document
+
+if TYPE_CHECKING:
+    from cramplog.ui.pages.summary_page import SummaryPage
+
+
+@dataclass(frozen=True)
+class Seams:
+    """The dialogs the page asks through, as the page holds them at the moment of asking."""
+
+    choose_path: Callable[[QWidget, str, str, str], Path | None]
+    show_error: Callable[[QWidget, str, str], None]
+    run_print_dialog: Callable[[object, QWidget], bool]
+    run_print_preview: Callable[[object, report_document.ReportDocument, QWidget], None]
+
+
+def _suggested(name: str) -> str:
+    return str(Path.home() / name)
+
+
+def export_pdf(page: SummaryPage, seams: Seams) -> None:
+    document = page.current_document()
+    if document is None:
+        return
+    period = document.report.header.period
+    path = seams.choose_path(
+        page,
+        "pdf",
+        "Export the GP summary as PDF",
+        _suggested(f"cramp-diary-summary-{period.last.isoformat()}.pdf"),
+    )
+    if path is None:
+        return
+    if not path.suffix:
+        path = path.with_suffix(".pdf")
+    progress = QProgressDialog("Writing the PDF…", "Cancel", 0, document.page_count, page)
+    progress.setWindowTitle("Export PDF")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+
+    def report_progress(done: int, total: int) -> bool:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(done)
+        QCoreApplication.processEvents()
+        return not progress.wasCanceled()
+
+    try:
+        written = report_document.save_pdf(document, path, progress=report_progress)
+    except report_document.ExportCancelled:
+        page.banner.note("Export cancelled; nothing was written.")
+        return
+    except CramplogError as exc:
+        seams.show_error(page, "The PDF was not saved", str(exc))
+        return
+    finally:
+        progress.close()
+    page.banner.saved(f"Saved to {written}", written)
+
+
+def _printer(document: report_document.ReportDocument) -> object:
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(document.page_size)
+    printer.setFullPage(True)
+    printer.setDocName(reports.TITLE)
+    printer.setFromTo(0, 0)
+    return printer
+
+
+def print_report(page: SummaryPage, seams: Seams) -> None:
+    document = page.current_document()
+    if document is None:
+        return
+    printer = _printer(document)
+    if not seams.run_print_dialog(printer, page):
+        return
+    try:
+        document.print_to(printer)
+    except CramplogError as exc:
+        seams.show_error(page, "The summary was not printed", str(exc))
+
+
+def print_preview(page: SummaryPage, seams: Seams) -> None:
+    document = page.current_document()
+    if document is None:
+        return
+    seams.run_print_preview(_printer(document), document, page)
+
+
+def export_csv(page: SummaryPage, seams: Seams) -> None:
+    from cramplog import exchange
+
+    try:
+        period = page.current_period()
+    except ValueError as exc:
+        seams.show_error(page, "Nothing was exported", str(exc))
+        return
+    folder = seams.choose_path(
+        page,
+        "folder",
+        "Choose a folder for episodes.csv and nights.csv",
+        str(Path.home()),
+    )
+    if folder is None:
+        return
+    try:
+        episodes, nights = exchange.export_csv(
+            page.diary, folder, first_night=period.first, last_night=period.last
+        )
+    except CramplogError as exc:
+        seams.show_error(page, "The CSV files were not saved", str(exc))
+        return
+    page.banner.saved(
+        f"Saved {episodes.name} and {nights.name} to {episodes.parent}", episodes.parent
+    )
+
+
+def export_json(page: SummaryPage, seams: Seams) -> None:
+    from cramplog import exchange
+
+    path = seams.choose_path(
+        page,
+        "json",
+        "Export the whole diary as JSON",
+        _suggested(f"cramp-diary-{page.diary.now().date().isoformat()}.json"),
+    )
+    if path is None:
+        return
+    if not path.suffix:
+        path = path.with_suffix(".json")
+    try:
+        written = exchange.export_json(page.diary, path)
+    except CramplogError as exc:
+        seams.show_error(page, "The JSON file was not saved", str(exc))
+        return
+    page.banner.saved(f"Saved to {written}", written)
