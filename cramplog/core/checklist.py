@@ -14,20 +14,14 @@ from types import MappingProxyType
 from typing import Final
 
 from cramplog.core import resources
+from cramplog.core.records import ChecklistKind
 
-KINDS: Final[tuple[str, ...]] = (
-    "muscle",
-    "activity",
-    "trigger",
-    "relief",
-    "symptom",
-    "warning",
-    "medication_class",
-    "risk_group",
-)
+KINDS: Final[tuple[str, ...]] = tuple(kind.value for kind in ChecklistKind)
 
 # Kinds whose items are shown in groups; every item of these kinds names its group.
-GROUPED_KINDS: Final[frozenset[str]] = frozenset({"muscle", "trigger", "relief", "symptom"})
+GROUPED_KINDS: Final[frozenset[str]] = frozenset(
+    {ChecklistKind.MUSCLE, ChecklistKind.TRIGGER, ChecklistKind.RELIEF, ChecklistKind.SYMPTOM}
+)
 
 URGENCIES: Final[tuple[str, ...]] = ("now", "appointment")
 

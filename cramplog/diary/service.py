@@ -16,6 +16,7 @@ from cramplog.core import checklist as checklists
 from cramplog.core import nights, recorded, validation
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import (
+    ChecklistKind,
     DayFactors,
     DiaryDay,
     Episode,
@@ -278,11 +279,11 @@ class Diary:
         validation.check_episode(
             episode,
             now=self.now(),
-            muscles=self.codes("muscle"),
-            activities=self.codes("activity"),
-            triggers=self.codes("trigger"),
-            reliefs=self.codes("relief"),
-            symptoms=self.codes("symptom"),
+            muscles=self.codes(ChecklistKind.MUSCLE),
+            activities=self.codes(ChecklistKind.ACTIVITY),
+            triggers=self.codes(ChecklistKind.TRIGGER),
+            reliefs=self.codes(ChecklistKind.RELIEF),
+            symptoms=self.codes(ChecklistKind.SYMPTOM),
         )
 
     def add_episode(self, episode: EpisodeInput) -> Episode:
@@ -503,7 +504,9 @@ class Diary:
     # -- medications ------------------------------------------------------------------------
 
     def add_medication(self, medication: MedicationInput) -> Medication:
-        medication = validation.check_medication(medication, classes=self.codes("medication_class"))
+        medication = validation.check_medication(
+            medication, classes=self.codes(ChecklistKind.MEDICATION_CLASS)
+        )
         now = _utc_now()
         with self._transaction() as session:
             return repo.insert_medication(
@@ -511,7 +514,9 @@ class Diary:
             )
 
     def update_medication(self, medication_id: int, medication: MedicationInput) -> Medication:
-        medication = validation.check_medication(medication, classes=self.codes("medication_class"))
+        medication = validation.check_medication(
+            medication, classes=self.codes(ChecklistKind.MEDICATION_CLASS)
+        )
         with self._transaction() as session:
             return repo.update_medication(session, medication_id, medication, now=_utc_now())
 

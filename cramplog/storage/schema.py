@@ -19,6 +19,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from cramplog.core.records import ChecklistKind
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -27,16 +29,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-VOCABULARY_KINDS = (
-    "muscle",
-    "activity",
-    "trigger",
-    "relief",
-    "symptom",
-    "warning",
-    "medication_class",
-    "risk_group",
-)
+# The checklist kinds, in one place (`ChecklistKind`); the CHECK constraint lists their values.
+VOCABULARY_KINDS = tuple(kind.value for kind in ChecklistKind)
 SIDES = ("left", "right", "both", "n/a")
 HYDRATION_LEVELS = ("well", "normal", "thirsty")
 RELIEF_RATINGS = ("helped", "a_little", "not_helped")

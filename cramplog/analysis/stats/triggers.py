@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Final
 
 from cramplog.analysis.stats.periods import Period, night_range
-from cramplog.core.records import Side, VocabularyKind
+from cramplog.core.records import ChecklistKind, Side, VocabularyKind
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def factor_comparisons(
     cramp = np.isin(day_night, cramp_nights)
     free = reviewed & ~cramp
     comparisons = []
-    for item in diary.checklist.of_kind("trigger"):
+    for item in diary.checklist.of_kind(ChecklistKind.TRIGGER):
         if item.day_factor is None or item.day_factor not in aggregates.DAY_FACTORS:
             continue
         index = aggregates.DAY_FACTORS.index(item.day_factor)
@@ -160,9 +160,9 @@ def trigger_stats(
 ) -> tuple[TriggerStat, ...]:
     counts = dict(rows)
     by_trigger = {c.trigger: c for c in comparisons}
-    groups = {g.code: g.label for g in diary.checklist.groups_of("trigger")}
+    groups = {g.code: g.label for g in diary.checklist.groups_of(ChecklistKind.TRIGGER)}
     stats: list[TriggerStat] = []
-    for item in diary.checklist.of_kind("trigger"):
+    for item in diary.checklist.of_kind(ChecklistKind.TRIGGER):
         group = item.group or CUSTOM_GROUP
         stats.append(
             TriggerStat(

@@ -64,6 +64,7 @@ from cramplog.analysis.warning_signs.signs import (
     Urgency,
     WarningSign,
 )
+from cramplog.core.records import ChecklistKind
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def check(
     last_night = diary.last_night()
     associated = {
         item.code
-        for item in diary.checklist.of_kind("medication_class")
+        for item in diary.checklist.of_kind(ChecklistKind.MEDICATION_CLASS)
         if item.associated_with_cramps
     }
     window_first = period.first - timedelta(days=TREATMENT_WINDOW_NIGHTS)

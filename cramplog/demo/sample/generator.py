@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from cramplog.core.records import ChecklistKind
 from cramplog.demo.sample import habits, medicines
 from cramplog.diary.service import Diary
 
@@ -49,18 +50,20 @@ class Generator:
         self.zone = ZoneInfo(SAMPLE_ZONE)
         self._offsets: dict[int, timezone] = {}
         self._day_offsets: dict[date, int | None] = {}
-        muscles = present(habits.MUSCLES, diary.codes("muscle"))
+        muscles = present(habits.MUSCLES, diary.codes(ChecklistKind.MUSCLE))
         if not muscles:
             raise ValueError("The checklist names none of the muscles a sample diary uses.")
         self.muscles = habits.Choice(muscles)
-        activities = self.activities = diary.codes("activity")
+        activities = self.activities = diary.codes(ChecklistKind.ACTIVITY)
         self.asleep = "activity.asleep" if "activity.asleep" in activities else None
         self.day_activities = present(habits.DAY_ACTIVITIES, activities)
         self.activity_choices: dict[tuple[bool, bool, bool], habits.Choice[str]] = {}
-        self.triggers = diary.codes("trigger")
-        self.reliefs = tuple(entry for entry in habits.RELIEFS if entry[0] in diary.codes("relief"))
-        self.symptoms = diary.codes("symptom")
-        classes = diary.codes("medication_class")
+        self.triggers = diary.codes(ChecklistKind.TRIGGER)
+        self.reliefs = tuple(
+            entry for entry in habits.RELIEFS if entry[0] in diary.codes(ChecklistKind.RELIEF)
+        )
+        self.symptoms = diary.codes(ChecklistKind.SYMPTOM)
+        classes = diary.codes(ChecklistKind.MEDICATION_CLASS)
         self.courses = [
             course
             if course.med_class in classes or course.med_class is None

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from cramplog.core import nights, validation
-from cramplog.core.records import MedicationInput
+from cramplog.core.records import ChecklistKind, MedicationInput
 from cramplog.demo.sample import habits
 from cramplog.demo.sample.generator import offset_minutes, sample_uuid
 from cramplog.demo.sample.plan import Cramp, Night
@@ -160,13 +160,15 @@ def spot_check(
         validation.check_episode(
             new.episode,
             now=now,
-            muscles=diary.codes("muscle"),
-            activities=diary.codes("activity"),
-            triggers=diary.codes("trigger"),
-            reliefs=diary.codes("relief"),
-            symptoms=diary.codes("symptom"),
+            muscles=diary.codes(ChecklistKind.MUSCLE),
+            activities=diary.codes(ChecklistKind.ACTIVITY),
+            triggers=diary.codes(ChecklistKind.TRIGGER),
+            reliefs=diary.codes(ChecklistKind.RELIEF),
+            symptoms=diary.codes(ChecklistKind.SYMPTOM),
         )
     for day in days[:: max(1, len(days) // 200)]:
         validation.check_day(day.night_of, day.factors, today=now.date())
     for medication in medications:
-        validation.check_medication(medication.medication, classes=diary.codes("medication_class"))
+        validation.check_medication(
+            medication.medication, classes=diary.codes(ChecklistKind.MEDICATION_CLASS)
+        )

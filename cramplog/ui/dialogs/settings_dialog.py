@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from cramplog.core import nights, recorded
 from cramplog.core.errors import CramplogError
-from cramplog.core.records import LoggingSpan, Side
+from cramplog.core.records import ChecklistKind, LoggingSpan, Side
 from cramplog.diary.service import MAX_FREQUENT_THRESHOLD, Diary
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.preferences import LITRES_PER_GLASS, FluidUnit, Preferences, ThemeMode
@@ -213,7 +213,7 @@ class SettingsDialog(QDialog):
         self.activity_combo = QComboBox()
         self.activity_combo.setAccessibleName("Usual activity")
         self.activity_combo.addItem("No default", "")
-        for item in editor.diary.checklist.of_kind("activity"):
+        for item in editor.diary.checklist.of_kind(ChecklistKind.ACTIVITY):
             self.activity_combo.addItem(item.label, item.code)
         self.activity_combo.setCurrentIndex(
             max(0, self.activity_combo.findData(preferences.default_activity or ""))

@@ -35,6 +35,8 @@ class StopwatchDialog(QDialog):
     elapsed time comes from a monotonic QElapsedTimer, immune to the wall clock moving.
     """
 
+    # Over 60 lines: it lays out the widgets top to bottom in their tab order, one block
+    # per row; splitting it would scatter one layout across methods.
     def __init__(
         self,
         editor: DiaryEditor,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from cramplog.core import nights
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import (
+    ChecklistKind,
     Episode,
     EpisodeInput,
     Side,
@@ -158,7 +159,9 @@ class EpisodeDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(10)
         left.addLayout(form)
-        activities = [(item.label, item.code) for item in self.diary.checklist.of_kind("activity")]
+        activities = [
+            (item.label, item.code) for item in self.diary.checklist.of_kind(ChecklistKind.ACTIVITY)
+        ]
         self.when = sections.WhenAndWhat(form, self._error)
         self.how_bad = sections.HowBad(form, self._error)
         self.context = sections.Context(form, self._error, activities)

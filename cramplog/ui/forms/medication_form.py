@@ -1,4 +1,5 @@
 """The forms for one medicine or supplement: add or change it, and record when it was stopped."""
+# Over 400 lines because building, filling, checking and saving act on one dialog's fields.
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from cramplog.core.checklist import Checklist, ChecklistItem
 from cramplog.core.errors import CramplogError, ValidationError
-from cramplog.core.records import Medication, MedicationInput, TakenFor
+from cramplog.core.records import ChecklistKind, Medication, MedicationInput, TakenFor
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.widgets import icons
 from cramplog.ui.widgets.theme import ErrorLabel, WrappedLabel
@@ -42,7 +43,7 @@ def format_date(day: date | None) -> str:
 
 
 def medication_classes(checklist: Checklist) -> tuple[ChecklistItem, ...]:
-    return checklist.of_kind("medication_class")
+    return checklist.of_kind(ChecklistKind.MEDICATION_CLASS)
 
 
 def suggested_class(checklist: Checklist, name: str) -> ChecklistItem | None:
@@ -112,6 +113,26 @@ class MedicationDialog(QDialog):
         )
         self.setObjectName("medicationDialog")
 
+        self._build_fields(today)
+        self._build_layout()
+
+        self.name_edit.textEdited.connect(self._name_edited)
+        self.dose_edit.textEdited.connect(self.dose_error.clear_message)
+        self.started_edit.dateChanged.connect(self._dates_changed)
+        self.stopped_edit.dateChanged.connect(self._dates_changed)
+        self.notes_edit.textChanged.connect(self.notes_error.clear_message)
+
+        if medication is not None:
+            self._fill(medication)
+        self._dates_toggled()
+        self._show_class()
+        self.setMinimumWidth(520)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_fields(self, today: date) -> None:
+        """Every field, created in tab order (name, dose, dates, why taken, class, notes)."""
+
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName("Name")
         self.name_edit.setPlaceholderText("e.g. Atorvastatin, Magnesium citrate")
@@ -141,7 +162,9 @@ class MedicationDialog(QDialog):
         self._taken_for = QButtonGroup(self)
         self._taken_for.addButton(self.for_cramps)
         self._taken_for.addButton(self.for_other)
+        self._build_class_fields()
 
+    def _build_class_fields(self) -> None:
         self.class_combo = QComboBox()
         self.class_combo.setAccessibleName("Class of medicine")
         self.class_combo.setModel(self._class_model())
@@ -166,6 +189,7 @@ class MedicationDialog(QDialog):
         self.notes_edit.setMinimumHeight(70)
         self.notes_error = ErrorLabel()
 
+    def _build_layout(self) -> None:
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("generalError")
 
@@ -214,20 +238,6 @@ class MedicationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-
-        self.name_edit.textEdited.connect(self._name_edited)
-        self.dose_edit.textEdited.connect(self.dose_error.clear_message)
-        self.started_edit.dateChanged.connect(self._dates_changed)
-        self.stopped_edit.dateChanged.connect(self._dates_changed)
-        self.notes_edit.textChanged.connect(self.notes_error.clear_message)
-
-        if medication is not None:
-            self._fill(medication)
-        self._dates_toggled()
-        self._show_class()
-        self.setMinimumWidth(520)
-
-    # -- building -------------------------------------------------------------------------
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:

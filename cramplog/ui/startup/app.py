@@ -1,4 +1,6 @@
 """Start the desktop app: one instance per diary, a checked diary, automatic backups, the window."""
+# Over 400 lines because start-up's stages (paint, examine, preview, open, attach, quit) share
+# one opening's state and must run in this order; each stage is a short method.
 
 from __future__ import annotations
 
