@@ -389,11 +389,6 @@ class DiaryEditor(QObject):
         self.diary.set_sleep_hours(hours)
         self.changed.emit(SETTINGS)
 
-    def vocabulary_changed(self) -> None:
-        """Say the words moved without an undo step (the episode form's own add, until it uses
-        add_own_word)."""
-        self.changed.emit(VOCABULARY)
-
 
 def _span_key(span: LoggingSpan) -> tuple[str, date, date | None, SpanSource]:
     """A span as a value: ending a span keeps its identity but changes its last night."""

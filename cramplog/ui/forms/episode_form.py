@@ -408,11 +408,11 @@ class EpisodeDialog(QDialog):
         code = self._existing_code(kind, typed)
         if code is None:
             try:
-                code = self.diary.add_custom_item(kind, typed).code
+                # Through the undo stack, like every other edit: Edit ▸ Undo takes it back.
+                code = self.editor.add_own_word(kind, typed).code
             except CramplogError as exc:
                 self.show_error(field, str(exc))
                 return
-            self.editor.vocabulary_changed()
         self._keep.add(code)
         if kind is VocabularyKind.TRIGGER:
             ticked = self.triggers.checked()

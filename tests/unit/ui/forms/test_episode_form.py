@@ -402,6 +402,8 @@ def test_your_own_trigger_is_added_ticked_and_shown_literally(
     assert item.text(0) == "<i>Red</i> wine"
     assert item.toolTip(0) == ""  # a person's own words never become a (rich-text) tooltip
     assert dialog.triggers.checked() == [own.code]
+    # The word went through the undo stack like every other edit.
+    assert editor.undo_stack.undoText() == "add “<i>Red</i> wine”"
 
     # Asking for the same words again ticks the existing one instead of doubling it.
     prompts.texts = ["<i>red</i>  WINE"]
