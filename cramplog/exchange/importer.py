@@ -249,8 +249,10 @@ def _span_of(
         )
     if not options.logging_span or not batch.cramps_only:
         return None
-    episode_nights = [nights.night_of(e.start_local, boundary_hour) for e in batch.episodes]
-    first, last = min(episode_nights), max(episode_nights)
+    # A night follows its wall-clock start, so the first and last starts give the span.
+    starts = [e.start_local for e in batch.episodes]
+    first = nights.night_of(min(starts), boundary_hour)
+    last = nights.night_of(max(starts), boundary_hour)
     if options.logged_from is not None:
         if options.logged_from > first:
             raise ImportRejectedError(
