@@ -14,7 +14,7 @@ from typing import IO
 from cramplog.core import nights
 from cramplog.core.errors import ExportError
 from cramplog.core.records import DiaryDay, Episode, EpisodeFilter, LoggingSpan, Medication
-from cramplog.diary.service import Diary
+from cramplog.diary.view import DiaryView
 from cramplog.exchange import csv_format, json_format, targets
 from cramplog.exchange.batch import ColumnChoice, Question, RowError, SourceKind
 from cramplog.exchange.importer import (
@@ -52,7 +52,7 @@ def _check_period(first_night: date | None, last_night: date | None) -> None:
 
 
 def _csv_tables(
-    diary: Diary, first_night: date | None, last_night: date | None
+    diary: DiaryView, first_night: date | None, last_night: date | None
 ) -> tuple[list[Episode], list[DiaryDay], Counter[date], csv_format.Labels]:
     hour = diary.boundary_hour
     episodes = diary.list_episodes(EpisodeFilter(first_night=first_night, last_night=last_night))
@@ -67,7 +67,7 @@ def _csv_tables(
 
 
 def write_episodes_csv(
-    diary: Diary,
+    diary: DiaryView,
     stream: IO[str],
     *,
     first_night: date | None = None,
@@ -85,7 +85,7 @@ def write_episodes_csv(
 
 
 def export_csv(
-    diary: Diary,
+    diary: DiaryView,
     directory: Path,
     *,
     first_night: date | None = None,
@@ -132,7 +132,7 @@ def _overlaps(medication: Medication, first: date | None, last: date | None) -> 
 
 
 def export_json(
-    diary: Diary,
+    diary: DiaryView,
     path: Path,
     *,
     first_night: date | None = None,
@@ -151,7 +151,7 @@ def export_json(
 
 
 def _json_contents(
-    diary: Diary, first_night: date | None, last_night: date | None
+    diary: DiaryView, first_night: date | None, last_night: date | None
 ) -> json_format.Contents:
     return json_format.Contents(
         episodes=diary.list_episodes(EpisodeFilter(first_night=first_night, last_night=last_night)),
@@ -175,7 +175,7 @@ def _span_overlaps(span: LoggingSpan, first: date | None, last: date | None) -> 
 
 
 def write_json(
-    diary: Diary,
+    diary: DiaryView,
     stream: IO[str],
     *,
     first_night: date | None = None,

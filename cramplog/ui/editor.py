@@ -27,6 +27,7 @@ from cramplog.core.records import (
 if TYPE_CHECKING:
     from cramplog.core import nights
     from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 EPISODES = "episodes"
 DAYS = "days"
@@ -86,8 +87,13 @@ class DiaryEditor(QObject):
 
     def __init__(self, diary: Diary, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.diary = diary
+        self._diary = diary
         self.undo_stack = QUndoStack(self)
+
+    @property
+    def diary(self) -> DiaryView:
+        """The diary to read; every change goes through this editor (and so the undo stack)."""
+        return self._diary
 
     def _push(
         self,
@@ -120,17 +126,17 @@ class DiaryEditor(QObject):
     # -- episodes ---------------------------------------------------------------------------
 
     def add_episode(self, episode: EpisodeInput) -> Episode:
-        saved = self.diary.add_episode(episode)
+        saved = self._diary.add_episode(episode)
         state = {"episode": saved}
 
         def undo() -> None:
-            self.diary.delete_episode(self._id_of(state["episode"]))
+            self._diary.delete_episode(self._id_of(state["episode"]))
 
         def redo() -> None:
-            state["episode"] = self.diary.restore_episode(state["episode"])
+            state["episode"] = self._diary.restore_episode(state["episode"])
 
         self._push(
-            f"log a {self.diary.label(saved.muscle).lower()} cramp",
+            f"log a {self._diary.label(saved.muscle).lower()} cramp",
             EPISODES,
             undo=undo,
             redo=redo,
@@ -140,14 +146,14 @@ class DiaryEditor(QObject):
         return saved
 
     def update_episode(self, episode_id: int, episode: EpisodeInput) -> Episode:
-        before = self.diary.get_episode(episode_id)
-        state = {"episode": self.diary.update_episode(episode_id, episode)}
+        before = self._diary.get_episode(episode_id)
+        state = {"episode": self._diary.update_episode(episode_id, episode)}
 
         def undo() -> None:
-            state["episode"] = self.diary.update_episode(self._id_of(before), before.as_input())
+            state["episode"] = self._diary.update_episode(self._id_of(before), before.as_input())
 
         def redo() -> None:
-            state["episode"] = self.diary.update_episode(self._id_of(before), episode)
+            state["episode"] = self._diary.update_episode(self._id_of(before), episode)
 
         self._push(
             "edit a cramp",
@@ -160,15 +166,15 @@ class DiaryEditor(QObject):
         return state["episode"]
 
     def delete_episodes(self, episode_ids: Sequence[int]) -> list[Episode]:
-        gone = [self.diary.delete_episode(episode_id) for episode_id in episode_ids]
+        gone = [self._diary.delete_episode(episode_id) for episode_id in episode_ids]
         state = {"episodes": gone}
 
         def undo() -> None:
-            state["episodes"] = [self.diary.restore_episode(e) for e in state["episodes"]]
+            state["episodes"] = [self._diary.restore_episode(e) for e in state["episodes"]]
 
         def redo() -> None:
             state["episodes"] = [
-                self.diary.delete_episode(self._id_of(e)) for e in state["episodes"]
+                self._diary.delete_episode(self._id_of(e)) for e in state["episodes"]
             ]
 
         def announce_restored() -> None:
@@ -188,37 +194,37 @@ class DiaryEditor(QObject):
 
     def _id_of(self, episode: Episode) -> int:
         """The current row id of an episode: restoring may give it a new one, never a new UUID."""
-        current = self.diary.episode_by_uuid(episode.uuid)
+        current = self._diary.episode_by_uuid(episode.uuid)
         return episode.id if current is None else current.id
 
     # -- diary days -------------------------------------------------------------------------
 
     def _day_change(self, text: str, night: date, change: Callable[[], DiaryDay]) -> DiaryDay:
-        before = self.diary.get_day(night)
+        before = self._diary.get_day(night)
         after = change()
 
         def undo() -> None:
             if before is None:
-                self.diary.clear_day(night)
+                self._diary.clear_day(night)
             else:
-                self.diary.set_day(night, before.factors)
+                self._diary.set_day(night, before.factors)
 
         def redo() -> None:
-            self.diary.set_day(night, after.factors)
+            self._diary.set_day(night, after.factors)
 
         self._push(text, DAYS, undo=undo, redo=redo)
         return after
 
     def set_day(self, night: date, factors: DayFactors) -> DiaryDay:
         return self._day_change(
-            f"review the night of {night:%d %b}", night, lambda: self.diary.set_day(night, factors)
+            f"review the night of {night:%d %b}", night, lambda: self._diary.set_day(night, factors)
         )
 
     def mark_cramp_free(self, night: date) -> DiaryDay:
         return self._day_change(
             f"mark the night of {night:%d %b} cramp-free",
             night,
-            lambda: self.diary.mark_cramp_free(night),
+            lambda: self._diary.mark_cramp_free(night),
         )
 
     # -- logging spans ----------------------------------------------------------------------
@@ -229,20 +235,20 @@ class DiaryEditor(QObject):
         One command for every span change: starting or stopping "I log every cramp" may end
         one span and add another in a single step, so undo compares the whole list.
         """
-        before = self.diary.logging_spans()
+        before = self._diary.logging_spans()
         change()
-        after = self.diary.logging_spans()
+        after = self._diary.logging_spans()
 
         def swap(wanted: list[LoggingSpan]) -> None:
             keep = {_span_key(span) for span in wanted}
-            current = self.diary.logging_spans()
+            current = self._diary.logging_spans()
             for span in current:
                 if _span_key(span) not in keep:
-                    self.diary.remove_span(span.id)
+                    self._diary.remove_span(span.id)
             present = {_span_key(span) for span in current}
             for span in wanted:
                 if _span_key(span) not in present:
-                    self.diary.restore_span(span)
+                    self._diary.restore_span(span)
 
         self._push(text, SPANS, undo=lambda: swap(before), redo=lambda: swap(after))
 
@@ -255,48 +261,48 @@ class DiaryEditor(QObject):
             f"say every cramp of {first:%d %b} to {last:%d %b} was logged"
             if last is not None
             else f"say every cramp from {first:%d %b} on is logged",
-            lambda: made.append(self.diary.declare_span(first, last, source=source)),
+            lambda: made.append(self._diary.declare_span(first, last, source=source)),
         )
         return made[0]
 
     def remove_span(self, span_id: int) -> None:
-        self._spans_change("remove a logging span", lambda: self.diary.remove_span(span_id))
+        self._spans_change("remove a logging span", lambda: self._diary.remove_span(span_id))
 
     def set_logging_every_cramp(self, since: date | None) -> None:
         """Start (from `since`) or stop "I log every cramp"; nothing is pushed if unchanged."""
-        if since == self.diary.logging_every_cramp_since():
+        if since == self._diary.logging_every_cramp_since():
             return
         self._spans_change(
             "stop saying every cramp is logged"
             if since is None
             else f"say every cramp from {since:%d %b} on is logged",
-            lambda: self.diary.set_logging_every_cramp(since),
+            lambda: self._diary.set_logging_every_cramp(since),
         )
 
     # -- medications ------------------------------------------------------------------------
 
     def add_medication(self, medication: MedicationInput) -> Medication:
-        saved = self.diary.add_medication(medication)
+        saved = self._diary.add_medication(medication)
         state = {"medication": saved}
 
         def undo() -> None:
-            self.diary.delete_medication(self._medication_id(state["medication"]))
+            self._diary.delete_medication(self._medication_id(state["medication"]))
 
         def redo() -> None:
-            state["medication"] = self.diary.restore_medication(state["medication"])
+            state["medication"] = self._diary.restore_medication(state["medication"])
 
         self._push(f"add {saved.name}", MEDICATIONS, undo=undo, redo=redo)
         return saved
 
     def update_medication(self, medication_id: int, medication: MedicationInput) -> Medication:
         before = self._medication(medication_id)
-        after = self.diary.update_medication(medication_id, medication)
+        after = self._diary.update_medication(medication_id, medication)
 
         def undo() -> None:
-            self.diary.update_medication(self._medication_id(before), before.as_input())
+            self._diary.update_medication(self._medication_id(before), before.as_input())
 
         def redo() -> None:
-            self.diary.update_medication(self._medication_id(before), medication)
+            self._diary.update_medication(self._medication_id(before), medication)
 
         self._push(f"change {after.name}", MEDICATIONS, undo=undo, redo=redo)
         return after
@@ -308,26 +314,26 @@ class DiaryEditor(QObject):
         )
 
     def delete_medication(self, medication_id: int) -> Medication:
-        gone = self.diary.delete_medication(medication_id)
+        gone = self._diary.delete_medication(medication_id)
         state = {"medication": gone}
 
         def undo() -> None:
-            state["medication"] = self.diary.restore_medication(state["medication"])
+            state["medication"] = self._diary.restore_medication(state["medication"])
 
         def redo() -> None:
-            self.diary.delete_medication(self._medication_id(state["medication"]))
+            self._diary.delete_medication(self._medication_id(state["medication"]))
 
         self._push(f"delete {gone.name}", MEDICATIONS, undo=undo, redo=redo)
         return gone
 
     def _medication(self, medication_id: int) -> Medication:
-        for medication in self.diary.list_medications():
+        for medication in self._diary.list_medications():
             if medication.id == medication_id:
                 return medication
         raise NotFoundError("That medicine is no longer in the diary.")
 
     def _medication_id(self, medication: Medication) -> int:
-        for candidate in self.diary.list_medications():
+        for candidate in self._diary.list_medications():
             if candidate.uuid == medication.uuid:
                 return candidate.id
         return medication.id
@@ -336,41 +342,41 @@ class DiaryEditor(QObject):
 
     def add_own_word(self, kind: VocabularyKind, label: str) -> VocabularyItem:
         """Add a muscle, trigger or relief of one's own; undo removes it again."""
-        word = self.diary.add_custom_item(kind, label)
+        word = self._diary.add_custom_item(kind, label)
         # Put back with its code, so a later step on the stack that names it still finds it.
         self._push(
             f"add “{word.label}”",
             VOCABULARY,
-            undo=lambda: self.diary.remove_custom_item(word.code),
-            redo=lambda: self.diary.restore_custom_item(word),
+            undo=lambda: self._diary.remove_custom_item(word.code),
+            redo=lambda: self._diary.restore_custom_item(word),
         )
         return word
 
     def rename_own_word(self, code: str, label: str) -> VocabularyItem:
         """Rename a word of one's own (past cramps show the new name); undo gives the old one."""
         before = self._own_word(code)
-        after = self.diary.rename_custom_item(code, label)
+        after = self._diary.rename_custom_item(code, label)
         self._push(
             f"rename “{before.label}” to “{after.label}”",
             VOCABULARY,
-            undo=lambda: self.diary.rename_custom_item(code, before.label),
-            redo=lambda: self.diary.rename_custom_item(code, after.label),
+            undo=lambda: self._diary.rename_custom_item(code, before.label),
+            redo=lambda: self._diary.rename_custom_item(code, after.label),
         )
         return after
 
     def set_own_word_hidden(self, code: str, hidden: bool) -> VocabularyItem:
         """Stop offering a word of one's own in forms (or offer it again); undo turns it back."""
-        changed = self.diary.set_custom_item_hidden(code, hidden)
+        changed = self._diary.set_custom_item_hidden(code, hidden)
         self._push(
             f"hide “{changed.label}”" if hidden else f"offer “{changed.label}” again",
             VOCABULARY,
-            undo=lambda: self.diary.set_custom_item_hidden(code, not hidden),
-            redo=lambda: self.diary.set_custom_item_hidden(code, hidden),
+            undo=lambda: self._diary.set_custom_item_hidden(code, not hidden),
+            redo=lambda: self._diary.set_custom_item_hidden(code, hidden),
         )
         return changed
 
     def _own_word(self, code: str) -> VocabularyItem:
-        for word in self.diary.custom_items():
+        for word in self._diary.custom_items():
             if word.code == code:
                 return word
         raise NotFoundError("That word of your own is no longer in the diary.")
@@ -378,15 +384,15 @@ class DiaryEditor(QObject):
     # -- settings (not undoable: they are preferences, not diary entries) --------------------
 
     def set_boundary_hour(self, hour: int) -> None:
-        self.diary.set_boundary_hour(hour)
+        self._diary.set_boundary_hour(hour)
         self.changed.emit(SETTINGS)
 
     def set_frequent_threshold(self, per_week: int) -> None:
-        self.diary.set_frequent_threshold(per_week)
+        self._diary.set_frequent_threshold(per_week)
         self.changed.emit(SETTINGS)
 
     def set_sleep_hours(self, hours: nights.SleepHours) -> None:
-        self.diary.set_sleep_hours(hours)
+        self._diary.set_sleep_hours(hours)
         self.changed.emit(SETTINGS)
 
 

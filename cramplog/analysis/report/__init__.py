@@ -50,13 +50,13 @@ from cramplog.analysis.report.formatting import (
 from cramplog.analysis.report.headline import headline_rows
 
 if TYPE_CHECKING:
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 
 # Over 60 lines because it names each part of Report once; the parts are built in `tables`
 # and `headline`.
 def build_report(
-    diary: Diary,
+    diary: DiaryView,
     *,
     period: stats.Period,
     comparison: stats.Period | None = None,

@@ -20,7 +20,7 @@ from cramplog.core.records import ReliefRating, Side, TakenFor
 from cramplog.storage.appendix import appendix_rows
 
 if TYPE_CHECKING:
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 
 def warning_line(sign: warning_signs.WarningSign) -> WarningLine:
@@ -61,7 +61,7 @@ def factor_row(comparison: stats.FactorComparison) -> FactorRow:
 
 
 def medications(
-    diary: Diary, period: stats.Period, numbers: stats.PatternStats
+    diary: DiaryView, period: stats.Period, numbers: stats.PatternStats
 ) -> tuple[MedicationRow, ...]:
     """Medicines taken at any time during the period (or with no dates), oldest start first."""
     effects = {t.medication_id: t for t in numbers.treatments}
@@ -112,7 +112,9 @@ def _before_after(effect: stats.TreatmentEffect) -> str | None:
     )
 
 
-def appendix(diary: Diary, period: stats.Period) -> tuple[tuple[AppendixRow, ...], dict[str, str]]:
+def appendix(
+    diary: DiaryView, period: stats.Period
+) -> tuple[tuple[AppendixRow, ...], dict[str, str]]:
     """Every episode of the period for the appendix, oldest first, and short relief labels.
 
     Read with two narrow queries instead of `Diary.list_episodes`, which builds complete

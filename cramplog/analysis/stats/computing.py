@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
     from sqlalchemy.orm import Session
 
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,7 @@ def _collect(
     )
 
 
-def compute(diary: Diary, period: Period, *, comparison: Period | None = None) -> PatternStats:
+def compute(diary: DiaryView, period: Period, *, comparison: Period | None = None) -> PatternStats:
     """The statistics of `period`, with the same numbers for `comparison` if one is given.
 
     Pass `period.previous()` to compare with the period of equal length just before, or any
@@ -188,7 +188,7 @@ def _episode_arrays(
 # Over 60 lines because it names each of PatternStats' fields once; the figures come from
 # the family modules (distributions, weekly, triggers, treatments, calendar_nights).
 def _build(
-    diary: Diary,
+    diary: DiaryView,
     period: Period,
     hour: int,
     raw: _Raw,

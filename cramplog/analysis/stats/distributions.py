@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 WEEKDAY_NAMES: Final = (
     "Monday",
@@ -63,7 +63,7 @@ class WeekdayCount:
 
 
 def muscles(
-    diary: Diary,
+    diary: DiaryView,
     cols: aggregates.EpisodeColumns,
     muscle: NDArray[np.int64],
     side: NDArray[np.int64],

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Final
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 
 class PeriodPreset(enum.StrEnum):
@@ -115,13 +115,13 @@ def default_period(last_night: date) -> Period:
     return period_presets(last_night)[DEFAULT_PRESET]
 
 
-def first_recorded_night(diary: Diary) -> date | None:
+def first_recorded_night(diary: DiaryView) -> date | None:
     """The diary's first night with an episode or a day record; None when it is empty."""
     hour = diary.boundary_hour
     return diary.read(functools.partial(aggregates.first_recorded_night, boundary_hour=hour))
 
 
-def diary_presets(diary: Diary) -> dict[PeriodPreset, Period]:
+def diary_presets(diary: DiaryView) -> dict[PeriodPreset, Period]:
     """`period_presets` for this diary: ending last night, "all" from its first record."""
     return period_presets(diary.last_night(), first_recorded=first_recorded_night(diary))
 

@@ -13,7 +13,7 @@ from cramplog.core.records import Medication, TakenFor
 
 if TYPE_CHECKING:
     from cramplog.core import recorded
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
     from cramplog.storage import aggregates
 
 TREATMENT_WINDOW_NIGHTS: Final = 28
@@ -81,7 +81,7 @@ def treatment_windows(
     return before, after
 
 
-def reliefs(diary: Diary, rows: Sequence[aggregates.ReliefCounts]) -> tuple[ReliefStat, ...]:
+def reliefs(diary: DiaryView, rows: Sequence[aggregates.ReliefCounts]) -> tuple[ReliefStat, ...]:
     stats = [
         ReliefStat(
             code=row.code,

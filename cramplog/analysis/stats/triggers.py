@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 MIN_NIGHTS_EACH_SIDE: Final = 3
 # A factor "stands out" when it was present on a share of cramp nights at least this many
@@ -113,7 +113,7 @@ class EpisodeRef:
 
 
 def factor_comparisons(
-    diary: Diary,
+    diary: DiaryView,
     day_night: NDArray[np.int64],
     day_packed: NDArray[np.int64],
     reviewed: NDArray[np.bool_],
@@ -154,7 +154,7 @@ def factor_comparisons(
 
 
 def trigger_stats(
-    diary: Diary,
+    diary: DiaryView,
     rows: Sequence[tuple[str, int]],
     comparisons: Sequence[FactorComparison],
 ) -> tuple[TriggerStat, ...]:
@@ -196,7 +196,7 @@ def trigger_stats(
 
 
 def episodes_with_trigger(
-    diary: Diary, period: Period, code: str, *, limit: int = 200
+    diary: DiaryView, period: Period, code: str, *, limit: int = 200
 ) -> tuple[int, tuple[EpisodeRef, ...]]:
     """(how many episodes of `period` named trigger `code`, the newest `limit` of them)."""
     nights = night_range(period, diary.boundary_hour)

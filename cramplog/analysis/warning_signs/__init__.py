@@ -68,13 +68,13 @@ from cramplog.core.records import ChecklistKind
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 
 # Over 60 lines because it lists every rule once, with its wording, in the order a
 # reader checks them.
 def check(
-    diary: Diary,
+    diary: DiaryView,
     period: Period,
     *,
     frequent_per_week: float | None = None,

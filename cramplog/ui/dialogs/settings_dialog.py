@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from cramplog.core import nights, recorded
 from cramplog.core.errors import CramplogError
 from cramplog.core.records import ChecklistKind, LoggingSpan, Side
-from cramplog.diary.service import MAX_FREQUENT_THRESHOLD, Diary
+from cramplog.diary.service import MAX_FREQUENT_THRESHOLD
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.preferences import LITRES_PER_GLASS, FluidUnit, Preferences, ThemeMode
 from cramplog.ui.widgets import common as widgets
@@ -62,6 +63,9 @@ _THEME_LABELS = {
     ThemeMode.LIGHT: "Light",
     ThemeMode.DARK: "Dark",
 }
+
+if TYPE_CHECKING:
+    from cramplog.diary.view import DiaryView
 
 
 def boundary_example(hour: int) -> str:
@@ -249,7 +253,7 @@ class SettingsDialog(QDialog):
         counting_form.addRow(self._spans_buttons)
         return counting_form
 
-    def _build_sleep_hours(self, diary: Diary) -> None:
+    def _build_sleep_hours(self, diary: DiaryView) -> None:
         self._sleep_before = diary.sleep_hours
         self.sleep_from = QTimeEdit(_qtime(self._sleep_before.start))
         self.sleep_to = QTimeEdit(_qtime(self._sleep_before.end))
@@ -270,7 +274,7 @@ class SettingsDialog(QDialog):
         self.sleep_hours_help = _plain(SLEEP_HOURS_SENTENCE)
         self.sleep_hours_help.setObjectName("sleepHoursHelp")
 
-    def _build_logging(self, diary: Diary) -> None:
+    def _build_logging(self, diary: DiaryView) -> None:
         self._last_night = diary.last_night()
         tonight = self._last_night + timedelta(days=1)
         self._since_before = diary.logging_every_cramp_since()

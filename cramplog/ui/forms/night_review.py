@@ -36,7 +36,7 @@ from cramplog.ui.widgets import common as widgets
 __all__ = ["NightReviewDialog", "ReviewBanner", "describe_episode"]
 
 if TYPE_CHECKING:
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 YES_NO: tuple[tuple[str, bool | None], ...] = (("Not recorded", None), ("Yes", True), ("No", False))
 # The stretch offered first: the week up to the night reviewed.
@@ -52,7 +52,7 @@ def _date(chosen: QDate) -> date:
     return date(chosen.year(), chosen.month(), chosen.day())
 
 
-def describe_episode(diary: Diary, episode: Episode) -> str:
+def describe_episode(diary: DiaryView, episode: Episode) -> str:
     """One plain line about a cramp: 'Thu 02:10 — Calf, left · intensity 7 · 1 min 35 s'."""
     parts = [diary.label(episode.muscle)]
     where = f"{parts[0]}, {episode.side.label.lower()}" if episode.side.value != "n/a" else parts[0]

@@ -36,7 +36,7 @@ from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
 
 if TYPE_CHECKING:
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 OFFSETS: tuple[tuple[str, timedelta], ...] = (
     ("Now", timedelta(0)),
@@ -50,7 +50,7 @@ BIG_BUTTONS = 4
 RECENT_NIGHTS = 90
 
 
-def common_muscles(diary: Diary, offered: list[str], last: str | None) -> list[str]:
+def common_muscles(diary: DiaryView, offered: list[str], last: str | None) -> list[str]:
     """The muscles for the big buttons: the most logged lately, the usual ones, the last used.
 
     Kept in checklist order, so a button does not move from one night to the next.

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from cramplog.core.records import VocabularyKind
 
 if TYPE_CHECKING:
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 
 # Where a list or drop-down item keeps the code of the choice it shows.
@@ -48,7 +48,9 @@ def _of_kind(code: str, kind: str) -> bool:
     return prefix == kind or (prefix == "custom" and rest.startswith(f"{kind}."))
 
 
-def vocabulary_groups(diary: Diary, kind: str, *, keep: Iterable[str] = ()) -> list[ChoiceGroup]:
+def vocabulary_groups(
+    diary: DiaryView, kind: str, *, keep: Iterable[str] = ()
+) -> list[ChoiceGroup]:
     """The choices of one kind, grouped as the checklist groups them, then the person's own.
 
     `keep` names codes that must be offered even if hidden or unknown (an episode being

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit
 from cramplog.analysis import stats
 
 if TYPE_CHECKING:
-    from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryView
 
 CUSTOM: Final = "custom"
 NO_COMPARISON: Final = "none"
@@ -42,7 +42,9 @@ def fill_comparison_box(box: QComboBox, order: tuple[str, ...]) -> None:
         box.addItem(COMPARISON_LABELS[key], key)
 
 
-def chosen_period(diary: Diary, box: QComboBox, first: QDateEdit, last: QDateEdit) -> stats.Period:
+def chosen_period(
+    diary: DiaryView, box: QComboBox, first: QDateEdit, last: QDateEdit
+) -> stats.Period:
     """The chosen period; ValueError if chosen dates make no sense."""
     key = box.currentData()
     if key == CUSTOM:

@@ -166,11 +166,11 @@ def test_a_saved_episode_appears_in_sorted_place_without_a_reload(
 
 
 def test_a_cramp_on_a_cramp_free_night_replaces_its_quiet_row(
-    page: DiaryPage, editor: DiaryEditor
+    page: DiaryPage, editor: DiaryEditor, diary: Diary
 ) -> None:
     editor.mark_cramp_free(date(2026, 3, 9))
     assert column(page, STATUS) == [CRAMP_FREE]
-    editor.diary.clear_day(date(2026, 3, 9))  # the review is undone elsewhere
+    diary.clear_day(date(2026, 3, 9))  # the review is undone elsewhere (not by undo)
     editor.add_episode(cramp(10, 2))  # Tuesday 02:10, the night of Monday 9 March
     assert column(page, STATUS) == [""]
     assert column(page, NIGHT) == ["Mon 09 Mar 2026"]

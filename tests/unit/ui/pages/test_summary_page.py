@@ -77,11 +77,11 @@ def test_the_preview_follows_the_chosen_period(
 
 
 def test_a_new_cramp_reaches_the_preview_while_it_is_on_screen(
-    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
 ) -> None:
     page = shown_page(qtbot, editor, preferences)
     before = page.document
-    log_cramp(editor.diary, datetime(2026, 3, 11, 1, 0))
+    log_cramp(diary, datetime(2026, 3, 11, 1, 0))  # logged by another hand
     editor.changed.emit("episodes")
     qtbot.waitUntil(lambda: page.document is not before, timeout=10_000)
     assert page.report is not None and len(page.report.appendix) == 3
