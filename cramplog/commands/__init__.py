@@ -98,6 +98,20 @@ def checked(folder: Path, *, verdict: Verdict | None = None) -> Iterator[Diary]:
         diary.close()
 
 
+def _refuse_an_upgrade(folder: Path) -> None:
+    """A command that only reads never upgrades a diary: that writes it (after a backup)."""
+    from cramplog.core.errors import DiaryOpenError
+    from cramplog.storage import diary_file, layout
+
+    revision = diary_file.read_revision(layout.diary_path(folder))
+    if revision is not None and revision in layout.REVISIONS[:-1]:
+        raise DiaryOpenError(
+            f"{layout.diary_path(folder)} was written by an earlier cramplog. Opening it in the "
+            "app or running `cramplog check` upgrades it (after a verified backup); this "
+            "command only reads, so nothing was changed."
+        )
+
+
 @contextlib.contextmanager
 def open_diary(
     folder: Path,
@@ -109,7 +123,8 @@ def open_diary(
     """The diary of `folder`, checked, under the instance lock, and closed when the command ends.
 
     if_missing: the message (a DiaryOpenError) when there is no diary, for a command that only
-    reads and so must never create one to say it is empty; without it a new diary is created.
+    reads and so must never create one to say it is empty, nor upgrade one from an earlier
+    cramplog; without it a new diary is created (and an older one upgraded).
     verdict: the examination the command already made (`check` judges the file first), so
     it is not examined twice.
     """
@@ -121,5 +136,7 @@ def open_diary(
         integrity.Condition.MISSING
     ):
         raise DiaryOpenError(if_missing)
+    if if_missing is not None:
+        _refuse_an_upgrade(folder)
     with locked(folder, alongside_app=alongside_app), checked(folder, verdict=verdict) as diary:
         yield diary

@@ -172,3 +172,27 @@ def test_answers_the_app_invented_become_unknown_as_migration_0003_says(
     assert woke.triggers_asked and woke.reliefs_asked
     assert running.woke_from_sleep is False
     assert running.triggers_asked and running.reliefs_asked
+
+
+@pytest.mark.parametrize("command", [["stats"], ["export", "json", "-o", "-"], ["report", "-o"]])
+def test_a_command_that_only_reads_leaves_an_older_diary_as_it_was(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    from cramplog import cli
+
+    path = load_dump("0002", data_dir)
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()}
+    argv = [*command, str(tmp_path / "gp.pdf")] if command[-1] == "-o" else command
+    code = cli.main([*argv, "--data-dir", str(data_dir)])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "written by an earlier cramplog" in err and "nothing was changed" in err
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()} == before
+    assert diary_file.read_revision(path) == "0002"
+    assert not (tmp_path / "gp.pdf").exists()
+    # `check` is the command that upgrades, after its verified backup.
+    assert cli.main(["check", "--data-dir", str(data_dir)]) == 0
+    assert diary_file.read_revision(path) == layout.HEAD_REVISION
