@@ -132,11 +132,12 @@ def open_diary(
     from cramplog.diary import integrity
 
     # Before the lock: taking it creates the folder, and a refused command creates nothing.
-    if if_missing is not None and (verdict or integrity.examine(folder)).condition is (
-        integrity.Condition.MISSING
-    ):
-        raise DiaryOpenError(if_missing)
     if if_missing is not None:
-        _refuse_an_upgrade(folder)
+        found = verdict or integrity.examine(folder)
+        if found.condition is integrity.Condition.MISSING:
+            raise DiaryOpenError(if_missing)
+        if found.condition is integrity.Condition.HEALTHY:
+            # Only a healthy file is read for its revision; any other is refused below.
+            _refuse_an_upgrade(folder)
     with locked(folder, alongside_app=alongside_app), checked(folder, verdict=verdict) as diary:
         yield diary

@@ -48,6 +48,7 @@ from cramplog.analysis.report.formatting import (
     short_label,
 )
 from cramplog.analysis.report.headline import headline_rows
+from cramplog.core import wording
 
 if TYPE_CHECKING:
     from cramplog.diary.view import DiaryView
@@ -136,13 +137,14 @@ def _counting(numbers: stats.PatternStats) -> str:
     text = f"How nights were counted: {numbers.recorded_count.breakdown()}."
     if numbers.cramps_on_unrecorded_nights:
         text += (
-            f" {numbers.cramps_on_unrecorded_nights} cramp(s) on other nights are listed but"
-            " left out of the rates."
+            f" {wording.count(numbers.cramps_on_unrecorded_nights, 'cramp')} on other nights:"
+            " listed, but left out of the rates."
         )
     inferred = numbers.nocturnal_inferred + numbers.daytime_inferred
     if inferred:
         text += (
-            f" Night-time or daytime was not recorded for {inferred} cramp(s): inferred from "
+            f" Night-time or daytime was not recorded for {wording.count(inferred, 'cramp')}:"
+            " inferred from "
             f"the usual sleep hours ({numbers.sleep_hours.describe()})."
         )
     return text

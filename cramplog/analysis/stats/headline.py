@@ -19,7 +19,7 @@ from cramplog.analysis.stats.treatments import ReliefStat, TreatmentEffect
 from cramplog.analysis.stats.triggers import FactorComparison, TriggerStat
 from cramplog.analysis.stats.weekly import TrendPoint, WeekPoint
 from cramplog.core import nights as diary_nights
-from cramplog.core import recorded
+from cramplog.core import recorded, wording
 
 OVER_10_MIN_S: Final = 600
 # A comparison is made of per-week rates and counts, so it needs what a rate needs: against
@@ -127,8 +127,9 @@ class PatternStats:
         text = self.recorded_count.describe() + "."
         if self.cramps_on_unrecorded_nights:
             text += (
-                f" {self.cramps_on_unrecorded_nights} cramp(s) fell on nights neither reviewed"
-                " nor inside a span, so they are counted but left out of the rates."
+                f" {wording.count(self.cramps_on_unrecorded_nights, 'cramp')} fell on nights"
+                " neither reviewed"
+                " nor inside a span: counted, but left out of the rates."
             )
         return text
 
