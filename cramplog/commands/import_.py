@@ -159,6 +159,9 @@ def run(args: argparse.Namespace) -> int:
     from cramplog.diary import integrity
     from cramplog.exchange import csv_format, importer
 
+    if not args.logging_span and (args.logged_from or args.logged_to):
+        # Checked before anything is opened: a contradiction in the command changes nothing.
+        raise ImportRejectedError(importer.CONTRADICTORY_SPAN)
     path = Path(args.file).expanduser()
     data_dir = commands.data_dir(args)
     columns = None

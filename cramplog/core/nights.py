@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -104,35 +103,6 @@ def known_nocturnal(woke_from_sleep: bool | None, activity: str | None) -> bool 
     return None
 
 
-class Timing(enum.StrEnum):
-    """When a cramp happened, as the figures count it."""
-
-    NIGHT = "night"
-    DAY = "day"
-    NIGHT_INFERRED = "night_inferred"  # not said; began inside the usual sleep hours
-    DAY_INFERRED = "day_inferred"
-
-    @property
-    def nocturnal(self) -> bool:
-        return self in (Timing.NIGHT, Timing.NIGHT_INFERRED)
-
-    @property
-    def inferred(self) -> bool:
-        return self in (Timing.NIGHT_INFERRED, Timing.DAY_INFERRED)
-
-    @property
-    def label(self) -> str:
-        return _TIMING_LABELS[self]
-
-
-_TIMING_LABELS = {
-    Timing.NIGHT: "At night or in bed",
-    Timing.DAY: "In the day",
-    Timing.NIGHT_INFERRED: "At night (inferred from your sleep hours)",
-    Timing.DAY_INFERRED: "In the day (inferred from your sleep hours)",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class SleepHours:
     """The person's usual sleep hours, [start, end) on the clock; they may cross midnight.
@@ -165,15 +135,6 @@ class SleepHours:
         if start < end:
             return start <= minute_of_day < end
         return minute_of_day >= start or minute_of_day < end
-
-    def timing(
-        self, start_local: datetime, woke_from_sleep: bool | None, activity: str | None
-    ) -> Timing:
-        known = known_nocturnal(woke_from_sleep, activity)
-        if known is not None:
-            return Timing.NIGHT if known else Timing.DAY
-        inside = self.contains(start_local.hour * 60 + start_local.minute)
-        return Timing.NIGHT_INFERRED if inside else Timing.DAY_INFERRED
 
     def describe(self) -> str:
         """E.g. "22:00–08:00"."""

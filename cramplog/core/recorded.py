@@ -127,7 +127,7 @@ def check_new_span(
             field="logging_span",
         )
     for other in existing:
-        if overlaps(first, last, other, last_night):
+        if overlaps(first, last, other):
             raise ValidationError(
                 f"Those nights overlap a span you already declared ({describe_span(other)}). "
                 "Change or remove that one first.",
@@ -135,7 +135,7 @@ def check_new_span(
             )
 
 
-def overlaps(first: date, last: date | None, other: LoggingSpan, last_night: date) -> bool:
+def overlaps(first: date, last: date | None, other: LoggingSpan) -> bool:
     end = last if last is not None else date.max
     other_end = other.last_night if other.last_night is not None else date.max
     return first <= other_end and other.first_night <= end

@@ -187,8 +187,8 @@ class Episode:
     def nocturnal(self) -> bool | None:
         """Woke the person or began asleep/in bed (True), neither (False), or unknown (None).
 
-        See `nights.SleepHours.timing` for the figure that fills the unknown from the
-        person's usual sleep hours.
+        Where it is None, the figures infer it from the person's usual sleep hours
+        (`nights.SleepHours.contains`).
         """
         return nights.known_nocturnal(self.woke_from_sleep, self.activity)
 

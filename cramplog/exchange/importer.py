@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 # Checked before a byte is parsed. A ten-year diary exports to a few megabytes; this leaves
 # room for a stress-sized diary while keeping a stray video or disk image out of memory.
+CONTRADICTORY_SPAN = (
+    "--logged-from and --logged-to widen the logged nights, which --no-logging-span turns "
+    "off: give one or the other; nothing was imported."
+)
 MAX_IMPORT_BYTES = 128 * 1024 * 1024
 
 
@@ -246,6 +250,15 @@ def _span_of(
         raise ImportRejectedError(
             f"The logged nights end ({options.logged_to:%d %b %Y}) before they start "
             f"({options.logged_from:%d %b %Y}); nothing was imported."
+        )
+    widened = options.logged_from is not None or options.logged_to is not None
+    if widened and not options.logging_span:
+        raise ImportRejectedError(CONTRADICTORY_SPAN)
+    if widened and not batch.cramps_only:
+        raise ImportRejectedError(
+            "This file carries its own night records, so it has no logged nights to widen "
+            "(--logged-from and --logged-to are for a file that lists cramps only); nothing "
+            "was imported."
         )
     if not options.logging_span or not batch.cramps_only:
         return None

@@ -1,4 +1,6 @@
 """Every change a person makes to the diary, as an undoable command on one QUndoStack."""
+# Over 400 lines because DiaryEditor is the one door every edit goes through: one short
+# method per kind of change, each pushing its undo command.
 
 from __future__ import annotations
 

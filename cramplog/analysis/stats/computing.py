@@ -159,7 +159,8 @@ def _episode_arrays(
     intensity = field_of(aggregates.INTENSITY_BITS)
     duration = field_of(aggregates.DURATION_BITS)
     # Night-time: as the person said (woke, or began asleep), or where they said nothing,
-    # inferred from their usual sleep hours (the same rule as `nights.SleepHours.timing`).
+    # inferred from their usual sleep hours: `nights.known_nocturnal`, then
+    # `nights.SleepHours.contains` (the property test in tests/unit/core checks they agree).
     known_night = (packed >> aggregates.NOCTURNAL_BIT) & 1 == 1
     unknown = (packed >> aggregates.TIMING_UNKNOWN_BIT) & 1 == 1
     minute = (start - start.astype("datetime64[D]")).astype(np.int64) // 60

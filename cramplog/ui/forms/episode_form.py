@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -239,10 +238,18 @@ class EpisodeDialog(QDialog):
             signal.connect(self._changed)
 
     def _fill_choices(self) -> None:
-        self.muscle.set_choices(widgets.vocabulary_groups(self.diary, "muscle", keep=self._keep))
-        self.triggers.set_choices(widgets.vocabulary_groups(self.diary, "trigger", keep=self._keep))
-        self.reliefs.set_choices(widgets.vocabulary_groups(self.diary, "relief", keep=self._keep))
-        self.symptoms.set_choices(widgets.vocabulary_groups(self.diary, "symptom", keep=self._keep))
+        self.muscle.set_choices(
+            widgets.vocabulary_groups(self.diary, ChecklistKind.MUSCLE, keep=self._keep)
+        )
+        self.triggers.set_choices(
+            widgets.vocabulary_groups(self.diary, ChecklistKind.TRIGGER, keep=self._keep)
+        )
+        self.reliefs.set_choices(
+            widgets.vocabulary_groups(self.diary, ChecklistKind.RELIEF, keep=self._keep)
+        )
+        self.symptoms.set_choices(
+            widgets.vocabulary_groups(self.diary, ChecklistKind.SYMPTOM, keep=self._keep)
+        )
         self.relief_section.point_caption()
         self._order_tabs()
 
@@ -259,8 +266,7 @@ class EpisodeDialog(QDialog):
             self.cancel_button,
             self.save_button,
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        widgets.chain_tabs(chain)
 
     # -- loading and reading ----------------------------------------------------------------
 

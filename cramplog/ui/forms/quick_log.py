@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from cramplog.core import nights
 from cramplog.core.errors import CramplogError, ValidationError
-from cramplog.core.records import Episode, EpisodeFilter, EpisodeInput, Side
+from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter, EpisodeInput, Side
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.episode_form import EpisodeDialog
 from cramplog.ui.forms.episode_sections import (
@@ -215,7 +214,7 @@ class QuickLogDialog(QDialog):
         self.muscle.editTextChanged.connect(self._sync_muscle_buttons)
 
     def _load(self) -> None:
-        groups = widgets.vocabulary_groups(self.diary, "muscle")
+        groups = widgets.vocabulary_groups(self.diary, ChecklistKind.MUSCLE)
         self.muscle.set_choices(groups)
         offered = [choice.code for _, choices in groups for choice in choices]
         last = self.preferences.last_muscle
@@ -248,8 +247,7 @@ class QuickLogDialog(QDialog):
             self.cancel_button,
             self.save_button,
         ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        widgets.chain_tabs(chain)
 
     # -- choosing ---------------------------------------------------------------------------
 

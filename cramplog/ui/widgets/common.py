@@ -25,6 +25,7 @@ from cramplog.ui.widgets.labels import MutedLabel, plain_label, scaled_font
 from cramplog.ui.widgets.number_fields import OptionalDoubleSpinBox, OptionalSpinBox
 from cramplog.ui.widgets.prompts import ask_text, confirm_discard
 from cramplog.ui.widgets.scale_picker import NOT_RATED_MARK, ScalePicker
+from cramplog.ui.widgets.tab_order import chain_tabs
 
 __all__ = [
     "CODE_ROLE",
@@ -45,6 +46,7 @@ __all__ = [
     "ScalePicker",
     "ValueCombo",
     "ask_text",
+    "chain_tabs",
     "confirm_discard",
     "error_color",
     "field_error",

@@ -150,3 +150,30 @@ def test_the_span_can_be_widened_but_not_narrowed_or_reversed(
         "2026-09-20",
     )
     assert json.loads(out)["recorded_nights"] == 84
+
+
+def test_widening_flags_that_cannot_apply_are_refused_not_ignored(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _spreadsheet(tmp_path / "cramps.csv")
+    code, _out, err = _run(
+        capsys,
+        "import",
+        str(tmp_path / "cramps.csv"),
+        "--no-logging-span",
+        "--logged-from",
+        "2026-06-29",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code != 0 and "give one or the other; nothing was imported" in err
+    assert not data_dir.exists()  # refused before a diary was made
+    # A cramplog export carries its own night records: there is nothing to widen.
+    assert _run(capsys, "import", str(tmp_path / "cramps.csv"), "--data-dir", str(data_dir))[0] == 0
+    exported = tmp_path / "diary.json"
+    assert _run(capsys, "export", "json", "-o", str(exported), "--data-dir", str(data_dir))[0] == 0
+    other = tmp_path / "other"
+    code, _out, err = _run(
+        capsys, "import", str(exported), "--logged-to", "2026-09-20", "--data-dir", str(other)
+    )
+    assert code != 0 and "carries its own night records" in err

@@ -95,6 +95,7 @@ def test_patterns_stats_json_warnings_and_the_pdf_count_the_same_recorded_nights
         hour_logged, hour_counted = case["hours"]
         diary.set_boundary_hour(hour_logged)
         starts = []
+        answers: list[bool | None] = []
         for day, hour, minute, woke in case["cramps"]:
             start = datetime.combine(FIRST_DAY + timedelta(days=day), datetime.min.time())
             start = start.replace(hour=hour, minute=minute, tzinfo=LONDON)
@@ -102,6 +103,7 @@ def test_patterns_stats_json_warnings_and_the_pdf_count_the_same_recorded_nights
                 continue  # a wall-clock time the change skipped or repeated, or the future
             diary.add_episode(EpisodeInput(start=start, muscle="muscle.calf", woke_from_sleep=woke))
             starts.append(start.replace(tzinfo=None))
+            answers.append(woke)
         for day in case["reviewed"]:
             diary.set_day(FIRST_DAY + timedelta(days=day), DayFactors(reviewed=True))
         for lo, hi in case["spans"]:
@@ -135,7 +137,22 @@ def test_patterns_stats_json_warnings_and_the_pdf_count_the_same_recorded_nights
         assert s.cramps_on_unrecorded_nights == sum(
             period.first <= nights.night_of(x, hour_counted) <= period.last for x in starts
         ) - cramps_on(expected_nights)
-        # Night-time: said, or inferred from the default sleep hours 22:00-08:00.
+        # Night-time: said, or inferred from the default sleep hours 22:00-08:00, by the rule
+        # the records state (`known_nocturnal`, then `SleepHours.contains`).
+        sleep = nights.SleepHours()
+        in_period = [
+            (x, woke)
+            for x, woke in zip(starts, answers, strict=True)
+            if period.first <= nights.night_of(x, hour_counted) <= period.last
+        ]
+        by_hand = [
+            nights.known_nocturnal(woke, None) is True
+            if woke is not None
+            else sleep.contains(x.hour * 60 + x.minute)
+            for x, woke in in_period
+        ]
+        assert s.nocturnal == sum(by_hand)
+        assert s.nocturnal_inferred + s.daytime_inferred == sum(w is None for _, w in in_period)
         assert s.nocturnal + s.daytime == s.episodes
         # The chart's weeks and the calendar hold the same recorded nights.
         assert sum(w.recorded_nights for w in s.weekly) == len(expected_nights)
