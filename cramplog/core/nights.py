@@ -36,6 +36,12 @@ def night_of(local: datetime, boundary_hour: int = DEFAULT_BOUNDARY_HOUR) -> dat
     return (local - timedelta(hours=boundary_hour)).date()
 
 
+def day_text(day: date, *, weekday: bool = True) -> str:
+    """A date as every cramplog sentence writes it: "Sat 12 Sep 2026" (or "12 Sep 2026")."""
+    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
 def cited(night: date, start_local: datetime | None = None, *, capital: bool = False) -> str:
     """How a cramp is named wherever it is cited: "night of Sat 12 Sep 2026, 01:59".
 
@@ -44,10 +50,7 @@ def cited(night: date, start_local: datetime | None = None, *, capital: bool = F
     of dates and the PDF must name the same day for it. Without `start_local` it names the
     night alone ("night of Sat 12 Sep 2026"). `capital` starts it with "Night".
     """
-    text = (
-        f"{'Night' if capital else 'night'} of {_WEEKDAYS[night.weekday()]} {night.day} "
-        f"{_MONTHS[night.month - 1]} {night.year}"
-    )
+    text = f"{'Night' if capital else 'night'} of {day_text(night)}"
     return text if start_local is None else f"{text}, {start_local:%H:%M}"
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
+from cramplog.core import nights
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import LoggingSpan
 
@@ -115,14 +116,14 @@ def check_new_span(
     """Refuse a span that ends before it starts, reaches into the future or overlaps another."""
     if last is not None and last < first:
         raise ValidationError(
-            f"The span ends ({last:%d %b %Y}) before it starts ({first:%d %b %Y}).",
+            f"The span ends ({nights.day_text(last)}) before it starts ({nights.day_text(first)}).",
             field="logging_span",
         )
     # An ongoing span may start tonight; a closed one covers only nights that have ended.
     latest_start = last_night + timedelta(days=1) if last is None else last_night
     if first > latest_start or (last is not None and last > last_night):
         raise ValidationError(
-            f"A span can reach only up to the night of {last_night:%a %d %b %Y}, the latest "
+            f"A span can reach only up to the night of {nights.day_text(last_night)}, the latest "
             "that has ended.",
             field="logging_span",
         )
@@ -142,10 +143,12 @@ def overlaps(first: date, last: date | None, other: LoggingSpan) -> bool:
 
 
 def describe_span(span: LoggingSpan) -> str:
-    """E.g. "nights of 6 Jul 2026 to 13 Sep 2026" or "from the night of 1 Dec 2026 on"."""
+    """E.g. "nights of Mon 6 Jul 2026 to Sun 13 Sep 2026", or "from the night of Tue 1 Dec 2026
+    on" for an ongoing span."""
     if span.last_night is None:
-        return f"from the night of {span.first_night:%d %b %Y} on"
-    return f"nights of {span.first_night:%d %b %Y} to {span.last_night:%d %b %Y}"
+        return f"from the night of {nights.day_text(span.first_night)} on"
+    first, last = nights.day_text(span.first_night), nights.day_text(span.last_night)
+    return f"nights of {first} to {last}"
 
 
 def merged_span(

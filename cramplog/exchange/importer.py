@@ -99,7 +99,7 @@ class ImportPlan:
             first, last = self.span.first_night, self.span.last_night
             parts.append(
                 f"The file lists cramps only, so the {(last - first).days + 1:,} nights of "
-                f"{first:%a %d %b %Y} to {last:%a %d %b %Y} would count as recorded, "
+                f"{nights.day_text(first)} to {nights.day_text(last)} would count as recorded, "
                 "cramp-free where nothing was logged (turn this off if the file may have "
                 "missed some cramps)."
             )
@@ -248,8 +248,8 @@ def _span_of(
         and options.logged_to < options.logged_from
     ):
         raise ImportRejectedError(
-            f"The logged nights end ({options.logged_to:%d %b %Y}) before they start "
-            f"({options.logged_from:%d %b %Y}); nothing was imported."
+            f"The logged nights end ({nights.day_text(options.logged_to)}) before they "
+            f"start ({nights.day_text(options.logged_from)}); nothing was imported."
         )
     widened = options.logged_from is not None or options.logged_to is not None
     if widened and not options.logging_span:
@@ -269,19 +269,21 @@ def _span_of(
     if options.logged_from is not None:
         if options.logged_from > first:
             raise ImportRejectedError(
-                f"The file's first cramp is on the night of {first:%a %d %b %Y}, before the "
-                f"logged nights start ({options.logged_from:%d %b %Y}); nothing was imported."
+                f"The file's first cramp is on the night of {nights.day_text(first)}, before the "
+                f"logged nights start ({nights.day_text(options.logged_from)}); nothing was "
+                "imported."
             )
         first = options.logged_from
     if options.logged_to is not None:
         if options.logged_to < last:
             raise ImportRejectedError(
-                f"The file's last cramp is on the night of {last:%a %d %b %Y}, after the "
-                f"logged nights end ({options.logged_to:%d %b %Y}); nothing was imported."
+                f"The file's last cramp is on the night of {nights.day_text(last)}, after the "
+                f"logged nights end ({nights.day_text(options.logged_to)}); nothing was "
+                "imported."
             )
         if options.logged_to > last_night:
             raise ImportRejectedError(
-                f"The logged nights cannot reach past the night of {last_night:%a %d %b %Y}, "
+                f"The logged nights cannot reach past the night of {nights.day_text(last_night)}, "
                 "the latest that has ended; nothing was imported."
             )
         last = options.logged_to

@@ -77,7 +77,7 @@ def test_a_cramps_only_spreadsheet_gives_cramps_per_week_over_its_span(
 
     code, out, _ = _run(capsys, "import", str(tmp_path / "cramps.csv"), "--data-dir", str(data_dir))
     assert code == 0
-    assert "the 71 nights of Sun 05 Jul 2026 to Sun 13 Sep 2026 would count as recorded" in out
+    assert "the 71 nights of Sun 5 Jul 2026 to Sun 13 Sep 2026 would count as recorded" in out
 
     body = _stats(capsys, data_dir)
     # Per week over the file's nights, never per night that had a cramp.

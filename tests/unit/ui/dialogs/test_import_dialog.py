@@ -53,7 +53,7 @@ def test_a_cramps_only_file_counts_the_nights_from_its_first_to_its_last_cramp(
         QDate(2026, 3, 8),
     )
     assert (
-        "the 8 nights of Sun 01 Mar 2026 to Sun 08 Mar 2026 would count as recorded"
+        "the 8 nights of Sun 1 Mar 2026 to Sun 8 Mar 2026 would count as recorded"
         in dialog.summary.text()
     )
     assert recorded(diary) == (0, 0)  # a dry run writes nothing
@@ -94,8 +94,8 @@ def test_logged_nights_that_leave_out_a_cramp_are_refused_beside_the_dates(
 ) -> None:
     dialog.span_from.setDate(QDate(2026, 3, 3))  # after the file's first cramp
     assert dialog.span_error.text() == (
-        "The file's first cramp is on the night of Sun 01 Mar 2026, before the logged "
-        "nights start (03 Mar 2026); nothing was imported."
+        "The file's first cramp is on the night of Sun 1 Mar 2026, before the logged "
+        "nights start (Tue 3 Mar 2026); nothing was imported."
     )
     assert dialog.span_error.isVisible() and dialog.span_box.isVisible()
     assert not dialog.import_button.isEnabled()
@@ -110,7 +110,8 @@ def test_logged_nights_that_leave_out_a_cramp_are_refused_beside_the_dates(
 def test_reversed_logged_nights_are_refused(dialog: ImportDialog, diary: Diary) -> None:
     dialog.span_to.setDate(QDate(2026, 2, 20))
     assert dialog.span_error.text() == (
-        "The logged nights end (20 Feb 2026) before they start (01 Mar 2026); nothing was imported."
+        "The logged nights end (Fri 20 Feb 2026) before they start (Sun 1 Mar 2026); nothing "
+        "was imported."
     )
     assert not dialog.import_button.isEnabled()
     assert diary.logging_spans() == []
@@ -119,7 +120,7 @@ def test_reversed_logged_nights_are_refused(dialog: ImportDialog, diary: Diary) 
 def test_the_logged_nights_cannot_reach_past_last_night(dialog: ImportDialog) -> None:
     dialog.span_to.setDate(QDate(2026, 3, 20))
     assert dialog.span_to.date() == QDate(2026, 3, 11)
-    assert "the 11 nights of Sun 01 Mar 2026 to Wed 11 Mar 2026" in dialog.summary.text()
+    assert "the 11 nights of Sun 1 Mar 2026 to Wed 11 Mar 2026" in dialog.summary.text()
 
 
 def test_no_question_about_nights_before_a_file_is_chosen(qtbot: QtBot, diary: Diary) -> None:

@@ -292,15 +292,15 @@ def test_a_since_date_overlapping_a_span_is_refused_beside_the_field(
     diary.declare_span(date(2026, 3, 1), date(2026, 3, 8), source=SpanSource.IMPORT)
     before = diary.logging_spans()
     dialog = open_settings(qtbot, editor, prefs)
-    assert dialog.span_texts() == ["nights of 01 Mar 2026 to 08 Mar 2026 — an imported file"]
+    assert dialog.span_texts() == ["nights of Sun 1 Mar 2026 to Sun 8 Mar 2026 — an imported file"]
     set_time(dialog.sleep_from, 23)
     dialog.logging_box.setChecked(True)
     dialog.since_edit.setDate(QDate(2026, 3, 5))
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert dialog.isVisible()
     assert dialog.logging_error.text() == (
-        "Those nights overlap a span you already declared (nights of 01 Mar 2026 to "
-        "08 Mar 2026). Change or remove that one first."
+        "Those nights overlap a span you already declared (nights of Sun 1 Mar 2026 to "
+        "Sun 8 Mar 2026). Change or remove that one first."
     )
     assert diary.logging_spans() == before
     assert diary.sleep_hours == SleepHours()  # the sleep hours wait for the whole Save
@@ -320,15 +320,15 @@ def test_removing_a_span_applies_at_once_and_can_be_undone(
     diary.declare_span(date(2026, 3, 1), date(2026, 3, 8), source=SpanSource.IMPORT)
     dialog = open_settings(qtbot, editor, prefs)
     assert dialog.span_texts() == [
-        "nights of 01 Feb 2026 to 10 Feb 2026 — a night review",
-        "nights of 01 Mar 2026 to 08 Mar 2026 — an imported file",
+        "nights of Sun 1 Feb 2026 to Tue 10 Feb 2026 — a night review",
+        "nights of Sun 1 Mar 2026 to Sun 8 Mar 2026 — an imported file",
     ]
     assert not dialog.remove_span_button.isEnabled()  # nothing chosen yet
     dialog.spans_list.setCurrentRow(1)
     with qtbot.wait_signal(editor.changed) as changed:
         qtbot.mouseClick(dialog.remove_span_button, Qt.MouseButton.LeftButton)
     assert changed.args == [editing.SPANS]
-    assert dialog.span_texts() == ["nights of 01 Feb 2026 to 10 Feb 2026 — a night review"]
+    assert dialog.span_texts() == ["nights of Sun 1 Feb 2026 to Tue 10 Feb 2026 — a night review"]
     assert [s.first_night for s in diary.logging_spans()] == [date(2026, 2, 1)]
 
     editor.undo_stack.undo()
@@ -354,6 +354,8 @@ def test_unticking_keeps_the_nights_already_logged_as_a_span(
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert diary.logging_every_cramp_since() is None
     again = open_settings(qtbot, editor, prefs)
-    assert again.span_texts() == ["nights of 01 Mar 2026 to 11 Mar 2026 — you log every cramp"]
+    assert again.span_texts() == [
+        "nights of Sun 1 Mar 2026 to Wed 11 Mar 2026 — you log every cramp"
+    ]
     editor.undo_stack.undo()
     assert diary.logging_every_cramp_since() == date(2026, 3, 1)

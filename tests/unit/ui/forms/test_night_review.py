@@ -290,7 +290,7 @@ def test_a_week_logged_in_full_counts_as_recorded_and_the_review_stays_open(
     ]
     assert dialog.isVisible()  # the night itself can still be reviewed
     assert dialog.span_done.text() == (
-        "Done: the 7 nights of 05 Mar 2026 to 11 Mar 2026 count as recorded, cramp-free "
+        "Done: the 7 nights of Thu 5 Mar 2026 to Wed 11 Mar 2026 count as recorded, cramp-free "
         "where nothing was logged. Edit ▸ Undo takes it back."
     )
     assert dialog.cramp_free_button.isEnabled()  # the one-click path is still there
@@ -306,7 +306,7 @@ def test_a_stretch_that_ends_before_it_starts_is_refused_beside_the_dates(
     dialog.span_to.setDate(QDate(2026, 3, 2))
     qtbot.mouseClick(dialog.span_button, Qt.MouseButton.LeftButton)
     assert dialog.visible_errors() == {
-        "logging_span": "The span ends (02 Mar 2026) before it starts (09 Mar 2026)."
+        "logging_span": "The span ends (Mon 2 Mar 2026) before it starts (Mon 9 Mar 2026)."
     }
     assert dialog.span_from.accessibleDescription() == dialog.visible_errors()["logging_span"]
     assert diary.logging_spans() == []
@@ -323,7 +323,7 @@ def test_a_stretch_overlapping_one_already_declared_is_refused(
     qtbot.mouseClick(dialog.span_button, Qt.MouseButton.LeftButton)
     assert dialog.visible_errors() == {
         "logging_span": "Those nights overlap a span you already declared (nights of "
-        "01 Mar 2026 to 06 Mar 2026). Change or remove that one first."
+        "Sun 1 Mar 2026 to Fri 6 Mar 2026). Change or remove that one first."
     }
     assert diary.logging_spans() == before
     dialog.span_from.setDate(QDate(2026, 3, 7))  # the nights after it are fine
