@@ -11,6 +11,7 @@ from typing import Any
 
 from cramplog import __version__, files
 from cramplog.commands import COMMAND_MODULES
+from cramplog.core import conventions
 from cramplog.core.errors import CramplogError
 from cramplog.files import bug_log
 
@@ -85,6 +86,8 @@ def _opens_the_app(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str]) -> int:
+    # Dates and numbers by the environment's locale; the app replaces this with Qt's.
+    conventions.use(conventions.from_environment())
     parser = build_parser(with_commands=not _opens_the_app(argv))
     args = parser.parse_args(list(argv))
     try:

@@ -42,6 +42,16 @@ def _bug_log_in_a_temporary_folder(
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _conventions_of_the_c_locale() -> Iterator[None]:
+    """Every test starts and ends with cramplog's own English style; locale tests choose one."""
+    from cramplog.core import conventions
+
+    conventions.use(conventions.C)
+    yield
+    conventions.use(conventions.C)
+
+
 @pytest.fixture
 def now() -> datetime:
     return NOW

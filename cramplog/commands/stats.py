@@ -102,7 +102,8 @@ def _duration(seconds: float | None) -> str:
 
 def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
     period = s.period
-    lines = [f"Nights of {period.first:%d %b %Y} to {period.last:%d %b %Y} ({period.nights})"]
+    first, last = (wording.date_text(d, weekday=False) for d in (period.first, period.last))
+    lines = [f"Nights of {first} to {last} ({period.nights})"]
     if s.empty:
         lines.append("Nothing to show: no cramps and no reviewed nights in this period.")
         return "\n".join(lines)
@@ -115,7 +116,7 @@ def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
         lines.append(f"{'Where':<{width}}  {muscles}")
     busiest = sorted(s.by_hour, key=lambda h: -h.episodes)[:3]
     if busiest and busiest[0].episodes:
-        hours = ", ".join(f"{h.hour:02d}:00 ({h.episodes})" for h in busiest if h.episodes)
+        hours = ", ".join(f"{wording.hour(h.hour)} ({h.episodes})" for h in busiest if h.episodes)
         lines.append(f"{'Busiest hours':<{width}}  {hours}")
     lines.append("")
     if signs:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from cramplog.core import wording
+
 DEFAULT_BOUNDARY_HOUR = 12
-# English names whatever the locale: Qt sets the C library's locale at start-up, which would
-# make strftime's %a and %b name a night differently in the app and on the command line.
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def check_boundary_hour(hour: int) -> int:
@@ -37,9 +35,12 @@ def night_of(local: datetime, boundary_hour: int = DEFAULT_BOUNDARY_HOUR) -> dat
 
 
 def day_text(day: date, *, weekday: bool = True) -> str:
-    """A date as every cramplog sentence writes it: "Sat 12 Sep 2026" (or "12 Sep 2026")."""
-    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+    """A date as every cramplog sentence writes it: "Sat 12 Sep 2026" (or "12 Sep 2026").
+
+    In the person's locale (`wording.date_text`), never strftime's: Qt sets the C library's
+    locale at start-up, which would name a night differently in the app and on the command line.
+    """
+    return wording.date_text(day, weekday=weekday)
 
 
 def cited(night: date, start_local: datetime | None = None, *, capital: bool = False) -> str:
@@ -51,7 +52,7 @@ def cited(night: date, start_local: datetime | None = None, *, capital: bool = F
     night alone ("night of Sat 12 Sep 2026"). `capital` starts it with "Night".
     """
     text = f"{'Night' if capital else 'night'} of {day_text(night)}"
-    return text if start_local is None else f"{text}, {start_local:%H:%M}"
+    return text if start_local is None else f"{text}, {wording.clock(start_local)}"
 
 
 def night_window(
@@ -140,8 +141,8 @@ class SleepHours:
         return minute_of_day >= start or minute_of_day < end
 
     def describe(self) -> str:
-        """E.g. "22:00–08:00"."""
-        return f"{self.start:%H:%M}–{self.end:%H:%M}"
+        """E.g. "22:00–08:00" (or "10:00 PM–8:00 AM" on a 12-hour clock)."""
+        return f"{wording.clock(self.start)}–{wording.clock(self.end)}"
 
     def to_setting(self) -> str:
         return f"{self.start:%H:%M}-{self.end:%H:%M}"

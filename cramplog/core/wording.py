@@ -1,11 +1,16 @@
-"""How cramplog words durations and counts: one owner, so a cramp reads the same on every screen.
+"""How cramplog words dates, times, durations, counts and numbers: one owner, so a cramp reads
+the same on every screen, chart, the PDF and the command line, in the person's locale.
 
-Nights and the moment of a cramp are worded by `cramplog.core.nights` (`cited`).
+The locale's rules are `cramplog.core.conventions.current()`. Nights and the moment of a cramp
+are worded by `cramplog.core.nights` (`cited`), which uses these.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Final
+
+from cramplog.core import conventions, units
 
 DASH: Final = "—"
 
@@ -41,4 +46,86 @@ def clock_duration(seconds: int | None) -> str:
 
 def count(n: int, singular: str, plural: str | None = None) -> str:
     """E.g. "1 cramp", "3 cramps", "1 row": never "1 rows"."""
-    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
+    return f"{number(n)} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def date_text(day: date, *, weekday: bool = True) -> str:
+    """A day in the locale's style: "Thu 11 Dec 2025", "Do., 11. Dez. 2025", "Dec 11, 2025"."""
+    c = conventions.current()
+    return conventions.render(c.date_pattern if weekday else c.plain_date_pattern, day, c)
+
+
+def long_day(day: date, *, year: bool = False) -> str:
+    """A day with full names: "Wednesday 11 December", "Mittwoch, 11. Dezember"."""
+    c = conventions.current()
+    return conventions.render(c.long_date_pattern if year else c.long_day_month_pattern, day, c)
+
+
+def month_year(day: date, *, long: bool = False) -> str:
+    """A month and its year: "Dec 2025", "Dez. 2025" (`long`: "December 2025")."""
+    c = conventions.current()
+    return conventions.render("MMMM yyyy" if long else "MMM yyyy", day, c)
+
+
+def month(day: date) -> str:
+    """A month's short name: "Dec", "Dez."."""
+    return conventions.current().months[day.month - 1]
+
+
+def day_month(day: date) -> str:
+    """A day without its year, for chart ticks: "11 Dec", "Dec 11", "11. Dez."."""
+    c = conventions.current()
+    return conventions.render(c.day_month_pattern, day, c)
+
+
+def span(first: date, last: date) -> str:
+    """From one day to another, both with their year: "1 Dec 2025 – 14 Dec 2025"."""
+    return f"{date_text(first, weekday=False)} – {date_text(last, weekday=False)}"
+
+
+def clock(moment: time | datetime, *, seconds: bool = False) -> str:
+    """A wall-clock time by the locale's clock: "02:10" or "2:10 AM"."""
+    c = conventions.current()
+    return conventions.render(c.clock_pattern(seconds=seconds), moment, c)
+
+
+def hour(hour: int) -> str:
+    """The start of an hour of the clock: "22:00", "10:00 PM"."""
+    return clock(time(hour % 24))
+
+
+def hour_tick(hour: int) -> str:
+    """An hour alone, for a chart's axis: "22" or "10 PM"."""
+    c = conventions.current()
+    return conventions.render(c.hour_pattern, time(hour % 24), c)
+
+
+def date_time(moment: datetime, *, weekday: bool = True) -> str:
+    """A day and its time: "Thu 11 Dec 2025, 02:10"."""
+    return f"{date_text(moment.date(), weekday=weekday)}, {clock(moment)}"
+
+
+def weekday_short(day: date) -> str:
+    """The weekday's short name: "Wed", "Mi."."""
+    return conventions.current().weekdays[day.weekday()]
+
+
+def weekday_name(day: date) -> str:
+    """The weekday's full name: "Wednesday", "Mittwoch"."""
+    return conventions.current().weekdays_long[day.weekday()]
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number with the locale's decimal sign and digit grouping: "1,234.5", "1.234,5"."""
+    c = conventions.current()
+    text = f"{value:,.{decimals}f}"
+    return text.translate({ord(","): c.group, ord("."): c.decimal})
+
+
+def fluid(litres: float, unit: units.FluidUnit | None = None) -> str:
+    """An amount stored in litres, in the chosen unit: "1.5 l", "1,500 ml", "51 fl oz"."""
+    unit = conventions.current().fluid_unit if unit is None else unit
+    rule = units.RULES[unit]
+    amount = units.from_litres(litres, unit)
+    decimals = next(d for d in range(rule.decimals + 1) if round(amount, d) == amount)
+    return f"{number(amount, decimals)} {rule.symbol}"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from cramplog.core import checklist as checklists
-from cramplog.core import nights, recorded, validation
+from cramplog.core import nights, recorded, validation, wording
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import (
     ChecklistKind,
@@ -393,7 +393,7 @@ class Diary:
         with self._transaction() as session:
             if repo.nights_with_episodes(session, boundary_hour=hour, first=night, last=night):
                 raise ValidationError(
-                    f"The night of {night:%A %d %B} already has a cramp logged, "
+                    f"The night of {wording.long_day(night)} already has a cramp logged, "
                     "so it cannot be marked cramp-free.",
                     field="night_of",
                 )

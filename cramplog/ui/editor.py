@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from cramplog.core import wording
 from cramplog.core.errors import NotFoundError
 from cramplog.core.records import (
     DayFactors,
@@ -219,12 +220,14 @@ class DiaryEditor(QObject):
 
     def set_day(self, night: date, factors: DayFactors) -> DiaryDay:
         return self._day_change(
-            f"review the night of {night:%d %b}", night, lambda: self._diary.set_day(night, factors)
+            f"review the night of {wording.day_month(night)}",
+            night,
+            lambda: self._diary.set_day(night, factors),
         )
 
     def mark_cramp_free(self, night: date) -> DiaryDay:
         return self._day_change(
-            f"mark the night of {night:%d %b} cramp-free",
+            f"mark the night of {wording.day_month(night)} cramp-free",
             night,
             lambda: self._diary.mark_cramp_free(night),
         )
@@ -260,9 +263,9 @@ class DiaryEditor(QObject):
         """Say every cramp of the nights `first`..`last` was logged (refused: nothing pushed)."""
         made: list[LoggingSpan] = []
         self._spans_change(
-            f"say every cramp of {first:%d %b} to {last:%d %b} was logged"
+            f"say every cramp of {wording.day_month(first)} to {wording.day_month(last)} was logged"
             if last is not None
-            else f"say every cramp from {first:%d %b} on is logged",
+            else f"say every cramp from {wording.day_month(first)} on is logged",
             lambda: made.append(self._diary.declare_span(first, last, source=source)),
         )
         return made[0]
@@ -277,7 +280,7 @@ class DiaryEditor(QObject):
         self._spans_change(
             "stop saying every cramp is logged"
             if since is None
-            else f"say every cramp from {since:%d %b} on is logged",
+            else f"say every cramp from {wording.day_month(since)} on is logged",
             lambda: self._diary.set_logging_every_cramp(since),
         )
 

@@ -7,23 +7,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from cramplog.core import units
+from cramplog.core.units import FluidUnit
+
 if TYPE_CHECKING:
     from cramplog.core.records import Side
-
-
-class FluidUnit(enum.StrEnum):
-    LITRES = "litres"
-    GLASSES = "glasses"
 
 
 class ThemeMode(enum.StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
-
-
-# A glass is taken as 250 ml, the size most hydration advice counts in.
-LITRES_PER_GLASS = 0.25
 
 
 class Preferences:
@@ -43,12 +37,13 @@ class Preferences:
             return default
 
     @property
-    def fluid_unit(self) -> FluidUnit:
-        return FluidUnit(self._enum("fluid_unit", FluidUnit, FluidUnit.LITRES))
+    def fluid_unit(self) -> FluidUnit | None:
+        """The unit the person chose for fluids; None until they choose (the locale's then)."""
+        return units.parse(self._text("fluid_unit", ""))
 
     @fluid_unit.setter
-    def fluid_unit(self, unit: FluidUnit) -> None:
-        self.settings.setValue("fluid_unit", unit.value)
+    def fluid_unit(self, unit: FluidUnit | None) -> None:
+        self.settings.setValue("fluid_unit", "" if unit is None else unit.value)
 
     @property
     def theme(self) -> ThemeMode:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Final
 
 from cramplog.analysis import stats
+from cramplog.core import wording
 
 if TYPE_CHECKING:
     pass
@@ -18,12 +19,13 @@ CITED_PER_WARNING: Final = 4
 
 
 def format_number(value: float | None, digits: int = 1) -> str:
-    """A rate or mean to `digits` decimals ("3.2"); a whole number stays whole; None is "—"."""
+    """A rate or mean to `digits` decimals ("3.2", "3,2" in German); a whole number stays
+    whole; None is "—"."""
     if value is None:
         return DASH
     if float(value).is_integer() and digits <= 1 and not isinstance(value, float):
-        return str(int(value))
-    return f"{value:.{digits}f}"
+        return wording.number(value)
+    return wording.number(value, digits)
 
 
 def format_share(value: float | None) -> str:
@@ -31,8 +33,8 @@ def format_share(value: float | None) -> str:
 
 
 def format_date(day: date) -> str:
-    """E.g. "5 Mar 2026" (no leading zero, no locale surprises)."""
-    return f"{day.day} {day:%b %Y}"
+    """E.g. "5 Mar 2026", in the locale's style (`wording.date_text`)."""
+    return wording.date_text(day, weekday=False)
 
 
 def format_period(period: stats.Period) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
+from cramplog.core import wording
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
@@ -48,8 +49,9 @@ class Period:
     def __post_init__(self) -> None:
         if self.first > self.last:
             raise ValueError(
-                f"A period cannot end ({self.last:%d %B %Y}) before it begins "
-                f"({self.first:%d %B %Y})."
+                f"A period cannot end ({wording.date_text(self.last, weekday=False)}) "
+                f"before it begins "
+                f"({wording.date_text(self.first, weekday=False)})."
             )
 
     @property
@@ -66,7 +68,7 @@ class Period:
 
     def describe(self) -> str:
         """E.g. "12 Feb 2026 – 11 Mar 2026 (28 nights)"."""
-        return f"{self.first:%d %b %Y} – {self.last:%d %b %Y} ({self.nights} nights)"
+        return f"{wording.span(self.first, self.last)} ({wording.count(self.nights, 'night')})"
 
 
 def _months_before(night: date, months: int) -> date:

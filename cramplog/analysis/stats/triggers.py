@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Final
 
 from cramplog.analysis.stats.periods import Period, night_range
+from cramplog.core import wording
 from cramplog.core.records import ChecklistKind, Side, VocabularyKind
 from cramplog.storage import aggregates
 
@@ -28,7 +29,6 @@ FACTOR_THRESHOLDS: Final = aggregates.FactorThresholds(
     low_fluids_l=1.5, alcohol_units=3.0, caffeine_drinks=3, stress=7
 )
 FACTOR_DESCRIPTIONS: Final[Mapping[str, str]] = {
-    "fluids_low": "drank less than 1.5 litres",
     "exercise_hard": "hard exercise",
     "exercise_unaccustomed": "unaccustomed exercise",
     "alcohol": "3 or more units of alcohol",
@@ -39,6 +39,14 @@ FACTOR_DESCRIPTIONS: Final[Mapping[str, str]] = {
     "no_stretch": "did not stretch before bed",
     "stress": "stress 7 or more out of 10",
 }
+
+
+def factor_description(factor: str) -> str:
+    """What a day factor means, its amounts in the units the person reads."""
+    if factor == "fluids_low":
+        return f"drank less than {wording.fluid(FACTOR_THRESHOLDS.low_fluids_l)}"
+    return FACTOR_DESCRIPTIONS.get(factor, factor)
+
 
 CUSTOM_GROUP: Final = "custom"
 CUSTOM_GROUP_LABEL: Final = "Your own triggers"
@@ -140,7 +148,7 @@ def factor_comparisons(
                 factor=item.day_factor,
                 trigger=item.code,
                 label=diary.label(item.code),
-                description=FACTOR_DESCRIPTIONS.get(item.day_factor, item.day_factor),
+                description=factor_description(item.day_factor),
                 cramp_nights_present=cramp_present,
                 cramp_nights_recorded=cramp_known,
                 cramp_free_nights_present=free_present,

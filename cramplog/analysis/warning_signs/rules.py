@@ -232,7 +232,8 @@ class Rules:
         ]
         sentence = (
             f"Cramps went from {rate_before:.1f} to {rate_after:.1f} a week in the 4 weeks after "
-            f"you started {medication.name} on {started:%d %B %Y}. The references associate "
+            f"you started {medication.name} on {wording.date_text(started, weekday=False)}. "
+            f"The references associate "
             f"{med_class.lower()} with cramps."
         )
         return self.sign("warning.medication_related", sentence, evidence)

@@ -14,6 +14,7 @@ from cramplog.analysis.stats import (
     CalendarNight,
     NightState,
 )
+from cramplog.core import wording
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -45,10 +46,10 @@ def _month_ticks(first_monday: date, weeks: int) -> tuple[list[float], list[str]
         sunday = first_monday + timedelta(weeks=week, days=6)
         if sunday.day <= 7:  # this week holds the 1st of sunday's month
             ticks.append(float(week))
-            labels.append(f"{sunday:%b}")
+            labels.append(wording.month(sunday))
     if not ticks or ticks[0] >= 3:
         ticks.insert(0, 0.0)
-        labels.insert(0, f"{first_monday + timedelta(days=6):%b}")
+        labels.insert(0, wording.month(first_monday + timedelta(days=6)))
     return ticks, labels
 
 

@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
+from cramplog.core import wording
 from cramplog.render.charts.style import ChartStyle
 
 # At most this many rows of bars (muscles, relief methods) are drawn.
@@ -192,7 +193,7 @@ def empty(ax: Axes, message: str, style: ChartStyle) -> None:
 
 
 def days(first: date, last: date) -> str:
-    return f"{first:%d %b %Y} to {last:%d %b %Y}"
+    return f"{wording.date_text(first, weekday=False)} to {wording.date_text(last, weekday=False)}"
 
 
 def build(style: ChartStyle, draw: Callable[[], ChartResult]) -> ChartResult:
@@ -221,7 +222,7 @@ def date_ticks(first: date, last: date, most: int = 8) -> list[tuple[date, str]]
         step = max(1, -(-span // (7 * most)))
         ticks: list[tuple[date, str]] = []
         while day <= last:
-            ticks.append((day, f"{day:%d %b}"))
+            ticks.append((day, wording.day_month(day)))
             day += timedelta(weeks=step)
         return ticks
     months = (last.year - first.year) * 12 + last.month - first.month
@@ -235,7 +236,7 @@ def date_ticks(first: date, last: date, most: int = 8) -> list[tuple[date, str]]
             if day > last:
                 break
             new_year = not ticks or ticks[-1][0].year != year
-            label = f"{day:%b %Y}" if new_year else f"{day:%b}"
+            label = wording.month_year(day) if new_year else wording.month(day)
             ticks.append((day, label))
             month += step
         return ticks

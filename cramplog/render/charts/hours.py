@@ -13,6 +13,7 @@ from matplotlib.patches import Patch
 from cramplog.analysis.stats import (
     HourCount,
 )
+from cramplog.core import wording
 from cramplog.core.nights import SleepHours
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
@@ -52,7 +53,7 @@ def hour_of_night_chart(
         bars = drawing.vertical_bars(
             ax, "hour-counts", [i - 0.4 for i in range(24)], heights, 0.8, style.accent
         )
-        ax.set_xticks(range(0, 24, 2), [f"{order[i]:02d}" for i in range(0, 24, 2)])
+        ax.set_xticks(range(0, 24, 2), [wording.hour_tick(order[i]) for i in range(0, 24, 2)])
         ax.set_xlim(-0.6, 23.6)
         ax.set_ylim(0, max([*heights, 1]) * 1.15)
         drawing.whole_numbers(ax.yaxis)
@@ -72,7 +73,7 @@ def hour_of_night_chart(
         night = sum(heights[i] for i in range(24) if order[i] in asleep)
         summary = (
             f"Cramps by starting hour: {total} in all; the most ({heights[peak]}) began "
-            f"between {order[peak]:02d}:00 and {(order[peak] + 1) % 24:02d}:00; "
+            f"between {wording.hour(order[peak])} and {wording.hour(order[peak] + 1)}; "
             f"{night} ({night / total:.0%}) began in the usual sleep hours ({sleep.describe()})."
         )
         return ChartResult(fig, title, summary)

@@ -15,6 +15,7 @@ from cramplog.analysis.stats import (
     TreatmentEffect,
     WeekPoint,
 )
+from cramplog.core import wording
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -130,7 +131,8 @@ def _summary(
     )
     summary = (
         f"Cramps per week, {drawing.days(first, last)}: {sum(w.episodes for w in weekly)} cramps "
-        f"over {len(weekly)} weeks; the busiest week began {busiest.week_start:%d %b %Y} "
+        f"over {len(weekly)} weeks; the busiest week began "
+        f"{wording.date_text(busiest.week_start, weekday=False)} "
         f"with {busiest.episodes}."
     )
     if latest_rate is not None:
@@ -180,5 +182,5 @@ def _treatment_marks(
                 clip_on=True,
                 bbox={"facecolor": style.background, "edgecolor": "none", "alpha": 0.8, "pad": 1},
             )
-            shown.append(f"{treatment.name} {verb} {day:%d %b %Y}")
+            shown.append(f"{treatment.name} {verb} {wording.date_text(day, weekday=False)}")
     return shown

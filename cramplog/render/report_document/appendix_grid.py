@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
 
 from cramplog.analysis import report as reports
-from cramplog.core import wording
+from cramplog.core import conventions, wording
 from cramplog.core.records import ReliefRating
 from cramplog.render.report_document.typesetting import (
     APPENDIX_PT,
@@ -56,21 +56,6 @@ _MARKS: Final = {
 _NO_NOTES: Final = [""]
 # L and R are how clinicians write sides; the legend says so.
 _SIDE_SHORT: Final = {"Left": "L", "Right": "R"}
-_WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 HEADER_LINES: Final = 3
 
 
@@ -202,6 +187,9 @@ class AppendixGrid:
         muscle_lines: dict[str, list[str]] = {}
         month = (0, 0)
         line = 0
+        # The locale's names and clock; each minute's text is written once, not per cramp.
+        week_names = conventions.current().weekdays
+        clock_texts: dict[tuple[int, int], str] = {}
         previous_night: date | None = None
         for row in report.appendix:
             night = row.night_of
@@ -209,11 +197,11 @@ class AppendixGrid:
             if night == previous_night:
                 night_text = ""
             else:
-                night_text = f"{_WEEKDAYS[night.weekday()]} {night.day}"
+                night_text = f"{week_names[night.weekday()]} {night.day}"
                 previous_night = night
             if (night.year, night.month) != month:
                 month = (night.year, night.month)
-                headings[line] = f"{_MONTHS[night.month - 1]} {night.year}"
+                headings[line] = wording.month_year(night, long=True)
                 for column in columns:
                     column.append("")
                 line += 1
@@ -238,7 +226,11 @@ class AppendixGrid:
             starts.append(line)
             heights.append(height)
             nights_col.append(night_text)
-            times.append(f"{start.hour:02d}:{start.minute:02d}")
+            minute = (start.hour, start.minute)
+            clock = clock_texts.get(minute)
+            if clock is None:
+                clock = clock_texts[minute] = wording.clock(start)
+            times.append(clock)
             sides.append(_SIDE_SHORT.get(row.side, row.side))
             durations.append(wording.clock_duration(row.duration_s))
             intensities.append("" if row.intensity is None else str(row.intensity))

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog import exchange
-from cramplog.core import nights, wording
+from cramplog.core import conventions, nights, wording
 from cramplog.core.errors import CramplogError, ImportRejectedError
 from cramplog.exchange import csv_format
 from cramplog.ui.widgets import theme
@@ -239,7 +239,7 @@ class ImportDialog(QDialog):
         last_night = self.diary.last_night()
         for edit, name in ((self.span_from, "from"), (self.span_to, "to")):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(conventions.current().plain_date_pattern)
             edit.setMinimumDate(QDate(1900, 1, 1))
             edit.setMaximumDate(_qdate(last_night))
             edit.setAccessibleName(f"Every cramp was logged {name} the night of")
@@ -428,8 +428,8 @@ class ImportDialog(QDialog):
             hour = self.diary.boundary_hour
             rows = [
                 [
-                    f"{nights.night_of(new.start_local, hour):%a %d %b %Y}",
-                    f"{new.start_local:%H:%M}",
+                    nights.day_text(nights.night_of(new.start_local, hour)),
+                    wording.clock(new.start_local),
                     self.diary.label(new.episode.muscle),
                     new.episode.side.label,
                     wording.clock_duration(new.episode.duration_s),
@@ -444,7 +444,7 @@ class ImportDialog(QDialog):
             headers = ["Night of", "Reviewed", "Notes"]
             rows = [
                 [
-                    f"{day.night_of:%a %d %b %Y}",
+                    nights.day_text(day.night_of),
                     "yes" if day.factors.reviewed else "no",
                     day.factors.notes.replace("\n", " ")[:120],
                 ]

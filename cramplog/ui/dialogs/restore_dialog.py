@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cramplog.core import wording
 from cramplog.diary.backups import Backup, BackupDetails
 from cramplog.diary.integrity import Verdict
 
@@ -27,7 +28,7 @@ from cramplog.diary.integrity import Verdict
 def when(backup: Backup) -> str:
     """A backup's moment in the computer's local time, as a person reads it."""
     local = backup.taken_utc.astimezone()
-    return f"{local:%a %d %b %Y, %H:%M}"
+    return wording.date_time(local)
 
 
 def describe(details: BackupDetails) -> str:

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cramplog.core import nights, recorded
+from cramplog.core import conventions, nights, recorded, wording
 from cramplog.core.errors import CramplogError
 from cramplog.core.records import ChecklistKind, LoggingSpan, Side
+from cramplog.core.units import FluidUnit
 from cramplog.diary.service import MAX_FREQUENT_THRESHOLD
 from cramplog.ui.editor import DiaryEditor
-from cramplog.ui.preferences import LITRES_PER_GLASS, FluidUnit, Preferences, ThemeMode
+from cramplog.ui.preferences import Preferences, ThemeMode
 from cramplog.ui.widgets import common as widgets
 from cramplog.ui.widgets import theme
 
@@ -56,7 +57,10 @@ _EXAMPLE_CRAMP = datetime(2026, 3, 11, 2, 10)
 
 _FLUID_LABELS = {
     FluidUnit.LITRES: "Litres",
-    FluidUnit.GLASSES: f"Glasses ({round(LITRES_PER_GLASS * 1000)} ml each)",
+    FluidUnit.MILLILITRES: "Millilitres",
+    FluidUnit.GLASSES: "Glasses (250 ml each)",
+    FluidUnit.US_FL_OZ: "US fluid ounces (fl oz)",
+    FluidUnit.US_CUPS: "US cups (8 fl oz each)",
 }
 _THEME_LABELS = {
     ThemeMode.SYSTEM: "Follow the system",
@@ -72,8 +76,9 @@ def boundary_example(hour: int) -> str:
     """One sentence showing where a 02:10 cramp on a Wednesday goes with this boundary hour."""
     night = nights.night_of(_EXAMPLE_CRAMP, hour)
     return (
-        f"With {hour:02d}:00, a cramp at 02:10 on a Wednesday is listed under "
-        f"the night of {night:%A}."
+        f"With {wording.hour(hour)}, a cramp at {wording.clock(_EXAMPLE_CRAMP)} on a "
+        f"{wording.weekday_name(_EXAMPLE_CRAMP)} is listed under the night of "
+        f"{wording.weekday_name(night)}."
     )
 
 
@@ -155,7 +160,7 @@ class SettingsDialog(QDialog):
         self.boundary_combo = QComboBox()
         self.boundary_combo.setAccessibleName("New diary day begins at")
         for hour in range(24):
-            self.boundary_combo.addItem(f"{hour:02d}:00", hour)
+            self.boundary_combo.addItem(wording.hour(hour), hour)
         self.boundary_combo.setCurrentIndex(self._hour_before)
         self.boundary_combo.setAccessibleDescription(BOUNDARY_SENTENCE)
         boundary_help = _plain(BOUNDARY_SENTENCE)
@@ -193,7 +198,10 @@ class SettingsDialog(QDialog):
         self.fluid_combo.setAccessibleName("Show fluids in")
         for unit, label in _FLUID_LABELS.items():
             self.fluid_combo.addItem(label, unit.value)
-        self.fluid_combo.setCurrentIndex(self.fluid_combo.findData(preferences.fluid_unit.value))
+        # Until the person chooses, the locale's unit is shown and nothing is stored for it,
+        # so a move to another locale still changes it.
+        self._fluid_before = preferences.fluid_unit or conventions.current().fluid_unit
+        self.fluid_combo.setCurrentIndex(self.fluid_combo.findData(self._fluid_before.value))
 
         self.theme_combo = QComboBox()
         self.theme_combo.setAccessibleName("Appearance")
@@ -258,7 +266,7 @@ class SettingsDialog(QDialog):
         self.sleep_from = QTimeEdit(_qtime(self._sleep_before.start))
         self.sleep_to = QTimeEdit(_qtime(self._sleep_before.end))
         for edit, name in ((self.sleep_from, "from"), (self.sleep_to, "to")):
-            edit.setDisplayFormat("HH:mm")
+            edit.setDisplayFormat(conventions.current().time_pattern)
             edit.setAccessibleName(f"Usual sleep hours, {name}")
             edit.setAccessibleDescription(SLEEP_HOURS_SENTENCE)
             edit.timeChanged.connect(self._check_sleep_hours)
@@ -283,7 +291,7 @@ class SettingsDialog(QDialog):
         self.logging_box.setChecked(self._since_before is not None)
         self.since_edit = QDateEdit()
         self.since_edit.setCalendarPopup(True)
-        self.since_edit.setDisplayFormat("d MMM yyyy")
+        self.since_edit.setDisplayFormat(conventions.current().plain_date_pattern)
         self.since_edit.setAccessibleName("I log every cramp since the night of")
         self.since_edit.setMinimumDate(QDate(1900, 1, 1))
         # An ongoing span may start tonight at the latest: nights after it have not begun.
@@ -457,7 +465,10 @@ class SettingsDialog(QDialog):
                 self.error.show_message(str(exc))
                 return
             self._frequent_before = frequent
-        self.preferences.fluid_unit = FluidUnit(self.fluid_combo.currentData())
+        fluid = FluidUnit(self.fluid_combo.currentData())
+        if fluid is not self._fluid_before or self.preferences.fluid_unit is not None:
+            self.preferences.fluid_unit = fluid
+            conventions.choose_fluid_unit(fluid)
         self.preferences.theme = self.chosen_theme()
         self._theme_before = self.chosen_theme()
         self.preferences.default_side = Side(self.side_combo.currentData())

@@ -9,6 +9,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from cramplog.core import wording
 from cramplog.core.records import Episode, EpisodeInput
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.episode_form import EpisodeDialog
@@ -66,7 +67,9 @@ class StopwatchDialog(QDialog):
         title.setFont(widgets.scaled_font(self.font(), 1.3, bold=True))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
-        self.started_label = widgets.MutedLabel(f"Started at {self.started_at:%H:%M}", parent=self)
+        self.started_label = widgets.MutedLabel(
+            f"Started at {wording.clock(self.started_at)}", parent=self
+        )
         self.started_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.started_label)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cramplog.core import conventions
 from cramplog.core.records import Hydration, Side
 from cramplog.ui.widgets import common as widgets
 
@@ -117,7 +118,7 @@ class WhenAndWhat:
     def __init__(self, form: QFormLayout, error: ErrorFor) -> None:
         self.start_edit = QDateTimeEdit()
         self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("d MMM yyyy  HH:mm")
+        self.start_edit.setDisplayFormat(conventions.date_time_edit_pattern())
         self.start_edit.setAccessibleName("Start date and time")
         self.night_label = widgets.MutedLabel()
         self.night_label.setObjectName("nightLabel")

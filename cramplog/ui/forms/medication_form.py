@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cramplog.core import conventions, wording
 from cramplog.core.checklist import Checklist, ChecklistItem
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import ChecklistKind, Medication, MedicationInput, TakenFor
@@ -34,12 +35,11 @@ from cramplog.ui.widgets.theme import ErrorLabel, WrappedLabel
 
 FLAG_TEXT = "Listed in the references — discuss with your GP"
 NO_CLASS_TEXT = "Not sure, or none of these"
-_DATE_FORMAT = "d MMM yyyy"
 _CLASS_ROLE = Qt.ItemDataRole.UserRole
 
 
 def format_date(day: date | None) -> str:
-    return "" if day is None else f"{day.day} {day:%b %Y}"
+    return "" if day is None else wording.date_text(day, weekday=False)
 
 
 def medication_classes(checklist: Checklist) -> tuple[ChecklistItem, ...]:
@@ -69,7 +69,7 @@ def _plain_label(text: str = "", *, wrap: bool = False) -> QLabel:
 def _date_edit(today: date, accessible_name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(_DATE_FORMAT)
+    edit.setDisplayFormat(conventions.current().plain_date_pattern)
     edit.setMinimumDate(QDate(1900, 1, 1))
     # A diary records what happened; a medicine cannot have been started or stopped tomorrow.
     edit.setMaximumDate(QDate(today.year, today.month, today.day))

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cramplog.core import recorded, wording
+from cramplog.core import conventions, recorded, units, wording
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import DayFactors, Episode, EpisodeFilter, Exercise, SpanSource
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.review_banner import ReviewBanner
-from cramplog.ui.preferences import LITRES_PER_GLASS, FluidUnit, Preferences
+from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
 
 __all__ = ["NightReviewDialog", "ReviewBanner", "describe_episode"]
@@ -65,7 +65,10 @@ def describe_episode(diary: DiaryView, episode: Episode) -> str:
         details.append("woke you")
     if episode.to_review:
         details.append("details still to add")
-    return f"{episode.start_local:%a %H:%M} — " + " · ".join(details)
+    return (
+        f"{wording.weekday_short(episode.start_local)} {wording.clock(episode.start_local)} — "
+        + " · ".join(details)
+    )
 
 
 class NightReviewDialog(QDialog):
@@ -84,7 +87,7 @@ class NightReviewDialog(QDialog):
         self.diary = editor.diary
         self.preferences = preferences
         self.night = night
-        self.unit = preferences.fluid_unit
+        self.unit = preferences.fluid_unit or conventions.current().fluid_unit
         self.saved_factors: DayFactors | None = None
         day = self.diary.get_day(night)
         self._loaded = day.factors if day is not None else DayFactors()
@@ -202,17 +205,12 @@ class NightReviewDialog(QDialog):
 
     def _build_intake(self, form: QFormLayout) -> None:
         """What went in: fluids, exercise, alcohol, caffeine."""
-        glasses = self.unit is FluidUnit.GLASSES
+        rule = units.RULES[self.unit]
         self.fluids = widgets.OptionalDoubleSpinBox(
-            80 if glasses else 20, decimals=1 if glasses else 2, step=1 if glasses else 0.25
+            units.most(self.unit, units.MOST_LITRES), decimals=rule.decimals, step=rule.step
         )
-        self.fluids.setAccessibleName("Fluids, glasses of 250 ml" if glasses else "Fluids, litres")
-        self._row(
-            form,
-            "&Fluids",
-            self.fluids,
-            self._with_error("fluids", self.fluids, "glasses (250 ml)" if glasses else "litres"),
-        )
+        self.fluids.setAccessibleName(f"Fluids, {rule.name}")
+        self._row(form, "&Fluids", self.fluids, self._with_error("fluids", self.fluids, rule.name))
 
         self.exercise = widgets.ValueCombo()
         self.exercise.setAccessibleName("Exercise")
@@ -310,7 +308,7 @@ class NightReviewDialog(QDialog):
         self.span_to = QDateEdit()
         for edit, name in ((self.span_from, "from"), (self.span_to, "to")):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(conventions.current().plain_date_pattern)
             edit.setMinimumDate(QDate(1900, 1, 1))
             # A stretch covers nights that have ended; "I log every cramp" from tonight on
             # is a setting (Settings ▸ Counting nights).
@@ -369,10 +367,8 @@ class NightReviewDialog(QDialog):
     def _load(self, factors: DayFactors) -> None:
         if factors.fluids_l is None:
             self.fluids.set_number(None)
-        elif self.unit is FluidUnit.GLASSES:
-            self.fluids.set_number(round(factors.fluids_l / LITRES_PER_GLASS, 1))
         else:
-            self.fluids.set_number(factors.fluids_l)
+            self.fluids.set_number(units.from_litres(factors.fluids_l, self.unit))
         self.exercise.set_value(factors.exercise)
         self.alcohol.set_number(factors.alcohol_units)
         self.caffeine.set_number(factors.caffeine_drinks)
@@ -387,9 +383,7 @@ class NightReviewDialog(QDialog):
         amount = self.fluids.number()
         if amount is None:
             return None
-        if self.unit is FluidUnit.GLASSES:
-            return round(amount * LITRES_PER_GLASS, 3)
-        return amount
+        return units.to_litres(amount, self.unit)
 
     def factors(self) -> DayFactors:
         """The day as the form holds it, marked reviewed."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cramplog.core import nights
+from cramplog.core import conventions, nights
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter, EpisodeInput, Side
 from cramplog.ui.editor import DiaryEditor
@@ -157,7 +157,7 @@ class QuickLogDialog(QDialog):
 
         # When
         self.start_edit = QDateTimeEdit()
-        self.start_edit.setDisplayFormat("d MMM yyyy  HH:mm")
+        self.start_edit.setDisplayFormat(conventions.date_time_edit_pattern())
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setAccessibleName("When it started")
         self.start_edit.setMinimumHeight(40)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.analysis import stats, warning_signs
+from cramplog.core import conventions, wording
 from cramplog.core.errors import CramplogError
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages import patterns_checklist, patterns_tiles, patterns_warnings
@@ -154,7 +155,7 @@ class PatternsPage(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
+        edit.setDisplayFormat(conventions.current().plain_date_pattern)
         edit.setAccessibleName(name)
         edit.setMinimumDate(QDate(1900, 1, 1))
         today = self.diary.now().date()
@@ -306,7 +307,7 @@ class PatternsPage(QWidget):
         if s.comparison is not None:
             c = s.comparison
             withheld = s.comparison_withheld()
-            text += f"\nCompared with {c.period.first:%d %b %Y} – {c.period.last:%d %b %Y}: " + (
+            text += f"\nCompared with {wording.span(c.period.first, c.period.last)}: " + (
                 c.completeness_note() if withheld is None else withheld
             )
         self.period_label.setText(text)

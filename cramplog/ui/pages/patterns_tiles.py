@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from cramplog.analysis import stats
-from cramplog.core import wording
+from cramplog.core import nights, wording
 
 # A tile's change line when the comparison period has too few recorded nights.
 NO_COMPARISON_TILE: Final = "no comparison"
@@ -180,7 +180,7 @@ def treatments_text(s: stats.PatternStats) -> str:
         purpose = " (for cramps)" if t.for_cramps else ""
         if t.enough_data:
             lines.append(
-                f"{t.name}{purpose}, started {t.started_on:%d %b %Y}: "
+                f"{t.name}{purpose}, started {nights.day_text(t.started_on, weekday=False)}: "
                 f"{number(t.before_per_week)} cramps a week in the 4 weeks before, "
                 f"{number(t.after_per_week)} in the 4 weeks after."
             )

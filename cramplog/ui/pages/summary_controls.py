@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.analysis import report as reports
+from cramplog.core import conventions
 from cramplog.render import report_document
 from cramplog.ui.pages.summary_preview import label
 from cramplog.ui.widgets.period_choice import (
@@ -52,7 +53,7 @@ def qdate(day: date) -> QDate:
 def date_edit(name: str, latest: date, changed: Changed) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
+    edit.setDisplayFormat(conventions.current().plain_date_pattern)
     edit.setAccessibleName(name)
     edit.setMinimumDate(QDate(1900, 1, 1))
     edit.setMaximumDate(qdate(latest))
@@ -181,7 +182,7 @@ class AboutYou(QGroupBox):
         self.birth_edit = QDateEdit()
         self.birth_edit.setObjectName("summaryBirth")
         self.birth_edit.setAccessibleName("Date of birth")
-        self.birth_edit.setDisplayFormat("d MMM yyyy")
+        self.birth_edit.setDisplayFormat(conventions.current().plain_date_pattern)
         self.birth_edit.setCalendarPopup(True)
         self.birth_edit.setMinimumDate(QDate(1900, 1, 1))
         self.birth_edit.setMaximumDate(qdate(today))

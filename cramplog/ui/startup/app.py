@@ -50,6 +50,10 @@ def _application() -> QApplication:
     app.setApplicationVersion(__version__)
     # Matches resources/cramplog.desktop, so desktops group the window under its launcher.
     app.setDesktopFileName("cramplog")
+    from cramplog.render import locale_conventions
+
+    # Every date, time and number written as Qt's widgets write them (the system's locale).
+    locale_conventions.use_default()
     return app
 
 
@@ -290,6 +294,9 @@ def _run_locked(app: QApplication, data_dir: Path, *, sample: bool) -> int:
 
     preferences = Preferences()
     theme.apply_first_theme(app, preferences.theme)
+    from cramplog.core import conventions
+
+    conventions.choose_fluid_unit(preferences.fluid_unit)
     diary: Diary | None = None  # None: the window opens it once it is on screen
     try:
         while True:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
+from cramplog.core import wording
+
 
 def night_caption(night: date) -> str:
     """'Night of Tuesday 10 March'."""
-    return f"Night of {night:%A} {night.day} {night:%B}"
+    return f"Night of {wording.long_day(night)}"
 
 
 def long_day(night: date) -> str:
     """'Wednesday 11 March'."""
-    return f"{night:%A} {night.day} {night:%B}"
+    return wording.long_day(night)
 
 
 def short_day(night: date) -> str:
     """'Wed 11 Mar'."""
-    return f"{night:%a} {night.day} {night:%b}"
+    return f"{wording.weekday_short(night)} {wording.day_month(night)}"

@@ -288,12 +288,12 @@ class EpisodeTableModel(QAbstractTableModel):
         return cached
 
     def _format(self, item: DiaryRow, night: date) -> tuple[str, ...]:
-        night_text = f"{night:%a %d %b %Y}"
+        night_text = wording.date_text(night)
         if isinstance(item, CrampFreeNight):
             return (night_text, "", NO_CRAMPS, "", "", "", "", CRAMP_FREE, "", "", "")
         return (
             night_text,
-            f"{item.start_local:%H:%M}",
+            wording.clock(item.start_local),
             self._label(item.muscle),
             item.side.label,
             wording.duration(item.duration_s, missing=""),
@@ -337,5 +337,9 @@ class EpisodeTableModel(QAbstractTableModel):
                 return f"{item.night_of.isoformat()} 99"
             return f"{self._nights[row].isoformat()} {item.start_local.isoformat()}"
         if column == TIME:
-            return "" if isinstance(item, CrampFreeNight) else f"{item.start_local:%H:%M:%S}"
+            return (
+                ""
+                if isinstance(item, CrampFreeNight)
+                else wording.clock(item.start_local, seconds=True)
+            )
         return self._texts(row)[column].lower()

@@ -100,7 +100,7 @@ def test_text_names_each_rate_with_its_completeness_and_the_warning_signs(
         capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-08"
     )
     assert code == 0
-    assert out.startswith("Nights of 02 Jun 2025 to 08 Jun 2025 (7)")
+    assert out.startswith("Nights of 2 Jun 2025 to 8 Jun 2025 (7)")
     assert (
         "Cramps per week               too few recorded nights to rate (5 of 7 needed)   "
         "[5 of 7 nights recorded (71%)]"

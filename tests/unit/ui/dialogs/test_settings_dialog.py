@@ -14,12 +14,13 @@ from pytestqt.qtbot import QtBot
 from cramplog.analysis.stats import NightState
 from cramplog.core.nights import SleepHours
 from cramplog.core.records import EpisodeInput, Side, SpanSource
+from cramplog.core.units import FluidUnit
 from cramplog.diary.service import Diary
 from cramplog.ui import editor as editing
 from cramplog.ui.dialogs.settings_dialog import BOUNDARY_SENTENCE, SettingsDialog
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages.patterns_page import PatternsPage
-from cramplog.ui.preferences import FluidUnit, Preferences, ThemeMode
+from cramplog.ui.preferences import Preferences, ThemeMode
 from cramplog.ui.widgets import theme
 from tests.conftest import LONDON
 

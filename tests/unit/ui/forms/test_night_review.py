@@ -25,10 +25,11 @@ from cramplog.core.records import (
     SpanSource,
     VocabularyKind,
 )
+from cramplog.core.units import FluidUnit
 from cramplog.diary.service import Diary
 from cramplog.ui.editor import DAYS, SPANS, DiaryEditor
 from cramplog.ui.forms.night_review import NightReviewDialog, ReviewBanner
-from cramplog.ui.preferences import FluidUnit, Preferences
+from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
 from tests.conftest import LONDON
 
