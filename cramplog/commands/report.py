@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from cramplog import commands
+from cramplog.core import conventions, units
 
 NAME = "report"
 HELP = "write the one-page GP summary (with its appendix) as a PDF"
@@ -32,6 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help="paper size (default: A4, or Letter where the locale uses US units)",
     )
+    parser.add_argument(
+        "--fluids",
+        choices=tuple(units.FluidUnit),
+        help="the unit fluids are shown in (default: US fl oz where the locale uses US units, "
+        "else litres)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
     if args.first and args.last and args.first > args.last:
         raise ExportError(f"--from {args.first} is after --to {args.last}; nothing was written.")
     name = None if args.name is None else " ".join(args.name.split())
+    if args.fluids is not None:
+        conventions.choose_fluid_unit(units.FluidUnit(args.fluids))
     data_dir = commands.data_dir(args)
     target = Path(args.output).expanduser()
     refusal = f"There is no diary in {data_dir} to summarise."

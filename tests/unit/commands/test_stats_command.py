@@ -235,3 +235,37 @@ def test_without_dates_it_covers_the_apps_default_last_three_months(
         diary.close()
     assert body["period"]["first"] == shown_in_the_app.first.isoformat()
     assert body["period"]["last"] == shown_in_the_app.last.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("lang", "period", "cited"),
+    [
+        (
+            "de_DE.UTF-8",
+            "Nights of 2. Juni 2025 to 8. Juni 2025",
+            "night of Di., 3. Juni 2025, 03:00",
+        ),
+        (
+            "en_US.UTF-8",
+            "Nights of Jun 2, 2025 to Jun 8, 2025",
+            "night of Tue, Jun 3, 2025, 3:00\u202fAM",
+        ),
+    ],
+)
+def test_text_writes_dates_and_times_in_the_terminals_locale(
+    filled: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    period: str,
+    cited: str,
+) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_TIME", raising=False)
+    monkeypatch.setenv("LANG", lang)
+    code, out, _ = run(
+        capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-08"
+    )
+    assert code == 0
+    assert out.startswith(period)
+    assert f"(latest: {cited})" in out

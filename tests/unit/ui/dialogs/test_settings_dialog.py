@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from cramplog.analysis.stats import NightState
+from cramplog.core import conventions
 from cramplog.core.nights import SleepHours
 from cramplog.core.records import EpisodeInput, Side, SpanSource
 from cramplog.core.units import FluidUnit
@@ -97,6 +98,22 @@ def test_moving_the_day_boundary_moves_a_0210_cramp_to_another_night(
     choose(dialog, "boundary_combo", 3)
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert diary.night_of(cramp) == date(2026, 3, 10)
+
+
+def test_the_locales_fluid_unit_is_shown_but_not_stored_until_the_person_chooses(
+    qtbot: QtBot, editor: DiaryEditor, prefs: Preferences
+) -> None:
+    conventions.use(conventions.for_locale("en_US"))
+    dialog = open_settings(qtbot, editor, prefs)
+    assert dialog.fluid_combo.currentText() == "US fluid ounces (fl oz)"
+    press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert prefs.fluid_unit is None  # a move to a metric locale still changes it
+
+    dialog = open_settings(qtbot, editor, prefs)
+    choose(dialog, "fluid_combo", FluidUnit.MILLILITRES.value)
+    press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    assert prefs.fluid_unit is FluidUnit.MILLILITRES
+    assert conventions.current().fluid_unit is FluidUnit.MILLILITRES  # shown so from now on
 
 
 def test_cancel_keeps_the_boundary(

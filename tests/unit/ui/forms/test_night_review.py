@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from cramplog.core import conventions
 from cramplog.core.records import (
     DayFactors,
     EpisodeInput,
@@ -153,6 +154,25 @@ def test_fluids_in_glasses_are_stored_as_litres(
     assert open_review(qtbot, editor, preferences).fluids.text() == "7"
     preferences.fluid_unit = FluidUnit.LITRES
     assert open_review(qtbot, editor, preferences).fluids.text() == "1.75"
+
+
+def test_in_the_us_fluids_are_typed_in_fluid_ounces_until_another_unit_is_chosen(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    conventions.use(conventions.for_locale("en_US"))
+    dialog = open_review(qtbot, editor, preferences)
+    assert dialog.fluids.accessibleName() == "Fluids, US fluid ounces"
+    dialog.fluids.set_number(64)
+    with qtbot.wait_signal(dialog.accepted):
+        dialog.save()
+    day = diary.get_day(LAST_NIGHT)
+    assert day is not None and day.factors.fluids_l == 1.893  # kept in litres
+
+    assert open_review(qtbot, editor, preferences).fluids.text() == "64"
+    preferences.fluid_unit = FluidUnit.US_CUPS
+    assert open_review(qtbot, editor, preferences).fluids.text() == "8"
+    preferences.fluid_unit = FluidUnit.MILLILITRES
+    assert open_review(qtbot, editor, preferences).fluids.text() == "1893"
 
 
 def test_a_night_with_a_cramp_cannot_be_marked_cramp_free(
