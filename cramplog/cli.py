@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,8 +12,9 @@ from typing import Any
 
 from cramplog import __version__, files
 from cramplog.commands import COMMAND_MODULES
-from cramplog.core import conventions
+from cramplog.core import conventions, translation
 from cramplog.core.errors import CramplogError
+from cramplog.core.translation import _
 from cramplog.files import bug_log
 
 EXIT_OK = 0
@@ -25,28 +27,36 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one clear line on stderr, not a wall of usage text."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"cramplog: {message} (see cramplog --help)\n")
+        text = _("{message} (see cramplog --help)").format(message=message)
+        self.exit(EXIT_USAGE, f"cramplog: {text}\n")
 
 
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="the folder holding diary.sqlite3 (default: your user data folder)",
+        help=_("the folder holding diary.sqlite3 (default: your user data folder)"),
     )
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="cramplog",
-        description="A private diary for muscle cramps and spasms. With no command, opens the app.",
-        epilog="Everything stays on this computer; cramplog never uses the network.",
+        description=_(
+            "A private diary for muscle cramps and spasms. With no command, opens the app."
+        ),
+        epilog=_("Everything stays on this computer; cramplog never uses the network."),
     )
-    parser.add_argument("--version", action="version", version=f"cramplog {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"cramplog {__version__}",
+        help=_("show the version and exit"),
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open a freshly generated sample diary (kept apart from your own diary)",
+        help=_("open a freshly generated sample diary (kept apart from your own diary)"),
     )
     _add_data_dir(parser)
     if not with_commands:
@@ -56,7 +66,9 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module: Any = importlib.import_module(f"cramplog.commands.{name}")
         sub = commands.add_parser(
-            module.NAME, help=module.HELP, description=getattr(module, "DESCRIPTION", module.HELP)
+            module.NAME,
+            help=_(module.HELP),
+            description=_(getattr(module, "DESCRIPTION", module.HELP)),
         )
         _add_data_dir(sub)
         module.add_arguments(sub)
@@ -86,8 +98,10 @@ def _opens_the_app(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str]) -> int:
-    # Dates and numbers by the environment's locale; the app replaces this with Qt's.
+    # Dates and numbers by the environment's locale (the app replaces this with Qt's), and
+    # messages in its language where a catalogue is shipped.
     conventions.use(conventions.from_environment())
+    translation.install(translation.find(translation.languages(os.environ)))
     parser = build_parser(with_commands=not _opens_the_app(argv))
     args = parser.parse_args(list(argv))
     try:
@@ -104,19 +118,24 @@ def main(argv: Sequence[str]) -> int:
     except OSError as exc:
         # The environment's fault (missing folder, permissions, full disk): say so plainly.
         where = Path(exc.filename) if isinstance(exc.filename, str) else Path(".")
-        return _fail(files.storage_message(exc, where, done="Nothing was changed."))
+        return _fail(files.storage_message(exc, where, done=_("Nothing was changed.")))
     except KeyboardInterrupt:
-        return _fail("interrupted.", 130)
+        return _fail(_("interrupted."), 130)
     except Exception as exc:
         # Never a traceback on the terminal, and never a bug passed off as bad input.
         try:
             log = bug_log.record(type(exc), exc.__traceback__)
         except OSError:
             return _fail(
-                f"an unexpected error ({type(exc).__name__}); this is a bug in cramplog.", EXIT_BUG
+                _("an unexpected error ({kind}); this is a bug in cramplog.").format(
+                    kind=type(exc).__name__
+                ),
+                EXIT_BUG,
             )
         return _fail(
-            f"an unexpected error ({type(exc).__name__}); this is a bug in cramplog. "
-            f"Where it happened is in {log}.",
+            _(
+                "an unexpected error ({kind}); this is a bug in cramplog. "
+                "Where it happened is in {log}."
+            ).format(kind=type(exc).__name__, log=log),
             EXIT_BUG,
         )

@@ -43,13 +43,17 @@ def _bug_log_in_a_temporary_folder(
 
 
 @pytest.fixture(autouse=True)
-def _conventions_of_the_c_locale() -> Iterator[None]:
-    """Every test starts and ends with cramplog's own English style; locale tests choose one."""
-    from cramplog.core import conventions
+def _english_as_written() -> Iterator[None]:
+    """Every test starts and ends with cramplog's own English style and messages as written;
+    locale and translation tests choose their own."""
+    import gettext
+
+    from cramplog.core import conventions, translation
 
     conventions.use(conventions.C)
     yield
     conventions.use(conventions.C)
+    translation.install(gettext.NullTranslations())
 
 
 @pytest.fixture

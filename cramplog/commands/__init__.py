@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cramplog.core.translation import _, n_
+
 if TYPE_CHECKING:
     from cramplog.diary.integrity import Verdict
     from cramplog.diary.service import Diary
@@ -51,13 +53,36 @@ def night(text: str) -> date:
         parsed = date.fromisoformat(cleaned)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-11"
+            _("{text} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-11").format(
+                text=repr(text)
+            )
         ) from None
     if parsed < EARLIEST_NIGHT:
         raise argparse.ArgumentTypeError(
-            f"{cleaned} is before {EARLIEST_NIGHT.isoformat()}, the earliest night cramplog keeps"
+            _("{night} is before {earliest}, the earliest night cramplog keeps").format(
+                night=cleaned, earliest=EARLIEST_NIGHT.isoformat()
+            )
         )
     return parsed
+
+
+def reversed_period(first: date, last: date) -> str:
+    """The refusal of a --from after its --to (dates as the person typed them: ISO)."""
+    return _("--from {first} is after --to {last}; nothing was written.").format(
+        first=first.isoformat(), last=last.isoformat()
+    )
+
+
+def held(episodes: int | None, nights: int | None) -> str:
+    """What a diary or a backup holds: "3 episodes, 1 night record" (None: not counted)."""
+    return _("{episodes}, {nights}").format(
+        episodes=_("episodes not counted")
+        if episodes is None
+        else n_("{n} episode", "{n} episodes", episodes).format(n=episodes),
+        nights=_("night records not counted")
+        if nights is None
+        else n_("{n} night record", "{n} night records", nights).format(n=nights),
+    )
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -106,9 +131,11 @@ def _refuse_an_upgrade(folder: Path) -> None:
     revision = diary_file.read_revision(layout.diary_path(folder))
     if revision is not None and revision in layout.REVISIONS[:-1]:
         raise DiaryOpenError(
-            f"{layout.diary_path(folder)} was written by an earlier cramplog. Opening it in the "
-            "app or running `cramplog check` upgrades it (after a verified backup); this "
-            "command only reads, so nothing was changed."
+            _(
+                "{path} was written by an earlier cramplog. Opening it in the app or running "
+                "`cramplog check` upgrades it (after a verified backup); this command only "
+                "reads, so nothing was changed."
+            ).format(path=layout.diary_path(folder))
         )
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cramplog.core.translation import N_, _
+
 NAME = "backup"
-HELP = "make a verified backup of the diary now (or list the backups with --list)"
-DESCRIPTION = (
+HELP = N_("make a verified backup of the diary now (or list the backups with --list)")
+DESCRIPTION = N_(
     "Copy the diary into the backups folder beside it with SQLite's backup API, check the copy, "
     "then rotate older backups (everything from the last 2 days, then 12 daily, 10 weekly and "
     "9 monthly; backups taken before an upgrade are always kept). Safe while the app is open."
@@ -18,24 +20,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--list",
         action="store_true",
-        help="list the backups (newest first) with what each holds, and make none",
+        help=_("list the backups (newest first) with what each holds, and make none"),
     )
 
 
 def _list(data_dir: Path) -> int:
+    from cramplog import commands
     from cramplog.diary import backups
 
     found = backups.list_backups(data_dir)
     if not found:
-        print(f"No backups in {backups.backup_dir(data_dir)} yet.")
+        print(_("No backups in {folder} yet.").format(folder=backups.backup_dir(data_dir)))
         return 0
     for backup in found:
         held = backups.details(backup)
         what = (
-            f"{held.episodes} episode(s), {held.nights} night record(s)"
+            commands.held(held.episodes, held.nights)
             if held.usable
-            else f"NOT USABLE: {held.problem}"
+            else _("NOT USABLE: {problem}").format(problem=held.problem)
         )
+        # The time the file name carries, in UTC like it: the backup's name, not a diary entry.
         print(
             f"{backup.path.name}  {backup.taken_utc:%Y-%m-%d %H:%M} UTC  "
             f"{backup.reason.label}  {what}"
@@ -53,16 +57,21 @@ def run(args: argparse.Namespace) -> int:
         return _list(data_dir)
     verdict = integrity.examine(data_dir)
     if verdict.condition is integrity.Condition.MISSING:
-        raise BackupError(f"There is no diary in {data_dir} to back up.")
+        raise BackupError(_("There is no diary in {folder} to back up.").format(folder=data_dir))
     if not verdict.usable:
-        raise BackupError(f"{verdict.message} It was not backed up; nothing was changed.")
+        raise BackupError(
+            _("{problem} It was not backed up; nothing was changed.").format(
+                problem=verdict.message
+            )
+        )
     # The backup only reads the diary, so an open app is no obstacle.
     with commands.locked(data_dir, alongside_app=True):
         made = backups.back_up(data_dir, reason=backups.Reason.MANUAL)
     assert made is not None
     held = backups.details(made)
     print(
-        f"Backed up to {made.path} — {held.episodes} episode(s), "
-        f"{held.nights} night record(s), verified."
+        _("Backed up to {path} — {held}, verified.").format(
+            path=made.path, held=commands.held(held.episodes, held.nights)
+        )
     )
     return 0

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from cramplog.core.translation import N_, _, n_
+
 NAME = "check"
-HELP = "open the diary (creating it if absent) and verify it"
-DESCRIPTION = (
+HELP = N_("open the diary (creating it if absent) and verify it")
+DESCRIPTION = N_(
     "Examine the diary without writing to it (SQLite's quick check, or the full integrity "
     "check after a crash), then open it, creating it if absent, bring its schema up to date and "
     "run the full integrity check. Prints one line; exits 1 on any problem (damaged, "
@@ -30,32 +32,49 @@ def run(args: argparse.Namespace) -> int:
         advice = ""
         if verdict.recoverable:
             newest = backups.newest_usable(data_dir)
-            advice = (
-                f" The newest good backup is {newest.backup.path.name} "
-                f"({newest.episodes} episode(s), {newest.nights} night record(s)); "
-                "`cramplog restore newest` puts it back and keeps the damaged file aside. "
-                "Nothing was changed."
+            advice = " " + (
+                _(
+                    "The newest good backup is {name} ({held}); `cramplog restore newest` "
+                    "puts it back and keeps the damaged file aside. Nothing was changed."
+                ).format(
+                    name=newest.backup.path.name,
+                    held=commands.held(newest.episodes, newest.nights),
+                )
                 if newest is not None
-                else " There is no usable backup to restore. Nothing was changed."
+                else _("There is no usable backup to restore. Nothing was changed.")
             )
         print(f"cramplog: {verdict.message}{advice}", file=sys.stderr)
         return 1
     if instance_lock.held_by_other(data_dir):
         # The app has it open: the read-only examination above is all that is safe to do.
-        print(f"OK: {verdict.message} (cramplog has it open, so it was only read).")
+        print(
+            _("OK: {verdict} (cramplog has it open, so it was only read).").format(
+                verdict=verdict.message
+            )
+        )
         return 0
     with commands.open_diary(data_dir, verdict=verdict) as diary:
         problems = diary.integrity_problems()
         episodes = diary.count_episodes()
         nights = len(diary.list_days())
     if problems:
-        print(
-            f"cramplog: {diary.path} is damaged: {problems[0]} ({len(problems)} problem(s)).",
-            file=sys.stderr,
-        )
+        text = n_(
+            "{path} is damaged: {first} ({n} problem).",
+            "{path} is damaged: {first} ({n} problems).",
+            len(problems),
+        ).format(path=diary.path, first=problems[0], n=len(problems))
+        print(f"cramplog: {text}", file=sys.stderr)
         return 1
     if verdict.condition is integrity.Condition.MISSING:
-        print(f"OK: there was no diary in {data_dir}, so a new, empty one was created.")
+        print(
+            _("OK: there was no diary in {folder}, so a new, empty one was created.").format(
+                folder=data_dir
+            )
+        )
         return 0
-    print(f"OK: {diary.path} — {episodes} episode(s), {nights} night record(s), schema up to date.")
+    print(
+        _("OK: {path} — {held}, schema up to date.").format(
+            path=diary.path, held=commands.held(episodes, nights)
+        )
+    )
     return 0

@@ -6,13 +6,14 @@ import argparse
 from typing import TYPE_CHECKING
 
 from cramplog import commands
+from cramplog.core.translation import N_, _
 
 if TYPE_CHECKING:
     from cramplog.diary.service import Diary
 
 NAME = "export"
-HELP = "export the diary as CSV (episodes.csv + nights.csv) or JSON"
-DESCRIPTION = (
+HELP = N_("export the diary as CSV (episodes.csv + nights.csv) or JSON")
+DESCRIPTION = N_(
     "Export the diary. csv writes episodes.csv and nights.csv into the folder PATH (created if "
     "missing); json writes the whole diary to the file PATH. --from and --to limit the export "
     "to the nights of a period (YYYY-MM-DD, both included). Files are owner-only and written "
@@ -23,18 +24,20 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("format", choices=("csv", "json"), help="csv or json")
+    parser.add_argument("format", choices=("csv", "json"), help=_("csv or json"))
     parser.add_argument(
         "-o",
         "--output",
         metavar="PATH",
         required=True,
-        help="folder (csv) or file (json); - for standard output (csv: the episodes table)",
+        help=_("folder (csv) or file (json); - for standard output (csv: the episodes table)"),
     )
     parser.add_argument(
-        "--from", dest="first", metavar="DATE", type=commands.night, help="first night"
+        "--from", dest="first", metavar="DATE", type=commands.night, help=_("first night")
     )
-    parser.add_argument("--to", dest="last", metavar="DATE", type=commands.night, help="last night")
+    parser.add_argument(
+        "--to", dest="last", metavar="DATE", type=commands.night, help=_("last night")
+    )
 
 
 def _to_stdout(diary: Diary, args: argparse.Namespace) -> None:
@@ -63,13 +66,13 @@ def run(args: argparse.Namespace) -> int:
     from cramplog.core.errors import ExportError
 
     if not args.output.strip() or "\x00" in args.output:
-        raise ExportError("Give a file or folder name after -o.")
+        raise ExportError(_("Give a file or folder name after -o."))
     if args.first and args.last and args.first > args.last:
-        raise ExportError(f"--from {args.first} is after --to {args.last}; nothing was written.")
+        raise ExportError(commands.reversed_period(args.first, args.last))
     data_dir = commands.data_dir(args)
     to_stdout = args.output == "-"
     target = Path(args.output).expanduser()
-    refusal = f"There is no diary in {data_dir} to export."
+    refusal = _("There is no diary in {folder} to export.").format(folder=data_dir)
     written: tuple[Path, ...]
     with commands.open_diary(data_dir, if_missing=refusal) as diary:
         if to_stdout:
@@ -84,5 +87,5 @@ def run(args: argparse.Namespace) -> int:
                 exchange.export_json(diary, target, first_night=args.first, last_night=args.last),
             )
     for path in written:
-        print(f"Wrote {path}")
+        print(_("Wrote {path}").format(path=path))
     return 0

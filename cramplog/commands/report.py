@@ -6,10 +6,11 @@ import argparse
 
 from cramplog import commands
 from cramplog.core import conventions, units
+from cramplog.core.translation import N_, _, n_
 
 NAME = "report"
-HELP = "write the one-page GP summary (with its appendix) as a PDF"
-DESCRIPTION = (
+HELP = N_("write the one-page GP summary (with its appendix) as a PDF")
+DESCRIPTION = N_(
     "Write the GP summary of a period as a PDF: page one for the doctor (warning signs, "
     "headline numbers against the period before, charts, muscles, what helped, possible "
     "triggers, medicines), then every cramp of the period. --from and --to are nights "
@@ -20,24 +21,28 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "-o", "--output", metavar="FILE.pdf", required=True, help="the PDF file to write"
+        "-o", "--output", metavar="FILE.pdf", required=True, help=_("the PDF file to write")
     )
     parser.add_argument(
-        "--from", dest="first", metavar="DATE", type=commands.night, help="first night"
+        "--from", dest="first", metavar="DATE", type=commands.night, help=_("first night")
     )
-    parser.add_argument("--to", dest="last", metavar="DATE", type=commands.night, help="last night")
-    parser.add_argument("--name", metavar="NAME", help="your name, for the header (optional)")
+    parser.add_argument(
+        "--to", dest="last", metavar="DATE", type=commands.night, help=_("last night")
+    )
+    parser.add_argument("--name", metavar="NAME", help=_("your name, for the header (optional)"))
     parser.add_argument(
         "--paper",
         choices=("auto", "a4", "letter"),
         default="auto",
-        help="paper size (default: A4, or Letter where the locale uses US units)",
+        help=_("paper size (default: A4, or Letter where the locale uses US units)"),
     )
     parser.add_argument(
         "--fluids",
         choices=tuple(units.FluidUnit),
-        help="the unit fluids are shown in (default: US fl oz where the locale uses US units, "
-        "else litres)",
+        help=_(
+            "the unit fluids are shown in (default: US fl oz where the locale uses US units, "
+            "else litres)"
+        ),
     )
 
 
@@ -48,19 +53,19 @@ def run(args: argparse.Namespace) -> int:
     from cramplog.core.errors import ExportError
 
     if not args.output.strip() or "\x00" in args.output:
-        raise ExportError("Give a file name after -o, e.g. -o summary.pdf.")
+        raise ExportError(_("Give a file name after -o, e.g. -o summary.pdf."))
     if args.output == "-":
         raise ExportError(
-            "A PDF is not written to standard output; give a file name, e.g. -o summary.pdf."
+            _("A PDF is not written to standard output; give a file name, e.g. -o summary.pdf.")
         )
     if args.first and args.last and args.first > args.last:
-        raise ExportError(f"--from {args.first} is after --to {args.last}; nothing was written.")
+        raise ExportError(commands.reversed_period(args.first, args.last))
     name = None if args.name is None else " ".join(args.name.split())
     if args.fluids is not None:
         conventions.choose_fluid_unit(units.FluidUnit(args.fluids))
     data_dir = commands.data_dir(args)
     target = Path(args.output).expanduser()
-    refusal = f"There is no diary in {data_dir} to summarise."
+    refusal = _("There is no diary in {folder} to summarise.").format(folder=data_dir)
     with commands.open_diary(data_dir, if_missing=refusal) as diary:
         from cramplog.render import report_document
 
@@ -69,12 +74,14 @@ def run(args: argparse.Namespace) -> int:
         last_night = diary.last_night()
         if args.last is not None and args.last > last_night:
             raise ExportError(
-                f"--to {args.last} is a night that has not ended yet; the latest one is "
-                f"{last_night}. Nothing was written."
+                _(
+                    "--to {night} is a night that has not ended yet; the latest one is "
+                    "{latest}. Nothing was written."
+                ).format(night=args.last, latest=last_night)
             )
         last = args.last or last_night
         period = (
-            stats.Period(args.first, last, "Chosen period")
+            stats.Period(args.first, last, _("Chosen period"))
             if args.first is not None
             else stats.default_period(last)
         )
@@ -85,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
     del application
     cramps = len(summary.appendix)
     print(
-        f"Wrote {written} — {report.format_period(period)}, "
-        f"{cramps} {'cramp' if cramps == 1 else 'cramps'}."
+        n_(
+            "Wrote {path} — {period}, {n} cramp.", "Wrote {path} — {period}, {n} cramps.", cramps
+        ).format(path=written, period=report.format_period(period), n=cramps)
     )
     return 0

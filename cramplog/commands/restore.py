@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from cramplog.core.translation import N_, _
+
 NAME = "restore"
-HELP = "replace the diary with one of its backups (the current diary is kept as a backup)"
-DESCRIPTION = (
+HELP = N_("replace the diary with one of its backups (the current diary is kept as a backup)")
+DESCRIPTION = N_(
     "Replace the diary with a copy of BACKUP: a file in the backups folder (see "
     "`cramplog backup --list`), a path, or `newest`. The diary as it was is first kept as a "
     "backup (or, if it is damaged, renamed aside untouched). cramplog must not be open."
@@ -14,7 +16,7 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("backup", metavar="BACKUP", help="backup file name, path, or `newest`")
+    parser.add_argument("backup", metavar="BACKUP", help=_("backup file name, path, or `newest`"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,9 +30,13 @@ def run(args: argparse.Namespace) -> int:
         with commands.checked(data_dir) as diary:
             episodes = diary.count_episodes()
             nights = len(diary.list_days())
-    print(f"Restored {source.name}: {episodes} episode(s), {nights} night record(s).")
+    print(
+        _("Restored {name}: {held}.").format(name=source.name, held=commands.held(episodes, nights))
+    )
     if result.previous_diary is not None:
-        print(f"The diary as it was is kept as {result.previous_diary.path}.")
+        print(_("The diary as it was is kept as {path}.").format(path=result.previous_diary.path))
     if result.kept_damaged is not None:
-        print(f"The damaged diary is kept, untouched, as {result.kept_damaged}.")
+        print(
+            _("The damaged diary is kept, untouched, as {path}.").format(path=result.kept_damaged)
+        )
     return 0

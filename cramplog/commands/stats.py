@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from cramplog import commands
 from cramplog.core import wording
+from cramplog.core.translation import N_, _
 
 if TYPE_CHECKING:
     from cramplog.analysis.stats import PatternStats
     from cramplog.analysis.warning_signs import WarningSign
 
 NAME = "stats"
-HELP = "print the headline numbers and warning signs of a period"
-DESCRIPTION = (
+HELP = N_("print the headline numbers and warning signs of a period")
+DESCRIPTION = N_(
     "Print cramps per week, nights with cramps, intensity, duration, where and when, and any "
     "warning signs, for the nights from --from to --to (default: the last 3 months, as in "
     "the app and the report). Dates are nights, as YYYY-MM-DD. With --json, print one JSON "
@@ -31,12 +32,16 @@ EXIT_USAGE = 2
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--from", dest="first", type=commands.night, metavar="DATE", help="first night (YYYY-MM-DD)"
+        "--from",
+        dest="first",
+        type=commands.night,
+        metavar="DATE",
+        help=_("first night (YYYY-MM-DD)"),
     )
     parser.add_argument(
-        "--to", dest="last", type=commands.night, metavar="DATE", help="last night (YYYY-MM-DD)"
+        "--to", dest="last", type=commands.night, metavar="DATE", help=_("last night (YYYY-MM-DD)")
     )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
 
 
 def _fail(message: str, code: int) -> int:
@@ -50,24 +55,29 @@ def run(args: argparse.Namespace) -> int:
     folder = commands.data_dir(args)
     # A read-only command: it never creates a diary to say it is empty, and reads alongside
     # an open app.
-    refusal = f"There is no diary in {folder}; nothing was created."
+    refusal = _("There is no diary in {folder}; nothing was created.").format(folder=folder)
     with commands.open_diary(folder, if_missing=refusal, alongside_app=True) as diary:
         today = diary.now().date()
         for name, night in (("--from", args.first), ("--to", args.last)):
             if night is not None and night > today:
                 return _fail(
-                    f"{name} {night.isoformat()} is in the future; give a night up to "
-                    f"today ({today.isoformat()}).",
+                    _(
+                        "{option} {night} is in the future; give a night up to today ({today})."
+                    ).format(option=name, night=night.isoformat(), today=today.isoformat()),
                     EXIT_USAGE,
                 )
         if args.first is not None and args.last is not None and args.first > args.last:
             return _fail(
-                f"--from {args.first.isoformat()} is after --to {args.last.isoformat()}.",
+                _("--from {first} is after --to {last}.").format(
+                    first=args.first.isoformat(), last=args.last.isoformat()
+                ),
                 EXIT_USAGE,
             )
         if stats.first_recorded_night(diary) is None:
             return _fail(
-                f"the diary {diary.path} is empty: log a cramp or review a night first.",
+                _("the diary {path} is empty: log a cramp or review a night first.").format(
+                    path=diary.path
+                ),
                 EXIT_PROBLEM,
             )
         last = args.last if args.last is not None else diary.last_night()
@@ -103,31 +113,40 @@ def _duration(seconds: float | None) -> str:
 def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
     period = s.period
     first, last = (wording.date_text(d, weekday=False) for d in (period.first, period.last))
-    lines = [f"Nights of {first} to {last} ({period.nights})"]
+    lines = [
+        _("Nights of {first} to {last} ({nights})").format(
+            first=first, last=last, nights=period.nights
+        )
+    ]
     if s.empty:
-        lines.append("Nothing to show: no cramps and no reviewed nights in this period.")
+        lines.append(_("Nothing to show: no cramps and no reviewed nights in this period."))
         return "\n".join(lines)
     rows = _headline_rows(s)
-    width = max(len(label) for label, _ in rows)
+    width = max(len(label) for label, _value in rows)
     lines += [f"{label:<{width}}  {value}" for label, value in rows]
-    lines.append(f"{'Recorded nights':<{width}}  {s.recorded_note()}")
+    lines.append(f"{_('Recorded nights'):<{width}}  {s.recorded_note()}")
     if s.by_muscle:
         muscles = ", ".join(f"{m.label} {m.episodes}" for m in s.by_muscle[:5])
-        lines.append(f"{'Where':<{width}}  {muscles}")
+        lines.append(f"{_('Where'):<{width}}  {muscles}")
     busiest = sorted(s.by_hour, key=lambda h: -h.episodes)[:3]
     if busiest and busiest[0].episodes:
         hours = ", ".join(f"{wording.hour(h.hour)} ({h.episodes})" for h in busiest if h.episodes)
-        lines.append(f"{'Busiest hours':<{width}}  {hours}")
+        lines.append(f"{_('Busiest hours'):<{width}}  {hours}")
     lines.append("")
     if signs:
-        lines.append("Warning signs (reasons to seek medical advice, not a diagnosis):")
+        lines.append(_("Warning signs (reasons to seek medical advice, not a diagnosis):"))
         for sign in signs:
-            lines.append(f"- {sign.urgency.label}: {sign.label}. {sign.sentence}")
+            lines.append(
+                _("- {urgency}: {sign}. {sentence}").format(
+                    urgency=sign.urgency.label, sign=sign.label, sentence=sign.sentence
+                )
+            )
             lines += [f"    {e.describe()}" for e in sign.evidence[:LISTED_EVIDENCE]]
             if sign.evidence_count > LISTED_EVIDENCE:
-                lines.append(f"    and {sign.evidence_count - LISTED_EVIDENCE} more")
+                more = sign.evidence_count - LISTED_EVIDENCE
+                lines.append("    " + _("and {n} more").format(n=more))
     else:
-        lines.append("No warning signs in this period.")
+        lines.append(_("No warning signs in this period."))
     return "\n".join(lines)
 
 
@@ -140,33 +159,43 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
         return withheld if value is None and withheld is not None else _number(value)
 
     return [
-        ("Cramps", f"{s.episodes} ({s.timing_note()})"),
-        ("Cramps per week", f"{rate(s.cramps_per_week)}   [{note}]"),
-        ("Nights with cramps", f"{s.cramp_nights}"),
-        ("Nights with cramps per week", f"{rate(s.cramp_nights_per_week)}   [{note}]"),
+        (_("Cramps"), f"{s.episodes} ({s.timing_note()})"),
+        (_("Cramps per week"), f"{rate(s.cramps_per_week)}   [{note}]"),
+        (_("Nights with cramps"), f"{s.cramp_nights}"),
+        (_("Nights with cramps per week"), f"{rate(s.cramp_nights_per_week)}   [{note}]"),
         (
-            "Recorded nights with a cramp",
+            _("Recorded nights with a cramp"),
             "–"
             if s.share_of_reviewed_nights_with_cramps is None
             else f"{s.share_of_reviewed_nights_with_cramps:.0%}   [{note}]",
         ),
         (
-            "Intensity (0–10)",
-            f"median {_number(s.intensity_median)}, worst {_number(s.intensity_worst)} "
-            f"({s.intensity_rated} rated)",
+            _("Intensity (0–10)"),
+            _("median {median}, worst {worst} ({n} rated)").format(
+                median=_number(s.intensity_median),
+                worst=_number(s.intensity_worst),
+                n=s.intensity_rated,
+            ),
         ),
         (
-            "Duration",
-            f"median {_duration(s.duration_median_s)}, longest "
-            f"{_duration(s.longest_duration_s)}, {s.cramps_over_10_min} over 10 minutes "
-            f"({s.duration_timed} timed)",
+            _("Duration"),
+            _("median {median}, longest {longest}, {over} over 10 minutes ({n} timed)").format(
+                median=_duration(s.duration_median_s),
+                longest=_duration(s.longest_duration_s),
+                over=s.cramps_over_10_min,
+                n=s.duration_timed,
+            ),
         ),
         (
-            "Sleep disturbance (0–10)",
-            f"{_number(s.sleep_disturbance_mean)} ({s.sleep_disturbance_nights} nights rated)",
+            _("Sleep disturbance (0–10)"),
+            _("{mean} ({n} nights rated)").format(
+                mean=_number(s.sleep_disturbance_mean), n=s.sleep_disturbance_nights
+            ),
         ),
         (
-            "Minutes awake per week",
-            f"{_number(s.minutes_awake_per_week)} ({s.minutes_awake_nights} nights recorded)",
+            _("Minutes awake per week"),
+            _("{mean} ({n} nights recorded)").format(
+                mean=_number(s.minutes_awake_per_week), n=s.minutes_awake_nights
+            ),
         ),
     ]

@@ -69,9 +69,9 @@ def test_backup_makes_a_verified_copy_and_lists_it(
 ) -> None:
     code, out, err = run(capsys, "backup", "--data-dir", str(filled))
     assert (code, err) == (0, "")
-    assert out.startswith("Backed up to ") and "3 episode(s)" in out and "verified" in out
+    assert out.startswith("Backed up to ") and "3 episodes" in out and "verified" in out
     code, out, _err = run(capsys, "backup", "--list", "--data-dir", str(filled))
-    assert code == 0 and "Backed up by you" in out and "3 episode(s)" in out
+    assert code == 0 and "Backed up by you" in out and "3 episodes" in out
     assert loose_permissions(filled) == []
 
 
@@ -109,7 +109,7 @@ def test_restore_newest_brings_it_back_and_keeps_the_diary(
     diary.close()
     code, out, err = run(capsys, "restore", "newest", "--data-dir", str(filled))
     assert (code, err) == (0, "")
-    assert "3 episode(s)" in out and "kept as" in out
+    assert "3 episodes" in out and "kept as" in out
     diary = Diary.open(filled, clock=lambda: NOW)
     assert diary.count_episodes() == 3
     diary.close()
@@ -403,7 +403,7 @@ def test_check_names_the_damage_and_points_to_a_backup(
     code, out, err = run(capsys, "check", "--data-dir", str(filled))
     assert code == 1 and out == ""
     assert err.startswith("cramplog: ") and err.count("\n") == 1
-    assert f"The newest good backup is {newest.path.name} (3 episode(s)" in err
+    assert f"The newest good backup is {newest.path.name} (3 episodes" in err
     assert "cramplog restore newest" in err and err.endswith("Nothing was changed.\n")
     assert sha256(filled / "diary.sqlite3") == before
 

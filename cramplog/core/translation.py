@@ -1,0 +1,74 @@
+"""Translatable text: `_()` gives a message in the person's language, or as written without one.
+
+gettext, not Qt's tr(): the command line loads no Qt, and the sentences of the lower floors
+(statistics, warning signs, the report) are shared by the CLI, the app and the PDF, so one
+catalogue serves all of them; xgettext and msgfmt are the standard tools translators know.
+Catalogues live in resources/locale/<language>/LC_MESSAGES/cramplog.mo (docs/translating.md).
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Final
+
+DOMAIN: Final = "cramplog"
+
+_catalogue: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def _(message: str) -> str:
+    """`message` in the person's language; itself when no catalogue has it."""
+    return _catalogue.gettext(message)
+
+
+def n_(singular: str, plural: str, n: int) -> str:
+    """The singular or plural of a message, as the person's language counts `n`."""
+    return _catalogue.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # gettext's own name for the marker xgettext knows
+    """Marks a message for translation where it is defined; translated with `_()` where shown."""
+    return message
+
+
+def languages(environ: Mapping[str, str]) -> list[str]:
+    """The languages asked for, most wanted first ("de_DE" then "de"), as gettext reads them."""
+    wanted: list[str] = []
+    for key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(key, "")
+        if not value:
+            continue
+        for item in value.split(":") if key == "LANGUAGE" else [value]:
+            name = item.split(".")[0].split("@")[0]
+            if name and name not in ("C", "POSIX"):
+                wanted += [name, name.split("_")[0]]
+        break
+    return list(dict.fromkeys(wanted))
+
+
+def find(wanted: Sequence[str], root: Path | None = None) -> gettext.NullTranslations:
+    """The first catalogue among `wanted` under `root` (the shipped resources/locale)."""
+    if root is None:
+        from cramplog.core.resources import resources_dir
+
+        root = resources_dir() / "locale"
+    for language in wanted:
+        path = root / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        try:
+            return gettext.GNUTranslations(io.BytesIO(data))
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue  # a damaged catalogue: English is better than nothing
+    return gettext.NullTranslations()
+
+
+def install(catalogue: gettext.NullTranslations) -> None:
+    """Use `catalogue` from now on (once at start-up; tests install their own)."""
+    global _catalogue  # one process, one language, like the locale's conventions
+    _catalogue = catalogue
