@@ -54,7 +54,10 @@ def find(wanted: Sequence[str], root: Path | None = None) -> gettext.NullTransla
     if root is None:
         from cramplog.core.resources import resources_dir
 
-        root = resources_dir() / "locale"
+        try:
+            root = resources_dir() / "locale"
+        except FileNotFoundError:
+            return gettext.NullTranslations()  # said where the checklist is needed, not here
     for language in wanted:
         path = root / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
         try:

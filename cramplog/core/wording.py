@@ -115,10 +115,15 @@ def weekday_name(day: date) -> str:
     return conventions.current().weekdays_long[day.weekday()]
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """A number with the locale's decimal sign and digit grouping: "1,234.5", "1.234,5"."""
+def number(value: float, decimals: int = 0, *, trim: bool = False) -> str:
+    """A number with the locale's decimal sign and digit grouping: "1,234.5", "1.234,5".
+
+    `trim` drops trailing zeros of the decimals ("2.50" → "2.5", "3.0" → "3").
+    """
     c = conventions.current()
     text = f"{value:,.{decimals}f}"
+    if trim and decimals:
+        text = text.rstrip("0").rstrip(".")
     return text.translate({ord(","): c.group, ord("."): c.decimal})
 
 

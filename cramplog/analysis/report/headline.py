@@ -23,7 +23,8 @@ def change(
     if round(difference, digits) == 0:
         return "no change"
     unit = " pts" if points else ""
-    return f"{difference:+.{digits if not points else 0}f}{unit}"
+    sign = "+" if difference >= 0 else "-"
+    return f"{sign}{wording.number(abs(difference), digits if not points else 0)}{unit}"
 
 
 # Over 60 lines because it is a table: one row() per headline number, in reading order.
@@ -68,7 +69,7 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
     def sleep_text(s: stats.PatternStats) -> str:
         if s.sleep_disturbance_mean is None:
             return DASH
-        return f"{s.sleep_disturbance_mean:.1f} / 10"
+        return f"{wording.number(s.sleep_disturbance_mean, 1)} / 10"
 
     def split_text(s: stats.PatternStats) -> str:
         inferred = s.nocturnal_inferred + s.daytime_inferred

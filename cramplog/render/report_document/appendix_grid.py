@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, time
 from typing import Final
 
 from PySide6.QtCore import QRectF, QSizeF
@@ -86,18 +86,19 @@ class AppendixGrid:
         single = self.metrics.boundingRect(QRectF(0, 0, 1000, 1000), 0, "Xg").height()
         double = self.metrics.boundingRect(QRectF(0, 0, 1000, 1000), 0, "Xg\nXg").height()
         self.step = double - single
-        fixed_share = sum(c.share for c in _FIXED_COLUMNS)
+        fixed = self._fixed_columns()
+        fixed_share = sum(c.share for c in fixed)
         marks, self.relief_codes = self._relief_columns(report, fixed_share)
         other_title = "Also tried" if marks else "What was tried"
         other_share = _OTHER_SHARE if marks else _OTHER_SHARE + 0.1
         self.columns: list[Column] = [
-            *_FIXED_COLUMNS,
+            *fixed,
             *marks,
             Column(other_title, other_share),
             Column("Notes", 1.0 - fixed_share - sum(c.share for c in marks) - other_share),
         ]
         self.MUSCLE = 2
-        self.FIRST_RELIEF = len(_FIXED_COLUMNS)
+        self.FIRST_RELIEF = len(fixed)
         self.OTHER = len(self.columns) - 2
         self.NOTES = len(self.columns) - 1
         self.xs: list[float] = []
@@ -114,6 +115,23 @@ class AppendixGrid:
         self._fits: dict[tuple[int, str], list[str]] = {}
         self._lay_out(report)
         self.pages = self._paginate()
+
+    def _fixed_columns(self) -> tuple[Column, ...]:
+        """The fixed columns, the night and the time widened to the locale's widest texts
+        ("Wed 30", "10:58 PM"): a 12-hour clock needs more room than a 24-hour one."""
+        c = conventions.current()
+        widest = {
+            "Night of": max(self.metrics.horizontalAdvance(f"{name} 30") for name in c.weekdays),
+            "Time": max(
+                self.metrics.horizontalAdvance(wording.clock(time(hour, 58))) for hour in range(24)
+            ),
+        }
+        return tuple(
+            replace(column, share=max(column.share, (widest[column.title] + 5) / self.width))
+            if column.title in widest
+            else column
+            for column in _FIXED_COLUMNS
+        )
 
     def _relief_columns(
         self, report: reports.Report, fixed_share: float

@@ -29,11 +29,11 @@ def plain_label(text: str = "", *, wrap: bool = True, name: str | None = None) -
 def number(value: float | None, digits: int = 1) -> str:
     if value is None:
         return "–"
-    return f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+    return wording.number(value, digits, trim=True)
 
 
 def rate(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+    return "–" if value is None else wording.number(value, 1)
 
 
 def duration(seconds: float | None) -> str:

@@ -85,3 +85,10 @@ def test_a_night_is_named_in_the_locale_wherever_it_is_cited() -> None:
     assert nights.cited(date(2025, 12, 10), datetime(2025, 12, 11, 2, 10)) == (
         "night of Wed, Dec 10, 2025, 2:10\u202fAM"
     )
+
+
+def test_trimmed_numbers_lose_only_their_trailing_zeros() -> None:
+    conventions.use(conventions.for_locale("de_DE"))
+    assert wording.number(2.50, 2, trim=True) == "2,5"
+    assert wording.number(3.0, 1, trim=True) == "3"
+    assert wording.number(1200.0, 1, trim=True) == "1.200"
