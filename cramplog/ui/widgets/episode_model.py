@@ -337,9 +337,6 @@ class EpisodeTableModel(QAbstractTableModel):
                 return f"{item.night_of.isoformat()} 99"
             return f"{self._nights[row].isoformat()} {item.start_local.isoformat()}"
         if column == TIME:
-            return (
-                ""
-                if isinstance(item, CrampFreeNight)
-                else wording.clock(item.start_local, seconds=True)
-            )
+            # A sort key, never shown: the 24-hour clock sorts as text whatever the locale.
+            return "" if isinstance(item, CrampFreeNight) else f"{item.start_local:%H:%M:%S}"
         return self._texts(row)[column].lower()

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from cramplog.core import conventions
 from cramplog.core.records import EpisodeInput, Side
 from cramplog.diary.service import Diary
 from cramplog.ui.editor import DiaryEditor
@@ -22,6 +23,7 @@ from cramplog.ui.widgets.episode_model import (
     NO_CRAMPS,
     NOTES,
     STATUS,
+    TIME,
     TO_REVIEW,
     EpisodeTableModel,
 )
@@ -77,6 +79,20 @@ def test_sorting_by_intensity(page: DiaryPage, editor: DiaryEditor) -> None:
         editor.add_episode(cramp(day, 2, intensity=level))
     page.table.sortByColumn(INTENSITY, Qt.SortOrder.DescendingOrder)
     assert column(page, INTENSITY) == ["9", "5", "1"]
+
+
+@pytest.fixture
+def american() -> None:
+    conventions.use(conventions.for_locale("en_US"))
+
+
+def test_sorting_by_time_follows_the_clock_on_a_12_hour_clock(
+    american: None, page: DiaryPage, editor: DiaryEditor
+) -> None:
+    for day, hour in ((3, 22), (5, 2), (7, 10)):
+        editor.add_episode(cramp(day, hour))
+    page.table.sortByColumn(TIME, Qt.SortOrder.AscendingOrder)
+    assert column(page, TIME) == ["2:10\u202fAM", "10:10\u202fAM", "10:10\u202fPM"]
 
 
 def test_filters_by_muscle_text_and_period(
