@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 def _number(value: float | None, unit: str = "") -> str:
     if value is None:
         return "–"
-    text = f"{value:.1f}".removesuffix(".0")
+    text = wording.number(value, 1, trim=True)
     return f"{text}{unit}"
 
 
