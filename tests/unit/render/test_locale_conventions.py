@@ -25,6 +25,8 @@ from cramplog.core.records import DayFactors, EpisodeInput, Side
 from cramplog.core.units import FluidUnit
 from cramplog.diary.service import Diary
 from cramplog.render import locale_conventions, report_document
+from cramplog.render.report_document.appendix_grid import AppendixGrid
+from cramplog.render.report_document.typesetting import layout_device
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.episode_form import EpisodeDialog
 from cramplog.ui.pages.diary_page import DiaryPage
@@ -179,3 +181,32 @@ def test_fluids_show_in_fluid_ounces_when_chosen(
     assert page.stats is not None
     (fluids,) = [f for f in page.stats.factors if f.factor == "fluids_low"]
     assert fluids.description == "drank less than 51 fl oz"
+
+
+def test_the_appendix_gives_every_night_and_time_the_room_it_needs(
+    qapp: object, style: Style, editor: DiaryEditor, diary: Diary
+) -> None:
+    """A 12-hour clock ("10:58 PM") is wider than a 24-hour one; nothing is clipped."""
+    for hour in (10, 22, 23):  # the widest clock texts, on a Wednesday
+        diary.add_episode(
+            EpisodeInput(
+                start=datetime(2026, 3, 4, hour, 58, tzinfo=LONDON),
+                muscle="muscle.calf",
+                side=Side.LEFT,
+            )
+        )
+    summary = report.build_report(
+        editor.diary,
+        period=stats.Period(date(2026, 3, 2), date(2026, 3, 11), "Ten nights"),
+        comparison=None,
+        name=None,
+        questions="",
+    )
+    grid = AppendixGrid(summary, layout_device(), QPageSize(QPageSize.PageSizeId.Letter).size(
+        QPageSize.Unit.Point
+    ))  # fmt: skip
+    for column in (0, 1):  # the night and the time
+        texts = [text for text in grid.lines[column] if text]
+        assert texts
+        widest = max(grid.metrics.horizontalAdvance(text) for text in texts)
+        assert widest <= grid.widths[column], (texts, grid.widths[column])
