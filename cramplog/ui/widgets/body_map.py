@@ -91,7 +91,7 @@ class RegionButton(QAbstractButton):
         self.region = region
         self.name = name
         self.canvas = parent
-        self._outline = shape_path(region.shape)
+        self.outline = shape_path(region.shape)
         self._local = QPainterPath()
         self.setCheckable(True)
         self.setText(name)
@@ -104,11 +104,11 @@ class RegionButton(QAbstractButton):
 
     def centre(self) -> QPointF:
         """The region's middle, in the file's coordinates (for moving between neighbours)."""
-        return self._outline.boundingRect().center()
+        return self.outline.boundingRect().center()
 
     def place(self, transform: QTransform) -> None:
         """Fit the button to its outline under the canvas's current scale."""
-        mapped = transform.map(self._outline)
+        mapped = transform.map(self.outline)
         bounds = mapped.boundingRect().adjusted(-2, -2, 2, 2).toAlignedRect()
         self.setGeometry(bounds)
         self._local = mapped.translated(-bounds.x(), -bounds.y())
@@ -215,19 +215,23 @@ class BodyCanvas(QWidget):
         for path in self._outline:
             painter.fillPath(self._transform.map(path), body)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        half = self.drawing.width / 2
-        for text, x in (("Front", half / 2), ("Back", half * 1.5)):
-            centre = self._transform.map(QPointF(x, 0))
-            painter.drawText(QRectF(centre.x() - 60, 0, 120, _CAPTION), _CENTRED, text)
-        # Beside each figure, which hand is the person's right: mirrored between the views.
-        for text, x in (
-            ("Right", 18),
-            ("Left", half - 18),
-            ("Left", half + 18),
-            ("Right", 2 * half - 18),
-        ):
-            centre = self._transform.map(QPointF(x, _SIDE_WORDS_AT))
-            painter.drawText(QRectF(centre.x() - 30, centre.y() - 10, 60, 20), _CENTRED, text)
+        for view, title in (("front", "Front"), ("back", "Back")):
+            box = self._view_box(view)
+            centre = self._transform.map(box.center())
+            painter.drawText(QRectF(centre.x() - 60, 0, 120, _CAPTION), _CENTRED, title)
+            # Beside each figure, which hand is the person's right: mirrored between the views.
+            near, far = ("Right", "Left") if view == "front" else ("Left", "Right")
+            for text, x in ((near, box.left() - 20), (far, box.right() + 20)):
+                point = self._transform.map(QPointF(x, _SIDE_WORDS_AT))
+                painter.drawText(QRectF(point.x() - 30, point.y() - 10, 60, 20), _CENTRED, text)
+
+    def _view_box(self, view: str) -> QRectF:
+        """The bounds (in the drawing) of the regions of one view."""
+        box = QRectF()
+        for button in self.regions:
+            if button.region.view == view:
+                box = box.united(button.outline.boundingRect())
+        return box
 
     # -- keyboard ----------------------------------------------------------------------------
 
