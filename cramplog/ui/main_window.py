@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         self._place_chosen(self.places.currentRow())
 
         self.banner = ReviewBanner()
-        self.banner.review_requested.connect(lambda: self.review_night(self._banner_night))
+        self.banner.review_requested.connect(self._review_from_banner)
         self.banner.dismissed.connect(self.banner.hide)
         self.banner.hide()
         self._right.insertWidget(0, self.banner)
@@ -348,6 +348,12 @@ class MainWindow(QMainWindow):
             lambda: self._when_open(lambda: self.review_night(None)),
             "Ctrl+R",
         )
+        self.any_night_action = self._action(
+            "Review &any night…",
+            lambda: self._when_open(self.review_any_night),
+            "Ctrl+Shift+R",
+            "A calendar of nights: open any past night's review (Ctrl+Shift+R)",
+        )
         # Stand-ins until the diary (and its undo stack) is attached.
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setEnabled(False)
@@ -408,6 +414,7 @@ class MainWindow(QMainWindow):
         entry_menu = menus.addMenu("&Entry")
         for action in (self.log_action, self.now_action, self.full_action, self.review_action):
             entry_menu.addAction(action)
+        entry_menu.addAction(self.any_night_action)
         self.edit_menu = edit_menu = menus.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
@@ -482,6 +489,22 @@ class MainWindow(QMainWindow):
         )
         dialog.exec()
 
+    def _review_from_banner(self) -> None:
+        if len(self.banner.nights) > 1:
+            self.review_missed(self.banner.nights)
+        else:
+            self.review_night(self._banner_night)
+
+    def review_missed(self, nights: list[date]) -> None:
+        from cramplog.ui.forms.missed_nights import MissedNightsDialog
+
+        MissedNightsDialog(self.editor, nights, parent=self).exec()
+
+    def review_any_night(self) -> None:
+        from cramplog.ui.dialogs.night_calendar import NightCalendarDialog
+
+        NightCalendarDialog(self.editor, self.preferences, parent=self).exec()
+
     def edit_own_words(self) -> None:
         from cramplog.ui.dialogs.own_words import OwnWordsDialog
 
@@ -543,7 +566,16 @@ class MainWindow(QMainWindow):
         if (day is not None and day.factors.reviewed) or self.sample:
             self.banner.hide()
             return
-        self.banner.set_night(night, has_cramps=has_cramps)
+        from cramplog.ui.forms.missed_nights import read_missed_nights
+
+        try:
+            missed = read_missed_nights(self.diary)
+        except CramplogError:
+            missed = [night]
+        if len(missed) > 1:
+            self.banner.set_missed(missed)
+        else:
+            self.banner.set_night(night, has_cramps=has_cramps)
         self.banner.show()
 
     def _announce_undo(self) -> None:

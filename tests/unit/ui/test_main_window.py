@@ -214,3 +214,43 @@ def test_the_patterns_hint_opens_settings_where_i_say_i_log_every_cramp(
     assert diary.logging_every_cramp_since() == date(2026, 3, 1)
     qtbot.wait_until(lambda: not page.unrecorded_hint.isVisible())
     assert "11 inside spans you declared complete" in page.period_label.text()
+
+
+def test_three_missed_nights_are_reviewed_together_from_the_banner_and_undone_in_one_step(
+    qtbot: QtBot, diary: Diary, preferences: Preferences
+) -> None:
+    from cramplog.ui.forms.missed_nights import MissedNightsDialog
+
+    diary.mark_cramp_free(date(2026, 3, 8))  # Sunday was reviewed; Monday to Wednesday not
+    diary.add_episode(
+        EpisodeInput(start=datetime(2026, 3, 11, 3, 0, tzinfo=LONDON), muscle="muscle.calf")
+    )  # a quick-logged cramp in the night of Tuesday
+    window = open_window(qtbot, diary, preferences)
+    shown = window.banner.message.text()
+    assert shown == "3 nights not reviewed since Mon 9 Mar. Review them together?"
+    assert window.banner.review_button.text() == "Review them"
+    steps_before = window.editor.undo_stack.count()
+
+    def confirm_each(dialog: QWidget) -> None:
+        assert isinstance(dialog, MissedNightsDialog)
+        assert list(dialog.boxes) == [date(2026, 3, 9), date(2026, 3, 10), date(2026, 3, 11)]
+        assert not any(box.isChecked() for box in dialog.boxes.values())  # nothing assumed
+        dialog.all_free_button.click()  # the explicit "all cramp-free" choice
+        assert [box.isChecked() for box in dialog.boxes.values()] == [True, False, True]
+        dialog.boxes[date(2026, 3, 10)].click()  # Tuesday's cramp is the only one
+        dialog.save_button.click()
+
+    when_modal(qtbot, confirm_each)
+    window.banner.review_button.click()
+    reviewed = {day.night_of for day in diary.list_days() if day.factors.reviewed}
+    assert reviewed == {date(2026, 3, d) for d in (8, 9, 10, 11)}
+    assert diary.cramp_free_nights() == [date(2026, 3, 8), date(2026, 3, 9), date(2026, 3, 11)]
+    assert not window.banner.isVisible()
+    assert window.editor.undo_stack.count() == steps_before + 1
+
+    window.activateWindow()
+    qtbot.wait_until(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step
+    assert [day.night_of for day in diary.list_days()] == [date(2026, 3, 8)]
+    assert window.banner.isVisible()
+    assert window.banner.message.text().startswith("3 nights not reviewed")
