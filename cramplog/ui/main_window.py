@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from cramplog.ui.pages.patterns_page import PatternsPage
     from cramplog.ui.pages.summary_page import SummaryPage
     from cramplog.ui.pages.treatments_page import TreatmentsPage
+    from cramplog.ui.tray import TrayPresence
 
 # The benchmark launches the real entry point with this set to "painted", "rows" (the first
 # rows of the list), "list" (the whole list, the diary open) or "patterns"; the app quits
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
 
         self._diary_page: DiaryPage | None = None
         self._pending: Callable[[], object] | None = None
+        self.tray: TrayPresence | None = None
+        self._quitting = False
         self._patterns_page: PatternsPage | None = None
         self._treatments_page: TreatmentsPage | None = None
         self._summary_page: SummaryPage | None = None
@@ -272,6 +275,8 @@ class MainWindow(QMainWindow):
         editor.changed.connect(self._diary_changed)
         editor.undo_stack.indexChanged.connect(self._announce_undo)
         self.update_banner()
+        if not self.sample:
+            self._start_tray()
         if self._pending is not None:
             QTimer.singleShot(0, self._pending)
             self._pending = None
@@ -364,7 +369,7 @@ class MainWindow(QMainWindow):
         self.own_words_action = self._action("Your own &words…", self.edit_own_words)
         self.settings_action = self._action("&Settings…", self.edit_settings, "Ctrl+,")
         self.about_action = self._action("&About cramplog", self.show_about)
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action("&Quit", self.quit_app, QKeySequence.StandardKey.Quit)
         self.place_actions = []
         for number, name in enumerate(PLACES, start=1):
             action = self._action(
@@ -448,6 +453,11 @@ class MainWindow(QMainWindow):
         self.show_place(place if 0 <= place < len(PLACES) else DIARY)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.tray is not None and self.tray.keeps_running_when_closed():
+            # Chosen in Settings: the window goes, cramplog stays in the tray for its reminder.
+            self.hide()
+            event.ignore()
+            return
         self.preferences.set_geometry("main", self.saveGeometry())
         self.preferences.set_geometry("main_state", self.saveState())
         if self._diary_page is not None:
@@ -514,6 +524,58 @@ class MainWindow(QMainWindow):
         from cramplog.ui.dialogs.settings_dialog import SettingsDialog
 
         SettingsDialog(self.editor, self.preferences, parent=self).exec()
+        if self.tray is not None:
+            self.tray.apply()
+
+    # -- tray and reminder ----------------------------------------------------------------
+
+    def _start_tray(self) -> None:
+        from cramplog.ui.tray import TrayPresence
+        from cramplog.ui.widgets.icons import app_icon
+
+        diary = self.diary
+        self.tray = TrayPresence(
+            self.preferences,
+            actions=[self.log_action, self.now_action, self.review_action],
+            show_window=self.show_from_tray,
+            quit_app=self.quit_app,
+            fallback=self.remind_in_window,
+            clock=diary.now,
+            needs_review=self._last_night_unreviewed,
+            icon=app_icon(),
+            parent=self,
+        )
+        self.tray.apply()
+
+    def _last_night_unreviewed(self) -> bool:
+        try:
+            day = self.diary.get_day(self.diary.last_night())
+        except CramplogError:
+            return True
+        return day is None or not day.factors.reviewed
+
+    def show_from_tray(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def remind_in_window(self, text: str) -> None:
+        """The reminder where no tray can show it: a status line, the banner, the taskbar."""
+        from PySide6.QtWidgets import QApplication
+
+        self.statusBar().showMessage(text)
+        self.update_banner()
+        QApplication.alert(self)
+
+    def quit_app(self) -> None:
+        """Quit for real, even when closing the window would only hide it in the tray."""
+        from PySide6.QtWidgets import QApplication
+
+        self._quitting = True
+        in_tray = not self.isVisible()
+        # Closing a hidden window is not "the last window closed" that Qt quits on.
+        if self.close() and in_tray:
+            QApplication.quit()
 
     def show_about(self) -> None:
         from cramplog.ui.dialogs.about import AboutDialog

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QWidget
 
 from cramplog.core.night_states import NightState, night_states
@@ -77,6 +77,11 @@ class NightCalendar(QCalendarWidget):
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setGridVisible(True)
+        # Qt draws weekends in pure red, which is faint on the dark theme's header.
+        plain = QTextCharFormat()
+        plain.setForeground(self.palette().color(QPalette.ColorRole.Text))
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(weekend, plain)
         self.last_night = diary.last_night()
         self.setMaximumDate(to_qdate(self.last_night))
         self.setSelectedDate(to_qdate(self.last_night))
