@@ -90,7 +90,7 @@ class TrayPresence(QObject):
         fallback: Notify,
         clock: Callable[[], datetime],
         needs_review: Callable[[], bool],
-        tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+        tray_available: Callable[[], bool] | None = None,
         tray_notify: Notify | None = None,
         icon: QIcon | None = None,
         parent: QObject | None = None,
@@ -101,7 +101,7 @@ class TrayPresence(QObject):
         self.show_window = show_window
         self.quit_app = quit_app
         self.fallback = fallback
-        self.tray_available = tray_available
+        self.tray_available = tray_available or QSystemTrayIcon.isSystemTrayAvailable
         # Injected (tests): always able to speak. Qt's own: only where the tray shows messages.
         self._injected_notify = tray_notify is not None
         self.tray_notify = tray_notify or self._show_message

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from cramplog.core import body_map
 from cramplog.core.records import Side
+from cramplog.ui.widgets import theme
 from cramplog.ui.widgets.labels import plain_label
 
 OTHER_MUSCLE = "muscle.other"
@@ -124,7 +125,7 @@ class RegionButton(QAbstractButton):
         palette = self.palette()
         fill = palette.color(QPalette.ColorRole.Base)
         if self.isChecked():
-            fill = palette.color(QPalette.ColorRole.Highlight)
+            fill = chosen_colour(palette)
         elif self.underMouse() or self.hasFocus():
             fill = _mix(fill, palette.color(QPalette.ColorRole.Highlight), 0.35)
         painter.fillPath(self._local, fill)
@@ -163,6 +164,22 @@ class RegionButton(QAbstractButton):
             self.canvas.type_ahead(event.text())
         else:
             super().keyPressEvent(event)
+
+
+def chosen_colour(palette: QPalette) -> QColor:
+    """The chosen region's fill: the highlight, lightened or darkened until it stands out.
+
+    A chosen region must differ from the unchosen ones by 3:1 (WCAG's figure for parts of
+    a control); the dark theme's highlight alone is too close to its field colour.
+    """
+    base = palette.color(QPalette.ColorRole.Base)
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    for step in range(11):
+        fill = _mix(highlight, text, step / 10)
+        if theme.contrast_ratio(fill, base) >= 3:
+            return fill
+    return text
 
 
 def _mix(first: QColor, second: QColor, share: float) -> QColor:

@@ -254,3 +254,37 @@ def test_three_missed_nights_are_reviewed_together_from_the_banner_and_undone_in
     assert [day.night_of for day in diary.list_days()] == [date(2026, 3, 8)]
     assert window.banner.isVisible()
     assert window.banner.message.text().startswith("3 nights not reviewed")
+
+
+@pytest.mark.qt_log_ignore("QPlatformNativeInterface::systemTrayWindowChanged")  # no tray offscreen
+def test_close_to_tray_hides_the_window_and_quit_really_ends_cramplog(
+    qtbot: QtBot, diary: Diary, preferences: Preferences, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    quits: list[bool] = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    preferences.tray_enabled = True
+    preferences.close_to_tray = True
+    window = open_window(qtbot, diary, preferences)
+    assert window.tray is not None and window.tray.icon is not None
+    tray_menu = [a.text() for a in window.tray.icon.contextMenu().actions()]
+    assert tray_menu[:3] == [window.log_action.text(), "Cramp &now", "&How was last night?"]
+
+    window.close()
+    assert not window.isVisible()  # hidden in the tray, still running
+    assert quits == []
+    window.quit_action.trigger()
+    assert quits == [True]
+    window.tray.icon.hide()
+
+
+def test_without_a_tray_closing_the_window_closes_it_even_if_close_to_tray_was_chosen(
+    qtbot: QtBot, diary: Diary, preferences: Preferences
+) -> None:
+    preferences.tray_enabled = True
+    preferences.close_to_tray = True
+    window = open_window(qtbot, diary, preferences)  # offscreen: no system tray
+    assert window.tray is not None and window.tray.icon is None
+    assert window.close()

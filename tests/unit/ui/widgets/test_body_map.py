@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QPalette
 from pytestqt.qtbot import QtBot
 
 from cramplog.core.checklist import load_checklist
 from cramplog.core.records import Side
-from cramplog.ui.widgets.body_map import BodyMapWidget, RegionButton
+from cramplog.ui.widgets import theme
+from cramplog.ui.widgets.body_map import BodyMapWidget, RegionButton, chosen_colour
 
 LABELS = {item.code: item.label for item in load_checklist().of_kind("muscle")}
 
@@ -155,3 +157,15 @@ def test_hovering_a_region_names_it(qtbot: QtBot) -> None:
     assert neck.toolTip() == "Neck"
     qtbot.mouseMove(neck, middle_of(neck))
     qtbot.wait_until(lambda: body.name_label.text() == "Neck")
+
+
+@pytest.mark.parametrize("palette", [theme.light_palette(), theme.dark_palette()])
+def test_the_chosen_region_and_the_outlines_stand_out_in_light_and_dark(
+    palette: QPalette,
+) -> None:
+    base = palette.color(QPalette.ColorRole.Base)
+    window = palette.color(QPalette.ColorRole.Window)
+    outline = palette.color(QPalette.ColorRole.WindowText)
+    assert theme.contrast_ratio(chosen_colour(palette), base) >= 3
+    assert theme.contrast_ratio(outline, window) >= 3
+    assert theme.contrast_ratio(outline, base) >= 3
