@@ -35,8 +35,7 @@ class BodyMapDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        chosen = self.body_map.chosen()
-        (chosen or self.body_map).setFocus()
+        self.body_map.focus_region()
 
     def _picked(self, muscle: str, side: Side) -> None:
         self.choice = (muscle, side)

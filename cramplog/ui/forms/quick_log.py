@@ -240,7 +240,7 @@ class QuickLogDialog(QDialog):
         chain: list[QWidget] = [
             *self.muscle_buttons.values(),
             self.muscle,
-            self.body_map,
+            *self.body_map.tab_chain(),
             *self.side_buttons.values(),
             self.start_edit,
             *self.offset_buttons.values(),

@@ -206,6 +206,7 @@ class BodyCanvas(QWidget):
             self.group.addButton(button)
             self.regions.append(button)
         self.current = self.regions[0]
+        self.make_current(self.current)
         self._typed = ""
         self._typed_clock = QElapsedTimer()
         self._transform = QTransform()
@@ -252,9 +253,16 @@ class BodyCanvas(QWidget):
 
     # -- keyboard ----------------------------------------------------------------------------
 
-    def focused(self, button: RegionButton) -> None:
+    def make_current(self, button: RegionButton) -> None:
+        """The one region Tab stops at (a roving tab stop): the map is one step in the chain."""
+        for region in self.regions:
+            region.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if region is button else Qt.FocusPolicy.ClickFocus
+            )
         self.current = button
-        self.owner.setFocusProxy(button)
+
+    def focused(self, button: RegionButton) -> None:
+        self.make_current(button)
         self.show_name(button)
 
     def move_focus(self, start: RegionButton, direction: tuple[float, float]) -> None:
@@ -313,8 +321,6 @@ class BodyMapWidget(QWidget):
         self.setAccessibleName("Body map")
         self.canvas = BodyCanvas(label_of, self)
         self.regions = self.canvas.regions
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setFocusProxy(self.canvas.current)
         self.name_label = plain_label("", wrap=False)
         self.name_label.setObjectName("bodyMapName")
         self.name_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -363,9 +369,19 @@ class BodyMapWidget(QWidget):
             button.setChecked(button is chosen)
         self.canvas.group.setExclusive(True)
         if chosen is not None and not self.canvas.current.hasFocus():
-            self.canvas.current = chosen
-            self.setFocusProxy(chosen)
+            self.canvas.make_current(chosen)
         self.show_name(None)
+
+    def focus_region(self) -> None:
+        """Put the keyboard focus on the map: on its current region."""
+        self.canvas.current.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The map's place in a dialog's tab order: its regions, of which Tab stops at one."""
+        chain: list[QWidget] = list(self.regions)
+        if self.other_button is not None:
+            chain.append(self.other_button)
+        return chain
 
     def chosen(self) -> RegionButton | None:
         return next((b for b in self.regions if b.isChecked()), None)

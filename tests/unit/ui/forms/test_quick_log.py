@@ -360,3 +360,22 @@ def test_a_quick_log_never_answers_did_it_wake_you_and_the_list_leaves_it_blank(
         for row in range(model.rowCount())
     }
     assert woke == {"Foot or toes": "", "Calf": "No"}
+
+
+def test_tab_reaches_the_body_map_after_the_list_and_arrows_then_enter_save(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    from cramplog.ui.widgets.body_map import RegionButton
+
+    dialog = open_quick_log(qtbot, editor, preferences)
+    dialog.muscle.setFocus()
+    qtbot.keyClick(dialog.muscle, Qt.Key.Key_Tab)
+    region = QApplication.focusWidget()
+    assert isinstance(region, RegionButton)
+    qtbot.keyClicks(region, "hams")  # type-ahead to the hamstrings
+    region = QApplication.focusWidget()
+    assert isinstance(region, RegionButton) and region.name.startswith("Hamstring")
+    with qtbot.wait_signal(dialog.accepted):
+        qtbot.keyClick(region, Qt.Key.Key_Return)
+    [stored] = diary.list_episodes()
+    assert (stored.muscle, stored.side) == ("muscle.hamstring", region.region.side)

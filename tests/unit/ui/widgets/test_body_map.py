@@ -130,6 +130,8 @@ def test_set_choice_shows_the_muscle_and_a_one_sided_muscle_matches_any_side(
     qtbot: QtBot,
 ) -> None:
     body = make_map(qtbot)
+    assert body.other_button is not None
+    body.other_button.setFocus()  # the focus elsewhere: the label names the choice
     body.set_choice("muscle.hand", Side.LEFT)
     chosen = body.chosen()
     assert chosen is not None and chosen.name == "Hand or fingers, left"
