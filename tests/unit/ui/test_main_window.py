@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -288,3 +288,51 @@ def test_without_a_tray_closing_the_window_closes_it_even_if_close_to_tray_was_c
     window = open_window(qtbot, diary, preferences)  # offscreen: no system tray
     assert window.tray is not None and window.tray.icon is None
     assert window.close()
+
+
+def test_ctrl_n_a_click_on_the_right_calf_and_enter_log_it_in_three_actions(
+    qtbot: QtBot, diary: Diary, preferences: Preferences
+) -> None:
+    window = open_window(qtbot, diary, preferences)
+
+    def click_the_right_calf_and_press_enter(dialog: QWidget) -> None:
+        assert isinstance(dialog, QuickLogDialog)
+        calf = dialog.body_map.region("muscle.calf", Side.RIGHT)
+        assert calf is not None
+        box = calf.rect()
+        inside = next(
+            QPoint(x, y)
+            for y in range(box.height() // 2, box.height())
+            for x in range(box.width())
+            if calf.hitButton(QPoint(x, y))
+        )
+        QTest.mouseClick(calf, Qt.MouseButton.LeftButton, pos=inside)  # action 2
+        QTest.keyClick(calf, Qt.Key.Key_Return)  # action 3
+
+    when_modal(qtbot, click_the_right_calf_and_press_enter)
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # action 1
+    [saved] = diary.list_episodes()
+    assert (saved.muscle, saved.side) == ("muscle.calf", Side.RIGHT)
+    assert saved.start_local == NOW.replace(tzinfo=None) and saved.to_review
+
+
+def test_review_any_night_opens_the_calendar_of_nights(
+    qtbot: QtBot, diary: Diary, preferences: Preferences
+) -> None:
+    from cramplog.ui.dialogs.night_calendar import NightCalendarDialog
+
+    window = open_window(qtbot, diary, preferences)
+    seen: list[QDate] = []
+
+    def look_and_close(dialog: QWidget) -> None:
+        assert isinstance(dialog, NightCalendarDialog)
+        seen.append(dialog.calendar.selectedDate())
+        dialog.accept()
+
+    when_modal(qtbot, look_and_close)
+    QTest.keyClick(
+        window,
+        Qt.Key.Key_R,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert seen == [QDate(2026, 3, 11)]  # last night, ready to review
