@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -33,7 +33,7 @@ def read_missed_nights(diary: DiaryView) -> list[date]:
     a stretch when the diary was not kept is not "missed".
     """
     last = diary.last_night()
-    first = last.fromordinal(last.toordinal() - night_states.MISSED_NIGHTS_LIMIT + 1)
+    first = last - timedelta(days=night_states.MISSED_NIGHTS_LIMIT - 1)
     days = diary.list_days(first, last)
     reviewed = {day.night_of for day in days if day.factors.reviewed}
     known = {day.night_of for day in days} | diary.nights_with_episodes(first, last)
