@@ -53,7 +53,7 @@ def test_unticking_removes_our_entry_and_nothing_else(tmp_path: Path) -> None:
     assert theirs.exists()
 
 
-@pytest.mark.parametrize("kind", ["folder", "fifo", "link to a folder"])
+@pytest.mark.parametrize("kind", ["folder", "fifo", "link to a folder", "link to /dev/null"])
 def test_an_entry_path_that_is_not_a_file_is_refused_and_left_alone(
     tmp_path: Path, kind: str
 ) -> None:
@@ -64,11 +64,14 @@ def test_an_entry_path_that_is_not_a_file_is_refused_and_left_alone(
         target.mkdir()
     elif kind == "fifo":
         os.mkfifo(target)
-    else:
+    elif kind == "link to a folder":
         (tmp_path / "elsewhere").mkdir()
         target.symlink_to(tmp_path / "elsewhere")
-    with pytest.raises(StorageError, match="not a file"):
+    else:
+        target.symlink_to("/dev/null")
+    with pytest.raises(StorageError, match="not a file") as refused:
         autostart.write_entry(["cramplog"], folder=folder)
+    assert "\n" not in str(refused.value)
     with pytest.raises(StorageError, match="left alone"):
         autostart.remove_entry(folder)
     assert target.exists()
