@@ -47,12 +47,16 @@ def save(widget: QWidget, app: QApplication, path: Path) -> None:
 
 def dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     """Each dialog built as the app builds it, without exec()."""
+    from cramplog.core.records import Side
     from cramplog.ui.dialogs.about import AboutDialog
+    from cramplog.ui.dialogs.body_map_dialog import BodyMapDialog
+    from cramplog.ui.dialogs.night_calendar import NightCalendarDialog
     from cramplog.ui.dialogs.own_words import OwnWordsDialog
     from cramplog.ui.dialogs.settings_dialog import SettingsDialog
     from cramplog.ui.dialogs.stopwatch import StopwatchDialog
     from cramplog.ui.forms.episode_form import EpisodeDialog
     from cramplog.ui.forms.medication_form import MedicationDialog
+    from cramplog.ui.forms.missed_nights import MissedNightsDialog
     from cramplog.ui.forms.night_review import NightReviewDialog
     from cramplog.ui.forms.quick_log import QuickLogDialog
 
@@ -74,6 +78,13 @@ def dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         ),
         "own-words": lambda: OwnWordsDialog(editor, parent=window),
         "settings": lambda: SettingsDialog(editor, prefs, parent=window),
+        "body-map": lambda: BodyMapDialog(diary.label, "muscle.calf", Side.RIGHT, parent=window),
+        "night-calendar": lambda: NightCalendarDialog(editor, prefs, parent=window),
+        "missed-nights": lambda: MissedNightsDialog(
+            editor,
+            [diary.last_night() - timedelta(days=back) for back in (2, 1, 0)],
+            parent=window,
+        ),
         "about": lambda: AboutDialog(diary.path, window),
     }
 

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -400,6 +400,41 @@ class Diary:
             existing = repo.get_day(session, night)
             factors = replace(existing.factors if existing else DayFactors(), reviewed=True)
             return repo.put_day(session, night, factors, uuid=new_uuid(), now=_utc_now())
+
+    def mark_reviewed(self, chosen: Sequence[date]) -> list[DiaryDay]:
+        """Mark several nights reviewed in one transaction, keeping factors already recorded.
+
+        A reviewed night with no cramp logged is a cramp-free night; one with cramps is a
+        night whose cramps are all in. All or nothing: a night not yet over refuses the lot.
+        """
+        today = self.now().date()
+        last_night = self.last_night()
+        for night in chosen:
+            validation.check_day(night, DayFactors(), today=today)
+            if night > last_night:
+                raise ValidationError(
+                    f"The night of {nights.day_text(night)} is not over yet, "
+                    "so it cannot be reviewed.",
+                    field="night_of",
+                )
+        with self._transaction() as session:
+            reviewed = []
+            for night in sorted(set(chosen)):
+                existing = repo.get_day(session, night)
+                factors = replace(existing.factors if existing else DayFactors(), reviewed=True)
+                reviewed.append(
+                    repo.put_day(session, night, factors, uuid=new_uuid(), now=_utc_now())
+                )
+            return reviewed
+
+    def restore_days(self, before: Mapping[date, DiaryDay | None]) -> None:
+        """Put several nights' records back as they were (None: no record), in one transaction."""
+        with self._transaction() as session:
+            for night, day in before.items():
+                if day is None:
+                    repo.delete_day(session, night)
+                else:
+                    repo.put_day(session, night, day.factors, uuid=day.uuid, now=_utc_now())
 
     def list_days(self, first: date | None = None, last: date | None = None) -> list[DiaryDay]:
         with self._transaction() as session:

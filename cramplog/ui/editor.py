@@ -232,6 +232,20 @@ class DiaryEditor(QObject):
             lambda: self._diary.mark_cramp_free(night),
         )
 
+    def mark_reviewed(self, nights: Sequence[date]) -> list[DiaryDay]:
+        """Mark several nights reviewed as one step: one undo puts every one back."""
+        before = {night: self._diary.get_day(night) for night in nights}
+        after = self._diary.mark_reviewed(nights)
+
+        def undo() -> None:
+            self._diary.restore_days(before)
+
+        def redo() -> None:
+            self._diary.mark_reviewed(list(before))
+
+        self._push(f"review {wording.count(len(before), 'night')}", DAYS, undo=undo, redo=redo)
+        return after
+
     # -- logging spans ----------------------------------------------------------------------
 
     def _spans_change(self, text: str, change: Callable[[], object]) -> None:

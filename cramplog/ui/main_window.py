@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from cramplog.ui.pages.patterns_page import PatternsPage
     from cramplog.ui.pages.summary_page import SummaryPage
     from cramplog.ui.pages.treatments_page import TreatmentsPage
+    from cramplog.ui.tray import TrayPresence
 
 # The benchmark launches the real entry point with this set to "painted", "rows" (the first
 # rows of the list), "list" (the whole list, the diary open) or "patterns"; the app quits
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
 
         self._diary_page: DiaryPage | None = None
         self._pending: Callable[[], object] | None = None
+        self.tray: TrayPresence | None = None
+        self._quitting = False
         self._patterns_page: PatternsPage | None = None
         self._treatments_page: TreatmentsPage | None = None
         self._summary_page: SummaryPage | None = None
@@ -256,7 +259,7 @@ class MainWindow(QMainWindow):
         self._place_chosen(self.places.currentRow())
 
         self.banner = ReviewBanner()
-        self.banner.review_requested.connect(lambda: self.review_night(self._banner_night))
+        self.banner.review_requested.connect(self._review_from_banner)
         self.banner.dismissed.connect(self.banner.hide)
         self.banner.hide()
         self._right.insertWidget(0, self.banner)
@@ -272,6 +275,8 @@ class MainWindow(QMainWindow):
         editor.changed.connect(self._diary_changed)
         editor.undo_stack.indexChanged.connect(self._announce_undo)
         self.update_banner()
+        if not self.sample:
+            self._start_tray()
         if self._pending is not None:
             QTimer.singleShot(0, self._pending)
             self._pending = None
@@ -348,6 +353,12 @@ class MainWindow(QMainWindow):
             lambda: self._when_open(lambda: self.review_night(None)),
             "Ctrl+R",
         )
+        self.any_night_action = self._action(
+            "Review &any night…",
+            lambda: self._when_open(self.review_any_night),
+            "Ctrl+Shift+R",
+            "A calendar of nights: open any past night's review (Ctrl+Shift+R)",
+        )
         # Stand-ins until the diary (and its undo stack) is attached.
         self.undo_action = QAction("&Undo", self)
         self.undo_action.setEnabled(False)
@@ -358,7 +369,7 @@ class MainWindow(QMainWindow):
         self.own_words_action = self._action("Your own &words…", self.edit_own_words)
         self.settings_action = self._action("&Settings…", self.edit_settings, "Ctrl+,")
         self.about_action = self._action("&About cramplog", self.show_about)
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action("&Quit", self.quit_app, QKeySequence.StandardKey.Quit)
         self.place_actions = []
         for number, name in enumerate(PLACES, start=1):
             action = self._action(
@@ -408,6 +419,7 @@ class MainWindow(QMainWindow):
         entry_menu = menus.addMenu("&Entry")
         for action in (self.log_action, self.now_action, self.full_action, self.review_action):
             entry_menu.addAction(action)
+        entry_menu.addAction(self.any_night_action)
         self.edit_menu = edit_menu = menus.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
@@ -441,6 +453,11 @@ class MainWindow(QMainWindow):
         self.show_place(place if 0 <= place < len(PLACES) else DIARY)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.tray is not None and self.tray.keeps_running_when_closed():
+            # Chosen in Settings: the window goes, cramplog stays in the tray for its reminder.
+            self.hide()
+            event.ignore()
+            return
         self.preferences.set_geometry("main", self.saveGeometry())
         self.preferences.set_geometry("main_state", self.saveState())
         if self._diary_page is not None:
@@ -482,6 +499,22 @@ class MainWindow(QMainWindow):
         )
         dialog.exec()
 
+    def _review_from_banner(self) -> None:
+        if len(self.banner.nights) > 1:
+            self.review_missed(self.banner.nights)
+        else:
+            self.review_night(self._banner_night)
+
+    def review_missed(self, nights: list[date]) -> None:
+        from cramplog.ui.forms.missed_nights import MissedNightsDialog
+
+        MissedNightsDialog(self.editor, nights, parent=self).exec()
+
+    def review_any_night(self) -> None:
+        from cramplog.ui.dialogs.night_calendar import NightCalendarDialog
+
+        NightCalendarDialog(self.editor, self.preferences, parent=self).exec()
+
     def edit_own_words(self) -> None:
         from cramplog.ui.dialogs.own_words import OwnWordsDialog
 
@@ -491,6 +524,58 @@ class MainWindow(QMainWindow):
         from cramplog.ui.dialogs.settings_dialog import SettingsDialog
 
         SettingsDialog(self.editor, self.preferences, parent=self).exec()
+        if self.tray is not None:
+            self.tray.apply()
+
+    # -- tray and reminder ----------------------------------------------------------------
+
+    def _start_tray(self) -> None:
+        from cramplog.ui.tray import TrayPresence
+        from cramplog.ui.widgets.icons import app_icon
+
+        diary = self.diary
+        self.tray = TrayPresence(
+            self.preferences,
+            actions=[self.log_action, self.now_action, self.review_action],
+            show_window=self.show_from_tray,
+            quit_app=self.quit_app,
+            fallback=self.remind_in_window,
+            clock=diary.now,
+            needs_review=self._last_night_unreviewed,
+            icon=app_icon(),
+            parent=self,
+        )
+        self.tray.apply()
+
+    def _last_night_unreviewed(self) -> bool:
+        try:
+            day = self.diary.get_day(self.diary.last_night())
+        except CramplogError:
+            return True
+        return day is None or not day.factors.reviewed
+
+    def show_from_tray(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def remind_in_window(self, text: str) -> None:
+        """The reminder where no tray can show it: a status line, the banner, the taskbar."""
+        from PySide6.QtWidgets import QApplication
+
+        self.statusBar().showMessage(text)
+        self.update_banner()
+        QApplication.alert(self)
+
+    def quit_app(self) -> None:
+        """Quit for real, even when closing the window would only hide it in the tray."""
+        from PySide6.QtWidgets import QApplication
+
+        self._quitting = True
+        in_tray = not self.isVisible()
+        # Closing a hidden window is not "the last window closed" that Qt quits on.
+        if self.close() and in_tray:
+            QApplication.quit()
 
     def show_about(self) -> None:
         from cramplog.ui.dialogs.about import AboutDialog
@@ -543,7 +628,16 @@ class MainWindow(QMainWindow):
         if (day is not None and day.factors.reviewed) or self.sample:
             self.banner.hide()
             return
-        self.banner.set_night(night, has_cramps=has_cramps)
+        from cramplog.ui.forms.missed_nights import read_missed_nights
+
+        try:
+            missed = read_missed_nights(self.diary)
+        except CramplogError:
+            missed = [night]
+        if len(missed) > 1:
+            self.banner.set_missed(missed)
+        else:
+            self.banner.set_night(night, has_cramps=has_cramps)
         self.banner.show()
 
     def _announce_undo(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from datetime import date, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -113,6 +114,68 @@ class Preferences:
     @last_place.setter
     def last_place(self, index: int) -> None:
         self.settings.setValue("window/last_place", index)
+
+    # The tray and the morning reminder: all off until the person turns them on.
+    def _flag(self, key: str) -> bool:
+        value = self.settings.value(key, False)
+        return value is True or (isinstance(value, str) and value.lower() == "true")
+
+    @property
+    def tray_enabled(self) -> bool:
+        return self._flag("tray/enabled")
+
+    @tray_enabled.setter
+    def tray_enabled(self, on: bool) -> None:
+        self.settings.setValue("tray/enabled", on)
+
+    @property
+    def close_to_tray(self) -> bool:
+        return self._flag("tray/close_to_tray")
+
+    @close_to_tray.setter
+    def close_to_tray(self, on: bool) -> None:
+        self.settings.setValue("tray/close_to_tray", on)
+
+    @property
+    def reminder_enabled(self) -> bool:
+        return self._flag("reminder/enabled")
+
+    @reminder_enabled.setter
+    def reminder_enabled(self, on: bool) -> None:
+        self.settings.setValue("reminder/enabled", on)
+
+    @property
+    def reminder_time(self) -> time:
+        from cramplog.core import reminders
+        from cramplog.core.errors import ValidationError
+
+        try:
+            return reminders.parse_reminder_time(self._text("reminder/time", "08:00"))
+        except ValidationError:
+            return reminders.DEFAULT_REMINDER_TIME  # a hand-edited file: the default
+
+    @reminder_time.setter
+    def reminder_time(self, at: time) -> None:
+        self.settings.setValue("reminder/time", f"{at:%H:%M}")
+
+    @property
+    def reminder_last_shown(self) -> date | None:
+        try:
+            return date.fromisoformat(self._text("reminder/last_shown", ""))
+        except ValueError:
+            return None
+
+    @reminder_last_shown.setter
+    def reminder_last_shown(self, day: date) -> None:
+        self.settings.setValue("reminder/last_shown", day.isoformat())
+
+    @property
+    def start_with_session(self) -> bool:
+        return self._flag("tray/start_with_session")
+
+    @start_with_session.setter
+    def start_with_session(self, on: bool) -> None:
+        self.settings.setValue("tray/start_with_session", on)
 
     def sync(self) -> None:
         self.settings.sync()

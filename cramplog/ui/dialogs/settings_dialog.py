@@ -33,6 +33,7 @@ from cramplog.core.errors import CramplogError
 from cramplog.core.records import ChecklistKind, LoggingSpan, Side
 from cramplog.core.units import FluidUnit
 from cramplog.diary.service import MAX_FREQUENT_THRESHOLD
+from cramplog.ui.dialogs.settings_reminders import ReminderSettings
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.preferences import Preferences, ThemeMode
 from cramplog.ui.widgets import common as widgets
@@ -127,6 +128,7 @@ class SettingsDialog(QDialog):
             self._group("Display", self._build_display(preferences)),
             self._group("New cramps", self._build_defaults(editor, preferences)),
         ]
+        self.reminders = ReminderSettings(preferences)
         # One label column width for all three groups, so the fields line up.
         widest = max(field_label.sizeHint().width() for field_label in self._field_labels)
         for field_label in self._field_labels:
@@ -141,13 +143,20 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        for group in groups:
-            layout.addWidget(group)
+        # Two columns: with the tray group a single column grew taller than a laptop screen.
+        columns = QHBoxLayout()
+        for column_groups in (groups[:2], [*groups[2:], self.reminders.group]):
+            column = QVBoxLayout()
+            for group in column_groups:
+                column.addWidget(group)
+            column.addStretch(1)
+            columns.addLayout(column, 1)
+        layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._show_example()
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(1000)
 
     @staticmethod
     def _group(title: str, form: QFormLayout) -> QGroupBox:
@@ -447,6 +456,12 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self.error.clear_message()
         # First: the only choices a person can get wrong, so a refusal changes nothing.
+        if not self.reminders.check():
+            return
+        problem = self.reminders.save_session_entry()
+        if problem is not None:
+            self.error.show_message(problem)
+            return
         if not self._save_counting():
             return
         hour = self.chosen_hour()
@@ -473,6 +488,7 @@ class SettingsDialog(QDialog):
         self._theme_before = self.chosen_theme()
         self.preferences.default_side = Side(self.side_combo.currentData())
         self.preferences.default_activity = self.activity_combo.currentData() or None
+        self.reminders.save()
         self.preferences.sync()
         self.preferences_changed.emit()
         super().accept()

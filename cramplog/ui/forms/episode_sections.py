@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cramplog.core import conventions
 from cramplog.core.records import Hydration, Side
+from cramplog.ui.dialogs.body_map_dialog import BodyMapDialog
 from cramplog.ui.widgets import common as widgets
 
 
@@ -152,7 +153,14 @@ class WhenAndWhat:
 
         self.muscle = widgets.MuscleCombo()
         self.muscle.setMinimumWidth(260)
-        form_row(form, "&Muscle", self.muscle, self.muscle, error("muscle"))
+        self.map_button = QPushButton("Show on the &body…")
+        self.map_button.setAutoDefault(False)
+        self.map_button.setAccessibleName("Pick the muscle on a body map")
+        self.map_button.clicked.connect(self.open_body_map)
+        self.body_map_dialog: BodyMapDialog | None = None
+        form_row(
+            form, "&Muscle", self.muscle, row_of(self.muscle, self.map_button), error("muscle")
+        )
         self.side_picker = widgets.RadioRow("Side", [(side.label, side) for side in SIDE_ORDER])
         self.side_buttons: dict[Side, QRadioButton] = {
             side: self.side_picker.button_for(side) for side in SIDE_ORDER
@@ -165,8 +173,26 @@ class WhenAndWhat:
             self.duration_min,
             self.duration_sec,
             self.muscle,
+            self.map_button,
             *self.side_picker.buttons,
         ]
+
+    def open_body_map(self) -> None:
+        """Open the body map; a region picked there fills in the muscle and the side."""
+        dialog = BodyMapDialog(
+            self.muscle.label_of, self.muscle.code(), self.side(), parent=self.map_button.window()
+        )
+        self.body_map_dialog = dialog
+
+        def take() -> None:
+            if dialog.choice is not None:
+                muscle, side = dialog.choice
+                self.muscle.set_code(muscle)
+                self.side_picker.set_value(side)
+                self.muscle.setFocus()
+
+        dialog.accepted.connect(take)
+        dialog.open()
 
     def set_duration(self, seconds: int | None) -> None:
         if seconds is None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSignalBlocker
@@ -22,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from cramplog.core import conventions, nights
 from cramplog.core.errors import CramplogError, ValidationError
-from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter, EpisodeInput, Side
+from cramplog.core.records import ChecklistKind, Episode, EpisodeInput, Side
 from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.forms import quick_log_habits as habits
 from cramplog.ui.forms.episode_form import EpisodeDialog
 from cramplog.ui.forms.episode_sections import (
     SIDE_ORDER,
@@ -33,9 +32,8 @@ from cramplog.ui.forms.episode_sections import (
 )
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
-
-if TYPE_CHECKING:
-    from cramplog.diary.view import DiaryView
+from cramplog.ui.widgets.body_map import BodyMapWidget
+from cramplog.ui.widgets.mnemonics import with_mnemonics
 
 OFFSETS: tuple[tuple[str, timedelta], ...] = (
     ("Now", timedelta(0)),
@@ -43,31 +41,6 @@ OFFSETS: tuple[tuple[str, timedelta], ...] = (
     ("30 min ago", timedelta(minutes=30)),
     ("1 h ago", timedelta(hours=1)),
 )
-# The muscles most people cramp in, offered as big buttons until the diary says otherwise.
-USUAL_MUSCLES = ("muscle.calf", "muscle.foot", "muscle.hamstring", "muscle.thigh")
-BIG_BUTTONS = 4
-RECENT_NIGHTS = 90
-
-
-def common_muscles(diary: DiaryView, offered: list[str], last: str | None) -> list[str]:
-    """The muscles for the big buttons: the most logged lately, the usual ones, the last used.
-
-    Kept in checklist order, so a button does not move from one night to the next.
-    """
-    night = diary.last_night()
-    recent = diary.list_episodes(
-        EpisodeFilter(first_night=night - timedelta(days=RECENT_NIGHTS), last_night=night)
-    )
-    counts = Counter(episode.muscle for episode in recent if episode.muscle in offered)
-    chosen = [code for code, _ in counts.most_common(BIG_BUTTONS)]
-    for code in USUAL_MUSCLES:
-        if len(chosen) >= BIG_BUTTONS:
-            break
-        if code in offered and code not in chosen:
-            chosen.append(code)
-    if last is not None and last in offered and last not in chosen:
-        chosen[-1:] = [last]
-    return sorted(chosen, key=offered.index)
 
 
 class QuickLogDialog(QDialog):
@@ -89,6 +62,7 @@ class QuickLogDialog(QDialog):
         self._opened_at = self.diary.now()
         self._boundary_hour = self.diary.boundary_hour
         self._offset: timedelta | None = timedelta(0)
+        self._usual_sides: dict[str, Side] = {}
         self.setWindowTitle("Log a cramp")
         self.setObjectName("quickLogDialog")
         self.setFont(widgets.scaled_font(self.font(), 1.2))
@@ -119,8 +93,23 @@ class QuickLogDialog(QDialog):
         title.setFont(widgets.scaled_font(self.font(), 1.35, bold=True))
         layout.addWidget(title)
         layout.addWidget(
-            widgets.MutedLabel("Pick the muscle and press Enter. Details can wait till later.")
+            widgets.MutedLabel(
+                "Point to the muscle or pick it, then press Enter. Details can wait till later."
+            )
         )
+        # The map beside the column of buttons: pointing picks muscle and side in one go.
+        beside = QHBoxLayout()
+        beside.setSpacing(16)
+        self.body_map = BodyMapWidget(self._muscle_label, offer_other=False)
+        self.body_map.setMinimumSize(340, 430)
+        self.body_map.picked.connect(self.choose_region)
+        beside.addWidget(self.body_map, 1)
+        column = QVBoxLayout()
+        column.setSpacing(10)
+        beside.addLayout(column, 1)
+        layout.addLayout(beside, 1)
+        outer = layout
+        layout = column
 
         # Where
         self.muscle = widgets.MuscleCombo()
@@ -150,6 +139,7 @@ class QuickLogDialog(QDialog):
             button.setAccessibleName(f"Side: {side.label}")
             self.side_group.addButton(button)
             self.side_buttons[side] = button
+            button.clicked.connect(lambda _checked=False: self._sync_muscle_buttons())
             sides.addWidget(button)
         layout.addSpacing(6)
         layout.addWidget(self._caption("&Side", self.side_buttons[Side.LEFT]))
@@ -189,6 +179,7 @@ class QuickLogDialog(QDialog):
         self.general_error = widgets.FieldError()
         layout.addWidget(self.general_error)
         layout.addStretch(1)
+        layout = outer
 
         buttons = QHBoxLayout()
         self.details_button = QPushButton("More &details…")
@@ -213,24 +204,33 @@ class QuickLogDialog(QDialog):
         self.muscle.currentIndexChanged.connect(self._sync_muscle_buttons)
         self.muscle.editTextChanged.connect(self._sync_muscle_buttons)
 
+    def _muscle_label(self, code: str) -> str:
+        return self.diary.label(code)
+
     def _load(self) -> None:
         groups = widgets.vocabulary_groups(self.diary, ChecklistKind.MUSCLE)
         self.muscle.set_choices(groups)
         offered = [choice.code for _, choices in groups for choice in choices]
         last = self.preferences.last_muscle
-        for column, code in enumerate(common_muscles(self.diary, offered, last)):
-            button = self._big_button(self.muscle.label_of(code))
-            button.setAccessibleName(f"Muscle: {self.muscle.label_of(code)}")
+        recent = habits.recent_episodes(self.diary)
+        self._usual_sides = habits.usual_sides(recent)
+        codes = habits.common_muscles(recent, offered, last)
+        labels = [self.muscle.label_of(code) for code in codes]
+        # Letters the dialog's own mnemonics use: Other muscle, Side, When, More details.
+        texts = with_mnemonics(labels, taken="oswd")
+        for index, (code, label, text) in enumerate(zip(codes, labels, texts, strict=True)):
+            button = self._big_button(text)
+            button.setAccessibleName(f"Muscle: {label}")
             button.setMinimumWidth(0)
             button.clicked.connect(lambda _checked=False, c=code: self.choose_muscle(c))
             self.muscle_group.addButton(button)
             self.muscle_buttons[code] = button
-            self.muscle_grid.addWidget(button, 0, column)
+            self.muscle_grid.addWidget(button, index // 2, index % 2)
         self.where_caption.setBuddy(next(iter(self.muscle_buttons.values()), self.muscle))
         self.muscle.set_code(last if last in offered else None)
         self._sync_muscle_buttons()
-        side = self.preferences.last_side or self.preferences.default_side
-        self.side_buttons[side].setChecked(True)
+        side = self._usual_sides.get(last or "") or self.preferences.last_side
+        self.set_side(side or self.preferences.default_side)
         self.use_offset(timedelta(0))
         self._order_tabs()
         focus = next((b for b in self.muscle_buttons.values() if b.isChecked()), None)
@@ -240,6 +240,7 @@ class QuickLogDialog(QDialog):
         chain: list[QWidget] = [
             *self.muscle_buttons.values(),
             self.muscle,
+            *self.body_map.tab_chain(),
             *self.side_buttons.values(),
             self.start_edit,
             *self.offset_buttons.values(),
@@ -283,8 +284,24 @@ class QuickLogDialog(QDialog):
         self.night_label.setText(widgets.night_caption(night))
 
     def choose_muscle(self, code: str) -> None:
+        """A muscle picked by its button or name: the side becomes the usual one for it."""
+        regions = [b.region.side for b in self.body_map.regions if b.region.muscle == code]
+        if regions == [Side.NOT_APPLICABLE]:
+            self.set_side(Side.NOT_APPLICABLE)  # the neck or the face has no side to pick
+        elif code in self._usual_sides:
+            self.set_side(self._usual_sides[code])
         self.muscle.set_code(code)
         self.muscle_error.clear_message()
+
+    def choose_region(self, code: str, side: Side) -> None:
+        """A region of the body map: its muscle and side together."""
+        self.muscle.set_code(code)
+        self.set_side(side)
+        self.muscle_error.clear_message()
+
+    def set_side(self, side: Side) -> None:
+        self.side_buttons[side].setChecked(True)
+        self.body_map.set_choice(self.muscle.code(), side)
 
     def _sync_muscle_buttons(self, *_args: object) -> None:
         code = self.muscle.code()
@@ -292,6 +309,7 @@ class QuickLogDialog(QDialog):
         for button_code, button in self.muscle_buttons.items():
             button.setChecked(button_code == code)
         self.muscle_group.setExclusive(True)
+        self.body_map.set_choice(code, self.side())
 
     def side(self) -> Side:
         return next(

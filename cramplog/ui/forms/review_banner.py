@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from cramplog.core import wording
 from cramplog.ui.widgets import common as widgets
 
 
@@ -44,15 +45,29 @@ class ReviewBanner(QFrame):
         layout.addWidget(self.review_button)
         layout.addWidget(self.later_button)
         self.night: date | None = None
+        # More than one night here: the banner offers them all in one review.
+        self.nights: list[date] = []
         if night is not None:
             self.set_night(night)
 
     def set_night(self, night: date, *, has_cramps: bool = False) -> None:
         self.night = night
+        self.nights = [night]
+        self.review_button.setText("Review now")
         follow_up = "Add how the day went?" if has_cramps else "Was it cramp-free?"
         self.message.setText(
             f"Last night ({widgets.short_day(night)}) isn't reviewed yet. {follow_up}"
         )
+
+    def set_missed(self, nights: list[date]) -> None:
+        """Offer several missed nights together: "3 nights not reviewed since Thu 5 Mar"."""
+        self.nights = sorted(nights)
+        self.night = self.nights[-1]
+        self.message.setText(
+            f"{wording.count(len(self.nights), 'night')} not reviewed since "
+            f"{widgets.short_day(self.nights[0])}. Review them together?"
+        )
+        self.review_button.setText("Review them")
 
     def _not_now(self) -> None:
         self.hide()

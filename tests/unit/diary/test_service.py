@@ -293,3 +293,24 @@ def test_a_fresh_diary_is_healthy(diary: Diary) -> None:
     assert diary.integrity_problems() == []
     assert "muscle.calf" in diary.codes("muscle")
     assert diary.label("muscle.calf") == diary.checklist.item("muscle.calf").label
+
+
+def test_reviewing_several_nights_is_all_or_nothing_and_restoring_puts_each_back(
+    diary: Diary,
+) -> None:
+    diary.set_day(date(2026, 3, 9), DayFactors(alcohol_units=2))
+    with pytest.raises(ValidationError, match="not over yet"):
+        diary.mark_reviewed([date(2026, 3, 10), date(2026, 3, 12)])
+    assert diary.get_day(date(2026, 3, 10)) is None  # nothing half-done
+
+    before = {night: diary.get_day(night) for night in (date(2026, 3, 9), date(2026, 3, 10))}
+    reviewed = diary.mark_reviewed(list(before))
+    assert [day.night_of for day in reviewed] == list(before)
+    assert all(day.factors.reviewed for day in reviewed)
+    assert reviewed[0].factors.alcohol_units == 2  # the factors already there are kept
+
+    diary.restore_days(before)
+    monday = diary.get_day(date(2026, 3, 9))
+    assert monday is not None and not monday.factors.reviewed
+    assert monday.uuid == before[date(2026, 3, 9)].uuid  # type: ignore[union-attr]
+    assert diary.get_day(date(2026, 3, 10)) is None

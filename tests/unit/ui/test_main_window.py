@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -214,3 +214,125 @@ def test_the_patterns_hint_opens_settings_where_i_say_i_log_every_cramp(
     assert diary.logging_every_cramp_since() == date(2026, 3, 1)
     qtbot.wait_until(lambda: not page.unrecorded_hint.isVisible())
     assert "11 inside spans you declared complete" in page.period_label.text()
+
+
+def test_three_missed_nights_are_reviewed_together_from_the_banner_and_undone_in_one_step(
+    qtbot: QtBot, diary: Diary, preferences: Preferences
+) -> None:
+    from cramplog.ui.forms.missed_nights import MissedNightsDialog
+
+    diary.mark_cramp_free(date(2026, 3, 8))  # Sunday was reviewed; Monday to Wednesday not
+    diary.add_episode(
+        EpisodeInput(start=datetime(2026, 3, 11, 3, 0, tzinfo=LONDON), muscle="muscle.calf")
+    )  # a quick-logged cramp in the night of Tuesday
+    window = open_window(qtbot, diary, preferences)
+    shown = window.banner.message.text()
+    assert shown == "3 nights not reviewed since Mon 9 Mar. Review them together?"
+    assert window.banner.review_button.text() == "Review them"
+    steps_before = window.editor.undo_stack.count()
+
+    def confirm_each(dialog: QWidget) -> None:
+        assert isinstance(dialog, MissedNightsDialog)
+        assert list(dialog.boxes) == [date(2026, 3, 9), date(2026, 3, 10), date(2026, 3, 11)]
+        assert not any(box.isChecked() for box in dialog.boxes.values())  # nothing assumed
+        dialog.all_free_button.click()  # the explicit "all cramp-free" choice
+        assert [box.isChecked() for box in dialog.boxes.values()] == [True, False, True]
+        dialog.boxes[date(2026, 3, 10)].click()  # Tuesday's cramp is the only one
+        dialog.save_button.click()
+
+    when_modal(qtbot, confirm_each)
+    window.banner.review_button.click()
+    reviewed = {day.night_of for day in diary.list_days() if day.factors.reviewed}
+    assert reviewed == {date(2026, 3, d) for d in (8, 9, 10, 11)}
+    assert diary.cramp_free_nights() == [date(2026, 3, 8), date(2026, 3, 9), date(2026, 3, 11)]
+    assert not window.banner.isVisible()
+    assert window.editor.undo_stack.count() == steps_before + 1
+
+    window.activateWindow()
+    qtbot.wait_until(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step
+    assert [day.night_of for day in diary.list_days()] == [date(2026, 3, 8)]
+    assert window.banner.isVisible()
+    assert window.banner.message.text().startswith("3 nights not reviewed")
+
+
+@pytest.mark.qt_log_ignore("QPlatformNativeInterface::systemTrayWindowChanged")  # no tray offscreen
+def test_close_to_tray_hides_the_window_and_quit_really_ends_cramplog(
+    qtbot: QtBot, diary: Diary, preferences: Preferences, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    quits: list[bool] = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    preferences.tray_enabled = True
+    preferences.close_to_tray = True
+    window = open_window(qtbot, diary, preferences)
+    assert window.tray is not None and window.tray.icon is not None
+    tray_menu = [a.text() for a in window.tray.icon.contextMenu().actions()]
+    assert tray_menu[:3] == [window.log_action.text(), "Cramp &now", "&How was last night?"]
+
+    window.close()
+    assert not window.isVisible()  # hidden in the tray, still running
+    assert quits == []
+    window.quit_action.trigger()
+    assert quits == [True]
+    window.tray.icon.hide()
+
+
+def test_without_a_tray_closing_the_window_closes_it_even_if_close_to_tray_was_chosen(
+    qtbot: QtBot, diary: Diary, preferences: Preferences
+) -> None:
+    preferences.tray_enabled = True
+    preferences.close_to_tray = True
+    window = open_window(qtbot, diary, preferences)  # offscreen: no system tray
+    assert window.tray is not None and window.tray.icon is None
+    assert window.close()
+
+
+def test_ctrl_n_a_click_on_the_right_calf_and_enter_log_it_in_three_actions(
+    qtbot: QtBot, diary: Diary, preferences: Preferences
+) -> None:
+    window = open_window(qtbot, diary, preferences)
+
+    def click_the_right_calf_and_press_enter(dialog: QWidget) -> None:
+        assert isinstance(dialog, QuickLogDialog)
+        calf = dialog.body_map.region("muscle.calf", Side.RIGHT)
+        assert calf is not None
+        box = calf.rect()
+        inside = next(
+            QPoint(x, y)
+            for y in range(box.height() // 2, box.height())
+            for x in range(box.width())
+            if calf.hitButton(QPoint(x, y))
+        )
+        QTest.mouseClick(calf, Qt.MouseButton.LeftButton, pos=inside)  # action 2
+        QTest.keyClick(calf, Qt.Key.Key_Return)  # action 3
+
+    when_modal(qtbot, click_the_right_calf_and_press_enter)
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # action 1
+    [saved] = diary.list_episodes()
+    assert (saved.muscle, saved.side) == ("muscle.calf", Side.RIGHT)
+    assert saved.start_local == NOW.replace(tzinfo=None) and saved.to_review
+
+
+def test_review_any_night_opens_the_calendar_of_nights(
+    qtbot: QtBot, diary: Diary, preferences: Preferences
+) -> None:
+    from cramplog.ui.dialogs.night_calendar import NightCalendarDialog
+
+    window = open_window(qtbot, diary, preferences)
+    seen: list[QDate] = []
+
+    def look_and_close(dialog: QWidget) -> None:
+        assert isinstance(dialog, NightCalendarDialog)
+        seen.append(dialog.calendar.selectedDate())
+        dialog.accept()
+
+    when_modal(qtbot, look_and_close)
+    QTest.keyClick(
+        window,
+        Qt.Key.Key_R,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert seen == [QDate(2026, 3, 11)]  # last night, ready to review

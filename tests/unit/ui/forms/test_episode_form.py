@@ -195,6 +195,8 @@ def test_a_cramp_entered_by_keyboard_alone_is_stored_with_every_detail(
     press(qtbot, Qt.Key.Key_Return)
     assert dialog.muscle.currentText() == "Hamstring"
     press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.when.map_button  # the body map, beside the muscle
+    press(qtbot, Qt.Key.Key_Tab)
     assert focused() is dialog.side_buttons[Side.NOT_APPLICABLE]
     press(qtbot, Qt.Key.Key_Left)  # Both
     press(qtbot, Qt.Key.Key_Left)  # Right
@@ -598,3 +600,34 @@ def test_a_problem_with_the_notes_is_scrolled_into_view_below_them(
     qtbot.wait_until(lambda: scroll.maximum() > room_before)
     qtbot.wait_until(lambda: error.visibleRegion().boundingRect().height() == error.height())
     assert focused() is dialog.notes
+
+
+def test_the_body_map_button_fills_in_muscle_and_side_and_cancel_changes_nothing(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences
+) -> None:
+    form = open_form(qtbot, editor, preferences)
+    form.muscle.set_code("muscle.calf")
+    form.side_picker.set_value(Side.RIGHT)
+    assert form.when.map_button.text() == "Show on the &body…"
+
+    qtbot.mouseClick(form.when.map_button, Qt.MouseButton.LeftButton)
+    first = form.when.body_map_dialog
+    assert first is not None
+    qtbot.add_widget(first)
+    qtbot.wait_until(first.isVisible)
+    chosen = first.body_map.chosen()
+    assert chosen is not None and chosen.name == "Calf, right"  # what the form holds
+    first.reject()
+    assert form.muscle.currentText() == "Calf" and form.side() is Side.RIGHT
+
+    qtbot.mouseClick(form.when.map_button, Qt.MouseButton.LeftButton)
+    second = form.when.body_map_dialog
+    assert second is not None and second is not first
+    qtbot.add_widget(second)
+    qtbot.wait_until(second.isVisible)
+    hand = second.body_map.region("muscle.hand", Side.LEFT)
+    assert hand is not None
+    qtbot.mouseClick(hand, Qt.MouseButton.LeftButton, pos=hand.rect().center())
+    qtbot.wait_until(lambda: not second.isVisible())
+    assert form.muscle.currentText() == "Hand or fingers"
+    assert form.side() is Side.LEFT

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -176,17 +176,104 @@ def test_a_less_common_muscle_comes_from_the_list(
     assert diary.list_episodes()[0].muscle == "muscle.neck"
 
 
-def test_the_big_buttons_follow_what_this_person_cramps_in(
+def test_the_big_buttons_are_this_person_s_four_most_common_muscles_with_alt_keys(
     qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
 ) -> None:
-    for hours in (30, 54, 78):
-        diary.add_episode(
-            EpisodeInput(start=NOW - timedelta(hours=hours), muscle="muscle.neck", side=Side.LEFT)
-        )
+    logged = {"muscle.neck": 3, "muscle.hand": 2, "muscle.foot": 2, "muscle.abdomen": 1}
+    hours = 30
+    for muscle, times in logged.items():
+        for _ in range(times):
+            diary.add_episode(EpisodeInput(start=NOW - timedelta(hours=hours), muscle=muscle))
+            hours += 24
+    diary.add_episode(EpisodeInput(start=NOW - timedelta(hours=hours), muscle="muscle.face"))
     dialog = open_quick_log(qtbot, editor, preferences)
-    assert "muscle.neck" in dialog.muscle_buttons
-    assert dialog.muscle_buttons["muscle.neck"].text() == "Neck"
-    assert len(dialog.muscle_buttons) == 4
+    # The face, logged once and least, gives way; checklist order keeps the buttons still.
+    assert list(dialog.muscle_buttons) == [
+        "muscle.foot",
+        "muscle.hand",
+        "muscle.abdomen",
+        "muscle.neck",
+    ]
+    texts = [button.text() for button in dialog.muscle_buttons.values()]
+    assert texts == ["&Foot or toes", "&Hand or fingers", "&Abdomen", "&Neck"]
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait_until(lambda: dialog.muscle.currentText() == "Neck")
+    assert dialog.side_buttons[Side.NOT_APPLICABLE].isChecked()  # the neck has no side
+
+
+def test_a_fresh_diary_offers_the_usual_leg_muscles_with_alt_keys_that_do_not_clash(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences
+) -> None:
+    dialog = open_quick_log(qtbot, editor, preferences)
+    texts = [button.text() for button in dialog.muscle_buttons.values()]
+    assert texts == ["&Calf", "&Foot or toes", "&Hamstring", "&Thigh (quadriceps)"]
+    others = [dialog.details_button.text(), "&Other muscle:", "&Side", "&When"]
+    letters = [t[t.index("&") + 1].casefold() for t in texts + others]
+    assert len(letters) == len(set(letters))
+
+
+def test_side_follows_the_side_this_person_usually_cramps_that_muscle_on(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    for hours, muscle, side in (
+        (30, "muscle.calf", Side.RIGHT),
+        (54, "muscle.calf", Side.RIGHT),
+        (78, "muscle.calf", Side.LEFT),
+        (102, "muscle.foot", Side.LEFT),
+    ):
+        diary.add_episode(
+            EpisodeInput(start=NOW - timedelta(hours=hours), muscle=muscle, side=side)
+        )
+    preferences.last_muscle = "muscle.calf"
+    preferences.last_side = Side.LEFT
+    dialog = open_quick_log(qtbot, editor, preferences)
+    assert dialog.side_buttons[Side.RIGHT].isChecked()  # calves: right twice, left once
+    qtbot.mouseClick(dialog.muscle_buttons["muscle.foot"], Qt.MouseButton.LeftButton)
+    assert dialog.side_buttons[Side.LEFT].isChecked()
+    assert dialog.body_map.chosen() is dialog.body_map.region("muscle.foot", Side.LEFT)
+    qtbot.mouseClick(dialog.muscle_buttons["muscle.calf"], Qt.MouseButton.LeftButton)
+    assert dialog.side_buttons[Side.RIGHT].isChecked()
+    with qtbot.wait_signal(dialog.accepted):
+        press_enter(qtbot)
+    saved = dialog.saved_episode
+    assert saved is not None and (saved.muscle, saved.side) == ("muscle.calf", Side.RIGHT)
+
+
+def test_ctrl_n_then_the_right_calf_on_the_body_map_then_enter_logs_it_in_three_actions(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    # Action 1: Ctrl+N opens the quick log with the time filled in.
+    dialog = open_quick_log(qtbot, editor, preferences)
+    assert dialog.start_edit.dateTime().toString("d MMM yyyy HH:mm") == "12 Mar 2026 09:30"
+    # Action 2: click the right calf on the back view.
+    calf = dialog.body_map.region("muscle.calf", Side.RIGHT)
+    assert calf is not None
+    qtbot.mouseClick(calf, Qt.MouseButton.LeftButton, pos=inside(calf))
+    assert dialog.muscle.currentText() == "Calf"
+    assert dialog.side_buttons[Side.RIGHT].isChecked()
+    assert dialog.muscle_buttons["muscle.calf"].isChecked()
+    assert dialog.body_map.name_label.text() == "Calf, right"
+    # Action 3: Enter saves (the focus is on the map; the dialog's default button takes it).
+    with qtbot.wait_signal(dialog.accepted):
+        press_enter(qtbot)
+    [stored] = diary.list_episodes()
+    assert (stored.muscle, stored.side) == ("muscle.calf", Side.RIGHT)
+    assert stored.start_local == NOW.replace(tzinfo=None)
+    assert stored.to_review
+    assert editor.undo_stack.count() == 1
+
+
+def inside(button: QAbstractButton) -> QPoint:
+    """A point inside a body map region's outline, where a person would click."""
+    box = button.rect()
+    return next(
+        QPoint(x, y)
+        for y in range(box.height() // 2, box.height())
+        for x in range(box.width())
+        if button.hitButton(QPoint(x, y))
+    )
 
 
 def test_more_details_swaps_in_the_full_form_with_the_choices_carried_over(
@@ -273,3 +360,22 @@ def test_a_quick_log_never_answers_did_it_wake_you_and_the_list_leaves_it_blank(
         for row in range(model.rowCount())
     }
     assert woke == {"Foot or toes": "", "Calf": "No"}
+
+
+def test_tab_reaches_the_body_map_after_the_list_and_arrows_then_enter_save(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    from cramplog.ui.widgets.body_map import RegionButton
+
+    dialog = open_quick_log(qtbot, editor, preferences)
+    dialog.muscle.setFocus()
+    qtbot.keyClick(dialog.muscle, Qt.Key.Key_Tab)
+    region = QApplication.focusWidget()
+    assert isinstance(region, RegionButton)
+    qtbot.keyClicks(region, "hams")  # type-ahead to the hamstrings
+    region = QApplication.focusWidget()
+    assert isinstance(region, RegionButton) and region.name.startswith("Hamstring")
+    with qtbot.wait_signal(dialog.accepted):
+        qtbot.keyClick(region, Qt.Key.Key_Return)
+    [stored] = diary.list_episodes()
+    assert (stored.muscle, stored.side) == ("muscle.hamstring", region.region.side)

@@ -1,0 +1,141 @@
+"""Review several missed nights at once: each ticked on purpose, saved and undone as one step."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cramplog.core import night_states, wording
+from cramplog.core.errors import CramplogError
+from cramplog.core.records import EpisodeFilter
+from cramplog.ui.editor import DiaryEditor
+from cramplog.ui.widgets import common as widgets
+
+if TYPE_CHECKING:
+    from cramplog.diary.view import DiaryView
+
+
+def read_missed_nights(diary: DiaryView) -> list[date]:
+    """The nights not reviewed back to the last reviewed one, within a fortnight.
+
+    Only as far back as the first night of that fortnight the diary holds anything about:
+    a stretch when the diary was not kept is not "missed".
+    """
+    last = diary.last_night()
+    first = last - timedelta(days=night_states.MISSED_NIGHTS_LIMIT - 1)
+    days = diary.list_days(first, last)
+    reviewed = {day.night_of for day in days if day.factors.reviewed}
+    known = {day.night_of for day in days} | diary.nights_with_episodes(first, last)
+    return night_states.missed_nights(last, reviewed, min(known) if known else None)
+
+
+class MissedNightsDialog(QDialog):
+    """One row per night with its cramps; ticked nights are marked reviewed together."""
+
+    def __init__(
+        self, editor: DiaryEditor, nights: list[date], *, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.diary = editor.diary
+        self.nights = sorted(nights)
+        self.setWindowTitle("Review the nights you missed")
+        self.setObjectName("missedNightsDialog")
+        self.boxes: dict[date, QCheckBox] = {}
+        self.cramps: set[date] = set()
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        title = widgets.plain_label(
+            f"{wording.count(len(self.nights), 'night')} not reviewed yet", wrap=False
+        )
+        title.setFont(widgets.scaled_font(self.font(), 1.25, bold=True))
+        layout.addWidget(title)
+        layout.addWidget(
+            widgets.plain_label(
+                "Tick each night you can vouch for: a night with no cramp logged becomes "
+                "cramp-free, and a night with cramps is marked as having them all logged. "
+                "Nights left unticked stay unknown."
+            )
+        )
+        counts: Counter[date] = Counter()
+        if self.nights:
+            where = EpisodeFilter(first_night=self.nights[0], last_night=self.nights[-1])
+            counts.update(self.diary.night_of(e) for e in self.diary.list_episodes(where))
+        self.cramps = set(counts)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        for row, night in enumerate(self.nights):
+            logged = night in self.cramps
+            box = QCheckBox(widgets.night_caption(night))
+            box.setAccessibleName(
+                f"{widgets.night_caption(night)}: "
+                + ("all its cramps are logged" if logged else "cramp-free")
+            )
+            self.boxes[night] = box
+            grid.addWidget(box, row, 0)
+            note = widgets.plain_label(
+                f"{wording.count(counts[night], 'cramp')} logged; tick if none is missing"
+                if logged
+                else "no cramp logged",
+                wrap=False,
+            )
+            grid.addWidget(note, row, 1)
+        layout.addLayout(grid)
+        self.error = widgets.FieldError()
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.all_free_button = QPushButton("Tick &all nights without cramps")
+        self.all_free_button.setAutoDefault(False)
+        self.all_free_button.clicked.connect(self.tick_all_cramp_free)
+        self.all_free_button.setEnabled(any(n not in self.cramps for n in self.nights))
+        cancel = QPushButton("Cancel")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        self.save_button = QPushButton("&Save")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.all_free_button)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        widgets.chain_tabs([*self.boxes.values(), self.all_free_button, cancel, self.save_button])
+        first = next(iter(self.boxes.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def tick_all_cramp_free(self) -> None:
+        """The explicit "all cramp-free" choice: every night without a cramp logged."""
+        for night, box in self.boxes.items():
+            if night not in self.cramps:
+                box.setChecked(True)
+        self.error.clear_message()
+
+    def ticked(self) -> list[date]:
+        return [night for night, box in self.boxes.items() if box.isChecked()]
+
+    def save(self) -> None:
+        chosen = self.ticked()
+        if not chosen:
+            self.error.show_message("Tick the nights you can vouch for, or press Cancel.")
+            return
+        try:
+            self.editor.mark_reviewed(chosen)
+        except CramplogError as exc:
+            self.error.show_message(str(exc))
+            return
+        self.accept()
