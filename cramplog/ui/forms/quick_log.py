@@ -30,6 +30,7 @@ from cramplog.ui.forms.episode_sections import (
     from_qdatetime,
     local_wall_clock,
     to_qdatetime,
+    whole_minutes,
 )
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
@@ -266,11 +267,14 @@ class QuickLogDialog(QDialog):
         The subtraction is done in UTC, so "1 h ago" is an hour ago even across a clock change.
         """
         earlier = self._opened_at.astimezone(UTC) - offset
+        if offset:  # "15 min ago" is a guess to the minute: no seconds nobody can see
+            earlier = earlier.replace(second=0, microsecond=0)
         zone = self._opened_at.tzinfo
         return earlier.astimezone(zone) if isinstance(zone, ZoneInfo) else earlier.astimezone()
 
     def _time_edited(self) -> None:
         # Typed by hand: no offset button describes it any more.
+        whole_minutes(self.start_edit)
         self._offset = None
         self.offset_group.setExclusive(False)
         for button in self.offset_buttons.values():

@@ -273,3 +273,30 @@ def test_a_quick_log_never_answers_did_it_wake_you_and_the_list_leaves_it_blank(
         for row in range(model.rowCount())
     }
     assert woke == {"Foot or toes": "", "Calf": "No"}
+
+
+@pytest.fixture
+def diary_at_2_25_59(data_dir: Path) -> Any:
+    opened = Diary.open(data_dir, clock=lambda: datetime(2026, 3, 12, 2, 25, 59, tzinfo=LONDON))
+    yield opened
+    opened.close()
+
+
+def test_a_backdated_or_typed_time_is_kept_to_the_minute_not_the_opening_seconds(
+    qtbot: QtBot, diary_at_2_25_59: Diary, preferences: Preferences
+) -> None:
+    # The field shows hours and minutes only: seconds nobody can see must not be saved.
+    editor = DiaryEditor(diary_at_2_25_59)
+    preferences.last_muscle = "muscle.calf"
+    dialog = open_quick_log(qtbot, editor, preferences)
+    qtbot.mouseClick(dialog.offset_buttons[timedelta(minutes=15)], Qt.MouseButton.LeftButton)
+    with qtbot.wait_signal(dialog.accepted):
+        press_enter(qtbot)
+    assert diary_at_2_25_59.list_episodes()[0].start_local == datetime(2026, 3, 12, 2, 10)
+
+    dialog = open_quick_log(qtbot, editor, preferences)
+    dialog.start_edit.setDateTime(dialog.start_edit.dateTime().addSecs(-3600))  # as if typed
+    with qtbot.wait_signal(dialog.accepted):
+        press_enter(qtbot)
+    starts = sorted(e.start_local for e in diary_at_2_25_59.list_episodes())
+    assert starts == [datetime(2026, 3, 12, 1, 25), datetime(2026, 3, 12, 2, 10)]
