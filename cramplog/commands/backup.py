@@ -31,11 +31,7 @@ def _list(data_dir: Path) -> int:
         return 0
     for backup in found:
         held = backups.details(backup)
-        what = (
-            f"{held.episodes} episode(s), {held.nights} night record(s)"
-            if held.usable
-            else f"NOT USABLE: {held.problem}"
-        )
+        what = held.contents("episode") if held.usable else f"NOT USABLE: {held.problem}"
         print(
             f"{backup.path.name}  {backup.taken_utc:%Y-%m-%d %H:%M} UTC  "
             f"{backup.reason.label}  {what}"
@@ -61,8 +57,5 @@ def run(args: argparse.Namespace) -> int:
         made = backups.back_up(data_dir, reason=backups.Reason.MANUAL)
     assert made is not None
     held = backups.details(made)
-    print(
-        f"Backed up to {made.path} — {held.episodes} episode(s), "
-        f"{held.nights} night record(s), verified."
-    )
+    print(f"Backed up to {made.path} — {held.contents('episode')}, verified.")
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from cramplog.core.wording import count
+
 NAME = "check"
 HELP = "open the diary (creating it if absent) and verify it"
 DESCRIPTION = (
@@ -32,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             newest = backups.newest_usable(data_dir)
             advice = (
                 f" The newest good backup is {newest.backup.path.name} "
-                f"({newest.episodes} episode(s), {newest.nights} night record(s)); "
+                f"({newest.contents('episode')}); "
                 "`cramplog restore newest` puts it back and keeps the damaged file aside. "
                 "Nothing was changed."
                 if newest is not None
@@ -57,5 +59,8 @@ def run(args: argparse.Namespace) -> int:
     if verdict.condition is integrity.Condition.MISSING:
         print(f"OK: there was no diary in {data_dir}, so a new, empty one was created.")
         return 0
-    print(f"OK: {diary.path} — {episodes} episode(s), {nights} night record(s), schema up to date.")
+    print(
+        f"OK: {diary.path} — {count(episodes, 'episode')}, {count(nights, 'night record')}, "
+        "schema up to date."
+    )
     return 0

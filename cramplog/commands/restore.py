@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from cramplog.core.wording import count
+
 NAME = "restore"
 HELP = "replace the diary with one of its backups (the current diary is kept as a backup)"
 DESCRIPTION = (
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         with commands.checked(data_dir) as diary:
             episodes = diary.count_episodes()
             nights = len(diary.list_days())
-    print(f"Restored {source.name}: {episodes} episode(s), {nights} night record(s).")
+    print(f"Restored {source.name}: {count(episodes, 'episode')}, {count(nights, 'night record')}.")
     if result.previous_diary is not None:
         print(f"The diary as it was is kept as {result.previous_diary.path}.")
     if result.kept_damaged is not None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from cramplog import commands
 from cramplog.core import wording
+from cramplog.core.wording import count
 
 if TYPE_CHECKING:
     from cramplog.analysis.stats import PatternStats
@@ -162,10 +163,12 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
         ),
         (
             "Sleep disturbance (0–10)",
-            f"{_number(s.sleep_disturbance_mean)} ({s.sleep_disturbance_nights} nights rated)",
+            f"{_number(s.sleep_disturbance_mean)} "
+            f"({count(s.sleep_disturbance_nights, 'night')} rated)",
         ),
         (
             "Minutes awake per week",
-            f"{_number(s.minutes_awake_per_week)} ({s.minutes_awake_nights} nights recorded)",
+            f"{_number(s.minutes_awake_per_week)} "
+            f"({count(s.minutes_awake_nights, 'night')} recorded)",
         ),
     ]

@@ -93,9 +93,8 @@ class MainWindow(QMainWindow):
         self.sample = sample
         self.preferences = preferences or Preferences()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(
-            "cramplog — sample diary (not your own)" if sample else "cramplog — cramp diary"
-        )
+        # The desktop adds the app's name ("— cramplog") to every window title itself.
+        self.setWindowTitle("Sample diary (not your own)" if sample else "Cramp diary")
 
         self._diary_page: DiaryPage | None = None
         self._pending: Callable[[], object] | None = None

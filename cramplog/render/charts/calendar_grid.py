@@ -14,6 +14,7 @@ from cramplog.analysis.stats import (
     CalendarNight,
     NightState,
 )
+from cramplog.core.wording import count
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -114,7 +115,7 @@ def _summary(calendar: Sequence[CalendarNight]) -> str:
     states = [n.state for n in calendar]
     period = drawing.days(calendar[0].night, calendar[-1].night)
     return (
-        f"Calendar, {period}: {states.count(NightState.CRAMPS)} nights with cramps, "
-        f"{states.count(NightState.CRAMP_FREE)} cramp-free reviewed nights, "
-        f"{states.count(NightState.UNRECORDED)} nights with no record."
+        f"Calendar, {period}: {count(states.count(NightState.CRAMPS), 'night')} with cramps, "
+        f"{count(states.count(NightState.CRAMP_FREE), 'cramp-free reviewed night')}, "
+        f"{count(states.count(NightState.UNRECORDED), 'night')} with no record."
     )

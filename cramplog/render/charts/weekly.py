@@ -15,6 +15,7 @@ from cramplog.analysis.stats import (
     TreatmentEffect,
     WeekPoint,
 )
+from cramplog.core.wording import count
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -129,14 +130,16 @@ def _summary(
         None,
     )
     summary = (
-        f"Cramps per week, {drawing.days(first, last)}: {sum(w.episodes for w in weekly)} cramps "
-        f"over {len(weekly)} weeks; the busiest week began {busiest.week_start:%d %b %Y} "
+        f"Cramps per week, {drawing.days(first, last)}: "
+        f"{count(sum(w.episodes for w in weekly), 'cramp')} "
+        f"over {count(len(weekly), 'week')}; the busiest week began {busiest.week_start:%d %b %Y} "
         f"with {busiest.episodes}."
     )
     if latest_rate is not None:
         summary += f" The latest 4-week average is {latest_rate:.1f} a week."
     if unrecorded:
-        summary += f" {sum(n for _, n in unrecorded)} weeks had no recorded night."
+        weeks = sum(n for _, n in unrecorded)
+        summary += f" {count(weeks, 'week')} {'has' if weeks == 1 else 'had'} no recorded night."
     if shown:
         summary += " Medicines: " + "; ".join(shown) + "."
     return summary

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter
+from cramplog.core.wording import count
 from cramplog.ui import editor as edits
 from cramplog.ui.widgets.episode_model import KEY_ROLE, NIGHT, SEARCH, EpisodeTableModel
 
@@ -364,7 +365,9 @@ class DiaryPage(QWidget):
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
-        self.count_label.setText(f"{shown} of {total} rows" if shown != total else f"{total} rows")
+        self.count_label.setText(
+            f"{shown:,} of {count(total, 'row')}" if shown != total else count(total, "row")
+        )
 
     def selected_keys(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from cramplog.analysis import stats
 from cramplog.core import nights
 from cramplog.core.checklist import ChecklistItem
+from cramplog.core.wording import count
 from cramplog.ui.pages.patterns_tiles import duration, plain_label
 
 STANDS_OUT_MARK: Final = "▲"
@@ -129,7 +130,8 @@ def trigger_text(
     """What the diary says about one trigger: how often named, compared, and the guidance."""
     parts = [f"{trigger.label} ({trigger.group_label})"]
     parts.append(
-        f"Named as a suspected trigger on {trigger.episodes} of {s.episodes} cramps in this period."
+        f"Named as a suspected trigger on {trigger.episodes:,} of {count(s.episodes, 'cramp')} "
+        "in this period."
     )
     c = trigger.comparison
     if c is None:
@@ -147,8 +149,9 @@ def trigger_text(
         standing = " It stands out." if c.stands_out else ""
         parts.append(
             f"Day records ({c.description}): present on {c.share_of_cramp_nights:.0%} of "
-            f"{c.cramp_nights_recorded} cramp nights vs {c.share_of_cramp_free_nights:.0%} "
-            f"of {c.cramp_free_nights_recorded} cramp-free nights.{standing} "
+            f"{count(c.cramp_nights_recorded, 'cramp night')} vs "
+            f"{c.share_of_cramp_free_nights:.0%} of "
+            f"{count(c.cramp_free_nights_recorded, 'cramp-free night')}.{standing} "
             "A comparison, not a cause."
         )
     if item is not None:

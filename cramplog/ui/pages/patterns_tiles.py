@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from cramplog.analysis import stats
 from cramplog.core import wording
+from cramplog.core.wording import count
 
 # A tile's change line when the comparison period has too few recorded nights.
 NO_COMPARISON_TILE: Final = "no comparison"
@@ -123,7 +124,7 @@ HEADLINES: Final = (
         lambda s: number(s.sleep_disturbance_mean),
         lambda s: (
             f"{number(s.minutes_awake_per_week, 0)} minutes awake a week · from "
-            f"{s.sleep_disturbance_nights} nights rated"
+            f"{count(s.sleep_disturbance_nights, 'night')} rated"
         ),
         "sleep_disturbance_mean",
     ),
