@@ -71,11 +71,14 @@ def settle() -> None:
 
 def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     from cramplog.ui.dialogs.about import AboutDialog
+    from cramplog.ui.dialogs.counting import CountingDialog
     from cramplog.ui.dialogs.import_dialog import ImportDialog
     from cramplog.ui.dialogs.own_words import OwnWordsDialog
     from cramplog.ui.dialogs.restore_dialog import RestoreDialog
     from cramplog.ui.dialogs.settings_dialog import SettingsDialog
+    from cramplog.ui.dialogs.shortcuts import ShortcutsDialog
     from cramplog.ui.dialogs.stopwatch import StopwatchDialog
+    from cramplog.ui.dialogs.tour import TourDialog
     from cramplog.ui.forms.episode_form import EpisodeDialog
     from cramplog.ui.forms.medication_form import MedicationDialog, StopMedicationDialog
     from cramplog.ui.forms.night_review import NightReviewDialog
@@ -97,6 +100,9 @@ def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         "import": lambda: ImportDialog(diary, parent=window),
         "restore": lambda: RestoreDialog([], parent=window),
         "about": lambda: AboutDialog(diary.path, window),
+        "shortcuts": lambda: ShortcutsDialog(window),
+        "how cramplog counts": lambda: CountingDialog(diary, window),
+        "tour": lambda: TourDialog(prefs, parent=window),
     }
 
 
@@ -113,6 +119,9 @@ DIALOGS = (
     "import",
     "restore",
     "about",
+    "shortcuts",
+    "how cramplog counts",
+    "tour",
 )
 
 
