@@ -88,6 +88,7 @@ class QuickLogDialog(QDialog):
         self.saved_episode: Episode | None = None
         self.details_form: EpisodeDialog | None = None
         self._opened_at = self.diary.now()
+        self._height_before_error: int | None = None
         self._boundary_hour = self.diary.boundary_hour
         self._offset: timedelta | None = timedelta(0)
         self.setWindowTitle("Log a cramp")
@@ -107,7 +108,7 @@ class QuickLogDialog(QDialog):
     def _big_button(self, text: str) -> QPushButton:
         button = widgets.ChoiceButton(text)
         button.setMinimumHeight(46)
-        button.setMinimumWidth(110)
+        button.target_width = 110  # an easy target, and never narrower than its text
         return button
 
     # Over 60 lines: it lays out the widgets top to bottom in their tab order, one block
@@ -289,6 +290,19 @@ class QuickLogDialog(QDialog):
     def choose_muscle(self, code: str) -> None:
         self.muscle.set_code(code)
         self.muscle_error.clear_message()
+        self._give_back_error_space()
+
+    def _give_back_error_space(self) -> None:
+        """Once no message shows, return to the height the dialog had before one did: the
+        layout's stretch would otherwise keep the cleared message's space as a blank gap."""
+        errors = (self.start_error, self.muscle_error, self.general_error)
+        if self._height_before_error is None or any(not e.isHidden() for e in errors):
+            return
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self._height_before_error, self.minimumSizeHint().height()))
+        self._height_before_error = None
 
     def _sync_muscle_buttons(self, *_args: object) -> None:
         code = self.muscle.code()
@@ -348,6 +362,8 @@ class QuickLogDialog(QDialog):
         self.accept()
 
     def _show_error(self, field: str | None, message: str) -> None:
+        if self._height_before_error is None:
+            self._height_before_error = self.height()
         if field in ("start", "duration"):
             self.start_error.show_message(message)
             self.start_edit.setFocus()

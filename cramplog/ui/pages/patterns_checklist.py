@@ -83,13 +83,27 @@ class TriggerChecklistPanel(QWidget):
         vertical.setStretchFactor(0, 5)
         vertical.setStretchFactor(1, 3)
         vertical.setStretchFactor(2, 2)
-        vertical.setSizes([500, 300, 200])
+        # The explanation below the tree is empty until a trigger is chosen (and scrolls):
+        # the tree gets the room, not a blank area.
+        vertical.setSizes([620, 180, 200])
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(note)
         layout.addWidget(vertical, 1)
+
+    def wanted_width(self) -> int:
+        """The width that shows every trigger's name in full beside its two counts."""
+        tree = self.trigger_tree
+        header = tree.header()
+        columns = sum(
+            max(tree.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(tree.columnCount())
+        )
+        margins = self._layout.contentsMargins()
+        chrome = 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width()
+        return columns + chrome + margins.left() + margins.right() + 4
 
 
 def fill_tree(

@@ -204,6 +204,8 @@ class PatternsPage(QWidget):
         self.trigger_episodes = checklist.trigger_episodes
         self.trigger_tree.currentItemChanged.connect(self._trigger_changed)
         splitter.addWidget(checklist)
+        self.checklist = checklist
+        self._checklist_widened = False
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -347,6 +349,16 @@ class PatternsPage(QWidget):
 
     # -- the checklist ---------------------------------------------------------------------
 
+    def _widen_checklist_once(self) -> None:
+        """On first showing the names, give the checklist the width they need (up to 45% of
+        the page), so no name is cut short; after that the person's splitter stays put."""
+        total = sum(self.splitter.sizes())
+        if self._checklist_widened or total <= 0:
+            return
+        self._checklist_widened = True
+        panel = min(max(self.checklist.wanted_width(), self.splitter.sizes()[1]), total * 45 // 100)
+        self.splitter.setSizes([total - panel, panel])
+
     def _show_checklist(self, s: stats.PatternStats) -> None:
         tree = self.trigger_tree
         selected = self.selected_trigger()
@@ -355,6 +367,7 @@ class PatternsPage(QWidget):
         keep = patterns_checklist.fill_tree(tree, s, selected)
         tree.expandAll()
         tree.blockSignals(False)
+        self._widen_checklist_once()
         if keep is not None and selected is not None:
             tree.setCurrentItem(keep)
             self._show_trigger(selected)

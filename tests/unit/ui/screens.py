@@ -17,9 +17,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QComboBox,
     QLabel,
     QPushButton,
     QRadioButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QTreeWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -47,11 +51,14 @@ def sample_diary(folder: Path) -> Diary:
 
 
 def open_window(qtbot: QtBot, diary: Diary, preferences: Preferences) -> MainWindow:
-    window = MainWindow(diary, preferences=preferences)
+    """The window as a start-up shows it: painted first, given its diary after."""
+    window = MainWindow(preferences=preferences)
     qtbot.add_widget(window)
     window.resize(*WINDOW_SIZE)
     window.show()
     qtbot.wait_exposed(window)
+    window.attach(diary)
+    settle()
     return window
 
 
@@ -170,3 +177,69 @@ def text_widgets(top: QWidget) -> Iterator[QLabel | QAbstractButton]:
         if widget.visibleRegion().isEmpty():
             continue  # scrolled out of view, or covered
         yield widget
+
+
+def _clipped_label(label: QLabel) -> str | None:
+    shown = label.contentsRect()
+    if label.wordWrap() and label.hasHeightForWidth():
+        needed = label.heightForWidth(label.width())
+        if needed > label.height() + 1:
+            return f"needs {needed} px of height, has {label.height()}"
+        return None
+    hint = label.sizeHint()
+    if hint.width() > shown.width() + label.margin() * 2 + 1:
+        return f"needs {hint.width()} px of width, has {label.width()}"
+    if hint.height() > label.height() + 1:
+        return f"needs {hint.height()} px of height, has {label.height()}"
+    return None
+
+
+def _clipped_button(button: QAbstractButton) -> str | None:
+    hint = button.sizeHint()
+    if hint.width() > button.width() + 1:
+        return f"needs {hint.width()} px of width, has {button.width()}"
+    return None
+
+
+def _clipped_combo(combo: QComboBox) -> str | None:
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    if needed > field.width():
+        return f"shows {needed} px of text in {field.width()} px"
+    return None
+
+
+def _clipped_tree(tree: QTreeWidget) -> str | None:
+    """A tree's first column cutting its item names short ("Overuse or muscl…")."""
+    header = tree.header()
+    if tree.horizontalScrollBar().isVisible() or header.isSectionHidden(0):
+        return None
+    needed = tree.sizeHintForColumn(0)
+    if needed > header.sectionSize(0) + 1:
+        return f"names need {needed} px, the column has {header.sectionSize(0)}"
+    return None
+
+
+def clipped(top: QWidget) -> list[str]:
+    """Every visible label, button, combo box or tree of `top` whose text does not fit."""
+    found = []
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisibleTo(top):
+            continue
+        problem = None
+        if isinstance(widget, QLabel) and widget.text().strip():
+            problem = _clipped_label(widget)
+        elif isinstance(widget, QAbstractButton) and widget.text().strip():
+            problem = _clipped_button(widget)
+        elif isinstance(widget, QComboBox) and not widget.isEditable():
+            problem = _clipped_combo(widget)
+        elif isinstance(widget, QTreeWidget):
+            problem = _clipped_tree(widget)
+        if problem is not None:
+            text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
+            found.append(f"{type(widget).__name__} {widget.objectName()} {text[:40]!r}: {problem}")
+    return found

@@ -300,3 +300,15 @@ def test_a_backdated_or_typed_time_is_kept_to_the_minute_not_the_opening_seconds
         press_enter(qtbot)
     starts = sorted(e.start_local for e in diary_at_2_25_59.list_episodes())
     assert starts == [datetime(2026, 3, 12, 1, 25), datetime(2026, 3, 12, 2, 10)]
+
+
+def test_a_cleared_message_leaves_no_gap(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences
+) -> None:
+    dialog = open_quick_log(qtbot, editor, preferences)
+    height = dialog.height()
+    press_enter(qtbot)  # no muscle: the message shows and the dialog grows to hold it
+    qtbot.wait_until(lambda: dialog.height() > height)
+    qtbot.mouseClick(next(iter(dialog.muscle_buttons.values())), Qt.MouseButton.LeftButton)
+    assert dialog.muscle_error.isHidden()
+    qtbot.wait_until(lambda: dialog.height() == height)

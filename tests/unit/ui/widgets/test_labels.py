@@ -8,7 +8,12 @@ card, a field or a style sheet behind the text counts, not just the palette's Wi
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
@@ -111,3 +116,22 @@ def test_a_hint_made_without_a_parent_stays_readable_through_theme_changes(
         text = hint.palette().color(QPalette.ColorRole.WindowText)
         assert text == muted_color(holder.palette())
         assert theme.contrast_ratio(text, window) >= BODY
+
+
+@pytest.mark.parametrize("scale", ["1", "1.5", "2"])
+def test_no_text_is_cut_short_on_any_screen_at_any_scale(tmp_path: Path, scale: str) -> None:
+    # Each label, button, combo box and tree shows its whole text: a label's size hint (its
+    # height for its width when it wraps) fits the geometry it got, a button's hint fits its
+    # width, a combo box's current text fits its field, a tree's names fit their column.
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.unit.ui.layout_probe", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "QT_SCALE_FACTOR": scale, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=Path(__file__).parents[4],
+        check=True,
+    )
+    found = json.loads(result.stdout.splitlines()[-1])
+    assert len(found) == 2 * 4 + len(screens.DIALOGS)
+    assert {name: problems for name, problems in found.items() if problems} == {}
