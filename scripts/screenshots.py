@@ -48,9 +48,12 @@ def save(widget: QWidget, app: QApplication, path: Path) -> None:
 def dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     """Each dialog built as the app builds it, without exec()."""
     from cramplog.ui.dialogs.about import AboutDialog
+    from cramplog.ui.dialogs.counting import CountingDialog
     from cramplog.ui.dialogs.own_words import OwnWordsDialog
     from cramplog.ui.dialogs.settings_dialog import SettingsDialog
+    from cramplog.ui.dialogs.shortcuts import ShortcutsDialog
     from cramplog.ui.dialogs.stopwatch import StopwatchDialog
+    from cramplog.ui.dialogs.tour import TourDialog
     from cramplog.ui.forms.episode_form import EpisodeDialog
     from cramplog.ui.forms.medication_form import MedicationDialog
     from cramplog.ui.forms.night_review import NightReviewDialog
@@ -75,6 +78,9 @@ def dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         "own-words": lambda: OwnWordsDialog(editor, parent=window),
         "settings": lambda: SettingsDialog(editor, prefs, parent=window),
         "about": lambda: AboutDialog(diary.path, window),
+        "shortcuts": lambda: ShortcutsDialog(window),
+        "how-cramplog-counts": lambda: CountingDialog(diary, window),
+        "tour": lambda: TourDialog(prefs, parent=window),
     }
 
 
@@ -106,6 +112,16 @@ def main() -> int:
                 save(opening, app, args.out / f"opening-{mode.value}.png")
                 opening.close()
                 opening.deleteLater()
+                # A first start: the empty diary's welcome.
+                with tempfile.TemporaryDirectory(prefix="cramplog-empty-") as empty_dir:
+                    empty = Diary.open(Path(empty_dir))
+                    first = MainWindow(empty, preferences=prefs)
+                    first.resize(*SIZE)
+                    save(first, app, args.out / f"diary-empty-{mode.value}.png")
+                    first.close()
+                    first.deleteLater()
+                    settle(app)
+                    empty.close()
                 window = MainWindow(diary, sample=True, preferences=prefs)
                 window.resize(*SIZE)
                 for index, place in enumerate(PLACES):
