@@ -62,10 +62,11 @@ class TriggerChecklistPanel(QWidget):
         self.trigger_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.trigger_details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.trigger_details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        details = QScrollArea()
+        self.details_area = details = QScrollArea()
         details.setWidgetResizable(True)
         details.setWidget(self.trigger_details)
         details.setFrameShape(QFrame.Shape.NoFrame)
+        details.hide()  # until a trigger is chosen: the tree takes the room, not a blank area
         self.episodes_heading = plain_label("Choose a trigger to see the cramps that named it.")
         self.trigger_episodes = QListWidget()
         self.trigger_episodes.setObjectName("triggerEpisodes")
@@ -83,15 +84,18 @@ class TriggerChecklistPanel(QWidget):
         vertical.setStretchFactor(0, 5)
         vertical.setStretchFactor(1, 3)
         vertical.setStretchFactor(2, 2)
-        # The explanation below the tree is empty until a trigger is chosen (and scrolls):
-        # the tree gets the room, not a blank area.
-        vertical.setSizes([620, 180, 200])
+        vertical.setSizes([500, 300, 200])
 
         self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(note)
         layout.addWidget(vertical, 1)
+
+    def show_details(self, text: str) -> None:
+        """Explain the chosen trigger; with none chosen the explanation's area goes away."""
+        self.trigger_details.setText(text)
+        self.details_area.setVisible(bool(text))
 
     def wanted_width(self) -> int:
         """The width that shows every trigger's name in full beside its two counts."""

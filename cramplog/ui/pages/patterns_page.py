@@ -372,7 +372,7 @@ class PatternsPage(QWidget):
             tree.setCurrentItem(keep)
             self._show_trigger(selected)
         else:
-            self.trigger_details.setText("")
+            self.checklist.show_details("")
             self.trigger_episodes.clear()
             self.episodes_heading.setText("Choose a trigger to see the cramps that named it.")
 
@@ -405,7 +405,7 @@ class PatternsPage(QWidget):
         if s is None or trigger is None:
             return
         item = self.diary.checklist.get(code)
-        self.trigger_details.setText(patterns_checklist.trigger_text(s, trigger, item))
+        self.checklist.show_details(patterns_checklist.trigger_text(s, trigger, item))
         total, episodes = stats.episodes_with_trigger(
             self.diary, s.period, code, limit=MAX_LISTED_EPISODES
         )

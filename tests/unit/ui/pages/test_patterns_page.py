@@ -237,9 +237,12 @@ def test_choosing_a_trigger_lists_the_cramps_that_named_it(
     editor.add_episode(cramp(10, triggers=("trigger.dehydration",)))
     editor.add_episode(cramp(9, hour=4, triggers=("trigger.alcohol",)))
     shown(qtbot, page)
+    details = page.checklist.details_area
+    assert not details.isVisible()  # nothing chosen: no blank explanation under the tree
     with qtbot.wait_signal(page.trigger_selected) as chosen:
         page.select_trigger("trigger.dehydration")
     assert chosen.args == ["trigger.dehydration"]
+    assert details.isVisible()
     assert page.trigger_episodes.count() == 1
     assert (
         page.trigger_episodes.item(0)
