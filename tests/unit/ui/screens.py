@@ -77,11 +77,12 @@ def settle() -> None:
 
 
 def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
+    from cramplog.diary.integrity import Condition, Verdict
     from cramplog.ui.dialogs.about import AboutDialog
     from cramplog.ui.dialogs.counting import CountingDialog
     from cramplog.ui.dialogs.import_dialog import ImportDialog
     from cramplog.ui.dialogs.own_words import OwnWordsDialog
-    from cramplog.ui.dialogs.restore_dialog import RestoreDialog
+    from cramplog.ui.dialogs.restore_dialog import DamagedDiaryDialog, RestoreDialog
     from cramplog.ui.dialogs.settings_dialog import SettingsDialog
     from cramplog.ui.dialogs.shortcuts import ShortcutsDialog
     from cramplog.ui.dialogs.stopwatch import StopwatchDialog
@@ -90,6 +91,7 @@ def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     from cramplog.ui.forms.medication_form import MedicationDialog, StopMedicationDialog
     from cramplog.ui.forms.night_review import NightReviewDialog
     from cramplog.ui.forms.quick_log import QuickLogDialog
+    from cramplog.ui.startup.error_dialog import ErrorDialog
 
     editor, prefs, diary = window.editor, window.preferences, window.diary
     episode = diary.list_episodes()[-1]
@@ -107,6 +109,12 @@ def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         "import": lambda: ImportDialog(diary, parent=window),
         "restore": lambda: RestoreDialog([], parent=window),
         "about": lambda: AboutDialog(diary.path, window),
+        "damaged diary": lambda: DamagedDiaryDialog(
+            Verdict(Condition.DAMAGED, diary.path, f"{diary.path} is damaged: a test."),
+            None,
+            parent=window,
+        ),
+        "something went wrong": lambda: ErrorDialog(diary.data_dir / "bug.log", parent=window),
         "shortcuts": lambda: ShortcutsDialog(window),
         "how cramplog counts": lambda: CountingDialog(diary, window),
         "tour": lambda: TourDialog(prefs, parent=window),
@@ -126,6 +134,8 @@ DIALOGS = (
     "import",
     "restore",
     "about",
+    "damaged diary",
+    "something went wrong",
     "shortcuts",
     "how cramplog counts",
     "tour",
