@@ -50,10 +50,13 @@ def dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     from cramplog.core.records import Side
     from cramplog.ui.dialogs.about import AboutDialog
     from cramplog.ui.dialogs.body_map_dialog import BodyMapDialog
+    from cramplog.ui.dialogs.counting import CountingDialog
     from cramplog.ui.dialogs.night_calendar import NightCalendarDialog
     from cramplog.ui.dialogs.own_words import OwnWordsDialog
     from cramplog.ui.dialogs.settings_dialog import SettingsDialog
+    from cramplog.ui.dialogs.shortcuts import ShortcutsDialog
     from cramplog.ui.dialogs.stopwatch import StopwatchDialog
+    from cramplog.ui.dialogs.tour import TourDialog
     from cramplog.ui.forms.episode_form import EpisodeDialog
     from cramplog.ui.forms.medication_form import MedicationDialog
     from cramplog.ui.forms.missed_nights import MissedNightsDialog
@@ -86,6 +89,9 @@ def dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
             parent=window,
         ),
         "about": lambda: AboutDialog(diary.path, window),
+        "shortcuts": lambda: ShortcutsDialog(window),
+        "how-cramplog-counts": lambda: CountingDialog(diary, window),
+        "tour": lambda: TourDialog(prefs, parent=window),
     }
 
 
@@ -117,6 +123,16 @@ def main() -> int:
                 save(opening, app, args.out / f"opening-{mode.value}.png")
                 opening.close()
                 opening.deleteLater()
+                # A first start: the empty diary's welcome.
+                with tempfile.TemporaryDirectory(prefix="cramplog-empty-") as empty_dir:
+                    empty = Diary.open(Path(empty_dir))
+                    first = MainWindow(empty, preferences=prefs)
+                    first.resize(*SIZE)
+                    save(first, app, args.out / f"diary-empty-{mode.value}.png")
+                    first.close()
+                    first.deleteLater()
+                    settle(app)
+                    empty.close()
                 window = MainWindow(diary, sample=True, preferences=prefs)
                 window.resize(*SIZE)
                 for index, place in enumerate(PLACES):

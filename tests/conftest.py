@@ -32,6 +32,22 @@ def _no_blocking_discard_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(widgets, "confirm_discard", lambda _parent, _question: True)
 
 
+@pytest.fixture
+def tour_allowed() -> None:
+    """Asked for by a test about the first-run tour: the real tour may open."""
+
+
+@pytest.fixture(autouse=True)
+def _no_first_run_tour(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Every test starts on fresh preferences, which would open the first-run tour; it opens
+    only in a test that asks for `tour_allowed`."""
+    if "tour_allowed" in request.fixturenames:
+        return
+    from cramplog.ui.dialogs import tour
+
+    monkeypatch.setattr(tour, "offer_tour", lambda _window, _preferences: None)
+
+
 @pytest.fixture(autouse=True)
 def _bug_log_in_a_temporary_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from cramplog.exchange import ImportOptions, ImportPlan
 
 from cramplog import commands
+from cramplog.core.wording import count
 
 NAME = "import"
 HELP = "import a cramplog JSON/CSV export or a spreadsheet of cramps (try --dry-run first)"
@@ -142,7 +143,7 @@ def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool) -> int:
         )
     if plan.errors and not skip_invalid:
         print(
-            f"cramplog: {len(plan.errors)} invalid row(s); an import would add "
+            f"cramplog: {count(len(plan.errors), 'invalid row')}; an import would add "
             "nothing (use --skip-invalid to skip them).",
             file=sys.stderr,
         )
@@ -188,7 +189,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {error}")
         if plan.errors and not args.skip_invalid:
             raise ImportRejectedError(
-                f"{len(plan.errors)} invalid row(s), so nothing was imported "
+                f"{count(len(plan.errors), 'invalid row')}, so nothing was imported "
                 "(fix them, or use --skip-invalid)."
             )
         result = exchange.apply_import(

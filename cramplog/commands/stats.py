@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from cramplog import commands
 from cramplog.core import wording
-from cramplog.core.translation import N_, _
+from cramplog.core.translation import N_, _, n_
 
 if TYPE_CHECKING:
     from cramplog.analysis.stats import PatternStats
@@ -188,14 +188,16 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
         ),
         (
             _("Sleep disturbance (0–10)"),
-            _("{mean} ({n} nights rated)").format(
-                mean=_number(s.sleep_disturbance_mean), n=s.sleep_disturbance_nights
-            ),
+            n_(
+                "{mean} ({n} night rated)", "{mean} ({n} nights rated)", s.sleep_disturbance_nights
+            ).format(mean=_number(s.sleep_disturbance_mean), n=s.sleep_disturbance_nights),
         ),
         (
             _("Minutes awake per week"),
-            _("{mean} ({n} nights recorded)").format(
-                mean=_number(s.minutes_awake_per_week), n=s.minutes_awake_nights
-            ),
+            n_(
+                "{mean} ({n} night recorded)",
+                "{mean} ({n} nights recorded)",
+                s.minutes_awake_nights,
+            ).format(mean=_number(s.minutes_awake_per_week), n=s.minutes_awake_nights),
         ),
     ]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 from cramplog.core import nights
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import LoggingSpan
+from cramplog.core.wording import count
 
 if TYPE_CHECKING:
     import numpy as np
@@ -89,7 +90,7 @@ class RecordedCount:
 
     def describe(self) -> str:
         """E.g. "70 of 71 nights recorded: 12 reviewed, 58 inside spans you declared complete"."""
-        return f"{self.recorded} of {self.nights} nights recorded: {self.breakdown()}"
+        return f"{self.recorded:,} of {count(self.nights, 'night')} recorded: {self.breakdown()}"
 
     def breakdown(self) -> str:
         """E.g. "12 reviewed, 58 inside spans you declared complete"."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cramplog import files
 from cramplog.core.errors import BackupError, StorageError
+from cramplog.core.wording import count
 from cramplog.diary import integrity
 from cramplog.files.private import ensure_private_dir
 from cramplog.storage import health, layout
@@ -92,6 +93,13 @@ class BackupDetails:
     episodes: int | None = None
     nights: int | None = None
     problem: str = ""
+
+    def contents(self, cramp: str = "cramp") -> str:
+        """E.g. "118 cramps, 290 night records" (`cramp` names the entries: the CLI says
+        "episode"); a copy that could not be read says so instead of guessing."""
+        if self.episodes is None or self.nights is None:
+            return "contents unknown"
+        return f"{count(self.episodes, cramp)}, {count(self.nights, 'night record')}"
 
 
 def backup_dir(data_dir: Path) -> Path:

@@ -18,6 +18,7 @@ from cramplog.core.errors import (
     ReadOnlyDiaryError,
     StorageError,
 )
+from cramplog.core.wording import count
 from cramplog.files.private import ensure_private_dir
 from cramplog.storage import health, layout
 
@@ -142,7 +143,7 @@ def examine(data_dir: Path) -> Verdict:
         )
     found = inside.problems
     if found:
-        more = f" and {len(found) - 1} more problem(s)" if len(found) > 1 else ""
+        more = f" and {count(len(found) - 1, 'more problem')}" if len(found) > 1 else ""
         return verdict(
             Condition.DAMAGED,
             f"{path} is damaged: {found[0].splitlines()[-1].strip()}{more}.",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from cramplog.core import nights, recorded
 from cramplog.core.errors import ImportFileError, ImportRejectedError
 from cramplog.core.records import ChecklistKind, SpanSource, new_uuid
+from cramplog.core.wording import count
 from cramplog.diary import backups
 from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
 from cramplog.exchange import csv_format, json_format, novelty
@@ -83,22 +84,22 @@ class ImportPlan:
     def summary(self) -> str:
         """One paragraph a person reads before deciding."""
         b = self.batch
-        parts = [f"{self.path.name} is {b.source.label} with {b.rows:,} row(s)."]
+        parts = [f"{self.path.name} is {b.source.label} with {count(b.rows, 'row')}."]
         if self.questions:
             parts.append(" ".join(self.questions.values()))
             return " ".join(parts)
         would = []
         if b.episodes:
-            would.append(f"{self.new_episodes:,} new cramp(s)")
+            would.append(count(self.new_episodes, "new cramp"))
         if b.days:
-            would.append(f"{self.new_days:,} new night record(s)")
+            would.append(count(self.new_days, "new night record"))
         if b.medications:
-            would.append(f"{self.new_medications:,} new medicine(s)")
+            would.append(count(self.new_medications, "new medicine"))
         parts.append("It would add " + (", ".join(would) if would else "nothing") + ".")
         if self.span is not None and self.span.last_night is not None:
             first, last = self.span.first_night, self.span.last_night
             parts.append(
-                f"The file lists cramps only, so the {(last - first).days + 1:,} nights of "
+                f"The file lists cramps only, so the {count((last - first).days + 1, 'night')} of "
                 f"{nights.day_text(first)} to {nights.day_text(last)} would count as recorded, "
                 "cramp-free where nothing was logged (turn this off if the file may have "
                 "missed some cramps)."
@@ -108,7 +109,7 @@ class ImportPlan:
             parts.append(f"{known:,} are already in the diary and would be left as they are.")
         if self.errors:
             parts.append(
-                f"{len(self.errors):,} row(s) have errors: nothing is imported unless you "
+                f"{count(len(self.errors), 'row')} with errors: nothing is imported unless you "
                 "choose to skip them."
             )
         return " ".join(parts)
@@ -129,13 +130,16 @@ class ImportResult:
 
     def summary(self) -> str:
         text = (
-            f"Imported {self.episodes:,} cramp(s), {self.days:,} night record(s) and "
-            f"{self.medications:,} medicine(s)."
+            f"Imported {count(self.episodes, 'cramp')}, {count(self.days, 'night record')} and "
+            f"{count(self.medications, 'medicine')}."
         )
         if self.already_there:
             text += f" {self.already_there:,} were already in the diary."
         if self.skipped_invalid:
-            text += f" {self.skipped_invalid:,} invalid row(s) were skipped."
+            text += (
+                f" {count(self.skipped_invalid, 'invalid row')} "
+                f"{'was' if self.skipped_invalid == 1 else 'were'} skipped."
+            )
         if self.backup is not None:
             text += f" The diary as it was is kept as {self.backup.path.name}."
         return text
@@ -364,7 +368,8 @@ def _refuse_unless_importable(plan: ImportPlan, *, skip_invalid: bool) -> None:
     if batch.errors and not skip_invalid:
         first = batch.errors[0]
         raise ImportRejectedError(
-            f"{len(batch.errors):,} row(s) of {plan.path.name} are invalid (first, {first}); "
+            f"{count(len(batch.errors), 'row')} of {plan.path.name} "
+            f"{'is' if len(batch.errors) == 1 else 'are'} invalid (first, {first}); "
             "nothing was imported. Fix them, or choose to skip invalid rows."
         )
     if not (batch.episodes or batch.days or batch.medications or batch.vocabulary):

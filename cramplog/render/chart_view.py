@@ -12,8 +12,10 @@ from pathlib import Path
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -40,6 +42,46 @@ def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
 
 
 ChartSource = Callable[[Figure | None], ChartResult]
+
+
+class _Canvas(FigureCanvasQTAgg):
+    """A matplotlib canvas that lets the wheel scroll the page it sits in.
+
+    The charts on screen have no zoom or pan, so a wheel turn over one is meant for the page;
+    only while the person holds a mouse button or a modifier (interacting with the chart)
+    does the chart itself get it.
+    """
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        held = event.buttons() != Qt.MouseButton.NoButton
+        if held or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            super().wheelEvent(event)  # type: ignore[no-untyped-call]
+            return
+        area = self._scroll_area()
+        if area is None:
+            event.ignore()
+            return
+        # Handed to the scroll area's viewport, not just ignored: Qt passes an ignored wheel
+        # event up to the parents only when it came from the system, not when it was sent.
+        viewport = area.viewport()
+        passed_on = QWheelEvent(
+            viewport.mapFromGlobal(event.globalPosition()),
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+        )
+        QApplication.sendEvent(viewport, passed_on)
+        event.setAccepted(passed_on.isAccepted())
+
+    def _scroll_area(self) -> QAbstractScrollArea | None:
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, QAbstractScrollArea):
+            widget = widget.parentWidget()
+        return widget
 
 
 class ChartView(QFrame):
@@ -107,7 +149,7 @@ class ChartView(QFrame):
         self.result = result
         if self.canvas is None:
             self.figure = result.figure
-            self.canvas = FigureCanvasQTAgg(result.figure)  # type: ignore[no-untyped-call]
+            self.canvas = _Canvas(result.figure)  # type: ignore[no-untyped-call]
             self.canvas.setParent(self)
             self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             self.canvas.customContextMenuRequested.connect(self._context_menu)

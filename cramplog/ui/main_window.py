@@ -94,9 +94,8 @@ class MainWindow(QMainWindow):
         self.sample = sample
         self.preferences = preferences or Preferences()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(
-            "cramplog — sample diary (not your own)" if sample else "cramplog — cramp diary"
-        )
+        # The desktop adds the app's name ("— cramplog") to every window title itself.
+        self.setWindowTitle("Sample diary (not your own)" if sample else "Cramp diary")
 
         self._diary_page: DiaryPage | None = None
         self._pending: Callable[[], object] | None = None
@@ -369,6 +368,9 @@ class MainWindow(QMainWindow):
         self.own_words_action = self._action("Your own &words…", self.edit_own_words)
         self.settings_action = self._action("&Settings…", self.edit_settings, "Ctrl+,")
         self.about_action = self._action("&About cramplog", self.show_about)
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
+        self.counting_action = self._action("&How cramplog counts", self.show_counting)
+        self.tour_action = self._action("A quick &tour", self.show_tour)
         self.quit_action = self._action("&Quit", self.quit_app, QKeySequence.StandardKey.Quit)
         self.place_actions = []
         for number, name in enumerate(PLACES, start=1):
@@ -383,6 +385,7 @@ class MainWindow(QMainWindow):
             self.own_words_action,
             self.settings_action,
             self.about_action,
+            self.counting_action,
         )
         for action in self._diary_actions:
             action.setEnabled(False)
@@ -429,7 +432,11 @@ class MainWindow(QMainWindow):
         view_menu = menus.addMenu("&View")
         for action in self.place_actions:
             view_menu.addAction(action)
-        menus.addMenu("&Help").addAction(self.about_action)
+        help_menu = menus.addMenu("&Help")
+        for action in (self.shortcuts_action, self.counting_action, self.tour_action):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
     def data_actions(self) -> list[QAction]:
         """Import, backups and restore, provided by the data-safety module."""
@@ -581,6 +588,21 @@ class MainWindow(QMainWindow):
         from cramplog.ui.dialogs.about import AboutDialog
 
         AboutDialog(self.diary.path, self).exec()
+
+    def show_shortcuts(self) -> None:
+        from cramplog.ui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    def show_counting(self) -> None:
+        from cramplog.ui.dialogs.counting import CountingDialog
+
+        CountingDialog(self.diary, self).exec()
+
+    def show_tour(self) -> None:
+        from cramplog.ui.dialogs.tour import TourDialog
+
+        TourDialog(self.preferences, parent=self).exec()
 
     def open_sample(self) -> None:
         """Open the sample diary in a separate window and process, leaving this diary alone."""

@@ -96,6 +96,15 @@ class Preferences:
     def last_side(self, side: Side) -> None:
         self.settings.setValue("last_side", side.value)
 
+    # The first-run tour: shown until the person ticks "Don't show this again".
+    @property
+    def show_tour(self) -> bool:
+        return self._text("show_tour", "true") != "false"
+
+    @show_tour.setter
+    def show_tour(self, show: bool) -> None:
+        self.settings.setValue("show_tour", "true" if show else "false")
+
     # Window state.
     def geometry(self, key: str) -> QByteArray | None:
         value = self.settings.value(f"window/{key}")

@@ -13,6 +13,7 @@ from cramplog.analysis import stats
 from cramplog.analysis.report.formatting import format_cited, format_date
 from cramplog.core import nights
 from cramplog.core.records import ReliefRating
+from cramplog.core.wording import count
 
 if TYPE_CHECKING:
     pass
@@ -90,7 +91,8 @@ class Header:
     @property
     def completeness(self) -> str:
         share = self.nights_recorded / self.nights_in_period if self.nights_in_period else 0.0
-        return f"{self.nights_recorded} of {self.nights_in_period} nights recorded ({share:.0%})"
+        nights = count(self.nights_in_period, "night")
+        return f"{self.nights_recorded:,} of {nights} recorded ({share:.0%})"
 
 
 @dataclass(frozen=True, slots=True)

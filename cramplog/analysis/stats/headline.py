@@ -20,6 +20,7 @@ from cramplog.analysis.stats.triggers import FactorComparison, TriggerStat
 from cramplog.analysis.stats.weekly import TrendPoint, WeekPoint
 from cramplog.core import nights as diary_nights
 from cramplog.core import recorded, wording
+from cramplog.core.wording import count
 
 OVER_10_MIN_S: Final = 600
 # A comparison is made of per-week rates and counts, so it needs what a rate needs: against
@@ -118,7 +119,7 @@ class PatternStats:
     def completeness_note(self) -> str:
         """E.g. "25 of 28 nights recorded (89%)": shown beside every rate."""
         return (
-            f"{self.recorded_nights} of {self.nights_in_period} nights recorded "
+            f"{self.recorded_nights:,} of {count(self.nights_in_period, 'night')} recorded "
             f"({self.completeness:.0%})"
         )
 
@@ -162,8 +163,8 @@ class PatternStats:
         if c is None or self.comparable:
             return None
         return (
-            f"no comparison: {c.recorded_nights} of {c.nights_in_period} nights recorded in "
-            f"the comparison period ({MIN_NIGHTS_TO_COMPARE} needed)"
+            f"no comparison: {c.recorded_nights:,} of {count(c.nights_in_period, 'night')} "
+            f"recorded in the comparison period ({MIN_NIGHTS_TO_COMPARE} needed)"
         )
 
     def change(self, name: str) -> float | None:

@@ -22,6 +22,7 @@ from cramplog.analysis.warning_signs.signs import (
     WarningSign,
 )
 from cramplog.core import nights, recorded, wording
+from cramplog.core.wording import count
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
@@ -177,9 +178,10 @@ class Rules:
             for night, n in sorted(window.episodes_by_night.items(), reverse=True)
         ]
         sentence = (
-            f"You logged {window.episodes} cramps over {window.recorded_nights} recorded "
-            f"nights in the 4 weeks to the {nights.cited(self.period.last)}: {rate:.1f} a "
-            f"week, at or above the {per_week:g} a week counted as frequent."
+            f"You logged {count(window.episodes, 'cramp')} over "
+            f"{count(window.recorded_nights, 'recorded night')} in the 4 weeks to the "
+            f"{nights.cited(self.period.last)}: {rate:.1f} a week, at or above the "
+            f"{per_week:g} a week counted as frequent."
         )
         return self.sign("warning.frequent", sentence, evidence)
 
@@ -198,7 +200,10 @@ class Rules:
             return None
         evidence = [self.episode_evidence(e, detail) for e in found.newest]
         recent = min(RECENT_NIGHTS, self.period.nights)
-        sentence = f"In {hits} of {total} cramps {judged} over the last {recent} nights, {what}."
+        sentence = (
+            f"In {hits:,} of {count(total, 'cramp')} {judged} over the last {recent} nights, "
+            f"{what}."
+        )
         if found.unjudged:
             sentence += f" {_cramps(found.unjudged)} {unknown}, so could not be judged."
         return self.sign(code, sentence, evidence, count=hits)
@@ -240,7 +245,7 @@ class Rules:
 
 
 def _cramps(n: int) -> str:
-    return "1 cramp" if n == 1 else f"{n} cramps"
+    return count(n, "cramp")
 
 
 def _duration(seconds: int | None) -> str:

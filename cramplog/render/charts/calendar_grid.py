@@ -115,7 +115,8 @@ def _summary(calendar: Sequence[CalendarNight]) -> str:
     states = [n.state for n in calendar]
     period = drawing.days(calendar[0].night, calendar[-1].night)
     return (
-        f"Calendar, {period}: {states.count(NightState.CRAMPS)} nights with cramps, "
-        f"{states.count(NightState.CRAMP_FREE)} cramp-free reviewed nights, "
-        f"{states.count(NightState.UNRECORDED)} nights with no record."
+        f"Calendar, {period}: "
+        f"{wording.count(states.count(NightState.CRAMPS), 'night')} with cramps, "
+        f"{wording.count(states.count(NightState.CRAMP_FREE), 'cramp-free reviewed night')}, "
+        f"{wording.count(states.count(NightState.UNRECORDED), 'night')} with no record."
     )

@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from cramplog.analysis.stats import (
     ReliefStat,
 )
+from cramplog.core.wording import count
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -80,6 +81,6 @@ def _summary(shown: Sequence[ReliefStat]) -> str:
     for relief in shown[:4]:
         share = relief.helped_share
         helped = "not rated" if share is None else f"helped at least a little {share:.0%}"
-        parts_text.append(f"{relief.label} tried {relief.tried} times, {helped}")
+        parts_text.append(f"{relief.label} tried {count(relief.tried, 'time')}, {helped}")
     summary = "Relief methods: " + "; ".join(parts_text) + "."
     return summary

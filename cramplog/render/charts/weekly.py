@@ -130,15 +130,19 @@ def _summary(
         None,
     )
     summary = (
-        f"Cramps per week, {drawing.days(first, last)}: {sum(w.episodes for w in weekly)} cramps "
-        f"over {len(weekly)} weeks; the busiest week began "
+        f"Cramps per week, {drawing.days(first, last)}: "
+        f"{wording.count(sum(w.episodes for w in weekly), 'cramp')} "
+        f"over {wording.count(len(weekly), 'week')}; the busiest week began "
         f"{wording.date_text(busiest.week_start, weekday=False)} "
         f"with {busiest.episodes}."
     )
     if latest_rate is not None:
         summary += f" The latest 4-week average is {latest_rate:.1f} a week."
     if unrecorded:
-        summary += f" {sum(n for _, n in unrecorded)} weeks had no recorded night."
+        weeks = sum(n for _, n in unrecorded)
+        summary += (
+            f" {wording.count(weeks, 'week')} {'has' if weeks == 1 else 'had'} no recorded night."
+        )
     if shown:
         summary += " Medicines: " + "; ".join(shown) + "."
     return summary

@@ -95,8 +95,7 @@ def back_up_now(window: QMainWindow, diary: Diary) -> None:
     tell(
         window,
         "Backed up",
-        f"The diary was copied and checked: {held.episodes:,} cramp(s) and "
-        f"{held.nights:,} night record(s) are in {made.path}.",
+        f"The diary was copied and checked ({held.contents()}); the copy is in {made.path}.",
     )
 
 

@@ -35,10 +35,7 @@ def describe(details: BackupDetails) -> str:
     """ "Tue 10 Mar 2026, 22:30 — 118 cramps, 290 nights" for buttons and confirmations."""
     if not details.usable:
         return f"{when(details.backup)} — cannot be used ({details.problem})"
-    return (
-        f"{when(details.backup)} — {details.episodes:,} cramp(s), "
-        f"{details.nights:,} night record(s)"
-    )
+    return f"{when(details.backup)} — {details.contents()}"
 
 
 def _label(text: str, *, bold: bool = False) -> QLabel:
@@ -167,7 +164,7 @@ class DamagedDiaryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("damagedDiaryDialog")
-        self.setWindowTitle("cramplog — the diary cannot be opened")
+        self.setWindowTitle("The diary cannot be opened")
         self.choice = DamagedChoice.QUIT
         self.newest_good = newest_good
 

@@ -37,6 +37,7 @@ from cramplog.ui.forms.episode_sections import (
     from_qdatetime,
     local_wall_clock,
     to_qdatetime,
+    whole_minutes,
 )
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
@@ -218,6 +219,7 @@ class EpisodeDialog(QDialog):
             shortcut.activated.connect(self.save)
 
     def _connect_changes(self) -> None:
+        self.start_edit.dateTimeChanged.connect(self._start_typed)
         self.start_edit.dateTimeChanged.connect(self._show_night)
         for signal in (
             self.start_edit.dateTimeChanged,
@@ -342,6 +344,10 @@ class EpisodeDialog(QDialog):
             triggers_asked=True,
             reliefs_asked=True,
         )
+
+    def _start_typed(self) -> None:
+        if not self._loading:  # a loaded cramp keeps its timed seconds until the time changes
+            whole_minutes(self.start_edit)
 
     def _show_night(self) -> None:
         night = nights.night_of(self._start_naive(), self._boundary_hour)

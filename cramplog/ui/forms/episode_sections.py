@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
@@ -28,6 +28,19 @@ from cramplog.ui.widgets import common as widgets
 def local_wall_clock(moment: datetime) -> datetime:
     """The wall-clock time a moment was entered in (its own offset), without seconds' fraction."""
     return moment.replace(tzinfo=None, microsecond=0)
+
+
+def whole_minutes(edit: QDateTimeEdit) -> None:
+    """Drop the seconds a start field hides: a time typed or guessed is meant to the minute.
+
+    Without this, changing the hour of "now" kept the seconds of the moment the form opened
+    (a cramp typed as 02:10 was saved at 02:10:59).
+    """
+    value = edit.dateTime()
+    clock = value.time()
+    if clock.second() or clock.msec():
+        with QSignalBlocker(edit):
+            edit.setDateTime(QDateTime(value.date(), QTime(clock.hour(), clock.minute())))
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:

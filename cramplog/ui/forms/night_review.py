@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from cramplog.core import conventions, recorded, units, wording
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import DayFactors, Episode, EpisodeFilter, Exercise, SpanSource
+from cramplog.core.wording import count
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.review_banner import ReviewBanner
 from cramplog.ui.preferences import Preferences
@@ -141,8 +142,7 @@ class NightReviewDialog(QDialog):
         cramps.setObjectName("nightEpisodes")
         cramps.setAccessibleName("Cramps logged that night")
         if self.episodes:
-            count = len(self.episodes)
-            lines = [f"{count} cramp{'s' if count != 1 else ''} logged that night:"]
+            lines = [f"{count(len(self.episodes), 'cramp')} logged that night:"]
             lines += [f"  {describe_episode(self.diary, e)}" for e in self.episodes]
             cramps.setText("\n".join(lines))
         else:

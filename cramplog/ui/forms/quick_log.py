@@ -29,6 +29,7 @@ from cramplog.ui.forms.episode_sections import (
     from_qdatetime,
     local_wall_clock,
     to_qdatetime,
+    whole_minutes,
 )
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
@@ -60,6 +61,7 @@ class QuickLogDialog(QDialog):
         self.saved_episode: Episode | None = None
         self.details_form: EpisodeDialog | None = None
         self._opened_at = self.diary.now()
+        self._height_before_error: int | None = None
         self._boundary_hour = self.diary.boundary_hour
         self._offset: timedelta | None = timedelta(0)
         self._usual_sides: dict[str, Side] = {}
@@ -80,7 +82,7 @@ class QuickLogDialog(QDialog):
     def _big_button(self, text: str) -> QPushButton:
         button = widgets.ChoiceButton(text)
         button.setMinimumHeight(46)
-        button.setMinimumWidth(110)
+        button.target_width = 110  # an easy target, and never narrower than its text
         return button
 
     # Over 60 lines: it lays out the widgets top to bottom in their tab order, one block
@@ -267,11 +269,14 @@ class QuickLogDialog(QDialog):
         The subtraction is done in UTC, so "1 h ago" is an hour ago even across a clock change.
         """
         earlier = self._opened_at.astimezone(UTC) - offset
+        if offset:  # "15 min ago" is a guess to the minute: no seconds nobody can see
+            earlier = earlier.replace(second=0, microsecond=0)
         zone = self._opened_at.tzinfo
         return earlier.astimezone(zone) if isinstance(zone, ZoneInfo) else earlier.astimezone()
 
     def _time_edited(self) -> None:
         # Typed by hand: no offset button describes it any more.
+        whole_minutes(self.start_edit)
         self._offset = None
         self.offset_group.setExclusive(False)
         for button in self.offset_buttons.values():
@@ -292,6 +297,19 @@ class QuickLogDialog(QDialog):
             self.set_side(self._usual_sides[code])
         self.muscle.set_code(code)
         self.muscle_error.clear_message()
+        self._give_back_error_space()
+
+    def _give_back_error_space(self) -> None:
+        """Once no message shows, return to the height the dialog had before one did: the
+        layout's stretch would otherwise keep the cleared message's space as a blank gap."""
+        errors = (self.start_error, self.muscle_error, self.general_error)
+        if self._height_before_error is None or any(not e.isHidden() for e in errors):
+            return
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self._height_before_error, self.minimumSizeHint().height()))
+        self._height_before_error = None
 
     def choose_region(self, code: str, side: Side) -> None:
         """A region of the body map: its muscle and side together."""
@@ -362,6 +380,8 @@ class QuickLogDialog(QDialog):
         self.accept()
 
     def _show_error(self, field: str | None, message: str) -> None:
+        if self._height_before_error is None:
+            self._height_before_error = self.height()
         if field in ("start", "duration"):
             self.start_error.show_message(message)
             self.start_edit.setFocus()

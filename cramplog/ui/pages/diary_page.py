@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -31,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter
+from cramplog.core.wording import count
 from cramplog.ui import editor as edits
 from cramplog.ui.widgets.episode_model import KEY_ROLE, NIGHT, SEARCH, EpisodeTableModel
+from cramplog.ui.widgets.theme import WrappedLabel
 
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing
@@ -111,6 +114,11 @@ class DiaryPage(QWidget):
             self.period.addItem(period_name)
         self.muscle = QComboBox()
         self.muscle.setAccessibleName("Muscle")
+        for combo in (self.period, self.muscle):
+            # Sized to their longest entry, filled in after the first paint, and never squeezed
+            # below it ("All muscl"): the search box gives way instead.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search notes, muscles, triggers…")
         self.search.setAccessibleName("Search the diary")
@@ -237,12 +245,14 @@ class DiaryPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        body = QLabel(
+        # A WrappedLabel keeps the height its lines need: a plain wrapped QLabel, centred by
+        # an alignment flag, was given one line's height and showed about a line and a third.
+        body = WrappedLabel(
             "Log a cramp when it happens (Ctrl+N), and mark the nights that pass without one, "
             "so cramplog can count cramps per week and show what they have in common."
         )
-        body.setWordWrap(True)
-        body.setMaximumWidth(520)
+        body.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        body.setFixedWidth(min(520, body.fontMetrics().averageCharWidth() * 60))
         log = QPushButton("Log a cramp")
         log.setObjectName("emptyLogButton")
         log.clicked.connect(self.log_requested)
@@ -364,7 +374,9 @@ class DiaryPage(QWidget):
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
-        self.count_label.setText(f"{shown} of {total} rows" if shown != total else f"{total} rows")
+        self.count_label.setText(
+            f"{shown:,} of {count(total, 'row')}" if shown != total else count(total, "row")
+        )
 
     def selected_keys(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()

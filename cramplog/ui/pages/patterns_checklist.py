@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from cramplog.analysis import stats
 from cramplog.core import nights
 from cramplog.core.checklist import ChecklistItem
+from cramplog.core.wording import count
 from cramplog.ui.pages.patterns_tiles import duration, plain_label
 
 STANDS_OUT_MARK: Final = "▲"
@@ -61,10 +62,11 @@ class TriggerChecklistPanel(QWidget):
         self.trigger_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.trigger_details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.trigger_details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        details = QScrollArea()
+        self.details_area = details = QScrollArea()
         details.setWidgetResizable(True)
         details.setWidget(self.trigger_details)
         details.setFrameShape(QFrame.Shape.NoFrame)
+        details.hide()  # until a trigger is chosen: the tree takes the room, not a blank area
         self.episodes_heading = plain_label("Choose a trigger to see the cramps that named it.")
         self.trigger_episodes = QListWidget()
         self.trigger_episodes.setObjectName("triggerEpisodes")
@@ -84,11 +86,28 @@ class TriggerChecklistPanel(QWidget):
         vertical.setStretchFactor(2, 2)
         vertical.setSizes([500, 300, 200])
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(note)
         layout.addWidget(vertical, 1)
+
+    def show_details(self, text: str) -> None:
+        """Explain the chosen trigger; with none chosen the explanation's area goes away."""
+        self.trigger_details.setText(text)
+        self.details_area.setVisible(bool(text))
+
+    def wanted_width(self) -> int:
+        """The width that shows every trigger's name in full beside its two counts."""
+        tree = self.trigger_tree
+        header = tree.header()
+        columns = sum(
+            max(tree.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(tree.columnCount())
+        )
+        margins = self._layout.contentsMargins()
+        chrome = 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width()
+        return columns + chrome + margins.left() + margins.right() + 4
 
 
 def fill_tree(
@@ -129,7 +148,8 @@ def trigger_text(
     """What the diary says about one trigger: how often named, compared, and the guidance."""
     parts = [f"{trigger.label} ({trigger.group_label})"]
     parts.append(
-        f"Named as a suspected trigger on {trigger.episodes} of {s.episodes} cramps in this period."
+        f"Named as a suspected trigger on {trigger.episodes:,} of {count(s.episodes, 'cramp')} "
+        "in this period."
     )
     c = trigger.comparison
     if c is None:
@@ -147,8 +167,9 @@ def trigger_text(
         standing = " It stands out." if c.stands_out else ""
         parts.append(
             f"Day records ({c.description}): present on {c.share_of_cramp_nights:.0%} of "
-            f"{c.cramp_nights_recorded} cramp nights vs {c.share_of_cramp_free_nights:.0%} "
-            f"of {c.cramp_free_nights_recorded} cramp-free nights.{standing} "
+            f"{count(c.cramp_nights_recorded, 'cramp night')} vs "
+            f"{c.share_of_cramp_free_nights:.0%} of "
+            f"{count(c.cramp_free_nights_recorded, 'cramp-free night')}.{standing} "
             "A comparison, not a cause."
         )
     if item is not None:

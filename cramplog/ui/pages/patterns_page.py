@@ -205,6 +205,8 @@ class PatternsPage(QWidget):
         self.trigger_episodes = checklist.trigger_episodes
         self.trigger_tree.currentItemChanged.connect(self._trigger_changed)
         splitter.addWidget(checklist)
+        self.checklist = checklist
+        self._checklist_widened = False
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -348,6 +350,16 @@ class PatternsPage(QWidget):
 
     # -- the checklist ---------------------------------------------------------------------
 
+    def _widen_checklist_once(self) -> None:
+        """On first showing the names, give the checklist the width they need (up to 45% of
+        the page), so no name is cut short; after that the person's splitter stays put."""
+        total = sum(self.splitter.sizes())
+        if self._checklist_widened or total <= 0:
+            return
+        self._checklist_widened = True
+        panel = min(max(self.checklist.wanted_width(), self.splitter.sizes()[1]), total * 45 // 100)
+        self.splitter.setSizes([total - panel, panel])
+
     def _show_checklist(self, s: stats.PatternStats) -> None:
         tree = self.trigger_tree
         selected = self.selected_trigger()
@@ -356,11 +368,12 @@ class PatternsPage(QWidget):
         keep = patterns_checklist.fill_tree(tree, s, selected)
         tree.expandAll()
         tree.blockSignals(False)
+        self._widen_checklist_once()
         if keep is not None and selected is not None:
             tree.setCurrentItem(keep)
             self._show_trigger(selected)
         else:
-            self.trigger_details.setText("")
+            self.checklist.show_details("")
             self.trigger_episodes.clear()
             self.episodes_heading.setText("Choose a trigger to see the cramps that named it.")
 
@@ -393,7 +406,7 @@ class PatternsPage(QWidget):
         if s is None or trigger is None:
             return
         item = self.diary.checklist.get(code)
-        self.trigger_details.setText(patterns_checklist.trigger_text(s, trigger, item))
+        self.checklist.show_details(patterns_checklist.trigger_text(s, trigger, item))
         total, episodes = stats.episodes_with_trigger(
             self.diary, s.period, code, limit=MAX_LISTED_EPISODES
         )

@@ -123,7 +123,7 @@ HEADLINES: Final = (
         lambda s: number(s.sleep_disturbance_mean),
         lambda s: (
             f"{number(s.minutes_awake_per_week, 0)} minutes awake a week · from "
-            f"{s.sleep_disturbance_nights} nights rated"
+            f"{wording.count(s.sleep_disturbance_nights, 'night')} rated"
         ),
         "sleep_disturbance_mean",
     ),

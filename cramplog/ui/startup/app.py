@@ -415,7 +415,17 @@ class DiaryOpening(QObject):
             return
         self.auto = AutoBackup(self.data_dir, report=_status(self.window), parent=self.window)
         self.auto.start()
-        QTimer.singleShot(0, lambda w=self.window, d=self.diary: offer_draft(w, d))
+        QTimer.singleShot(0, lambda w=self.window, d=self.diary: self._first_offers(w, d))
+
+    @staticmethod
+    def _first_offers(window: MainWindow, diary: Diary) -> None:
+        """A draft left by a crash first; then, on a first run, the tour."""
+        from cramplog.ui.dialogs import tour
+        from cramplog.ui.main_window import BENCHMARK_EXIT_ENV
+
+        offer_draft(window, diary)
+        if not os.environ.get(BENCHMARK_EXIT_ENV):  # a timed start-up measures the app alone
+            tour.offer_tour(window, window.preferences)
 
     def stop(self) -> None:
         """The window's run is over: no more periodic backups."""

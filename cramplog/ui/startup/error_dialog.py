@@ -28,7 +28,7 @@ class ErrorDialog(QDialog):
     def __init__(self, log_file: Path, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorDialog")
-        self.setWindowTitle("cramplog — something went wrong")
+        self.setWindowTitle("Something went wrong")
         heading = QLabel("Something went wrong inside cramplog.")
         heading.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         font = heading.font()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,8 +25,17 @@ class ChoiceButton(QPushButton):
         super().__init__(text, parent)
         self.setCheckable(True)
         self.setAutoDefault(False)
+        self.target_width = 0
         self._restyling = False
         self.toggled.connect(self._restyle)
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint().expandedTo(QSize(self.target_width, 0))
+
+    def minimumSizeHint(self) -> QSize:
+        # Never narrower than its text: a squeezed row of choices cut "Not applicable" short
+        # at 1.5x and 2x scale (a minimum width set on the button would override this).
+        return QSize(self.sizeHint().width(), super().minimumSizeHint().height())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

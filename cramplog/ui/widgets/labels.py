@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from cramplog.ui.widgets.colours import muted_color
 
@@ -29,7 +29,13 @@ def plain_label(text: str = "", *, wrap: bool = True, parent: QWidget | None = N
 
 
 class MutedLabel(QLabel):
-    """Plain secondary text (hints, captions) in a softer colour that follows the palette."""
+    """Plain secondary text (hints, captions) in a softer colour that follows the palette.
+
+    The soft colour is always blended from the palette the label inherits (its parent's, or
+    the application's while it has none), never from its own: the label's own palette already
+    holds the blended colour, and blending that again on each palette change walked the text
+    colour onto the window colour (hints became invisible).
+    """
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,13 +46,17 @@ class MutedLabel(QLabel):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.ParentChange,
+        ):
             self._recolour()
 
     def _recolour(self) -> None:
         parent = self.parentWidget()
-        base = parent.palette() if parent is not None else self.palette()
-        colour = muted_color(base)
+        inherited = parent.palette() if parent is not None else QApplication.palette(self)
+        colour = muted_color(inherited)
         if self.palette().color(QPalette.ColorRole.WindowText) != colour:
             palette = self.palette()
             palette.setColor(QPalette.ColorRole.WindowText, colour)

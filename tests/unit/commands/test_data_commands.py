@@ -75,6 +75,16 @@ def test_backup_makes_a_verified_copy_and_lists_it(
     assert loose_permissions(filled) == []
 
 
+def test_backup_of_one_cramp_says_one_episode_not_one_episodes(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    diary = Diary.open(data_dir, clock=lambda: NOW)
+    log_cramp(diary, 0)
+    diary.close()
+    code, out, _err = run(capsys, "backup", "--data-dir", str(data_dir))
+    assert code == 0 and " — 1 episode, 0 night records, verified." in out
+
+
 def test_backup_works_while_the_app_has_the_diary_open(
     capsys: pytest.CaptureFixture[str], filled: Path, other_instance: object
 ) -> None:
@@ -298,10 +308,10 @@ def test_import_dry_run_then_for_real_then_again(
     code, out, _err = run(
         capsys, "import", str(path), "--dry-run", "--day-first", "--data-dir", str(data_dir)
     )
-    assert code == 0 and "2 new cramp(s)" in out and "nothing was changed" in out
+    assert code == 0 and "2 new cramps" in out and "nothing was changed" in out
     assert backups.list_backups(data_dir) == []
     code, out, _err = run(capsys, "import", str(path), "--day-first", "--data-dir", str(data_dir))
-    assert code == 0 and out.splitlines()[-1].startswith("Imported 2 cramp(s)")
+    assert code == 0 and out.splitlines()[-1].startswith("Imported 2 cramps")
     code, out, _err = run(capsys, "import", str(path), "--day-first", "--data-dir", str(data_dir))
     assert code == 0 and "2 were already in the diary" in out
     diary = Diary.open(data_dir, clock=lambda: NOW)
@@ -325,7 +335,7 @@ def test_import_with_invalid_rows_imports_nothing_unless_asked_to_skip(
     code, out, _err = run(
         capsys, "import", str(path), "--skip-invalid", "--data-dir", str(data_dir)
     )
-    assert code == 0 and "2 invalid row(s) were skipped" in out
+    assert code == 0 and "2 invalid rows were skipped" in out
 
 
 def test_import_columns_can_be_named_on_the_command_line(
@@ -368,7 +378,7 @@ def test_import_replace_of_our_own_json(
     code, out, _err = run(
         capsys, "import", str(tmp_path / "d.json"), "--replace", "--data-dir", str(other)
     )
-    assert code == 0 and "Imported 3 cramp(s)" in out and "before-import" in out
+    assert code == 0 and "Imported 3 cramps" in out and "before-import" in out
     diary = Diary.open(other, clock=lambda: NOW)
     assert diary.count_episodes() == 3
     diary.close()

@@ -139,7 +139,7 @@ def test_weekly_bars_and_rolling_line_match_the_weeks() -> None:
     assert len(gaps.get_paths()) == 1
     assert isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine)
     assert "10 cramps over 4 weeks" in result.summary
-    assert "1 weeks had no recorded night" in result.summary
+    assert "1 week has no recorded night" in result.summary
 
 
 def test_the_rolling_line_starts_where_a_week_of_nights_was_recorded_not_at_zero(
@@ -258,7 +258,7 @@ def test_the_calendar_grid_holds_each_nights_state() -> None:
     free = colours(charts.patterns.CALENDAR_CRAMP_FREE)
     unrecorded = colours(charts.patterns.CALENDAR_UNRECORDED)
     assert free != unrecorded
-    assert "2 nights with cramps, 1 cramp-free reviewed nights, 1 nights with no record" in (
+    assert "2 nights with cramps, 1 cramp-free reviewed night, 1 night with no record" in (
         result.summary
     )
 

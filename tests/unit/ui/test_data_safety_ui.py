@@ -502,7 +502,7 @@ def test_the_damaged_diary_dialog_offers_three_ways_out(qtbot: QtBot, filled_dia
     qtbot.add_widget(dialog)
     labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
     assert "truncated" in labels["verdictMessage"]
-    assert "4 cramp(s)" in labels["newestBackup"]
+    assert "4 cramps" in labels["newestBackup"]
     assert dialog.restore_button.isEnabled()
     dialog.new_button.click()
     assert dialog.choice is DamagedChoice.NEW_DIARY
@@ -582,7 +582,7 @@ def test_back_up_now_says_where_the_copy_is(
     )
     data_actions.back_up_now(window, diary)
     [(title, text, problem)] = told
-    assert title == "Backed up" and "1 cramp(s)" in text and not problem
+    assert title == "Backed up" and "1 cramp," in text and not problem
     assert len(backups.list_backups(diary.data_dir)) == 1
 
 
@@ -684,7 +684,7 @@ def test_the_import_dialog_dry_runs_first_and_lists_row_errors(
     imported: list[exchange.ImportResult] = []
     dialog.imported.connect(imported.append)
     assert diary.count_episodes() == 0  # a dry run, nothing written
-    assert "2 new cramp(s)" in dialog.summary.text()
+    assert "2 new cramps" in dialog.summary.text()
     assert [dialog.errors.item(i).text() for i in range(dialog.errors.count())] == [
         dialog.plan.errors[0].__str__()  # type: ignore[union-attr]
     ]

@@ -157,6 +157,18 @@ def test_html_in_notes_is_shown_literally(
     assert "sample" not in window.windowTitle().lower()
 
 
+@pytest.mark.parametrize("is_sample", [False, True])
+def test_the_title_bar_names_cramplog_once(
+    qtbot: QtBot, diary: Diary, preferences: Preferences, is_sample: bool
+) -> None:
+    window = MainWindow(diary, preferences=preferences, sample=is_sample)
+    qtbot.add_widget(window)
+    # What a desktop shows: Qt adds " — <display name>" to a title that is not the name itself.
+    shown = f"{window.windowTitle()} — cramplog"
+    assert shown.lower().count("cramplog") == 1
+    assert ("sample" in shown.lower()) is is_sample
+
+
 def test_about_names_the_version_the_diary_and_not_a_medical_device(
     qtbot: QtBot, diary: Diary
 ) -> None:

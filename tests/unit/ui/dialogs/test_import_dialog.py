@@ -67,7 +67,7 @@ def test_a_cramps_only_file_counts_the_nights_from_its_first_to_its_last_cramp(
 def test_untick_the_box_and_the_nights_stay_unrecorded(dialog: ImportDialog, diary: Diary) -> None:
     dialog.span_check.setChecked(False)
     assert "would count as recorded" not in dialog.summary.text()
-    assert "It would add 3 new cramp(s)." in dialog.summary.text()
+    assert "It would add 3 new cramps." in dialog.summary.text()
     assert not dialog.span_from.isEnabled() and not dialog.span_to.isEnabled()
     dialog.import_button.click()
     assert diary.count_episodes() == 3

@@ -631,3 +631,21 @@ def test_the_body_map_button_fills_in_muscle_and_side_and_cancel_changes_nothing
     qtbot.wait_until(lambda: not second.isVisible())
     assert form.muscle.currentText() == "Hand or fingers"
     assert form.side() is Side.LEFT
+
+
+def test_a_start_changed_by_hand_is_saved_to_the_minute(
+    qtbot: QtBot, data_dir: Any, preferences: Preferences
+) -> None:
+    # The field shows no seconds; the moment the form opened (02:25:59) must not leak into
+    # a time the person typed.
+    opened = Diary.open(data_dir, clock=lambda: datetime(2026, 3, 12, 2, 25, 59, tzinfo=LONDON))
+    try:
+        preferences.last_muscle = "muscle.calf"
+        dialog = open_form(qtbot, DiaryEditor(opened), preferences)
+        dialog.start_edit.setDateTime(dialog.start_edit.dateTime().addSecs(-15 * 60))
+        with qtbot.wait_signal(dialog.accepted):
+            dialog.save()
+        [stored] = opened.list_episodes()
+        assert stored.start_local == datetime(2026, 3, 12, 2, 10)
+    finally:
+        opened.close()

@@ -379,3 +379,46 @@ def test_tab_reaches_the_body_map_after_the_list_and_arrows_then_enter_save(
         qtbot.keyClick(region, Qt.Key.Key_Return)
     [stored] = diary.list_episodes()
     assert (stored.muscle, stored.side) == ("muscle.hamstring", region.region.side)
+
+
+@pytest.fixture
+def diary_at_2_25_59(data_dir: Path) -> Any:
+    opened = Diary.open(data_dir, clock=lambda: datetime(2026, 3, 12, 2, 25, 59, tzinfo=LONDON))
+    yield opened
+    opened.close()
+
+
+def test_a_backdated_or_typed_time_is_kept_to_the_minute_not_the_opening_seconds(
+    qtbot: QtBot, diary_at_2_25_59: Diary, preferences: Preferences
+) -> None:
+    # The field shows hours and minutes only: seconds nobody can see must not be saved.
+    editor = DiaryEditor(diary_at_2_25_59)
+    preferences.last_muscle = "muscle.calf"
+    dialog = open_quick_log(qtbot, editor, preferences)
+    qtbot.mouseClick(dialog.offset_buttons[timedelta(minutes=15)], Qt.MouseButton.LeftButton)
+    with qtbot.wait_signal(dialog.accepted):
+        press_enter(qtbot)
+    assert diary_at_2_25_59.list_episodes()[0].start_local == datetime(2026, 3, 12, 2, 10)
+
+    dialog = open_quick_log(qtbot, editor, preferences)
+    dialog.start_edit.setDateTime(dialog.start_edit.dateTime().addSecs(-3600))  # as if typed
+    with qtbot.wait_signal(dialog.accepted):
+        press_enter(qtbot)
+    starts = sorted(e.start_local for e in diary_at_2_25_59.list_episodes())
+    assert starts == [datetime(2026, 3, 12, 1, 25), datetime(2026, 3, 12, 2, 10)]
+
+
+def test_a_cleared_message_leaves_no_gap(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences
+) -> None:
+    dialog = open_quick_log(qtbot, editor, preferences)
+    height = dialog.height()
+    side = dialog.side_buttons[Side.LEFT]
+    side_y = side.mapTo(dialog, side.rect().topLeft()).y()
+    press_enter(qtbot)  # no muscle: the message shows and pushes what follows down
+    qtbot.wait_until(dialog.muscle_error.isVisible)
+    qtbot.wait_until(lambda: side.mapTo(dialog, side.rect().topLeft()).y() > side_y)
+    qtbot.mouseClick(next(iter(dialog.muscle_buttons.values())), Qt.MouseButton.LeftButton)
+    assert dialog.muscle_error.isHidden()
+    qtbot.wait_until(lambda: dialog.height() == height)
+    assert side.mapTo(dialog, side.rect().topLeft()).y() == side_y

@@ -74,6 +74,28 @@ def test_cramps_and_cramp_free_nights_are_listed_newest_first(
     assert column(page, MUSCLE) == ["Calf", NO_CRAMPS, "Foot or toes"]
 
 
+def test_one_row_is_counted_as_one_row(qtbot: QtBot, page: DiaryPage, editor: DiaryEditor) -> None:
+    editor.add_episode(cramp(11, 2))
+    qtbot.wait_until(lambda: page.count_label.text() == "1 row")
+    editor.add_episode(cramp(10, 2))
+    qtbot.wait_until(lambda: page.count_label.text() == "2 rows")
+
+
+def test_a_narrow_window_squeezes_the_search_box_not_the_filters(
+    qtbot: QtBot, editor: DiaryEditor
+) -> None:
+    # Shown before its diary (as at start-up), so the filters fill after the first paint.
+    shown = DiaryPage()
+    qtbot.add_widget(shown)
+    shown.resize(420, 400)
+    shown.show()
+    shown.attach(editor)
+    qtbot.wait_until(lambda: shown.muscle.currentText() == "All muscles")
+    for combo in (shown.period, shown.muscle):
+        text = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        assert combo.width() >= combo.sizeHint().width() > text
+
+
 def test_sorting_by_intensity(page: DiaryPage, editor: DiaryEditor) -> None:
     for day, level in ((3, 5), (5, 9), (7, 1)):
         editor.add_episode(cramp(day, 2, intensity=level))

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from matplotlib.colors import to_rgb
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QTreeWidget
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from cramplog.core.records import DayFactors, EpisodeInput, ReliefRating, Side, VocabularyKind
@@ -237,9 +237,12 @@ def test_choosing_a_trigger_lists_the_cramps_that_named_it(
     editor.add_episode(cramp(10, triggers=("trigger.dehydration",)))
     editor.add_episode(cramp(9, hour=4, triggers=("trigger.alcohol",)))
     shown(qtbot, page)
+    details = page.checklist.details_area
+    assert not details.isVisible()  # nothing chosen: no blank explanation under the tree
     with qtbot.wait_signal(page.trigger_selected) as chosen:
         page.select_trigger("trigger.dehydration")
     assert chosen.args == ["trigger.dehydration"]
+    assert details.isVisible()
     assert page.trigger_episodes.count() == 1
     assert (
         page.trigger_episodes.item(0)
@@ -367,3 +370,35 @@ def test_cramps_on_unrecorded_nights_get_a_calm_hint_on_how_to_count_those_night
     editor.set_logging_every_cramp(date(2026, 3, 1))
     qtbot.wait_until(lambda: not page.unrecorded_hint.isVisible())
     assert "inside spans you declared complete" in page.period_label.text()
+
+
+def wheel_over(widget: QWidget, buttons: Qt.MouseButton = Qt.MouseButton.NoButton) -> None:
+    """One notch of the wheel, turned towards the person, over the middle of `widget`."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre)),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_a_chart_scrolls_the_page(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor
+) -> None:
+    editor.add_episode(cramp(10))
+    shown(qtbot, page)
+    chart = page.chart_views[0]
+    qtbot.wait_until(lambda: chart.canvas is not None)
+    assert chart.canvas is not None
+    bar = page.scroll_area.verticalScrollBar()
+    assert bar.value() == 0 < bar.maximum()
+    wheel_over(chart.canvas, Qt.MouseButton.LeftButton)  # holding a button: the chart's
+    assert bar.value() == 0
+    wheel_over(chart.canvas)
+    assert bar.value() > 0

@@ -313,3 +313,19 @@ def test_leaving_for_a_restore_makes_no_closing_backup_but_a_clean_exit_does(
         window.close()
     finally:
         diary.close()
+
+
+def test_a_first_run_opens_the_tour_beside_the_window_once_the_diary_is_open(
+    qtbot: QtBot, preferences: Preferences, diary: Diary, tour_allowed: None
+) -> None:
+    from cramplog.ui.dialogs.tour import TourDialog
+
+    window = MainWindow(diary, preferences=preferences)
+    qtbot.add_widget(window)
+    window.show()
+    cramplog_app.DiaryOpening(window, diary.data_dir, sample=False)
+    qtbot.wait_until(lambda: any(t.isVisible() for t in window.findChildren(TourDialog)))
+    (tour,) = window.findChildren(TourDialog)
+    tour.never_again.setChecked(True)
+    tour.close()
+    assert not preferences.show_tour

@@ -1,0 +1,97 @@
+"""Help → How cramplog counts: nights, recorded nights, cramps per week, night-time cramps."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
+
+from cramplog.analysis.stats import MIN_NIGHTS_TO_RATE
+from cramplog.core import nights
+from cramplog.diary.view import DiaryView
+from cramplog.ui.widgets import common as widgets
+from cramplog.ui.widgets.theme import WrappedLabel
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _clock(moment: time) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def explanations(boundary_hour: int, sleep: nights.SleepHours) -> list[tuple[str, str]]:
+    """(heading, paragraph) pairs, worded from the rules the figures follow and this diary's
+    own settings (its day boundary and sleep hours)."""
+    boundary = _clock(time(boundary_hour))
+    # The example is worked out by the rule that files every cramp, so it follows the setting.
+    wednesday_3am = datetime(2026, 3, 11, 3, 0)
+    filed_under = _WEEKDAYS[nights.night_of(wednesday_3am, boundary_hour).weekday()]
+    return [
+        (
+            "Nights, not dates",
+            f"Every cramp belongs to a night. A night runs from {boundary} one day to "
+            f"{boundary} the next, so a cramp at 3 in the morning on a Wednesday is filed "
+            f"under the night of {filed_under}. You can move that hour in Settings.",
+        ),
+        (
+            "Recorded nights",
+            "A night is recorded when you answered “How was last night?” for it, or when it "
+            "falls inside a stretch of nights over which you said you logged every cramp (a "
+            "logging span, in Settings). A recorded night with no cramp logged counts as a "
+            "night without cramps. Any other night is unknown: cramplog never guesses that "
+            "it was free of cramps.",
+        ),
+        (
+            "Why unknown nights are left out",
+            "If unknown nights counted as free of cramps, a diary kept only on bad nights "
+            "would look better than it is; if only the nights with cramps counted, it would "
+            "look worse. So every rate uses recorded nights only. Cramps logged on unknown "
+            "nights stay in your list, and Patterns says how many were left out of the rates.",
+        ),
+        (
+            "Cramps per week",
+            "The cramps on your recorded nights, divided by the number of recorded nights, "
+            f"times seven. With fewer than {MIN_NIGHTS_TO_RATE} recorded nights in a period "
+            "there is no weekly figure: cramplog says there are too few nights rather than "
+            "guess from a handful. Each figure says how many recorded nights it rests on.",
+        ),
+        (
+            "Night-time or daytime",
+            "A cramp is a night-time cramp when it woke you or began while you were asleep or "
+            "in bed, and a daytime cramp when you said you were up. When you said neither, "
+            f"cramplog goes by your usual sleep hours, {_clock(sleep.start)} to "
+            f"{_clock(sleep.end)} (in Settings), and marks the answer as a guess.",
+        ),
+    ]
+
+
+class CountingDialog(QDialog):
+    """The counting rules in plain words, for the diary that is open."""
+
+    def __init__(self, diary: DiaryView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countingDialog")
+        self.setWindowTitle("How cramplog counts")
+        body = QWidget()
+        column = QVBoxLayout(body)
+        self.paragraphs: list[WrappedLabel] = []
+        for heading, text in explanations(diary.boundary_hour, diary.sleep_hours):
+            title = WrappedLabel(heading)
+            title.setFont(widgets.scaled_font(title.font(), 1.1, bold=True))
+            paragraph = WrappedLabel(text)
+            self.paragraphs.append(paragraph)
+            column.addWidget(title)
+            column.addWidget(paragraph)
+            column.addSpacing(6)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 600)
