@@ -48,6 +48,14 @@ class ChartStyle:
     title_size: float = 10.5
     dpi: float = 100.0
     width_in: float = 6.4
+    # No text is drawn smaller than this (points), however small its share of font_size:
+    # paper needs a floor that a screen, which can be zoomed, does not.
+    min_text_size: float = 0.0
+
+    def small(self, share: float) -> float:
+        """The size of secondary text (ticks, legends, labels): `share` of the body size, but
+        never under `min_text_size`."""
+        return max(self.font_size * share, self.min_text_size)
 
     def with_colours(self, *, background: str, foreground: str, muted: str) -> ChartStyle:
         """This look with the window's own background and text colours."""
@@ -60,9 +68,9 @@ class ChartStyle:
             "font.size": self.font_size,
             "axes.titlesize": self.title_size,
             "axes.labelsize": self.font_size,
-            "xtick.labelsize": self.font_size * 0.9,
-            "ytick.labelsize": self.font_size * 0.9,
-            "legend.fontsize": self.font_size * 0.9,
+            "xtick.labelsize": self.small(0.9),
+            "ytick.labelsize": self.small(0.9),
+            "legend.fontsize": self.small(0.9),
             "text.color": self.foreground,
             "axes.labelcolor": self.foreground,
             "axes.edgecolor": self.muted,

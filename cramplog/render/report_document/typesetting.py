@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QPainter,
+    QTextCursor,
+    QTextDocument,
+    QTextImageFormat,
+)
 
 # Layout units are points: every size below is in 1/72 inch, whatever the device.
 LAYOUT_DPI: Final = 72
@@ -30,6 +39,32 @@ def layout_device() -> QImage:
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
     return image
+
+
+def image_units_per_point() -> float:
+    """How many units of a QTextImageFormat's width and height make one point on paper.
+
+    Qt scales an image's stated size by the layout device's dpi over the screen's logical
+    dpi (QTextImageHandler; 72/96 offscreen, other ratios on other screens), so a chart
+    asked for at its size in points came out three-quarters of it, its 7 pt text 5 pt.
+    Measured on a scratch document rather than copied from Qt's private qt_defaultDpi().
+    """
+    probe = SealedDocument()
+    probe.documentLayout().setPaintDevice(layout_device())
+    probe.setDocumentMargin(0)
+    probe.addResource(QTextDocument.ResourceType.ImageResource, _PROBE, QImage(1, 1, _RGB32))
+    stated = 1000.0
+    image = QTextImageFormat()
+    image.setName(_PROBE.toString())
+    image.setWidth(stated)
+    image.setHeight(1)
+    QTextCursor(probe).insertImage(image)
+    laid_out = probe.idealWidth()
+    return stated / laid_out if laid_out > 0 else 1.0
+
+
+_PROBE = QUrl("cramplog-probe:image")
+_RGB32 = QImage.Format.Format_RGB32
 
 
 def print_font(
