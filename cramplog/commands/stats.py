@@ -89,11 +89,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _number(value: float | None, unit: str = "") -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.1f}".removesuffix(".0")
-    return f"{text}{unit}"
+def _number(value: float | None, kind: wording.Figure) -> str:
+    return wording.figure(value, kind, missing="–")
 
 
 def _duration(seconds: float | None) -> str:
@@ -134,9 +131,12 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
     """The numbers of the period, one (label, value) row each, rates with their completeness."""
     note = s.completeness_note()
     withheld = s.rate_withheld()
+    score = wording.Figure.SCORE
 
     def rate(value: float | None) -> str:
-        return withheld if value is None and withheld is not None else _number(value)
+        if value is None and withheld is not None:
+            return withheld
+        return _number(value, wording.Figure.RATE)
 
     return [
         ("Cramps", f"{s.episodes} ({s.timing_note()})"),
@@ -151,7 +151,8 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
         ),
         (
             "Intensity (0–10)",
-            f"median {_number(s.intensity_median)}, worst {_number(s.intensity_worst)} "
+            f"median {_number(s.intensity_median, score)}, "
+            f"worst {_number(s.intensity_worst, score)} "
             f"({s.intensity_rated} rated)",
         ),
         (
@@ -162,10 +163,12 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
         ),
         (
             "Sleep disturbance (0–10)",
-            f"{_number(s.sleep_disturbance_mean)} ({s.sleep_disturbance_nights} nights rated)",
+            f"{_number(s.sleep_disturbance_mean, score)} "
+            f"({s.sleep_disturbance_nights} nights rated)",
         ),
         (
             "Minutes awake per week",
-            f"{_number(s.minutes_awake_per_week)} ({s.minutes_awake_nights} nights recorded)",
+            f"{_number(s.minutes_awake_per_week, wording.Figure.MINUTES)} "
+            f"({s.minutes_awake_nights} nights recorded)",
         ),
     ]
