@@ -44,8 +44,8 @@ _RELIEF_SHARE: Final = (0.045, 0.075)
 _OTHER_SHARE: Final = 0.105
 # What was felt and what may have set it off: a column each, wrapped, never cut.
 _SYMPTOMS_SHARE: Final = 0.1
-_TRIGGERS_SHARE: Final = 0.12
-_MIN_NOTES_SHARE: Final = 0.16
+_TRIGGERS_SHARE: Final = 0.17
+_MIN_NOTES_SHARE: Final = 0.14
 # Marks a symptom the checklist names a warning sign; a shape, so it reads in black and white.
 WARNING_MARK: Final = "⚠"
 APPENDIX_LEGEND: Final = (
@@ -311,13 +311,9 @@ class AppendixGrid:
             line += height
 
     def _list(self, column: int, labels: list[str]) -> list[str]:
-        """Labels for a narrow column: each starts its own line and wraps within the column,
-        so none is cut off and each reads on its own."""
-        lines: list[str] = []
-        for index, label in enumerate(labels):
-            text = one_line(label) + ("," if index < len(labels) - 1 else "")
-            lines.extend(self._wrap(column, text))
-        return lines or [""]
+        """Labels for a narrow column, one after another and wrapped within it: none is cut
+        off, and a cramp with three triggers takes two lines, not three or more."""
+        return self._wrap(column, ", ".join(one_line(label) for label in labels))
 
     def _notes(self, notes: str) -> list[str]:
         if not notes.strip():

@@ -172,7 +172,7 @@ class FrontPage(TextBuilder):
     def _charts(self, charts: dict[str, tuple[QUrl, QSizeF]]) -> None:
         self.block(self.cursor, top=4)
         cells = self.columns(self.cursor, [100 / len(charts)] * len(charts))
-        units = typesetting.image_units_per_point()
+        units = typesetting.layout_units_per_point()
         for cell, (url, size) in zip(cells, charts.values(), strict=True):
             image = QTextImageFormat()
             image.setName(url.toString())

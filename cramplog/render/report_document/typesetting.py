@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 
 # Layout units are points: every size below is in 1/72 inch, whatever the device.
 LAYOUT_DPI: Final = 72
-MARGIN: Final = 34.0
+MARGIN: Final = 26.0
 FOOTER_GAP: Final = 16.0
 BODY_PT: Final = 7.6
 SMALL_PT: Final = 6.4
@@ -41,13 +41,15 @@ def layout_device() -> QImage:
     return image
 
 
-def image_units_per_point() -> float:
-    """How many units of a QTextImageFormat's width and height make one point on paper.
+def layout_units_per_point() -> float:
+    """How many units of a text document's pixel lengths make one point on paper.
 
-    Qt scales an image's stated size by the layout device's dpi over the screen's logical
-    dpi (QTextImageHandler; 72/96 offscreen, other ratios on other screens), so a chart
-    asked for at its size in points came out three-quarters of it, its 7 pt text 5 pt.
-    Measured on a scratch document rather than copied from Qt's private qt_defaultDpi().
+    Qt scales an image's stated size, and a frame's or cell's margins and padding, by the
+    layout device's dpi over the screen's logical dpi (QTextImageHandler,
+    QTextDocumentLayout; 72/96 offscreen, other ratios on other screens): a chart asked for
+    at its size in points came out three-quarters of it, its 7 pt text 5 pt, and page
+    one's 34 pt margins 25.5 pt, letting text run under the footer. Measured on a scratch
+    document rather than copied from Qt's private qt_defaultDpi().
     """
     probe = SealedDocument()
     probe.documentLayout().setPaintDevice(layout_device())

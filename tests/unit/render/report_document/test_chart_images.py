@@ -107,7 +107,8 @@ def test_every_chart_word_is_at_least_7_pt_on_paper(
 ) -> None:
     document = report_document.ReportDocument(summary, page_size=PAPERS[paper])
     path = report_document.save_pdf(document, tmp_path / "summary.pdf")
-    figures = report_document.print_figures(summary, document.page.width() - 2 * 34)
+    width = document.page.width() - 2 * report_document.MARGIN
+    figures = report_document.print_figures(summary, width)
     placed = placed_images(path)
     assert len(placed) == len(figures) == 2
     for (width_pt, height_pt), figure in zip(placed, figures.values(), strict=True):
@@ -123,7 +124,7 @@ def test_every_chart_word_is_at_least_7_pt_on_paper(
 def test_no_chart_word_is_cut_off_and_a_long_medicine_name_is_whole(
     summary: report.Report,
 ) -> None:
-    figures = report_document.print_figures(summary, 595.0 - 2 * 34)
+    figures = report_document.print_figures(summary, 595.0 - 2 * report_document.MARGIN)
     for figure in figures.values():
         canvas = FigureCanvasAgg(figure)
         canvas.draw()  # type: ignore[no-untyped-call]
