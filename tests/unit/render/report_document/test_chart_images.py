@@ -147,3 +147,23 @@ def test_no_chart_word_is_cut_off_and_a_long_medicine_name_is_whole(
     names = [t.get_text() for t in shown_texts(weekly) if "Quinine" in t.get_text()]
     assert len(names) == 2  # started and stopped
     assert all(" ".join(name.split()) == LONG_NAME for name in names)
+
+
+def _luminance(colour: tuple[float, ...]) -> float:
+    red, green, blue = (
+        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in colour[:3]
+    )
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def test_every_chart_word_is_dark_enough_to_read_on_paper(summary: report.Report) -> None:
+    from matplotlib.colors import to_rgba
+
+    figures = report_document.print_figures(summary, 595.0 - 2 * report_document.MARGIN)
+    for figure in figures.values():
+        paper = _luminance(to_rgba(figure.get_facecolor()))
+        for text in shown_texts(figure):
+            ink = _luminance(to_rgba(text.get_color()))
+            ratio = (max(ink, paper) + 0.05) / (min(ink, paper) + 0.05)
+            # WCAG AA for small text: every chart word here is under 14 pt bold.
+            assert ratio >= 4.5, f"{text.get_text()!r} is {ratio:.1f}:1 against the paper"
