@@ -118,7 +118,11 @@ def launcher_text(command: Sequence[str]) -> str:
     lines = []
     for line in resources.resource_path(DESKTOP_FILE).read_text(encoding="utf-8").splitlines():
         if line.startswith("Exec="):
-            line = f"Exec={exec_line(command)}"
+            lines.append(f"Exec={exec_line(command)}")
+            # A menu hides the launcher once this program is gone (a deleted virtual
+            # environment) instead of offering one that fails.
+            lines.append("TryExec=" + command[0].replace("\\", "\\\\"))
+            continue
         lines.append(line)
     lines.append(f"{MARK_KEY}=true")
     return "\n".join(lines) + "\n"
