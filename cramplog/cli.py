@@ -59,6 +59,20 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         help=_("open a freshly generated sample diary (kept apart from your own diary)"),
     )
     _add_data_dir(parser)
+    launcher = parser.add_mutually_exclusive_group()
+    launcher.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help=_(
+            "add cramplog to your desktop's application menu (launcher, icon and AppStream "
+            "metainfo in your own XDG data folder), starting this cramplog"
+        ),
+    )
+    launcher.add_argument(
+        "--remove-desktop-entry",
+        action="store_true",
+        help=_("take cramplog out of your desktop's application menu again"),
+    )
     if not with_commands:
         parser.set_defaults(command=None)
         return parser
@@ -79,6 +93,44 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
 def _fail(message: str, code: int = EXIT_PROBLEM) -> int:
     print(f"cramplog: {message}", file=sys.stderr)
     return code
+
+
+def _desktop_entry(args: argparse.Namespace) -> int:
+    """Install or remove the launcher; one line says what was done."""
+    from cramplog.files import desktop_entry
+    from cramplog.files.paths import resolve_data_dir
+
+    if sys.platform in ("darwin", "win32"):
+        return _fail(_("the desktop entry is for Linux and other freedesktop.org desktops."))
+    target = desktop_entry.LauncherFiles(desktop_entry.data_home())
+    if args.remove_desktop_entry:
+        removed = desktop_entry.remove(target)
+        if not removed:
+            print(
+                _("No cramplog launcher was installed in {folder}; nothing to remove.").format(
+                    folder=target.data_home
+                )
+            )
+        else:
+            print(_("Removed {paths}.").format(paths=", ".join(str(path) for path in removed)))
+        return EXIT_OK
+    command = desktop_entry.running_command()
+    if args.data_dir is not None:
+        # The launcher opens the diary this command was told about, not the default one.
+        command += ["--data-dir", str(resolve_data_dir(args.data_dir))]
+    desktop_entry.install(target, command)
+    print(
+        _(
+            "Installed the launcher {desktop}, its icon {icon} and its metainfo {metainfo}. "
+            "It starts: {command}"
+        ).format(
+            desktop=target.desktop,
+            icon=target.icon,
+            metainfo=target.metainfo,
+            command=" ".join(command),
+        )
+    )
+    return EXIT_OK
 
 
 def _opens_the_app(argv: Sequence[str]) -> bool:
@@ -104,7 +156,16 @@ def main(argv: Sequence[str]) -> int:
     translation.install(translation.find(translation.languages(os.environ)))
     parser = build_parser(with_commands=not _opens_the_app(argv))
     args = parser.parse_args(list(argv))
+    launcher = args.install_desktop_entry or args.remove_desktop_entry
+    if launcher and (args.command is not None or args.demo):
+        return _fail(
+            "--install-desktop-entry and --remove-desktop-entry go alone, without a command "
+            "or --demo.",
+            EXIT_USAGE,
+        )
     try:
+        if launcher:
+            return _desktop_entry(args)
         if args.command is not None:
             code: int = args.run(args)
             return code

@@ -99,11 +99,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _number(value: float | None, unit: str = "") -> str:
-    if value is None:
-        return "–"
-    text = wording.number(value, 1, trim=True)
-    return f"{text}{unit}"
+def _number(value: float | None, kind: wording.Figure) -> str:
+    return wording.figure(value, kind, missing="–")
 
 
 def _duration(seconds: float | None) -> str:
@@ -154,9 +151,12 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
     """The numbers of the period, one (label, value) row each, rates with their completeness."""
     note = s.completeness_note()
     withheld = s.rate_withheld()
+    score = wording.Figure.SCORE
 
     def rate(value: float | None) -> str:
-        return withheld if value is None and withheld is not None else _number(value)
+        if value is None and withheld is not None:
+            return withheld
+        return _number(value, wording.Figure.RATE)
 
     return [
         (_("Cramps"), f"{s.episodes} ({s.timing_note()})"),
@@ -172,8 +172,8 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
         (
             _("Intensity (0–10)"),
             _("median {median}, worst {worst} ({n} rated)").format(
-                median=_number(s.intensity_median),
-                worst=_number(s.intensity_worst),
+                median=_number(s.intensity_median, score),
+                worst=_number(s.intensity_worst, score),
                 n=s.intensity_rated,
             ),
         ),
@@ -190,7 +190,7 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
             _("Sleep disturbance (0–10)"),
             n_(
                 "{mean} ({n} night rated)", "{mean} ({n} nights rated)", s.sleep_disturbance_nights
-            ).format(mean=_number(s.sleep_disturbance_mean), n=s.sleep_disturbance_nights),
+            ).format(mean=_number(s.sleep_disturbance_mean, score), n=s.sleep_disturbance_nights),
         ),
         (
             _("Minutes awake per week"),
@@ -198,6 +198,9 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
                 "{mean} ({n} night recorded)",
                 "{mean} ({n} nights recorded)",
                 s.minutes_awake_nights,
-            ).format(mean=_number(s.minutes_awake_per_week), n=s.minutes_awake_nights),
+            ).format(
+                mean=_number(s.minutes_awake_per_week, wording.Figure.MINUTES),
+                n=s.minutes_awake_nights,
+            ),
         ),
     ]

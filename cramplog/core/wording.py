@@ -1,5 +1,6 @@
-"""How cramplog words dates, times, durations, counts and numbers: one owner, so a cramp reads
-the same on every screen, chart, the PDF and the command line, in the person's locale.
+"""How cramplog words dates, times, durations, counts, numbers and figures: one owner, so a
+cramp reads the same on every screen, chart, the PDF and the command line, in the person's
+locale.
 
 The locale's rules are `cramplog.core.conventions.current()`. Nights and the moment of a cramp
 are worded by `cramplog.core.nights` (`cited`), which uses these.
@@ -7,7 +8,9 @@ are worded by `cramplog.core.nights` (`cited`), which uses these.
 
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
 from cramplog.core import conventions, units
@@ -134,3 +137,41 @@ def fluid(litres: float, unit: units.FluidUnit | None = None) -> str:
     amount = units.from_litres(litres, unit)
     decimals = next(d for d in range(rule.decimals + 1) if round(amount, d) == amount)
     return f"{number(amount, decimals)} {rule.symbol}"
+
+
+class Figure(enum.Enum):
+    """A kind of computed figure, valued by the decimals it deserves.
+
+    A rate per week and a mean or median of a 0–10 score carry one decimal, always shown
+    ("1.0 a week" beside "1.7"; a bare "1" would read as a count). Minutes are whole: a
+    person's "about an hour awake" does not deserve tenths of a minute.
+    """
+
+    RATE = "rate"
+    SCORE = "score"
+    MINUTES = "minutes"
+
+    @property
+    def decimals(self) -> int:
+        return _DECIMALS[self]
+
+
+_DECIMALS: Final = {Figure.RATE: 1, Figure.SCORE: 1, Figure.MINUTES: 0}
+
+
+def figure(value: float | None, kind: Figure, *, missing: str = DASH) -> str:
+    """A figure with the decimals its kind deserves, halves rounded away from zero (2.25 →
+    "2.3", 0.5 minutes → "1"), the one rounding rule for every figure cramplog shows.
+
+    A whole number given as an int (a worst rating, a count) stays whole: only computed
+    figures get decimals. None is `missing`.
+    """
+    if value is None:
+        return missing
+    if isinstance(value, int):
+        return number(value)
+    step = Decimal(1).scaleb(-kind.decimals)
+    # Through repr: the decimal the person would write, not the binary float's expansion
+    # (2.675 is stored as 2.67499…, and would otherwise round down).
+    rounded = Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
+    return number(abs(float(rounded)) if rounded.is_zero() else float(rounded), kind.decimals)

@@ -1,7 +1,9 @@
-"""The GP summary's appendix rows: every episode of a period with its reliefs, as tuples."""
+"""The GP summary's appendix rows: every episode of a period with its reliefs, triggers and
+symptoms, as tuples."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -10,13 +12,22 @@ from sqlalchemy.orm import Session
 
 from cramplog.core import nights
 from cramplog.storage.engine import driver_connection
-from cramplog.storage.schema import EpisodeRelief, EpisodeRow
+from cramplog.storage.schema import EpisodeRelief, EpisodeRow, EpisodeSymptom, EpisodeTrigger
 
 
-def appendix_rows(
-    session: Session, *, first: date, last: date, hour: int
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """(episode rows, relief rows) of the nights `first`..`last`, as plain tuples."""
+@dataclass(frozen=True, slots=True)
+class AppendixTuples:
+    """The appendix's plain rows: episodes, and (episode id, code[, rating]) for each of its
+    relief methods, suspected triggers and symptoms, each ordered by episode id then code."""
+
+    episodes: list[tuple[Any, ...]]
+    reliefs: list[tuple[Any, ...]]
+    triggers: list[tuple[Any, ...]]
+    symptoms: list[tuple[Any, ...]]
+
+
+def appendix_rows(session: Session, *, first: date, last: date, hour: int) -> AppendixTuples:
+    """The episodes of the nights `first`..`last` and what was noted with each, as tuples."""
     start_from, _ = nights.night_window(first, hour)
     _, end_before = nights.night_window(last, hour)
     in_period = and_(
@@ -43,7 +54,24 @@ def appendix_rows(
         .where(in_period)
         .order_by(EpisodeRelief.episode_id, EpisodeRelief.code)
     )
-    return _plain_rows(session, episodes), _plain_rows(session, reliefs)
+    triggers = (
+        select(EpisodeTrigger.episode_id, EpisodeTrigger.code)
+        .join(EpisodeRow, EpisodeRow.id == EpisodeTrigger.episode_id)
+        .where(in_period)
+        .order_by(EpisodeTrigger.episode_id, EpisodeTrigger.code)
+    )
+    symptoms = (
+        select(EpisodeSymptom.episode_id, EpisodeSymptom.code)
+        .join(EpisodeRow, EpisodeRow.id == EpisodeSymptom.episode_id)
+        .where(in_period)
+        .order_by(EpisodeSymptom.episode_id, EpisodeSymptom.code)
+    )
+    return AppendixTuples(
+        _plain_rows(session, episodes),
+        _plain_rows(session, reliefs),
+        _plain_rows(session, triggers),
+        _plain_rows(session, symptoms),
+    )
 
 
 def _plain_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:

@@ -213,7 +213,9 @@ class MedicationRow:
 
 @dataclass(frozen=True, slots=True)
 class AppendixRow:
-    """Item 7: one episode, as the appendix lists it. `reliefs` are (code, rating) pairs."""
+    """Item 7: one episode, as the appendix lists it. `reliefs` are (code, rating) pairs;
+    `symptoms` are (label, whether the checklist names it a warning sign) pairs; `triggers`
+    are the suspected triggers' labels."""
 
     night_of: date
     start_local: datetime
@@ -224,6 +226,8 @@ class AppendixRow:
     woke: bool
     reliefs: tuple[tuple[str, ReliefRating | None], ...]
     notes: str
+    symptoms: tuple[tuple[str, bool], ...] = ()
+    triggers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

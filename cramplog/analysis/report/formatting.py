@@ -18,14 +18,10 @@ DASH: Final = "—"
 CITED_PER_WARNING: Final = 4
 
 
-def format_number(value: float | None, digits: int = 1) -> str:
-    """A rate or mean to `digits` decimals ("3.2", "3,2" in German); a whole number stays
-    whole; None is "—"."""
-    if value is None:
-        return DASH
-    if float(value).is_integer() and digits <= 1 and not isinstance(value, float):
-        return wording.number(value)
-    return wording.number(value, digits)
+def format_number(value: float | None) -> str:
+    """A rate or mean to one decimal ("3.2", "1.0"); a whole number given as an int stays
+    whole; None is "—". The rounding is `wording.figure`'s, the same as `stats` prints."""
+    return wording.figure(value, wording.Figure.RATE, missing=DASH)
 
 
 def format_share(value: float | None) -> str:

@@ -69,7 +69,7 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
     def sleep_text(s: stats.PatternStats) -> str:
         if s.sleep_disturbance_mean is None:
             return DASH
-        return f"{wording.number(s.sleep_disturbance_mean, 1)} / 10"
+        return f"{wording.figure(s.sleep_disturbance_mean, wording.Figure.SCORE)} / 10"
 
     def split_text(s: stats.PatternStats) -> str:
         inferred = s.nocturnal_inferred + s.daytime_inferred

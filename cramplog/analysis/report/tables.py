@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cramplog.analysis import stats, warning_signs
 from cramplog.analysis.report.content import (
@@ -112,6 +112,25 @@ def _before_after(effect: stats.TreatmentEffect) -> str | None:
     )
 
 
+def _labels_by_episode(
+    diary: DiaryView, pairs: list[tuple[Any, ...]]
+) -> dict[int, list[tuple[str, bool]]]:
+    """(episode id, code) pairs as each episode's (short label, is a warning sign) pairs; a
+    symptom is a warning sign when the checklist gives it an urgency."""
+    found: dict[str, tuple[str, bool]] = {}
+    by_episode: dict[int, list[tuple[str, bool]]] = {}
+    for episode_id, code in pairs:
+        labelled = found.get(code)
+        if labelled is None:
+            item = diary.checklist.get(code)
+            labelled = found[code] = (
+                short_label(diary.label(code), code),
+                item is not None and item.urgency is not None,
+            )
+        by_episode.setdefault(episode_id, []).append(labelled)
+    return by_episode
+
+
 def appendix(
     diary: DiaryView, period: stats.Period
 ) -> tuple[tuple[AppendixRow, ...], dict[str, str]]:
@@ -122,7 +141,7 @@ def appendix(
     third of the two seconds the whole PDF may take.
     """
     hour = diary.boundary_hour
-    episodes, reliefs = diary.read(
+    read = diary.read(
         functools.partial(appendix_rows, first=period.first, last=period.last, hour=hour)
     )
     side_labels = {side.value: ("" if side is Side.NOT_APPLICABLE else side.label) for side in Side}
@@ -130,13 +149,15 @@ def appendix(
     ratings[None] = None
     by_episode: dict[int, list[tuple[str, ReliefRating | None]]] = {}
     codes: set[str] = set()
-    for episode_id, code, rating in reliefs:
+    for episode_id, code, rating in read.reliefs:
         by_episode.setdefault(episode_id, []).append((code, ratings.get(rating)))
         codes.add(code)
+    triggers = _labels_by_episode(diary, read.triggers)
+    symptoms = _labels_by_episode(diary, read.symptoms)
     muscles: dict[str, str] = {}
     boundary = timedelta(hours=hour)
     rows = []
-    for episode_id, start_text, muscle, side, duration_s, intensity, woke, notes in episodes:
+    for episode_id, start_text, muscle, side, duration_s, intensity, woke, notes in read.episodes:
         start = datetime.fromisoformat(start_text)
         label = muscles.get(muscle)
         if label is None:
@@ -152,6 +173,8 @@ def appendix(
                 woke=bool(woke),
                 reliefs=tuple(by_episode.get(episode_id, ())),
                 notes=notes or "",
+                symptoms=tuple(symptoms.get(episode_id, ())),
+                triggers=tuple(label for label, _ in triggers.get(episode_id, ())),
             )
         )
     labels = {code: short_label(diary.label(code), code) for code in codes}

@@ -135,7 +135,7 @@ def style_axes(ax: Axes, style: ChartStyle, *, grid_axis: Literal["x", "y"] | No
         spine.set_color(style.muted)
     # Explicit, not left to rcParams: matplotlib may make more ticks while drawing, after
     # the scoped style of the build is gone.
-    ax.tick_params(colors=style.muted, labelcolor=style.foreground, labelsize=style.font_size * 0.9)
+    ax.tick_params(colors=style.muted, labelcolor=style.foreground, labelsize=style.small(0.9))
     if grid_axis is not None:
         ax.grid(True, axis=grid_axis, color=style.grid, linewidth=0.8)
         ax.set_axisbelow(True)
@@ -169,7 +169,7 @@ def legend_below(
         loc="outside lower center",
         ncols=min(len(labels), columns),
         frameon=False,
-        fontsize=style.font_size * 0.9,
+        fontsize=style.small(0.9),
         handlelength=1.2,
         columnspacing=1.2,
         labelcolor=style.foreground,

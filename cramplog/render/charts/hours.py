@@ -97,9 +97,7 @@ def _intensity_line(ax: Axes, means: list[float | None], style: ChartStyle) -> L
     twin.set_ylim(0, 10.5)
     twin.set_yticks([0, 5, 10])
     twin.set_ylabel("Mean intensity (0–10)", color=style.accent_alt)
-    twin.tick_params(
-        colors=style.muted, labelcolor=style.accent_alt, labelsize=style.font_size * 0.9
-    )
+    twin.tick_params(colors=style.muted, labelcolor=style.accent_alt, labelsize=style.small(0.9))
     for name, spine in twin.spines.items():
         spine.set_visible(name == "right")
         spine.set_color(style.muted)

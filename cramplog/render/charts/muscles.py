@@ -51,7 +51,7 @@ def muscle_side_chart(
                 row,
                 f" {muscle.episodes}",
                 va="center",
-                fontsize=style.font_size * 0.85,
+                fontsize=style.small(0.85),
                 color=style.foreground,
             )
         ax.set_yticks(rows, [m.label for m in shown])

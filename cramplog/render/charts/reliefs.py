@@ -60,7 +60,7 @@ def relief_chart(
                 row,
                 note,
                 va="center",
-                fontsize=style.font_size * 0.85,
+                fontsize=style.small(0.85),
                 color=style.foreground,
             )
         ax.set_yticks(rows, [r.label for r in shown])

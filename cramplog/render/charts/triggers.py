@@ -86,7 +86,7 @@ def _factor_labels(
                 row,
                 "not enough data",
                 va="center",
-                fontsize=style.font_size * 0.85,
+                fontsize=style.small(0.85),
                 color=style.muted,
                 parse_math=False,
             )

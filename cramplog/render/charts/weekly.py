@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -23,6 +24,8 @@ from cramplog.render.charts.style import ChartStyle
 WEEKLY_HEIGHT_IN: Final = 3.0
 # Bars for up to two years of weeks; beyond that one stepped outline draws far faster.
 MAX_WEEKLY_BARS: Final = 104
+# A medicine's name on its mark wraps after this many characters.
+MARK_NAME_WIDTH: Final = 26
 
 
 def weekly_cramps_chart(
@@ -71,12 +74,18 @@ def weekly_cramps_chart(
             handles.append(Patch(facecolor=style.unrecorded))
             names.append("No nights recorded")
         first, last = weekly[0].week_start, weekly[-1].week_start + timedelta(days=6)
-        shown = _treatment_marks(ax, treatments, first, last, style)
-        if shown:
-            handles.append(Line2D([], [], color=style.marker, linewidth=1.2))
-            names.append("Medicine started (solid) / stopped (dashed)")
+        marks = _treatment_marks(ax, treatments, first, last, style)
+        shown = [text for _, text in marks]
+        # One short entry per kind of mark drawn: a single long one ran off half a page.
+        dashes: Literal["-", "--"]
+        for verb, dashes in (("started", "-"), ("stopped", "--")):
+            if any(kind == verb for kind, _ in marks):
+                handles.append(Line2D([], [], color=style.marker, linewidth=1.2, linestyle=dashes))
+                names.append(f"Medicine {verb}")
         ax.set_xlim(starts[0], right_edge)
-        ax.set_ylim(0, max([*counts, *(r for r in rolling if r == r), 1]) * 1.15)
+        # Headroom above the tallest bar for the medicines' names, a row each.
+        headroom = 1.15 + 0.12 * len(shown)
+        ax.set_ylim(0, max([*counts, *(r for r in rolling if r == r), 1]) * headroom)
         drawing.date_axis(ax, style, first, last)
         drawing.whole_numbers(ax.yaxis)
         drawing.labels(ax, y="Cramps")
@@ -154,9 +163,16 @@ def _treatment_marks(
     first: date,
     last: date,
     style: ChartStyle,
-) -> list[str]:
-    """Vertical lines where medicines started (solid) and stopped (dashed); their names."""
-    shown: list[str] = []
+) -> list[tuple[str, str]]:
+    """Vertical lines where medicines started (solid) and stopped (dashed); for each mark,
+    its kind ("started" or "stopped") and what it says.
+
+    Each name is written across the top of the plot, one row per mark, towards the middle
+    of the chart from its line: written up the line, a long name ran off the bottom of a
+    short chart and was cut ("Magnesiu").
+    """
+    shown: list[tuple[str, str]] = []
+    middle = drawing.num(first) + (drawing.num(last) - drawing.num(first)) / 2
     for treatment in treatments:
         for day, dashed, verb in (
             (treatment.started_on, False, "started"),
@@ -164,27 +180,29 @@ def _treatment_marks(
         ):
             if day is None or not first <= day <= last:
                 continue
+            x = drawing.num(day)
             line = ax.axvline(
-                drawing.num(day),
+                x,
                 color=style.marker,
                 linewidth=1.2,
                 linestyle="--" if dashed else "-",
                 zorder=3,
             )
             line.set_gid(f"treatment-{verb}")
-            ax.text(
-                drawing.num(day),
-                0.98,
-                f" {treatment.name}",
-                transform=ax.get_xaxis_transform(),
-                rotation=90,
-                ha="right" if dashed else "left",
+            name = ax.annotate(
+                textwrap.fill(treatment.name, MARK_NAME_WIDTH),
+                (x, 1),
+                xycoords=ax.get_xaxis_transform(),
+                xytext=(2 if x <= middle else -2, -2 - len(shown) * style.small(0.8) * 1.4),
+                textcoords="offset points",
+                ha="left" if x <= middle else "right",
                 va="top",
-                fontsize=style.font_size * 0.8,
+                fontsize=style.small(0.8),
                 color=style.marker,
-                parse_math=False,
-                clip_on=True,
+                annotation_clip=False,
                 bbox={"facecolor": style.background, "edgecolor": "none", "alpha": 0.8, "pad": 1},
             )
-            shown.append(f"{treatment.name} {verb} {wording.date_text(day, weekday=False)}")
+            name.set_parse_math(False)
+            name.set_gid(f"treatment-{verb}-name")
+            shown.append((verb, f"{treatment.name} {verb} {wording.date_text(day, weekday=False)}"))
     return shown

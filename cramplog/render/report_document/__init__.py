@@ -6,7 +6,14 @@ together as pages and `writing` writes the PDF file.
 """
 
 from cramplog.render.report_document.appendix_grid import APPENDIX_LEGEND
-from cramplog.render.report_document.chart_images import CHART_DPI, HOUR_CHART, WEEKLY_CHART
+from cramplog.render.report_document.chart_images import (
+    CHART_DPI,
+    HOUR_CHART,
+    PRINT_TEXT_PT,
+    WEEKLY_CHART,
+    chart_slot,
+    print_figures,
+)
 from cramplog.render.report_document.document import ExportCancelled, Progress, ReportDocument
 from cramplog.render.report_document.front import TOP_ROWS, TRIGGER_ROWS
 from cramplog.render.report_document.paper import (
@@ -45,6 +52,7 @@ __all__ = [
     "LAYOUT_DPI",
     "MARGIN",
     "MUTED",
+    "PRINT_TEXT_PT",
     "RULE",
     "SHADE",
     "SMALL_PT",
@@ -56,10 +64,12 @@ __all__ = [
     "Progress",
     "ReportDocument",
     "SealedDocument",
+    "chart_slot",
     "check_pdf_target",
     "default_page_size",
     "headless_application",
     "page_size_named",
+    "print_figures",
     "save_pdf",
     "write_pdf",
 ]

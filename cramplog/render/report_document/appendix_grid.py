@@ -42,7 +42,12 @@ _FIXED_COLUMNS: Final = (
 )
 _RELIEF_SHARE: Final = (0.045, 0.075)
 _OTHER_SHARE: Final = 0.105
-_MIN_NOTES_SHARE: Final = 0.2
+# What was felt and what may have set it off: a column each, wrapped, never cut.
+_SYMPTOMS_SHARE: Final = 0.1
+_TRIGGERS_SHARE: Final = 0.17
+_MIN_NOTES_SHARE: Final = 0.14
+# Marks a symptom the checklist names a warning sign; a shape, so it reads in black and white.
+WARNING_MARK: Final = "⚠"
 APPENDIX_LEGEND: Final = (
     "Night of: the evening the night began · L/R: left/right · Min:s: duration · "
     "Int.: intensity 0–10 · ✓ helped, ~ helped a little, ✗ did not help, • not rated"
@@ -91,15 +96,23 @@ class AppendixGrid:
         marks, self.relief_codes = self._relief_columns(report, fixed_share)
         other_title = "Also tried" if marks else "What was tried"
         other_share = _OTHER_SHARE if marks else _OTHER_SHARE + 0.1
+        noted_share = _SYMPTOMS_SHARE + _TRIGGERS_SHARE
         self.columns: list[Column] = [
             *fixed,
             *marks,
             Column(other_title, other_share),
-            Column("Notes", 1.0 - fixed_share - sum(c.share for c in marks) - other_share),
+            Column(f"Symptoms ({WARNING_MARK} warning sign)", _SYMPTOMS_SHARE),
+            Column("Suspected triggers", _TRIGGERS_SHARE),
+            Column(
+                "Notes",
+                1.0 - fixed_share - sum(c.share for c in marks) - other_share - noted_share,
+            ),
         ]
         self.MUSCLE = 2
         self.FIRST_RELIEF = len(fixed)
-        self.OTHER = len(self.columns) - 2
+        self.OTHER = len(self.columns) - 4
+        self.SYMPTOMS = len(self.columns) - 3
+        self.TRIGGERS = len(self.columns) - 2
         self.NOTES = len(self.columns) - 1
         self.xs: list[float] = []
         self.widths: list[float] = []
@@ -148,7 +161,14 @@ class AppendixGrid:
                 default=0.0,
             )
             share = min(max((longest + 5) / self.width, low), high)
-            used = fixed_share + sum(c.share for c in marks) + share + _OTHER_SHARE
+            used = (
+                fixed_share
+                + sum(c.share for c in marks)
+                + share
+                + _OTHER_SHARE
+                + _SYMPTOMS_SHARE
+                + _TRIGGERS_SHARE
+            )
             if 1.0 - used < _MIN_NOTES_SHARE:
                 break
             codes[relief.code] = len(marks)
@@ -198,6 +218,8 @@ class AppendixGrid:
         nights_col, times, muscles, sides, durations, intensities, woke = columns[:7]
         relief_cols = columns[self.FIRST_RELIEF : self.OTHER]
         others, notes_col = columns[self.OTHER], columns[self.NOTES]
+        symptoms_col, triggers_col = columns[self.SYMPTOMS], columns[self.TRIGGERS]
+        noted: dict[tuple[int, tuple[object, ...]], list[str]] = {}
         empty_marks = [""] * len(relief_cols)
         starts, heights, headings = self.row_starts, self.row_heights, self.headings
         labels = report.relief_labels
@@ -239,7 +261,21 @@ class AppendixGrid:
                 found = tried[row.reliefs] = (marks, self._wrap(self.OTHER, ", ".join(named)))
             marks, other = found
             notes = self._notes(row.notes) if row.notes else _NO_NOTES
-            height = max(len(muscle), len(other), len(notes))
+            symptoms = noted.get((self.SYMPTOMS, row.symptoms))
+            if symptoms is None:
+                symptoms = noted[(self.SYMPTOMS, row.symptoms)] = self._list(
+                    self.SYMPTOMS,
+                    [
+                        f"{WARNING_MARK} {label}" if warning else label
+                        for label, warning in row.symptoms
+                    ],
+                )
+            triggers = noted.get((self.TRIGGERS, row.triggers))
+            if triggers is None:
+                triggers = noted[(self.TRIGGERS, row.triggers)] = self._list(
+                    self.TRIGGERS, list(row.triggers)
+                )
+            height = max(len(muscle), len(other), len(notes), len(symptoms), len(triggers))
             start = row.start_local
             starts.append(line)
             heights.append(height)
@@ -259,6 +295,8 @@ class AppendixGrid:
                 muscles.append(muscle[0])
                 others.append(other[0])
                 notes_col.append(notes[0])
+                symptoms_col.append(symptoms[0])
+                triggers_col.append(triggers[0])
             else:
                 padding = [""] * (height - 1)
                 for column in (
@@ -271,10 +309,21 @@ class AppendixGrid:
                     *relief_cols,
                 ):
                     column.extend(padding)
-                for column, lines in ((muscles, muscle), (others, other), (notes_col, notes)):
+                for column, lines in (
+                    (muscles, muscle),
+                    (others, other),
+                    (notes_col, notes),
+                    (symptoms_col, symptoms),
+                    (triggers_col, triggers),
+                ):
                     column.extend(lines)
                     column.extend([""] * (height - len(lines)))
             line += height
+
+    def _list(self, column: int, labels: list[str]) -> list[str]:
+        """Labels for a narrow column, one after another and wrapped within it: none is cut
+        off, and a cramp with three triggers takes two lines, not three or more."""
+        return self._wrap(column, ", ".join(one_line(label) for label in labels))
 
     def _notes(self, notes: str) -> list[str]:
         if not notes.strip():

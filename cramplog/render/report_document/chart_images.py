@@ -17,28 +17,42 @@ if TYPE_CHECKING:
 
 
 CHART_DPI: Final = 220
+# The two charts sit side by side, this many points apart (the columns' cell padding), each
+# this much as tall as it is wide.
+CHART_GAP: Final = 10.0
+CHART_ASPECT: Final = 0.55
+# The smallest text on a chart, in points on paper: below 7 pt a printed page is hard to read.
+PRINT_TEXT_PT: Final = 7.0
 
 WEEKLY_CHART = QUrl("cramplog-chart:weekly")
 HOUR_CHART = QUrl("cramplog-chart:hours")
 
 
-def chart_images(report: reports.Report, width: float) -> dict[str, tuple[QUrl, QImage, QSizeF]]:
-    """The two charts side by side, drawn by the Patterns pane's own functions in the print
-    style and rasterised at CHART_DPI with matplotlib's Agg backend (no Qt canvas).
+def chart_slot(width: float) -> QSizeF:
+    """The place one chart takes on page one, in points, for a text column `width` wide."""
+    side = (width - CHART_GAP) / 2
+    return QSizeF(side, side * CHART_ASPECT)
 
-    The RGBA buffer goes straight into a QImage: a PNG round trip would only cost time, as
-    the PDF engine compresses the image itself.
-    """
+
+def print_figures(report: reports.Report, width: float) -> dict[str, Figure]:
+    """The two charts, drawn by the Patterns pane's own functions in the print style, each
+    a figure exactly the size of its place on the page: one point of the figure is one point
+    on paper, so its font sizes are the printed sizes."""
     from dataclasses import replace
 
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     from cramplog.render import charts
 
     inputs = report.charts
-    size = QSizeF((width - 8) / 2, (width - 8) / 2 * 0.6)
-    style = replace(charts.PRINT, font_size=5.6, title_size=6.8, dpi=CHART_DPI)
+    slot = chart_slot(width)
+    style = replace(
+        charts.PRINT,
+        font_size=PRINT_TEXT_PT + 0.5,
+        title_size=PRINT_TEXT_PT + 1.5,
+        min_text_size=PRINT_TEXT_PT,
+        dpi=CHART_DPI,
+    )
     builders: dict[str, Callable[[Figure], charts.ChartResult]] = {
         "weekly": lambda figure: charts.weekly_cramps_chart(
             inputs.weekly, style, treatments=inputs.treatments, figure=figure
@@ -51,19 +65,36 @@ def chart_images(report: reports.Report, width: float) -> dict[str, tuple[QUrl, 
             figure=figure,
         ),
     }
+    inches = (slot.width() / 72, slot.height() / 72)
+    figures: dict[str, Figure] = {}
+    for key, build in builders.items():
+        figure = build(Figure(figsize=inches, dpi=CHART_DPI)).figure
+        # The chart functions choose a height for the screen; on paper the slot decides.
+        figure.set_size_inches(*inches, forward=False)
+        _two_column_legends(figure, style)
+        figures[key] = figure
+    return figures
+
+
+def chart_images(report: reports.Report, width: float) -> dict[str, tuple[QUrl, QImage, QSizeF]]:
+    """The two charts rasterised at CHART_DPI with matplotlib's Agg backend (no Qt canvas),
+    with the size in points each takes on the page.
+
+    The RGBA buffer goes straight into a QImage: a PNG round trip would only cost time, as
+    the PDF engine compresses the image itself.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     urls = {"weekly": WEEKLY_CHART, "hours": HOUR_CHART}
     images: dict[str, tuple[QUrl, QImage, QSizeF]] = {}
-    for key, build in builders.items():
-        figure = Figure(figsize=(size.width() / 72, size.height() / 72), dpi=CHART_DPI)
-        result = build(figure)
-        _two_column_legends(result.figure, style)
-        canvas = FigureCanvasAgg(result.figure)
+    for key, figure in print_figures(report, width).items():
+        canvas = FigureCanvasAgg(figure)
         canvas.draw()  # type: ignore[no-untyped-call]
         pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
         image = QImage(
             bytes(pixels), pixels.shape[1], pixels.shape[0], QImage.Format.Format_RGBA8888
         ).copy()
-        images[key] = (urls[key], image, size)
+        images[key] = (urls[key], image, chart_slot(width))
     return images
 
 
@@ -83,7 +114,7 @@ def _two_column_legends(figure: Figure, style: charts.ChartStyle) -> None:
             loc="outside lower center",
             ncols=2,
             frameon=False,
-            fontsize=style.font_size * 0.9,
+            fontsize=style.small(0.9),
             handlelength=1.2,
             columnspacing=1.2,
             labelcolor=style.foreground,

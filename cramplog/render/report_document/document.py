@@ -34,6 +34,7 @@ from cramplog.render.report_document.typesetting import (
     SealedDocument,
     for_device,
     layout_device,
+    layout_units_per_point,
     one_line,
     print_font,
 )
@@ -64,10 +65,12 @@ class ReportDocument:
         self.front.setDefaultFont(print_font(BODY_PT))
         self.front.setUndoRedoEnabled(False)
         root = self.front.rootFrame().frameFormat()
-        root.setTopMargin(MARGIN)
-        root.setBottomMargin(MARGIN + FOOTER_GAP)
-        root.setLeftMargin(MARGIN)
-        root.setRightMargin(MARGIN)
+        # Margins in points on paper, like the footer's and the appendix's (see why there).
+        units = layout_units_per_point()
+        root.setTopMargin(MARGIN * units)
+        root.setBottomMargin((MARGIN + FOOTER_GAP) * units)
+        root.setLeftMargin(MARGIN * units)
+        root.setRightMargin(MARGIN * units)
         self.front.rootFrame().setFrameFormat(root)
         self.front.setPageSize(self.page)
         width = self.page.width() - 2 * MARGIN

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 
 from cramplog.analysis import report as reports
+from cramplog.render.report_document import typesetting
 from cramplog.render.report_document.rich_text import TextBuilder
 from cramplog.render.report_document.typesetting import ACCENT, ALERT, BODY_PT, RULE, SealedDocument
 
@@ -171,11 +172,12 @@ class FrontPage(TextBuilder):
     def _charts(self, charts: dict[str, tuple[QUrl, QSizeF]]) -> None:
         self.block(self.cursor, top=4)
         cells = self.columns(self.cursor, [100 / len(charts)] * len(charts))
+        units = typesetting.layout_units_per_point()
         for cell, (url, size) in zip(cells, charts.values(), strict=True):
             image = QTextImageFormat()
             image.setName(url.toString())
-            image.setWidth(size.width())
-            image.setHeight(size.height())
+            image.setWidth(size.width() * units)
+            image.setHeight(size.height() * units)
             cell.insertImage(image)
 
     def _muscles(self, cursor: QTextCursor) -> None:

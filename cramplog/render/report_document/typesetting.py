@@ -5,11 +5,20 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QPainter,
+    QTextCursor,
+    QTextDocument,
+    QTextImageFormat,
+)
 
 # Layout units are points: every size below is in 1/72 inch, whatever the device.
 LAYOUT_DPI: Final = 72
-MARGIN: Final = 34.0
+MARGIN: Final = 26.0
 FOOTER_GAP: Final = 16.0
 BODY_PT: Final = 7.6
 SMALL_PT: Final = 6.4
@@ -30,6 +39,34 @@ def layout_device() -> QImage:
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
     return image
+
+
+def layout_units_per_point() -> float:
+    """How many units of a text document's pixel lengths make one point on paper.
+
+    Qt scales an image's stated size, and a frame's or cell's margins and padding, by the
+    layout device's dpi over the screen's logical dpi (QTextImageHandler,
+    QTextDocumentLayout; 72/96 offscreen, other ratios on other screens): a chart asked for
+    at its size in points came out three-quarters of it, its 7 pt text 5 pt, and page
+    one's 34 pt margins 25.5 pt, letting text run under the footer. Measured on a scratch
+    document rather than copied from Qt's private qt_defaultDpi().
+    """
+    probe = SealedDocument()
+    probe.documentLayout().setPaintDevice(layout_device())
+    probe.setDocumentMargin(0)
+    probe.addResource(QTextDocument.ResourceType.ImageResource, _PROBE, QImage(1, 1, _RGB32))
+    stated = 1000.0
+    image = QTextImageFormat()
+    image.setName(_PROBE.toString())
+    image.setWidth(stated)
+    image.setHeight(1)
+    QTextCursor(probe).insertImage(image)
+    laid_out = probe.idealWidth()
+    return stated / laid_out if laid_out > 0 else 1.0
+
+
+_PROBE = QUrl("cramplog-probe:image")
+_RGB32 = QImage.Format.Format_RGB32
 
 
 def print_font(

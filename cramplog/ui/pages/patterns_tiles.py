@@ -26,14 +26,13 @@ def plain_label(text: str = "", *, wrap: bool = True, name: str | None = None) -
     return label
 
 
-def number(value: float | None, digits: int = 1) -> str:
-    if value is None:
-        return "–"
-    return wording.number(value, digits, trim=True)
+def number(value: float | None, kind: wording.Figure = wording.Figure.SCORE) -> str:
+    """A figure rounded by the one rule `stats` and the PDF use (a mean "4.0", never "4")."""
+    return wording.figure(value, kind, missing="–")
 
 
 def rate(value: float | None) -> str:
-    return "–" if value is None else wording.number(value, 1)
+    return wording.figure(value, wording.Figure.RATE, missing="–")
 
 
 def duration(seconds: float | None) -> str:
@@ -79,6 +78,7 @@ HEADLINES: Final = (
         lambda s: rate(s.cramps_per_week),
         rate_note,
         "cramps_per_week",
+        rate,
     ),
     Headline(
         "cramp_nights_per_week",
@@ -91,6 +91,7 @@ HEADLINES: Final = (
             else rate_note(s)
         ),
         "cramp_nights_per_week",
+        rate,
     ),
     Headline(
         "episodes",
@@ -122,8 +123,8 @@ HEADLINES: Final = (
         "Sleep disturbance (0–10)",
         lambda s: number(s.sleep_disturbance_mean),
         lambda s: (
-            f"{number(s.minutes_awake_per_week, 0)} minutes awake a week · from "
-            f"{wording.count(s.sleep_disturbance_nights, 'night')} rated"
+            f"{number(s.minutes_awake_per_week, wording.Figure.MINUTES)} minutes awake a week · "
+            f"from {wording.count(s.sleep_disturbance_nights, 'night')} rated"
         ),
         "sleep_disturbance_mean",
     ),
@@ -181,8 +182,8 @@ def treatments_text(s: stats.PatternStats) -> str:
         if t.enough_data:
             lines.append(
                 f"{t.name}{purpose}, started {nights.day_text(t.started_on, weekday=False)}: "
-                f"{number(t.before_per_week)} cramps a week in the 4 weeks before, "
-                f"{number(t.after_per_week)} in the 4 weeks after."
+                f"{rate(t.before_per_week)} cramps a week in the 4 weeks before, "
+                f"{rate(t.after_per_week)} in the 4 weeks after."
             )
         else:
             lines.append(

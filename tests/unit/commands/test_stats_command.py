@@ -124,7 +124,30 @@ def test_a_fully_recorded_week_gives_its_rate(
         capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-08"
     )
     assert code == 0
-    assert "Cramps per week               3   [7 of 7 nights recorded (100%)]" in out
+    # A rate keeps its decimal even when whole: a bare "3" would read as a count.
+    assert "Cramps per week               3.0   [7 of 7 nights recorded (100%)]" in out
+
+
+def test_each_figure_is_rounded_to_the_precision_it_deserves(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    diary = Diary.open(filled)
+    try:
+        # Eight reviewed nights, 2 to 9 June, with 95 minutes awake between them.
+        for day, awake in zip(range(2, 10), (10, 15, 21, 9, 12, 8, 13, 7), strict=True):
+            diary.set_day(date(2025, 6, day), DayFactors(reviewed=True, minutes_awake=awake))
+    finally:
+        diary.close()
+    code, out, _ = run(
+        capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-09"
+    )
+    assert code == 0
+    # 3 cramps in 8 nights = 2.625 a week; 95 minutes in 8 nights = 83.1 a week: a rate gets
+    # one decimal, minutes are whole.
+    assert "Cramps per week               2.6   [8 of 8 nights recorded (100%)]" in out
+    assert "Minutes awake per week        83 (8 nights recorded)" in out
+    # A median of ratings is a computed figure (one decimal); the worst is a rating as given.
+    assert "median 6.0, worst 6 (3 rated)" in out
 
 
 def test_two_recorded_nights_and_one_cramp_are_too_few_to_rate(

@@ -59,3 +59,25 @@ def test_a_cramp_of_two_and_a_half_minutes_reads_the_same_in_the_list_and_the_wa
     long_cramp = next(s for s in signs if s.code == "warning.long_cramp_unrelieved")
     assert shown == {"12 min 30 s"}
     assert "12 min 30 s" in long_cramp.sentence
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "shown"),
+    [
+        (1.0, wording.Figure.RATE, "1.0"),
+        (1.66, wording.Figure.RATE, "1.7"),
+        (2.25, wording.Figure.RATE, "2.3"),
+        (0.05, wording.Figure.RATE, "0.1"),
+        (-2.05, wording.Figure.RATE, "-2.1"),
+        (-0.01, wording.Figure.RATE, "0.0"),
+        (201.6, wording.Figure.MINUTES, "202"),
+        (0.5, wording.Figure.MINUTES, "1"),
+        (3.349, wording.Figure.SCORE, "3.3"),
+        (8, wording.Figure.SCORE, "8"),
+        (None, wording.Figure.RATE, "—"),
+    ],
+)
+def test_one_rounding_rule_gives_each_figure_the_decimals_it_deserves(
+    value: float | None, kind: wording.Figure, shown: str
+) -> None:
+    assert wording.figure(value, kind) == shown

@@ -14,7 +14,7 @@ from PySide6.QtGui import QPageSize, QTextDocument
 
 from cramplog.analysis import report, stats, warning_signs
 from cramplog.core.errors import ExportError, ForbiddenTargetError
-from cramplog.core.records import DayFactors, EpisodeInput, ReliefRating, Side
+from cramplog.core.records import DayFactors, EpisodeInput, ReliefRating, Side, VocabularyKind
 from cramplog.demo import sample
 from cramplog.diary.service import Diary
 from cramplog.render import report_document
@@ -190,15 +190,55 @@ def test_the_appendix_lists_each_cramp_on_one_line(week_pages: list[str]) -> Non
     assert "Wed 4 01:05 Calf L 15:00 9 yes ✗" in appendix
 
 
+LONG_TRIGGER = "Carried the shopping up four flights of stairs after a long day standing"
+
+
+@pytest.mark.parametrize("paper", [QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter])
+def test_the_appendix_shows_each_cramps_symptoms_with_warning_signs_marked_and_its_triggers(
+    qapp: object, diary: Diary, tmp_path: Path, paper: QPageSize.PageSizeId
+) -> None:
+    own = diary.add_custom_item(VocabularyKind.TRIGGER, LONG_TRIGGER)
+    diary.add_episode(
+        cramp(
+            datetime(2026, 3, 3, 2, 10),
+            symptoms=("symptom.numbness", "symptom.soreness_after"),
+            triggers=("trigger.dehydration", own.code),
+            triggers_asked=True,
+        )
+    )
+    diary.add_episode(cramp(datetime(2026, 3, 4, 3, 20), symptoms=("symptom.twitching",)))
+    summary = report.build_report(diary, period=WEEK)
+    path = report_document.write_pdf(summary, tmp_path / "s.pdf", page_size=QPageSize(paper))
+    appendix = " ".join(page_texts(path)[1:])
+    # The headings wrap over two lines, read here side by side.
+    assert "Symptoms (⚠" in appendix and "warning sign)" in appendix
+    assert "Suspected" in appendix and "triggers" in appendix
+    # Numbness is a warning sign: marked with a shape that prints in black and white.
+    assert "⚠ Numbness" in appendix
+    assert "Soreness" in appendix and "afterwards" in appendix and "⚠ Soreness" not in appendix
+    assert "Twitching" in appendix and "⚠ Twitching" not in appendix
+    assert "Dehydration" in appendix
+    # A long trigger wraps within its column: every word of it is printed, none cut.
+    position = 0
+    for word in LONG_TRIGGER.split():
+        found = appendix.find(word, position)
+        assert found >= 0, word
+        position = found + len(word)
+
+
 def test_hostile_notes_are_printed_literally_and_load_nothing(
     week_pdf: Path, week_pages: list[str]
 ) -> None:
     text = " ".join(week_pages)
+    # The notes column may wrap a note anywhere; read without the line breaks, each is there
+    # character for character (no markup was obeyed, nothing dropped).
+    unwrapped = "".join(text.split())
     for note in HOSTILE_NOTES[:5]:
-        assert note in text, note
+        assert "".join(note.split()) in unwrapped, note
     assert "Cramp again" in text and "at night" in text
     assert "שלום" in text and "עולם" in text
-    assert "END-OF-THE-HUGE-NOTE" in text
+    # The notes column may break the last words at a hyphen; they are all printed.
+    assert "END-OF-THE-HUGE-NOTE" in text.replace("- ", "-")
     # The only pictures in the file are the two charts: no note or name pulled one in.
     assert image_count(week_pdf) == 2
 
@@ -351,3 +391,29 @@ def test_ten_years_fit_page_one(qapp: object, ten_years: Diary, tmp_path: Path) 
     assert document.front_pages == 1
     path = report_document.save_pdf(document, tmp_path / "ten-years.pdf")
     assert len(pypdf.PdfReader(path).pages) == document.page_count
+
+
+@pytest.mark.parametrize("paper", [QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter])
+def test_page_one_keeps_its_margins_and_never_runs_under_the_footer(
+    qapp: object, ten_years: Diary, paper: QPageSize.PageSizeId
+) -> None:
+    period = stats.diary_presets(ten_years)[stats.PeriodPreset.ALL]
+    summary = report.build_report(ten_years, period=period, comparison=period.previous())
+    document = report_document.ReportDocument(summary, page_size=QPageSize(paper))
+    scale = 2  # pixels per point
+    image = document.render_page(0, round(document.page.width() * scale))
+    white = image.pixel(0, 0)
+    margin = report_document.MARGIN
+    # Nothing in the left and right margins (the footer starts at the margin too).
+    for x in [
+        *range(0, round((margin - 1) * scale)),
+        *range(image.width() - round((margin - 1) * scale), image.width()),
+    ]:
+        column = {image.pixel(x, y) for y in range(0, image.height(), 2)}
+        assert column == {white}, f"something drawn {x / scale:.0f} pt from the edge"
+    # Between where the text must end and the footer's rule, the page is blank: a row that
+    # does not fit moves on to the next page instead of running under the footer.
+    text_ends = document.page.height() - margin - report_document.FOOTER_GAP
+    for y in range(round(text_ends * scale) + 1, round((text_ends + 3) * scale)):
+        row = {image.pixel(x, y) for x in range(0, image.width(), 2)}
+        assert row == {white}, f"text runs {y / scale - text_ends:.1f} pt below its area"
