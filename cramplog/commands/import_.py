@@ -12,10 +12,11 @@ if TYPE_CHECKING:
 from cramplog import commands
 
 NAME = "import"
-HELP = "import a cramplog JSON/CSV export or a spreadsheet of cramps (try --dry-run first)"
+HELP = "import a cramplog export or a spreadsheet (CSV, .xlsx, .ods) of cramps (try --dry-run)"
 DESCRIPTION = (
-    "Import FILE: a cramplog JSON export, its episodes.csv or nights.csv, or a CSV kept by hand "
-    "(comma, semicolon or tab; UTF-8 or UTF-16; columns such as Date, Time, Muscle, Side, "
+    "Import FILE: a cramplog JSON export, its episodes.csv or nights.csv, or a spreadsheet kept "
+    "by hand: an .xlsx or .ods workbook (the first sheet unless --sheet), or a CSV (comma, "
+    "semicolon or tab; UTF-8, UTF-16 or Windows-1252; columns such as Date, Time, Muscle, Side, "
     "Duration (min), Intensity, Notes). Records already in the diary are not added twice. If "
     "any row is invalid nothing is imported, unless --skip-invalid. A verified backup is made "
     "first, and everything is stored in one transaction."
@@ -26,7 +27,9 @@ _EPILOG = "fields for --column: date, time, start, muscle, side, duration, inten
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = _EPILOG
-    parser.add_argument("file", metavar="FILE", help="the .json or .csv file to import")
+    parser.add_argument(
+        "file", metavar="FILE", help="the .json, .csv, .xlsx or .ods file to import"
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would be imported; change nothing"
     )
@@ -68,6 +71,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=commands.night,
         metavar="DATE",
         help="... up to this night (on or after the last cramp, not after last night)",
+    )
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the sheet of an .xlsx or .ods workbook to read, by name or number (default: 1)",
     )
     parser.add_argument(
         "--column",
@@ -157,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
     from cramplog import exchange
     from cramplog.core.errors import ImportRejectedError
     from cramplog.diary import integrity
-    from cramplog.exchange import csv_format, importer
+    from cramplog.exchange import importer, tables
 
     if not args.logging_span and (args.logged_from or args.logged_to):
         # Checked before anything is opened: a contradiction in the command changes nothing.
@@ -167,11 +175,12 @@ def run(args: argparse.Namespace) -> int:
     columns = None
     if args.column:
         raw = importer.read_source(path)
-        header, _rows = csv_format.read_rows(csv_format.decode(raw))
+        header = tables.read_table(raw, sheet=args.sheet).header
         columns = _columns(args.column, header)
     options = exchange.ImportOptions(
         day_first=args.day_first,
         columns=columns,
+        sheet=args.sheet,
         logging_span=args.logging_span,
         logged_from=args.logged_from,
         logged_to=args.logged_to,

@@ -63,13 +63,21 @@ class Question(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """One invalid row (or record) and why; `line` is the file's line number where known."""
+    """One invalid row (or record) and why; `line` is the file's line number where known, or
+    the row number in the workbook sheet `sheet`."""
 
     line: int | None
     message: str
     where: str = ""
+    sheet: str | None = None
+
+    def in_sheet(self, sheet: str) -> RowError:
+        """The same error, its line named as a row of a workbook's sheet."""
+        return RowError(self.line, self.message, self.where, sheet)
 
     def __str__(self) -> str:
+        if self.line is not None and self.sheet is not None:
+            return f"row {self.line} of sheet “{self.sheet}”: {self.message}"
         if self.line is not None:
             return f"line {self.line}: {self.message}"
         if self.where:
@@ -114,6 +122,8 @@ class Batch:
     errors: list[RowError] = field(default_factory=list)
     columns: tuple[ColumnChoice, ...] = ()
     questions: dict[Question, str] = field(default_factory=dict)
+    # Lines the dry run prints about how the file was read (its encoding, its sheet).
+    notes: tuple[str, ...] = ()
     # Spreadsheet rows are also matched against entries typed into the app at the same moment.
     match_by_moment: bool = False
 

@@ -351,12 +351,12 @@ def test_delimiters_and_encodings(
     assert starts(diary) == EXPECTED_SHEET
 
 
-def test_a_file_in_an_old_windows_code_page_is_refused_clearly(
+def test_a_file_in_no_encoding_cramplog_reads_is_refused_clearly(
     diary: Diary, tmp_path: Path
 ) -> None:
-    path = sheet(
-        tmp_path, "Date,Time,Muscle,Notes\n2026-03-01,02:10,Calf,caf\xe9\n", encoding="cp1252"
-    )
+    # 0x81 is neither UTF-8 (a lone continuation byte) nor anything in Windows-1252.
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(b"Date,Time,Muscle,Notes\n2026-03-01,02:10,Calf,caf\x81\n")
     with pytest.raises(ImportFileError, match="UTF-8") as raised:
         exchange.plan_import(diary, path)
     assert "line 2" in str(raised.value)

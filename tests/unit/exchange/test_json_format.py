@@ -287,7 +287,7 @@ def test_each_bad_field_is_a_row_error_naming_the_record(
 @pytest.mark.parametrize(
     ("document", "message"),
     [
-        ("not json", "not valid JSON"),
+        ("{not json", "not valid JSON"),
         ([], "not a cramplog export"),
         ({"format": "other"}, "not a cramplog export"),
         (minimal(version=json_format.VERSION + 1), "newer cramplog"),
