@@ -186,3 +186,41 @@ def test_a_time_the_clocks_skipped_is_a_row_error(tmp_path: Path) -> None:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "01:30 on 2026-03-29 never happened on this computer's clock" in result.stdout
     assert "1 invalid row(s)" in result.stderr
+
+
+def test_sheet_chooses_the_workbook_sheet_to_import(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    from tests.unit.exchange.workbook.samples import xlsx
+
+    cramps: list[list[object]] = [["When", "Where"], ["2026-03-01 02:10", "Calf"]]
+    book = xlsx(tmp_path / "book.xlsx", {"Notes": [["Anything"], ["x"]], "Cramps": cramps})
+    code, out, _err = run(
+        capsys, "import", str(book), "--sheet", "Cramps", "--dry-run", "--data-dir", str(data_dir)
+    )
+    assert code == 0 and "Sheet “Cramps” (2 of 2: Notes, Cramps)" in out
+    code, out, err = run(
+        capsys,
+        "import",
+        str(book),
+        "--sheet",
+        "2",
+        "--column",
+        "Where=muscle",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0 and "Imported 1 cramp" in out
+    code, out, err = run(
+        capsys, "import", str(book), "--sheet", "Meds", "--dry-run", "--data-dir", str(data_dir)
+    )
+    assert code != 0 and "no sheet “Meds”" in err and len(err.strip().splitlines()) == 1
+
+
+def test_sheet_on_a_csv_is_refused(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "cramps.csv"
+    path.write_text("Date,Time,Muscle\n2026-03-01,02:10,Calf\n")
+    code, _out, err = run(capsys, "import", str(path), "--sheet", "1", "--data-dir", str(data_dir))
+    assert code != 0 and "no sheets" in err
