@@ -124,6 +124,9 @@ class Batch:
     questions: dict[Question, str] = field(default_factory=dict)
     # Lines the dry run prints about how the file was read (its encoding, its sheet).
     notes: tuple[str, ...] = ()
+    # A workbook's sheets, and the one read (None for any other file).
+    sheets: tuple[str, ...] = ()
+    sheet: str | None = None
     # Spreadsheet rows are also matched against entries typed into the app at the same moment.
     match_by_moment: bool = False
 

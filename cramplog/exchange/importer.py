@@ -230,6 +230,7 @@ def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str)
         )
         if table.sheet is not None:
             batch.errors = [error.in_sheet(table.sheet) for error in batch.errors]
+            batch.sheets, batch.sheet = table.sheets, table.sheet
     batch.notes = (*source.notes, *batch.notes)
     return batch
 

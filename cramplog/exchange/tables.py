@@ -24,6 +24,7 @@ class Table:
     rows: list[Row]
     notes: tuple[str, ...] = ()
     sheet: str | None = None
+    sheets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def read_source(raw: bytes, *, sheet: str | None = None) -> Source:
     kind = recognise(raw)
     if kind is not FileKind.TEXT:
         chosen = workbook.read_workbook(raw, kind, sheet)
-        table = Table(chosen.header, chosen.rows, (chosen.note,), chosen.name)
+        table = Table(chosen.header, chosen.rows, (chosen.note,), chosen.name, chosen.names)
         return Source(table=table, notes=table.notes)
     decoded = csv_format.decode_text(raw)
     notes = (decoded.note,) if decoded.note else ()

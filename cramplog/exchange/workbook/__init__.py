@@ -7,11 +7,19 @@ from cramplog.exchange.workbook import ods, xlsx
 from cramplog.exchange.workbook.sheets import (
     MAX_CELLS,
     MAX_UNPACKED_BYTES,
+    EmptySheetError,
     Sheet,
     SheetTooLargeError,
 )
 
-__all__ = ["MAX_CELLS", "MAX_UNPACKED_BYTES", "Sheet", "SheetTooLargeError", "read_workbook"]
+__all__ = [
+    "MAX_CELLS",
+    "MAX_UNPACKED_BYTES",
+    "EmptySheetError",
+    "Sheet",
+    "SheetTooLargeError",
+    "read_workbook",
+]
 
 
 def read_workbook(raw: bytes, kind: FileKind, sheet: str | None = None) -> Sheet:

@@ -57,8 +57,8 @@ def read(raw: bytes, wanted: str | None) -> sheets.Sheet:
     except (zipfile.BadZipFile, ElementTree.ParseError, EOFError, OSError) as exc:
         raise ImportFileError(_DAMAGED.format(exc)) from exc
     index = sheets.pick(names, wanted)
-    header, rows = sheets.header_and_rows(names[index], grids.get(index, []))
-    return sheets.Sheet(names[index], header, rows, sheets.note(names, index))
+    header, rows = sheets.header_and_rows(names, index, grids.get(index, []))
+    return sheets.Sheet(names[index], header, rows, sheets.note(names, index), tuple(names))
 
 
 class _Reader:

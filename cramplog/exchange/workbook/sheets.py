@@ -21,6 +21,14 @@ class SheetTooLargeError(ImportFileError):
     """A workbook part or sheet beyond the caps; nothing was read into the diary."""
 
 
+class EmptySheetError(ImportFileError):
+    """The sheet chosen has no rows; `sheets` names the workbook's sheets to choose from."""
+
+    def __init__(self, message: str, sheets: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.sheets = sheets
+
+
 @dataclass(frozen=True)
 class Sheet:
     """The sheet read: its header, its non-empty rows numbered as the workbook numbers them,
@@ -30,6 +38,7 @@ class Sheet:
     header: list[str]
     rows: list[Row]
     note: str
+    names: tuple[str, ...] = ()
 
 
 def pick(names: Sequence[str], wanted: str | None) -> int:
@@ -86,10 +95,16 @@ def too_many_cells(sheet: str, cells: int) -> SheetTooLargeError:
     )
 
 
-def header_and_rows(sheet: str, grid: list[tuple[int, list[str]]]) -> tuple[list[str], list[Row]]:
+def header_and_rows(
+    names: Sequence[str], index: int, grid: list[tuple[int, list[str]]]
+) -> tuple[list[str], list[Row]]:
     """The first non-empty row is the header; the rest keep their workbook row numbers."""
     if not grid:
-        raise ImportFileError(f"Sheet “{sheet}” is empty: it has no header row and no entries.")
+        others = f" Its sheets: {listed(names)}." if len(names) > 1 else ""
+        raise EmptySheetError(
+            f"Sheet “{names[index]}” is empty: it has no header row and no entries.{others}",
+            tuple(names),
+        )
     first_row, header = grid[0]
     del first_row
     return [cell.strip().lstrip("\ufeff") for cell in header], [Row(n, c) for n, c in grid[1:]]

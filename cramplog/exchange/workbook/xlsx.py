@@ -51,8 +51,8 @@ def read(raw: bytes, wanted: str | None) -> sheets.Sheet:
             )
         sheets.check_unpacked(book._archive, path, f"Sheet “{names[index]}”")
         grid = _grid(book, sheet, names[index])
-        header, rows = sheets.header_and_rows(names[index], grid)
-        return sheets.Sheet(names[index], header, rows, sheets.note(names, index))
+        header, rows = sheets.header_and_rows(names, index, grid)
+        return sheets.Sheet(names[index], header, rows, sheets.note(names, index), tuple(names))
     finally:
         book.close()
 
