@@ -165,7 +165,7 @@ def test_a_sheet_chooser_appears_for_a_workbook_of_several_sheets(
 ) -> None:
     from tests.unit.exchange.workbook.samples import xlsx
 
-    cramps: list[list[object]] = [line.split(",") for line in SHEET.splitlines()]
+    cramps: list[list[object]] = [[*line.split(",")] for line in SHEET.splitlines()]
     meds: list[list[object]] = [["Date", "Time", "Muscle"], ["2026-03-02", "02:10", "calf"]]
     made = workbook_dialog(qtbot, diary, xlsx(tmp_path / "b.xlsx", {"Meds": meds, "C": cramps}))
     assert made.sheet_choice.isVisible()
@@ -181,7 +181,7 @@ def test_an_empty_first_sheet_still_offers_the_others(
 ) -> None:
     from tests.unit.exchange.workbook.samples import xlsx
 
-    cramps: list[list[object]] = [line.split(",") for line in SHEET.splitlines()]
+    cramps: list[list[object]] = [[*line.split(",")] for line in SHEET.splitlines()]
     made = workbook_dialog(qtbot, diary, xlsx(tmp_path / "b.xlsx", {"Cover": [], "C": cramps}))
     assert made.plan is None and "Sheet “Cover” is empty" in made.summary.text()
     made.sheet_choice.setCurrentIndex(1)
@@ -193,7 +193,7 @@ def test_no_sheet_chooser_for_one_sheet_or_a_csv(
 ) -> None:
     from tests.unit.exchange.workbook.samples import xlsx
 
-    cramps: list[list[object]] = [line.split(",") for line in SHEET.splitlines()]
+    cramps: list[list[object]] = [[*line.split(",")] for line in SHEET.splitlines()]
     made = workbook_dialog(qtbot, diary, xlsx(tmp_path / "one.xlsx", {"Cramps": cramps}))
     assert made.plan is not None and not made.sheet_choice.isVisible()
     assert not dialog.sheet_choice.isVisible()
