@@ -66,10 +66,7 @@ def listed(names: Sequence[str]) -> str:
 def note(names: Sequence[str], index: int) -> str:
     if len(names) == 1:
         return f"Sheet “{names[0]}” (the workbook's only sheet)."
-    return (
-        f"Sheet “{names[index]}” ({index + 1} of {len(names)}: {', '.join(names)}); "
-        "choose another with the sheet option."
-    )
+    return f"Sheet “{names[index]}” ({index + 1} of {len(names)}: {', '.join(names)})."
 
 
 def check_unpacked(archive: zipfile.ZipFile, member: str, what: str) -> None:

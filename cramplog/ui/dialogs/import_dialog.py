@@ -135,7 +135,7 @@ class ImportDialog(QDialog):
         self.sheet_choice.setObjectName("sheetChoice")
         self.sheet_choice.setAccessibleName("Sheet of the workbook to import")
         self.sheet_label.setBuddy(self.sheet_choice)
-        self.sheet_choice.currentIndexChanged.connect(self.dry_run)
+        self.sheet_choice.currentIndexChanged.connect(self._sheet_changed)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(self.sheet_label)
@@ -346,6 +346,13 @@ class ImportDialog(QDialog):
             logged_to=_date(self.span_to.date()) if widened else None,
             sheet=self.sheet_choice.currentText() if self.sheet_choice.count() else None,
         )
+
+    def _sheet_changed(self) -> None:
+        """Another sheet has other columns: read them afresh, not as the last sheet's were."""
+        self.columns.setRowCount(0)
+        with QSignalBlocker(self.date_order):
+            self.date_order.setCurrentIndex(0)
+        self.dry_run()
 
     def _show_sheets(self, names: tuple[str, ...]) -> None:
         """Offer the workbook's sheets when it has more than one; the first is read first."""

@@ -166,7 +166,7 @@ def test_a_sheet_chooser_appears_for_a_workbook_of_several_sheets(
     from tests.unit.exchange.workbook.samples import xlsx
 
     cramps: list[list[object]] = [[*line.split(",")] for line in SHEET.splitlines()]
-    meds: list[list[object]] = [["Date", "Time", "Muscle"], ["2026-03-02", "02:10", "calf"]]
+    meds: list[list[object]] = [["When", "Where"], ["2026-03-02 02:10", "calf"]]
     made = workbook_dialog(qtbot, diary, xlsx(tmp_path / "b.xlsx", {"Meds": meds, "C": cramps}))
     assert made.sheet_choice.isVisible()
     assert [made.sheet_choice.itemText(i) for i in range(2)] == ["Meds", "C"]
@@ -174,6 +174,8 @@ def test_a_sheet_chooser_appears_for_a_workbook_of_several_sheets(
     made.sheet_choice.setCurrentIndex(1)  # the dry run runs again on the sheet chosen
     assert made.plan is not None and len(made.plan.batch.episodes) == 3
     assert "Sheet “C” (2 of 2: Meds, C)" in made.summary.text()
+    # Its own columns are read, not the first sheet's two.
+    assert made.columns.rowCount() == 7 and made.import_button.isEnabled()
 
 
 def test_an_empty_first_sheet_still_offers_the_others(
