@@ -755,3 +755,23 @@ def test_times_around_a_clock_change_take_the_offset_in_force_then(
         ("2025-10-26 03:30", 0),
         ("2025-10-27 02:00", 0),
     ]
+
+
+def test_a_date_only_cramp_is_exported_with_time_noted_no_and_read_back_so(
+    diary: Diary, tmp_path: Path
+) -> None:
+    from cramplog.core import nights
+
+    start = nights.date_only_start(date(2026, 3, 5)).replace(tzinfo=LONDON)
+    diary.add_episode(EpisodeInput(start=start, muscle="muscle.calf", time_noted=False))
+    episodes_path, _nights = exchange.export_csv(diary, tmp_path / "out")
+    rows = list(csv.DictReader(io.StringIO(episodes_path.read_text(encoding="utf-8-sig"))))
+    assert list(rows[0])[-1] == "time_noted"
+    assert (rows[0]["night_of"], rows[0]["time_noted"]) == ("2026-03-04", "no")
+    other = fresh(tmp_path, "other")
+    try:
+        exchange.apply_import(other, exchange.plan_import(other, episodes_path))
+        (episode,) = other.list_episodes()
+    finally:
+        other.close()
+    assert not episode.time_noted
