@@ -46,6 +46,9 @@ class ImportOptions:
     logging_span: bool = True
     logged_from: date | None = None
     logged_to: date | None = None
+    # Words in a spreadsheet that match nothing: created as words of your own only with this
+    # (`--new-words`, or the dialog's answer); without it they are listed as a question.
+    new_words: bool = False
 
 
 @dataclass(frozen=True)
@@ -223,7 +226,9 @@ def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str)
     return csv_format.read_csv(
         text,
         context,
-        options=csv_format.CsvOptions(day_first=options.day_first, columns=options.columns),
+        options=csv_format.CsvOptions(
+            day_first=options.day_first, columns=options.columns, new_words=options.new_words
+        ),
     )
 
 

@@ -445,13 +445,13 @@ def test_the_dry_run_lists_every_row_error_with_its_line(diary: Diary, tmp_path:
         '2026-03-02,02:10,Calf,L,1:30,7,"a note\nover two lines"\n'
         "2026-02-30,02:10,Calf,,,,\n"
         "2026-03-03,25:10,Calf,,,,\n"
-        "2026-03-04,02:10,elbow,,,,\n"
+        "2026-03-04,02:10,Calf,,ten,,\n"
         "2026-03-05,02:10,Calf,sideways,,,\n"
         "2026-03-06,02:10,Calf,,-3,,\n"
         "2026-03-07,02:10,Calf,,,11,\n"
         "2027-03-07,02:10,Calf,,,,\n"
         ",02:10,Calf,,,,\n"
-        "2026-03-08,,Calf,,,,\n"
+        "2026-03-08,lunch,Calf,,,,\n"
         "2026-03-08,02:10,,,,,\n"
         "\n"
         "2026-03-09,02:10,Foot,R,25:00:00,2,\n"
@@ -461,7 +461,8 @@ def test_the_dry_run_lists_every_row_error_with_its_line(diary: Diary, tmp_path:
     assert lines == [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16]
     messages = [str(error) for error in plan.errors]
     assert messages[0].startswith("line 5: ") and "not a date" in messages[0]
-    assert "not a muscle" in messages[2] and "elbow" in messages[2]
+    assert "not a duration" in messages[2] and "ten" in messages[2]
+    assert "not a time of day" in messages[8] and "lunch" in messages[8]
     assert "from 0 to 10" in messages[5]
     assert "future" in messages[6]
     assert len(plan.batch.episodes) == 2
