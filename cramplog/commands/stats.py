@@ -117,6 +117,8 @@ def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
     if busiest and busiest[0].episodes:
         hours = ", ".join(f"{h.hour:02d}:00 ({h.episodes})" for h in busiest if h.episodes)
         lines.append(f"{'Busiest hours':<{width}}  {hours}")
+    if s.time_not_noted:
+        lines.append(f"{'Hour not known':<{width}}  {s.hours_note()}")
     lines.append("")
     if signs:
         lines.append("Warning signs (reasons to seek medical advice, not a diagnosis):")

@@ -59,6 +59,7 @@ class Question(enum.StrEnum):
 
     DATE_ORDER = "date_order"  # 03/04/2026: day first or month first?
     COLUMNS = "columns"  # which column holds what
+    NEW_WORDS = "new_words"  # words that match nothing: add them as words of your own?
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,14 @@ class ColumnChoice:
     header: str
     field: str | None
     unit: str = ""
+    # A couple of the column's values, as the dry run shows them beside its fate.
+    examples: tuple[str, ...] = ()
+
+    def fate(self, label: str) -> str:
+        """E.g. '“What helped” → Relief methods (“stretching; walked it off”, “massage”)';
+        `label` is the field's label, or "ignored"."""
+        shown = ", ".join(f"“{example}”" for example in self.examples)
+        return f"“{self.header}” → {label}" + (f" ({shown})" if shown else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +138,16 @@ class Batch:
     sheet: str | None = None
     # Spreadsheet rows are also matched against entries typed into the app at the same moment.
     match_by_moment: bool = False
+    # Words that named nothing the diary knows, by vocabulary kind, in the file's order: added
+    # as words of your own only when the person agrees (`ImportOptions.new_words`).
+    new_words: dict[str, list[str]] = field(default_factory=dict)
+    # Activity and symptom words the checklist lacks (those kinds take no words of your own):
+    # kept in the cramp's notes, by kind.
+    kept_in_notes: dict[str, list[str]] = field(default_factory=dict)
+    # Rows repeating an earlier row of the same file: (line, the earlier row's line).
+    duplicates: list[tuple[int, int]] = field(default_factory=list)
+    # Rows with a date and no time (placed by `nights.date_only_start`).
+    time_not_noted: int = 0
 
     @property
     def cramps_only(self) -> bool:

@@ -48,6 +48,9 @@ class ImportOptions:
     logged_to: date | None = None
     # A workbook's sheet, by name or by number from 1; None reads the first.
     sheet: str | None = None
+    # Words in a spreadsheet that match nothing: created as words of your own only with this
+    # (`--new-words`, or the dialog's answer); without it they are listed as a question.
+    new_words: bool = False
 
 
 @dataclass(frozen=True)
@@ -226,7 +229,9 @@ def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str)
             table.header,
             table.rows,
             context,
-            options=csv_format.CsvOptions(day_first=options.day_first, columns=options.columns),
+            options=csv_format.CsvOptions(
+                day_first=options.day_first, columns=options.columns, new_words=options.new_words
+            ),
         )
         if table.sheet is not None:
             batch.errors = [error.in_sheet(table.sheet) for error in batch.errors]

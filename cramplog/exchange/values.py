@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Generic, TypeVar
 
-from cramplog.core.records import MAX_DURATION, MAX_INTENSITY, Side
+from cramplog.core.records import MAX_DURATION, MAX_INTENSITY, Hydration, ReliefRating, Side
 
 
 class CellError(ValueError):
@@ -172,9 +172,17 @@ _DURATION_UNITS = {
 }
 _CLOCK_UNITS = frozenset({"mm:ss", "m:ss", "min:sec", "min:s", "h:mm:ss", "hh:mm:ss"})
 _NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([a-z]*)\.?$", re.I)
-_MINUTES_SECONDS = re.compile(
-    r"^(\d+)\s*(?:m|min|mins|minutes?)\.?,?\s*(\d+)\s*(?:s|sec|secs|seconds?)\.?$", re.I
+# "1h 05m", "01h 00m", "1 hr 5 min", "2 min 30 s", "1m30s": hours, minutes, seconds, each
+# optional but at least one (checked by the caller), in that order.
+_UNIT_PARTS = re.compile(
+    r"^(?:(\d+)\s*(?:h|hr|hrs|hours?)\.?,?\s*)?"
+    r"(?:(\d+)\s*(?:m|min|mins|minutes?)\.?,?\s*)?"
+    r"(?:(\d+)\s*(?:s|sec|secs|seconds?)\.?)?$",
+    re.I,
 )
+# A comma followed by exactly three digits ("1,500") is a thousands separator in English and
+# a decimal comma in much of Europe: two readings 1,000 times apart, so it is never guessed.
+_THOUSANDS_OR_DECIMAL = re.compile(r"^\d{1,3},\d{3}$")
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d{1,2})$")
 
 
@@ -198,9 +206,16 @@ def read_duration(text: str, *, seconds_per_number: int = 60) -> int:
         if secs > 59:
             raise CellError(f"{_quote(value)} is not a duration in m:ss.")
         seconds = hours * 3600 + minutes * 60 + secs
-    elif found := _MINUTES_SECONDS.match(value):
-        seconds = int(found[1]) * 60 + int(found[2])
+    elif (found := _UNIT_PARTS.match(value)) and any(found.groups()):
+        hours, minutes, secs = (int(part or 0) for part in found.groups())
+        seconds = hours * 3600 + minutes * 60 + secs
     elif found := _NUMBER_WITH_UNIT.match(value):
+        if _THOUSANDS_OR_DECIMAL.match(found[1]):
+            whole, decimal = found[1].replace(",", ""), float(found[1].replace(",", "."))
+            raise CellError(
+                f"{_quote(value)} could mean {whole} or {decimal:g} (a decimal comma); "
+                f"write it as {whole} or {decimal:g}."
+            )
         unit = found[2].lower()
         factor = seconds_per_number if not unit else _DURATION_UNITS.get(unit)
         if factor is None:
@@ -220,13 +235,44 @@ def read_duration(text: str, *, seconds_per_number: int = 60) -> int:
 
 
 _INTENSITY = re.compile(r"^(\d{1,2})(?:[.,]0+)?\s*(?:/\s*10)?$")
+# Words for how bad a cramp was, on the 0-10 scale: the middle of the band the numeric pain
+# scale gives each word (mild 1-3, moderate 4-6, severe 7-10), the extremes at its ends.
+# docs/formats.md lists them.
+INTENSITY_WORDS = {
+    "very mild": 1,
+    "slight": 2,
+    "mild": 2,
+    "light": 2,
+    "low": 2,
+    "moderate": 5,
+    "medium": 5,
+    "middling": 5,
+    "severe": 8,
+    "strong": 8,
+    "bad": 8,
+    "high": 8,
+    "very bad": 9,
+    "very severe": 10,
+    "extreme": 10,
+    "excruciating": 10,
+    "agonising": 10,
+    "agonizing": 10,
+    "unbearable": 10,
+    "worst ever": 10,
+}
 
 
 def read_intensity(text: str) -> int:
     value = text.strip()
+    word = INTENSITY_WORDS.get(" ".join(value.lower().split()))
+    if word is not None:
+        return word
     found = _INTENSITY.match(value)
     if not found or int(found[1]) > MAX_INTENSITY:
-        raise CellError(f"{_quote(value)}: intensity must be a whole number from 0 to 10.")
+        raise CellError(
+            f"{_quote(value)}: intensity must be a whole number from 0 to 10 "
+            "(or mild, moderate, severe)."
+        )
     return int(found[1])
 
 
@@ -287,6 +333,102 @@ def read_yes_no(text: str) -> bool:
     if value in _NO:
         return False
     raise CellError(f"{_quote(text.strip())} is not yes or no.")
+
+
+# Words for when in the day a cramp came, written where a time would go. True: the evening
+# or night that starts on the row's date; False: the night before, or that morning.
+_TIMES_OF_DAY = {
+    **dict.fromkeys(
+        (
+            "evening",
+            "in the evening",
+            "bedtime",
+            "at bedtime",
+            "before bed",
+            "going to bed",
+            "in bed",
+            "night",
+            "at night",
+            "tonight",
+            "late",
+            "afternoon",
+            "pm",
+        ),
+        True,
+    ),
+    **dict.fromkeys(
+        (
+            "morning",
+            "in the morning",
+            "early morning",
+            "overnight",
+            "last night",
+            "in the night",
+            "during the night",
+            "small hours",
+            "early hours",
+            "on waking",
+            "waking",
+            "am",
+        ),
+        False,
+    ),
+}
+
+
+def time_of_day_word(text: str) -> bool | None:
+    """Whether a time-of-day word places a cramp in the evening of its date (True), in the
+    night before (False), or None when `text` is no such word."""
+    return _TIMES_OF_DAY.get(" ".join(text.lower().split()).strip("."))
+
+
+_RATINGS = {
+    **dict.fromkeys(
+        ("helped", "yes", "y", "2", "it helped", "worked", "good", "a lot", "fully"),
+        ReliefRating.HELPED,
+    ),
+    **dict.fromkeys(
+        ("a little", "helped a little", "a bit", "somewhat", "partly", "some", "1", "sort of"),
+        ReliefRating.A_LITTLE,
+    ),
+    **dict.fromkeys(
+        ("no", "n", "0", "not", "did not help", "didn't help", "not helped", "none", "nothing"),
+        ReliefRating.NOT_HELPED,
+    ),
+}
+
+
+def read_relief_rating(text: str) -> ReliefRating:
+    """How well relief helped: "helped"/yes/2, "a little"/1, "no"/0 (and a few more)."""
+    value = " ".join(text.lower().split()).strip(".!")
+    rating = _RATINGS.get(value)
+    if rating is None:
+        raise CellError(
+            f"{_quote(text.strip())} does not say how well the relief helped "
+            "(use helped, a little or no)."
+        )
+    return rating
+
+
+_HYDRATION = {
+    **dict.fromkeys(("well", "well hydrated", "good", "plenty", "hydrated"), Hydration.WELL),
+    **dict.fromkeys(("normal", "ok", "okay", "usual", "average"), Hydration.NORMAL),
+    **dict.fromkeys(("thirsty", "dehydrated", "dry", "not enough", "low"), Hydration.THIRSTY),
+}
+
+
+def read_hydration(text: str, *, asks_thirst: bool) -> Hydration:
+    """Well hydrated, normal or thirsty; under a header asking "Thirsty?", yes is thirsty and
+    no is normal (not thirsty says nothing of being especially well hydrated)."""
+    value = " ".join(text.lower().split()).strip(".!")
+    if asks_thirst and value in _YES - {""}:
+        return Hydration.THIRSTY
+    if asks_thirst and value in _NO - {""}:
+        return Hydration.NORMAL
+    hydration = _HYDRATION.get(value)
+    if hydration is None:
+        raise CellError(f"{_quote(text.strip())} is not well, normal or thirsty.")
+    return hydration
 
 
 def read_number(text: str, *, what: str, low: float, high: float) -> float:

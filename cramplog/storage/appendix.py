@@ -33,6 +33,7 @@ def appendix_rows(
             EpisodeRow.intensity,
             EpisodeRow.woke_from_sleep,
             EpisodeRow.notes,
+            EpisodeRow.time_noted,
         )
         .where(in_period)
         .order_by(EpisodeRow.start_local, EpisodeRow.id)

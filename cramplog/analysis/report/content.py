@@ -136,6 +136,7 @@ class ChartInputs:
     boundary_hour: int
     treatments: tuple[stats.TreatmentEffect, ...]
     sleep_hours: nights.SleepHours = field(default_factory=nights.SleepHours)
+    time_not_noted: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +223,7 @@ class AppendixRow:
     woke: bool
     reliefs: tuple[tuple[str, ReliefRating | None], ...]
     notes: str
+    time_noted: bool = True
 
 
 @dataclass(frozen=True, slots=True)

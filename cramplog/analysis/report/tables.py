@@ -136,7 +136,7 @@ def appendix(
     muscles: dict[str, str] = {}
     boundary = timedelta(hours=hour)
     rows = []
-    for episode_id, start_text, muscle, side, duration_s, intensity, woke, notes in episodes:
+    for episode_id, start_text, muscle, side, duration_s, intensity, woke, notes, noted in episodes:
         start = datetime.fromisoformat(start_text)
         label = muscles.get(muscle)
         if label is None:
@@ -152,6 +152,7 @@ def appendix(
                 woke=bool(woke),
                 reliefs=tuple(by_episode.get(episode_id, ())),
                 notes=notes or "",
+                time_noted=bool(noted),
             )
         )
     labels = {code: short_label(diary.label(code), code) for code in codes}

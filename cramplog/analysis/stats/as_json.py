@@ -25,6 +25,7 @@ def pattern_stats_json(stats: PatternStats) -> dict[str, Any]:
         }
         for m in stats.by_muscle
     ]
+    body["time_not_noted"] = stats.time_not_noted
     body["by_hour"] = [
         {"hour": h.hour, "episodes": h.episodes, "mean_intensity": _round(h.mean_intensity)}
         for h in stats.by_hour

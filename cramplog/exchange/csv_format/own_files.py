@@ -164,6 +164,8 @@ def _own_episode(
         to_review=values.read_yes_no(cells.get("to_review", "")),
         triggers_asked=values.read_yes_no(cells.get("triggers_asked", "")),
         reliefs_asked=values.read_yes_no(cells.get("reliefs_asked", "")),
+        # An older file has no such column: every cramp in it had its time.
+        time_noted=values.read_yes_no(cells.get("time_noted", "") or "yes"),
     )
     if "triggers_asked" not in cells:
         # An export from before unknown answers were kept: undo what the app invented.

@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
-from cramplog.core import validation
+from cramplog.core import nights, validation
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import (
+    ChecklistKind,
     EpisodeInput,
     Side,
 )
@@ -26,7 +27,10 @@ from cramplog.exchange.batch import (
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.exchange.csv_format.spreadsheet_columns import (
     choose_columns,
+    guess_by_values,
+    split_header,
 )
+from cramplog.exchange.csv_format.spreadsheet_words import SpreadsheetWords
 from cramplog.storage import bulk
 
 
@@ -36,6 +40,8 @@ class CsvOptions:
 
     day_first: bool | None = None
     columns: Mapping[int, str | None] | None = None
+    # Create the words that match nothing as words of your own (else they are only offered).
+    new_words: bool = False
 
 
 @dataclass
@@ -105,13 +111,54 @@ def _resolve_date(
 
 
 # The cells read from each spreadsheet row, in this order; the first is "date" or "start".
-_SPREADSHEET_CELLS = ("time", "muscle", "side", "duration", "intensity", "woke", "notes")
+_SPREADSHEET_CELLS = (
+    "time",
+    "muscle",
+    "side",
+    "duration",
+    "intensity",
+    "woke",
+    "notes",
+    "triggers",
+    "reliefs",
+    "relief_outcome",
+    "activity",
+    "hydration",
+    "symptoms",
+)
+_EXAMPLES = 2
+_EXAMPLE_CHARS = 30
+_SAMPLE_ROWS = 50
+
+
+def _column(rows: Sequence[Row], index: int, limit: int) -> list[str]:
+    return [r.cells[index].strip() for r in rows[:limit] if index < len(r.cells)]
+
+
+def _examples(rows: Sequence[Row], index: int) -> tuple[str, ...]:
+    """The first two different values of a column, each on one short line."""
+    found: list[str] = []
+    for row in rows:
+        if index < len(row.cells):
+            text = " ".join(row.cells[index].split())
+            text = text if len(text) <= _EXAMPLE_CHARS else text[: _EXAMPLE_CHARS - 1] + "…"
+            if text and text not in found:
+                found.append(text)
+                if len(found) == _EXAMPLES:
+                    break
+    return tuple(found)
 
 
 def read_spreadsheet(
     header: Sequence[str], rows: list[Row], context: Context, options: CsvOptions
 ) -> Batch:
-    choices, problem = choose_columns(header, options.columns)
+    by_values = None
+    if options.columns is None:
+        by_values = guess_by_values(
+            [_column(rows, i, _SAMPLE_ROWS) for i in range(len(header))], context.match
+        )
+    choices, problem = choose_columns(header, options.columns, by_values)
+    choices = tuple(replace(c, examples=_examples(rows, c.index)) for c in choices)
     batch = Batch(SourceKind.SPREADSHEET, rows=len(rows), columns=choices, match_by_moment=True)
     if problem is not None:
         batch.questions[Question.COLUMNS] = problem
@@ -150,24 +197,64 @@ def read_spreadsheet(
     if "duration" in index:
         unit = values.duration_unit(choices[index["duration"]].unit)
         seconds_per_number = unit if unit is not None else 60
-    reader = _SpreadsheetRows(context, dates.day_first, seconds_per_number)
+    words = SpreadsheetWords(context, batch, create=options.new_words)
+    asks_thirst = "hydration" in index and "thirst" in split_header(header[index["hydration"]])[0]
+    reader = _SpreadsheetRows(context, dates.day_first, seconds_per_number, words, asks_thirst)
     append = batch.episodes.append
     for row, cells, day, moment in zip(rows, table, dates.parsed, aware, strict=True):
         try:
-            append(reader.episode(cells, day, moment))
+            new = reader.episode(cells, day, moment, row.line)
         except (ValueError, ValidationError) as exc:
             batch.errors.append(RowError(row.line, str(exc)))
+            continue
+        if new is not None:
+            append(new)
+    batch.duplicates = reader.duplicates
+    batch.time_not_noted = reader.time_not_noted
+    if batch.new_words and not options.new_words:
+        batch.questions[Question.NEW_WORDS] = new_words_question(batch.new_words)
     return batch
+
+
+def new_words_question(new_words: Mapping[str, Sequence[str]]) -> str:
+    """E.g. 'Words that match nothing in the diary would be added as words of your own:
+    muscles “Leg”, “Shin”. Agree to add them (nothing is lost either way until you do).'"""
+    kinds = "; ".join(
+        f"{_KIND_PLURALS.get(kind, kind)} "
+        + ", ".join(f"“{word}”" for word in words[:_LISTED])
+        + (f" and {len(words) - _LISTED:,} more" if len(words) > _LISTED else "")
+        for kind, words in new_words.items()
+    )
+    return (
+        f"Some words match nothing in the diary and would be added as words of your own: "
+        f"{kinds}. Agree to add them, or change those cells."
+    )
+
+
+_LISTED = 12
+_KIND_PLURALS = {"muscle": "muscles", "trigger": "triggers", "relief": "relief methods"}
+_OUTCOME_WITHOUT_RELIEF = "Relief helped (no method named)"
 
 
 class _SpreadsheetRows:
     """Turns one spreadsheet row's cells into an episode, checked like a typed one."""
 
-    def __init__(self, context: Context, day_first: bool | None, seconds_per_number: int) -> None:
+    def __init__(
+        self,
+        context: Context,
+        day_first: bool | None,
+        seconds_per_number: int,
+        words: SpreadsheetWords,
+        asks_thirst: bool,
+    ) -> None:
         self.context = context
         self.day_first = day_first
+        self.words = words
+        self.asks_thirst = asks_thirst
         self.occurrences: dict[str, int] = {}
-        self.muscles: dict[str, object] = {}
+        self.first_lines: dict[object, int] = {}
+        self.duplicates: list[tuple[int, int]] = []
+        self.time_not_noted = 0
         self.now = context.now.astimezone(UTC).replace(tzinfo=None, microsecond=0)
         self.read_time = values.Memo(values.read_time)
         self.read_side = values.Memo(values.read_side)
@@ -180,32 +267,16 @@ class _SpreadsheetRows:
         self.now_in: dict[timezone, datetime] = {}
         self.minutes: dict[timezone, int] = {}
         self.day_zones: dict[date, object] = {}
-        # Spreadsheet rows name no words of their own, so the diary's codes are all there is.
+        # The diary's codes and the words of your own this file offers (they grow as read).
+        codes = words.codes
         self.check = functools.partial(
             validation.check_episode,
-            muscles=context.codes.get("muscle", frozenset()),
-            activities=context.codes.get("activity", frozenset()),
-            triggers=context.codes.get("trigger", frozenset()),
-            reliefs=context.codes.get("relief", frozenset()),
-            symptoms=context.codes.get("symptom", frozenset()),
+            muscles=codes[ChecklistKind.MUSCLE],
+            activities=codes[ChecklistKind.ACTIVITY],
+            triggers=codes[ChecklistKind.TRIGGER],
+            reliefs=codes[ChecklistKind.RELIEF],
+            symptoms=codes[ChecklistKind.SYMPTOM],
         )
-
-    def muscle(self, text: str) -> tuple[str, Side | None]:
-        """The muscle a cell names (and a side written into it: "Left calf"), cached."""
-        found = self.muscles.get(text, _UNSEEN)
-        if found is _UNSEEN:
-            code = self.context.match("muscle", text)
-            side: Side | None = None
-            if code is None:
-                bare, side = values.split_side_from_muscle(text)
-                code = self.context.match("muscle", bare) if side is not None else None
-            found = self.muscles[text] = None if code is None else (code, side)
-        if found is None:
-            raise values.CellError(
-                f"“{text[:40]}” is not a muscle cramplog knows (try Calf, Foot, Thigh, "
-                "Hamstring, Hand...), nor one of your own."
-            )
-        return found  # type: ignore[return-value]
 
     def zone(self, offset: timedelta) -> timezone:
         """One tzinfo object per offset, so comparing two moments needs no offset lookups."""
@@ -232,13 +303,19 @@ class _SpreadsheetRows:
 
     def start(
         self, day: date | values.NumericDate | values.CellError | None, time_text: str
-    ) -> tuple[datetime, datetime]:
-        """A row's moment as (wall-clock time, the same in the computer's zone as it was then)."""
+    ) -> tuple[datetime, datetime, bool]:
+        """A row's moment as (wall-clock time, the same in the computer's zone as it was then,
+        whether the time was noted). With no time, or only a time-of-day word, the moment is
+        the one `nights.date_only_start` gives the date."""
         when = day if type(day) is date else _resolve_date(day, self.day_first)
-        if not time_text:
-            raise values.CellError("The time is empty; cramplog needs the time of each cramp.")
-        local = datetime.combine(when, self.read_time(time_text))
-        zone = self.zone_of_day(when)
+        evening = values.time_of_day_word(time_text) if time_text else False
+        if evening is None:
+            local = datetime.combine(when, self.read_time(time_text))
+        else:
+            local = nights.date_only_start(
+                when, evening=evening, boundary_hour=self.context.boundary_hour
+            )
+        zone = self.zone_of_day(local.date())
         if zone is None:
             # A day the clocks change: a wall-clock time they skipped never happened.
             if datetime.fromtimestamp(local.timestamp()) != local:
@@ -249,17 +326,27 @@ class _SpreadsheetRows:
             offset = local.astimezone().utcoffset()
             assert offset is not None
             zone = self.zone(offset)
-        return local, local.replace(tzinfo=zone)
+        return local, local.replace(tzinfo=zone), evening is None
 
+    # Over 60 lines because it reads each of a row's thirteen cells once, in order, and says
+    # for each where a word the checklist lacks goes.
     def episode(
         self,
         cells: list[str],
         day: date | values.NumericDate | values.CellError | None,
         moment: datetime | None,
-    ) -> bulk.NewEpisode:
-        _when, time_text, muscle_text, side_text, duration, intensity, woke, notes = cells
+        line: int,
+    ) -> bulk.NewEpisode | None:
+        """The row's episode, or None when it repeats an earlier row of the file."""
+        (_when, time_text, muscle_text, side_text, duration, intensity, woke, notes) = cells[:8]
+        triggers_text, reliefs_text, outcome_text, activity_text = cells[8:12]
+        hydration_text, symptoms_text = cells[12:]
+        noted = True
         if moment is None:
-            start_local, start = self.start(day, time_text)
+            # With no time, notes that are just "evening" (or another such word) say when.
+            if not time_text and values.time_of_day_word(notes) is not None:
+                time_text = notes
+            start_local, start, noted = self.start(day, time_text)
         else:
             aware = moment if moment.tzinfo is not None else moment.astimezone()
             offset = aware.utcoffset()
@@ -268,8 +355,24 @@ class _SpreadsheetRows:
             start_local = start.replace(tzinfo=None)
         if not muscle_text:
             raise values.CellError("The muscle is empty.")
-        muscle, side_in_muscle = self.muscle(muscle_text)
+        words = self.words
+        muscle, side_in_muscle = words.muscle(muscle_text)
         side = self.read_side(side_text) if side_text else (side_in_muscle or Side.NOT_APPLICABLE)
+        outcome = values.read_relief_rating(outcome_text) if outcome_text else None
+        reliefs = words.reliefs(reliefs_text, outcome) if reliefs_text else ()
+        extra: list[str] = []
+        if outcome is not None and not reliefs:
+            extra.append(f"{_OUTCOME_WITHOUT_RELIEF}: {outcome_text}")
+        activity = None
+        if activity_text:
+            activity, kept = words.activity(activity_text)
+            if kept:
+                extra.append(f"Activity: {kept}")
+        symptoms: list[str] = []
+        if symptoms_text:
+            symptoms, leftovers = words.symptoms(symptoms_text)
+            if leftovers:
+                extra.append("Symptoms: " + ", ".join(leftovers))
         episode = EpisodeInput(
             start=start,
             muscle=muscle,
@@ -278,11 +381,32 @@ class _SpreadsheetRows:
             intensity=self.read_intensity(intensity) if intensity else None,
             # No "woke" cell says nothing about it: unknown, never "no".
             woke_from_sleep=self.read_yes_no(woke) if woke else None,
-            notes=notes,
+            activity=activity,
+            hydration=(
+                values.read_hydration(hydration_text, asks_thirst=self.asks_thirst)
+                if hydration_text
+                else None
+            ),
+            triggers=tuple(words.listed(ChecklistKind.TRIGGER, triggers_text)[0])
+            if triggers_text
+            else (),
+            reliefs=reliefs,
+            symptoms=tuple(symptoms),
+            notes="\n".join([notes, *extra]) if extra and notes else "\n".join(extra) or notes,
+            time_noted=noted,
         )
         zone = start.tzinfo
         assert isinstance(zone, timezone)
         self.check(episode, now=self.now_in[zone])
+        # A repeat: the same minute, muscle and side; for a row with no time (where two
+        # cramps of one muscle in a day are quite possible) only a row repeated cell for cell.
+        repeat: object = (start_local, muscle, side) if noted else tuple(cells)
+        first = self.first_lines.setdefault(repeat, line)
+        if first != line:
+            self.duplicates.append((line, first))
+            return None
+        if not noted:
+            self.time_not_noted += 1
         key = f"{start_local.isoformat(' ')}|{muscle}|{side}"
         seen = self.occurrences[key] = self.occurrences.get(key, 0) + 1
         return bulk.NewEpisode(

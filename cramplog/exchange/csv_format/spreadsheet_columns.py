@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from cramplog.core.errors import ImportFileError
 from cramplog.exchange.batch import (
@@ -21,7 +21,15 @@ SPREADSHEET_FIELDS = (
     "intensity",
     "woke",
     "notes",
+    "triggers",
+    "reliefs",
+    "relief_outcome",
+    "activity",
+    "hydration",
+    "symptoms",
 )
+# Fields holding lists of checklist words, and the checklist kind each names.
+LIST_FIELDS = {"triggers": "trigger", "reliefs": "relief", "symptoms": "symptom"}
 FIELD_LABELS = {
     "date": "Date",
     "time": "Time",
@@ -32,6 +40,12 @@ FIELD_LABELS = {
     "intensity": "Intensity (0-10)",
     "woke": "Woke me",
     "notes": "Notes",
+    "triggers": "Triggers",
+    "reliefs": "Relief methods",
+    "relief_outcome": "How well the relief helped",
+    "activity": "Activity",
+    "hydration": "Hydration",
+    "symptoms": "Symptoms",
 }
 _HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "date": ("date", "day", "night", "night of", "date of cramp", "cramp date", "start date"),
@@ -72,6 +86,55 @@ _HEADER_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "woke": ("woke", "woke me", "woke me up", "woke up", "woken", "woke from sleep", "woke you"),
     "notes": ("notes", "note", "comment", "comments", "remarks", "description", "details"),
+    "triggers": (
+        "trigger",
+        "triggers",
+        "cause",
+        "causes",
+        "possible cause",
+        "possible causes",
+        "suspected cause",
+        "suspected trigger",
+        "what caused it",
+        "why",
+    ),
+    "reliefs": (
+        "relief",
+        "reliefs",
+        "relief method",
+        "relief methods",
+        "what helped",
+        "what i did",
+        "what i tried",
+        "helped by",
+        "relieved by",
+        "remedy",
+        "remedies",
+        "treatment",
+        "tried",
+    ),
+    "relief_outcome": (
+        "did it help",
+        "helped",
+        "did that help",
+        "relief worked",
+        "relief outcome",
+        "outcome",
+        "result",
+        "effective",
+        "how well it helped",
+    ),
+    "activity": (
+        "activity",
+        "doing",
+        "doing before",
+        "what i was doing",
+        "activity before",
+        "before",
+        "while",
+    ),
+    "hydration": ("hydration", "hydrated", "thirsty", "thirst", "drank enough", "dehydrated"),
+    "symptoms": ("symptom", "symptoms", "other symptoms", "also felt", "signs"),
 }
 _BY_HEADER = {name: key for key, names in _HEADER_NAMES.items() for name in names}
 _KEYWORDS = {
@@ -89,6 +152,16 @@ _KEYWORDS = {
     "comments": "notes",
     "comment": "notes",
     "woke": "woke",
+    "trigger": "triggers",
+    "triggers": "triggers",
+    "relief": "reliefs",
+    "reliefs": "reliefs",
+    "helped": "reliefs",
+    "activity": "activity",
+    "doing": "activity",
+    "hydration": "hydration",
+    "thirsty": "hydration",
+    "symptoms": "symptoms",
 }
 _UNIT = re.compile(r"[\(\[]([^)\]]*)[\)\]]")
 
@@ -109,11 +182,58 @@ def guess_field(header: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# The fields a column is recognised as by its values alone, with the kind of checklist word
+# most of its cells must name (in this order of preference).
+_BY_VALUES = (
+    ("reliefs", "relief"),
+    ("triggers", "trigger"),
+    ("symptoms", "symptom"),
+    ("activity", "activity"),
+    ("muscle", "muscle"),
+)
+_SAMPLE = 50
+_MOST = 0.6
+
+
+def split_items(cell: str) -> list[str]:
+    """A list cell's items: "stretching; walked it off" -> ["stretching", "walked it off"]."""
+    return [item.strip() for item in re.split(r"[;,/\n]", cell) if item.strip()]
+
+
+def guess_by_values(
+    columns: Sequence[Sequence[str]], match: Callable[[str, str], str | None]
+) -> dict[int, str]:
+    """Fields for columns whose headers say nothing, from what their cells hold.
+
+    A column most of whose words (at least 60% of the first 50 cells' items, two or more) are
+    relief methods is read as the relief methods, and so on for triggers, symptoms, the
+    activity and the muscle. `match(kind, text)` gives the code a word names, or None.
+    """
+    found: dict[int, str] = {}
+    for index, cells in enumerate(columns):
+        items = [item for cell in cells[:_SAMPLE] for item in split_items(cell)]
+        if len(items) < 2:
+            continue
+        for field, kind in _BY_VALUES:
+            hits = sum(1 for item in items if match(kind, item) is not None)
+            if hits / len(items) >= _MOST:
+                found[index] = field
+                break
+    return found
+
+
 def choose_columns(
-    header: Sequence[str], chosen: Mapping[int, str | None] | None
+    header: Sequence[str],
+    chosen: Mapping[int, str | None] | None,
+    by_values: Mapping[int, str] | None = None,
 ) -> tuple[tuple[ColumnChoice, ...], str | None]:
-    """How each column is read, and why the person must choose (None when all is clear)."""
+    """How each column is read, and why the person must choose (None when all is clear).
+
+    `by_values` (see `guess_by_values`) names columns by their cells where the header is
+    not recognised and the field is not taken by a header.
+    """
     choices = []
+    guessed = [guess_field(text) for text in header] if chosen is None else []
     for index, text in enumerate(header):
         _name, unit = split_header(text)
         if chosen is not None and index in chosen:
@@ -121,7 +241,10 @@ def choose_columns(
         elif chosen is not None:
             field = None
         else:
-            field = guess_field(text)
+            field = guessed[index]
+            by_value = (by_values or {}).get(index)
+            if field is None and by_value is not None and by_value not in guessed:
+                field = by_value
         if field is not None and field not in SPREADSHEET_FIELDS:
             raise ImportFileError(f"There is no field called {field!r} to map a column to.")
         if field == "duration" and not unit:

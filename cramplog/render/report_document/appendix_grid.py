@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
 
 from cramplog.analysis import report as reports
-from cramplog.core import wording
+from cramplog.core import nights, wording
 from cramplog.core.records import ReliefRating
 from cramplog.render.report_document.typesetting import (
     APPENDIX_PT,
@@ -111,6 +111,7 @@ class AppendixGrid:
             Column(other_title, other_share),
             Column("Notes", 1.0 - fixed_share - sum(c.share for c in marks) - other_share),
         ]
+        self.TIME = 1
         self.MUSCLE = 2
         self.FIRST_RELIEF = len(_FIXED_COLUMNS)
         self.OTHER = len(self.columns) - 2
@@ -233,12 +234,16 @@ class AppendixGrid:
                 found = tried[row.reliefs] = (marks, self._wrap(self.OTHER, ", ".join(named)))
             marks, other = found
             notes = self._notes(row.notes) if row.notes else _NO_NOTES
-            height = max(len(muscle), len(other), len(notes))
             start = row.start_local
+            clock = (
+                [f"{start.hour:02d}:{start.minute:02d}"]
+                if row.time_noted
+                else self._wrap(self.TIME, nights.TIME_NOT_NOTED)
+            )
+            height = max(len(muscle), len(other), len(notes), len(clock))
             starts.append(line)
             heights.append(height)
             nights_col.append(night_text)
-            times.append(f"{start.hour:02d}:{start.minute:02d}")
             sides.append(_SIDE_SHORT.get(row.side, row.side))
             durations.append(wording.clock_duration(row.duration_s))
             intensities.append("" if row.intensity is None else str(row.intensity))
@@ -246,6 +251,7 @@ class AppendixGrid:
             for column, mark in zip(relief_cols, marks, strict=True):
                 column.append(mark)
             if height == 1:
+                times.append(clock[0])
                 muscles.append(muscle[0])
                 others.append(other[0])
                 notes_col.append(notes[0])
@@ -253,7 +259,6 @@ class AppendixGrid:
                 padding = [""] * (height - 1)
                 for column in (
                     nights_col,
-                    times,
                     sides,
                     durations,
                     intensities,
@@ -261,7 +266,12 @@ class AppendixGrid:
                     *relief_cols,
                 ):
                     column.extend(padding)
-                for column, lines in ((muscles, muscle), (others, other), (notes_col, notes)):
+                for column, lines in (
+                    (times, clock),
+                    (muscles, muscle),
+                    (others, other),
+                    (notes_col, notes),
+                ):
                     column.extend(lines)
                     column.extend([""] * (height - len(lines)))
             line += height

@@ -48,6 +48,7 @@ def chart_images(report: reports.Report, width: float) -> dict[str, tuple[QUrl, 
             style,
             boundary_hour=inputs.boundary_hour,
             sleep_hours=inputs.sleep_hours,
+            time_not_noted=inputs.time_not_noted,
             figure=figure,
         ),
     }

@@ -65,7 +65,10 @@ def describe_episode(diary: DiaryView, episode: Episode) -> str:
         details.append("woke you")
     if episode.to_review:
         details.append("details still to add")
-    return f"{episode.start_local:%a %H:%M} — " + " · ".join(details)
+    when = (
+        f"{episode.start_local:%a %H:%M}" if episode.time_noted else episode.clock_text.capitalize()
+    )
+    return f"{when} — " + " · ".join(details)
 
 
 class NightReviewDialog(QDialog):

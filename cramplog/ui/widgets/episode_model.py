@@ -293,7 +293,7 @@ class EpisodeTableModel(QAbstractTableModel):
             return (night_text, "", NO_CRAMPS, "", "", "", "", CRAMP_FREE, "", "", "")
         return (
             night_text,
-            f"{item.start_local:%H:%M}",
+            item.clock_text,
             self._label(item.muscle),
             item.side.label,
             wording.duration(item.duration_s, missing=""),
@@ -337,5 +337,8 @@ class EpisodeTableModel(QAbstractTableModel):
                 return f"{item.night_of.isoformat()} 99"
             return f"{self._nights[row].isoformat()} {item.start_local.isoformat()}"
         if column == TIME:
-            return "" if isinstance(item, CrampFreeNight) else f"{item.start_local:%H:%M:%S}"
+            if isinstance(item, CrampFreeNight):
+                return ""
+            # A cramp whose time was not noted sorts after every clock time.
+            return f"{item.start_local:%H:%M:%S}" if item.time_noted else "~"
         return self._texts(row)[column].lower()

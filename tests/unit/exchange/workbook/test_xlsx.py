@@ -79,13 +79,18 @@ def test_a_sheet_the_workbook_lacks_is_refused_with_its_sheets(
 
 
 def test_a_bad_row_is_named_by_its_row_and_sheet(diary: Diary, tmp_path: Path) -> None:
-    rows = [*CRAMPS, [date(2026, 3, 4), time(1, 0), "elbow", "", 1, 3, ""]]
+    rows = [*CRAMPS, [date(2026, 3, 4), time(1, 0), "Calf", "", 1, 99, ""]]
     plan = exchange.plan_import(diary, xlsx(tmp_path / "bad.xlsx", {"Cramps": rows}))
     assert [str(error).split(":")[0] for error in plan.errors] == ["row 4 of sheet “Cramps”"]
 
 
 def test_empty_rows_keep_the_row_numbers_a_person_sees(diary: Diary, tmp_path: Path) -> None:
-    rows: list[list[object]] = [*CRAMPS, [None], [None], [date(2026, 3, 9), time(1, 0), "elbow"]]
+    rows: list[list[object]] = [
+        *CRAMPS,
+        [None],
+        [None],
+        [date(2026, 3, 9), time(1, 0), "Calf", "", 1, 99],
+    ]
     plan = exchange.plan_import(diary, xlsx(tmp_path / "gaps.xlsx", {"Cramps": rows}))
     assert str(plan.errors[0]).startswith("row 6 of sheet “Cramps”")
 
