@@ -40,6 +40,7 @@ class SourceKind(enum.StrEnum):
     EPISODES_CSV = "episodes_csv"
     NIGHTS_CSV = "nights_csv"
     SPREADSHEET = "spreadsheet"
+    FLAREDOWN = "flaredown"
 
     @property
     def label(self) -> str:
@@ -51,6 +52,7 @@ _SOURCE_LABELS = {
     SourceKind.EPISODES_CSV: "a cramplog episodes.csv export",
     SourceKind.NIGHTS_CSV: "a cramplog nights.csv export",
     SourceKind.SPREADSHEET: "a spreadsheet of cramps",
+    SourceKind.FLAREDOWN: "a Flaredown export",
 }
 
 

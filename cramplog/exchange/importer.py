@@ -17,7 +17,7 @@ from cramplog.core.errors import ImportFileError, ImportRejectedError
 from cramplog.core.records import ChecklistKind, SpanSource, new_uuid
 from cramplog.diary import backups
 from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
-from cramplog.exchange import csv_format, json_format, novelty, tables
+from cramplog.exchange import csv_format, flaredown, json_format, novelty, tables
 from cramplog.exchange.batch import Batch, Context, Question, RowError, SourceKind, SpanDeclaration
 from cramplog.storage import repository as repo
 from cramplog.storage import transfer
@@ -225,6 +225,10 @@ def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str)
     else:
         assert source.table is not None
         table = source.table
+        if flaredown.recognises(table.header):
+            batch = flaredown.read(table.header, table.rows, context)
+            batch.notes = (*source.notes, *batch.notes)
+            return batch
         batch = csv_format.read_table(
             table.header,
             table.rows,
