@@ -41,6 +41,7 @@ class SourceKind(enum.StrEnum):
     NIGHTS_CSV = "nights_csv"
     SPREADSHEET = "spreadsheet"
     FLAREDOWN = "flaredown"
+    BEARABLE = "bearable"
 
     @property
     def label(self) -> str:
@@ -53,6 +54,7 @@ _SOURCE_LABELS = {
     SourceKind.NIGHTS_CSV: "a cramplog nights.csv export",
     SourceKind.SPREADSHEET: "a spreadsheet of cramps",
     SourceKind.FLAREDOWN: "a Flaredown export",
+    SourceKind.BEARABLE: "a Bearable export",
 }
 
 

@@ -17,7 +17,7 @@ from cramplog.core.errors import ImportFileError, ImportRejectedError
 from cramplog.core.records import ChecklistKind, SpanSource, new_uuid
 from cramplog.diary import backups
 from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
-from cramplog.exchange import csv_format, flaredown, json_format, novelty, tables
+from cramplog.exchange import csv_format, json_format, novelty, tables, trackers
 from cramplog.exchange.batch import Batch, Context, Question, RowError, SourceKind, SpanDeclaration
 from cramplog.storage import repository as repo
 from cramplog.storage import transfer
@@ -225,18 +225,14 @@ def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str)
     else:
         assert source.table is not None
         table = source.table
-        if flaredown.recognises(table.header):
-            batch = flaredown.read(table.header, table.rows, context)
-            batch.notes = (*source.notes, *batch.notes)
-            return batch
-        batch = csv_format.read_table(
-            table.header,
-            table.rows,
-            context,
-            options=csv_format.CsvOptions(
-                day_first=options.day_first, columns=options.columns, new_words=options.new_words
-            ),
+        options_csv = csv_format.CsvOptions(
+            day_first=options.day_first, columns=options.columns, new_words=options.new_words
         )
+        tracked = trackers.read(table.header, table.rows, context, day_first=options.day_first)
+        if tracked is not None:
+            batch = tracked
+        else:
+            batch = csv_format.read_table(table.header, table.rows, context, options=options_csv)
         if table.sheet is not None:
             batch.errors = [error.in_sheet(table.sheet) for error in batch.errors]
             batch.sheets, batch.sheet = table.sheets, table.sheet

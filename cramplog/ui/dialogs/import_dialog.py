@@ -435,9 +435,16 @@ class ImportDialog(QDialog):
 
     def _show_columns(self, plan: exchange.ImportPlan) -> None:
         choices = plan.batch.columns
+        asks_order = exchange.Question.DATE_ORDER in plan.questions
         if plan.source is not exchange.SourceKind.SPREADSHEET or not choices:
-            self.columns_box.hide()
+            # Another tracker's export has no columns to choose, but may ask the date order.
+            self.columns.setVisible(False)
+            self.columns_hint.setVisible(False)
+            self.date_order_label.setVisible(asks_order or self.date_order.currentIndex() > 0)
+            self.date_order.setVisible(asks_order or self.date_order.currentIndex() > 0)
+            self.columns_box.setVisible(asks_order or self.date_order.currentIndex() > 0)
             return
+        self.columns.setVisible(True)
         if self.columns.rowCount() != len(choices):
             self.columns.setRowCount(len(choices))
             for row, choice in enumerate(choices):
@@ -458,7 +465,6 @@ class ImportDialog(QDialog):
         header = self.columns.horizontalHeader().sizeHint().height()
         self.columns.setFixedHeight(header + rows + 2 * self.columns.frameWidth())
         self.columns_hint.setVisible(exchange.Question.COLUMNS in plan.questions)
-        asks_order = exchange.Question.DATE_ORDER in plan.questions
         self.date_order_label.setVisible(asks_order or self.date_order.currentIndex() > 0)
         self.date_order.setVisible(asks_order or self.date_order.currentIndex() > 0)
         self.columns_box.show()
@@ -471,7 +477,7 @@ class ImportDialog(QDialog):
             rows = [
                 [
                     f"{nights.night_of(new.start_local, hour):%a %d %b %Y}",
-                    f"{new.start_local:%H:%M}",
+                    f"{new.start_local:%H:%M}" if new.episode.time_noted else nights.TIME_NOT_NOTED,
                     self.diary.label(new.episode.muscle),
                     new.episode.side.label,
                     wording.clock_duration(new.episode.duration_s),

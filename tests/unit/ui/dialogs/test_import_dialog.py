@@ -199,3 +199,21 @@ def test_no_sheet_chooser_for_one_sheet_or_a_csv(
     made = workbook_dialog(qtbot, diary, xlsx(tmp_path / "one.xlsx", {"Cramps": cramps}))
     assert made.plan is not None and not made.sheet_choice.isVisible()
     assert not dialog.sheet_choice.isVisible()
+
+
+def test_a_tracker_export_whose_dates_read_both_ways_asks_their_order(
+    qtbot: QtBot, diary: Diary, tmp_path: Path
+) -> None:
+    path = tmp_path / "bearable.csv"
+    path.write_text(
+        "date,date formatted,weekday,time of day,category,rating/amount,detail,notes\n"
+        "x,01/03/2026,Sunday,am,Symptom,3,Leg cramps (Severe),\n"
+        "x,04/03/2026,Wednesday,am,Symptom,2,Leg cramps (Moderate),\n"
+    )
+    made = workbook_dialog(qtbot, diary, path)
+    assert made.date_order.isVisible() and not made.import_button.isEnabled()
+    made.date_order.setCurrentIndex(made.date_order.findData(True))
+    assert made.plan is not None and made.import_button.isEnabled()
+    # Bearable gives no clock time: the preview says so instead of showing 00:00.
+    cell = made.preview.item(0, 1)
+    assert cell is not None and cell.text() == "time not noted"

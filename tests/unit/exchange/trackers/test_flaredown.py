@@ -11,7 +11,7 @@ import pytest
 from cramplog import exchange
 from cramplog.core.errors import ImportFileError
 from cramplog.diary.service import Diary
-from cramplog.exchange import flaredown
+from cramplog.exchange.trackers import cramp_symptoms
 
 # As Flaredown's export job writes it: Date, conditions, symptoms, treatments, Tags, Foods.
 EXPORT = (
@@ -56,7 +56,7 @@ def test_a_score_above_0_is_a_cramp_of_time_not_noted_scaled_to_0_10(
         (date(2026, 3, 4), "muscle.calf", 10, False),
         (date(2026, 3, 4), "muscle.calf", 3, False),
     ]
-    assert [flaredown.intensity(score) for score in range(5)] == [0, 3, 5, 8, 10]
+    assert [cramp_symptoms.intensity(score) for score in range(5)] == [0, 3, 5, 8, 10]
 
 
 def test_all_cramp_symptoms_at_0_make_a_cramp_free_night(diary: Diary, tmp_path: Path) -> None:

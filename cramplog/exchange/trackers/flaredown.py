@@ -15,20 +15,14 @@ from datetime import date, datetime
 
 from cramplog.core import nights, validation
 from cramplog.core.errors import ImportFileError, ValidationError
-from cramplog.core.records import ChecklistKind, DayFactors, EpisodeInput, MedicationInput
+from cramplog.core.records import ChecklistKind, DayFactors, MedicationInput
 from cramplog.exchange.batch import Batch, Context, RowError, SourceKind, name_uuid
 from cramplog.exchange.csv_format.rows import Row
+from cramplog.exchange.trackers import cramp_symptoms
 from cramplog.storage import bulk
 
-# A symptom whose name says one of these is a cramp; "charlie horse" is a common spelling.
-_CRAMP_WORDS = re.compile(r"cramp|spasm|charley horse|charlie horse", re.IGNORECASE)
-# What is left of "Leg cramps" once the cramp words go, to find the muscle it names.
-_NOT_MUSCLE = re.compile(
-    r"\b(cramps?|cramping|spasms?|muscle|muscles|night|nocturnal)\b|[()]", re.I
-)
 _SCORE = re.compile(r"[0-4]")
 TAKEN, NOT_TAKEN = "Taken", "Not Taken"
-OTHER_MUSCLE = "muscle.other"
 
 
 def recognises(header: Sequence[str]) -> bool:
@@ -36,15 +30,10 @@ def recognises(header: Sequence[str]) -> bool:
     return len(header) >= 3 and header[0] == "Date" and list(header[-2:]) == ["Tags", "Foods"]
 
 
-def intensity(score: int) -> int:
-    """Flaredown's 0–4 scale on cramplog's 0–10: 1→3, 2→5, 3→8, 4→10 (×2.5, halves up)."""
-    return int(score * 2.5 + 0.5)
-
-
 def read(header: Sequence[str], rows: list[Row], context: Context) -> Batch:
     batch = Batch(SourceKind.FLAREDOWN, rows=len(rows))
     middle = range(1, len(header) - 2)
-    cramps = [i for i in middle if _CRAMP_WORDS.search(header[i])]
+    cramps = [i for i in middle if cramp_symptoms.is_cramp(header[i])]
     if not cramps:
         raise ImportFileError(
             "This Flaredown export tracks no symptom named as a cramp, spasm or charley horse, "
@@ -52,7 +41,7 @@ def read(header: Sequence[str], rows: list[Row], context: Context) -> Batch:
         )
     treatments = [i for i in middle if i not in cramps and _is_treatment(rows, i)]
     scores = [i for i in middle if i not in cramps and i not in treatments]
-    muscles = {i: _muscle(header[i], context) for i in cramps}
+    muscles = {i: cramp_symptoms.muscle(header[i], context) for i in cramps}
     now = context.now.replace(tzinfo=None, microsecond=0)
     taken: dict[int, list[tuple[date, str]]] = {i: [] for i in treatments}
     for row in rows:
@@ -109,32 +98,21 @@ def _read_night(
     validation.check_day(night, factors, today=context.now.date())
     day = bulk.NewDay(night, factors, name_uuid(f"flaredown|night|{night}"), now, now)
     episodes: list[bulk.NewEpisode] = []
-    local = nights.date_only_start(noted_on, boundary_hour=context.boundary_hour)
-    start = local.astimezone()
-    offset = start.utcoffset()
-    assert offset is not None
     for i, score in scored.items():
-        if score == 0:
-            continue
-        episode = EpisodeInput(
-            start=start,
-            muscle=muscles[i],
-            intensity=intensity(score),
-            triggers=triggers,
-            notes=f"Flaredown: {header[i]} scored {score} of 4; how many cramps is not known.",
-            time_noted=False,
-        )
-        context.check_episode(episode, {})
-        episodes.append(
-            bulk.NewEpisode(
-                episode=episode,
-                start_local=local,
-                utc_offset_min=int(offset.total_seconds() // 60),
-                uuid=name_uuid(f"flaredown|{noted_on}|{header[i]}"),
-                created_utc=now,
-                updated_utc=now,
+        if score > 0:
+            episodes.append(
+                cramp_symptoms.date_only_cramp(
+                    noted_on,
+                    evening=False,
+                    muscle=muscles[i],
+                    score=score,
+                    triggers=triggers,
+                    notes=f"Flaredown: {header[i]} scored {score} of 4; how many cramps is not "
+                    "known.",
+                    key=f"flaredown|{noted_on}|{header[i]}",
+                    context=context,
+                )
             )
-        )
     # Only a check-in read whole is kept: its night and its cramps, or neither.
     batch.days.append(day)
     batch.episodes.extend(episodes)
@@ -195,12 +173,3 @@ def _date(text: str) -> date:
         raise ValueError(
             f"“{text.strip()[:40]}” is not a date as Flaredown writes them (2026-03-11)."
         ) from None
-
-
-def _muscle(name: str, context: Context) -> str:
-    """The muscle a symptom's name gives ("Calf cramps", "Charley horse"), else "other"."""
-    for text in (name, re.sub(r"s\b", "", name), _NOT_MUSCLE.sub(" ", name)):
-        code = context.match(ChecklistKind.MUSCLE, text)
-        if code is not None:
-            return code
-    return OTHER_MUSCLE
