@@ -79,7 +79,9 @@ class _Reader:
         for event, element in ElementTree.iterparse(content, events=("start", "end")):
             if event == "start":
                 if element.tag == TABLE:
-                    self._start_table(element.get(NAME, f"Sheet{len(self.names) + 1}"))
+                    # Spreadsheet programs keep names short; a hostile one is cut for messages.
+                    name = element.get(NAME) or f"Sheet{len(self.names) + 1}"
+                    self._start_table(" ".join(name.split())[:100])
                 elif element.tag == ROW:
                     self.row, self.empties = [], 0
                 parents.append(element)

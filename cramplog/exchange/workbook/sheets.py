@@ -59,14 +59,25 @@ def pick(names: Sequence[str], wanted: str | None) -> int:
     )
 
 
+# A message names at most this many sheets (a hostile workbook may have thousands).
+LISTED_SHEETS = 12
+
+
+def _some(names: Sequence[str], quoted: bool) -> str:
+    shown = [f"“{name}”" if quoted else name for name in names[:LISTED_SHEETS]]
+    if len(names) > LISTED_SHEETS:
+        shown.append(f"and {len(names) - LISTED_SHEETS:,} more")
+    return ", ".join(shown)
+
+
 def listed(names: Sequence[str]) -> str:
-    return ", ".join(f"“{name}”" for name in names)
+    return _some(names, quoted=True)
 
 
 def note(names: Sequence[str], index: int) -> str:
     if len(names) == 1:
         return f"Sheet “{names[0]}” (the workbook's only sheet)."
-    return f"Sheet “{names[index]}” ({index + 1} of {len(names)}: {', '.join(names)})."
+    return f"Sheet “{names[index]}” ({index + 1} of {len(names)}: {_some(names, quoted=False)})."
 
 
 def check_unpacked(archive: zipfile.ZipFile, member: str, what: str) -> None:

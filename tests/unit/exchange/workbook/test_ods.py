@@ -173,3 +173,12 @@ def test_a_damaged_ods_is_refused(diary: Diary, tmp_path: Path) -> None:
     path = ods(tmp_path / "broken.ods", "<table:table table:name='S'><table:table-row>")
     with pytest.raises(ImportFileError, match=r"damaged \.ods workbook"):
         exchange.plan_import(diary, path)
+
+
+def test_a_workbook_of_many_long_named_sheets_is_named_briefly(
+    diary: Diary, tmp_path: Path
+) -> None:
+    many = "".join(ods_table(f"{'x' * 5000}{n}", [ods_text_row("a")]) for n in range(40))
+    raw = ods(tmp_path / "many.ods", table() + many).read_bytes()
+    note = ods_reader.read(raw, None).note
+    assert "(1 of 41: Cramps, " in note and "and 29 more" in note and len(note) < 1500
