@@ -21,6 +21,7 @@ from cramplog.storage.transfer import NewVocabulary
 # "Massage (helped)": a relief with its rating in brackets, as our own CSV writes it.
 _RATED = re.compile(r"^(?P<word>.+?)\s*\((?P<rating>[^()]+)\)$")
 OTHER_ACTIVITY = "activity.other"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class SpreadsheetWords:
@@ -46,6 +47,13 @@ class SpreadsheetWords:
 
     def own(self, kind: str, text: str) -> str:
         """The code of a word of the person's own for `text` (offered once per file)."""
+        control = _CONTROL.search(text)
+        if control is not None:
+            # A bell or escape in a label would travel into every list, chart and PDF.
+            raise values.CellError(
+                f"A word here holds a control character (U+{ord(control[0]):04X}); a word "
+                "of your own cannot. Remove it from the cell."
+            )
         label = validation.check_label(text, what=f"The word “{text.strip()[:40]}”")
         key = (kind, label.casefold())
         code = self.offered.get(key)
