@@ -15,9 +15,10 @@ from cramplog.core.records import (
     EpisodeInput,
     Side,
 )
-from cramplog.exchange import values
+from cramplog.exchange import everyday_words, values
 from cramplog.exchange.batch import (
     Batch,
+    ColumnChoice,
     Context,
     Question,
     RowError,
@@ -26,11 +27,14 @@ from cramplog.exchange.batch import (
 )
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.exchange.csv_format.spreadsheet_columns import (
+    SPREADSHEET_FIELDS,
     choose_columns,
+    column_values,
+    examples,
     guess_by_values,
     split_header,
 )
-from cramplog.exchange.csv_format.spreadsheet_words import SpreadsheetWords
+from cramplog.exchange.csv_format.spreadsheet_words import SpreadsheetWords, new_words_question
 from cramplog.storage import bulk
 
 
@@ -111,54 +115,28 @@ def _resolve_date(
 
 
 # The cells read from each spreadsheet row, in this order; the first is "date" or "start".
-_SPREADSHEET_CELLS = (
-    "time",
-    "muscle",
-    "side",
-    "duration",
-    "intensity",
-    "woke",
-    "notes",
-    "triggers",
-    "reliefs",
-    "relief_outcome",
-    "activity",
-    "hydration",
-    "symptoms",
-)
-_EXAMPLES = 2
-_EXAMPLE_CHARS = 30
-_SAMPLE_ROWS = 50
+# (SPREADSHEET_FIELDS' order, which `_SpreadsheetRows.episode` unpacks.)
+_SPREADSHEET_CELLS = tuple(field for field in SPREADSHEET_FIELDS if field not in ("date", "start"))
 
 
-def _column(rows: Sequence[Row], index: int, limit: int) -> list[str]:
-    return [r.cells[index].strip() for r in rows[:limit] if index < len(r.cells)]
-
-
-def _examples(rows: Sequence[Row], index: int) -> tuple[str, ...]:
-    """The first two different values of a column, each on one short line."""
-    found: list[str] = []
-    for row in rows:
-        if index < len(row.cells):
-            text = " ".join(row.cells[index].split())
-            text = text if len(text) <= _EXAMPLE_CHARS else text[: _EXAMPLE_CHARS - 1] + "…"
-            if text and text not in found:
-                found.append(text)
-                if len(found) == _EXAMPLES:
-                    break
-    return tuple(found)
+def _columns(
+    header: Sequence[str], rows: list[Row], context: Context, options: CsvOptions
+) -> tuple[tuple[ColumnChoice, ...], str | None]:
+    """Each column's field (by the person's choice, else its header, else its values), with
+    two of its values, and why the person must choose (None when all is clear)."""
+    by_values = None
+    if options.columns is None:
+        by_values = guess_by_values(
+            [column_values(rows, i) for i in range(len(header))], context.match
+        )
+    choices, problem = choose_columns(header, options.columns, by_values)
+    return tuple(replace(c, examples=examples(rows, c.index)) for c in choices), problem
 
 
 def read_spreadsheet(
     header: Sequence[str], rows: list[Row], context: Context, options: CsvOptions
 ) -> Batch:
-    by_values = None
-    if options.columns is None:
-        by_values = guess_by_values(
-            [_column(rows, i, _SAMPLE_ROWS) for i in range(len(header))], context.match
-        )
-    choices, problem = choose_columns(header, options.columns, by_values)
-    choices = tuple(replace(c, examples=_examples(rows, c.index)) for c in choices)
+    choices, problem = _columns(header, rows, context, options)
     batch = Batch(SourceKind.SPREADSHEET, rows=len(rows), columns=choices, match_by_moment=True)
     if problem is not None:
         batch.questions[Question.COLUMNS] = problem
@@ -216,23 +194,6 @@ def read_spreadsheet(
     return batch
 
 
-def new_words_question(new_words: Mapping[str, Sequence[str]]) -> str:
-    """E.g. 'Words that match nothing in the diary would be added as words of your own:
-    muscles “Leg”, “Shin”. Agree to add them (nothing is lost either way until you do).'"""
-    kinds = "; ".join(
-        f"{_KIND_PLURALS.get(kind, kind)} "
-        + ", ".join(f"“{word}”" for word in words[:_LISTED])
-        + (f" and {len(words) - _LISTED:,} more" if len(words) > _LISTED else "")
-        for kind, words in new_words.items()
-    )
-    return (
-        f"Some words match nothing in the diary and would be added as words of your own: "
-        f"{kinds}. Agree to add them, or change those cells."
-    )
-
-
-_LISTED = 12
-_KIND_PLURALS = {"muscle": "muscles", "trigger": "triggers", "relief": "relief methods"}
 _OUTCOME_WITHOUT_RELIEF = "Relief helped (no method named)"
 
 
@@ -258,7 +219,7 @@ class _SpreadsheetRows:
         self.now = context.now.astimezone(UTC).replace(tzinfo=None, microsecond=0)
         self.read_time = values.Memo(values.read_time)
         self.read_side = values.Memo(values.read_side)
-        self.read_intensity = values.Memo(values.read_intensity)
+        self.read_intensity = values.Memo(everyday_words.read_intensity)
         self.read_yes_no = values.Memo(values.read_yes_no)
         self.read_duration = values.Memo(
             lambda text: values.read_duration(text, seconds_per_number=seconds_per_number)
@@ -308,7 +269,7 @@ class _SpreadsheetRows:
         whether the time was noted). With no time, or only a time-of-day word, the moment is
         the one `nights.date_only_start` gives the date."""
         when = day if type(day) is date else _resolve_date(day, self.day_first)
-        evening = values.time_of_day_word(time_text) if time_text else False
+        evening = everyday_words.time_of_day_word(time_text) if time_text else False
         if evening is None:
             local = datetime.combine(when, self.read_time(time_text))
         else:
@@ -344,7 +305,7 @@ class _SpreadsheetRows:
         noted = True
         if moment is None:
             # With no time, notes that are just "evening" (or another such word) say when.
-            if not time_text and values.time_of_day_word(notes) is not None:
+            if not time_text and everyday_words.time_of_day_word(notes) is not None:
                 time_text = notes
             start_local, start, noted = self.start(day, time_text)
         else:
@@ -358,7 +319,7 @@ class _SpreadsheetRows:
         words = self.words
         muscle, side_in_muscle = words.muscle(muscle_text)
         side = self.read_side(side_text) if side_text else (side_in_muscle or Side.NOT_APPLICABLE)
-        outcome = values.read_relief_rating(outcome_text) if outcome_text else None
+        outcome = everyday_words.read_relief_rating(outcome_text) if outcome_text else None
         reliefs = words.reliefs(reliefs_text, outcome) if reliefs_text else ()
         extra: list[str] = []
         if outcome is not None and not reliefs:
@@ -383,7 +344,7 @@ class _SpreadsheetRows:
             woke_from_sleep=self.read_yes_no(woke) if woke else None,
             activity=activity,
             hydration=(
-                values.read_hydration(hydration_text, asks_thirst=self.asks_thirst)
+                everyday_words.read_hydration(hydration_text, asks_thirst=self.asks_thirst)
                 if hydration_text
                 else None
             ),

@@ -9,11 +9,12 @@ symptoms take no words of one's own, so an unknown one is kept in the cramp's no
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from datetime import UTC
 
 from cramplog.core import validation
 from cramplog.core.records import ChecklistKind, ReliefRating, Side, VocabularyKind
-from cramplog.exchange import values
+from cramplog.exchange import everyday_words, values
 from cramplog.exchange.batch import VOCABULARY_KINDS, Batch, Context, name_uuid
 from cramplog.exchange.csv_format.spreadsheet_columns import split_items
 from cramplog.storage.transfer import NewVocabulary
@@ -127,7 +128,7 @@ class SpreadsheetWords:
             found = _RATED.match(item)
             if found is not None and self.match(ChecklistKind.RELIEF, item) is None:
                 try:
-                    rating = values.read_relief_rating(found["rating"])
+                    rating = everyday_words.read_relief_rating(found["rating"])
                     item = found["word"]
                 except values.CellError:
                     pass  # brackets that say no rating: part of the word
@@ -153,3 +154,31 @@ class SpreadsheetWords:
             kept = self.batch.kept_in_notes.setdefault(ChecklistKind.SYMPTOM, [])
             kept.extend(word for word in leftovers if word not in kept)
         return codes, leftovers
+
+
+LISTED = 12
+KIND_PLURALS = {
+    "muscle": "muscles",
+    "trigger": "triggers",
+    "relief": "relief methods",
+    "activity": "activities",
+    "symptom": "symptoms",
+}
+
+
+def listed_words(words: Sequence[str]) -> str:
+    """Words as a sentence lists them: '“Leg”, “shin”', the first dozen and how many more."""
+    shown = ", ".join(f"“{word}”" for word in words[:LISTED])
+    return shown + (f" and {len(words) - LISTED:,} more" if len(words) > LISTED else "")
+
+
+def new_words_question(new_words: Mapping[str, Sequence[str]]) -> str:
+    """E.g. 'Some words match nothing in the diary and would be added as words of your own:
+    muscles “Leg”, “shin”. Agree to add them, or change those cells.'"""
+    kinds = "; ".join(
+        f"{KIND_PLURALS[kind]} {listed_words(words)}" for kind, words in new_words.items()
+    )
+    return (
+        f"Some words match nothing in the diary and would be added as words of your own: "
+        f"{kinds}. Agree to add them, or change those cells."
+    )
