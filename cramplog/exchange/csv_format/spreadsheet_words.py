@@ -33,6 +33,7 @@ class SpreadsheetWords:
         self.batch = batch
         self.create = create
         self.matched: dict[tuple[str, str], str | None] = {}
+        self.muscles: dict[str, tuple[str, Side | None]] = {}
         self.offered: dict[tuple[str, str], str] = {}
         # The codes a row may name: the diary's, and the words this file offers.
         self.codes: dict[str, set[str]] = {
@@ -80,6 +81,12 @@ class SpreadsheetWords:
 
     def muscle(self, text: str) -> tuple[str, Side | None]:
         """The muscle a cell names, and a side written into it ("L calf", "calves (both)")."""
+        found = self.muscles.get(text)
+        if found is None:
+            found = self.muscles[text] = self._muscle(text)
+        return found
+
+    def _muscle(self, text: str) -> tuple[str, Side | None]:
         code = self.match(ChecklistKind.MUSCLE, text)
         if code is not None:
             return code, None
