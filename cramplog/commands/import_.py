@@ -100,7 +100,7 @@ def _columns(pairs: list[str], header: list[str], rows: list[Row]) -> dict[int, 
     from cramplog.core.checklist import load_checklist
     from cramplog.core.errors import ImportFileError
     from cramplog.exchange import csv_format
-    from cramplog.exchange.csv_format.spreadsheet_columns import guess_by_values
+    from cramplog.exchange.csv_format.spreadsheet_columns import column_values, guess_by_values
 
     checklist = load_checklist()
 
@@ -110,9 +110,7 @@ def _columns(pairs: list[str], header: list[str], rows: list[Row]) -> dict[int, 
 
     # The columns as the import would read them unasked (headers, then values), then the
     # person's choices on top.
-    samples = [
-        [row.cells[i] for row in rows[:50] if i < len(row.cells)] for i in range(len(header))
-    ]
+    samples = [column_values(rows, i) for i in range(len(header))]
     guessed = csv_format.choose_columns(header, None, guess_by_values(samples, match))[0]
     chosen: dict[int, str | None] = {choice.index: choice.field for choice in guessed}
     folded = [h.strip().casefold() for h in header]

@@ -10,20 +10,7 @@ from __future__ import annotations
 from cramplog.core import nights, wording
 from cramplog.exchange.batch import Batch
 from cramplog.exchange.csv_format.spreadsheet_columns import FIELD_LABELS
-
-LISTED = 12
-_KINDS = {
-    "muscle": "muscles",
-    "trigger": "triggers",
-    "relief": "relief methods",
-    "activity": "activities",
-    "symptom": "symptoms",
-}
-
-
-def _words(words: list[str]) -> str:
-    shown = ", ".join(f"“{word}”" for word in words[:LISTED])
-    return shown + (f" and {len(words) - LISTED:,} more" if len(words) > LISTED else "")
+from cramplog.exchange.csv_format.spreadsheet_words import KIND_PLURALS, listed_words
 
 
 def column_fates(batch: Batch) -> list[str]:
@@ -53,9 +40,10 @@ def spreadsheet_lines(batch: Batch, *, new_words_agreed: bool) -> list[str]:
         )
     for kind, words in batch.new_words.items():
         verb = "would be added" if new_words_agreed else "would be added (with --new-words)"
-        lines.append(f"{_KINDS[kind].capitalize()} {verb} as words of your own: {_words(words)}.")
-    for kind, words in batch.kept_in_notes.items():
         lines.append(
-            f"{_KINDS[kind].capitalize()} the checklist lacks, kept in the notes: {_words(words)}."
+            f"{KIND_PLURALS[kind].capitalize()} {verb} as words of your own: {listed_words(words)}."
         )
+    for kind, words in batch.kept_in_notes.items():
+        kinds = KIND_PLURALS[kind].capitalize()
+        lines.append(f"{kinds} the checklist lacks, kept in the notes: {listed_words(words)}.")
     return lines

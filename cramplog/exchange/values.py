@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Generic, TypeVar
 
-from cramplog.core.records import MAX_DURATION, MAX_INTENSITY, Hydration, ReliefRating, Side
+from cramplog.core.records import MAX_DURATION, Side
 
 
 class CellError(ValueError):
@@ -113,23 +113,23 @@ def read_date(text: str) -> date | NumericDate:
         month = _MONTHS.get(found[1].lower())
         if month is not None:
             return _make_date(int(found[3]), month, int(found[2]))
-    raise CellError(f"{_quote(value)} is not a date cramplog can read (try 2026-03-11).")
+    raise CellError(f"{quote(value)} is not a date cramplog can read (try 2026-03-11).")
 
 
 def read_time(text: str) -> time:
     value = text.strip()
     found = _TIME.match(value)
     if not found:
-        raise CellError(f"{_quote(value)} is not a time of day (try 02:10).")
+        raise CellError(f"{quote(value)} is not a time of day (try 02:10).")
     hour, minute = int(found[1]), int(found[2])
     second = int(found[3] or 0)
     meridiem = (found[4] or "").lower()
     if meridiem:
         if not 1 <= hour <= 12:
-            raise CellError(f"{_quote(value)} is not a time of day.")
+            raise CellError(f"{quote(value)} is not a time of day.")
         hour = hour % 12 + (12 if meridiem == "p" else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise CellError(f"{_quote(value)} is not a time of day.")
+        raise CellError(f"{quote(value)} is not a time of day.")
     return time(hour, minute, second)
 
 
@@ -204,7 +204,7 @@ def read_duration(text: str, *, seconds_per_number: int = 60) -> int:
         hours = int(found[1] or 0)
         minutes, secs = int(found[2]), int(found[3])
         if secs > 59:
-            raise CellError(f"{_quote(value)} is not a duration in m:ss.")
+            raise CellError(f"{quote(value)} is not a duration in m:ss.")
         seconds = hours * 3600 + minutes * 60 + secs
     elif (found := _UNIT_PARTS.match(value)) and any(found.groups()):
         hours, minutes, secs = (int(part or 0) for part in found.groups())
@@ -213,16 +213,16 @@ def read_duration(text: str, *, seconds_per_number: int = 60) -> int:
         if _THOUSANDS_OR_DECIMAL.match(found[1]):
             whole, decimal = found[1].replace(",", ""), float(found[1].replace(",", "."))
             raise CellError(
-                f"{_quote(value)} could mean {whole} or {decimal:g} (a decimal comma); "
+                f"{quote(value)} could mean {whole} or {decimal:g} (a decimal comma); "
                 f"write it as {whole} or {decimal:g}."
             )
         unit = found[2].lower()
         factor = seconds_per_number if not unit else _DURATION_UNITS.get(unit)
         if factor is None:
-            raise CellError(f"{_quote(value)}: unknown unit {unit!r} (use s, min or m:ss).")
+            raise CellError(f"{quote(value)}: unknown unit {unit!r} (use s, min or m:ss).")
         seconds = float(found[1].replace(",", ".")) * factor
     else:
-        raise CellError(f"{_quote(value)} is not a duration (try 1:30 or 2 min).")
+        raise CellError(f"{quote(value)} is not a duration (try 1:30 or 2 min).")
     if not math.isfinite(seconds) or seconds > MAX_DURATION.total_seconds() + 0.5:
         # Checked before rounding: 400 nines parse as infinity, which round() cannot take.
         raise CellError("The duration cannot be longer than 24 hours.")
@@ -232,48 +232,6 @@ def read_duration(text: str, *, seconds_per_number: int = 60) -> int:
     if whole > MAX_DURATION.total_seconds():
         raise CellError("The duration cannot be longer than 24 hours.")
     return whole
-
-
-_INTENSITY = re.compile(r"^(\d{1,2})(?:[.,]0+)?\s*(?:/\s*10)?$")
-# Words for how bad a cramp was, on the 0-10 scale: the middle of the band the numeric pain
-# scale gives each word (mild 1-3, moderate 4-6, severe 7-10), the extremes at its ends.
-# docs/formats.md lists them.
-INTENSITY_WORDS = {
-    "very mild": 1,
-    "slight": 2,
-    "mild": 2,
-    "light": 2,
-    "low": 2,
-    "moderate": 5,
-    "medium": 5,
-    "middling": 5,
-    "severe": 8,
-    "strong": 8,
-    "bad": 8,
-    "high": 8,
-    "very bad": 9,
-    "very severe": 10,
-    "extreme": 10,
-    "excruciating": 10,
-    "agonising": 10,
-    "agonizing": 10,
-    "unbearable": 10,
-    "worst ever": 10,
-}
-
-
-def read_intensity(text: str) -> int:
-    value = text.strip()
-    word = INTENSITY_WORDS.get(" ".join(value.lower().split()))
-    if word is not None:
-        return word
-    found = _INTENSITY.match(value)
-    if not found or int(found[1]) > MAX_INTENSITY:
-        raise CellError(
-            f"{_quote(value)}: intensity must be a whole number from 0 to 10 "
-            "(or mild, moderate, severe)."
-        )
-    return int(found[1])
 
 
 _SIDES = {
@@ -300,7 +258,7 @@ def read_side(text: str) -> Side:
         return Side.NOT_APPLICABLE
     side = _SIDE_BY_TEXT.get(value) or _SIDE_BY_TEXT.get(value.strip("()[]."))
     if side is None:
-        raise CellError(f"{_quote(text.strip())} is not a side (use left, right, both or n/a).")
+        raise CellError(f"{quote(text.strip())} is not a side (use left, right, both or n/a).")
     return side
 
 
@@ -332,103 +290,7 @@ def read_yes_no(text: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise CellError(f"{_quote(text.strip())} is not yes or no.")
-
-
-# Words for when in the day a cramp came, written where a time would go. True: the evening
-# or night that starts on the row's date; False: the night before, or that morning.
-_TIMES_OF_DAY = {
-    **dict.fromkeys(
-        (
-            "evening",
-            "in the evening",
-            "bedtime",
-            "at bedtime",
-            "before bed",
-            "going to bed",
-            "in bed",
-            "night",
-            "at night",
-            "tonight",
-            "late",
-            "afternoon",
-            "pm",
-        ),
-        True,
-    ),
-    **dict.fromkeys(
-        (
-            "morning",
-            "in the morning",
-            "early morning",
-            "overnight",
-            "last night",
-            "in the night",
-            "during the night",
-            "small hours",
-            "early hours",
-            "on waking",
-            "waking",
-            "am",
-        ),
-        False,
-    ),
-}
-
-
-def time_of_day_word(text: str) -> bool | None:
-    """Whether a time-of-day word places a cramp in the evening of its date (True), in the
-    night before (False), or None when `text` is no such word."""
-    return _TIMES_OF_DAY.get(" ".join(text.lower().split()).strip("."))
-
-
-_RATINGS = {
-    **dict.fromkeys(
-        ("helped", "yes", "y", "2", "it helped", "worked", "good", "a lot", "fully"),
-        ReliefRating.HELPED,
-    ),
-    **dict.fromkeys(
-        ("a little", "helped a little", "a bit", "somewhat", "partly", "some", "1", "sort of"),
-        ReliefRating.A_LITTLE,
-    ),
-    **dict.fromkeys(
-        ("no", "n", "0", "not", "did not help", "didn't help", "not helped", "none", "nothing"),
-        ReliefRating.NOT_HELPED,
-    ),
-}
-
-
-def read_relief_rating(text: str) -> ReliefRating:
-    """How well relief helped: "helped"/yes/2, "a little"/1, "no"/0 (and a few more)."""
-    value = " ".join(text.lower().split()).strip(".!")
-    rating = _RATINGS.get(value)
-    if rating is None:
-        raise CellError(
-            f"{_quote(text.strip())} does not say how well the relief helped "
-            "(use helped, a little or no)."
-        )
-    return rating
-
-
-_HYDRATION = {
-    **dict.fromkeys(("well", "well hydrated", "good", "plenty", "hydrated"), Hydration.WELL),
-    **dict.fromkeys(("normal", "ok", "okay", "usual", "average"), Hydration.NORMAL),
-    **dict.fromkeys(("thirsty", "dehydrated", "dry", "not enough", "low"), Hydration.THIRSTY),
-}
-
-
-def read_hydration(text: str, *, asks_thirst: bool) -> Hydration:
-    """Well hydrated, normal or thirsty; under a header asking "Thirsty?", yes is thirsty and
-    no is normal (not thirsty says nothing of being especially well hydrated)."""
-    value = " ".join(text.lower().split()).strip(".!")
-    if asks_thirst and value in _YES - {""}:
-        return Hydration.THIRSTY
-    if asks_thirst and value in _NO - {""}:
-        return Hydration.NORMAL
-    hydration = _HYDRATION.get(value)
-    if hydration is None:
-        raise CellError(f"{_quote(text.strip())} is not well, normal or thirsty.")
-    return hydration
+    raise CellError(f"{quote(text.strip())} is not yes or no.")
 
 
 def read_number(text: str, *, what: str, low: float, high: float) -> float:
@@ -436,7 +298,7 @@ def read_number(text: str, *, what: str, low: float, high: float) -> float:
     try:
         number = float(value)
     except ValueError:
-        raise CellError(f"{_quote(text.strip())}: {what} must be a number.") from None
+        raise CellError(f"{quote(text.strip())}: {what} must be a number.") from None
     if not low <= number <= high:
         raise CellError(f"{what.capitalize()} must be between {low:g} and {high:g}.")
     return number
@@ -449,7 +311,8 @@ def read_whole(text: str, *, what: str, low: int, high: int) -> int:
     return int(number)
 
 
-def _quote(value: str, limit: int = 40) -> str:
+def quote(value: str, limit: int = 40) -> str:
+    """A cell's text as a message quotes it: in curly quotes, cut at `limit` characters."""
     shown = value if len(value) <= limit else value[: limit - 1] + "…"
     return f"“{shown}”"
 

@@ -25,7 +25,6 @@ def pattern_stats_json(stats: PatternStats) -> dict[str, Any]:
         }
         for m in stats.by_muscle
     ]
-    body["time_not_noted"] = stats.time_not_noted
     body["by_hour"] = [
         {"hour": h.hour, "episodes": h.episodes, "mean_intensity": _round(h.mean_intensity)}
         for h in stats.by_hour
@@ -98,6 +97,8 @@ def headline_json(stats: PatternStats) -> dict[str, Any]:
         "sleep_hours": stats.sleep_hours.describe(),
         "nocturnal_inferred": stats.nocturnal_inferred,
         "daytime_inferred": stats.daytime_inferred,
+        "time_not_noted": stats.time_not_noted,
+        "timing_unknown": stats.timing_unknown,
     }
     return body
 

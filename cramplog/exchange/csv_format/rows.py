@@ -25,7 +25,10 @@ def decode(raw: bytes) -> str:
 
 # Control characters no spreadsheet writes into a CSV: a file full of them is binary.
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_BINARY_SHARE = 0.01
+# A stray control character in a cell is that row's problem (told with its line); dozens
+# making up a share of the text mean the file is no text at all.
+_BINARY_SHARE = 0.02
+_BINARY_LEAST = 64
 
 
 def decode_text(raw: bytes) -> Decoded:
@@ -76,7 +79,8 @@ def _refuse_binary(text: str) -> None:
     if "\x00" in text:
         raise ImportFileError("The file holds NUL characters, so it is not a text file.")
     sample = text[:65536]
-    if sample and len(_BINARY.findall(sample)) > _BINARY_SHARE * len(sample):
+    controls = len(_BINARY.findall(sample))
+    if controls >= _BINARY_LEAST and controls > _BINARY_SHARE * len(sample):
         raise ImportFileError(
             "The file is not text: it holds control bytes no spreadsheet writes. cramplog "
             "imports a cramplog export, a CSV file, or an .xlsx or .ods workbook; nothing was "

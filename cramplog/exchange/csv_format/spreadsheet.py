@@ -15,9 +15,10 @@ from cramplog.core.records import (
     EpisodeInput,
     Side,
 )
-from cramplog.exchange import values
+from cramplog.exchange import everyday_words, values
 from cramplog.exchange.batch import (
     Batch,
+    ColumnChoice,
     Context,
     Question,
     RowError,
@@ -26,11 +27,14 @@ from cramplog.exchange.batch import (
 )
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.exchange.csv_format.spreadsheet_columns import (
+    SPREADSHEET_FIELDS,
     choose_columns,
+    column_values,
+    examples,
     guess_by_values,
     split_header,
 )
-from cramplog.exchange.csv_format.spreadsheet_words import SpreadsheetWords
+from cramplog.exchange.csv_format.spreadsheet_words import SpreadsheetWords, new_words_question
 from cramplog.storage import bulk
 
 
@@ -111,54 +115,29 @@ def _resolve_date(
 
 
 # The cells read from each spreadsheet row, in this order; the first is "date" or "start".
-_SPREADSHEET_CELLS = (
-    "time",
-    "muscle",
-    "side",
-    "duration",
-    "intensity",
-    "woke",
-    "notes",
-    "triggers",
-    "reliefs",
-    "relief_outcome",
-    "activity",
-    "hydration",
-    "symptoms",
-)
-_EXAMPLES = 2
-_EXAMPLE_CHARS = 30
-_SAMPLE_ROWS = 50
+# (SPREADSHEET_FIELDS' order, which `_SpreadsheetRows.episode` unpacks.)
+_SPREADSHEET_CELLS = tuple(field for field in SPREADSHEET_FIELDS if field not in ("date", "start"))
+_DETAILS = frozenset(_SPREADSHEET_CELLS[7:])
 
 
-def _column(rows: Sequence[Row], index: int, limit: int) -> list[str]:
-    return [r.cells[index].strip() for r in rows[:limit] if index < len(r.cells)]
-
-
-def _examples(rows: Sequence[Row], index: int) -> tuple[str, ...]:
-    """The first two different values of a column, each on one short line."""
-    found: list[str] = []
-    for row in rows:
-        if index < len(row.cells):
-            text = " ".join(row.cells[index].split())
-            text = text if len(text) <= _EXAMPLE_CHARS else text[: _EXAMPLE_CHARS - 1] + "…"
-            if text and text not in found:
-                found.append(text)
-                if len(found) == _EXAMPLES:
-                    break
-    return tuple(found)
+def _columns(
+    header: Sequence[str], rows: list[Row], context: Context, options: CsvOptions
+) -> tuple[tuple[ColumnChoice, ...], str | None]:
+    """Each column's field (by the person's choice, else its header, else its values), with
+    two of its values, and why the person must choose (None when all is clear)."""
+    by_values = None
+    if options.columns is None:
+        by_values = guess_by_values(
+            [column_values(rows, i) for i in range(len(header))], context.match
+        )
+    choices, problem = choose_columns(header, options.columns, by_values)
+    return tuple(replace(c, examples=examples(rows, c.index)) for c in choices), problem
 
 
 def read_spreadsheet(
     header: Sequence[str], rows: list[Row], context: Context, options: CsvOptions
 ) -> Batch:
-    by_values = None
-    if options.columns is None:
-        by_values = guess_by_values(
-            [_column(rows, i, _SAMPLE_ROWS) for i in range(len(header))], context.match
-        )
-    choices, problem = choose_columns(header, options.columns, by_values)
-    choices = tuple(replace(c, examples=_examples(rows, c.index)) for c in choices)
+    choices, problem = _columns(header, rows, context, options)
     batch = Batch(SourceKind.SPREADSHEET, rows=len(rows), columns=choices, match_by_moment=True)
     if problem is not None:
         batch.questions[Question.COLUMNS] = problem
@@ -167,7 +146,9 @@ def read_spreadsheet(
     first = "start" if "start" in index else "date"
     width = len(header)
     # A field without a column reads the empty cell one past the header's last column.
-    wanted = [index.get(field, width) for field in (first, *_SPREADSHEET_CELLS)]
+    # Without a column for any of the details (triggers...), rows carry only the first eight.
+    fields = _SPREADSHEET_CELLS if index.keys() & _DETAILS else _SPREADSHEET_CELLS[:7]
+    wanted = [index.get(field, width) for field in (first, *fields)]
     padding = [""] * (width + 1)
     pick = operator.itemgetter(*wanted)
     table: list[list[str]] = []
@@ -216,23 +197,6 @@ def read_spreadsheet(
     return batch
 
 
-def new_words_question(new_words: Mapping[str, Sequence[str]]) -> str:
-    """E.g. 'Words that match nothing in the diary would be added as words of your own:
-    muscles “Leg”, “Shin”. Agree to add them (nothing is lost either way until you do).'"""
-    kinds = "; ".join(
-        f"{_KIND_PLURALS.get(kind, kind)} "
-        + ", ".join(f"“{word}”" for word in words[:_LISTED])
-        + (f" and {len(words) - _LISTED:,} more" if len(words) > _LISTED else "")
-        for kind, words in new_words.items()
-    )
-    return (
-        f"Some words match nothing in the diary and would be added as words of your own: "
-        f"{kinds}. Agree to add them, or change those cells."
-    )
-
-
-_LISTED = 12
-_KIND_PLURALS = {"muscle": "muscles", "trigger": "triggers", "relief": "relief methods"}
 _OUTCOME_WITHOUT_RELIEF = "Relief helped (no method named)"
 
 
@@ -258,7 +222,7 @@ class _SpreadsheetRows:
         self.now = context.now.astimezone(UTC).replace(tzinfo=None, microsecond=0)
         self.read_time = values.Memo(values.read_time)
         self.read_side = values.Memo(values.read_side)
-        self.read_intensity = values.Memo(values.read_intensity)
+        self.read_intensity = values.Memo(everyday_words.read_intensity)
         self.read_yes_no = values.Memo(values.read_yes_no)
         self.read_duration = values.Memo(
             lambda text: values.read_duration(text, seconds_per_number=seconds_per_number)
@@ -308,7 +272,14 @@ class _SpreadsheetRows:
         whether the time was noted). With no time, or only a time-of-day word, the moment is
         the one `nights.date_only_start` gives the date."""
         when = day if type(day) is date else _resolve_date(day, self.day_first)
-        evening = values.time_of_day_word(time_text) if time_text else False
+        # A clock time starts with a digit; only other text can be a word like "evening".
+        evening = (
+            None
+            if time_text[:1].isdigit()
+            else everyday_words.time_of_day_word(time_text)
+            if time_text
+            else False
+        )
         if evening is None:
             local = datetime.combine(when, self.read_time(time_text))
         else:
@@ -328,8 +299,6 @@ class _SpreadsheetRows:
             zone = self.zone(offset)
         return local, local.replace(tzinfo=zone), evening is None
 
-    # Over 60 lines because it reads each of a row's thirteen cells once, in order, and says
-    # for each where a word the checklist lacks goes.
     def episode(
         self,
         cells: list[str],
@@ -338,13 +307,13 @@ class _SpreadsheetRows:
         line: int,
     ) -> bulk.NewEpisode | None:
         """The row's episode, or None when it repeats an earlier row of the file."""
-        (_when, time_text, muscle_text, side_text, duration, intensity, woke, notes) = cells[:8]
-        triggers_text, reliefs_text, outcome_text, activity_text = cells[8:12]
-        hydration_text, symptoms_text = cells[12:]
+        (_when, time_text, muscle_text, side_text, duration, intensity, woke, notes, *details) = (
+            cells
+        )
         noted = True
         if moment is None:
             # With no time, notes that are just "evening" (or another such word) say when.
-            if not time_text and values.time_of_day_word(notes) is not None:
+            if not time_text and everyday_words.time_of_day_word(notes) is not None:
                 time_text = notes
             start_local, start, noted = self.start(day, time_text)
         else:
@@ -355,12 +324,61 @@ class _SpreadsheetRows:
             start_local = start.replace(tzinfo=None)
         if not muscle_text:
             raise values.CellError("The muscle is empty.")
-        words = self.words
-        muscle, side_in_muscle = words.muscle(muscle_text)
+        muscle, side_in_muscle = self.words.muscle(muscle_text)
         side = self.read_side(side_text) if side_text else (side_in_muscle or Side.NOT_APPLICABLE)
-        outcome = values.read_relief_rating(outcome_text) if outcome_text else None
+        episode = EpisodeInput(
+            start=start,
+            muscle=muscle,
+            side=side,
+            duration_s=self.read_duration(duration) if duration else None,
+            intensity=self.read_intensity(intensity) if intensity else None,
+            # No "woke" cell says nothing about it: unknown, never "no".
+            woke_from_sleep=self.read_yes_no(woke) if woke else None,
+            notes=notes,
+            time_noted=noted,
+        )
+        if any(details):
+            episode = self.details(episode, *details)
+        zone = start.tzinfo
+        assert isinstance(zone, timezone)
+        self.check(episode, now=self.now_in[zone])
+        stamp = start_local.isoformat(" ")
+        key = f"{stamp}|{muscle}|{side}"
+        # A repeat: the same minute, muscle and side; for a row with no time (where two
+        # cramps of one muscle in a day are quite possible) only a row repeated cell for cell.
+        repeat: object = f"{stamp[:16]}|{muscle}|{side}" if noted else tuple(cells)
+        first = self.first_lines.setdefault(repeat, line)
+        if first != line:
+            self.duplicates.append((line, first))
+            return None
+        if not noted:
+            self.time_not_noted += 1
+        seen = self.occurrences[key] = self.occurrences.get(key, 0) + 1
+        return bulk.NewEpisode(
+            episode=episode,
+            start_local=start_local,
+            utc_offset_min=self.minutes[zone],
+            uuid=name_uuid(f"{key}|{seen}"),
+            created_utc=self.now,
+            updated_utc=self.now,
+        )
+
+    def details(
+        self,
+        episode: EpisodeInput,
+        triggers: str,
+        reliefs_text: str,
+        outcome_text: str,
+        activity_text: str,
+        hydration: str,
+        symptoms_text: str,
+    ) -> EpisodeInput:
+        """`episode` with its row's triggers, relief methods, activity, hydration and
+        symptoms; words the checklist lacks and no word of one's own can hold go to the notes."""
+        words = self.words
+        outcome = everyday_words.read_relief_rating(outcome_text) if outcome_text else None
         reliefs = words.reliefs(reliefs_text, outcome) if reliefs_text else ()
-        extra: list[str] = []
+        extra = [episode.notes] if episode.notes else []
         if outcome is not None and not reliefs:
             extra.append(f"{_OUTCOME_WITHOUT_RELIEF}: {outcome_text}")
         activity = None
@@ -373,49 +391,18 @@ class _SpreadsheetRows:
             symptoms, leftovers = words.symptoms(symptoms_text)
             if leftovers:
                 extra.append("Symptoms: " + ", ".join(leftovers))
-        episode = EpisodeInput(
-            start=start,
-            muscle=muscle,
-            side=side,
-            duration_s=self.read_duration(duration) if duration else None,
-            intensity=self.read_intensity(intensity) if intensity else None,
-            # No "woke" cell says nothing about it: unknown, never "no".
-            woke_from_sleep=self.read_yes_no(woke) if woke else None,
+        return replace(
+            episode,
             activity=activity,
             hydration=(
-                values.read_hydration(hydration_text, asks_thirst=self.asks_thirst)
-                if hydration_text
+                everyday_words.read_hydration(hydration, asks_thirst=self.asks_thirst)
+                if hydration
                 else None
             ),
-            triggers=tuple(words.listed(ChecklistKind.TRIGGER, triggers_text)[0])
-            if triggers_text
-            else (),
+            triggers=tuple(words.listed(ChecklistKind.TRIGGER, triggers)[0]) if triggers else (),
             reliefs=reliefs,
             symptoms=tuple(symptoms),
-            notes="\n".join([notes, *extra]) if extra and notes else "\n".join(extra) or notes,
-            time_noted=noted,
-        )
-        zone = start.tzinfo
-        assert isinstance(zone, timezone)
-        self.check(episode, now=self.now_in[zone])
-        # A repeat: the same minute, muscle and side; for a row with no time (where two
-        # cramps of one muscle in a day are quite possible) only a row repeated cell for cell.
-        repeat: object = (start_local, muscle, side) if noted else tuple(cells)
-        first = self.first_lines.setdefault(repeat, line)
-        if first != line:
-            self.duplicates.append((line, first))
-            return None
-        if not noted:
-            self.time_not_noted += 1
-        key = f"{start_local.isoformat(' ')}|{muscle}|{side}"
-        seen = self.occurrences[key] = self.occurrences.get(key, 0) + 1
-        return bulk.NewEpisode(
-            episode=episode,
-            start_local=start_local,
-            utc_offset_min=self.minutes[zone],
-            uuid=name_uuid(f"{key}|{seen}"),
-            created_utc=self.now,
-            updated_utc=self.now,
+            notes="\n".join(extra),
         )
 
 

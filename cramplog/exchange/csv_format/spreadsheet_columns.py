@@ -10,6 +10,7 @@ from cramplog.core.errors import ImportFileError
 from cramplog.exchange.batch import (
     ColumnChoice,
 )
+from cramplog.exchange.csv_format.rows import Row
 
 SPREADSHEET_FIELDS = (
     "date",
@@ -267,6 +268,30 @@ def choose_columns(
     if "start" in taken and "date" in taken:
         return tuple(choices), "Both a date column and a date-and-time column were found."
     return tuple(choices), None
+
+
+_EXAMPLES = 2
+_EXAMPLE_CHARS = 30
+_SAMPLE_ROWS = _SAMPLE
+
+
+def column_values(rows: Sequence[Row], index: int, limit: int = _SAMPLE_ROWS) -> list[str]:
+    """The first `limit` cells of a column, stripped (enough to guess it by its values)."""
+    return [r.cells[index].strip() for r in rows[:limit] if index < len(r.cells)]
+
+
+def examples(rows: Sequence[Row], index: int) -> tuple[str, ...]:
+    """The first two different values of a column, each on one short line."""
+    found: list[str] = []
+    for row in rows:
+        if index < len(row.cells):
+            text = " ".join(row.cells[index].split())
+            text = text if len(text) <= _EXAMPLE_CHARS else text[: _EXAMPLE_CHARS - 1] + "…"
+            if text and text not in found:
+                found.append(text)
+                if len(found) == _EXAMPLES:
+                    break
+    return tuple(found)
 
 
 def iter_fields() -> Iterator[tuple[str, str]]:

@@ -9,11 +9,12 @@ symptoms take no words of one's own, so an unknown one is kept in the cramp's no
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from datetime import UTC
 
 from cramplog.core import validation
 from cramplog.core.records import ChecklistKind, ReliefRating, Side, VocabularyKind
-from cramplog.exchange import values
+from cramplog.exchange import everyday_words, values
 from cramplog.exchange.batch import VOCABULARY_KINDS, Batch, Context, name_uuid
 from cramplog.exchange.csv_format.spreadsheet_columns import split_items
 from cramplog.storage.transfer import NewVocabulary
@@ -21,6 +22,7 @@ from cramplog.storage.transfer import NewVocabulary
 # "Massage (helped)": a relief with its rating in brackets, as our own CSV writes it.
 _RATED = re.compile(r"^(?P<word>.+?)\s*\((?P<rating>[^()]+)\)$")
 OTHER_ACTIVITY = "activity.other"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class SpreadsheetWords:
@@ -31,6 +33,7 @@ class SpreadsheetWords:
         self.batch = batch
         self.create = create
         self.matched: dict[tuple[str, str], str | None] = {}
+        self.muscles: dict[str, tuple[str, Side | None]] = {}
         self.offered: dict[tuple[str, str], str] = {}
         # The codes a row may name: the diary's, and the words this file offers.
         self.codes: dict[str, set[str]] = {
@@ -46,6 +49,13 @@ class SpreadsheetWords:
 
     def own(self, kind: str, text: str) -> str:
         """The code of a word of the person's own for `text` (offered once per file)."""
+        control = _CONTROL.search(text)
+        if control is not None:
+            # A bell or escape in a label would travel into every list, chart and PDF.
+            raise values.CellError(
+                f"A word here holds a control character (U+{ord(control[0]):04X}); a word "
+                "of your own cannot. Remove it from the cell."
+            )
         label = validation.check_label(text, what=f"The word “{text.strip()[:40]}”")
         key = (kind, label.casefold())
         code = self.offered.get(key)
@@ -71,6 +81,12 @@ class SpreadsheetWords:
 
     def muscle(self, text: str) -> tuple[str, Side | None]:
         """The muscle a cell names, and a side written into it ("L calf", "calves (both)")."""
+        found = self.muscles.get(text)
+        if found is None:
+            found = self.muscles[text] = self._muscle(text)
+        return found
+
+    def _muscle(self, text: str) -> tuple[str, Side | None]:
         code = self.match(ChecklistKind.MUSCLE, text)
         if code is not None:
             return code, None
@@ -119,7 +135,7 @@ class SpreadsheetWords:
             found = _RATED.match(item)
             if found is not None and self.match(ChecklistKind.RELIEF, item) is None:
                 try:
-                    rating = values.read_relief_rating(found["rating"])
+                    rating = everyday_words.read_relief_rating(found["rating"])
                     item = found["word"]
                 except values.CellError:
                     pass  # brackets that say no rating: part of the word
@@ -145,3 +161,31 @@ class SpreadsheetWords:
             kept = self.batch.kept_in_notes.setdefault(ChecklistKind.SYMPTOM, [])
             kept.extend(word for word in leftovers if word not in kept)
         return codes, leftovers
+
+
+LISTED = 12
+KIND_PLURALS = {
+    "muscle": "muscles",
+    "trigger": "triggers",
+    "relief": "relief methods",
+    "activity": "activities",
+    "symptom": "symptoms",
+}
+
+
+def listed_words(words: Sequence[str]) -> str:
+    """Words as a sentence lists them: '“Leg”, “shin”', the first dozen and how many more."""
+    shown = ", ".join(f"“{word}”" for word in words[:LISTED])
+    return shown + (f" and {len(words) - LISTED:,} more" if len(words) > LISTED else "")
+
+
+def new_words_question(new_words: Mapping[str, Sequence[str]]) -> str:
+    """E.g. 'Some words match nothing in the diary and would be added as words of your own:
+    muscles “Leg”, “shin”. Agree to add them, or change those cells.'"""
+    kinds = "; ".join(
+        f"{KIND_PLURALS[kind]} {listed_words(words)}" for kind, words in new_words.items()
+    )
+    return (
+        f"Some words match nothing in the diary and would be added as words of your own: "
+        f"{kinds}. Agree to add them, or change those cells."
+    )

@@ -54,6 +54,8 @@ _MARKS: Final = {
     None: "•",
 }
 _NO_NOTES: Final = [""]
+_NO_TIME: Final = "–"
+_TIME_NOT_NOTED_NOTE: Final = nights.TIME_NOT_NOTED.capitalize() + "."
 # L and R are how clinicians write sides; the legend says so.
 _SIDE_SHORT: Final = {"Left": "L", "Right": "R"}
 _WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -111,7 +113,6 @@ class AppendixGrid:
             Column(other_title, other_share),
             Column("Notes", 1.0 - fixed_share - sum(c.share for c in marks) - other_share),
         ]
-        self.TIME = 1
         self.MUSCLE = 2
         self.FIRST_RELIEF = len(_FIXED_COLUMNS)
         self.OTHER = len(self.columns) - 2
@@ -235,12 +236,14 @@ class AppendixGrid:
             marks, other = found
             notes = self._notes(row.notes) if row.notes else _NO_NOTES
             start = row.start_local
-            clock = (
-                [f"{start.hour:02d}:{start.minute:02d}"]
-                if row.time_noted
-                else self._wrap(self.TIME, nights.TIME_NOT_NOTED)
-            )
-            height = max(len(muscle), len(other), len(notes), len(clock))
+            if row.time_noted:
+                clock = f"{start.hour:02d}:{start.minute:02d}"
+            else:
+                # The time column is five digits wide: it holds a dash, and the notes (the
+                # widest column) say why, first.
+                clock = _NO_TIME
+                notes = self._notes(_TIME_NOT_NOTED_NOTE + (f" {row.notes}" if row.notes else ""))
+            height = max(len(muscle), len(other), len(notes))
             starts.append(line)
             heights.append(height)
             nights_col.append(night_text)
@@ -250,8 +253,8 @@ class AppendixGrid:
             woke.append("yes" if row.woke else "")
             for column, mark in zip(relief_cols, marks, strict=True):
                 column.append(mark)
+            times.append(clock)
             if height == 1:
-                times.append(clock[0])
                 muscles.append(muscle[0])
                 others.append(other[0])
                 notes_col.append(notes[0])
@@ -259,6 +262,7 @@ class AppendixGrid:
                 padding = [""] * (height - 1)
                 for column in (
                     nights_col,
+                    times,
                     sides,
                     durations,
                     intensities,
@@ -266,12 +270,7 @@ class AppendixGrid:
                     *relief_cols,
                 ):
                     column.extend(padding)
-                for column, lines in (
-                    (times, clock),
-                    (muscles, muscle),
-                    (others, other),
-                    (notes_col, notes),
-                ):
+                for column, lines in ((muscles, muscle), (others, other), (notes_col, notes)):
                     column.extend(lines)
                     column.extend([""] * (height - len(lines)))
             line += height

@@ -357,7 +357,7 @@ class EpisodeDialog(QDialog):
         night = nights.night_of(self._start_naive(), self._boundary_hour)
         text = widgets.night_caption(night)
         if not self.time_noted():
-            text += f" · {nights.TIME_NOT_NOTED}: set one if you know it"
+            text += f" · {nights.TIME_NOT_NOTED}"
         self.night_label.setText(text)
 
     def _changed(self, *_args: object) -> None:

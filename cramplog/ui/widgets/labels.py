@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from cramplog.ui.widgets.colours import muted_color
 
@@ -45,7 +45,9 @@ class MutedLabel(QLabel):
 
     def _recolour(self) -> None:
         parent = self.parentWidget()
-        base = parent.palette() if parent is not None else self.palette()
+        # Never its own palette: setting the colour is itself a palette change, so blending
+        # from its own (already muted) text again and again faded it into the background.
+        base = parent.palette() if parent is not None else QApplication.palette()
         colour = muted_color(base)
         if self.palette().color(QPalette.ColorRole.WindowText) != colour:
             palette = self.palette()

@@ -224,3 +224,46 @@ def test_sheet_on_a_csv_is_refused(
     path.write_text("Date,Time,Muscle\n2026-03-01,02:10,Calf\n")
     code, _out, err = run(capsys, "import", str(path), "--sheet", "1", "--data-dir", str(data_dir))
     assert code != 0 and "no sheets" in err
+
+
+def test_new_words_are_listed_by_the_dry_run_and_added_only_with_new_words(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Date,Time,Muscle,What helped\n2026-03-01,02:10,Leg,pickle juice\n")
+    code, out, err = run(capsys, "import", str(path), "--dry-run", "--data-dir", str(data_dir))
+    assert code == 1 and "--new-words" in err
+    assert "“What helped” → Relief methods (“pickle juice”)" in out
+    assert "Muscles would be added (with --new-words) as words of your own: “Leg”." in out
+    code, out, err = run(capsys, "import", str(path), "--data-dir", str(data_dir))
+    assert code == 1 and "nothing was imported" in err
+    code, out, err = run(capsys, "import", str(path), "--new-words", "--data-dir", str(data_dir))
+    assert code == 0, err
+    assert "Relief methods would be added as words of your own: “pickle juice”." in out
+    diary = Diary.open(data_dir, clock=lambda: NOW)
+    try:
+        (episode,) = diary.list_episodes()
+        assert diary.label(episode.muscle) == "Leg"
+        assert [diary.label(code) for code, _ in episode.reliefs] == ["pickle juice"]
+    finally:
+        diary.close()
+
+
+def test_column_names_a_new_field_and_the_dry_run_names_every_column(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Date,Time,Muscle,Fixes,Mood\n2026-03-01,02:10,Calf,ice,grumpy\n")
+    code, out, err = run(
+        capsys,
+        "import",
+        str(path),
+        "--dry-run",
+        "--column",
+        "Fixes=reliefs",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0, err
+    assert "“Fixes” → Relief methods (“ice”)" in out
+    assert "“Mood” → ignored (“grumpy”)" in out

@@ -351,3 +351,25 @@ def test_ten_years_fit_page_one(qapp: object, ten_years: Diary, tmp_path: Path) 
     assert document.front_pages == 1
     path = report_document.save_pdf(document, tmp_path / "ten-years.pdf")
     assert len(pypdf.PdfReader(path).pages) == document.page_count
+
+
+def test_a_cramp_noted_by_date_only_is_listed_with_time_not_noted(
+    qapp: object, diary: Diary, tmp_path: Path
+) -> None:
+    from cramplog.core import nights
+
+    diary.add_episode(cramp(datetime(2026, 3, 3, 2, 10)))
+    # Noted on Wednesday 4 March with no time: the night of Tuesday 3 March.
+    noted = nights.date_only_start(date(2026, 3, 4))
+    diary.add_episode(cramp(noted, "felt it on waking", time_noted=False, woke_from_sleep=None))
+    summary = report.build_report(diary, period=WEEK, comparison=WEEK.previous())
+    pages = page_texts(
+        report_document.write_pdf(
+            summary, tmp_path / "s.pdf", page_size=QPageSize(QPageSize.PageSizeId.A4)
+        )
+    )
+    appendix = words(" ".join(pages[1:]))
+    assert "Mon 2 02:10 Calf L 2:30 6 yes ✓" in appendix
+    assert "Tue 3 – Calf L 2:30 6 ✓ Time not noted. felt it on waking" in appendix
+    # The night-time count calls it not known rather than guessing from the sleep hours.
+    assert "1 / 0; 1 not known, time not noted" in words(pages[0])
