@@ -18,7 +18,8 @@ DESCRIPTION = (
     "Import FILE: a cramplog JSON export, its episodes.csv or nights.csv, or a spreadsheet kept "
     "by hand: an .xlsx or .ods workbook (the first sheet unless --sheet), or a CSV (comma, "
     "semicolon or tab; UTF-8, UTF-16 or Windows-1252; columns such as Date, Time, Muscle, Side, "
-    "Duration (min), Intensity, Notes). Records already in the diary are not added twice. If "
+    "Duration (min), Intensity, Notes), or a Flaredown or Bearable CSV export. A file is known "
+    "by its content, not its name. Records already in the diary are not added twice. If "
     "any row is invalid nothing is imported, unless --skip-invalid. A verified backup is made "
     "first, and everything is stored in one transaction."
 )
