@@ -250,3 +250,13 @@ def test_a_huge_sheet_of_unknown_words_lists_a_dozen_and_counts_the_rest(
         if "Triggers would" in x
     ]
     assert line.endswith("and 168 more.")
+
+
+def test_a_relief_rated_in_brackets_keeps_its_own_rating(diary: Diary, tmp_path: Path) -> None:
+    text = 'Date,Time,Muscle,What helped\n2026-03-01,02:10,Calf,"Massage (helped); Heat (no)"\n'
+    exchange.apply_import(diary, exchange.plan_import(diary, sheet(tmp_path, text)))
+    (episode,) = diary.list_episodes()
+    assert dict(episode.reliefs) == {
+        "relief.massage": ReliefRating.HELPED,
+        "relief.heat": ReliefRating.NOT_HELPED,
+    }
