@@ -38,6 +38,14 @@ INTENSITY_WORDS = {
 }
 
 
+# The words that can only be about pain: a column of them is the intensity whatever its
+# header. "Low", "high" or "bad" could as well rate stress or sleep, so they need a header.
+PAIN_WORDS = frozenset(
+    {"very mild", "mild", "slight", "moderate", "severe", "very severe", "extreme"}
+    | {"excruciating", "agonising", "agonizing", "unbearable", "worst ever"}
+)
+
+
 def read_intensity(text: str) -> int:
     value = text.strip()
     word = INTENSITY_WORDS.get(" ".join(value.lower().split()))

@@ -252,6 +252,12 @@ _SIDES = {
 _SIDE_BY_TEXT = {spelling: side for side, spellings in _SIDES.items() for spelling in spellings}
 
 
+def is_side(text: str) -> bool:
+    """Whether `text` names a side as `read_side` reads it (an empty cell does not)."""
+    value = " ".join(text.split()).strip().lower()
+    return bool(value) and (value in _SIDE_BY_TEXT or value.strip("()[].") in _SIDE_BY_TEXT)
+
+
 def read_side(text: str) -> Side:
     value = " ".join(text.split()).strip().lower()
     if not value:

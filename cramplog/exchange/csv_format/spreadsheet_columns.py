@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from cramplog.core.errors import ImportFileError
+from cramplog.core.records import Side
+from cramplog.exchange import everyday_words, values
 from cramplog.exchange.batch import (
     ColumnChoice,
 )
@@ -208,10 +210,24 @@ def guess_by_values(
 
     A column most of whose words (at least 60% of the first 50 cells' items, two or more) are
     relief methods is read as the relief methods, and so on for triggers, symptoms, the
-    activity and the muscle. `match(kind, text)` gives the code a word names, or None.
+    activity and the muscle. `match(kind, text)` gives the code a word names, or None. A
+    column whose every filled cell is a pain word (mild, severe...) is the intensity,
+    and one whose every filled cell is a side (left, R, both...) is the side.
     """
     found: dict[int, str] = {}
     for index, cells in enumerate(columns):
+        filled = [" ".join(cell.lower().split()) for cell in cells[:_SAMPLE] if cell.strip()]
+        if len(filled) >= 2 and all(cell in everyday_words.PAIN_WORDS for cell in filled):
+            found[index] = "intensity"
+            continue
+        # Sides, and at least one of them left, right or both: a column of "none" is no side.
+        if (
+            len(filled) >= 2
+            and all(values.is_side(cell) for cell in filled)
+            and any(values.read_side(cell) is not Side.NOT_APPLICABLE for cell in filled)
+        ):
+            found[index] = "side"
+            continue
         items = [item for cell in cells[:_SAMPLE] for item in split_items(cell)]
         if len(items) < 2:
             continue

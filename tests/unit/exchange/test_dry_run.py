@@ -250,3 +250,32 @@ def test_a_huge_sheet_of_unknown_words_lists_a_dozen_and_counts_the_rest(
         if "Triggers would" in x
     ]
     assert line.endswith("and 168 more.")
+
+
+def test_a_relief_rated_in_brackets_keeps_its_own_rating(diary: Diary, tmp_path: Path) -> None:
+    text = 'Date,Time,Muscle,What helped\n2026-03-01,02:10,Calf,"Massage (helped); Heat (no)"\n'
+    exchange.apply_import(diary, exchange.plan_import(diary, sheet(tmp_path, text)))
+    (episode,) = diary.list_episodes()
+    assert dict(episode.reliefs) == {
+        "relief.massage": ReliefRating.HELPED,
+        "relief.heat": ReliefRating.NOT_HELPED,
+    }
+
+
+def test_columns_of_sides_and_pain_words_are_read_as_such_whatever_their_header(
+    diary: Diary, tmp_path: Path
+) -> None:
+    text = (
+        "Date,Time,Muscle,Which,How bad was it,Stress\n"
+        "2026-03-01,02:10,Calf,L,mild,low\n"
+        "2026-03-02,02:10,Calf,both,severe,high\n"
+    )
+    plan = exchange.plan_import(diary, sheet(tmp_path, text))
+    fields = [c.field for c in plan.batch.columns]
+    # "low"/"high" could rate anything: that column is named as ignored, not guessed.
+    assert fields == ["date", "time", "muscle", "side", "intensity", None]
+    exchange.apply_import(diary, plan)
+    assert [(e.side, e.intensity) for e in diary.list_episodes()] == [
+        (Side.LEFT, 2),
+        (Side.BOTH, 8),
+    ]
