@@ -129,6 +129,8 @@ def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
     if busiest and busiest[0].episodes:
         hours = ", ".join(f"{wording.hour(h.hour)} ({h.episodes})" for h in busiest if h.episodes)
         lines.append(f"{_('Busiest hours'):<{width}}  {hours}")
+    if s.time_not_noted:
+        lines.append(f"{_('Hour not known'):<{width}}  {s.hours_note()}")
     lines.append("")
     if signs:
         lines.append(_("Warning signs (reasons to seek medical advice, not a diagnosis):"))

@@ -292,3 +292,21 @@ def test_text_writes_dates_and_times_in_the_terminals_locale(
     assert code == 0
     assert out.startswith(period)
     assert f"(latest: {cited})" in out
+
+
+def test_a_cramp_noted_by_date_only_is_counted_but_given_no_hour(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cramplog.core import nights
+
+    # Noted on 6 June with no time: the night of 5 June.
+    logged(filled, nights.date_only_start(date(2025, 6, 6)), time_noted=False)
+    args = ("--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-08")
+    code, out, _ = run(capsys, *args, "--json")
+    body = json.loads(out)
+    assert code == 0 and body["episodes"] == 4
+    assert sum(h["episodes"] for h in body["by_hour"]) == 3
+    assert body["timing"]["time_not_noted"] == 1 and body["timing"]["timing_unknown"] == 1
+    assert body["nocturnal"] + body["daytime"] == 3
+    code, out, _ = run(capsys, *args)
+    assert "Hour not known" in out and "1 cramp: time not noted" in out
