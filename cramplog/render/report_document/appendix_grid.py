@@ -24,6 +24,12 @@ from cramplog.render.report_document.typesetting import (
 )
 
 
+def _minutes_seconds(seconds: int | None) -> str:
+    """A duration as the "Min:s" column writes it: "2:30", "65:00" (hours as minutes, since
+    "1:05:00" does not fit the column and would read as a minute)."""
+    return "" if seconds is None else f"{seconds // 60}:{seconds % 60:02d}"
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     title: str
@@ -293,7 +299,7 @@ class AppendixGrid:
             heights.append(height)
             nights_col.append(night_text)
             sides.append(_SIDE_SHORT.get(row.side, row.side))
-            durations.append(wording.clock_duration(row.duration_s))
+            durations.append(_minutes_seconds(row.duration_s))
             intensities.append("" if row.intensity is None else str(row.intensity))
             woke.append("yes" if row.woke else "")
             for column, mark in zip(relief_cols, marks, strict=True):

@@ -425,6 +425,7 @@ def test_a_cramp_noted_by_date_only_is_listed_with_time_not_noted(
     from cramplog.core import nights
 
     diary.add_episode(cramp(datetime(2026, 3, 3, 2, 10)))
+    diary.add_episode(cramp(datetime(2026, 3, 3, 4, 0), duration_s=3900))
     # Noted on Wednesday 4 March with no time: the night of Tuesday 3 March.
     noted = nights.date_only_start(date(2026, 3, 4))
     diary.add_episode(cramp(noted, "felt it on waking", time_noted=False, woke_from_sleep=None))
@@ -436,6 +437,8 @@ def test_a_cramp_noted_by_date_only_is_listed_with_time_not_noted(
     )
     appendix = words(" ".join(pages[1:]))
     assert "Mon 2 02:10 Calf L 2:30 6 yes ✓" in appendix
+    # Over an hour, the Min:s column still counts minutes: 65 of them, not "1:05:00".
+    assert "04:00 Calf L 65:00 6 yes ✓" in appendix
     assert "Tue 3 – Calf L 2:30 6 ✓ Time not noted. felt it on waking" in appendix
     # The night-time count calls it not known rather than guessing from the sleep hours.
-    assert "1 / 0; 1 not known, time not noted" in words(pages[0])
+    assert "2 / 0; 1 not known, time not noted" in words(pages[0])
