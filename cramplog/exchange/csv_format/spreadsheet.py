@@ -184,6 +184,12 @@ def read_spreadsheet(
             if moment is None:
                 cells[0], split_time = values.split_date_time(cells[0])
                 cells[1] = split_time or cells[1]
+        elif cells[0] and cells[0][-1].isdigit() and ":" in cells[0]:
+            # A date column whose cells carry a time too (a workbook's date-and-time cell,
+            # "2026-03-03 23:45"): the date is the date; the time counts where the time
+            # column is empty or absent.
+            cells[0], split_time = values.split_date_time(cells[0])
+            cells[1] = cells[1] or split_time or ""
         aware.append(moment)
         date_texts.append(None if moment is not None else cells[0])
     dates = _settle_dates(date_texts, options.day_first)

@@ -312,3 +312,22 @@ def test_slashed_dates_that_read_either_way_are_still_asked(diary: Diary, tmp_pa
     text = "Date,Time,Muscle\n06.11.2026,02:10,Calf\n07/11/2026,02:10,Calf\n"
     plan = exchange.plan_import(diary, sheet(tmp_path, text))
     assert Question.DATE_ORDER in plan.questions
+
+
+def test_a_date_column_whose_cells_carry_a_time_gives_both(diary: Diary, tmp_path: Path) -> None:
+    # A workbook's date-and-time cells arrive as "2026-03-03 23:45:00" under a Date header.
+    text = (
+        "Date,Time,Muscle\n"
+        "2026-03-03 23:45:00,,Calf\n"
+        "2026-03-04 00:00:00,02:10,Foot\n"
+        "25/02/2026 01:30,,Thigh\n"
+    )
+    plan = exchange.plan_import(diary, sheet(tmp_path, text))
+    assert plan.errors == []
+    exchange.apply_import(diary, plan)
+    starts = sorted((e.start_local.isoformat(), e.time_noted) for e in diary.list_episodes())
+    assert starts == [
+        ("2026-02-25T01:30:00", True),
+        ("2026-03-03T23:45:00", True),
+        ("2026-03-04T02:10:00", True),
+    ]
