@@ -31,6 +31,11 @@ def number(value: float | None, kind: wording.Figure = wording.Figure.SCORE) -> 
     return wording.figure(value, kind, missing="–")
 
 
+def whole(value: float | None) -> str:
+    """A count and its change: "down 21 from 41", never "21.0"."""
+    return "–" if value is None else wording.number(round(value))
+
+
 def rate(value: float | None) -> str:
     return wording.figure(value, wording.Figure.RATE, missing="–")
 
@@ -99,6 +104,7 @@ HEADLINES: Final = (
         lambda s: str(s.episodes),
         lambda s: s.timing_note(),
         "episodes",
+        whole,
     ),
     Headline(
         "intensity",

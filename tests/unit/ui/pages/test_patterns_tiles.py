@@ -53,3 +53,8 @@ def test_a_treatments_rates_show_their_recorded_nights() -> None:
         "Magnesium citrate (for cramps), started 5 Sep 2026: 2.6 cramps a week in the 4 weeks "
         "before (27 recorded nights), 9.3 in the 4 weeks after (9 recorded nights)."
     )
+
+
+def test_a_count_and_its_change_stay_whole() -> None:
+    cramps = headline("episodes")
+    assert patterns_tiles.change(41, -21.0, cramps.show) == "down 21 from 41"
