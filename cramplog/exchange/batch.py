@@ -105,7 +105,8 @@ class ColumnChoice:
         """E.g. '“What helped” → Relief methods (“stretching; walked it off”, “massage”)';
         `label` is the field's label, or "ignored"."""
         shown = ", ".join(f"“{example}”" for example in self.examples)
-        return f"“{self.header}” → {label}" + (f" ({shown})" if shown else "")
+        header = "".join(c if c.isprintable() else "�" for c in self.header)
+        return f"“{header}” → {label}" + (f" ({shown})" if shown else "")
 
 
 @dataclass(frozen=True, slots=True)

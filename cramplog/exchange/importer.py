@@ -103,11 +103,15 @@ class ImportPlan:
         parts.append("It would add " + (", ".join(would) if would else "nothing") + ".")
         if self.span is not None and self.span.last_night is not None:
             first, last = self.span.first_night, self.span.last_night
+            stretch = (
+                f"the night of {nights.day_text(first)} would count"
+                if first == last
+                else f"the {count((last - first).days + 1, 'night')} of {nights.day_text(first)} "
+                f"to {nights.day_text(last)} would count"
+            )
             parts.append(
-                f"The file lists cramps only, so the {count((last - first).days + 1, 'night')} of "
-                f"{nights.day_text(first)} to {nights.day_text(last)} would count as recorded, "
-                "cramp-free where nothing was logged (turn this off if the file may have "
-                "missed some cramps)."
+                f"The file lists cramps only, so {stretch} as recorded, cramp-free where nothing "
+                "was logged (turn this off if the file may have missed some cramps)."
             )
         known = self.known_episodes + self.known_days + self.known_medications
         if known:
