@@ -100,6 +100,9 @@ class ColumnChoice:
     unit: str = ""
     # A couple of the column's values, as the dry run shows them beside its fate.
     examples: tuple[str, ...] = ()
+    # What another tracker's column becomes, in words, where no spreadsheet field fits
+    # ("cramps, scored 0–4"); such a column cannot be mapped to another field.
+    described: str = ""
 
     def fate(self, label: str) -> str:
         """E.g. '“What helped” → Relief methods (“stretching; walked it off”, “massage”)';

@@ -16,7 +16,9 @@ from cramplog.exchange.csv_format.spreadsheet_words import KIND_PLURALS, listed_
 def column_fates(batch: Batch) -> list[str]:
     """One line per column: '“What helped” → Relief methods (“stretching”, “massage”)'."""
     return [
-        choice.fate("ignored" if choice.field is None else FIELD_LABELS[choice.field])
+        choice.fate(
+            choice.described or ("ignored" if choice.field is None else FIELD_LABELS[choice.field])
+        )
         for choice in batch.columns
     ]
 
