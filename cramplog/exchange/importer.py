@@ -111,7 +111,10 @@ class ImportPlan:
             )
         known = self.known_episodes + self.known_days + self.known_medications
         if known:
-            parts.append(f"{known:,} are already in the diary and would be left as they are.")
+            parts.append(
+                f"{count(known, 'entry', 'entries')} {'is' if known == 1 else 'are'} already in "
+                "the diary and would be left as they are."
+            )
         if self.errors:
             parts.append(
                 f"{count(len(self.errors), 'row')} with errors: nothing is imported unless you "
@@ -139,7 +142,11 @@ class ImportResult:
             f"{count(self.medications, 'medicine')}."
         )
         if self.already_there:
-            text += f" {self.already_there:,} were already in the diary."
+            there = self.already_there
+            text += (
+                f" {count(there, 'entry', 'entries')} {'was' if there == 1 else 'were'} already "
+                "in the diary."
+            )
         if self.skipped_invalid:
             text += (
                 f" {count(self.skipped_invalid, 'invalid row')} "
