@@ -10,7 +10,7 @@ from __future__ import annotations
 from cramplog.core import nights, wording
 from cramplog.exchange.batch import Batch
 from cramplog.exchange.csv_format.spreadsheet_columns import FIELD_LABELS
-from cramplog.exchange.csv_format.spreadsheet_words import KIND_PLURALS, listed_words
+from cramplog.exchange.csv_format.spreadsheet_words import KIND_PLURALS, LISTED, listed_words
 
 
 def column_fates(batch: Batch) -> list[str]:
@@ -50,7 +50,12 @@ def reading_lines(batch: Batch) -> list[str]:
             "date's night where the time column says evening or night."
         )
     if batch.duplicates:
-        repeats = ", ".join(f"line {line} (as line {first})" for line, first in batch.duplicates)
+        # The first dozen, like listed words: a file of thousands of repeats stays readable.
+        repeats = ", ".join(
+            f"line {line} (as line {first})" for line, first in batch.duplicates[:LISTED]
+        )
+        if len(batch.duplicates) > LISTED:
+            repeats += f" and {len(batch.duplicates) - LISTED:,} more"
         lines.append(
             f"{wording.count(len(batch.duplicates), 'row')} "
             f"{'repeats' if len(batch.duplicates) == 1 else 'repeat'} an earlier row and would be "

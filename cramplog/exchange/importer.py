@@ -103,9 +103,14 @@ class ImportPlan:
         parts.append("It would add " + (", ".join(would) if would else "nothing") + ".")
         if self.span is not None and self.span.last_night is not None:
             first, last = self.span.first_night, self.span.last_night
+            span = (
+                f"the night of {nights.day_text(first)}"
+                if first == last
+                else f"the {count((last - first).days + 1, 'night')} of "
+                f"{nights.day_text(first)} to {nights.day_text(last)}"
+            )
             parts.append(
-                f"The file lists cramps only, so the {count((last - first).days + 1, 'night')} of "
-                f"{nights.day_text(first)} to {nights.day_text(last)} would count as recorded, "
+                f"The file lists cramps only, so {span} would count as recorded, "
                 "cramp-free where nothing was logged (turn this off if the file may have "
                 "missed some cramps)."
             )

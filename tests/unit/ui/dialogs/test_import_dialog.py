@@ -374,5 +374,5 @@ def test_a_one_row_summary_says_one(qtbot: QtBot, diary: Diary, tmp_path: Path) 
     made = workbook_dialog(qtbot, diary, path)
     text = made.summary.text()
     assert "with 1 row." in text and "1 new cramp." in text
-    assert "the 1 night of" in text
+    assert "so the night of Sun 1 Mar 2026 would count as recorded" in text
     assert made.findings.reading.text() == "Every row of the file can be read."
