@@ -22,10 +22,21 @@ IGNORED_LABEL = "ignored"
 HEADERS = ("Column in the file", "For example", "Read as")
 # Taller than this, the table scrolls: the rows to be stored below need the room.
 SHOWN_ROWS = 10
+HEADER_CHARS = 40
 
 
 def _examples(choice: exchange.ColumnChoice) -> str:
     return ", ".join(f"“{value}”" for value in choice.examples)
+
+
+def _header_item(header: str, row: int) -> QTableWidgetItem:
+    """A column's header on one short line (the whole of it in the tool tip)."""
+    shown = " ".join(header.split()) or f"(column {row + 1})"
+    item = QTableWidgetItem(
+        shown if len(shown) <= HEADER_CHARS else shown[: HEADER_CHARS - 1] + "…"
+    )
+    item.setToolTip(header)
+    return item
 
 
 def date_order_choice() -> QComboBox:
@@ -67,7 +78,7 @@ class ColumnTable(QTableWidget):
         if self.rowCount() != len(choices):
             self.setRowCount(len(choices))
             for row, choice in enumerate(choices):
-                self.setItem(row, 0, QTableWidgetItem(choice.header or f"(column {row + 1})"))
+                self.setItem(row, 0, _header_item(choice.header, row))
                 self.setCellWidget(row, 2, self._field_choice(choice))
         for row, choice in enumerate(choices):
             # The examples follow the engine (the same column, read afresh).

@@ -144,6 +144,7 @@ class RowsTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.resizeColumnsToContents()
+        self.resizeRowsToContents()
         header.setSectionResizeMode(len(preview.headers) - 1, QHeaderView.ResizeMode.Stretch)
 
     def column_of(self, header: str) -> int:
