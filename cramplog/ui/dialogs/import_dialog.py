@@ -37,6 +37,7 @@ from cramplog.ui.dialogs.import_columns import ColumnTable, date_order_choice
 from cramplog.ui.dialogs.import_findings import FindingsPanel
 from cramplog.ui.dialogs.import_rows import RowsTable, preview_of
 from cramplog.ui.dialogs.import_span import SpanChoice
+from cramplog.ui.widgets.labels import plain_label
 
 if TYPE_CHECKING:
     from cramplog.diary.service import Diary
@@ -46,13 +47,6 @@ FILE_FILTER = (
     "Workbooks (*.xlsx *.ods);;CSV files (*.csv *.txt);;cramplog JSON exports (*.json);;"
     "All files (*)"
 )
-
-
-def _plain(text: str = "", *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    return label
 
 
 class ImportDialog(QDialog):
@@ -107,12 +101,12 @@ class ImportDialog(QDialog):
 
     def _build_file_row(self) -> tuple[QHBoxLayout, QLabel]:
         """The file chosen, the button to choose one, and what files are understood."""
-        self.file_label = _plain("No file chosen yet.")
+        self.file_label = plain_label("No file chosen yet.")
         self.file_label.setObjectName("importFile")
         choose = QPushButton("Choose file…")
         choose.clicked.connect(self.choose_file)
         # A workbook with more than one sheet: which one to read (the first by default).
-        self.sheet_label = _plain("Sheet:", wrap=False)
+        self.sheet_label = plain_label("Sheet:", wrap=False)
         self.sheet_choice = QComboBox()
         self.sheet_choice.setObjectName("sheetChoice")
         self.sheet_choice.setAccessibleName("Sheet of the workbook to import")
@@ -125,7 +119,7 @@ class ImportDialog(QDialog):
         file_row.addWidget(choose)
         self._show_sheets(())
 
-        help_text = _plain(
+        help_text = plain_label(
             "A cramplog export, another tracker's export, or a spreadsheet you kept yourself "
             "(CSV, .xlsx or .ods). Nothing changes until you press Import, and entries already "
             "in the diary are not added twice."
@@ -140,10 +134,10 @@ class ImportDialog(QDialog):
         self.columns.changed.connect(self.dry_run)
         self.date_order = date_order_choice()
         self.date_order.currentIndexChanged.connect(self.dry_run)
-        self.date_order_label = _plain("Dates are written:", wrap=False)
+        self.date_order_label = plain_label("Dates are written:", wrap=False)
         order_form = QFormLayout()
         order_form.addRow(self.date_order_label, self.date_order)
-        self.columns_hint = _plain(
+        self.columns_hint = plain_label(
             "Choose what each column holds; the file is checked again as you choose."
         )
         self.columns_hint.setObjectName("columnsHint")
@@ -156,7 +150,7 @@ class ImportDialog(QDialog):
 
     def _build_findings(self) -> None:
         """What the dry run found: the summary, the problems and notes, and the rows to store."""
-        self.summary = _plain()
+        self.summary = plain_label()
         self.summary.setObjectName("importSummary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.findings_box = QGroupBox("What the check found")
@@ -166,7 +160,7 @@ class ImportDialog(QDialog):
         self.findings_box.hide()
         # The row problems list, by the name the rest of the dialog knows it.
         self.errors = self.findings.errors
-        self.preview_label = _plain()
+        self.preview_label = plain_label()
         self.preview = RowsTable()
 
     def _build_options(self) -> QVBoxLayout:

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QListWidget, QVBoxLayout, QWidget
 
 from cramplog import exchange
 from cramplog.core.wording import count
 from cramplog.exchange import dry_run
 from cramplog.exchange.csv_format.spreadsheet_words import KIND_PLURALS, listed_words
+from cramplog.ui.widgets.labels import plain_label
 
 ADD_WORDS = "Add these as my own words"
 WORDS_WAITING = (
     "Nothing can be imported until you agree to add them, or change those cells in the file."
 )
 WORDS_AGREED = "They will be added with the import, and you can rename or hide them later."
-
-
-def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class FindingsPanel(QWidget):
@@ -35,12 +29,12 @@ class FindingsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.errors_label = _plain()
+        self.errors_label = plain_label()
         self.errors = QListWidget()
         self.errors.setObjectName("rowErrors")
         self.errors.setAccessibleName("Rows with errors")
         self.errors.setWordWrap(True)
-        self.reading = _plain()
+        self.reading = plain_label()
         self.reading.setObjectName("importReading")
         self.reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._build_words()
@@ -55,13 +49,13 @@ class FindingsPanel(QWidget):
     def _build_words(self) -> None:
         self.words_box = QGroupBox("Words that match nothing in the diary")
         self.words_box.setObjectName("newWordsBox")
-        self.words_list = _plain()
+        self.words_list = plain_label()
         self.words_list.setObjectName("newWords")
         self.add_words = QCheckBox(ADD_WORDS)
         self.add_words.setObjectName("addNewWords")
         self.add_words.toggled.connect(self.words_agreed)
         self.add_words.toggled.connect(self._show_words_state)
-        self.words_state = _plain(WORDS_WAITING)
+        self.words_state = plain_label(WORDS_WAITING)
         self.words_state.setObjectName("newWordsState")
         column = QVBoxLayout(self.words_box)
         column.addWidget(self.words_list)

@@ -5,23 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QVBoxLayout, QWidget
 
 from cramplog.core import conventions
 from cramplog.exchange.batch import SpanDeclaration
 from cramplog.ui.widgets import theme
+from cramplog.ui.widgets.labels import plain_label
 
 LOGGING_SPAN_CHOICE = (
     "I logged every cramp from the file's first to its last: count the nights between as "
     "recorded (cramp-free where nothing was logged)"
 )
-
-
-def _plain(text: str, *, wrap: bool) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    return label
 
 
 def _qdate(day: date) -> QDate:
@@ -49,7 +43,7 @@ class SpanChoice(QWidget):
         self.check.setAccessibleName(LOGGING_SPAN_CHOICE)
         self.check.toggled.connect(self._ticked)
         # A check box's own text does not wrap; the sentence is long, so it sits beside it.
-        text = _plain(LOGGING_SPAN_CHOICE, wrap=True)
+        text = plain_label(LOGGING_SPAN_CHOICE, wrap=True)
         text.setBuddy(self.check)
         check_row = QHBoxLayout()
         check_row.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
@@ -65,10 +59,10 @@ class SpanChoice(QWidget):
             edit.dateChanged.connect(self._widened)
         dates_row = QHBoxLayout()
         dates_row.setContentsMargins(24, 0, 0, 0)
-        self.dates_label = _plain("Widen it if you logged longer: from", wrap=False)
+        self.dates_label = plain_label("Widen it if you logged longer: from", wrap=False)
         dates_row.addWidget(self.dates_label)
         dates_row.addWidget(self.first)
-        dates_row.addWidget(_plain("to", wrap=False))
+        dates_row.addWidget(plain_label("to", wrap=False))
         dates_row.addWidget(self.last)
         dates_row.addStretch(1)
         self.error = theme.ErrorLabel()
