@@ -376,3 +376,16 @@ def test_a_one_row_summary_says_one(qtbot: QtBot, diary: Diary, tmp_path: Path) 
     assert "with 1 row." in text and "1 new cramp." in text
     assert "so the night of Sun 1 Mar 2026 would count as recorded" in text
     assert made.findings.reading.text() == "Every row of the file can be read."
+
+
+def test_agreeing_to_one_files_words_does_not_agree_to_the_next_files(
+    hand_kept: ImportDialog, tmp_path: Path
+) -> None:
+    hand_kept.findings.add_words.setChecked(True)
+    other = tmp_path / "other.csv"
+    other.write_text("Date,Time,Muscle\n2026-03-02,02:10,Zehenkrampf\n", encoding="utf-8")
+    hand_kept.set_path(other)
+    assert not hand_kept.findings.add_words.isChecked()
+    assert hand_kept.findings.words_list.text() == "Muscles: “Zehenkrampf”"
+    assert not hand_kept.import_button.isEnabled()
+    assert hand_kept.columns.rowCount() == 3  # the new file's columns, not the last one's
