@@ -103,19 +103,23 @@ class ImportPlan:
         parts.append("It would add " + (", ".join(would) if would else "nothing") + ".")
         if self.span is not None and self.span.last_night is not None:
             first, last = self.span.first_night, self.span.last_night
-            stretch = (
-                f"the night of {nights.day_text(first)} would count"
+            span = (
+                f"the night of {nights.day_text(first)}"
                 if first == last
-                else f"the {count((last - first).days + 1, 'night')} of {nights.day_text(first)} "
-                f"to {nights.day_text(last)} would count"
+                else f"the {count((last - first).days + 1, 'night')} of "
+                f"{nights.day_text(first)} to {nights.day_text(last)}"
             )
             parts.append(
-                f"The file lists cramps only, so {stretch} as recorded, cramp-free where nothing "
-                "was logged (turn this off if the file may have missed some cramps)."
+                f"The file lists cramps only, so {span} would count as recorded, "
+                "cramp-free where nothing was logged (turn this off if the file may have "
+                "missed some cramps)."
             )
         known = self.known_episodes + self.known_days + self.known_medications
         if known:
-            parts.append(f"{known:,} are already in the diary and would be left as they are.")
+            parts.append(
+                f"{count(known, 'entry', 'entries')} {'is' if known == 1 else 'are'} already in "
+                "the diary and would be left as they are."
+            )
         if self.errors:
             parts.append(
                 f"{count(len(self.errors), 'row')} with errors: nothing is imported unless you "
@@ -143,7 +147,11 @@ class ImportResult:
             f"{count(self.medications, 'medicine')}."
         )
         if self.already_there:
-            text += f" {self.already_there:,} were already in the diary."
+            there = self.already_there
+            text += (
+                f" {count(there, 'entry', 'entries')} {'was' if there == 1 else 'were'} already "
+                "in the diary."
+            )
         if self.skipped_invalid:
             text += (
                 f" {count(self.skipped_invalid, 'invalid row')} "

@@ -126,6 +126,28 @@ def test_everyday_words_for_muscles_intensity_and_duration(diary: Diary, tmp_pat
     ]
 
 
+def test_one_repeat_and_one_date_only_row_are_told_in_the_singular(
+    diary: Diary, tmp_path: Path
+) -> None:
+    text = "Date,Time,Muscle\n2026-03-01,,Calf\n2026-03-01,,Calf\n"
+    lines = "\n".join(
+        dry_run.reading_lines(exchange.plan_import(diary, sheet(tmp_path, text)).batch)
+    )
+    assert "1 row gives a date but no time" in lines
+    assert "1 row repeats an earlier row and would be imported once: line 3 (as line 2)." in lines
+
+
+def test_thousands_of_repeats_are_listed_by_the_first_dozen(diary: Diary, tmp_path: Path) -> None:
+    text = "Date,Time,Muscle,Side\n" + "2026-03-01,02:10,Calf,left\n" * 2000
+    (line,) = [
+        line
+        for line in dry_run.reading_lines(exchange.plan_import(diary, sheet(tmp_path, text)).batch)
+        if "repeat" in line
+    ]
+    assert line.startswith("1,999 rows repeat an earlier row and would be imported once: line 3")
+    assert line.endswith("line 14 (as line 2) and 1,987 more.")
+
+
 def test_a_number_with_two_readings_is_refused_with_both(diary: Diary, tmp_path: Path) -> None:
     text = 'Date,Time,Muscle,Duration (s)\n2026-03-01,02:10,Calf,"1,500"\n'
     plan = exchange.plan_import(diary, sheet(tmp_path, text))
