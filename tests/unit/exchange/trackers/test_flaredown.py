@@ -131,3 +131,14 @@ def test_the_dry_run_names_what_every_column_becomes(diary: Diary, tmp_path: Pat
         "  “Tags” → triggers, where a tag names one (“dehydration; long walk”, “stress”)",
         "  “Foods” → the night's notes (“Banana”, “Coffee; Bread”)",
     ]
+
+
+def test_a_treatment_named_as_a_class_of_the_checklist_gets_that_class(
+    diary: Diary, tmp_path: Path
+) -> None:
+    plan = plan_of(diary, tmp_path)
+    classes = {m.medication.name: m.medication.med_class for m in plan.batch.medications}
+    assert classes == {
+        "Magnesium": "medication_class.magnesium_supplement",
+        "Quinine": "medication_class.quinine",
+    }
