@@ -233,9 +233,22 @@ def read_batch(raw: bytes, context: Context, options: ImportOptions, *, name: st
         return _read_batch(raw, context, options, name)
 
 
+_WORKBOOK_NAMES = (".xlsx", ".xlsm", ".ods", ".xls", ".numbers")
+
+
 def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str) -> Batch:
-    del name  # a file is known by its content (exchange.file_kind), never by its name
-    source = tables.read_source(raw, sheet=options.sheet)
+    # A file is known by its content (exchange.file_kind), never by its name; the name only
+    # sharpens the refusal of one that is neither text nor a workbook.
+    try:
+        source = tables.read_source(raw, sheet=options.sheet)
+    except ImportFileError as exc:
+        if name.lower().endswith(_WORKBOOK_NAMES) and "UTF-8" in str(exc):
+            raise ImportFileError(
+                f"{name} is named as a workbook but is not one cramplog can open (its bytes "
+                "are neither a workbook nor text): it may be damaged, or another kind of "
+                "file. Open it in your spreadsheet program and save it again."
+            ) from exc
+        raise
     if source.json_text is not None:
         batch = json_format.parse(source.json_text, context)
     else:

@@ -57,8 +57,9 @@ def decode_text(raw: bytes) -> Decoded:
                 f"The file is not UTF-16 text (line {line} has bytes that are not). "
                 "Save it from your spreadsheet as “CSV UTF-8” and try again."
             ) from exc
-        _refuse_mixed(body, exc.start)
         text = _windows_1252(body)
+        _refuse_binary(text)  # random bytes are no text, before they look like mixed text
+        _refuse_mixed(body, exc.start)
         note = "Read as Windows-1252: the file is not UTF-8."
     _refuse_binary(text)
     return Decoded(text, note)

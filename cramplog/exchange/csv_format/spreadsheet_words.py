@@ -187,11 +187,11 @@ def listed_words(words: Sequence[str]) -> str:
 
 def new_words_question(new_words: Mapping[str, Sequence[str]]) -> str:
     """E.g. 'Some words match nothing in the diary and would be added as words of your own:
-    muscles “Leg”, “shin”. Agree to add them, or change those cells.'"""
+    muscles “Leg”, “shin”. They are added only if you agree; otherwise change those cells.'"""
     kinds = "; ".join(
         f"{KIND_PLURALS[kind]} {listed_words(words)}" for kind, words in new_words.items()
     )
     return (
         f"Some words match nothing in the diary and would be added as words of your own: "
-        f"{kinds}. Agree to add them, or change those cells."
+        f"{kinds}. They are added only if you agree; otherwise change those cells."
     )
