@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 # Every figure is the median of at least this many runs (the quick mode in CI excepted).
 MIN_RUNS = 5
@@ -25,12 +26,16 @@ class Figure:
     note: str = ""
 
 
-def interleaved(runs: Mapping[str, Callable[[], T]], times: int) -> dict[str, list[T]]:
-    """Run each of `runs` once to warm up, then all of them in turn `times` times, so a
-    burst of load on a shared machine falls on a figure and its floor alike."""
-    for run in runs.values():
-        run()
-    results: dict[str, list[T]] = {name: [] for name in runs}
+def interleaved(
+    runs: Mapping[K, Callable[[], T]], times: int, *, warm_up: bool = True
+) -> dict[K, list[T]]:
+    """Run each of `runs` once to warm up (file caches, fonts, bytecode), then all of them in
+    turn `times` times, so a burst of load on a shared machine falls on a figure and its
+    floor alike."""
+    if warm_up:
+        for run in runs.values():
+            run()
+    results: dict[K, list[T]] = {name: [] for name in runs}
     for _ in range(times):
         for name, run in runs.items():
             results[name].append(run())

@@ -30,6 +30,7 @@ for folder in (REPO, HERE):
 
 import in_process  # noqa: E402  (found through the path set just above)
 import launches  # noqa: E402
+import memory  # noqa: E402
 from measuring import (  # noqa: E402
     MIN_RUNS,
     Figure,
@@ -249,6 +250,12 @@ def main(argv: list[str] | None = None) -> int:
         figures += stats_figure(ten, held[names[0]], sizes)
         figures += import_figure(root, sizes)
         figures += memory_figure(stress, sizes)
+        figures += memory.growth_figures(
+            {names[0]: ten, names[1]: stress},
+            root,
+            REFERENCE_NIGHT.isoformat(),
+            max(sizes.runs, MIN_RUNS) if sizes.runs > 1 else 1,
+        )
     print_table(figures)
     report = {
         "mode": "quick" if args.quick else "full",
