@@ -12,6 +12,7 @@ import sqlite3
 import statistics
 import time
 from datetime import datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 
 from cramplog import exchange
@@ -21,6 +22,31 @@ from cramplog.storage import transfer
 BUDGET = 3.0
 SIDES = ("L", "R", "both", "")
 MUSCLES = ("Calf", "calves", "thigh", "Foot", "hamstring", "Left calf")
+
+
+def workbook(path: Path, rows: int) -> None:
+    """The same cramps as `spreadsheet`, as an .xlsx with real date, time and duration cells."""
+    import openpyxl
+
+    rng = random.Random(5)
+    first = datetime(2000, 1, 1, 1, 0)
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Cramps")
+    sheet.append(["Date", "Time", "Muscle", "Side", "Duration (min)", "Pain (0-10)", "Notes"])
+    for n in range(rows):
+        start = first + timedelta(hours=2 * n, minutes=rng.randrange(60))
+        sheet.append(
+            [
+                start.date(),
+                start.time(),
+                rng.choice(MUSCLES),
+                rng.choice(SIDES),
+                dt_time(0, rng.randint(0, 4), rng.randint(1, 59)),
+                rng.randint(0, 10),
+                f"note {n}",
+            ]
+        )
+    book.save(path)
 
 
 def spreadsheet(path: Path, rows: int) -> None:
@@ -96,11 +122,14 @@ def raw_executemany(folder: Path, plan: exchange.ImportPlan) -> tuple[float, flo
         conn.close()
 
 
-def figure(scratch: Path, rows: int, runs: int) -> tuple[float, float, float, float]:
+def figure(
+    scratch: Path, rows: int, runs: int, *, kind: str = "csv"
+) -> tuple[float, float, float, float]:
     """(our CPU s, our wall s, floor CPU s, floor wall s): the median of `runs` runs each,
-    the two taking turns so that a busy spell on a shared machine hits both."""
-    sheet = scratch / "sheet.csv"
-    spreadsheet(sheet, rows)
+    the two taking turns so that a busy spell on a shared machine hits both. `kind` is
+    "csv" or "xlsx" (the same rows as a workbook)."""
+    sheet = scratch / f"sheet.{kind}"
+    (workbook if kind == "xlsx" else spreadsheet)(sheet, rows)
     ours_runs: list[tuple[float, float]] = []
     raw_runs: list[tuple[float, float]] = []
     for _ in range(runs):

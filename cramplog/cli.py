@@ -31,10 +31,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"cramplog: {text}\n")
 
 
-def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+def _add_data_dir(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
+    # A command's own --data-dir must not reset one given before the command
+    # (`cramplog --data-dir X import F`): argparse would write the subparser's default None
+    # over it, and the command would open the person's everyday diary instead of X.
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=argparse.SUPPRESS if command else None,
         help=_("the folder holding diary.sqlite3 (default: your user data folder)"),
     )
 
@@ -84,7 +88,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
             help=_(module.HELP),
             description=_(getattr(module, "DESCRIPTION", module.HELP)),
         )
-        _add_data_dir(sub)
+        _add_data_dir(sub, command=True)
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser

@@ -8,26 +8,34 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cramplog.exchange import ImportOptions, ImportPlan
+    from cramplog.exchange.csv_format.rows import Row
 
 from cramplog import commands
 from cramplog.core.wording import count
 
 NAME = "import"
-HELP = "import a cramplog JSON/CSV export or a spreadsheet of cramps (try --dry-run first)"
+HELP = "import a cramplog export or a spreadsheet (CSV, .xlsx, .ods) of cramps (try --dry-run)"
 DESCRIPTION = (
-    "Import FILE: a cramplog JSON export, its episodes.csv or nights.csv, or a CSV kept by hand "
-    "(comma, semicolon or tab; UTF-8 or UTF-16; columns such as Date, Time, Muscle, Side, "
-    "Duration (min), Intensity, Notes). Records already in the diary are not added twice. If "
+    "Import FILE: a cramplog JSON export, its episodes.csv or nights.csv, or a spreadsheet kept "
+    "by hand: an .xlsx or .ods workbook (the first sheet unless --sheet), or a CSV (comma, "
+    "semicolon or tab; UTF-8, UTF-16 or Windows-1252; columns such as Date, Time, Muscle, Side, "
+    "Duration (min), Intensity, Notes), or a Flaredown or Bearable CSV export. A file is known "
+    "by its content, not its name. Records already in the diary are not added twice. If "
     "any row is invalid nothing is imported, unless --skip-invalid. A verified backup is made "
     "first, and everything is stored in one transaction."
 )
 
-_EPILOG = "fields for --column: date, time, start, muscle, side, duration, intensity, woke, notes"
+_EPILOG = (
+    "fields for --column: date, time, start, muscle, side, duration, intensity, woke, notes, "
+    "triggers, reliefs, relief_outcome, activity, hydration, symptoms"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = _EPILOG
-    parser.add_argument("file", metavar="FILE", help="the .json or .csv file to import")
+    parser.add_argument(
+        "file", metavar="FILE", help="the .json, .csv, .xlsx or .ods file to import"
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would be imported; change nothing"
     )
@@ -71,21 +79,42 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="... up to this night (on or after the last cramp, not after last night)",
     )
     parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the sheet of an .xlsx or .ods workbook to read, by name or number (default: 1)",
+    )
+    parser.add_argument(
         "--column",
         metavar="HEADER=FIELD",
         action="append",
         default=[],
         help="read the column HEADER as FIELD (or as `ignore`); repeatable",
     )
+    parser.add_argument(
+        "--new-words",
+        action="store_true",
+        help="add the spreadsheet's words that match nothing (muscles, triggers, relief "
+        "methods) as words of your own; the dry run lists them",
+    )
 
 
-def _columns(pairs: list[str], header: list[str]) -> dict[int, str | None]:
+def _columns(pairs: list[str], header: list[str], rows: list[Row]) -> dict[int, str | None]:
+    from cramplog.core.checklist import load_checklist
     from cramplog.core.errors import ImportFileError
     from cramplog.exchange import csv_format
+    from cramplog.exchange.csv_format.spreadsheet_columns import column_values, guess_by_values
 
-    chosen: dict[int, str | None] = {
-        choice.index: choice.field for choice in csv_format.choose_columns(header, None)[0]
-    }
+    checklist = load_checklist()
+
+    def match(kind: str, text: str) -> str | None:
+        item = checklist.match(kind, text)
+        return None if item is None else item.code
+
+    # The columns as the import would read them unasked (headers, then values), then the
+    # person's choices on top.
+    samples = [column_values(rows, i) for i in range(len(header))]
+    guessed = csv_format.choose_columns(header, None, guess_by_values(samples, match))[0]
+    chosen: dict[int, str | None] = {choice.index: choice.field for choice in guessed}
     folded = [h.strip().casefold() for h in header]
     for pair in pairs:
         name, sep, field = pair.rpartition("=")
@@ -120,24 +149,35 @@ def _dry_run_without_a_diary(path: Path, options: ImportOptions, *, skip_invalid
         commands.checked(Path(scratch)) as diary,
     ):
         plan = exchange.plan_import(diary, path, options)
-    return _report_dry_run(plan, skip_invalid=skip_invalid)
+    return _report_dry_run(plan, skip_invalid=skip_invalid, new_words=options.new_words)
 
 
-def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool) -> int:
+def _print_plan(plan: ImportPlan, *, new_words: bool) -> None:
+    """The summary, the spreadsheet's columns and special rows, then each row error."""
+    from cramplog.exchange import dry_run
+
+    print(plan.summary())
+    for line in dry_run.spreadsheet_lines(plan.batch, new_words_agreed=new_words):
+        print(line)
+    for error in plan.errors:
+        print(f"  {error}")
+
+
+def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool, new_words: bool) -> int:
     import sys
 
     from cramplog import exchange
     from cramplog.core.errors import ImportRejectedError
 
-    print(plan.summary())
-    for error in plan.errors:
-        print(f"  {error}")
+    _print_plan(plan, new_words=new_words)
     if plan.questions:
         hints = []
         if exchange.Question.DATE_ORDER in plan.questions:
             hints.append("--day-first or --month-first")
         if exchange.Question.COLUMNS in plan.questions:
             hints.append("--column HEADER=FIELD")
+        if exchange.Question.NEW_WORDS in plan.questions:
+            hints.append("--new-words (or change those cells)")
         raise ImportRejectedError(
             "nothing was imported; run again with " + " and ".join(hints) + "."
         )
@@ -158,7 +198,7 @@ def run(args: argparse.Namespace) -> int:
     from cramplog import exchange
     from cramplog.core.errors import ImportRejectedError
     from cramplog.diary import integrity
-    from cramplog.exchange import csv_format, importer
+    from cramplog.exchange import importer, tables
 
     if not args.logging_span and (args.logged_from or args.logged_to):
         # Checked before anything is opened: a contradiction in the command changes nothing.
@@ -168,14 +208,16 @@ def run(args: argparse.Namespace) -> int:
     columns = None
     if args.column:
         raw = importer.read_source(path)
-        header, _rows = csv_format.read_rows(csv_format.decode(raw))
-        columns = _columns(args.column, header)
+        table = tables.read_table(raw, sheet=args.sheet)
+        columns = _columns(args.column, table.header, table.rows)
     options = exchange.ImportOptions(
         day_first=args.day_first,
         columns=columns,
+        sheet=args.sheet,
         logging_span=args.logging_span,
         logged_from=args.logged_from,
         logged_to=args.logged_to,
+        new_words=args.new_words,
     )
     if args.dry_run and integrity.examine(data_dir).condition is integrity.Condition.MISSING:
         return _dry_run_without_a_diary(path, options, skip_invalid=args.skip_invalid)
@@ -183,10 +225,8 @@ def run(args: argparse.Namespace) -> int:
         plan = exchange.plan_import(diary, path, options)
         if args.dry_run or plan.questions:
             # A question is refused the same way in both: which options to add.
-            return _report_dry_run(plan, skip_invalid=args.skip_invalid)
-        print(plan.summary())
-        for error in plan.errors:
-            print(f"  {error}")
+            return _report_dry_run(plan, skip_invalid=args.skip_invalid, new_words=args.new_words)
+        _print_plan(plan, new_words=args.new_words)
         if plan.errors and not args.skip_invalid:
             raise ImportRejectedError(
                 f"{count(len(plan.errors), 'invalid row')}, so nothing was imported "

@@ -63,6 +63,37 @@ def night_window(
     return start, start + timedelta(days=1)
 
 
+# -- cramps noted by date only ---------------------------------------------------------------
+
+TIME_NOT_NOTED = "time not noted"
+
+
+def date_only_night(noted_on: date, *, evening: bool = False) -> date:
+    """The night a cramp noted on `noted_on` with no clock time belongs to.
+
+    Nocturnal cramps are by far the common kind, and a cramp written down under a date with
+    no time was most likely felt in the night before that morning: the night of the day
+    before. Only when the row itself says evening, bedtime or night does it belong to the
+    night that starts on `noted_on`.
+    """
+    return noted_on if evening else noted_on - timedelta(days=1)
+
+
+def date_only_start(
+    noted_on: date, *, evening: bool = False, boundary_hour: int = DEFAULT_BOUNDARY_HOUR
+) -> datetime:
+    """The wall-clock moment stored for a cramp noted on `noted_on` without a time.
+
+    The one rule that places such a cramp (`date_only_night`), as a moment: the middle of
+    that night's window, so `night_of` gives the chosen night back for every boundary hour.
+    With the default noon boundary that is midnight at the start of `noted_on`, so the
+    stored date is the date the person wrote. Its clock time means nothing (the episode's
+    `time_noted` is False): no hour-of-night figure and no sleep-hours inference uses it.
+    """
+    start, _ = night_window(date_only_night(noted_on, evening=evening), boundary_hour)
+    return start + timedelta(hours=12)
+
+
 def split_local(moment: datetime) -> tuple[datetime, int]:
     """A moment as (naive wall-clock time, offset from UTC in minutes).
 

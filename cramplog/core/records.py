@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from cramplog.core import nights
+from cramplog.core import nights, wording
 
 
 class Side(enum.StrEnum):
@@ -130,7 +130,8 @@ class EpisodeInput:
     `start` is an aware datetime (a naive one is read as the computer's local time).
     Whatever the person did not answer stays unknown: `woke_from_sleep` None, and
     `triggers_asked` / `reliefs_asked` False, so an empty list there means "not asked"
-    rather than "none".
+    rather than "none". `time_noted` False says only the date was known: `start` is then
+    the conventional moment `nights.date_only_start` chose, and its clock time means nothing.
     """
 
     start: datetime
@@ -148,6 +149,7 @@ class EpisodeInput:
     to_review: bool = False
     triggers_asked: bool = False
     reliefs_asked: bool = False
+    time_noted: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,7 @@ class Episode:
 
     `start_local` is the wall-clock time where it happened (naive); `utc_offset_min` is the
     offset from UTC at that moment, so `start_local - offset` is the UTC instant.
+    With `time_noted` False only its night is known (see `nights.date_only_start`).
     """
 
     id: int
@@ -178,6 +181,7 @@ class Episode:
     updated_utc: datetime
     triggers_asked: bool = False
     reliefs_asked: bool = False
+    time_noted: bool = True
 
     @property
     def start_utc(self) -> datetime:
@@ -188,9 +192,14 @@ class Episode:
         """Woke the person or began asleep/in bed (True), neither (False), or unknown (None).
 
         Where it is None, the figures infer it from the person's usual sleep hours
-        (`nights.SleepHours.contains`).
+        (`nights.SleepHours.contains`), unless its time was not noted: then it stays unknown.
         """
         return nights.known_nocturnal(self.woke_from_sleep, self.activity)
+
+    @property
+    def clock_text(self) -> str:
+        """Its start as a list shows it: "02:10", or "time not noted"."""
+        return wording.clock(self.start_local) if self.time_noted else nights.TIME_NOT_NOTED
 
     def as_input(self) -> EpisodeInput:
         from datetime import timezone
@@ -212,6 +221,7 @@ class Episode:
             to_review=self.to_review,
             triggers_asked=self.triggers_asked,
             reliefs_asked=self.reliefs_asked,
+            time_noted=self.time_noted,
         )
 
 

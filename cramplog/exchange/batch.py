@@ -40,6 +40,8 @@ class SourceKind(enum.StrEnum):
     EPISODES_CSV = "episodes_csv"
     NIGHTS_CSV = "nights_csv"
     SPREADSHEET = "spreadsheet"
+    FLAREDOWN = "flaredown"
+    BEARABLE = "bearable"
 
     @property
     def label(self) -> str:
@@ -51,6 +53,8 @@ _SOURCE_LABELS = {
     SourceKind.EPISODES_CSV: "a cramplog episodes.csv export",
     SourceKind.NIGHTS_CSV: "a cramplog nights.csv export",
     SourceKind.SPREADSHEET: "a spreadsheet of cramps",
+    SourceKind.FLAREDOWN: "a Flaredown export",
+    SourceKind.BEARABLE: "a Bearable export",
 }
 
 
@@ -59,17 +63,26 @@ class Question(enum.StrEnum):
 
     DATE_ORDER = "date_order"  # 03/04/2026: day first or month first?
     COLUMNS = "columns"  # which column holds what
+    NEW_WORDS = "new_words"  # words that match nothing: add them as words of your own?
 
 
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """One invalid row (or record) and why; `line` is the file's line number where known."""
+    """One invalid row (or record) and why; `line` is the file's line number where known, or
+    the row number in the workbook sheet `sheet`."""
 
     line: int | None
     message: str
     where: str = ""
+    sheet: str | None = None
+
+    def in_sheet(self, sheet: str) -> RowError:
+        """The same error, its line named as a row of a workbook's sheet."""
+        return RowError(self.line, self.message, self.where, sheet)
 
     def __str__(self) -> str:
+        if self.line is not None and self.sheet is not None:
+            return f"row {self.line} of sheet “{self.sheet}”: {self.message}"
         if self.line is not None:
             return f"line {self.line}: {self.message}"
         if self.where:
@@ -85,6 +98,15 @@ class ColumnChoice:
     header: str
     field: str | None
     unit: str = ""
+    # A couple of the column's values, as the dry run shows them beside its fate.
+    examples: tuple[str, ...] = ()
+
+    def fate(self, label: str) -> str:
+        """E.g. '“What helped” → Relief methods (“stretching; walked it off”, “massage”)';
+        `label` is the field's label, or "ignored"."""
+        shown = ", ".join(f"“{example}”" for example in self.examples)
+        header = "".join(c if c.isprintable() else "�" for c in self.header)
+        return f"“{header}” → {label}" + (f" ({shown})" if shown else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +136,23 @@ class Batch:
     errors: list[RowError] = field(default_factory=list)
     columns: tuple[ColumnChoice, ...] = ()
     questions: dict[Question, str] = field(default_factory=dict)
+    # Lines the dry run prints about how the file was read (its encoding, its sheet).
+    notes: tuple[str, ...] = ()
+    # A workbook's sheets, and the one read (None for any other file).
+    sheets: tuple[str, ...] = ()
+    sheet: str | None = None
     # Spreadsheet rows are also matched against entries typed into the app at the same moment.
     match_by_moment: bool = False
+    # Words that named nothing the diary knows, by vocabulary kind, in the file's order: added
+    # as words of your own only when the person agrees (`ImportOptions.new_words`).
+    new_words: dict[str, list[str]] = field(default_factory=dict)
+    # Activity and symptom words the checklist lacks (those kinds take no words of your own):
+    # kept in the cramp's notes, by kind.
+    kept_in_notes: dict[str, list[str]] = field(default_factory=dict)
+    # Rows repeating an earlier row of the same file: (line, the earlier row's line).
+    duplicates: list[tuple[int, int]] = field(default_factory=list)
+    # Rows with a date and no time (placed by `nights.date_only_start`).
+    time_not_noted: int = 0
 
     @property
     def cramps_only(self) -> bool:

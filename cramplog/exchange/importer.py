@@ -18,7 +18,7 @@ from cramplog.core.records import ChecklistKind, SpanSource, new_uuid
 from cramplog.core.wording import count
 from cramplog.diary import backups
 from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
-from cramplog.exchange import csv_format, json_format, novelty
+from cramplog.exchange import csv_format, json_format, novelty, tables, trackers
 from cramplog.exchange.batch import Batch, Context, Question, RowError, SourceKind, SpanDeclaration
 from cramplog.storage import repository as repo
 from cramplog.storage import transfer
@@ -37,7 +37,7 @@ MAX_IMPORT_BYTES = 128 * 1024 * 1024
 
 @dataclass(frozen=True)
 class ImportOptions:
-    """Answers for a spreadsheet: day/month order, and columns chosen by hand (index: field)."""
+    """Answers for a spreadsheet: its sheet, day/month order, and columns chosen by hand."""
 
     day_first: bool | None = None
     columns: Mapping[int, str | None] | None = None
@@ -47,6 +47,11 @@ class ImportOptions:
     logging_span: bool = True
     logged_from: date | None = None
     logged_to: date | None = None
+    # A workbook's sheet, by name or by number from 1; None reads the first.
+    sheet: str | None = None
+    # Words in a spreadsheet that match nothing: created as words of your own only with this
+    # (`--new-words`, or the dialog's answer); without it they are listed as a question.
+    new_words: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,7 @@ class ImportPlan:
     def summary(self) -> str:
         """One paragraph a person reads before deciding."""
         b = self.batch
-        parts = [f"{self.path.name} is {b.source.label} with {count(b.rows, 'row')}."]
+        parts = [f"{self.path.name} is {b.source.label} with {count(b.rows, 'row')}.", *b.notes]
         if self.questions:
             parts.append(" ".join(self.questions.values()))
             return " ".join(parts)
@@ -98,11 +103,15 @@ class ImportPlan:
         parts.append("It would add " + (", ".join(would) if would else "nothing") + ".")
         if self.span is not None and self.span.last_night is not None:
             first, last = self.span.first_night, self.span.last_night
+            stretch = (
+                f"the night of {nights.day_text(first)} would count"
+                if first == last
+                else f"the {count((last - first).days + 1, 'night')} of {nights.day_text(first)} "
+                f"to {nights.day_text(last)} would count"
+            )
             parts.append(
-                f"The file lists cramps only, so the {count((last - first).days + 1, 'night')} of "
-                f"{nights.day_text(first)} to {nights.day_text(last)} would count as recorded, "
-                "cramp-free where nothing was logged (turn this off if the file may have "
-                "missed some cramps)."
+                f"The file lists cramps only, so {stretch} as recorded, cramp-free where nothing "
+                "was logged (turn this off if the file may have missed some cramps)."
             )
         known = self.known_episodes + self.known_days + self.known_medications
         if known:
@@ -217,18 +226,26 @@ def read_batch(raw: bytes, context: Context, options: ImportOptions, *, name: st
 
 
 def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str) -> Batch:
-    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise ImportFileError("The file is empty; there is nothing to import.")
-    text = csv_format.decode(raw)
-    if "\x00" in text:
-        raise ImportFileError("The file holds NUL characters, so it is not a text file.")
-    if name.lower().endswith(".json") or text.lstrip("\ufeff \t\r\n").startswith("{"):
-        return json_format.parse(text, context)
-    return csv_format.read_csv(
-        text,
-        context,
-        options=csv_format.CsvOptions(day_first=options.day_first, columns=options.columns),
-    )
+    del name  # a file is known by its content (exchange.file_kind), never by its name
+    source = tables.read_source(raw, sheet=options.sheet)
+    if source.json_text is not None:
+        batch = json_format.parse(source.json_text, context)
+    else:
+        assert source.table is not None
+        table = source.table
+        options_csv = csv_format.CsvOptions(
+            day_first=options.day_first, columns=options.columns, new_words=options.new_words
+        )
+        tracked = trackers.read(table.header, table.rows, context, day_first=options.day_first)
+        if tracked is not None:
+            batch = tracked
+        else:
+            batch = csv_format.read_table(table.header, table.rows, context, options=options_csv)
+        if table.sheet is not None:
+            batch.errors = [error.in_sheet(table.sheet) for error in batch.errors]
+            batch.sheets, batch.sheet = table.sheets, table.sheet
+    batch.notes = (*source.notes, *batch.notes)
+    return batch
 
 
 def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) -> ImportPlan:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Generic, TypeVar
 
-from cramplog.core.records import MAX_DURATION, MAX_INTENSITY, Side
+from cramplog.core.records import MAX_DURATION, Side
 
 
 class CellError(ValueError):
@@ -63,6 +63,9 @@ class NumericDate:
     first: int
     second: int
     year: int
+    # Written with dots (11.03.2026): the day-first convention of the countries that write
+    # dates so; month-first dates are written with slashes.
+    dotted: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -104,7 +107,8 @@ def read_date(text: str) -> date | NumericDate:
     if found := _ISO_DATE.match(value):
         return _make_date(int(found[1]), int(found[2]), int(found[3]))
     if found := _NUMERIC_DATE.match(value):
-        return NumericDate(int(found[1]), int(found[2]), _full_year(found[3]))
+        dotted = "." in value
+        return NumericDate(int(found[1]), int(found[2]), _full_year(found[3]), dotted)
     if found := _DAY_MONTH_NAME.match(value):
         month = _MONTHS.get(found[2].lower())
         if month is not None:
@@ -113,23 +117,23 @@ def read_date(text: str) -> date | NumericDate:
         month = _MONTHS.get(found[1].lower())
         if month is not None:
             return _make_date(int(found[3]), month, int(found[2]))
-    raise CellError(f"{_quote(value)} is not a date cramplog can read (try 2026-03-11).")
+    raise CellError(f"{quote(value)} is not a date cramplog can read (try 2026-03-11).")
 
 
 def read_time(text: str) -> time:
     value = text.strip()
     found = _TIME.match(value)
     if not found:
-        raise CellError(f"{_quote(value)} is not a time of day (try 02:10).")
+        raise CellError(f"{quote(value)} is not a time of day (try 02:10).")
     hour, minute = int(found[1]), int(found[2])
     second = int(found[3] or 0)
     meridiem = (found[4] or "").lower()
     if meridiem:
         if not 1 <= hour <= 12:
-            raise CellError(f"{_quote(value)} is not a time of day.")
+            raise CellError(f"{quote(value)} is not a time of day.")
         hour = hour % 12 + (12 if meridiem == "p" else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise CellError(f"{_quote(value)} is not a time of day.")
+        raise CellError(f"{quote(value)} is not a time of day.")
     return time(hour, minute, second)
 
 
@@ -172,9 +176,17 @@ _DURATION_UNITS = {
 }
 _CLOCK_UNITS = frozenset({"mm:ss", "m:ss", "min:sec", "min:s", "h:mm:ss", "hh:mm:ss"})
 _NUMBER_WITH_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([a-z]*)\.?$", re.I)
-_MINUTES_SECONDS = re.compile(
-    r"^(\d+)\s*(?:m|min|mins|minutes?)\.?,?\s*(\d+)\s*(?:s|sec|secs|seconds?)\.?$", re.I
+# "1h 05m", "01h 00m", "1 hr 5 min", "2 min 30 s", "1m30s": hours, minutes, seconds, each
+# optional but at least one (checked by the caller), in that order.
+_UNIT_PARTS = re.compile(
+    r"^(?:(\d+)\s*(?:h|hr|hrs|hours?)\.?,?\s*)?"
+    r"(?:(\d+)\s*(?:m|min|mins|minutes?)\.?,?\s*)?"
+    r"(?:(\d+)\s*(?:s|sec|secs|seconds?)\.?)?$",
+    re.I,
 )
+# A comma followed by exactly three digits ("1,500") is a thousands separator in English and
+# a decimal comma in much of Europe: two readings 1,000 times apart, so it is never guessed.
+_THOUSANDS_OR_DECIMAL = re.compile(r"^\d{1,3},\d{3}$")
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d{1,2})$")
 
 
@@ -196,18 +208,25 @@ def read_duration(text: str, *, seconds_per_number: int = 60) -> int:
         hours = int(found[1] or 0)
         minutes, secs = int(found[2]), int(found[3])
         if secs > 59:
-            raise CellError(f"{_quote(value)} is not a duration in m:ss.")
+            raise CellError(f"{quote(value)} is not a duration in m:ss.")
         seconds = hours * 3600 + minutes * 60 + secs
-    elif found := _MINUTES_SECONDS.match(value):
-        seconds = int(found[1]) * 60 + int(found[2])
+    elif (found := _UNIT_PARTS.match(value)) and any(found.groups()):
+        hours, minutes, secs = (int(part or 0) for part in found.groups())
+        seconds = hours * 3600 + minutes * 60 + secs
     elif found := _NUMBER_WITH_UNIT.match(value):
+        if _THOUSANDS_OR_DECIMAL.match(found[1]):
+            whole, decimal = found[1].replace(",", ""), float(found[1].replace(",", "."))
+            raise CellError(
+                f"{quote(value)} could mean {whole} or {decimal:g} (a decimal comma); "
+                f"write it as {whole} or {decimal:g}."
+            )
         unit = found[2].lower()
         factor = seconds_per_number if not unit else _DURATION_UNITS.get(unit)
         if factor is None:
-            raise CellError(f"{_quote(value)}: unknown unit {unit!r} (use s, min or m:ss).")
+            raise CellError(f"{quote(value)}: unknown unit {unit!r} (use s, min or m:ss).")
         seconds = float(found[1].replace(",", ".")) * factor
     else:
-        raise CellError(f"{_quote(value)} is not a duration (try 1:30 or 2 min).")
+        raise CellError(f"{quote(value)} is not a duration (try 1:30 or 2 min).")
     if not math.isfinite(seconds) or seconds > MAX_DURATION.total_seconds() + 0.5:
         # Checked before rounding: 400 nines parse as infinity, which round() cannot take.
         raise CellError("The duration cannot be longer than 24 hours.")
@@ -217,17 +236,6 @@ def read_duration(text: str, *, seconds_per_number: int = 60) -> int:
     if whole > MAX_DURATION.total_seconds():
         raise CellError("The duration cannot be longer than 24 hours.")
     return whole
-
-
-_INTENSITY = re.compile(r"^(\d{1,2})(?:[.,]0+)?\s*(?:/\s*10)?$")
-
-
-def read_intensity(text: str) -> int:
-    value = text.strip()
-    found = _INTENSITY.match(value)
-    if not found or int(found[1]) > MAX_INTENSITY:
-        raise CellError(f"{_quote(value)}: intensity must be a whole number from 0 to 10.")
-    return int(found[1])
 
 
 _SIDES = {
@@ -248,13 +256,19 @@ _SIDES = {
 _SIDE_BY_TEXT = {spelling: side for side, spellings in _SIDES.items() for spelling in spellings}
 
 
+def is_side(text: str) -> bool:
+    """Whether `text` names a side as `read_side` reads it (an empty cell does not)."""
+    value = " ".join(text.split()).strip().lower()
+    return bool(value) and (value in _SIDE_BY_TEXT or value.strip("()[].") in _SIDE_BY_TEXT)
+
+
 def read_side(text: str) -> Side:
     value = " ".join(text.split()).strip().lower()
     if not value:
         return Side.NOT_APPLICABLE
     side = _SIDE_BY_TEXT.get(value) or _SIDE_BY_TEXT.get(value.strip("()[]."))
     if side is None:
-        raise CellError(f"{_quote(text.strip())} is not a side (use left, right, both or n/a).")
+        raise CellError(f"{quote(text.strip())} is not a side (use left, right, both or n/a).")
     return side
 
 
@@ -286,7 +300,7 @@ def read_yes_no(text: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise CellError(f"{_quote(text.strip())} is not yes or no.")
+    raise CellError(f"{quote(text.strip())} is not yes or no.")
 
 
 def read_number(text: str, *, what: str, low: float, high: float) -> float:
@@ -294,7 +308,7 @@ def read_number(text: str, *, what: str, low: float, high: float) -> float:
     try:
         number = float(value)
     except ValueError:
-        raise CellError(f"{_quote(text.strip())}: {what} must be a number.") from None
+        raise CellError(f"{quote(text.strip())}: {what} must be a number.") from None
     if not low <= number <= high:
         raise CellError(f"{what.capitalize()} must be between {low:g} and {high:g}.")
     return number
@@ -307,7 +321,8 @@ def read_whole(text: str, *, what: str, low: int, high: int) -> int:
     return int(number)
 
 
-def _quote(value: str, limit: int = 40) -> str:
+def quote(value: str, limit: int = 40) -> str:
+    """A cell's text as a message quotes it: in curly quotes, cut at `limit` characters."""
     shown = value if len(value) <= limit else value[: limit - 1] + "…"
     return f"“{shown}”"
 

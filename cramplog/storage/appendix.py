@@ -44,6 +44,7 @@ def appendix_rows(session: Session, *, first: date, last: date, hour: int) -> Ap
             EpisodeRow.intensity,
             EpisodeRow.woke_from_sleep,
             EpisodeRow.notes,
+            EpisodeRow.time_noted,
         )
         .where(in_period)
         .order_by(EpisodeRow.start_local, EpisodeRow.id)

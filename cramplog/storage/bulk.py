@@ -85,6 +85,7 @@ def insert_episodes(session: Session, episodes: Sequence[NewEpisode]) -> int:
                 "to_review": entered.to_review,
                 "triggers_asked": entered.triggers_asked or bool(entered.triggers),
                 "reliefs_asked": entered.reliefs_asked or bool(entered.reliefs),
+                "time_noted": entered.time_noted,
                 "created_utc": new.created_utc,
                 "updated_utc": new.updated_utc,
             }

@@ -29,7 +29,7 @@ _RATINGS = {rating.value: rating for rating in ReliefRating}
 _COLUMNS = (
     "id, uuid, start_local, utc_offset_min, muscle, side, duration_s, intensity, "
     "woke_from_sleep, activity, hydration, notes, to_review, created_utc, updated_utc, "
-    "triggers_asked, reliefs_asked"
+    "triggers_asked, reliefs_asked, time_noted"
 )
 
 # Below this many episodes the link tables are read by id; above it one scan of each
@@ -123,6 +123,7 @@ def read_episodes(
             updated_utc=parse(updated_utc),
             triggers_asked=bool(triggers_asked),
             reliefs_asked=bool(reliefs_asked),
+            time_noted=bool(time_noted),
         )
         for (
             episode_id,
@@ -142,6 +143,7 @@ def read_episodes(
             updated_utc,
             triggers_asked,
             reliefs_asked,
+            time_noted,
         ) in rows
     ]
 

@@ -103,6 +103,9 @@ class EpisodeRow(Base):
     # imported column): only then does an empty list mean "none", rather than "unknown".
     triggers_asked: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
     reliefs_asked: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
+    # Added by migration 0004. False: only the date was noted, so `start_local` is the
+    # conventional moment of `nights.date_only_start` and its clock time means nothing.
+    time_noted: Mapped[bool] = mapped_column(default=True, server_default=text("1"))
 
     triggers: Mapped[list[EpisodeTrigger]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"

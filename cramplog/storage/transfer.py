@@ -162,6 +162,7 @@ def insert_episodes(session: Session, episodes: Sequence[bulk.NewEpisode]) -> in
                 int(entered.to_review),
                 int(entered.triggers_asked or bool(entered.triggers)),
                 int(entered.reliefs_asked or bool(entered.reliefs)),
+                int(entered.time_noted),
                 stamp(new.created_utc),
                 stamp(new.updated_utc),
             )
@@ -179,8 +180,8 @@ def insert_episodes(session: Session, episodes: Sequence[bulk.NewEpisode]) -> in
     conn.exec_driver_sql(
         "INSERT INTO episodes (id, uuid, start_utc, utc_offset_min, muscle, side, duration_s, "
         "intensity, woke_from_sleep, activity, hydration, notes, to_review, triggers_asked, "
-        "reliefs_asked, created_utc, updated_utc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "reliefs_asked, time_noted, created_utc, updated_utc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     if triggers:

@@ -46,6 +46,29 @@ def test_check_creates_a_missing_diary_and_says_ok(tmp_path: Path) -> None:
     assert (tmp_path / "new" / "diary.sqlite3").is_file()
 
 
+@pytest.mark.parametrize("before_the_command", [True, False])
+def test_data_dir_is_honoured_before_or_after_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before_the_command: bool
+) -> None:
+    # Given before the command, --data-dir once fell back to the everyday diary.
+    everyday = tmp_path / "everyday"
+    monkeypatch.setenv("XDG_DATA_HOME", str(everyday))
+    chosen = tmp_path / "chosen"
+    data_dir = ("--data-dir", str(chosen))
+    args = (*data_dir, "check") if before_the_command else ("check", *data_dir)
+    result = subprocess.run(
+        [sys.executable, "-m", "cramplog", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert str(chosen) in result.stdout
+    assert (chosen / "diary.sqlite3").exists()
+    assert not everyday.exists()
+
+
 def test_check_refuses_a_foreign_file_with_one_line_and_leaves_it_untouched(
     tmp_path: Path,
 ) -> None:

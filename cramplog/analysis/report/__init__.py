@@ -108,6 +108,7 @@ def build_report(
             boundary_hour=numbers.boundary_hour,
             sleep_hours=numbers.sleep_hours,
             treatments=numbers.treatments,
+            time_not_noted=numbers.time_not_noted,
         ),
         muscles=tuple(tables.muscle_row(m) for m in numbers.by_muscle),
         reliefs=tuple(

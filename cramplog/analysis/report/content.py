@@ -138,6 +138,7 @@ class ChartInputs:
     boundary_hour: int
     treatments: tuple[stats.TreatmentEffect, ...]
     sleep_hours: nights.SleepHours = field(default_factory=nights.SleepHours)
+    time_not_noted: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +229,7 @@ class AppendixRow:
     notes: str
     symptoms: tuple[tuple[str, bool], ...] = ()
     triggers: tuple[str, ...] = ()
+    time_noted: bool = True
 
 
 @dataclass(frozen=True, slots=True)

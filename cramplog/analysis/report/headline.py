@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from cramplog.analysis import stats
 from cramplog.analysis.report.content import HeadlineRow
 from cramplog.analysis.report.formatting import DASH, format_number
-from cramplog.core import wording
+from cramplog.core import nights, wording
 
 if TYPE_CHECKING:
     pass
@@ -73,7 +73,10 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
 
     def split_text(s: stats.PatternStats) -> str:
         inferred = s.nocturnal_inferred + s.daytime_inferred
-        return f"{s.nocturnal} / {s.daytime}" + (f" ({inferred} inferred)" if inferred else "")
+        text = f"{s.nocturnal} / {s.daytime}" + (f" ({inferred} inferred)" if inferred else "")
+        if s.timing_unknown:
+            text += f"; {s.timing_unknown} not known, {nights.TIME_NOT_NOTED}"
+        return text
 
     def b(text: str) -> str | None:
         return None if base is None else text

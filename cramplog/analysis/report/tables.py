@@ -157,7 +157,17 @@ def appendix(
     muscles: dict[str, str] = {}
     boundary = timedelta(hours=hour)
     rows = []
-    for episode_id, start_text, muscle, side, duration_s, intensity, woke, notes in read.episodes:
+    for (
+        episode_id,
+        start_text,
+        muscle,
+        side,
+        duration_s,
+        intensity,
+        woke,
+        notes,
+        noted,
+    ) in read.episodes:
         start = datetime.fromisoformat(start_text)
         label = muscles.get(muscle)
         if label is None:
@@ -175,6 +185,7 @@ def appendix(
                 notes=notes or "",
                 symptoms=tuple(symptoms.get(episode_id, ())),
                 triggers=tuple(label for label, _ in triggers.get(episode_id, ())),
+                time_noted=bool(noted),
             )
         )
     labels = {code: short_label(diary.label(code), code) for code in codes}

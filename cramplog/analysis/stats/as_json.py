@@ -97,6 +97,8 @@ def headline_json(stats: PatternStats) -> dict[str, Any]:
         "sleep_hours": stats.sleep_hours.describe(),
         "nocturnal_inferred": stats.nocturnal_inferred,
         "daytime_inferred": stats.daytime_inferred,
+        "time_not_noted": stats.time_not_noted,
+        "timing_unknown": stats.timing_unknown,
     }
     return body
 

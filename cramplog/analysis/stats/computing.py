@@ -136,9 +136,11 @@ class _Episodes:
     timed: NDArray[np.bool_]
     muscle: NDArray[np.int64]
     side: NDArray[np.int64]
+    clocked: NDArray[np.bool_]
     nocturnal: int
     nocturnal_inferred: int
     daytime_inferred: int
+    timing_unknown: int
 
 
 def _episode_arrays(
@@ -163,6 +165,9 @@ def _episode_arrays(
     # `nights.SleepHours.contains` (the property test in tests/unit/core checks they agree).
     known_night = (packed >> aggregates.NOCTURNAL_BIT) & 1 == 1
     unknown = (packed >> aggregates.TIMING_UNKNOWN_BIT) & 1 == 1
+    # A cramp noted by date only has no clock time to infer from: it stays unknown.
+    clocked = (packed >> aggregates.TIME_NOT_NOTED_BIT) & 1 == 0
+    inferable = unknown & clocked
     minute = (start - start.astype("datetime64[D]")).astype(np.int64) // 60
     start_m, end_m = sleep_hours.start_minute, sleep_hours.end_minute
     in_sleep = (
@@ -170,7 +175,7 @@ def _episode_arrays(
         if start_m < end_m
         else (minute >= start_m) | (minute < end_m)
     )
-    nocturnal_inferred = int((unknown & in_sleep).sum())
+    nocturnal_inferred = int((inferable & in_sleep).sum())
     return _Episodes(
         night=night,
         clock_hour=clock_hour,
@@ -180,9 +185,11 @@ def _episode_arrays(
         timed=duration > 0,
         muscle=field_of(aggregates.MUSCLE_BITS),
         side=field_of(aggregates.SIDE_BITS),
+        clocked=clocked,
         nocturnal=int((known_night & ~unknown).sum()) + nocturnal_inferred,
         nocturnal_inferred=nocturnal_inferred,
-        daytime_inferred=int((unknown & ~in_sleep).sum()),
+        daytime_inferred=int((inferable & ~in_sleep).sum()),
+        timing_unknown=int((unknown & ~clocked).sum()),
     )
 
 
@@ -231,7 +238,7 @@ def _build(
         boundary_hour=hour,
         episodes=count,
         nocturnal=ep.nocturnal,
-        daytime=count - ep.nocturnal,
+        daytime=count - ep.nocturnal - ep.timing_unknown,
         cramp_nights=int(cramp_nights.size),
         reviewed_nights=int(reviewed.sum()),
         recorded_nights=recorded_count,
@@ -256,7 +263,9 @@ def _build(
         minutes_awake_nights=awake_n,
         by_muscle_side=muscle_side,
         by_muscle=muscles,
-        by_hour=distributions.by_hour(ep.clock_hour, intensity, rated),
+        by_hour=distributions.by_hour(
+            ep.clock_hour[ep.clocked], intensity[ep.clocked], rated[ep.clocked]
+        ),
         by_weekday=distributions.by_weekday(night),
         weekly=weekly.weeks(period, night, night[on_recorded], cramp_nights, recorded_nights),
         trend=weekly.trend(period, night, intensity, rated, duration, timed),
@@ -269,6 +278,8 @@ def _build(
         cramps_on_unrecorded_nights=count - int(on_recorded.sum()),
         nocturnal_inferred=ep.nocturnal_inferred,
         daytime_inferred=ep.daytime_inferred,
+        timing_unknown=ep.timing_unknown,
+        time_not_noted=int((~ep.clocked).sum()),
         sleep_hours=sleep_hours,
         comparison=baseline,
     )

@@ -99,6 +99,10 @@ class PatternStats:
     cramps_on_unrecorded_nights: int = 0
     nocturnal_inferred: int = 0
     daytime_inferred: int = 0
+    # Cramps noted by date only: left out of `by_hour`; `timing_unknown` of them have no
+    # answer to "woke me" either, so they are neither night-time nor daytime.
+    time_not_noted: int = 0
+    timing_unknown: int = 0
     sleep_hours: diary_nights.SleepHours = field(default_factory=diary_nights.SleepHours)
     comparison: PatternStats | None = None
 
@@ -141,7 +145,16 @@ class PatternStats:
         inferred = self.nocturnal_inferred + self.daytime_inferred
         if inferred:
             text += f"; {inferred} inferred from your sleep hours {self.sleep_hours.describe()}"
+        if self.timing_unknown:
+            text += f"; {self.timing_unknown} not known ({diary_nights.TIME_NOT_NOTED})"
         return text
+
+    def hours_note(self) -> str:
+        """Under the hour-of-night figures: the cramps they leave out, e.g. "3 cramps: time
+        not noted" ("" when every cramp has its time)."""
+        if not self.time_not_noted:
+            return ""
+        return f"{wording.count(self.time_not_noted, 'cramp')}: {diary_nights.TIME_NOT_NOTED}"
 
     def rate_withheld(self) -> str | None:
         """Why the per-week rates are None though the period has recorded nights, or None."""

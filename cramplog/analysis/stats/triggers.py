@@ -108,10 +108,13 @@ class TriggerStat:
 
 @dataclass(frozen=True, slots=True)
 class EpisodeRef:
-    """One episode, briefly, for lists such as "episodes that named this trigger"."""
+    """One episode, briefly, for lists such as "episodes that named this trigger".
+
+    `start_local` is None when only its date was noted (then it is cited by its night).
+    """
 
     id: int
-    start_local: datetime
+    start_local: datetime | None
     night: date
     muscle: str
     muscle_label: str
@@ -214,7 +217,7 @@ def episodes_with_trigger(
     return total, tuple(
         EpisodeRef(
             id=b.id,
-            start_local=b.start_local,
+            start_local=b.clock,
             night=b.night,
             muscle=b.muscle,
             muscle_label=diary.label(b.muscle),

@@ -68,7 +68,7 @@ class Rules:
 
     def episode_evidence(self, episode: aggregates.EpisodeBrief, what: str = "") -> Evidence:
         detail = self.where(episode) + (f": {what}" if what else "")
-        return Evidence(episode.night, episode.id, episode.start_local, detail)
+        return Evidence(episode.night, episode.id, episode.clock, detail)
 
     def symptom_urgent(self, codes: Iterable[str]) -> bool:
         for code in codes:
@@ -107,7 +107,7 @@ class Rules:
             what = what.format(signs=", ".join(labels))
         sentence = (
             f"{_cramps(n)} in this period came with {what} "
-            f"(latest: {nights.cited(latest.night, latest.start_local)})."
+            f"(latest: {nights.cited(latest.night, latest.clock)})."
         )
         return self.sign(code, sentence, evidence, now=self.symptom_urgent(seen))
 
@@ -126,7 +126,7 @@ class Rules:
         n = len(hits)
         sentence = (
             f"{_cramps(n)} lasted more than 10 minutes although you tried stretching "
-            f"(latest: {nights.cited(hits[0].night, hits[0].start_local)}, "
+            f"(latest: {nights.cited(hits[0].night, hits[0].clock)}, "
             f"{_duration(hits[0].duration_s)})."
         )
         return self.sign("warning.long_cramp_unrelieved", sentence, evidence)

@@ -21,8 +21,10 @@ from cramplog.exchange.csv_format.columns import (
 from cramplog.exchange.csv_format.own_files import read_own_episodes, read_own_nights
 from cramplog.exchange.csv_format.rows import (
     MAX_FIELD_CHARS,
+    Decoded,
     Row,
     decode,
+    decode_text,
     read_rows,
     sniff_delimiter,
 )
@@ -47,10 +49,12 @@ __all__ = [
     "NIGHT_COLUMNS",
     "SPREADSHEET_FIELDS",
     "CsvOptions",
+    "Decoded",
     "Labels",
     "Row",
     "choose_columns",
     "decode",
+    "decode_text",
     "detect",
     "export_paths",
     "guess_field",
@@ -58,6 +62,7 @@ __all__ = [
     "neutralise",
     "read_csv",
     "read_rows",
+    "read_table",
     "restore_neutralised",
     "sniff_delimiter",
     "split_header",
@@ -77,6 +82,13 @@ def detect(header: Sequence[str]) -> SourceKind:
 
 def read_csv(text: str, context: Context, *, options: CsvOptions) -> Batch:
     header, rows = read_rows(text)
+    return read_table(header, rows, context, options=options)
+
+
+def read_table(
+    header: list[str], rows: list[Row], context: Context, *, options: CsvOptions
+) -> Batch:
+    """The records of a header and rows, from a CSV file or a workbook's sheet."""
     kind = detect(header)
     if kind is SourceKind.EPISODES_CSV:
         return read_own_episodes(header, rows, context)

@@ -36,6 +36,9 @@ EPISODE_COLUMNS = (
     # Since format 2 (with JSON's version 2): whether empty trigger/relief cells mean "none".
     "triggers_asked",
     "reliefs_asked",
+    # Since JSON's version 3: "no" when only the date was noted (start_local's time is then
+    # the conventional moment of `nights.date_only_start`).
+    "time_noted",
 )
 NIGHT_COLUMNS = (
     "night_of",

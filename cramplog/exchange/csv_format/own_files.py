@@ -18,7 +18,7 @@ from cramplog.core.records import (
     Side,
     with_legacy_unknowns,
 )
-from cramplog.exchange import values
+from cramplog.exchange import everyday_words, values
 from cramplog.exchange.batch import (
     SPREADSHEET_NAMESPACE,
     Batch,
@@ -153,7 +153,7 @@ def _own_episode(
         duration_s=values.read_whole(duration, what="duration_s", low=1, high=86400)
         if duration
         else None,
-        intensity=values.read_intensity(intensity) if intensity else None,
+        intensity=everyday_words.read_intensity(intensity) if intensity else None,
         woke_from_sleep=_answer(cells.get("woke_from_sleep", "")),
         activity=cells.get("activity_code", "").strip() or None,
         hydration=hydration_value,
@@ -164,6 +164,8 @@ def _own_episode(
         to_review=values.read_yes_no(cells.get("to_review", "")),
         triggers_asked=values.read_yes_no(cells.get("triggers_asked", "")),
         reliefs_asked=values.read_yes_no(cells.get("reliefs_asked", "")),
+        # An older file has no such column: every cramp in it had its time.
+        time_noted=values.read_yes_no(cells.get("time_noted", "") or "yes"),
     )
     if "triggers_asked" not in cells:
         # An export from before unknown answers were kept: undo what the app invented.

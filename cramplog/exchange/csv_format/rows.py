@@ -11,8 +11,32 @@ from typing import NamedTuple
 from cramplog.core.errors import ImportFileError
 
 
+class Decoded(NamedTuple):
+    """A text file's text, and a note for the dry run when its encoding was a fallback."""
+
+    text: str
+    note: str | None = None
+
+
 def decode(raw: bytes) -> str:
-    """The text of a CSV file: UTF-8 with or without BOM, or UTF-16; ImportFileError if not."""
+    """The text of a CSV file (see `decode_text`)."""
+    return decode_text(raw).text
+
+
+# Control characters no spreadsheet writes into a CSV: a file full of them is binary.
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# A stray control character in a cell is that row's problem (told with its line); dozens
+# making up a share of the text mean the file is no text at all.
+_BINARY_SHARE = 0.02
+_BINARY_LEAST = 64
+
+
+def decode_text(raw: bytes) -> Decoded:
+    """UTF-8 with or without BOM, or UTF-16; else Windows-1252 (said in the note).
+
+    Excel's "CSV" in much of Europe is Windows-1252; bytes that are not UTF-8 are read as
+    that, and the dry run says so, since a wrongly guessed encoding shows in the words.
+    """
     if raw.startswith(b"\xef\xbb\xbf"):
         encoding, body = "utf-8", raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -23,14 +47,70 @@ def decode(raw: bytes) -> str:
         encoding, body = "utf-16-be", raw
     else:
         encoding, body = "utf-8", raw
+    note = None
     try:
-        return body.decode(encoding)
+        text = body.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = body[: exc.start].count(b"\n" if encoding == "utf-8" else b"\n\x00") + 1
+        if encoding != "utf-8":
+            line = body[: exc.start].count(b"\n\x00") + 1
+            raise ImportFileError(
+                f"The file is not UTF-16 text (line {line} has bytes that are not). "
+                "Save it from your spreadsheet as “CSV UTF-8” and try again."
+            ) from exc
+        _refuse_mixed(body, exc.start)
+        text = _windows_1252(body)
+        note = "Read as Windows-1252: the file is not UTF-8."
+    _refuse_binary(text)
+    return Decoded(text, note)
+
+
+# A character UTF-8 writes with two to four bytes. Windows-1252 text almost never holds
+# these byte pairs ("Ã©" is one), so finding one means the file is UTF-8 at least in part.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _refuse_mixed(body: bytes, bad: int) -> None:
+    """Refuse a UTF-8 file with a stray byte: read as Windows-1252, its every accented
+    character would be garbled ("Café" as "CafÃ©"), and either reading would be a guess."""
+    for found in _UTF8_MULTIBYTE.finditer(body):
+        try:
+            sample = found.group().decode("utf-8")
+        except UnicodeDecodeError:  # the pattern's shape, yet no character (a surrogate)
+            continue
+        bad_line = body[:bad].count(b"\n") + 1
+        good_line = body[: found.start()].count(b"\n") + 1
         raise ImportFileError(
-            f"The file is not UTF-8 or UTF-16 text (line {line} has bytes that are neither). "
-            "Save it from your spreadsheet as “CSV UTF-8” and try again."
+            f"The file mixes encodings: line {good_line} is UTF-8 (“{sample}”), but line "
+            f"{bad_line} has a byte that is not, so neither reading is safe. Fix line "
+            f"{bad_line}, or save the file again as “CSV UTF-8”. Nothing was imported."
+        )
+
+
+def _windows_1252(body: bytes) -> str:
+    try:
+        return body.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        # Five bytes mean nothing in Windows-1252 either: neither reading fits.
+        line = body[: exc.start].count(b"\n") + 1
+        raise ImportFileError(
+            f"The file is neither UTF-8 nor Windows-1252 text (line {line} has bytes that are "
+            "neither). Save it from your spreadsheet as “CSV UTF-8” and try again."
         ) from exc
+
+
+def _refuse_binary(text: str) -> None:
+    if "\x00" in text:
+        raise ImportFileError("The file holds NUL characters, so it is not a text file.")
+    sample = text[:65536]
+    controls = len(_BINARY.findall(sample))
+    if controls >= _BINARY_LEAST and controls > _BINARY_SHARE * len(sample):
+        raise ImportFileError(
+            "The file is not text: it holds control bytes no spreadsheet writes. cramplog "
+            "imports a cramplog export, a CSV file, or an .xlsx or .ods workbook; nothing was "
+            "imported."
+        )
 
 
 def sniff_delimiter(text: str) -> str:

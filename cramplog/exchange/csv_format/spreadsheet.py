@@ -5,18 +5,20 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
-from cramplog.core import validation
+from cramplog.core import nights, validation
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import (
+    ChecklistKind,
     EpisodeInput,
     Side,
 )
-from cramplog.exchange import values
+from cramplog.exchange import everyday_words, values
 from cramplog.exchange.batch import (
     Batch,
+    ColumnChoice,
     Context,
     Question,
     RowError,
@@ -25,8 +27,14 @@ from cramplog.exchange.batch import (
 )
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.exchange.csv_format.spreadsheet_columns import (
+    SPREADSHEET_FIELDS,
     choose_columns,
+    column_values,
+    examples,
+    guess_by_values,
+    split_header,
 )
+from cramplog.exchange.csv_format.spreadsheet_words import SpreadsheetWords, new_words_question
 from cramplog.storage import bulk
 
 
@@ -36,6 +44,8 @@ class CsvOptions:
 
     day_first: bool | None = None
     columns: Mapping[int, str | None] | None = None
+    # Create the words that match nothing as words of your own (else they are only offered).
+    new_words: bool = False
 
 
 @dataclass
@@ -45,12 +55,20 @@ class _DateColumn:
     parsed: list[date | values.NumericDate | values.CellError | None]
     day_first: bool | None
     question: str | None
+    note: str | None = None
+
+
+# Said in the dry run whenever dotted dates settle the order, so the reading is never silent.
+DOTTED_DAY_FIRST = (
+    "Dates written with dots (“{example}”) are read day first, as in the countries that "
+    "write dates so; use --month-first if this file means month first."
+)
 
 
 def _settle_dates(texts: Sequence[str | None], day_first: bool | None) -> _DateColumn:
     """Read every date (None: the row has none to read) and settle the day/month order."""
     parsed: list[date | values.NumericDate | values.CellError | None] = []
-    day_evidence = month_evidence = ambiguous = None
+    day_evidence = month_evidence = ambiguous = dotted = slashed = None
     read_date = values.Memo(values.read_date)
     for text in texts:
         if text is None:
@@ -69,7 +87,11 @@ def _settle_dates(texts: Sequence[str | None], day_first: bool | None) -> _DateC
                 month_evidence = month_evidence or text
             elif value.ambiguous:
                 ambiguous = ambiguous or text
-    question = None
+                if value.dotted:
+                    dotted = dotted or text
+                else:
+                    slashed = slashed or text
+    question = note = None
     if day_first is None:
         if day_evidence and month_evidence:
             question = (
@@ -80,12 +102,15 @@ def _settle_dates(texts: Sequence[str | None], day_first: bool | None) -> _DateC
             day_first = True
         elif month_evidence:
             day_first = False
+        elif dotted and not slashed:
+            day_first = True
+            note = DOTTED_DAY_FIRST.format(example=dotted)
         elif ambiguous:
             question = (
                 f"Is “{ambiguous}” day/month or month/day? Dates in this file could be read "
                 "either way; say which order it uses."
             )
-    return _DateColumn(parsed, day_first, question)
+    return _DateColumn(parsed, day_first, question, note)
 
 
 def _resolve_date(
@@ -105,13 +130,29 @@ def _resolve_date(
 
 
 # The cells read from each spreadsheet row, in this order; the first is "date" or "start".
-_SPREADSHEET_CELLS = ("time", "muscle", "side", "duration", "intensity", "woke", "notes")
+# (SPREADSHEET_FIELDS' order, which `_SpreadsheetRows.episode` unpacks.)
+_SPREADSHEET_CELLS = tuple(field for field in SPREADSHEET_FIELDS if field not in ("date", "start"))
+_DETAILS = frozenset(_SPREADSHEET_CELLS[7:])
+
+
+def _columns(
+    header: Sequence[str], rows: list[Row], context: Context, options: CsvOptions
+) -> tuple[tuple[ColumnChoice, ...], str | None]:
+    """Each column's field (by the person's choice, else its header, else its values), with
+    two of its values, and why the person must choose (None when all is clear)."""
+    by_values = None
+    if options.columns is None:
+        by_values = guess_by_values(
+            [column_values(rows, i) for i in range(len(header))], context.match
+        )
+    choices, problem = choose_columns(header, options.columns, by_values)
+    return tuple(replace(c, examples=examples(rows, c.index)) for c in choices), problem
 
 
 def read_spreadsheet(
     header: Sequence[str], rows: list[Row], context: Context, options: CsvOptions
 ) -> Batch:
-    choices, problem = choose_columns(header, options.columns)
+    choices, problem = _columns(header, rows, context, options)
     batch = Batch(SourceKind.SPREADSHEET, rows=len(rows), columns=choices, match_by_moment=True)
     if problem is not None:
         batch.questions[Question.COLUMNS] = problem
@@ -120,7 +161,9 @@ def read_spreadsheet(
     first = "start" if "start" in index else "date"
     width = len(header)
     # A field without a column reads the empty cell one past the header's last column.
-    wanted = [index.get(field, width) for field in (first, *_SPREADSHEET_CELLS)]
+    # Without a column for any of the details (triggers...), rows carry only the first eight.
+    fields = _SPREADSHEET_CELLS if index.keys() & _DETAILS else _SPREADSHEET_CELLS[:7]
+    wanted = [index.get(field, width) for field in (first, *fields)]
     padding = [""] * (width + 1)
     pick = operator.itemgetter(*wanted)
     table: list[list[str]] = []
@@ -141,37 +184,68 @@ def read_spreadsheet(
             if moment is None:
                 cells[0], split_time = values.split_date_time(cells[0])
                 cells[1] = split_time or cells[1]
+        elif cells[0] and cells[0][-1].isdigit() and ":" in cells[0]:
+            # A date column whose cells carry a time too (a workbook's date-and-time cell,
+            # "2026-03-03 23:45"): the date is the date; the time counts where the time
+            # column is empty or absent.
+            cells[0], split_time = values.split_date_time(cells[0])
+            cells[1] = cells[1] or split_time or ""
         aware.append(moment)
         date_texts.append(None if moment is not None else cells[0])
     dates = _settle_dates(date_texts, options.day_first)
     if dates.question is not None:
         batch.questions[Question.DATE_ORDER] = dates.question
+    if dates.note is not None:
+        batch.notes = (*batch.notes, dates.note)
     seconds_per_number = 60
     if "duration" in index:
         unit = values.duration_unit(choices[index["duration"]].unit)
         seconds_per_number = unit if unit is not None else 60
-    reader = _SpreadsheetRows(context, dates.day_first, seconds_per_number)
+    words = SpreadsheetWords(context, batch, create=options.new_words)
+    asks_thirst = "hydration" in index and "thirst" in split_header(header[index["hydration"]])[0]
+    reader = _SpreadsheetRows(context, dates.day_first, seconds_per_number, words, asks_thirst)
     append = batch.episodes.append
     for row, cells, day, moment in zip(rows, table, dates.parsed, aware, strict=True):
         try:
-            append(reader.episode(cells, day, moment))
+            new = reader.episode(cells, day, moment, row.line)
         except (ValueError, ValidationError) as exc:
             batch.errors.append(RowError(row.line, str(exc)))
+            continue
+        if new is not None:
+            append(new)
+    batch.duplicates = reader.duplicates
+    batch.time_not_noted = reader.time_not_noted
+    if batch.new_words and not options.new_words:
+        batch.questions[Question.NEW_WORDS] = new_words_question(batch.new_words)
     return batch
+
+
+_OUTCOME_WITHOUT_RELIEF = "Relief helped (no method named)"
 
 
 class _SpreadsheetRows:
     """Turns one spreadsheet row's cells into an episode, checked like a typed one."""
 
-    def __init__(self, context: Context, day_first: bool | None, seconds_per_number: int) -> None:
+    def __init__(
+        self,
+        context: Context,
+        day_first: bool | None,
+        seconds_per_number: int,
+        words: SpreadsheetWords,
+        asks_thirst: bool,
+    ) -> None:
         self.context = context
         self.day_first = day_first
+        self.words = words
+        self.asks_thirst = asks_thirst
         self.occurrences: dict[str, int] = {}
-        self.muscles: dict[str, object] = {}
+        self.first_lines: dict[object, int] = {}
+        self.duplicates: list[tuple[int, int]] = []
+        self.time_not_noted = 0
         self.now = context.now.astimezone(UTC).replace(tzinfo=None, microsecond=0)
         self.read_time = values.Memo(values.read_time)
         self.read_side = values.Memo(values.read_side)
-        self.read_intensity = values.Memo(values.read_intensity)
+        self.read_intensity = values.Memo(everyday_words.read_intensity)
         self.read_yes_no = values.Memo(values.read_yes_no)
         self.read_duration = values.Memo(
             lambda text: values.read_duration(text, seconds_per_number=seconds_per_number)
@@ -180,32 +254,16 @@ class _SpreadsheetRows:
         self.now_in: dict[timezone, datetime] = {}
         self.minutes: dict[timezone, int] = {}
         self.day_zones: dict[date, object] = {}
-        # Spreadsheet rows name no words of their own, so the diary's codes are all there is.
+        # The diary's codes and the words of your own this file offers (they grow as read).
+        codes = words.codes
         self.check = functools.partial(
             validation.check_episode,
-            muscles=context.codes.get("muscle", frozenset()),
-            activities=context.codes.get("activity", frozenset()),
-            triggers=context.codes.get("trigger", frozenset()),
-            reliefs=context.codes.get("relief", frozenset()),
-            symptoms=context.codes.get("symptom", frozenset()),
+            muscles=codes[ChecklistKind.MUSCLE],
+            activities=codes[ChecklistKind.ACTIVITY],
+            triggers=codes[ChecklistKind.TRIGGER],
+            reliefs=codes[ChecklistKind.RELIEF],
+            symptoms=codes[ChecklistKind.SYMPTOM],
         )
-
-    def muscle(self, text: str) -> tuple[str, Side | None]:
-        """The muscle a cell names (and a side written into it: "Left calf"), cached."""
-        found = self.muscles.get(text, _UNSEEN)
-        if found is _UNSEEN:
-            code = self.context.match("muscle", text)
-            side: Side | None = None
-            if code is None:
-                bare, side = values.split_side_from_muscle(text)
-                code = self.context.match("muscle", bare) if side is not None else None
-            found = self.muscles[text] = None if code is None else (code, side)
-        if found is None:
-            raise values.CellError(
-                f"“{text[:40]}” is not a muscle cramplog knows (try Calf, Foot, Thigh, "
-                "Hamstring, Hand...), nor one of your own."
-            )
-        return found  # type: ignore[return-value]
 
     def zone(self, offset: timedelta) -> timezone:
         """One tzinfo object per offset, so comparing two moments needs no offset lookups."""
@@ -232,13 +290,26 @@ class _SpreadsheetRows:
 
     def start(
         self, day: date | values.NumericDate | values.CellError | None, time_text: str
-    ) -> tuple[datetime, datetime]:
-        """A row's moment as (wall-clock time, the same in the computer's zone as it was then)."""
+    ) -> tuple[datetime, datetime, bool]:
+        """A row's moment as (wall-clock time, the same in the computer's zone as it was then,
+        whether the time was noted). With no time, or only a time-of-day word, the moment is
+        the one `nights.date_only_start` gives the date."""
         when = day if type(day) is date else _resolve_date(day, self.day_first)
-        if not time_text:
-            raise values.CellError("The time is empty; cramplog needs the time of each cramp.")
-        local = datetime.combine(when, self.read_time(time_text))
-        zone = self.zone_of_day(when)
+        # A clock time starts with a digit; only other text can be a word like "evening".
+        evening = (
+            None
+            if time_text[:1].isdigit()
+            else everyday_words.time_of_day_word(time_text)
+            if time_text
+            else False
+        )
+        if evening is None:
+            local = datetime.combine(when, self.read_time(time_text))
+        else:
+            local = nights.date_only_start(
+                when, evening=evening, boundary_hour=self.context.boundary_hour
+            )
+        zone = self.zone_of_day(local.date())
         if zone is None:
             # A day the clocks change: a wall-clock time they skipped never happened.
             if datetime.fromtimestamp(local.timestamp()) != local:
@@ -249,17 +320,25 @@ class _SpreadsheetRows:
             offset = local.astimezone().utcoffset()
             assert offset is not None
             zone = self.zone(offset)
-        return local, local.replace(tzinfo=zone)
+        return local, local.replace(tzinfo=zone), evening is None
 
     def episode(
         self,
         cells: list[str],
         day: date | values.NumericDate | values.CellError | None,
         moment: datetime | None,
-    ) -> bulk.NewEpisode:
-        _when, time_text, muscle_text, side_text, duration, intensity, woke, notes = cells
+        line: int,
+    ) -> bulk.NewEpisode | None:
+        """The row's episode, or None when it repeats an earlier row of the file."""
+        (_when, time_text, muscle_text, side_text, duration, intensity, woke, notes, *details) = (
+            cells
+        )
+        noted = True
         if moment is None:
-            start_local, start = self.start(day, time_text)
+            # With no time, notes that are just "evening" (or another such word) say when.
+            if not time_text and everyday_words.time_of_day_word(notes) is not None:
+                time_text = notes
+            start_local, start, noted = self.start(day, time_text)
         else:
             aware = moment if moment.tzinfo is not None else moment.astimezone()
             offset = aware.utcoffset()
@@ -268,7 +347,7 @@ class _SpreadsheetRows:
             start_local = start.replace(tzinfo=None)
         if not muscle_text:
             raise values.CellError("The muscle is empty.")
-        muscle, side_in_muscle = self.muscle(muscle_text)
+        muscle, side_in_muscle = self.words.muscle(muscle_text)
         side = self.read_side(side_text) if side_text else (side_in_muscle or Side.NOT_APPLICABLE)
         episode = EpisodeInput(
             start=start,
@@ -279,11 +358,24 @@ class _SpreadsheetRows:
             # No "woke" cell says nothing about it: unknown, never "no".
             woke_from_sleep=self.read_yes_no(woke) if woke else None,
             notes=notes,
+            time_noted=noted,
         )
+        if any(details):
+            episode = self.details(episode, *details)
         zone = start.tzinfo
         assert isinstance(zone, timezone)
         self.check(episode, now=self.now_in[zone])
-        key = f"{start_local.isoformat(' ')}|{muscle}|{side}"
+        stamp = start_local.isoformat(" ")
+        key = f"{stamp}|{muscle}|{side}"
+        # A repeat: the same minute, muscle and side; for a row with no time (where two
+        # cramps of one muscle in a day are quite possible) only a row repeated cell for cell.
+        repeat: object = f"{stamp[:16]}|{muscle}|{side}" if noted else tuple(cells)
+        first = self.first_lines.setdefault(repeat, line)
+        if first != line:
+            self.duplicates.append((line, first))
+            return None
+        if not noted:
+            self.time_not_noted += 1
         seen = self.occurrences[key] = self.occurrences.get(key, 0) + 1
         return bulk.NewEpisode(
             episode=episode,
@@ -292,6 +384,48 @@ class _SpreadsheetRows:
             uuid=name_uuid(f"{key}|{seen}"),
             created_utc=self.now,
             updated_utc=self.now,
+        )
+
+    def details(
+        self,
+        episode: EpisodeInput,
+        triggers: str,
+        reliefs_text: str,
+        outcome_text: str,
+        activity_text: str,
+        hydration: str,
+        symptoms_text: str,
+    ) -> EpisodeInput:
+        """`episode` with its row's triggers, relief methods, activity, hydration and
+        symptoms; words the checklist lacks and no word of one's own can hold go to the notes."""
+        words = self.words
+        outcome = everyday_words.read_relief_rating(outcome_text) if outcome_text else None
+        reliefs = words.reliefs(reliefs_text, outcome) if reliefs_text else ()
+        extra = [episode.notes] if episode.notes else []
+        if outcome is not None and not reliefs:
+            extra.append(f"{_OUTCOME_WITHOUT_RELIEF}: {outcome_text}")
+        activity = None
+        if activity_text:
+            activity, kept = words.activity(activity_text)
+            if kept:
+                extra.append(f"Activity: {kept}")
+        symptoms: list[str] = []
+        if symptoms_text:
+            symptoms, leftovers = words.symptoms(symptoms_text)
+            if leftovers:
+                extra.append("Symptoms: " + ", ".join(leftovers))
+        return replace(
+            episode,
+            activity=activity,
+            hydration=(
+                everyday_words.read_hydration(hydration, asks_thirst=self.asks_thirst)
+                if hydration
+                else None
+            ),
+            triggers=tuple(words.listed(ChecklistKind.TRIGGER, triggers)[0]) if triggers else (),
+            reliefs=reliefs,
+            symptoms=tuple(symptoms),
+            notes="\n".join(extra),
         )
 
 

@@ -96,6 +96,7 @@ def write_episodes(stream: IO[str], episodes: Sequence[Episode], labels: Labels)
                 _utc(e.updated_utc),
                 _yes_no(e.triggers_asked),
                 _yes_no(e.reliefs_asked),
+                _yes_no(e.time_noted),
             )
         )
 

@@ -181,6 +181,8 @@ def _read_episodes(
                 to_review=bool(record.flag("to_review")),
                 triggers_asked=bool(record.flag("triggers_asked")),
                 reliefs_asked=bool(record.flag("reliefs_asked")),
+                # Every cramp was entered with its time before version 3.
+                time_noted=bool(record.flag("time_noted", default=True)),
             )
             if version < 2:
                 episode = with_legacy_unknowns(episode)

@@ -51,6 +51,7 @@ def episode_record(e: Episode) -> dict[str, object]:
         "to_review": e.to_review,
         "triggers_asked": e.triggers_asked,
         "reliefs_asked": e.reliefs_asked,
+        "time_noted": e.time_noted,
         "created_utc": _utc(e.created_utc),
         "updated_utc": _utc(e.updated_utc),
     }

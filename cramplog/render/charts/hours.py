@@ -13,8 +13,8 @@ from matplotlib.patches import Patch
 from cramplog.analysis.stats import (
     HourCount,
 )
-from cramplog.core import wording
-from cramplog.core.nights import SleepHours
+from cramplog.core import conventions, wording
+from cramplog.core.nights import TIME_NOT_NOTED, SleepHours
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -28,11 +28,13 @@ def hour_of_night_chart(
     *,
     boundary_hour: int = 12,
     sleep_hours: SleepHours | None = None,
+    time_not_noted: int = 0,
     figure: Figure | None = None,
 ) -> ChartResult:
     """Cramps by the hour they began, in diary-day order from the boundary hour, with the
     person's usual sleep hours shaded (an hour is shaded when it begins inside them) and the
-    mean intensity per hour as a line (right axis)."""
+    mean intensity per hour as a line (right axis). `time_not_noted` cramps (noted by date
+    only) have no hour: the axis label and the summary say how many are left out."""
     sleep = sleep_hours or SleepHours()
     asleep = frozenset(h for h in range(24) if sleep.contains(h * 60))
     title = "When cramps start (hour of the day)"
@@ -53,11 +55,20 @@ def hour_of_night_chart(
         bars = drawing.vertical_bars(
             ax, "hour-counts", [i - 0.4 for i in range(24)], heights, 0.8, style.accent
         )
-        ax.set_xticks(range(0, 24, 2), [wording.hour_tick(order[i]) for i in range(0, 24, 2)])
+        # "10 PM" is twice as wide as "22": a 12-hour clock is labelled every three hours so
+        # its labels never run together on paper.
+        step = 3 if conventions.current().twelve_hour else 2
+        ticks = range(0, 24, step)
+        ax.set_xticks(ticks, [wording.hour_tick(order[i]) for i in ticks])
         ax.set_xlim(-0.6, 23.6)
         ax.set_ylim(0, max([*heights, 1]) * 1.15)
         drawing.whole_numbers(ax.yaxis)
-        drawing.labels(ax, x="Hour the cramp began", y="Cramps")
+        left_out = (
+            f" (not shown: {wording.count(time_not_noted, 'cramp')}, {TIME_NOT_NOTED})"
+            if time_not_noted
+            else ""
+        )
+        drawing.labels(ax, x="Hour the cramp began" + left_out, y="Cramps")
         means = [counts[h].mean_intensity if h in counts else None for h in order]
         line = _intensity_line(ax, means, style)
         drawing.legend_below(
@@ -68,13 +79,14 @@ def hour_of_night_chart(
         )
         total = sum(heights)
         if total == 0:
-            return ChartResult(fig, title, "No cramps with a start time in this period.")
+            return ChartResult(fig, title, f"No cramps with a start time in this period{left_out}.")
         peak = max(range(24), key=lambda i: heights[i])
         night = sum(heights[i] for i in range(24) if order[i] in asleep)
         summary = (
             f"Cramps by starting hour: {total} in all; the most ({heights[peak]}) began "
             f"between {wording.hour(order[peak])} and {wording.hour(order[peak] + 1)}; "
-            f"{night} ({night / total:.0%}) began in the usual sleep hours ({sleep.describe()})."
+            f"{night} ({night / total:.0%}) began in the usual sleep hours "
+            f"({sleep.describe()}){left_out}."
         )
         return ChartResult(fig, title, summary)
 

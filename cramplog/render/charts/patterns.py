@@ -92,7 +92,12 @@ CHARTS: Final[tuple[ChartKind, ...]] = (
     ChartKind(
         "hour",
         lambda s, style, fig: hour_of_night_chart(
-            s.by_hour, style, boundary_hour=s.boundary_hour, sleep_hours=s.sleep_hours, figure=fig
+            s.by_hour,
+            style,
+            boundary_hour=s.boundary_hour,
+            sleep_hours=s.sleep_hours,
+            time_not_noted=s.time_not_noted,
+            figure=fig,
         ),
         lambda s: HOUR_HEIGHT_IN,
     ),

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
 
 from cramplog.analysis import report as reports
-from cramplog.core import conventions, wording
+from cramplog.core import conventions, nights, wording
 from cramplog.core.records import ReliefRating
 from cramplog.render.report_document.typesetting import (
     APPENDIX_PT,
@@ -22,6 +22,12 @@ from cramplog.render.report_document.typesetting import (
     one_line,
     print_font,
 )
+
+
+def _minutes_seconds(seconds: int | None) -> str:
+    """A duration as the "Min:s" column writes it: "2:30", "65:00" (hours as minutes, since
+    "1:05:00" does not fit the column and would read as a minute)."""
+    return "" if seconds is None else f"{seconds // 60}:{seconds % 60:02d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +65,8 @@ _MARKS: Final = {
     None: "•",
 }
 _NO_NOTES: Final = [""]
+_NO_TIME: Final = "–"
+_TIME_NOT_NOTED_NOTE: Final = nights.TIME_NOT_NOTED.capitalize() + "."
 # L and R are how clinicians write sides; the legend says so.
 _SIDE_SHORT: Final = {"Left": "L", "Right": "R"}
 HEADER_LINES: Final = 3
@@ -275,22 +283,28 @@ class AppendixGrid:
                 triggers = noted[(self.TRIGGERS, row.triggers)] = self._list(
                     self.TRIGGERS, list(row.triggers)
                 )
-            height = max(len(muscle), len(other), len(notes), len(symptoms), len(triggers))
             start = row.start_local
+            if row.time_noted:
+                minute = (start.hour, start.minute)
+                clock = clock_texts.get(minute)
+                if clock is None:
+                    clock = clock_texts[minute] = wording.clock(start)
+            else:
+                # The time column is a clock wide: it holds a dash, and the notes (the widest
+                # column) say why, first.
+                clock = _NO_TIME
+                notes = self._notes(_TIME_NOT_NOTED_NOTE + (f" {row.notes}" if row.notes else ""))
+            height = max(len(muscle), len(other), len(notes), len(symptoms), len(triggers))
             starts.append(line)
             heights.append(height)
             nights_col.append(night_text)
-            minute = (start.hour, start.minute)
-            clock = clock_texts.get(minute)
-            if clock is None:
-                clock = clock_texts[minute] = wording.clock(start)
-            times.append(clock)
             sides.append(_SIDE_SHORT.get(row.side, row.side))
-            durations.append(wording.clock_duration(row.duration_s))
+            durations.append(_minutes_seconds(row.duration_s))
             intensities.append("" if row.intensity is None else str(row.intensity))
             woke.append("yes" if row.woke else "")
             for column, mark in zip(relief_cols, marks, strict=True):
                 column.append(mark)
+            times.append(clock)
             if height == 1:
                 muscles.append(muscle[0])
                 others.append(other[0])

@@ -62,6 +62,7 @@ def print_figures(report: reports.Report, width: float) -> dict[str, Figure]:
             style,
             boundary_hour=inputs.boundary_hour,
             sleep_hours=inputs.sleep_hours,
+            time_not_noted=inputs.time_not_noted,
             figure=figure,
         ),
     }

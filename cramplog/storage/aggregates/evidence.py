@@ -43,6 +43,12 @@ class EpisodeBrief:
     side: str
     intensity: int | None
     duration_s: int | None
+    time_noted: bool = True
+
+    @property
+    def clock(self) -> datetime | None:
+        """The start to cite beside its night; None when only the date was noted."""
+        return self.start_local if self.time_noted else None
 
 
 _BRIEF_COLUMNS = (
@@ -52,11 +58,14 @@ _BRIEF_COLUMNS = (
     EpisodeRow.side,
     EpisodeRow.intensity,
     EpisodeRow.duration_s,
+    EpisodeRow.time_noted,
 )
+
+_BRIEF = len(_BRIEF_COLUMNS)
 
 
 def _brief(row: Sequence[object], boundary_hour: int) -> EpisodeBrief:
-    episode_id, start_text, muscle, side, intensity, duration = row[:6]
+    episode_id, start_text, muscle, side, intensity, duration, time_noted = row[:_BRIEF]
     assert isinstance(start_text, str)
     start = parse_local(start_text)
     return EpisodeBrief(
@@ -67,6 +76,7 @@ def _brief(row: Sequence[object], boundary_hour: int) -> EpisodeBrief:
         side=str(side),
         intensity=None if intensity is None else int(intensity),  # type: ignore[call-overload]
         duration_s=None if duration is None else int(duration),  # type: ignore[call-overload]
+        time_noted=bool(time_noted),
     )
 
 
@@ -81,7 +91,7 @@ def episodes_with_symptoms(
         .where(in_range(nights), EpisodeSymptom.code.in_(codes))
         .order_by(EpisodeRow.start_local.desc(), EpisodeRow.id, EpisodeSymptom.code)
     ).all()
-    return [(_brief(row, nights.boundary_hour), str(row[6])) for row in rows]
+    return [(_brief(row, nights.boundary_hour), str(row[_BRIEF])) for row in rows]
 
 
 def _relief_of(code: str, *conditions: ColumnElement[bool]) -> Exists:
@@ -115,7 +125,10 @@ def long_episodes(
         .where(in_range(nights), EpisodeRow.duration_s > min_duration_s)
         .order_by(EpisodeRow.start_local.desc(), EpisodeRow.id)
     ).all()
-    return [(_brief(row, nights.boundary_hour), bool(row[6]), bool(row[7])) for row in rows]
+    return [
+        (_brief(row, nights.boundary_hour), bool(row[_BRIEF]), bool(row[_BRIEF + 1]))
+        for row in rows
+    ]
 
 
 def _reviewed_in_range(nights: NightRange) -> ColumnElement[bool]:

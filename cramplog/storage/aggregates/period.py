@@ -41,6 +41,7 @@ NO_INTENSITY: Final = 15
 NOCTURNAL_BIT: Final = 4  # woke the person, or began asleep/in bed
 TO_REVIEW_BIT: Final = 5  # quick-logged, still waiting for its review
 TIMING_UNKNOWN_BIT: Final = 41  # neither "woke" nor the activity was answered
+TIME_NOT_NOTED_BIT: Final = 42  # only the date was noted: the clock time means nothing
 SIDE_BITS: Final = (6, 2)  # index into schema.SIDES
 MUSCLE_BITS: Final = (8, 16)  # index into EpisodeColumns.muscles
 DURATION_BITS: Final = (24, 17)  # seconds, 1–86400; 0 when not timed
@@ -85,6 +86,7 @@ def _packed_column(muscles: Sequence[str]) -> ColumnElement[int]:
         + muscle * (1 << MUSCLE_BITS[0])
         + func.coalesce(EpisodeRow.duration_s, 0) * (1 << DURATION_BITS[0])
         + unknown * (1 << TIMING_UNKNOWN_BIT)
+        + case((EpisodeRow.time_noted.is_(False), 1 << TIME_NOT_NOTED_BIT), else_=0)
     )
 
 

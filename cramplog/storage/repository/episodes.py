@@ -45,6 +45,7 @@ def _episode_values(
         "to_review": episode.to_review,
         "triggers_asked": episode.triggers_asked or bool(episode.triggers),
         "reliefs_asked": episode.reliefs_asked or bool(episode.reliefs),
+        "time_noted": episode.time_noted,
     }
 
 

@@ -38,13 +38,18 @@ from PySide6.QtWidgets import (
 from cramplog import exchange
 from cramplog.core import conventions, nights, wording
 from cramplog.core.errors import CramplogError, ImportRejectedError
-from cramplog.exchange import csv_format
+from cramplog.exchange import csv_format, workbook
 from cramplog.ui.widgets import theme
 
 if TYPE_CHECKING:
     from cramplog.diary.service import Diary
 
 PREVIEW_ROWS = 200
+FILE_FILTER = (
+    "Spreadsheets and diary exports (*.csv *.txt *.json *.xlsx *.ods);;"
+    "Workbooks (*.xlsx *.ods);;CSV files (*.csv *.txt);;cramplog JSON exports (*.json);;"
+    "All files (*)"
+)
 _IGNORE = ""
 LOGGING_SPAN_CHOICE = (
     "I logged every cramp from the file's first to its last: count the nights between as "
@@ -124,13 +129,24 @@ class ImportDialog(QDialog):
         self.file_label.setObjectName("importFile")
         choose = QPushButton("Choose file…")
         choose.clicked.connect(self.choose_file)
+        # A workbook with more than one sheet: which one to read (the first by default).
+        self.sheet_label = _plain("Sheet:", wrap=False)
+        self.sheet_choice = QComboBox()
+        self.sheet_choice.setObjectName("sheetChoice")
+        self.sheet_choice.setAccessibleName("Sheet of the workbook to import")
+        self.sheet_label.setBuddy(self.sheet_choice)
+        self.sheet_choice.currentIndexChanged.connect(self._sheet_changed)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(self.sheet_label)
+        file_row.addWidget(self.sheet_choice)
         file_row.addWidget(choose)
+        self._show_sheets(())
 
         help_text = _plain(
-            "A cramplog JSON or CSV export, or a CSV you kept yourself with columns such as "
-            "Date, Time, Muscle, Side, Duration (min), Intensity and Notes. Nothing changes "
+            "A cramplog JSON or CSV export, or a spreadsheet you kept yourself (CSV, .xlsx or "
+            ".ods) with columns such as Date, Time, Muscle, Side, Duration (min), Intensity "
+            "and Notes. Nothing changes "
             "until you press Import, and entries already in the diary are not added twice."
         )
         help_text.setObjectName("importHelp")
@@ -286,9 +302,7 @@ class ImportDialog(QDialog):
 
     def ask_for_file(self) -> Path | None:
         """The file dialog seam (tests patch this one method)."""
-        name, _filter = QFileDialog.getOpenFileName(
-            self, "Import into the diary", "", "Diary exports and spreadsheets (*.json *.csv *.txt)"
-        )
+        name, _filter = QFileDialog.getOpenFileName(self, "Import into the diary", "", FILE_FILTER)
         return Path(name) if name else None
 
     def confirm(self, title: str, text: str) -> bool:
@@ -305,6 +319,7 @@ class ImportDialog(QDialog):
         self.path = path
         self.file_label.setText(str(path))
         self.columns.setRowCount(0)
+        self._show_sheets(())
         with QSignalBlocker(self.date_order):
             self.date_order.setCurrentIndex(0)
         with QSignalBlocker(self.span_check):
@@ -329,7 +344,29 @@ class ImportDialog(QDialog):
             logging_span=self.span_check.isChecked(),
             logged_from=_date(self.span_from.date()) if widened else None,
             logged_to=_date(self.span_to.date()) if widened else None,
+            sheet=self.sheet_choice.currentText() if self.sheet_choice.count() else None,
         )
+
+    def _sheet_changed(self) -> None:
+        """Another sheet has other columns: read them afresh, not as the last sheet's were."""
+        self.columns.setRowCount(0)
+        with QSignalBlocker(self.date_order):
+            self.date_order.setCurrentIndex(0)
+        self.dry_run()
+
+    def _show_sheets(self, names: tuple[str, ...]) -> None:
+        """Offer the workbook's sheets when it has more than one; the first is read first."""
+        if (
+            names
+            and tuple(self.sheet_choice.itemText(i) for i in range(self.sheet_choice.count()))
+            == names
+        ):
+            return
+        with QSignalBlocker(self.sheet_choice):
+            self.sheet_choice.clear()
+            self.sheet_choice.addItems(list(names))
+        self.sheet_label.setVisible(len(names) > 1)
+        self.sheet_choice.setVisible(len(names) > 1)
 
     def dry_run(self) -> None:
         """Read and check the file against the diary; nothing is written."""
@@ -341,6 +378,7 @@ class ImportDialog(QDialog):
         self._span_rejected = False
         try:
             self.plan = exchange.plan_import(self.diary, self.path, self._options())
+            self._show_sheets(self.plan.batch.sheets)
             self.summary.setText(self.plan.summary())
             self._show_file_span(self.plan)
         except ImportRejectedError as exc:
@@ -349,6 +387,10 @@ class ImportDialog(QDialog):
             self._span_rejected = True
             self.span_error.show_message(str(exc))
             self.summary.setText("Choose logged nights that include every cramp in the file.")
+        except workbook.EmptySheetError as exc:
+            self.plan = None
+            self._show_sheets(exc.sheets)
+            self.summary.setText(str(exc))
         except CramplogError as exc:
             self.plan = None
             self.summary.setText(str(exc))
@@ -393,9 +435,16 @@ class ImportDialog(QDialog):
 
     def _show_columns(self, plan: exchange.ImportPlan) -> None:
         choices = plan.batch.columns
+        asks_order = exchange.Question.DATE_ORDER in plan.questions
         if plan.source is not exchange.SourceKind.SPREADSHEET or not choices:
-            self.columns_box.hide()
+            # Another tracker's export has no columns to choose, but may ask the date order.
+            self.columns.setVisible(False)
+            self.columns_hint.setVisible(False)
+            self.date_order_label.setVisible(asks_order or self.date_order.currentIndex() > 0)
+            self.date_order.setVisible(asks_order or self.date_order.currentIndex() > 0)
+            self.columns_box.setVisible(asks_order or self.date_order.currentIndex() > 0)
             return
+        self.columns.setVisible(True)
         if self.columns.rowCount() != len(choices):
             self.columns.setRowCount(len(choices))
             for row, choice in enumerate(choices):
@@ -416,7 +465,6 @@ class ImportDialog(QDialog):
         header = self.columns.horizontalHeader().sizeHint().height()
         self.columns.setFixedHeight(header + rows + 2 * self.columns.frameWidth())
         self.columns_hint.setVisible(exchange.Question.COLUMNS in plan.questions)
-        asks_order = exchange.Question.DATE_ORDER in plan.questions
         self.date_order_label.setVisible(asks_order or self.date_order.currentIndex() > 0)
         self.date_order.setVisible(asks_order or self.date_order.currentIndex() > 0)
         self.columns_box.show()
@@ -429,7 +477,9 @@ class ImportDialog(QDialog):
             rows = [
                 [
                     nights.day_text(nights.night_of(new.start_local, hour)),
-                    wording.clock(new.start_local),
+                    wording.clock(new.start_local)
+                    if new.episode.time_noted
+                    else nights.TIME_NOT_NOTED,
                     self.diary.label(new.episode.muscle),
                     new.episode.side.label,
                     wording.clock_duration(new.episode.duration_s),

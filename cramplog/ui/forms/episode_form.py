@@ -72,6 +72,9 @@ class EpisodeDialog(QDialog):
         source = episode.as_input() if episode is not None else initial
         self._carries_unsaved = episode is None and initial is not None
         self._original_start = source.start if source is not None else None
+        # A cramp noted by date only stays so until the person sets a clock time here.
+        self._time_noted_loaded = source.time_noted if source is not None else True
+        self._start_as_loaded: datetime | None = None
         self._keep: set[str] = set()
         if source is not None:
             self._keep.update(
@@ -343,15 +346,25 @@ class EpisodeDialog(QDialog):
             # The form shows both checklists, so nothing ticked there means "none".
             triggers_asked=True,
             reliefs_asked=True,
+            time_noted=self.time_noted(),
         )
 
     def _start_typed(self) -> None:
         if not self._loading:  # a loaded cramp keeps its timed seconds until the time changes
             whole_minutes(self.start_edit)
 
+    def time_noted(self) -> bool:
+        """False for a cramp noted by date only, until the person changes its clock time."""
+        if self._time_noted_loaded or self._start_as_loaded is None:
+            return self._time_noted_loaded
+        return self._start_naive().time() != self._start_as_loaded.time()
+
     def _show_night(self) -> None:
         night = nights.night_of(self._start_naive(), self._boundary_hour)
-        self.night_label.setText(widgets.night_caption(night))
+        text = widgets.night_caption(night)
+        if not self.time_noted():
+            text += f" · {nights.TIME_NOT_NOTED}"
+        self.night_label.setText(text)
 
     def _changed(self, *_args: object) -> None:
         if not self._loading:

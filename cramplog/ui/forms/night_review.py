@@ -66,10 +66,12 @@ def describe_episode(diary: DiaryView, episode: Episode) -> str:
         details.append("woke you")
     if episode.to_review:
         details.append("details still to add")
-    return (
-        f"{wording.weekday_short(episode.start_local)} {wording.clock(episode.start_local)} — "
-        + " · ".join(details)
+    when = (
+        f"{wording.weekday_short(episode.start_local)} {wording.clock(episode.start_local)}"
+        if episode.time_noted
+        else episode.clock_text.capitalize()
     )
+    return f"{when} — " + " · ".join(details)
 
 
 class NightReviewDialog(QDialog):

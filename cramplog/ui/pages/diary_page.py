@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cramplog.core import nights
 from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter
 from cramplog.core.wording import count
 from cramplog.ui import editor as edits
@@ -150,7 +151,10 @@ class DiaryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, width in enumerate((125, 55, 130, 75, 95, 70, 75, 90, 200, 170, 200)):
+        # The time column fits "time not noted", shown for a cramp noted by date only.
+        time_width = self.table.fontMetrics().horizontalAdvance(nights.TIME_NOT_NOTED) + 16
+        widths = (125, max(55, time_width), 130, 75, 95, 70, 75, 90, 200, 170, 200)
+        for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._edit_index)
         self.table.activated_row.connect(self._edit_index)

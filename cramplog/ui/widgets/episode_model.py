@@ -293,7 +293,7 @@ class EpisodeTableModel(QAbstractTableModel):
             return (night_text, "", NO_CRAMPS, "", "", "", "", CRAMP_FREE, "", "", "")
         return (
             night_text,
-            wording.clock(item.start_local),
+            item.clock_text,
             self._label(item.muscle),
             item.side.label,
             wording.duration(item.duration_s, missing=""),
@@ -337,6 +337,9 @@ class EpisodeTableModel(QAbstractTableModel):
                 return f"{item.night_of.isoformat()} 99"
             return f"{self._nights[row].isoformat()} {item.start_local.isoformat()}"
         if column == TIME:
-            # A sort key, never shown: the 24-hour clock sorts as text whatever the locale.
-            return "" if isinstance(item, CrampFreeNight) else f"{item.start_local:%H:%M:%S}"
+            if isinstance(item, CrampFreeNight):
+                return ""
+            # A sort key, never shown: the 24-hour clock sorts as text whatever the locale,
+            # and a cramp whose time was not noted sorts after every clock time.
+            return f"{item.start_local:%H:%M:%S}" if item.time_noted else "~"
         return self._texts(row)[column].lower()

@@ -502,3 +502,29 @@ def test_the_number_of_queries_does_not_grow_with_the_episodes(diary: Diary) -> 
         event.remove(Engine, "before_cursor_execute", count)
     assert few == many
     assert many < 20
+
+
+def test_a_cramp_noted_by_date_only_counts_everywhere_but_the_hour_of_night(
+    diary: Diary,
+) -> None:
+    from cramplog.core import nights
+
+    log(diary, at(12, 2, 10))
+    # Noted on Thursday 12 March with no time: it belongs to the night of Wednesday 11.
+    log(diary, nights.date_only_start(date(2026, 3, 12)), time_noted=False)
+    s = compute(diary, WED_11, WED_11)
+    assert s.episodes == 2 and s.cramp_nights == 1
+    assert sum(h.episodes for h in s.by_hour) == 1
+    assert s.time_not_noted == 1
+    assert s.hours_note() == "1 cramp: time not noted"
+    # Nobody said whether it woke the person, and it has no clock time to infer from.
+    assert (s.nocturnal, s.daytime, s.timing_unknown) == (1, 0, 1)
+    assert s.timing_note().endswith("1 not known (time not noted)")
+
+
+def test_a_date_only_cramp_that_woke_the_person_is_night_time(diary: Diary) -> None:
+    from cramplog.core import nights
+
+    log(diary, nights.date_only_start(date(2026, 3, 12)), time_noted=False, woke_from_sleep=True)
+    s = compute(diary, WED_11, WED_11)
+    assert (s.nocturnal, s.daytime, s.timing_unknown, s.time_not_noted) == (1, 0, 0, 1)

@@ -324,7 +324,7 @@ def test_import_with_invalid_rows_imports_nothing_unless_asked_to_skip(
 ) -> None:
     path = tmp_path / "sheet.csv"
     path.write_text(
-        "Date,Time,Muscle\n2026-03-01,02:10,Calf\n2026-03-02,02:10,elbow\n2026-03-40,02:10,Calf\n"
+        "Date,Time,Muscle\n2026-03-01,02:10,Calf\n2026-03-02,25:10,Calf\n2026-03-40,02:10,Calf\n"
     )
     code, out, err = run(capsys, "import", str(path), "--data-dir", str(data_dir))
     assert code == 1 and "nothing was imported" in err

@@ -89,6 +89,9 @@ def test_a_cramps_only_spreadsheet_gives_cramps_per_week_over_its_span(
         "sleep_hours": "22:00–08:00",
         "nocturnal_inferred": small_hours,
         "daytime_inferred": 58 - small_hours,
+        # Every row has its time: none is left out of the hours or of night/day.
+        "time_not_noted": 0,
+        "timing_unknown": 0,
     }
     # No trigger column: nothing says the cramps had no cause.
     codes = [sign["code"] for sign in body["warning_signs"]]  # type: ignore[attr-defined]

@@ -186,3 +186,84 @@ def test_a_time_the_clocks_skipped_is_a_row_error(tmp_path: Path) -> None:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "01:30 on 2026-03-29 never happened on this computer's clock" in result.stdout
     assert "1 invalid row" in result.stderr
+
+
+def test_sheet_chooses_the_workbook_sheet_to_import(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    from tests.unit.exchange.workbook.samples import xlsx
+
+    cramps: list[list[object]] = [["When", "Where"], ["2026-03-01 02:10", "Calf"]]
+    book = xlsx(tmp_path / "book.xlsx", {"Notes": [["Anything"], ["x"]], "Cramps": cramps})
+    code, out, _err = run(
+        capsys, "import", str(book), "--sheet", "Cramps", "--dry-run", "--data-dir", str(data_dir)
+    )
+    assert code == 0 and "Sheet “Cramps” (2 of 2: Notes, Cramps)" in out
+    code, out, err = run(
+        capsys,
+        "import",
+        str(book),
+        "--sheet",
+        "2",
+        "--column",
+        "Where=muscle",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0 and "Imported 1 cramp" in out
+    code, out, err = run(
+        capsys, "import", str(book), "--sheet", "Meds", "--dry-run", "--data-dir", str(data_dir)
+    )
+    assert code != 0 and "no sheet “Meds”" in err and len(err.strip().splitlines()) == 1
+
+
+def test_sheet_on_a_csv_is_refused(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "cramps.csv"
+    path.write_text("Date,Time,Muscle\n2026-03-01,02:10,Calf\n")
+    code, _out, err = run(capsys, "import", str(path), "--sheet", "1", "--data-dir", str(data_dir))
+    assert code != 0 and "no sheets" in err
+
+
+def test_new_words_are_listed_by_the_dry_run_and_added_only_with_new_words(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Date,Time,Muscle,What helped\n2026-03-01,02:10,Leg,pickle juice\n")
+    code, out, err = run(capsys, "import", str(path), "--dry-run", "--data-dir", str(data_dir))
+    assert code == 1 and "--new-words" in err
+    assert "“What helped” → Relief methods (“pickle juice”)" in out
+    assert "Muscles would be added (with --new-words) as words of your own: “Leg”." in out
+    code, out, err = run(capsys, "import", str(path), "--data-dir", str(data_dir))
+    assert code == 1 and "nothing was imported" in err
+    code, out, err = run(capsys, "import", str(path), "--new-words", "--data-dir", str(data_dir))
+    assert code == 0, err
+    assert "Relief methods would be added as words of your own: “pickle juice”." in out
+    diary = Diary.open(data_dir, clock=lambda: NOW)
+    try:
+        (episode,) = diary.list_episodes()
+        assert diary.label(episode.muscle) == "Leg"
+        assert [diary.label(code) for code, _ in episode.reliefs] == ["pickle juice"]
+    finally:
+        diary.close()
+
+
+def test_column_names_a_new_field_and_the_dry_run_names_every_column(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Date,Time,Muscle,Fixes,Mood\n2026-03-01,02:10,Calf,ice,grumpy\n")
+    code, out, err = run(
+        capsys,
+        "import",
+        str(path),
+        "--dry-run",
+        "--column",
+        "Fixes=reliefs",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0, err
+    assert "“Fixes” → Relief methods (“ice”)" in out
+    assert "“Mood” → ignored (“grumpy”)" in out

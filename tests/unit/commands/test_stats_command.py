@@ -170,6 +170,18 @@ def test_two_recorded_nights_and_one_cramp_are_too_few_to_rate(
     assert "3.5" not in out
 
 
+def test_an_empty_default_period_points_to_where_the_diary_begins(
+    filled: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An imported history of June 2025 lies before the last three months.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    code, out, _ = run(capsys, "--data-dir", str(filled))
+    assert code == 0 and "Nothing to show" in out
+    assert out.splitlines()[-1] == (
+        "The diary begins on the night of 2 Jun 2025: add --from 2025-06-02 to include it."
+    )
+
+
 def test_an_empty_period_says_there_is_nothing_to_show(
     filled: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -292,3 +304,21 @@ def test_text_writes_dates_and_times_in_the_terminals_locale(
     assert code == 0
     assert out.startswith(period)
     assert f"(latest: {cited})" in out
+
+
+def test_a_cramp_noted_by_date_only_is_counted_but_given_no_hour(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cramplog.core import nights
+
+    # Noted on 6 June with no time: the night of 5 June.
+    logged(filled, nights.date_only_start(date(2025, 6, 6)), time_noted=False)
+    args = ("--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-08")
+    code, out, _ = run(capsys, *args, "--json")
+    body = json.loads(out)
+    assert code == 0 and body["episodes"] == 4
+    assert sum(h["episodes"] for h in body["by_hour"]) == 3
+    assert body["timing"]["time_not_noted"] == 1 and body["timing"]["timing_unknown"] == 1
+    assert body["nocturnal"] + body["daytime"] == 3
+    code, out, _ = run(capsys, *args)
+    assert "Hour not known" in out and "1 cramp: time not noted" in out

@@ -83,3 +83,28 @@ def test_a_cramp_at_one_fifty_nine_on_sunday_is_cited_by_saturdays_night() -> No
     assert nights.cited(night, sunday_0159) == "night of Sat 12 Sep 2026, 01:59"
     assert nights.cited(night, sunday_0159, capital=True) == "Night of Sat 12 Sep 2026, 01:59"
     assert nights.cited(night) == "night of Sat 12 Sep 2026"
+
+
+# -- cramps noted by date only ---------------------------------------------------------------
+
+
+def test_a_cramp_noted_on_wednesday_without_a_time_belongs_to_tuesday_night() -> None:
+    wednesday = date(2026, 3, 11)
+    assert nights.date_only_night(wednesday) == date(2026, 3, 10)
+    assert nights.night_of(nights.date_only_start(wednesday)) == date(2026, 3, 10)
+    # With the default noon boundary the stored date is the one the person wrote.
+    assert nights.date_only_start(wednesday) == datetime(2026, 3, 11, 0, 0)
+
+
+def test_a_cramp_noted_as_in_the_evening_belongs_to_that_days_night() -> None:
+    wednesday = date(2026, 3, 11)
+    assert nights.night_of(nights.date_only_start(wednesday, evening=True)) == wednesday
+
+
+@pytest.mark.parametrize("hour", range(24))
+def test_the_date_only_rule_gives_the_same_night_for_every_boundary_hour(hour: int) -> None:
+    wednesday = date(2026, 3, 11)
+    morning = nights.date_only_start(wednesday, boundary_hour=hour)
+    evening = nights.date_only_start(wednesday, evening=True, boundary_hour=hour)
+    assert nights.night_of(morning, hour) == date(2026, 3, 10)
+    assert nights.night_of(evening, hour) == wednesday

@@ -351,12 +351,12 @@ def test_delimiters_and_encodings(
     assert starts(diary) == EXPECTED_SHEET
 
 
-def test_a_file_in_an_old_windows_code_page_is_refused_clearly(
+def test_a_file_in_no_encoding_cramplog_reads_is_refused_clearly(
     diary: Diary, tmp_path: Path
 ) -> None:
-    path = sheet(
-        tmp_path, "Date,Time,Muscle,Notes\n2026-03-01,02:10,Calf,caf\xe9\n", encoding="cp1252"
-    )
+    # 0x81 is neither UTF-8 (a lone continuation byte) nor anything in Windows-1252.
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(b"Date,Time,Muscle,Notes\n2026-03-01,02:10,Calf,caf\x81\n")
     with pytest.raises(ImportFileError, match="UTF-8") as raised:
         exchange.plan_import(diary, path)
     assert "line 2" in str(raised.value)
@@ -445,13 +445,13 @@ def test_the_dry_run_lists_every_row_error_with_its_line(diary: Diary, tmp_path:
         '2026-03-02,02:10,Calf,L,1:30,7,"a note\nover two lines"\n'
         "2026-02-30,02:10,Calf,,,,\n"
         "2026-03-03,25:10,Calf,,,,\n"
-        "2026-03-04,02:10,elbow,,,,\n"
+        "2026-03-04,02:10,Calf,,ten,,\n"
         "2026-03-05,02:10,Calf,sideways,,,\n"
         "2026-03-06,02:10,Calf,,-3,,\n"
         "2026-03-07,02:10,Calf,,,11,\n"
         "2027-03-07,02:10,Calf,,,,\n"
         ",02:10,Calf,,,,\n"
-        "2026-03-08,,Calf,,,,\n"
+        "2026-03-08,lunch,Calf,,,,\n"
         "2026-03-08,02:10,,,,,\n"
         "\n"
         "2026-03-09,02:10,Foot,R,25:00:00,2,\n"
@@ -461,7 +461,8 @@ def test_the_dry_run_lists_every_row_error_with_its_line(diary: Diary, tmp_path:
     assert lines == [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16]
     messages = [str(error) for error in plan.errors]
     assert messages[0].startswith("line 5: ") and "not a date" in messages[0]
-    assert "not a muscle" in messages[2] and "elbow" in messages[2]
+    assert "not a duration" in messages[2] and "ten" in messages[2]
+    assert "not a time of day" in messages[8] and "lunch" in messages[8]
     assert "from 0 to 10" in messages[5]
     assert "future" in messages[6]
     assert len(plan.batch.episodes) == 2
@@ -755,3 +756,23 @@ def test_times_around_a_clock_change_take_the_offset_in_force_then(
         ("2025-10-26 03:30", 0),
         ("2025-10-27 02:00", 0),
     ]
+
+
+def test_a_date_only_cramp_is_exported_with_time_noted_no_and_read_back_so(
+    diary: Diary, tmp_path: Path
+) -> None:
+    from cramplog.core import nights
+
+    start = nights.date_only_start(date(2026, 3, 5)).replace(tzinfo=LONDON)
+    diary.add_episode(EpisodeInput(start=start, muscle="muscle.calf", time_noted=False))
+    episodes_path, _nights = exchange.export_csv(diary, tmp_path / "out")
+    rows = list(csv.DictReader(io.StringIO(episodes_path.read_text(encoding="utf-8-sig"))))
+    assert list(rows[0])[-1] == "time_noted"
+    assert (rows[0]["night_of"], rows[0]["time_noted"]) == ("2026-03-04", "no")
+    other = fresh(tmp_path, "other")
+    try:
+        exchange.apply_import(other, exchange.plan_import(other, episodes_path))
+        (episode,) = other.list_episodes()
+    finally:
+        other.close()
+    assert not episode.time_noted

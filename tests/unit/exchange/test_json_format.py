@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
@@ -63,6 +63,7 @@ def snapshot(diary: Diary) -> dict[str, object]:
                 e.symptoms,
                 e.notes,
                 e.to_review,
+                e.time_noted,
                 e.created_utc,
                 e.updated_utc,
             )
@@ -112,6 +113,7 @@ def test_the_export_is_versioned_documented_json(sample_diary: Diary, tmp_path: 
         "to_review",
         "triggers_asked",
         "reliefs_asked",
+        "time_noted",
         "created_utc",
         "updated_utc",
     }
@@ -287,7 +289,7 @@ def test_each_bad_field_is_a_row_error_naming_the_record(
 @pytest.mark.parametrize(
     ("document", "message"),
     [
-        ("not json", "not valid JSON"),
+        ("{not json", "not valid JSON"),
         ([], "not a cramplog export"),
         ({"format": "other"}, "not a cramplog export"),
         (minimal(version=json_format.VERSION + 1), "newer cramplog"),
@@ -430,3 +432,29 @@ def test_malformed_json_never_crashes_the_importer_and_a_failed_import_adds_noth
     finally:
         diary.close()
     assert examples["count"] >= 250
+
+
+def test_a_cramp_noted_by_date_only_keeps_its_unknown_time_through_json(
+    diary: Diary, tmp_path: Path
+) -> None:
+    from cramplog.core import nights
+    from cramplog.core.records import EpisodeInput
+
+    start = nights.date_only_start(date(2026, 3, 5)).replace(tzinfo=UTC)
+    diary.add_episode(EpisodeInput(start=start, muscle="muscle.calf", time_noted=False))
+    path = exchange.export_json(diary, tmp_path / "d.json")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["version"] == 3 and document["episodes"][0]["time_noted"] is False
+    other = fresh(tmp_path)
+    try:
+        exchange.apply_import(other, exchange.plan_import(other, path))
+        (episode,) = other.list_episodes()
+    finally:
+        other.close()
+    assert not episode.time_noted and episode.clock_text == "time not noted"
+
+
+def test_an_export_from_before_version_3_had_every_time_noted(diary: Diary, tmp_path: Path) -> None:
+    exchange.apply_import(diary, exchange.plan_import(diary, write(tmp_path, minimal(version=2))))
+    (episode,) = diary.list_episodes()
+    assert episode.time_noted and episode.clock_text == "02:10"

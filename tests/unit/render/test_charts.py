@@ -223,6 +223,17 @@ def test_the_shaded_hours_are_the_persons_own_sleep_hours() -> None:
     assert "began in the usual sleep hours (01:00–09:30)" in result.summary
 
 
+def test_cramps_with_no_time_noted_are_left_out_and_counted_under_the_hours() -> None:
+    by_hour = [HourCount(h, 1 if h == 2 else 0, None) for h in range(24)]
+    result = charts.hour_of_night_chart(by_hour, charts.LIGHT, time_not_noted=3)
+    fig = drawn(result.figure)
+    assert sum(heights(fig, "hour-counts")) == 1
+    assert fig.axes[0].get_xlabel() == (
+        "Hour the cramp began (not shown: 3 cramps, time not noted)"
+    )
+    assert result.summary.endswith("(not shown: 3 cramps, time not noted).")
+
+
 def test_with_a_midnight_boundary_the_night_band_wraps_into_two() -> None:
     by_hour = [HourCount(h, 1, 5.0) for h in range(24)]
     fig = drawn(charts.hour_of_night_chart(by_hour, charts.LIGHT, boundary_hour=0).figure)

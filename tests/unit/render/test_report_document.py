@@ -417,3 +417,28 @@ def test_page_one_keeps_its_margins_and_never_runs_under_the_footer(
     for y in range(round(text_ends * scale) + 1, round((text_ends + 3) * scale)):
         row = {image.pixel(x, y) for x in range(0, image.width(), 2)}
         assert row == {white}, f"text runs {y / scale - text_ends:.1f} pt below its area"
+
+
+def test_a_cramp_noted_by_date_only_is_listed_with_time_not_noted(
+    qapp: object, diary: Diary, tmp_path: Path
+) -> None:
+    from cramplog.core import nights
+
+    diary.add_episode(cramp(datetime(2026, 3, 3, 2, 10)))
+    diary.add_episode(cramp(datetime(2026, 3, 3, 4, 0), duration_s=3900))
+    # Noted on Wednesday 4 March with no time: the night of Tuesday 3 March.
+    noted = nights.date_only_start(date(2026, 3, 4))
+    diary.add_episode(cramp(noted, "felt it on waking", time_noted=False, woke_from_sleep=None))
+    summary = report.build_report(diary, period=WEEK, comparison=WEEK.previous())
+    pages = page_texts(
+        report_document.write_pdf(
+            summary, tmp_path / "s.pdf", page_size=QPageSize(QPageSize.PageSizeId.A4)
+        )
+    )
+    appendix = words(" ".join(pages[1:]))
+    assert "Mon 2 02:10 Calf L 2:30 6 yes ✓" in appendix
+    # Over an hour, the Min:s column still counts minutes: 65 of them, not "1:05:00".
+    assert "04:00 Calf L 65:00 6 yes ✓" in appendix
+    assert "Tue 3 – Calf L 2:30 6 ✓ Time not noted. felt it on waking" in appendix
+    # The night-time count calls it not known rather than guessing from the sleep hours.
+    assert "2 / 0; 1 not known, time not noted" in words(pages[0])

@@ -128,3 +128,92 @@ def test_no_question_about_nights_before_a_file_is_chosen(qtbot: QtBot, diary: D
     qtbot.add_widget(dialog)
     dialog.show()
     assert not dialog.span_box.isVisible()
+
+
+# -- workbooks ----------------------------------------------------------------------------------
+
+
+def workbook_dialog(qtbot: QtBot, diary: Diary, path: Path) -> ImportDialog:
+    made = ImportDialog(diary, path=path)
+    qtbot.add_widget(made)
+    made.show()
+    return made
+
+
+def test_the_file_chooser_offers_workbooks(
+    qtbot: QtBot, diary: Diary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+
+    def chooser(*args: object) -> tuple[str, str]:
+        offered.append(str(args[3]))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", chooser)
+    made = ImportDialog(diary)
+    qtbot.add_widget(made)
+    assert made.ask_for_file() is None
+    first_filter = offered[0].split(";;")[0]
+    for pattern in ("*.csv", "*.json", "*.xlsx", "*.ods"):
+        assert pattern in first_filter
+
+
+def test_a_sheet_chooser_appears_for_a_workbook_of_several_sheets(
+    qtbot: QtBot, diary: Diary, tmp_path: Path
+) -> None:
+    from tests.unit.exchange.workbook.samples import xlsx
+
+    cramps: list[list[object]] = [[*line.split(",")] for line in SHEET.splitlines()]
+    meds: list[list[object]] = [["When", "Where"], ["2026-03-02 02:10", "calf"]]
+    made = workbook_dialog(qtbot, diary, xlsx(tmp_path / "b.xlsx", {"Meds": meds, "C": cramps}))
+    assert made.sheet_choice.isVisible()
+    assert [made.sheet_choice.itemText(i) for i in range(2)] == ["Meds", "C"]
+    assert made.plan is not None and len(made.plan.batch.episodes) == 1
+    made.sheet_choice.setCurrentIndex(1)  # the dry run runs again on the sheet chosen
+    assert made.plan is not None and len(made.plan.batch.episodes) == 3
+    assert "Sheet “C” (2 of 2: Meds, C)" in made.summary.text()
+    # Its own columns are read, not the first sheet's two.
+    assert made.columns.rowCount() == 7 and made.import_button.isEnabled()
+
+
+def test_an_empty_first_sheet_still_offers_the_others(
+    qtbot: QtBot, diary: Diary, tmp_path: Path
+) -> None:
+    from tests.unit.exchange.workbook.samples import xlsx
+
+    cramps: list[list[object]] = [[*line.split(",")] for line in SHEET.splitlines()]
+    made = workbook_dialog(qtbot, diary, xlsx(tmp_path / "b.xlsx", {"Cover": [], "C": cramps}))
+    assert made.plan is None and "Sheet “Cover” is empty" in made.summary.text()
+    made.sheet_choice.setCurrentIndex(1)
+    assert made.plan is not None and made.import_button.isEnabled()
+
+
+def test_no_sheet_chooser_for_one_sheet_or_a_csv(
+    qtbot: QtBot, diary: Diary, tmp_path: Path, dialog: ImportDialog
+) -> None:
+    from tests.unit.exchange.workbook.samples import xlsx
+
+    cramps: list[list[object]] = [[*line.split(",")] for line in SHEET.splitlines()]
+    made = workbook_dialog(qtbot, diary, xlsx(tmp_path / "one.xlsx", {"Cramps": cramps}))
+    assert made.plan is not None and not made.sheet_choice.isVisible()
+    assert not dialog.sheet_choice.isVisible()
+
+
+def test_a_tracker_export_whose_dates_read_both_ways_asks_their_order(
+    qtbot: QtBot, diary: Diary, tmp_path: Path
+) -> None:
+    path = tmp_path / "bearable.csv"
+    path.write_text(
+        "date,date formatted,weekday,time of day,category,rating/amount,detail,notes\n"
+        "x,01/03/2026,Sunday,am,Symptom,3,Leg cramps (Severe),\n"
+        "x,04/03/2026,Wednesday,am,Symptom,2,Leg cramps (Moderate),\n"
+    )
+    made = workbook_dialog(qtbot, diary, path)
+    assert made.date_order.isVisible() and not made.import_button.isEnabled()
+    made.date_order.setCurrentIndex(made.date_order.findData(True))
+    assert made.plan is not None and made.import_button.isEnabled()
+    # Bearable gives no clock time: the preview says so instead of showing 00:00.
+    cell = made.preview.item(0, 1)
+    assert cell is not None and cell.text() == "time not noted"

@@ -649,3 +649,26 @@ def test_a_start_changed_by_hand_is_saved_to_the_minute(
         assert stored.start_local == datetime(2026, 3, 12, 2, 10)
     finally:
         opened.close()
+
+
+def test_a_date_only_cramp_stays_time_not_noted_until_a_time_is_set(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    from cramplog.core import nights
+
+    start = nights.date_only_start(datetime(2026, 3, 11).date()).replace(tzinfo=LONDON)
+    stored = editor.add_episode(EpisodeInput(start=start, muscle="muscle.calf", time_noted=False))
+    dialog = open_form(qtbot, editor, preferences, episode=stored)
+    assert "time not noted" in dialog.night_label.text()
+    dialog.intensity.set_value(4)
+    with qtbot.wait_signal(dialog.accepted):
+        dialog.save()
+    assert not diary.get_episode(stored.id).time_noted
+
+    dialog = open_form(qtbot, editor, preferences, episode=diary.get_episode(stored.id))
+    dialog.start_edit.setTime(dialog.start_edit.time().addSecs(3 * 3600 + 600))
+    assert "time not noted" not in dialog.night_label.text()
+    with qtbot.wait_signal(dialog.accepted):
+        dialog.save()
+    edited = diary.get_episode(stored.id)
+    assert edited.time_noted and edited.clock_text == "03:10"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -232,3 +233,15 @@ def test_rows_load_when_the_place_is_first_shown(qtbot: QtBot, editor: DiaryEdit
     assert hidden.model.rowCount() == 2
     editor.add_episode(cramp(9, 2))
     assert hidden.model.rowCount() == 3
+
+
+def test_a_cramp_noted_by_date_only_says_time_not_noted_under_its_night(
+    page: DiaryPage, editor: DiaryEditor
+) -> None:
+    from cramplog.core import nights
+
+    noted_on = nights.date_only_start(date(2026, 3, 11)).replace(tzinfo=LONDON)
+    editor.add_episode(replace(cramp(11, 0), start=noted_on, time_noted=False))
+    editor.add_episode(cramp(11, 3))
+    assert column(page, NIGHT) == ["Tue 10 Mar 2026", "Tue 10 Mar 2026"]
+    assert sorted(column(page, TIME)) == ["03:10", "time not noted"]
