@@ -39,6 +39,7 @@ from cramplog.ui.widgets.theme import WrappedLabel
 
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing
+    from cramplog.diary.first_screen import WholeList
     from cramplog.ui.editor import DiaryEditor
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -181,6 +182,7 @@ class DiaryPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
 
         self._first_night: date | None = None
+        self._read_ahead: WholeList | None = None
         self._muscle: str | None = None
         # Rows load when the place is first shown: a person who opens cramplog on Patterns
         # should not pay (150,000 episodes: ~250 MB and a second) for a list they do not see.
@@ -335,14 +337,25 @@ class DiaryPage(QWidget):
             return []  # quiet nights have no muscle, so a muscle filter hides them
         return self.editor.diary.cramp_free_nights(self._first_night)
 
+    def current_filter(self) -> EpisodeFilter:
+        """What the list shows now (its period and muscle), as the diary is asked for it."""
+        return EpisodeFilter(
+            first_night=self._first_night,
+            muscles=frozenset() if self._muscle is None else frozenset({self._muscle}),
+        )
+
+    def take_rows(self, rows: WholeList) -> None:
+        """Rows read off the UI thread while the diary opened; `attach` shows them rather
+        than reading the list again, if the filter is still the one they were read under."""
+        self._read_ahead = rows
+
     def refresh(self) -> None:
         """Reload from the diary, keeping the selection and the scroll position."""
-        episodes = self.editor.diary.list_episodes(
-            EpisodeFilter(
-                first_night=self._first_night,
-                muscles=frozenset() if self._muscle is None else frozenset({self._muscle}),
-            )
-        )
+        ahead, self._read_ahead = self._read_ahead, None
+        if ahead is not None and ahead.where == self.current_filter():
+            self._show_rows(ahead.episodes, ahead.cramp_free)
+            return
+        episodes = self.editor.diary.list_episodes(self.current_filter())
         self._show_rows(episodes, self._cramp_free_nights())
 
     def _show_rows(self, episodes: Sequence[Episode], cramp_free: Sequence[date]) -> None:
