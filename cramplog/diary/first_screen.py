@@ -36,9 +36,10 @@ class WholeList:
 
 
 def open_with_list(
-    data_dir: Path, verdict: Verdict, where: EpisodeFilter
-) -> tuple[Diary, WholeList]:
-    """Open the examined diary (`integrity.open_checked`) and read its list under `where`.
+    data_dir: Path, verdict: Verdict, where: EpisodeFilter | None
+) -> tuple[Diary, WholeList | None]:
+    """Open the examined diary (`integrity.open_checked`) and read its list under `where`
+    (None: the list is not on screen, so it is not read).
 
     Meant for a worker thread: the Diary's one connection is made and used here, then
     handed over whole, so the UI thread only ever uses it after this returns. If the list
@@ -47,6 +48,8 @@ def open_with_list(
     from cramplog.diary import integrity
 
     diary = integrity.open_checked(data_dir, verdict=verdict)
+    if where is None:
+        return diary, None
     try:
         # Quiet nights have no muscle, so a muscle filter hides them (as the list does).
         quiet = [] if where.muscles else diary.cramp_free_nights(where.first_night)

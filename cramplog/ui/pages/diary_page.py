@@ -214,6 +214,8 @@ class DiaryPage(QWidget):
         # A preview held only the newest rows: the whole list replaces it now.
         if self._preview or (not self._loaded and self.isVisible()):
             self.refresh()
+        # Rows read ahead serve this attach only: later, the diary may have changed.
+        self._read_ahead = None
 
     def show_preview(self, listing: DiaryListing) -> None:
         """Show the newest rows, read before the diary itself is open, so the start-up's
@@ -345,8 +347,9 @@ class DiaryPage(QWidget):
         )
 
     def take_rows(self, rows: WholeList) -> None:
-        """Rows read off the UI thread while the diary opened; `attach` shows them rather
-        than reading the list again, if the filter is still the one they were read under."""
+        """Rows read off the UI thread while the diary opened; the `attach` that follows
+        shows them rather than reading the list again, if the filter is still the one they
+        were read under."""
         self._read_ahead = rows
 
     def refresh(self) -> None:

@@ -406,7 +406,9 @@ class DiaryOpening(QObject):
     def _open_on_worker(self, verdict: integrity.Verdict) -> None:
         from cramplog.diary import first_screen
 
-        where = self.window.diary_page.current_filter()
+        window = self.window
+        on_list = window.places.currentRow() == 0  # the Diary place (its list)
+        where = window.diary_page.current_filter() if on_list else None
         handover = _Handover(self)
         handover.arrived.connect(self._arrived)
 
@@ -434,8 +436,9 @@ class DiaryOpening(QObject):
         if isinstance(result, BaseException):
             _quit(1)
             raise result  # a bug: the error hook logs it and shows its dialog
-        diary, rows = cast("tuple[Diary, first_screen.WholeList]", result)
-        self.window.diary_page.take_rows(rows)
+        diary, rows = cast("tuple[Diary, first_screen.WholeList | None]", result)
+        if rows is not None:
+            self.window.diary_page.take_rows(rows)
         self._attach(diary)
 
     def _attach(self, diary: Diary | None) -> None:

@@ -30,6 +30,7 @@ def test_the_list_read_ahead_is_the_list_the_diary_gives(data_dir: Path) -> None
     where = EpisodeFilter(first_night=date(2026, 3, 4))
     diary, rows = first_screen.open_with_list(data_dir, integrity.examine(data_dir), where)
     try:
+        assert rows is not None
         assert rows.where == where
         assert [e.uuid for e in rows.episodes] == [e.uuid for e in diary.list_episodes(where)]
         assert len(rows.episodes) == 2
@@ -43,6 +44,7 @@ def test_a_muscle_filter_hides_the_quiet_nights_as_the_list_does(data_dir: Path)
     where = EpisodeFilter(muscles=frozenset({"muscle.foot"}))
     diary, rows = first_screen.open_with_list(data_dir, integrity.examine(data_dir), where)
     diary.close()
+    assert rows is not None
     assert [e.muscle for e in rows.episodes] == ["muscle.foot"]
     assert rows.cramp_free == []
 
@@ -66,3 +68,14 @@ def test_a_list_that_cannot_be_read_closes_the_diary_again(
     with pytest.raises(StorageError, match="could not be read"):
         first_screen.open_with_list(data_dir, integrity.examine(data_dir), EpisodeFilter())
     assert len(closed) == 1
+
+
+def test_without_the_list_on_screen_nothing_is_read_ahead(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(data_dir)
+    listed: list[object] = []
+    monkeypatch.setattr(Diary, "list_episodes", lambda *args: listed.append(args))
+    diary, rows = first_screen.open_with_list(data_dir, integrity.examine(data_dir), None)
+    diary.close()
+    assert rows is None and listed == []
