@@ -79,11 +79,23 @@ def _collect(
         )
         for w, window in zip(aggregates.window_nights(session, windows), windows, strict=True)
     ]
+    if aggregates.holds_records(session, nights):
+        episodes = aggregates.episode_columns(session, nights)
+        days = aggregates.day_columns(session, nights, triggers.FACTOR_THRESHOLDS)
+        trigger_counts = aggregates.trigger_counts(session, nights)
+        relief_counts = aggregates.relief_counts(session, nights)
+    else:
+        # Nothing stored in the range (often the comparison period before a diary began):
+        # the four wide reads would all come back empty, so they are not made. Logging
+        # spans and treatments are read as ever: they can reach into an empty range.
+        episodes = aggregates.EpisodeColumns.none()
+        days = aggregates.DayColumns.none()
+        trigger_counts, relief_counts = [], []
     return _Raw(
-        episodes=aggregates.episode_columns(session, nights),
-        days=aggregates.day_columns(session, nights, triggers.FACTOR_THRESHOLDS),
-        triggers=aggregates.trigger_counts(session, nights),
-        reliefs=aggregates.relief_counts(session, nights),
+        episodes=episodes,
+        days=days,
+        triggers=trigger_counts,
+        reliefs=relief_counts,
         spans=spans,
         treatments=[
             (

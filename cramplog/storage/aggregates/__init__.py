@@ -47,7 +47,7 @@ from cramplog.storage.aggregates.period import (
     relief_counts,
     trigger_counts,
 )
-from cramplog.storage.aggregates.ranges import NightRange
+from cramplog.storage.aggregates.ranges import NightRange, holds_records
 from cramplog.storage.aggregates.windows import WindowNights, first_recorded_night, window_nights
 
 __all__ = [
@@ -79,6 +79,7 @@ __all__ = [
     "factor_present_bit",
     "factor_recorded_bit",
     "first_recorded_night",
+    "holds_records",
     "long_episodes",
     "relief_counts",
     "trigger_counts",

@@ -60,6 +60,11 @@ class EpisodeColumns:
     muscles: tuple[str, ...]
     sides: tuple[str, ...]
 
+    @classmethod
+    def none(cls) -> EpisodeColumns:
+        """The columns of a range that holds no episode."""
+        return cls([], [], ("muscle.other",), SIDES)
+
 
 def _packed_column(muscles: Sequence[str]) -> ColumnElement[int]:
     # The same rule as `nights.known_nocturnal`, in SQL.
@@ -224,6 +229,11 @@ class DayColumns:
     packed: list[int]
     sleep_disturbance: list[int | None]
     minutes_awake: list[int | None]
+
+    @classmethod
+    def none(cls) -> DayColumns:
+        """The columns of a range that holds no day record."""
+        return cls([], [], [], [])
 
 
 def day_columns(session: Session, nights: NightRange, limits: FactorThresholds) -> DayColumns:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from cramplog.storage.engine import driver_connection
 from cramplog.storage.schema import (
+    DiaryDayRow,
     EpisodeRow,
 )
 
@@ -92,3 +93,16 @@ def covers_every_episode(session: Session, nights: NightRange) -> bool:
     first = session.scalar(select(func.min(EpisodeRow.start_local)))
     last = session.scalar(select(func.max(EpisodeRow.start_local)))
     return first is None or last is None or (first >= nights.local_from and last < nights.local_to)
+
+
+def holds_records(session: Session, nights: NightRange) -> bool:
+    """Whether any episode or day record falls in the range (two index look-ups)."""
+    episode = session.scalar(select(EpisodeRow.id).where(in_range(nights)).limit(1))
+    if episode is not None:
+        return True
+    day = session.scalar(
+        select(DiaryDayRow.id)
+        .where(DiaryDayRow.night_of >= nights.first, DiaryDayRow.night_of <= nights.last)
+        .limit(1)
+    )
+    return day is not None

@@ -40,6 +40,7 @@ from cramplog.ui.widgets.theme import WrappedLabel
 
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing
+    from cramplog.diary.first_screen import WholeList
     from cramplog.ui.editor import DiaryEditor
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -185,6 +186,7 @@ class DiaryPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
 
         self._first_night: date | None = None
+        self._read_ahead: WholeList | None = None
         self._muscle: str | None = None
         # Rows load when the place is first shown: a person who opens cramplog on Patterns
         # should not pay (150,000 episodes: ~250 MB and a second) for a list they do not see.
@@ -216,6 +218,8 @@ class DiaryPage(QWidget):
         # A preview held only the newest rows: the whole list replaces it now.
         if self._preview or (not self._loaded and self.isVisible()):
             self.refresh()
+        # Rows read ahead serve this attach only: later, the diary may have changed.
+        self._read_ahead = None
 
     def show_preview(self, listing: DiaryListing) -> None:
         """Show the newest rows, read before the diary itself is open, so the start-up's
@@ -339,14 +343,26 @@ class DiaryPage(QWidget):
             return []  # quiet nights have no muscle, so a muscle filter hides them
         return self.editor.diary.cramp_free_nights(self._first_night)
 
+    def current_filter(self) -> EpisodeFilter:
+        """What the list shows now (its period and muscle), as the diary is asked for it."""
+        return EpisodeFilter(
+            first_night=self._first_night,
+            muscles=frozenset() if self._muscle is None else frozenset({self._muscle}),
+        )
+
+    def take_rows(self, rows: WholeList) -> None:
+        """Rows read off the UI thread while the diary opened; the `attach` that follows
+        shows them rather than reading the list again, if the filter is still the one they
+        were read under."""
+        self._read_ahead = rows
+
     def refresh(self) -> None:
         """Reload from the diary, keeping the selection and the scroll position."""
-        episodes = self.editor.diary.list_episodes(
-            EpisodeFilter(
-                first_night=self._first_night,
-                muscles=frozenset() if self._muscle is None else frozenset({self._muscle}),
-            )
-        )
+        ahead, self._read_ahead = self._read_ahead, None
+        if ahead is not None and ahead.where == self.current_filter():
+            self._show_rows(ahead.episodes, ahead.cramp_free)
+            return
+        episodes = self.editor.diary.list_episodes(self.current_filter())
         self._show_rows(episodes, self._cramp_free_nights())
 
     def _show_rows(self, episodes: Sequence[Episode], cramp_free: Sequence[date]) -> None:

@@ -8,12 +8,13 @@ import contextlib
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore  # not `Qt` itself: see cramplog.ui.widgets.theme
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from cramplog import __version__
@@ -23,7 +24,7 @@ from cramplog.ui.startup.after_paint import AfterPaint
 from cramplog.ui.startup.error_dialog import ExceptionHook
 
 if TYPE_CHECKING:
-    from cramplog.diary import backups, integrity
+    from cramplog.diary import backups, first_screen, integrity
     from cramplog.diary.service import Diary
     from cramplog.ui.dialogs.restore_dialog import DamagedChoice
     from cramplog.ui.main_window import MainWindow
@@ -341,6 +342,8 @@ class DiaryOpening(QObject):
         self.sample = sample
         self.auto: AutoBackup | None = None
         self._verdict: integrity.Verdict | None = None
+        self._worker: threading.Thread | None = None
+        self._worker_result: object = None
         if window.attached:
             self.diary: Diary | None = window.diary
             self._start_helpers()
@@ -381,10 +384,65 @@ class DiaryOpening(QObject):
                 QTimer.singleShot(0, self._open)
 
     def _open(self) -> None:
-        """Open the diary and give it to the window; if that fails, say so and leave."""
-        diary = None
+        """Open the diary and give it to the window; if that fails, say so and leave.
+
+        A healthy diary is opened, and its list read, on a worker thread, so the window goes
+        on painting (about a second on a ten-year diary); one that needs the person's choice
+        (damaged, missing) is opened here, between the dialogs that ask.
+        """
+        from cramplog.diary import integrity
+
+        verdict = self._verdict
+        if verdict is not None and verdict.condition is integrity.Condition.HEALTHY:
+            self._open_on_worker(verdict)
+            return
         try:
-            diary = open_diary(self.data_dir, parent=self.window, examined=self._verdict)
+            diary = open_diary(self.data_dir, parent=self.window, examined=verdict)
+        except Exception:
+            _quit(1)
+            raise  # a bug: the error hook logs it and shows its dialog
+        self._attach(diary)
+
+    def _open_on_worker(self, verdict: integrity.Verdict) -> None:
+        from cramplog.diary import first_screen
+
+        window = self.window
+        on_list = window.places.currentRow() == 0  # the Diary place (its list)
+        where = window.diary_page.current_filter() if on_list else None
+        handover = _Handover(self)
+        handover.arrived.connect(self._arrived)
+
+        def work() -> None:
+            result: object
+            try:
+                result = first_screen.open_with_list(self.data_dir, verdict, where)
+            except BaseException as exc:  # handed to the UI thread, which reports it
+                result = exc
+            self._worker_result = result
+            with contextlib.suppress(RuntimeError):  # the window is gone: stop() tidies up
+                handover.arrived.emit(result)
+
+        self._worker = threading.Thread(target=work, name="cramplog-open-diary")
+        self._worker.start()
+
+    def _arrived(self, result: object) -> None:
+        """On the UI thread: the worker has opened the diary (or failed to)."""
+        if self._worker is not None:
+            self._worker.join()  # emitting was its last act
+        if isinstance(result, CramplogError | OSError):
+            tell(self.window, "cramplog cannot open the diary", _message(result))
+            _quit(1)
+            return
+        if isinstance(result, BaseException):
+            _quit(1)
+            raise result  # a bug: the error hook logs it and shows its dialog
+        diary, rows = cast("tuple[Diary, first_screen.WholeList | None]", result)
+        if rows is not None:
+            self.window.diary_page.take_rows(rows)
+        self._attach(diary)
+
+    def _attach(self, diary: Diary | None) -> None:
+        try:
             if diary is not None:
                 self.window.attach(diary)
         except (CramplogError, OSError) as exc:
@@ -428,14 +486,26 @@ class DiaryOpening(QObject):
             tour.offer_tour(window, window.preferences)
 
     def stop(self) -> None:
-        """The window's run is over: no more periodic backups."""
+        """The window's run is over: no more periodic backups, and a diary that finished
+        opening after the window closed is closed again (never left half-used)."""
         if self.auto is not None:
             self.auto.stop()
+        if self._worker is not None:
+            self._worker.join()
+            late = self._worker_result
+            if self.diary is None and isinstance(late, tuple):
+                late[0].close()
 
     def back_up_changes(self) -> None:
         """A clean exit backs up anything changed since the last backup."""
         if self.auto is not None:
             self.auto.tick()
+
+
+class _Handover(QObject):
+    """Carries the worker's result to the UI thread (a queued signal)."""
+
+    arrived = Signal(object)
 
 
 def _quit(code: int) -> None:

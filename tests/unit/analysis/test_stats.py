@@ -487,13 +487,15 @@ def test_the_number_of_queries_does_not_grow_with_the_episodes(diary: Diary) -> 
         statements.append(str(args[2]))
 
     period = stats.Period(date(2026, 2, 1), WED_11)
-    log(diary, at(1, 3, month=2), triggers=("trigger.alcohol",))
+    # Inside the period (3 am on the 1st belongs to the night before): a period holding no
+    # record skips its reads altogether, which is fewer queries, not the same number.
+    log(diary, at(2, 3, month=2), triggers=("trigger.alcohol",))
     stats.compute(diary, period)  # settings read once and remembered are not counted
     event.listen(Engine, "before_cursor_execute", count)
     try:
         stats.compute(diary, period)
         few = len(statements)
-        for day in range(2, 28):
+        for day in range(3, 28):
             log(diary, at(day, 3, month=2), triggers=("trigger.alcohol",))
         statements.clear()
         stats.compute(diary, period)

@@ -185,8 +185,15 @@ def test_many_weeks_draw_as_one_stepped_outline_with_the_same_counts() -> None:
     fig = drawn(charts.weekly_cramps_chart(weeks(counts), charts.LIGHT).figure)
     (steps,) = [p for p in fig.axes[0].patches if isinstance(p, StepPatch)]
     assert steps.get_gid() == "weekly-counts"
-    values, _edges, _baseline = steps.get_data()
+    values, edges, _baseline = steps.get_data()
     assert list(values) == counts
+    # Each step begins on its own week's Monday (across leap years) and the last ends a week on.
+    week_starts = [w.week_start for w in weeks(counts)]
+    ends = [*week_starts, week_starts[-1] + timedelta(days=7)]
+    expected = [float(mdates.date2num(day)) for day in ends]  # type: ignore[no-untyped-call]
+    assert list(edges) == expected
+    assert fig.axes[0].get_xlim() == (expected[0], expected[-1])
+    assert fig.axes[0].get_ylim()[1] > max(counts)
 
 
 def test_hour_of_night_starts_at_the_boundary_and_shades_the_night() -> None:

@@ -12,7 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from cramplog.core import conventions
-from cramplog.core.records import EpisodeInput, Side
+from cramplog.core.records import EpisodeFilter, EpisodeInput, Side
 from cramplog.diary.service import Diary
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages.diary_page import DiaryPage
@@ -245,3 +245,27 @@ def test_a_cramp_noted_by_date_only_says_time_not_noted_under_its_night(
     editor.add_episode(cramp(11, 3))
     assert column(page, NIGHT) == ["Tue 10 Mar 2026", "Tue 10 Mar 2026"]
     assert sorted(column(page, TIME)) == ["03:10", "time not noted"]
+
+
+def test_rows_read_ahead_are_shown_once_and_never_after_the_diary_changed(
+    qtbot: QtBot, diary: Diary, editor: DiaryEditor
+) -> None:
+    from cramplog.diary.first_screen import WholeList
+
+    diary.add_episode(cramp(3, 3))
+    ahead = WholeList(EpisodeFilter(), diary.list_episodes(), [])
+    diary.add_episode(cramp(5, 3))  # after the read: the rows read ahead miss it
+    on_screen, hidden = DiaryPage(), DiaryPage()
+    for page in (on_screen, hidden):
+        qtbot.add_widget(page)
+        page.resize(1100, 500)
+        page.take_rows(ahead)
+    on_screen.show()
+    on_screen.attach(editor)
+    assert on_screen.model.rowCount() == 1  # what was read ahead, not read again
+    on_screen.refresh()
+    assert on_screen.model.rowCount() == 2  # a later refresh reads the diary as it is now
+    # A list off screen when the diary opened reads the diary itself once it is shown.
+    hidden.attach(editor)
+    hidden.show()
+    qtbot.wait_until(lambda: hidden.model.rowCount() == 2)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -129,6 +131,116 @@ def test_the_app_opens_a_healthy_diary_into_the_painted_window_with_a_preview(
         window.close()
         assert opening.diary is not None
         opening.diary.close()
+
+
+def test_a_healthy_diary_opens_and_reads_its_list_off_the_ui_thread(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cramplog.diary import first_screen
+
+    opened_on: list[threading.Thread] = []
+    listed_on: list[threading.Thread] = []
+    open_with_list = first_screen.open_with_list
+    list_episodes = Diary.list_episodes
+
+    def opening_spy(*args: Any) -> Any:
+        opened_on.append(threading.current_thread())
+        return open_with_list(*args)
+
+    def listing_spy(diary: Diary, *args: Any) -> Any:
+        listed_on.append(threading.current_thread())
+        return list_episodes(diary, *args)
+
+    monkeypatch.setattr(first_screen, "open_with_list", opening_spy)
+    monkeypatch.setattr(Diary, "list_episodes", listing_spy)
+    expected = _rows_in_diary(year_of_cramps)
+    listed_on.clear()
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: window.attached, timeout=10_000)
+    try:
+        ui = threading.main_thread()
+        assert len(opened_on) == 1 and opened_on[0] is not ui
+        # The whole list came from the worker: the UI thread did not read it again.
+        assert listed_on and ui not in listed_on
+        assert window.diary_page.model.rowCount() == expected
+        assert window.diary_page.complete
+    finally:
+        window.close()
+        assert opening.diary is not None
+        opening.diary.close()
+
+
+def test_a_diary_that_cannot_be_opened_on_the_worker_is_told_and_the_app_leaves(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cramplog.core.errors import StorageError
+    from cramplog.diary import first_screen
+
+    def locked(*_args: object) -> None:
+        raise StorageError("The diary is locked by another program.")
+
+    told: list[str] = []
+    monkeypatch.setattr(first_screen, "open_with_list", locked)
+    monkeypatch.setattr(cramplog_app, "tell", lambda _p, _t, text: told.append(text))
+    exits: list[int] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.setattr(app, "exit", lambda code=0: exits.append(code))
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: exits == [1], timeout=10_000)
+    assert told == ["The diary is locked by another program."]
+    assert opening.diary is None and not window.attached
+
+
+def test_a_diary_that_opens_after_the_window_closed_is_closed_again(
+    qtbot: QtBot,
+    preferences: Preferences,
+    year_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cramplog.diary import first_screen
+
+    release = threading.Event()
+    late: list[Diary] = []
+    open_with_list = first_screen.open_with_list
+
+    def slow(*args: Any) -> Any:
+        assert release.wait(10)
+        diary, rows = open_with_list(*args)
+        late.append(diary)
+        return diary, rows
+
+    closed: list[Diary] = []
+    close = Diary.close
+
+    def closing_spy(diary: Diary) -> None:
+        closed.append(diary)
+        close(diary)
+
+    monkeypatch.setattr(first_screen, "open_with_list", slow)
+    monkeypatch.setattr(Diary, "close", closing_spy)
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: opening._worker is not None, timeout=10_000)
+    window.close()  # the person left while the diary was still opening
+    release.set()
+    opening.stop()  # what the app does once its event loop is over
+    assert opening.diary is None and len(late) == 1
+    assert closed == late
 
 
 def test_no_preview_when_the_window_opens_on_another_place(

@@ -1,0 +1,74 @@
+"""A period holding no stored record skips the wide reads but keeps every number it shows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy.orm import Session
+
+from cramplog.analysis import stats
+from cramplog.core.records import DayFactors, EpisodeInput
+from cramplog.diary.service import Diary
+from cramplog.storage import aggregates
+from tests.conftest import LONDON
+
+# The fixed clock is Thursday 12 March 2026: last night is the night of Wed 11 March.
+MARCH = stats.Period(date(2026, 3, 2), date(2026, 3, 11))
+FEBRUARY = stats.Period(date(2026, 2, 20), date(2026, 3, 1))
+
+
+def fill_march(diary: Diary) -> None:
+    for day in (3, 5, 9):
+        start = datetime(2026, 3, day, 3, 0, tzinfo=LONDON)
+        diary.add_episode(EpisodeInput(start=start, muscle="muscle.calf", intensity=5))
+    diary.set_day(date(2026, 3, 4), DayFactors(reviewed=True))
+
+
+def wide_reads(monkeypatch: pytest.MonkeyPatch, diary: Diary, period: stats.Period) -> int:
+    """How many times computing `period` read its episodes' columns (the wide read)."""
+    calls = []
+    real = aggregates.episode_columns
+
+    def spy(session: Session, nights: aggregates.NightRange) -> aggregates.EpisodeColumns:
+        calls.append(nights)
+        return real(session, nights)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(aggregates, "episode_columns", spy)
+        stats.compute(diary, period)
+    return len(calls)
+
+
+def test_an_empty_comparison_period_is_no_comparison_and_reads_no_episodes(
+    diary: Diary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_march(diary)
+    s = stats.compute(diary, MARCH, comparison=FEBRUARY)
+    c = s.comparison
+    assert c is not None
+    assert (c.episodes, c.recorded_nights, c.cramp_nights, c.nights_in_period) == (0, 0, 0, 10)
+    assert c.cramps_per_week is None and c.intensity_median is None
+    assert len(c.weekly) == 2 and all(w.episodes == 0 for w in c.weekly)
+    assert s.change("cramps_per_week") is None
+    assert s.comparison_withheld() == (
+        "no comparison: 0 of 10 nights recorded in the comparison period (7 needed)"
+    )
+    # The period itself is read as ever; the empty one makes no wide read of the episodes.
+    assert wide_reads(monkeypatch, diary, FEBRUARY) == 0
+    assert wide_reads(monkeypatch, diary, MARCH) == 1
+
+
+def test_a_declared_span_still_records_the_nights_of_a_period_holding_no_record(
+    diary: Diary,
+) -> None:
+    fill_march(diary)
+    diary.declare_span(date(2026, 2, 22), date(2026, 3, 1))
+    s = stats.compute(diary, MARCH, comparison=FEBRUARY)
+    c = s.comparison
+    assert c is not None
+    # Eight cramp-free nights inside the span: a real comparison, with a rate of 0 a week.
+    assert (c.recorded_nights, c.span_only_nights, c.cramp_free_nights) == (8, 8, 8)
+    assert c.cramps_per_week == 0
+    assert s.comparable
+    assert s.change("cramps_per_week") == s.cramps_per_week
