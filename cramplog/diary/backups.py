@@ -1,4 +1,6 @@
 """Verified automatic backups of the diary, their rotation, and restoring one of them."""
+# Over 400 lines because taking, verifying, rotating and restoring a backup share one naming
+# and verification rule; apart, a restore could accept a file a backup would never write.
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
 """Import a file into the diary: a dry run first, then all of it in one transaction, or nothing."""
+# Over 400 lines because the dry run and the one-transaction apply share the plan they both
+# read; the formats, the dry run's wording and the spans already live in their own modules.
 
 from __future__ import annotations
 
