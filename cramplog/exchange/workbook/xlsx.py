@@ -10,6 +10,7 @@ rows took it three times as long as all the rest of the import.
 
 from __future__ import annotations
 
+import gc
 import io
 import zipfile
 from xml.parsers import expat
@@ -25,6 +26,18 @@ FAST_LIMIT = 96 * 1024 * 1024
 
 def read(raw: bytes, wanted: str | None) -> sheets.Sheet:
     """The chosen sheet (first by default) of the .xlsx workbook in `raw`."""
+    collecting = gc.isenabled()
+    # A sheet is hundreds of thousands of new lists and tuples, none in a cycle: the cycle
+    # collector would walk the growing heap again and again for nothing (a fifth of the time).
+    gc.disable()
+    try:
+        return _read(raw, wanted)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(raw: bytes, wanted: str | None) -> sheets.Sheet:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             _check_parts(archive)

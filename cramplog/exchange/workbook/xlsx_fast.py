@@ -15,7 +15,6 @@ reference) returns None, and the caller reads the part with xlsx_stream instead.
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_right
 from itertools import product
@@ -28,12 +27,17 @@ from cramplog.exchange.workbook.xlsx_values import MEMO_SIZE, CellValues
 
 _ATTRS = r'((?:\s+[\w:.-]+="[^"<&]*")*)\s*'
 _ROW_NUMBER = re.compile(r'\sr="([^"]*)"')
-# A row's start (its attributes; a row with no cells ends in "/"), or a cell: its column
-# letters, then the rest of it up to `/>` or `</c>` (its key). A `/` in the text is stepped
-# over; a key cut short by one in odd text fails _PLAIN and goes to expat.
+# A row's start: its number when `r` comes first, its other attributes (ending in "/" for a
+# row with no cells). Or a cell: its column letters, then the text of a plain inline string,
+# or the index of a shared string, or else the rest of the cell up to `/>` or `</c>` (its
+# key). A `/` in text is stepped over; a key cut short by one in odd text fails _PLAIN and
+# goes to expat.
 _ITEMS = re.compile(
-    r'<row((?:\s+[\w:.-]+="[^"<&]*")*\s*/?)>'
-    r'|<c r="([A-Z]{1,3})\d+"([^/]*(?:/(?!c>|>)[^/]*)*/c?>)'
+    r'<row(?: r="(\d{1,7})")?((?:\s+[\w:.-]+="[^"<&]*")*\s*/?)>'
+    r'|<c r="([A-Z]{1,3})\d+"(?:'
+    r' t="inlineStr"><is><t>([^<&\r]*)</t></is></c>'
+    r'|(?: s="\d+")? t="s"><v>(\d+)</v></c>'
+    r"|([^/]*(?:/(?!c>|>)[^/]*)*/c?>))"
 )
 _PLAIN = re.compile(
     _ATTRS
@@ -45,7 +49,7 @@ _DECLARED = re.compile(r"""\s*<\?xml[^>]*encoding=["']([\w.-]+)""")
 _LETTERS = tuple(ascii_uppercase) + tuple(a + b for a, b in product(ascii_uppercase, repeat=2))
 _PREFIXES = [_LETTERS[:width] for width in range(len(_LETTERS) + 1)]
 _EMPTY = object()
-_ROW = object()
+_OTHER = object()  # a row's start, or a cell read by the expression itself
 _INLINE = ' t="inlineStr"><is><t>'
 _INLINE_END = "</t></is></c>"
 
@@ -67,17 +71,10 @@ def read(raw: bytes, values: CellValues) -> xlsx_stream.Grid | None:
     if parts is None:
         return None
     rows, namespace = parts
-    collecting = gc.isenabled()
-    # The rows are hundreds of thousands of new lists and tuples, none in a cycle: the cycle
-    # collector would walk the growing heap again and again for nothing (a fifth of the time).
-    gc.disable()
     try:
         return _Rows(values, namespace).read(rows)
     except _NotPlain:
         return None
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _split(text: str) -> tuple[str, str] | None:
@@ -121,7 +118,7 @@ class _Rows:
         self.values = values
         self.namespace = namespace
         # A cell's key → its text, or _EMPTY for a cell with nothing in it.
-        self.memo: dict[str, object] = {"": _ROW}
+        self.memo: dict[str, object] = {"": _OTHER}
         self.starts: list[int] = []
         self.numbers: list[int] = []
 
@@ -131,16 +128,16 @@ class _Rows:
             if "<c" in text:
                 raise _NotPlain
             return []
-        heads, letters, keys = zip(*found, strict=True)
-        starts = [index for index, key in enumerate(keys) if not key]
+        numbered, heads, letters, inline, shared, keys = zip(*found, strict=True)
+        starts = [index for index, letter in enumerate(letters) if not letter]
         if (
             starts[:1] != [0]
             or len(starts) != text.count("<row")
             or len(keys) - len(starts) != text.count("<c")
         ):
-            raise _NotPlain  # a row or cell in a shape the expressions do not match
+            raise _NotPlain  # a row or cell in a shape the expression does not match
         self.starts = starts
-        self.numbers = _row_numbers(heads, starts)
+        self.numbers = _row_numbers(numbered, heads, starts)
         texts: list[object] = list(map(self.memo.get, keys))
         if None in texts:
             get = self.memo.get
@@ -149,6 +146,14 @@ class _Rows:
                 texts[index] = (
                     known if known is not None else self._first(keys[index], letters[index], index)
                 )
+        strings = self.values.book.strings
+        try:
+            texts = [
+                text if text is not _OTHER else strings[int(number)] if number else words
+                for text, words, number in zip(texts, inline, shared, strict=True)
+            ]
+        except IndexError:
+            raise _NotPlain from None  # no such shared string: xlsx_stream names the cell
         return self._rows(letters, texts)
 
     def _rows(self, letters: tuple[str, ...], texts: list[object]) -> xlsx_stream.Grid:
@@ -224,16 +229,20 @@ class _Rows:
         return _EMPTY if text is None else text
 
 
-def _row_numbers(heads: tuple[str, ...], starts: list[int]) -> list[int]:
+def _row_numbers(numbered: tuple[str, ...], heads: tuple[str, ...], starts: list[int]) -> list[int]:
     """Each row's number: its `r`, else one more than the row before."""
-    numbers: list[int] = []
+    given = [numbered[start] for start in starts]
+    if "" not in given:
+        numbers = list(map(int, given))
+        if min(numbers) >= 1 and max(numbers) <= 1_048_576:
+            return numbers
+    numbers = []
     number = 0
     for start in starts:
-        attrs = heads[start]
-        if attrs.startswith(' r="'):
-            number = xlsx_stream.row_number(attrs[4 : attrs.find('"', 4)])
+        found = _ROW_NUMBER.search(heads[start])
+        if numbered[start] or found:
+            number = xlsx_stream.row_number(numbered[start] or (found.group(1) if found else ""))
         else:
-            found = _ROW_NUMBER.search(attrs)
-            number = xlsx_stream.row_number(found.group(1)) if found else number + 1
+            number += 1
         numbers.append(number)
     return numbers
