@@ -12,6 +12,8 @@ from cramplog.core import wording
 from cramplog.core.translation import N_, _, n_
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from cramplog.analysis.stats import PatternStats
     from cramplog.analysis.warning_signs import WarningSign
 
@@ -73,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
                 ),
                 EXIT_USAGE,
             )
-        if stats.first_recorded_night(diary) is None:
+        earliest = stats.first_recorded_night(diary)
+        if earliest is None:
             return _fail(
                 _("the diary {path} is empty: log a cramp or review a night first.").format(
                     path=diary.path
@@ -95,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         json.dump(body, sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
-        print(_text(numbers, signs))
+        print(_text(numbers, signs, earliest))
     return 0
 
 
@@ -107,7 +110,7 @@ def _duration(seconds: float | None) -> str:
     return wording.duration(seconds, missing="–")
 
 
-def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
+def _text(s: PatternStats, signs: tuple[WarningSign, ...], earliest: date) -> str:
     period = s.period
     first, last = (wording.date_text(d, weekday=False) for d in (period.first, period.last))
     lines = [
@@ -117,6 +120,13 @@ def _text(s: PatternStats, signs: tuple[WarningSign, ...]) -> str:
     ]
     if s.empty:
         lines.append(_("Nothing to show: no cramps and no reviewed nights in this period."))
+        if earliest < period.first:
+            # An imported history often lies before the default last three months.
+            lines.append(
+                _(
+                    "The diary begins on the night of {night}: add --from {iso} to include it."
+                ).format(night=wording.date_text(earliest, weekday=False), iso=earliest.isoformat())
+            )
         return "\n".join(lines)
     rows = _headline_rows(s)
     width = max(len(label) for label, _value in rows)

@@ -27,15 +27,17 @@ def spreadsheet_lines(batch: Batch, *, new_words_agreed: bool) -> list[str]:
         return []
     lines = ["Columns:", *(f"  {fate}" for fate in column_fates(batch))]
     if batch.time_not_noted:
+        give = "gives" if batch.time_not_noted == 1 else "give"
         lines.append(
-            f"{wording.count(batch.time_not_noted, 'row')} give a date but no time "
+            f"{wording.count(batch.time_not_noted, 'row')} {give} a date but no time "
             f"({nights.TIME_NOT_NOTED}): each goes to the night before its date, or to that "
             "date's night where the time column says evening or night."
         )
     if batch.duplicates:
         repeats = ", ".join(f"line {line} (as line {first})" for line, first in batch.duplicates)
+        repeat = "repeats" if len(batch.duplicates) == 1 else "repeat"
         lines.append(
-            f"{wording.count(len(batch.duplicates), 'row')} repeat an earlier row and would be "
+            f"{wording.count(len(batch.duplicates), 'row')} {repeat} an earlier row and would be "
             f"imported once: {repeats}."
         )
     for kind, words in batch.new_words.items():

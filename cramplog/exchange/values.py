@@ -63,6 +63,9 @@ class NumericDate:
     first: int
     second: int
     year: int
+    # Written with dots (11.03.2026): the day-first convention of the countries that write
+    # dates so; month-first dates are written with slashes.
+    dotted: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -104,7 +107,8 @@ def read_date(text: str) -> date | NumericDate:
     if found := _ISO_DATE.match(value):
         return _make_date(int(found[1]), int(found[2]), int(found[3]))
     if found := _NUMERIC_DATE.match(value):
-        return NumericDate(int(found[1]), int(found[2]), _full_year(found[3]))
+        dotted = "." in value
+        return NumericDate(int(found[1]), int(found[2]), _full_year(found[3]), dotted)
     if found := _DAY_MONTH_NAME.match(value):
         month = _MONTHS.get(found[2].lower())
         if month is not None:

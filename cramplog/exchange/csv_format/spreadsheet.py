@@ -55,12 +55,20 @@ class _DateColumn:
     parsed: list[date | values.NumericDate | values.CellError | None]
     day_first: bool | None
     question: str | None
+    note: str | None = None
+
+
+# Said in the dry run whenever dotted dates settle the order, so the reading is never silent.
+DOTTED_DAY_FIRST = (
+    "Dates written with dots (“{example}”) are read day first, as in the countries that "
+    "write dates so; use --month-first if this file means month first."
+)
 
 
 def _settle_dates(texts: Sequence[str | None], day_first: bool | None) -> _DateColumn:
     """Read every date (None: the row has none to read) and settle the day/month order."""
     parsed: list[date | values.NumericDate | values.CellError | None] = []
-    day_evidence = month_evidence = ambiguous = None
+    day_evidence = month_evidence = ambiguous = dotted = slashed = None
     read_date = values.Memo(values.read_date)
     for text in texts:
         if text is None:
@@ -79,7 +87,11 @@ def _settle_dates(texts: Sequence[str | None], day_first: bool | None) -> _DateC
                 month_evidence = month_evidence or text
             elif value.ambiguous:
                 ambiguous = ambiguous or text
-    question = None
+                if value.dotted:
+                    dotted = dotted or text
+                else:
+                    slashed = slashed or text
+    question = note = None
     if day_first is None:
         if day_evidence and month_evidence:
             question = (
@@ -90,12 +102,15 @@ def _settle_dates(texts: Sequence[str | None], day_first: bool | None) -> _DateC
             day_first = True
         elif month_evidence:
             day_first = False
+        elif dotted and not slashed:
+            day_first = True
+            note = DOTTED_DAY_FIRST.format(example=dotted)
         elif ambiguous:
             question = (
                 f"Is “{ambiguous}” day/month or month/day? Dates in this file could be read "
                 "either way; say which order it uses."
             )
-    return _DateColumn(parsed, day_first, question)
+    return _DateColumn(parsed, day_first, question, note)
 
 
 def _resolve_date(
@@ -169,11 +184,19 @@ def read_spreadsheet(
             if moment is None:
                 cells[0], split_time = values.split_date_time(cells[0])
                 cells[1] = split_time or cells[1]
+        elif cells[0] and cells[0][-1].isdigit() and ":" in cells[0]:
+            # A date column whose cells carry a time too (a workbook's date-and-time cell,
+            # "2026-03-03 23:45"): the date is the date; the time counts where the time
+            # column is empty or absent.
+            cells[0], split_time = values.split_date_time(cells[0])
+            cells[1] = cells[1] or split_time or ""
         aware.append(moment)
         date_texts.append(None if moment is not None else cells[0])
     dates = _settle_dates(date_texts, options.day_first)
     if dates.question is not None:
         batch.questions[Question.DATE_ORDER] = dates.question
+    if dates.note is not None:
+        batch.notes = (*batch.notes, dates.note)
     seconds_per_number = 60
     if "duration" in index:
         unit = values.duration_unit(choices[index["duration"]].unit)

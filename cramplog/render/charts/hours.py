@@ -13,7 +13,7 @@ from matplotlib.patches import Patch
 from cramplog.analysis.stats import (
     HourCount,
 )
-from cramplog.core import wording
+from cramplog.core import conventions, wording
 from cramplog.core.nights import TIME_NOT_NOTED, SleepHours
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
@@ -55,7 +55,11 @@ def hour_of_night_chart(
         bars = drawing.vertical_bars(
             ax, "hour-counts", [i - 0.4 for i in range(24)], heights, 0.8, style.accent
         )
-        ax.set_xticks(range(0, 24, 2), [wording.hour_tick(order[i]) for i in range(0, 24, 2)])
+        # "10 PM" is twice as wide as "22": a 12-hour clock is labelled every three hours so
+        # its labels never run together on paper.
+        step = 3 if conventions.current().twelve_hour else 2
+        ticks = range(0, 24, step)
+        ax.set_xticks(ticks, [wording.hour_tick(order[i]) for i in ticks])
         ax.set_xlim(-0.6, 23.6)
         ax.set_ylim(0, max([*heights, 1]) * 1.15)
         drawing.whole_numbers(ax.yaxis)

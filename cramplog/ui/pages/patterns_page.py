@@ -59,8 +59,8 @@ MAX_LISTED_EPISODES: Final = 100
 # Shown under the period line when some cramps fell on unrecorded nights (which the period
 # line counts): how to count those nights, calmly.
 UNRECORDED_HINT: Final = (
-    "To count those nights, review them (Review night, Ctrl+R), or, if you log every "
-    "cramp, say so in Settings."
+    "To count those nights, review them (Entry › Review any night…, Ctrl+Shift+R), or, if "
+    "you log every cramp, say so in Settings."
 )
 
 

@@ -31,6 +31,11 @@ def number(value: float | None, kind: wording.Figure = wording.Figure.SCORE) -> 
     return wording.figure(value, kind, missing="–")
 
 
+def whole(value: float | None) -> str:
+    """A count and its change: "down 21 from 41", never "21.0"."""
+    return "–" if value is None else wording.number(round(value))
+
+
 def rate(value: float | None) -> str:
     return wording.figure(value, wording.Figure.RATE, missing="–")
 
@@ -99,6 +104,7 @@ HEADLINES: Final = (
         lambda s: str(s.episodes),
         lambda s: s.timing_note(),
         "episodes",
+        whole,
     ),
     Headline(
         "intensity",
@@ -179,17 +185,18 @@ def treatments_text(s: stats.PatternStats) -> str:
     lines = []
     for t in s.treatments:
         purpose = " (for cramps)" if t.for_cramps else ""
+        started = f"{t.name}{purpose}, started {nights.day_text(t.started_on, weekday=False)}"
         if t.enough_data:
+            # Each rate with its denominator, as on paper: a rate from 9 recorded nights
+            # should not read like one from 28.
             lines.append(
-                f"{t.name}{purpose}, started {nights.day_text(t.started_on, weekday=False)}: "
-                f"{rate(t.before_per_week)} cramps a week in the 4 weeks before, "
-                f"{rate(t.after_per_week)} in the 4 weeks after."
+                f"{started}: {rate(t.before_per_week)} cramps a week in the 4 weeks before "
+                f"({wording.count(t.before_recorded_nights, 'recorded night')}), "
+                f"{rate(t.after_per_week)} in the 4 weeks after "
+                f"({wording.count(t.after_recorded_nights, 'recorded night')})."
             )
         else:
-            lines.append(
-                f"{t.name}{purpose}, started {t.started_on:%d %b %Y}: not enough recorded "
-                "nights around the start to compare."
-            )
+            lines.append(f"{started}: not enough recorded nights around the start to compare.")
     if lines:
         lines.append("Before and after describe the diary; they do not prove an effect.")
     return "\n".join(lines)

@@ -170,6 +170,18 @@ def test_two_recorded_nights_and_one_cramp_are_too_few_to_rate(
     assert "3.5" not in out
 
 
+def test_an_empty_default_period_points_to_where_the_diary_begins(
+    filled: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An imported history of June 2025 lies before the last three months.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    code, out, _ = run(capsys, "--data-dir", str(filled))
+    assert code == 0 and "Nothing to show" in out
+    assert out.splitlines()[-1] == (
+        "The diary begins on the night of 2 Jun 2025: add --from 2025-06-02 to include it."
+    )
+
+
 def test_an_empty_period_says_there_is_nothing_to_show(
     filled: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -279,3 +279,55 @@ def test_columns_of_sides_and_pain_words_are_read_as_such_whatever_their_header(
         (Side.LEFT, 2),
         (Side.BOTH, 8),
     ]
+
+
+def test_one_date_only_row_and_one_repeat_are_worded_in_the_singular(
+    diary: Diary, tmp_path: Path
+) -> None:
+    text = "Date,Time,Muscle\n2026-03-04,,Calf\n2026-03-06,02:10,Calf\n2026-03-06,02:10,Calf\n"
+    plan = exchange.plan_import(diary, sheet(tmp_path, text))
+    lines = "\n".join(dry_run.spreadsheet_lines(plan.batch, new_words_agreed=False))
+    assert "1 row gives a date but no time" in lines
+    assert "1 row repeats an earlier row and would be imported once: line 4 (as line 3)." in lines
+
+
+def test_dotted_dates_read_day_first_and_the_dry_run_says_so(diary: Diary, tmp_path: Path) -> None:
+    # What Excel writes as CSV in much of Europe: Windows-1252, semicolons, decimal commas
+    # and dotted dates, every one of them readable either way round.
+    text = "Date;Time;Muscle;Duration (min);Notes\r\n06.03.2026;02:10;Calf;1,5;Müller\r\n"
+    path = tmp_path / "europe.csv"
+    path.write_bytes(text.encode("cp1252"))
+    plan = exchange.plan_import(diary, path)
+    assert plan.errors == [] and not plan.questions
+    summary = plan.summary()
+    assert "Read as Windows-1252" in summary
+    assert "Dates written with dots (“06.03.2026”) are read day first" in summary
+    exchange.apply_import(diary, plan)
+    (episode,) = diary.list_episodes()
+    assert (episode.start_local.date(), episode.duration_s) == (date(2026, 3, 6), 90)
+    assert episode.notes == "Müller"
+
+
+def test_slashed_dates_that_read_either_way_are_still_asked(diary: Diary, tmp_path: Path) -> None:
+    text = "Date,Time,Muscle\n06.11.2026,02:10,Calf\n07/11/2026,02:10,Calf\n"
+    plan = exchange.plan_import(diary, sheet(tmp_path, text))
+    assert Question.DATE_ORDER in plan.questions
+
+
+def test_a_date_column_whose_cells_carry_a_time_gives_both(diary: Diary, tmp_path: Path) -> None:
+    # A workbook's date-and-time cells arrive as "2026-03-03 23:45:00" under a Date header.
+    text = (
+        "Date,Time,Muscle\n"
+        "2026-03-03 23:45:00,,Calf\n"
+        "2026-03-04 00:00:00,02:10,Foot\n"
+        "25/02/2026 01:30,,Thigh\n"
+    )
+    plan = exchange.plan_import(diary, sheet(tmp_path, text))
+    assert plan.errors == []
+    exchange.apply_import(diary, plan)
+    starts = sorted((e.start_local.isoformat(), e.time_noted) for e in diary.list_episodes())
+    assert starts == [
+        ("2026-02-25T01:30:00", True),
+        ("2026-03-03T23:45:00", True),
+        ("2026-03-04T02:10:00", True),
+    ]

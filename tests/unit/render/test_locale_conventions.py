@@ -7,6 +7,7 @@ which has no Qt, writes them the same way from its own table.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -210,3 +211,30 @@ def test_the_appendix_gives_every_night_and_time_the_room_it_needs(
         assert texts
         widest = max(grid.metrics.horizontalAdvance(text) for text in texts)
         assert widest <= grid.widths[column], (texts, grid.widths[column])
+
+
+@pytest.mark.parametrize("paper", [QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter])
+def test_the_printed_hour_chart_labels_never_run_together(
+    qapp: object, style: Style, editor: DiaryEditor, paper: QPageSize.PageSizeId
+) -> None:
+    # "12 PM2 PM4 PM" once ran together on a US page; each hour label has room of its own.
+    from cramplog.render.report_document.chart_images import print_figures
+
+    summary = report.build_report(
+        editor.diary,
+        period=stats.Period(date(2026, 3, 5), date(2026, 3, 11), "That week"),
+        comparison=None,
+    )
+    page = QPageSize(paper).size(QPageSize.Unit.Point)
+    figure = print_figures(summary, page.width() - 2 * report_document.MARGIN)["hours"]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    axes = figure.axes[0]
+    boxes = [label.get_window_extent(renderer) for label in axes.get_xticklabels()]
+    assert len(boxes) >= 8
+    for left, right in itertools.pairwise(boxes):
+        gap_pt = (right.x0 - left.x1) * 72 / figure.dpi
+        assert gap_pt >= 2, f"{gap_pt:.1f} pt between hour labels"

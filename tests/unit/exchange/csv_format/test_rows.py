@@ -64,3 +64,15 @@ def test_bytes_that_are_neither_utf8_nor_windows_1252_are_refused_with_their_lin
 def test_broken_utf16_is_refused() -> None:
     with pytest.raises(ImportFileError, match="not UTF-16"):
         decode_text("Date,Notes\n".encode("utf-16") + b"\x00\xd8")
+
+
+def test_a_utf8_file_with_one_stray_byte_is_refused_not_garbled() -> None:
+    # Read as Windows-1252, line 2 would become "CafÃ© â€“ mÃ¼de": refuse, naming both lines.
+    raw = "Date,Notes\n2026-03-01,Café – müde\n".encode() + b"2026-03-02,stray \xe9 byte\n"
+    with pytest.raises(ImportFileError) as refused:
+        decode_text(raw)
+    assert str(refused.value) == (
+        "The file mixes encodings: line 2 is UTF-8 (“é”), but line 3 has a byte that is not, "
+        "so neither reading is safe. Fix line 3, or save the file again as “CSV UTF-8”. "
+        "Nothing was imported."
+    )

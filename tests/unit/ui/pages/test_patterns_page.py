@@ -357,7 +357,7 @@ def test_cramps_on_unrecorded_nights_get_a_calm_hint_on_how_to_count_those_night
     assert page.stats is not None and page.stats.cramps_on_unrecorded_nights == 1
     assert page.unrecorded_hint.isVisible()
     assert page.unrecorded_text.text() == patterns_page.UNRECORDED_HINT
-    assert "review them (Review night, Ctrl+R)" in patterns_page.UNRECORDED_HINT
+    assert "review them (Entry › Review any night…, Ctrl+Shift+R)" in patterns_page.UNRECORDED_HINT
     # Calm: the window's own text colour, not the warning red.
     colour = page.unrecorded_text.palette().color(QPalette.ColorRole.WindowText)
     assert colour == page.palette().color(QPalette.ColorRole.WindowText)

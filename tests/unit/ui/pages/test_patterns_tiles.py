@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+from types import SimpleNamespace
+from typing import Any, cast
+
+from cramplog.analysis.stats import TreatmentEffect
 from cramplog.core import wording
 from cramplog.ui.pages import patterns_tiles
 
@@ -24,3 +29,32 @@ def test_a_mean_keeps_one_decimal_minutes_are_whole_and_a_rating_stays_whole() -
     assert patterns_tiles.number(8) == "8"
     assert patterns_tiles.number(237.6, wording.Figure.MINUTES) == "238"
     assert patterns_tiles.number(None) == "–"
+
+
+def test_a_treatments_rates_show_their_recorded_nights() -> None:
+    effect = TreatmentEffect(
+        medication_id=1,
+        name="Magnesium citrate",
+        dose="300 mg",
+        med_class=None,
+        for_cramps=True,
+        started_on=date(2026, 9, 5),
+        stopped_on=None,
+        before=None,
+        after=None,
+        before_episodes=10,
+        before_recorded_nights=27,
+        after_episodes=12,
+        after_recorded_nights=9,
+        enough_data=True,
+    )
+    text = patterns_tiles.treatments_text(cast(Any, SimpleNamespace(treatments=[effect])))
+    assert text.splitlines()[0] == (
+        "Magnesium citrate (for cramps), started 5 Sep 2026: 2.6 cramps a week in the 4 weeks "
+        "before (27 recorded nights), 9.3 in the 4 weeks after (9 recorded nights)."
+    )
+
+
+def test_a_count_and_its_change_stay_whole() -> None:
+    cramps = headline("episodes")
+    assert patterns_tiles.change(41, -21.0, cramps.show) == "down 21 from 41"
