@@ -123,18 +123,19 @@ class _Rows:
         self.numbers: list[int] = []
 
     def read(self, text: str) -> xlsx_stream.Grid:
+        rows, cells = text.count("<row"), text.count("<c")
+        if rows > sheets.MAX_CELLS or cells > sheets.MAX_CELLS:
+            # Millions of empty cells or rows are no table, but refusing them is for
+            # xlsx_stream, which reads them in little memory; here each would be a tuple.
+            raise _NotPlain
         found = _ITEMS.findall(text)
         if not found:
-            if "<c" in text:
+            if cells:
                 raise _NotPlain
             return []
         numbered, heads, letters, inline, shared, keys = zip(*found, strict=True)
         starts = [index for index, letter in enumerate(letters) if not letter]
-        if (
-            starts[:1] != [0]
-            or len(starts) != text.count("<row")
-            or len(keys) - len(starts) != text.count("<c")
-        ):
+        if starts[:1] != [0] or len(starts) != rows or len(keys) - len(starts) != cells:
             raise _NotPlain  # a row or cell in a shape the expression does not match
         self.starts = starts
         self.numbers = _row_numbers(numbered, heads, starts)
