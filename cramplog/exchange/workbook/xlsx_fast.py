@@ -39,9 +39,12 @@ _ITEMS = re.compile(
     r'|(?: s="\d+")? t="s"><v>(\d+)</v></c>'
     r"|([^/]*(?:/(?!c>|>)[^/]*)*/c?>))"
 )
+# The plain shapes of a cell's key: empty, or a formula (its text unused: only the result
+# saved is read) and/or a value or an inline string with no markup in it.
 _PLAIN = re.compile(
     _ATTRS
-    + r"(?:/>|>(?:<v>([^<&\r]*)</v>|<is><t(?: xml:space=\"preserve\")?>([^<&\r]*)</t></is>)?</c>)"
+    + r"(?:/>|>(<f(?:\s[^<>]*)?(?:/>|>[^<]*</f>))?"
+    + r"(?:<v>([^<&\r]*)</v>|<is><t(?: xml:space=\"preserve\")?>([^<&\r]*)</t></is>)?</c>)"
 )
 _ATTR = re.compile(r'([\w:.-]+)="([^"]*)"')
 _DECLARED = re.compile(r"""\s*<\?xml[^>]*encoding=["']([\w.-]+)""")
@@ -215,9 +218,8 @@ class _Rows:
         plain = _PLAIN.fullmatch(key)
         if plain is not None:
             attrs = dict(_ATTR.findall(plain.group(1)))
-            value, inline = plain.group(2), plain.group(3)
+            formula, value, inline = bool(plain.group(2)), plain.group(3), plain.group(4)
             stored = inline if attrs.get("t") == "inlineStr" else value or None
-            formula = False
         else:
             try:
                 attrs, stored, formula = xlsx_stream.one_cell(
