@@ -1,16 +1,18 @@
-"""Read a sheet part in the shape Excel, LibreOffice and openpyxl write, a row at a time.
+"""Read a sheet part in the shape Excel, LibreOffice and openpyxl write, in a few passes in C.
 
 A diary of 100,000 rows is 700,000 cells; expat calls Python five times or more for each, which
-took longer than the rest of the import together. Here `str.split` finds the rows and one
-regular expression a row's cells, both in C, and each distinct cell (`s="1" t="n"><v>36526</v>`,
-without its reference) is converted once and then looked up. Dates, numbers and words repeat
-in a diary, so most cells cost one dictionary look-up.
+took longer than the rest of the import together. Here one regular expression finds every row
+start and cell in C; plain inline and shared strings come out of it as text, and every other
+distinct cell (`s="1" t="n"><v>36526</v>`, its key: the cell without its reference) is
+converted once and then looked up. Dates, numbers and words repeat in a diary, so most cells
+cost one dictionary look-up, and Python runs once per row, not per cell.
 
-Every assumption is checked, never trusted: the XML around the rows is parsed by expat; a row
-must start with a plain <row> tag; each `<c` in a row must be one cell matched; the first time
-a cell's text is met it must have one of the plain shapes below or expat reads it. Anything
-else (comments, CDATA, other encodings, prefixed or redeclared namespaces, cells without a
-reference) returns None, and the caller reads the part with xlsx_stream instead.
+Every assumption is checked, never trusted: the XML around the rows is parsed by expat; every
+`<row` and `<c` in the rows must be one the expression matched; the first time a cell's key is
+met it must have one of the plain shapes (_PLAIN) or expat reads it. Anything else (comments,
+CDATA, other encodings, namespace prefixes for the sheet's elements, cells without a
+reference, more cells than the cap) returns None, and the caller reads the part with
+xlsx_stream instead.
 """
 
 from __future__ import annotations
