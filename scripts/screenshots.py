@@ -92,7 +92,21 @@ def dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         "shortcuts": lambda: ShortcutsDialog(window),
         "how-cramplog-counts": lambda: CountingDialog(diary, window),
         "tour": lambda: TourDialog(prefs, parent=window),
+        "import-preview": lambda: _import_preview(window),
     }
+
+
+def _import_preview(window: MainWindow) -> QWidget:
+    """The import dialog's preview of a hand-kept spreadsheet, at the screenshots' size."""
+    from cramplog.demo import spreadsheet
+    from cramplog.ui.dialogs.import_dialog import ImportDialog
+
+    diary = window.diary
+    path = diary.data_dir.parent / spreadsheet.HAND_KEPT_NAME
+    path.write_text(spreadsheet.hand_kept_csv(), encoding="utf-8")
+    dialog = ImportDialog(diary, path=path, parent=window)
+    dialog.resize(*SIZE)
+    return dialog
 
 
 def main() -> int:

@@ -160,10 +160,11 @@ def open_diary(
 
     # Before the lock: taking it creates the folder, and a refused command creates nothing.
     if if_missing is not None:
-        found = verdict or integrity.examine(folder)
-        if found.condition is integrity.Condition.MISSING:
+        # The examination made here is handed on, so the file is examined once, not twice.
+        verdict = verdict or integrity.examine(folder)
+        if verdict.condition is integrity.Condition.MISSING:
             raise DiaryOpenError(if_missing)
-        if found.condition is integrity.Condition.HEALTHY:
+        if verdict.condition is integrity.Condition.HEALTHY:
             # Only a healthy file is read for its revision; any other is refused below.
             _refuse_an_upgrade(folder)
     with locked(folder, alongside_app=alongside_app), checked(folder, verdict=verdict) as diary:

@@ -228,9 +228,10 @@ def run(args: argparse.Namespace) -> int:
             return _report_dry_run(plan, skip_invalid=args.skip_invalid, new_words=args.new_words)
         _print_plan(plan, new_words=args.new_words)
         if plan.errors and not args.skip_invalid:
+            them = "it" if len(plan.errors) == 1 else "them"
             raise ImportRejectedError(
                 f"{count(len(plan.errors), 'invalid row')}, so nothing was imported "
-                "(fix them, or use --skip-invalid)."
+                f"(fix {them}, or use --skip-invalid)."
             )
         result = exchange.apply_import(
             diary, plan, replace=args.replace, skip_invalid=args.skip_invalid

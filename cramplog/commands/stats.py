@@ -179,7 +179,7 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
             _("Recorded nights with a cramp"),
             "–"
             if s.share_of_reviewed_nights_with_cramps is None
-            else f"{s.share_of_reviewed_nights_with_cramps:.0%}   [{note}]",
+            else f"{wording.percent(s.share_of_reviewed_nights_with_cramps)}   [{note}]",
         ),
         (
             _("Intensity (0–10)"),

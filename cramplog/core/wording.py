@@ -175,3 +175,12 @@ def figure(value: float | None, kind: Figure, *, missing: str = DASH) -> str:
     # (2.675 is stored as 2.67499…, and would otherwise round down).
     rounded = Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
     return number(abs(float(rounded)) if rounded.is_zero() else float(rounded), kind.decimals)
+
+
+def percent(share: float | None, *, missing: str = DASH) -> str:
+    """A share as a whole percentage, halves rounded up like every figure: 5 of 8 is "63%"
+    (Python's "{:.0%}" rounds 62.5 to the even "62%"). None is `missing`."""
+    if share is None:
+        return missing
+    rounded = Decimal(repr(float(share) * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return f"{number(int(rounded))}%"

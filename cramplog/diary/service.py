@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
@@ -53,6 +54,21 @@ def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
+# The benchmark pins "now" (an ISO date and time) so that its generated diaries, their
+# "last 3 months" and so their sizes are the same whichever day it runs.
+PINNED_NOW_ENV = "CRAMPLOG_BENCHMARK_NOW"
+
+
+def _local_now() -> datetime:
+    pinned = os.environ.get(PINNED_NOW_ENV, "")
+    if pinned:
+        try:
+            return datetime.fromisoformat(pinned).astimezone()
+        except ValueError:
+            pass  # not a date and time: the real clock, as for everyone else
+    return datetime.now().astimezone()
+
+
 class Diary:
     """One open diary. Widgets and commands hold this, never a Session or an ORM object."""
 
@@ -68,7 +84,7 @@ class Diary:
         self.data_dir = data_dir
         self.checklist = checklist or checklists.load_checklist()
         # The clock is injected so tests can fix "now" (future-time checks, last night).
-        self._clock = clock or (lambda: datetime.now().astimezone())
+        self._clock = clock or _local_now
         self._labels: dict[str, str] = {}
         self._boundary_hour: int | None = None
         self._codes_by_kind: dict[str, frozenset[str]] = {}

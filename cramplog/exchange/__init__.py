@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO
 
+from cramplog import files
 from cramplog.core import nights
 from cramplog.core.errors import ExportError
 from cramplog.core.records import DiaryDay, Episode, EpisodeFilter, LoggingSpan, Medication
@@ -100,7 +101,10 @@ def export_csv(
     _check_period(first_night, last_night)
     directory = directory.expanduser()
     if directory.exists() and not directory.is_dir():
-        raise ExportError(f"{directory} is a file; CSV export needs a folder. Nothing was written.")
+        raise ExportError(
+            f"{directory} is {files.kind_of(directory)}; CSV export needs a folder. "
+            "Nothing was written."
+        )
     try:
         directory.mkdir(mode=0o700, exist_ok=True)
     except FileNotFoundError:

@@ -100,12 +100,16 @@ class ColumnChoice:
     unit: str = ""
     # A couple of the column's values, as the dry run shows them beside its fate.
     examples: tuple[str, ...] = ()
+    # What another tracker's column becomes, in words, where no spreadsheet field fits
+    # ("cramps, scored 0–4"); such a column cannot be mapped to another field.
+    described: str = ""
 
     def fate(self, label: str) -> str:
         """E.g. '“What helped” → Relief methods (“stretching; walked it off”, “massage”)';
         `label` is the field's label, or "ignored"."""
         shown = ", ".join(f"“{example}”" for example in self.examples)
-        return f"“{self.header}” → {label}" + (f" ({shown})" if shown else "")
+        header = "".join(c if c.isprintable() else "�" for c in self.header)
+        return f"“{header}” → {label}" + (f" ({shown})" if shown else "")
 
 
 @dataclass(frozen=True, slots=True)

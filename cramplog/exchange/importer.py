@@ -103,15 +103,23 @@ class ImportPlan:
         parts.append("It would add " + (", ".join(would) if would else "nothing") + ".")
         if self.span is not None and self.span.last_night is not None:
             first, last = self.span.first_night, self.span.last_night
+            span = (
+                f"the night of {nights.day_text(first)}"
+                if first == last
+                else f"the {count((last - first).days + 1, 'night')} of "
+                f"{nights.day_text(first)} to {nights.day_text(last)}"
+            )
             parts.append(
-                f"The file lists cramps only, so the {count((last - first).days + 1, 'night')} of "
-                f"{nights.day_text(first)} to {nights.day_text(last)} would count as recorded, "
+                f"The file lists cramps only, so {span} would count as recorded, "
                 "cramp-free where nothing was logged (turn this off if the file may have "
                 "missed some cramps)."
             )
         known = self.known_episodes + self.known_days + self.known_medications
         if known:
-            parts.append(f"{known:,} are already in the diary and would be left as they are.")
+            parts.append(
+                f"{count(known, 'entry', 'entries')} {'is' if known == 1 else 'are'} already in "
+                "the diary and would be left as they are."
+            )
         if self.errors:
             parts.append(
                 f"{count(len(self.errors), 'row')} with errors: nothing is imported unless you "
@@ -139,7 +147,11 @@ class ImportResult:
             f"{count(self.medications, 'medicine')}."
         )
         if self.already_there:
-            text += f" {self.already_there:,} were already in the diary."
+            there = self.already_there
+            text += (
+                f" {count(there, 'entry', 'entries')} {'was' if there == 1 else 'were'} already "
+                "in the diary."
+            )
         if self.skipped_invalid:
             text += (
                 f" {count(self.skipped_invalid, 'invalid row')} "
@@ -221,9 +233,22 @@ def read_batch(raw: bytes, context: Context, options: ImportOptions, *, name: st
         return _read_batch(raw, context, options, name)
 
 
+_WORKBOOK_NAMES = (".xlsx", ".xlsm", ".ods", ".xls", ".numbers")
+
+
 def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str) -> Batch:
-    del name  # a file is known by its content (exchange.file_kind), never by its name
-    source = tables.read_source(raw, sheet=options.sheet)
+    # A file is known by its content (exchange.file_kind), never by its name; the name only
+    # sharpens the refusal of one that is neither text nor a workbook.
+    try:
+        source = tables.read_source(raw, sheet=options.sheet)
+    except ImportFileError as exc:
+        if name.lower().endswith(_WORKBOOK_NAMES) and "UTF-8" in str(exc):
+            raise ImportFileError(
+                f"{name} is named as a workbook but is not one cramplog can open (its bytes "
+                "are neither a workbook nor text): it may be damaged, or another kind of "
+                "file. Open it in your spreadsheet program and save it again."
+            ) from exc
+        raise
     if source.json_text is not None:
         batch = json_format.parse(source.json_text, context)
     else:

@@ -73,6 +73,14 @@ def _kind(mode: int) -> str | None:
     return "not a regular file"
 
 
+def kind_of(path: Path) -> str:
+    """What is at `path`, in words: "a folder", "a device", "a pipe (FIFO)", "a file"..."""
+    try:
+        return _kind(os.stat(path).st_mode) or "a file"
+    except OSError:
+        return "not readable"
+
+
 def final_target(target: Path, *, error: ErrorType = StorageError) -> Path:
     """The regular file a write to `target` replaces: `target`, or where its link leads.
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Final
 
 from cramplog.analysis import stats
 from cramplog.analysis.report.formatting import format_cited, format_date
-from cramplog.core import nights
+from cramplog.core import nights, wording
 from cramplog.core.records import ReliefRating
 from cramplog.core.wording import count
 
@@ -92,7 +92,7 @@ class Header:
     def completeness(self) -> str:
         share = self.nights_recorded / self.nights_in_period if self.nights_in_period else 0.0
         nights = count(self.nights_in_period, "night")
-        return f"{self.nights_recorded:,} of {nights} recorded ({share:.0%})"
+        return f"{self.nights_recorded:,} of {nights} recorded ({wording.percent(share)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +169,7 @@ class ReliefRow:
         if rated == 0:
             return "not rated"
         useful = self.helped + self.a_little
-        return f"{useful} of {rated} ({useful / rated:.0%})"
+        return f"{useful} of {rated} ({wording.percent(useful / rated)})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ def format_number(value: float | None) -> str:
 
 
 def format_share(value: float | None) -> str:
-    return DASH if value is None else f"{value:.0%}"
+    return wording.percent(value, missing=DASH)
 
 
 def format_date(day: date) -> str:

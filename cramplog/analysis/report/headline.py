@@ -15,14 +15,20 @@ if TYPE_CHECKING:
 
 
 def change(
-    mine: float | None, theirs: float | None, *, digits: int = 1, points: bool = False
+    mine: float | None,
+    theirs: float | None,
+    *,
+    digits: int = 1,
+    points: bool = False,
+    unit: str = "",
 ) -> str | None:
+    """The change from `theirs` to `mine`: "+1.2", "-3 pts", "-0.5 min", or "no change"."""
     if mine is None or theirs is None:
         return None
     difference = (mine - theirs) * (100 if points else 1)
     if round(difference, digits) == 0:
         return "no change"
-    unit = " pts" if points else ""
+    unit = " pts" if points else unit
     sign = "+" if difference >= 0 else "-"
     return f"{sign}{wording.number(abs(difference), digits if not points else 0)}{unit}"
 
@@ -48,13 +54,16 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
         *,
         digits: int = 1,
         points: bool = False,
+        unit: str = "",
     ) -> HeadlineRow:
         return HeadlineRow(
             key=key,
             label=label,
             value=text,
             comparison=other,
-            change=None if base is None else change(mine, theirs, digits=digits, points=points),
+            change=None
+            if base is None
+            else change(mine, theirs, digits=digits, points=points, unit=unit),
         )
 
     def minutes(value: float | int | None) -> float | None:
@@ -64,7 +73,7 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
         share = s.share_of_reviewed_nights_with_cramps
         if share is None:
             return DASH
-        return f"{share:.0%} ({s.cramp_nights} of {s.recorded_nights})"
+        return f"{wording.percent(share)} ({s.cramp_nights} of {s.recorded_nights})"
 
     def sleep_text(s: stats.PatternStats) -> str:
         if s.sleep_disturbance_mean is None:
@@ -139,6 +148,7 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
             else None,
             minutes(numbers.duration_median_s),
             minutes(base.duration_median_s) if base else None,
+            unit=" min",  # the row's values are worded durations; its change needs a unit
         ),
         row(
             "cramps_over_10_min",

@@ -124,7 +124,7 @@ class PatternStats:
         """E.g. "25 of 28 nights recorded (89%)": shown beside every rate."""
         return (
             f"{self.recorded_nights:,} of {count(self.nights_in_period, 'night')} recorded "
-            f"({self.completeness:.0%})"
+            f"({wording.percent(self.completeness)})"
         )
 
     def recorded_note(self) -> str:

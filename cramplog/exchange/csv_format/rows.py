@@ -57,8 +57,9 @@ def decode_text(raw: bytes) -> Decoded:
                 f"The file is not UTF-16 text (line {line} has bytes that are not). "
                 "Save it from your spreadsheet as “CSV UTF-8” and try again."
             ) from exc
-        _refuse_mixed(body, exc.start)
         text = _windows_1252(body)
+        _refuse_binary(text)  # random bytes are no text, before they look like mixed text
+        _refuse_mixed(body, exc.start)
         note = "Read as Windows-1252: the file is not UTF-8."
     _refuse_binary(text)
     return Decoded(text, note)
@@ -74,17 +75,18 @@ _UTF8_MULTIBYTE = re.compile(
 def _refuse_mixed(body: bytes, bad: int) -> None:
     """Refuse a UTF-8 file with a stray byte: read as Windows-1252, its every accented
     character would be garbled ("Café" as "CafÃ©"), and either reading would be a guess."""
-    found = _UTF8_MULTIBYTE.search(body)
-    if found is None:
-        return
-    bad_line = body[:bad].count(b"\n") + 1
-    good_line = body[: found.start()].count(b"\n") + 1
-    sample = found.group().decode("utf-8")
-    raise ImportFileError(
-        f"The file mixes encodings: line {good_line} is UTF-8 (“{sample}”), but line "
-        f"{bad_line} has a byte that is not, so neither reading is safe. Fix line "
-        f"{bad_line}, or save the file again as “CSV UTF-8”. Nothing was imported."
-    )
+    for found in _UTF8_MULTIBYTE.finditer(body):
+        try:
+            sample = found.group().decode("utf-8")
+        except UnicodeDecodeError:  # the pattern's shape, yet no character (a surrogate)
+            continue
+        bad_line = body[:bad].count(b"\n") + 1
+        good_line = body[: found.start()].count(b"\n") + 1
+        raise ImportFileError(
+            f"The file mixes encodings: line {good_line} is UTF-8 (“{sample}”), but line "
+            f"{bad_line} has a byte that is not, so neither reading is safe. Fix line "
+            f"{bad_line}, or save the file again as “CSV UTF-8”. Nothing was imported."
+        )
 
 
 def _windows_1252(body: bytes) -> str:

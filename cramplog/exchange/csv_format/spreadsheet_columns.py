@@ -194,6 +194,7 @@ _BY_VALUES = (
     ("activity", "activity"),
     ("muscle", "muscle"),
 )
+_SAMPLE_CHARS = 500
 _SAMPLE = 50
 _MOST = 0.6
 
@@ -216,7 +217,9 @@ def guess_by_values(
     """
     found: dict[int, str] = {}
     for index, cells in enumerate(columns):
-        filled = [" ".join(cell.lower().split()) for cell in cells[:_SAMPLE] if cell.strip()]
+        # A cell's first few hundred characters tell its kind; a 10 MB note need not be split.
+        sample = [cell[:_SAMPLE_CHARS] for cell in cells[:_SAMPLE]]
+        filled = [" ".join(cell.lower().split()) for cell in sample if cell.strip()]
         if len(filled) >= 2 and all(cell in everyday_words.PAIN_WORDS for cell in filled):
             found[index] = "intensity"
             continue
@@ -228,7 +231,7 @@ def guess_by_values(
         ):
             found[index] = "side"
             continue
-        items = [item for cell in cells[:_SAMPLE] for item in split_items(cell)]
+        items = [item for cell in sample for item in split_items(cell)]
         if len(items) < 2:
             continue
         for field, kind in _BY_VALUES:
@@ -301,7 +304,12 @@ def examples(rows: Sequence[Row], index: int) -> tuple[str, ...]:
     found: list[str] = []
     for row in rows:
         if index < len(row.cells):
-            text = " ".join(row.cells[index].split())
+            # Control characters (an escape sequence, a right-to-left override) are shown as
+            # "�": the dry run prints these to a terminal and the dialog to a table.
+            raw = row.cells[index][: _EXAMPLE_CHARS * 4]
+            text = " ".join(
+                "".join(c if c.isprintable() or c.isspace() else "�" for c in raw).split()
+            )
             text = text if len(text) <= _EXAMPLE_CHARS else text[: _EXAMPLE_CHARS - 1] + "…"
             if text and text not in found:
                 found.append(text)

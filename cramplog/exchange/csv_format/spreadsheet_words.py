@@ -25,6 +25,13 @@ OTHER_ACTIVITY = "activity.other"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+def own_code(kind: str, label: str) -> str:
+    """The code a word of the person's own gets from a spreadsheet (also before it exists, so a
+    preview can name it). Named after the word: the same word in another file gets the same code.
+    """
+    return f"custom.{kind}.{name_uuid(f'word|{kind}|{label.casefold()}')}"
+
+
 class SpreadsheetWords:
     """Turns the words of a spreadsheet's cells into checklist codes, one import at a time."""
 
@@ -60,8 +67,7 @@ class SpreadsheetWords:
         key = (kind, label.casefold())
         code = self.offered.get(key)
         if code is None:
-            # Named after the word, so the same word in another file gets the same code.
-            code = f"custom.{kind}.{name_uuid(f'word|{kind}|{label.casefold()}')}"
+            code = own_code(kind, label)
             self.offered[key] = code
             self.codes[kind].add(code)
             self.batch.new_words.setdefault(kind, []).append(label)
@@ -181,11 +187,11 @@ def listed_words(words: Sequence[str]) -> str:
 
 def new_words_question(new_words: Mapping[str, Sequence[str]]) -> str:
     """E.g. 'Some words match nothing in the diary and would be added as words of your own:
-    muscles “Leg”, “shin”. Agree to add them, or change those cells.'"""
+    muscles “Leg”, “shin”. They are added only if you agree; otherwise change those cells.'"""
     kinds = "; ".join(
         f"{KIND_PLURALS[kind]} {listed_words(words)}" for kind, words in new_words.items()
     )
     return (
         f"Some words match nothing in the diary and would be added as words of your own: "
-        f"{kinds}. Agree to add them, or change those cells."
+        f"{kinds}. They are added only if you agree; otherwise change those cells."
     )

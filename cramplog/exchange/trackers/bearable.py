@@ -20,6 +20,7 @@ from cramplog.exchange import values
 from cramplog.exchange.batch import Batch, Context, Question, RowError, SourceKind
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.exchange.trackers import cramp_symptoms
+from cramplog.exchange.trackers.columns import describe_columns
 
 COLUMNS = ("date formatted", "time of day", "category", "rating/amount", "detail")
 _SEVERITY = re.compile(r"\s*\((mild|moderate|severe|unbearable|extreme)\)\s*$", re.IGNORECASE)
@@ -36,6 +37,17 @@ def read(
 ) -> Batch:
     batch = Batch(SourceKind.BEARABLE, rows=len(rows))
     where = {name.strip().strip('"').casefold(): i for i, name in enumerate(header)}
+    read_as = {
+        "date formatted": "the date the cramp was noted",
+        "time of day": "its night (pm: that evening's)",
+        "category": "which rows are symptoms",
+        "detail": "the cramp and its muscle (cramp symptoms only)",
+        "rating/amount": "the cramp's intensity, scored 1–4",
+        "notes": "the cramp's notes",
+    }
+    batch.columns = describe_columns(
+        header, rows, {i: read_as[name] for name, i in where.items() if name in read_as}
+    )
     width = len(header)
     cramps: list[tuple[Row, list[str]]] = []
     others: Counter[str] = Counter()

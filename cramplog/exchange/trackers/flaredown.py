@@ -19,6 +19,7 @@ from cramplog.core.records import ChecklistKind, DayFactors, MedicationInput
 from cramplog.exchange.batch import Batch, Context, RowError, SourceKind, name_uuid
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.exchange.trackers import cramp_symptoms
+from cramplog.exchange.trackers.columns import describe_columns
 from cramplog.storage import bulk
 
 _SCORE = re.compile(r"[0-4]")
@@ -42,6 +43,15 @@ def read(header: Sequence[str], rows: list[Row], context: Context) -> Batch:
     treatments = [i for i in middle if i not in cramps and _is_treatment(rows, i)]
     scores = [i for i in middle if i not in cramps and i not in treatments]
     muscles = {i: cramp_symptoms.muscle(header[i], context) for i in cramps}
+    fates = {
+        0: "the check-in's night (reviewed)",
+        len(header) - 2: "triggers, where a tag names one",
+    }
+    fates |= {i: "cramps of that night, scored 0–4" for i in cramps}
+    fates |= {i: "medicines, with the dates taken" for i in treatments}
+    fates |= {i: "the night's notes (a score of 0–4)" for i in scores}
+    fates[len(header) - 1] = "the night's notes"
+    batch.columns = describe_columns(header, rows, fates)
     now = context.now.replace(tzinfo=None, microsecond=0)
     taken: dict[int, list[tuple[date, str]]] = {i: [] for i in treatments}
     for row in rows:

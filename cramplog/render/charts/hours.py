@@ -85,7 +85,7 @@ def hour_of_night_chart(
         summary = (
             f"Cramps by starting hour: {total} in all; the most ({heights[peak]}) began "
             f"between {wording.hour(order[peak])} and {wording.hour(order[peak] + 1)}; "
-            f"{night} ({night / total:.0%}) began in the usual sleep hours "
+            f"{night} ({wording.percent(night / total)}) began in the usual sleep hours "
             f"({sleep.describe()}){left_out}."
         )
         return ChartResult(fig, title, summary)

@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from cramplog.analysis.stats import (
     ReliefStat,
 )
+from cramplog.core import wording
 from cramplog.core.wording import count
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
@@ -54,7 +55,9 @@ def relief_chart(
             left = [a + b for a, b in zip(left, widths, strict=True)]
         for row, relief in zip(rows, shown, strict=True):
             share = relief.helped_share
-            note = f" {relief.tried}" + ("" if share is None else f" · {share:.0%} helped")
+            note = f" {relief.tried}" + (
+                "" if share is None else f" · {wording.percent(share)} helped"
+            )
             ax.text(
                 relief.tried,
                 row,
@@ -80,7 +83,9 @@ def _summary(shown: Sequence[ReliefStat]) -> str:
     parts_text = []
     for relief in shown[:4]:
         share = relief.helped_share
-        helped = "not rated" if share is None else f"helped at least a little {share:.0%}"
+        helped = (
+            "not rated" if share is None else f"helped at least a little {wording.percent(share)}"
+        )
         parts_text.append(f"{relief.label} tried {count(relief.tried, 'time')}, {helped}")
     summary = "Relief methods: " + "; ".join(parts_text) + "."
     return summary

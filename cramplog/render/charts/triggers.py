@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from cramplog.analysis.stats import (
     FactorComparison,
 )
+from cramplog.core import wording
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -108,8 +109,8 @@ def _summary(factors: Sequence[FactorComparison]) -> str:
     )
     for factor in standing:
         summary += (
-            f" {factor.label}: present on {factor.share_of_cramp_nights:.0%} of cramp "
-            f"nights vs {factor.share_of_cramp_free_nights:.0%} of cramp-free nights."
+            f" {factor.label}: present on {wording.percent(factor.share_of_cramp_nights)} of cramp "
+            f"nights vs {wording.percent(factor.share_of_cramp_free_nights)} of cramp-free nights."
         )
     summary += " This is a comparison, not a cause."
     return summary

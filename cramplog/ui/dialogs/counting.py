@@ -35,11 +35,11 @@ def explanations(boundary_hour: int, sleep: nights.SleepHours) -> list[tuple[str
         ),
         (
             "Recorded nights",
-            "A night is recorded when you answered “How was last night?” for it, or when it "
-            "falls inside a stretch of nights over which you said you logged every cramp (a "
-            "logging span, in Settings). A recorded night with no cramp logged counts as a "
-            "night without cramps. Any other night is unknown: cramplog never guesses that "
-            "it was free of cramps.",
+            "A night is recorded when you reviewed it (“How was last night?”, or any night "
+            "from Entry › Review any night…), or when it falls inside a stretch of nights "
+            "over which you said you logged every cramp (a logging span, in Settings). A "
+            "recorded night with no cramp logged counts as a night without cramps. Any other "
+            "night is unknown: cramplog never guesses that it was free of cramps.",
         ),
         (
             "Why unknown nights are left out",
@@ -61,6 +61,14 @@ def explanations(boundary_hour: int, sleep: nights.SleepHours) -> list[tuple[str
             "in bed, and a daytime cramp when you said you were up. When you said neither, "
             f"cramplog goes by your usual sleep hours, {_clock(sleep.start)} to "
             f"{_clock(sleep.end)} (in Settings), and marks the answer as a guess.",
+        ),
+        (
+            "Cramps noted by date only",
+            "A cramp brought in with a date but no time (from a spreadsheet, say) is filed "
+            "under the night before that date, since most such cramps come in the night, or "
+            "under that date's night when the row says evening. It counts in every figure "
+            "except the hour of the day, where it is listed as “time not noted”, and it is "
+            "never guessed to be a night-time or daytime cramp.",
         ),
     ]
 

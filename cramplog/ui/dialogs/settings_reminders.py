@@ -22,7 +22,7 @@ from cramplog.ui.widgets import common as widgets
 
 EXPLANATION = (
     "All of these are off until you turn them on. The reminder appears only while cramplog "
-    "is running, and its words never mention cramps: "
+    "is running, and its words say nothing about your health, even on a locked screen: "
     f"“{reminders.REMINDER_TEXT}”."
 )
 NO_TRAY = "No system tray was found on this desktop, so the reminder shows in the window."

@@ -84,7 +84,10 @@ class ShortcutsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(
-            widgets.MutedLabel("These keys work anywhere in the main window.", parent=self)
+            widgets.MutedLabel(
+                "These keys work in the main window; Delete works in the diary list.",
+                parent=self,
+            )
         )
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.analysis import stats
-from cramplog.core import nights
+from cramplog.core import nights, wording
 from cramplog.core.checklist import ChecklistItem
 from cramplog.core.wording import count
 from cramplog.ui.pages.patterns_tiles import duration, plain_label
@@ -166,9 +166,10 @@ def trigger_text(
     else:
         standing = " It stands out." if c.stands_out else ""
         parts.append(
-            f"Day records ({c.description}): present on {c.share_of_cramp_nights:.0%} of "
+            f"Day records ({c.description}): present on "
+            f"{wording.percent(c.share_of_cramp_nights)} of "
             f"{count(c.cramp_nights_recorded, 'cramp night')} vs "
-            f"{c.share_of_cramp_free_nights:.0%} of "
+            f"{wording.percent(c.share_of_cramp_free_nights)} of "
             f"{count(c.cramp_free_nights_recorded, 'cramp-free night')}.{standing} "
             "A comparison, not a cause."
         )

@@ -90,8 +90,8 @@ HEADLINES: Final = (
         "Nights with cramps per week",
         lambda s: rate(s.cramp_nights_per_week),
         lambda s: (
-            f"{s.share_of_reviewed_nights_with_cramps:.0%} of recorded nights had a cramp · "
-            + rate_note(s)
+            f"{wording.percent(s.share_of_reviewed_nights_with_cramps)} of recorded nights "
+            "had a cramp · " + rate_note(s)
             if s.share_of_reviewed_nights_with_cramps is not None
             else rate_note(s)
         ),

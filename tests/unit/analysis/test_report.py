@@ -175,6 +175,7 @@ def test_headline_numbers_match_the_hand_count_and_the_week_before(week: Diary) 
     assert rows["share_of_reviewed_nights_with_cramps"].change == "+29 pts"
     assert rows["intensity"].value == "5.0 / 8"
     assert rows["duration"].value == "1 min 30 s / 15 min"
+    assert rows["duration"].change == "+0.5 min"  # a change of worded durations has a unit
     assert rows["cramps_over_10_min"].value == "1"
     assert rows["sleep_disturbance"].value == "—"
     assert rows["nocturnal"].value == "3 / 1"

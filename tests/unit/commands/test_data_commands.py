@@ -313,7 +313,7 @@ def test_import_dry_run_then_for_real_then_again(
     code, out, _err = run(capsys, "import", str(path), "--day-first", "--data-dir", str(data_dir))
     assert code == 0 and out.splitlines()[-1].startswith("Imported 2 cramps")
     code, out, _err = run(capsys, "import", str(path), "--day-first", "--data-dir", str(data_dir))
-    assert code == 0 and "2 were already in the diary" in out
+    assert code == 0 and "2 entries were already in the diary" in out
     diary = Diary.open(data_dir, clock=lambda: NOW)
     assert [e.notes for e in diary.list_episodes()] == ['=HYPERLINK("x")', ""]
     diary.close()

@@ -81,3 +81,10 @@ def test_one_rounding_rule_gives_each_figure_the_decimals_it_deserves(
     value: float | None, kind: wording.Figure, shown: str
 ) -> None:
     assert wording.figure(value, kind) == shown
+
+
+def test_a_percentage_rounds_halves_up_like_every_figure() -> None:
+    assert wording.percent(5 / 8) == "63%"  # "{:.0%}" gives the even "62%"
+    assert wording.percent(0.125) == "13%"
+    assert wording.percent(1.0) == "100%"
+    assert wording.percent(None) == wording.DASH

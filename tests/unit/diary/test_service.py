@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,7 @@ from cramplog.core.records import (
     TakenFor,
     VocabularyKind,
 )
+from cramplog.diary import service
 from cramplog.diary.service import Diary
 from tests.conftest import LONDON, NOW
 
@@ -314,3 +316,23 @@ def test_reviewing_several_nights_is_all_or_nothing_and_restoring_puts_each_back
     assert monday is not None and not monday.factors.reviewed
     assert monday.uuid == before[date(2026, 3, 9)].uuid  # type: ignore[union-attr]
     assert diary.get_day(date(2026, 3, 10)) is None
+
+
+def test_a_pinned_now_is_the_diarys_now_and_a_garbled_one_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark pins "now" so its diaries are the same size any day; nonsense in the
+    variable leaves the real clock in charge."""
+    monkeypatch.setenv(service.PINNED_NOW_ENV, "2026-07-01T09:30:00")
+    pinned = Diary.open(tmp_path / "pinned")
+    try:
+        assert pinned.now().replace(tzinfo=None) == datetime(2026, 7, 1, 9, 30)
+        assert pinned.last_night() == date(2026, 6, 30)
+    finally:
+        pinned.close()
+    monkeypatch.setenv(service.PINNED_NOW_ENV, "next tuesday")
+    real = Diary.open(tmp_path / "real")
+    try:
+        assert abs(real.now() - datetime.now().astimezone()) < timedelta(minutes=5)
+    finally:
+        real.close()

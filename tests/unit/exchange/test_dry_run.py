@@ -13,6 +13,7 @@ from cramplog.core.records import Episode, Hydration, ReliefRating, Side
 from cramplog.diary.service import Diary
 from cramplog.exchange import dry_run
 from cramplog.exchange.batch import Question
+from cramplog.exchange.csv_format import spreadsheet_columns
 
 HAND_KEPT = (
     "Date,Time,Muscle,What helped,Triggers,Doing before,Thirsty?,Did it help,Weather\n"
@@ -123,6 +124,28 @@ def test_everyday_words_for_muscles_intensity_and_duration(diary: Diary, tmp_pat
         ("muscle.calf", Side.RIGHT, 5, 3600),
         ("muscle.calf", Side.NOT_APPLICABLE, 8, 90),
     ]
+
+
+def test_one_repeat_and_one_date_only_row_are_told_in_the_singular(
+    diary: Diary, tmp_path: Path
+) -> None:
+    text = "Date,Time,Muscle\n2026-03-01,,Calf\n2026-03-01,,Calf\n"
+    lines = "\n".join(
+        dry_run.reading_lines(exchange.plan_import(diary, sheet(tmp_path, text)).batch)
+    )
+    assert "1 row gives a date but no time" in lines
+    assert "1 row repeats an earlier row and would be imported once: line 3 (as line 2)." in lines
+
+
+def test_thousands_of_repeats_are_listed_by_the_first_dozen(diary: Diary, tmp_path: Path) -> None:
+    text = "Date,Time,Muscle,Side\n" + "2026-03-01,02:10,Calf,left\n" * 2000
+    (line,) = [
+        line
+        for line in dry_run.reading_lines(exchange.plan_import(diary, sheet(tmp_path, text)).batch)
+        if "repeat" in line
+    ]
+    assert line.startswith("1,999 rows repeat an earlier row and would be imported once: line 3")
+    assert line.endswith("line 14 (as line 2) and 1,987 more.")
 
 
 def test_a_number_with_two_readings_is_refused_with_both(diary: Diary, tmp_path: Path) -> None:
@@ -331,3 +354,36 @@ def test_a_date_column_whose_cells_carry_a_time_gives_both(diary: Diary, tmp_pat
         ("2026-03-03T23:45:00", True),
         ("2026-03-04T02:10:00", True),
     ]
+
+
+def test_control_characters_are_never_echoed_by_the_dry_run(diary: Diary, tmp_path: Path) -> None:
+    # An escape sequence would recolour the person's terminal; a right-to-left override would
+    # turn the line around. The stored note keeps what the file holds (it is plain text).
+    text = "Date,Time,Muscle,No\x1btes\n2026-03-01,02:10,Calf,\x1b[31mred\x07 \u202eevil\n"
+    plan = exchange.plan_import(diary, sheet(tmp_path, text))
+    lines = "\n".join(dry_run.spreadsheet_lines(plan.batch, new_words_agreed=False))
+    assert "\x1b" not in lines and "\x07" not in lines and "\u202e" not in lines
+    assert "“No�tes” → ignored (“�[31mred� �evil”)" in lines
+
+
+def test_one_night_is_named_once(diary: Diary, tmp_path: Path) -> None:
+    plan = exchange.plan_import(diary, sheet(tmp_path, "Date,Time,Muscle\n2026-03-01,02:10,Calf\n"))
+    assert "so the night of Sat 28 Feb 2026 would count as recorded" in plan.summary()
+
+
+def test_a_huge_list_like_note_is_sampled_not_split_whole(
+    diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Five million "y," items once took the dry run 17 s to weigh as a possible list column.
+    calls: list[int] = []
+    original = spreadsheet_columns.split_items
+
+    def counting(cell: str) -> list[str]:
+        calls.append(len(cell))
+        return original(cell)
+
+    monkeypatch.setattr(spreadsheet_columns, "split_items", counting)
+    text = 'Date,Time,Muscle,Notes\n2026-03-01,02:10,Calf,"' + "y," * 500_000 + '"\n'
+    plan = exchange.plan_import(diary, sheet(tmp_path, text))
+    assert plan.errors == [] and plan.new_episodes == 1
+    assert calls and max(calls) <= 500

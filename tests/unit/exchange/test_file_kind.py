@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cramplog import exchange
-from cramplog.core.errors import ImportFileError
+from cramplog.core.errors import ExportError, ImportFileError
 from cramplog.diary.service import Diary
 from cramplog.exchange import importer
 from cramplog.exchange.file_kind import FileKind, recognise
@@ -97,3 +97,20 @@ def test_the_size_is_checked_before_the_kind(tmp_path: Path) -> None:
 )
 def test_text_in_every_encoding_read_is_text(content: bytes) -> None:
     assert recognise(content) is FileKind.TEXT
+
+
+def test_bytes_named_as_a_workbook_are_refused_as_a_damaged_workbook_not_as_a_csv(
+    diary: Diary, tmp_path: Path
+) -> None:
+    path = tmp_path / "cramps.xlsx"
+    path.write_bytes(bytes(range(128, 256)) * 20)  # no zip, no text
+    with pytest.raises(ImportFileError) as refused:
+        exchange.plan_import(diary, path)
+    message = str(refused.value)
+    assert message.startswith("cramps.xlsx is named as a workbook but is not one cramplog can")
+    assert "CSV UTF-8" not in message
+
+
+def test_export_csv_into_a_device_names_what_it_is(diary: Diary) -> None:
+    with pytest.raises(ExportError, match=r"^/dev/null is a device; CSV export needs a folder"):
+        exchange.export_csv(diary, Path("/dev/null"))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from cramplog.demo import sample
+from cramplog.demo import sample, spreadsheet
 from cramplog.diary.service import Diary
 from cramplog.ui.main_window import PLACES, MainWindow
 from cramplog.ui.preferences import Preferences, ThemeMode
@@ -76,6 +76,13 @@ def settle() -> None:
         QApplication.processEvents()
 
 
+def hand_kept(diary: Diary) -> Path:
+    """A hand-kept spreadsheet beside the diary's folder, for the import preview."""
+    path = diary.data_dir.parent / spreadsheet.HAND_KEPT_NAME
+    path.write_text(spreadsheet.hand_kept_csv(), encoding="utf-8")
+    return path
+
+
 def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     from cramplog.diary.integrity import Condition, Verdict
     from cramplog.ui.dialogs.about import AboutDialog
@@ -107,6 +114,7 @@ def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         "own words": lambda: OwnWordsDialog(editor, parent=window),
         "settings": lambda: SettingsDialog(editor, prefs, parent=window),
         "import": lambda: ImportDialog(diary, parent=window),
+        "import preview": lambda: ImportDialog(diary, path=hand_kept(diary), parent=window),
         "restore": lambda: RestoreDialog([], parent=window),
         "about": lambda: AboutDialog(diary.path, window),
         "damaged diary": lambda: DamagedDiaryDialog(
@@ -132,6 +140,7 @@ DIALOGS = (
     "own words",
     "settings",
     "import",
+    "import preview",
     "restore",
     "about",
     "damaged diary",

@@ -11,6 +11,7 @@ import pytest
 from cramplog import exchange
 from cramplog.core.errors import ImportFileError
 from cramplog.diary.service import Diary
+from cramplog.exchange import dry_run
 
 # Bearable's long format: one row per logged item.
 EXPORT = (
@@ -93,3 +94,11 @@ def test_an_export_without_cramps_is_refused(diary: Diary, tmp_path: Path) -> No
 def test_a_bad_date_is_a_row_error_with_its_line(diary: Diary, tmp_path: Path) -> None:
     plan = plan_of(diary, tmp_path, EXPORT.replace(",2026-03-04,", ",someday,"))
     assert [str(error).split(":")[0] for error in plan.errors] == ["line 7"]
+
+
+def test_the_dry_run_names_what_every_column_becomes(diary: Diary, tmp_path: Path) -> None:
+    lines = dry_run.spreadsheet_lines(plan_of(diary, tmp_path).batch, new_words_agreed=False)
+    fates = [line for line in lines if " → " in line]
+    assert len(fates) == len(EXPORT.splitlines()[0].split(","))
+    assert any(line.startswith("  “weekday” → ignored") for line in fates)
+    assert any("“rating/amount” → the cramp's intensity, scored 1–4" in line for line in fates)

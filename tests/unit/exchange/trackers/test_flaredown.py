@@ -11,6 +11,7 @@ import pytest
 from cramplog import exchange
 from cramplog.core.errors import ImportFileError
 from cramplog.diary.service import Diary
+from cramplog.exchange import dry_run
 from cramplog.exchange.trackers import cramp_symptoms
 
 # As Flaredown's export job writes it: Date, conditions, symptoms, treatments, Tags, Foods.
@@ -114,3 +115,30 @@ def test_an_export_that_tracks_no_cramps_is_refused(diary: Diary, tmp_path: Path
 def test_a_spreadsheet_is_not_taken_for_flaredown(diary: Diary, tmp_path: Path) -> None:
     plan = plan_of(diary, tmp_path, "Date,Time,Muscle,Tags\n2026-03-01,02:10,Calf,\n")
     assert plan.source is exchange.SourceKind.SPREADSHEET
+
+
+def test_the_dry_run_names_what_every_column_becomes(diary: Diary, tmp_path: Path) -> None:
+    lines = dry_run.spreadsheet_lines(plan_of(diary, tmp_path).batch, new_words_agreed=False)
+    assert lines[:10] == [
+        "Columns:",
+        "  “Date” → the check-in's night (reviewed) (“2026-03-01”, “2026-03-02”)",
+        "  “Fibromyalgia” → the night's notes (a score of 0–4) (“2”, “1”)",
+        "  “Leg cramps” → cramps of that night, scored 0–4 (“3”, “0”)",
+        "  “Charley horse” → cramps of that night, scored 0–4 (“0”, “1”)",
+        "  “Fatigue” → the night's notes (a score of 0–4) (“1”, “2”)",
+        "  “Magnesium” → medicines, with the dates taken (“400 mg”, “Taken”)",
+        "  “Quinine” → medicines, with the dates taken (“Not Taken”, “Taken”)",
+        "  “Tags” → triggers, where a tag names one (“dehydration; long walk”, “stress”)",
+        "  “Foods” → the night's notes (“Banana”, “Coffee; Bread”)",
+    ]
+
+
+def test_a_treatment_named_as_a_class_of_the_checklist_gets_that_class(
+    diary: Diary, tmp_path: Path
+) -> None:
+    plan = plan_of(diary, tmp_path)
+    classes = {m.medication.name: m.medication.med_class for m in plan.batch.medications}
+    assert classes == {
+        "Magnesium": "medication_class.magnesium_supplement",
+        "Quinine": "medication_class.quinine",
+    }

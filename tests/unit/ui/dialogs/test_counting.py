@@ -27,6 +27,8 @@ def test_the_explanation_covers_every_rule_in_plain_text(qtbot: QtBot, diary: Di
         "times seven",
         "22:00 to 08:00",  # the default sleep hours
         "woke you",
+        "Review any night",
+        "listed as “time not noted”",  # cramps noted by date only
     ):
         assert words in text
 

@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from cramplog.analysis import stats
 from cramplog.core.records import SpanSource
+from cramplog.diary import backups
 from cramplog.diary.service import Diary
-from cramplog.ui.dialogs.import_dialog import LOGGING_SPAN_CHOICE, ImportDialog
+from cramplog.ui.dialogs.import_dialog import ImportDialog
+from cramplog.ui.dialogs.import_span import LOGGING_SPAN_CHOICE
 
 # Three small-hours cramps, on the nights of Sun 1, Wed 4 and Sun 8 March 2026 (NOW is
 # Thursday 12 March, so last night is Wednesday 11 March).
@@ -217,3 +220,172 @@ def test_a_tracker_export_whose_dates_read_both_ways_asks_their_order(
     # Bearable gives no clock time: the preview says so instead of showing 00:00.
     cell = made.preview.item(0, 1)
     assert cell is not None and cell.text() == "time not noted"
+
+
+# -- the preview: columns and their fields, rows as stored, problems, new words -----------------
+
+# A hand-kept sheet: a "What helped" column, a date-only row and its repeat, a muscle word the
+# diary does not know (line 5), and a duration that is not one (line 6).
+HAND_KEPT = (
+    "Date,Time,Where,Side,How long (min),Pain,What helped,Notes\n"
+    "2026-03-02,02:10,calf,left,2,6,stretching,\n"
+    "2026-03-05,,calf,right,1,4,massage; walked it off,woke me\n"
+    "2026-03-05,,calf,right,1,4,massage; walked it off,woke me\n"
+    "2026-03-09,01:15,Wadenbein,left,3,7,stretching,\n"
+    "2026-03-10,01:15,calf,left,abc,7,,\n"
+)
+
+
+@pytest.fixture
+def hand_kept(qtbot: QtBot, diary: Diary, tmp_path: Path) -> ImportDialog:
+    path = tmp_path / "my cramps.csv"
+    path.write_text(HAND_KEPT)
+    return workbook_dialog(qtbot, diary, path)
+
+
+RELIEFS = ["Gentle stretching", "Massage, Gentle movement (walking it off)", "Gentle stretching"]
+
+
+def text_at(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def column_rows(dialog: ImportDialog) -> list[tuple[str, str, str]]:
+    table = dialog.columns
+    return [
+        (text_at(table, row, 0), text_at(table, row, 1), table.field_choice(row).currentText())
+        for row in range(table.rowCount())
+    ]
+
+
+def preview_column(dialog: ImportDialog, header: str) -> list[str]:
+    column = dialog.preview.column_of(header)
+    assert column >= 0, f"no {header} column"
+    return [text_at(dialog.preview, row, column) for row in range(dialog.preview.rowCount())]
+
+
+def test_every_column_is_listed_with_two_values_and_its_field(hand_kept: ImportDialog) -> None:
+    assert hand_kept.columns_box.isVisible()
+    rows = column_rows(hand_kept)
+    assert len(rows) == 8
+    assert ("What helped", "“stretching”, “massage; walked it off”", "Relief methods") in rows
+    assert ("Where", "“calf”, “Wadenbein”", "Muscle") in rows
+    # The choices are the fields --column takes, and "ignored".
+    combo = hand_kept.columns.field_choice(0)
+    offered = {combo.itemText(i) for i in range(combo.count())}
+    assert {"ignored", "Relief methods", "Triggers", "Activity", "Symptoms"} <= offered
+
+
+def test_the_rows_are_shown_as_they_would_be_stored(hand_kept: ImportDialog) -> None:
+    hand_kept.findings.add_words.setChecked(True)
+    assert hand_kept.preview.isVisible()
+    # The repeat is stored once, the bad row not at all: three cramps.
+    assert hand_kept.preview.rowCount() == 3
+    # The checklist's own names for the file's words.
+    assert preview_column(hand_kept, "Relief methods") == RELIEFS
+    assert preview_column(hand_kept, "Time") == ["02:10", "time not noted", "01:15"]
+    # A word of one's own to be added is named as the file wrote it, not by its code.
+    assert preview_column(hand_kept, "Muscle")[2] == "Wadenbein"
+    assert hand_kept.preview_label.text() == "Cramps as they would be stored (3):"
+
+
+def test_ignoring_a_column_changes_the_preview_and_the_summary(hand_kept: ImportDialog) -> None:
+    hand_kept.findings.add_words.setChecked(True)
+    assert any(preview_column(hand_kept, "Relief methods"))
+    row = [r[0] for r in column_rows(hand_kept)].index("What helped")
+    combo = hand_kept.columns.field_choice(row)
+    combo.setCurrentIndex(combo.findText("ignored"))
+    assert hand_kept.plan is not None
+    assert hand_kept.preview.column_of("Relief methods") == -1
+    assert column_rows(hand_kept)[row][2] == "ignored"
+    assert hand_kept.plan.batch.columns[row].field is None
+    assert "3 new cramps" in hand_kept.summary.text()
+
+    pain = [r[0] for r in column_rows(hand_kept)].index("Pain")
+    combo = hand_kept.columns.field_choice(pain)
+    combo.setCurrentIndex(combo.findText("ignored"))
+    assert preview_column(hand_kept, "Intensity") == ["", "", ""]
+
+
+def test_a_row_problem_is_listed_with_its_line(hand_kept: ImportDialog) -> None:
+    errors = [hand_kept.errors.item(i).text() for i in range(hand_kept.errors.count())]
+    assert errors == ["line 6: “abc” is not a duration (try 1:30 or 2 min)."]
+    assert hand_kept.errors.isVisible()
+    assert hand_kept.findings.errors_label.text().startswith("1 row with errors")
+    reading = hand_kept.findings.reading.text()
+    assert "1 row repeats an earlier row and would be imported once: line 4 (as line 3)." in (
+        reading
+    )
+    assert "1 row gives a date but no time" in reading
+
+
+def test_new_words_must_be_agreed_before_import(hand_kept: ImportDialog, diary: Diary) -> None:
+    hand_kept.skip_invalid.setChecked(True)
+    box = hand_kept.findings
+    assert box.words_box.isVisible()
+    assert box.words_list.text() == "Muscles: “Wadenbein”"
+    assert not box.add_words.isChecked()
+    assert "Nothing can be imported until you agree" in box.words_state.text()
+    assert "Wadenbein" in hand_kept.summary.text()
+    assert not hand_kept.import_button.isEnabled()
+    hand_kept.import_button.click()
+    assert diary.count_episodes() == 0
+
+    box.add_words.setChecked(True)
+    assert hand_kept.import_button.isEnabled()
+    assert diary.count_episodes() == 0 and diary.custom_items() == []  # not until Import
+    hand_kept.import_button.click()
+    assert diary.count_episodes() == 3
+    assert [item.label for item in diary.custom_items()] == ["Wadenbein"]
+    assert "Imported 3 cramps" in hand_kept.summary.text()
+
+
+def test_unticking_the_new_words_refuses_the_import_again(hand_kept: ImportDialog) -> None:
+    hand_kept.skip_invalid.setChecked(True)
+    hand_kept.findings.add_words.setChecked(True)
+    assert hand_kept.import_button.isEnabled()
+    hand_kept.findings.add_words.setChecked(False)
+    assert not hand_kept.import_button.isEnabled()
+
+
+def test_nothing_is_written_by_the_preview(hand_kept: ImportDialog, diary: Diary) -> None:
+    row = [r[0] for r in column_rows(hand_kept)].index("Where")
+    combo = hand_kept.columns.field_choice(row)
+    combo.setCurrentIndex(combo.findText("ignored"))  # no muscle: a question, nothing stored
+    assert "muscle" in hand_kept.summary.text()
+    combo.setCurrentIndex(combo.findText("Muscle"))
+    hand_kept.findings.add_words.setChecked(True)
+    hand_kept.skip_invalid.setChecked(True)
+    assert diary.count_episodes() == 0 and diary.custom_items() == []
+    assert backups.list_backups(diary.data_dir) == []
+    hand_kept.import_button.click()
+    # All of it at once, after a verified backup.
+    assert diary.count_episodes() == 3 and len(diary.custom_items()) == 1
+    assert [b.reason for b in backups.list_backups(diary.data_dir)] == [
+        backups.Reason.BEFORE_IMPORT
+    ]
+
+
+def test_a_one_row_summary_says_one(qtbot: QtBot, diary: Diary, tmp_path: Path) -> None:
+    path = tmp_path / "one.csv"
+    path.write_text("Date,Time,Muscle\n2026-03-02,02:10,calf\n")
+    made = workbook_dialog(qtbot, diary, path)
+    text = made.summary.text()
+    assert "with 1 row." in text and "1 new cramp." in text
+    assert "so the night of Sun 1 Mar 2026 would count as recorded" in text
+    assert made.findings.reading.text() == "Every row of the file can be read."
+
+
+def test_agreeing_to_one_files_words_does_not_agree_to_the_next_files(
+    hand_kept: ImportDialog, tmp_path: Path
+) -> None:
+    hand_kept.findings.add_words.setChecked(True)
+    other = tmp_path / "other.csv"
+    other.write_text("Date,Time,Muscle\n2026-03-02,02:10,Zehenkrampf\n", encoding="utf-8")
+    hand_kept.set_path(other)
+    assert not hand_kept.findings.add_words.isChecked()
+    assert hand_kept.findings.words_list.text() == "Muscles: “Zehenkrampf”"
+    assert not hand_kept.import_button.isEnabled()
+    assert hand_kept.columns.rowCount() == 3  # the new file's columns, not the last one's
