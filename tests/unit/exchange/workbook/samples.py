@@ -82,3 +82,53 @@ def ods_table(name: str, rows: Sequence[str]) -> str:
 
 def ods_text_row(*texts: str) -> str:
     return "".join(ods_cell(text, office__value_type="string") for text in texts)
+
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def package(
+    path: Path,
+    sheet_data: str,
+    *,
+    strings: Sequence[str] = (),
+    styles: str = "",
+    workbook_pr: str = "",
+    sheet: str = "",
+) -> Path:
+    """An .xlsx made part by part, for the shapes openpyxl never writes: `sheet_data` is the
+    inside of <sheetData>, `strings` the shared strings' <si> bodies, `styles` the inside of
+    <styleSheet>, `sheet` a whole sheet part replacing the made one."""
+    worksheet = sheet or (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<worksheet xmlns="{MAIN_NS}"><sheetData>{sheet_data}</sheetData></worksheet>'
+    )
+    parts = {
+        "[Content_Types].xml": "<Types/>",
+        "_rels/.rels": (
+            f'<Relationships xmlns="{_PACKAGE}"><Relationship Id="rId1" '
+            f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{MAIN_NS}" xmlns:r="{_REL}">{workbook_pr}<sheets>'
+            '<sheet name="Cramps" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{_PACKAGE}">'
+            f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+            f'<Relationship Id="rId3" Type="{_REL}/styles" Target="styles.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/worksheets/sheet1.xml": worksheet,
+        "xl/sharedStrings.xml": (
+            f'<sst xmlns="{MAIN_NS}">{"".join(f"<si>{s}</si>" for s in strings)}</sst>'
+        ),
+        "xl/styles.xml": f'<styleSheet xmlns="{MAIN_NS}">{styles}</styleSheet>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path

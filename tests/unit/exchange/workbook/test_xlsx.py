@@ -12,7 +12,8 @@ from cramplog import exchange
 from cramplog.core.errors import ImportFileError
 from cramplog.diary.service import Diary
 from cramplog.exchange.workbook import sheets
-from tests.unit.exchange.workbook.samples import HEADER, patched, xlsx
+from cramplog.exchange.workbook import xlsx as xlsx_reader
+from tests.unit.exchange.workbook.samples import HEADER, MAIN_NS, package, patched, xlsx
 
 CRAMPS: list[list[object]] = [
     list(HEADER),
@@ -154,3 +155,168 @@ def test_an_empty_sheet_is_refused(diary: Diary, tmp_path: Path) -> None:
     path = xlsx(tmp_path / "empty.xlsx", {"Cramps": []})
     with pytest.raises(ImportFileError, match="Sheet “Cramps” is empty"):
         exchange.plan_import(diary, path)
+
+
+# Workbooks made part by part: the shapes Excel and others write that openpyxl never does.
+
+DATE_STYLES = (
+    '<numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>'
+    '<cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="20"/>'
+    '<xf numFmtId="46"/><xf numFmtId="22"/></cellXfs>'
+)
+
+
+def cells_of(path: Path, sheet: str | None = None) -> list[tuple[int, list[str]]]:
+    chosen = xlsx_reader.read(path.read_bytes(), sheet)
+    return [(0, chosen.header)] + [(row.line, row.cells) for row in chosen.rows]
+
+
+def test_shared_strings_and_rich_text_read_as_their_words(tmp_path: Path) -> None:
+    strings = [
+        "<t>Muscle</t>",
+        "<r><t>left </t></r><r><rPr><b/></rPr><t>calf</t></r>",
+        # A phonetic guide (Japanese furigana) is not part of the text.
+        "<t>足</t><rPh sb='0' eb='1'><t>あし</t></rPh>",
+        "<t>A &amp; B</t>",
+    ]
+    rows = (
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>1</v></c></row>'
+        '<row r="3"><c r="A3" t="s"><v>2</v></c></row>'
+        '<row r="4"><c r="A4" t="s"><v>3</v></c></row>'
+    )
+    path = package(tmp_path / "s.xlsx", rows, strings=strings)
+    assert cells_of(path)[1:] == [(2, ["left calf"]), (3, ["足"]), (4, ["A & B"])]
+
+
+def test_inline_strings_booleans_and_numbers(tmp_path: Path) -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Woke</t></is></c></row>'
+        '<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2"><v>7</v></c>'
+        '<c r="C2"><v>1.50</v></c><c r="D2" t="inlineStr"><is><t xml:space="preserve"> '
+        "a &lt;b&gt; </t></is></c></row>"
+        '<row r="3"><c r="A3" t="b"><v>0</v></c><c r="B3"><v>1E3</v></c></row>'
+    )
+    path = package(tmp_path / "i.xlsx", rows)
+    assert cells_of(path)[1:] == [(2, ["yes", "7", "1.5", " a <b> "]), (3, ["no", "1000"])]
+
+
+def test_date_cells_in_the_1900_and_the_1904_systems_read_as_the_same_day(
+    tmp_path: Path,
+) -> None:
+    header = '<row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c></row>'
+    windows = package(
+        tmp_path / "w.xlsx",
+        f'{header}<row r="2"><c r="A2" s="1"><v>46082</v></c></row>',
+        styles=DATE_STYLES,
+    )
+    mac = package(
+        tmp_path / "m.xlsx",
+        f'{header}<row r="2"><c r="A2" s="1"><v>44620</v></c></row>',
+        styles=DATE_STYLES,
+        workbook_pr='<workbookPr date1904="1"/>',
+    )
+    assert cells_of(windows)[1] == cells_of(mac)[1] == (2, ["2026-03-01"])
+
+
+def test_each_date_format_gives_the_parts_it_shows(tmp_path: Path) -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
+        '<row r="2"><c r="A2" s="1"><v>46082.75</v></c><c r="B2" s="2"><v>0.09375</v></c>'
+        '<c r="C2" s="3"><v>1.0625</v></c><c r="D2" s="4"><v>46082.09375</v></c>'
+        '<c r="E2" t="d"><v>2026-03-01T02:15:00</v></c></row>'
+    )
+    path = package(tmp_path / "d.xlsx", rows, styles=DATE_STYLES)
+    assert cells_of(path)[1] == (
+        2,
+        ["2026-03-01", "02:15:00", "25:30:00", "2026-03-01 02:15:00", "2026-03-01"],
+    )
+
+
+def test_gaps_in_a_row_are_empty_cells_in_their_columns(tmp_path: Path) -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c>'
+        '<c r="D1" t="inlineStr"><is><t>d</t></is></c></row>'
+        '<row r="2"><c r="B2"><v>2</v></c><c r="C2"/><c r="AB2"><v>28</v></c></row>'
+        # Cells with no reference follow the one before them.
+        '<row><c r="B3"><v>1</v></c><c><v>2</v></c></row>'
+    )
+    path = package(tmp_path / "g.xlsx", rows)
+    assert cells_of(path) == [
+        (0, ["a", "", "", "d"]),
+        (2, ["", "2", *[""] * 25, "28"]),
+        (3, ["", "1", "2"]),
+    ]
+
+
+@pytest.mark.parametrize("error", ["#N/A", "#DIV/0!", "#REF!"])
+def test_an_error_cell_is_named_with_its_error(tmp_path: Path, error: str) -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Pain</t></is></c></row>'
+        f'<row r="7"><c r="A7"><v>3</v></c><c r="B7" t="e"><f>1/0</f><v>{error}</v></c></row>'
+    )
+    path = package(tmp_path / "e.xlsx", rows)
+    with pytest.raises(ImportFileError, match=f"Cell B7 of sheet “Cramps” holds the error {error}"):
+        xlsx_reader.read(path.read_bytes(), None)
+
+
+def test_a_formula_without_a_result_is_named_in_any_shape(tmp_path: Path) -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Pain</t></is></c></row>'
+        '<row r="2"><c r="A2"><f>B2*2</f><v>6</v></c><c r="C2" t="str"><f>"a"</f>'
+        "<v>a</v></c></row>"
+        '<row r="3"><c r="A3"><f>B3*2</f></c></row>'
+    )
+    path = package(tmp_path / "f.xlsx", rows)
+    with pytest.raises(ImportFileError, match="Cell A3 of sheet “Cramps” holds a formula"):
+        xlsx_reader.read(path.read_bytes(), None)
+    saved = package(tmp_path / "saved.xlsx", rows.replace("<f>B3*2</f>", "<f>B3*2</f><v>8</v>"))
+    assert cells_of(saved)[1:] == [(2, ["6", "", "a"]), (3, ["8"])]
+
+
+def test_a_date_beyond_the_calendar_is_named(tmp_path: Path) -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c></row>'
+        '<row r="2"><c r="A2" s="1"><v>99999999</v></c></row>'
+    )
+    path = package(tmp_path / "far.xlsx", rows, styles=DATE_STYLES)
+    with pytest.raises(ImportFileError, match="Cell A2 of sheet “Cramps” is formatted as a date"):
+        xlsx_reader.read(path.read_bytes(), None)
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE worksheet [<!ENTITY leak SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>',
+    ],
+)
+def test_a_part_with_a_document_type_is_refused(tmp_path: Path, doctype: str) -> None:
+    sheet = (
+        f'<?xml version="1.0"?>{doctype}<worksheet xmlns="{MAIN_NS}"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
+    )
+    path = package(tmp_path / "dtd.xlsx", "", sheet=sheet)
+    with pytest.raises(ImportFileError, match="declares a document type"):
+        xlsx_reader.read(path.read_bytes(), None)
+
+
+@pytest.mark.parametrize(
+    "reference", ['r="XFE2"', 'r="AAAA2"', 'r="2"', 'r="A2" t="s"><v>99</v></c><c r="B2"']
+)
+def test_a_damaged_cell_is_refused_in_one_line(tmp_path: Path, reference: str) -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
+        f'<row r="2"><c {reference}><v>1</v></c></row>'
+    )
+    path = package(tmp_path / "bad.xlsx", rows)
+    with pytest.raises(ImportFileError, match=r"damaged \.xlsx workbook") as raised:
+        xlsx_reader.read(path.read_bytes(), None)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_chart_sheet_is_named_as_one(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "c.xlsx", {"Cramps": CRAMPS})
+    patched(path, "xl/_rels/workbook.xml.rels", b'/worksheet"', b'/chartsheet"')
+    with pytest.raises(ImportFileError, match="Sheet “Cramps” is a chart, not a table"):
+        xlsx_reader.read(path.read_bytes(), None)

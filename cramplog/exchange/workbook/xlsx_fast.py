@@ -1,0 +1,253 @@
+"""Read a sheet part in the shape Excel, LibreOffice and openpyxl write, in a few passes in C.
+
+A diary of 100,000 rows is 700,000 cells; expat calls Python five times or more for each, which
+took longer than the rest of the import together. Here one regular expression finds every row
+start and cell in C; plain inline and shared strings come out of it as text, and every other
+distinct cell (`s="1" t="n"><v>36526</v>`, its key: the cell without its reference) is
+converted once and then looked up. Dates, numbers and words repeat in a diary, so most cells
+cost one dictionary look-up, and Python runs once per row, not per cell.
+
+Every assumption is checked, never trusted: the XML around the rows is parsed by expat; every
+`<row` and `<c` in the rows must be one the expression matched; the first time a cell's key is
+met it must have one of the plain shapes (_PLAIN) or expat reads it. Anything else (comments,
+CDATA, other encodings, namespace prefixes for the sheet's elements, cells without a
+reference, more cells than the cap) returns None, and the caller reads the part with
+xlsx_stream instead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import product
+from string import ascii_uppercase
+from xml.parsers import expat
+
+from cramplog.exchange.workbook import sheets, xlsx_stream
+from cramplog.exchange.workbook.xlsx_parts import MAIN, parser
+from cramplog.exchange.workbook.xlsx_values import MEMO_SIZE, CellValues
+
+_ATTRS = r'((?:\s+[\w:.-]+="[^"<&]*")*)\s*'
+_ROW_NUMBER = re.compile(r'\sr="([^"]*)"')
+# A row's start: its number when `r` comes first, its other attributes (ending in "/" for a
+# row with no cells). Or a cell: its column letters, then the text of a plain inline string,
+# or the index of a shared string, or else the rest of the cell up to `/>` or `</c>` (its
+# key). A `/` in text is stepped over; a key cut short by one in odd text fails _PLAIN and
+# goes to expat.
+_ITEMS = re.compile(
+    r'<row(?: r="(\d{1,7})")?((?:\s+[\w:.-]+="[^"<&]*")*\s*/?)>'
+    r'|<c r="([A-Z]{1,3})\d+"(?:'
+    r' t="inlineStr"><is><t>([^<&\r]*)</t></is></c>'
+    r'|(?: s="\d+")? t="s"><v>(\d+)</v></c>'
+    r"|([^/]*(?:/(?!c>|>)[^/]*)*/c?>))"
+)
+# The plain shapes of a cell's key: empty, or a formula (its text unused: only the result
+# saved is read) and/or a value or an inline string with no markup in it.
+_PLAIN = re.compile(
+    _ATTRS
+    + r"(?:/>|>(<f(?:\s[^<>]*)?(?:/>|>[^<]*</f>))?"
+    + r"(?:<v>([^<&\r]*)</v>|<is><t(?: xml:space=\"preserve\")?>([^<&\r]*)</t></is>)?</c>)"
+)
+_ATTR = re.compile(r'([\w:.-]+)="([^"]*)"')
+_DECLARED = re.compile(r"""\s*<\?xml[^>]*encoding=["']([\w.-]+)""")
+# A..ZZ: the column letters of a row with no gaps, compared in one step.
+_LETTERS = tuple(ascii_uppercase) + tuple(a + b for a, b in product(ascii_uppercase, repeat=2))
+_PREFIXES = [_LETTERS[:width] for width in range(len(_LETTERS) + 1)]
+_EMPTY = object()
+_OTHER = object()  # a row's start, or a cell read by the expression itself
+_INLINE = ' t="inlineStr"><is><t>'
+_INLINE_END = "</t></is></c>"
+
+
+class _NotPlain(Exception):
+    """The part is not in the plain shape after all."""
+
+
+def read(raw: bytes, values: CellValues) -> xlsx_stream.Grid | None:
+    """The rows of the sheet part `raw`, or None if it is not in the plain shape."""
+    try:
+        text = raw.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        return None
+    declared = _DECLARED.match(text[:300])
+    if declared and declared.group(1).lower() not in ("utf-8", "utf8"):
+        return None
+    parts = _split(text)
+    if parts is None:
+        return None
+    rows, namespace = parts
+    try:
+        return _Rows(values, namespace).read(rows)
+    except _NotPlain:
+        return None
+
+
+def _split(text: str) -> tuple[str, str] | None:
+    """(the text between <sheetData> and </sheetData>, the sheet's namespace), once the rest
+    of the part has been read by expat and found to bind no prefix to that namespace."""
+    start = text.find("<sheetData")
+    opened = text.find(">", start) + 1
+    if start < 0 or not opened:
+        return None
+    if text[opened - 2] == "/":
+        rows, after = "", opened
+    else:
+        end = text.find("</sheetData>", opened)
+        if end < 0:
+            return None
+        rows, after = text[opened:end], end + len("</sheetData>")
+    if "<!" in rows or "<?" in rows:  # a comment, CDATA or instruction: expat knows them
+        return None
+    outer = f"{text[:start]}<sheetData/>{text[after:]}"
+    found: list[str] = []
+
+    def on_start(name: str, _attrs: dict[str, str]) -> None:
+        if name.endswith(" sheetData"):
+            found.append(name.rpartition(" ")[0])
+
+    made = parser()
+    made.StartElementHandler = on_start
+    made.Parse(outer, True)  # a damaged part raises ExpatError; the caller names it
+    if len(found) != 1 or found[0] not in MAIN:
+        return None
+    namespace = found[0]
+    for quote in "\"'":
+        bound = outer.count(f"{quote}{namespace}{quote}")
+        if bound != outer.count(f"xmlns={quote}{namespace}{quote}"):
+            return None  # a prefix is bound to the namespace: cells could be <x:c>
+    return rows, namespace
+
+
+class _Rows:
+    def __init__(self, values: CellValues, namespace: str) -> None:
+        self.values = values
+        self.namespace = namespace
+        # A cell's key → its text, or _EMPTY for a cell with nothing in it.
+        self.memo: dict[str, object] = {"": _OTHER}
+        self.starts: list[int] = []
+        self.numbers: list[int] = []
+
+    def read(self, text: str) -> xlsx_stream.Grid:
+        rows, cells = text.count("<row"), text.count("<c")
+        if rows > sheets.MAX_CELLS or cells > sheets.MAX_CELLS:
+            # Millions of empty cells or rows are no table, but refusing them is for
+            # xlsx_stream, which reads them in little memory; here each would be a tuple.
+            raise _NotPlain
+        found = _ITEMS.findall(text)
+        if not found:
+            if cells:
+                raise _NotPlain
+            return []
+        numbered, heads, letters, inline, shared, keys = zip(*found, strict=True)
+        starts = [index for index, letter in enumerate(letters) if not letter]
+        if starts[:1] != [0] or len(starts) != rows or len(keys) - len(starts) != cells:
+            raise _NotPlain  # a row or cell in a shape the expression does not match
+        self.starts = starts
+        self.numbers = _row_numbers(numbered, heads, starts)
+        texts: list[object] = list(map(self.memo.get, keys))
+        if None in texts:
+            get = self.memo.get
+            for index in [index for index, found in enumerate(texts) if found is None]:
+                known = get(keys[index])
+                texts[index] = (
+                    known if known is not None else self._first(keys[index], letters[index], index)
+                )
+        strings = self.values.book.strings
+        try:
+            texts = [
+                text if text is not _OTHER else strings[int(number)] if number else words
+                for text, words, number in zip(texts, inline, shared, strict=True)
+            ]
+        except IndexError:
+            raise _NotPlain from None  # no such shared string: xlsx_stream names the cell
+        return self._rows(letters, texts)
+
+    def _rows(self, letters: tuple[str, ...], texts: list[object]) -> xlsx_stream.Grid:
+        grid: xlsx_stream.Grid = []
+        total = 0
+        cap = sheets.MAX_CELLS
+        starts = [*self.starts, len(texts)]
+        for row, number in enumerate(self.numbers):
+            first, end = starts[row] + 1, starts[row + 1]
+            if first == end:
+                continue
+            cells = texts[first:end]
+            width = end - first
+            if width >= len(_PREFIXES) or letters[first:end] != _PREFIXES[width]:
+                cells = self._placed(letters[first:end], cells)
+            elif _EMPTY in cells:
+                while cells and cells[-1] is _EMPTY:
+                    cells.pop()
+                cells = ["" if cell is _EMPTY else cell for cell in cells]
+            line: list[str] = cells  # type: ignore[assignment]
+            if "".join(line).strip():
+                total += len(line)
+                if total > cap:
+                    raise sheets.too_many_cells(self.values.sheet, total)
+                grid.append((number, line))
+        return grid
+
+    def _placed(self, letters: tuple[str, ...], texts: list[object]) -> list[object]:
+        """A row with gaps, each text in its column."""
+        row: list[str] = []
+        for letter, text in zip(letters, texts, strict=True):
+            if isinstance(text, str):
+                xlsx_stream.place(row, xlsx_stream.reference_column(letter), text)
+        return row  # type: ignore[return-value]
+
+    def _first(self, key: str, letter: str, index: int) -> object:
+        """A cell's text (or _EMPTY) the first time its key is met."""
+        if "xmlns" in key:
+            raise _NotPlain
+        found: object = self._plain_inline(key)
+        if found is None:
+            number = self.numbers[bisect_right(self.starts, index) - 1]
+            found = self._typed(key, letter, number)
+        if len(self.memo) < MEMO_SIZE:
+            self.memo[key] = found
+        return found
+
+    @staticmethod
+    def _plain_inline(key: str) -> str | None:
+        """The text of a plain inline string cell as openpyxl writes it, else None."""
+        if key.startswith(_INLINE) and key.endswith(_INLINE_END):
+            inline = key[len(_INLINE) : -len(_INLINE_END)]
+            if "<" not in inline and "&" not in inline and "\r" not in inline:
+                return inline
+        return None
+
+    def _typed(self, key: str, letter: str, number: int) -> object:
+        plain = _PLAIN.fullmatch(key)
+        if plain is not None:
+            attrs = dict(_ATTR.findall(plain.group(1)))
+            formula, value, inline = bool(plain.group(2)), plain.group(3), plain.group(4)
+            stored = inline if attrs.get("t") == "inlineStr" else value or None
+        else:
+            try:
+                attrs, stored, formula = xlsx_stream.one_cell(
+                    f'<c xmlns="{self.namespace}" r="{letter}{number}"{key}'
+                )
+            except expat.ExpatError:
+                # Text holding a bare `/>` or `/c>` cuts a key short: xlsx_stream reads it.
+                raise _NotPlain from None
+        text = self.values.text(attrs, stored, formula, lambda: f"{letter}{number}")
+        return _EMPTY if text is None else text
+
+
+def _row_numbers(numbered: tuple[str, ...], heads: tuple[str, ...], starts: list[int]) -> list[int]:
+    """Each row's number: its `r`, else one more than the row before."""
+    given = [numbered[start] for start in starts]
+    if "" not in given:
+        numbers = list(map(int, given))
+        if min(numbers) >= 1 and max(numbers) <= 1_048_576:
+            return numbers
+    numbers = []
+    number = 0
+    for start in starts:
+        found = _ROW_NUMBER.search(heads[start])
+        if numbered[start] or found:
+            number = xlsx_stream.row_number(numbered[start] or (found.group(1) if found else ""))
+        else:
+            number += 1
+        numbers.append(number)
+    return numbers
