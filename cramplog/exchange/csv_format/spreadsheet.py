@@ -1,6 +1,4 @@
 """Read a hand-kept spreadsheet: dates settled across rows, each row checked as typed."""
-# Over 400 lines because the date rules settled across rows and the row reader that applies
-# them are one pass over the file; the column choice and the words live beside it already.
 
 from __future__ import annotations
 
@@ -36,6 +34,7 @@ from cramplog.exchange.csv_format.spreadsheet_columns import (
     guess_by_values,
     split_header,
 )
+from cramplog.exchange.csv_format.spreadsheet_dates import resolve_date, settle_dates
 from cramplog.exchange.csv_format.spreadsheet_words import SpreadsheetWords, new_words_question
 from cramplog.storage import bulk
 
@@ -48,87 +47,6 @@ class CsvOptions:
     columns: Mapping[int, str | None] | None = None
     # Create the words that match nothing as words of your own (else they are only offered).
     new_words: bool = False
-
-
-@dataclass
-class _DateColumn:
-    """Dates of a column, read once, with the day/month order settled across all rows."""
-
-    parsed: list[date | values.NumericDate | values.CellError | None]
-    day_first: bool | None
-    question: str | None
-    note: str | None = None
-
-
-# Said in the dry run whenever dotted dates settle the order, so the reading is never silent.
-DOTTED_DAY_FIRST = (
-    "Dates written with dots (“{example}”) are read day first, as in the countries that "
-    "write dates so; use --month-first if this file means month first."
-)
-
-
-def _settle_dates(texts: Sequence[str | None], day_first: bool | None) -> _DateColumn:
-    """Read every date (None: the row has none to read) and settle the day/month order."""
-    parsed: list[date | values.NumericDate | values.CellError | None] = []
-    day_evidence = month_evidence = ambiguous = dotted = slashed = None
-    read_date = values.Memo(values.read_date)
-    for text in texts:
-        if text is None:
-            parsed.append(None)
-            continue
-        try:
-            value = read_date(text)
-        except values.CellError as exc:
-            parsed.append(exc)
-            continue
-        parsed.append(value)
-        if isinstance(value, values.NumericDate):
-            if value.must_be_day_first:
-                day_evidence = day_evidence or text
-            elif value.must_be_month_first:
-                month_evidence = month_evidence or text
-            elif value.ambiguous:
-                ambiguous = ambiguous or text
-                if value.dotted:
-                    dotted = dotted or text
-                else:
-                    slashed = slashed or text
-    question = note = None
-    if day_first is None:
-        if day_evidence and month_evidence:
-            question = (
-                f"Dates are written both day-first (“{day_evidence}”) and month-first "
-                f"(“{month_evidence}”); say which order the file uses."
-            )
-        elif day_evidence:
-            day_first = True
-        elif month_evidence:
-            day_first = False
-        elif dotted and not slashed:
-            day_first = True
-            note = DOTTED_DAY_FIRST.format(example=dotted)
-        elif ambiguous:
-            question = (
-                f"Is “{ambiguous}” day/month or month/day? Dates in this file could be read "
-                "either way; say which order it uses."
-            )
-    return _DateColumn(parsed, day_first, question, note)
-
-
-def _resolve_date(
-    value: date | values.NumericDate | values.CellError | None, day_first: bool | None
-) -> date:
-    if value is None:
-        raise values.CellError("The date is empty.")
-    if isinstance(value, values.CellError):
-        raise value
-    if isinstance(value, values.NumericDate):
-        if day_first is None:
-            # Unsettled, the import is blocked by its date-order question anyway; reading
-            # day-first meanwhile still finds the rows' other errors for the dry run.
-            day_first = not value.must_be_month_first
-        return value.resolve(day_first=day_first)
-    return value
 
 
 # The cells read from each spreadsheet row, in this order; the first is "date" or "start".
@@ -194,7 +112,7 @@ def read_spreadsheet(
             cells[1] = cells[1] or split_time or ""
         aware.append(moment)
         date_texts.append(None if moment is not None else cells[0])
-    dates = _settle_dates(date_texts, options.day_first)
+    dates = settle_dates(date_texts, options.day_first)
     if dates.question is not None:
         batch.questions[Question.DATE_ORDER] = dates.question
     if dates.note is not None:
@@ -296,7 +214,7 @@ class _SpreadsheetRows:
         """A row's moment as (wall-clock time, the same in the computer's zone as it was then,
         whether the time was noted). With no time, or only a time-of-day word, the moment is
         the one `nights.date_only_start` gives the date."""
-        when = day if type(day) is date else _resolve_date(day, self.day_first)
+        when = day if type(day) is date else resolve_date(day, self.day_first)
         # A clock time starts with a digit; only other text can be a word like "evening".
         evening = (
             None
