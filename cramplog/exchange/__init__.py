@@ -18,14 +18,8 @@ from cramplog.core.records import DiaryDay, Episode, EpisodeFilter, LoggingSpan,
 from cramplog.diary.view import DiaryView
 from cramplog.exchange import csv_format, json_format, targets
 from cramplog.exchange.batch import ColumnChoice, Question, RowError, SourceKind
-from cramplog.exchange.importer import (
-    MAX_IMPORT_BYTES,
-    ImportOptions,
-    ImportPlan,
-    ImportResult,
-    apply_import,
-    plan_import,
-)
+from cramplog.exchange.import_plan import ImportOptions, ImportPlan, ImportResult
+from cramplog.exchange.importer import MAX_IMPORT_BYTES, apply_import, plan_import
 
 __all__ = [
     "MAX_IMPORT_BYTES",
