@@ -6,20 +6,25 @@ The formats are described in docs/formats.md.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from cramplog import files
 from cramplog.core import nights
 from cramplog.core.errors import ExportError
-from cramplog.core.records import DiaryDay, Episode, EpisodeFilter, LoggingSpan, Medication
+from cramplog.core.records import LoggingSpan, Medication
 from cramplog.diary.view import DiaryView
 from cramplog.exchange import csv_format, json_format, targets
 from cramplog.exchange.batch import ColumnChoice, Question, RowError, SourceKind
 from cramplog.exchange.import_plan import ImportOptions, ImportPlan, ImportResult
 from cramplog.exchange.importer import MAX_IMPORT_BYTES, apply_import, plan_import
+from cramplog.storage import export_reads
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = [
     "MAX_IMPORT_BYTES",
@@ -46,19 +51,54 @@ def _check_period(first_night: date | None, last_night: date | None) -> None:
         )
 
 
-def _csv_tables(
+def _starts(
     diary: DiaryView, first_night: date | None, last_night: date | None
-) -> tuple[list[Episode], list[DiaryDay], Counter[date], csv_format.Labels]:
+) -> tuple[datetime | None, datetime | None]:
+    """The wall-clock bounds [from, to) of the episodes of a period (as `list_episodes`)."""
     hour = diary.boundary_hour
-    episodes = diary.list_episodes(EpisodeFilter(first_night=first_night, last_night=last_night))
-    days = diary.list_days(first_night, last_night)
-    per_night = Counter(nights.night_of(e.start_local, hour) for e in episodes)
-    codes = {code for e in episodes for code in (e.muscle, e.activity, *e.triggers, *e.symptoms)}
-    codes |= {code for e in episodes for code, _rating in e.reliefs}
-    labels = csv_format.Labels(
-        {code: diary.label(code) for code in codes if code is not None}, hour
+    return (
+        None if first_night is None else nights.night_window(first_night, hour)[0],
+        None if last_night is None else nights.night_window(last_night, hour)[1],
     )
-    return episodes, days, per_night, labels
+
+
+@dataclass(frozen=True)
+class _CsvTables:
+    """What writes episodes.csv and nights.csv in a read transaction, reading the diary
+    page by page as each file is written (the settings are read before it begins)."""
+
+    labels: csv_format.Labels
+    first_night: date | None
+    last_night: date | None
+    local_from: datetime | None
+    local_to: datetime | None
+
+    @classmethod
+    def of(cls, diary: DiaryView, first: date | None, last: date | None) -> _CsvTables:
+        labels = csv_format.Labels(diary.label, diary.boundary_hour)
+        return cls(labels, first, last, *_starts(diary, first, last))
+
+    def episodes(self, session: Session) -> Callable[[IO[str]], int]:
+        def write(stream: IO[str]) -> int:
+            rows = export_reads.episodes(
+                session, local_from=self.local_from, local_to=self.local_to
+            )
+            return csv_format.write_episodes(stream, rows, self.labels)
+
+        return write
+
+    def nights(self, session: Session) -> Callable[[IO[str]], None]:
+        def write(stream: IO[str]) -> None:
+            counts = export_reads.cramps_per_night(
+                session,
+                local_from=self.local_from,
+                local_to=self.local_to,
+                boundary_hour=self.labels.boundary_hour,
+            )
+            days = export_reads.days(session, self.first_night, self.last_night)
+            csv_format.write_nights(stream, days, counts)
+
+        return write
 
 
 def write_episodes_csv(
@@ -74,9 +114,8 @@ def write_episodes_csv(
     spreadsheet user wants; the nights need a folder.
     """
     _check_period(first_night, last_night)
-    episodes, _days, _per_night, labels = _csv_tables(diary, first_night, last_night)
-    csv_format.write_episodes(stream, episodes, labels)
-    return len(episodes)
+    tables = _CsvTables.of(diary, first_night, last_night)
+    return diary.read(lambda session: tables.episodes(session)(stream))
 
 
 def export_csv(
@@ -109,15 +148,18 @@ def export_csv(
         raise ExportError(
             f"The folder {directory} could not be created ({exc.strerror}). Nothing was written."
         ) from exc
-    episodes, days, per_night, labels = _csv_tables(diary, first_night, last_night)
     episodes_path, nights_path = csv_format.export_paths(directory)
-    targets.write_files(
-        diary.path,
-        [
-            (episodes_path, lambda stream: csv_format.write_episodes(stream, episodes, labels)),
-            (nights_path, lambda stream: csv_format.write_nights(stream, days, per_night)),
-        ],
-    )
+    tables = _CsvTables.of(diary, first_night, last_night)
+
+    def write(session: Session) -> None:
+        # Written inside one read transaction: both files show the same diary, read page by
+        # page as each file is written, so memory does not grow with the diary.
+        targets.write_files(
+            diary.path,
+            [(episodes_path, tables.episodes(session)), (nights_path, tables.nights(session))],
+        )
+
+    diary.read(write)
     return episodes_path, nights_path
 
 
@@ -144,25 +186,42 @@ def export_json(
     _check_period(first_night, last_night)
     path = path.expanduser()
     contents = _json_contents(diary, first_night, last_night)
-    targets.write_files(diary.path, [(path, lambda stream: json_format.write(stream, contents))])
+    diary.read(
+        lambda session: targets.write_files(
+            diary.path, [(path, lambda stream: json_format.write(stream, contents(session)))]
+        )
+    )
     return path
 
 
 def _json_contents(
     diary: DiaryView, first_night: date | None, last_night: date | None
-) -> json_format.Contents:
-    return json_format.Contents(
-        episodes=diary.list_episodes(EpisodeFilter(first_night=first_night, last_night=last_night)),
-        days=diary.list_days(first_night, last_night),
-        medications=[m for m in diary.list_medications() if _overlaps(m, first_night, last_night)],
-        vocabulary=diary.custom_items(),
-        boundary_hour=diary.boundary_hour,
-        first_night=first_night,
-        last_night=last_night,
-        exported_utc=datetime.now(UTC).replace(tzinfo=None),
-        spans=[s for s in diary.logging_spans() if _span_overlaps(s, first_night, last_night)],
-        sleep_hours=diary.sleep_hours.to_setting(),
-    )
+) -> Callable[[Session], json_format.Contents]:
+    """The export's contents for a read transaction: the few medications, spans and words
+    read now, the episodes and days as streams read page by page while they are written."""
+    medications = [m for m in diary.list_medications() if _overlaps(m, first_night, last_night)]
+    vocabulary = diary.custom_items()
+    spans = [s for s in diary.logging_spans() if _span_overlaps(s, first_night, last_night)]
+    local_from, local_to = _starts(diary, first_night, last_night)
+    exported = datetime.now(UTC).replace(tzinfo=None)
+    # Settings too are read before the transaction: the diary reads each in one of its own.
+    hour, sleep_hours = diary.boundary_hour, diary.sleep_hours.to_setting()
+
+    def contents(session: Session) -> json_format.Contents:
+        return json_format.Contents(
+            episodes=export_reads.episodes(session, local_from=local_from, local_to=local_to),
+            days=export_reads.days(session, first_night, last_night),
+            medications=medications,
+            vocabulary=vocabulary,
+            boundary_hour=hour,
+            first_night=first_night,
+            last_night=last_night,
+            exported_utc=exported,
+            spans=spans,
+            sleep_hours=sleep_hours,
+        )
+
+    return contents
 
 
 def _span_overlaps(span: LoggingSpan, first: date | None, last: date | None) -> bool:
@@ -181,4 +240,5 @@ def write_json(
 ) -> None:
     """Write the JSON export to `stream` (for `export json -o -`)."""
     _check_period(first_night, last_night)
-    json_format.write(stream, _json_contents(diary, first_night, last_night))
+    contents = _json_contents(diary, first_night, last_night)
+    diary.read(lambda session: json_format.write(stream, contents(session)))

@@ -12,7 +12,7 @@ from cramplog import files as file_writer
 from cramplog.core.errors import ExportError, ForbiddenTargetError
 from cramplog.storage import health, layout
 
-Writer = Callable[[IO[str]], None]
+Writer = Callable[[IO[str]], object]  # what it returns (a count, say) is not used
 
 
 def _same_file(a: Path, b: Path) -> bool:

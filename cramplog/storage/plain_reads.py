@@ -11,7 +11,7 @@ read is part of the caller's transaction), and the start-up preview with a read-
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -42,8 +42,21 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-# Over 60 lines because it builds one plain-sqlite3 query filter by filter, then names each
-# of Episode's columns once as it turns the rows into records.
+def starting_within(
+    local_from: datetime | None, local_to: datetime | None
+) -> tuple[list[str], list[object]]:
+    """The WHERE terms and parameters of starts in [local_from, local_to)."""
+    where: list[str] = []
+    parameters: list[object] = []
+    if local_from is not None:
+        where.append("start_local >= ?")
+        parameters.append(local_from.strftime(LOCAL_FORMAT))
+    if local_to is not None:
+        where.append("start_local < ?")
+        parameters.append(local_to.strftime(LOCAL_FORMAT))
+    return where, parameters
+
+
 def read_episodes(
     connection: sqlite3.Connection,
     *,
@@ -59,14 +72,7 @@ def read_episodes(
     `text` matches the notes or the muscle's label, ignoring case, as a plain substring;
     `newest` keeps only that many of the latest.
     """
-    where: list[str] = []
-    parameters: list[object] = []
-    if local_from is not None:
-        where.append("start_local >= ?")
-        parameters.append(local_from.strftime(LOCAL_FORMAT))
-    if local_to is not None:
-        where.append("start_local < ?")
-        parameters.append(local_to.strftime(LOCAL_FORMAT))
+    where, parameters = starting_within(local_from, local_to)
     if muscles:
         where.append(f"muscle IN ({', '.join('?' * len(muscles))})")
         parameters.extend(muscles)
@@ -90,9 +96,44 @@ def read_episodes(
         parameters.append(max(newest, 0))
     cursor = connection.execute(f"SELECT {_COLUMNS} FROM episodes{condition} {order}", parameters)
     rows = cursor.fetchall() if newest is None else cursor.fetchall()[::-1]
+    return _episodes_of(connection, rows, selective=len(rows) < _SELECTIVE)
+
+
+def iter_episodes(
+    connection: sqlite3.Connection,
+    *,
+    local_from: datetime | None = None,
+    local_to: datetime | None = None,
+    page: int = _SELECTIVE - 1,
+) -> Iterator[Episode]:
+    """Episodes whose wall-clock start lies in [local_from, local_to), oldest first, read
+    `page` rows at a time: an export of a hundred-year diary holds one page, not the diary.
+
+    The same records as `read_episodes`; the caller keeps the connection in one read
+    transaction until the iterator is finished, so every page sees the same diary.
+    """
+    where, parameters = starting_within(local_from, local_to)
+    condition = f" WHERE {' AND '.join(where)}" if where else ""
+    cursor = connection.execute(
+        f"SELECT {_COLUMNS} FROM episodes{condition} ORDER BY start_local, id", parameters
+    )
+    try:
+        while rows := cursor.fetchmany(page):
+            yield from _episodes_of(connection, rows, selective=True)
+    finally:
+        cursor.close()
+
+
+# Over 60 lines because it names each of Episode's columns once as it turns the rows into
+# records.
+def _episodes_of(
+    connection: sqlite3.Connection, rows: list[Any], *, selective: bool
+) -> list[Episode]:
+    """Episode records of `rows` (in `_COLUMNS` order) with their link-table codes; with
+    `selective`, the links are read for these episodes' ids only."""
     if not rows:
         return []
-    ids = [row[0] for row in rows] if len(rows) < _SELECTIVE else None
+    ids = [row[0] for row in rows] if selective else None
     triggers = _links(connection, "episode_triggers", "code", ids)
     symptoms = _links(connection, "episode_symptoms", "code", ids)
     reliefs = {

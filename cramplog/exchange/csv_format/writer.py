@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping, Sequence
+import heapq
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO
@@ -42,20 +44,26 @@ def _utc(moment: datetime) -> str:
 
 @dataclass(frozen=True)
 class Labels:
-    """How codes read to a person, and the night a moment belongs to (fixed for one export)."""
+    """How codes read to a person, and the night a moment belongs to (fixed for one export).
 
-    label: Mapping[str, str]
+    `label` gives a code's label (the diary's `label`: an unknown code reads as itself).
+    """
+
+    label: Callable[[str], str]
     boundary_hour: int
 
     def of(self, code: str | None) -> str:
-        return "" if code is None else self.label.get(code, code)
+        return "" if code is None else self.label(code)
 
 
-def write_episodes(stream: IO[str], episodes: Sequence[Episode], labels: Labels) -> None:
+def write_episodes(stream: IO[str], episodes: Iterable[Episode], labels: Labels) -> int:
+    """One row per episode, in the order given; returns how many were written."""
     writer = csv.writer(stream)
     writer.writerow(EPISODE_COLUMNS)
     text = neutralise
+    written = 0
     for e in episodes:
+        written += 1
         duration_min = None if e.duration_s is None else round(e.duration_s / 60, 2)
         writer.writerow(
             (
@@ -99,20 +107,40 @@ def write_episodes(stream: IO[str], episodes: Sequence[Episode], labels: Labels)
                 _yes_no(e.time_noted),
             )
         )
+    return written
+
+
+def _merged(
+    days: Iterable[DiaryDay], cramps_per_night: Iterable[tuple[date, int]]
+) -> Iterator[tuple[date, DiaryDay | None, int]]:
+    """(night, its day record or None, its cramps) for every night in either, oldest first.
+
+    Both inputs come oldest first, so they are merged as they stream, never held whole.
+    """
+    records = ((day.night_of, day, 0) for day in days)
+    counts = ((night, None, count) for night, count in cramps_per_night)
+    merged = heapq.merge(records, counts, key=lambda item: item[0])
+    for night, same_night in itertools.groupby(merged, key=lambda item: item[0]):
+        day: DiaryDay | None = None
+        count = 0
+        for _night, record, cramps in same_night:
+            day = record if record is not None else day
+            count += cramps
+        yield night, day, count
 
 
 def write_nights(
     stream: IO[str],
-    days: Sequence[DiaryDay],
-    episodes_per_night: Mapping[date, int],
+    days: Iterable[DiaryDay],
+    cramps_per_night: Iterable[tuple[date, int]],
 ) -> None:
-    """One row per diary day that has a record or an episode, oldest first."""
+    """One row per diary day that has a record or an episode, oldest first.
+
+    `days` and `cramps_per_night` (nights holding a cramp, with how many) come oldest first.
+    """
     writer = csv.writer(stream)
     writer.writerow(NIGHT_COLUMNS)
-    by_night = {day.night_of: day for day in days}
-    for night in sorted(set(by_night) | set(episodes_per_night)):
-        day = by_night.get(night)
-        count = episodes_per_night.get(night, 0)
+    for night, day, count in _merged(days, cramps_per_night):
         f = day.factors if day is not None else DayFactors()
         writer.writerow(
             (

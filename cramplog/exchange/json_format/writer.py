@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import IO
+from typing import IO, TypeVar
 
 from cramplog import __version__
 from cramplog.core.records import (
@@ -17,6 +17,8 @@ from cramplog.core.records import (
     VocabularyItem,
 )
 from cramplog.exchange.json_format.versions import FORMAT, VERSION
+
+_T = TypeVar("_T")
 
 _LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
 
@@ -116,10 +118,10 @@ def vocabulary_record(v: VocabularyItem) -> dict[str, object]:
 
 @dataclass(frozen=True)
 class Contents:
-    """Everything one JSON export holds."""
+    """Everything one JSON export holds; episodes and days may be streams, read once."""
 
-    episodes: Sequence[Episode]
-    days: Sequence[DiaryDay]
+    episodes: Iterable[Episode]
+    days: Iterable[DiaryDay]
     medications: Sequence[Medication]
     vocabulary: Sequence[VocabularyItem]
     boundary_hour: int
@@ -133,12 +135,20 @@ class Contents:
 def write(stream: IO[str], contents: Contents) -> None:
     """The export, one record per line inside each list, so a diff or a reader can follow it."""
 
-    def records(name: str, items: Sequence[Mapping[str, object]], last: bool = False) -> None:
+    def records(
+        name: str,
+        items: Iterable[_T],
+        record: Callable[[_T], Mapping[str, object]],
+        last: bool = False,
+    ) -> None:
+        # Each record is written as it comes, so a stream of episodes is never held whole.
         stream.write(f'  "{name}": [')
-        for i, item in enumerate(items):
-            stream.write("\n    " if i == 0 else ",\n    ")
-            stream.write(json.dumps(item, ensure_ascii=False, allow_nan=False))
-        stream.write("\n  ]" if items else "]")
+        written = 0
+        for item in items:
+            stream.write("\n    " if written == 0 else ",\n    ")
+            stream.write(json.dumps(record(item), ensure_ascii=False, allow_nan=False))
+            written += 1
+        stream.write("\n  ]" if written else "]")
         stream.write("\n" if last else ",\n")
 
     head = {
@@ -158,9 +168,9 @@ def write(stream: IO[str], contents: Contents) -> None:
     stream.write("{\n")
     for key, value in head.items():
         stream.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
-    records("vocabulary", [vocabulary_record(v) for v in contents.vocabulary])
-    records("episodes", [episode_record(e) for e in contents.episodes])
-    records("days", [day_record(d) for d in contents.days])
-    records("logging_spans", [span_record(s) for s in contents.spans])
-    records("medications", [medication_record(m) for m in contents.medications], last=True)
+    records("vocabulary", contents.vocabulary, vocabulary_record)
+    records("episodes", contents.episodes, episode_record)
+    records("days", contents.days, day_record)
+    records("logging_spans", contents.spans, span_record)
+    records("medications", contents.medications, medication_record, last=True)
     stream.write("}\n")

@@ -17,7 +17,7 @@ from cramplog.storage.schema import (
 )
 
 
-def _day(row: DiaryDayRow) -> DiaryDay:
+def day_record(row: DiaryDayRow) -> DiaryDay:
     return DiaryDay(
         night_of=row.night_of,
         uuid=row.uuid,
@@ -61,7 +61,7 @@ def _factor_values(factors: DayFactors) -> dict[str, object]:
 
 def get_day(session: Session, night: date) -> DiaryDay | None:
     row = session.scalar(select(DiaryDayRow).where(DiaryDayRow.night_of == night))
-    return None if row is None else _day(row)
+    return None if row is None else day_record(row)
 
 
 def put_day(
@@ -76,7 +76,7 @@ def put_day(
         setattr(row, key, value)
     row.updated_utc = now
     session.flush()
-    return _day(row)
+    return day_record(row)
 
 
 def delete_day(session: Session, night: date) -> None:
@@ -91,4 +91,4 @@ def list_days(
         query = query.where(DiaryDayRow.night_of >= first)
     if last is not None:
         query = query.where(DiaryDayRow.night_of <= last)
-    return [_day(row) for row in session.scalars(query)]
+    return [day_record(row) for row in session.scalars(query)]

@@ -776,3 +776,41 @@ def test_a_date_only_cramp_is_exported_with_time_noted_no_and_read_back_so(
     finally:
         other.close()
     assert not episode.time_noted
+
+
+def test_a_long_diary_is_exported_page_by_page_with_every_row_as_listed(tmp_path: Path) -> None:
+    from collections import Counter
+
+    from cramplog.core import nights
+    from cramplog.demo import sample
+    from cramplog.storage import export_reads
+
+    sample.create_sample_diary(
+        tmp_path / "long",
+        size=sample.SampleSize(years=0.5, episodes_per_week=30),
+        seed=3,
+        end=NOW.date(),
+    )
+    diary = Diary.open(tmp_path / "long", clock=lambda: NOW)
+    try:
+        episodes_path, nights_path = exchange.export_csv(diary, tmp_path / "out")
+        episodes = diary.list_episodes()
+        days = {day.night_of.isoformat(): day for day in diary.list_days()}
+        hour = diary.boundary_hour
+        whole = io.StringIO(newline="")
+        csv_format.write_episodes(whole, episodes, csv_format.Labels(diary.label, hour))
+    finally:
+        diary.close()
+    assert len(episodes) > export_reads.PAGE  # read in more than one page
+    # The streamed file holds byte for byte what the whole list gives the writer.
+    assert episodes_path.read_bytes() == "\ufeff".encode() + whole.getvalue().encode()
+    per_night = Counter(nights.night_of(e.start_local, hour).isoformat() for e in episodes)
+    rows = read_csv(nights_path)
+    assert [row["night_of"] for row in rows] == sorted(set(days) | set(per_night))
+    assert {row["night_of"]: int(row["episodes"]) for row in rows} == {
+        night: per_night.get(night, 0) for night in set(days) | set(per_night)
+    }
+    assert {row["night_of"]: row["uuid"] for row in rows if row["uuid"]} == {
+        night: day.uuid for night, day in days.items()
+    }
+    assert any(row["uuid"] and row["episodes"] != "0" for row in rows)  # merged on one row

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import replace
@@ -458,3 +459,47 @@ def test_an_export_from_before_version_3_had_every_time_noted(diary: Diary, tmp_
     exchange.apply_import(diary, exchange.plan_import(diary, write(tmp_path, minimal(version=2))))
     (episode,) = diary.list_episodes()
     assert episode.time_noted and episode.clock_text == "02:10"
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [(None, None), (date(2026, 2, 1), date(2026, 2, 28)), (None, date(2026, 1, 9))],
+)
+def test_the_streamed_export_is_byte_for_byte_the_one_built_whole(
+    sample_diary: Diary, tmp_path: Path, first: date | None, last: date | None
+) -> None:
+    from datetime import datetime
+
+    from cramplog.core.records import EpisodeFilter
+
+    target = tmp_path / "streamed.json"
+    exchange.export_json(sample_diary, target, first_night=first, last_night=last)
+    written = target.read_text(encoding="utf-8")
+    exported = json.loads(written)["exported_utc"]
+
+    def within(started: date | None, ended: date | None) -> bool:
+        return (last is None or started is None or started <= last) and (
+            first is None or ended is None or ended >= first
+        )
+
+    # The export as it was built before it streamed: every list read whole, then written.
+    whole = io.StringIO(newline="")
+    json_format.write(
+        whole,
+        json_format.Contents(
+            episodes=sample_diary.list_episodes(EpisodeFilter(first_night=first, last_night=last)),
+            days=sample_diary.list_days(first, last),
+            medications=[
+                m for m in sample_diary.list_medications() if within(m.started_on, m.stopped_on)
+            ],
+            vocabulary=sample_diary.custom_items(),
+            boundary_hour=sample_diary.boundary_hour,
+            first_night=first,
+            last_night=last,
+            exported_utc=datetime.fromisoformat(exported.rstrip("Z")),
+            spans=[s for s in sample_diary.logging_spans() if within(s.first_night, s.last_night)],
+            sleep_hours=sample_diary.sleep_hours.to_setting(),
+        ),
+    )
+    assert written == whole.getvalue()
+    assert json.loads(written)["episodes"]
