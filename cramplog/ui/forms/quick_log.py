@@ -224,7 +224,7 @@ class QuickLogDialog(QDialog):
         # Letters the dialog's own mnemonics use: Other muscle, Side, When, More details.
         texts = with_mnemonics(labels, taken="oswd")
         for index, (code, label, text) in enumerate(zip(codes, labels, texts, strict=True)):
-            button = self._big_button(_(text))
+            button = self._big_button(text)
             button.setAccessibleName(_("Muscle: {label}").format(label=label))
             button.setMinimumWidth(0)
             button.clicked.connect(lambda _checked=False, c=code: self.choose_muscle(c))

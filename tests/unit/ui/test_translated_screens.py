@@ -139,6 +139,20 @@ def unmarked(top: QWidget, data: set[str]) -> list[str]:
     )
 
 
+def marked_data(top: QWidget, names: set[str]) -> list[str]:
+    """Texts that are a muscle's or a medicine's name, wrongly looked up as a message."""
+    return sorted(
+        f"{what}: {text!r}"
+        for what, text in shown_texts(top)
+        if text.startswith(OPEN) and text.replace("&", "").strip(OPEN + CLOSE) in names
+    )
+
+
+def names_of_things(diary: Diary) -> set[str]:
+    muscles = {item.label for item in diary.checklist.of_kind("muscle")}
+    return muscles | {m.name for m in diary.list_medications()}
+
+
 def test_the_main_window_and_every_place_show_looked_up_texts(
     qtbot: QtBot, diary: Diary, preferences: Preferences, marked: None
 ) -> None:
@@ -148,6 +162,7 @@ def test_the_main_window_and_every_place_show_looked_up_texts(
     assert OPEN in window.windowTitle()
     assert len(list(shown_texts(window))) > 40  # menus, places, buttons: a real window
     assert {name: texts for name, texts in found.items() if texts} == {}
+    assert marked_data(window, names_of_things(diary)) == []
 
 
 @pytest.mark.parametrize("name", screens.DIALOGS)
@@ -158,6 +173,7 @@ def test_every_dialog_shows_looked_up_texts(
     dialog = screens.open_dialog(qtbot, window, name)
     assert OPEN in dialog.windowTitle() or name == "something went wrong"
     assert unmarked(dialog, own_data(diary)) == []
+    assert marked_data(dialog, names_of_things(diary)) == []
 
 
 def test_without_a_catalogue_the_texts_are_the_english_as_written(
