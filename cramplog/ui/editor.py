@@ -246,7 +246,9 @@ class DiaryEditor(QObject):
             self._diary.mark_reviewed(list(before))
 
         self._push(
-            _("review {nights}").format(nights=wording.count(len(before), "night")),
+            n_("review {n} night", "review {n} nights", len(before)).format(
+                n=wording.number(len(before))
+            ),
             DAYS,
             undo=undo,
             redo=redo,

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QListWidget, QVBoxLayout, QWidget
 
 from cramplog import exchange
-from cramplog.core.translation import N_, _
-from cramplog.core.wording import count
+from cramplog.core.translation import N_, _, n_
+from cramplog.core.wording import number
 from cramplog.exchange import dry_run
 from cramplog.exchange.csv_format.spreadsheet_words import KIND_PLURALS, listed_words
 from cramplog.ui.widgets.labels import plain_label
@@ -84,9 +84,12 @@ class FindingsPanel(QWidget):
         self.errors.clear()
         if plan.errors:
             self.errors_label.setText(
-                _(
-                    "{count} with errors, each with its line — fix them in the file, or skip them:"
-                ).format(count=count(len(plan.errors), "row"))
+                n_(
+                    "{n} row with errors, each with its line — fix them in the file, or skip them:",
+                    "{n} rows with errors, each with its line — fix them in the file, or skip "
+                    "them:",
+                    len(plan.errors),
+                ).format(n=number(len(plan.errors)))
             )
             for error in plan.errors:
                 self.errors.addItem(str(error))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from cramplog.core import night_states, wording
 from cramplog.core.errors import CramplogError
 from cramplog.core.records import EpisodeFilter
-from cramplog.core.translation import _
+from cramplog.core.translation import _, n_
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.widgets import common as widgets
 
@@ -61,7 +61,9 @@ class MissedNightsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         title = widgets.plain_label(
-            _("{count} not reviewed yet").format(count=wording.count(len(self.nights), "night")),
+            n_(
+                "{n} night not reviewed yet", "{n} nights not reviewed yet", len(self.nights)
+            ).format(n=wording.number(len(self.nights))),
             wrap=False,
         )
         title.setFont(widgets.scaled_font(self.font(), 1.25, bold=True))
@@ -93,9 +95,11 @@ class MissedNightsDialog(QDialog):
             self.boxes[night] = box
             grid.addWidget(box, row, 0)
             note = widgets.plain_label(
-                _("{count} logged; tick if none is missing").format(
-                    count=wording.count(counts[night], "cramp")
-                )
+                n_(
+                    "{n} cramp logged; tick if none is missing",
+                    "{n} cramps logged; tick if none is missing",
+                    counts[night],
+                ).format(n=wording.number(counts[night]))
                 if logged
                 else _("no cramp logged"),
                 wrap=False,

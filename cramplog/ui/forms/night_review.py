@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 from cramplog.core import conventions, recorded, units, wording
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import DayFactors, Episode, EpisodeFilter, Exercise, SpanSource
-from cramplog.core.translation import N_, _
-from cramplog.core.wording import count
+from cramplog.core.translation import N_, _, n_
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.review_banner import ReviewBanner
 from cramplog.ui.preferences import Preferences
@@ -152,7 +151,11 @@ class NightReviewDialog(QDialog):
         cramps.setAccessibleName(_("Cramps logged that night"))
         if self.episodes:
             lines = [
-                _("{count} logged that night:").format(count=count(len(self.episodes), "cramp"))
+                n_(
+                    "{n} cramp logged that night:",
+                    "{n} cramps logged that night:",
+                    len(self.episodes),
+                ).format(n=wording.number(len(self.episodes)))
             ]
             lines += [f"  {describe_episode(self.diary, e)}" for e in self.episodes]
             cramps.setText("\n".join(lines))

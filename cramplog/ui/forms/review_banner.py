@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from cramplog.core import wording
-from cramplog.core.translation import _
+from cramplog.core.translation import _, n_
 from cramplog.ui.widgets import common as widgets
 
 
@@ -67,8 +67,12 @@ class ReviewBanner(QFrame):
         self.nights = sorted(nights)
         self.night = self.nights[-1]
         self.message.setText(
-            _("{count} not reviewed since {night}. Review them together?").format(
-                count=wording.count(len(self.nights), "night"),
+            n_(
+                "{n} night not reviewed since {night}. Review them together?",
+                "{n} nights not reviewed since {night}. Review them together?",
+                len(self.nights),
+            ).format(
+                n=wording.number(len(self.nights)),
                 night=widgets.short_day(self.nights[0]),
             )
         )

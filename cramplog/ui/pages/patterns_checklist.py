@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from cramplog.analysis import stats
 from cramplog.core import nights, wording
 from cramplog.core.checklist import ChecklistItem
-from cramplog.core.translation import _
+from cramplog.core.translation import _, n_
 from cramplog.core.wording import count
 from cramplog.ui.pages.patterns_tiles import duration, plain_label
 
@@ -151,9 +151,11 @@ def trigger_text(
     """What the diary says about one trigger: how often named, compared, and the guidance."""
     parts = [f"{trigger.label} ({trigger.group_label})"]
     parts.append(
-        _("Named as a suspected trigger on {episodes:,} of {count} in this period.").format(
-            episodes=trigger.episodes, count=count(s.episodes, "cramp")
-        )
+        n_(
+            "Named as a suspected trigger on {episodes:,} of {n} cramp in this period.",
+            "Named as a suspected trigger on {episodes:,} of {n} cramps in this period.",
+            s.episodes,
+        ).format(episodes=trigger.episodes, n=wording.number(s.episodes))
     )
     c = trigger.comparison
     if c is None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from cramplog.analysis import stats
 from cramplog.core import nights, wording
-from cramplog.core.translation import N_, _
+from cramplog.core.translation import N_, _, n_
 
 # A tile's change line when the comparison period has too few recorded nights.
 NO_COMPARISON_TILE: Final = N_("no comparison")
@@ -137,9 +137,13 @@ HEADLINES: Final = (
         "sleep",
         N_("Sleep disturbance (0–10)"),
         lambda s: number(s.sleep_disturbance_mean),
-        lambda s: _("{number} minutes awake a week · from {count} rated").format(
+        lambda s: n_(
+            "{number} minutes awake a week · from {n} night rated",
+            "{number} minutes awake a week · from {n} nights rated",
+            s.sleep_disturbance_nights,
+        ).format(
             number=number(s.minutes_awake_per_week, wording.Figure.MINUTES),
-            count=wording.count(s.sleep_disturbance_nights, "night"),
+            n=wording.number(s.sleep_disturbance_nights),
         ),
         "sleep_disturbance_mean",
     ),
