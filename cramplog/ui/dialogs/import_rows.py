@@ -62,7 +62,7 @@ def _yes_no(answer: bool | None) -> str:
 def _listed(codes: Sequence[str], asked: bool, label: Callable[[str], str]) -> str:
     """The words of a list; "none" only where the file answered with an empty list."""
     if not codes:
-        return "none" if asked else ""
+        return _("none") if asked else ""
     return ", ".join(label(code) for code in codes)
 
 
@@ -82,7 +82,7 @@ def _episode_cells(
         "Intensity": "" if e.intensity is None else str(e.intensity),
         "Woke me": _yes_no(e.woke_from_sleep),
         "Triggers": _listed(e.triggers, e.triggers_asked, label),
-        "Relief methods": ", ".join(reliefs) if reliefs else ("none" if e.reliefs_asked else ""),
+        "Relief methods": ", ".join(reliefs) if reliefs else (_("none") if e.reliefs_asked else ""),
         "Activity": "" if e.activity is None else label(e.activity),
         "Hydration": "" if e.hydration is None else e.hydration.label,
         "Symptoms": ", ".join(label(code) for code in e.symptoms),

@@ -65,6 +65,7 @@ class SpanChoice(QWidget):
         self.dates_label = plain_label(_("Widen it if you logged longer: from"), wrap=False)
         dates_row.addWidget(self.dates_label)
         dates_row.addWidget(self.first)
+        # Translators: between two date fields: "from [date] to [date]".
         dates_row.addWidget(plain_label(_("to"), wrap=False))
         dates_row.addWidget(self.last)
         dates_row.addStretch(1)

@@ -112,6 +112,7 @@ _TEXTS = {
     ),
 }
 CODE_ROLE = Qt.ItemDataRole.UserRole
+# Translators: added after a hidden word's name in the list.
 HIDDEN_SUFFIX = N_("  (hidden)")
 
 

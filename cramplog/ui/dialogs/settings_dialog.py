@@ -295,6 +295,7 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout(self._sleep_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.sleep_from)
+        # Translators: between two clock fields: "from 22:00 to 08:00".
         row.addWidget(widgets.plain_label(_("to"), wrap=False))
         row.addWidget(self.sleep_to)
         row.addStretch(1)

@@ -57,6 +57,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
             if not k.isEmpty()
         ]
         if keys and action_name(action):
+            # Translators: between two key combinations: "Ctrl+Shift+Z or Ctrl+Y".
             rows.append((action_name(action), _(" or ").join(keys)))
     return rows
 

@@ -157,8 +157,10 @@ class WhenAndWhat:
             self.duration_min,
             row_of(
                 self.duration_min,
+                # Translators: after the minutes field of a duration ("1 min 30 s").
                 widgets.plain_label(_("min"), wrap=False),
                 self.duration_sec,
+                # Translators: after the seconds field of a duration ("1 min 30 s").
                 widgets.plain_label(_("s"), wrap=False),
                 no_wrap(widgets.MutedLabel(_("(empty if unsure)"))),
             ),

@@ -345,6 +345,7 @@ class NightReviewDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(widgets.plain_label(_("From the night of"), wrap=False))
         row.addWidget(self.span_from)
+        # Translators: between two date fields: "from [date] to [date]".
         row.addWidget(widgets.plain_label(_("to"), wrap=False))
         row.addWidget(self.span_to)
         row.addWidget(self.span_button)

@@ -67,6 +67,7 @@ def date_range_row(first: QDateEdit, last: QDateEdit) -> QWidget:
     row = QHBoxLayout()
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(first)
+    # Translators: between two date fields: "from [date] to [date]".
     row.addWidget(label(_("to")))
     row.addWidget(last)
     holder = QWidget()

@@ -81,6 +81,7 @@ def shape_path(shape: body_map.Shape) -> QPainterPath:
 def region_name(label: str, side: Side) -> str:
     """What a region is called aloud and on screen: "Calf, right", or just "Neck"."""
     if side in (Side.LEFT, Side.RIGHT):
+        # Translators: a region of the body map: "Calf, right".
         return _("{muscle}, {side}").format(muscle=label, side=side.label.lower())
     return label
 

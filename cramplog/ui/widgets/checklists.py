@@ -180,7 +180,7 @@ class ReliefPicker(QWidget):
         self._order = []
         row = 0
         for heading, choices in groups:
-            if heading == "Your own":
+            if heading == _("Your own"):  # the own words' group, as vocabulary_groups names it
                 own = MutedLabel(_("Your own"))
                 self._grid.addWidget(own, row, 0, 1, 2)
                 row += 1

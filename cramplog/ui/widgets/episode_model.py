@@ -321,7 +321,7 @@ class EpisodeTableModel(QAbstractTableModel):
         if column == TRIGGERS:
             return "\n".join(self._label(code) for code in item.triggers)
         return "\n".join(
-            f"{self._label(code)}: {rating.label if rating else 'not rated'}"
+            f"{self._label(code)}: {rating.label if rating else _('not rated')}"
             for code, rating in item.reliefs
         )
 
