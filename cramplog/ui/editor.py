@@ -26,6 +26,7 @@ from cramplog.core.records import (
     VocabularyItem,
     VocabularyKind,
 )
+from cramplog.core.translation import _, n_
 
 if TYPE_CHECKING:
     from cramplog.core import nights
@@ -139,7 +140,7 @@ class DiaryEditor(QObject):
             state["episode"] = self._diary.restore_episode(state["episode"])
 
         self._push(
-            f"log a {self._diary.label(saved.muscle).lower()} cramp",
+            _("log a {label} cramp").format(label=self._diary.label(saved.muscle).lower()),
             EPISODES,
             undo=undo,
             redo=redo,
@@ -159,7 +160,7 @@ class DiaryEditor(QObject):
             state["episode"] = self._diary.update_episode(self._id_of(before), episode)
 
         self._push(
-            "edit a cramp",
+            _("edit a cramp"),
             EPISODES,
             undo=undo,
             redo=redo,
@@ -184,9 +185,8 @@ class DiaryEditor(QObject):
             for episode in state["episodes"]:
                 self.episode_saved.emit(episode)
 
-        what = "a cramp" if len(gone) == 1 else f"{len(gone)} cramps"
         self._push(
-            f"delete {what}",
+            n_("delete a cramp", "delete {n} cramps", len(gone)).format(n=len(gone)),
             EPISODES,
             undo=undo,
             redo=redo,
@@ -220,14 +220,16 @@ class DiaryEditor(QObject):
 
     def set_day(self, night: date, factors: DayFactors) -> DiaryDay:
         return self._day_change(
-            f"review the night of {wording.day_month(night)}",
+            _("review the night of {day_month}").format(day_month=wording.day_month(night)),
             night,
             lambda: self._diary.set_day(night, factors),
         )
 
     def mark_cramp_free(self, night: date) -> DiaryDay:
         return self._day_change(
-            f"mark the night of {wording.day_month(night)} cramp-free",
+            _("mark the night of {day_month} cramp-free").format(
+                day_month=wording.day_month(night)
+            ),
             night,
             lambda: self._diary.mark_cramp_free(night),
         )
@@ -243,7 +245,14 @@ class DiaryEditor(QObject):
         def redo() -> None:
             self._diary.mark_reviewed(list(before))
 
-        self._push(f"review {wording.count(len(before), 'night')}", DAYS, undo=undo, redo=redo)
+        self._push(
+            n_("review {n} night", "review {n} nights", len(before)).format(
+                n=wording.number(len(before))
+            ),
+            DAYS,
+            undo=undo,
+            redo=redo,
+        )
         return after
 
     # -- logging spans ----------------------------------------------------------------------
@@ -277,24 +286,30 @@ class DiaryEditor(QObject):
         """Say every cramp of the nights `first`..`last` was logged (refused: nothing pushed)."""
         made: list[LoggingSpan] = []
         self._spans_change(
-            f"say every cramp of {wording.day_month(first)} to {wording.day_month(last)} was logged"
+            _("say every cramp of {first} to {last} was logged").format(
+                first=wording.day_month(first), last=wording.day_month(last)
+            )
             if last is not None
-            else f"say every cramp from {wording.day_month(first)} on is logged",
+            else _("say every cramp from {day_month} on is logged").format(
+                day_month=wording.day_month(first)
+            ),
             lambda: made.append(self._diary.declare_span(first, last, source=source)),
         )
         return made[0]
 
     def remove_span(self, span_id: int) -> None:
-        self._spans_change("remove a logging span", lambda: self._diary.remove_span(span_id))
+        self._spans_change(_("remove a logging span"), lambda: self._diary.remove_span(span_id))
 
     def set_logging_every_cramp(self, since: date | None) -> None:
         """Start (from `since`) or stop "I log every cramp"; nothing is pushed if unchanged."""
         if since == self._diary.logging_every_cramp_since():
             return
         self._spans_change(
-            "stop saying every cramp is logged"
+            _("stop saying every cramp is logged")
             if since is None
-            else f"say every cramp from {wording.day_month(since)} on is logged",
+            else _("say every cramp from {day_month} on is logged").format(
+                day_month=wording.day_month(since)
+            ),
             lambda: self._diary.set_logging_every_cramp(since),
         )
 
@@ -310,7 +325,7 @@ class DiaryEditor(QObject):
         def redo() -> None:
             state["medication"] = self._diary.restore_medication(state["medication"])
 
-        self._push(f"add {saved.name}", MEDICATIONS, undo=undo, redo=redo)
+        self._push(_("add {name}").format(name=saved.name), MEDICATIONS, undo=undo, redo=redo)
         return saved
 
     def update_medication(self, medication_id: int, medication: MedicationInput) -> Medication:
@@ -323,7 +338,7 @@ class DiaryEditor(QObject):
         def redo() -> None:
             self._diary.update_medication(self._medication_id(before), medication)
 
-        self._push(f"change {after.name}", MEDICATIONS, undo=undo, redo=redo)
+        self._push(_("change {name}").format(name=after.name), MEDICATIONS, undo=undo, redo=redo)
         return after
 
     def stop_medication(self, medication_id: int, stopped_on: date) -> Medication:
@@ -342,14 +357,14 @@ class DiaryEditor(QObject):
         def redo() -> None:
             self._diary.delete_medication(self._medication_id(state["medication"]))
 
-        self._push(f"delete {gone.name}", MEDICATIONS, undo=undo, redo=redo)
+        self._push(_("delete {name}").format(name=gone.name), MEDICATIONS, undo=undo, redo=redo)
         return gone
 
     def _medication(self, medication_id: int) -> Medication:
         for medication in self._diary.list_medications():
             if medication.id == medication_id:
                 return medication
-        raise NotFoundError("That medicine is no longer in the diary.")
+        raise NotFoundError(_("That medicine is no longer in the diary."))
 
     def _medication_id(self, medication: Medication) -> int:
         for candidate in self._diary.list_medications():
@@ -364,7 +379,7 @@ class DiaryEditor(QObject):
         word = self._diary.add_custom_item(kind, label)
         # Put back with its code, so a later step on the stack that names it still finds it.
         self._push(
-            f"add “{word.label}”",
+            _("add “{label}”").format(label=word.label),
             VOCABULARY,
             undo=lambda: self._diary.remove_custom_item(word.code),
             redo=lambda: self._diary.restore_custom_item(word),
@@ -376,7 +391,7 @@ class DiaryEditor(QObject):
         before = self._own_word(code)
         after = self._diary.rename_custom_item(code, label)
         self._push(
-            f"rename “{before.label}” to “{after.label}”",
+            _("rename “{old}” to “{new}”").format(old=before.label, new=after.label),
             VOCABULARY,
             undo=lambda: self._diary.rename_custom_item(code, before.label),
             redo=lambda: self._diary.rename_custom_item(code, after.label),
@@ -387,7 +402,9 @@ class DiaryEditor(QObject):
         """Stop offering a word of one's own in forms (or offer it again); undo turns it back."""
         changed = self._diary.set_custom_item_hidden(code, hidden)
         self._push(
-            f"hide “{changed.label}”" if hidden else f"offer “{changed.label}” again",
+            _("hide “{label}”").format(label=changed.label)
+            if hidden
+            else _("offer “{label}” again").format(label=changed.label),
             VOCABULARY,
             undo=lambda: self._diary.set_custom_item_hidden(code, not hidden),
             redo=lambda: self._diary.set_custom_item_hidden(code, hidden),
@@ -398,7 +415,7 @@ class DiaryEditor(QObject):
         for word in self._diary.custom_items():
             if word.code == code:
                 return word
-        raise NotFoundError("That word of your own is no longer in the diary.")
+        raise NotFoundError(_("That word of your own is no longer in the diary."))
 
     # -- settings (not undoable: they are preferences, not diary entries) --------------------
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.core.errors import CramplogError
+from cramplog.core.translation import N_, _
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.startup.after_paint import AfterPaint
 
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 # as soon as that is on screen. Nothing else changes.
 BENCHMARK_EXIT_ENV = "CRAMPLOG_BENCHMARK_EXIT"
 
-PLACES = ("Diary", "Patterns", "Treatments", "Summary")
+PLACES = (N_("Diary"), N_("Patterns"), N_("Treatments"), N_("Summary"))
 DIARY, PATTERNS, TREATMENTS, SUMMARY = range(len(PLACES))
 
 
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences or Preferences()
         self.setObjectName("mainWindow")
         # The desktop adds the app's name ("— cramplog") to every window title itself.
-        self.setWindowTitle("Sample diary (not your own)" if sample else "Cramp diary")
+        self.setWindowTitle(_("Sample diary (not your own)") if sample else _("Cramp diary"))
 
         self._diary_page: DiaryPage | None = None
         self._pending: Callable[[], object] | None = None
@@ -111,10 +112,10 @@ class MainWindow(QMainWindow):
 
         self.places = QListWidget()
         self.places.setObjectName("places")
-        self.places.setAccessibleName("Places")
+        self.places.setAccessibleName(_("Places"))
         for number, name in enumerate(PLACES, start=1):
-            item = QListWidgetItem(name)
-            item.setToolTip(f"{name} (Ctrl+{number})")
+            item = QListWidgetItem(_(name))
+            item.setToolTip(_("{place} (Ctrl+{number})").format(place=_(name), number=number))
             self.places.addItem(item)
         self.places.setFixedWidth(150)
         self.places.setFrameShape(QFrame.Shape.NoFrame)
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
 
         self.path_label = QLabel()
         self.path_label.setObjectName("diaryPathLabel")
-        self.path_label.setToolTip("The file holding this diary")
+        self.path_label.setToolTip(_("The file holding this diary"))
         self.statusBar().addPermanentWidget(self.path_label)
 
         self._restore_window_state()
@@ -294,13 +295,13 @@ class MainWindow(QMainWindow):
             entry()
             return
         self._pending = entry
-        self.statusBar().showMessage("Opening your diary; your entry opens in a moment…", 5000)
+        self.statusBar().showMessage(_("Opening your diary; your entry opens in a moment…"), 5000)
 
     def _attach_undo(self, editor: DiaryEditor) -> None:
         """Put the diary's undo and redo in place of the disabled stand-ins."""
-        undo = editor.undo_stack.createUndoAction(self, "&Undo")
+        undo = editor.undo_stack.createUndoAction(self, _("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = editor.undo_stack.createRedoAction(self, "&Redo")
+        redo = editor.undo_stack.createRedoAction(self, _("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for old, new in ((self.undo_action, undo), (self.redo_action, redo)):
             for widget in (self.log_toolbar, self.edit_menu):
@@ -336,52 +337,54 @@ class MainWindow(QMainWindow):
         # The entry actions work from the first paint: one chosen while the diary is still
         # opening runs as soon as it is open (someone woken by a cramp should not be ignored).
         self.log_action = self._action(
-            "&Log cramp",
+            _("&Log cramp"),
             lambda: self._when_open(self.quick_log),
             "Ctrl+N",
-            "Log a cramp quickly (Ctrl+N)",
+            _("Log a cramp quickly (Ctrl+N)"),
         )
         self.now_action = self._action(
-            "Cramp &now",
+            _("Cramp &now"),
             lambda: self._when_open(self.cramp_now),
             "Ctrl+T",
-            "Time a cramp while it happens (Ctrl+T)",
+            _("Time a cramp while it happens (Ctrl+T)"),
         )
         self.full_action = self._action(
-            "&Detailed entry…",
+            _("&Detailed entry…"),
             lambda: self._when_open(self.new_episode),
             "Ctrl+Shift+N",
-            "Log a cramp with every detail",
+            _("Log a cramp with every detail"),
         )
         self.review_action = self._action(
-            "&How was last night?",
+            _("&How was last night?"),
             lambda: self._when_open(lambda: self.review_night(None)),
             "Ctrl+R",
         )
         self.any_night_action = self._action(
-            "Review &any night…",
+            _("Review &any night…"),
             lambda: self._when_open(self.review_any_night),
             "Ctrl+Shift+R",
-            "A calendar of nights: open any past night's review (Ctrl+Shift+R)",
+            _("A calendar of nights: open any past night's review (Ctrl+Shift+R)"),
         )
         # Stand-ins until the diary (and its undo stack) is attached.
-        self.undo_action = QAction("&Undo", self)
+        self.undo_action = QAction(_("&Undo"), self)
         self.undo_action.setEnabled(False)
-        self.redo_action = QAction("&Redo", self)
+        self.redo_action = QAction(_("&Redo"), self)
         self.redo_action.setEnabled(False)
-        self.delete_action = QAction("&Delete selected", self)
+        self.delete_action = QAction(_("&Delete selected"), self)
         self.delete_action.setShortcuts(QKeySequence.StandardKey.Delete)
-        self.own_words_action = self._action("Your own &words…", self.edit_own_words)
-        self.settings_action = self._action("&Settings…", self.edit_settings, "Ctrl+,")
-        self.about_action = self._action("&About cramplog", self.show_about)
-        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
-        self.counting_action = self._action("&How cramplog counts", self.show_counting)
-        self.tour_action = self._action("A quick &tour", self.show_tour)
-        self.quit_action = self._action("&Quit", self.quit_app, QKeySequence.StandardKey.Quit)
+        self.own_words_action = self._action(_("Your own &words…"), self.edit_own_words)
+        self.settings_action = self._action(_("&Settings…"), self.edit_settings, "Ctrl+,")
+        self.about_action = self._action(_("&About cramplog"), self.show_about)
+        self.shortcuts_action = self._action(
+            _("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/"
+        )
+        self.counting_action = self._action(_("&How cramplog counts"), self.show_counting)
+        self.tour_action = self._action(_("A quick &tour"), self.show_tour)
+        self.quit_action = self._action(_("&Quit"), self.quit_app, QKeySequence.StandardKey.Quit)
         self.place_actions = []
         for number, name in enumerate(PLACES, start=1):
             action = self._action(
-                f"&{number} {name}",
+                _("&{number} {place}").format(number=number, place=_(name)),
                 lambda _=False, i=number - 1: self.show_place(i),
                 f"Ctrl+{number}",
             )
@@ -397,7 +400,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Log")
+        toolbar = QToolBar(_("Log"))
         self.log_toolbar = toolbar
         toolbar.setObjectName("logToolbar")
         toolbar.setMovable(False)
@@ -423,22 +426,22 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
-        self.file_menu = file_menu = menus.addMenu("&File")
+        self.file_menu = file_menu = menus.addMenu(_("&File"))
         file_menu.addAction(self.quit_action)  # the data actions join it on `attach`
-        entry_menu = menus.addMenu("&Entry")
+        entry_menu = menus.addMenu(_("&Entry"))
         for action in (self.log_action, self.now_action, self.full_action, self.review_action):
             entry_menu.addAction(action)
         entry_menu.addAction(self.any_night_action)
-        self.edit_menu = edit_menu = menus.addMenu("&Edit")
+        self.edit_menu = edit_menu = menus.addMenu(_("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.own_words_action)
         edit_menu.addAction(self.settings_action)
-        view_menu = menus.addMenu("&View")
+        view_menu = menus.addMenu(_("&View"))
         for action in self.place_actions:
             view_menu.addAction(action)
-        help_menu = menus.addMenu("&Help")
+        help_menu = menus.addMenu(_("&Help"))
         for action in (self.shortcuts_action, self.counting_action, self.tour_action):
             help_menu.addAction(action)
         help_menu.addSeparator()
@@ -615,7 +618,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QProcess
 
         if not QProcess.startDetached(sys.executable, ["-m", "cramplog", "--demo"]):
-            show_error(self, "cramplog", "The sample diary could not be opened.")
+            show_error(self, "cramplog", _("The sample diary could not be opened."))
 
     # -- benchmark hook -----------------------------------------------------------------
 
@@ -673,7 +676,9 @@ class MainWindow(QMainWindow):
         stack = self.editor.undo_stack
         text = stack.undoText()
         if text:
-            self.statusBar().showMessage(f"Saved: {text}. Ctrl+Z undoes it.", 6000)
+            self.statusBar().showMessage(
+                _("Saved: {text}. Ctrl+Z undoes it.").format(text=text), 6000
+            )
 
 
 def _waiting_page() -> QWidget:
@@ -682,7 +687,7 @@ def _waiting_page() -> QWidget:
     page = QWidget()
     row = QHBoxLayout()
     row.addStretch(1)
-    row.addWidget(QLabel("Opening your diary…"))
+    row.addWidget(QLabel(_("Opening your diary…")))
     row.addStretch(1)
     column = QVBoxLayout(page)
     column.addStretch(1)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from cramplog.core import reminders
+from cramplog.core.translation import _
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets.icons import app_icon
 
@@ -72,8 +73,8 @@ class MorningReminder(QObject):
         self.preferences.sync()
         if not self.needs_review():
             return False
-        self.notify(reminders.REMINDER_TEXT)
-        self.fired.emit(reminders.REMINDER_TEXT)
+        self.notify(_(reminders.REMINDER_TEXT))
+        self.fired.emit(_(reminders.REMINDER_TEXT))
         return True
 
 
@@ -128,8 +129,8 @@ class TrayPresence(QObject):
         for action in self.actions:
             menu.addAction(action)
         menu.addSeparator()
-        menu.addAction("Show cramplog", self.show_window)
-        menu.addAction("Quit cramplog", self.quit_app)
+        menu.addAction(_("Show cramplog"), self.show_window)
+        menu.addAction(_("Quit cramplog"), self.quit_app)
         self.menu = menu
         icon = QSystemTrayIcon(self.app_icon, self)
         icon.setToolTip("cramplog")

@@ -8,12 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from cramplog import __version__
+from cramplog.core.translation import _
 
 
 class AboutDialog(QDialog):
     def __init__(self, diary_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About cramplog")
+        self.setWindowTitle(_("About cramplog"))
         layout = QVBoxLayout(self)
         title = QLabel(f"cramplog {__version__}")
         font = title.font()
@@ -22,16 +23,18 @@ class AboutDialog(QDialog):
         title.setFont(font)
         layout.addWidget(title)
         for text in (
-            "A private diary for muscle cramps and spasms.",
-            "Not a medical device. It records what you notice; it does not diagnose or "
-            "treat anything. If you are worried about a symptom, talk to a doctor.",
-            "Your diary stays on this computer; cramplog never uses the network.",
+            _("A private diary for muscle cramps and spasms."),
+            _(
+                "Not a medical device. It records what you notice; it does not diagnose or "
+                "treat anything. If you are worried about a symptom, talk to a doctor."
+            ),
+            _("Your diary stays on this computer; cramplog never uses the network."),
         ):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(label)
-        where = QLabel(f"Diary file:\n{diary_path}")
+        where = QLabel(_("Diary file:\n{path}").format(path=diary_path))
         where.setTextFormat(Qt.TextFormat.PlainText)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setWordWrap(True)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from cramplog.core.records import Side
+from cramplog.core.translation import _
 from cramplog.ui.widgets.body_map import BodyMapWidget
 from cramplog.ui.widgets.labels import plain_label
 
@@ -22,11 +23,13 @@ class BodyMapDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Where did it cramp?")
+        self.setWindowTitle(_("Where did it cramp?"))
         self.setObjectName("bodyMapDialog")
         self.choice: tuple[str, Side] | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label("Point to the muscle; front and back are shown side by side."))
+        layout.addWidget(
+            plain_label(_("Point to the muscle; front and back are shown side by side."))
+        )
         self.body_map = BodyMapWidget(label_of, parent=self)
         self.body_map.setMinimumSize(380, 460)
         self.body_map.set_choice(muscle, side)

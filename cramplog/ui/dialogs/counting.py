@@ -8,11 +8,20 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayou
 
 from cramplog.analysis.stats import MIN_NIGHTS_TO_RATE
 from cramplog.core import nights
+from cramplog.core.translation import N_, _
 from cramplog.diary.view import DiaryView
 from cramplog.ui.widgets import common as widgets
 from cramplog.ui.widgets.theme import WrappedLabel
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
 
 
 def _clock(moment: time) -> str:
@@ -25,50 +34,62 @@ def explanations(boundary_hour: int, sleep: nights.SleepHours) -> list[tuple[str
     boundary = _clock(time(boundary_hour))
     # The example is worked out by the rule that files every cramp, so it follows the setting.
     wednesday_3am = datetime(2026, 3, 11, 3, 0)
-    filed_under = _WEEKDAYS[nights.night_of(wednesday_3am, boundary_hour).weekday()]
+    filed_under = _(_WEEKDAYS[nights.night_of(wednesday_3am, boundary_hour).weekday()])
     return [
         (
-            "Nights, not dates",
-            f"Every cramp belongs to a night. A night runs from {boundary} one day to "
-            f"{boundary} the next, so a cramp at 3 in the morning on a Wednesday is filed "
-            f"under the night of {filed_under}. You can move that hour in Settings.",
+            _("Nights, not dates"),
+            _(
+                "Every cramp belongs to a night. A night runs from {boundary} one day to "
+                "{boundary} the next, so a cramp at 3 in the morning on a Wednesday is filed "
+                "under the night of {filed_under}. You can move that hour in Settings."
+            ).format(boundary=boundary, filed_under=filed_under),
         ),
         (
-            "Recorded nights",
-            "A night is recorded when you reviewed it (“How was last night?”, or any night "
-            "from Entry › Review any night…), or when it falls inside a stretch of nights "
-            "over which you said you logged every cramp (a logging span, in Settings). A "
-            "recorded night with no cramp logged counts as a night without cramps. Any other "
-            "night is unknown: cramplog never guesses that it was free of cramps.",
+            _("Recorded nights"),
+            _(
+                "A night is recorded when you reviewed it (“How was last night?”, or any night "
+                "from Entry › Review any night…), or when it falls inside a stretch of nights "
+                "over which you said you logged every cramp (a logging span, in Settings). A "
+                "recorded night with no cramp logged counts as a night without cramps. Any other "
+                "night is unknown: cramplog never guesses that it was free of cramps."
+            ),
         ),
         (
-            "Why unknown nights are left out",
-            "If unknown nights counted as free of cramps, a diary kept only on bad nights "
-            "would look better than it is; if only the nights with cramps counted, it would "
-            "look worse. So every rate uses recorded nights only. Cramps logged on unknown "
-            "nights stay in your list, and Patterns says how many were left out of the rates.",
+            _("Why unknown nights are left out"),
+            _(
+                "If unknown nights counted as free of cramps, a diary kept only on bad nights "
+                "would look better than it is; if only the nights with cramps counted, it would "
+                "look worse. So every rate uses recorded nights only. Cramps logged on unknown "
+                "nights stay in your list, and Patterns says how many were left out of the rates."
+            ),
         ),
         (
-            "Cramps per week",
-            "The cramps on your recorded nights, divided by the number of recorded nights, "
-            f"times seven. With fewer than {MIN_NIGHTS_TO_RATE} recorded nights in a period "
-            "there is no weekly figure: cramplog says there are too few nights rather than "
-            "guess from a handful. Each figure says how many recorded nights it rests on.",
+            _("Cramps per week"),
+            _(
+                "The cramps on your recorded nights, divided by the number of recorded nights, "
+                "times seven. With fewer than {nights} recorded nights in a period "
+                "there is no weekly figure: cramplog says there are too few nights rather than "
+                "guess from a handful. Each figure says how many recorded nights it rests on."
+            ).format(nights=MIN_NIGHTS_TO_RATE),
         ),
         (
-            "Night-time or daytime",
-            "A cramp is a night-time cramp when it woke you or began while you were asleep or "
-            "in bed, and a daytime cramp when you said you were up. When you said neither, "
-            f"cramplog goes by your usual sleep hours, {_clock(sleep.start)} to "
-            f"{_clock(sleep.end)} (in Settings), and marks the answer as a guess.",
+            _("Night-time or daytime"),
+            _(
+                "A cramp is a night-time cramp when it woke you or began while you were asleep "
+                "or in bed, and a daytime cramp when you said you were up. When you said "
+                "neither, cramplog goes by your usual sleep hours, {asleep} to {awake} (in "
+                "Settings), and marks the answer as a guess."
+            ).format(asleep=_clock(sleep.start), awake=_clock(sleep.end)),
         ),
         (
-            "Cramps noted by date only",
-            "A cramp brought in with a date but no time (from a spreadsheet, say) is filed "
-            "under the night before that date, since most such cramps come in the night, or "
-            "under that date's night when the row says evening. It counts in every figure "
-            "except the hour of the day, where it is listed as “time not noted”, and it is "
-            "never guessed to be a night-time or daytime cramp.",
+            _("Cramps noted by date only"),
+            _(
+                "A cramp brought in with a date but no time (from a spreadsheet, say) is filed "
+                "under the night before that date, since most such cramps come in the night, or "
+                "under that date's night when the row says evening. It counts in every figure "
+                "except the hour of the day, where it is listed as “time not noted”, and it is "
+                "never guessed to be a night-time or daytime cramp."
+            ),
         ),
     ]
 
@@ -79,7 +100,7 @@ class CountingDialog(QDialog):
     def __init__(self, diary: DiaryView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countingDialog")
-        self.setWindowTitle("How cramplog counts")
+        self.setWindowTitle(_("How cramplog counts"))
         body = QWidget()
         column = QVBoxLayout(body)
         self.paragraphs: list[WrappedLabel] = []

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from cramplog.core.errors import CramplogError
+from cramplog.core.translation import _
 from cramplog.diary import backups
 from cramplog.ui import editor as edits
 
@@ -88,14 +89,16 @@ def back_up_now(window: QMainWindow, diary: Diary) -> None:
     try:
         made = backups.back_up(diary.data_dir, reason=backups.Reason.MANUAL)
     except CramplogError as exc:
-        tell(window, "Backup failed", str(exc), problem=True)
+        tell(window, _("Backup failed"), str(exc), problem=True)
         return
     assert made is not None
     held = backups.details(made)
     tell(
         window,
-        "Backed up",
-        f"The diary was copied and checked ({held.contents()}); the copy is in {made.path}.",
+        _("Backed up"),
+        _("The diary was copied and checked ({contents}); the copy is in {path}.").format(
+            contents=held.contents(), path=made.path
+        ),
     )
 
 
@@ -107,7 +110,7 @@ def restore_from_backup(
     try:
         found = [backups.details(b) for b in backups.list_backups(diary.data_dir)]
     except CramplogError as exc:
-        tell(window, "Backups", str(exc), problem=True)
+        tell(window, _("Backups"), str(exc), problem=True)
         return
     dialog = RestoreDialog(found, parent=window)
     if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
@@ -115,10 +118,12 @@ def restore_from_backup(
     chosen = dialog.chosen
     if not confirm(
         window,
-        "Restore this backup?",
-        f"The diary will be replaced by the backup of {describe(chosen)}. The diary as it is "
-        "now is kept as a backup first. cramplog closes the diary, restores it and opens it "
-        "again.",
+        _("Restore this backup?"),
+        _(
+            "The diary will be replaced by the backup of {backup}. The diary as it is now "
+            "is kept as a backup first. cramplog closes the diary, restores it and opens it "
+            "again."
+        ).format(backup=describe(chosen)),
     ):
         return
     restore(chosen.backup.path)
@@ -131,16 +136,18 @@ def data_menu_actions(
     restore: Callable[[Path], None] = request_restore,
 ) -> list[QAction]:
     """Import…, Back up now and Restore from backup…, parented to `window`."""
-    import_action = QAction("&Import…", window)
+    import_action = QAction(_("&Import…"), window)
     import_action.setObjectName("importAction")
-    import_action.setToolTip("Add entries from a cramplog export or a spreadsheet (dry run first)")
+    import_action.setToolTip(
+        _("Add entries from a cramplog export or a spreadsheet (dry run first)")
+    )
     import_action.triggered.connect(lambda: import_into(window, diary))
-    backup_action = QAction("&Back up now", window)
+    backup_action = QAction(_("&Back up now"), window)
     backup_action.setObjectName("backupAction")
-    backup_action.setToolTip("Copy the diary into its backups folder and check the copy")
+    backup_action.setToolTip(_("Copy the diary into its backups folder and check the copy"))
     backup_action.triggered.connect(lambda: back_up_now(window, diary))
-    restore_action = QAction("&Restore from backup…", window)
+    restore_action = QAction(_("&Restore from backup…"), window)
     restore_action.setObjectName("restoreAction")
-    restore_action.setToolTip("Put a backup in place of the diary (the diary is kept first)")
+    restore_action.setToolTip(_("Put a backup in place of the diary (the diary is kept first)"))
     restore_action.triggered.connect(lambda: restore_from_backup(window, diary, restore))
     return [import_action, backup_action, restore_action]

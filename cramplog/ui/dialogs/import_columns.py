@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog import exchange
+from cramplog.core.translation import N_, _
 from cramplog.exchange import csv_format
 
 IGNORED = ""
-IGNORED_LABEL = "ignored"
-HEADERS = ("Column in the file", "For example", "Read as")
+IGNORED_LABEL = N_("ignored")
+HEADERS = (N_("Column in the file"), N_("For example"), N_("Read as"))
 # Taller than this, the table scrolls: the rows to be stored below need the room.
 SHOWN_ROWS = 10
 HEADER_CHARS = 40
@@ -31,7 +32,7 @@ def _examples(choice: exchange.ColumnChoice) -> str:
 
 def _header_item(header: str, row: int) -> QTableWidgetItem:
     """A column's header on one short line (the whole of it in the tool tip)."""
-    shown = " ".join(header.split()) or f"(column {row + 1})"
+    shown = " ".join(header.split()) or _("(column {number})").format(number=row + 1)
     item = QTableWidgetItem(
         shown if len(shown) <= HEADER_CHARS else shown[: HEADER_CHARS - 1] + "…"
     )
@@ -43,10 +44,10 @@ def date_order_choice() -> QComboBox:
     """The answer to "are the dates day first or month first?", unanswered at first."""
     combo = QComboBox()
     combo.setObjectName("dateOrder")
-    combo.addItem("Choose…", None)
-    combo.addItem("Day first (31/12/2026)", True)
-    combo.addItem("Month first (12/31/2026)", False)
-    combo.setAccessibleName("Order of day and month in the dates")
+    combo.addItem(_("Choose…"), None)
+    combo.addItem(_("Day first (31/12/2026)"), True)
+    combo.addItem(_("Month first (12/31/2026)"), False)
+    combo.setAccessibleName(_("Order of day and month in the dates"))
     return combo
 
 
@@ -62,8 +63,8 @@ class ColumnTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(HEADERS), parent)
         self.setObjectName("columnMapping")
-        self.setAccessibleName("Columns of the file and what each is read as")
-        self.setHorizontalHeaderLabels(list(HEADERS))
+        self.setAccessibleName(_("Columns of the file and what each is read as"))
+        self.setHorizontalHeaderLabels([_(header) for header in HEADERS])
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
@@ -93,14 +94,14 @@ class ColumnTable(QTableWidget):
 
     def _field_choice(self, choice: exchange.ColumnChoice) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName(f"Read the column “{choice.header}” as")
+        combo.setAccessibleName(_("Read the column “{header}” as").format(header=choice.header))
         if choice.described:
             # Another tracker's column (Flaredown, Bearable): its reading is that format's,
             # shown in words and not for changing.
             combo.addItem(choice.described, IGNORED)
             combo.setEnabled(False)
             return combo
-        combo.addItem(IGNORED_LABEL, IGNORED)
+        combo.addItem(_(IGNORED_LABEL), IGNORED)
         for field, label in csv_format.iter_fields():
             combo.addItem(label, field)
         combo.setCurrentIndex(max(0, combo.findData(choice.field or IGNORED)))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from cramplog import exchange
 from cramplog.core.errors import CramplogError, ImportRejectedError
+from cramplog.core.translation import N_, _
 from cramplog.exchange import workbook
 from cramplog.ui.dialogs.import_columns import ColumnTable, date_order_choice
 from cramplog.ui.dialogs.import_findings import FindingsPanel
@@ -42,7 +43,7 @@ from cramplog.ui.widgets.labels import plain_label
 if TYPE_CHECKING:
     from cramplog.diary.service import Diary
 
-FILE_FILTER = (
+FILE_FILTER = N_(
     "Spreadsheets and diary exports (*.csv *.txt *.json *.xlsx *.ods);;"
     "Workbooks (*.xlsx *.ods);;CSV files (*.csv *.txt);;cramplog JSON exports (*.json);;"
     "All files (*)"
@@ -67,7 +68,7 @@ class ImportDialog(QDialog):
         self.plan: exchange.ImportPlan | None = None
         self.import_result: exchange.ImportResult | None = None
         self.setObjectName("importDialog")
-        self.setWindowTitle("Import into the diary")
+        self.setWindowTitle(_("Import into the diary"))
         file_row, help_text = self._build_file_row()
         self._build_columns()
         self._build_findings()
@@ -101,15 +102,15 @@ class ImportDialog(QDialog):
 
     def _build_file_row(self) -> tuple[QHBoxLayout, QLabel]:
         """The file chosen, the button to choose one, and what files are understood."""
-        self.file_label = plain_label("No file chosen yet.")
+        self.file_label = plain_label(_("No file chosen yet."))
         self.file_label.setObjectName("importFile")
-        choose = QPushButton("Choose file…")
+        choose = QPushButton(_("Choose file…"))
         choose.clicked.connect(self.choose_file)
         # A workbook with more than one sheet: which one to read (the first by default).
-        self.sheet_label = plain_label("Sheet:", wrap=False)
+        self.sheet_label = plain_label(_("Sheet:"), wrap=False)
         self.sheet_choice = QComboBox()
         self.sheet_choice.setObjectName("sheetChoice")
-        self.sheet_choice.setAccessibleName("Sheet of the workbook to import")
+        self.sheet_choice.setAccessibleName(_("Sheet of the workbook to import"))
         self.sheet_label.setBuddy(self.sheet_choice)
         self.sheet_choice.currentIndexChanged.connect(self._sheet_changed)
         file_row = QHBoxLayout()
@@ -120,25 +121,27 @@ class ImportDialog(QDialog):
         self._show_sheets(())
 
         help_text = plain_label(
-            "A cramplog export, another tracker's export, or a spreadsheet you kept yourself "
-            "(CSV, .xlsx or .ods). Nothing changes until you press Import, and entries already "
-            "in the diary are not added twice."
+            _(
+                "A cramplog export, another tracker's export, or a spreadsheet you kept yourself "
+                "(CSV, .xlsx or .ods). Nothing changes until you press Import, and entries already "
+                "in the diary are not added twice."
+            )
         )
         help_text.setObjectName("importHelp")
         return file_row, help_text
 
     def _build_columns(self) -> None:
         """A spreadsheet's columns, the field each feeds, and the order of day and month."""
-        self.columns_box = QGroupBox("Columns and their fields")
+        self.columns_box = QGroupBox(_("Columns and their fields"))
         self.columns = ColumnTable()
         self.columns.changed.connect(self.dry_run)
         self.date_order = date_order_choice()
         self.date_order.currentIndexChanged.connect(self.dry_run)
-        self.date_order_label = plain_label("Dates are written:", wrap=False)
+        self.date_order_label = plain_label(_("Dates are written:"), wrap=False)
         order_form = QFormLayout()
         order_form.addRow(self.date_order_label, self.date_order)
         self.columns_hint = plain_label(
-            "Choose what each column holds; the file is checked again as you choose."
+            _("Choose what each column holds; the file is checked again as you choose.")
         )
         self.columns_hint.setObjectName("columnsHint")
         columns_layout = QVBoxLayout(self.columns_box)
@@ -153,7 +156,7 @@ class ImportDialog(QDialog):
         self.summary = plain_label()
         self.summary.setObjectName("importSummary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.findings_box = QGroupBox("What the check found")
+        self.findings_box = QGroupBox(_("What the check found"))
         self.findings = FindingsPanel()
         self.findings.words_agreed.connect(self.dry_run)
         QVBoxLayout(self.findings_box).addWidget(self.findings)
@@ -165,14 +168,14 @@ class ImportDialog(QDialog):
 
     def _build_options(self) -> QVBoxLayout:
         """How to import: the nights it covers, add or replace, and skipping bad rows."""
-        self.merge = QRadioButton("Add what is new (keep everything in the diary)")
+        self.merge = QRadioButton(_("Add what is new (keep everything in the diary)"))
         self.merge.setChecked(True)
-        self.replace = QRadioButton("Replace the diary's entries with the file's")
+        self.replace = QRadioButton(_("Replace the diary's entries with the file's"))
         self.replace.setObjectName("replaceMode")
         mode = QButtonGroup(self)
         mode.addButton(self.merge)
         mode.addButton(self.replace)
-        self.skip_invalid = QCheckBox("Skip the rows with errors and import the rest")
+        self.skip_invalid = QCheckBox(_("Skip the rows with errors and import the rest"))
         self.skip_invalid.setObjectName("skipInvalid")
         self.skip_invalid.toggled.connect(self._update_buttons)
         self._build_span_choice()
@@ -186,12 +189,12 @@ class ImportDialog(QDialog):
     def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.check_button = self.buttons.addButton(
-            "Check again", QDialogButtonBox.ButtonRole.ActionRole
+            _("Check again"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.check_button.setObjectName("checkAgain")
         self.check_button.clicked.connect(self.dry_run)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.ActionRole
+            _("Import"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.import_button.setObjectName("importButton")
         self.import_button.clicked.connect(self.run_import)
@@ -210,7 +213,9 @@ class ImportDialog(QDialog):
 
     def ask_for_file(self) -> Path | None:
         """The file dialog seam (tests patch this one method)."""
-        name, _filter = QFileDialog.getOpenFileName(self, "Import into the diary", "", FILE_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import into the diary"), "", _(FILE_FILTER)
+        )
         return Path(name) if name else None
 
     def confirm(self, title: str, text: str) -> bool:
@@ -283,7 +288,7 @@ class ImportDialog(QDialog):
             self.plan = None
             self._span_rejected = True
             self.span_error.show_message(str(exc))
-            self.summary.setText("Choose logged nights that include every cramp in the file.")
+            self.summary.setText(_("Choose logged nights that include every cramp in the file."))
         except workbook.EmptySheetError as exc:
             self.plan = None
             self._show_sheets(exc.sheets)
@@ -331,10 +336,10 @@ class ImportDialog(QDialog):
             # Another tracker's export has no columns to choose, but may ask the date order.
             self.columns.setVisible(False)
             self.columns_hint.setVisible(False)
-            self.columns_box.setTitle("Dates")
+            self.columns_box.setTitle(_("Dates"))
             self.columns_box.setVisible(shows_order)
             return
-        self.columns_box.setTitle("Columns and their fields")
+        self.columns_box.setTitle(_("Columns and their fields"))
         self.columns.setVisible(True)
         self.columns.show_choices(choices)
         self.columns_hint.setVisible(exchange.Question.COLUMNS in plan.questions)
@@ -373,9 +378,11 @@ class ImportDialog(QDialog):
             return
         replace = self.replace.isChecked()
         if replace and not self.confirm(
-            "Replace the diary's entries?",
-            "Every cramp, night record and medicine in the diary will be replaced by the "
-            "file's. A backup of the diary as it is now is made first. Replace?",
+            _("Replace the diary's entries?"),
+            _(
+                "Every cramp, night record and medicine in the diary will be replaced by the "
+                "file's. A backup of the diary as it is now is made first. Replace?"
+            ),
         ):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -384,7 +391,7 @@ class ImportDialog(QDialog):
                 self.diary, plan, replace=replace, skip_invalid=self.skip_invalid.isChecked()
             )
         except CramplogError as exc:
-            self.summary.setText(f"Nothing was imported: {exc}")
+            self.summary.setText(_("Nothing was imported: {exc}").format(exc=exc))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()

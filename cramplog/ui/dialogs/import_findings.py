@@ -6,16 +6,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QListWidget, QVBoxLayout, QWidget
 
 from cramplog import exchange
-from cramplog.core.wording import count
+from cramplog.core.translation import N_, _, n_
+from cramplog.core.wording import number
 from cramplog.exchange import dry_run
 from cramplog.exchange.csv_format.spreadsheet_words import KIND_PLURALS, listed_words
 from cramplog.ui.widgets.labels import plain_label
 
-ADD_WORDS = "Add these as my own words"
-WORDS_WAITING = (
+ADD_WORDS = N_("Add these as my own words")
+WORDS_WAITING = N_(
     "Nothing can be imported until you agree to add them, or change those cells in the file."
 )
-WORDS_AGREED = "They will be added with the import, and you can rename or hide them later."
+WORDS_AGREED = N_("They will be added with the import, and you can rename or hide them later.")
 
 
 class FindingsPanel(QWidget):
@@ -32,7 +33,7 @@ class FindingsPanel(QWidget):
         self.errors_label = plain_label()
         self.errors = QListWidget()
         self.errors.setObjectName("rowErrors")
-        self.errors.setAccessibleName("Rows with errors")
+        self.errors.setAccessibleName(_("Rows with errors"))
         self.errors.setWordWrap(True)
         self.reading = plain_label()
         self.reading.setObjectName("importReading")
@@ -47,15 +48,15 @@ class FindingsPanel(QWidget):
         layout.addStretch(1)
 
     def _build_words(self) -> None:
-        self.words_box = QGroupBox("Words that match nothing in the diary")
+        self.words_box = QGroupBox(_("Words that match nothing in the diary"))
         self.words_box.setObjectName("newWordsBox")
         self.words_list = plain_label()
         self.words_list.setObjectName("newWords")
-        self.add_words = QCheckBox(ADD_WORDS)
+        self.add_words = QCheckBox(_(ADD_WORDS))
         self.add_words.setObjectName("addNewWords")
         self.add_words.toggled.connect(self.words_agreed)
         self.add_words.toggled.connect(self._show_words_state)
-        self.words_state = plain_label(WORDS_WAITING)
+        self.words_state = plain_label(_(WORDS_WAITING))
         self.words_state.setObjectName("newWordsState")
         column = QVBoxLayout(self.words_box)
         column.addWidget(self.words_list)
@@ -64,7 +65,7 @@ class FindingsPanel(QWidget):
         self.words_box.hide()
 
     def _show_words_state(self, agreed: bool) -> None:
-        self.words_state.setText(WORDS_AGREED if agreed else WORDS_WAITING)
+        self.words_state.setText(_(WORDS_AGREED if agreed else WORDS_WAITING))
 
     def reset(self) -> None:
         """A new file or sheet: its words are not agreed to yet."""
@@ -83,8 +84,12 @@ class FindingsPanel(QWidget):
         self.errors.clear()
         if plan.errors:
             self.errors_label.setText(
-                f"{count(len(plan.errors), 'row')} with errors, each with its line — fix them "
-                "in the file, or skip them:"
+                n_(
+                    "{n} row with errors, each with its line — fix them in the file, or skip them:",
+                    "{n} rows with errors, each with its line — fix them in the file, or skip "
+                    "them:",
+                    len(plan.errors),
+                ).format(n=number(len(plan.errors)))
             )
             for error in plan.errors:
                 self.errors.addItem(str(error))
@@ -96,7 +101,7 @@ class FindingsPanel(QWidget):
         # The file's own notes (its encoding, its sheet) are in the summary above.
         lines = dry_run.reading_lines(batch)
         if not (lines or plan.errors or batch.new_words):
-            lines = ["Every row of the file can be read."]
+            lines = [_("Every row of the file can be read.")]
         self.reading.setText("\n".join(lines))
         self.reading.setVisible(bool(lines))
         if batch.new_words:

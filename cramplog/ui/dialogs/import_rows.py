@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from cramplog.core import nights, wording
 from cramplog.core.records import EpisodeInput
+from cramplog.core.translation import N_, _
 from cramplog.exchange.batch import Batch
 from cramplog.exchange.csv_format.spreadsheet_words import own_code
 
@@ -34,19 +35,34 @@ class Preview:
 
     @property
     def caption(self) -> str:
-        shown = f"the first {len(self.rows):,} of " if len(self.rows) < self.total else ""
-        return f"{self.what.capitalize()} as they would be stored ({shown}{self.total:,}):"
+        every, first = _CAPTIONS[self.what]
+        if len(self.rows) < self.total:
+            return _(first).format(shown=len(self.rows), total=self.total)
+        return _(every).format(total=self.total)
+
+
+# Whole sentences for each kind of row (all of them shown, or the first few of many).
+_CAPTIONS = {
+    "cramps": (
+        N_("Cramps as they would be stored ({total:,}):"),
+        N_("Cramps as they would be stored (the first {shown:,} of {total:,}):"),
+    ),
+    "night records": (
+        N_("Night records as they would be stored ({total:,}):"),
+        N_("Night records as they would be stored (the first {shown:,} of {total:,}):"),
+    ),
+}
 
 
 def _yes_no(answer: bool | None) -> str:
     """Unknown stays blank: only an answer the file gave is shown as yes or no."""
-    return "" if answer is None else ("yes" if answer else "no")
+    return "" if answer is None else (_("yes") if answer else _("no"))
 
 
 def _listed(codes: Sequence[str], asked: bool, label: Callable[[str], str]) -> str:
     """The words of a list; "none" only where the file answered with an empty list."""
     if not codes:
-        return "none" if asked else ""
+        return _("none") if asked else ""
     return ", ".join(label(code) for code in codes)
 
 
@@ -66,7 +82,7 @@ def _episode_cells(
         "Intensity": "" if e.intensity is None else str(e.intensity),
         "Woke me": _yes_no(e.woke_from_sleep),
         "Triggers": _listed(e.triggers, e.triggers_asked, label),
-        "Relief methods": ", ".join(reliefs) if reliefs else ("none" if e.reliefs_asked else ""),
+        "Relief methods": ", ".join(reliefs) if reliefs else (_("none") if e.reliefs_asked else ""),
         "Activity": "" if e.activity is None else label(e.activity),
         "Hydration": "" if e.hydration is None else e.hydration.label,
         "Symptoms": ", ".join(label(code) for code in e.symptoms),
@@ -75,15 +91,22 @@ def _episode_cells(
 
 
 # Always shown for cramps; the others only when a row of the preview holds one.
-_CRAMP_COLUMNS = ("Night of", "Time", "Muscle", "Side", "Duration", "Intensity")
+_CRAMP_COLUMNS = (
+    N_("Night of"),
+    N_("Time"),
+    N_("Muscle"),
+    N_("Side"),
+    N_("Duration"),
+    N_("Intensity"),
+)
 _DETAIL_COLUMNS = (
-    "Woke me",
-    "Triggers",
-    "Relief methods",
-    "Activity",
-    "Hydration",
-    "Symptoms",
-    "Notes",
+    N_("Woke me"),
+    N_("Triggers"),
+    N_("Relief methods"),
+    N_("Activity"),
+    N_("Hydration"),
+    N_("Symptoms"),
+    N_("Notes"),
 )
 
 
@@ -107,17 +130,19 @@ def preview_of(batch: Batch, boundary_hour: int, label: Callable[[str], str]) ->
         details = [h for h in _DETAIL_COLUMNS if h == "Notes" or any(row[h] for row in cells)]
         headers = [*_CRAMP_COLUMNS, *details]
         rows = [[row[h] for h in headers] for row in cells]
-        return Preview(headers, rows, len(batch.episodes), "cramps")
+        return Preview([_(h) for h in headers], rows, len(batch.episodes), "cramps")
     if batch.days:
         rows = [
             [
                 nights.day_text(day.night_of),
-                "yes" if day.factors.reviewed else "no",
+                _("yes") if day.factors.reviewed else _("no"),
                 day.factors.notes.replace("\n", " ")[:NOTES_CHARS],
             ]
             for day in batch.days[:PREVIEW_ROWS]
         ]
-        return Preview(["Night of", "Reviewed", "Notes"], rows, len(batch.days), "night records")
+        return Preview(
+            [_("Night of"), _("Reviewed"), _("Notes")], rows, len(batch.days), "night records"
+        )
     return None
 
 
@@ -127,7 +152,7 @@ class RowsTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 0, parent)
         self.setObjectName("importPreview")
-        self.setAccessibleName("What would be imported")
+        self.setAccessibleName(_("What would be imported"))
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)

@@ -8,11 +8,12 @@ from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QVBoxLayout, QWidget
 
 from cramplog.core import conventions
+from cramplog.core.translation import N_, _
 from cramplog.exchange.batch import SpanDeclaration
 from cramplog.ui.widgets import theme
 from cramplog.ui.widgets.labels import plain_label
 
-LOGGING_SPAN_CHOICE = (
+LOGGING_SPAN_CHOICE = N_(
     "I logged every cramp from the file's first to its last: count the nights between as "
     "recorded (cramp-free where nothing was logged)"
 )
@@ -40,10 +41,10 @@ class SpanChoice(QWidget):
         self.check = QCheckBox()
         self.check.setObjectName("loggingSpan")
         self.check.setChecked(True)
-        self.check.setAccessibleName(LOGGING_SPAN_CHOICE)
+        self.check.setAccessibleName(_(LOGGING_SPAN_CHOICE))
         self.check.toggled.connect(self._ticked)
         # A check box's own text does not wrap; the sentence is long, so it sits beside it.
-        text = plain_label(LOGGING_SPAN_CHOICE, wrap=True)
+        text = plain_label(_(LOGGING_SPAN_CHOICE), wrap=True)
         text.setBuddy(self.check)
         check_row = QHBoxLayout()
         check_row.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
@@ -55,14 +56,17 @@ class SpanChoice(QWidget):
             edit.setDisplayFormat(conventions.current().plain_date_pattern)
             edit.setMinimumDate(QDate(1900, 1, 1))
             edit.setMaximumDate(_qdate(last_night))
-            edit.setAccessibleName(f"Every cramp was logged {name} the night of")
+            edit.setAccessibleName(
+                _("Every cramp was logged {name} the night of").format(name=name)
+            )
             edit.dateChanged.connect(self._widened)
         dates_row = QHBoxLayout()
         dates_row.setContentsMargins(24, 0, 0, 0)
-        self.dates_label = plain_label("Widen it if you logged longer: from", wrap=False)
+        self.dates_label = plain_label(_("Widen it if you logged longer: from"), wrap=False)
         dates_row.addWidget(self.dates_label)
         dates_row.addWidget(self.first)
-        dates_row.addWidget(plain_label("to", wrap=False))
+        # Translators: between two date fields: "from [date] to [date]".
+        dates_row.addWidget(plain_label(_("to"), wrap=False))
         dates_row.addWidget(self.last)
         dates_row.addStretch(1)
         self.error = theme.ErrorLabel()

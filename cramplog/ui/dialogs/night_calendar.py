@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from cramplog.core.night_states import NightState
+from cramplog.core.translation import _
 from cramplog.ui.editor import DAYS, EPISODES, DiaryEditor
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
@@ -23,14 +24,16 @@ class NightCalendarDialog(QDialog):
         self.editor = editor
         self.preferences = preferences
         self.review: QDialog | None = None
-        self.setWindowTitle("Review any night")
+        self.setWindowTitle(_("Review any night"))
         self.setObjectName("nightCalendarDialog")
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(
             widgets.plain_label(
-                "Each night is marked by colour and a symbol. Pick a past night to review it: "
-                "mark it cramp-free or add how the day went."
+                _(
+                    "Each night is marked by colour and a symbol. Pick a past night to review it: "
+                    "mark it cramp-free or add how the day went."
+                )
             )
         )
         self.calendar = NightCalendar(editor.diary)
@@ -46,10 +49,10 @@ class NightCalendarDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         close.setAutoDefault(False)
         close.clicked.connect(self.accept)
-        self.open_button = QPushButton("&Open this night's review…")
+        self.open_button = QPushButton(_("&Open this night's review…"))
         self.open_button.setDefault(True)
         self.open_button.clicked.connect(
             lambda: self.open_night(to_date(self.calendar.selectedDate()))
@@ -78,7 +81,9 @@ class NightCalendarDialog(QDialog):
         """Open the review of `night`; a night not over yet is refused with a message."""
         if night > self.editor.diary.last_night():
             self.error.show_message(
-                f"The night of {widgets.short_day(night)} is not over yet; pick a past night."
+                _("The night of {night} is not over yet; pick a past night.").format(
+                    night=widgets.short_day(night)
+                )
             )
             return
         from cramplog.ui.forms.night_review import NightReviewDialog

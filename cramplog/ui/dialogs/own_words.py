@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,18 +22,98 @@ from PySide6.QtWidgets import (
 
 from cramplog.core.errors import CramplogError
 from cramplog.core.records import VocabularyItem, VocabularyKind
+from cramplog.core.translation import N_, _
 from cramplog.ui import editor as editing
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.widgets.theme import ErrorLabel, WrappedLabel
 
-# (tab title, one word, a few words) for each kind.
-_NAMES = {
-    VocabularyKind.MUSCLE: ("&Muscles", "muscle", "muscles"),
-    VocabularyKind.TRIGGER: ("&Triggers", "trigger", "triggers"),
-    VocabularyKind.RELIEF: ("&Reliefs", "relief method", "relief methods"),
+
+@dataclass(frozen=True)
+class _Texts:
+    """What the list of one kind of word says, each a whole sentence (marked N_)."""
+
+    tab: str
+    intro: str
+    new_name: str
+    new_hint: str
+    new_label: str
+    list_name: str
+    none_yet: str
+    type_first: str
+    taken_hidden: str
+    taken: str
+    built_in: str
+    rename_title: str
+
+
+_TEXTS = {
+    VocabularyKind.MUSCLE: _Texts(
+        tab=N_("&Muscles"),
+        intro=N_(
+            "Your own muscles, offered beside the built-in ones. Renaming changes the "
+            "word on past cramps too; hiding keeps it on past cramps but stops "
+            "offering it in forms."
+        ),
+        new_name=N_("New muscle"),
+        new_hint=N_("A new muscle"),
+        new_label=N_("&New muscle:"),
+        list_name=N_("Your own muscles"),
+        none_yet=N_("No muscles of your own yet."),
+        type_first=N_("Type the muscle first."),
+        taken_hidden=N_(
+            "“{label}” is already in your muscles, hidden. Choose it in the list and "
+            "press Show to offer it again."
+        ),
+        taken=N_("“{label}” is already in your muscles."),
+        built_in=N_("“{label}” is already one of the built-in muscles."),
+        rename_title=N_("Rename a muscle"),
+    ),
+    VocabularyKind.TRIGGER: _Texts(
+        tab=N_("&Triggers"),
+        intro=N_(
+            "Your own triggers, offered beside the built-in ones. Renaming changes the "
+            "word on past cramps too; hiding keeps it on past cramps but stops "
+            "offering it in forms."
+        ),
+        new_name=N_("New trigger"),
+        new_hint=N_("A new trigger"),
+        new_label=N_("&New trigger:"),
+        list_name=N_("Your own triggers"),
+        none_yet=N_("No triggers of your own yet."),
+        type_first=N_("Type the trigger first."),
+        taken_hidden=N_(
+            "“{label}” is already in your triggers, hidden. Choose it in the list and "
+            "press Show to offer it again."
+        ),
+        taken=N_("“{label}” is already in your triggers."),
+        built_in=N_("“{label}” is already one of the built-in triggers."),
+        rename_title=N_("Rename a trigger"),
+    ),
+    VocabularyKind.RELIEF: _Texts(
+        tab=N_("&Reliefs"),
+        intro=N_(
+            "Your own relief methods, offered beside the built-in ones. Renaming "
+            "changes the word on past cramps too; hiding keeps it on past cramps but "
+            "stops offering it in forms."
+        ),
+        new_name=N_("New relief method"),
+        new_hint=N_("A new relief method"),
+        new_label=N_("&New relief method:"),
+        list_name=N_("Your own relief methods"),
+        none_yet=N_("No relief methods of your own yet."),
+        type_first=N_("Type the relief method first."),
+        taken_hidden=N_(
+            "“{label}” is already in your relief methods, hidden. Choose it in the "
+            "list and press Show to offer it again."
+        ),
+        taken=N_("“{label}” is already in your relief methods."),
+        built_in=N_("“{label}” is already one of the built-in relief methods."),
+        rename_title=N_("Rename a relief method"),
+    ),
 }
 CODE_ROLE = Qt.ItemDataRole.UserRole
-HIDDEN_SUFFIX = "  (hidden)"
+# Translators: added after a hidden word's name in the list.
+HIDDEN_SUFFIX = N_("  (hidden)")
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:
@@ -51,22 +133,19 @@ class WordList(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.kind = kind
-        _title, self.one, self.many = _NAMES[kind]
+        self.texts = texts = _TEXTS[kind]
         self.setObjectName(f"ownWords_{kind.value}")
 
-        intro = WrappedLabel(
-            f"Your own {self.many}, offered beside the built-in ones. Renaming changes the word "
-            f"on past cramps too; hiding keeps it on past cramps but stops offering it in forms."
-        )
+        intro = WrappedLabel(_(texts.intro))
 
         self.new_edit = QLineEdit()
-        self.new_edit.setAccessibleName(f"New {self.one}")
-        self.new_edit.setPlaceholderText(f"A new {self.one}")
+        self.new_edit.setAccessibleName(_(texts.new_name))
+        self.new_edit.setPlaceholderText(_(texts.new_hint))
         self.new_edit.returnPressed.connect(self.add_word)
         self.new_edit.textEdited.connect(self._clear_messages)
-        self.add_button = QPushButton("&Add")
+        self.add_button = QPushButton(_("&Add"))
         self.add_button.clicked.connect(self.add_word)
-        new_label = QLabel(f"&New {self.one}:")
+        new_label = QLabel(_(texts.new_label))
         new_label.setBuddy(self.new_edit)
         add_row = QHBoxLayout()
         add_row.addWidget(new_label)
@@ -74,13 +153,13 @@ class WordList(QWidget):
         add_row.addWidget(self.add_button)
 
         self.list = QListWidget()
-        self.list.setAccessibleName(f"Your own {self.many}")
+        self.list.setAccessibleName(_(texts.list_name))
         self.list.currentItemChanged.connect(self._selection_changed)
         self.list.itemActivated.connect(self.rename_word)
 
-        self.rename_button = QPushButton("R&ename…")
+        self.rename_button = QPushButton(_("R&ename…"))
         self.rename_button.clicked.connect(self.rename_word)
-        self.hide_button = QPushButton("&Hide")
+        self.hide_button = QPushButton(_("&Hide"))
         self.hide_button.clicked.connect(self.toggle_hidden)
         side = QVBoxLayout()
         side.addWidget(self.rename_button)
@@ -116,18 +195,18 @@ class WordList(QWidget):
         self.list.clear()
         words = self.words()
         for word in words:
-            item = QListWidgetItem(word.label + (HIDDEN_SUFFIX if word.hidden else ""))
+            item = QListWidgetItem(word.label + (_(HIDDEN_SUFFIX) if word.hidden else ""))
             item.setData(CODE_ROLE, word.code)
             if word.hidden:
                 font = item.font()
                 font.setItalic(True)
                 item.setFont(font)
-                item.setToolTip("Hidden: kept on past cramps, not offered in forms")
+                item.setToolTip(_("Hidden: kept on past cramps, not offered in forms"))
             self.list.addItem(item)
             if word.code == select:
                 self.list.setCurrentItem(item)
         if not words:
-            placeholder = QListWidgetItem(f"No {self.many} of your own yet.")
+            placeholder = QListWidgetItem(_(self.texts.none_yet))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(placeholder)
         self._selection_changed()
@@ -149,7 +228,7 @@ class WordList(QWidget):
         word = self.current_word()
         self.rename_button.setEnabled(word is not None)
         self.hide_button.setEnabled(word is not None)
-        self.hide_button.setText("S&how" if word is not None and word.hidden else "&Hide")
+        self.hide_button.setText(_("S&how") if word is not None and word.hidden else _("&Hide"))
 
     def _clear_messages(self) -> None:
         self.error.clear_message()
@@ -161,18 +240,15 @@ class WordList(QWidget):
         """Why `label` cannot be used (empty or already taken), or None if it can."""
         folded = _fold(label)
         if not folded:
-            return f"Type the {self.one} first."
+            return _(self.texts.type_first)
         for word in self.words():
             if word.code != except_code and _fold(word.label) == folded:
                 if word.hidden:
-                    return (
-                        f"“{word.label}” is already in your {self.many}, hidden. "
-                        "Choose it in the list and press Show to offer it again."
-                    )
-                return f"“{word.label}” is already in your {self.many}."
+                    return _(self.texts.taken_hidden).format(label=word.label)
+                return _(self.texts.taken).format(label=word.label)
         for item in self.editor.diary.checklist.of_kind(self.kind.value):
             if _fold(item.label) == folded:
-                return f"“{item.label}” is already one of the built-in {self.many}."
+                return _(self.texts.built_in).format(label=item.label)
         return None
 
     def add_word(self) -> None:
@@ -191,14 +267,19 @@ class WordList(QWidget):
             return
         self.new_edit.clear()
         self.refresh(select=word.code)
-        self.status.setText(f"Added “{word.label}”.")
+        self.status.setText(_("Added “{label}”.").format(label=word.label))
 
     def rename_word(self) -> None:
         word = self.current_word()
         if word is None:
             return
         self._clear_messages()
-        answer = ask_text(self, f"Rename a {self.one}", f"New name for “{word.label}”:", word.label)
+        answer = ask_text(
+            self,
+            _(self.texts.rename_title),
+            _("New name for “{label}”:").format(label=word.label),
+            word.label,
+        )
         if answer is None or " ".join(answer.split()) == word.label:
             return
         # A change of case only ("calf" → "Calf") is a rename, not a duplicate.
@@ -213,7 +294,9 @@ class WordList(QWidget):
             return
         self.refresh(select=renamed.code)
         self.status.setText(
-            f"Renamed “{word.label}” to “{renamed.label}”. Past cramps show the new name."
+            _("Renamed “{old}” to “{new}”. Past cramps show the new name.").format(
+                old=word.label, new=renamed.label
+            )
         )
 
     def toggle_hidden(self) -> None:
@@ -228,9 +311,11 @@ class WordList(QWidget):
             return
         self.refresh(select=changed.code)
         self.status.setText(
-            f"“{changed.label}” is hidden: past cramps keep it, forms no longer offer it."
+            _("“{label}” is hidden: past cramps keep it, forms no longer offer it.").format(
+                label=changed.label
+            )
             if changed.hidden
-            else f"“{changed.label}” is offered in forms again."
+            else _("“{label}” is offered in forms again.").format(label=changed.label)
         )
 
 
@@ -240,14 +325,14 @@ class OwnWordsDialog(QDialog):
     def __init__(self, editor: DiaryEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.setWindowTitle("Your own words")
+        self.setWindowTitle(_("Your own words"))
         self.setObjectName("ownWordsDialog")
         self.tabs = QTabWidget()
         self.lists: dict[VocabularyKind, WordList] = {}
         for kind in (VocabularyKind.MUSCLE, VocabularyKind.TRIGGER, VocabularyKind.RELIEF):
             word_list = WordList(editor, kind)
             self.lists[kind] = word_list
-            self.tabs.addTab(word_list, _NAMES[kind][0])
+            self.tabs.addTab(word_list, _(_TEXTS[kind].tab))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.core import wording
+from cramplog.core.translation import N_, _
 from cramplog.diary.backups import Backup, BackupDetails
 from cramplog.diary.integrity import Verdict
 
@@ -34,7 +35,9 @@ def when(backup: Backup) -> str:
 def describe(details: BackupDetails) -> str:
     """ "Tue 10 Mar 2026, 22:30 — 118 cramps, 290 nights" for buttons and confirmations."""
     if not details.usable:
-        return f"{when(details.backup)} — cannot be used ({details.problem})"
+        return _("{when} — cannot be used ({problem})").format(
+            when=when(details.backup), problem=details.problem
+        )
     return f"{when(details.backup)} — {details.contents()}"
 
 
@@ -53,25 +56,27 @@ def _label(text: str, *, bold: bool = False) -> QLabel:
 class RestoreDialog(QDialog):
     """Lists the backups (date, why, cramps, nights) and returns the one chosen."""
 
-    COLUMNS = ("Taken", "Why", "Cramps", "Nights", "State")
+    COLUMNS = (N_("Taken"), N_("Why"), N_("Cramps"), N_("Nights"), N_("State"))
 
     # Over 60 lines: it lays out the widgets top to bottom in their tab order, one block
     # per row; splitting it would scatter one layout across methods.
     def __init__(self, backups: Sequence[BackupDetails], *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from a backup")
+        self.setWindowTitle(_("Restore from a backup"))
         self.backups = list(backups)
         self.chosen: BackupDetails | None = None
 
         intro = _label(
-            "Choose the backup to put in place of your diary. The diary as it is now is kept "
-            "as a backup first, so a restore can itself be undone by restoring that one."
+            _(
+                "Choose the backup to put in place of your diary. The diary as it is now is kept "
+                "as a backup first, so a restore can itself be undone by restoring that one."
+            )
         )
         self.table = QTableWidget(len(self.backups), len(self.COLUMNS))
         self.table.setObjectName("backupTable")
-        self.table.setAccessibleName("Backups")
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setAccessibleName(_("Backups"))
+        self.table.setHorizontalHeaderLabels([_(column) for column in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -83,7 +88,9 @@ class RestoreDialog(QDialog):
                 details.backup.reason.label,
                 "" if details.episodes is None else f"{details.episodes:,}",
                 "" if details.nights is None else f"{details.nights:,}",
-                "Verified" if details.usable else f"Cannot be used: {details.problem}",
+                _("Verified")
+                if details.usable
+                else _("Cannot be used: {problem}").format(problem=details.problem),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -101,13 +108,13 @@ class RestoreDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self._restore())
 
-        self.empty = _label("There are no backups yet. cramplog makes one every day it is used.")
+        self.empty = _label(_("There are no backups yet. cramplog makes one every day it is used."))
         self.empty.setVisible(not self.backups)
         self.table.setVisible(bool(self.backups))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(
-            "Restore this backup", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Restore this backup"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setEnabled(False)
@@ -164,17 +171,19 @@ class DamagedDiaryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("damagedDiaryDialog")
-        self.setWindowTitle("The diary cannot be opened")
+        self.setWindowTitle(_("The diary cannot be opened"))
         self.choice = DamagedChoice.QUIT
         self.newest_good = newest_good
 
-        heading = _label("The diary file cannot be opened safely.", bold=True)
+        heading = _label(_("The diary file cannot be opened safely."), bold=True)
         reason = _label(verdict.message)
         reason.setObjectName("verdictMessage")
         reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         promise = _label(
-            "cramplog has not written anything into it, and will not. Whatever you choose, "
-            "the file is kept exactly as it is, renamed, so nothing in it is lost."
+            _(
+                "cramplog has not written anything into it, and will not. Whatever you choose, "
+                "the file is kept exactly as it is, renamed, so nothing in it is lost."
+            )
         )
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -182,17 +191,17 @@ class DamagedDiaryDialog(QDialog):
         layout.addWidget(promise)
         layout.addSpacing(8)
 
-        self.restore_button = QPushButton("Restore the newest good backup")
+        self.restore_button = QPushButton(_("Restore the newest good backup"))
         self.restore_button.setObjectName("restoreNewest")
         if newest_good is not None:
-            detail = _label(f"Newest good backup: {describe(newest_good)}.")
+            detail = _label(_("Newest good backup: {backup}.").format(backup=describe(newest_good)))
         else:
-            detail = _label("There is no good backup to restore.")
+            detail = _label(_("There is no good backup to restore."))
             self.restore_button.setEnabled(False)
         detail.setObjectName("newestBackup")
-        self.new_button = QPushButton("Start a new, empty diary")
+        self.new_button = QPushButton(_("Start a new, empty diary"))
         self.new_button.setObjectName("startNew")
-        self.quit_button = QPushButton("Quit")
+        self.quit_button = QPushButton(_("Quit"))
         self.quit_button.setObjectName("quit")
         self.restore_button.clicked.connect(lambda: self._choose(DamagedChoice.RESTORE))
         self.new_button.clicked.connect(lambda: self._choose(DamagedChoice.NEW_DIARY))

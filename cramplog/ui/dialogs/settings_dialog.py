@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from cramplog.core import conventions, nights, recorded, wording
 from cramplog.core.errors import CramplogError
 from cramplog.core.records import ChecklistKind, LoggingSpan, Side
+from cramplog.core.translation import N_, _
 from cramplog.core.units import FluidUnit
 from cramplog.diary.service import MAX_FREQUENT_THRESHOLD
 from cramplog.ui.dialogs.settings_reminders import ReminderSettings
@@ -39,16 +40,16 @@ from cramplog.ui.preferences import Preferences, ThemeMode
 from cramplog.ui.widgets import common as widgets
 from cramplog.ui.widgets import theme
 
-BOUNDARY_SENTENCE = "A cramp before this hour belongs to the previous night."
-SLEEP_HOURS_SENTENCE = (
+BOUNDARY_SENTENCE = N_("A cramp before this hour belongs to the previous night.")
+SLEEP_HOURS_SENTENCE = N_(
     "A cramp you did not say woke you counts as night-time when it began inside these hours."
 )
-LOGGING_EVERY_CRAMP = "I log every cramp, so nights with nothing logged were cramp-free"
-LOGGING_SENTENCE = (
+LOGGING_EVERY_CRAMP = N_("I log every cramp, so nights with nothing logged were cramp-free")
+LOGGING_SENTENCE = N_(
     "Nights from this one on count in every rate, even when nothing is logged; "
     "untick it for nights you might not have logged."
 )
-SPANS_SENTENCE = (
+SPANS_SENTENCE = N_(
     "Stretches of nights you said were logged in full. Removing one applies at once; "
     "Edit ▸ Undo puts it back."
 )
@@ -57,16 +58,16 @@ SPAN_ROLE = Qt.ItemDataRole.UserRole
 _EXAMPLE_CRAMP = datetime(2026, 3, 11, 2, 10)
 
 _FLUID_LABELS = {
-    FluidUnit.LITRES: "Litres",
-    FluidUnit.MILLILITRES: "Millilitres",
-    FluidUnit.GLASSES: "Glasses (250 ml each)",
-    FluidUnit.US_FL_OZ: "US fluid ounces (fl oz)",
-    FluidUnit.US_CUPS: "US cups (8 fl oz each)",
+    FluidUnit.LITRES: N_("Litres"),
+    FluidUnit.MILLILITRES: N_("Millilitres"),
+    FluidUnit.GLASSES: N_("Glasses (250 ml each)"),
+    FluidUnit.US_FL_OZ: N_("US fluid ounces (fl oz)"),
+    FluidUnit.US_CUPS: N_("US cups (8 fl oz each)"),
 }
 _THEME_LABELS = {
-    ThemeMode.SYSTEM: "Follow the system",
-    ThemeMode.LIGHT: "Light",
-    ThemeMode.DARK: "Dark",
+    ThemeMode.SYSTEM: N_("Follow the system"),
+    ThemeMode.LIGHT: N_("Light"),
+    ThemeMode.DARK: N_("Dark"),
 }
 
 if TYPE_CHECKING:
@@ -76,10 +77,13 @@ if TYPE_CHECKING:
 def boundary_example(hour: int) -> str:
     """One sentence showing where a 02:10 cramp on a Wednesday goes with this boundary hour."""
     night = nights.night_of(_EXAMPLE_CRAMP, hour)
-    return (
-        f"With {wording.hour(hour)}, a cramp at {wording.clock(_EXAMPLE_CRAMP)} on a "
-        f"{wording.weekday_name(_EXAMPLE_CRAMP)} is listed under the night of "
-        f"{wording.weekday_name(night)}."
+    return _(
+        "With {hour}, a cramp at {clock} on a {day} is listed under the night of {night}."
+    ).format(
+        hour=wording.hour(hour),
+        clock=wording.clock(_EXAMPLE_CRAMP),
+        day=wording.weekday_name(_EXAMPLE_CRAMP),
+        night=wording.weekday_name(night),
     )
 
 
@@ -117,16 +121,16 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.editor = editor
         self.preferences = preferences
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(_("Settings"))
         self.setObjectName("settingsDialog")
         self._theme_before = preferences.theme
         self._hour_before = editor.diary.boundary_hour
         self._field_labels: list[QLabel] = []
         groups = [
-            self._group("Nights", self._build_nights(editor)),
-            self._group("Counting nights", self._build_counting(editor)),
-            self._group("Display", self._build_display(preferences)),
-            self._group("New cramps", self._build_defaults(editor, preferences)),
+            self._group(_("Nights"), self._build_nights(editor)),
+            self._group(_("Counting nights"), self._build_counting(editor)),
+            self._group(_("Display"), self._build_display(preferences)),
+            self._group(_("New cramps"), self._build_defaults(editor, preferences)),
         ]
         self.reminders = ReminderSettings(preferences)
         # One label column width for all three groups, so the fields line up.
@@ -167,12 +171,12 @@ class SettingsDialog(QDialog):
     def _build_nights(self, editor: DiaryEditor) -> QFormLayout:
         """When a diary day begins, and how many cramps a week count as frequent."""
         self.boundary_combo = QComboBox()
-        self.boundary_combo.setAccessibleName("New diary day begins at")
+        self.boundary_combo.setAccessibleName(_("New diary day begins at"))
         for hour in range(24):
             self.boundary_combo.addItem(wording.hour(hour), hour)
         self.boundary_combo.setCurrentIndex(self._hour_before)
-        self.boundary_combo.setAccessibleDescription(BOUNDARY_SENTENCE)
-        boundary_help = _plain(BOUNDARY_SENTENCE)
+        self.boundary_combo.setAccessibleDescription(_(BOUNDARY_SENTENCE))
+        boundary_help = _plain(_(BOUNDARY_SENTENCE))
         boundary_help.setObjectName("boundaryHelp")
         self.boundary_example = _plain()
         self.boundary_example.setObjectName("boundaryExample")
@@ -181,22 +185,24 @@ class SettingsDialog(QDialog):
         self._frequent_before = editor.diary.frequent_threshold
         self.frequent_spin = QSpinBox()
         self.frequent_spin.setRange(1, MAX_FREQUENT_THRESHOLD)
-        self.frequent_spin.setSuffix(" or more a week")
+        self.frequent_spin.setSuffix(_(" or more a week"))
         self.frequent_spin.setValue(self._frequent_before)
-        self.frequent_spin.setAccessibleName("Flag frequent cramps at")
+        self.frequent_spin.setAccessibleName(_("Flag frequent cramps at"))
         frequent_help = _plain(
-            "Patterns and the GP summary suggest an appointment when the last 4 weeks "
-            "average at least this many cramps a week."
+            _(
+                "Patterns and the GP summary suggest an appointment when the last 4 weeks "
+                "average at least this many cramps a week."
+            )
         )
         frequent_help.setObjectName("frequentHelp")
         nights_form = self._form()
         nights_form.addRow(
-            self._label("New diary &day begins at:", self.boundary_combo), self.boundary_combo
+            self._label(_("New diary &day begins at:"), self.boundary_combo), self.boundary_combo
         )
         nights_form.addRow(boundary_help)
         nights_form.addRow(self.boundary_example)
         nights_form.addRow(
-            self._label("Flag fre&quent cramps at:", self.frequent_spin), self.frequent_spin
+            self._label(_("Flag fre&quent cramps at:"), self.frequent_spin), self.frequent_spin
         )
         nights_form.addRow(frequent_help)
         return nights_form
@@ -204,36 +210,36 @@ class SettingsDialog(QDialog):
     def _build_display(self, preferences: Preferences) -> QFormLayout:
         """The fluid unit and the appearance (previewed as it is chosen)."""
         self.fluid_combo = QComboBox()
-        self.fluid_combo.setAccessibleName("Show fluids in")
+        self.fluid_combo.setAccessibleName(_("Show fluids in"))
         for unit, label in _FLUID_LABELS.items():
-            self.fluid_combo.addItem(label, unit.value)
+            self.fluid_combo.addItem(_(label), unit.value)
         # Until the person chooses, the locale's unit is shown and nothing is stored for it,
         # so a move to another locale still changes it.
         self._fluid_before = preferences.fluid_unit or conventions.current().fluid_unit
         self.fluid_combo.setCurrentIndex(self.fluid_combo.findData(self._fluid_before.value))
 
         self.theme_combo = QComboBox()
-        self.theme_combo.setAccessibleName("Appearance")
+        self.theme_combo.setAccessibleName(_("Appearance"))
         for mode, label in _THEME_LABELS.items():
-            self.theme_combo.addItem(label, mode.value)
+            self.theme_combo.addItem(_(label), mode.value)
         self.theme_combo.setCurrentIndex(self.theme_combo.findData(self._theme_before.value))
         self.theme_combo.currentIndexChanged.connect(self._preview_theme)
         display_form = self._form()
-        display_form.addRow(self._label("Show &fluids in:", self.fluid_combo), self.fluid_combo)
-        display_form.addRow(self._label("&Appearance:", self.theme_combo), self.theme_combo)
+        display_form.addRow(self._label(_("Show &fluids in:"), self.fluid_combo), self.fluid_combo)
+        display_form.addRow(self._label(_("&Appearance:"), self.theme_combo), self.theme_combo)
         return display_form
 
     def _build_defaults(self, editor: DiaryEditor, preferences: Preferences) -> QFormLayout:
         """What a new cramp's form starts with."""
         self.side_combo = QComboBox()
-        self.side_combo.setAccessibleName("Usual side")
+        self.side_combo.setAccessibleName(_("Usual side"))
         for side in Side:
             self.side_combo.addItem(side.label, side.value)
         self.side_combo.setCurrentIndex(self.side_combo.findData(preferences.default_side.value))
 
         self.activity_combo = QComboBox()
-        self.activity_combo.setAccessibleName("Usual activity")
-        self.activity_combo.addItem("No default", "")
+        self.activity_combo.setAccessibleName(_("Usual activity"))
+        self.activity_combo.addItem(_("No default"), "")
         for item in editor.diary.checklist.of_kind(ChecklistKind.ACTIVITY):
             self.activity_combo.addItem(item.label, item.code)
         self.activity_combo.setCurrentIndex(
@@ -241,12 +247,12 @@ class SettingsDialog(QDialog):
         )
 
         defaults_form = self._form()
-        defaults_help = _plain("The form starts with these; you can change them for each cramp.")
+        defaults_help = _plain(_("The form starts with these; you can change them for each cramp."))
         defaults_help.setObjectName("defaultsHelp")
         defaults_form.addRow(defaults_help)
-        defaults_form.addRow(self._label("Usual s&ide:", self.side_combo), self.side_combo)
+        defaults_form.addRow(self._label(_("Usual s&ide:"), self.side_combo), self.side_combo)
         defaults_form.addRow(
-            self._label("Usual ac&tivity:", self.activity_combo), self.activity_combo
+            self._label(_("Usual ac&tivity:"), self.activity_combo), self.activity_combo
         )
         return defaults_form
 
@@ -258,11 +264,15 @@ class SettingsDialog(QDialog):
         self._fill_spans()
         self._show_since()
         counting_form = self._form()
-        counting_form.addRow(self._label("Usual &sleep hours:", self.sleep_from), self._sleep_row)
+        counting_form.addRow(
+            self._label(_("Usual &sleep hours:"), self.sleep_from), self._sleep_row
+        )
         counting_form.addRow(self.sleep_error)
         counting_form.addRow(self.sleep_hours_help)
         counting_form.addRow(self.logging_box)
-        counting_form.addRow(self._label("Si&nce the night of:", self.since_edit), self._since_row)
+        counting_form.addRow(
+            self._label(_("Si&nce the night of:"), self.since_edit), self._since_row
+        )
         counting_form.addRow(self.logging_help)
         counting_form.addRow(self.logging_error)
         counting_form.addRow(self.spans_heading)
@@ -276,8 +286,8 @@ class SettingsDialog(QDialog):
         self.sleep_to = QTimeEdit(_qtime(self._sleep_before.end))
         for edit, name in ((self.sleep_from, "from"), (self.sleep_to, "to")):
             edit.setDisplayFormat(conventions.current().time_pattern)
-            edit.setAccessibleName(f"Usual sleep hours, {name}")
-            edit.setAccessibleDescription(SLEEP_HOURS_SENTENCE)
+            edit.setAccessibleName(_("Usual sleep hours, {name}").format(name=name))
+            edit.setAccessibleDescription(_(SLEEP_HOURS_SENTENCE))
             edit.timeChanged.connect(self._check_sleep_hours)
         self.sleep_error = theme.ErrorLabel()
         self.sleep_error.setObjectName("sleepHoursError")
@@ -285,23 +295,24 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout(self._sleep_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.sleep_from)
-        row.addWidget(widgets.plain_label("to", wrap=False))
+        # Translators: between two clock fields: "from 22:00 to 08:00".
+        row.addWidget(widgets.plain_label(_("to"), wrap=False))
         row.addWidget(self.sleep_to)
         row.addStretch(1)
-        self.sleep_hours_help = _plain(SLEEP_HOURS_SENTENCE)
+        self.sleep_hours_help = _plain(_(SLEEP_HOURS_SENTENCE))
         self.sleep_hours_help.setObjectName("sleepHoursHelp")
 
     def _build_logging(self, diary: DiaryView) -> None:
         self._last_night = diary.last_night()
         tonight = self._last_night + timedelta(days=1)
         self._since_before = diary.logging_every_cramp_since()
-        self.logging_box = QCheckBox(LOGGING_EVERY_CRAMP)
+        self.logging_box = QCheckBox(_(LOGGING_EVERY_CRAMP))
         self.logging_box.setObjectName("loggingEveryCramp")
         self.logging_box.setChecked(self._since_before is not None)
         self.since_edit = QDateEdit()
         self.since_edit.setCalendarPopup(True)
         self.since_edit.setDisplayFormat(conventions.current().plain_date_pattern)
-        self.since_edit.setAccessibleName("I log every cramp since the night of")
+        self.since_edit.setAccessibleName(_("I log every cramp since the night of"))
         self.since_edit.setMinimumDate(QDate(1900, 1, 1))
         # An ongoing span may start tonight at the latest: nights after it have not begun.
         self.since_edit.setMaximumDate(_qdate(tonight))
@@ -316,19 +327,19 @@ class SettingsDialog(QDialog):
         since_row.addStretch(1)
         self.since_edit.dateChanged.connect(self._show_since)
         self.logging_box.toggled.connect(self._show_since)
-        self.logging_help = _plain(LOGGING_SENTENCE)
+        self.logging_help = _plain(_(LOGGING_SENTENCE))
         self.logging_help.setObjectName("loggingHelp")
         self.logging_error = theme.ErrorLabel()
         self.logging_error.setObjectName("loggingError")
 
     def _build_spans(self) -> None:
-        self.spans_heading = _plain(SPANS_SENTENCE)
+        self.spans_heading = _plain(_(SPANS_SENTENCE))
         self.spans_heading.setObjectName("spansHelp")
         self.spans_list = QListWidget()
         self.spans_list.setObjectName("loggingSpans")
-        self.spans_list.setAccessibleName("Nights you said were logged in full")
+        self.spans_list.setAccessibleName(_("Nights you said were logged in full"))
         self.spans_list.currentRowChanged.connect(self._sync_remove)
-        self.remove_span_button = QPushButton("&Remove")
+        self.remove_span_button = QPushButton(_("&Remove"))
         self.remove_span_button.setObjectName("removeSpan")
         self.remove_span_button.setAutoDefault(False)
         self.remove_span_button.clicked.connect(self.remove_selected_span)
@@ -347,7 +358,7 @@ class SettingsDialog(QDialog):
             item.setData(SPAN_ROLE, span.id)
             self.spans_list.addItem(item)
         if not closed:
-            empty = QListWidgetItem("None yet.")
+            empty = QListWidgetItem(_("None yet."))
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.spans_list.addItem(empty)
         rows = max(1, min(len(closed), 4))
@@ -385,8 +396,12 @@ class SettingsDialog(QDialog):
         self.since_edit.setEnabled(on)
         night = self.chosen_since()
         tonight = self._last_night + timedelta(days=1)
-        when = {tonight: " (tonight)", self._last_night: " (last night)"}.get(night, "")
-        self.since_caption.setText(f"{widgets.short_day(night)}{when}")
+        day = widgets.short_day(night)
+        caption = {
+            tonight: _("{day} (tonight)").format(day=day),
+            self._last_night: _("{day} (last night)").format(day=day),
+        }.get(night, day)
+        self.since_caption.setText(caption)
         self.since_caption.setEnabled(on)
 
     def chosen_since(self) -> date:

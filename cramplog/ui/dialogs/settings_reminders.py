@@ -16,17 +16,18 @@ from PySide6.QtWidgets import (
 
 from cramplog.core import reminders, wording
 from cramplog.core.errors import CramplogError, ValidationError
+from cramplog.core.translation import N_, _
 from cramplog.files import autostart
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
 
-EXPLANATION = (
+EXPLANATION = N_(
     "All of these are off until you turn them on. The reminder appears only while cramplog "
     "is running, and its words say nothing about your health, even on a locked screen: "
-    f"“{reminders.REMINDER_TEXT}”."
+    "“{reminder}”."
 )
-NO_TRAY = "No system tray was found on this desktop, so the reminder shows in the window."
-NOT_LINUX = "Starting with your session is built for Linux desktops; see the README for others."
+NO_TRAY = N_("No system tray was found on this desktop, so the reminder shows in the window.")
+NOT_LINUX = N_("Starting with your session is built for Linux desktops; see the README for others.")
 
 
 def session_command() -> list[str]:
@@ -46,23 +47,25 @@ class ReminderSettings:
     ) -> None:
         self.preferences = preferences
         self.linux = linux
-        self.group = QGroupBox("Tray and reminders")
+        self.group = QGroupBox(_("Tray and reminders"))
         self.group.setObjectName("traySettings")
         layout = QVBoxLayout(self.group)
-        layout.addWidget(widgets.plain_label(EXPLANATION))
-        self.tray_box = QCheckBox("Show cramplog in the system tra&y")
+        layout.addWidget(
+            widgets.plain_label(_(EXPLANATION).format(reminder=_(reminders.REMINDER_TEXT)))
+        )
+        self.tray_box = QCheckBox(_("Show cramplog in the system tra&y"))
         self.tray_box.setChecked(preferences.tray_enabled)
         layout.addWidget(self.tray_box)
         if not tray_available():
-            layout.addWidget(widgets.plain_label(NO_TRAY))
-        self.close_box = QCheckBox("Closing the window &keeps cramplog running in the tray")
+            layout.addWidget(widgets.plain_label(_(NO_TRAY)))
+        self.close_box = QCheckBox(_("Closing the window &keeps cramplog running in the tray"))
         self.close_box.setChecked(preferences.close_to_tray)
         layout.addWidget(self.close_box)
 
-        self.reminder_box = QCheckBox("Re&mind me to review last night at")
+        self.reminder_box = QCheckBox(_("Re&mind me to review last night at"))
         self.reminder_box.setChecked(preferences.reminder_enabled)
         self.time_edit = QLineEdit(wording.clock(preferences.reminder_time))
-        self.time_edit.setAccessibleName("Reminder time, hours and minutes")
+        self.time_edit.setAccessibleName(_("Reminder time, hours and minutes"))
         self.time_edit.setMaxLength(40)
         self.time_edit.setMaximumWidth(110)
         row = QHBoxLayout()
@@ -74,13 +77,15 @@ class ReminderSettings:
         self.time_error.setObjectName("reminderTimeError")
         layout.addWidget(self.time_error)
 
-        self.session_box = QCheckBox("Start cramplog when I &log in")
+        self.session_box = QCheckBox(_("Start cramplog when I &log in"))
         self.session_box.setChecked(preferences.start_with_session)
         layout.addWidget(self.session_box)
         where = (
-            f"Writes {autostart.autostart_dir() / autostart.ENTRY_NAME}; unticking removes it."
+            _("Writes {path}; unticking removes it.").format(
+                path=autostart.autostart_dir() / autostart.ENTRY_NAME
+            )
             if linux
-            else NOT_LINUX
+            else _(NOT_LINUX)
         )
         layout.addWidget(widgets.plain_label(where))
         self.session_box.setEnabled(linux or preferences.start_with_session)

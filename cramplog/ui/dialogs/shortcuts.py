@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cramplog.core.translation import _
 from cramplog.ui.widgets import common as widgets
 
 
@@ -56,7 +57,8 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
             if not k.isEmpty()
         ]
         if keys and action_name(action):
-            rows.append((action_name(action), " or ".join(keys)))
+            # Translators: between two key combinations: "Ctrl+Shift+Z or Ctrl+Y".
+            rows.append((action_name(action), _(" or ").join(keys)))
     return rows
 
 
@@ -66,14 +68,14 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts"))
         rows = shortcut_rows(window)
         self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels(["What it does", "Keys"])
+        self.table.setHorizontalHeaderLabels([_("What it does"), _("Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setAccessibleName(_("Keyboard shortcuts"))
         for row, (name, keys) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(name))
             self.table.setItem(row, 1, QTableWidgetItem(keys))
@@ -85,7 +87,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             widgets.MutedLabel(
-                "These keys work in the main window; Delete works in the diary list.",
+                _("These keys work in the main window; Delete works in the diary list."),
                 parent=self,
             )
         )

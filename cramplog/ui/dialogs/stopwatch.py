@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 
 from cramplog.core import wording
 from cramplog.core.records import Episode, EpisodeInput
+from cramplog.core.translation import _
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.episode_form import EpisodeDialog
 from cramplog.ui.preferences import Preferences
@@ -58,24 +59,24 @@ class StopwatchDialog(QDialog):
         self.form: EpisodeDialog | None = None
         self.saved_episode: Episode | None = None
 
-        self.setWindowTitle("Cramp now")
+        self.setWindowTitle(_("Cramp now"))
         self.setObjectName("stopwatchDialog")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.setSpacing(10)
-        title = widgets.plain_label("Timing your cramp", wrap=False)
+        title = widgets.plain_label(_("Timing your cramp"), wrap=False)
         title.setFont(widgets.scaled_font(self.font(), 1.3, bold=True))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         self.started_label = widgets.MutedLabel(
-            f"Started at {wording.clock(self.started_at)}", parent=self
+            _("Started at {clock}").format(clock=wording.clock(self.started_at)), parent=self
         )
         self.started_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.started_label)
 
         self.elapsed_label = widgets.plain_label("00:00", wrap=False)
         self.elapsed_label.setObjectName("elapsedLabel")
-        self.elapsed_label.setAccessibleName("Time so far")
+        self.elapsed_label.setAccessibleName(_("Time so far"))
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.elapsed_label.setFont(widgets.scaled_font(self.font(), 5.0, bold=False))
         self.elapsed_label.setMinimumWidth(
@@ -84,17 +85,17 @@ class StopwatchDialog(QDialog):
         layout.addWidget(self.elapsed_label, 1)
 
         hint = widgets.MutedLabel(
-            "Stretch gently if you can. Press “It's over” when it eases.", parent=self
+            _("Stretch gently if you can. Press “It's over” when it eases."), parent=self
         )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(hint)
 
         buttons = QHBoxLayout()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(_("Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.setMinimumHeight(44)
         self.cancel_button.clicked.connect(self.reject)
-        self.over_button = QPushButton("It's over")
+        self.over_button = QPushButton(_("It's over"))
         self.over_button.setDefault(True)
         self.over_button.setMinimumHeight(52)
         self.over_button.setMinimumWidth(180)
@@ -183,7 +184,7 @@ class StopwatchDialog(QDialog):
             self.is_running()
             and self.elapsed_s() > ASK_BEFORE_DISCARD_S
             and not widgets.confirm_discard(
-                self, "Stop timing and discard this cramp? Nothing will be logged."
+                self, _("Stop timing and discard this cramp? Nothing will be logged.")
             )
         ):
             return

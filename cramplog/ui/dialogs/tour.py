@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cramplog.core.translation import N_, _
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
 from cramplog.ui.widgets.theme import WrappedLabel
@@ -19,31 +20,41 @@ from cramplog.ui.widgets.theme import WrappedLabel
 # (heading, text): what each place is for, in the order of the list on the left.
 PANES: tuple[tuple[str, str], ...] = (
     (
-        "Welcome to cramplog",
-        "A private diary for muscle cramps. It stays on this computer. Here is a short look "
-        "at the four places on the left; Ctrl+1 to Ctrl+4 also take you there.",
+        N_("Welcome to cramplog"),
+        N_(
+            "A private diary for muscle cramps. It stays on this computer. Here is a short look "
+            "at the four places on the left; Ctrl+1 to Ctrl+4 also take you there."
+        ),
     ),
     (
-        "Diary",
-        "Every cramp you log and every night you record, newest first. Log a cramp quickly "
-        "with Ctrl+N — the muscle and Enter are enough, details can wait till morning. "
-        "Double-click a row to add or change its details.",
+        N_("Diary"),
+        N_(
+            "Every cramp you log and every night you record, newest first. Log a cramp quickly "
+            "with Ctrl+N — the muscle and Enter are enough, details can wait till morning. "
+            "Double-click a row to add or change its details."
+        ),
     ),
     (
-        "Patterns",
-        "How often, when and where your cramps come, and what seems to go with them. The "
-        "figures count only recorded nights: answer “How was last night?” (Ctrl+R) each "
-        "morning, even after a good night, so the nights without cramps count too.",
+        N_("Patterns"),
+        N_(
+            "How often, when and where your cramps come, and what seems to go with them. The "
+            "figures count only recorded nights: answer “How was last night?” (Ctrl+R) each "
+            "morning, even after a good night, so the nights without cramps count too."
+        ),
     ),
     (
-        "Treatments",
-        "The medicines and supplements you take, with when you started and stopped, so you "
-        "can see how the cramps went before and after.",
+        N_("Treatments"),
+        N_(
+            "The medicines and supplements you take, with when you started and stopped, so you "
+            "can see how the cramps went before and after."
+        ),
     ),
     (
-        "Summary",
-        "A summary for your doctor: pick a period and print it or save it as a PDF to take "
-        "to your appointment.",
+        N_("Summary"),
+        N_(
+            "A summary for your doctor: pick a period and print it or save it as a PDF to take "
+            "to your appointment."
+        ),
     ),
 )
 
@@ -54,26 +65,30 @@ class TourDialog(QDialog):
     def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tourDialog")
-        self.setWindowTitle("A quick tour")
+        self.setWindowTitle(_("A quick tour"))
         self.preferences = preferences
         self.pages = QStackedWidget()
         for number, (heading, text) in enumerate(PANES, start=1):
             pane = QWidget()
             column = QVBoxLayout(pane)
             column.setContentsMargins(0, 0, 0, 0)
-            title = WrappedLabel(heading)
+            title = WrappedLabel(_(heading))
             title.setFont(widgets.scaled_font(title.font(), 1.3, bold=True))
             column.addWidget(title)
-            column.addWidget(WrappedLabel(text))
+            column.addWidget(WrappedLabel(_(text)))
             column.addStretch(1)
-            column.addWidget(widgets.MutedLabel(f"{number} of {len(PANES)}", parent=pane))
+            column.addWidget(
+                widgets.MutedLabel(
+                    _("{number} of {total}").format(number=number, total=len(PANES)), parent=pane
+                )
+            )
             self.pages.addWidget(pane)
 
-        self.never_again = QCheckBox("Don't show this again")
+        self.never_again = QCheckBox(_("Don't show this again"))
         self.never_again.setChecked(not preferences.show_tour)
-        self.back_button = QPushButton("Back")
-        self.next_button = QPushButton("Next")
-        self.close_button = QPushButton("Close")
+        self.back_button = QPushButton(_("Back"))
+        self.next_button = QPushButton(_("Next"))
+        self.close_button = QPushButton(_("Close"))
         self.back_button.clicked.connect(lambda: self.go(-1))
         self.next_button.clicked.connect(lambda: self.go(1))
         self.close_button.clicked.connect(self.accept)

@@ -30,6 +30,7 @@ from cramplog.core.records import (
     Side,
     VocabularyKind,
 )
+from cramplog.core.translation import _
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms import episode_draft
 from cramplog.ui.forms import episode_sections as sections
@@ -87,7 +88,7 @@ class EpisodeDialog(QDialog):
             )
             self._keep.discard("")
 
-        self.setWindowTitle("Edit a cramp" if episode is not None else "Log a cramp")
+        self.setWindowTitle(_("Edit a cramp") if episode is not None else _("Log a cramp"))
         self.setObjectName("episodeDialog")
         self._errors: dict[str, widgets.FieldError] = {}
         self._build()
@@ -119,12 +120,12 @@ class EpisodeDialog(QDialog):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         heading = widgets.plain_label(
-            "Edit a cramp" if self.episode is not None else "Log a cramp", wrap=False
+            _("Edit a cramp") if self.episode is not None else _("Log a cramp"), wrap=False
         )
         heading.setFont(widgets.scaled_font(self.font(), 1.4, bold=True))
         outer.addWidget(heading)
         self.review_hint = widgets.MutedLabel(
-            "Logged quickly: add what you remember. Saving marks it as reviewed."
+            _("Logged quickly: add what you remember. Saving marks it as reviewed.")
         )
         self.review_hint.setVisible(self.episode is not None and self.episode.to_review)
         outer.addWidget(self.review_hint)
@@ -202,10 +203,10 @@ class EpisodeDialog(QDialog):
 
     def _build_buttons(self, outer: QVBoxLayout) -> None:
         bottom = QHBoxLayout()
-        bottom.addWidget(widgets.MutedLabel("Ctrl+Enter saves · Esc cancels"), 1)
-        self.cancel_button = QPushButton("Cancel")
+        bottom.addWidget(widgets.MutedLabel(_("Ctrl+Enter saves · Esc cancels")), 1)
+        self.cancel_button = QPushButton(_("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(_("Save"))
         self.save_button.setMinimumWidth(110)
         self.save_button.clicked.connect(self.save)
         bottom.addWidget(self.cancel_button)
@@ -324,9 +325,11 @@ class EpisodeDialog(QDialog):
         if muscle is None:
             typed = self.muscle.currentText().strip()
             raise ValidationError(
-                f"“{typed}” is not in the list of muscles; pick one from the list."
+                _("“{typed}” is not in the list of muscles; pick one from the list.").format(
+                    typed=typed
+                )
                 if typed
-                else "Choose the muscle that cramped.",
+                else _("Choose the muscle that cramped."),
                 field="muscle",
             )
         return EpisodeInput(
@@ -424,10 +427,16 @@ class EpisodeDialog(QDialog):
     # -- your own words ---------------------------------------------------------------------
 
     def _add_own(self, kind: VocabularyKind) -> None:
-        what = "trigger" if kind is VocabularyKind.TRIGGER else "relief method"
-        field = "triggers" if kind is VocabularyKind.TRIGGER else "reliefs"
+        trigger = kind is VocabularyKind.TRIGGER
+        field = "triggers" if trigger else "reliefs"
         self._errors[field].clear_message()
-        typed = widgets.ask_text(self, f"Add your own {what}", f"Your {what}, in your words:")
+        typed = widgets.ask_text(
+            self,
+            _("Add your own trigger") if trigger else _("Add your own relief method"),
+            _("Your trigger, in your words:")
+            if trigger
+            else _("Your relief method, in your words:"),
+        )
         if typed is None or not typed.strip():
             return
         code = self._existing_code(kind, typed)
@@ -474,7 +483,7 @@ class EpisodeDialog(QDialog):
 
     def reject(self) -> None:
         if self.is_changed() and not widgets.confirm_discard(
-            self, "Discard this cramp entry? What you entered will be lost."
+            self, _("Discard this cramp entry? What you entered will be lost.")
         ):
             return
         super().reject()

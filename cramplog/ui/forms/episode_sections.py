@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cramplog.core import conventions
 from cramplog.core.records import Hydration, Side
+from cramplog.core.translation import _
 from cramplog.ui.dialogs.body_map_dialog import BodyMapDialog
 from cramplog.ui.widgets import common as widgets
 
@@ -133,52 +134,54 @@ class WhenAndWhat:
         self.start_edit = QDateTimeEdit()
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat(conventions.date_time_edit_pattern())
-        self.start_edit.setAccessibleName("Start date and time")
+        self.start_edit.setAccessibleName(_("Start date and time"))
         self.night_label = widgets.MutedLabel()
         self.night_label.setObjectName("nightLabel")
-        self.night_label.setAccessibleName("Diary night")
+        self.night_label.setAccessibleName(_("Diary night"))
         self.night_label.setWordWrap(False)
         form_row(
             form,
-            "&Started",
+            _("&Started"),
             self.start_edit,
             row_of(self.start_edit, self.night_label, stretch=False),
             error("start"),
         )
 
         self.duration_min = widgets.OptionalSpinBox(99_999)
-        self.duration_min.setAccessibleName("Duration, minutes")
+        self.duration_min.setAccessibleName(_("Duration, minutes"))
         self.duration_sec = widgets.OptionalSpinBox(59)
-        self.duration_sec.setAccessibleName("Duration, seconds")
+        self.duration_sec.setAccessibleName(_("Duration, seconds"))
         form_row(
             form,
-            "&Duration",
+            _("&Duration"),
             self.duration_min,
             row_of(
                 self.duration_min,
-                widgets.plain_label("min", wrap=False),
+                # Translators: after the minutes field of a duration ("1 min 30 s").
+                widgets.plain_label(_("min"), wrap=False),
                 self.duration_sec,
-                widgets.plain_label("s", wrap=False),
-                no_wrap(widgets.MutedLabel("(empty if unsure)")),
+                # Translators: after the seconds field of a duration ("1 min 30 s").
+                widgets.plain_label(_("s"), wrap=False),
+                no_wrap(widgets.MutedLabel(_("(empty if unsure)"))),
             ),
             error("duration"),
         )
 
         self.muscle = widgets.MuscleCombo()
         self.muscle.setMinimumWidth(260)
-        self.map_button = QPushButton("Show on the &body…")
+        self.map_button = QPushButton(_("Show on the &body…"))
         self.map_button.setAutoDefault(False)
-        self.map_button.setAccessibleName("Pick the muscle on a body map")
+        self.map_button.setAccessibleName(_("Pick the muscle on a body map"))
         self.map_button.clicked.connect(self.open_body_map)
         self.body_map_dialog: BodyMapDialog | None = None
         form_row(
-            form, "&Muscle", self.muscle, row_of(self.muscle, self.map_button), error("muscle")
+            form, _("&Muscle"), self.muscle, row_of(self.muscle, self.map_button), error("muscle")
         )
-        self.side_picker = widgets.RadioRow("Side", [(side.label, side) for side in SIDE_ORDER])
+        self.side_picker = widgets.RadioRow(_("Side"), [(side.label, side) for side in SIDE_ORDER])
         self.side_buttons: dict[Side, QRadioButton] = {
             side: self.side_picker.button_for(side) for side in SIDE_ORDER
         }
-        form_row(form, "Side", self.side_picker, self.side_picker)
+        form_row(form, _("Side"), self.side_picker, self.side_picker)
 
     def tab_chain(self) -> list[QWidget]:
         return [
@@ -233,15 +236,15 @@ class HowBad:
 
     def __init__(self, form: QFormLayout, error: ErrorFor) -> None:
         self.intensity = widgets.ScalePicker(
-            "Intensity", low_caption="0 = no pain", high_caption="10 = worst"
+            _("Intensity"), low_caption=_("0 = no pain"), high_caption=_("10 = worst")
         )
-        form_row(form, "&Intensity", self.intensity.slider, self.intensity, error("intensity"))
+        form_row(form, _("&Intensity"), self.intensity.slider, self.intensity, error("intensity"))
         # Three answers, not a tick box: an unticked box would store "no" for a question
         # the person never answered, and "no" moves a cramp to the daytime figures.
         self.woke = widgets.ValueCombo()
-        self.woke.setAccessibleName("Woke me from sleep")
-        self.woke.set_options([("Not recorded", None), ("Yes", True), ("No", False)])
-        form_row(form, "&Woke me from sleep", self.woke, self.woke)
+        self.woke.setAccessibleName(_("Woke me from sleep"))
+        self.woke.set_options([(_("Not recorded"), None), (_("Yes"), True), (_("No"), False)])
+        form_row(form, _("&Woke me from sleep"), self.woke, self.woke)
 
     def tab_chain(self) -> list[QWidget]:
         return [self.intensity.slider, self.intensity.not_rated, self.woke]
@@ -254,15 +257,15 @@ class Context:
         self, form: QFormLayout, error: ErrorFor, activities: Sequence[tuple[str, str]]
     ) -> None:
         self.activity = widgets.ValueCombo()
-        self.activity.setAccessibleName("Activity before it")
-        self.activity.set_options([("Not recorded", None), *activities])
-        form_row(form, "&Activity before", self.activity, self.activity, error("activity"))
+        self.activity.setAccessibleName(_("Activity before it"))
+        self.activity.set_options([(_("Not recorded"), None), *activities])
+        form_row(form, _("&Activity before"), self.activity, self.activity, error("activity"))
         self.hydration = widgets.ValueCombo()
-        self.hydration.setAccessibleName("Hydration at the time")
+        self.hydration.setAccessibleName(_("Hydration at the time"))
         self.hydration.set_options(
-            [("Not recorded", None)] + [(level.label, level) for level in Hydration]
+            [(_("Not recorded"), None)] + [(level.label, level) for level in Hydration]
         )
-        form_row(form, "&Hydration", self.hydration, self.hydration)
+        form_row(form, _("&Hydration"), self.hydration, self.hydration)
 
     def tab_chain(self) -> list[QWidget]:
         return [self.activity, self.hydration]
@@ -288,13 +291,15 @@ class SymptomsSection(_CaptionedSection):
 
     def __init__(self, error: ErrorFor) -> None:
         super().__init__()
-        self.symptoms = widgets.ChecklistTree("Symptoms and warning signs")
+        self.symptoms = widgets.ChecklistTree(_("Symptoms and warning signs"))
         self.symptoms.setMinimumHeight(180)
         self._lay_out(
-            caption("S&ymptoms alongside it", self.symptoms),
+            caption(_("S&ymptoms alongside it"), self.symptoms),
             widgets.MutedLabel(
-                "Items marked “warning sign” are worth mentioning to a doctor; "
-                "the Summary lists what the guidance says."
+                _(
+                    "Items marked “warning sign” are worth mentioning to a doctor; "
+                    "the Summary lists what the guidance says."
+                )
             ),
             self.symptoms,
             error("symptoms"),
@@ -308,10 +313,10 @@ class NotesSection(_CaptionedSection):
         super().__init__()
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("Anything else you noticed")
+        self.notes.setAccessibleName(_("Notes"))
+        self.notes.setPlaceholderText(_("Anything else you noticed"))
         self.notes.setMinimumHeight(90)
-        self._lay_out(caption("&Notes", self.notes), self.notes, error("notes"))
+        self._lay_out(caption(_("&Notes"), self.notes), self.notes, error("notes"))
 
 
 class TriggersSection(_CaptionedSection):
@@ -319,13 +324,13 @@ class TriggersSection(_CaptionedSection):
 
     def __init__(self, error: ErrorFor) -> None:
         super().__init__()
-        self.triggers = widgets.ChecklistTree("Suspected triggers")
+        self.triggers = widgets.ChecklistTree(_("Suspected triggers"))
         self.triggers.setMinimumHeight(220)
-        self.add_trigger = QPushButton("Add your own trigger…")
-        self.add_trigger.setAccessibleName("Add your own trigger")
+        self.add_trigger = QPushButton(_("Add your own trigger…"))
+        self.add_trigger.setAccessibleName(_("Add your own trigger"))
         self._lay_out(
-            caption("Suspected &triggers", self.triggers),
-            widgets.MutedLabel("Tick anything that might have played a part."),
+            caption(_("Suspected &triggers"), self.triggers),
+            widgets.MutedLabel(_("Tick anything that might have played a part.")),
             self.triggers,
             left_aligned(self.add_trigger),
             error("triggers"),
@@ -338,10 +343,10 @@ class ReliefsSection(_CaptionedSection):
     def __init__(self, error: ErrorFor) -> None:
         super().__init__()
         self.reliefs = widgets.ReliefPicker()
-        self.reliefs.setAccessibleName("Relief methods tried")
-        self.add_relief = QPushButton("Add your own relief…")
-        self.add_relief.setAccessibleName("Add your own relief method")
-        self.relief_caption = caption("What you tried, and how well it &worked", self.reliefs)
+        self.reliefs.setAccessibleName(_("Relief methods tried"))
+        self.add_relief = QPushButton(_("Add your own relief…"))
+        self.add_relief.setAccessibleName(_("Add your own relief method"))
+        self.relief_caption = caption(_("What you tried, and how well it &worked"), self.reliefs)
         self._lay_out(
             self.relief_caption,
             self.reliefs,

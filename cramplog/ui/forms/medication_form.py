@@ -29,12 +29,13 @@ from cramplog.core import conventions, wording
 from cramplog.core.checklist import Checklist, ChecklistItem
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import ChecklistKind, Medication, MedicationInput, TakenFor
+from cramplog.core.translation import N_, _
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.widgets import icons
 from cramplog.ui.widgets.theme import ErrorLabel, WrappedLabel
 
-FLAG_TEXT = "Listed in the references — discuss with your GP"
-NO_CLASS_TEXT = "Not sure, or none of these"
+FLAG_TEXT = N_("Listed in the references — discuss with your GP")
+NO_CLASS_TEXT = N_("Not sure, or none of these")
 _CLASS_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -109,7 +110,7 @@ class MedicationDialog(QDialog):
         self._class_chosen = medication is not None
         today = editor.diary.now().date()
         self.setWindowTitle(
-            "Add a medicine or supplement" if medication is None else "Change a medicine"
+            _("Add a medicine or supplement") if medication is None else _("Change a medicine")
         )
         self.setObjectName("medicationDialog")
 
@@ -134,24 +135,24 @@ class MedicationDialog(QDialog):
         """Every field, created in tab order (name, dose, dates, why taken, class, notes)."""
 
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Name")
-        self.name_edit.setPlaceholderText("e.g. Atorvastatin, Magnesium citrate")
+        self.name_edit.setAccessibleName(_("Name"))
+        self.name_edit.setPlaceholderText(_("e.g. Atorvastatin, Magnesium citrate"))
         self.name_error = ErrorLabel()
 
         self.dose_edit = QLineEdit()
-        self.dose_edit.setAccessibleName("Dose")
-        self.dose_edit.setPlaceholderText("e.g. 20 mg at night")
+        self.dose_edit.setAccessibleName(_("Dose"))
+        self.dose_edit.setPlaceholderText(_("e.g. 20 mg at night"))
         self.dose_error = ErrorLabel()
 
-        self.started_edit = _date_edit(today, "Started on")
-        self.start_unknown = QCheckBox("Date not known")
-        self.start_unknown.setAccessibleName("Start date not known")
+        self.started_edit = _date_edit(today, _("Started on"))
+        self.start_unknown = QCheckBox(_("Date not known"))
+        self.start_unknown.setAccessibleName(_("Start date not known"))
         self.start_unknown.toggled.connect(self._dates_toggled)
         self.started_error = ErrorLabel()
 
-        self.stopped_edit = _date_edit(today, "Stopped on")
-        self.still_taking = QCheckBox("Still taking it")
-        self.still_taking.setAccessibleName("Still taking it")
+        self.stopped_edit = _date_edit(today, _("Stopped on"))
+        self.still_taking = QCheckBox(_("Still taking it"))
+        self.still_taking.setAccessibleName(_("Still taking it"))
         self.still_taking.setChecked(True)
         self.still_taking.toggled.connect(self._dates_toggled)
         self.stopped_error = ErrorLabel()
@@ -166,14 +167,14 @@ class MedicationDialog(QDialog):
 
     def _build_class_fields(self) -> None:
         self.class_combo = QComboBox()
-        self.class_combo.setAccessibleName("Class of medicine")
+        self.class_combo.setAccessibleName(_("Class of medicine"))
         self.class_combo.setModel(self._class_model())
         self.class_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.class_combo.activated.connect(self._class_picked)
         self.class_combo.currentIndexChanged.connect(self._show_class)
         self.class_flag_icon = QLabel()
-        self.class_flag_icon.setAccessibleName("Flag")
-        self.class_flag_text = _plain_label(FLAG_TEXT)
+        self.class_flag_icon.setAccessibleName(_("Flag"))
+        self.class_flag_text = _plain_label(_(FLAG_TEXT))
         self.class_flag_text.setObjectName("classFlag")
         font = self.class_flag_text.font()
         font.setBold(True)
@@ -183,9 +184,9 @@ class MedicationDialog(QDialog):
         self.class_error = ErrorLabel()
 
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setAccessibleName("Notes")
+        self.notes_edit.setAccessibleName(_("Notes"))
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setPlaceholderText("Anything worth remembering, e.g. who prescribed it")
+        self.notes_edit.setPlaceholderText(_("Anything worth remembering, e.g. who prescribed it"))
         self.notes_edit.setMinimumHeight(70)
         self.notes_error = ErrorLabel()
 
@@ -196,18 +197,23 @@ class MedicationDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.addRow(self._label("&Name:", self.name_edit), _field(self.name_edit, self.name_error))
-        form.addRow(self._label("&Dose:", self.dose_edit), _field(self.dose_edit, self.dose_error))
         form.addRow(
-            self._label("St&arted on:", self.started_edit),
+            self._label(_("&Name:"), self.name_edit), _field(self.name_edit, self.name_error)
+        )
+        form.addRow(
+            self._label(_("&Dose:"), self.dose_edit), _field(self.dose_edit, self.dose_error)
+        )
+        form.addRow(
+            self._label(_("St&arted on:"), self.started_edit),
             _field(self._row(self.started_edit, self.start_unknown), self.started_error),
         )
         form.addRow(
-            self._label("S&topped on:", self.stopped_edit),
+            self._label(_("S&topped on:"), self.stopped_edit),
             _field(self._row(self.stopped_edit, self.still_taking), self.stopped_error),
         )
         form.addRow(
-            self._label("&Why taken:", self.for_cramps), self._row(self.for_cramps, self.for_other)
+            self._label(_("&Why taken:"), self.for_cramps),
+            self._row(self.for_cramps, self.for_other),
         )
         class_box = QWidget()
         class_layout = QVBoxLayout(class_box)
@@ -221,9 +227,9 @@ class MedicationDialog(QDialog):
         class_layout.addLayout(flag_row)
         class_layout.addWidget(self.class_explanation)
         class_layout.addWidget(self.class_error)
-        form.addRow(self._label("C&lass:", self.class_combo), class_box)
+        form.addRow(self._label(_("C&lass:"), self.class_combo), class_box)
         form.addRow(
-            self._label("N&otes:", self.notes_edit), _field(self.notes_edit, self.notes_error)
+            self._label(_("N&otes:"), self.notes_edit), _field(self.notes_edit, self.notes_error)
         )
 
         self.buttons = QDialogButtonBox(
@@ -257,15 +263,15 @@ class MedicationDialog(QDialog):
 
     def _class_model(self) -> QStandardItemModel:
         model = QStandardItemModel(self)
-        model.appendRow(self._class_item(NO_CLASS_TEXT, None))
+        model.appendRow(self._class_item(_(NO_CLASS_TEXT), None))
         classes = medication_classes(self._checklist)
         for heading, members in (
             (
-                "Listed in the references as linked to cramps",
+                _("Listed in the references as linked to cramps"),
                 [c for c in classes if c.associated_with_cramps],
             ),
             (
-                "Other medicines and supplements",
+                _("Other medicines and supplements"),
                 [c for c in classes if not c.associated_with_cramps],
             ),
         ):
@@ -345,12 +351,15 @@ class MedicationDialog(QDialog):
             self.class_flag_icon.setPixmap(icons.reference_flag_icon(self.palette()).pixmap(16, 16))
         if item is None:
             self.class_explanation.setText(
-                "Choosing a class lets the diary point out medicines the references link to cramps."
+                _(
+                    "Choosing a class lets the diary point out medicines the references link to "
+                    "cramps."
+                )
             )
             return
         text = item.explanation
         if item.examples:
-            text += f"\nExamples: {', '.join(item.examples)}."
+            text += _("\nExamples: {examples}.").format(examples=", ".join(item.examples))
         self.class_explanation.setText(text)
 
     def _dates_toggled(self) -> None:
@@ -410,25 +419,29 @@ class StopMedicationDialog(QDialog):
         self.editor = editor
         self.medication = medication
         self.saved: Medication | None = None
-        self.setWindowTitle("Stop a medicine")
+        self.setWindowTitle(_("Stop a medicine"))
         self.setObjectName("stopMedicationDialog")
         today = editor.diary.now().date()
 
-        question = _plain_label(f"When did you stop taking {medication.name}?", wrap=True)
+        question = _plain_label(
+            _("When did you stop taking {name}?").format(name=medication.name), wrap=True
+        )
         question.setObjectName("stopQuestion")
-        self.stopped_edit = _date_edit(today, "Stopped on")
+        self.stopped_edit = _date_edit(today, _("Stopped on"))
         if medication.started_on is not None:
             self.stopped_edit.setMinimumDate(_qdate(min(medication.started_on, today)))
         self.stopped_error = ErrorLabel()
         self.stopped_edit.dateChanged.connect(self.stopped_error.clear_message)
-        label = QLabel("S&topped on:")
+        label = QLabel(_("S&topped on:"))
         label.setBuddy(self.stopped_edit)
 
         form = QFormLayout()
         form.addRow(label, _field(self.stopped_edit, self.stopped_error))
         note = _plain_label(
-            "It stays in the list as a past medicine, so the diary can compare cramps before "
-            "and after.",
+            _(
+                "It stays in the list as a past medicine, so the diary can compare cramps before "
+                "and after."
+            ),
             wrap=True,
         )
         self.buttons = QDialogButtonBox(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from cramplog.core import night_states, wording
 from cramplog.core.errors import CramplogError
 from cramplog.core.records import EpisodeFilter
+from cramplog.core.translation import _, n_
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.widgets import common as widgets
 
@@ -50,7 +51,7 @@ class MissedNightsDialog(QDialog):
         self.editor = editor
         self.diary = editor.diary
         self.nights = sorted(nights)
-        self.setWindowTitle("Review the nights you missed")
+        self.setWindowTitle(_("Review the nights you missed"))
         self.setObjectName("missedNightsDialog")
         self.boxes: dict[date, QCheckBox] = {}
         self.cramps: set[date] = set()
@@ -60,15 +61,20 @@ class MissedNightsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         title = widgets.plain_label(
-            f"{wording.count(len(self.nights), 'night')} not reviewed yet", wrap=False
+            n_(
+                "{n} night not reviewed yet", "{n} nights not reviewed yet", len(self.nights)
+            ).format(n=wording.number(len(self.nights))),
+            wrap=False,
         )
         title.setFont(widgets.scaled_font(self.font(), 1.25, bold=True))
         layout.addWidget(title)
         layout.addWidget(
             widgets.plain_label(
-                "Tick each night you can vouch for: a night with no cramp logged becomes "
-                "cramp-free, and a night with cramps is marked as having them all logged. "
-                "Nights left unticked stay unknown."
+                _(
+                    "Tick each night you can vouch for: a night with no cramp logged becomes "
+                    "cramp-free, and a night with cramps is marked as having them all logged. "
+                    "Nights left unticked stay unknown."
+                )
             )
         )
         counts: Counter[date] = Counter()
@@ -82,15 +88,20 @@ class MissedNightsDialog(QDialog):
             logged = night in self.cramps
             box = QCheckBox(widgets.night_caption(night))
             box.setAccessibleName(
-                f"{widgets.night_caption(night)}: "
-                + ("all its cramps are logged" if logged else "cramp-free")
+                (
+                    _("{night}: all its cramps are logged") if logged else _("{night}: cramp-free")
+                ).format(night=widgets.night_caption(night))
             )
             self.boxes[night] = box
             grid.addWidget(box, row, 0)
             note = widgets.plain_label(
-                f"{wording.count(counts[night], 'cramp')} logged; tick if none is missing"
+                n_(
+                    "{n} cramp logged; tick if none is missing",
+                    "{n} cramps logged; tick if none is missing",
+                    counts[night],
+                ).format(n=wording.number(counts[night]))
                 if logged
-                else "no cramp logged",
+                else _("no cramp logged"),
                 wrap=False,
             )
             grid.addWidget(note, row, 1)
@@ -98,14 +109,14 @@ class MissedNightsDialog(QDialog):
         self.error = widgets.FieldError()
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
-        self.all_free_button = QPushButton("Tick &all nights without cramps")
+        self.all_free_button = QPushButton(_("Tick &all nights without cramps"))
         self.all_free_button.setAutoDefault(False)
         self.all_free_button.clicked.connect(self.tick_all_cramp_free)
         self.all_free_button.setEnabled(any(n not in self.cramps for n in self.nights))
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(_("Cancel"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton("&Save")
+        self.save_button = QPushButton(_("&Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.all_free_button)
@@ -131,7 +142,7 @@ class MissedNightsDialog(QDialog):
     def save(self) -> None:
         chosen = self.ticked()
         if not chosen:
-            self.error.show_message("Tick the nights you can vouch for, or press Cancel.")
+            self.error.show_message(_("Tick the nights you can vouch for, or press Cancel."))
             return
         try:
             self.editor.mark_reviewed(chosen)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from cramplog.core import conventions, recorded, units, wording
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import DayFactors, Episode, EpisodeFilter, Exercise, SpanSource
-from cramplog.core.wording import count
+from cramplog.core.translation import N_, _, n_
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.review_banner import ReviewBanner
 from cramplog.ui.preferences import Preferences
@@ -39,10 +39,14 @@ __all__ = ["NightReviewDialog", "ReviewBanner", "describe_episode"]
 if TYPE_CHECKING:
     from cramplog.diary.view import DiaryView
 
-YES_NO: tuple[tuple[str, bool | None], ...] = (("Not recorded", None), ("Yes", True), ("No", False))
+YES_NO: tuple[tuple[str, bool | None], ...] = (
+    (N_("Not recorded"), None),
+    (N_("Yes"), True),
+    (N_("No"), False),
+)
 # The stretch offered first: the week up to the night reviewed.
 SPAN_NIGHTS = 7
-SPAN_QUESTION = "Logged every cramp over several nights? Count them all as recorded:"
+SPAN_QUESTION = N_("Logged every cramp over several nights? Count them all as recorded:")
 
 
 def _qdate(day: date) -> QDate:
@@ -61,11 +65,11 @@ def describe_episode(diary: DiaryView, episode: Episode) -> str:
     if episode.intensity is not None:
         details.append(f"intensity {episode.intensity}")
     if episode.duration_s is not None:
-        details.append(wording.duration(episode.duration_s, missing="duration not recorded"))
+        details.append(wording.duration(episode.duration_s, missing=_("duration not recorded")))
     if episode.woke_from_sleep:
-        details.append("woke you")
+        details.append(_("woke you"))
     if episode.to_review:
-        details.append("details still to add")
+        details.append(_("details still to add"))
     when = (
         f"{wording.weekday_short(episode.start_local)} {wording.clock(episode.start_local)}"
         if episode.time_noted
@@ -96,7 +100,7 @@ class NightReviewDialog(QDialog):
         self._loaded = day.factors if day is not None else DayFactors()
         self.episodes = self.diary.list_episodes(EpisodeFilter(first_night=night, last_night=night))
         self._errors: dict[str, widgets.FieldError] = {}
-        self.setWindowTitle("Review a night")
+        self.setWindowTitle(_("Review a night"))
         self.setObjectName("nightReviewDialog")
         self._build()
         self._load(self._loaded)
@@ -125,7 +129,9 @@ class NightReviewDialog(QDialog):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setSpacing(10)
-        title = widgets.plain_label(f"How was the night of {widgets.long_day(self.night)}?")
+        title = widgets.plain_label(
+            _("How was the night of {night}?").format(night=widgets.long_day(self.night))
+        )
         title.setObjectName("reviewTitle")
         title.setFont(widgets.scaled_font(self.font(), 1.4, bold=True))
         outer.addWidget(title)
@@ -142,19 +148,25 @@ class NightReviewDialog(QDialog):
         cramps.setTextFormat(Qt.TextFormat.PlainText)
         cramps.setWordWrap(True)
         cramps.setObjectName("nightEpisodes")
-        cramps.setAccessibleName("Cramps logged that night")
+        cramps.setAccessibleName(_("Cramps logged that night"))
         if self.episodes:
-            lines = [f"{count(len(self.episodes), 'cramp')} logged that night:"]
+            lines = [
+                n_(
+                    "{n} cramp logged that night:",
+                    "{n} cramps logged that night:",
+                    len(self.episodes),
+                ).format(n=wording.number(len(self.episodes)))
+            ]
             lines += [f"  {describe_episode(self.diary, e)}" for e in self.episodes]
             cramps.setText("\n".join(lines))
         else:
-            cramps.setText("No cramps are logged for this night.")
+            cramps.setText(_("No cramps are logged for this night."))
         self.episodes_label = cramps
         outer.addWidget(cramps)
 
         is_last_night = self.night == self.diary.last_night()
         self.cramp_free_button = QPushButton(
-            "No cramps last night" if is_last_night else "No cramps that night"
+            _("No cramps last night") if is_last_night else _("No cramps that night")
         )
         self.cramp_free_button.setObjectName("crampFreeButton")
         self.cramp_free_button.setAutoDefault(False)
@@ -170,14 +182,16 @@ class NightReviewDialog(QDialog):
         if self.episodes:
             self.cramp_free_button.setEnabled(False)
             self.cramp_free_note.setText(
-                "This night already has a cramp logged, so it cannot be marked cramp-free. "
-                "You can still note how the day went below."
+                _(
+                    "This night already has a cramp logged, so it cannot be marked cramp-free. "
+                    "You can still note how the day went below."
+                )
             )
         elif self._loaded.reviewed:
-            self.cramp_free_note.setText("This night is already marked cramp-free.")
+            self.cramp_free_note.setText(_("This night is already marked cramp-free."))
         else:
             self.cramp_free_note.setText(
-                "One click records a cramp-free night; the factors below are kept too."
+                _("One click records a cramp-free night; the factors below are kept too.")
             )
         self.cramp_free_button.setAccessibleDescription(self.cramp_free_note.text())
         outer.addWidget(self.cramp_free_button)
@@ -191,7 +205,9 @@ class NightReviewDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(8)
         form.setContentsMargins(0, 0, 8, 0)
-        heading = widgets.plain_label(f"About {widgets.long_day(self.night)}", wrap=False)
+        heading = widgets.plain_label(
+            _("About {night}").format(night=widgets.long_day(self.night)), wrap=False
+        )
         heading.setFont(widgets.scaled_font(self.font(), 1.1, bold=True))
         form.addRow(heading)
         self._build_intake(form)
@@ -211,86 +227,88 @@ class NightReviewDialog(QDialog):
         self.fluids = widgets.OptionalDoubleSpinBox(
             units.most(self.unit, units.MOST_LITRES), decimals=rule.decimals, step=rule.step
         )
-        self.fluids.setAccessibleName(f"Fluids, {rule.name}")
-        self._row(form, "&Fluids", self.fluids, self._with_error("fluids", self.fluids, rule.name))
+        self.fluids.setAccessibleName(_("Fluids, {name}").format(name=rule.name))
+        self._row(
+            form, _("&Fluids"), self.fluids, self._with_error("fluids", self.fluids, rule.name)
+        )
 
         self.exercise = widgets.ValueCombo()
-        self.exercise.setAccessibleName("Exercise")
+        self.exercise.setAccessibleName(_("Exercise"))
         self.exercise.set_options(
-            [("Not recorded", None)] + [(level.label, level) for level in Exercise]
+            [(_("Not recorded"), None)] + [(level.label, level) for level in Exercise]
         )
-        self._row(form, "&Exercise", self.exercise, self.exercise)
+        self._row(form, _("&Exercise"), self.exercise, self.exercise)
 
         self.alcohol = widgets.OptionalDoubleSpinBox(100, decimals=1, step=1)
-        self.alcohol.setAccessibleName("Alcohol, units")
+        self.alcohol.setAccessibleName(_("Alcohol, units"))
         self._row(
-            form, "&Alcohol", self.alcohol, self._with_error("alcohol", self.alcohol, "units")
+            form, _("&Alcohol"), self.alcohol, self._with_error("alcohol", self.alcohol, _("units"))
         )
 
         self.caffeine = widgets.OptionalSpinBox(50)
-        self.caffeine.setAccessibleName("Caffeine drinks")
+        self.caffeine.setAccessibleName(_("Caffeine drinks"))
         self._row(
             form,
-            "Caffei&ne",
+            _("Caffei&ne"),
             self.caffeine,
-            self._with_error("caffeine", self.caffeine, "drinks (coffee, tea, cola)"),
+            self._with_error("caffeine", self.caffeine, _("drinks (coffee, tea, cola)")),
         )
 
     def _build_day(self, form: QFormLayout) -> None:
         """How the day went: the yes/no factors, stress, sleep, and notes."""
         self.yes_no: dict[str, widgets.ValueCombo] = {}
         for key, text in (
-            ("hot_or_sweating", "&Hot weather or heavy sweating"),
-            ("long_standing", "Standing a &long time"),
-            ("long_sitting", "Sitting a lon&g time"),
-            ("stretched_before_bed", "Stre&tched before bed"),
+            ("hot_or_sweating", _("&Hot weather or heavy sweating")),
+            ("long_standing", _("Standing a &long time")),
+            ("long_sitting", _("Sitting a lon&g time")),
+            ("stretched_before_bed", _("Stre&tched before bed")),
         ):
             combo = widgets.ValueCombo()
             combo.setAccessibleName(text.replace("&", ""))
-            combo.set_options(YES_NO)
+            combo.set_options([(_(text), answer) for text, answer in YES_NO])
             self.yes_no[key] = combo
             self._row(form, text, combo, combo)
 
         self.stress = widgets.ScalePicker(
-            "Stress", low_caption="0  calm", high_caption="very stressed  10"
+            _("Stress"), low_caption=_("0  calm"), high_caption=_("very stressed  10")
         )
-        self._row(form, "St&ress", self.stress.slider, self._with_error("stress", self.stress))
+        self._row(form, _("St&ress"), self.stress.slider, self._with_error("stress", self.stress))
         self.sleep = widgets.ScalePicker(
-            "Sleep disturbance", low_caption="0  slept well", high_caption="no sleep  10"
+            _("Sleep disturbance"), low_caption=_("0  slept well"), high_caption=_("no sleep  10")
         )
         self._row(
             form,
-            "Sleep &disturbance",
+            _("Sleep &disturbance"),
             self.sleep.slider,
             self._with_error("sleep_disturbance", self.sleep),
         )
         self.minutes_awake = widgets.OptionalSpinBox(1440)
-        self.minutes_awake.setAccessibleName("Minutes awake in the night")
+        self.minutes_awake.setAccessibleName(_("Minutes awake in the night"))
         self._row(
             form,
-            "…or &minutes awake",
+            _("…or &minutes awake"),
             self.minutes_awake,
-            self._with_error("minutes_awake", self.minutes_awake, "minutes"),
+            self._with_error("minutes_awake", self.minutes_awake, _("minutes")),
         )
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setAccessibleName("Notes about the day")
-        self.notes.setPlaceholderText("Anything else about the day or the night")
+        self.notes.setAccessibleName(_("Notes about the day"))
+        self.notes.setPlaceholderText(_("Anything else about the day or the night"))
         self.notes.setMinimumHeight(70)
         notes_holder = QWidget()
         notes_column = QVBoxLayout(notes_holder)
         notes_column.setContentsMargins(0, 0, 0, 0)
         notes_column.addWidget(self.notes)
         notes_column.addWidget(self._error("notes"))
-        self._row(form, "N&otes", self.notes, notes_holder)
+        self._row(form, _("N&otes"), self.notes, notes_holder)
 
     def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(_("Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save review")
+        self.save_button = QPushButton(_("Save review"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.cancel_button)
@@ -304,7 +322,7 @@ class NightReviewDialog(QDialog):
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 4, 0, 0)
         column.setSpacing(4)
-        column.addWidget(widgets.plain_label(SPAN_QUESTION))
+        column.addWidget(widgets.plain_label(_(SPAN_QUESTION)))
         last_night = self.diary.last_night()
         self.span_from = QDateEdit()
         self.span_to = QDateEdit()
@@ -315,19 +333,20 @@ class NightReviewDialog(QDialog):
             # A stretch covers nights that have ended; "I log every cramp" from tonight on
             # is a setting (Settings ▸ Counting nights).
             edit.setMaximumDate(_qdate(last_night))
-            edit.setAccessibleName(f"I logged every cramp {name} the night of")
+            edit.setAccessibleName(_("I logged every cramp {name} the night of").format(name=name))
         reviewed = min(self.night, last_night)
         self.span_from.setDate(_qdate(reviewed - timedelta(days=SPAN_NIGHTS - 1)))
         self.span_to.setDate(_qdate(reviewed))
-        self.span_button = QPushButton("Count these nights")
+        self.span_button = QPushButton(_("Count these nights"))
         self.span_button.setObjectName("declareSpan")
         self.span_button.setAutoDefault(False)
         self.span_button.clicked.connect(self.declare_span)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(widgets.plain_label("From the night of", wrap=False))
+        row.addWidget(widgets.plain_label(_("From the night of"), wrap=False))
         row.addWidget(self.span_from)
-        row.addWidget(widgets.plain_label("to", wrap=False))
+        # Translators: between two date fields: "from [date] to [date]".
+        row.addWidget(widgets.plain_label(_("to"), wrap=False))
         row.addWidget(self.span_to)
         row.addWidget(self.span_button)
         row.addStretch(1)
@@ -353,8 +372,10 @@ class NightReviewDialog(QDialog):
             return
         count = (last - first).days + 1
         self.span_done.setText(
-            f"Done: the {count} {recorded.describe_span(span)} count as recorded, cramp-free "
-            "where nothing was logged. Edit ▸ Undo takes it back."
+            _(
+                "Done: the {count} {describe_span} count as recorded, cramp-free where nothing "
+                "was logged. Edit ▸ Undo takes it back."
+            ).format(count=count, describe_span=recorded.describe_span(span))
         )
         self.span_done.show()
 
@@ -432,7 +453,10 @@ class NightReviewDialog(QDialog):
                 # in mark_cramp_free, so check here too before storing the factors.
                 if self.diary.nights_with_episodes(self.night, self.night):
                     raise ValidationError(
-                        "This night already has a cramp logged, so it cannot be marked cramp-free.",
+                        _(
+                            "This night already has a cramp logged, so it cannot be marked "
+                            "cramp-free."
+                        ),
                         field="night_of",
                     )
                 self.editor.set_day(self.night, factors)
@@ -476,7 +500,7 @@ class NightReviewDialog(QDialog):
 
     def reject(self) -> None:
         if self.is_changed() and not widgets.confirm_discard(
-            self, "Discard what you entered about this night?"
+            self, _("Discard what you entered about this night?")
         ):
             return
         super().reject()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from cramplog.core import conventions, nights
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.core.records import ChecklistKind, Episode, EpisodeInput, Side
+from cramplog.core.translation import N_, _
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms import quick_log_habits as habits
 from cramplog.ui.forms.episode_form import EpisodeDialog
@@ -39,10 +40,10 @@ from cramplog.ui.widgets.body_map import BodyMapWidget
 from cramplog.ui.widgets.mnemonics import with_mnemonics
 
 OFFSETS: tuple[tuple[str, timedelta], ...] = (
-    ("Now", timedelta(0)),
-    ("15 min ago", timedelta(minutes=15)),
-    ("30 min ago", timedelta(minutes=30)),
-    ("1 h ago", timedelta(hours=1)),
+    (N_("Now"), timedelta(0)),
+    (N_("15 min ago"), timedelta(minutes=15)),
+    (N_("30 min ago"), timedelta(minutes=30)),
+    (N_("1 h ago"), timedelta(hours=1)),
 )
 
 
@@ -67,7 +68,7 @@ class QuickLogDialog(QDialog):
         self._boundary_hour = self.diary.boundary_hour
         self._offset: timedelta | None = timedelta(0)
         self._usual_sides: dict[str, Side] = {}
-        self.setWindowTitle("Log a cramp")
+        self.setWindowTitle(_("Log a cramp"))
         self.setObjectName("quickLogDialog")
         self.setFont(widgets.scaled_font(self.font(), 1.2))
         self._build()
@@ -93,12 +94,12 @@ class QuickLogDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.setContentsMargins(20, 16, 20, 16)
-        title = widgets.plain_label("Log a cramp", wrap=False)
+        title = widgets.plain_label(_("Log a cramp"), wrap=False)
         title.setFont(widgets.scaled_font(self.font(), 1.35, bold=True))
         layout.addWidget(title)
         layout.addWidget(
             widgets.MutedLabel(
-                "Point to the muscle or pick it, then press Enter. Details can wait till later."
+                _("Point to the muscle or pick it, then press Enter. Details can wait till later.")
             )
         )
         # The map beside the column of buttons: pointing picks muscle and side in one go.
@@ -122,12 +123,12 @@ class QuickLogDialog(QDialog):
         self.muscle_grid = QGridLayout()
         self.muscle_grid.setSpacing(8)
         self.muscle_buttons: dict[str, QPushButton] = {}
-        self.where_caption = widgets.plain_label("Which muscle", wrap=False)
+        self.where_caption = widgets.plain_label(_("Which muscle"), wrap=False)
         self.where_caption.setFont(widgets.scaled_font(self.font(), 1.0, bold=True))
         layout.addWidget(self.where_caption)
         layout.addLayout(self.muscle_grid)
         other = QHBoxLayout()
-        other.addWidget(self._caption("&Other muscle:", self.muscle))
+        other.addWidget(self._caption(_("&Other muscle:"), self.muscle))
         other.addWidget(self.muscle, 1)
         layout.addLayout(other)
         self.muscle_error = widgets.FieldError()
@@ -140,20 +141,20 @@ class QuickLogDialog(QDialog):
         sides = QHBoxLayout()
         for side in SIDE_ORDER:
             button = self._big_button(side.label)
-            button.setAccessibleName(f"Side: {side.label}")
+            button.setAccessibleName(_("Side: {label}").format(label=side.label))
             self.side_group.addButton(button)
             self.side_buttons[side] = button
             button.clicked.connect(lambda _checked=False: self._sync_muscle_buttons())
             sides.addWidget(button)
         layout.addSpacing(6)
-        layout.addWidget(self._caption("&Side", self.side_buttons[Side.LEFT]))
+        layout.addWidget(self._caption(_("&Side"), self.side_buttons[Side.LEFT]))
         layout.addLayout(sides)
 
         # When
         self.start_edit = QDateTimeEdit()
         self.start_edit.setDisplayFormat(conventions.date_time_edit_pattern())
         self.start_edit.setCalendarPopup(True)
-        self.start_edit.setAccessibleName("When it started")
+        self.start_edit.setAccessibleName(_("When it started"))
         self.start_edit.setMinimumHeight(40)
         self.night_label = widgets.MutedLabel()
         self.night_label.setObjectName("nightLabel")
@@ -164,16 +165,16 @@ class QuickLogDialog(QDialog):
         self.offset_buttons: dict[timedelta, QPushButton] = {}
         offsets = QHBoxLayout()
         for text, offset in OFFSETS:
-            button = self._big_button(text)
+            button = self._big_button(_(text))
             button.setMinimumHeight(38)
             button.setMinimumWidth(0)
-            button.setAccessibleName(f"Started {text.lower()}")
+            button.setAccessibleName(_("Started {text}").format(text=_(text).lower()))
             self.offset_group.addButton(button)
             self.offset_buttons[offset] = button
             button.clicked.connect(lambda _checked=False, o=offset: self.use_offset(o))
             offsets.addWidget(button)
         layout.addSpacing(6)
-        layout.addWidget(self._caption("&When", self.start_edit))
+        layout.addWidget(self._caption(_("&When"), self.start_edit))
         layout.addLayout(when)
         layout.addLayout(offsets)
         self.start_error = widgets.FieldError()
@@ -186,13 +187,13 @@ class QuickLogDialog(QDialog):
         layout = outer
 
         buttons = QHBoxLayout()
-        self.details_button = QPushButton("More &details…")
+        self.details_button = QPushButton(_("More &details…"))
         self.details_button.setAutoDefault(False)
         self.details_button.clicked.connect(self.more_details)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(_("Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(_("Save"))
         self.save_button.setDefault(True)
         self.save_button.setMinimumHeight(46)
         self.save_button.setMinimumWidth(140)
@@ -224,7 +225,7 @@ class QuickLogDialog(QDialog):
         texts = with_mnemonics(labels, taken="oswd")
         for index, (code, label, text) in enumerate(zip(codes, labels, texts, strict=True)):
             button = self._big_button(text)
-            button.setAccessibleName(f"Muscle: {label}")
+            button.setAccessibleName(_("Muscle: {label}").format(label=label))
             button.setMinimumWidth(0)
             button.clicked.connect(lambda _checked=False, c=code: self.choose_muscle(c))
             self.muscle_group.addButton(button)
@@ -363,9 +364,11 @@ class QuickLogDialog(QDialog):
             typed = self.muscle.currentText().strip()
             self._show_error(
                 "muscle",
-                f"“{typed}” is not in the list of muscles; pick one from the list."
+                _("“{typed}” is not in the list of muscles; pick one from the list.").format(
+                    typed=typed
+                )
                 if typed
-                else "Choose the muscle that cramped.",
+                else _("Choose the muscle that cramped."),
             )
             return
         try:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from cramplog.core import wording
+from cramplog.core.translation import _, n_
 from cramplog.ui.widgets import common as widgets
 
 
@@ -30,16 +31,16 @@ class ReviewBanner(QFrame):
     def __init__(self, night: date | None = None, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewBanner")
-        self.setAccessibleName("Night review reminder")
+        self.setAccessibleName(_("Night review reminder"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
         self.message = widgets.plain_label()
         self.message.setObjectName("reviewBannerText")
         layout.addWidget(self.message, 1)
-        self.review_button = QPushButton("Review now")
+        self.review_button = QPushButton(_("Review now"))
         self.review_button.setAutoDefault(False)
         self.review_button.clicked.connect(self.review_requested)
-        self.later_button = QPushButton("Not now")
+        self.later_button = QPushButton(_("Not now"))
         self.later_button.setAutoDefault(False)
         self.later_button.clicked.connect(self._not_now)
         layout.addWidget(self.review_button)
@@ -53,10 +54,12 @@ class ReviewBanner(QFrame):
     def set_night(self, night: date, *, has_cramps: bool = False) -> None:
         self.night = night
         self.nights = [night]
-        self.review_button.setText("Review now")
-        follow_up = "Add how the day went?" if has_cramps else "Was it cramp-free?"
+        self.review_button.setText(_("Review now"))
+        follow_up = _("Add how the day went?") if has_cramps else _("Was it cramp-free?")
         self.message.setText(
-            f"Last night ({widgets.short_day(night)}) isn't reviewed yet. {follow_up}"
+            _("Last night ({night}) isn't reviewed yet. {follow_up}").format(
+                night=widgets.short_day(night), follow_up=follow_up
+            )
         )
 
     def set_missed(self, nights: list[date]) -> None:
@@ -64,10 +67,16 @@ class ReviewBanner(QFrame):
         self.nights = sorted(nights)
         self.night = self.nights[-1]
         self.message.setText(
-            f"{wording.count(len(self.nights), 'night')} not reviewed since "
-            f"{widgets.short_day(self.nights[0])}. Review them together?"
+            n_(
+                "{n} night not reviewed since {night}. Review them together?",
+                "{n} nights not reviewed since {night}. Review them together?",
+                len(self.nights),
+            ).format(
+                n=wording.number(len(self.nights)),
+                night=widgets.short_day(self.nights[0]),
+            )
         )
-        self.review_button.setText("Review them")
+        self.review_button.setText(_("Review them"))
 
     def _not_now(self) -> None:
         self.hide()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from cramplog.core import nights
 from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter
+from cramplog.core.translation import N_, _
 from cramplog.core.wording import count
 from cramplog.ui import editor as edits
 from cramplog.ui.widgets.episode_model import KEY_ROLE, NIGHT, SEARCH, EpisodeTableModel
@@ -52,11 +53,11 @@ def _no_night(_episode: Episode) -> date:
 
 # (label, days back from today; None for everything)
 PERIODS: tuple[tuple[str, int | None], ...] = (
-    ("All time", None),
-    ("Last 7 nights", 7),
-    ("Last 4 weeks", 28),
-    ("Last 3 months", 91),
-    ("Last 12 months", 365),
+    (N_("All time"), None),
+    (N_("Last 7 nights"), 7),
+    (N_("Last 4 weeks"), 28),
+    (N_("Last 3 months"), 91),
+    (N_("Last 12 months"), 365),
 )
 
 
@@ -111,24 +112,24 @@ class DiaryPage(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.period = QComboBox()
-        self.period.setAccessibleName("Period")
+        self.period.setAccessibleName(_("Period"))
         for period_name, _days in PERIODS:
-            self.period.addItem(period_name)
+            self.period.addItem(_(period_name))
         self.muscle = QComboBox()
-        self.muscle.setAccessibleName("Muscle")
+        self.muscle.setAccessibleName(_("Muscle"))
         for combo in (self.period, self.muscle):
             # Sized to their longest entry, filled in after the first paint, and never squeezed
             # below it ("All muscl"): the search box gives way instead.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search notes, muscles, triggers…")
-        self.search.setAccessibleName("Search the diary")
+        self.search.setPlaceholderText(_("Search notes, muscles, triggers…"))
+        self.search.setAccessibleName(_("Search the diary"))
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         filters = QHBoxLayout()
-        for text, widget in (("&Period", self.period), ("&Muscle", self.muscle)):
+        for text, widget in ((_("&Period"), self.period), (_("&Muscle"), self.muscle)):
             caption = QLabel(text)
             caption.setBuddy(widget)
             filters.addWidget(caption)
@@ -138,7 +139,7 @@ class DiaryPage(QWidget):
 
         self.table = DiaryTable()
         self.table.setObjectName("episodeTable")
-        self.table.setAccessibleName("Cramps and cramp-free nights")
+        self.table.setAccessibleName(_("Cramps and cramp-free nights"))
         self.table.setModel(self.proxy)
         self.table.setColumnHidden(SEARCH, True)
         self.table.setSortingEnabled(True)
@@ -162,7 +163,7 @@ class DiaryPage(QWidget):
         self.table.delete_requested.connect(self.delete_selected)
 
         self.empty = self._empty_state()
-        self.opening = QLabel("Opening your diary…")
+        self.opening = QLabel(_("Opening your diary…"))
         self.opening.setObjectName("openingLabel")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
@@ -228,7 +229,7 @@ class DiaryPage(QWidget):
         self.model.set_sources(label=listing.label, night_of=listing.night_of)
         self._show_rows(listing.episodes, listing.cramp_free_nights)
         self._preview = True
-        self.count_label.setText("Opening…")
+        self.count_label.setText(_("Opening…"))
 
     @property
     def complete(self) -> bool:
@@ -248,7 +249,7 @@ class DiaryPage(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        title = QLabel("Your diary is empty")
+        title = QLabel(_("Your diary is empty"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -256,17 +257,19 @@ class DiaryPage(QWidget):
         # A WrappedLabel keeps the height its lines need: a plain wrapped QLabel, centred by
         # an alignment flag, was given one line's height and showed about a line and a third.
         body = WrappedLabel(
-            "Log a cramp when it happens (Ctrl+N), and mark the nights that pass without one, "
-            "so cramplog can count cramps per week and show what they have in common."
+            _(
+                "Log a cramp when it happens (Ctrl+N), and mark the nights that pass without one, "
+                "so cramplog can count cramps per week and show what they have in common."
+            )
         )
         body.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         body.setFixedWidth(min(520, body.fontMetrics().averageCharWidth() * 60))
-        log = QPushButton("Log a cramp")
+        log = QPushButton(_("Log a cramp"))
         log.setObjectName("emptyLogButton")
         log.clicked.connect(self.log_requested)
-        sample = QPushButton("Explore a sample diary")
+        sample = QPushButton(_("Explore a sample diary"))
         sample.setObjectName("emptySampleButton")
-        sample.setToolTip("Opens a generated diary in its own file; your diary is not touched.")
+        sample.setToolTip(_("Opens a generated diary in its own file; your diary is not touched."))
         sample.clicked.connect(self.sample_requested)
         for widget in (title, body):
             widget.setTextFormat(Qt.TextFormat.PlainText)
@@ -284,7 +287,7 @@ class DiaryPage(QWidget):
         current = self.muscle.currentData()
         self.muscle.blockSignals(True)
         self.muscle.clear()
-        self.muscle.addItem("All muscles", None)
+        self.muscle.addItem(_("All muscles"), None)
         diary = self.editor.diary
         for item in diary.checklist.of_kind(ChecklistKind.MUSCLE):
             self.muscle.addItem(item.label, item.code)
@@ -395,7 +398,9 @@ class DiaryPage(QWidget):
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
         self.count_label.setText(
-            f"{shown:,} of {count(total, 'row')}" if shown != total else count(total, "row")
+            _("{shown:,} of {rows}").format(shown=shown, rows=count(total, "row"))
+            if shown != total
+            else count(total, "row")
         )
 
     def selected_keys(self) -> list[str]:

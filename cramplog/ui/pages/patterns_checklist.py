@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from cramplog.analysis import stats
 from cramplog.core import nights, wording
 from cramplog.core.checklist import ChecklistItem
+from cramplog.core.translation import _, n_
 from cramplog.core.wording import count
 from cramplog.ui.pages.patterns_tiles import duration, plain_label
 
@@ -35,20 +36,22 @@ class TriggerChecklistPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("triggerChecklist")
-        heading = plain_label("Trigger checklist", name="checklistHeading")
+        heading = plain_label(_("Trigger checklist"), name="checklistHeading")
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
         note = plain_label(
-            "How many cramps in the period named each trigger. "
-            f"{STANDS_OUT_MARK} marks a day factor present on clearly more cramp nights than "
-            "cramp-free nights: a comparison, not a cause."
+            _(
+                "How many cramps in the period named each trigger. {mark} marks a day "
+                "factor present on clearly more cramp nights than cramp-free nights: a "
+                "comparison, not a cause."
+            ).format(mark=STANDS_OUT_MARK)
         )
         self.trigger_tree = QTreeWidget()
         self.trigger_tree.setObjectName("triggerTree")
-        self.trigger_tree.setAccessibleName("Triggers from the checklist")
+        self.trigger_tree.setAccessibleName(_("Triggers from the checklist"))
         self.trigger_tree.setColumnCount(3)
-        self.trigger_tree.setHeaderLabels(["Trigger", "Cramps", "Compared"])
+        self.trigger_tree.setHeaderLabels([_("Trigger"), _("Cramps"), _("Compared")])
         self.trigger_tree.setRootIsDecorated(True)
         self.trigger_tree.setUniformRowHeights(True)
         self.trigger_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -67,10 +70,10 @@ class TriggerChecklistPanel(QWidget):
         details.setWidget(self.trigger_details)
         details.setFrameShape(QFrame.Shape.NoFrame)
         details.hide()  # until a trigger is chosen: the tree takes the room, not a blank area
-        self.episodes_heading = plain_label("Choose a trigger to see the cramps that named it.")
+        self.episodes_heading = plain_label(_("Choose a trigger to see the cramps that named it."))
         self.trigger_episodes = QListWidget()
         self.trigger_episodes.setObjectName("triggerEpisodes")
-        self.trigger_episodes.setAccessibleName("Cramps that named the chosen trigger")
+        self.trigger_episodes.setAccessibleName(_("Cramps that named the chosen trigger"))
 
         vertical = QSplitter(Qt.Orientation.Vertical)
         vertical.addWidget(self.trigger_tree)
@@ -127,7 +130,7 @@ def fill_tree(
             mark = (
                 STANDS_OUT_MARK
                 if trigger.stands_out
-                else ("" if trigger.comparison.enough_data else "too few nights")
+                else ("" if trigger.comparison.enough_data else _("too few nights"))
             )
         item = QTreeWidgetItem(group, [trigger.label, str(trigger.episodes), mark])
         item.setData(0, TRIGGER_CODE_ROLE, trigger.code)
@@ -148,35 +151,50 @@ def trigger_text(
     """What the diary says about one trigger: how often named, compared, and the guidance."""
     parts = [f"{trigger.label} ({trigger.group_label})"]
     parts.append(
-        f"Named as a suspected trigger on {trigger.episodes:,} of {count(s.episodes, 'cramp')} "
-        "in this period."
+        n_(
+            "Named as a suspected trigger on {episodes:,} of {n} cramp in this period.",
+            "Named as a suspected trigger on {episodes:,} of {n} cramps in this period.",
+            s.episodes,
+        ).format(episodes=trigger.episodes, n=wording.number(s.episodes))
     )
     c = trigger.comparison
     if c is None:
         parts.append(
-            "It can only be noted on a cramp, so it cannot be compared with cramp-free nights."
+            _("It can only be noted on a cramp, so it cannot be compared with cramp-free nights.")
         )
     elif not c.enough_data:
         parts.append(
-            f"Day records ({c.description}): not enough data to compare — it needs at "
-            f"least {stats.MIN_NIGHTS_EACH_SIDE} cramp nights and "
-            f"{stats.MIN_NIGHTS_EACH_SIDE} cramp-free nights with it recorded "
-            f"(now {c.cramp_nights_recorded} and {c.cramp_free_nights_recorded})."
+            _(
+                "Day records ({description}): not enough data to compare — it needs at least "
+                "{MIN_NIGHTS_EACH_SIDE} cramp nights and {MIN_NIGHTS_EACH_SIDE} cramp-free "
+                "nights with it recorded (now {cramp_nights_recorded} and "
+                "{cramp_free_nights_recorded})."
+            ).format(
+                description=c.description,
+                MIN_NIGHTS_EACH_SIDE=stats.MIN_NIGHTS_EACH_SIDE,
+                cramp_nights_recorded=c.cramp_nights_recorded,
+                cramp_free_nights_recorded=c.cramp_free_nights_recorded,
+            )
         )
     else:
-        standing = " It stands out." if c.stands_out else ""
+        standing = _(" It stands out.") if c.stands_out else ""
         parts.append(
-            f"Day records ({c.description}): present on "
-            f"{wording.percent(c.share_of_cramp_nights)} of "
-            f"{count(c.cramp_nights_recorded, 'cramp night')} vs "
-            f"{wording.percent(c.share_of_cramp_free_nights)} of "
-            f"{count(c.cramp_free_nights_recorded, 'cramp-free night')}.{standing} "
-            "A comparison, not a cause."
+            _(
+                "Day records ({description}): present on {percent} of {count} vs {percent2} of "
+                "{count2}.{standing} A comparison, not a cause."
+            ).format(
+                description=c.description,
+                percent=wording.percent(c.share_of_cramp_nights),
+                count=count(c.cramp_nights_recorded, "cramp night"),
+                percent2=wording.percent(c.share_of_cramp_free_nights),
+                count2=count(c.cramp_free_nights_recorded, "cramp-free night"),
+                standing=standing,
+            )
         )
     if item is not None:
         parts.append(item.explanation)
         if item.advice:
-            parts.append(f"What may help: {item.advice}")
+            parts.append(_("What may help: {advice}").format(advice=item.advice))
     return "\n\n".join(parts)
 
 

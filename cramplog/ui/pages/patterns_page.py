@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from cramplog.analysis import stats, warning_signs
 from cramplog.core import conventions, wording
 from cramplog.core.errors import CramplogError
+from cramplog.core.translation import N_, _
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages import patterns_checklist, patterns_tiles, patterns_warnings
 from cramplog.ui.pages.patterns_checklist import TRIGGER_CODE_ROLE
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
 MAX_LISTED_EPISODES: Final = 100
 # Shown under the period line when some cramps fell on unrecorded nights (which the period
 # line counts): how to count those nights, calmly.
-UNRECORDED_HINT: Final = (
+UNRECORDED_HINT: Final = N_(
     "To count those nights, review them (Entry › Review any night…, Ctrl+Shift+R), or, if "
     "you log every cramp, say so in Settings."
 )
@@ -99,18 +100,18 @@ class PatternsPage(QWidget):
     def _build_controls(self) -> None:
         self.period_box = QComboBox()
         self.period_box.setObjectName("periodBox")
-        self.period_box.setAccessibleName("Period")
+        self.period_box.setAccessibleName(_("Period"))
         fill_period_box(self.period_box)
-        self.first_edit = self._date_edit("First night of the period")
-        self.last_edit = self._date_edit("Last night of the period")
+        self.first_edit = self._date_edit(_("First night of the period"))
+        self.last_edit = self._date_edit(_("Last night of the period"))
 
         self.compare_box = QComboBox()
         self.compare_box.setObjectName("compareBox")
-        self.compare_box.setAccessibleName("Compare with")
+        self.compare_box.setAccessibleName(_("Compare with"))
         fill_comparison_box(self.compare_box, (NO_COMPARISON, PREVIOUS, BASELINE))
         self.compare_box.setCurrentIndex(1)
-        self.base_first_edit = self._date_edit("First night of the comparison")
-        self.base_last_edit = self._date_edit("Last night of the comparison")
+        self.base_first_edit = self._date_edit(_("First night of the comparison"))
+        self.base_last_edit = self._date_edit(_("Last night of the comparison"))
 
         last = self.diary.last_night()
         self.last_edit.setDate(_qdate(last))
@@ -124,12 +125,12 @@ class PatternsPage(QWidget):
             edit.dateChanged.connect(self._controls_changed)
 
         row = QHBoxLayout()
-        row.addWidget(plain_label("Period:", wrap=False))
+        row.addWidget(plain_label(_("Period:"), wrap=False))
         row.addWidget(self.period_box)
         row.addWidget(self.first_edit)
         row.addWidget(self.last_edit)
         row.addSpacing(16)
-        row.addWidget(plain_label("Compare with:", wrap=False))
+        row.addWidget(plain_label(_("Compare with:"), wrap=False))
         row.addWidget(self.compare_box)
         row.addWidget(self.base_first_edit)
         row.addWidget(self.base_last_edit)
@@ -142,10 +143,10 @@ class PatternsPage(QWidget):
         self.unrecorded_hint.setObjectName("unrecordedHint")
         hint_row = QHBoxLayout(self.unrecorded_hint)
         hint_row.setContentsMargins(0, 0, 0, 0)
-        self.unrecorded_text = plain_label(UNRECORDED_HINT, name="unrecordedText")
-        self.settings_button = QPushButton("Open Settings…")
+        self.unrecorded_text = plain_label(_(UNRECORDED_HINT), name="unrecordedText")
+        self.settings_button = QPushButton(_("Open Settings…"))
         self.settings_button.setObjectName("openSettings")
-        self.settings_button.setAccessibleDescription("Say that you log every cramp")
+        self.settings_button.setAccessibleDescription(_("Say that you log every cramp"))
         self.settings_button.clicked.connect(self.settings_requested)
         hint_row.addWidget(self.unrecorded_text, 1)
         hint_row.addWidget(self.settings_button)
@@ -309,14 +310,14 @@ class PatternsPage(QWidget):
         if s.comparison is not None:
             c = s.comparison
             withheld = s.comparison_withheld()
-            text += f"\nCompared with {wording.span(c.period.first, c.period.last)}: " + (
-                c.completeness_note() if withheld is None else withheld
-            )
+            text += _("\nCompared with {span}: ").format(
+                span=wording.span(c.period.first, c.period.last)
+            ) + (c.completeness_note() if withheld is None else withheld)
         self.period_label.setText(text)
         self.unrecorded_hint.setVisible(s.cramps_on_unrecorded_nights > 0)
         self.empty_label.setVisible(s.empty)
         self.empty_label.setText(
-            "Nothing is recorded in this period yet: no cramps and no reviewed nights."
+            _("Nothing is recorded in this period yet: no cramps and no reviewed nights.")
             if s.empty
             else ""
         )
@@ -336,7 +337,7 @@ class PatternsPage(QWidget):
         if not self.warnings:
             return
         heading = plain_label(
-            "Warning signs in this period — reasons to seek medical advice, not a diagnosis",
+            _("Warning signs in this period — reasons to seek medical advice, not a diagnosis"),
             name="warningHeading",
         )
         font = heading.font()
@@ -375,7 +376,7 @@ class PatternsPage(QWidget):
         else:
             self.checklist.show_details("")
             self.trigger_episodes.clear()
-            self.episodes_heading.setText("Choose a trigger to see the cramps that named it.")
+            self.episodes_heading.setText(_("Choose a trigger to see the cramps that named it."))
 
     def selected_trigger(self) -> str | None:
         item = self.trigger_tree.currentItem()
@@ -415,8 +416,16 @@ class PatternsPage(QWidget):
             entry = QListWidgetItem(patterns_checklist.episode_line(episode))
             entry.setData(Qt.ItemDataRole.UserRole, episode.id)
             self.trigger_episodes.addItem(entry)
-        more = f" (the newest {len(episodes)} listed)" if total > len(episodes) else ""
-        self.episodes_heading.setText(f"Cramps that named “{trigger.label}”: {total}{more}")
+        more = (
+            _(" (the newest {episodes} listed)").format(episodes=len(episodes))
+            if total > len(episodes)
+            else ""
+        )
+        self.episodes_heading.setText(
+            _("Cramps that named “{label}”: {total}{more}").format(
+                label=trigger.label, total=total, more=more
+            )
+        )
 
     # -- charts ----------------------------------------------------------------------------
 

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from cramplog.analysis import stats
 from cramplog.core import nights, wording
+from cramplog.core.translation import N_, _, n_
 
 # A tile's change line when the comparison period has too few recorded nights.
-NO_COMPARISON_TILE: Final = "no comparison"
+NO_COMPARISON_TILE: Final = N_("no comparison")
 
 
 def plain_label(text: str = "", *, wrap: bool = True, name: str | None = None) -> QLabel:
@@ -47,9 +48,9 @@ def duration(seconds: float | None) -> str:
 def change(before: float | None, change: float | None, show: Callable[[float | None], str]) -> str:
     """E.g. "down 1.2 from 4.5", against the comparison period."""
     if before is None or change is None:
-        return "no comparison figure"
+        return _("no comparison figure")
     if abs(change) < 0.05:
-        return f"about the same as before ({show(before)})"
+        return _("about the same as before ({show})").format(show=show(before))
     direction = "up" if change > 0 else "down"
     return f"{direction} {show(abs(change))} from {show(before)}"
 
@@ -79,7 +80,7 @@ def rate_note(s: stats.PatternStats) -> str:
 HEADLINES: Final = (
     Headline(
         "cramps_per_week",
-        "Cramps per week",
+        N_("Cramps per week"),
         lambda s: rate(s.cramps_per_week),
         rate_note,
         "cramps_per_week",
@@ -87,11 +88,13 @@ HEADLINES: Final = (
     ),
     Headline(
         "cramp_nights_per_week",
-        "Nights with cramps per week",
+        N_("Nights with cramps per week"),
         lambda s: rate(s.cramp_nights_per_week),
         lambda s: (
-            f"{wording.percent(s.share_of_reviewed_nights_with_cramps)} of recorded nights "
-            "had a cramp · " + rate_note(s)
+            _("{percent} of recorded nights had a cramp · ").format(
+                percent=wording.percent(s.share_of_reviewed_nights_with_cramps)
+            )
+            + rate_note(s)
             if s.share_of_reviewed_nights_with_cramps is not None
             else rate_note(s)
         ),
@@ -100,7 +103,7 @@ HEADLINES: Final = (
     ),
     Headline(
         "episodes",
-        "Cramps in the period",
+        N_("Cramps in the period"),
         lambda s: str(s.episodes),
         lambda s: s.timing_note(),
         "episodes",
@@ -108,29 +111,39 @@ HEADLINES: Final = (
     ),
     Headline(
         "intensity",
-        "Intensity, median (0–10)",
+        N_("Intensity, median (0–10)"),
         lambda s: number(s.intensity_median),
-        lambda s: f"worst {number(s.intensity_worst)} · from {s.intensity_rated} rated cramps",
+        lambda s: _("worst {number} · from {intensity_rated} rated cramps").format(
+            number=number(s.intensity_worst), intensity_rated=s.intensity_rated
+        ),
         "intensity_median",
     ),
     Headline(
         "duration",
-        "Duration, median",
+        N_("Duration, median"),
         lambda s: duration(s.duration_median_s),
-        lambda s: (
-            f"longest {duration(s.longest_duration_s)} · {s.cramps_over_10_min} over "
-            f"10 minutes · from {s.duration_timed} timed"
+        lambda s: _(
+            "longest {duration} · {cramps_over_10_min} over 10 minutes · from "
+            "{duration_timed} timed"
+        ).format(
+            duration=duration(s.longest_duration_s),
+            cramps_over_10_min=s.cramps_over_10_min,
+            duration_timed=s.duration_timed,
         ),
         "duration_median_s",
         duration,
     ),
     Headline(
         "sleep",
-        "Sleep disturbance (0–10)",
+        N_("Sleep disturbance (0–10)"),
         lambda s: number(s.sleep_disturbance_mean),
-        lambda s: (
-            f"{number(s.minutes_awake_per_week, wording.Figure.MINUTES)} minutes awake a week · "
-            f"from {wording.count(s.sleep_disturbance_nights, 'night')} rated"
+        lambda s: n_(
+            "{number} minutes awake a week · from {n} night rated",
+            "{number} minutes awake a week · from {n} nights rated",
+            s.sleep_disturbance_nights,
+        ).format(
+            number=number(s.minutes_awake_per_week, wording.Figure.MINUTES),
+            n=wording.number(s.sleep_disturbance_nights),
         ),
         "sleep_disturbance_mean",
     ),
@@ -145,7 +158,7 @@ class Tile(QFrame):
         self.headline = headline
         self.setObjectName(f"headline-{headline.key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = plain_label(headline.title, name="headlineTitle")
+        self.title = plain_label(_(headline.title), name="headlineTitle")
         self.value = plain_label(name="headlineValue")
         font = self.value.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -170,13 +183,13 @@ class Tile(QFrame):
             self.change.setText("")
         elif withheld is not None:
             # The reason in full is on the period line above the tiles.
-            self.change.setText(NO_COMPARISON_TILE)
+            self.change.setText(_(NO_COMPARISON_TILE))
             self.change.setVisible(True)
         else:
             field = h.change_field
             self.change.setText(change(getattr(s.comparison, field), s.change(field), h.show))
             self.change.setVisible(True)
-        self.setAccessibleName(f"{h.title}: {self.value.text()}")
+        self.setAccessibleName(f"{_(h.title)}: {self.value.text()}")
         self.setAccessibleDescription(f"{self.change.text()} {self.note.text()}".strip())
 
 
@@ -184,19 +197,30 @@ def treatments_text(s: stats.PatternStats) -> str:
     """Each treatment started near the period: cramps a week before and after its start."""
     lines = []
     for t in s.treatments:
-        purpose = " (for cramps)" if t.for_cramps else ""
-        started = f"{t.name}{purpose}, started {nights.day_text(t.started_on, weekday=False)}"
+        started = (
+            _("{name} (for cramps), started {day}") if t.for_cramps else _("{name}, started {day}")
+        ).format(name=t.name, day=nights.day_text(t.started_on, weekday=False))
         if t.enough_data:
             # Each rate with its denominator, as on paper: a rate from 9 recorded nights
             # should not read like one from 28.
             lines.append(
-                f"{started}: {rate(t.before_per_week)} cramps a week in the 4 weeks before "
-                f"({wording.count(t.before_recorded_nights, 'recorded night')}), "
-                f"{rate(t.after_per_week)} in the 4 weeks after "
-                f"({wording.count(t.after_recorded_nights, 'recorded night')})."
+                _(
+                    "{started}: {rate} cramps a week in the 4 weeks before ({count}), "
+                    "{rate2} in the 4 weeks after ({count2})."
+                ).format(
+                    started=started,
+                    rate=rate(t.before_per_week),
+                    count=wording.count(t.before_recorded_nights, "recorded night"),
+                    rate2=rate(t.after_per_week),
+                    count2=wording.count(t.after_recorded_nights, "recorded night"),
+                )
             )
         else:
-            lines.append(f"{started}: not enough recorded nights around the start to compare.")
+            lines.append(
+                _("{started}: not enough recorded nights around the start to compare.").format(
+                    started=started
+                )
+            )
     if lines:
-        lines.append("Before and after describe the diary; they do not prove an effect.")
+        lines.append(_("Before and after describe the diary; they do not prove an effect."))
     return "\n".join(lines)

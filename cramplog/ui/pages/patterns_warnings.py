@@ -7,6 +7,7 @@ from typing import Final
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from cramplog.analysis import warning_signs
+from cramplog.core.translation import _
 from cramplog.ui.pages.patterns_tiles import plain_label
 
 MAX_LISTED_EVIDENCE: Final = 3
@@ -34,7 +35,7 @@ def warning_box(sign: warning_signs.WarningSign, *, dark: bool, calm: str) -> QF
     layout.addWidget(plain_label(sign.sentence, name="warningSentence"))
     shown = [f"• {e.describe()}" for e in sign.evidence[:MAX_LISTED_EVIDENCE]]
     if sign.evidence_count > len(shown):
-        shown.append(f"and {sign.evidence_count - len(shown)} more")
+        shown.append(_("and {count} more").format(count=sign.evidence_count - len(shown)))
     layout.addWidget(plain_label("\n".join(shown), name="warningEvidence"))
     advice = " ".join(part for part in (sign.explanation, sign.advice or "") if part)
     layout.addWidget(plain_label(advice, name="warningAdvice"))

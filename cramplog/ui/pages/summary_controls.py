@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cramplog.analysis import report as reports
 from cramplog.core import conventions
+from cramplog.core.translation import _
 from cramplog.render import report_document
 from cramplog.ui.pages.summary_preview import label
 from cramplog.ui.widgets.period_choice import (
@@ -66,7 +67,8 @@ def date_range_row(first: QDateEdit, last: QDateEdit) -> QWidget:
     row = QHBoxLayout()
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(first)
-    row.addWidget(label("to"))
+    # Translators: between two date fields: "from [date] to [date]".
+    row.addWidget(label(_("to")))
     row.addWidget(last)
     holder = QWidget()
     holder.setLayout(row)
@@ -77,22 +79,22 @@ class PeriodChoice(QGroupBox):
     """The period the summary covers (a preset or two dates) and what it is compared with."""
 
     def __init__(self, last: date, changed: Changed) -> None:
-        super().__init__("Period")
+        super().__init__(_("Period"))
         self.period_box = QComboBox()
         self.period_box.setObjectName("summaryPeriod")
-        self.period_box.setAccessibleName("Period")
+        self.period_box.setAccessibleName(_("Period"))
         fill_period_box(self.period_box)
-        self.first_edit = date_edit("First night of the period", last, changed)
-        self.last_edit = date_edit("Last night of the period", last, changed)
+        self.first_edit = date_edit(_("First night of the period"), last, changed)
+        self.last_edit = date_edit(_("Last night of the period"), last, changed)
         self.first_edit.setDate(qdate(last - timedelta(days=27)))
         self.last_edit.setDate(qdate(last))
 
         self.compare_box = QComboBox()
         self.compare_box.setObjectName("summaryCompare")
-        self.compare_box.setAccessibleName("Compare with")
+        self.compare_box.setAccessibleName(_("Compare with"))
         fill_comparison_box(self.compare_box, (PREVIOUS, BASELINE, NO_COMPARISON))
-        self.base_first_edit = date_edit("First night of the baseline", last, changed)
-        self.base_last_edit = date_edit("Last night of the baseline", last, changed)
+        self.base_first_edit = date_edit(_("First night of the baseline"), last, changed)
+        self.base_last_edit = date_edit(_("Last night of the baseline"), last, changed)
         self.base_first_edit.setDate(qdate(last - timedelta(days=55)))
         self.base_last_edit.setDate(qdate(last - timedelta(days=28)))
         self.period_box.currentIndexChanged.connect(changed)
@@ -102,7 +104,7 @@ class PeriodChoice(QGroupBox):
         form.addRow(self.period_box)
         self.dates_row = date_range_row(self.first_edit, self.last_edit)
         form.addRow(self.dates_row)
-        form.addRow(label("Compare with"))
+        form.addRow(label(_("Compare with")))
         form.addRow(self.compare_box)
         self.base_row = date_range_row(self.base_first_edit, self.base_last_edit)
         form.addRow(self.base_row)
@@ -117,10 +119,10 @@ class IncludeChoice(QGroupBox):
     """Which sections the summary includes, and its paper size; remembered between runs."""
 
     def __init__(self, changed: Changed) -> None:
-        super().__init__("Include")
+        super().__init__(_("Include"))
         self.section_boxes: dict[reports.Section, QCheckBox] = {}
         layout = QVBoxLayout(self)
-        layout.addWidget(label("Warning signs are always included."))
+        layout.addWidget(label(_("Warning signs are always included.")))
         for section in reports.Section:
             box = QCheckBox(section.label)
             box.setObjectName(f"summarySection-{section.value}")
@@ -131,13 +133,16 @@ class IncludeChoice(QGroupBox):
 
         self.paper_box = QComboBox()
         self.paper_box.setObjectName("summaryPaper")
-        self.paper_box.setAccessibleName("Paper size")
+        self.paper_box.setAccessibleName(_("Paper size"))
         automatic = report_document.default_page_size().name()
-        self.paper_box.addItem(f"Automatic ({automatic})", report_document.PaperSize.AUTOMATIC)
-        self.paper_box.addItem("A4", report_document.PaperSize.A4)
-        self.paper_box.addItem("US Letter", report_document.PaperSize.LETTER)
+        self.paper_box.addItem(
+            _("Automatic ({paper})").format(paper=automatic),
+            report_document.PaperSize.AUTOMATIC,
+        )
+        self.paper_box.addItem(_("A4"), report_document.PaperSize.A4)
+        self.paper_box.addItem(_("US Letter"), report_document.PaperSize.LETTER)
         self.paper_box.currentIndexChanged.connect(changed)
-        layout.addWidget(label("Paper"))
+        layout.addWidget(label(_("Paper")))
         layout.addWidget(self.paper_box)
 
     def sections(self) -> frozenset[reports.Section]:
@@ -170,18 +175,18 @@ class AboutYou(QGroupBox):
     def __init__(
         self, today: date, changed: Changed, remember_toggled: Callable[[bool], None]
     ) -> None:
-        super().__init__("About you (optional)")
+        super().__init__(_("About you (optional)"))
         form = QFormLayout(self)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("summaryName")
-        self.name_edit.setAccessibleName("Your name")
+        self.name_edit.setAccessibleName(_("Your name"))
         self.name_edit.setMaxLength(200)
         self.name_edit.textChanged.connect(changed)
-        self.birth_check = QCheckBox("Date of birth")
+        self.birth_check = QCheckBox(_("Date of birth"))
         self.birth_check.setObjectName("summaryBirthGiven")
         self.birth_edit = QDateEdit()
         self.birth_edit.setObjectName("summaryBirth")
-        self.birth_edit.setAccessibleName("Date of birth")
+        self.birth_edit.setAccessibleName(_("Date of birth"))
         self.birth_edit.setDisplayFormat(conventions.current().plain_date_pattern)
         self.birth_edit.setCalendarPopup(True)
         self.birth_edit.setMinimumDate(QDate(1900, 1, 1))
@@ -191,13 +196,13 @@ class AboutYou(QGroupBox):
         self.birth_check.toggled.connect(self.birth_edit.setEnabled)
         self.birth_check.toggled.connect(changed)
         self.birth_edit.dateChanged.connect(changed)
-        self.remember_check = QCheckBox("Remember on this computer")
+        self.remember_check = QCheckBox(_("Remember on this computer"))
         self.remember_check.setObjectName("summaryRemember")
         self.remember_check.setToolTip(
-            "Keep your name and date of birth for next time. Untick to forget them."
+            _("Keep your name and date of birth for next time. Untick to forget them.")
         )
         self.remember_check.toggled.connect(remember_toggled)
-        form.addRow("Name", self.name_edit)
+        form.addRow(_("Name"), self.name_edit)
         form.addRow(self.birth_check, self.birth_edit)
         form.addRow(self.remember_check)
 
@@ -233,12 +238,12 @@ class Questions(QGroupBox):
     """Free text the person wants to ask, one question a line."""
 
     def __init__(self, changed: Changed) -> None:
-        super().__init__("Questions for my GP")
+        super().__init__(_("Questions for my GP"))
         layout = QVBoxLayout(self)
         self.questions_edit = QPlainTextEdit()
         self.questions_edit.setObjectName("summaryQuestions")
-        self.questions_edit.setAccessibleName("Questions for my GP")
-        self.questions_edit.setPlaceholderText("What you want to ask, one per line.")
+        self.questions_edit.setAccessibleName(_("Questions for my GP"))
+        self.questions_edit.setPlaceholderText(_("What you want to ask, one per line."))
         self.questions_edit.setMinimumHeight(60)
         self.questions_edit.setMaximumHeight(130)
         self.questions_edit.textChanged.connect(changed)
@@ -250,18 +255,18 @@ class TakeAway(QGridLayout):
 
     def __init__(self) -> None:
         super().__init__()
-        self.pdf_button = QPushButton("Export PDF…")
+        self.pdf_button = QPushButton(_("Export PDF…"))
         self.pdf_button.setObjectName("summaryExportPdf")
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton(_("Print…"))
         self.print_button.setObjectName("summaryPrint")
-        self.preview_button = QPushButton("Print preview…")
+        self.preview_button = QPushButton(_("Print preview…"))
         self.preview_button.setObjectName("summaryPrintPreview")
-        self.csv_button = QPushButton("Export CSV…")
+        self.csv_button = QPushButton(_("Export CSV…"))
         self.csv_button.setObjectName("summaryExportCsv")
-        self.csv_button.setToolTip("episodes.csv and nights.csv for the chosen period")
-        self.json_button = QPushButton("Export JSON…")
+        self.csv_button.setToolTip(_("episodes.csv and nights.csv for the chosen period"))
+        self.json_button = QPushButton(_("Export JSON…"))
         self.json_button.setObjectName("summaryExportJson")
-        self.json_button.setToolTip("The whole diary, complete enough to rebuild it elsewhere")
+        self.json_button.setToolTip(_("The whole diary, complete enough to rebuild it elsewhere"))
         for index, button in enumerate(
             (
                 self.pdf_button,

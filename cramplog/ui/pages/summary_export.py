@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from cramplog.analysis import report as reports
 from cramplog.core.errors import CramplogError
+from cramplog.core.translation import _
 from cramplog.render import report_document
 
 if TYPE_CHECKING:
@@ -40,15 +41,15 @@ def export_pdf(page: SummaryPage, seams: Seams) -> None:
     path = seams.choose_path(
         page,
         "pdf",
-        "Export the GP summary as PDF",
+        _("Export the GP summary as PDF"),
         _suggested(f"cramp-diary-summary-{period.last.isoformat()}.pdf"),
     )
     if path is None:
         return
     if not path.suffix:
         path = path.with_suffix(".pdf")
-    progress = QProgressDialog("Writing the PDF…", "Cancel", 0, document.page_count, page)
-    progress.setWindowTitle("Export PDF")
+    progress = QProgressDialog(_("Writing the PDF…"), _("Cancel"), 0, document.page_count, page)
+    progress.setWindowTitle(_("Export PDF"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(400)
     progress.setAutoClose(False)
@@ -63,14 +64,14 @@ def export_pdf(page: SummaryPage, seams: Seams) -> None:
     try:
         written = report_document.save_pdf(document, path, progress=report_progress)
     except report_document.ExportCancelled:
-        page.banner.note("Export cancelled; nothing was written.")
+        page.banner.note(_("Export cancelled; nothing was written."))
         return
     except CramplogError as exc:
-        seams.show_error(page, "The PDF was not saved", str(exc))
+        seams.show_error(page, _("The PDF was not saved"), str(exc))
         return
     finally:
         progress.close()
-    page.banner.saved(f"Saved to {written}", written)
+    page.banner.saved(_("Saved to {path}").format(path=written), written)
 
 
 def _printer(document: report_document.ReportDocument) -> object:
@@ -94,7 +95,7 @@ def print_report(page: SummaryPage, seams: Seams) -> None:
     try:
         document.print_to(printer)
     except CramplogError as exc:
-        seams.show_error(page, "The summary was not printed", str(exc))
+        seams.show_error(page, _("The summary was not printed"), str(exc))
 
 
 def print_preview(page: SummaryPage, seams: Seams) -> None:
@@ -110,12 +111,12 @@ def export_csv(page: SummaryPage, seams: Seams) -> None:
     try:
         period = page.current_period()
     except ValueError as exc:
-        seams.show_error(page, "Nothing was exported", str(exc))
+        seams.show_error(page, _("Nothing was exported"), str(exc))
         return
     folder = seams.choose_path(
         page,
         "folder",
-        "Choose a folder for episodes.csv and nights.csv",
+        _("Choose a folder for episodes.csv and nights.csv"),
         str(Path.home()),
     )
     if folder is None:
@@ -125,10 +126,13 @@ def export_csv(page: SummaryPage, seams: Seams) -> None:
             page.diary, folder, first_night=period.first, last_night=period.last
         )
     except CramplogError as exc:
-        seams.show_error(page, "The CSV files were not saved", str(exc))
+        seams.show_error(page, _("The CSV files were not saved"), str(exc))
         return
     page.banner.saved(
-        f"Saved {episodes.name} and {nights.name} to {episodes.parent}", episodes.parent
+        _("Saved {name} and {name2} to {parent}").format(
+            name=episodes.name, name2=nights.name, parent=episodes.parent
+        ),
+        episodes.parent,
     )
 
 
@@ -138,7 +142,7 @@ def export_json(page: SummaryPage, seams: Seams) -> None:
     path = seams.choose_path(
         page,
         "json",
-        "Export the whole diary as JSON",
+        _("Export the whole diary as JSON"),
         _suggested(f"cramp-diary-{page.diary.now().date().isoformat()}.json"),
     )
     if path is None:
@@ -148,6 +152,6 @@ def export_json(page: SummaryPage, seams: Seams) -> None:
     try:
         written = exchange.export_json(page.diary, path)
     except CramplogError as exc:
-        seams.show_error(page, "The JSON file was not saved", str(exc))
+        seams.show_error(page, _("The JSON file was not saved"), str(exc))
         return
-    page.banner.saved(f"Saved to {written}", written)
+    page.banner.saved(_("Saved to {path}").format(path=written), written)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from cramplog.analysis import report as reports
 from cramplog.analysis import stats
 from cramplog.core.errors import CramplogError
+from cramplog.core.translation import _, n_
 from cramplog.render import report_document
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages import summary_export
@@ -173,7 +174,7 @@ class SummaryPage(QWidget):
         return scroll
 
     def _build_preview(self) -> QWidget:
-        self.preview_label = label("Preview", name="summaryPreviewLabel")
+        self.preview_label = label(_("Preview"), name="summaryPreviewLabel")
         self.pages = PagePreview()
         self.preview_scroll = QScrollArea()
         self.preview_scroll.setObjectName("summaryPreview")
@@ -280,7 +281,7 @@ class SummaryPage(QWidget):
 
     def schedule_preview(self) -> None:
         """Rebuild the preview `PREVIEW_DELAY_MS` after the last change, if on screen."""
-        self.preview_label.setText("Updating the preview…")
+        self.preview_label.setText(_("Updating the preview…"))
         self._timer.start()
 
     @property
@@ -309,7 +310,7 @@ class SummaryPage(QWidget):
         except ValueError as exc:
             self.problem_label.setText(str(exc))
             self.problem_label.setVisible(True)
-            self.preview_label.setText("The preview waits for dates that make sense.")
+            self.preview_label.setText(_("The preview waits for dates that make sense."))
             return
         except CramplogError as exc:
             self.problem_label.setText(str(exc))
@@ -321,15 +322,17 @@ class SummaryPage(QWidget):
         self.pages.set_document(document)
         pages = document.page_count
         cramps = len(built.appendix)
-        self.preview_label.setText(
-            f"{reports.format_period(built.header.period)} · "
-            f"{pages} {'page' if pages == 1 else 'pages'}"
-            + (
-                f" · {cramps} {'cramp' if cramps == 1 else 'cramps'} in the appendix"
-                if built.shows(reports.Section.APPENDIX)
-                else ""
+        parts = [
+            reports.format_period(built.header.period),
+            n_("{n} page", "{n} pages", pages).format(n=pages),
+        ]
+        if built.shows(reports.Section.APPENDIX):
+            parts.append(
+                n_("{n} cramp in the appendix", "{n} cramps in the appendix", cramps).format(
+                    n=cramps
+                )
             )
-        )
+        self.preview_label.setText(" · ".join(parts))
 
     def current_document(self) -> report_document.ReportDocument | None:
         """The laid-out report for what the controls say now (rebuilt if a change is pending)."""

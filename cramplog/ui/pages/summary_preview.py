@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cramplog.core.translation import _
 from cramplog.render import report_document
 
 PAGE_GAP: Final = 12
@@ -121,11 +122,11 @@ class SavedBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.message = label(name="summarySavedMessage")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(_("Open"))
         self.open_button.setObjectName("summaryOpen")
-        self.folder_button = QPushButton("Show in folder")
+        self.folder_button = QPushButton(_("Show in folder"))
         self.folder_button.setObjectName("summaryShowFolder")
-        close = QPushButton("Dismiss")
+        close = QPushButton(_("Dismiss"))
         close.setObjectName("summaryDismiss")
         close.clicked.connect(self.hide)
         self.open_button.clicked.connect(self._open)

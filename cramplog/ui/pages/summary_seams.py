@@ -9,10 +9,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from cramplog.core.translation import N_, _
 from cramplog.render import report_document
 
-PDF_FILTER: Final = "PDF document (*.pdf)"
-JSON_FILTER: Final = "JSON file (*.json)"
+PDF_FILTER: Final = N_("PDF document (*.pdf)")
+JSON_FILTER: Final = N_("JSON file (*.json)")
 
 
 def choose_path(parent: QWidget, kind: str, title: str, suggested: str) -> Path | None:
@@ -22,7 +23,7 @@ def choose_path(parent: QWidget, kind: str, title: str, suggested: str) -> Path 
         chosen = QFileDialog.getExistingDirectory(parent, title, suggested)
     else:
         chosen, _filter = QFileDialog.getSaveFileName(
-            parent, title, suggested, PDF_FILTER if kind == "pdf" else JSON_FILTER
+            parent, title, suggested, _(PDF_FILTER if kind == "pdf" else JSON_FILTER)
         )
     return Path(chosen) if chosen else None
 
@@ -45,7 +46,7 @@ def run_print_dialog(printer: object, parent: QWidget) -> bool:
 
     assert isinstance(printer, QPrinter)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print the GP summary")
+    dialog.setWindowTitle(_("Print the GP summary"))
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 
@@ -57,6 +58,6 @@ def run_print_preview(
 
     assert isinstance(printer, QPrinter)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print preview — GP summary")
+    dialog.setWindowTitle(_("Print preview — GP summary"))
     dialog.paintRequested.connect(lambda target: document.print_to(target))
     dialog.exec()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from cramplog.core.checklist import Checklist, ChecklistItem
 from cramplog.core.errors import CramplogError
 from cramplog.core.records import Medication, TakenFor
+from cramplog.core.translation import N_, _
 from cramplog.ui import editor as editing
 from cramplog.ui.forms.medication_form import (
     FLAG_TEXT,
@@ -48,12 +49,20 @@ from cramplog.ui.widgets.theme import WrappedLabel
 
 _Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Name", "Dose", "Started", "Stopped", "Taken for", "Class", "Note")
+COLUMNS = (
+    N_("Name"),
+    N_("Dose"),
+    N_("Started"),
+    N_("Stopped"),
+    N_("Taken for"),
+    N_("Class"),
+    N_("Note"),
+)
 NAME, DOSE, STARTED, STOPPED, WHY, CLASS, NOTE = range(len(COLUMNS))
-CURRENT_TEXT = "Current"
+CURRENT_TEXT = N_("Current")
 # The table's short form of the flag; the tooltip and the detail panel say it in full.
-TABLE_FLAG_TEXT = "Listed in the references"
-TAKEN_FOR_TEXT = {TakenFor.CRAMPS: "Cramps", TakenFor.OTHER: "Something else"}
+TABLE_FLAG_TEXT = N_("Listed in the references")
+TAKEN_FOR_TEXT = {TakenFor.CRAMPS: N_("Cramps"), TakenFor.OTHER: N_("Something else")}
 # Widest a column may start out (px at 96 dpi); longer text is elided and shown in a tooltip.
 _MAX_START_WIDTH = {NAME: 220, DOSE: 170}
 MEDICATION_ROLE = Qt.ItemDataRole.UserRole
@@ -130,7 +139,7 @@ class MedicationTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -154,15 +163,15 @@ class MedicationTableModel(QAbstractTableModel):
         if column == DOSE:
             return medication.dose
         if column == STARTED:
-            return format_date(medication.started_on) or "Not known"
+            return format_date(medication.started_on) or _("Not known")
         if column == STOPPED:
-            return CURRENT_TEXT if medication.current else format_date(medication.stopped_on)
+            return _(CURRENT_TEXT) if medication.current else format_date(medication.stopped_on)
         if column == WHY:
-            return TAKEN_FOR_TEXT[medication.taken_for]
+            return _(TAKEN_FOR_TEXT[medication.taken_for])
         item = self.med_class(medication)
         if column == CLASS:
             return "" if item is None else item.label
-        return TABLE_FLAG_TEXT if self.flagged(medication) else ""
+        return _(TABLE_FLAG_TEXT) if self.flagged(medication) else ""
 
     def _tooltip(self, medication: Medication, column: int) -> str | None:
         if column in (NAME, DOSE):
@@ -171,7 +180,7 @@ class MedicationTableModel(QAbstractTableModel):
         item = self.med_class(medication)
         if item is None or column not in (CLASS, NOTE):
             return None
-        heading = FLAG_TEXT if self.flagged(medication) else item.label
+        heading = _(FLAG_TEXT) if self.flagged(medication) else item.label
         return plain_tooltip(f"{heading}\n\n{item.explanation}")
 
 
@@ -193,20 +202,24 @@ class TreatmentsPage(QWidget):
         self.model.set_flag_icon(icons.reference_flag_icon(self.palette()))
 
         intro = _plain(
-            "Medicines and supplements you take or have taken. With their dates, the diary can "
-            "compare your cramps before and after.",
+            _(
+                "Medicines and supplements you take or have taken. With their dates, the diary can "
+                "compare your cramps before and after."
+            ),
             wrap=True,
         )
         intro.setObjectName("treatmentsIntro")
 
-        self.add_button = QPushButton("&Add…")
-        self.add_button.setToolTip("Add a medicine or supplement (Insert)")
-        self.edit_button = QPushButton("Ed&it…")
-        self.edit_button.setToolTip("Change the chosen medicine (Enter or double-click)")
-        self.stop_button = QPushButton("&Stop…")
-        self.stop_button.setToolTip("Record the day you stopped taking it")
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.setToolTip("Delete the chosen medicine (Delete); Ctrl+Z brings it back")
+        self.add_button = QPushButton(_("&Add…"))
+        self.add_button.setToolTip(_("Add a medicine or supplement (Insert)"))
+        self.edit_button = QPushButton(_("Ed&it…"))
+        self.edit_button.setToolTip(_("Change the chosen medicine (Enter or double-click)"))
+        self.stop_button = QPushButton(_("&Stop…"))
+        self.stop_button.setToolTip(_("Record the day you stopped taking it"))
+        self.delete_button = QPushButton(_("&Delete"))
+        self.delete_button.setToolTip(
+            _("Delete the chosen medicine (Delete); Ctrl+Z brings it back")
+        )
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.stop_button, self.delete_button):
             buttons.addWidget(button)
@@ -218,7 +231,7 @@ class TreatmentsPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("medicationTable")
-        self.table.setAccessibleName("Medicines and supplements")
+        self.table.setAccessibleName(_("Medicines and supplements"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -263,20 +276,22 @@ class TreatmentsPage(QWidget):
     def _empty_state(self) -> QWidget:
         empty = QWidget()
         empty.setObjectName("treatmentsEmpty")
-        self.empty_heading = _plain("No medicines or supplements yet", wrap=True)
+        self.empty_heading = _plain(_("No medicines or supplements yet"), wrap=True)
         self.empty_heading.setObjectName("emptyHeading")
         font = self.empty_heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.empty_heading.setFont(font)
         self.empty_text = _plain(
-            "If you take any, for cramps or for anything else, add them here with the day you "
-            "started. Some medicines are listed in the references as linked to cramps; the "
-            "diary points those out so you can talk them over with your GP.",
+            _(
+                "If you take any, for cramps or for anything else, add them here with the day you "
+                "started. Some medicines are listed in the references as linked to cramps; the "
+                "diary points those out so you can talk them over with your GP."
+            ),
             wrap=True,
         )
         self.empty_text.setObjectName("emptyText")
-        self.empty_add_button = QPushButton("Add a medicine or supplement…")
+        self.empty_add_button = QPushButton(_("Add a medicine or supplement…"))
         self.empty_add_button.clicked.connect(self.add_medication)
         column = QVBoxLayout()
         column.addWidget(self.empty_heading)
@@ -403,11 +418,11 @@ class TreatmentsPage(QWidget):
         try:
             gone = self.editor.delete_medication(chosen.id)
         except CramplogError as exc:
-            show_error(self, "Could not delete", str(exc))
+            show_error(self, _("Could not delete"), str(exc))
             return
         if self.model.rowCount():
             self.select_row(min(row, self.model.rowCount() - 1))
-        self.message.emit(f"Deleted {gone.name}. Undo (Ctrl+Z) brings it back.")
+        self.message.emit(_("Deleted {name}. Undo (Ctrl+Z) brings it back.").format(name=gone.name))
 
 
 class _Details(QFrame):
@@ -426,8 +441,8 @@ class _Details(QFrame):
         self.summary = _plain(wrap=True)
         self.summary.setObjectName("detailSummary")
         self.flag_icon = QLabel()
-        self.flag_icon.setAccessibleName("Flag")
-        self.flag_text = _plain(FLAG_TEXT)
+        self.flag_icon.setAccessibleName(_("Flag"))
+        self.flag_text = _plain(_(FLAG_TEXT))
         self.flag_text.setObjectName("detailFlag")
         bold = self.flag_text.font()
         bold.setBold(True)
@@ -451,7 +466,7 @@ class _Details(QFrame):
 
     def show_medication(self, medication: Medication | None) -> None:
         if medication is None:
-            self.title.setText("Choose a medicine above to see more about it.")
+            self.title.setText(_("Choose a medicine above to see more about it."))
             for label in (self.summary, self.flag_icon, self.flag_text, self.explanation):
                 label.setVisible(False)
             self.notes.setVisible(False)
@@ -473,22 +488,22 @@ class _Details(QFrame):
         notes = medication.notes.strip()
         if len(notes) > _NOTES_PREVIEW_CHARS:
             notes = notes[:_NOTES_PREVIEW_CHARS] + "…"
-        self.notes.setText(f"Notes: {notes}" if notes else "")
+        self.notes.setText(_("Notes: {notes}").format(notes=notes) if notes else "")
         self.notes.setVisible(bool(notes))
 
 
 def _summary(medication: Medication, item: ChecklistItem | None) -> str:
     if medication.started_on and medication.stopped_on:
-        when = (
-            f"Taken from {format_date(medication.started_on)} "
-            f"to {format_date(medication.stopped_on)}"
+        when = _("Taken from {started} to {stopped}").format(
+            started=format_date(medication.started_on),
+            stopped=format_date(medication.stopped_on),
         )
     elif medication.started_on:
-        when = f"Taken since {format_date(medication.started_on)}"
+        when = _("Taken since {started}").format(started=format_date(medication.started_on))
     elif medication.stopped_on:
-        when = f"Stopped on {format_date(medication.stopped_on)}"
+        when = _("Stopped on {stopped}").format(stopped=format_date(medication.stopped_on))
     else:
-        when = "Currently taken"
+        when = _("Currently taken")
     parts = [when, medication.taken_for.label.lower()]
     if item is not None:
         parts.append(item.label)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from cramplog import __version__
 from cramplog.core.errors import CramplogError, DiaryLockedError, StorageError
+from cramplog.core.translation import _
 from cramplog.files import instance_lock
 from cramplog.ui.startup.after_paint import AfterPaint
 from cramplog.ui.startup.error_dialog import ExceptionHook
@@ -120,10 +121,14 @@ def acquire_lock(data_dir: Path) -> QLockFile:
     if not locked:
         if lock.error() == QLockFile.LockError.LockFailedError:
             raise DiaryLockedError(
-                f"The diary in {data_dir} is already open in cramplog. Switch to that window "
-                "(it may be minimised or on another desktop). Nothing was changed."
+                _(
+                    "The diary in {data_dir} is already open in cramplog. Switch to that window "
+                    "(it may be minimised or on another desktop). Nothing was changed."
+                ).format(data_dir=data_dir)
             )
-        raise StorageError(f"cramplog could not lock the diary in {data_dir}.")
+        raise StorageError(
+            _("cramplog could not lock the diary in {data_dir}.").format(data_dir=data_dir)
+        )
     os.chmod(path, 0o600)
     return lock
 
@@ -176,15 +181,19 @@ def open_diary(
                 else:
                     return None
             except (CramplogError, OSError) as exc:
-                tell(parent, "cramplog cannot open the diary", _message(exc))
+                tell(parent, _("cramplog cannot open the diary"), _message(exc))
                 return None
             continue
         try:
             return integrity.open_checked(data_dir, verdict=verdict)
         except (CramplogError, OSError) as exc:
-            tell(parent, "cramplog cannot open the diary", _message(exc))
+            tell(parent, _("cramplog cannot open the diary"), _message(exc))
             return None
-    tell(parent, "cramplog cannot open the diary", f"The diary in {data_dir} is still damaged.")
+    tell(
+        parent,
+        _("cramplog cannot open the diary"),
+        _("The diary in {data_dir} is still damaged.").format(data_dir=data_dir),
+    )
     return None
 
 
@@ -208,9 +217,11 @@ def offer_draft(window: QMainWindow, diary: Diary) -> bool:
         return False
     if not ask(
         window,
-        "An unsaved cramp entry",
-        "cramplog closed before a cramp entry you were typing was saved. Open it again to "
-        "finish it? (No throws it away.)",
+        _("An unsaved cramp entry"),
+        _(
+            "cramplog closed before a cramp entry you were typing was saved. Open it again to "
+            "finish it? (No throws it away.)"
+        ),
     ):
         with contextlib.suppress(CramplogError):
             DraftStore.for_episode_form(diary.data_dir).delete()
@@ -271,7 +282,7 @@ def run(*, data_dir: Path | None, demo: bool) -> int:
         data_dir = data_dir or paths.default_data_dir()
         lock = acquire_lock(data_dir)
     except (CramplogError, OSError, ValueError) as exc:
-        tell(None, "cramplog cannot open the diary", _message(exc))
+        tell(None, _("cramplog cannot open the diary"), _message(exc))
         if sample_dir is not None:
             sample_dir.cleanup()
         return 1
@@ -430,7 +441,7 @@ class DiaryOpening(QObject):
         if self._worker is not None:
             self._worker.join()  # emitting was its last act
         if isinstance(result, CramplogError | OSError):
-            tell(self.window, "cramplog cannot open the diary", _message(result))
+            tell(self.window, _("cramplog cannot open the diary"), _message(result))
             _quit(1)
             return
         if isinstance(result, BaseException):
@@ -446,7 +457,7 @@ class DiaryOpening(QObject):
             if diary is not None:
                 self.window.attach(diary)
         except (CramplogError, OSError) as exc:
-            tell(self.window, "cramplog cannot open the diary", _message(exc))
+            tell(self.window, _("cramplog cannot open the diary"), _message(exc))
             self._discard(diary)
             diary = None
         except Exception:
@@ -532,5 +543,9 @@ def _restore_and_reopen(
     try:
         backups.restore(data_dir, backup_path)
     except CramplogError as exc:
-        tell(None, "The restore did not happen", f"{exc} The diary was opened as it was.")
+        tell(
+            None,
+            _("The restore did not happen"),
+            _("{exc} The diary was opened as it was.").format(exc=exc),
+        )
     return open_diary(data_dir)

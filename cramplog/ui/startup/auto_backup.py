@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 
 from cramplog.core.errors import CramplogError
+from cramplog.core.translation import _
 from cramplog.diary import backups
 
 # A due start-up backup waits this long after the window appears, so it never delays the
@@ -55,7 +56,7 @@ class AutoBackup(QObject):
                 self.data_dir, reason=backups.Reason.AUTOMATIC, only_if_changed=True
             )
         except CramplogError as exc:
-            self.report(f"Automatic backup failed: {exc}")
+            self.report(_("Automatic backup failed: {exc}").format(exc=exc))
             return
         finally:
             self._state = backups.file_state(self.data_dir)

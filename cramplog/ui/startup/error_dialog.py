@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cramplog.core.translation import _
 from cramplog.files import bug_log
 
 
@@ -28,17 +29,19 @@ class ErrorDialog(QDialog):
     def __init__(self, log_file: Path, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorDialog")
-        self.setWindowTitle("Something went wrong")
-        heading = QLabel("Something went wrong inside cramplog.")
+        self.setWindowTitle(_("Something went wrong"))
+        heading = QLabel(_("Something went wrong inside cramplog."))
         heading.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         heading.setFont(font)
         body = QLabel(
-            "Your saved entries are safe, and whatever you were typing is still in its form, "
-            "so you can carry on. If this keeps happening, the details are in the log file "
-            "below; it holds no diary text, only where in cramplog the problem was."
+            _(
+                "Your saved entries are safe, and whatever you were typing is still in its form, "
+                "so you can carry on. If this keeps happening, the details are in the log file "
+                "below; it holds no diary text, only where in cramplog the problem was."
+            )
         )
         body.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         body.setWordWrap(True)
@@ -47,13 +50,13 @@ class ErrorDialog(QDialog):
         self.log_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.log_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.log_label.setWordWrap(True)
-        self.log_label.setAccessibleName("Log file location")
+        self.log_label.setAccessibleName(_("Log file location"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(body)
-        layout.addWidget(QLabel("Log file:"))
+        layout.addWidget(QLabel(_("Log file:")))
         layout.addWidget(self.log_label)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)

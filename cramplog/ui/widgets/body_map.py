@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from cramplog.core import body_map
 from cramplog.core.records import Side
+from cramplog.core.translation import _
 from cramplog.ui.widgets import theme
 from cramplog.ui.widgets.labels import plain_label
 
@@ -80,7 +81,8 @@ def shape_path(shape: body_map.Shape) -> QPainterPath:
 def region_name(label: str, side: Side) -> str:
     """What a region is called aloud and on screen: "Calf, right", or just "Neck"."""
     if side in (Side.LEFT, Side.RIGHT):
-        return f"{label}, {side.label.lower()}"
+        # Translators: a region of the body map: "Calf, right".
+        return _("{muscle}, {side}").format(muscle=label, side=side.label.lower())
     return label
 
 
@@ -98,7 +100,7 @@ class RegionButton(QAbstractButton):
         self.setText(name)
         self.setToolTip(name)
         self.setAccessibleName(name)
-        self.setAccessibleDescription("Body map region")
+        self.setAccessibleDescription(_("Body map region"))
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -233,12 +235,12 @@ class BodyCanvas(QWidget):
         for path in self._outline:
             painter.fillPath(self._transform.map(path), body)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        for view, title in (("front", "Front"), ("back", "Back")):
+        for view, title in (("front", _("Front")), ("back", _("Back"))):
             box = self._view_box(view)
             centre = self._transform.map(box.center())
             painter.drawText(QRectF(centre.x() - 60, 0, 120, _CAPTION), _CENTRED, title)
             # Beside each figure, which hand is the person's right: mirrored between the views.
-            near, far = ("Right", "Left") if view == "front" else ("Left", "Right")
+            near, far = (_("Right"), _("Left")) if view == "front" else (_("Left"), _("Right"))
             for text, x in ((near, box.left() - 20), (far, box.right() + 20)):
                 point = self._transform.map(QPointF(x, _SIDE_WORDS_AT))
                 painter.drawText(QRectF(point.x() - 30, point.y() - 10, 60, 20), _CENTRED, text)
@@ -318,7 +320,7 @@ class BodyMapWidget(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bodyMap")
-        self.setAccessibleName("Body map")
+        self.setAccessibleName(_("Body map"))
         self.canvas = BodyCanvas(label_of, self)
         self.regions = self.canvas.regions
         self.name_label = plain_label("", wrap=False)
@@ -334,7 +336,9 @@ class BodyMapWidget(QWidget):
         if offer_other:
             # "Other muscle" has no place on a drawing; it is a button beside it instead.
             self.other_button = QPushButton(f"{label_of(OTHER_MUSCLE)}")
-            self.other_button.setAccessibleName(f"Body map: {label_of(OTHER_MUSCLE)}")
+            self.other_button.setAccessibleName(
+                _("Body map: {muscle}").format(muscle=label_of(OTHER_MUSCLE))
+            )
             self.other_button.setAutoDefault(False)
             self.other_button.clicked.connect(
                 lambda: self.picked.emit(OTHER_MUSCLE, Side.NOT_APPLICABLE)
@@ -389,4 +393,4 @@ class BodyMapWidget(QWidget):
     def show_name(self, button: RegionButton | None) -> None:
         """Name the region under the pointer or in focus; otherwise the chosen one."""
         shown = button or next((b for b in self.regions if b.hasFocus()), None) or self.chosen()
-        self.name_label.setText(shown.name if shown is not None else "Point to where it cramped")
+        self.name_label.setText(shown.name if shown is not None else _("Point to where it cramped"))

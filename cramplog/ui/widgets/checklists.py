@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.core.records import ReliefRating
+from cramplog.core.translation import N_, _
 from cramplog.ui.widgets.choices import CODE_ROLE, ChoiceGroup
 from cramplog.ui.widgets.colours import muted_color
 from cramplog.ui.widgets.combos import ValueCombo
@@ -146,7 +147,7 @@ class ChecklistTree(QTreeWidget):
 
 
 RATING_OPTIONS: tuple[tuple[str, ReliefRating | None], ...] = (
-    ("Not rated", None),
+    (N_("Not rated"), None),
     (ReliefRating.HELPED.label, ReliefRating.HELPED),
     (ReliefRating.A_LITTLE.label, ReliefRating.A_LITTLE),
     (ReliefRating.NOT_HELPED.label, ReliefRating.NOT_HELPED),
@@ -179,18 +180,18 @@ class ReliefPicker(QWidget):
         self._order = []
         row = 0
         for heading, choices in groups:
-            if heading == "Your own":
-                own = MutedLabel("Your own")
+            if heading == _("Your own"):  # the own words' group, as vocabulary_groups names it
+                own = MutedLabel(_("Your own"))
                 self._grid.addWidget(own, row, 0, 1, 2)
                 row += 1
             for choice in choices:
                 box = QCheckBox(choice.label)
-                box.setAccessibleName(f"Tried: {choice.label}")
+                box.setAccessibleName(_("Tried: {label}").format(label=choice.label))
                 if choice.explanation and not choice.own:
                     box.setToolTip(choice.explanation)
                 rating = ValueCombo()
-                rating.set_options(RATING_OPTIONS)
-                rating.setAccessibleName(f"How well “{choice.label}” worked")
+                rating.set_options([(_(text), value) for text, value in RATING_OPTIONS])
+                rating.setAccessibleName(_("How well “{label}” worked").format(label=choice.label))
                 rating.setEnabled(False)
                 box.toggled.connect(rating.setEnabled)
                 box.toggled.connect(self.changed)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from cramplog.core.records import VocabularyKind
+from cramplog.core.translation import N_, _
 
 if TYPE_CHECKING:
     from cramplog.diary.view import DiaryView
@@ -39,7 +40,7 @@ _CUSTOM_KINDS = {
     "relief": VocabularyKind.RELIEF,
 }
 
-WARNING_NOTE = "warning sign"
+WARNING_NOTE = N_("warning sign")
 
 
 def _of_kind(code: str, kind: str) -> bool:
@@ -64,7 +65,7 @@ def vocabulary_groups(
             Choice(
                 code=item.code,
                 label=item.label,
-                note=WARNING_NOTE if item.urgency else "",
+                note=_(WARNING_NOTE) if item.urgency else "",
                 explanation=item.explanation,
                 synonyms=item.synonyms,
             )
@@ -87,5 +88,5 @@ def vocabulary_groups(
     for code in sorted(wanted - offered):
         own.append(Choice(code, diary.label(code), own=True))
     if own:
-        groups.append(("Your own", tuple(own)))
+        groups.append((_("Your own"), tuple(own)))
     return groups

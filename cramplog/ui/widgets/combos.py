@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
+from cramplog.core.translation import _
 from cramplog.ui.widgets.choices import CODE_ROLE, Choice, ChoiceGroup
 from cramplog.ui.widgets.labels import scaled_font
 
@@ -53,10 +54,10 @@ class MuscleCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
-        self.setAccessibleName("Muscle")
+        self.setAccessibleName(_("Muscle"))
         line = self.lineEdit()
         assert line is not None
-        line.setPlaceholderText("Type or pick a muscle")
+        line.setPlaceholderText(_("Type or pick a muscle"))
         self._choices: list[Choice] = []
         self._model = QStandardItemModel(self)
         self.setModel(self._model)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from cramplog.core import wording
+from cramplog.core.translation import _
 
 
 def night_caption(night: date) -> str:
     """'Night of Tuesday 10 March'."""
-    return f"Night of {wording.long_day(night)}"
+    return _("Night of {night}").format(night=wording.long_day(night))
 
 
 def long_day(night: date) -> str:

@@ -12,21 +12,22 @@ from PySide6.QtGui import QFont
 
 from cramplog.core import wording
 from cramplog.core.records import Episode
+from cramplog.core.translation import N_, _
 
 _Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = (
-    "Night of",
-    "Time",
-    "Muscle",
-    "Side",
-    "Duration",
-    "Intensity",
-    "Woke me",
-    "Status",
-    "Triggers",
-    "Reliefs",
-    "Notes",
+    N_("Night of"),
+    N_("Time"),
+    N_("Muscle"),
+    N_("Side"),
+    N_("Duration"),
+    N_("Intensity"),
+    N_("Woke me"),
+    N_("Status"),
+    N_("Triggers"),
+    N_("Reliefs"),
+    N_("Notes"),
 )
 NIGHT, TIME, MUSCLE, SIDE, DURATION, INTENSITY, WOKE, STATUS, TRIGGERS, RELIEFS, NOTES = range(
     len(COLUMNS)
@@ -40,9 +41,9 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # an episode's UUID or a night's ISO da
 MUSCLE_ROLE = Qt.ItemDataRole.UserRole + 3
 NIGHT_ROLE = Qt.ItemDataRole.UserRole + 4
 
-TO_REVIEW = "To review"
-CRAMP_FREE = "Cramp-free"
-NO_CRAMPS = "No cramps"
+TO_REVIEW = N_("To review")
+CRAMP_FREE = N_("Cramp-free")
+NO_CRAMPS = N_("No cramps")
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +239,7 @@ class EpisodeTableModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -290,7 +291,7 @@ class EpisodeTableModel(QAbstractTableModel):
     def _format(self, item: DiaryRow, night: date) -> tuple[str, ...]:
         night_text = wording.date_text(night)
         if isinstance(item, CrampFreeNight):
-            return (night_text, "", NO_CRAMPS, "", "", "", "", CRAMP_FREE, "", "", "")
+            return (night_text, "", _(NO_CRAMPS), "", "", "", "", _(CRAMP_FREE), "", "", "")
         return (
             night_text,
             item.clock_text,
@@ -298,8 +299,8 @@ class EpisodeTableModel(QAbstractTableModel):
             item.side.label,
             wording.duration(item.duration_s, missing=""),
             "" if item.intensity is None else str(item.intensity),
-            {True: "Yes", False: "No", None: ""}[item.woke_from_sleep],
-            TO_REVIEW if item.to_review else "",
+            {True: _("Yes"), False: _("No"), None: ""}[item.woke_from_sleep],
+            _(TO_REVIEW) if item.to_review else "",
             ", ".join(self._label(code) for code in item.triggers),
             ", ".join(self._label(code) for code, _ in item.reliefs),
             first_line(item.notes),
@@ -307,11 +308,11 @@ class EpisodeTableModel(QAbstractTableModel):
 
     def _tooltip(self, item: DiaryRow, column: int) -> str | None:
         if isinstance(item, CrampFreeNight):
-            return "You marked this night as cramp-free."
+            return _("You marked this night as cramp-free.")
         if column == NOTES:
             return item.notes or None
         if column == STATUS and item.to_review:
-            return "Logged quickly; open it to add the details."
+            return _("Logged quickly; open it to add the details.")
         if column in (TRIGGERS, RELIEFS):
             return self._texts_for(item, column) or None
         return None
@@ -320,7 +321,7 @@ class EpisodeTableModel(QAbstractTableModel):
         if column == TRIGGERS:
             return "\n".join(self._label(code) for code in item.triggers)
         return "\n".join(
-            f"{self._label(code)}: {rating.label if rating else 'not rated'}"
+            f"{self._label(code)}: {rating.label if rating else _('not rated')}"
             for code, rating in item.reliefs
         )
 

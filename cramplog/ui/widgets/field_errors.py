@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
+from cramplog.core.translation import _
 from cramplog.ui.widgets.colours import error_color
 
 
@@ -25,7 +26,7 @@ class FieldError(QLabel):
     def show_message(self, message: str) -> None:
         self._recolour()
         self.setText(message)
-        self.setAccessibleName(f"Problem: {message}")
+        self.setAccessibleName(_("Problem: {message}").format(message=message))
         self.setVisible(bool(message))
 
     def clear_message(self) -> None:

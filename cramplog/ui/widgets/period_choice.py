@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit
 
 from cramplog.analysis import stats
+from cramplog.core.translation import N_, _
 
 if TYPE_CHECKING:
     from cramplog.diary.view import DiaryView
@@ -19,9 +20,9 @@ PREVIOUS: Final = "previous"
 BASELINE: Final = "baseline"
 
 COMPARISON_LABELS: Final = {
-    PREVIOUS: "The period before, same length",
-    BASELINE: "Chosen dates (a baseline)",
-    NO_COMPARISON: "Nothing",
+    PREVIOUS: N_("The period before, same length"),
+    BASELINE: N_("Chosen dates (a baseline)"),
+    NO_COMPARISON: N_("Nothing"),
 }
 
 
@@ -33,13 +34,13 @@ def fill_period_box(box: QComboBox) -> None:
     """The presets, then "Chosen dates"; the default preset selected."""
     for preset in stats.PeriodPreset:
         box.addItem(preset.label, preset.value)
-    box.addItem("Chosen dates", CUSTOM)
+    box.addItem(_("Chosen dates"), CUSTOM)
     box.setCurrentIndex(box.findData(stats.DEFAULT_PRESET.value))
 
 
 def fill_comparison_box(box: QComboBox, order: tuple[str, ...]) -> None:
     for key in order:
-        box.addItem(COMPARISON_LABELS[key], key)
+        box.addItem(_(COMPARISON_LABELS[key]), key)
 
 
 def chosen_period(
@@ -48,7 +49,7 @@ def chosen_period(
     """The chosen period; ValueError if chosen dates make no sense."""
     key = box.currentData()
     if key == CUSTOM:
-        return stats.Period(to_date(first.date()), to_date(last.date()), "Chosen dates")
+        return stats.Period(to_date(first.date()), to_date(last.date()), _("Chosen dates"))
     return stats.diary_presets(diary)[stats.PeriodPreset(key)]
 
 
@@ -59,5 +60,5 @@ def chosen_comparison(
     if key == PREVIOUS:
         return period.previous()
     if key == BASELINE:
-        return stats.Period(to_date(first.date()), to_date(last.date()), "Baseline")
+        return stats.Period(to_date(first.date()), to_date(last.date()), _("Baseline"))
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSlider, QVBoxLayout, QWidget
 
+from cramplog.core.translation import _
 from cramplog.ui.widgets.labels import MutedLabel, plain_label, scaled_font
 
 NOT_RATED_MARK = "—"
@@ -30,15 +31,15 @@ class ScalePicker(QWidget):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
-        self.slider.setAccessibleName(f"{name}, 0 to 10")
+        self.slider.setAccessibleName(_("{name}, 0 to 10").format(name=name))
         self.slider.setMinimumWidth(180)
         self.number = plain_label(NOT_RATED_MARK, wrap=False)
         self.number.setFont(scaled_font(self.font(), 1.6, bold=True))
         self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("10") + 8)
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.number.setAccessibleName(f"{name} chosen")
-        self.not_rated = QCheckBox("Not rated")
-        self.not_rated.setAccessibleName(f"{name} not rated")
+        self.number.setAccessibleName(_("{name} chosen").format(name=name))
+        self.not_rated = QCheckBox(_("Not rated"))
+        self.not_rated.setAccessibleName(_("{name} not rated").format(name=name))
         self.not_rated.setChecked(True)
 
         low = MutedLabel(low_caption)
@@ -97,4 +98,4 @@ class ScalePicker(QWidget):
 
     def _show(self) -> None:
         self.number.setText(str(self.slider.value()) if self._rated else NOT_RATED_MARK)
-        self.number.setToolTip("" if self._rated else "Not rated")
+        self.number.setToolTip("" if self._rated else _("Not rated"))
