@@ -6,10 +6,11 @@ import re
 from datetime import date, datetime, time
 
 from cramplog.core.errors import ValidationError
+from cramplog.core.translation import N_, _
 
 # Shown on a possibly locked screen: it names the app and the task, never a cramp or a muscle.
 REMINDER_TITLE = "cramplog"
-REMINDER_TEXT = "cramplog: time for the morning review"
+REMINDER_TEXT = N_("cramplog: time for the morning review")
 DEFAULT_REMINDER_TIME = time(8, 0)
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})")
 
@@ -21,15 +22,19 @@ def parse_reminder_time(text: str) -> time:
     if match is None:
         shown = cleaned if len(cleaned) <= 20 else cleaned[:20] + "…"
         raise ValidationError(
-            f"“{shown}” is not a time of day; write it as hours and minutes, like 08:00."
+            _("“{shown}” is not a time of day; write it as hours and minutes, like 08:00.").format(
+                shown=shown
+            )
             if cleaned
-            else "Write the reminder time as hours and minutes, like 08:00.",
+            else _("Write the reminder time as hours and minutes, like 08:00."),
             field="reminder_time",
         )
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23 or minute > 59:
         raise ValidationError(
-            f"{cleaned} is not a time on the clock; hours go up to 23 and minutes up to 59.",
+            _(
+                "{cleaned} is not a time on the clock; hours go up to 23 and minutes up to 59."
+            ).format(cleaned=cleaned),
             field="reminder_time",
         )
     return time(hour, minute)
