@@ -52,16 +52,17 @@ def clock_duration(seconds: int | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}"
 
 
-def count(n: int, singular: str, plural: str | None = None) -> str:
+def count(n: int, singular: str, plural: str | None = None, **fields: object) -> str:
     """E.g. "1 cramp", "3 cramps", "1 row": never "1 rows".
 
-    Give whole messages with `{n}` where the number goes, `count(n, "{n} cramp", "{n} cramps")`:
-    they go through the catalogue's plural rules (n_), as a language counts, and xgettext finds
-    them with `--keyword=count:2,3` (docs/translating.md). A bare word ("cramp", plural by "s")
-    is the older, English-only form, kept for callers not converted yet.
+    Give whole messages with `{n}` where the number goes, `count(n, "{n} cramp", "{n} cramps")`
+    (a whole sentence may name other `fields`): they go through the catalogue's plural rules
+    (n_), as a language counts, and xgettext finds them with `--keyword=count:2,3`
+    (docs/translating.md). A bare word ("cramp", plural by "s") is the older, English-only
+    form, kept for callers not converted yet.
     """
     if "{n}" in singular:
-        return n_(singular, plural or singular, n).format(n=number(n))
+        return n_(singular, plural or singular, n).format(n=number(n), **fields)
     return f"{number(n)} {singular if n == 1 else (plural or singular + 's')}"
 
 
