@@ -202,7 +202,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.logging_span and (args.logged_from or args.logged_to):
         # Checked before anything is opened: a contradiction in the command changes nothing.
-        raise ImportRejectedError(importer.CONTRADICTORY_SPAN)
+        raise ImportRejectedError(_(importer.CONTRADICTORY_SPAN))
     path = Path(args.file).expanduser()
     data_dir = commands.data_dir(args)
     columns = None
