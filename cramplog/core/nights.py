@@ -13,7 +13,7 @@ DEFAULT_BOUNDARY_HOUR = 12
 
 def check_boundary_hour(hour: int) -> int:
     if not 0 <= hour <= 23:
-        raise ValueError("The day-boundary hour must be a whole hour from 0 to 23.")
+        raise ValueError(_("The day-boundary hour must be a whole hour from 0 to 23."))
     return hour
 
 
@@ -155,9 +155,9 @@ class SleepHours:
 
     def __post_init__(self) -> None:
         if self.start == self.end:
-            raise ValueError("Sleep hours must not be empty: the start and end are the same.")
+            raise ValueError(_("Sleep hours must not be empty: the start and end are the same."))
         if self.start.second or self.end.second or self.start.tzinfo or self.end.tzinfo:
-            raise ValueError("Sleep hours are whole minutes of the clock.")
+            raise ValueError(_("Sleep hours are whole minutes of the clock."))
 
     @property
     def start_minute(self) -> int:

@@ -117,7 +117,9 @@ def check_episode(
             )
     _check_scale(episode.intensity, field="intensity", what=_("Intensity"))
     if episode.activity is not None and episode.activity not in activities:
-        raise ValidationError(f"Unknown activity {episode.activity!r}.", field="activity")
+        raise ValidationError(
+            _("Unknown activity {activity!r}.").format(activity=episode.activity), field="activity"
+        )
     # Most imported rows have no links at all; an empty list needs no checking.
     if episode.triggers:
         _check_codes(

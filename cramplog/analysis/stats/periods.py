@@ -50,9 +50,10 @@ class Period:
     def __post_init__(self) -> None:
         if self.first > self.last:
             raise ValueError(
-                f"A period cannot end ({wording.date_text(self.last, weekday=False)}) "
-                f"before it begins "
-                f"({wording.date_text(self.first, weekday=False)})."
+                _("A period cannot end ({last}) before it begins ({first}).").format(
+                    last=wording.date_text(self.last, weekday=False),
+                    first=wording.date_text(self.first, weekday=False),
+                )
             )
 
     @property

@@ -88,7 +88,7 @@ def check(
     if frequent_per_week is None:
         frequent_per_week = float(diary.frequent_threshold)
     if not frequent_per_week > 0:
-        raise ValueError("The threshold for frequent cramps must be above zero a week.")
+        raise ValueError(_("The threshold for frequent cramps must be above zero a week."))
     last_night = diary.last_night()
     associated = {
         item.code
