@@ -165,8 +165,15 @@ class Diary:
         return self._codes_by_kind.get(kind, frozenset())
 
     def label(self, code: str) -> str:
-        """The label shown for a code; an unknown code is shown as itself, never hidden."""
-        return self._labels.get(code, code)
+        """The label shown for a code; an unknown code is shown as itself, never hidden.
+
+        The checklist's labels go through the catalogue (the person's language); the person's
+        own words are shown as they wrote them.
+        """
+        label = self._labels.get(code)
+        if label is None:
+            return code
+        return label if code.startswith("custom.") else _(label)
 
     def custom_items(self, kind: VocabularyKind | None = None) -> list[VocabularyItem]:
         with self._transaction() as session:

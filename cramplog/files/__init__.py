@@ -41,7 +41,9 @@ _ERRNO_NAMES = {
 
 def storage_message(exc: OSError, target: Path, *, done: str = NOTHING_WRITTEN) -> str:
     """One line saying what the environment refused (disk full, permissions, read-only)."""
-    done = _(done)  # marked N_() by whoever gave it
+    done = (
+        _(done) if done else done
+    )  # marked N_() by whoever gave it ("" is the catalogue's header)
     name = _ERRNO_NAMES.get(exc.errno or 0, "")
     code = f" ({name})" if name else ""
     folder = target.parent if str(target.parent) else Path(".")

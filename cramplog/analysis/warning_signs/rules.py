@@ -53,11 +53,11 @@ class Rules:
             urgency = Urgency.NOW
         return WarningSign(
             code=code,
-            label=item.label if item else code,
+            label=_(item.label) if item else code,
             urgency=urgency,
             sentence=sentence,
-            explanation=item.explanation if item else "",
-            advice=item.advice if item else None,
+            explanation=_(item.explanation) if item else "",
+            advice=(_(item.advice) if item.advice else item.advice) if item else None,
             evidence=tuple(evidence[:MAX_EVIDENCE]),
             evidence_count=len(evidence) if count is None else count,
         )
