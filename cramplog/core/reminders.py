@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from cramplog.core import conventions, wording
 from cramplog.core.errors import ValidationError
 from cramplog.core.translation import N_, _
 
@@ -12,24 +13,43 @@ from cramplog.core.translation import N_, _
 REMINDER_TITLE = "cramplog"
 REMINDER_TEXT = N_("cramplog: time for the morning review")
 DEFAULT_REMINDER_TIME = time(8, 0)
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})")
+# "8:00", "08.30", "8:30 pm", "8 PM", "8.30 a.m.": minutes may go only when the half of the
+# day is named, since a bare "8" could be a slip of the keyboard.
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([^\d\s:.][^\d]*)?")
 
 
 def parse_reminder_time(text: str) -> time:
-    """A time of day typed as "8:00", "08:30" or "7.45"; ValidationError otherwise."""
+    """A time of day typed as "8:00", "08:30", "7.45" or "7:45 pm"; ValidationError otherwise.
+
+    Either clock is read whatever the locale, since people type the one they think in; the
+    locale decides only how the time is shown and the example in the message.
+    """
     cleaned = text.strip()
+    example = wording.clock(time(8, 0))
     match = _CLOCK.fullmatch(cleaned)
-    if match is None:
+    half = _half_of_day(match.group(3)) if match and match.group(3) else None
+    if match is None or (match.group(3) and half is None) or (not match.group(2) and not half):
         shown = cleaned if len(cleaned) <= 20 else cleaned[:20] + "…"
         raise ValidationError(
-            _("“{shown}” is not a time of day; write it as hours and minutes, like 08:00.").format(
-                shown=shown
-            )
+            _(
+                "“{shown}” is not a time of day; write it as hours and minutes, like {example}."
+            ).format(shown=shown, example=example)
             if cleaned
-            else _("Write the reminder time as hours and minutes, like 08:00."),
+            else _("Write the reminder time as hours and minutes, like {example}.").format(
+                example=example
+            ),
             field="reminder_time",
         )
-    hour, minute = int(match.group(1)), int(match.group(2))
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if half is not None:
+        if not 1 <= hour <= 12 or minute > 59:
+            raise ValidationError(
+                _(
+                    "{cleaned} is not a time on the clock; with AM or PM, hours go from 1 to 12."
+                ).format(cleaned=cleaned),
+                field="reminder_time",
+            )
+        hour = hour % 12 + (12 if half == "pm" else 0)
     if hour > 23 or minute > 59:
         raise ValidationError(
             _(
@@ -38,6 +58,17 @@ def parse_reminder_time(text: str) -> time:
             field="reminder_time",
         )
     return time(hour, minute)
+
+
+def _half_of_day(word: str) -> str | None:
+    """ "am" or "pm" for the locale's words or the English ones ("p.m.", "PM"); else None."""
+    folded = word.replace(".", "").replace(" ", "").casefold()
+    c = conventions.current()
+    if folded in ("am", c.am.replace(".", "").replace(" ", "").casefold()):
+        return "am"
+    if folded in ("pm", c.pm.replace(".", "").replace(" ", "").casefold()):
+        return "pm"
+    return None
 
 
 def is_due(now: datetime, at: time, last_shown_on: date | None) -> bool:

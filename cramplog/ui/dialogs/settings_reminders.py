@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from cramplog.core import reminders
+from cramplog.core import reminders, wording
 from cramplog.core.errors import CramplogError, ValidationError
 from cramplog.files import autostart
 from cramplog.ui.preferences import Preferences
@@ -61,10 +61,10 @@ class ReminderSettings:
 
         self.reminder_box = QCheckBox("Re&mind me to review last night at")
         self.reminder_box.setChecked(preferences.reminder_enabled)
-        self.time_edit = QLineEdit(f"{preferences.reminder_time:%H:%M}")
+        self.time_edit = QLineEdit(wording.clock(preferences.reminder_time))
         self.time_edit.setAccessibleName("Reminder time, hours and minutes")
         self.time_edit.setMaxLength(40)
-        self.time_edit.setMaximumWidth(90)
+        self.time_edit.setMaximumWidth(110)
         row = QHBoxLayout()
         row.addWidget(self.reminder_box)
         row.addWidget(self.time_edit)

@@ -43,6 +43,7 @@ class _Colours:
     dark: str
     shadow: str
     error: str
+    indicator: str  # the outline of a check box or radio button: 3:1 on window and fields
 
 
 # Blue-grey neutrals with one calm blue accent. Text pairs reach WCAG AA (4.5:1) or better;
@@ -70,6 +71,7 @@ _LIGHT = _Colours(
     dark="#8a919a",
     shadow="#5a6068",
     error="#a8231b",
+    indicator="#6f7680",
 )
 
 # Dark without being black: a low-glare blue-grey that is comfortable in a dark bedroom.
@@ -98,6 +100,7 @@ _DARK = _Colours(
     dark="#15171a",
     shadow="#0a0b0d",
     error="#ffa59c",
+    indicator="#8b929c",
 )
 
 
@@ -178,6 +181,11 @@ def error_colour(palette: QPalette) -> QColor:
     return QColor(_DARK.error if is_dark(palette) else _LIGHT.error)
 
 
+def indicator_colour(palette: QPalette) -> QColor:
+    """The outline of a check box or radio button on this palette (WCAG's 3:1 for controls)."""
+    return QColor(_DARK.indicator if is_dark(palette) else _LIGHT.indicator)
+
+
 class _SchemeFollower(QObject):
     """Remembers the chosen mode and, for "system", re-themes when the system scheme changes."""
 
@@ -237,6 +245,10 @@ def apply_first_theme(app: QApplication, mode: ThemeMode) -> None:
 def apply_theme(app: QApplication, mode: ThemeMode) -> None:
     """Give the whole app the Fusion style and the light or dark palette `mode` asks for."""
     _use_fusion(app)
+    # Called once the window is on screen, so the first paint never waits for QStyle's enums.
+    from cramplog.ui.widgets import indicator_style
+
+    indicator_style.install(app)
     dark_scheme = QtCore.Qt.ColorScheme.Dark
     follower = _follower(app)
     follower.mode = mode

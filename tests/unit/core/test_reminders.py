@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from cramplog.core import reminders
+from cramplog.core import conventions, conventions_table, reminders, wording
 from cramplog.core.errors import ValidationError
 
 
@@ -17,6 +17,11 @@ from cramplog.core.errors import ValidationError
         ("7:45", time(7, 45)),
         (" 6.30 ", time(6, 30)),
         ("23:59", time(23, 59)),
+        ("9:30 pm", time(21, 30)),
+        ("9.30 P.M.", time(21, 30)),
+        ("12:05 am", time(0, 5)),
+        ("12 PM", time(12, 0)),
+        ("8am", time(8, 0)),
     ],
 )
 def test_a_time_of_day_is_read_as_typed(typed: str, expected: time) -> None:
@@ -29,6 +34,11 @@ def test_a_time_of_day_is_read_as_typed(typed: str, expected: time) -> None:
         ("", "Write the reminder time as hours and minutes, like 08:00."),
         ("8", "“8” is not a time of day; write it as hours and minutes, like 08:00."),
         ("24:00", "24:00 is not a time on the clock; hours go up to 23 and minutes up to 59."),
+        ("13:00 pm", "13:00 pm is not a time on the clock; with AM or PM, hours go from 1 to 12."),
+        (
+            "8:00 later",
+            "“8:00 later” is not a time of day; write it as hours and minutes, like 08:00.",
+        ),
         ("07:60", "07:60 is not a time on the clock; hours go up to 23 and minutes up to 59."),
         (
             "<b>8:00</b>",
@@ -58,3 +68,19 @@ def test_the_reminder_says_nothing_about_health() -> None:
     words = reminders.REMINDER_TEXT.casefold()
     assert words == "cramplog: time for the morning review"
     assert not any(word in words for word in ("cramp ", "pain", "muscle", "spasm", "calf"))
+
+
+def test_under_a_12_hour_locale_the_example_is_written_its_way_and_both_clocks_are_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(conventions, "_in_use", conventions.C)  # put back after the test
+    conventions.use(conventions.from_table(conventions_table.TABLE["en_US"]))
+    with pytest.raises(ValidationError) as raised:
+        reminders.parse_reminder_time("8")
+    assert str(raised.value) == (
+        "“8” is not a time of day; write it as hours and minutes, like 8:00\u202fAM."
+    )
+    # What the settings show is read back as it is shown.
+    assert reminders.parse_reminder_time(wording.clock(time(19, 15))) == time(19, 15)
+    assert reminders.parse_reminder_time("7:15 PM") == time(19, 15)
+    assert reminders.parse_reminder_time("19:15") == time(19, 15)

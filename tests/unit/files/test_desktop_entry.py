@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -250,3 +251,69 @@ def test_appstreamcli_accepts_the_installed_metainfo(xdg: desktop_entry.Launcher
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# What a desktop's menu lists: GLib's registry of applications (Gio.AppInfo), which GNOME,
+# Cinnamon, Budgie and the freedesktop menu libraries read from the same XDG folders. Run
+# in the system Python, which has the GObject bindings (Debian: python3-gi) that a
+# virtual environment lacks.
+_MENU_LISTING = """
+import json, gi
+gi.require_version("Gio", "2.0")
+from gi.repository import Gio
+shown = {}
+for app in Gio.AppInfo.get_all():
+    if app.should_show():
+        shown[app.get_id()] = {
+            "name": app.get_name(),
+            "executable": app.get_executable(),
+            "icon": app.get_icon().to_string() if app.get_icon() else None,
+        }
+print(json.dumps(shown))
+"""
+
+
+def _menu(data_home: Path, tmp_path: Path) -> dict[str, dict[str, str]]:
+    system_python = shutil.which("python3", path="/usr/bin")
+    if (
+        system_python is None
+        or subprocess.run(
+            [system_python, "-c", "import gi"], capture_output=True, check=False, timeout=60
+        ).returncode
+    ):
+        pytest.skip("no system Python with GObject bindings (Debian: python3-gi)")
+    empty = tmp_path / "no system applications"
+    empty.mkdir(exist_ok=True)
+    environment = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(data_home),
+        "XDG_DATA_DIRS": str(empty),  # only what the command wrote, not the machine's apps
+    }
+    result = subprocess.run(
+        [system_python, "-c", _MENU_LISTING],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env=environment,
+    )
+    shown: dict[str, dict[str, str]] = json.loads(result.stdout)
+    return shown
+
+
+def test_the_installed_launcher_is_listed_in_the_desktop_menu_and_goes_again(
+    xdg: desktop_entry.LauncherFiles, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    program = Path(sys.argv[0])
+    program.chmod(0o755)  # TryExec: menus hide a launcher whose program cannot run
+    assert run(capsys, "--install-desktop-entry")[0] == 0
+    shown = _menu(xdg.data_home, tmp_path)
+    assert shown["cramplog.desktop"] == {
+        "name": "cramplog",
+        "executable": str(program),
+        "icon": "cramplog",
+    }
+    assert (xdg.data_home / "icons/hicolor/scalable/apps/cramplog.svg").is_file()
+    assert run(capsys, "--remove-desktop-entry")[0] == 0
+    assert "cramplog.desktop" not in _menu(xdg.data_home, tmp_path)

@@ -23,13 +23,14 @@ from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages.patterns_page import PatternsPage
 from cramplog.ui.preferences import Preferences, ThemeMode
 from cramplog.ui.widgets import theme
+from cramplog.ui.widgets.indicator_style import IndicatorStyle
 from tests.conftest import LONDON
 
 
 @pytest.fixture(autouse=True)
 def restore_look(qapp: QApplication) -> Iterator[None]:
     """The dialog re-themes the whole app; put the look back for the tests that follow."""
-    palette, style = qapp.palette(), qapp.style().name()
+    palette, style = qapp.palette(), qapp.style().name() or theme.FUSION
     yield
     theme.apply_theme(qapp, ThemeMode.SYSTEM)
     qapp.setStyle(style)
@@ -157,7 +158,7 @@ def test_the_theme_applies_at_once_and_is_kept_on_save(
     choose(dialog, "theme_combo", ThemeMode.DARK.value)
     assert theme.is_dark(qapp.palette())
     assert qapp.palette().color(qapp.palette().ColorRole.Window).lightness() < 60
-    assert qapp.style().name().casefold() == "fusion"
+    assert isinstance(qapp.style(), IndicatorStyle)  # Fusion, with visible box outlines
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert prefs.theme is ThemeMode.DARK
     assert theme.is_dark(qapp.palette())

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from cramplog.core import conventions, conventions_table
 from cramplog.diary.service import Diary
 from cramplog.ui.dialogs.settings_dialog import SettingsDialog
 from cramplog.ui.editor import DiaryEditor
@@ -108,3 +109,22 @@ def test_an_autostart_entry_that_cannot_be_written_is_one_line_and_nothing_chang
     assert dialog.isVisible()
     assert "is a folder" in dialog.error.text() and "\n" not in dialog.error.text()
     assert not prefs.start_with_session and not prefs.tray_enabled
+
+
+def test_under_a_12_hour_locale_the_reminder_time_is_shown_and_typed_that_way(
+    qtbot: QtBot,
+    diary: Diary,
+    prefs: Preferences,
+    config_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(conventions, "_in_use", conventions.C)  # put back after the test
+    conventions.use(conventions.from_table(conventions_table.TABLE["en_US"]))
+    dialog = open_settings(qtbot, diary, prefs)
+    assert dialog.reminders.time_edit.text() == "8:00\u202fAM"
+    dialog.reminders.tray_box.setChecked(True)
+    dialog.reminders.reminder_box.setChecked(True)
+    dialog.reminders.time_edit.setText("9:30 pm")
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert prefs.reminder_time == time(21, 30)
