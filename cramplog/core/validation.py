@@ -6,10 +6,11 @@ import math
 import re
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
+from typing import Final
 
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import MAX_DURATION, DayFactors, EpisodeInput, MedicationInput
-from cramplog.core.translation import _
+from cramplog.core.translation import N_, _
 
 # Notes have "no length limit" for a person; this bound only stops a pasted file or a runaway
 # import from filling the disk. Ten million characters is several thousand printed pages.
@@ -122,42 +123,35 @@ def check_episode(
         )
     # Most imported rows have no links at all; an empty list needs no checking.
     if episode.triggers:
-        _check_codes(
-            episode.triggers,
-            triggers,
-            field="triggers",
-            unknown=_("Unknown trigger {code!r}."),
-            twice=_("A trigger is listed twice."),
-        )
+        _check_codes(episode.triggers, triggers, field="triggers", kind="trigger")
     if episode.reliefs:
         relief_codes = [code for code, _rating in episode.reliefs]
-        _check_codes(
-            relief_codes,
-            reliefs,
-            field="reliefs",
-            unknown=_("Unknown relief method {code!r}."),
-            twice=_("A relief method is listed twice."),
-        )
+        _check_codes(relief_codes, reliefs, field="reliefs", kind="relief")
     if episode.symptoms:
-        _check_codes(
-            episode.symptoms,
-            symptoms,
-            field="symptoms",
-            unknown=_("Unknown symptom {code!r}."),
-            twice=_("A symptom is listed twice."),
-        )
+        _check_codes(episode.symptoms, symptoms, field="symptoms", kind="symptom")
     check_notes(episode.notes)
 
 
-def _check_codes(
-    codes: Sequence[str], known: Collection[str], *, field: str, unknown: str, twice: str
-) -> None:
-    """`unknown` (with {code}) and `twice` are the kind's own messages, whole sentences."""
+# Each kind's own whole sentences, translated only when one is said (an import checks
+# thousands of rows that pass).
+_UNKNOWN_CODE: Final = {
+    "trigger": N_("Unknown trigger {code!r}."),
+    "relief": N_("Unknown relief method {code!r}."),
+    "symptom": N_("Unknown symptom {code!r}."),
+}
+_LISTED_TWICE: Final = {
+    "trigger": N_("A trigger is listed twice."),
+    "relief": N_("A relief method is listed twice."),
+    "symptom": N_("A symptom is listed twice."),
+}
+
+
+def _check_codes(codes: Sequence[str], known: Collection[str], *, field: str, kind: str) -> None:
     for code in codes:
         if code not in known:
-            raise ValidationError(unknown.format(code=code), field=field)
+            raise ValidationError(_(_UNKNOWN_CODE[kind]).format(code=code), field=field)
     if len(set(codes)) != len(codes):
-        raise ValidationError(twice, field=field)
+        raise ValidationError(_(_LISTED_TWICE[kind]), field=field)
 
 
 def _check_range(value: float | None, *, low: float, high: float, field: str, message: str) -> None:

@@ -92,25 +92,7 @@ class ImportPlan:
             else _("It would add nothing.")
         )
         if self.span is not None and self.span.last_night is not None:
-            first, last = self.span.first_night, self.span.last_night
-            span = (
-                _("the night of {night}").format(night=nights.day_text(first))
-                if first == last
-                else count(
-                    (last - first).days + 1,
-                    "the {n} night of {first} to {last}",
-                    "the {n} nights of {first} to {last}",
-                    first=nights.day_text(first),
-                    last=nights.day_text(last),
-                )
-            )
-            parts.append(
-                _(
-                    "The file lists cramps only, so {span} would count as recorded, "
-                    "cramp-free where nothing was logged (turn this off if the file may have "
-                    "missed some cramps)."
-                ).format(span=span)
-            )
+            parts.append(_span_sentence(self.span.first_night, self.span.last_night))
         known = self.known_episodes + self.known_days + self.known_medications
         if known:
             parts.append(
@@ -129,6 +111,25 @@ class ImportPlan:
                 )
             )
         return " ".join(parts)
+
+
+def _span_sentence(first: date, last: date) -> str:
+    """What a cramps-only file's nights would count as: its first to its last cramp."""
+    span = (
+        _("the night of {night}").format(night=nights.day_text(first))
+        if first == last
+        else count(
+            (last - first).days + 1,
+            "the {n} night of {first} to {last}",
+            "the {n} nights of {first} to {last}",
+            first=nights.day_text(first),
+            last=nights.day_text(last),
+        )
+    )
+    return _(
+        "The file lists cramps only, so {span} would count as recorded, cramp-free where "
+        "nothing was logged (turn this off if the file may have missed some cramps)."
+    ).format(span=span)
 
 
 @dataclass(frozen=True)

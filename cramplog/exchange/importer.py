@@ -165,6 +165,7 @@ def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) 
     return ImportPlan(path=path, batch=batch, span=span, **novelty.counts(batch, held))
 
 
+# Over 60 lines because each of its four refusals is a whole sentence of its own.
 def _span_of(
     batch: Batch, options: ImportOptions, boundary_hour: int, last_night: date
 ) -> SpanDeclaration | None:
