@@ -131,6 +131,15 @@ def bare_error_messages(name: str, tree: ast.Module, classes: dict[str, int]) ->
                 yield f"{name}:{node.lineno} {_called(node)}"
 
 
+def bare_counts(name: str, tree: ast.Module) -> Iterator[str]:
+    """count(n, "cramp"): an English word made plural by "s", not a whole counted message."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _called(node) == "count" and len(node.args) > 1:
+            word = node.args[1]
+            if isinstance(word, ast.Constant) and "{n}" not in str(word.value):
+                yield f"{name}:{node.lineno} count"
+
+
 def _inside_wrappers(tree: ast.AST) -> set[int]:
     inside: set[int] = set()
     for node in ast.walk(tree):
@@ -189,6 +198,7 @@ def misses(root: Path = PACKAGE) -> list[str]:
     for name, tree in floor_files(root):
         found += bare_error_messages(name, tree, classes)
         found += bare_maker_lines(name, tree)
+        found += bare_counts(name, tree)
     return sorted(set(found))
 
 
@@ -206,13 +216,15 @@ def test_the_scan_catches_a_bare_refusal_and_a_bare_dry_run_line(tmp_path: Path)
         "    raise ImportFileError(f'{path} cannot be read.')\n"
         "    raise ImportFileError(_('{path} cannot be read.').format(path=path))\n"
         "    raise CellError('The date is empty.')\n"
-        "    raise CellError(f'{path} “{n}”')\n",
+        "    raise CellError(f'{path} “{n}”')\n"
+        "    return count(n, 'row') + count(n, '{n} row', '{n} rows')\n",
         encoding="utf-8",
     )
     assert misses(tmp_path) == [
         "exchange/dry_run.py:2 in lines()",
         "exchange/dry_run.py:4 ImportFileError",
         "exchange/dry_run.py:6 CellError",
+        "exchange/dry_run.py:8 count",
     ]
 
 
