@@ -3,7 +3,8 @@
 Two checks. A scan of the source fails on a message a person can see that is built from a
 bare string literal: the message of a user-facing error (every CramplogError, and the cell
 and record errors an import turns into row errors) and what the import's dry run, its
-summaries and the statistics' and warning signs' sentence makers return. Then the sentences
+summaries and the statistics' and warning signs' sentence makers return, and a count()
+given an English word instead of a whole counted message. Then the sentences
 themselves, under a marker catalogue installed through `core.translation.install`: `stats`,
 the dry run of a hand-kept CSV with a bad row, and a warning sign's sentence come out marked.
 """
