@@ -163,8 +163,10 @@ def main(argv: Sequence[str]) -> int:
     launcher = args.install_desktop_entry or args.remove_desktop_entry
     if launcher and (args.command is not None or args.demo):
         return _fail(
-            "--install-desktop-entry and --remove-desktop-entry go alone, without a command "
-            "or --demo.",
+            _(
+                "--install-desktop-entry and --remove-desktop-entry go alone, without a "
+                "command or --demo."
+            ),
             EXIT_USAGE,
         )
     try:

@@ -11,11 +11,12 @@ if TYPE_CHECKING:
     from cramplog.exchange.csv_format.rows import Row
 
 from cramplog import commands
+from cramplog.core.translation import N_, _
 from cramplog.core.wording import count
 
 NAME = "import"
-HELP = "import a cramplog export or a spreadsheet (CSV, .xlsx, .ods) of cramps (try --dry-run)"
-DESCRIPTION = (
+HELP = N_("import a cramplog export or a spreadsheet (CSV, .xlsx, .ods) of cramps (try --dry-run)")
+DESCRIPTION = N_(
     "Import FILE: a cramplog JSON export, its episodes.csv or nights.csv, or a spreadsheet kept "
     "by hand: an .xlsx or .ods workbook (the first sheet unless --sheet), or a CSV (comma, "
     "semicolon or tab; UTF-8, UTF-16 or Windows-1252; columns such as Date, Time, Muscle, Side, "
@@ -25,76 +26,85 @@ DESCRIPTION = (
     "first, and everything is stored in one transaction."
 )
 
-_EPILOG = (
+_EPILOG = N_(
     "fields for --column: date, time, start, muscle, side, duration, intensity, woke, notes, "
     "triggers, reliefs, relief_outcome, activity, hydration, symptoms"
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.epilog = _EPILOG
+    parser.epilog = _(_EPILOG)
     parser.add_argument(
-        "file", metavar="FILE", help="the .json, .csv, .xlsx or .ods file to import"
+        "file", metavar="FILE", help=_("the .json, .csv, .xlsx or .ods file to import")
     )
     parser.add_argument(
-        "--dry-run", action="store_true", help="show what would be imported; change nothing"
+        "--dry-run", action="store_true", help=_("show what would be imported; change nothing")
     )
     parser.add_argument(
         "--replace",
         action="store_true",
-        help="empty the diary's entries first instead of merging (a backup is made first)",
+        help=_("empty the diary's entries first instead of merging (a backup is made first)"),
     )
     parser.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid rows and skip the others"
+        "--skip-invalid", action="store_true", help=_("import the valid rows and skip the others")
     )
     order = parser.add_mutually_exclusive_group()
     order.add_argument(
-        "--day-first", dest="day_first", action="store_const", const=True, help="dates are 31/12"
+        "--day-first", dest="day_first", action="store_const", const=True, help=_("dates are 31/12")
     )
     order.add_argument(
-        "--month-first", dest="day_first", action="store_const", const=False, help="dates are 12/31"
+        "--month-first",
+        dest="day_first",
+        action="store_const",
+        const=False,
+        help=_("dates are 12/31"),
     )
     span = parser.add_argument_group(
-        "logged nights",
-        "A file that lists cramps only says nothing of the nights between them. By default "
-        "every night from its first to its last cramp counts as recorded (cramp-free where "
-        "nothing was logged), as if you logged every cramp over those nights.",
+        _("logged nights"),
+        _(
+            "A file that lists cramps only says nothing of the nights between them. "
+            "By default every night from its first to its last cramp counts as "
+            "recorded (cramp-free where nothing was logged), as if you logged every "
+            "cramp over those nights."
+        ),
     )
     span.add_argument(
         "--no-logging-span",
         dest="logging_span",
         action="store_false",
-        help="the file may have missed cramps: leave its nights unrecorded",
+        help=_("the file may have missed cramps: leave its nights unrecorded"),
     )
     span.add_argument(
         "--logged-from",
         type=commands.night,
         metavar="DATE",
-        help="you logged every cramp from this night on (on or before the first cramp)",
+        help=_("you logged every cramp from this night on (on or before the first cramp)"),
     )
     span.add_argument(
         "--logged-to",
         type=commands.night,
         metavar="DATE",
-        help="... up to this night (on or after the last cramp, not after last night)",
+        help=_("... up to this night (on or after the last cramp, not after last night)"),
     )
     parser.add_argument(
         "--sheet",
         metavar="NAME",
-        help="the sheet of an .xlsx or .ods workbook to read, by name or number (default: 1)",
+        help=_("the sheet of an .xlsx or .ods workbook to read, by name or number (default: 1)"),
     )
     parser.add_argument(
         "--column",
         metavar="HEADER=FIELD",
         action="append",
         default=[],
-        help="read the column HEADER as FIELD (or as `ignore`); repeatable",
+        help=_("read the column HEADER as FIELD (or as `ignore`); repeatable"),
     )
     parser.add_argument(
         "--new-words",
         action="store_true",
-        help="add the spreadsheet's words that match nothing (muscles, triggers, relief "
-        "methods) as words of your own; the dry run lists them",
+        help=_(
+            "add the spreadsheet's words that match nothing (muscles, triggers, "
+            "relief methods) as words of your own; the dry run lists them"
+        ),
     )
 
 
@@ -119,15 +129,26 @@ def _columns(pairs: list[str], header: list[str], rows: list[Row]) -> dict[int, 
     for pair in pairs:
         name, sep, field = pair.rpartition("=")
         if not sep or not name.strip():
-            raise ImportFileError(f"--column {pair!r}: write it as HEADER=FIELD.")
+            raise ImportFileError(
+                _("--column {pair!r}: write it as HEADER=FIELD.").format(pair=pair)
+            )
         field = field.strip().lower()
         if field not in (*csv_format.SPREADSHEET_FIELDS, "ignore"):
             raise ImportFileError(
-                f"--column {pair!r}: {field!r} is not a field "
-                f"({', '.join(csv_format.SPREADSHEET_FIELDS)} or ignore)."
+                _(
+                    "--column {pair!r}: {field!r} is not a field ({spreadsheet_fields} or ignore)."
+                ).format(
+                    pair=pair,
+                    field=field,
+                    spreadsheet_fields=", ".join(csv_format.SPREADSHEET_FIELDS),
+                )
             )
         if name.strip().casefold() not in folded:
-            raise ImportFileError(f"--column {pair!r}: the file has no column {name.strip()!r}.")
+            raise ImportFileError(
+                _("--column {pair!r}: the file has no column {name!r}.").format(
+                    pair=pair, name=name.strip()
+                )
+            )
         index = folded.index(name.strip().casefold())
         chosen = {i: (None if f == field else f) for i, f in chosen.items()}
         chosen[index] = None if field == "ignore" else field
@@ -173,22 +194,25 @@ def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool, new_words: bool) ->
     if plan.questions:
         hints = []
         if exchange.Question.DATE_ORDER in plan.questions:
-            hints.append("--day-first or --month-first")
+            hints.append(_("--day-first or --month-first"))
         if exchange.Question.COLUMNS in plan.questions:
             hints.append("--column HEADER=FIELD")
         if exchange.Question.NEW_WORDS in plan.questions:
-            hints.append("--new-words (or change those cells)")
+            hints.append(_("--new-words (or change those cells)"))
         raise ImportRejectedError(
-            "nothing was imported; run again with " + " and ".join(hints) + "."
+            _("nothing was imported; run again with {options}.").format(
+                options=_(" and ").join(hints)
+            )
         )
     if plan.errors and not skip_invalid:
-        print(
-            f"cramplog: {count(len(plan.errors), 'invalid row')}; an import would add "
-            "nothing (use --skip-invalid to skip them).",
-            file=sys.stderr,
+        said = count(
+            len(plan.errors),
+            "{n} invalid row; an import would add nothing (use --skip-invalid to skip them).",
+            "{n} invalid rows; an import would add nothing (use --skip-invalid to skip them).",
         )
+        print(f"cramplog: {said}", file=sys.stderr)
         return 1
-    print("Dry run: nothing was changed.")
+    print(_("Dry run: nothing was changed."))
     return 0
 
 
@@ -202,7 +226,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.logging_span and (args.logged_from or args.logged_to):
         # Checked before anything is opened: a contradiction in the command changes nothing.
-        raise ImportRejectedError(importer.CONTRADICTORY_SPAN)
+        raise ImportRejectedError(_(importer.CONTRADICTORY_SPAN))
     path = Path(args.file).expanduser()
     data_dir = commands.data_dir(args)
     columns = None
@@ -228,10 +252,12 @@ def run(args: argparse.Namespace) -> int:
             return _report_dry_run(plan, skip_invalid=args.skip_invalid, new_words=args.new_words)
         _print_plan(plan, new_words=args.new_words)
         if plan.errors and not args.skip_invalid:
-            them = "it" if len(plan.errors) == 1 else "them"
             raise ImportRejectedError(
-                f"{count(len(plan.errors), 'invalid row')}, so nothing was imported "
-                f"(fix {them}, or use --skip-invalid)."
+                count(
+                    len(plan.errors),
+                    "{n} invalid row, so nothing was imported (fix it, or use --skip-invalid).",
+                    "{n} invalid rows, so nothing was imported (fix them, or use --skip-invalid).",
+                )
             )
         result = exchange.apply_import(
             diary, plan, replace=args.replace, skip_invalid=args.skip_invalid

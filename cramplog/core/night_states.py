@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from cramplog.core.records import LoggingSpan
+from cramplog.core.translation import N_, _
 
 # The longest run of missed nights offered for review at once: beyond a fortnight, memory of
 # which nights were cramp-free is too thin to confirm them in one go.
@@ -26,7 +27,7 @@ class NightState(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return _(_LABELS[self])
 
 
 _SYMBOLS = {
@@ -36,10 +37,10 @@ _SYMBOLS = {
     NightState.NOT_RECORDED: "?",
 }
 _LABELS = {
-    NightState.CRAMPS: "Cramps logged",
-    NightState.CRAMP_FREE: "Reviewed, cramp-free",
-    NightState.RECORDED: "Recorded: every cramp logged, none that night",
-    NightState.NOT_RECORDED: "Not recorded",
+    NightState.CRAMPS: N_("Cramps logged"),
+    NightState.CRAMP_FREE: N_("Reviewed, cramp-free"),
+    NightState.RECORDED: N_("Recorded: every cramp logged, none that night"),
+    NightState.NOT_RECORDED: N_("Not recorded"),
 }
 
 

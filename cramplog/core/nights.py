@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from cramplog.core import wording
+from cramplog.core.translation import N_, _
 
 DEFAULT_BOUNDARY_HOUR = 12
 
 
 def check_boundary_hour(hour: int) -> int:
     if not 0 <= hour <= 23:
-        raise ValueError("The day-boundary hour must be a whole hour from 0 to 23.")
+        raise ValueError(_("The day-boundary hour must be a whole hour from 0 to 23."))
     return hour
 
 
@@ -51,7 +52,9 @@ def cited(night: date, start_local: datetime | None = None, *, capital: bool = F
     of dates and the PDF must name the same day for it. Without `start_local` it names the
     night alone ("night of Sat 12 Sep 2026"). `capital` starts it with "Night".
     """
-    text = f"{'Night' if capital else 'night'} of {day_text(night)}"
+    text = (_("Night of {night}") if capital else _("night of {night}")).format(
+        night=day_text(night)
+    )
     return text if start_local is None else f"{text}, {wording.clock(start_local)}"
 
 
@@ -65,7 +68,7 @@ def night_window(
 
 # -- cramps noted by date only ---------------------------------------------------------------
 
-TIME_NOT_NOTED = "time not noted"
+TIME_NOT_NOTED = N_("time not noted")
 
 
 def date_only_night(noted_on: date, *, evening: bool = False) -> date:
@@ -90,7 +93,7 @@ def date_only_start(
     stored date is the date the person wrote. Its clock time means nothing (the episode's
     `time_noted` is False): no hour-of-night figure and no sleep-hours inference uses it.
     """
-    start, _ = night_window(date_only_night(noted_on, evening=evening), boundary_hour)
+    start, _end = night_window(date_only_night(noted_on, evening=evening), boundary_hour)
     return start + timedelta(hours=12)
 
 
@@ -152,9 +155,9 @@ class SleepHours:
 
     def __post_init__(self) -> None:
         if self.start == self.end:
-            raise ValueError("Sleep hours must not be empty: the start and end are the same.")
+            raise ValueError(_("Sleep hours must not be empty: the start and end are the same."))
         if self.start.second or self.end.second or self.start.tzinfo or self.end.tzinfo:
-            raise ValueError("Sleep hours are whole minutes of the clock.")
+            raise ValueError(_("Sleep hours are whole minutes of the clock."))
 
     @property
     def start_minute(self) -> int:

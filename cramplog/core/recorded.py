@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 from cramplog.core import nights
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import LoggingSpan
+from cramplog.core.translation import _
 from cramplog.core.wording import count
 
 if TYPE_CHECKING:
@@ -90,17 +91,25 @@ class RecordedCount:
 
     def describe(self) -> str:
         """E.g. "70 of 71 nights recorded: 12 reviewed, 58 inside spans you declared complete"."""
-        return f"{self.recorded:,} of {count(self.nights, 'night')} recorded: {self.breakdown()}"
+        return _("{recorded:,} of {nights} recorded: {breakdown}").format(
+            recorded=self.recorded,
+            nights=count(self.nights, "{n} night", "{n} nights"),
+            breakdown=self.breakdown(),
+        )
 
     def breakdown(self) -> str:
         """E.g. "12 reviewed, 58 inside spans you declared complete"."""
         if self.recorded == 0:
-            return "none yet (review a night, or say you logged every cramp over a stretch)"
+            return _("none yet (review a night, or say you logged every cramp over a stretch)")
         parts = []
         if self.reviewed:
-            parts.append(f"{self.reviewed} reviewed")
+            parts.append(_("{reviewed} reviewed").format(reviewed=self.reviewed))
         if self.in_spans_only:
-            parts.append(f"{self.in_spans_only} inside spans you declared complete")
+            parts.append(
+                _("{in_spans_only} inside spans you declared complete").format(
+                    in_spans_only=self.in_spans_only
+                )
+            )
         return ", ".join(parts)
 
 
@@ -117,22 +126,27 @@ def check_new_span(
     """Refuse a span that ends before it starts, reaches into the future or overlaps another."""
     if last is not None and last < first:
         raise ValidationError(
-            f"The span ends ({nights.day_text(last)}) before it starts ({nights.day_text(first)}).",
+            _("The span ends ({last}) before it starts ({first}).").format(
+                last=nights.day_text(last), first=nights.day_text(first)
+            ),
             field="logging_span",
         )
     # An ongoing span may start tonight; a closed one covers only nights that have ended.
     latest_start = last_night + timedelta(days=1) if last is None else last_night
     if first > latest_start or (last is not None and last > last_night):
         raise ValidationError(
-            f"A span can reach only up to the night of {nights.day_text(last_night)}, the latest "
-            "that has ended.",
+            _(
+                "A span can reach only up to the night of {last_night}, the latest that has ended."
+            ).format(last_night=nights.day_text(last_night)),
             field="logging_span",
         )
     for other in existing:
         if overlaps(first, last, other):
             raise ValidationError(
-                f"Those nights overlap a span you already declared ({describe_span(other)}). "
-                "Change or remove that one first.",
+                _(
+                    "Those nights overlap a span you already declared ({describe_span}). "
+                    "Change or remove that one first."
+                ).format(describe_span=describe_span(other)),
                 field="logging_span",
             )
 
@@ -147,9 +161,11 @@ def describe_span(span: LoggingSpan) -> str:
     """E.g. "nights of Mon 6 Jul 2026 to Sun 13 Sep 2026", or "from the night of Tue 1 Dec 2026
     on" for an ongoing span."""
     if span.last_night is None:
-        return f"from the night of {nights.day_text(span.first_night)} on"
+        return _("from the night of {first_night} on").format(
+            first_night=nights.day_text(span.first_night)
+        )
     first, last = nights.day_text(span.first_night), nights.day_text(span.last_night)
-    return f"nights of {first} to {last}"
+    return _("nights of {first} to {last}").format(first=first, last=last)
 
 
 def merged_span(

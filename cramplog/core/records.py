@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from cramplog.core import nights, wording
+from cramplog.core.translation import N_, _
 
 
 class Side(enum.StrEnum):
@@ -18,14 +19,14 @@ class Side(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _SIDE_LABELS[self]
+        return _(_SIDE_LABELS[self])
 
 
 _SIDE_LABELS = {
-    Side.LEFT: "Left",
-    Side.RIGHT: "Right",
-    Side.BOTH: "Both",
-    Side.NOT_APPLICABLE: "Not applicable",
+    Side.LEFT: N_("Left"),
+    Side.RIGHT: N_("Right"),
+    Side.BOTH: N_("Both"),
+    Side.NOT_APPLICABLE: N_("Not applicable"),
 }
 
 
@@ -36,13 +37,13 @@ class Hydration(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _HYDRATION_LABELS[self]
+        return _(_HYDRATION_LABELS[self])
 
 
 _HYDRATION_LABELS = {
-    Hydration.WELL: "Well hydrated",
-    Hydration.NORMAL: "Normal",
-    Hydration.THIRSTY: "Thirsty or dehydrated",
+    Hydration.WELL: N_("Well hydrated"),
+    Hydration.NORMAL: N_("Normal"),
+    Hydration.THIRSTY: N_("Thirsty or dehydrated"),
 }
 
 
@@ -53,13 +54,13 @@ class ReliefRating(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _RELIEF_LABELS[self]
+        return _(_RELIEF_LABELS[self])
 
 
 _RELIEF_LABELS = {
-    ReliefRating.HELPED: "Helped",
-    ReliefRating.A_LITTLE: "Helped a little",
-    ReliefRating.NOT_HELPED: "Did not help",
+    ReliefRating.HELPED: N_("Helped"),
+    ReliefRating.A_LITTLE: N_("Helped a little"),
+    ReliefRating.NOT_HELPED: N_("Did not help"),
 }
 
 
@@ -71,14 +72,14 @@ class Exercise(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _EXERCISE_LABELS[self]
+        return _(_EXERCISE_LABELS[self])
 
 
 _EXERCISE_LABELS = {
-    Exercise.NONE: "None",
-    Exercise.USUAL: "Usual",
-    Exercise.HARD: "Hard",
-    Exercise.UNACCUSTOMED: "Unaccustomed",
+    Exercise.NONE: N_("None"),
+    Exercise.USUAL: N_("Usual"),
+    Exercise.HARD: N_("Hard"),
+    Exercise.UNACCUSTOMED: N_("Unaccustomed"),
 }
 
 
@@ -88,7 +89,7 @@ class TakenFor(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return "For cramps" if self is TakenFor.CRAMPS else "For something else"
+        return _("For cramps") if self is TakenFor.CRAMPS else _("For something else")
 
 
 class ChecklistKind(enum.StrEnum):
@@ -199,7 +200,7 @@ class Episode:
     @property
     def clock_text(self) -> str:
         """Its start as a list shows it: "02:10", or "time not noted"."""
-        return wording.clock(self.start_local) if self.time_noted else nights.TIME_NOT_NOTED
+        return wording.clock(self.start_local) if self.time_noted else _(nights.TIME_NOT_NOTED)
 
     def as_input(self) -> EpisodeInput:
         from datetime import timezone
@@ -316,13 +317,13 @@ class SpanSource(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _SPAN_LABELS[self]
+        return _(_SPAN_LABELS[self])
 
 
 _SPAN_LABELS = {
-    SpanSource.DECLARED: "You log every cramp",
-    SpanSource.IMPORT: "An imported file",
-    SpanSource.REVIEW: "A night review",
+    SpanSource.DECLARED: N_("You log every cramp"),
+    SpanSource.IMPORT: N_("An imported file"),
+    SpanSource.REVIEW: N_("A night review"),
 }
 
 

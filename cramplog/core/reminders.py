@@ -7,10 +7,11 @@ from datetime import date, datetime, time
 
 from cramplog.core import conventions, wording
 from cramplog.core.errors import ValidationError
+from cramplog.core.translation import N_, _
 
 # Shown on a possibly locked screen: it names the app and the task, never a cramp or a muscle.
 REMINDER_TITLE = "cramplog"
-REMINDER_TEXT = "cramplog: time for the morning review"
+REMINDER_TEXT = N_("cramplog: time for the morning review")
 DEFAULT_REMINDER_TIME = time(8, 0)
 # "8:00", "08.30", "8:30 pm", "8 PM", "8.30 a.m.": minutes may go only when the half of the
 # day is named, since a bare "8" could be a slip of the keyboard.
@@ -30,22 +31,30 @@ def parse_reminder_time(text: str) -> time:
     if match is None or (match.group(3) and half is None) or (not match.group(2) and not half):
         shown = cleaned if len(cleaned) <= 20 else cleaned[:20] + "…"
         raise ValidationError(
-            f"“{shown}” is not a time of day; write it as hours and minutes, like {example}."
+            _(
+                "“{shown}” is not a time of day; write it as hours and minutes, like {example}."
+            ).format(shown=shown, example=example)
             if cleaned
-            else f"Write the reminder time as hours and minutes, like {example}.",
+            else _("Write the reminder time as hours and minutes, like {example}.").format(
+                example=example
+            ),
             field="reminder_time",
         )
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
     if half is not None:
         if not 1 <= hour <= 12 or minute > 59:
             raise ValidationError(
-                f"{cleaned} is not a time on the clock; with AM or PM, hours go from 1 to 12.",
+                _(
+                    "{cleaned} is not a time on the clock; with AM or PM, hours go from 1 to 12."
+                ).format(cleaned=cleaned),
                 field="reminder_time",
             )
         hour = hour % 12 + (12 if half == "pm" else 0)
     if hour > 23 or minute > 59:
         raise ValidationError(
-            f"{cleaned} is not a time on the clock; hours go up to 23 and minutes up to 59.",
+            _(
+                "{cleaned} is not a time on the clock; hours go up to 23 and minutes up to 59."
+            ).format(cleaned=cleaned),
             field="reminder_time",
         )
     return time(hour, minute)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cramplog.core.translation import _
+
 # This module sits in cramplog/core; the package directory is one level up.
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
@@ -16,7 +18,10 @@ def resources_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(
-        "cramplog's resource files are missing; the installation is incomplete. Reinstall cramplog."
+        _(
+            "cramplog's resource files are missing; the installation is incomplete. "
+            "Reinstall cramplog."
+        )
     )
 
 
@@ -25,6 +30,6 @@ def resource_path(name: str) -> Path:
     path = resources_dir() / name
     if not path.is_file():
         raise FileNotFoundError(
-            f"cramplog's resource file {name!r} is missing; reinstall cramplog."
+            _("cramplog's resource file {name!r} is missing; reinstall cramplog.").format(name=name)
         )
     return path

@@ -9,6 +9,8 @@ import enum
 from dataclasses import dataclass
 from typing import Final
 
+from cramplog.core.translation import N_, _
+
 
 class FluidUnit(enum.StrEnum):
     LITRES = "litres"
@@ -23,10 +25,19 @@ class UnitRule:
     """How one unit is written and typed."""
 
     litres_each: float
-    symbol: str  # after a number: "1.5 l", "51 fl oz"
-    name: str  # in a sentence or a setting: "litres", "US fluid ounces"
+    english_symbol: str  # after a number: "1.5 l", "51 fl oz"
+    english_name: str  # in a sentence or a setting: "litres", "US fluid ounces"
     decimals: int  # what a typed amount keeps
     step: float  # one arrow-key press in the amount box
+
+    # Defined at import time (before the language is known), so translated when read.
+    @property
+    def symbol(self) -> str:
+        return _(self.english_symbol)
+
+    @property
+    def name(self) -> str:
+        return _(self.english_name)
 
 
 MOST_LITRES: Final = 20.0  # the most fluids a day record takes (`core.validation`)
@@ -35,11 +46,11 @@ MOST_LITRES: Final = 20.0  # the most fluids a day record takes (`core.validatio
 # customary 8 US fl oz (236.6 ml), the one on American measuring jugs and drink labels.
 US_FL_OZ_LITRES: Final = 0.0295735295625
 RULES: Final[dict[FluidUnit, UnitRule]] = {
-    FluidUnit.LITRES: UnitRule(1.0, "l", "litres", 2, 0.25),
-    FluidUnit.MILLILITRES: UnitRule(0.001, "ml", "millilitres", 0, 250),
-    FluidUnit.GLASSES: UnitRule(0.25, "glasses", "glasses of 250 ml", 1, 1),
-    FluidUnit.US_FL_OZ: UnitRule(US_FL_OZ_LITRES, "fl oz", "US fluid ounces", 0, 8),
-    FluidUnit.US_CUPS: UnitRule(US_FL_OZ_LITRES * 8, "cups", "US cups (8 fl oz)", 1, 1),
+    FluidUnit.LITRES: UnitRule(1.0, N_("l"), N_("litres"), 2, 0.25),
+    FluidUnit.MILLILITRES: UnitRule(0.001, N_("ml"), N_("millilitres"), 0, 250),
+    FluidUnit.GLASSES: UnitRule(0.25, N_("glasses"), N_("glasses of 250 ml"), 1, 1),
+    FluidUnit.US_FL_OZ: UnitRule(US_FL_OZ_LITRES, N_("fl oz"), N_("US fluid ounces"), 0, 8),
+    FluidUnit.US_CUPS: UnitRule(US_FL_OZ_LITRES * 8, N_("cups"), N_("US cups (8 fl oz)"), 1, 1),
 }
 
 

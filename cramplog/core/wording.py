@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
 from cramplog.core import conventions, units
+from cramplog.core.translation import _, n_
 
 DASH: Final = "—"
 
@@ -28,12 +29,16 @@ def duration(seconds: float | None, *, missing: str = DASH) -> str:
         return missing
     total = round(seconds)
     if total < 60:
-        return f"{total} s"
+        return _("{seconds} s").format(seconds=total)
     minutes, secs = divmod(total, 60)
     if minutes < 60:
-        return f"{minutes} min" if secs == 0 else f"{minutes} min {secs} s"
+        if secs == 0:
+            return _("{minutes} min").format(minutes=minutes)
+        return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=secs)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h" if minutes == 0 else f"{hours} h {minutes} min"
+    if minutes == 0:
+        return _("{hours} h").format(hours=hours)
+    return _("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
 
 
 def clock_duration(seconds: int | None) -> str:
@@ -47,8 +52,17 @@ def clock_duration(seconds: int | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}"
 
 
-def count(n: int, singular: str, plural: str | None = None) -> str:
-    """E.g. "1 cramp", "3 cramps", "1 row": never "1 rows"."""
+def count(n: int, singular: str, plural: str | None = None, **fields: object) -> str:
+    """E.g. "1 cramp", "3 cramps", "1 row": never "1 rows".
+
+    Give whole messages with `{n}` where the number goes, `count(n, "{n} cramp", "{n} cramps")`
+    (a whole sentence may name other `fields`): they go through the catalogue's plural rules
+    (n_), as a language counts, and xgettext finds them with `--keyword=count:2,3`
+    (docs/translating.md). A bare word ("cramp", plural by "s") is the older, English-only
+    form, kept for callers not converted yet.
+    """
+    if "{n}" in singular:
+        return n_(singular, plural or singular, n).format(n=number(n), **fields)
     return f"{number(n)} {singular if n == 1 else (plural or singular + 's')}"
 
 

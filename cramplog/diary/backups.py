@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cramplog import files
 from cramplog.core.errors import BackupError, StorageError
+from cramplog.core.translation import N_, _
 from cramplog.core.wording import count
 from cramplog.diary import integrity
 from cramplog.files.private import ensure_private_dir
@@ -50,15 +51,15 @@ class Reason(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _REASON_LABELS[self]
+        return _(_REASON_LABELS[self])
 
 
 _REASON_LABELS = {
-    Reason.AUTOMATIC: "Automatic",
-    Reason.MANUAL: "Backed up by you",
-    Reason.BEFORE_IMPORT: "Before an import",
-    Reason.BEFORE_RESTORE: "Before a restore",
-    Reason.BEFORE_UPGRADE: "Before an upgrade",
+    Reason.AUTOMATIC: N_("Automatic"),
+    Reason.MANUAL: N_("Backed up by you"),
+    Reason.BEFORE_IMPORT: N_("Before an import"),
+    Reason.BEFORE_RESTORE: N_("Before a restore"),
+    Reason.BEFORE_UPGRADE: N_("Before an upgrade"),
 }
 
 
@@ -96,12 +97,15 @@ class BackupDetails:
     nights: int | None = None
     problem: str = ""
 
-    def contents(self, cramp: str = "cramp") -> str:
-        """E.g. "118 cramps, 290 night records" (`cramp` names the entries: the CLI says
-        "episode"); a copy that could not be read says so instead of guessing."""
+    def contents(self) -> str:
+        """E.g. "118 cramps, 290 night records"; a copy that could not be read says so
+        instead of guessing."""
         if self.episodes is None or self.nights is None:
-            return "contents unknown"
-        return f"{count(self.episodes, cramp)}, {count(self.nights, 'night record')}"
+            return _("contents unknown")
+        return _("{cramps}, {night_records}").format(
+            cramps=count(self.episodes, "{n} cramp", "{n} cramps"),
+            night_records=count(self.nights, "{n} night record", "{n} night records"),
+        )
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -128,7 +132,11 @@ def list_backups(data_dir: Path) -> list[Backup]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise BackupError(f"Could not read the backups folder {folder}: {exc.strerror}.") from exc
+        raise BackupError(
+            _("Could not read the backups folder {folder}: {reason}.").format(
+                folder=folder, reason=exc.strerror
+            )
+        ) from exc
     found = [b for b in (parse_name(p) for p in names if p.is_file()) if b is not None]
     return sorted(found, key=lambda b: (b.taken_utc, b.path.name), reverse=True)
 
@@ -147,17 +155,21 @@ def details(backup: Backup) -> BackupDetails:
     try:
         header = health.read_header(backup.path)
         if not header.is_sqlite or header.application_id != APPLICATION_ID:
-            return BackupDetails(backup, False, problem="not a cramplog diary")
+            return BackupDetails(backup, False, problem=_("not a cramplog diary"))
         expected = header.expected_size
         if expected is not None and header.file_size < expected:
-            return BackupDetails(backup, False, problem="truncated")
+            return BackupDetails(backup, False, problem=_("truncated"))
         held = health.describe_copy(backup.path)
     except health.ProbeFailed as exc:
-        return BackupDetails(backup, False, problem="damaged" if exc.damaged else "unreadable")
+        return BackupDetails(
+            backup, False, problem=_("damaged") if exc.damaged else _("unreadable")
+        )
     except OSError as exc:
-        return BackupDetails(backup, False, problem=f"unreadable ({exc.strerror or exc})")
+        return BackupDetails(
+            backup, False, problem=_("unreadable ({reason})").format(reason=exc.strerror or exc)
+        )
     if held.revision not in layout.REVISIONS:
-        return BackupDetails(backup, False, problem="made by a newer cramplog")
+        return BackupDetails(backup, False, problem=_("made by a newer cramplog"))
     return BackupDetails(backup, True, held.episodes, held.nights)
 
 
@@ -215,7 +227,9 @@ def back_up(
     now = now or datetime.now(UTC)
     source = layout.diary_path(data_dir)
     if not source.is_file():
-        raise BackupError(f"There is no diary in {data_dir} to back up.")
+        raise BackupError(
+            _("There is no diary in {data_dir} to back up.").format(data_dir=data_dir)
+        )
     if only_if_changed and unchanged_since_newest(data_dir):
         return None
     try:
@@ -224,10 +238,14 @@ def back_up(
         destination = _new_path(folder, reason, now)
         snapshot(source, destination)
     except StorageError as exc:
-        raise BackupError(f"The backup failed, and the diary is unchanged: {exc}") from exc
+        raise BackupError(
+            _("The backup failed, and the diary is unchanged: {reason}").format(reason=exc)
+        ) from exc
     except OSError as exc:
         raise BackupError(
-            f"The backup failed ({exc.strerror or exc}); the diary is unchanged."
+            _("The backup failed ({reason}); the diary is unchanged.").format(
+                reason=exc.strerror or exc
+            )
         ) from exc
     made = parse_name(destination)
     assert made is not None
@@ -313,14 +331,20 @@ def resolve_backup(data_dir: Path, name: str) -> Path:
         for backup in list_backups(data_dir):
             if details(backup).usable:
                 return backup.path
-        raise BackupError(f"There is no usable backup in {backup_dir(data_dir)}.")
+        raise BackupError(
+            _("There is no usable backup in {backup_dir}.").format(backup_dir=backup_dir(data_dir))
+        )
     if not name.strip() or "\x00" in name:
-        raise BackupError("Name the backup to restore (a file in the backups folder).")
+        raise BackupError(_("Name the backup to restore (a file in the backups folder)."))
     candidate = Path(name).expanduser()
     if not candidate.is_absolute() and not candidate.exists():
         candidate = backup_dir(data_dir) / name
     if not candidate.is_file():
-        raise BackupError(f"There is no backup file {name!r} (looked in {backup_dir(data_dir)}).")
+        raise BackupError(
+            _("There is no backup file {name!r} (looked in {backup_dir}).").format(
+                name=name, backup_dir=backup_dir(data_dir)
+            )
+        )
     return candidate.resolve()
 
 
@@ -329,8 +353,10 @@ def _check_restorable(backup_path: Path) -> None:
     found = details(parsed)
     if not found.usable:
         raise BackupError(
-            f"{backup_path.name} cannot be restored: it is {found.problem}. "
-            "Choose another backup; nothing was changed."
+            _(
+                "{name} cannot be restored: it is {problem}. Choose another backup; "
+                "nothing was changed."
+            ).format(name=backup_path.name, problem=found.problem)
         )
 
 
@@ -371,16 +397,16 @@ def _check_restorable_copy(copy: Path) -> None:
         health.describe_copy(copy)
     except health.ProbeFailed as exc:
         raise BackupError(
-            "The restored copy did not pass its check; nothing was replaced."
+            _("The restored copy did not pass its check; nothing was replaced.")
         ) from exc
 
 
 def _where_previous(previous: Backup | None, kept: Path | None) -> str:
     if previous is not None:
-        return f"The diary as it was is kept as {previous.path.name}."
+        return _("The diary as it was is kept as {name}.").format(name=previous.path.name)
     if kept is not None:
-        return f"The damaged diary is kept as {kept.name}."
-    return "Nothing was changed."
+        return _("The damaged diary is kept as {name}.").format(name=kept.name)
+    return _("Nothing was changed.")
 
 
 @dataclass(frozen=True, slots=True)

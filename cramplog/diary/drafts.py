@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cramplog import files
 from cramplog.core.errors import DraftError
+from cramplog.core.translation import N_, _
 from cramplog.files.private import ensure_private_dir
 from cramplog.storage.health import fsync_dir
 
@@ -18,7 +19,7 @@ FORMAT = "cramplog-draft"
 VERSION = 1
 # Notes may be ten million characters; a draft twice that size is still refused on reading.
 MAX_DRAFT_BYTES = 64 * 1024 * 1024
-_STILL_IN_FORM = "The draft was not kept; what you typed is still in the form."
+_STILL_IN_FORM = N_("The draft was not kept; what you typed is still in the form.")
 
 
 def draft_path(data_dir: Path, name: str = EPISODE_DRAFT) -> Path:
@@ -52,9 +53,11 @@ class DraftStore:
         try:
             payload = json.dumps(document, ensure_ascii=False, allow_nan=False).encode("utf-8")
         except (TypeError, ValueError) as exc:
-            raise DraftError(f"The form's content could not be kept as a draft: {exc}") from exc
+            raise DraftError(
+                _("The form's content could not be kept as a draft: {reason}").format(reason=exc)
+            ) from exc
         if len(payload) > MAX_DRAFT_BYTES:
-            raise DraftError("The form holds too much text to keep as a draft.")
+            raise DraftError(_("The form holds too much text to keep as a draft."))
         try:
             ensure_private_dir(self._private_from)
             ensure_private_dir(self.path.parent)
@@ -107,5 +110,7 @@ class DraftStore:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise DraftError(f"The old draft could not be removed ({exc.strerror}).") from exc
+            raise DraftError(
+                _("The old draft could not be removed ({reason}).").format(reason=exc.strerror)
+            ) from exc
         fsync_dir(self.path.parent)

@@ -18,6 +18,7 @@ from cramplog.core.errors import (
     ReadOnlyDiaryError,
     StorageError,
 )
+from cramplog.core.translation import N_, _
 from cramplog.core.wording import count
 from cramplog.files.private import ensure_private_dir
 from cramplog.storage import health, layout
@@ -65,19 +66,19 @@ class Verdict:
 
 
 _KNOWN_FORMATS = (
-    (b"\x89PNG", "a PNG picture"),
-    (b"\xff\xd8\xff", "a JPEG picture"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
-    (b"GIF8", "a GIF picture"),
+    (b"\x89PNG", N_("a PNG picture")),
+    (b"\xff\xd8\xff", N_("a JPEG picture")),
+    (b"%PDF", N_("a PDF document")),
+    (b"PK\x03\x04", N_("a ZIP archive (or an office document)")),
+    (b"GIF8", N_("a GIF picture")),
 )
 
 
 def _what_it_is(header: health.Header) -> str:
     for magic, name in _KNOWN_FORMATS:
         if header.leading_bytes.startswith(magic):
-            return name
-    return "not an SQLite database"
+            return _(name)
+    return _("not an SQLite database")
 
 
 # Over 60 lines because it is one decision ladder: each rung a condition and its message.
@@ -94,63 +95,101 @@ def examine(data_dir: Path) -> Verdict:
 
     try:
         if not path.exists():
-            return verdict(Condition.MISSING, f"There is no diary in {data_dir} yet.")
+            return verdict(
+                Condition.MISSING,
+                _("There is no diary in {data_dir} yet.").format(data_dir=data_dir),
+            )
         header = health.read_header(path)
     except OSError as exc:
-        return verdict(Condition.UNREADABLE, f"{path} could not be read: {exc.strerror or exc}.")
+        return verdict(
+            Condition.UNREADABLE,
+            _("{path} could not be read: {reason}.").format(path=path, reason=exc.strerror or exc),
+        )
     if header.file_size == 0:
         # cramplog builds a new diary under another name and renames it in whole, so an
         # empty diary.sqlite3 is what a crash left of a used one: damage, like any other.
         return verdict(
-            Condition.TRUNCATED, f"{path} is empty (0 bytes), as a crash can leave a file."
+            Condition.TRUNCATED,
+            _("{path} is empty (0 bytes), as a crash can leave a file.").format(path=path),
         )
     if not header.is_sqlite:
         if header.all_zero:
             return verdict(
-                Condition.DAMAGED, f"{path} is damaged: the start of the file has been wiped."
+                Condition.DAMAGED,
+                _("{path} is damaged: the start of the file has been wiped.").format(path=path),
             )
         return verdict(
             Condition.NOT_A_DATABASE,
-            f"{path} is not a cramplog diary: it is {_what_it_is(header)}.",
+            _("{path} is not a cramplog diary: it is {what}.").format(
+                path=path, what=_what_it_is(header)
+            ),
         )
     if header.application_id != layout.APPLICATION_ID:
         return verdict(
             Condition.FOREIGN,
-            f"{path} is not a cramplog diary: it is another program's database.",
+            _("{path} is not a cramplog diary: it is another program's database.").format(
+                path=path
+            ),
         )
     full = health.has_leftover_wal(path)
     expected = header.expected_size
     if not full and expected is not None and header.file_size < expected:
         return verdict(
             Condition.TRUNCATED,
-            f"{path} is truncated: it holds {header.file_size:,} of its {expected:,} bytes.",
+            _("{path} is truncated: it holds {file_size:,} of its {expected:,} bytes.").format(
+                path=path, file_size=header.file_size, expected=expected
+            ),
         )
     try:
         inside = health.probe(path, full=full, revisions=layout.REVISIONS)
     except health.ProbeFailed as exc:
         if exc.damaged:
-            return verdict(Condition.DAMAGED, f"{path} is damaged ({exc}).", full=full)
+            return verdict(
+                Condition.DAMAGED,
+                _("{path} is damaged ({reason}).").format(path=path, reason=exc),
+                full=full,
+            )
         return verdict(Condition.UNREADABLE, _unreadable(path, str(exc)), full=full)
     if inside.revision is None:
         if not inside.has_tables:
-            return verdict(Condition.UNFINISHED, f"{path} is an unfinished new diary, never used.")
-        return verdict(Condition.DAMAGED, f"{path} is damaged: its version stamp is missing.")
+            return verdict(
+                Condition.UNFINISHED,
+                _("{path} is an unfinished new diary, never used.").format(path=path),
+            )
+        return verdict(
+            Condition.DAMAGED,
+            _("{path} is damaged: its version stamp is missing.").format(path=path),
+        )
     if inside.revision not in layout.REVISIONS:
         return verdict(
             Condition.NEWER,
-            f"{path} was written by a newer version of cramplog (schema {inside.revision}); "
-            "update cramplog to open it. The file was not changed.",
+            _(
+                "{path} was written by a newer version of cramplog (schema {revision}); "
+                "update cramplog to open it. The file was not changed."
+            ).format(path=path, revision=inside.revision),
         )
     found = inside.problems
     if found:
-        more = f" and {count(len(found) - 1, 'more problem')}" if len(found) > 1 else ""
+        more = (
+            _(" and {more_problems}").format(
+                more_problems=count(len(found) - 1, "{n} more problem", "{n} more problems")
+            )
+            if len(found) > 1
+            else ""
+        )
         return verdict(
             Condition.DAMAGED,
-            f"{path} is damaged: {found[0].splitlines()[-1].strip()}{more}.",
+            _("{path} is damaged: {problem}{more}.").format(
+                path=path, problem=found[0].splitlines()[-1].strip(), more=more
+            ),
             full=full,
         )
-    checked = "full integrity check" if full else "quick check"
-    return verdict(Condition.HEALTHY, f"{path} passed the {checked}.", full=full)
+    passed = (
+        _("{path} passed the full integrity check.")
+        if full
+        else _("{path} passed the quick check.")
+    )
+    return verdict(Condition.HEALTHY, passed.format(path=path), full=full)
 
 
 def _unreadable(path: Path, error: str) -> str:
@@ -162,11 +201,14 @@ def _unreadable(path: Path, error: str) -> str:
     except OSError:
         full = False
     if full:
-        return (
-            f"{path} could not be read because the disk holding it is full (ENOSPC); "
-            "free some space and try again. The diary is not damaged; nothing was changed."
-        )
-    return f"{path} could not be read ({error}); the diary was not changed."
+        return _(
+            "{path} could not be read because the disk holding it is full (ENOSPC); "
+            "free some space and try again. The diary is not damaged; nothing was "
+            "changed."
+        ).format(path=path)
+    return _("{path} could not be read ({error}); the diary was not changed.").format(
+        path=path, error=error
+    )
 
 
 def _stamp(now: datetime | None) -> str:
@@ -195,7 +237,9 @@ def keep_damaged(data_dir: Path, *, now: datetime | None = None) -> Path:
                 os.rename(leftover, health.companion(kept, suffix))
     except OSError as exc:
         raise StorageError(
-            f"Could not set the damaged diary aside as {kept.name}: {exc.strerror or exc}."
+            _("Could not set the damaged diary aside as {name}: {reason}.").format(
+                name=kept.name, reason=exc.strerror or exc
+            )
         ) from exc
     health.fsync_dir(data_dir)
     return kept
@@ -250,8 +294,9 @@ def open_checked(
 
 
 def _read_only_message(data_dir: Path) -> str:
-    return (
-        f"The diary in {data_dir} is read-only, so cramplog cannot keep your entries in it. "
-        "Make the folder and diary.sqlite3 writable (or copy the folder somewhere writable "
-        "and open it with --data-dir), then start cramplog again. Nothing was changed."
-    )
+    return _(
+        "The diary in {data_dir} is read-only, so cramplog cannot keep your "
+        "entries in it. Make the folder and diary.sqlite3 writable (or copy the "
+        "folder somewhere writable and open it with --data-dir), then start "
+        "cramplog again. Nothing was changed."
+    ).format(data_dir=data_dir)

@@ -31,6 +31,7 @@ from cramplog.core.records import (
     VocabularyKind,
     new_uuid,
 )
+from cramplog.core.translation import _
 from cramplog.storage import layout, plain_reads
 from cramplog.storage import repository as repo
 from cramplog.storage.engine import driver_connection
@@ -164,8 +165,15 @@ class Diary:
         return self._codes_by_kind.get(kind, frozenset())
 
     def label(self, code: str) -> str:
-        """The label shown for a code; an unknown code is shown as itself, never hidden."""
-        return self._labels.get(code, code)
+        """The label shown for a code; an unknown code is shown as itself, never hidden.
+
+        The checklist's labels go through the catalogue (the person's language); the person's
+        own words are shown as they wrote them.
+        """
+        label = self._labels.get(code)
+        if label is None:
+            return code
+        return label if code.startswith("custom.") else _(label)
 
     def custom_items(self, kind: VocabularyKind | None = None) -> list[VocabularyItem]:
         with self._transaction() as session:
@@ -178,11 +186,16 @@ class Diary:
         for item in self.checklist.of_kind(kind.value):
             if item.label.casefold() == label.casefold():
                 raise ValidationError(
-                    f"“{label}” is already in the checklist; choose it there.", field="label"
+                    _("“{label}” is already in the checklist; choose it there.").format(
+                        label=label
+                    ),
+                    field="label",
                 )
         existing = repo.find_custom_by_label(session, kind, label)
         if existing is not None and existing != renaming:
-            raise ValidationError(f"“{label}” is already in your list.", field="label")
+            raise ValidationError(
+                _("“{label}” is already in your list.").format(label=label), field="label"
+            )
 
     def add_custom_item(self, kind: VocabularyKind, label: str) -> VocabularyItem:
         label = validation.check_label(label)
@@ -265,8 +278,10 @@ class Diary:
     def set_frequent_threshold(self, per_week: int) -> None:
         if isinstance(per_week, bool) or not 1 <= per_week <= MAX_FREQUENT_THRESHOLD:
             raise ValidationError(
-                f"The frequent-cramps threshold must be a whole number from 1 to "
-                f"{MAX_FREQUENT_THRESHOLD} a week.",
+                _(
+                    "The frequent-cramps threshold must be a whole number from 1 to "
+                    "{max_frequent_threshold} a week."
+                ).format(max_frequent_threshold=MAX_FREQUENT_THRESHOLD),
                 field="frequent_threshold",
             )
         with self._transaction() as session:
@@ -322,7 +337,7 @@ class Diary:
         """Put a deleted episode back exactly as it was (same UUID), e.g. for undo."""
         with self._transaction() as session:
             if repo.episode_id_by_uuid(session, episode.uuid) is not None:
-                raise ValidationError("That cramp is already in the diary.")
+                raise ValidationError(_("That cramp is already in the diary."))
             episode_id = repo.insert_episode(
                 session,
                 episode.as_input(),
@@ -409,8 +424,10 @@ class Diary:
         with self._transaction() as session:
             if repo.nights_with_episodes(session, boundary_hour=hour, first=night, last=night):
                 raise ValidationError(
-                    f"The night of {wording.long_day(night)} already has a cramp logged, "
-                    "so it cannot be marked cramp-free.",
+                    _(
+                        "The night of {night} already has a cramp logged, so it cannot be marked "
+                        "cramp-free."
+                    ).format(night=wording.long_day(night)),
                     field="night_of",
                 )
             existing = repo.get_day(session, night)
@@ -429,8 +446,9 @@ class Diary:
             validation.check_day(night, DayFactors(), today=today)
             if night > last_night:
                 raise ValidationError(
-                    f"The night of {nights.day_text(night)} is not over yet, "
-                    "so it cannot be reviewed.",
+                    _("The night of {night} is not over yet, so it cannot be reviewed.").format(
+                        night=nights.day_text(night)
+                    ),
                     field="night_of",
                 )
         with self._transaction() as session:

@@ -16,6 +16,7 @@ from cramplog import files
 from cramplog.core import nights
 from cramplog.core.errors import ExportError
 from cramplog.core.records import LoggingSpan, Medication
+from cramplog.core.translation import _
 from cramplog.diary.view import DiaryView
 from cramplog.exchange import csv_format, json_format, targets
 from cramplog.exchange.batch import ColumnChoice, Question, RowError, SourceKind
@@ -47,7 +48,10 @@ __all__ = [
 def _check_period(first_night: date | None, last_night: date | None) -> None:
     if first_night is not None and last_night is not None and first_night > last_night:
         raise ExportError(
-            f"The period starts ({first_night}) after it ends ({last_night}); nothing was written."
+            _(
+                "The period starts ({first_night}) after it ends ({last_night}); nothing "
+                "was written."
+            ).format(first_night=first_night, last_night=last_night)
         )
 
 
@@ -135,18 +139,23 @@ def export_csv(
     directory = directory.expanduser()
     if directory.exists() and not directory.is_dir():
         raise ExportError(
-            f"{directory} is {files.kind_of(directory)}; CSV export needs a folder. "
-            "Nothing was written."
+            _("{directory} is {kind}; CSV export needs a folder. Nothing was written.").format(
+                directory=directory, kind=files.kind_of(directory)
+            )
         )
     try:
         directory.mkdir(mode=0o700, exist_ok=True)
     except FileNotFoundError:
         raise ExportError(
-            f"The folder {directory.parent} does not exist. Nothing was written."
+            _("The folder {folder} does not exist. Nothing was written.").format(
+                folder=directory.parent
+            )
         ) from None
     except OSError as exc:
         raise ExportError(
-            f"The folder {directory} could not be created ({exc.strerror}). Nothing was written."
+            _(
+                "The folder {directory} could not be created ({reason}). Nothing was written."
+            ).format(directory=directory, reason=exc.strerror)
         ) from exc
     episodes_path, nights_path = csv_format.export_paths(directory)
     tables = _CsvTables.of(diary, first_night, last_night)

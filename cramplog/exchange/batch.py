@@ -13,6 +13,7 @@ from datetime import date, datetime
 from cramplog.core import checklist as checklists
 from cramplog.core import validation
 from cramplog.core.records import ChecklistKind, EpisodeInput, SpanSource, VocabularyKind
+from cramplog.core.translation import N_, _
 from cramplog.storage import bulk
 from cramplog.storage.transfer import NewVocabulary
 
@@ -45,16 +46,16 @@ class SourceKind(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _SOURCE_LABELS[self]
+        return _(_SOURCE_LABELS[self])
 
 
 _SOURCE_LABELS = {
-    SourceKind.JSON: "a cramplog JSON export",
-    SourceKind.EPISODES_CSV: "a cramplog episodes.csv export",
-    SourceKind.NIGHTS_CSV: "a cramplog nights.csv export",
-    SourceKind.SPREADSHEET: "a spreadsheet of cramps",
-    SourceKind.FLAREDOWN: "a Flaredown export",
-    SourceKind.BEARABLE: "a Bearable export",
+    SourceKind.JSON: N_("a cramplog JSON export"),
+    SourceKind.EPISODES_CSV: N_("a cramplog episodes.csv export"),
+    SourceKind.NIGHTS_CSV: N_("a cramplog nights.csv export"),
+    SourceKind.SPREADSHEET: N_("a spreadsheet of cramps"),
+    SourceKind.FLAREDOWN: N_("a Flaredown export"),
+    SourceKind.BEARABLE: N_("a Bearable export"),
 }
 
 
@@ -82,9 +83,11 @@ class RowError:
 
     def __str__(self) -> str:
         if self.line is not None and self.sheet is not None:
-            return f"row {self.line} of sheet “{self.sheet}”: {self.message}"
+            return _("row {line} of sheet “{sheet}”: {message}").format(
+                line=self.line, sheet=self.sheet, message=self.message
+            )
         if self.line is not None:
-            return f"line {self.line}: {self.message}"
+            return _("line {line}: {message}").format(line=self.line, message=self.message)
         if self.where:
             return f"{self.where}: {self.message}"
         return self.message

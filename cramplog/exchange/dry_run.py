@@ -8,6 +8,7 @@ is listed with where it goes.
 from __future__ import annotations
 
 from cramplog.core import nights, wording
+from cramplog.core.translation import _
 from cramplog.exchange.batch import Batch
 from cramplog.exchange.csv_format.spreadsheet_columns import FIELD_LABELS
 from cramplog.exchange.csv_format.spreadsheet_words import KIND_PLURALS, LISTED, listed_words
@@ -17,7 +18,8 @@ def column_fates(batch: Batch) -> list[str]:
     """One line per column: '“What helped” → Relief methods (“stretching”, “massage”)'."""
     return [
         choice.fate(
-            choice.described or ("ignored" if choice.field is None else FIELD_LABELS[choice.field])
+            choice.described
+            or (_("ignored") if choice.field is None else _(FIELD_LABELS[choice.field]))
         )
         for choice in batch.columns
     ]
@@ -27,12 +29,16 @@ def spreadsheet_lines(batch: Batch, *, new_words_agreed: bool) -> list[str]:
     """The dry run's lines about a spreadsheet, after its summary (none for other files)."""
     if not batch.columns:
         return []
-    lines = ["Columns:", *(f"  {fate}" for fate in column_fates(batch))]
+    lines = [_("Columns:"), *(f"  {fate}" for fate in column_fates(batch))]
     lines += reading_lines(batch)
     for kind, words in batch.new_words.items():
-        verb = "would be added" if new_words_agreed else "would be added (with --new-words)"
+        added = (
+            _("{kinds} would be added as words of your own: {words}.")
+            if new_words_agreed
+            else _("{kinds} would be added (with --new-words) as words of your own: {words}.")
+        )
         lines.append(
-            f"{KIND_PLURALS[kind].capitalize()} {verb} as words of your own: {listed_words(words)}."
+            added.format(kinds=_(KIND_PLURALS[kind]).capitalize(), words=listed_words(words))
         )
     return lines
 
@@ -44,26 +50,39 @@ def reading_lines(batch: Batch) -> list[str]:
     """
     lines = []
     if batch.time_not_noted:
-        one = batch.time_not_noted == 1
         lines.append(
-            f"{wording.count(batch.time_not_noted, 'row')} {'gives' if one else 'give'} a date "
-            "but no time "
-            f"({nights.TIME_NOT_NOTED}): each goes to the night before its date, or to that "
-            "date's night where the time column says evening or night."
+            wording.count(
+                batch.time_not_noted,
+                "{n} row gives a date but no time ({time_not_noted}): each goes to the night "
+                "before its date, or to that date's night where the time column says evening "
+                "or night.",
+                "{n} rows give a date but no time ({time_not_noted}): each goes to the night "
+                "before its date, or to that date's night where the time column says evening "
+                "or night.",
+                time_not_noted=_(nights.TIME_NOT_NOTED),
+            )
         )
     if batch.duplicates:
         # The first dozen, like listed words: a file of thousands of repeats stays readable.
         repeats = ", ".join(
-            f"line {line} (as line {first})" for line, first in batch.duplicates[:LISTED]
+            _("line {line} (as line {first})").format(line=line, first=first)
+            for line, first in batch.duplicates[:LISTED]
         )
         if len(batch.duplicates) > LISTED:
-            repeats += f" and {len(batch.duplicates) - LISTED:,} more"
+            repeats += _(" and {more:,} more").format(more=len(batch.duplicates) - LISTED)
         lines.append(
-            f"{wording.count(len(batch.duplicates), 'row')} "
-            f"{'repeats' if len(batch.duplicates) == 1 else 'repeat'} an earlier row and would be "
-            f"imported once: {repeats}."
+            wording.count(
+                len(batch.duplicates),
+                "{n} row repeats an earlier row and would be imported once: {repeats}.",
+                "{n} rows repeat an earlier row and would be imported once: {repeats}.",
+                repeats=repeats,
+            )
         )
     for kind, words in batch.kept_in_notes.items():
-        kinds = KIND_PLURALS[kind].capitalize()
-        lines.append(f"{kinds} the checklist lacks, kept in the notes: {listed_words(words)}.")
+        kinds = _(KIND_PLURALS[kind]).capitalize()
+        lines.append(
+            _("{kinds} the checklist lacks, kept in the notes: {words}.").format(
+                kinds=kinds, words=listed_words(words)
+            )
+        )
     return lines

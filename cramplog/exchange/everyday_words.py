@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from cramplog.core.records import MAX_INTENSITY, Hydration, ReliefRating
+from cramplog.core.translation import _
 from cramplog.exchange.values import CellError, quote, read_yes_no
 
 _INTENSITY = re.compile(r"^(\d{1,2})(?:[.,]0+)?\s*(?:/\s*10)?$")
@@ -54,8 +55,10 @@ def read_intensity(text: str) -> int:
     found = _INTENSITY.match(value)
     if not found or int(found[1]) > MAX_INTENSITY:
         raise CellError(
-            f"{quote(value)}: intensity must be a whole number from 0 to 10 "
-            "(or mild, moderate, severe)."
+            _(
+                "{value}: intensity must be a whole number from 0 to 10 (or mild, "
+                "moderate, severe)."
+            ).format(value=quote(value))
         )
     return int(found[1])
 
@@ -129,8 +132,9 @@ def read_relief_rating(text: str) -> ReliefRating:
     rating = _RATINGS.get(value)
     if rating is None:
         raise CellError(
-            f"{quote(text.strip())} does not say how well the relief helped "
-            "(use helped, a little or no)."
+            _(
+                "{value} does not say how well the relief helped (use helped, a little or no)."
+            ).format(value=quote(text.strip()))
         )
     return rating
 
@@ -153,5 +157,7 @@ def read_hydration(text: str, *, asks_thirst: bool) -> Hydration:
             pass  # not yes or no: read as a word below
     hydration = _HYDRATION.get(value)
     if hydration is None:
-        raise CellError(f"{quote(text.strip())} is not well, normal or thirsty.")
+        raise CellError(
+            _("{value} is not well, normal or thirsty.").format(value=quote(text.strip()))
+        )
     return hydration

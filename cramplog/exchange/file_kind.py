@@ -7,6 +7,7 @@ import io
 import zipfile
 
 from cramplog.core.errors import ImportFileError
+from cramplog.core.translation import N_, _
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -28,18 +29,18 @@ class FileKind(enum.Enum):
 
 # Known binary files, by their first bytes, and what to call them in a refusal.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF document"),
+    (b"%PDF-", N_("a PDF document")),
     (
         b"SQLite format 3\x00",
-        "a SQLite database (a cramplog diary or backup is restored, not imported)",
+        N_("a SQLite database (a cramplog diary or backup is restored, not imported)"),
     ),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"{\\rtf", "a Rich Text (RTF) document"),
+    (b"\x89PNG", N_("a PNG image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"GIF8", N_("a GIF image")),
+    (b"\x1f\x8b", N_("a gzip-compressed file")),
+    (b"7z\xbc\xaf\x27\x1c", N_("a 7-Zip archive")),
+    (b"Rar!", N_("a RAR archive")),
+    (b"{\\rtf", N_("a Rich Text (RTF) document")),
 )
 
 
@@ -52,7 +53,9 @@ def recognise(raw: bytes) -> FileKind:
     for magic, what in _MAGIC:
         if raw.startswith(magic):
             raise ImportFileError(
-                f"The file is {what}, not a diary export or a spreadsheet. {_ASK}"
+                _("The file is {what}, not a diary export or a spreadsheet. {ask}").format(
+                    what=_(what), ask=_(_ASK)
+                )
             )
     head = _text_head(raw)
     if head is not None and head.startswith("<"):
@@ -60,9 +63,9 @@ def recognise(raw: bytes) -> FileKind:
     return FileKind.TEXT
 
 
-_ASK = (
-    "cramplog imports a cramplog export, a CSV file, or an .xlsx or .ods workbook; "
-    "nothing was imported."
+_ASK = N_(
+    "cramplog imports a cramplog export, a CSV file, or an .xlsx or .ods "
+    "workbook; nothing was imported."
 )
 
 
@@ -77,58 +80,61 @@ def _zip_kind(raw: bytes) -> FileKind:
                     mimetype = archive.read(info).strip()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError) as exc:
         raise ImportFileError(
-            f"The file is a damaged zip archive (perhaps a workbook that did not finish "
-            f"saving: {exc}); nothing was imported."
+            _(
+                "The file is a damaged zip archive (perhaps a workbook that did not "
+                "finish saving: {reason}); nothing was imported."
+            ).format(reason=exc)
         ) from exc
     except NotImplementedError as exc:
         raise ImportFileError(
-            f"The file is a zip archive packed in a way cramplog cannot unpack ({exc}); "
-            "nothing was imported."
+            _(
+                "The file is a zip archive packed in a way cramplog cannot unpack "
+                "({reason}); nothing was imported."
+            ).format(reason=exc)
         ) from exc
     if mimetype == ODS_MIMETYPE:
         return FileKind.ODS
     if "xl/workbook.xml" in names:
         return FileKind.XLSX
     if mimetype.startswith(b"application/vnd.oasis.opendocument."):
-        what = (
-            "an OpenDocument file that is not a spreadsheet ("
-            + mimetype.decode("ascii", "replace").rpartition(".")[2]
-            + ")"
+        what = _("an OpenDocument file that is not a spreadsheet ({kind})").format(
+            kind=mimetype.decode("ascii", "replace").rpartition(".")[2]
         )
     elif "word/document.xml" in names:
-        what = "a Word document"
+        what = _("a Word document")
     elif "ppt/presentation.xml" in names:
-        what = "a PowerPoint presentation"
+        what = _("a PowerPoint presentation")
     elif any(name.endswith("apple_health_export/export.xml") for name in names):
-        raise ImportFileError(_apple_health("a zip archive"))
+        raise ImportFileError(_apple_health(_("a zip archive")))
     elif "Index/Document.iwa" in names:
-        what = "an Apple Numbers document (export it from Numbers as CSV or Excel)"
+        what = _("an Apple Numbers document (export it from Numbers as CSV or Excel)")
     else:
-        what = "a zip archive that holds no workbook"
-    raise ImportFileError(f"The file is {what}. {_ASK}")
+        what = _("a zip archive that holds no workbook")
+    raise ImportFileError(_("The file is {what}. {ask}").format(what=what, ask=_(_ASK)))
 
 
 def _apple_health(form: str) -> str:
-    return (
-        f"This is an Apple Health export ({form}). cramplog cannot read it: it holds steps, "
-        "heart rate and other measurements, not a diary of cramps. Log cramps in cramplog, or "
-        "import a CSV of them; nothing was imported."
-    )
+    return _(
+        "This is an Apple Health export ({form}). cramplog cannot read it: it "
+        "holds steps, heart rate and other measurements, not a diary of cramps. "
+        "Log cramps in cramplog, or import a CSV of them; nothing was imported."
+    ).format(form=form)
 
 
 def _ole2_refusal(raw: bytes) -> str:
     if any(name in raw for name in _ENCRYPTED):
-        return (
-            "The file is a password-protected Office file. Open it in your spreadsheet program, "
-            "remove the password (or save a copy as CSV or .xlsx without one) and import that; "
-            "nothing was imported."
+        return _(
+            "The file is a password-protected Office file. Open it in your "
+            "spreadsheet program, remove the password (or save a copy as CSV or "
+            ".xlsx without one) and import that; nothing was imported."
         )
     if any(name in raw for name in _OLD_EXCEL):
-        return (
-            "The file is an old Excel workbook (.xls, Excel 97–2003). Save it from your "
-            "spreadsheet program as .xlsx or CSV and import that; nothing was imported."
+        return _(
+            "The file is an old Excel workbook (.xls, Excel 97–2003). Save it from "
+            "your spreadsheet program as .xlsx or CSV and import that; nothing was "
+            "imported."
         )
-    return f"The file is an old-style Office document (not a workbook). {_ASK}"
+    return _("The file is an old-style Office document (not a workbook). {ask}").format(ask=_(_ASK))
 
 
 def _text_head(raw: bytes) -> str | None:
@@ -155,10 +161,15 @@ def _xml_refusal(head: str) -> str:
         return _apple_health("XML")
     lowered = head[:2000].lower()
     if lowered.startswith("<!doctype html") or "<html" in lowered:
-        return f"The file is a web page (HTML), not a diary export or a spreadsheet. {_ASK}"
+        return _(
+            "The file is a web page (HTML), not a diary export or a spreadsheet. {ask}"
+        ).format(ask=_(_ASK))
     if "urn:schemas-microsoft-com:office:spreadsheet" in head:
-        return (
-            "The file is an Excel 2003 XML spreadsheet. Save it from your spreadsheet program "
-            "as .xlsx or CSV and import that; nothing was imported."
+        return _(
+            "The file is an Excel 2003 XML spreadsheet. Save it from your "
+            "spreadsheet program as .xlsx or CSV and import that; nothing was "
+            "imported."
         )
-    return f"The file is an XML document, not a diary export or a spreadsheet. {_ASK}"
+    return _("The file is an XML document, not a diary export or a spreadsheet. {ask}").format(
+        ask=_(_ASK)
+    )

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from cramplog.core import nights
+from cramplog.core.translation import _
 from cramplog.core.wording import count
 from cramplog.diary import backups
 from cramplog.exchange.batch import Batch, Question, RowError, SourceKind, SpanDeclaration
@@ -67,43 +68,68 @@ class ImportPlan:
     def summary(self) -> str:
         """One paragraph a person reads before deciding."""
         b = self.batch
-        parts = [f"{self.path.name} is {b.source.label} with {count(b.rows, 'row')}.", *b.notes]
+        parts = [
+            _("{name} is {source} with {rows}.").format(
+                name=self.path.name,
+                source=b.source.label,
+                rows=count(b.rows, "{n} row", "{n} rows"),
+            ),
+            *b.notes,
+        ]
         if self.questions:
             parts.append(" ".join(self.questions.values()))
             return " ".join(parts)
         would = []
         if b.episodes:
-            would.append(count(self.new_episodes, "new cramp"))
+            would.append(count(self.new_episodes, "{n} new cramp", "{n} new cramps"))
         if b.days:
-            would.append(count(self.new_days, "new night record"))
+            would.append(count(self.new_days, "{n} new night record", "{n} new night records"))
         if b.medications:
-            would.append(count(self.new_medications, "new medicine"))
-        parts.append("It would add " + (", ".join(would) if would else "nothing") + ".")
+            would.append(count(self.new_medications, "{n} new medicine", "{n} new medicines"))
+        parts.append(
+            _("It would add {things}.").format(things=", ".join(would))
+            if would
+            else _("It would add nothing.")
+        )
         if self.span is not None and self.span.last_night is not None:
-            first, last = self.span.first_night, self.span.last_night
-            span = (
-                f"the night of {nights.day_text(first)}"
-                if first == last
-                else f"the {count((last - first).days + 1, 'night')} of "
-                f"{nights.day_text(first)} to {nights.day_text(last)}"
-            )
-            parts.append(
-                f"The file lists cramps only, so {span} would count as recorded, "
-                "cramp-free where nothing was logged (turn this off if the file may have "
-                "missed some cramps)."
-            )
+            parts.append(_span_sentence(self.span.first_night, self.span.last_night))
         known = self.known_episodes + self.known_days + self.known_medications
         if known:
             parts.append(
-                f"{count(known, 'entry', 'entries')} {'is' if known == 1 else 'are'} already in "
-                "the diary and would be left as they are."
+                count(
+                    known,
+                    "{n} entry is already in the diary and would be left as they are.",
+                    "{n} entries are already in the diary and would be left as they are.",
+                )
             )
         if self.errors:
             parts.append(
-                f"{count(len(self.errors), 'row')} with errors: nothing is imported unless you "
-                "choose to skip them."
+                count(
+                    len(self.errors),
+                    "{n} row with errors: nothing is imported unless you choose to skip them.",
+                    "{n} rows with errors: nothing is imported unless you choose to skip them.",
+                )
             )
         return " ".join(parts)
+
+
+def _span_sentence(first: date, last: date) -> str:
+    """What a cramps-only file's nights would count as: its first to its last cramp."""
+    span = (
+        _("the night of {night}").format(night=nights.day_text(first))
+        if first == last
+        else count(
+            (last - first).days + 1,
+            "the {n} night of {first} to {last}",
+            "the {n} nights of {first} to {last}",
+            first=nights.day_text(first),
+            last=nights.day_text(last),
+        )
+    )
+    return _(
+        "The file lists cramps only, so {span} would count as recorded, cramp-free where "
+        "nothing was logged (turn this off if the file may have missed some cramps)."
+    ).format(span=span)
 
 
 @dataclass(frozen=True)
@@ -120,21 +146,25 @@ class ImportResult:
     backup: backups.Backup | None = field(default=None)
 
     def summary(self) -> str:
-        text = (
-            f"Imported {count(self.episodes, 'cramp')}, {count(self.days, 'night record')} and "
-            f"{count(self.medications, 'medicine')}."
+        text = _("Imported {cramps}, {night_records} and {medicines}.").format(
+            cramps=count(self.episodes, "{n} cramp", "{n} cramps"),
+            night_records=count(self.days, "{n} night record", "{n} night records"),
+            medicines=count(self.medications, "{n} medicine", "{n} medicines"),
         )
         if self.already_there:
-            there = self.already_there
-            text += (
-                f" {count(there, 'entry', 'entries')} {'was' if there == 1 else 'were'} already "
-                "in the diary."
+            text += " " + count(
+                self.already_there,
+                "{n} entry was already in the diary.",
+                "{n} entries were already in the diary.",
             )
         if self.skipped_invalid:
-            text += (
-                f" {count(self.skipped_invalid, 'invalid row')} "
-                f"{'was' if self.skipped_invalid == 1 else 'were'} skipped."
+            text += " " + count(
+                self.skipped_invalid,
+                "{n} invalid row was skipped.",
+                "{n} invalid rows were skipped.",
             )
         if self.backup is not None:
-            text += f" The diary as it was is kept as {self.backup.path.name}."
+            text += " " + _("The diary as it was is kept as {name}.").format(
+                name=self.backup.path.name
+            )
         return text

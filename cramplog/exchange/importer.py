@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from cramplog.core import nights, recorded
 from cramplog.core.errors import ImportFileError, ImportRejectedError
 from cramplog.core.records import ChecklistKind, SpanSource, new_uuid
+from cramplog.core.translation import N_, _
 from cramplog.core.wording import count
 from cramplog.diary import backups
 from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
@@ -28,9 +29,10 @@ if TYPE_CHECKING:
 
 # Checked before a byte is parsed. A ten-year diary exports to a few megabytes; this leaves
 # room for a stress-sized diary while keeping a stray video or disk image out of memory.
-CONTRADICTORY_SPAN = (
-    "--logged-from and --logged-to widen the logged nights, which --no-logging-span turns "
-    "off: give one or the other; nothing was imported."
+CONTRADICTORY_SPAN = N_(
+    "--logged-from and --logged-to widen the logged nights, which "
+    "--no-logging-span turns off: give one or the other; nothing was "
+    "imported."
 )
 MAX_IMPORT_BYTES = 128 * 1024 * 1024
 
@@ -41,25 +43,33 @@ def read_source(path: Path, *, limit: int | None = None) -> bytes:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise ImportFileError(f"There is no file {path}.") from None
+        raise ImportFileError(_("There is no file {path}.").format(path=path)) from None
     except OSError as exc:
-        raise ImportFileError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+        raise ImportFileError(
+            _("{path} cannot be read: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise ImportFileError(f"{path} is a folder; choose a .csv or .json file.")
+        raise ImportFileError(
+            _("{path} is a folder; choose a .csv or .json file.").format(path=path)
+        )
     if not stat.S_ISREG(info.st_mode):
-        raise ImportFileError(f"{path} is not a regular file.")
+        raise ImportFileError(_("{path} is not a regular file.").format(path=path))
     if info.st_size > limit:
         raise ImportFileError(
-            f"{path.name} is {info.st_size / 1024 / 1024:,.0f} MB, more than the "
-            f"{limit / 1024 / 1024:,.0f} MB an import may be. Nothing was imported."
+            _(
+                "{name} is {size:,.0f} MB, more than the {limit:,.0f} MB an import may "
+                "be. Nothing was imported."
+            ).format(name=path.name, size=info.st_size / 1024 / 1024, limit=limit / 1024 / 1024)
         )
     try:
         with path.open("rb") as f:
             raw = f.read(limit + 1)
     except OSError as exc:
-        raise ImportFileError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+        raise ImportFileError(
+            _("{path} cannot be read: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from exc
     if len(raw) > limit:
-        raise ImportFileError(f"{path.name} is larger than an import may be.")
+        raise ImportFileError(_("{name} is larger than an import may be.").format(name=path.name))
     return raw
 
 
@@ -117,9 +127,11 @@ def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str)
     except ImportFileError as exc:
         if name.lower().endswith(_WORKBOOK_NAMES) and "UTF-8" in str(exc):
             raise ImportFileError(
-                f"{name} is named as a workbook but is not one cramplog can open (its bytes "
-                "are neither a workbook nor text): it may be damaged, or another kind of "
-                "file. Open it in your spreadsheet program and save it again."
+                _(
+                    "{name} is named as a workbook but is not one cramplog can open (its "
+                    "bytes are neither a workbook nor text): it may be damaged, or another "
+                    "kind of file. Open it in your spreadsheet program and save it again."
+                ).format(name=name)
             ) from exc
         raise
     if source.json_text is not None:
@@ -153,6 +165,7 @@ def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) 
     return ImportPlan(path=path, batch=batch, span=span, **novelty.counts(batch, held))
 
 
+# Over 60 lines because each of its four refusals is a whole sentence of its own.
 def _span_of(
     batch: Batch, options: ImportOptions, boundary_hour: int, last_night: date
 ) -> SpanDeclaration | None:
@@ -163,17 +176,24 @@ def _span_of(
         and options.logged_to < options.logged_from
     ):
         raise ImportRejectedError(
-            f"The logged nights end ({nights.day_text(options.logged_to)}) before they "
-            f"start ({nights.day_text(options.logged_from)}); nothing was imported."
+            _(
+                "The logged nights end ({logged_to}) before they start ({logged_from}); "
+                "nothing was imported."
+            ).format(
+                logged_to=nights.day_text(options.logged_to),
+                logged_from=nights.day_text(options.logged_from),
+            )
         )
     widened = options.logged_from is not None or options.logged_to is not None
     if widened and not options.logging_span:
-        raise ImportRejectedError(CONTRADICTORY_SPAN)
+        raise ImportRejectedError(_(CONTRADICTORY_SPAN))
     if widened and not batch.cramps_only:
         raise ImportRejectedError(
-            "This file carries its own night records, so it has no logged nights to widen "
-            "(--logged-from and --logged-to are for a file that lists cramps only); nothing "
-            "was imported."
+            _(
+                "This file carries its own night records, so it has no logged nights to "
+                "widen (--logged-from and --logged-to are for a file that lists cramps "
+                "only); nothing was imported."
+            )
         )
     if not options.logging_span or not batch.cramps_only:
         return None
@@ -184,22 +204,28 @@ def _span_of(
     if options.logged_from is not None:
         if options.logged_from > first:
             raise ImportRejectedError(
-                f"The file's first cramp is on the night of {nights.day_text(first)}, before the "
-                f"logged nights start ({nights.day_text(options.logged_from)}); nothing was "
-                "imported."
+                _(
+                    "The file's first cramp is on the night of {first}, before the logged "
+                    "nights start ({logged_from}); nothing was imported."
+                ).format(
+                    first=nights.day_text(first), logged_from=nights.day_text(options.logged_from)
+                )
             )
         first = options.logged_from
     if options.logged_to is not None:
         if options.logged_to < last:
             raise ImportRejectedError(
-                f"The file's last cramp is on the night of {nights.day_text(last)}, after the "
-                f"logged nights end ({nights.day_text(options.logged_to)}); nothing was "
-                "imported."
+                _(
+                    "The file's last cramp is on the night of {last}, after the logged "
+                    "nights end ({logged_to}); nothing was imported."
+                ).format(last=nights.day_text(last), logged_to=nights.day_text(options.logged_to))
             )
         if options.logged_to > last_night:
             raise ImportRejectedError(
-                f"The logged nights cannot reach past the night of {nights.day_text(last_night)}, "
-                "the latest that has ended; nothing was imported."
+                _(
+                    "The logged nights cannot reach past the night of {last_night}, the "
+                    "latest that has ended; nothing was imported."
+                ).format(last_night=nights.day_text(last_night))
             )
         last = options.logged_to
     return SpanDeclaration(first, min(last, last_night), SpanSource.IMPORT)
@@ -275,16 +301,22 @@ def _refuse_unless_importable(plan: ImportPlan, *, skip_invalid: bool) -> None:
     file holds nothing."""
     batch = plan.batch
     if batch.questions:
-        raise ImportRejectedError(" ".join(batch.questions.values()) + " Nothing was imported.")
+        raise ImportRejectedError(" ".join(batch.questions.values()) + _(" Nothing was imported."))
     if batch.errors and not skip_invalid:
         first = batch.errors[0]
         raise ImportRejectedError(
-            f"{count(len(batch.errors), 'row')} of {plan.path.name} "
-            f"{'is' if len(batch.errors) == 1 else 'are'} invalid (first, {first}); "
-            "nothing was imported. Fix them, or choose to skip invalid rows."
+            count(
+                len(batch.errors),
+                "{n} row of {name} is invalid (first, {first}); nothing was imported. Fix "
+                "them, or choose to skip invalid rows.",
+                "{n} rows of {name} are invalid (first, {first}); nothing was imported. Fix "
+                "them, or choose to skip invalid rows.",
+                name=plan.path.name,
+                first=first,
+            )
         )
     if not (batch.episodes or batch.days or batch.medications or batch.vocabulary):
-        raise ImportRejectedError(f"{plan.path.name} holds nothing to import.")
+        raise ImportRejectedError(_("{name} holds nothing to import.").format(name=plan.path.name))
 
 
 def _store_spans(session: Session, spans: Sequence[SpanDeclaration]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cramplog.core.errors import ImportFileError
+from cramplog.core.translation import _
 from cramplog.exchange import csv_format, workbook
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.exchange.file_kind import FileKind, recognise
@@ -39,7 +40,7 @@ class Source:
 def read_source(raw: bytes, *, sheet: str | None = None) -> Source:
     """What `raw` holds; ImportFileError for an empty, unreadable or unsupported file."""
     if not raw.strip(_WHITESPACE):
-        raise ImportFileError("The file is empty; there is nothing to import.")
+        raise ImportFileError(_("The file is empty; there is nothing to import."))
     kind = recognise(raw)
     if kind is not FileKind.TEXT:
         chosen = workbook.read_workbook(raw, kind, sheet)
@@ -49,8 +50,10 @@ def read_source(raw: bytes, *, sheet: str | None = None) -> Source:
     notes = (decoded.note,) if decoded.note else ()
     if sheet is not None:
         raise ImportFileError(
-            "The file is a text file, not a workbook, so it has no sheets to choose from; "
-            "leave out the sheet. Nothing was imported."
+            _(
+                "The file is a text file, not a workbook, so it has no sheets to choose "
+                "from; leave out the sheet. Nothing was imported."
+            )
         )
     if decoded.text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
         return Source(json_text=decoded.text, notes=notes)
@@ -62,5 +65,5 @@ def read_table(raw: bytes, *, sheet: str | None = None) -> Table:
     """The header and rows of a CSV file or workbook sheet (a JSON file has none)."""
     source = read_source(raw, sheet=sheet)
     if source.table is None:
-        raise ImportFileError("The file is a JSON export: it has no columns to choose.")
+        raise ImportFileError(_("The file is a JSON export: it has no columns to choose."))
     return source.table

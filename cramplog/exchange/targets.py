@@ -10,6 +10,7 @@ from typing import IO
 
 from cramplog import files as file_writer
 from cramplog.core.errors import ExportError, ForbiddenTargetError
+from cramplog.core.translation import _
 from cramplog.storage import health, layout
 
 Writer = Callable[[IO[str]], object]  # what it returns (a count, say) is not used
@@ -29,13 +30,17 @@ def check_target(diary_path: Path, target: Path) -> None:
     for path in forbidden:
         if resolved == path.resolve() or _same_file(resolved, path):
             raise ForbiddenTargetError(
-                f"{target} is the diary file itself (or one of its journal files); "
-                "choose another name. Nothing was written."
+                _(
+                    "{target} is the diary file itself (or one of its journal files); choose "
+                    "another name. Nothing was written."
+                ).format(target=target)
             )
     backups = layout.backup_dir(diary_path.parent).resolve()
     if resolved.parent == backups:
         raise ForbiddenTargetError(
-            f"{target} is inside the backups folder; choose another folder. Nothing was written."
+            _(
+                "{target} is inside the backups folder; choose another folder. Nothing was written."
+            ).format(target=target)
         )
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from typing import Generic, TypeVar
 
 from cramplog.core.records import MAX_DURATION, Side
+from cramplog.core.translation import _
 
 
 class CellError(ValueError):
@@ -88,7 +89,11 @@ def _make_date(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise CellError(f"{day:02d}/{month:02d}/{year} is not a date on the calendar.") from None
+        raise CellError(
+            _("{day:02d}/{month:02d}/{year} is not a date on the calendar.").format(
+                day=day, month=month, year=year
+            )
+        ) from None
 
 
 def _full_year(text: str) -> int:
@@ -103,7 +108,7 @@ def read_date(text: str) -> date | NumericDate:
     """A date, or a NumericDate when its day/month order is for the caller to settle."""
     value = " ".join(text.split()).strip()
     if not value:
-        raise CellError("The date is empty.")
+        raise CellError(_("The date is empty."))
     if found := _ISO_DATE.match(value):
         return _make_date(int(found[1]), int(found[2]), int(found[3]))
     if found := _NUMERIC_DATE.match(value):
@@ -117,23 +122,25 @@ def read_date(text: str) -> date | NumericDate:
         month = _MONTHS.get(found[1].lower())
         if month is not None:
             return _make_date(int(found[3]), month, int(found[2]))
-    raise CellError(f"{quote(value)} is not a date cramplog can read (try 2026-03-11).")
+    raise CellError(
+        _("{value} is not a date cramplog can read (try 2026-03-11).").format(value=quote(value))
+    )
 
 
 def read_time(text: str) -> time:
     value = text.strip()
     found = _TIME.match(value)
     if not found:
-        raise CellError(f"{quote(value)} is not a time of day (try 02:10).")
+        raise CellError(_("{value} is not a time of day (try 02:10).").format(value=quote(value)))
     hour, minute = int(found[1]), int(found[2])
     second = int(found[3] or 0)
     meridiem = (found[4] or "").lower()
     if meridiem:
         if not 1 <= hour <= 12:
-            raise CellError(f"{quote(value)} is not a time of day.")
+            raise CellError(_("{value} is not a time of day.").format(value=quote(value)))
         hour = hour % 12 + (12 if meridiem == "p" else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise CellError(f"{quote(value)} is not a time of day.")
+        raise CellError(_("{value} is not a time of day.").format(value=quote(value)))
     return time(hour, minute, second)
 
 
@@ -202,13 +209,13 @@ def read_duration(text: str, *, seconds_per_number: int = 60) -> int:
     """A duration in whole seconds, from "1:30" (m:ss), "90 s", "1.5" (in the header's unit)..."""
     value = " ".join(text.split()).strip().lower()
     if not value:
-        raise CellError("The duration is empty.")
+        raise CellError(_("The duration is empty."))
     seconds: float
     if found := _CLOCK.match(value):
         hours = int(found[1] or 0)
         minutes, secs = int(found[2]), int(found[3])
         if secs > 59:
-            raise CellError(f"{quote(value)} is not a duration in m:ss.")
+            raise CellError(_("{value} is not a duration in m:ss.").format(value=quote(value)))
         seconds = hours * 3600 + minutes * 60 + secs
     elif (found := _UNIT_PARTS.match(value)) and any(found.groups()):
         hours, minutes, secs = (int(part or 0) for part in found.groups())
@@ -217,24 +224,32 @@ def read_duration(text: str, *, seconds_per_number: int = 60) -> int:
         if _THOUSANDS_OR_DECIMAL.match(found[1]):
             whole, decimal = found[1].replace(",", ""), float(found[1].replace(",", "."))
             raise CellError(
-                f"{quote(value)} could mean {whole} or {decimal:g} (a decimal comma); "
-                f"write it as {whole} or {decimal:g}."
+                _(
+                    "{value} could mean {whole} or {decimal:g} (a decimal comma); write it "
+                    "as {whole} or {decimal:g}."
+                ).format(value=quote(value), whole=whole, decimal=decimal)
             )
         unit = found[2].lower()
         factor = seconds_per_number if not unit else _DURATION_UNITS.get(unit)
         if factor is None:
-            raise CellError(f"{quote(value)}: unknown unit {unit!r} (use s, min or m:ss).")
+            raise CellError(
+                _("{value}: unknown unit {unit!r} (use s, min or m:ss).").format(
+                    value=quote(value), unit=unit
+                )
+            )
         seconds = float(found[1].replace(",", ".")) * factor
     else:
-        raise CellError(f"{quote(value)} is not a duration (try 1:30 or 2 min).")
+        raise CellError(
+            _("{value} is not a duration (try 1:30 or 2 min).").format(value=quote(value))
+        )
     if not math.isfinite(seconds) or seconds > MAX_DURATION.total_seconds() + 0.5:
         # Checked before rounding: 400 nines parse as infinity, which round() cannot take.
-        raise CellError("The duration cannot be longer than 24 hours.")
+        raise CellError(_("The duration cannot be longer than 24 hours."))
     whole = round(seconds)
     if whole < 1:
-        raise CellError("The duration must be at least one second.")
+        raise CellError(_("The duration must be at least one second."))
     if whole > MAX_DURATION.total_seconds():
-        raise CellError("The duration cannot be longer than 24 hours.")
+        raise CellError(_("The duration cannot be longer than 24 hours."))
     return whole
 
 
@@ -268,7 +283,11 @@ def read_side(text: str) -> Side:
         return Side.NOT_APPLICABLE
     side = _SIDE_BY_TEXT.get(value) or _SIDE_BY_TEXT.get(value.strip("()[]."))
     if side is None:
-        raise CellError(f"{quote(text.strip())} is not a side (use left, right, both or n/a).")
+        raise CellError(
+            _("{value} is not a side (use left, right, both or n/a).").format(
+                value=quote(text.strip())
+            )
+        )
     return side
 
 
@@ -300,7 +319,7 @@ def read_yes_no(text: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise CellError(f"{quote(text.strip())} is not yes or no.")
+    raise CellError(_("{value} is not yes or no.").format(value=quote(text.strip())))
 
 
 def read_number(text: str, *, what: str, low: float, high: float) -> float:
@@ -308,16 +327,22 @@ def read_number(text: str, *, what: str, low: float, high: float) -> float:
     try:
         number = float(value)
     except ValueError:
-        raise CellError(f"{quote(text.strip())}: {what} must be a number.") from None
+        raise CellError(
+            _("{value}: {what} must be a number.").format(value=quote(text.strip()), what=what)
+        ) from None
     if not low <= number <= high:
-        raise CellError(f"{what.capitalize()} must be between {low:g} and {high:g}.")
+        raise CellError(
+            _("{what} must be between {low:g} and {high:g}.").format(
+                what=what.capitalize(), low=low, high=high
+            )
+        )
     return number
 
 
 def read_whole(text: str, *, what: str, low: int, high: int) -> int:
     number = read_number(text, what=what, low=low, high=high)
     if number != int(number):
-        raise CellError(f"{what.capitalize()} must be a whole number.")
+        raise CellError(_("{what} must be a whole number.").format(what=what.capitalize()))
     return int(number)
 
 

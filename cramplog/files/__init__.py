@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import IO
 
 from cramplog.core.errors import CramplogError, StorageError
+from cramplog.core.translation import N_, _
 from cramplog.files.private import PRIVATE_FILE_MODE, create_private_file, fsync_dir
 
 Fill = Callable[[IO[bytes]], None]
 ErrorType = type[CramplogError]
-NOTHING_WRITTEN = "Nothing was written."
+NOTHING_WRITTEN = N_("Nothing was written.")
 
 _ERRNO_NAMES = {
     errno.ENOSPC: "ENOSPC",
@@ -40,22 +41,35 @@ _ERRNO_NAMES = {
 
 def storage_message(exc: OSError, target: Path, *, done: str = NOTHING_WRITTEN) -> str:
     """One line saying what the environment refused (disk full, permissions, read-only)."""
+    done = (
+        _(done) if done else done
+    )  # marked N_() by whoever gave it ("" is the catalogue's header)
     name = _ERRNO_NAMES.get(exc.errno or 0, "")
     code = f" ({name})" if name else ""
     folder = target.parent if str(target.parent) else Path(".")
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"The disk is full{code}, so {target} could not be written. {done}"
+        return _("The disk is full{code}, so {target} could not be written. {done}").format(
+            code=code, target=target, done=done
+        )
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"{folder} cannot be written to: permission denied{code}. {done}"
+        return _("{folder} cannot be written to: permission denied{code}. {done}").format(
+            folder=folder, code=code, done=done
+        )
     if exc.errno == errno.EROFS:
-        return f"{folder} is on a read-only disk{code}. {done}"
+        return _("{folder} is on a read-only disk{code}. {done}").format(
+            folder=folder, code=code, done=done
+        )
     if exc.errno == errno.ENOENT and not folder.is_dir():
-        return f"The folder {folder} does not exist. {done}"
+        return _("The folder {folder} does not exist. {done}").format(folder=folder, done=done)
     if exc.errno == errno.ENOTDIR:
-        return f"{folder} is not a folder. {done}"
+        return _("{folder} is not a folder. {done}").format(folder=folder, done=done)
     if exc.errno == errno.ELOOP:
-        return f"{target} is a symbolic link that leads round in a loop. {done}"
-    return f"{target} could not be written ({exc.strerror or exc}). {done}"
+        return _("{target} is a symbolic link that leads round in a loop. {done}").format(
+            target=target, done=done
+        )
+    return _("{target} could not be written ({reason}). {done}").format(
+        target=target, reason=exc.strerror or exc, done=done
+    )
 
 
 def _kind(mode: int) -> str | None:
@@ -63,22 +77,22 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return _("a pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("a socket")
+    return _("not a regular file")
 
 
 def kind_of(path: Path) -> str:
     """What is at `path`, in words: "a folder", "a device", "a pipe (FIFO)", "a file"..."""
     try:
-        return _kind(os.stat(path).st_mode) or "a file"
+        return _kind(os.stat(path).st_mode) or _("a file")
     except OSError:
-        return "not readable"
+        return _("not readable")
 
 
 def final_target(target: Path, *, error: ErrorType = StorageError) -> Path:
@@ -98,9 +112,17 @@ def final_target(target: Path, *, error: ErrorType = StorageError) -> Path:
     kind = _kind(info.st_mode)
     if kind is None:
         return final
-    via = f" (the link leads to {final})" if final != target else ""
-    advice = "give a file name" if kind == "a folder" else "give the name of a regular file"
-    raise error(f"{target} is {kind}{via}, not a file; {advice}. Nothing was written.")
+    via = _(" (the link leads to {final})").format(final=final) if final != target else ""
+    advice = (
+        _("give a file name")
+        if stat.S_ISDIR(info.st_mode)
+        else _("give the name of a regular file")
+    )
+    raise error(
+        _("{target} is {kind}{via}, not a file; {advice}. Nothing was written.").format(
+            target=target, kind=kind, via=via, advice=advice
+        )
+    )
 
 
 def _partial_beside(final: Path) -> Path:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from cramplog.core.errors import StorageError
+from cramplog.core.translation import _
 from cramplog.files import write_bytes
 
 ENTRY_NAME = "cramplog.desktop"
@@ -55,7 +56,9 @@ def write_entry(command: Sequence[str], folder: Path | None = None) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(
-            f"The autostart folder {folder} could not be made ({exc.strerror or exc})."
+            _("The autostart folder {folder} could not be made ({value}).").format(
+                folder=folder, value=exc.strerror or exc
+            )
         ) from exc
     target = folder / ENTRY_NAME
     write_bytes(target, entry_text(command).encode("utf-8"))
@@ -70,19 +73,31 @@ def remove_entry(folder: Path | None = None) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise StorageError(f"{target} could not be checked ({exc.strerror or exc}).") from exc
+        raise StorageError(
+            _("{target} could not be checked ({value}).").format(
+                target=target, value=exc.strerror or exc
+            )
+        ) from exc
     if not stat.S_ISREG(status.st_mode):
         raise StorageError(
-            f"{target} is not a file cramplog wrote, so it was left alone; remove it yourself "
-            "to stop cramplog starting with your session."
+            _(
+                "{target} is not a file cramplog wrote, so it was left alone; remove it "
+                "yourself to stop cramplog starting with your session."
+            ).format(target=target)
         )
     try:
         ours = MARKER in target.read_text(encoding="utf-8", errors="replace")
         if not ours:
             raise StorageError(
-                f"{target} was not written by cramplog, so it was left alone; remove it "
-                "yourself to stop cramplog starting with your session."
+                _(
+                    "{target} was not written by cramplog, so it was left alone; remove it "
+                    "yourself to stop cramplog starting with your session."
+                ).format(target=target)
             )
         target.unlink()
     except OSError as exc:
-        raise StorageError(f"{target} could not be removed ({exc.strerror or exc}).") from exc
+        raise StorageError(
+            _("{target} could not be removed ({value}).").format(
+                target=target, value=exc.strerror or exc
+            )
+        ) from exc

@@ -23,6 +23,7 @@ from typing import IO, Final
 from cramplog import files
 from cramplog.core import resources
 from cramplog.core.errors import StorageError
+from cramplog.core.translation import N_, _
 
 DESKTOP_FILE: Final = "cramplog.desktop"
 ICON_FILE: Final = "cramplog.svg"
@@ -95,15 +96,19 @@ def exec_line(command: Sequence[str]) -> str:
     for argument in command:
         if not argument or any(ord(char) < 0x20 or ord(char) == 0x7F for char in argument):
             raise DesktopEntryError(
-                f"cramplog's path {argument!r} holds a control character (such as a line "
-                "break), which a desktop launcher cannot hold. Nothing was written."
+                _(
+                    "cramplog's path {argument!r} holds a control character (such as a line "
+                    "break), which a desktop launcher cannot hold. Nothing was written."
+                ).format(argument=argument)
             )
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:
             raise DesktopEntryError(
-                f"cramplog's path {argument!r} is not valid UTF-8, which a desktop launcher "
-                "needs. Nothing was written."
+                _(
+                    "cramplog's path {argument!r} is not valid UTF-8, which a desktop "
+                    "launcher needs. Nothing was written."
+                ).format(argument=argument)
             ) from None
         word = argument.replace("%", "%%")
         if any(char in _RESERVED for char in word):
@@ -141,8 +146,10 @@ def _refuse_odd_targets(paths: Sequence[Path]) -> None:
             raise DesktopEntryError(files.storage_message(exc, path)) from exc
         if stat.S_ISLNK(info.st_mode):
             raise DesktopEntryError(
-                f"{path} is a symbolic link; cramplog will not write through it. Remove it "
-                "and try again. Nothing was written."
+                _(
+                    "{path} is a symbolic link; cramplog will not write through it. Remove "
+                    "it and try again. Nothing was written."
+                ).format(path=path)
             )
         if not stat.S_ISREG(info.st_mode):
             files.final_target(path, error=DesktopEntryError)
@@ -157,7 +164,9 @@ def _make_folders(paths: Sequence[Path]) -> None:
         except OSError as exc:
             raise DesktopEntryError(files.storage_message(exc, folder / "x")) from exc
         if not folder.is_dir():
-            raise DesktopEntryError(f"{folder} is not a folder. Nothing was written.")
+            raise DesktopEntryError(
+                _("{folder} is not a folder. Nothing was written.").format(folder=folder)
+            )
 
 
 def install(target: LauncherFiles, command: Sequence[str]) -> LauncherFiles:
@@ -196,8 +205,10 @@ def remove(target: LauncherFiles) -> list[Path]:
     _refuse_odd_targets(paths)
     if target.desktop.exists() and f"\n{MARK_KEY}=true\n" not in _read(target.desktop):
         raise DesktopEntryError(
-            f"{target.desktop} was not written by cramplog's launcher installer; it is left "
-            "as it is. Nothing was removed."
+            _(
+                "{desktop} was not written by cramplog's launcher installer; it is left "
+                "as it is. Nothing was removed."
+            ).format(desktop=target.desktop)
         )
     removed = []
     for path in paths:
@@ -207,7 +218,7 @@ def remove(target: LauncherFiles) -> list[Path]:
             continue
         except OSError as exc:
             raise DesktopEntryError(
-                files.storage_message(exc, path, done="The rest was left as it was.")
+                files.storage_message(exc, path, done=N_("The rest was left as it was."))
             ) from exc
         removed.append(path)
     return removed
@@ -217,5 +228,5 @@ def _read(path: Path) -> str:
     try:
         return "\n" + path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
-        message = files.storage_message(exc, path, done="Nothing was removed.")
+        message = files.storage_message(exc, path, done=N_("Nothing was removed."))
         raise DesktopEntryError(message) from exc

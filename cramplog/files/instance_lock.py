@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cramplog.core.errors import DiaryLockedError, StorageError
+from cramplog.core.translation import _
 from cramplog.files.private import PRIVATE_FILE_MODE, ensure_private_dir
 
 LOCK_FILENAME = "cramplog.lock"
@@ -116,10 +117,10 @@ def held_by_other(data_dir: Path) -> LockHolder | None:
 
 
 def _locked_message(data_dir: Path, holder: LockHolder) -> str:
-    return (
-        f"The diary in {data_dir} is already open in cramplog (process {holder.pid}). "
+    return _(
+        "The diary in {data_dir} is already open in cramplog (process {pid}). "
         "Close that window first; nothing was changed."
-    )
+    ).format(data_dir=data_dir, pid=holder.pid)
 
 
 @contextlib.contextmanager
@@ -143,7 +144,9 @@ def hold(data_dir: Path) -> Iterator[None]:
             continue
         except OSError as exc:
             raise StorageError(
-                f"Could not lock the diary in {data_dir}: {exc.strerror or exc}."
+                _("Could not lock the diary in {data_dir}: {value}.").format(
+                    data_dir=data_dir, value=exc.strerror or exc
+                )
             ) from exc
         try:
             os.write(fd, contents)
@@ -153,7 +156,9 @@ def hold(data_dir: Path) -> Iterator[None]:
         os.chmod(path, PRIVATE_FILE_MODE)
         break
     else:
-        raise DiaryLockedError(f"The diary in {data_dir} is locked; nothing was changed.")
+        raise DiaryLockedError(
+            _("The diary in {data_dir} is locked; nothing was changed.").format(data_dir=data_dir)
+        )
     try:
         yield
     finally:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cramplog.core.translation import _
+
 
 def default_data_dir() -> Path:
     import platformdirs
@@ -18,7 +20,7 @@ def resolve_data_dir(option: str | None) -> Path:
     from cramplog.core.errors import DiaryOpenError
 
     if not option.strip():
-        raise DiaryOpenError("--data-dir needs a directory name.")
+        raise DiaryOpenError(_("--data-dir needs a directory name."))
     if "\x00" in option:
-        raise DiaryOpenError("--data-dir contains a NUL character.")
+        raise DiaryOpenError(_("--data-dir contains a NUL character."))
     return Path(option).expanduser().resolve()

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 
 from cramplog.core.errors import DamagedDiaryError, DiaryOpenError, NewerDiaryError, NotADiaryError
+from cramplog.core.translation import _
 from cramplog.files.private import create_private_file, ensure_private_dir, make_private
 from cramplog.storage import engine as engines
 from cramplog.storage.layout import APPLICATION_ID, HEAD_REVISION, REVISIONS, backup_dir, diary_path
@@ -24,7 +25,9 @@ def read_revision(path: Path) -> str | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise NotADiaryError(f"{path} could not be read as a diary: {exc}") from exc
+        raise NotADiaryError(
+            _("{path} could not be read as a diary: {reason}").format(path=path, reason=exc)
+        ) from exc
     try:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
@@ -34,7 +37,9 @@ def read_revision(path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return None if row is None else str(row[0])
     except sqlite3.DatabaseError as exc:
-        raise NotADiaryError(f"{path} is damaged or not a cramplog diary ({exc}).") from exc
+        raise NotADiaryError(
+            _("{path} is damaged or not a cramplog diary ({reason}).").format(path=path, reason=exc)
+        ) from exc
     finally:
         conn.close()
 
@@ -47,18 +52,30 @@ def probe(path: Path) -> str:
     try:
         app_id = engines.read_application_id(path)
     except OSError as exc:
-        raise DiaryOpenError(f"{path} could not be read: {exc.strerror or exc}.") from exc
+        raise DiaryOpenError(
+            _("{path} could not be read: {strerror}.").format(
+                path=path, strerror=exc.strerror or exc
+            )
+        ) from exc
     if app_id is None:
-        raise NotADiaryError(f"{path} is not a cramplog diary (it is not an SQLite database).")
+        raise NotADiaryError(
+            _("{path} is not a cramplog diary (it is not an SQLite database).").format(path=path)
+        )
     if app_id != APPLICATION_ID:
-        raise NotADiaryError(f"{path} is not a cramplog diary (it belongs to another program).")
+        raise NotADiaryError(
+            _("{path} is not a cramplog diary (it belongs to another program).").format(path=path)
+        )
     revision = read_revision(path)
     if revision is None:
-        raise NotADiaryError(f"{path} is not a cramplog diary (it has no schema version).")
+        raise NotADiaryError(
+            _("{path} is not a cramplog diary (it has no schema version).").format(path=path)
+        )
     if revision not in REVISIONS:
         raise NewerDiaryError(
-            f"{path} was written by a newer version of cramplog (schema {revision}); "
-            "update cramplog to open it. The file was not changed."
+            _(
+                "{path} was written by a newer version of cramplog (schema {revision}); "
+                "update cramplog to open it. The file was not changed."
+            ).format(path=path, revision=revision)
         )
     return revision
 
@@ -135,7 +152,8 @@ def open_diary_file(data_dir: Path) -> Engine:
         # A new diary is renamed in whole (see _create), so an empty one is a used diary a
         # crash emptied: never replaced silently (cramplog.diary.integrity offers the backups).
         raise DamagedDiaryError(
-            f"{path} is empty (0 bytes), as a crash can leave a file.", condition="truncated"
+            _("{path} is empty (0 bytes), as a crash can leave a file.").format(path=path),
+            condition="truncated",
         )
     revision = probe(path)
     make_private(path)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from cramplog.core.translation import _
 from cramplog.files.private import fsync_dir as fsync_dir  # kept here for its callers
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -148,7 +149,7 @@ def problems(conn: sqlite3.Connection, *, full: bool) -> list[str]:
     ]
     if full:
         found += [
-            f"broken reference in {row[0]} row {row[1]}"
+            _("broken reference in {table} row {rowid}").format(table=row[0], rowid=row[1])
             for row in conn.execute("PRAGMA foreign_key_check")
         ]
     return found

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cramplog import files
 from cramplog.core.errors import StorageError
+from cramplog.core.translation import N_, _
 
 
 def verify(path: Path) -> bool:
@@ -31,9 +32,9 @@ def snapshot(source: Path, destination: Path) -> Path:
     verified, then renamed into place, so a half-written backup never carries the final name.
     """
     if destination.exists():
-        raise StorageError(f"A backup named {destination.name} already exists.")
+        raise StorageError(_("A backup named {name} already exists.").format(name=destination.name))
     try:
-        with files.replacing(destination, done="The diary was not changed.") as partial:
+        with files.replacing(destination, done=N_("The diary was not changed.")) as partial:
             src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
             try:
                 dst = sqlite3.connect(partial)
@@ -46,7 +47,13 @@ def snapshot(source: Path, destination: Path) -> Path:
             finally:
                 src.close()
             if not verify(partial):
-                raise StorageError(f"The backup copy of {source.name} could not be verified.")
+                raise StorageError(
+                    _("The backup copy of {name} could not be verified.").format(name=source.name)
+                )
     except sqlite3.Error as exc:
-        raise StorageError(f"Could not write the backup {destination}: {exc}") from exc
+        raise StorageError(
+            _("Could not write the backup {destination}: {reason}").format(
+                destination=destination, reason=exc
+            )
+        ) from exc
     return destination

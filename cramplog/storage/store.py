@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cramplog.core.errors import StorageError, ValidationError
+from cramplog.core.translation import _
 from cramplog.storage import diary_file
 
 
@@ -45,7 +46,9 @@ class Store:
                     yield session
             except IntegrityError as exc:
                 # Validation runs first, so this is a rule the schema caught that we missed.
-                raise ValidationError(f"The diary refused this entry: {exc.orig}") from exc
+                raise ValidationError(
+                    _("The diary refused this entry: {orig}").format(orig=exc.orig)
+                ) from exc
             except OperationalError as exc:
                 raise StorageError(storage_message(exc)) from exc
 
@@ -58,7 +61,7 @@ class Store:
                 if row[0] != "ok"
             ]
             problems += [
-                f"broken reference in {row[0]} row {row[1]}"
+                _("broken reference in {table} row {rowid}").format(table=row[0], rowid=row[1])
                 for row in conn.execute(text("PRAGMA foreign_key_check"))
             ]
         return problems
@@ -67,9 +70,9 @@ class Store:
 def storage_message(exc: OperationalError) -> str:
     detail = str(exc.orig).lower()
     if "readonly" in detail or "read-only" in detail:
-        return "The diary file is read-only, so nothing could be saved."
+        return _("The diary file is read-only, so nothing could be saved.")
     if "full" in detail:
-        return "The disk is full, so nothing could be saved. Free some space and try again."
+        return _("The disk is full, so nothing could be saved. Free some space and try again.")
     if "locked" in detail or "busy" in detail:
-        return "The diary is busy in another program; nothing was saved. Try again."
-    return f"The diary could not be written ({exc.orig}); nothing was saved."
+        return _("The diary is busy in another program; nothing was saved. Try again.")
+    return _("The diary could not be written ({orig}); nothing was saved.").format(orig=exc.orig)

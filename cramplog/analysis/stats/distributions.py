@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from cramplog.core.records import Side
+from cramplog.core.translation import N_, _
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
@@ -15,13 +16,13 @@ if TYPE_CHECKING:
     from cramplog.diary.view import DiaryView
 
 WEEKDAY_NAMES: Final = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
 )
 
 
@@ -128,4 +129,4 @@ def by_weekday(night: NDArray[np.int64]) -> tuple[WeekdayCount, ...]:
 
     weekday = (night + 3) % 7  # 1 January 1970 was a Thursday
     counts = np.bincount(weekday, minlength=7)
-    return tuple(WeekdayCount(d, WEEKDAY_NAMES[d], int(counts[d])) for d in range(7))
+    return tuple(WeekdayCount(d, _(WEEKDAY_NAMES[d]), int(counts[d])) for d in range(7))

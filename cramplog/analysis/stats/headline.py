@@ -20,6 +20,7 @@ from cramplog.analysis.stats.triggers import FactorComparison, TriggerStat
 from cramplog.analysis.stats.weekly import TrendPoint, WeekPoint
 from cramplog.core import nights as diary_nights
 from cramplog.core import recorded, wording
+from cramplog.core.translation import _
 from cramplog.core.wording import count
 
 OVER_10_MIN_S: Final = 600
@@ -122,31 +123,40 @@ class PatternStats:
 
     def completeness_note(self) -> str:
         """E.g. "25 of 28 nights recorded (89%)": shown beside every rate."""
-        return (
-            f"{self.recorded_nights:,} of {count(self.nights_in_period, 'night')} recorded "
-            f"({wording.percent(self.completeness)})"
+        return _("{recorded_nights:,} of {nights} recorded ({completeness})").format(
+            recorded_nights=self.recorded_nights,
+            nights=count(self.nights_in_period, "{n} night", "{n} nights"),
+            completeness=wording.percent(self.completeness),
         )
 
     def recorded_note(self) -> str:
         """How the recorded nights were counted, and the cramps left out of the rates."""
         text = self.recorded_count.describe() + "."
         if self.cramps_on_unrecorded_nights:
-            text += (
-                f" {wording.count(self.cramps_on_unrecorded_nights, 'cramp')} fell on nights"
-                " neither reviewed"
-                " nor inside a span: counted, but left out of the rates."
+            text += " " + wording.count(
+                self.cramps_on_unrecorded_nights,
+                "{n} cramp fell on nights neither reviewed nor inside a span: counted, but left "
+                "out of the rates.",
+                "{n} cramps fell on nights neither reviewed nor inside a span: counted, but left "
+                "out of the rates.",
             )
         return text
 
     def timing_note(self) -> str:
         """E.g. "45 at night or in bed, 13 in the day; 58 inferred from your sleep hours
         22:00–08:00" (a cramp is inferred when nobody said whether it woke the person)."""
-        text = f"{self.nocturnal} at night or in bed, {self.daytime} in the day"
+        text = _("{nocturnal} at night or in bed, {daytime} in the day").format(
+            nocturnal=self.nocturnal, daytime=self.daytime
+        )
         inferred = self.nocturnal_inferred + self.daytime_inferred
         if inferred:
-            text += f"; {inferred} inferred from your sleep hours {self.sleep_hours.describe()}"
+            text += _("; {inferred} inferred from your sleep hours {sleep_hours}").format(
+                inferred=inferred, sleep_hours=self.sleep_hours.describe()
+            )
         if self.timing_unknown:
-            text += f"; {self.timing_unknown} not known ({diary_nights.TIME_NOT_NOTED})"
+            text += _("; {timing_unknown} not known ({time_not_noted})").format(
+                timing_unknown=self.timing_unknown, time_not_noted=_(diary_nights.TIME_NOT_NOTED)
+            )
         return text
 
     def hours_note(self) -> str:
@@ -154,7 +164,12 @@ class PatternStats:
         not noted" ("" when every cramp has its time)."""
         if not self.time_not_noted:
             return ""
-        return f"{wording.count(self.time_not_noted, 'cramp')}: {diary_nights.TIME_NOT_NOTED}"
+        return wording.count(
+            self.time_not_noted,
+            "{n} cramp: {time_not_noted}",
+            "{n} cramps: {time_not_noted}",
+            time_not_noted=_(diary_nights.TIME_NOT_NOTED),
+        )
 
     def rate_withheld(self) -> str | None:
         """Why the per-week rates are None though the period has recorded nights, or None."""
@@ -175,9 +190,13 @@ class PatternStats:
         c = self.comparison
         if c is None or self.comparable:
             return None
-        return (
-            f"no comparison: {c.recorded_nights:,} of {count(c.nights_in_period, 'night')} "
-            f"recorded in the comparison period ({MIN_NIGHTS_TO_COMPARE} needed)"
+        return _(
+            "no comparison: {recorded_nights:,} of {nights} recorded in the "
+            "comparison period ({min_nights_to_compare} needed)"
+        ).format(
+            recorded_nights=c.recorded_nights,
+            nights=count(c.nights_in_period, "{n} night", "{n} nights"),
+            min_nights_to_compare=MIN_NIGHTS_TO_COMPARE,
         )
 
     def change(self, name: str) -> float | None:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
 from cramplog.core import wording
+from cramplog.core.translation import N_, _
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ class PeriodPreset(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _PRESET_LABELS[self]
+        return _(_PRESET_LABELS[self])
 
 
 # The period the app, `cramplog stats` and `cramplog report` show unless told otherwise.
@@ -31,10 +32,10 @@ DEFAULT_PRESET: Final = PeriodPreset.LAST_3_MONTHS
 
 
 _PRESET_LABELS = {
-    PeriodPreset.LAST_4_WEEKS: "Last 4 weeks",
-    PeriodPreset.LAST_3_MONTHS: "Last 3 months",
-    PeriodPreset.LAST_12_MONTHS: "Last 12 months",
-    PeriodPreset.ALL: "All of the diary",
+    PeriodPreset.LAST_4_WEEKS: N_("Last 4 weeks"),
+    PeriodPreset.LAST_3_MONTHS: N_("Last 3 months"),
+    PeriodPreset.LAST_12_MONTHS: N_("Last 12 months"),
+    PeriodPreset.ALL: N_("All of the diary"),
 }
 
 
@@ -49,9 +50,10 @@ class Period:
     def __post_init__(self) -> None:
         if self.first > self.last:
             raise ValueError(
-                f"A period cannot end ({wording.date_text(self.last, weekday=False)}) "
-                f"before it begins "
-                f"({wording.date_text(self.first, weekday=False)})."
+                _("A period cannot end ({last}) before it begins ({first}).").format(
+                    last=wording.date_text(self.last, weekday=False),
+                    first=wording.date_text(self.first, weekday=False),
+                )
             )
 
     @property
@@ -64,11 +66,12 @@ class Period:
     def previous(self) -> Period:
         """The period of equal length that ends the night before this one begins."""
         last = self.first - timedelta(days=1)
-        return Period(last - timedelta(days=self.nights - 1), last, "Previous period")
+        return Period(last - timedelta(days=self.nights - 1), last, _("Previous period"))
 
     def describe(self) -> str:
         """E.g. "12 Feb 2026 – 11 Mar 2026 (28 nights)"."""
-        return f"{wording.span(self.first, self.last)} ({wording.count(self.nights, 'night')})"
+        nights = wording.count(self.nights, "{n} night", "{n} nights")
+        return f"{wording.span(self.first, self.last)} ({nights})"
 
 
 def _months_before(night: date, months: int) -> date:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from cramplog.core.translation import _
+
 # A week of recorded nights before any per-week figure: from two nights, one busy night
 # would read as "175 a week".
 MIN_NIGHTS_TO_RATE: Final = 7
@@ -16,7 +18,9 @@ def can_rate(recorded_nights: int) -> bool:
 
 def too_few_nights_to_rate(recorded_nights: int) -> str:
     """Why a per-week figure is not given: "too few recorded nights to rate (2 of 7 needed)"."""
-    return f"too few recorded nights to rate ({recorded_nights} of {MIN_NIGHTS_TO_RATE} needed)"
+    return _(
+        "too few recorded nights to rate ({recorded_nights} of {min_nights_to_rate} needed)"
+    ).format(recorded_nights=recorded_nights, min_nights_to_rate=MIN_NIGHTS_TO_RATE)
 
 
 def per_week(count: int, recorded_nights: int) -> float | None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Final
 from cramplog.analysis.stats.periods import Period, night_range
 from cramplog.core import wording
 from cramplog.core.records import ChecklistKind, Side, VocabularyKind
+from cramplog.core.translation import N_, _
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
@@ -29,27 +30,29 @@ FACTOR_THRESHOLDS: Final = aggregates.FactorThresholds(
     low_fluids_l=1.5, alcohol_units=3.0, caffeine_drinks=3, stress=7
 )
 FACTOR_DESCRIPTIONS: Final[Mapping[str, str]] = {
-    "exercise_hard": "hard exercise",
-    "exercise_unaccustomed": "unaccustomed exercise",
-    "alcohol": "3 or more units of alcohol",
-    "caffeine": "3 or more caffeine drinks",
-    "heat": "hot weather or heavy sweating",
-    "long_standing": "stood for a long time",
-    "long_sitting": "sat for a long time",
-    "no_stretch": "did not stretch before bed",
-    "stress": "stress 7 or more out of 10",
+    "exercise_hard": N_("hard exercise"),
+    "exercise_unaccustomed": N_("unaccustomed exercise"),
+    "alcohol": N_("3 or more units of alcohol"),
+    "caffeine": N_("3 or more caffeine drinks"),
+    "heat": N_("hot weather or heavy sweating"),
+    "long_standing": N_("stood for a long time"),
+    "long_sitting": N_("sat for a long time"),
+    "no_stretch": N_("did not stretch before bed"),
+    "stress": N_("stress 7 or more out of 10"),
 }
 
 
 def factor_description(factor: str) -> str:
     """What a day factor means, its amounts in the units the person reads."""
     if factor == "fluids_low":
-        return f"drank less than {wording.fluid(FACTOR_THRESHOLDS.low_fluids_l)}"
-    return FACTOR_DESCRIPTIONS.get(factor, factor)
+        return _("drank less than {amount}").format(
+            amount=wording.fluid(FACTOR_THRESHOLDS.low_fluids_l)
+        )
+    return _(FACTOR_DESCRIPTIONS[factor]) if factor in FACTOR_DESCRIPTIONS else factor
 
 
 CUSTOM_GROUP: Final = "custom"
-CUSTOM_GROUP_LABEL: Final = "Your own triggers"
+CUSTOM_GROUP_LABEL: Final = N_("Your own triggers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +183,7 @@ def trigger_stats(
                 code=item.code,
                 label=diary.label(item.code),
                 group=group,
-                group_label=groups.get(group, CUSTOM_GROUP_LABEL),
+                group_label=groups.get(group, _(CUSTOM_GROUP_LABEL)),
                 custom=False,
                 episodes=counts.pop(item.code, 0),
                 comparison=by_trigger.get(item.code),
@@ -197,7 +200,7 @@ def trigger_stats(
                 code=code,
                 label=diary.label(code),
                 group=CUSTOM_GROUP,
-                group_label=CUSTOM_GROUP_LABEL,
+                group_label=_(CUSTOM_GROUP_LABEL),
                 custom=True,
                 episodes=counts.get(code, 0),
                 comparison=None,

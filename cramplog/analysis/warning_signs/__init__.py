@@ -65,6 +65,8 @@ from cramplog.analysis.warning_signs.signs import (
     WarningSign,
 )
 from cramplog.core.records import ChecklistKind
+from cramplog.core.translation import _
+from cramplog.core.wording import count
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
@@ -86,7 +88,7 @@ def check(
     if frequent_per_week is None:
         frequent_per_week = float(diary.frequent_threshold)
     if not frequent_per_week > 0:
-        raise ValueError("The threshold for frequent cramps must be above zero a week.")
+        raise ValueError(_("The threshold for frequent cramps must be above zero a week."))
     last_night = diary.last_night()
     associated = {
         item.code
@@ -124,22 +126,22 @@ def check(
         rules.by_symptoms(
             raw.symptoms,
             "warning.leg_swelling_redness",
-            "swelling, redness or a change in the skin",
+            _("swelling, redness or a change in the skin"),
             SYMPTOM_RULES[0][1],
         ),
         rules.by_symptoms(
-            raw.symptoms, "warning.muscle_weakness", "muscle weakness", SYMPTOM_RULES[1][1]
+            raw.symptoms, "warning.muscle_weakness", _("muscle weakness"), SYMPTOM_RULES[1][1]
         ),
         rules.by_symptoms(
             raw.symptoms,
             "warning.severe_persistent_pain",
-            "severe pain that did not ease",
+            _("severe pain that did not ease"),
             SYMPTOM_RULES[2][1],
         ),
         rules.by_symptoms(
             raw.symptoms,
             "warning.spine_spasm_nerve_signs",
-            "a neck or back spasm with tingling, numbness or weakness",
+            _("a neck or back spasm with tingling, numbness or weakness"),
             keep=on_spine,
         ),
         rules.long_unrelieved(raw.long),
@@ -147,26 +149,39 @@ def check(
         rules.by_symptoms(
             raw.symptoms,
             "warning.neurological_signs",
-            "nerve-related signs ({signs})",
+            _("nerve-related signs ({signs})"),
             keep=off_spine,
         ),
         rules.frequent(raw.frequency, frequent_per_week),
         rules.share_rule(
             "warning.no_clear_cause",
             raw.no_trigger,
-            "whose possible causes you went through",
-            "you suspected no cause",
-            "no suspected cause noted",
-            "were never asked about causes (a quick log not yet reviewed, or an import "
-            "without a triggers column)",
+            _(
+                "In {hits:,} of {cramps} whose possible causes you went through over the last "
+                "{recent} nights, you suspected no cause."
+            ),
+            _("no suspected cause noted"),
+            lambda n: count(
+                n,
+                "{n} cramp were never asked about causes (a quick log not yet reviewed, or an "
+                "import without a triggers column), so could not be judged.",
+                "{n} cramps were never asked about causes (a quick log not yet reviewed, or an "
+                "import without a triggers column), so could not be judged.",
+            ),
         ),
         rules.share_rule(
             "warning.self_care_not_helping",
             raw.nothing_helped,
-            "where you rated what you tried",
-            "nothing you tried helped",
-            "nothing tried helped",
-            "have no rated relief",
+            _(
+                "In {hits:,} of {cramps} where you rated what you tried over the last {recent} "
+                "nights, nothing you tried helped."
+            ),
+            _("nothing tried helped"),
+            lambda n: count(
+                n,
+                "{n} cramp have no rated relief, so could not be judged.",
+                "{n} cramps have no rated relief, so could not be judged.",
+            ),
         ),
         *(
             rules.medication(m, windows, last_night)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from cramplog.analysis.warning_signs.signs import (
     WarningSign,
 )
 from cramplog.core import nights, recorded, wording
+from cramplog.core.translation import _
 from cramplog.core.wording import count
 from cramplog.storage import aggregates
 
@@ -52,19 +53,19 @@ class Rules:
             urgency = Urgency.NOW
         return WarningSign(
             code=code,
-            label=item.label if item else code,
+            label=_(item.label) if item else code,
             urgency=urgency,
             sentence=sentence,
-            explanation=item.explanation if item else "",
-            advice=item.advice if item else None,
+            explanation=_(item.explanation) if item else "",
+            advice=(_(item.advice) if item.advice else item.advice) if item else None,
             evidence=tuple(evidence[:MAX_EVIDENCE]),
             evidence_count=len(evidence) if count is None else count,
         )
 
     def where(self, episode: aggregates.EpisodeBrief) -> str:
-        side = {"left": "left", "right": "right", "both": "both sides"}.get(episode.side)
+        side = {"left": _("left"), "right": _("right"), "both": _("both sides")}.get(episode.side)
         muscle = self.diary.label(episode.muscle)
-        return f"{muscle} ({side})" if side else muscle
+        return _("{muscle} ({side})").format(muscle=muscle, side=side) if side else muscle
 
     def episode_evidence(self, episode: aggregates.EpisodeBrief, what: str = "") -> Evidence:
         detail = self.where(episode) + (f": {what}" if what else "")
@@ -95,7 +96,7 @@ class Rules:
         if not grouped:
             return None
         episodes = sorted(grouped.values(), key=lambda pair: pair[0].start_local, reverse=True)
-        seen = {s for _, symptoms in episodes for s in symptoms}
+        seen = {s for _episode, symptoms in episodes for s in symptoms}
         evidence = [
             self.episode_evidence(e, ", ".join(self.diary.label(s) for s in symptoms))
             for e, symptoms in episodes
@@ -105,9 +106,12 @@ class Rules:
         if "{signs}" in what:
             labels = sorted(self.diary.label(s).lower() for s in seen)
             what = what.format(signs=", ".join(labels))
-        sentence = (
-            f"{_cramps(n)} in this period came with {what} "
-            f"(latest: {nights.cited(latest.night, latest.clock)})."
+        sentence = count(
+            n,
+            "{n} cramp in this period came with {what} (latest: {latest}).",
+            "{n} cramps in this period came with {what} (latest: {latest}).",
+            what=what,
+            latest=nights.cited(latest.night, latest.clock),
         )
         return self.sign(code, sentence, evidence, now=self.symptom_urgent(seen))
 
@@ -119,15 +123,22 @@ class Rules:
             return None
         evidence = [
             self.episode_evidence(
-                e, f"{_duration(e.duration_s)}, stretching did not fully relieve it"
+                e,
+                _("{duration}, stretching did not fully relieve it").format(
+                    duration=_duration(e.duration_s)
+                ),
             )
             for e in hits
         ]
         n = len(hits)
-        sentence = (
-            f"{_cramps(n)} lasted more than 10 minutes although you tried stretching "
-            f"(latest: {nights.cited(hits[0].night, hits[0].clock)}, "
-            f"{_duration(hits[0].duration_s)})."
+        sentence = count(
+            n,
+            "{n} cramp lasted more than 10 minutes although you tried stretching "
+            "(latest: {latest}, {duration}).",
+            "{n} cramps lasted more than 10 minutes although you tried stretching "
+            "(latest: {latest}, {duration}).",
+            latest=nights.cited(hits[0].night, hits[0].clock),
+            duration=_duration(hits[0].duration_s),
         )
         return self.sign("warning.long_cramp_unrelieved", sentence, evidence)
 
@@ -161,10 +172,14 @@ class Rules:
             for m, run in runs
             for night in reversed(run)
         ]
-        sentence = (
-            f"Your {self.diary.label(muscle).lower()} had long spasms (an hour or more) on "
-            f"{len(latest)} nights in a row, from the {nights.cited(latest[0])} to the "
-            f"{nights.cited(latest[-1])}."
+        sentence = _(
+            "Your {muscle} had long spasms (an hour or more) on {nights} nights in a row, "
+            "from the {first} to the {last}."
+        ).format(
+            muscle=self.diary.label(muscle).lower(),
+            nights=len(latest),
+            first=nights.cited(latest[0]),
+            last=nights.cited(latest[-1]),
         )
         return self.sign("warning.spasm_three_days", sentence, evidence)
 
@@ -174,14 +189,20 @@ class Rules:
         if window.episodes == 0 or rate is None or rate < per_week:
             return None
         evidence = [
-            Evidence(night, None, None, _cramps(n).lower() if n != 1 else "1 cramp")
+            Evidence(night, None, None, _cramps(n))
             for night, n in sorted(window.episodes_by_night.items(), reverse=True)
         ]
-        sentence = (
-            f"You logged {count(window.episodes, 'cramp')} over "
-            f"{count(window.recorded_nights, 'recorded night')} in the 4 weeks to the "
-            f"{nights.cited(self.period.last)}: {rate:.1f} a week, at or above the "
-            f"{per_week:g} a week counted as frequent."
+        sentence = _(
+            "You logged {cramps} over {recorded_nights} in the 4 weeks to the {last}: "
+            "{rate:.1f} a week, at or above the {per_week:g} a week counted as frequent."
+        ).format(
+            cramps=_cramps(window.episodes),
+            recorded_nights=count(
+                window.recorded_nights, "{n} recorded night", "{n} recorded nights"
+            ),
+            last=nights.cited(self.period.last),
+            rate=rate,
+            per_week=per_week,
         )
         return self.sign("warning.frequent", sentence, evidence)
 
@@ -189,23 +210,23 @@ class Rules:
         self,
         code: str,
         found: aggregates.Share,
-        judged: str,
-        what: str,
+        sentence: str,
         detail: str,
-        unknown: str,
+        unjudged: Callable[[int], str],
     ) -> WarningSign | None:
-        """A rule over a share of cramps, judged only on those whose record says either way."""
+        """A rule over a share of cramps, judged only on those whose record says either way.
+
+        `sentence` is the rule's whole sentence with {hits}, {cramps} and {recent} (nights);
+        `unjudged` says how many cramps could not be judged, as a whole counted sentence.
+        """
         total, hits = found.judged, found.hits
         if total < MIN_EPISODES_FOR_SHARE or hits * 2 <= total:
             return None
         evidence = [self.episode_evidence(e, detail) for e in found.newest]
         recent = min(RECENT_NIGHTS, self.period.nights)
-        sentence = (
-            f"In {hits:,} of {count(total, 'cramp')} {judged} over the last {recent} nights, "
-            f"{what}."
-        )
+        sentence = sentence.format(hits=hits, cramps=_cramps(total), recent=recent)
         if found.unjudged:
-            sentence += f" {_cramps(found.unjudged)} {unknown}, so could not be judged."
+            sentence += " " + unjudged(found.unjudged)
         return self.sign(code, sentence, evidence, count=hits)
 
     def medication(
@@ -229,24 +250,35 @@ class Rules:
         started = medication.started_on
         med_class = self.diary.label(medication.med_class or "")
         evidence = [
-            Evidence(started, None, None, f"Started {medication.name} {medication.dose}".strip()),
+            Evidence(
+                started,
+                None,
+                None,
+                _("Started {name} {dose}")
+                .format(name=medication.name, dose=medication.dose)
+                .strip(),
+            ),
             *(
-                Evidence(night, None, None, _cramps(n).lower() if n != 1 else "1 cramp")
+                Evidence(night, None, None, _cramps(n))
                 for night, n in sorted(after.episodes_by_night.items(), reverse=True)
             ),
         ]
-        sentence = (
-            f"Cramps went from {rate_before:.1f} to {rate_after:.1f} a week in the 4 weeks after "
-            f"you started {medication.name} on {wording.date_text(started, weekday=False)}. "
-            f"The references associate "
-            f"{med_class.lower()} with cramps."
+        sentence = _(
+            "Cramps went from {before:.1f} to {after:.1f} a week in the 4 weeks after you "
+            "started {name} on {started}. The references associate {med_class} with cramps."
+        ).format(
+            before=rate_before,
+            after=rate_after,
+            name=medication.name,
+            started=wording.date_text(started, weekday=False),
+            med_class=med_class.lower(),
         )
         return self.sign("warning.medication_related", sentence, evidence)
 
 
 def _cramps(n: int) -> str:
-    return count(n, "cramp")
+    return count(n, "{n} cramp", "{n} cramps")
 
 
 def _duration(seconds: int | None) -> str:
-    return wording.duration(seconds, missing="duration unknown")
+    return wording.duration(seconds, missing=_("duration unknown"))

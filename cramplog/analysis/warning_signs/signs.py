@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from cramplog.core import nights
+from cramplog.core.translation import _
 
 if TYPE_CHECKING:
     pass
@@ -44,7 +45,7 @@ WATCHED_SYMPTOMS: Final = tuple(
     sorted(
         NERVE_SIGNS
         | NEUROLOGICAL_ANYWHERE
-        | frozenset().union(*(codes for _, codes in SYMPTOM_RULES))
+        | frozenset().union(*(codes for _code, codes in SYMPTOM_RULES))
     )
 )
 
@@ -55,7 +56,7 @@ class Urgency(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return "Seek medical advice now" if self is Urgency.NOW else "Make a GP appointment"
+        return _("Seek medical advice now") if self is Urgency.NOW else _("Make a GP appointment")
 
 
 @dataclass(frozen=True, slots=True)

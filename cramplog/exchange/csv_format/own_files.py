@@ -18,6 +18,7 @@ from cramplog.core.records import (
     Side,
     with_legacy_unknowns,
 )
+from cramplog.core.translation import _
 from cramplog.exchange import everyday_words, values
 from cramplog.exchange.batch import (
     SPREADSHEET_NAMESPACE,
@@ -51,12 +52,16 @@ def _utc_cell(text: str, what: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise values.CellError(f"{what} “{text[:30]}” is not an ISO date and time.") from None
+        raise values.CellError(
+            _("{what} “{text}” is not an ISO date and time.").format(what=what, text=text[:30])
+        ) from None
     if moment.tzinfo is not None:
         try:
             moment = moment.astimezone(UTC)
         except OverflowError:  # 0001-01-01T00:00+05:00 is before the year 1 in UTC
-            raise values.CellError(f"{what} “{text[:30]}” is out of range.") from None
+            raise values.CellError(
+                _("{what} “{text}” is out of range.").format(what=what, text=text[:30])
+            ) from None
     return moment.replace(tzinfo=None, microsecond=0)
 
 
@@ -64,7 +69,7 @@ def _uuid_cell(text: str) -> str:
     try:
         return str(uuid.UUID(text.strip()))
     except ValueError:
-        raise values.CellError(f"“{text[:40]}” is not a UUID.") from None
+        raise values.CellError(_("“{text}” is not a UUID.").format(text=text[:40])) from None
 
 
 def _codes(text: str) -> list[str]:
@@ -111,7 +116,7 @@ def read_own_episodes(header: Sequence[str], rows: list[Row], context: Context) 
             cells = _cells(header, row)
             new = _own_episode(cells, context, added, batch)
             if new.uuid in seen:
-                raise values.CellError("This UUID appears twice in the file.")
+                raise values.CellError(_("This UUID appears twice in the file."))
             context.check_episode(new.episode, added)
         except (ValueError, ValidationError) as exc:
             batch.errors.append(RowError(row.line, str(exc)))
@@ -142,7 +147,7 @@ def _own_episode(
         hydration_value = Hydration(hydration) if hydration else None
         side = Side(cells.get("side", "").strip() or Side.NOT_APPLICABLE.value)
     except ValueError:
-        raise values.CellError("The side or hydration is not one cramplog writes.") from None
+        raise values.CellError(_("The side or hydration is not one cramplog writes.")) from None
     duration = cells.get("duration_s", "").strip()
     intensity = cells.get("intensity", "").strip()
     tz = timezone(timedelta(minutes=offset))
@@ -187,11 +192,13 @@ def _own_reliefs(
     reliefs: list[tuple[str, ReliefRating | None]] = []
     relief_labels = cells.get("reliefs", "").split(LIST_SEPARATOR)
     for i, part in enumerate(_codes(cells.get("relief_codes", ""))):
-        code, _, rating = part.partition("=")
+        code, _sep, rating = part.partition("=")
         try:
             rated = ReliefRating(rating.strip()) if rating.strip() else None
         except ValueError:
-            raise values.CellError(f"“{rating[:20]}” is not a relief rating.") from None
+            raise values.CellError(
+                _("“{rating}” is not a relief rating.").format(rating=rating[:20])
+            ) from None
         label = re.sub(r" \([^)]*\)$", "", relief_labels[i]) if i < len(relief_labels) else code
         _custom_word("relief", code.strip(), label, context, added, batch)
         reliefs.append((code.strip(), rated))
@@ -222,21 +229,25 @@ def read_own_nights(header: Sequence[str], rows: list[Row], context: Context) ->
             try:
                 night = date.fromisoformat(cells["night_of"].strip())
             except ValueError:
-                raise values.CellError("night_of is not an ISO date (YYYY-MM-DD).") from None
+                raise values.CellError(_("night_of is not an ISO date (YYYY-MM-DD).")) from None
             if night in seen_nights:
-                raise values.CellError(f"The night of {night} appears twice in the file.")
+                raise values.CellError(
+                    _("The night of {night} appears twice in the file.").format(night=night)
+                )
             exercise = cells.get("exercise", "").strip()
             try:
                 exercise_value = Exercise(exercise) if exercise else None
             except ValueError:
-                raise values.CellError(f"“{exercise[:20]}” is not an exercise level.") from None
-            caffeine = _optional(cells.get("caffeine_drinks", ""), int, "caffeine drinks", 50)
-            stress = _optional(cells.get("stress", ""), int, "stress", 10)
-            sleep = _optional(cells.get("sleep_disturbance", ""), int, "sleep disturbance", 10)
-            awake = _optional(cells.get("minutes_awake", ""), int, "minutes awake", 1440)
+                raise values.CellError(
+                    _("“{exercise}” is not an exercise level.").format(exercise=exercise[:20])
+                ) from None
+            caffeine = _optional(cells.get("caffeine_drinks", ""), int, _("caffeine drinks"), 50)
+            stress = _optional(cells.get("stress", ""), int, _("stress"), 10)
+            sleep = _optional(cells.get("sleep_disturbance", ""), int, _("sleep disturbance"), 10)
+            awake = _optional(cells.get("minutes_awake", ""), int, _("minutes awake"), 1440)
             factors = DayFactors(
                 reviewed=values.read_yes_no(cells.get("reviewed", "")),
-                fluids_l=_optional(cells.get("fluids_l", ""), float, "fluids", 20),
+                fluids_l=_optional(cells.get("fluids_l", ""), float, _("fluids"), 20),
                 exercise=exercise_value,
                 alcohol_units=_optional(cells.get("alcohol_units", ""), float, "alcohol", 100),
                 caffeine_drinks=None if caffeine is None else int(caffeine),

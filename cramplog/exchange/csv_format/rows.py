@@ -9,6 +9,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from cramplog.core.errors import ImportFileError
+from cramplog.core.translation import _
 
 
 class Decoded(NamedTuple):
@@ -54,13 +55,15 @@ def decode_text(raw: bytes) -> Decoded:
         if encoding != "utf-8":
             line = body[: exc.start].count(b"\n\x00") + 1
             raise ImportFileError(
-                f"The file is not UTF-16 text (line {line} has bytes that are not). "
-                "Save it from your spreadsheet as “CSV UTF-8” and try again."
+                _(
+                    "The file is not UTF-16 text (line {line} has bytes that are not). Save "
+                    "it from your spreadsheet as “CSV UTF-8” and try again."
+                ).format(line=line)
             ) from exc
         text = _windows_1252(body)
         _refuse_binary(text)  # random bytes are no text, before they look like mixed text
         _refuse_mixed(body, exc.start)
-        note = "Read as Windows-1252: the file is not UTF-8."
+        note = _("Read as Windows-1252: the file is not UTF-8.")
     _refuse_binary(text)
     return Decoded(text, note)
 
@@ -83,9 +86,12 @@ def _refuse_mixed(body: bytes, bad: int) -> None:
         bad_line = body[:bad].count(b"\n") + 1
         good_line = body[: found.start()].count(b"\n") + 1
         raise ImportFileError(
-            f"The file mixes encodings: line {good_line} is UTF-8 (“{sample}”), but line "
-            f"{bad_line} has a byte that is not, so neither reading is safe. Fix line "
-            f"{bad_line}, or save the file again as “CSV UTF-8”. Nothing was imported."
+            _(
+                "The file mixes encodings: line {good_line} is UTF-8 (“{sample}”), but "
+                "line {bad_line} has a byte that is not, so neither reading is safe. Fix "
+                "line {bad_line}, or save the file again as “CSV UTF-8”. Nothing was "
+                "imported."
+            ).format(good_line=good_line, sample=sample, bad_line=bad_line)
         )
 
 
@@ -96,21 +102,26 @@ def _windows_1252(body: bytes) -> str:
         # Five bytes mean nothing in Windows-1252 either: neither reading fits.
         line = body[: exc.start].count(b"\n") + 1
         raise ImportFileError(
-            f"The file is neither UTF-8 nor Windows-1252 text (line {line} has bytes that are "
-            "neither). Save it from your spreadsheet as “CSV UTF-8” and try again."
+            _(
+                "The file is neither UTF-8 nor Windows-1252 text (line {line} has bytes "
+                "that are neither). Save it from your spreadsheet as “CSV UTF-8” and try "
+                "again."
+            ).format(line=line)
         ) from exc
 
 
 def _refuse_binary(text: str) -> None:
     if "\x00" in text:
-        raise ImportFileError("The file holds NUL characters, so it is not a text file.")
+        raise ImportFileError(_("The file holds NUL characters, so it is not a text file."))
     sample = text[:65536]
     controls = len(_BINARY.findall(sample))
     if controls >= _BINARY_LEAST and controls > _BINARY_SHARE * len(sample):
         raise ImportFileError(
-            "The file is not text: it holds control bytes no spreadsheet writes. cramplog "
-            "imports a cramplog export, a CSV file, or an .xlsx or .ods workbook; nothing was "
-            "imported."
+            _(
+                "The file is not text: it holds control bytes no spreadsheet writes. "
+                "cramplog imports a cramplog export, a CSV file, or an .xlsx or .ods "
+                "workbook; nothing was imported."
+            )
         )
 
 
@@ -158,10 +169,16 @@ def read_rows(text: str) -> tuple[list[str], list[Row]]:
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
             raise ImportFileError(
-                f"A quote opened on line {consumed + 1} is never closed, so the rest of the "
-                "file would be read as one cell. Nothing was imported."
+                _(
+                    "A quote opened on line {line} is never closed, so the rest of the file "
+                    "would be read as one cell. Nothing was imported."
+                ).format(line=consumed + 1)
             ) from exc
-        raise ImportFileError(f"Line {reader.line_num} cannot be read as CSV: {exc}.") from exc
+        raise ImportFileError(
+            _("Line {line_num} cannot be read as CSV: {reason}.").format(
+                line_num=reader.line_num, reason=exc
+            )
+        ) from exc
     if header is None:
-        raise ImportFileError("The file is empty: it has no header row and no entries.")
+        raise ImportFileError(_("The file is empty: it has no header row and no entries."))
     return header, rows

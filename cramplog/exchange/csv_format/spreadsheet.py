@@ -15,6 +15,7 @@ from cramplog.core.records import (
     EpisodeInput,
     Side,
 )
+from cramplog.core.translation import _
 from cramplog.exchange import everyday_words, values
 from cramplog.exchange.batch import (
     Batch,
@@ -203,7 +204,9 @@ class _SpreadsheetRows:
                 late = datetime.combine(day, time(23, 59, 59)).astimezone().utcoffset()
             except (OverflowError, OSError, ValueError):
                 # The computer's clock library cannot place the day (the year 1, 9999).
-                raise values.CellError(f"{day.isoformat()} is out of the range of dates.") from None
+                raise values.CellError(
+                    _("{day} is out of the range of dates.").format(day=day.isoformat())
+                ) from None
             assert early is not None and late is not None
             found = self.day_zones[day] = self.zone(early) if early == late else None
         return found  # type: ignore[return-value]
@@ -234,8 +237,10 @@ class _SpreadsheetRows:
             # A day the clocks change: a wall-clock time they skipped never happened.
             if datetime.fromtimestamp(local.timestamp()) != local:
                 raise values.CellError(
-                    f"{local:%H:%M} on {when.isoformat()} never happened on this computer's "
-                    "clock (the clocks went forward then); check the time."
+                    _(
+                        "{local:%H:%M} on {when} never happened on this computer's clock (the "
+                        "clocks went forward then); check the time."
+                    ).format(local=local, when=when.isoformat())
                 )
             offset = local.astimezone().utcoffset()
             assert offset is not None
@@ -266,7 +271,7 @@ class _SpreadsheetRows:
             start = aware.replace(tzinfo=self.zone(offset), microsecond=0)
             start_local = start.replace(tzinfo=None)
         if not muscle_text:
-            raise values.CellError("The muscle is empty.")
+            raise values.CellError(_("The muscle is empty."))
         muscle, side_in_muscle = self.words.muscle(muscle_text)
         side = self.read_side(side_text) if side_text else (side_in_muscle or Side.NOT_APPLICABLE)
         episode = EpisodeInput(

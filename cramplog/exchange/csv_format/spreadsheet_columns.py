@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from cramplog.core.errors import ImportFileError
 from cramplog.core.records import Side
+from cramplog.core.translation import N_, _
 from cramplog.exchange import everyday_words, values
 from cramplog.exchange.batch import (
     ColumnChoice,
@@ -34,21 +35,21 @@ SPREADSHEET_FIELDS = (
 # Fields holding lists of checklist words, and the checklist kind each names.
 LIST_FIELDS = {"triggers": "trigger", "reliefs": "relief", "symptoms": "symptom"}
 FIELD_LABELS = {
-    "date": "Date",
-    "time": "Time",
-    "start": "Date and time",
-    "muscle": "Muscle",
-    "side": "Side",
-    "duration": "Duration",
-    "intensity": "Intensity (0-10)",
-    "woke": "Woke me",
-    "notes": "Notes",
-    "triggers": "Triggers",
-    "reliefs": "Relief methods",
-    "relief_outcome": "How well the relief helped",
-    "activity": "Activity",
-    "hydration": "Hydration",
-    "symptoms": "Symptoms",
+    "date": N_("Date"),
+    "time": N_("Time"),
+    "start": N_("Date and time"),
+    "muscle": N_("Muscle"),
+    "side": N_("Side"),
+    "duration": N_("Duration"),
+    "intensity": N_("Intensity (0-10)"),
+    "woke": N_("Woke me"),
+    "notes": N_("Notes"),
+    "triggers": N_("Triggers"),
+    "reliefs": N_("Relief methods"),
+    "relief_outcome": N_("How well the relief helped"),
+    "activity": N_("Activity"),
+    "hydration": N_("Hydration"),
+    "symptoms": N_("Symptoms"),
 }
 _HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "date": ("date", "day", "night", "night of", "date of cramp", "cramp date", "start date"),
@@ -266,7 +267,9 @@ def choose_columns(
             if field is None and by_value is not None and by_value not in guessed:
                 field = by_value
         if field is not None and field not in SPREADSHEET_FIELDS:
-            raise ImportFileError(f"There is no field called {field!r} to map a column to.")
+            raise ImportFileError(
+                _("There is no field called {field!r} to map a column to.").format(field=field)
+            )
         if field == "duration" and not unit:
             name = split_header(text)[0]
             unit = "s" if name == "seconds" else "min" if name in ("minutes", "mins") else ""
@@ -275,17 +278,15 @@ def choose_columns(
     twice = sorted(field for field, count in taken.items() if count > 1)
     if twice:
         headers = [c.header for c in choices if c.field == twice[0]]
-        return tuple(choices), (
-            f"More than one column could be the {FIELD_LABELS[twice[0]].lower()}: "
-            + ", ".join(f"“{h}”" for h in headers)
-            + "."
+        return tuple(choices), _("More than one column could be the {field}: {headers}.").format(
+            field=_(FIELD_LABELS[twice[0]]).lower(), headers=", ".join(f"“{h}”" for h in headers)
         )
     if "muscle" not in taken:
-        return tuple(choices), "No column was recognised as the muscle."
+        return tuple(choices), _("No column was recognised as the muscle.")
     if "start" not in taken and "date" not in taken:
-        return tuple(choices), "No column was recognised as the date."
+        return tuple(choices), _("No column was recognised as the date.")
     if "start" in taken and "date" in taken:
-        return tuple(choices), "Both a date column and a date-and-time column were found."
+        return tuple(choices), _("Both a date column and a date-and-time column were found.")
     return tuple(choices), None
 
 
@@ -321,4 +322,4 @@ def examples(rows: Sequence[Row], index: int) -> tuple[str, ...]:
 def iter_fields() -> Iterator[tuple[str, str]]:
     """The spreadsheet fields a column can be mapped to, with their labels."""
     for field in SPREADSHEET_FIELDS:
-        yield field, FIELD_LABELS[field]
+        yield field, _(FIELD_LABELS[field])

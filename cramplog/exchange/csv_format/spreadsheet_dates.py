@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from cramplog.core.translation import N_, _
 from cramplog.exchange import values
 
 
@@ -24,7 +25,7 @@ class DateColumn:
 
 
 # Said in the dry run whenever dotted dates settle the order, so the reading is never silent.
-DOTTED_DAY_FIRST = (
+DOTTED_DAY_FIRST = N_(
     "Dates written with dots (“{example}”) are read day first, as in the countries that "
     "write dates so; use --month-first if this file means month first."
 )
@@ -59,22 +60,22 @@ def settle_dates(texts: Sequence[str | None], day_first: bool | None) -> DateCol
     question = note = None
     if day_first is None:
         if day_evidence and month_evidence:
-            question = (
-                f"Dates are written both day-first (“{day_evidence}”) and month-first "
-                f"(“{month_evidence}”); say which order the file uses."
-            )
+            question = _(
+                "Dates are written both day-first (“{day_evidence}”) and month-first "
+                "(“{month_evidence}”); say which order the file uses."
+            ).format(day_evidence=day_evidence, month_evidence=month_evidence)
         elif day_evidence:
             day_first = True
         elif month_evidence:
             day_first = False
         elif dotted and not slashed:
             day_first = True
-            note = DOTTED_DAY_FIRST.format(example=dotted)
+            note = _(DOTTED_DAY_FIRST).format(example=dotted)
         elif ambiguous:
-            question = (
-                f"Is “{ambiguous}” day/month or month/day? Dates in this file could be read "
-                "either way; say which order it uses."
-            )
+            question = _(
+                "Is “{ambiguous}” day/month or month/day? Dates in this file could be "
+                "read either way; say which order it uses."
+            ).format(ambiguous=ambiguous)
     return DateColumn(parsed, day_first, question, note)
 
 
@@ -82,7 +83,7 @@ def resolve_date(
     value: date | values.NumericDate | values.CellError | None, day_first: bool | None
 ) -> date:
     if value is None:
-        raise values.CellError("The date is empty.")
+        raise values.CellError(_("The date is empty."))
     if isinstance(value, values.CellError):
         raise value
     if isinstance(value, values.NumericDate):

@@ -14,6 +14,7 @@ from datetime import UTC
 
 from cramplog.core import validation
 from cramplog.core.records import ChecklistKind, ReliefRating, Side, VocabularyKind
+from cramplog.core.translation import N_, _
 from cramplog.exchange import everyday_words, values
 from cramplog.exchange.batch import VOCABULARY_KINDS, Batch, Context, name_uuid
 from cramplog.exchange.csv_format.spreadsheet_columns import split_items
@@ -60,10 +61,14 @@ class SpreadsheetWords:
         if control is not None:
             # A bell or escape in a label would travel into every list, chart and PDF.
             raise values.CellError(
-                f"A word here holds a control character (U+{ord(control[0]):04X}); a word "
-                "of your own cannot. Remove it from the cell."
+                _(
+                    "A word here holds a control character (U+{code_point:04X}); a word of "
+                    "your own cannot. Remove it from the cell."
+                ).format(code_point=ord(control[0]))
             )
-        label = validation.check_label(text, what=f"The word “{text.strip()[:40]}”")
+        label = validation.check_label(
+            text, what=_("The word “{text}”").format(text=text.strip()[:40])
+        )
         key = (kind, label.casefold())
         code = self.offered.get(key)
         if code is None:
@@ -171,27 +176,30 @@ class SpreadsheetWords:
 
 LISTED = 12
 KIND_PLURALS = {
-    "muscle": "muscles",
-    "trigger": "triggers",
-    "relief": "relief methods",
-    "activity": "activities",
-    "symptom": "symptoms",
+    "muscle": N_("muscles"),
+    "trigger": N_("triggers"),
+    "relief": N_("relief methods"),
+    "activity": N_("activities"),
+    "symptom": N_("symptoms"),
 }
 
 
 def listed_words(words: Sequence[str]) -> str:
     """Words as a sentence lists them: '“Leg”, “shin”', the first dozen and how many more."""
     shown = ", ".join(f"“{word}”" for word in words[:LISTED])
-    return shown + (f" and {len(words) - LISTED:,} more" if len(words) > LISTED else "")
+    return shown + (
+        _(" and {more:,} more").format(more=len(words) - LISTED) if len(words) > LISTED else ""
+    )
 
 
 def new_words_question(new_words: Mapping[str, Sequence[str]]) -> str:
     """E.g. 'Some words match nothing in the diary and would be added as words of your own:
     muscles “Leg”, “shin”. They are added only if you agree; otherwise change those cells.'"""
     kinds = "; ".join(
-        f"{KIND_PLURALS[kind]} {listed_words(words)}" for kind, words in new_words.items()
+        f"{_(KIND_PLURALS[kind])} {listed_words(words)}" for kind, words in new_words.items()
     )
-    return (
-        f"Some words match nothing in the diary and would be added as words of your own: "
-        f"{kinds}. They are added only if you agree; otherwise change those cells."
-    )
+    return _(
+        "Some words match nothing in the diary and would be added as words of "
+        "your own: {kinds}. They are added only if you agree; otherwise change "
+        "those cells."
+    ).format(kinds=kinds)

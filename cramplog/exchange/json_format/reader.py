@@ -19,6 +19,7 @@ from cramplog.core.records import (
     TakenFor,
     with_legacy_unknowns,
 )
+from cramplog.core.translation import _
 from cramplog.exchange.batch import (
     VOCABULARY_KINDS,
     Batch,
@@ -39,34 +40,40 @@ def parse(text: str, context: Context) -> Batch:
         document = json.loads(text)
     except RecursionError:
         raise ImportFileError(
-            "The JSON file is nested too deeply to be a cramplog export."
+            _("The JSON file is nested too deeply to be a cramplog export.")
         ) from None
     except ValueError as exc:
         line = getattr(exc, "lineno", None)
-        where = f" (line {line})" if line else ""
-        raise ImportFileError(f"The file is not valid JSON{where}: {exc}.") from exc
+        where = _(" (line {line})").format(line=line) if line else ""
+        raise ImportFileError(
+            _("The file is not valid JSON{where}: {reason}.").format(where=where, reason=exc)
+        ) from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportFileError(
-            'This JSON file is not a cramplog export (it lacks "format": "cramplog-diary").'
+            _('This JSON file is not a cramplog export (it lacks "format": "cramplog-diary").')
         )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ImportFileError('The export\'s "version" is missing or not a number.')
+        raise ImportFileError(_('The export\'s "version" is missing or not a number.'))
     if version < FIRST_VERSION:
         raise ImportFileError(
-            f'The export\'s "version" is {version}, which no cramplog ever wrote '
-            f"(the first format version is {FIRST_VERSION}). Nothing was imported."
+            _(
+                'The export\'s "version" is {version}, which no cramplog ever wrote (the '
+                "first format version is {first_version}). Nothing was imported."
+            ).format(version=version, first_version=FIRST_VERSION)
         )
     if version > VERSION:
         raise ImportFileError(
-            f"This export was made by a newer cramplog (format version {version}); "
-            "update cramplog to import it."
+            _(
+                "This export was made by a newer cramplog (format version {version}); "
+                "update cramplog to import it."
+            ).format(version=version)
         )
     lists: dict[str, list[object]] = {}
     for name in ("vocabulary", "episodes", "days", "medications"):
         value = document.get(name, [])
         if not isinstance(value, list):
-            raise ImportFileError(f"The export's {name!r} must be a list.")
+            raise ImportFileError(_("The export's {name!r} must be a list.").format(name=name))
         lists[name] = value
     batch = Batch(SourceKind.JSON)
     batch.rows = sum(len(items) for items in lists.values())
@@ -98,13 +105,17 @@ def _read_vocabulary(items: list[object], context: Context, batch: Batch) -> dic
             record = Record(raw)
             kind = record.text("kind", required=True)
             if kind not in VOCABULARY_KINDS:
-                raise Bad(f"'kind' must be one of {', '.join(VOCABULARY_KINDS)}")
+                raise Bad(
+                    _("'kind' must be one of {vocabulary_kinds}").format(
+                        vocabulary_kinds=", ".join(VOCABULARY_KINDS)
+                    )
+                )
             code = record.text("code", required=True)
             if not code.startswith(f"custom.{kind}.") or len(code) > 120:
-                raise Bad("'code' is not the code of a word of your own")
+                raise Bad(_("'code' is not the code of a word of your own"))
             label = validation.check_label(record.text("label", required=True))
             if code in seen:
-                raise Bad("this word appears twice")
+                raise Bad(_("this word appears twice"))
             item = NewVocabulary(
                 code=code,
                 kind=kind,
@@ -127,17 +138,17 @@ def _read_vocabulary(items: list[object], context: Context, batch: Batch) -> dic
 
 def _read_spans(items: object, batch: Batch) -> None:
     if not isinstance(items, list):
-        batch.errors.append(RowError(None, "must be a list", "logging_spans"))
+        batch.errors.append(RowError(None, _("must be a list"), "logging_spans"))
         return
     for index, raw in enumerate(items):
         try:
             record = Record(raw)
             first = record.day("first_night")
             if first is None:
-                raise Bad("'first_night' is missing")
+                raise Bad(_("'first_night' is missing"))
             last = record.day("last_night")
             if last is not None and last < first:
-                raise Bad("'last_night' is before 'first_night'")
+                raise Bad(_("'last_night' is before 'first_night'"))
             source = record.enum("source", SpanSource) or SpanSource.DECLARED
             batch.spans.append(SpanDeclaration(first, last, source, record.uuid()))
         except ValueError as exc:
@@ -158,7 +169,7 @@ def _read_episodes(
             record = Record(raw)
             uuid_text = record.uuid()
             if uuid_text in seen:
-                raise Bad("this UUID appears twice in the file")
+                raise Bad(_("this UUID appears twice in the file"))
             start_local, offset = _wall_clock_start(record)
             reliefs = [
                 (relief.text("code", required=True), relief.enum("rating", ReliefRating))
@@ -207,13 +218,13 @@ def _wall_clock_start(record: Record) -> tuple[datetime, int]:
     try:
         start_local = datetime.fromisoformat(record.text("start_local", required=True))
     except ValueError:
-        raise Bad("'start_local' is not an ISO date and time") from None
+        raise Bad(_("'start_local' is not an ISO date and time")) from None
     if start_local.tzinfo is not None:
-        raise Bad("'start_local' must be wall-clock time, without an offset")
+        raise Bad(_("'start_local' must be wall-clock time, without an offset"))
     offset = record.whole("utc_offset_min", required=True)
     assert offset is not None
     if not -1080 <= offset <= 1080:
-        raise Bad("'utc_offset_min' must be between -1080 and 1080")
+        raise Bad(_("'utc_offset_min' must be between -1080 and 1080"))
     return start_local, offset
 
 
@@ -227,7 +238,7 @@ def _read_days(items: list[object], context: Context, batch: Batch) -> None:
             night = record.day("night_of", required=True)
             assert night is not None
             if uuid_text in seen or night in nights:
-                raise Bad("this night appears twice in the file")
+                raise Bad(_("this night appears twice in the file"))
             factors = DayFactors(
                 reviewed=bool(record.flag("reviewed")),
                 fluids_l=record.number("fluids_l"),
@@ -267,7 +278,7 @@ def _read_medications(items: list[object], context: Context, batch: Batch) -> No
             record = Record(raw)
             uuid_text = record.uuid()
             if uuid_text in seen:
-                raise Bad("this UUID appears twice in the file")
+                raise Bad(_("this UUID appears twice in the file"))
             medication = validation.check_medication(
                 MedicationInput(
                     name=record.text("name", required=True),

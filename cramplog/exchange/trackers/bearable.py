@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from cramplog.core.errors import ImportFileError, ValidationError
+from cramplog.core.translation import _
 from cramplog.exchange import values
 from cramplog.exchange.batch import Batch, Context, Question, RowError, SourceKind
 from cramplog.exchange.csv_format.rows import Row
@@ -38,12 +39,12 @@ def read(
     batch = Batch(SourceKind.BEARABLE, rows=len(rows))
     where = {name.strip().strip('"').casefold(): i for i, name in enumerate(header)}
     read_as = {
-        "date formatted": "the date the cramp was noted",
-        "time of day": "its night (pm: that evening's)",
-        "category": "which rows are symptoms",
-        "detail": "the cramp and its muscle (cramp symptoms only)",
-        "rating/amount": "the cramp's intensity, scored 1–4",
-        "notes": "the cramp's notes",
+        "date formatted": _("the date the cramp was noted"),
+        "time of day": _("its night (pm: that evening's)"),
+        "category": _("which rows are symptoms"),
+        "detail": _("the cramp and its muscle (cramp symptoms only)"),
+        "rating/amount": _("the cramp's intensity, scored 1–4"),
+        "notes": _("the cramp's notes"),
     }
     batch.columns = describe_columns(
         header, rows, {i: read_as[name] for name, i in where.items() if name in read_as}
@@ -58,11 +59,13 @@ def read(
         if category.casefold() == "symptom" and cramp_symptoms.is_cramp(name):
             cramps.append((row, cells))
         else:
-            others[category or "(no category)"] += 1
+            others[category or _("(no category)")] += 1
     if not cramps:
         raise ImportFileError(
-            "This Bearable export holds no symptom named as a cramp, spasm or charley horse, "
-            "so it says nothing about cramps; nothing was imported."
+            _(
+                "This Bearable export holds no symptom named as a cramp, spasm or "
+                "charley horse, so it says nothing about cramps; nothing was imported."
+            )
         )
     days = _dates([cells[where["date formatted"]] for _row, cells in cramps], day_first, batch)
     if batch.questions:
@@ -98,7 +101,11 @@ def read(
             batch.errors.append(RowError(row.line, str(exc)))
     if others:
         listed = ", ".join(f"{name} {count:,}" for name, count in others.most_common())
-        batch.notes = (f"Only cramp symptoms are read from a Bearable export; left out: {listed}.",)
+        batch.notes = (
+            _("Only cramp symptoms are read from a Bearable export; left out: {listed}.").format(
+                listed=listed
+            ),
+        )
     return batch
 
 
@@ -126,9 +133,9 @@ def _dates(texts: list[str], day_first: bool | None, batch: Batch) -> list[date 
         elif any(value.must_be_month_first for value in numeric):
             day_first = False
         elif any(value.ambiguous for value in numeric):
-            batch.questions[Question.DATE_ORDER] = (
-                "The export's dates could be read day-first or month-first; say which order "
-                "it uses."
+            batch.questions[Question.DATE_ORDER] = _(
+                "The export's dates could be read day-first or month-first; say which "
+                "order it uses."
             )
             return []
         else:

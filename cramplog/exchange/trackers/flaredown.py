@@ -16,6 +16,7 @@ from datetime import date, datetime
 from cramplog.core import nights, validation
 from cramplog.core.errors import ImportFileError, ValidationError
 from cramplog.core.records import ChecklistKind, DayFactors, MedicationInput
+from cramplog.core.translation import _
 from cramplog.exchange.batch import Batch, Context, RowError, SourceKind, name_uuid
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.exchange.trackers import cramp_symptoms
@@ -37,20 +38,22 @@ def read(header: Sequence[str], rows: list[Row], context: Context) -> Batch:
     cramps = [i for i in middle if cramp_symptoms.is_cramp(header[i])]
     if not cramps:
         raise ImportFileError(
-            "This Flaredown export tracks no symptom named as a cramp, spasm or charley horse, "
-            "so it says nothing about cramps; nothing was imported."
+            _(
+                "This Flaredown export tracks no symptom named as a cramp, spasm or "
+                "charley horse, so it says nothing about cramps; nothing was imported."
+            )
         )
     treatments = [i for i in middle if i not in cramps and _is_treatment(rows, i)]
     scores = [i for i in middle if i not in cramps and i not in treatments]
     muscles = {i: cramp_symptoms.muscle(header[i], context) for i in cramps}
     fates = {
-        0: "the check-in's night (reviewed)",
-        len(header) - 2: "triggers, where a tag names one",
+        0: _("the check-in's night (reviewed)"),
+        len(header) - 2: _("triggers, where a tag names one"),
     }
-    fates |= {i: "cramps of that night, scored 0–4" for i in cramps}
-    fates |= {i: "medicines, with the dates taken" for i in treatments}
-    fates |= {i: "the night's notes (a score of 0–4)" for i in scores}
-    fates[len(header) - 1] = "the night's notes"
+    fates |= {i: _("cramps of that night, scored 0–4") for i in cramps}
+    fates |= {i: _("medicines, with the dates taken") for i in treatments}
+    fates |= {i: _("the night's notes (a score of 0–4)") for i in scores}
+    fates[len(header) - 1] = _("the night's notes")
     batch.columns = describe_columns(header, rows, fates)
     now = context.now.replace(tzinfo=None, microsecond=0)
     taken: dict[int, list[tuple[date, str]]] = {i: [] for i in treatments}
@@ -151,7 +154,9 @@ def _add_medicines(
             try:
                 checked = validation.check_medication(medicine, classes=classes)
             except ValidationError as exc:
-                batch.errors.append(RowError(None, str(exc), f"treatment “{name}”"))
+                batch.errors.append(
+                    RowError(None, str(exc), _("treatment “{name}”").format(name=name))
+                )
             else:
                 key = f"flaredown|medicine|{name}|{run[0][1]}|{run[0][0]}"
                 batch.medications.append(bulk.NewMedication(checked, name_uuid(key), now, now))
@@ -172,7 +177,11 @@ def _is_treatment(rows: list[Row], index: int) -> bool:
 def _score(text: str, name: str) -> int:
     value = text.strip()
     if not _SCORE.fullmatch(value):
-        raise ValueError(f"“{value[:40]}” under “{name}” is not a Flaredown score (0 to 4).")
+        raise ValueError(
+            _("“{value}” under “{name}” is not a Flaredown score (0 to 4).").format(
+                value=value[:40], name=name
+            )
+        )
     return int(value)
 
 
@@ -181,5 +190,7 @@ def _date(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise ValueError(
-            f"“{text.strip()[:40]}” is not a date as Flaredown writes them (2026-03-11)."
+            _("“{text}” is not a date as Flaredown writes them (2026-03-11).").format(
+                text=text.strip()[:40]
+            )
         ) from None

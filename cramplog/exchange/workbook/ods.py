@@ -16,6 +16,7 @@ from typing import IO
 from xml.etree import ElementTree
 
 from cramplog.core.errors import ImportFileError
+from cramplog.core.translation import N_, _
 from cramplog.exchange.workbook import cells, sheets
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -41,7 +42,7 @@ LINE_BREAK = f"{{{_TEXT}}}line-break"
 # A hostile file could ask for a billion spaces in one <text:s text:c="…"/>.
 MAX_SPACES = 1000
 
-_DAMAGED = "The file is a damaged .ods workbook ({}); nothing was imported."
+_DAMAGED = N_("The file is a damaged .ods workbook ({reason}); nothing was imported.")
 _DURATION = re.compile(r"(-)?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
 
 
@@ -50,12 +51,12 @@ def read(raw: bytes, wanted: str | None) -> sheets.Sheet:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if "content.xml" not in archive.namelist():
-                raise ImportFileError(_DAMAGED.format("it has no content.xml"))
-            sheets.check_unpacked(archive, "content.xml", "The workbook's content")
+                raise ImportFileError(_(_DAMAGED).format(reason=_("it has no content.xml")))
+            sheets.check_unpacked(archive, "content.xml", _("The workbook's content"))
             with archive.open("content.xml") as content:
                 names, grids = _Reader(wanted).read(content)
     except (zipfile.BadZipFile, ElementTree.ParseError, EOFError, OSError) as exc:
-        raise ImportFileError(_DAMAGED.format(exc)) from exc
+        raise ImportFileError(_(_DAMAGED).format(reason=exc)) from exc
     index = sheets.pick(names, wanted)
     header, rows = sheets.header_and_rows(names, index, grids.get(index, []))
     return sheets.Sheet(names[index], header, rows, sheets.note(names, index), tuple(names))

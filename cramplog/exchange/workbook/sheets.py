@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from cramplog.core import wording
 from cramplog.core.errors import ImportFileError
+from cramplog.core.translation import _
 from cramplog.exchange.csv_format.rows import Row
 
 # A diary of one cramp a night for 270 years is 100,000 rows of a dozen columns. The caps leave
@@ -44,7 +45,7 @@ class Sheet:
 def pick(names: Sequence[str], wanted: str | None) -> int:
     """The index of the sheet `wanted` names (a name, any case, or a number from 1)."""
     if not names:
-        raise ImportFileError("The workbook has no sheets; nothing was imported.")
+        raise ImportFileError(_("The workbook has no sheets; nothing was imported."))
     if wanted is None or not wanted.strip():
         return 0
     folded = [name.casefold() for name in names]
@@ -54,8 +55,10 @@ def pick(names: Sequence[str], wanted: str | None) -> int:
     if key.isdigit() and 1 <= int(key) <= len(names):
         return int(key) - 1
     raise ImportFileError(
-        f"The workbook has no sheet “{wanted.strip()}”: its sheets are {listed(names)} "
-        f"(give a name or a number from 1 to {len(names)}); nothing was imported."
+        _(
+            "The workbook has no sheet “{wanted}”: its sheets are {sheets} (give a "
+            "name or a number from 1 to {count}); nothing was imported."
+        ).format(wanted=wanted.strip(), sheets=listed(names), count=len(names))
     )
 
 
@@ -66,7 +69,7 @@ LISTED_SHEETS = 12
 def _some(names: Sequence[str], quoted: bool) -> str:
     shown = [f"“{name}”" if quoted else name for name in names[:LISTED_SHEETS]]
     if len(names) > LISTED_SHEETS:
-        shown.append(f"and {len(names) - LISTED_SHEETS:,} more")
+        shown.append(_("and {more:,} more").format(more=len(names) - LISTED_SHEETS))
     return ", ".join(shown)
 
 
@@ -76,8 +79,10 @@ def listed(names: Sequence[str]) -> str:
 
 def note(names: Sequence[str], index: int) -> str:
     if len(names) == 1:
-        return f"Sheet “{names[0]}” (the workbook's only sheet)."
-    return f"Sheet “{names[index]}” ({index + 1} of {len(names)}: {_some(names, quoted=False)})."
+        return _("Sheet “{sheet}” (the workbook's only sheet).").format(sheet=names[0])
+    return _("Sheet “{sheet}” ({number} of {sheets}: {names}).").format(
+        sheet=names[index], number=index + 1, sheets=len(names), names=_some(names, quoted=False)
+    )
 
 
 def check_unpacked(archive: zipfile.ZipFile, member: str, what: str) -> None:
@@ -89,17 +94,25 @@ def check_unpacked(archive: zipfile.ZipFile, member: str, what: str) -> None:
     size = archive.getinfo(member).file_size
     if size > MAX_UNPACKED_BYTES:
         raise SheetTooLargeError(
-            f"{what} unpacks to {size / 1024 / 1024:,.0f} MB, more than the "
-            f"{MAX_UNPACKED_BYTES // 1024 // 1024:,} MB cramplog reads from a workbook; "
-            "nothing was imported. Save the sheet of cramps on its own as CSV and import that."
+            _(
+                "{what} unpacks to {size:,.0f} MB, more than the {limit:,} MB cramplog "
+                "reads from a workbook; nothing was imported. Save the sheet of cramps "
+                "on its own as CSV and import that."
+            ).format(what=what, size=size / 1024 / 1024, limit=MAX_UNPACKED_BYTES // 1024 // 1024)
         )
 
 
 def too_many_cells(sheet: str, cells: int) -> SheetTooLargeError:
     return SheetTooLargeError(
-        f"Sheet “{sheet}” holds more than {wording.count(MAX_CELLS, 'cell')} "
-        f"({wording.count(cells, 'cell')} at least), more than cramplog reads from a workbook; "
-        "nothing was imported. Delete the empty or unrelated columns, or save the sheet as CSV."
+        _(
+            "Sheet “{sheet}” holds more than {limit} ({cells} at least), more "
+            "than cramplog reads from a workbook; nothing was imported. Delete the "
+            "empty or unrelated columns, or save the sheet as CSV."
+        ).format(
+            sheet=sheet,
+            limit=wording.count(MAX_CELLS, "{n} cell", "{n} cells"),
+            cells=wording.count(cells, "{n} cell", "{n} cells"),
+        )
     )
 
 
@@ -108,9 +121,11 @@ def header_and_rows(
 ) -> tuple[list[str], list[Row]]:
     """The first non-empty row is the header; the rest keep their workbook row numbers."""
     if not grid:
-        others = f" Its sheets: {listed(names)}." if len(names) > 1 else ""
+        others = _(" Its sheets: {sheets}.").format(sheets=listed(names)) if len(names) > 1 else ""
         raise EmptySheetError(
-            f"Sheet “{names[index]}” is empty: it has no header row and no entries.{others}",
+            _("Sheet “{sheet}” is empty: it has no header row and no entries.{others}").format(
+                sheet=names[index], others=others
+            ),
             tuple(names),
         )
     first_row, header = grid[0]

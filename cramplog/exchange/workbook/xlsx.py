@@ -16,6 +16,7 @@ import zipfile
 from xml.parsers import expat
 
 from cramplog.core.errors import ImportFileError
+from cramplog.core.translation import _
 from cramplog.exchange.workbook import sheets, xlsx_fast, xlsx_stream
 from cramplog.exchange.workbook.xlsx_parts import DAMAGED, DoctypeRefused, read_book
 from cramplog.exchange.workbook.xlsx_values import CellValues
@@ -47,10 +48,12 @@ def _read(raw: bytes, wanted: str | None) -> sheets.Sheet:
             part = book.sheets[index].part
             if part is None:
                 raise ImportFileError(
-                    f"Sheet “{listed[index]}” is a chart, not a table; choose another sheet "
-                    f"({sheets.listed(listed)}). Nothing was imported."
+                    _(
+                        "Sheet “{sheet}” is a chart, not a table; choose another sheet "
+                        "({sheets}). Nothing was imported."
+                    ).format(sheet=listed[index], sheets=sheets.listed(listed))
                 )
-            sheets.check_unpacked(archive, part, f"Sheet “{listed[index]}”")
+            sheets.check_unpacked(archive, part, _("Sheet “{sheet}”").format(sheet=listed[index]))
             values = CellValues(book, listed[index])
             grid = None
             if archive.getinfo(part).file_size <= FAST_LIMIT:
@@ -60,10 +63,12 @@ def _read(raw: bytes, wanted: str | None) -> sheets.Sheet:
                     grid = xlsx_stream.read(stream, values)
     except DoctypeRefused:
         raise ImportFileError(
-            DAMAGED.format("a part declares a document type, which a workbook never does")
+            _(DAMAGED).format(
+                reason=_("a part declares a document type, which a workbook never does")
+            )
         ) from None
     except (zipfile.BadZipFile, expat.ExpatError, EOFError, OSError, KeyError) as exc:
-        raise ImportFileError(DAMAGED.format(_reason(exc))) from exc
+        raise ImportFileError(_(DAMAGED).format(reason=_reason(exc))) from exc
     header, rows = sheets.header_and_rows(listed, index, grid)
     return sheets.Sheet(listed[index], header, rows, sheets.note(listed, index), tuple(listed))
 
@@ -72,7 +77,11 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
     """Every part read whole (workbook, styles, shared strings) within the cap."""
     for info in archive.infolist():
         if not info.filename.startswith("xl/worksheets/"):
-            sheets.check_unpacked(archive, info.filename, f"The workbook's {info.filename}")
+            sheets.check_unpacked(
+                archive,
+                info.filename,
+                _("The workbook's {filename}").format(filename=info.filename),
+            )
 
 
 def _reason(exc: BaseException) -> str:

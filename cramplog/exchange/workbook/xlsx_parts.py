@@ -16,6 +16,7 @@ from typing import Any
 from xml.parsers import expat
 
 from cramplog.core.errors import ImportFileError
+from cramplog.core.translation import N_, _
 from cramplog.exchange.workbook import serials
 
 # Transitional (Excel, LibreOffice, openpyxl) and strict OOXML name the same elements
@@ -29,7 +30,7 @@ _RELS_NS = (
     "http://purl.oclc.org/ooxml/officeDocument/relationships",
 )
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-DAMAGED = "The file is a damaged .xlsx workbook ({}); nothing was imported."
+DAMAGED = N_("The file is a damaged .xlsx workbook ({reason}); nothing was imported.")
 
 
 def names(*local: str) -> dict[str, str]:
@@ -124,7 +125,7 @@ def _office_document(archive: zipfile.ZipFile, members: set[str]) -> str:
             if kind.endswith("/officeDocument"):
                 found = _resolve("", target)
     if found not in members:
-        raise ImportFileError(DAMAGED.format("it has no workbook part"))
+        raise ImportFileError(_(DAMAGED).format(reason=_("it has no workbook part")))
     return found
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import IO
 
 from cramplog.core.errors import ImportFileError
+from cramplog.core.translation import _
 from cramplog.exchange.workbook import sheets
 from cramplog.exchange.workbook.xlsx_parts import DAMAGED, names, parser
 from cramplog.exchange.workbook.xlsx_values import CellValues, column_letters, column_number
@@ -43,14 +44,20 @@ def row_number(text: str) -> int:
     except ValueError:
         number = 0
     if not 1 <= number <= 1_048_576:
-        raise ImportFileError(DAMAGED.format(f"a row is numbered “{text[:20]}”"))
+        raise ImportFileError(
+            _(DAMAGED).format(reason=_("a row is numbered “{text}”").format(text=text[:20]))
+        )
     return number
 
 
 def reference_column(reference: str) -> int:
     column = column_number(reference.upper().rstrip("0123456789"))
     if not column:
-        raise ImportFileError(DAMAGED.format(f"a cell is called “{reference[:20]}”"))
+        raise ImportFileError(
+            _(DAMAGED).format(
+                reason=_("a cell is called “{reference}”").format(reference=reference[:20])
+            )
+        )
     return column
 
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cramplog.core.errors import ImportFileError
+from cramplog.core.translation import N_, _
 from cramplog.exchange.workbook import cells, serials
 from cramplog.exchange.workbook.xlsx_parts import DAMAGED, Book
 
 # Bounded, so a hostile sheet of a million distinct numbers cannot fill the memory with it.
 MEMO_SIZE = 100_000
-_SAVE = (
-    "Correct it in a spreadsheet program and save it, or save the sheet as CSV; "
-    "nothing was imported."
+_SAVE = N_(
+    "Correct it in a spreadsheet program and save it, or save the sheet as "
+    "CSV; nothing was imported."
 )
 
 
@@ -45,10 +46,12 @@ class CellValues:
         if not stored:
             if formula:
                 raise ImportFileError(
-                    f"Cell {where()} of sheet “{self.sheet}” holds a formula with no saved "
-                    "result (the workbook was written by a program that does not calculate). "
-                    "Open it in a spreadsheet program and save it, or save it as CSV; "
-                    "nothing was imported."
+                    _(
+                        "Cell {where} of sheet “{sheet}” holds a formula with no saved result "
+                        "(the workbook was written by a program that does not calculate). Open "
+                        "it in a spreadsheet program and save it, or save it as CSV; nothing was "
+                        "imported."
+                    ).format(where=where(), sheet=self.sheet)
                 )
             return None
         if kind == "str":
@@ -78,15 +81,18 @@ class CellValues:
                     return cells.cell_text(moment, shows_date=shown[0], shows_time=shown[1])
             if kind == "e":
                 raise ImportFileError(
-                    f"Cell {where()} of sheet “{self.sheet}” holds the error {stored[:20]} "
-                    f"instead of a value. {_SAVE}"
+                    _(
+                        "Cell {where} of sheet “{sheet}” holds the error {stored} instead of a "
+                        "value. {save}"
+                    ).format(where=where(), sheet=self.sheet, stored=stored[:20], save=_(_SAVE))
                 )
         except (ValueError, IndexError, OverflowError):
             pass
         raise ImportFileError(
-            DAMAGED.format(
-                f"cell {where()} of sheet “{self.sheet}” holds “{stored[:20]}” "
-                f"as a value of type “{kind[:10]}”"
+            _(DAMAGED).format(
+                reason=_(
+                    "cell {where} of sheet “{sheet}” holds “{stored}” as a value of type “{kind}”"
+                ).format(where=where(), sheet=self.sheet, stored=stored[:20], kind=kind[:10])
             )
         )
 
@@ -99,8 +105,15 @@ class CellValues:
             value = serials.from_serial(number, self.book.epoch, duration=duration)
         except (OverflowError, ValueError):
             raise ImportFileError(
-                f"Cell {where()} of sheet “{self.sheet}” is formatted as a date but holds "
-                f"{cells.cell_text(number)}, which is no date on the calendar. {_SAVE}"
+                _(
+                    "Cell {where} of sheet “{sheet}” is formatted as a date but holds "
+                    "{cell_text}, which is no date on the calendar. {save}"
+                ).format(
+                    where=where(),
+                    sheet=self.sheet,
+                    cell_text=cells.cell_text(number),
+                    save=_(_SAVE),
+                )
             ) from None
         shows_date, shows_time = cells.format_parts(code)
         return cells.cell_text(value, shows_date=shows_date, shows_time=shows_time)

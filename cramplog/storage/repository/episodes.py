@@ -16,6 +16,7 @@ from cramplog.core.records import (
     ReliefRating,
     Side,
 )
+from cramplog.core.translation import _
 from cramplog.storage import plain_reads
 from cramplog.storage.engine import driver_connection
 from cramplog.storage.schema import (
@@ -102,7 +103,7 @@ def update_episode(
         .values(updated_utc=now, **_episode_values(episode, start_local, offset_min))
     )
     if result.rowcount == 0:  # type: ignore[attr-defined]
-        raise NotFoundError("That cramp is no longer in the diary.")
+        raise NotFoundError(_("That cramp is no longer in the diary."))
     _replace_links(session, episode_id, episode)
     session.flush()
 
@@ -110,7 +111,7 @@ def update_episode(
 def delete_episode(session: Session, episode_id: int) -> None:
     result = session.execute(delete(EpisodeRow).where(EpisodeRow.id == episode_id))
     if result.rowcount == 0:  # type: ignore[attr-defined]
-        raise NotFoundError("That cramp is no longer in the diary.")
+        raise NotFoundError(_("That cramp is no longer in the diary."))
 
 
 def _local_text(moment: datetime) -> str:
@@ -140,7 +141,7 @@ def list_episodes(
 def get_episode(session: Session, episode_id: int) -> Episode:
     found = list_episodes(session, episode_ids=[episode_id])
     if not found:
-        raise NotFoundError("That cramp is no longer in the diary.")
+        raise NotFoundError(_("That cramp is no longer in the diary."))
     return found[0]
 
 

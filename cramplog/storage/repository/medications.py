@@ -13,6 +13,7 @@ from cramplog.core.records import (
     MedicationInput,
     TakenFor,
 )
+from cramplog.core.translation import _
 from cramplog.storage.schema import (
     MedicationRow,
 )
@@ -70,7 +71,7 @@ def update_medication(
 ) -> Medication:
     row = session.get(MedicationRow, medication_id)
     if row is None:
-        raise NotFoundError("That medicine is no longer in the diary.")
+        raise NotFoundError(_("That medicine is no longer in the diary."))
     for key, value in _medication_values(medication).items():
         setattr(row, key, value)
     row.updated_utc = now
@@ -81,13 +82,13 @@ def update_medication(
 def delete_medication(session: Session, medication_id: int) -> None:
     result = session.execute(delete(MedicationRow).where(MedicationRow.id == medication_id))
     if result.rowcount == 0:  # type: ignore[attr-defined]
-        raise NotFoundError("That medicine is no longer in the diary.")
+        raise NotFoundError(_("That medicine is no longer in the diary."))
 
 
 def get_medication(session: Session, medication_id: int) -> Medication:
     row = session.get(MedicationRow, medication_id)
     if row is None:
-        raise NotFoundError("That medicine is no longer in the diary.")
+        raise NotFoundError(_("That medicine is no longer in the diary."))
     return _medication(row)
 
 

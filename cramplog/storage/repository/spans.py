@@ -12,6 +12,7 @@ from cramplog.core.records import (
     LoggingSpan,
     SpanSource,
 )
+from cramplog.core.translation import _
 from cramplog.storage.schema import (
     LoggingSpanRow,
 )
@@ -57,7 +58,7 @@ def insert_span(
 def end_span(session: Session, span_id: int, last_night: date) -> LoggingSpan:
     row = session.get(LoggingSpanRow, span_id)
     if row is None:
-        raise NotFoundError("That span of nights is no longer in the diary.")
+        raise NotFoundError(_("That span of nights is no longer in the diary."))
     row.last_night = last_night
     session.flush()
     return _span(row)
@@ -66,7 +67,7 @@ def end_span(session: Session, span_id: int, last_night: date) -> LoggingSpan:
 def delete_span(session: Session, span_id: int) -> LoggingSpan:
     row = session.get(LoggingSpanRow, span_id)
     if row is None:
-        raise NotFoundError("That span of nights is no longer in the diary.")
+        raise NotFoundError(_("That span of nights is no longer in the diary."))
     gone = _span(row)
     session.delete(row)
     session.flush()

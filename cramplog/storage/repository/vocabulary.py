@@ -14,6 +14,7 @@ from cramplog.core.records import (
     VocabularyItem,
     VocabularyKind,
 )
+from cramplog.core.translation import _
 from cramplog.storage.schema import (
     EpisodeRelief,
     EpisodeRow,
@@ -144,7 +145,7 @@ def update_custom_item(
 ) -> VocabularyItem:
     row = session.get(Vocabulary, code)
     if row is None or row.builtin:
-        raise NotFoundError("That word of your own is no longer in the diary.")
+        raise NotFoundError(_("That word of your own is no longer in the diary."))
     if label is not None:
         row.label = label
     if hidden is not None:
@@ -158,7 +159,7 @@ def delete_custom_item(session: Session, code: str) -> VocabularyItem:
     """Remove a word of the person's own that no cramp uses (undoing its adding)."""
     row = session.get(Vocabulary, code)
     if row is None or row.builtin:
-        raise NotFoundError("That word of your own is no longer in the diary.")
+        raise NotFoundError(_("That word of your own is no longer in the diary."))
     uses = (
         select(EpisodeRow.id).where(EpisodeRow.muscle == code),
         select(EpisodeTrigger.episode_id).where(EpisodeTrigger.code == code),
@@ -166,7 +167,9 @@ def delete_custom_item(session: Session, code: str) -> VocabularyItem:
     )
     if any(session.scalar(use.limit(1)) is not None for use in uses):
         raise ValidationError(
-            f"“{row.label}” is used by cramps in the diary, so it stays; hide it instead.",
+            _("“{label}” is used by cramps in the diary, so it stays; hide it instead.").format(
+                label=row.label
+            ),
             field="label",
         )
     item = _custom_item(row)
