@@ -107,7 +107,10 @@ class FindingsPanel(QWidget):
         if batch.new_words:
             self.words_list.setText(
                 "\n".join(
-                    f"{KIND_PLURALS[kind].capitalize()}: {listed_words(words)}"
+                    # Translators: a kind of word, then the words ("Triggers: “long walk”").
+                    _("{kind}: {words}").format(
+                        kind=_(KIND_PLURALS[kind]).capitalize(), words=listed_words(words)
+                    )
                     for kind, words in batch.new_words.items()
                 )
             )

@@ -35,15 +35,6 @@ OPEN, CLOSE = "⟦", "⟧"
 # "pdf" work of issue 15); ui/ only places them. Drop a name here once its floor is converted.
 FILLED_BELOW = {
     "chartSummary",
-    "headlineNote",
-    "headlineValue",
-    "warningAdvice",
-    "warningEvidence",
-    "warningSentence",
-    "warningTitle",
-    "importReading",
-    "importSummary",
-    "newWords",
 }
 FILLED_BELOW_PREFIXES = ("summarySection-",)
 COUNT = re.compile(r"^\d[\d,]* [a-z-]+$")  # core.wording.count alone: "95 rows"
@@ -140,7 +131,7 @@ def unmarked(top: QWidget, data: set[str]) -> list[str]:
 
 
 def marked_data(top: QWidget, names: set[str]) -> list[str]:
-    """Texts that are a muscle's or a medicine's name, wrongly looked up as a message."""
+    """Texts that are a medicine's name or the person's own word, wrongly looked up."""
     return sorted(
         f"{what}: {text!r}"
         for what, text in shown_texts(top)
@@ -149,8 +140,10 @@ def marked_data(top: QWidget, names: set[str]) -> list[str]:
 
 
 def names_of_things(diary: Diary) -> set[str]:
-    muscles = {item.label for item in diary.checklist.of_kind("muscle")}
-    return muscles | {m.name for m in diary.list_medications()}
+    # The checklist's own words are translated where shown (its template comes from
+    # scripts/checklist_pot.py); a medicine's name and the person's own words never are.
+    own = {item.label for item in diary.custom_items()}
+    return own | {m.name for m in diary.list_medications()}
 
 
 def test_the_main_window_and_every_place_show_looked_up_texts(
