@@ -359,6 +359,10 @@ class DiaryOpening(QObject):
 
         window = self.window
         on_list = window.places.currentRow() == 0  # the Diary place (its list)
+        if on_list:
+            # The list is built here, before the worker starts loading, so this turn is not
+            # shared with it and showing the preview later is a short turn.
+            window.diary_page  # noqa: B018  (the property builds the page)
         self._worker = worker = BackgroundOpening(
             self.data_dir,
             preview_rows=PREVIEW_ROWS if on_list else None,
