@@ -451,8 +451,7 @@ class DiaryOpening(QObject):
             _quit(1)
             return
         self.diary = diary
-        # A turn of its own: the window paints the open diary first.
-        QTimer.singleShot(0, self._start_helpers)
+        self._start_helpers()
 
     @staticmethod
     def _discard(diary: Diary | None) -> None:
