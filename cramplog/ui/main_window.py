@@ -37,7 +37,7 @@ from cramplog.ui.preferences import Preferences
 from cramplog.ui.startup.after_paint import AfterPaint
 
 if TYPE_CHECKING:
-    from cramplog.core.records import DiaryListing, Episode
+    from cramplog.core.records import DiaryListing, Episode, EpisodeFilter
     from cramplog.diary.service import Diary
     from cramplog.ui.editor import DiaryEditor
     from cramplog.ui.forms.night_review import ReviewBanner
@@ -55,6 +55,29 @@ BENCHMARK_EXIT_ENV = "CRAMPLOG_BENCHMARK_EXIT"
 
 PLACES = (N_("Diary"), N_("Patterns"), N_("Treatments"), N_("Summary"))
 DIARY, PATTERNS, TREATMENTS, SUMMARY = range(len(PLACES))
+
+# What building each place imports, and what `attach` imports: start-up loads these on its
+# worker thread while the diary opens, so the UI thread finds them loaded.
+_PLACE_MODULES = {
+    DIARY: ("cramplog.ui.pages.diary_page",),
+    PATTERNS: (
+        "cramplog.ui.pages.patterns_page",
+        "cramplog.render.charts",
+        "cramplog.render.chart_view",
+    ),
+    TREATMENTS: ("cramplog.ui.pages.treatments_page",),
+    SUMMARY: ("cramplog.ui.pages.summary_page",),
+}
+_ATTACH_MODULES = (
+    "cramplog.ui.editor",
+    "cramplog.ui.forms.night_review",
+    "cramplog.ui.forms.missed_nights",
+    "cramplog.ui.dialogs.data_actions",
+    "cramplog.ui.tray",
+    "cramplog.ui.draft_keeper",
+    "cramplog.ui.startup.auto_backup",
+    "cramplog.ui.dialogs.tour",
+)
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
@@ -176,7 +199,29 @@ class MainWindow(QMainWindow):
                 page.table.horizontalHeader().restoreState(header)
             if self._benchmark_moment in ("rows", "list"):
                 self._install_benchmark_exit(self._benchmark_moment)
+            if self._editor is not None:
+                page.attach(self._editor)
         return self._diary_page
+
+    def list_filter(self) -> EpisodeFilter | None:
+        """The list's filter if the list is the place in view (None otherwise); a list not
+        built yet shows everything."""
+        if self.places.currentRow() != DIARY:
+            return None
+        if self._diary_page is not None:
+            return self._diary_page.current_filter()
+        from cramplog.core.records import EpisodeFilter
+
+        return EpisodeFilter()
+
+    def modules_to_preview(self) -> tuple[str, ...]:
+        """The modules a start-up preview of the list imports (none off the list)."""
+        return _PLACE_MODULES[DIARY] if self.places.currentRow() == DIARY else ()
+
+    def modules_to_attach(self) -> tuple[str, ...]:
+        """The modules `attach` and the place in view import."""
+        place = self.places.currentRow()
+        return (*_ATTACH_MODULES, *_PLACE_MODULES.get(place, ()))
 
     # The other places are built the first time they are shown: a person who opens cramplog
     # to log a cramp should not wait for the charts, the treatments or the summary.
@@ -261,7 +306,10 @@ class MainWindow(QMainWindow):
 
         self._diary = diary
         self._editor = editor = DiaryEditor(diary, self)
-        self.diary_page.attach(editor)
+        # The list is built (and given the diary) when first shown, like the other places:
+        # a person who starts on Patterns should not wait for it.
+        if self._diary_page is not None:
+            self._diary_page.attach(editor)
         self._place_chosen(self.places.currentRow())
 
         self.banner = ReviewBanner()

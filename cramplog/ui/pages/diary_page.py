@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,13 @@ from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter
 from cramplog.core.translation import N_, _
 from cramplog.core.wording import count
 from cramplog.ui import editor as edits
-from cramplog.ui.widgets.episode_model import KEY_ROLE, NIGHT, SEARCH, EpisodeTableModel
+from cramplog.ui.widgets.episode_model import (
+    KEY_ROLE,
+    NIGHT,
+    SEARCH,
+    EpisodeTableModel,
+    SortedRows,
+)
 from cramplog.ui.widgets.theme import WrappedLabel
 
 if TYPE_CHECKING:
@@ -188,6 +194,7 @@ class DiaryPage(QWidget):
 
         self._first_night: date | None = None
         self._read_ahead: WholeList | None = None
+        self._sorted_ahead: SortedRows | None = None
         self._muscle: str | None = None
         # Rows load when the place is first shown: a person who opens cramplog on Patterns
         # should not pay (150,000 episodes: ~250 MB and a second) for a list they do not see.
@@ -220,7 +227,7 @@ class DiaryPage(QWidget):
         if self._preview or (not self._loaded and self.isVisible()):
             self.refresh()
         # Rows read ahead serve this attach only: later, the diary may have changed.
-        self._read_ahead = None
+        self._read_ahead = self._sorted_ahead = None
 
     def show_preview(self, listing: DiaryListing) -> None:
         """Show the newest rows, read before the diary itself is open, so the start-up's
@@ -353,28 +360,36 @@ class DiaryPage(QWidget):
             muscles=frozenset() if self._muscle is None else frozenset({self._muscle}),
         )
 
-    def take_rows(self, rows: WholeList) -> None:
-        """Rows read off the UI thread while the diary opened; the `attach` that follows
-        shows them rather than reading the list again, if the filter is still the one they
-        were read under."""
-        self._read_ahead = rows
+    def take_rows(self, rows: WholeList, sorted_rows: SortedRows | None = None) -> None:
+        """Rows read off the UI thread while the diary opened (and, if given, already sorted
+        there by `episode_model.sort_rows`); the `attach` that follows shows them rather than
+        reading the list again, if the filter is still the one they were read under."""
+        self._read_ahead, self._sorted_ahead = rows, sorted_rows
 
     def refresh(self) -> None:
         """Reload from the diary, keeping the selection and the scroll position."""
         ahead, self._read_ahead = self._read_ahead, None
+        ahead_sorted, self._sorted_ahead = self._sorted_ahead, None
         if ahead is not None and ahead.where == self.current_filter():
-            self._show_rows(ahead.episodes, ahead.cramp_free)
+            if ahead_sorted is not None:
+                self._show(lambda: self.model.take_sorted(ahead_sorted))
+            else:
+                self._show_rows(ahead.episodes, ahead.cramp_free)
             return
         episodes = self.editor.diary.list_episodes(self.current_filter())
         self._show_rows(episodes, self._cramp_free_nights())
 
     def _show_rows(self, episodes: Sequence[Episode], cramp_free: Sequence[date]) -> None:
+        self._show(lambda: self.model.set_rows(episodes, cramp_free))
+
+    def _show(self, fill: Callable[[], None]) -> None:
+        """Fill the model (`fill`), keeping the selection and the scroll position."""
         self._loaded = True
         self._preview = False
         selected = self.selected_keys()
         current = self.table.currentIndex().data(KEY_ROLE)
         scroll = self.table.verticalScrollBar().value()
-        self.model.set_rows(episodes, cramp_free)
+        fill()
         filtered = self._first_night is not None or self._muscle is not None
         has_rows = self.model.rowCount() > 0 or filtered
         self.stack.setCurrentWidget(self.table if has_rows else self.empty)

@@ -8,13 +8,12 @@ import contextlib
 import os
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6 import QtCore  # not `Qt` itself: see cramplog.ui.widgets.theme
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from cramplog import __version__
@@ -25,11 +24,13 @@ from cramplog.ui.startup.after_paint import AfterPaint
 from cramplog.ui.startup.error_dialog import ExceptionHook
 
 if TYPE_CHECKING:
-    from cramplog.diary import backups, first_screen, integrity
+    from cramplog.diary import backups, integrity
     from cramplog.diary.service import Diary
     from cramplog.ui.dialogs.restore_dialog import DamagedChoice
     from cramplog.ui.main_window import MainWindow
+    from cramplog.ui.startup import background_open
     from cramplog.ui.startup.auto_backup import AutoBackup
+    from cramplog.ui.startup.background_open import BackgroundOpening
 
 # If a window is never painted (minimised at start, say), its diary opens after this anyway.
 OPEN_WITHOUT_PAINT_MS = 500
@@ -353,88 +354,81 @@ class DiaryOpening(QObject):
         self.sample = sample
         self.auto: AutoBackup | None = None
         self._verdict: integrity.Verdict | None = None
-        self._worker: threading.Thread | None = None
-        self._worker_result: object = None
+        self._worker: BackgroundOpening | None = None
         if window.attached:
             self.diary: Diary | None = window.diary
             self._start_helpers()
         else:
             self.diary = None
             # Two turns after the paint: anything else waiting on it goes first.
-            AfterPaint(window, self._examine, turns=2, fallback_ms=OPEN_WITHOUT_PAINT_MS)
+            AfterPaint(window, self._begin, turns=2, fallback_ms=OPEN_WITHOUT_PAINT_MS)
 
-    def _examine(self) -> None:
-        """Judge the file; if healthy and the list is in view, show its rows at once."""
-        from cramplog.diary import first_screen, integrity
+    def _begin(self) -> None:
+        """Start the worker that examines and opens the diary (see `background_open`); this
+        thread meanwhile finishes dressing the window, one short step per turn."""
+        from cramplog.ui.startup.background_open import BackgroundOpening
+
+        window = self.window
+        on_list = window.places.currentRow() == 0  # the Diary place (its list)
+        if on_list:
+            # The list is built here, before the worker starts loading, so this turn is not
+            # shared with it and showing the preview later is a short turn.
+            window.diary_page  # noqa: B018  (the property builds the page)
+        self._worker = worker = BackgroundOpening(
+            self.data_dir,
+            preview_rows=PREVIEW_ROWS if on_list else None,
+            where=window.list_filter(),
+            early_modules=window.modules_to_preview(),
+            late_modules=window.modules_to_attach(),
+            parent=self,
+        )
+        worker.handover.examined.connect(self._examined)
+        worker.handover.arrived.connect(self._arrived)
+        worker.start()
+        QTimer.singleShot(0, self._full_theme)
+
+    def _full_theme(self) -> None:
+        """The full theme: the system's declared scheme, followed from now on."""
         from cramplog.ui.widgets import theme
 
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            # The full theme (the system's declared scheme, followed from now on) and the
-            # icon, now that the window is on screen.
             theme.apply_theme(app, self.window.preferences.theme)
             if app.windowIcon().isNull():
-                _give_icon(app)
+                QTimer.singleShot(0, lambda: _give_icon(app))
 
-        # Whatever happens to the preview, the diary is opened next.
-        previewed = False
-        try:
-            self._verdict = verdict = integrity.examine(self.data_dir)
-            window = self.window
-            on_list = window.places.currentRow() == 0 and window.diary_page.sorted_newest_first
-            if verdict.condition is integrity.Condition.HEALTHY and on_list:
-                listing = first_screen.newest_rows(verdict.path, PREVIEW_ROWS)
-                if listing is not None and (listing.episodes or listing.cramp_free_nights):
-                    window.show_preview(listing)
-                    previewed = True
-        finally:
-            if previewed:
-                viewport = self.window.diary_page.table.viewport()
-                AfterPaint(viewport, self._open, turns=2, fallback_ms=OPEN_WITHOUT_PAINT_MS)
-            else:
-                QTimer.singleShot(0, self._open)
-
-    def _open(self) -> None:
-        """Open the diary and give it to the window; if that fails, say so and leave.
-
-        A healthy diary is opened, and its list read, on a worker thread, so the window goes
-        on painting (about a second on a ten-year diary); one that needs the person's choice
-        (damaged, missing) is opened here, between the dialogs that ask.
-        """
+    def _examined(self, examined: background_open.Examined) -> None:
+        """On the UI thread: the file is judged; show its newest rows if the list is in view,
+        or open a diary that needs the person's choice here, between the dialogs that ask."""
         from cramplog.diary import integrity
 
-        verdict = self._verdict
-        if verdict is not None and verdict.condition is integrity.Condition.HEALTHY:
-            self._open_on_worker(verdict)
+        self._verdict = verdict = examined.verdict
+        if verdict.condition is not integrity.Condition.HEALTHY:
+            QTimer.singleShot(0, self._open_here)
             return
+        worker, window, listing = self._worker, self.window, examined.listing
+        assert worker is not None
+        shown = (
+            listing is not None
+            and (listing.episodes or listing.cramp_free_nights)
+            and window.places.currentRow() == 0
+            and window.diary_page.sorted_newest_first
+        )
+        if not shown or listing is None:
+            worker.preview_painted()
+            return
+        window.show_preview(listing)
+        viewport = window.diary_page.table.viewport()
+        AfterPaint(viewport, worker.preview_painted, fallback_ms=OPEN_WITHOUT_PAINT_MS)
+
+    def _open_here(self) -> None:
+        """Open a diary that is not healthy; if that fails, say so and leave."""
         try:
-            diary = open_diary(self.data_dir, parent=self.window, examined=verdict)
+            diary = open_diary(self.data_dir, parent=self.window, examined=self._verdict)
         except Exception:
             _quit(1)
             raise  # a bug: the error hook logs it and shows its dialog
         self._attach(diary)
-
-    def _open_on_worker(self, verdict: integrity.Verdict) -> None:
-        from cramplog.diary import first_screen
-
-        window = self.window
-        on_list = window.places.currentRow() == 0  # the Diary place (its list)
-        where = window.diary_page.current_filter() if on_list else None
-        handover = _Handover(self)
-        handover.arrived.connect(self._arrived)
-
-        def work() -> None:
-            result: object
-            try:
-                result = first_screen.open_with_list(self.data_dir, verdict, where)
-            except BaseException as exc:  # handed to the UI thread, which reports it
-                result = exc
-            self._worker_result = result
-            with contextlib.suppress(RuntimeError):  # the window is gone: stop() tidies up
-                handover.arrived.emit(result)
-
-        self._worker = threading.Thread(target=work, name="cramplog-open-diary")
-        self._worker.start()
 
     def _arrived(self, result: object) -> None:
         """On the UI thread: the worker has opened the diary (or failed to)."""
@@ -447,10 +441,10 @@ class DiaryOpening(QObject):
         if isinstance(result, BaseException):
             _quit(1)
             raise result  # a bug: the error hook logs it and shows its dialog
-        diary, rows = cast("tuple[Diary, first_screen.WholeList | None]", result)
-        if rows is not None:
-            self.window.diary_page.take_rows(rows)
-        self._attach(diary)
+        opened = cast("background_open.Opened", result)
+        if opened.rows is not None:
+            self.window.diary_page.take_rows(opened.rows, opened.sorted_rows)
+        self._attach(opened.diary)
 
     def _attach(self, diary: Diary | None) -> None:
         try:
@@ -502,21 +496,17 @@ class DiaryOpening(QObject):
         if self.auto is not None:
             self.auto.stop()
         if self._worker is not None:
+            from cramplog.ui.startup import background_open
+
             self._worker.join()
-            late = self._worker_result
-            if self.diary is None and isinstance(late, tuple):
-                late[0].close()
+            late = self._worker.result
+            if self.diary is None and isinstance(late, background_open.Opened):
+                late.diary.close()
 
     def back_up_changes(self) -> None:
         """A clean exit backs up anything changed since the last backup."""
         if self.auto is not None:
             self.auto.tick()
-
-
-class _Handover(QObject):
-    """Carries the worker's result to the UI thread (a queued signal)."""
-
-    arrived = Signal(object)
 
 
 def _quit(code: int) -> None:

@@ -73,12 +73,23 @@ class ExceptionHook:
     """
 
     def __init__(self, *, log_dir: Path | None = None, show: Show | None = None) -> None:
-        self.log_dir = log_dir or bug_log.log_dir()
-        self.log_file = bug_log.log_file(self.log_dir)
+        # The log folder is found when first needed: where the platform keeps logs
+        # (platformdirs) is not worth loading before the window's first paint.
+        self._log_dir = log_dir
         self._logger: logging.Logger | None = None
         self._show = show or self._show_dialog
         self._showing = False
         self._previous: Callable[..., object] | None = None
+
+    @property
+    def log_dir(self) -> Path:
+        if self._log_dir is None:
+            self._log_dir = bug_log.log_dir()
+        return self._log_dir
+
+    @property
+    def log_file(self) -> Path:
+        return bug_log.log_file(self.log_dir)
 
     def install(self) -> None:
         self._previous = sys.excepthook

@@ -1,4 +1,6 @@
 """The table model behind the diary list: episodes and cramp-free nights, formatted for reading."""
+# Over 400 lines because the model's sort keys are also used by `sort_rows`, which sorts a
+# whole diary's rows off the UI thread: one definition of the list's order for both.
 
 from __future__ import annotations
 
@@ -61,6 +63,70 @@ def _key(item: DiaryRow) -> str:
     return item.night_of.isoformat() if isinstance(item, CrampFreeNight) else item.uuid
 
 
+def _sort_key(
+    item: DiaryRow, night: date, column: int, texts: Callable[[], tuple[str, ...]]
+) -> Any:
+    """A row's key under `column`; `texts` gives its display strings (for the text columns)."""
+    # Keys within a column share one type, which QSortFilterProxyModel needs to compare.
+    if column in (DURATION, INTENSITY):
+        if isinstance(item, CrampFreeNight):
+            return -2
+        value = item.duration_s if column == DURATION else item.intensity
+        return -1 if value is None else value
+    if column == NIGHT:
+        # Within a night, rows keep time order; a cramp-free night sorts as its night.
+        if isinstance(item, CrampFreeNight):
+            return f"{item.night_of.isoformat()} 99"
+        return f"{night.isoformat()} {item.start_local.isoformat()}"
+    if column == TIME:
+        if isinstance(item, CrampFreeNight):
+            return ""
+        # A sort key, never shown: the 24-hour clock sorts as text whatever the locale,
+        # and a cramp whose time was not noted sorts after every clock time.
+        return f"{item.start_local:%H:%M:%S}" if item.time_noted else "~"
+    return texts()[column].lower()
+
+
+# The columns whose sort keys need no display text, so rows can be sorted by them anywhere.
+PLAIN_KEYS = frozenset({NIGHT, TIME, DURATION, INTENSITY})
+
+
+@dataclass(frozen=True, slots=True)
+class SortedRows:
+    """The list's rows in a sort order, with each row's night, as `take_sorted` shows them.
+
+    Made by `sort_rows`, which touches no Qt object, so a worker thread can attribute and
+    sort a whole diary's rows (15,000 of them) while the window goes on painting.
+    """
+
+    column: int
+    descending: bool
+    rows: list[DiaryRow]
+    nights: list[date]
+
+
+def sort_rows(
+    episodes: Sequence[Episode],
+    cramp_free: Sequence[date],
+    *,
+    night_of: Callable[[Episode], date],
+    column: int = NIGHT,
+    descending: bool = True,
+) -> SortedRows | None:
+    """The episodes and cramp-free nights sorted by `column` as the list sorts them; None for
+    a column sorted by its display text (the model sorts those itself)."""
+    if column not in PLAIN_KEYS:
+        return None
+    rows: list[DiaryRow] = [*episodes, *(CrampFreeNight(night) for night in cramp_free)]
+    nights = [row.night_of if isinstance(row, CrampFreeNight) else night_of(row) for row in rows]
+    order = sorted(
+        range(len(rows)),
+        key=lambda row: _sort_key(rows[row], nights[row], column, tuple),  # texts unused
+        reverse=descending,
+    )
+    return SortedRows(column, descending, [rows[r] for r in order], [nights[r] for r in order])
+
+
 def first_line(text: str, limit: int = 120) -> str:
     stripped = text.strip()
     line = stripped.splitlines()[0] if stripped else ""
@@ -101,6 +167,21 @@ class EpisodeTableModel(QAbstractTableModel):
         self._cache = {}
         self._sort_in_place()
         self.endResetModel()
+
+    def take_sorted(self, prepared: SortedRows) -> None:
+        """Show rows made by `sort_rows` with this model's night attribution; they are sorted
+        again here only if the list's sort changed while they were being prepared."""
+        self.beginResetModel()
+        self._rows = prepared.rows
+        self._nights = prepared.nights
+        self._cache = {}
+        if (prepared.column, prepared.descending) != self.sort_order():
+            self._sort_in_place()
+        self.endResetModel()
+
+    def sort_order(self) -> tuple[int, bool]:
+        """The column the rows are sorted by, and whether descending (newest first)."""
+        return self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder
 
     def set_sources(
         self, *, label: Callable[[str], str], night_of: Callable[[Episode], date]
@@ -326,21 +407,4 @@ class EpisodeTableModel(QAbstractTableModel):
         )
 
     def _sort_key(self, row: int, item: DiaryRow, column: int) -> Any:
-        # Keys within a column share one type, which QSortFilterProxyModel needs to compare.
-        if column in (DURATION, INTENSITY):
-            if isinstance(item, CrampFreeNight):
-                return -2
-            value = item.duration_s if column == DURATION else item.intensity
-            return -1 if value is None else value
-        if column == NIGHT:
-            # Within a night, rows keep time order; a cramp-free night sorts as its night.
-            if isinstance(item, CrampFreeNight):
-                return f"{item.night_of.isoformat()} 99"
-            return f"{self._nights[row].isoformat()} {item.start_local.isoformat()}"
-        if column == TIME:
-            if isinstance(item, CrampFreeNight):
-                return ""
-            # A sort key, never shown: the 24-hour clock sorts as text whatever the locale,
-            # and a cramp whose time was not noted sorts after every clock time.
-            return f"{item.start_local:%H:%M:%S}" if item.time_noted else "~"
-        return self._texts(row)[column].lower()
+        return _sort_key(item, self._nights[row], column, lambda: self._texts(row))

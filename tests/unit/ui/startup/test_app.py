@@ -266,6 +266,31 @@ def test_no_preview_when_the_window_opens_on_another_place(
         opening.diary.close()
 
 
+def test_starting_on_patterns_builds_the_list_only_when_it_is_first_shown(
+    qtbot: QtBot, preferences: Preferences, year_of_cramps: Path
+) -> None:
+    from cramplog.ui.pages.diary_page import DiaryPage
+
+    preferences.last_place = PATTERNS
+    expected = _rows_in_diary(year_of_cramps)
+    window = MainWindow(preferences=preferences)
+    qtbot.add_widget(window)
+    opening = cramplog_app.DiaryOpening(window, year_of_cramps, sample=True)
+    window.show()
+    qtbot.wait_until(lambda: window.attached, timeout=10_000)
+    try:
+        assert window.findChildren(DiaryPage) == []  # nobody waited for a list not in view
+        window.show_place(DIARY)
+        page = window.diary_page
+        qtbot.wait_until(lambda: page.model.rowCount() == expected)
+        assert page.complete and page.search.isEnabled()
+        assert page.count_label.text() == f"{expected:,} rows"
+    finally:
+        window.close()
+        assert opening.diary is not None
+        opening.diary.close()
+
+
 def test_a_damaged_diary_gets_no_preview_and_quitting_leaves_the_app(
     qtbot: QtBot,
     preferences: Preferences,

@@ -1,0 +1,163 @@
+"""Open the diary off the UI thread: examine it, read its preview, open it, sort its list.
+
+One worker thread does, in order: load the modules the preview needs, examine the file, read
+the newest rows (a healthy diary with its list in view), wait for the window to paint them,
+open the diary (SQLAlchemy) and read and sort the whole list, then load the modules the
+window's attach and its first place will import. The UI thread gets two plain results
+through queued signals, `examined` and `arrived`, and only ever uses the diary (and its one
+SQLite connection) after `arrived`, when the worker is done with it.
+
+Python runs one thread at a time, so the UI thread stays free only if the worker never
+holds the interpreter for long: the cyclic garbage collector, which would scan every
+object loaded so far (200 ms and more), is paused while the worker loads, and what it loaded
+is then frozen (`gc.freeze`), so later collections leave those long-lived objects alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from cramplog.core.records import DiaryListing, EpisodeFilter
+    from cramplog.diary.first_screen import WholeList
+    from cramplog.diary.integrity import Verdict
+    from cramplog.diary.service import Diary
+    from cramplog.ui.widgets.episode_model import SortedRows
+
+# The longest the worker waits for the preview to be painted before opening the diary (the
+# window may be minimised, or closing).
+PREVIEW_WAIT_S = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Examined:
+    """The file's verdict and, for a healthy diary with its list in view, its newest rows."""
+
+    verdict: Verdict
+    listing: DiaryListing | None
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """The open diary and, if the list was in view, its rows read and sorted."""
+
+    diary: Diary
+    rows: WholeList | None
+    sorted_rows: SortedRows | None
+
+
+class Handover(QObject):
+    """Carries the worker's results to the UI thread (queued signals)."""
+
+    examined = Signal(object)  # Examined
+    arrived = Signal(object)  # Opened, or the exception that stopped the worker
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        # Everything loaded so far lives as long as the app: later collections skip it.
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+class BackgroundOpening:
+    """The worker thread that opens the diary; `result` is what `arrived` carried."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        preview_rows: int | None,
+        where: EpisodeFilter | None,
+        early_modules: Sequence[str],
+        late_modules: Sequence[str],
+        parent: QObject,
+    ) -> None:
+        self.data_dir = data_dir
+        self.preview_rows = preview_rows
+        self.where = where
+        self.early_modules = tuple(early_modules)
+        self.late_modules = tuple(late_modules)
+        self.handover = Handover(parent)
+        self.result: object = None
+        self._painted = threading.Event()
+        self._thread = threading.Thread(target=self._work, name="cramplog-open-diary")
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def preview_painted(self) -> None:
+        """The preview is on screen (or will not be): the worker goes on opening the diary."""
+        self._painted.set()
+
+    def join(self) -> None:
+        """Wait for the worker to finish (it stops waiting for a preview's paint at once)."""
+        self._painted.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _emit(self, signal_name: str, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the window is gone: stop() tidies up
+            getattr(self.handover, signal_name).emit(value)
+
+    def _work(self) -> None:
+        result: object = None
+        try:
+            with _collector_paused():
+                result = self._open()
+        except BaseException as exc:  # handed to the UI thread, which reports it
+            result = exc
+        if result is None:
+            return  # not healthy: the UI thread opens it, asking the person what to do
+        self.result = result
+        self._emit("arrived", result)
+
+    def _open(self) -> Opened | None:
+        from cramplog.diary import first_screen, integrity
+
+        _load(self.early_modules)
+        verdict = integrity.examine(self.data_dir)
+        healthy = verdict.condition is integrity.Condition.HEALTHY
+        listing = None
+        if healthy and self.preview_rows:
+            listing = first_screen.newest_rows(verdict.path, self.preview_rows)
+        self._emit("examined", Examined(verdict, listing))
+        if not healthy:
+            return None
+        if listing is not None:
+            # Painting the preview comes first; loading SQLAlchemy would compete with it.
+            self._painted.wait(PREVIEW_WAIT_S)
+        diary, rows = first_screen.open_with_list(self.data_dir, verdict, self.where)
+        try:
+            sorted_rows = None
+            if rows is not None:
+                from cramplog.ui.widgets.episode_model import sort_rows
+
+                sorted_rows = sort_rows(rows.episodes, rows.cramp_free, night_of=diary.night_of)
+            _load(self.late_modules)
+        except BaseException:
+            diary.close()
+            raise
+        return Opened(diary, rows, sorted_rows)
+
+
+def _load(modules: Sequence[str]) -> None:
+    """Import `modules` here, so the UI thread finds them loaded (an import is only ever done
+    once; none of these builds a Qt object when imported)."""
+    for name in modules:
+        importlib.import_module(name)

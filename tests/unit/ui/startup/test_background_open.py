@@ -1,0 +1,129 @@
+"""The worker that opens the diary: preview first, then the open diary with its sorted list."""
+
+from __future__ import annotations
+
+import gc
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from cramplog.core.records import EpisodeFilter
+from cramplog.demo import sample
+from cramplog.diary import first_screen, integrity
+from cramplog.diary.service import Diary
+from cramplog.ui.startup.background_open import BackgroundOpening, Examined, Opened
+
+
+@pytest.fixture
+def months_of_cramps(tmp_path: Path) -> Path:
+    folder = tmp_path / "diary"
+    sample.create_sample_diary(
+        folder,
+        size=sample.SampleSize(years=0.25, episodes_per_week=6),
+        seed=5,
+        end=date(2026, 3, 10),
+    )
+    return folder
+
+
+def opening(folder: Path, parent: QObject, *, preview: int | None) -> BackgroundOpening:
+    return BackgroundOpening(
+        folder,
+        preview_rows=preview,
+        where=EpisodeFilter(),
+        early_modules=("cramplog.ui.pages.diary_page",),
+        late_modules=("cramplog.ui.editor",),
+        parent=parent,
+    )
+
+
+def test_the_preview_comes_first_then_the_open_diary_with_its_whole_list_sorted(
+    qtbot: QtBot, months_of_cramps: Path
+) -> None:
+    parent = QObject()
+    worker = opening(months_of_cramps, parent, preview=10)
+    examined: list[Examined] = []
+    worker.handover.examined.connect(examined.append)
+    with qtbot.wait_signal(worker.handover.arrived, timeout=20_000) as arrived:
+        worker.start()
+        qtbot.wait_until(lambda: bool(examined), timeout=20_000)
+        listing = examined[0].listing
+        assert listing is not None and len(listing.episodes) == 10
+        worker.preview_painted()
+    worker.join()
+    opened = arrived.args[0]
+    assert isinstance(opened, Opened) and worker.result is opened
+    try:
+        assert opened.rows is not None and opened.sorted_rows is not None
+        everything = opened.diary.list_episodes()
+        quiet = opened.diary.cramp_free_nights()
+        assert len(opened.sorted_rows.rows) == len(everything) + len(quiet) > 10
+        nights = opened.sorted_rows.nights
+        assert nights == sorted(nights, reverse=True)  # newest night first, as the list
+        # The preview's newest cramp heads the whole list too.
+        assert opened.sorted_rows.rows[0] == listing.episodes[-1] == everything[-1]
+    finally:
+        opened.diary.close()
+
+
+def test_the_garbage_collector_is_paused_while_loading_and_back_on_after(
+    qtbot: QtBot, months_of_cramps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collecting: list[bool] = []
+    open_with_list = first_screen.open_with_list
+
+    def spy(*args: Any) -> Any:
+        collecting.append(gc.isenabled())
+        return open_with_list(*args)
+
+    monkeypatch.setattr(first_screen, "open_with_list", spy)
+    assert gc.isenabled()
+    parent = QObject()
+    worker = opening(months_of_cramps, parent, preview=None)
+    with qtbot.wait_signal(worker.handover.arrived, timeout=20_000) as arrived:
+        worker.start()
+    worker.join()
+    arrived.args[0].diary.close()
+    # A collection would scan every object loaded so far while the window waits.
+    assert collecting == [False]
+    assert gc.isenabled()
+
+
+def test_a_damaged_diary_is_only_examined_and_left_to_the_ui_thread(
+    qtbot: QtBot, months_of_cramps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = months_of_cramps / "diary.sqlite3"
+    damaged = b"\x00" * 16 + path.read_bytes()[16:]
+    path.write_bytes(damaged)
+    opened: list[object] = []
+    monkeypatch.setattr(Diary, "open", lambda *args, **kw: opened.append(args))
+    parent = QObject()
+    worker = opening(months_of_cramps, parent, preview=10)
+    arrived: list[object] = []
+    worker.handover.arrived.connect(arrived.append)
+    with qtbot.wait_signal(worker.handover.examined, timeout=20_000) as examined:
+        worker.start()
+    worker.join()
+    result = examined.args[0]
+    assert result.verdict.condition is not integrity.Condition.HEALTHY
+    assert result.listing is None  # no preview of a damaged file
+    qtbot.wait(50)
+    assert arrived == [] and opened == [] and worker.result is None
+    assert path.read_bytes() == damaged  # untouched
+    assert gc.isenabled()
+
+
+def test_a_preview_that_is_never_painted_does_not_hold_the_opening(
+    qtbot: QtBot, months_of_cramps: Path
+) -> None:
+    parent = QObject()
+    worker = opening(months_of_cramps, parent, preview=10)
+    with qtbot.wait_signal(worker.handover.examined, timeout=20_000):
+        worker.start()
+    worker.join()  # the window went away before painting: the worker finishes at once
+    assert isinstance(worker.result, Opened)
+    worker.result.diary.close()
