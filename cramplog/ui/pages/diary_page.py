@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from cramplog.core import nights
 from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter
 from cramplog.core.translation import N_, _
-from cramplog.core.wording import count
+from cramplog.core.wording import count, number
 from cramplog.ui import editor as edits
 from cramplog.ui.widgets.episode_model import (
     KEY_ROLE,
@@ -413,9 +413,11 @@ class DiaryPage(QWidget):
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
         self.count_label.setText(
-            _("{shown:,} of {rows}").format(shown=shown, rows=count(total, "row"))
+            _("{shown} of {rows}").format(
+                shown=number(shown), rows=count(total, "{n} row", "{n} rows")
+            )
             if shown != total
-            else count(total, "row")
+            else count(total, "{n} row", "{n} rows")
         )
 
     def selected_keys(self) -> list[str]:
