@@ -71,6 +71,15 @@ def find(wanted: Sequence[str], root: Path | None = None) -> gettext.NullTransla
     return gettext.NullTranslations()
 
 
+def language() -> str | None:
+    """The language of the catalogue in use ("de"), from its Language header; None for English.
+
+    msginit writes that header; the app uses it to load Qt's own words in the same language.
+    """
+    found = _catalogue.info().get("language", "").strip()
+    return found or None
+
+
 def install(catalogue: gettext.NullTranslations) -> None:
     """Use `catalogue` from now on (once at start-up; tests install their own)."""
     global _catalogue  # one process, one language, like the locale's conventions

@@ -57,6 +57,9 @@ def _application() -> QApplication:
 
     # Every date, time and number written as Qt's widgets write them (the system's locale).
     locale_conventions.use_default()
+    from cramplog.ui.startup import qt_translations
+
+    qt_translations.install(app)
     return app
 
 
