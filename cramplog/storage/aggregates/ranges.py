@@ -64,7 +64,10 @@ def night_of_local(local: SQLColumnExpression[str], boundary_hour: int) -> Colum
 
 
 def parse_local(value: str) -> datetime:
-    return datetime.strptime(value, LOCAL_FORMAT)
+    """The stored wall-clock text (always LOCAL_FORMAT, a generated column) as a datetime."""
+    # fromisoformat reads that format ten times faster than strptime: thousands of long
+    # cramps are cited over a century.
+    return datetime.fromisoformat(value)
 
 
 def raw_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:
