@@ -9,8 +9,10 @@ from typing import Final
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    Select,
     String,
     and_,
+    bindparam,
     case,
     cast,
     func,
@@ -23,6 +25,7 @@ from cramplog.core.checklist import DAY_FACTORS
 from cramplog.storage.aggregates.ranges import (
     NightRange,
     covers_every_episode,
+    in_bound_range,
     in_range,
     raw_rows,
 )
@@ -120,12 +123,20 @@ def episode_columns(session: Session, nights: NightRange) -> EpisodeColumns:
     )
     if len(muscles) >= (1 << MUSCLE_BITS[1]) - 1:
         raise ValueError("Too many muscles to count at once.")
-    query = (
-        select(_start_second(), _packed_column(muscles))
-        .where(in_range(nights))
-        .order_by(EpisodeRow.start_local)
+
+    def query() -> Select[int, int]:
+        return (
+            select(_start_second(), _packed_column(muscles))
+            .where(in_bound_range())
+            .order_by(EpisodeRow.start_local)
+        )
+
+    rows = raw_rows(
+        session,
+        ("episode_columns", muscles),
+        query,
+        {"local_from": nights.local_from, "local_to": nights.local_to},
     )
-    rows = raw_rows(session, query)
     # The foreign key keeps muscles in the vocabulary; anything else would count as "other".
     return EpisodeColumns(
         start_second=[row[0] for row in rows],
@@ -253,21 +264,32 @@ class DayColumns:
 
 
 def day_columns(session: Session, nights: NightRange, limits: FactorThresholds) -> DayColumns:
-    conditions = _factor_conditions(limits)
-    packed: ColumnElement[int] = case((DiaryDayRow.reviewed.is_(True), 1), else_=0)
-    for index, factor in enumerate(DAY_FACTORS):
-        present, recorded = conditions[factor]
-        packed = (
-            packed
-            + case((and_(present, recorded), 1 << factor_present_bit(index)), else_=0)
-            + case((recorded, 1 << factor_recorded_bit(index)), else_=0)
-        )
     night_text = type_coerce(DiaryDayRow.night_of, String)
+
+    def query() -> Select[str, int, int | None, int | None]:
+        conditions = _factor_conditions(limits)
+        packed: ColumnElement[int] = case((DiaryDayRow.reviewed.is_(True), 1), else_=0)
+        for index, factor in enumerate(DAY_FACTORS):
+            present, recorded = conditions[factor]
+            packed = (
+                packed
+                + case((and_(present, recorded), 1 << factor_present_bit(index)), else_=0)
+                + case((recorded, 1 << factor_recorded_bit(index)), else_=0)
+            )
+        return (
+            select(night_text, packed, DiaryDayRow.sleep_disturbance, DiaryDayRow.minutes_awake)
+            .where(
+                night_text >= bindparam("first", type_=String),
+                night_text <= bindparam("last", type_=String),
+            )
+            .order_by(DiaryDayRow.night_of)
+        )
+
     rows = raw_rows(
         session,
-        select(night_text, packed, DiaryDayRow.sleep_disturbance, DiaryDayRow.minutes_awake)
-        .where(night_text >= nights.first.isoformat(), night_text <= nights.last.isoformat())
-        .order_by(DiaryDayRow.night_of),
+        ("day_columns", limits),
+        query,
+        {"first": nights.first.isoformat(), "last": nights.last.isoformat()},
     )
     return DayColumns(
         night_of=[row[0] for row in rows],
