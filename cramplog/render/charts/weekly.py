@@ -34,7 +34,8 @@ MARK_NAME_WIDTH: Final = 26
 @dataclass
 class _Drawn:
     """A weekly chart's artists, kept so the next period updates them in place (new bars,
-    line and shading on the same axes, legend and layout) instead of building anew."""
+    line, shading and marks on the same axes; a new legend only when its entries change)
+    instead of building anew."""
 
     style: ChartStyle
     as_bars: bool
@@ -56,8 +57,8 @@ def weekly_cramps_chart(
     """Cramps per calendar week, the rolling cramps-per-week rate, and treatment starts/stops.
 
     Weeks with no recorded night are shaded: there the count is unknown, not zero. Given
-    the `figure` of an earlier weekly chart of the same kind (bars or outline, the same
-    legend), the chart is updated in place and draws the same as one built anew.
+    the `figure` of an earlier weekly chart of the same kind (bars or outline, same style),
+    the chart is updated in place and draws the same as one built anew.
     """
     title = "Cramps per week"
 
@@ -94,13 +95,18 @@ def weekly_cramps_chart(
         if (
             figure is not None
             and isinstance(drawn, _Drawn)
-            and (drawn.style, drawn.as_bars, drawn.names) == (style, as_bars, names)
+            and (drawn.style, drawn.as_bars) == (style, as_bars)
         ):
             fig = figure
             _move(drawn, starts, counts, right_edge, rolling, gaps)
+            if names != drawn.names:
+                for legend in list(fig.legends):
+                    legend.remove()
+                _legend(fig, drawn, names)
         else:
             fig = drawing.new_figure(style, WEEKLY_HEIGHT_IN, figure)
-            drawn = _build(fig, style, title, names, starts, counts, right_edge, rolling, gaps)
+            drawn = _build(fig, style, title, starts, counts, right_edge, rolling, gaps)
+            _legend(fig, drawn, names)
             drawing.keep(fig, drawn)
         ax = drawn.ax
         shown = _treatment_marks(ax, treatments, first, last, style, drawn.marks)
@@ -119,14 +125,13 @@ def _build(
     fig: Figure,
     style: ChartStyle,
     title: str,
-    names: list[str],
     starts: list[float],
     counts: list[int],
     right_edge: float,
     rolling: list[float],
     gaps: list[tuple[float, float]],
 ) -> _Drawn:
-    """The chart's axes and artists, new, with the legend for `names`."""
+    """The chart's axes and artists, new (the legend is the caller's)."""
     ax = fig.add_subplot()
     drawing.style_axes(ax, style)
     drawing.title(ax, title, style)
@@ -140,16 +145,24 @@ def _build(
     )
     line.set_gid("weekly-rolling")
     shading = _shade_unrecorded(ax, gaps, style) if gaps else None
-    handles: list[Any] = [count_handle, line]
-    if shading is not None:
+    drawing.whole_numbers(ax.yaxis)
+    drawing.labels(ax, y="Cramps")
+    as_bars = len(starts) <= MAX_WEEKLY_BARS
+    return _Drawn(style, as_bars, [], ax, count_handle, line, shading)
+
+
+def _legend(fig: Figure, drawn: _Drawn, names: list[str]) -> None:
+    """The legend below the chart: the bars, the line, then the shading and the kinds of
+    medicine mark when there are any."""
+    style = drawn.style
+    handles: list[Any] = [drawn.counts, drawn.line]
+    if drawn.gaps is not None:
         handles.append(Patch(facecolor=style.unrecorded))
     for name in names[len(handles) :]:
         dashes: Literal["-", "--"] = "-" if name.endswith("started") else "--"
         handles.append(Line2D([], [], color=style.marker, linewidth=1.2, linestyle=dashes))
-    drawing.whole_numbers(ax.yaxis)
-    drawing.labels(ax, y="Cramps")
     drawing.legend_below(fig, handles, names, style)
-    return _Drawn(style, len(starts) <= MAX_WEEKLY_BARS, names, ax, count_handle, line, shading)
+    drawn.names = names
 
 
 def _move(
@@ -172,8 +185,14 @@ def _move(
     else:
         drawn.counts.set_data(counts, [*starts, right_edge])
     drawn.line.set_data([s + 3.5 for s in starts], rolling)
-    if drawn.gaps is not None:
+    # Shading only while some week is unrecorded, as a chart built anew has it.
+    if gaps and drawn.gaps is None:
+        drawn.gaps = _shade_unrecorded(drawn.ax, gaps, drawn.style)
+    elif gaps and drawn.gaps is not None:
         drawn.gaps.set_verts(_gap_corners(gaps))
+    elif drawn.gaps is not None:
+        drawn.gaps.remove()
+        drawn.gaps = None
     for mark in drawn.marks:
         mark.remove()
     drawn.marks.clear()

@@ -160,6 +160,18 @@ def test_a_weekly_chart_updated_in_place_is_laid_out_as_one_drawn_anew() -> None
         t.get_text() for t in fresh_axes.get_yticklabels()
     ]
     assert updated.summary == fresh.summary
+    # Every week recorded now: the shading and its legend entry go, as in a fresh chart.
+    recorded = weeks([4, 1, 2, 3])
+    again = charts.weekly_cramps_chart(recorded, charts.LIGHT, figure=small.figure)
+    anew = charts.weekly_cramps_chart(recorded, charts.LIGHT)
+    for chart in (drawn(again.figure), drawn(anew.figure)):
+        assert [c.get_gid() for c in chart.axes[0].collections] == ["weekly-counts"]
+        assert [t.get_text() for t in chart.legends[0].get_texts()] == [
+            "Cramps in the week",
+            "Average per week (4 weeks)",
+        ]
+    assert axes.get_position().bounds == pytest.approx(anew.figure.axes[0].get_position().bounds)
+    assert again.summary == anew.summary
 
 
 def test_the_rolling_line_starts_where_a_week_of_nights_was_recorded_not_at_zero(
