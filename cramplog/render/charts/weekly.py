@@ -64,12 +64,7 @@ def weekly_cramps_chart(
 
     def draw() -> ChartResult:
         if not weekly:
-            fig = drawing.new_figure(style, WEEKLY_HEIGHT_IN, figure)
-            ax = fig.add_subplot()
-            drawing.style_axes(ax, style)
-            drawing.title(ax, title, style)
-            drawing.empty(ax, "No weeks in this period.", style)
-            return ChartResult(fig, title, "No weeks in this period.")
+            return _no_weeks(style, title, figure)
         # Weeks follow one another, so their numbers are the first one's plus 7 each:
         # date2num once rather than per week (thousands of calls over a century).
         first_start = drawing.num(weekly[0].week_start)
@@ -83,26 +78,16 @@ def weekly_cramps_chart(
         unrecorded = drawing.runs([w.recorded_nights == 0 for w in weekly])
         gaps = [(starts[i], 7.0 * n) for i, n in unrecorded]
         first, last = weekly[0].week_start, weekly[-1].week_start + timedelta(days=6)
-        names = ["Cramps in the week", "Average per week (4 weeks)"]
-        if unrecorded:
-            names.append("No nights recorded")
-        verbs = {verb for _, verb, _ in _marks(treatments, first, last)}
-        # One short entry per kind of mark drawn: a single long one ran off half a page.
-        names += [f"Medicine {verb}" for verb in ("started", "stopped") if verb in verbs]
-        as_bars = len(starts) <= MAX_WEEKLY_BARS
-
+        names = _legend_names(bool(unrecorded), treatments, first, last)
         drawn = drawing.kept(figure)
         if (
             figure is not None
             and isinstance(drawn, _Drawn)
-            and (drawn.style, drawn.as_bars) == (style, as_bars)
+            and (drawn.style, drawn.as_bars) == (style, len(starts) <= MAX_WEEKLY_BARS)
         ):
             fig = figure
             _move(drawn, starts, counts, right_edge, rolling, gaps)
-            if names != drawn.names:
-                for legend in list(fig.legends):
-                    legend.remove()
-                _legend(fig, drawn, names)
+            _legend(fig, drawn, names)
         else:
             fig = drawing.new_figure(style, WEEKLY_HEIGHT_IN, figure)
             drawn = _build(fig, style, title, starts, counts, right_edge, rolling, gaps)
@@ -119,6 +104,15 @@ def weekly_cramps_chart(
         return ChartResult(fig, title, summary)
 
     return drawing.build(style, draw)
+
+
+def _no_weeks(style: ChartStyle, title: str, figure: Figure | None) -> ChartResult:
+    fig = drawing.new_figure(style, WEEKLY_HEIGHT_IN, figure)
+    ax = fig.add_subplot()
+    drawing.style_axes(ax, style)
+    drawing.title(ax, title, style)
+    drawing.empty(ax, "No weeks in this period.", style)
+    return ChartResult(fig, title, "No weeks in this period.")
 
 
 def _build(
@@ -151,9 +145,24 @@ def _build(
     return _Drawn(style, as_bars, [], ax, count_handle, line, shading)
 
 
+def _legend_names(
+    unrecorded: bool, treatments: Sequence[TreatmentEffect], first: date, last: date
+) -> list[str]:
+    names = ["Cramps in the week", "Average per week (4 weeks)"]
+    if unrecorded:
+        names.append("No nights recorded")
+    verbs = {verb for _, verb, _ in _marks(treatments, first, last)}
+    # One short entry per kind of mark drawn: a single long one ran off half a page.
+    return names + [f"Medicine {verb}" for verb in ("started", "stopped") if verb in verbs]
+
+
 def _legend(fig: Figure, drawn: _Drawn, names: list[str]) -> None:
-    """The legend below the chart: the bars, the line, then the shading and the kinds of
-    medicine mark when there are any."""
+    """The legend below the chart (made again only when its entries change): the bars, the
+    line, then the shading and the kinds of medicine mark when there are any."""
+    if drawn.names == names and fig.legends:
+        return
+    for legend in list(fig.legends):
+        legend.remove()
     style = drawn.style
     handles: list[Any] = [drawn.counts, drawn.line]
     if drawn.gaps is not None:
