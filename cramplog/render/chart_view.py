@@ -96,6 +96,7 @@ class ChartView(QFrame):
         self.key = key
         self.setObjectName(f"chart-{key}")
         self._source: ChartSource | None = None
+        self._inputs: object = None
         self._stale = False
         self.figure: Figure | None = None
         self.canvas: FigureCanvasQTAgg | None = None
@@ -133,8 +134,15 @@ class ChartView(QFrame):
     def stale(self) -> bool:
         return self._stale
 
-    def set_source(self, source: ChartSource, height_in: float) -> None:
-        """What to draw next time, and how tall it will be (laid out at once, drawn later)."""
+    def set_source(self, source: ChartSource, height_in: float, inputs: object = None) -> None:
+        """What to draw next time, and how tall it will be (laid out at once, drawn later).
+
+        `inputs` (when given) are the values the chart shows and its style: if they equal
+        those of the chart on screen, that chart is kept as it is, not drawn again.
+        """
+        if inputs is not None and inputs == self._inputs and not self._stale:
+            return
+        self._inputs = inputs
         self._source = source
         self._stale = True
         height = round(height_in * SCREEN_DPI)

@@ -46,8 +46,10 @@ def calendar(
     first = (window.first - EPOCH).days
     last = (window.last - EPOCH).days
     inside = (cramp_nights >= first) & (cramp_nights <= last)
-    counts = {int(n): int(c) for n, c in zip(cramp_nights[inside], per_night[inside], strict=True)}
-    reviewed = {int(n) for n in reviewed_nights if first <= n <= last}
+    counts = dict(zip(cramp_nights[inside].tolist(), per_night[inside].tolist(), strict=True))
+    # Picked out by numpy: a century holds tens of thousands of recorded nights.
+    in_window = (reviewed_nights >= first) & (reviewed_nights <= last)
+    reviewed = set(reviewed_nights[in_window].tolist())
     nights: list[CalendarNight] = []
     for offset in range(window.nights):
         day = first + offset

@@ -132,10 +132,6 @@ def compute(diary: DiaryView, period: Period, *, comparison: Period | None = Non
     return _build(diary, period, hour, raw, baseline, diary_first, last_night, sleep)
 
 
-def _median(values: NDArray[np.int64]) -> float | None:
-    pass
-
-
 @dataclass(frozen=True, slots=True)
 class _Episodes:
     """The period's episodes as numpy columns: nights are days since 1970."""
@@ -160,16 +156,18 @@ def _episode_arrays(
 ) -> _Episodes:
     import numpy as np
 
-    start = np.array(cols.start_local, dtype="datetime64[s]")
-    packed = np.array(cols.packed, dtype=np.int64)
+    start = np.fromiter(cols.start_second, dtype=np.int64, count=len(cols.start_second))
+    packed = np.fromiter(cols.packed, dtype=np.int64, count=len(cols.packed))
 
     def field_of(bits: tuple[int, int]) -> NDArray[np.int64]:
         shift, width = bits
         return (packed >> shift) & ((1 << width) - 1)
 
-    # Nights and hours as whole numbers: days since 1970 and the wall-clock hour.
-    night = (start - np.timedelta64(hour, "h")).astype("datetime64[D]").astype(np.int64)
-    clock_hour = (start - start.astype("datetime64[D]")).astype(np.int64) // 3600
+    # Nights and hours as whole numbers: days since 1970 and the wall-clock hour (floor
+    # division, so starts before 1970 fall on the right day too).
+    night = (start - hour * 3600) // 86400
+    second_of_day = start % 86400
+    clock_hour = second_of_day // 3600
     intensity = field_of(aggregates.INTENSITY_BITS)
     duration = field_of(aggregates.DURATION_BITS)
     # Night-time: as the person said (woke, or began asleep), or where they said nothing,
@@ -180,7 +178,7 @@ def _episode_arrays(
     # A cramp noted by date only has no clock time to infer from: it stays unknown.
     clocked = (packed >> aggregates.TIME_NOT_NOTED_BIT) & 1 == 0
     inferable = unknown & clocked
-    minute = (start - start.astype("datetime64[D]")).astype(np.int64) // 60
+    minute = second_of_day // 60
     start_m, end_m = sleep_hours.start_minute, sleep_hours.end_minute
     in_sleep = (
         (minute >= start_m) & (minute < end_m)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
-from cramplog.analysis.stats.arrays import EPOCH, group_medians, to_day
+from cramplog.analysis.stats.arrays import EPOCH, group_medians, group_medians_and_most, to_day
 from cramplog.analysis.stats.rates import MIN_NIGHTS_TO_RATE
 
 if TYPE_CHECKING:
@@ -79,7 +79,9 @@ def weeks(
     rates = np.divide(episodes_sum, recorded_sum, where=recorded_sum > 0, out=np.zeros(weeks)) * 7
     ratable = recorded_sum >= MIN_NIGHTS_TO_RATE
     rolling = [r if ok else None for r, ok in zip(rates.tolist(), ratable.tolist(), strict=True)]
-    starts = [first_monday + timedelta(weeks=i) for i in range(weeks)]
+    # numpy's days turn into dates in C: a date sum per week cost as much as the counting.
+    monday = np.datetime64(first_monday, "D")
+    starts = np.arange(monday, monday + 7 * weeks, 7).tolist()
     return tuple(
         map(
             WeekPoint,
@@ -108,13 +110,7 @@ def trend(
     else:
         bucket = night.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
     keys, counts = np.unique(bucket, return_counts=True)
-    worst: dict[int, int] = {}
-    if rated.any():
-        order = np.lexsort((intensity[rated], bucket[rated]))
-        b, v = bucket[rated][order], intensity[rated][order]
-        last_of_group = np.append(b[1:] != b[:-1], True)
-        worst = {int(k): int(x) for k, x in zip(b[last_of_group], v[last_of_group], strict=True)}
-    intensity_medians = group_medians(bucket[rated], intensity[rated])
+    intensity_medians, worst = group_medians_and_most(bucket[rated], intensity[rated])
     duration_medians = group_medians(bucket[timed], duration[timed])
 
     def start_of(key: int) -> date:
@@ -123,14 +119,15 @@ def trend(
         year, month = divmod(key, 12)
         return date(1970 + year, month + 1, 1)
 
+    name = "week" if weekly else "month"
     return tuple(
         TrendPoint(
-            bucket_start=start_of(int(key)),
-            bucket="week" if weekly else "month",
-            episodes=int(n),
-            intensity_median=intensity_medians.get(int(key)),
-            intensity_worst=worst.get(int(key)),
-            duration_median_s=duration_medians.get(int(key)),
+            bucket_start=start_of(key),
+            bucket=name,
+            episodes=n,
+            intensity_median=intensity_medians.get(key),
+            intensity_worst=worst.get(key),
+            duration_median_s=duration_medians.get(key),
         )
-        for key, n in zip(keys, counts, strict=True)
+        for key, n in zip(keys.tolist(), counts.tolist(), strict=True)
     )

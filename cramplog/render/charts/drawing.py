@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -13,6 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
@@ -42,21 +44,107 @@ class ChartResult:
     summary: str
 
 
+class KeptLayout(ConstrainedLayoutEngine):
+    """Constrained layout that runs again only when what it measures has changed.
+
+    Measuring every label is most of a chart's draw. A chart updated in place (new bars,
+    the same axes) usually keeps its texts, ticks and size; then the axes already sit where
+    the layout would put them, so it is not worked out again.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._measured: list[object] | None = None
+
+    def execute(self, fig: Any) -> None:
+        measured = layout_inputs(fig)
+        if measured == self._measured:
+            return
+        super().execute(fig)
+        # After the layout: the ticks it settled on are what the next draw must match.
+        self._measured = layout_inputs(fig)
+
+
+def _axis_inputs(axis: Axis) -> tuple[object, ...]:
+    ticks = []
+    for locator, formatter in (
+        (axis.get_major_locator(), axis.get_major_formatter()),
+        (axis.get_minor_locator(), axis.get_minor_formatter()),
+    ):
+        locations = [float(x) for x in locator()]
+        ticks.append((tuple(locations), tuple(formatter.format_ticks(locations))))
+    view = tuple(float(x) for x in axis.get_view_interval())
+    return (view, *ticks, axis.label.get_text(), axis.label.get_visible())
+
+
+def _text_inputs(text: Text) -> tuple[object, ...]:
+    return (
+        text.get_text(),
+        text.get_visible(),
+        text.get_fontsize(),
+        tuple(text.get_position()),
+        getattr(text, "xy", None),
+    )
+
+
+def layout_inputs(fig: Figure) -> list[object]:
+    """Everything constrained layout measures: the figure's size, each axes (the same
+    objects), their limits, ticks and texts, and the legends' texts."""
+    found: list[object] = [tuple(fig.get_size_inches()), fig.dpi]
+    for ax in fig.axes:
+        found.append(ax)  # the same axes, or positions from a past layout mean nothing
+        found.append((ax.get_visible(), _axis_inputs(ax.xaxis), _axis_inputs(ax.yaxis)))
+        found.extend(ax.get_title(loc) for loc in ("left", "center", "right"))
+        found.extend(_text_inputs(text) for text in ax.texts)
+    for legend in fig.legends:
+        found.append(tuple(text.get_text() for text in legend.get_texts()))
+    found.extend(_text_inputs(text) for text in fig.texts)
+    return found
+
+
 def new_figure(style: ChartStyle, height_in: float, figure: Figure | None) -> Figure:
     if figure is None:
         figure = Figure(
             figsize=(style.width_in, height_in),
             dpi=style.dpi,
-            layout="constrained",
+            layout=KeptLayout(),
             facecolor=style.background,
         )
     else:
         figure.clear()
+        _KEPT.pop(figure, None)
         figure.set_facecolor(style.background)
-        figure.set_layout_engine("constrained")
+        figure.set_layout_engine(KeptLayout())
         # The chart's own height (rows of bars vary); a canvas showing it follows this.
         figure.set_size_inches(figure.get_figwidth(), height_in, forward=False)
     return figure
+
+
+# The artists a chart keeps to be updated in place, by figure (see `kept`, `keep`).
+_KEPT: weakref.WeakKeyDictionary[Figure, object] = weakref.WeakKeyDictionary()
+
+
+def kept(figure: Figure | None) -> object | None:
+    """What a chart kept of its last drawing in `figure` (None if cleared since)."""
+    return None if figure is None else _KEPT.get(figure)
+
+
+def keep(figure: Figure, artists: object) -> None:
+    _KEPT[figure] = artists
+
+
+def _corners(
+    x: Sequence[float], y: Sequence[float], width: Sequence[float], height: Sequence[float]
+) -> list[list[tuple[float, float]]]:
+    return [
+        [(left, bottom), (left, bottom + h), (left + w, bottom + h), (left + w, bottom)]
+        for left, bottom, w, h in zip(x, y, width, height, strict=True)
+    ]
+
+
+def _edges(width: Sequence[float], height: Sequence[float], edge: str | None) -> list[str]:
+    # An outline only round a bar that is there: an empty one would draw a stray line.
+    return [edge if edge and w and h else "none" for w, h in zip(width, height, strict=True)]
 
 
 def rectangles(
@@ -72,16 +160,30 @@ def rectangles(
 ) -> PolyCollection:
     """Bars as one collection of rectangles: one artist draws far faster than a patch per
     bar. `gid` names the series, so tests and tools can find what was drawn."""
-    corners = [
-        [(left, bottom), (left, bottom + h), (left + w, bottom + h), (left + w, bottom)]
-        for left, bottom, w, h in zip(x, y, width, height, strict=True)
-    ]
-    # An outline only round a bar that is there: an empty one would draw a stray line.
-    edges = [edge if edge and w and h else "none" for w, h in zip(width, height, strict=True)]
-    bars = PolyCollection(corners, facecolors=colour, edgecolors=edges, linewidths=0.6, closed=True)
+    bars = PolyCollection(
+        _corners(x, y, width, height),
+        facecolors=colour,
+        edgecolors=_edges(width, height, edge),
+        linewidths=0.6,
+        closed=True,
+    )
     bars.set_gid(gid)
     ax.add_collection(bars, autolim=False)
     return bars
+
+
+def move_rectangles(
+    bars: PolyCollection,
+    *,
+    x: Sequence[float],
+    y: Sequence[float],
+    width: Sequence[float],
+    height: Sequence[float],
+    edge: str | None = None,
+) -> None:
+    """Give bars made by `rectangles` new places and sizes, as if made anew."""
+    bars.set_verts(_corners(x, y, width, height), closed=True)
+    bars.set_edgecolor(_edges(width, height, edge))
 
 
 def vertical_bars(

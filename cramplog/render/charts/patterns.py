@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from matplotlib.figure import Figure
 
@@ -72,58 +72,72 @@ __all__ = [
 
 @dataclass(frozen=True)
 class ChartKind:
-    """One of the Patterns charts: how to build it from the statistics, and how tall it is
-    (known before drawing, so a page can lay out space for it)."""
+    """One of the Patterns charts: the statistics it draws, how to draw them, and how tall
+    it is (known before drawing, so a page can lay out space for it).
+
+    `inputs` picks out everything the chart shows, as values that compare equal when the
+    chart would come out the same: a page need not redraw a chart whose inputs (and style)
+    did not change.
+    """
 
     key: str
-    build: Callable[[PatternStats, ChartStyle, Figure | None], ChartResult]
+    inputs: Callable[[PatternStats], tuple[Any, ...]]
+    draw: Callable[[tuple[Any, ...], ChartStyle, Figure | None], ChartResult]
     height_in: Callable[[PatternStats], float]
+
+    def build(self, s: PatternStats, style: ChartStyle, figure: Figure | None) -> ChartResult:
+        return self.draw(self.inputs(s), style, figure)
 
 
 # The Patterns pane's charts, in the order shown.
 CHARTS: Final[tuple[ChartKind, ...]] = (
     ChartKind(
         "weekly",
-        lambda s, style, fig: weekly_cramps_chart(
-            s.weekly, style, treatments=s.treatments, figure=fig
-        ),
+        lambda s: (s.weekly, s.treatments),
+        lambda i, style, fig: weekly_cramps_chart(i[0], style, treatments=i[1], figure=fig),
         lambda s: WEEKLY_HEIGHT_IN,
     ),
     ChartKind(
         "hour",
-        lambda s, style, fig: hour_of_night_chart(
-            s.by_hour,
+        lambda s: (s.by_hour, s.boundary_hour, s.sleep_hours, s.time_not_noted),
+        lambda i, style, fig: hour_of_night_chart(
+            i[0],
             style,
-            boundary_hour=s.boundary_hour,
-            sleep_hours=s.sleep_hours,
-            time_not_noted=s.time_not_noted,
+            boundary_hour=i[1],
+            sleep_hours=i[2],
+            time_not_noted=i[3],
             figure=fig,
         ),
         lambda s: HOUR_HEIGHT_IN,
     ),
     ChartKind(
         "calendar",
-        lambda s, style, fig: calendar_chart(s.calendar, style, figure=fig),
+        lambda s: (s.calendar,),
+        lambda i, style, fig: calendar_chart(i[0], style, figure=fig),
         lambda s: CALENDAR_HEIGHT_IN,
     ),
     ChartKind(
         "muscle",
-        lambda s, style, fig: muscle_side_chart(s.by_muscle, style, figure=fig),
+        lambda s: (s.by_muscle,),
+        lambda i, style, fig: muscle_side_chart(i[0], style, figure=fig),
         lambda s: bar_rows_height_in(len(s.by_muscle)),
     ),
     ChartKind(
         "trend",
-        lambda s, style, fig: intensity_duration_chart(s.trend, style, figure=fig),
+        lambda s: (s.trend,),
+        lambda i, style, fig: intensity_duration_chart(i[0], style, figure=fig),
         lambda s: TREND_HEIGHT_IN,
     ),
     ChartKind(
         "relief",
-        lambda s, style, fig: relief_chart(s.reliefs, style, figure=fig),
+        lambda s: (s.reliefs,),
+        lambda i, style, fig: relief_chart(i[0], style, figure=fig),
         lambda s: bar_rows_height_in(len(s.reliefs)),
     ),
     ChartKind(
         "triggers",
-        lambda s, style, fig: trigger_comparison_chart(s.factors, style, figure=fig),
+        lambda s: (s.factors,),
+        lambda i, style, fig: trigger_comparison_chart(i[0], style, figure=fig),
         lambda s: factor_rows_height_in(len(s.factors)),
     ),
 )

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Final, Literal
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -28,6 +31,22 @@ MAX_WEEKLY_BARS: Final = 104
 MARK_NAME_WIDTH: Final = 26
 
 
+@dataclass
+class _Drawn:
+    """A weekly chart's artists, kept so the next period updates them in place (new bars,
+    line, shading and marks on the same axes; a new legend only when its entries change)
+    instead of building anew."""
+
+    style: ChartStyle
+    as_bars: bool
+    names: list[str]
+    ax: Axes
+    counts: Any  # a PolyCollection of bars, or a StepPatch
+    line: Line2D
+    gaps: PolyCollection | None
+    marks: list[Artist] = field(default_factory=list)
+
+
 def weekly_cramps_chart(
     weekly: Sequence[WeekPoint],
     style: ChartStyle,
@@ -37,66 +56,155 @@ def weekly_cramps_chart(
 ) -> ChartResult:
     """Cramps per calendar week, the rolling cramps-per-week rate, and treatment starts/stops.
 
-    Weeks with no recorded night are shaded: there the count is unknown, not zero.
+    Weeks with no recorded night are shaded: there the count is unknown, not zero. Given
+    the `figure` of an earlier weekly chart of the same kind (bars or outline, same style),
+    the chart is updated in place and draws the same as one built anew.
     """
     title = "Cramps per week"
 
     def draw() -> ChartResult:
-        fig = drawing.new_figure(style, WEEKLY_HEIGHT_IN, figure)
-        ax = fig.add_subplot()
-        drawing.style_axes(ax, style)
-        drawing.title(ax, title, style)
         if not weekly:
-            drawing.empty(ax, "No weeks in this period.", style)
-            return ChartResult(fig, title, "No weeks in this period.")
+            return _no_weeks(style, title, figure)
         # Weeks follow one another, so their numbers are the first one's plus 7 each:
         # date2num once rather than per week (thousands of calls over a century).
         first_start = drawing.num(weekly[0].week_start)
         starts = [first_start + 7 * i for i in range(len(weekly))]
         counts = [w.episodes for w in weekly]
         right_edge = starts[-1] + 7
-        count_handle = _count_bars(ax, starts, counts, right_edge, style)
         rolling = [
             float("nan") if w.rolling_cramps_per_week is None else w.rolling_cramps_per_week
             for w in weekly
         ]
-        (line,) = ax.plot(
-            [s + 3.5 for s in starts],
-            rolling,
-            color=style.accent_alt,
-            linewidth=1.8,
-            label="4-week average per week",
-        )
-        line.set_gid("weekly-rolling")
         unrecorded = drawing.runs([w.recorded_nights == 0 for w in weekly])
-        if unrecorded:
-            _shade_unrecorded(ax, [(starts[i], 7 * n) for i, n in unrecorded], style)
-        handles: list[Any] = [count_handle, line]
-        names = ["Cramps in the week", "Average per week (4 weeks)"]
-        if unrecorded:
-            handles.append(Patch(facecolor=style.unrecorded))
-            names.append("No nights recorded")
+        gaps = [(starts[i], 7.0 * n) for i, n in unrecorded]
         first, last = weekly[0].week_start, weekly[-1].week_start + timedelta(days=6)
-        marks = _treatment_marks(ax, treatments, first, last, style)
-        shown = [text for _, text in marks]
-        # One short entry per kind of mark drawn: a single long one ran off half a page.
-        dashes: Literal["-", "--"]
-        for verb, dashes in (("started", "-"), ("stopped", "--")):
-            if any(kind == verb for kind, _ in marks):
-                handles.append(Line2D([], [], color=style.marker, linewidth=1.2, linestyle=dashes))
-                names.append(f"Medicine {verb}")
+        names = _legend_names(bool(unrecorded), treatments, first, last)
+        drawn = drawing.kept(figure)
+        if (
+            figure is not None
+            and isinstance(drawn, _Drawn)
+            and (drawn.style, drawn.as_bars) == (style, len(starts) <= MAX_WEEKLY_BARS)
+        ):
+            fig = figure
+            _move(drawn, starts, counts, right_edge, rolling, gaps)
+            _legend(fig, drawn, names)
+        else:
+            fig = drawing.new_figure(style, WEEKLY_HEIGHT_IN, figure)
+            drawn = _build(fig, style, title, starts, counts, right_edge, rolling, gaps)
+            _legend(fig, drawn, names)
+            drawing.keep(fig, drawn)
+        ax = drawn.ax
+        shown = _treatment_marks(ax, treatments, first, last, style, drawn.marks)
         ax.set_xlim(starts[0], right_edge)
         # Headroom above the tallest bar for the medicines' names, a row each.
         headroom = 1.15 + 0.12 * len(shown)
         ax.set_ylim(0, max([*counts, *(r for r in rolling if r == r), 1]) * headroom)
         drawing.date_axis(ax, style, first, last)
-        drawing.whole_numbers(ax.yaxis)
-        drawing.labels(ax, y="Cramps")
-        drawing.legend_below(fig, handles, names, style)
         summary = _summary(weekly, first, last, unrecorded, shown)
         return ChartResult(fig, title, summary)
 
     return drawing.build(style, draw)
+
+
+def _no_weeks(style: ChartStyle, title: str, figure: Figure | None) -> ChartResult:
+    fig = drawing.new_figure(style, WEEKLY_HEIGHT_IN, figure)
+    ax = fig.add_subplot()
+    drawing.style_axes(ax, style)
+    drawing.title(ax, title, style)
+    drawing.empty(ax, "No weeks in this period.", style)
+    return ChartResult(fig, title, "No weeks in this period.")
+
+
+def _build(
+    fig: Figure,
+    style: ChartStyle,
+    title: str,
+    starts: list[float],
+    counts: list[int],
+    right_edge: float,
+    rolling: list[float],
+    gaps: list[tuple[float, float]],
+) -> _Drawn:
+    """The chart's axes and artists, new (the legend is the caller's)."""
+    ax = fig.add_subplot()
+    drawing.style_axes(ax, style)
+    drawing.title(ax, title, style)
+    count_handle = _count_bars(ax, starts, counts, right_edge, style)
+    (line,) = ax.plot(
+        [s + 3.5 for s in starts],
+        rolling,
+        color=style.accent_alt,
+        linewidth=1.8,
+        label="4-week average per week",
+    )
+    line.set_gid("weekly-rolling")
+    shading = _shade_unrecorded(ax, gaps, style) if gaps else None
+    drawing.whole_numbers(ax.yaxis)
+    drawing.labels(ax, y="Cramps")
+    as_bars = len(starts) <= MAX_WEEKLY_BARS
+    return _Drawn(style, as_bars, [], ax, count_handle, line, shading)
+
+
+def _legend_names(
+    unrecorded: bool, treatments: Sequence[TreatmentEffect], first: date, last: date
+) -> list[str]:
+    names = ["Cramps in the week", "Average per week (4 weeks)"]
+    if unrecorded:
+        names.append("No nights recorded")
+    verbs = {verb for _, verb, _ in _marks(treatments, first, last)}
+    # One short entry per kind of mark drawn: a single long one ran off half a page.
+    return names + [f"Medicine {verb}" for verb in ("started", "stopped") if verb in verbs]
+
+
+def _legend(fig: Figure, drawn: _Drawn, names: list[str]) -> None:
+    """The legend below the chart (made again only when its entries change): the bars, the
+    line, then the shading and the kinds of medicine mark when there are any."""
+    if drawn.names == names and fig.legends:
+        return
+    for legend in list(fig.legends):
+        legend.remove()
+    style = drawn.style
+    handles: list[Any] = [drawn.counts, drawn.line]
+    if drawn.gaps is not None:
+        handles.append(Patch(facecolor=style.unrecorded))
+    for name in names[len(handles) :]:
+        dashes: Literal["-", "--"] = "-" if name.endswith("started") else "--"
+        handles.append(Line2D([], [], color=style.marker, linewidth=1.2, linestyle=dashes))
+    drawing.legend_below(fig, handles, names, style)
+    drawn.names = names
+
+
+def _move(
+    drawn: _Drawn,
+    starts: list[float],
+    counts: list[int],
+    right_edge: float,
+    rolling: list[float],
+    gaps: list[tuple[float, float]],
+) -> None:
+    """Give the kept artists the new weeks; the marks are drawn again by the caller."""
+    if drawn.as_bars:
+        drawing.move_rectangles(
+            drawn.counts,
+            x=[s + 0.4 for s in starts],
+            y=[0.0] * len(counts),
+            width=[6.2] * len(counts),
+            height=counts,
+        )
+    else:
+        drawn.counts.set_data(counts, [*starts, right_edge])
+    drawn.line.set_data([s + 3.5 for s in starts], rolling)
+    # Shading only while some week is unrecorded, as a chart built anew has it.
+    if gaps and drawn.gaps is None:
+        drawn.gaps = _shade_unrecorded(drawn.ax, gaps, drawn.style)
+    elif gaps and drawn.gaps is not None:
+        drawn.gaps.set_verts(_gap_corners(gaps))
+    elif drawn.gaps is not None:
+        drawn.gaps.remove()
+        drawn.gaps = None
+    for mark in drawn.marks:
+        mark.remove()
+    drawn.marks.clear()
 
 
 def _count_bars(
@@ -116,17 +224,26 @@ def _count_bars(
     return step
 
 
-def _shade_unrecorded(ax: Axes, spans: list[tuple[float, float]], style: ChartStyle) -> None:
+def _gap_corners(spans: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    # In data x and axes y (the whole height), as broken_barh makes them.
+    return [[(x, 0.0), (x, 1.0), (x + w, 1.0), (x + w, 0.0)] for x, w in spans]
+
+
+def _shade_unrecorded(
+    ax: Axes, spans: list[tuple[float, float]], style: ChartStyle
+) -> PolyCollection:
     """Shade weeks with no recorded night: there the count is unknown, not zero."""
-    gaps = ax.broken_barh(
-        spans,
-        (0, 1),
+    # What broken_barh draws, added without working out data limits (set by the caller).
+    gaps = PolyCollection(
+        _gap_corners(spans),
         transform=ax.get_xaxis_transform(),
         facecolor=style.unrecorded,
         edgecolor="none",
         zorder=0,
     )
     gaps.set_gid("weekly-unrecorded")
+    ax.add_collection(gaps, autolim=False)
+    return gaps
 
 
 def _summary(
@@ -164,52 +281,60 @@ def _summary(
     return summary
 
 
+def _marks(
+    treatments: Sequence[TreatmentEffect], first: date, last: date
+) -> list[tuple[date, str, TreatmentEffect]]:
+    """(day, "started" or "stopped", medicine) for each start or stop inside the weeks."""
+    return [
+        (day, verb, treatment)
+        for treatment in treatments
+        for day, verb in ((treatment.started_on, "started"), (treatment.stopped_on, "stopped"))
+        if day is not None and first <= day <= last
+    ]
+
+
 def _treatment_marks(
     ax: Axes,
     treatments: Sequence[TreatmentEffect],
     first: date,
     last: date,
     style: ChartStyle,
-) -> list[tuple[str, str]]:
-    """Vertical lines where medicines started (solid) and stopped (dashed); for each mark,
-    its kind ("started" or "stopped") and what it says.
+    drawn: list[Artist],
+) -> list[str]:
+    """Vertical lines where medicines started (solid) and stopped (dashed), each added to
+    `drawn`; what each mark says.
 
     Each name is written across the top of the plot, one row per mark, towards the middle
     of the chart from its line: written up the line, a long name ran off the bottom of a
     short chart and was cut ("Magnesiu").
     """
-    shown: list[tuple[str, str]] = []
+    shown: list[str] = []
     middle = drawing.num(first) + (drawing.num(last) - drawing.num(first)) / 2
-    for treatment in treatments:
-        for day, dashed, verb in (
-            (treatment.started_on, False, "started"),
-            (treatment.stopped_on, True, "stopped"),
-        ):
-            if day is None or not first <= day <= last:
-                continue
-            x = drawing.num(day)
-            line = ax.axvline(
-                x,
-                color=style.marker,
-                linewidth=1.2,
-                linestyle="--" if dashed else "-",
-                zorder=3,
-            )
-            line.set_gid(f"treatment-{verb}")
-            name = ax.annotate(
-                textwrap.fill(treatment.name, MARK_NAME_WIDTH),
-                (x, 1),
-                xycoords=ax.get_xaxis_transform(),
-                xytext=(2 if x <= middle else -2, -2 - len(shown) * style.small(0.8) * 1.4),
-                textcoords="offset points",
-                ha="left" if x <= middle else "right",
-                va="top",
-                fontsize=style.small(0.8),
-                color=style.marker,
-                annotation_clip=False,
-                bbox={"facecolor": style.background, "edgecolor": "none", "alpha": 0.8, "pad": 1},
-            )
-            name.set_parse_math(False)
-            name.set_gid(f"treatment-{verb}-name")
-            shown.append((verb, f"{treatment.name} {verb} {wording.date_text(day, weekday=False)}"))
+    for day, verb, treatment in _marks(treatments, first, last):
+        x = drawing.num(day)
+        line = ax.axvline(
+            x,
+            color=style.marker,
+            linewidth=1.2,
+            linestyle="--" if verb == "stopped" else "-",
+            zorder=3,
+        )
+        line.set_gid(f"treatment-{verb}")
+        name = ax.annotate(
+            textwrap.fill(treatment.name, MARK_NAME_WIDTH),
+            (x, 1),
+            xycoords=ax.get_xaxis_transform(),
+            xytext=(2 if x <= middle else -2, -2 - len(shown) * style.small(0.8) * 1.4),
+            textcoords="offset points",
+            ha="left" if x <= middle else "right",
+            va="top",
+            fontsize=style.small(0.8),
+            color=style.marker,
+            annotation_clip=False,
+            bbox={"facecolor": style.background, "edgecolor": "none", "alpha": 0.8, "pad": 1},
+        )
+        name.set_parse_math(False)
+        name.set_gid(f"treatment-{verb}-name")
+        drawn += [line, name]
+        shown.append(f"{treatment.name} {verb} {wording.date_text(day, weekday=False)}")
     return shown

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from cramplog.storage.aggregates.ranges import (
     NightRange,
+    covers_every_episode,
     in_range,
     parse_local,
 )
@@ -116,15 +117,25 @@ def long_episodes(
 ) -> list[tuple[EpisodeBrief, bool, bool]]:
     """Episodes of the range lasting longer than `min_duration_s`, newest first, each with
     (stretching tried, stretching rated "helped")."""
-    rows = session.execute(
-        select(
-            *_BRIEF_COLUMNS,
-            _relief_of("relief.stretch"),
-            _relief_of("relief.stretch", EpisodeRelief.rating == "helped"),
+    query = select(
+        *_BRIEF_COLUMNS,
+        _relief_of("relief.stretch"),
+        _relief_of("relief.stretch", EpisodeRelief.rating == "helped"),
+    ).where(EpisodeRow.duration_s > min_duration_s)
+    if not covers_every_episode(session, nights):
+        rows = list(
+            session.execute(
+                query.where(in_range(nights)).order_by(EpisodeRow.start_local.desc(), EpisodeRow.id)
+            ).all()
         )
-        .where(in_range(nights), EpisodeRow.duration_s > min_duration_s)
-        .order_by(EpisodeRow.start_local.desc(), EpisodeRow.id)
-    ).all()
+    else:
+        # Every episode is in the range: with neither the range nor the order in the
+        # query SQLite scans the table, in half the time of walking the start index to
+        # every row (a century: 46 → 24 ms); the few long ones are sorted here, newest
+        # first, then by id (a stable sort). SQLAlchemy drops SQLite's NOT INDEXED hint.
+        rows = list(session.execute(query).all())
+        rows.sort(key=lambda row: row[0])
+        rows.sort(key=lambda row: row[1], reverse=True)
     return [
         (_brief(row, nights.boundary_hour), bool(row[_BRIEF]), bool(row[_BRIEF + 1]))
         for row in rows

@@ -8,9 +8,13 @@ from typing import Final
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
+    Select,
     String,
     and_,
+    bindparam,
     case,
+    cast,
     func,
     select,
     type_coerce,
@@ -21,6 +25,7 @@ from cramplog.core.checklist import DAY_FACTORS
 from cramplog.storage.aggregates.ranges import (
     NightRange,
     covers_every_episode,
+    in_bound_range,
     in_range,
     raw_rows,
 )
@@ -51,19 +56,20 @@ DURATION_BITS: Final = (24, 17)  # seconds, 1–86400; 0 when not timed
 class EpisodeColumns:
     """The episodes of a range, oldest first, as two parallel columns.
 
-    `start_local` is the wall-clock text ("YYYY-MM-DD HH:MM:SS"); `packed` holds the rest
-    in the bit layout above; `muscles` and `sides` decode the muscle and side indexes.
+    `start_second` is the wall-clock start as whole seconds since 1970-01-01 00:00 (local
+    time, no zone); `packed` holds the rest in the bit layout above; `muscles` and `sides`
+    decode the muscle and side indexes.
     """
 
-    start_local: list[str]
-    packed: list[int]
+    start_second: Sequence[int]
+    packed: Sequence[int]
     muscles: tuple[str, ...]
     sides: tuple[str, ...]
 
     @classmethod
     def none(cls) -> EpisodeColumns:
         """The columns of a range that holds no episode."""
-        return cls([], [], ("muscle.other",), SIDES)
+        return cls((), (), ("muscle.other",), SIDES)
 
 
 def _packed_column(muscles: Sequence[str]) -> ColumnElement[int]:
@@ -95,6 +101,19 @@ def _packed_column(muscles: Sequence[str]) -> ColumnElement[int]:
     )
 
 
+# julianday() of 1970-01-01 00:00, in seconds: SQLite's julianday is whole milliseconds
+# inside, so the product rounds to the exact second (julianday is positive, so CAST's
+# truncation is a floor; unixepoch() needs SQLite 3.38).
+_UNIX_EPOCH_JD_SECONDS: Final = 210_866_760_000
+
+
+def _start_second() -> ColumnElement[int]:
+    # A number, not the text: numpy parsing 150,000 date strings cost more than the read.
+    return (
+        cast(func.julianday(EpisodeRow.start_local) * 86400 + 0.5, Integer) - _UNIX_EPOCH_JD_SECONDS
+    )
+
+
 def episode_columns(session: Session, nights: NightRange) -> EpisodeColumns:
     """Every episode of the range in one pass over the table (see `EpisodeColumns`)."""
     muscles = tuple(
@@ -104,15 +123,23 @@ def episode_columns(session: Session, nights: NightRange) -> EpisodeColumns:
     )
     if len(muscles) >= (1 << MUSCLE_BITS[1]) - 1:
         raise ValueError("Too many muscles to count at once.")
-    query = (
-        select(EpisodeRow.start_local, _packed_column(muscles))
-        .where(in_range(nights))
-        .order_by(EpisodeRow.start_local)
+
+    def query() -> Select[int, int]:
+        return (
+            select(_start_second(), _packed_column(muscles))
+            .where(in_bound_range())
+            .order_by(EpisodeRow.start_local)
+        )
+
+    rows = raw_rows(
+        session,
+        ("episode_columns", muscles),
+        query,
+        {"local_from": nights.local_from, "local_to": nights.local_to},
     )
-    rows = raw_rows(session, query)
     # The foreign key keeps muscles in the vocabulary; anything else would count as "other".
     return EpisodeColumns(
-        start_local=[row[0] for row in rows],
+        start_second=[row[0] for row in rows],
         packed=[row[1] for row in rows],
         muscles=(*muscles, "muscle.other"),
         sides=SIDES,
@@ -237,21 +264,32 @@ class DayColumns:
 
 
 def day_columns(session: Session, nights: NightRange, limits: FactorThresholds) -> DayColumns:
-    conditions = _factor_conditions(limits)
-    packed: ColumnElement[int] = case((DiaryDayRow.reviewed.is_(True), 1), else_=0)
-    for index, factor in enumerate(DAY_FACTORS):
-        present, recorded = conditions[factor]
-        packed = (
-            packed
-            + case((and_(present, recorded), 1 << factor_present_bit(index)), else_=0)
-            + case((recorded, 1 << factor_recorded_bit(index)), else_=0)
-        )
     night_text = type_coerce(DiaryDayRow.night_of, String)
+
+    def query() -> Select[str, int, int | None, int | None]:
+        conditions = _factor_conditions(limits)
+        packed: ColumnElement[int] = case((DiaryDayRow.reviewed.is_(True), 1), else_=0)
+        for index, factor in enumerate(DAY_FACTORS):
+            present, recorded = conditions[factor]
+            packed = (
+                packed
+                + case((and_(present, recorded), 1 << factor_present_bit(index)), else_=0)
+                + case((recorded, 1 << factor_recorded_bit(index)), else_=0)
+            )
+        return (
+            select(night_text, packed, DiaryDayRow.sleep_disturbance, DiaryDayRow.minutes_awake)
+            .where(
+                night_text >= bindparam("first", type_=String),
+                night_text <= bindparam("last", type_=String),
+            )
+            .order_by(DiaryDayRow.night_of)
+        )
+
     rows = raw_rows(
         session,
-        select(night_text, packed, DiaryDayRow.sleep_disturbance, DiaryDayRow.minutes_awake)
-        .where(night_text >= nights.first.isoformat(), night_text <= nights.last.isoformat())
-        .order_by(DiaryDayRow.night_of),
+        ("day_columns", limits),
+        query,
+        {"first": nights.first.isoformat(), "last": nights.last.isoformat()},
     )
     return DayColumns(
         night_of=[row[0] for row in rows],

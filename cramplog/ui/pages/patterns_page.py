@@ -473,7 +473,12 @@ class PatternsPage(QWidget):
         kinds = {kind.key: kind for kind in charts.CHARTS}
         for view in self.chart_views:
             kind = kinds[view.key]
-            view.set_source(_chart_source(kind.build, computed, style), kind.height_in(computed))
+            view.set_source(
+                _chart_source(kind.build, computed, style),
+                kind.height_in(computed),
+                # Unchanged figures and look: the chart on screen stays, no redraw.
+                (kind.inputs(computed), style),
+            )
 
     def _draw_visible_charts(self) -> None:
         """Draw the stale charts that are at least partly on screen; the rest wait."""

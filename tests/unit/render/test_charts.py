@@ -142,6 +142,38 @@ def test_weekly_bars_and_rolling_line_match_the_weeks() -> None:
     assert "1 week has no recorded night" in result.summary
 
 
+def test_a_weekly_chart_updated_in_place_is_laid_out_as_one_drawn_anew() -> None:
+    """Counts in the hundreds need wider labels on the count axis: the plot must move over
+    for them even though the chart kept its axes from a period of single figures."""
+    small = charts.weekly_cramps_chart(weeks([3, 0, 5, 2], [7, 0, 7, 6]), charts.LIGHT)
+    (axes,) = drawn(small.figure).axes
+    before = axes.get_position().bounds
+    big = weeks([300, 0, 510, 220], [7, 0, 7, 6])
+    updated = charts.weekly_cramps_chart(big, charts.LIGHT, figure=small.figure)
+    fresh = charts.weekly_cramps_chart(big, charts.LIGHT)
+    assert drawn(updated.figure).axes == [axes]
+    (fresh_axes,) = drawn(fresh.figure).axes
+    assert axes.get_position().bounds != before
+    assert axes.get_position().bounds == pytest.approx(fresh_axes.get_position().bounds)
+    assert heights(updated.figure, "weekly-counts") == [300, 0, 510, 220]
+    assert [t.get_text() for t in axes.get_yticklabels()] == [
+        t.get_text() for t in fresh_axes.get_yticklabels()
+    ]
+    assert updated.summary == fresh.summary
+    # Every week recorded now: the shading and its legend entry go, as in a fresh chart.
+    recorded = weeks([4, 1, 2, 3])
+    again = charts.weekly_cramps_chart(recorded, charts.LIGHT, figure=small.figure)
+    anew = charts.weekly_cramps_chart(recorded, charts.LIGHT)
+    for chart in (drawn(again.figure), drawn(anew.figure)):
+        assert [c.get_gid() for c in chart.axes[0].collections] == ["weekly-counts"]
+        assert [t.get_text() for t in chart.legends[0].get_texts()] == [
+            "Cramps in the week",
+            "Average per week (4 weeks)",
+        ]
+    assert axes.get_position().bounds == pytest.approx(anew.figure.axes[0].get_position().bounds)
+    assert again.summary == anew.summary
+
+
 def test_the_rolling_line_starts_where_a_week_of_nights_was_recorded_not_at_zero(
     diary: Diary,
 ) -> None:

@@ -118,11 +118,18 @@ def test_only_the_charts_on_screen_are_drawn(
     qtbot.wait_until(lambda: last.draws >= 1)
     assert last.result is not None and "not a cause" in last.result.summary
     assert last.canvas is not None and last.canvas.accessibleDescription() == last.result.summary
-    # A change redraws the chart on screen, not the ones scrolled away.
-    drawn_first = first.draws
+    # A new cramp changes the weekly chart, scrolled away: it waits, stale. The day-factor
+    # chart on screen shows the same figures as before, so it is not drawn again.
+    drawn_first, drawn_last = first.draws, last.draws
     editor.add_episode(cramp(9))
-    qtbot.wait_until(lambda: last.draws >= 2)
-    assert first.draws == drawn_first and first.stale
+    qtbot.wait_until(lambda: page.stats is not None and page.stats.episodes == 2)
+    for _ in range(3):  # the deferred drawing of the charts on screen
+        QApplication.processEvents()
+    assert first.stale and first.draws == drawn_first
+    assert not last.stale and last.draws == drawn_last
+    bar.setValue(0)
+    qtbot.wait_until(lambda: first.draws > drawn_first)
+    assert first.result is not None and "2 cramps" in first.result.summary
 
 
 def run_python(script: str) -> str:
@@ -402,3 +409,73 @@ def test_the_wheel_over_a_chart_scrolls_the_page(
     assert bar.value() == 0
     wheel_over(chart.canvas)
     assert bar.value() > 0
+
+
+def weekly_chart_as_drawn(qtbot: QtBot, page: PatternsPage) -> dict[str, object]:
+    """What the weekly chart shows once drawn: bars, line, shading, marks, ticks, legend,
+    summary and where the layout put the plot."""
+    import numpy as np
+
+    view = page.chart_views[0]
+    assert view.key == "weekly"
+    qtbot.wait_until(lambda: view.result is not None and not view.stale and not view.draw_pending)
+    assert view.figure is not None and view.result is not None
+    (ax,) = view.figure.axes
+
+    def points(values: object) -> list[list[float | None]]:
+        return [[None if np.isnan(v) else round(float(v), 6) for v in row] for row in values]  # type: ignore[attr-defined]
+
+    return {
+        "summary": view.result.summary,
+        "limits": (ax.get_xlim(), ax.get_ylim()),
+        "x ticks": [(round(t.get_position()[0], 6), t.get_text()) for t in ax.get_xticklabels()],
+        "y ticks": [(round(t.get_position()[1], 6), t.get_text()) for t in ax.get_yticklabels()],
+        "series": sorted(
+            (
+                str(c.get_gid()),
+                [points(p.vertices) for p in c.get_paths()],
+                np.asarray(c.get_facecolor()).round(6).tolist(),
+                np.asarray(c.get_edgecolor()).round(6).tolist(),
+            )
+            for c in ax.collections
+        ),
+        "lines": [(ln.get_gid(), points(ln.get_xydata()), ln.get_linestyle()) for ln in ax.lines],
+        "texts": [(t.get_text(), t.get_position()) for t in ax.texts],
+        "legend": [t.get_text() for legend in view.figure.legends for t in legend.get_texts()],
+        "plot at": tuple(round(v, 4) for v in ax.get_position().bounds),
+    }
+
+
+def test_a_redrawn_chart_shows_what_a_freshly_opened_page_shows(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor, diary: Diary
+) -> None:
+    """The weekly chart is updated in place when the period changes; it must never keep a
+    bar, a shaded week or a medicine's mark of the period shown before."""
+    from cramplog.core.records import MedicationInput
+
+    for month, day in ((1, 2), (1, 5), (1, 6), (2, 3), (2, 17), (3, 3), (3, 9), (3, 10)):
+        editor.add_episode(cramp(day, month=month, intensity=day % 11))
+    for day in range(18, 28):  # ten recorded nights in February; the rest unrecorded
+        editor.mark_cramp_free(date(2026, 2, day))
+    editor.add_medication(MedicationInput("Magnesium", started_on=date(2026, 3, 2)))
+    shown(qtbot, page)
+    before = weekly_chart_as_drawn(qtbot, page)
+    view = page.chart_views[0]
+    assert view.figure is not None
+    (axes,) = view.figure.axes
+    for preset in ("last_3_months", "last_12_months", "last_3_months"):
+        page.select_period(preset)
+        qtbot.wait_until(
+            lambda: page.stats is not None and page.stats.period == page.current_period()
+        )
+        again = weekly_chart_as_drawn(qtbot, page)
+        assert again != before
+        before = again
+        fresh = PatternsPage(editor)
+        qtbot.add_widget(fresh)
+        fresh.select_period(preset)
+        fresh.resize(page.size())
+        assert again == weekly_chart_as_drawn(qtbot, shown(qtbot, fresh))
+        fresh.close()
+    # Updated in place, not rebuilt: the same axes drew every period.
+    assert view.figure.axes == [axes]
