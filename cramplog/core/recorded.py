@@ -21,7 +21,7 @@ from cramplog.core import nights
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import LoggingSpan
 from cramplog.core.translation import _
-from cramplog.core.wording import count
+from cramplog.core.wording import count, number
 
 if TYPE_CHECKING:
     import numpy as np
@@ -91,8 +91,8 @@ class RecordedCount:
 
     def describe(self) -> str:
         """E.g. "70 of 71 nights recorded: 12 reviewed, 58 inside spans you declared complete"."""
-        return _("{recorded:,} of {nights} recorded: {breakdown}").format(
-            recorded=self.recorded,
+        return _("{recorded} of {nights} recorded: {breakdown}").format(
+            recorded=number(self.recorded),
             nights=count(self.nights, "{n} night", "{n} nights"),
             breakdown=self.breakdown(),
         )

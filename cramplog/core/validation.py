@@ -11,6 +11,7 @@ from typing import Final
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import MAX_DURATION, DayFactors, EpisodeInput, MedicationInput
 from cramplog.core.translation import N_, _
+from cramplog.core.wording import number
 
 # Notes have "no length limit" for a person; this bound only stops a pasted file or a runaway
 # import from filling the disk. Ten million characters is several thousand printed pages.
@@ -45,9 +46,9 @@ def check_notes(notes: str, *, field: str = "notes") -> str:
     check_storable(notes, what=_("Notes"), field=field)
     if len(notes) > MAX_NOTES_CHARS:
         raise ValidationError(
-            _(
-                "Notes are too long ({n_notes:,} characters; the limit is {max_notes_chars:,})."
-            ).format(n_notes=len(notes), max_notes_chars=MAX_NOTES_CHARS),
+            _("Notes are too long ({n_notes} characters; the limit is {max_notes_chars}).").format(
+                n_notes=number(len(notes)), max_notes_chars=number(MAX_NOTES_CHARS)
+            ),
             field=field,
         )
     return notes

@@ -19,7 +19,7 @@ from cramplog.core.errors import (
     StorageError,
 )
 from cramplog.core.translation import N_, _
-from cramplog.core.wording import count
+from cramplog.core.wording import count, number
 from cramplog.files.private import ensure_private_dir
 from cramplog.storage import health, layout
 
@@ -136,8 +136,8 @@ def examine(data_dir: Path) -> Verdict:
     if not full and expected is not None and header.file_size < expected:
         return verdict(
             Condition.TRUNCATED,
-            _("{path} is truncated: it holds {file_size:,} of its {expected:,} bytes.").format(
-                path=path, file_size=header.file_size, expected=expected
+            _("{path} is truncated: it holds {file_size} of its {expected} bytes.").format(
+                path=path, file_size=number(header.file_size), expected=number(expected)
             ),
         )
     try:

@@ -123,8 +123,8 @@ class PatternStats:
 
     def completeness_note(self) -> str:
         """E.g. "25 of 28 nights recorded (89%)": shown beside every rate."""
-        return _("{recorded_nights:,} of {nights} recorded ({completeness})").format(
-            recorded_nights=self.recorded_nights,
+        return _("{recorded_nights} of {nights} recorded ({completeness})").format(
+            recorded_nights=wording.number(self.recorded_nights),
             nights=count(self.nights_in_period, "{n} night", "{n} nights"),
             completeness=wording.percent(self.completeness),
         )
@@ -191,10 +191,10 @@ class PatternStats:
         if c is None or self.comparable:
             return None
         return _(
-            "no comparison: {recorded_nights:,} of {nights} recorded in the "
+            "no comparison: {recorded_nights} of {nights} recorded in the "
             "comparison period ({min_nights_to_compare} needed)"
         ).format(
-            recorded_nights=c.recorded_nights,
+            recorded_nights=wording.number(c.recorded_nights),
             nights=count(c.nights_in_period, "{n} night", "{n} nights"),
             min_nights_to_compare=MIN_NIGHTS_TO_COMPARE,
         )

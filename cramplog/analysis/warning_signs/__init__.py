@@ -157,14 +157,14 @@ def check(
             "warning.no_clear_cause",
             raw.no_trigger,
             _(
-                "In {hits:,} of {cramps} whose possible causes you went through over the last "
+                "In {hits} of {cramps} whose possible causes you went through over the last "
                 "{recent} nights, you suspected no cause."
             ),
             _("no suspected cause noted"),
             lambda n: count(
                 n,
-                "{n} cramp were never asked about causes (a quick log not yet reviewed, or an "
-                "import without a triggers column), so could not be judged.",
+                "{n} cramp was never asked about causes (a quick log not yet reviewed, or an "
+                "import without a triggers column), so it could not be judged.",
                 "{n} cramps were never asked about causes (a quick log not yet reviewed, or an "
                 "import without a triggers column), so could not be judged.",
             ),
@@ -173,13 +173,13 @@ def check(
             "warning.self_care_not_helping",
             raw.nothing_helped,
             _(
-                "In {hits:,} of {cramps} where you rated what you tried over the last {recent} "
+                "In {hits} of {cramps} where you rated what you tried over the last {recent} "
                 "nights, nothing you tried helped."
             ),
             _("nothing tried helped"),
             lambda n: count(
                 n,
-                "{n} cramp have no rated relief, so could not be judged.",
+                "{n} cramp has no rated relief, so it could not be judged.",
                 "{n} cramps have no rated relief, so could not be judged.",
             ),
         ),

@@ -224,7 +224,9 @@ class Rules:
             return None
         evidence = [self.episode_evidence(e, detail) for e in found.newest]
         recent = min(RECENT_NIGHTS, self.period.nights)
-        sentence = sentence.format(hits=hits, cramps=_cramps(total), recent=recent)
+        sentence = sentence.format(
+            hits=wording.number(hits), cramps=_cramps(total), recent=wording.number(recent)
+        )
         if found.unjudged:
             sentence += " " + unjudged(found.unjudged)
         return self.sign(code, sentence, evidence, count=hits)

@@ -37,19 +37,21 @@ class Preview:
     def caption(self) -> str:
         every, first = _CAPTIONS[self.what]
         if len(self.rows) < self.total:
-            return _(first).format(shown=len(self.rows), total=self.total)
-        return _(every).format(total=self.total)
+            return _(first).format(
+                shown=wording.number(len(self.rows)), total=wording.number(self.total)
+            )
+        return _(every).format(total=wording.number(self.total))
 
 
 # Whole sentences for each kind of row (all of them shown, or the first few of many).
 _CAPTIONS = {
     "cramps": (
-        N_("Cramps as they would be stored ({total:,}):"),
-        N_("Cramps as they would be stored (the first {shown:,} of {total:,}):"),
+        N_("Cramps as they would be stored ({total}):"),
+        N_("Cramps as they would be stored (the first {shown} of {total}):"),
     ),
     "night records": (
-        N_("Night records as they would be stored ({total:,}):"),
-        N_("Night records as they would be stored (the first {shown:,} of {total:,}):"),
+        N_("Night records as they would be stored ({total}):"),
+        N_("Night records as they would be stored (the first {shown} of {total}):"),
     ),
 }
 

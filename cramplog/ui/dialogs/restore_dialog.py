@@ -86,8 +86,8 @@ class RestoreDialog(QDialog):
             cells = (
                 when(details.backup),
                 details.backup.reason.label,
-                "" if details.episodes is None else f"{details.episodes:,}",
-                "" if details.nights is None else f"{details.nights:,}",
+                "" if details.episodes is None else wording.number(details.episodes),
+                "" if details.nights is None else wording.number(details.nights),
                 _("Verified")
                 if details.usable
                 else _("Cannot be used: {problem}").format(problem=details.problem),

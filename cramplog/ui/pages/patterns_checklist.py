@@ -152,10 +152,10 @@ def trigger_text(
     parts = [f"{trigger.label} ({trigger.group_label})"]
     parts.append(
         n_(
-            "Named as a suspected trigger on {episodes:,} of {n} cramp in this period.",
-            "Named as a suspected trigger on {episodes:,} of {n} cramps in this period.",
+            "Named as a suspected trigger on {episodes} of {n} cramp in this period.",
+            "Named as a suspected trigger on {episodes} of {n} cramps in this period.",
             s.episodes,
-        ).format(episodes=trigger.episodes, n=wording.number(s.episodes))
+        ).format(episodes=wording.number(trigger.episodes), n=wording.number(s.episodes))
     )
     c = trigger.comparison
     if c is None:
@@ -172,8 +172,8 @@ def trigger_text(
             ).format(
                 description=c.description,
                 MIN_NIGHTS_EACH_SIDE=stats.MIN_NIGHTS_EACH_SIDE,
-                cramp_nights_recorded=c.cramp_nights_recorded,
-                cramp_free_nights_recorded=c.cramp_free_nights_recorded,
+                cramp_nights_recorded=wording.number(c.cramp_nights_recorded),
+                cramp_free_nights_recorded=wording.number(c.cramp_free_nights_recorded),
             )
         )
     else:
@@ -185,16 +185,19 @@ def trigger_text(
             ).format(
                 description=c.description,
                 percent=wording.percent(c.share_of_cramp_nights),
-                count=count(c.cramp_nights_recorded, "cramp night"),
+                count=count(c.cramp_nights_recorded, "{n} cramp night", "{n} cramp nights"),
                 percent2=wording.percent(c.share_of_cramp_free_nights),
-                count2=count(c.cramp_free_nights_recorded, "cramp-free night"),
+                count2=count(
+                    c.cramp_free_nights_recorded, "{n} cramp-free night", "{n} cramp-free nights"
+                ),
                 standing=standing,
             )
         )
     if item is not None:
-        parts.append(item.explanation)
+        if item.explanation:  # the checklist's words, in its translation (never _(""))
+            parts.append(_(item.explanation))
         if item.advice:
-            parts.append(_("What may help: {advice}").format(advice=item.advice))
+            parts.append(_("What may help: {advice}").format(advice=_(item.advice)))
     return "\n\n".join(parts)
 
 
@@ -207,7 +210,7 @@ def episode_line(episode: stats.EpisodeRef) -> str:
     if episode.side.value in ("left", "right", "both"):
         bits[-1] += f" ({episode.side.label.lower()})"
     if episode.intensity is not None:
-        bits.append(f"intensity {episode.intensity}")
+        bits.append(_("intensity {score}").format(score=episode.intensity))
     if episode.duration_s is not None:
         bits.append(duration(episode.duration_s))
     return " · ".join(bits)

@@ -51,8 +51,9 @@ def change(before: float | None, change: float | None, show: Callable[[float | N
         return _("no comparison figure")
     if abs(change) < 0.05:
         return _("about the same as before ({show})").format(show=show(before))
-    direction = "up" if change > 0 else "down"
-    return f"{direction} {show(abs(change))} from {show(before)}"
+    if change > 0:
+        return _("up {change} from {before}").format(change=show(change), before=show(before))
+    return _("down {change} from {before}").format(change=show(-change), before=show(before))
 
 
 @dataclass(frozen=True)
@@ -210,9 +211,13 @@ def treatments_text(s: stats.PatternStats) -> str:
                 ).format(
                     started=started,
                     rate=rate(t.before_per_week),
-                    count=wording.count(t.before_recorded_nights, "recorded night"),
+                    count=wording.count(
+                        t.before_recorded_nights, "{n} recorded night", "{n} recorded nights"
+                    ),
                     rate2=rate(t.after_per_week),
-                    count2=wording.count(t.after_recorded_nights, "recorded night"),
+                    count2=wording.count(
+                        t.after_recorded_nights, "{n} recorded night", "{n} recorded nights"
+                    ),
                 )
             )
         else:
