@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from cramplog.analysis import stats, warning_signs
 from cramplog.analysis.report import tables
+from cramplog.analysis.report.appendix import Appendix, relief_labels
 from cramplog.analysis.report.content import (
     ALL_SECTIONS,
     APPENDIX_RELIEF_COLUMNS,
@@ -90,10 +91,10 @@ def build_report(
         made_on=diary.now().date(),
         counting=_counting(numbers),
     )
-    appendix, relief_labels = (
-        tables.appendix(diary, period) if Section.APPENDIX in chosen else ((), {})
-    )
-    relief_labels.update({r.code: short_label(r.label, r.code) for r in numbers.reliefs})
+    # Counted now, read when drawn (a chunk at a time): see Appendix.
+    appendix = Appendix(diary, period) if Section.APPENDIX in chosen else Appendix.none()
+    labels = relief_labels(diary) if Section.APPENDIX in chosen else {}
+    labels.update({r.code: short_label(r.label, r.code) for r in numbers.reliefs})
     return Report(
         header=header,
         sections=chosen,
@@ -125,10 +126,9 @@ def build_report(
         questions=questions.strip(),
         appendix=appendix,
         relief_columns=tuple(
-            ReliefColumn(r.code, relief_labels[r.code])
-            for r in numbers.reliefs[:APPENDIX_RELIEF_COLUMNS]
+            ReliefColumn(r.code, labels[r.code]) for r in numbers.reliefs[:APPENDIX_RELIEF_COLUMNS]
         ),
-        relief_labels=relief_labels,
+        relief_labels=labels,
         source=diary.path,
     )
 
@@ -163,6 +163,7 @@ __all__ = [
     "NO_WARNING_SIGNS",
     "TITLE",
     "TRIGGER_NOTE",
+    "Appendix",
     "AppendixRow",
     "ChartInputs",
     "FactorRow",

@@ -16,7 +16,7 @@ from cramplog.core.records import ReliefRating
 from cramplog.core.wording import count
 
 if TYPE_CHECKING:
-    pass
+    from cramplog.analysis.report.appendix import Appendix
 
 
 TITLE: Final = "Muscle cramp diary — summary for my GP"
@@ -259,7 +259,7 @@ class Report:
     suspected_triggers: tuple[SuspectedTrigger, ...]
     medications: tuple[MedicationRow, ...]
     questions: str
-    appendix: tuple[AppendixRow, ...]
+    appendix: Appendix
     relief_columns: tuple[ReliefColumn, ...]
     relief_labels: Mapping[str, str]
     source: Path | None = None

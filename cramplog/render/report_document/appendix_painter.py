@@ -128,23 +128,24 @@ def _paint_month_headings(
 
 
 def _paint_columns(grid: AppendixGrid, painter: QPainter, page: AppendixPage, top: float) -> None:
-    first, count = page.first_line, page.line_count
+    count = page.line_count
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(INK)
     height = (count + 1) * grid.step
+    lines = grid.page_columns(page)
     for index, (column, x, width) in enumerate(
         zip(grid.columns, grid.xs, grid.widths, strict=True)
     ):
         if index == grid.NOTES:
             continue
-        text = "\n".join(grid.lines[index][first : first + count])
+        text = "\n".join(lines[index])
         painter.drawText(
             QRectF(x, top, width + 2, height), _CENTRE if column.centred else _LEFT, text
         )
     # Notes in one block like the other columns, except a line that may hold right-to-left
     # script: drawn on its own, so it finds its own direction (in one block every line
     # would take the direction of the block's first).
-    notes = grid.lines[grid.NOTES][first : first + count]
+    notes = lines[grid.NOTES]
     x, width = grid.xs[grid.NOTES], grid.widths[grid.NOTES]
     block = ["" if _may_be_rtl(value) else value for value in notes]
     painter.drawText(QRectF(x, top, width + 2, height), _LEFT, "\n".join(block))

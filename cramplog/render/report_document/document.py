@@ -103,7 +103,7 @@ class ReportDocument:
             painter.translate(0, top)
         else:
             assert self.appendix is not None
-            count = len(self.report.appendix)
+            count = self.appendix.count
             appendix_painter.paint_page(
                 self.appendix,
                 painter,
