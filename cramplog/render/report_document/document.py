@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QFile,
+    QFileDevice,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -209,7 +222,31 @@ class ReportDocument:
         """The whole report as PDF bytes (nothing touches the disk)."""
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(buffer)
+        self._write_pdf(QPdfWriter(buffer), progress)
+        buffer.close()
+        return bytes(buffer.data().data())
+
+    def write_pdf_file(self, path: Path, *, progress: Progress | None = None) -> None:
+        """Write the whole report as a PDF into the fresh file at `path` (the caller renames it
+        into place), page by page as it is painted: a 4,000-page PDF never sits in memory.
+
+        Raises OSError when the file cannot be written whole (a full disk is ENOSPC, as
+        Qt reports it), so a truncated PDF is never taken for a finished one.
+        """
+        file = QFile(str(path))
+        if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+            raise OSError(errno.EIO, file.errorString())
+        try:
+            self._write_pdf(QPdfWriter(file), progress)
+            file.flush()
+            failure = file.error()
+            if failure != QFileDevice.FileError.NoError:
+                full = failure == QFileDevice.FileError.ResourceError
+                raise OSError(errno.ENOSPC if full else errno.EIO, file.errorString())
+        finally:
+            file.close()
+
+    def _write_pdf(self, writer: QPdfWriter, progress: Progress | None) -> None:
         writer.setResolution(LAYOUT_DPI)
         writer.setPageLayout(
             QPageLayout(self.page_size, QPageLayout.Orientation.Portrait, QMarginsF())
@@ -223,5 +260,3 @@ class ReportDocument:
             self.paint_pages(painter, writer.newPage, progress=progress)
         finally:
             painter.end()
-        buffer.close()
-        return bytes(buffer.data().data())

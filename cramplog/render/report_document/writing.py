@@ -55,6 +55,6 @@ def write_pdf(
 def save_pdf(document: ReportDocument, path: Path, *, progress: Progress | None = None) -> Path:
     """Write an already laid-out report as a PDF; the same guarantees as `write_pdf`."""
     target = check_pdf_target(Path(path), document.report.source)
-    data = document.pdf_bytes(progress=progress)
-    files.write_bytes(target, data, error=ExportError)
+    with files.replacing(target, error=ExportError) as partial:
+        document.write_pdf_file(partial, progress=progress)
     return target
