@@ -60,7 +60,8 @@ _OTHER_SHARE: Final = 0.105
 # What was felt and what may have set it off: a column each, wrapped, never cut.
 _SYMPTOMS_SHARE: Final = 0.1
 _TRIGGERS_SHARE: Final = 0.17
-_MIN_NOTES_SHARE: Final = 0.14
+# The muscle, also tried, symptoms, triggers and notes columns share at least this much.
+_MIN_WRAPPED_ROOM: Final = 0.62
 # The narrowest a wrapped column becomes, however little its texts need.
 _MIN_WRAPPED: Final = 0.05
 # ... and the widest its longest word makes it (a longer word is broken).
@@ -166,22 +167,19 @@ class AppendixGrid:
     def _relief_columns(
         self, report: reports.Report, fixed_share: float
     ) -> tuple[list[Column], dict[str, int]]:
-        """Each of the most tried relief methods gets a column as wide as its longest word,
-        while the notes keep their share; returns the columns and each method's index."""
+        """Each of the most tried relief methods gets a column of marks as wide as its
+        heading's longest word, while the wrapped columns keep room enough between them;
+        returns the columns and each method's index. A mark is one glyph where the method's
+        name and mark would be a dozen or more in "also tried", on every row that used it:
+        what most of the PDF's drawing time goes on."""
         low, high = _RELIEF_SHARE
+        muscle = next(c.share for c in _FIXED_COLUMNS if c.title == "Muscle")
         marks: list[Column] = []
         codes: dict[str, int] = {}
         for relief in report.relief_columns:
             share = min(max((self._longest_word(relief.label) + 5) / self.width, low), high)
-            used = (
-                fixed_share
-                + sum(c.share for c in marks)
-                + share
-                + _OTHER_SHARE
-                + _SYMPTOMS_SHARE
-                + _TRIGGERS_SHARE
-            )
-            if 1.0 - used < _MIN_NOTES_SHARE:
+            used = fixed_share - muscle + sum(c.share for c in marks) + share
+            if 1.0 - used < _MIN_WRAPPED_ROOM:
                 break
             codes[relief.code] = len(marks)
             marks.append(Column(one_line(relief.label), share, centred=True))
