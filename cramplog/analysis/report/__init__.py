@@ -50,6 +50,7 @@ from cramplog.analysis.report.formatting import (
 )
 from cramplog.analysis.report.headline import headline_rows
 from cramplog.core import wording
+from cramplog.core.translation import _
 
 if TYPE_CHECKING:
     from cramplog.diary.view import DiaryView
@@ -78,14 +79,15 @@ def build_report(
     fired = warning_signs.check(diary, period)
     medications = tables.medications(diary, period, numbers)
     header = Header(
-        title=TITLE,
+        title=_(TITLE),
+        disclaimer=_(DISCLAIMER),
         name=(name or "").strip() or None,
         date_of_birth=date_of_birth,
         period=period,
         comparison=comparison,
         comparison_label=None
         if comparison is None
-        else (comparison_label or comparison.label or "Comparison period"),
+        else (comparison_label or comparison.label or _("Comparison period")),
         nights_recorded=numbers.recorded_nights,
         nights_in_period=numbers.nights_in_period,
         made_on=diary.now().date(),

@@ -15,6 +15,7 @@ from cramplog.analysis.report.content import (
 )
 from cramplog.analysis.report.formatting import format_number, format_share
 from cramplog.core.records import Side, TakenFor
+from cramplog.core.translation import _
 
 if TYPE_CHECKING:
     from cramplog.diary.view import DiaryView
@@ -79,13 +80,13 @@ def medications(
                     dose=medication.dose,
                     started_on=medication.started_on,
                     stopped_on=medication.stopped_on,
-                    taken_for="for cramps"
+                    taken_for=_("for cramps")
                     if medication.taken_for is TakenFor.CRAMPS
-                    else "for something else",
+                    else _("for something else"),
                     class_label=None
                     if medication.med_class is None
                     else diary.label(medication.med_class),
-                    flag=MEDICATION_FLAG
+                    flag=_(MEDICATION_FLAG)
                     if item is not None and item.associated_with_cramps
                     else None,
                     before_after=None if effect is None else _before_after(effect),

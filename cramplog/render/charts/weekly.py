@@ -17,6 +17,7 @@ from cramplog.analysis.stats import (
     WeekPoint,
 )
 from cramplog.core import wording
+from cramplog.core.translation import _, n_
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -39,7 +40,7 @@ def weekly_cramps_chart(
 
     Weeks with no recorded night are shaded: there the count is unknown, not zero.
     """
-    title = "Cramps per week"
+    title = _("Cramps per week")
 
     def draw() -> ChartResult:
         fig = drawing.new_figure(style, WEEKLY_HEIGHT_IN, figure)
@@ -47,8 +48,8 @@ def weekly_cramps_chart(
         drawing.style_axes(ax, style)
         drawing.title(ax, title, style)
         if not weekly:
-            drawing.empty(ax, "No weeks in this period.", style)
-            return ChartResult(fig, title, "No weeks in this period.")
+            drawing.empty(ax, _("No weeks in this period."), style)
+            return ChartResult(fig, title, _("No weeks in this period."))
         # Weeks follow one another, so their numbers are the first one's plus 7 each:
         # date2num once rather than per week (thousands of calls over a century).
         first_start = drawing.num(weekly[0].week_start)
@@ -65,33 +66,36 @@ def weekly_cramps_chart(
             rolling,
             color=style.accent_alt,
             linewidth=1.8,
-            label="4-week average per week",
+            label=_("4-week average per week"),
         )
         line.set_gid("weekly-rolling")
         unrecorded = drawing.runs([w.recorded_nights == 0 for w in weekly])
         if unrecorded:
             _shade_unrecorded(ax, [(starts[i], 7 * n) for i, n in unrecorded], style)
         handles: list[Any] = [count_handle, line]
-        names = ["Cramps in the week", "Average per week (4 weeks)"]
+        names = [_("Cramps in the week"), _("Average per week (4 weeks)")]
         if unrecorded:
             handles.append(Patch(facecolor=style.unrecorded))
-            names.append("No nights recorded")
+            names.append(_("No nights recorded"))
         first, last = weekly[0].week_start, weekly[-1].week_start + timedelta(days=6)
         marks = _treatment_marks(ax, treatments, first, last, style)
         shown = [text for _, text in marks]
         # One short entry per kind of mark drawn: a single long one ran off half a page.
         dashes: Literal["-", "--"]
-        for verb, dashes in (("started", "-"), ("stopped", "--")):
-            if any(kind == verb for kind, _ in marks):
+        for verb, dashes, name in (
+            ("started", "-", _("Medicine started")),
+            ("stopped", "--", _("Medicine stopped")),
+        ):
+            if any(kind == verb for kind, _text in marks):
                 handles.append(Line2D([], [], color=style.marker, linewidth=1.2, linestyle=dashes))
-                names.append(f"Medicine {verb}")
+                names.append(name)
         ax.set_xlim(starts[0], right_edge)
         # Headroom above the tallest bar for the medicines' names, a row each.
         headroom = 1.15 + 0.12 * len(shown)
         ax.set_ylim(0, max([*counts, *(r for r in rolling if r == r), 1]) * headroom)
         drawing.date_axis(ax, style, first, last)
         drawing.whole_numbers(ax.yaxis)
-        drawing.labels(ax, y="Cramps")
+        drawing.labels(ax, y=_("Cramps"))
         drawing.legend_below(fig, handles, names, style)
         summary = _summary(weekly, first, last, unrecorded, shown)
         return ChartResult(fig, title, summary)
@@ -110,7 +114,7 @@ def _count_bars(
     # Added with one step, then given its data: adding a patch walks every segment of its
     # outline for the data limits (most of a century's redraw), and the caller sets both
     # limits itself.
-    step = ax.stairs([0], [starts[0], right_edge], fill=True, color=style.accent, label="Cramps")
+    step = ax.stairs([0], [starts[0], right_edge], fill=True, color=style.accent, label=_("Cramps"))
     step.set_data(counts, [*starts, right_edge])
     step.set_gid("weekly-counts")
     return step
@@ -145,22 +149,28 @@ def _summary(
         ),
         None,
     )
-    summary = (
-        f"Cramps per week, {drawing.days(first, last)}: "
-        f"{wording.count(sum(w.episodes for w in weekly), 'cramp')} "
-        f"over {wording.count(len(weekly), 'week')}; the busiest week began "
-        f"{wording.date_text(busiest.week_start, weekday=False)} "
-        f"with {busiest.episodes}."
+    cramps, weeks_shown = sum(w.episodes for w in weekly), len(weekly)
+    summary = _(
+        "Cramps per week, {days}: {cramps} over {weeks}; the busiest week began {start} "
+        "with {most}."
+    ).format(
+        days=drawing.days(first, last),
+        cramps=n_("{n} cramp", "{n} cramps", cramps).format(n=cramps),
+        weeks=n_("{n} week", "{n} weeks", weeks_shown).format(n=weeks_shown),
+        start=wording.date_text(busiest.week_start, weekday=False),
+        most=busiest.episodes,
     )
     if latest_rate is not None:
-        summary += f" The latest 4-week average is {latest_rate:.1f} a week."
-    if unrecorded:
-        weeks = sum(n for _, n in unrecorded)
-        summary += (
-            f" {wording.count(weeks, 'week')} {'has' if weeks == 1 else 'had'} no recorded night."
+        summary += " " + _("The latest 4-week average is {rate} a week.").format(
+            rate=f"{latest_rate:.1f}"
         )
+    if unrecorded:
+        weeks = sum(n for _start, n in unrecorded)
+        summary += " " + n_(
+            "{n} week has no recorded night.", "{n} weeks had no recorded night.", weeks
+        ).format(n=weeks)
     if shown:
-        summary += " Medicines: " + "; ".join(shown) + "."
+        summary += " " + _("Medicines: {list}.").format(list="; ".join(shown))
     return summary
 
 
@@ -181,9 +191,9 @@ def _treatment_marks(
     shown: list[tuple[str, str]] = []
     middle = drawing.num(first) + (drawing.num(last) - drawing.num(first)) / 2
     for treatment in treatments:
-        for day, dashed, verb in (
-            (treatment.started_on, False, "started"),
-            (treatment.stopped_on, True, "stopped"),
+        for day, dashed, verb, sentence in (
+            (treatment.started_on, False, "started", _("{medicine} started {date}")),
+            (treatment.stopped_on, True, "stopped", _("{medicine} stopped {date}")),
         ):
             if day is None or not first <= day <= last:
                 continue
@@ -211,5 +221,12 @@ def _treatment_marks(
             )
             name.set_parse_math(False)
             name.set_gid(f"treatment-{verb}-name")
-            shown.append((verb, f"{treatment.name} {verb} {wording.date_text(day, weekday=False)}"))
+            shown.append(
+                (
+                    verb,
+                    sentence.format(
+                        medicine=treatment.name, date=wording.date_text(day, weekday=False)
+                    ),
+                )
+            )
     return shown

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
 
 from cramplog.analysis import report as reports
 from cramplog.core import conventions, wording
+from cramplog.core.translation import N_, _
 from cramplog.render.report_document import column_widths
 from cramplog.render.report_document.appendix_rows import (
     CLOCK,
@@ -47,13 +48,15 @@ class Column:
 
 
 _FIXED_COLUMNS: Final = (
-    Column("Night of", 0.056),
-    Column("Time", 0.043),
-    Column("Muscle", 0.115),
-    Column("Side", 0.034),
-    Column("Min:s", 0.04, centred=True),
-    Column("Int.", 0.03, centred=True),
-    Column("Woke", 0.036, centred=True),
+    Column(N_("Night of"), 0.056),
+    Column(N_("Time"), 0.043),
+    Column(N_("Muscle"), 0.115),
+    Column(N_("Side"), 0.034),
+    # Translators: the column of each cramp's duration in minutes and seconds ("2:30").
+    Column(N_("Min:s"), 0.04, centred=True),
+    # Translators: short for intensity, the column of 0–10 ratings.
+    Column(N_("Int."), 0.03, centred=True),
+    Column(N_("Woke"), 0.036, centred=True),
 )
 _RELIEF_SHARE: Final = (0.045, 0.075)
 _OTHER_SHARE: Final = 0.105
@@ -66,7 +69,7 @@ _MIN_WRAPPED_ROOM: Final = 0.62
 _MIN_WRAPPED: Final = 0.05
 # ... and the widest its longest word makes it (a longer word is broken).
 _MAX_WORD: Final = 0.15
-APPENDIX_LEGEND: Final = (
+APPENDIX_LEGEND: Final = N_(
     "Night of: the evening the night began · L/R: left/right · Min:s: duration · "
     "Int.: intensity 0–10 · ✓ helped, ~ helped a little, ✗ did not help, • not rated"
 )
@@ -112,17 +115,17 @@ class AppendixGrid:
         fixed = self._fixed_columns()
         fixed_share = sum(c.share for c in fixed)
         marks, self.relief_codes = self._relief_columns(report, fixed_share)
-        other_title = "Also tried" if marks else "What was tried"
+        other_title = _("Also tried") if marks else _("What was tried")
         other_share = _OTHER_SHARE if marks else _OTHER_SHARE + 0.1
         noted_share = _SYMPTOMS_SHARE + _TRIGGERS_SHARE
         self.columns: list[Column] = [
             *fixed,
             *marks,
             Column(other_title, other_share),
-            Column(f"Symptoms ({WARNING_MARK} warning sign)", _SYMPTOMS_SHARE),
-            Column("Suspected triggers", _TRIGGERS_SHARE),
+            Column(_("Symptoms ({mark} warning sign)").format(mark=WARNING_MARK), _SYMPTOMS_SHARE),
+            Column(_("Suspected triggers"), _TRIGGERS_SHARE),
             Column(
-                "Notes",
+                _("Notes"),
                 1.0 - fixed_share - sum(c.share for c in marks) - other_share - noted_share,
             ),
         ]
@@ -158,9 +161,11 @@ class AppendixGrid:
             ),
         }
         return tuple(
-            replace(column, share=max(column.share, (widest[column.title] + 5) / self.width))
-            if column.title in widest
-            else column
+            replace(
+                column,
+                title=_(column.title),
+                share=max(column.share, (widest.get(column.title, 0.0) + 5) / self.width),
+            )
             for column in _FIXED_COLUMNS
         )
 

@@ -7,6 +7,7 @@ import unicodedata
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
+from cramplog.core.translation import _
 from cramplog.render.report_document.appendix_grid import (
     APPENDIX_LEGEND,
     HEADER_LINES,
@@ -51,12 +52,12 @@ def _paint_title_and_legend(
         painter.drawText(
             QRectF(MARGIN, top, grid.width, grid.TITLE_HEIGHT),
             _LEFT,
-            f"Appendix: every cramp in the period ({count_text})",
+            _("Appendix: every cramp in the period ({count})").format(count=count_text),
         )
         top += grid.TITLE_HEIGHT
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(MUTED)
-    painter.drawText(QRectF(MARGIN, top, grid.width, grid.step), _LEFT, APPENDIX_LEGEND)
+    painter.drawText(QRectF(MARGIN, top, grid.width, grid.step), _LEFT, _(APPENDIX_LEGEND))
     return top + grid.step * 1.3
 
 
@@ -83,7 +84,7 @@ def _paint_column_headings(
         painter.drawText(
             QRectF(MARGIN + 1, top + step * 0.1, grid.width, step),
             _LEFT,
-            f"{month}, continued",
+            _("{month}, continued").format(month=month),
         )
 
 

@@ -9,7 +9,8 @@ from typing import Any, Final
 
 from cramplog.analysis import report as reports
 from cramplog.core import conventions, nights, wording
-from cramplog.core.records import ReliefRating
+from cramplog.core.records import ReliefRating, Side
+from cramplog.core.translation import _
 from cramplog.render.report_document.typesetting import one_line
 
 # Marks a symptom the checklist names a warning sign; a shape, so it reads in black and white.
@@ -22,9 +23,6 @@ _MARKS: Final = {
 }
 _NO_TIME: Final = "–"
 _TIME_NOT_NOTED_NOTE: Final = nights.TIME_NOT_NOTED.capitalize() + "."
-# L and R are how clinicians write sides; the legend says so.
-_SIDE_SHORT: Final = {"Left": "L", "Right": "R"}
-_YES: Final = "yes"
 
 # Where each cell sits in a compact row (a tuple, so a 100-year appendix stays small): the
 # one-line cells, the relief marks, then the texts wrapped within their columns.
@@ -63,6 +61,11 @@ def compact_rows(
     (nights, clocks, durations, and the sets of reliefs, symptoms and triggers), and no
     strftime (it imports `time` on every call)."""
     result = CompactRows()
+    yes = _("yes")
+    # L and R are how clinicians write sides; the legend says so. Keyed by the side's label,
+    # as the row gives it (in the person's language).
+    # Translators: "L" and "R" are the appendix's short left and right.
+    short_sides = {Side.LEFT.label: _("L"), Side.RIGHT.label: _("R")}
     append = result.rows.append
     combinations = result.combinations
     interned: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -135,7 +138,7 @@ def compact_rows(
             notes = _TIME_NOT_NOTED_NOTE + (f" {notes}" if notes else "")
         side = sides.get(row.side)
         if side is None:
-            side = sides[row.side] = _SIDE_SHORT.get(row.side, row.side)
+            side = sides[row.side] = short_sides.get(row.side, row.side)
         duration = durations.get(row.duration_s)
         if duration is None:
             duration = durations[row.duration_s] = _minutes_seconds(row.duration_s)
@@ -156,7 +159,7 @@ def compact_rows(
                 side,
                 duration,
                 intensity,
-                _YES if row.woke else "",
+                yes if row.woke else "",
                 row_marks,
                 shared,
             )

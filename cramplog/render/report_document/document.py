@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 
 from cramplog.analysis import report as reports
 from cramplog.core.errors import ExportError
+from cramplog.core.translation import _, n_
 from cramplog.render.report_document import appendix_painter
 from cramplog.render.report_document.appendix_grid import AppendixGrid
 from cramplog.render.report_document.chart_images import chart_images
@@ -121,14 +122,14 @@ class ReportDocument:
                 self.appendix,
                 painter,
                 self.appendix.pages[index - self.front_pages],
-                f"{count} {'cramp' if count == 1 else 'cramps'}" if count else "none",
+                n_("{n} cramp", "{n} cramps", count).format(n=count) if count else _("none"),
             )
             if not count:
                 painter.setFont(for_device(print_font(BODY_PT), painter))
                 painter.drawText(
                     QRectF(MARGIN, MARGIN + 60, self.page.width() - 2 * MARGIN, 20),
                     0,
-                    "No cramps were logged in this period.",
+                    _("No cramps were logged in this period."),
                 )
         self._footer(painter, index)
         painter.restore()
@@ -140,7 +141,7 @@ class ReportDocument:
         y = self.page.height() - MARGIN - FOOTER_GAP + 6
         width = self.page.width() - 2 * MARGIN
         painter.drawLine(QPointF(MARGIN, y - 2), QPointF(self.page.width() - MARGIN, y - 2))
-        number = f"Page {index + 1} of {self.page_count}"
+        number = _("Page {page} of {pages}").format(page=index + 1, pages=self.page_count)
         header = self.report.header
         left = f"{reports.format_period(header.period)} · {header.disclaimer}"
         if header.name:
@@ -187,7 +188,7 @@ class ReportDocument:
         chosen = list(range(self.page_count)) if pages is None else list(pages)
         for done, index in enumerate(chosen):
             if progress is not None and not progress(done, len(chosen)):
-                raise ExportCancelled("The export was cancelled; nothing was written.")
+                raise ExportCancelled(_("The export was cancelled; nothing was written."))
             if done:
                 new_page()
             self.paint_page(painter, index)
@@ -211,7 +212,7 @@ class ReportDocument:
             pages = range(first - 1, last)
         painter = QPainter()
         if not painter.begin(printer):
-            raise ExportError("The printer could not be opened.")
+            raise ExportError(_("The printer could not be opened."))
         try:
             painter.scale(printer.logicalDpiX() / LAYOUT_DPI, printer.logicalDpiY() / LAYOUT_DPI)
             self.paint_pages(painter, printer.newPage, pages=pages, progress=progress)
@@ -251,11 +252,11 @@ class ReportDocument:
         writer.setPageLayout(
             QPageLayout(self.page_size, QPageLayout.Orientation.Portrait, QMarginsF())
         )
-        writer.setTitle(reports.TITLE)
+        writer.setTitle(_(reports.TITLE))
         writer.setCreator("cramplog")
         painter = QPainter()
         if not painter.begin(writer):
-            raise ExportError("The PDF could not be started.")
+            raise ExportError(_("The PDF could not be started."))
         try:
             self.paint_pages(painter, writer.newPage, progress=progress)
         finally:

@@ -443,3 +443,70 @@ def test_a_cramp_noted_by_date_only_is_listed_with_time_not_noted(
     assert "Tue 3 – Calf L 2:30 6 ✓ Time not noted. felt it on waking" in appendix
     # The night-time count calls it not known rather than guessing from the sleep hours.
     assert "2 / 0; 1 not known, time not noted" in words(pages[0])
+
+
+# -- every heading goes through the catalogue --------------------------------------------------
+
+# The modules whose messages the PDF shows: its layout, and the report's own wording.
+PDF_MODULES = (
+    "render/report_document/appendix_grid.py",
+    "render/report_document/appendix_painter.py",
+    "render/report_document/appendix_rows.py",
+    "render/report_document/document.py",
+    "render/report_document/front.py",
+    "analysis/report/content.py",
+    "analysis/report/__init__.py",
+)
+
+
+def test_every_heading_of_the_pdf_is_shown_in_the_persons_language(
+    qapp: object, week: Diary, tmp_path: Path
+) -> None:
+    from cramplog.core import translation
+    from tests.unit.core.test_translation import Pseudo, extracted
+
+    translation.install(Pseudo(extracted(PDF_MODULES)))
+    summary = report.build_report(week, period=WEEK, comparison=WEEK.previous())
+    path = report_document.write_pdf(summary, tmp_path / "pseudo.pdf")
+    pages = page_texts(path)
+    text = " ".join(pages)
+    # A heading is bracketed when it came from the catalogue: the pseudo-language does that.
+    for heading in (
+        "⟦Muscle cramp diary — summary for my GP⟧",
+        "⟦Patient-kept diary — not a diagnosis⟧",
+        "⟦Warning signs found in the diary⟧",
+        "⟦Headline numbers⟧",
+        "⟦Muscles and side⟧",
+        "⟦What was tried, and whether it helped⟧",
+        "⟦Possible triggers⟧",
+        "⟦Medicines and supplements during the period⟧",
+        "⟦Questions for my GP⟧",
+        "⟦Appendix: every cramp in the period (⟦12 cramps⟧)⟧",
+        "⟦Time⟧",  # the appendix's columns (the longer headings wrap over two lines)
+        "⟦Muscle⟧",
+        "⟦Woke⟧",
+        "⟦Notes⟧",
+    ):
+        assert heading in text, heading
+    assert all("⟦Page " in page for page in pages)
+    # And none of them is shown as written in English, outside the brackets.
+    outside, depth = [], 0
+    for char in text:  # the text outside every bracket, nested ones too
+        depth += {"⟦": 1, "⟧": -1}.get(char, 0)
+        outside.append(char if depth == 0 and char != "⟧" else " ")
+    outside_text = words("".join(outside))
+    for english in (
+        "summary for my GP",
+        "not a diagnosis",
+        "Warning signs",
+        "Headline numbers",
+        "Muscles and side",
+        "whether it helped",
+        "Possible triggers",
+        "Medicines and supplements",
+        "Questions for my GP",
+        "every cramp in the period",
+        "Night of: the evening",
+        "Page 1 of",
+    ):
+        assert english not in outside_text, english
