@@ -371,6 +371,18 @@ class AppendixGrid:
             if index >= len(rows):
                 break
             row, start, height = rows[index], starts[index], heights[index]
+            if height == 1:  # most rows: every cell one line, nothing to pad or cut
+                for column, value in zip(fixed, row[:MARK_CELLS], strict=True):
+                    columns[column].append(value)
+                for column, mark in zip(relief_columns, row[MARK_CELLS], strict=True):
+                    columns[column].append(mark)
+                for cell, (column, text) in enumerate(
+                    zip(self._wrapped_columns, row[WRAPPED], strict=True)
+                ):
+                    columns[column].append(self._lines(cell, text)[0])
+                line += 1
+                index += 1
+                continue
             skip, take = line - start, min(height, end - start) - (line - start)
             cells = [row[NIGHT], row[CLOCK], row[SIDE], row[DURATION], row[INTENSITY]]
             cells.append(row[WOKE])

@@ -69,6 +69,8 @@ class ReportDocument:
 
     def __init__(self, report: reports.Report, *, page_size: QPageSize | None = None) -> None:
         self.report = report
+        self._footer_font = print_font(SMALL_PT)
+        self._footer_left: str | None = None
         self.page_size = page_size or default_page_size()
         self.page = self.page_size.size(QPageSize.Unit.Point)
         self._device = layout_device()
@@ -135,24 +137,33 @@ class ReportDocument:
         painter.restore()
 
     def _footer(self, painter: QPainter, index: int) -> None:
-        font = print_font(SMALL_PT)
+        font = self._footer_font
         painter.setFont(for_device(font, painter))
         painter.setPen(QPen(MUTED))
         y = self.page.height() - MARGIN - FOOTER_GAP + 6
         width = self.page.width() - 2 * MARGIN
         painter.drawLine(QPointF(MARGIN, y - 2), QPointF(self.page.width() - MARGIN, y - 2))
         number = _("Page {page} of {pages}").format(page=index + 1, pages=self.page_count)
-        header = self.report.header
-        left = f"{reports.format_period(header.period)} · {header.disclaimer}"
-        if header.name:
-            # A long name is shortened here (never in the header): it must not cover the rest.
-            metrics = QFontMetricsF(font, self._device)
-            room = width - metrics.horizontalAdvance(f"{number}{left} · ") - 16
-            name = metrics.elidedText(one_line(header.name), Qt.TextElideMode.ElideRight, room)
-            left = f"{name} · {left}" if room > 0 and name else left
+        if self._footer_left is None:
+            self._footer_left = self._footer_text(width)
+        left = self._footer_left
         box = QRectF(MARGIN, y, width, FOOTER_GAP)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft), left)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignRight), number)
+
+    def _footer_text(self, width: float) -> str:
+        """The footer's left part, the same on every page: name, period and disclaimer."""
+        header = self.report.header
+        left = f"{reports.format_period(header.period)} · {header.disclaimer}"
+        if header.name:
+            # A long name is shortened here (never in the header): it must not cover the rest,
+            # nor the widest page number.
+            metrics = QFontMetricsF(self._footer_font, self._device)
+            number = _("Page {page} of {pages}").format(page=self.page_count, pages=self.page_count)
+            room = width - metrics.horizontalAdvance(f"{number}{left} · ") - 16
+            name = metrics.elidedText(one_line(header.name), Qt.TextElideMode.ElideRight, room)
+            left = f"{name} · {left}" if room > 0 and name else left
+        return left
 
     def render_page(self, index: int, width_px: int) -> QImage:
         """Page `index` as an image `width_px` wide (for the on-screen preview)."""
