@@ -254,7 +254,7 @@ class AppendixGrid:
         for key in keys:
             words[0].add(key[0])  # a muscle's name is short: kept whole on one line
             for cell in range(1, len(minimums) - 1):
-                words[cell].update(key[cell].split())
+                words[cell].update(key[cell].split(" "))  # a no-break space holds
         return [
             max(
                 minimum,

@@ -111,7 +111,8 @@ def compact_rows(
             for code, rating in row.reliefs:
                 column_index = codes.get(code)
                 if column_index is None:
-                    named.append(one_line(labels.get(code, code)) + " " + _MARKS[rating])
+                    # A no-break space: a mark never starts a line away from its method.
+                    named.append(one_line(labels.get(code, code)) + "\u00a0" + _MARKS[rating])
                 else:
                     marks[column_index] = _MARKS[rating]
             found = tried[row.reliefs] = (tuple(marks), ", ".join(named))

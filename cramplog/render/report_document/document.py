@@ -242,8 +242,8 @@ class ReportDocument:
         """Write the whole report as a PDF into the fresh file at `path` (the caller renames it
         into place), page by page as it is painted: a 4,000-page PDF never sits in memory.
 
-        Raises OSError when the file cannot be written whole (a full disk is ENOSPC, as
-        Qt reports it), so a truncated PDF is never taken for a finished one.
+        Raises OSError when the file was not written whole (a full disk is ENOSPC), so a
+        truncated PDF is never taken for a finished one.
         """
         file = QFile(str(path))
         if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
@@ -251,12 +251,19 @@ class ReportDocument:
         try:
             self._write_pdf(QPdfWriter(file), progress)
             file.flush()
-            failure = file.error()
-            if failure != QFileDevice.FileError.NoError:
-                full = failure == QFileDevice.FileError.ResourceError
-                raise OSError(errno.ENOSPC if full else errno.EIO, file.errorString())
+            failure, reason = file.error(), file.errorString()
         finally:
             file.close()
+        if failure == QFileDevice.FileError.ResourceError:
+            raise OSError(errno.ENOSPC, reason)
+        if failure != QFileDevice.FileError.NoError:
+            raise OSError(errno.EIO, reason)
+        # Qt's PDF engine does not look at what a write returns, and a write cut short at a
+        # size limit sets no error: a whole PDF ends with its end-of-file marker.
+        with path.open("rb") as written:
+            written.seek(max(0, path.stat().st_size - 32))
+            if b"%%EOF" not in written.read():
+                raise OSError(errno.EFBIG, "the file was cut short")
 
     def _write_pdf(self, writer: QPdfWriter, progress: Progress | None) -> None:
         writer.setResolution(LAYOUT_DPI)

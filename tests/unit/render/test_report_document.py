@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -288,6 +291,50 @@ def test_cancelling_leaves_the_old_file_and_no_partial_one(
     assert target.read_bytes() == b"an older summary"
     assert sorted(p.name for p in folder.iterdir()) == ["summary.pdf"]
     assert seen[-1][0] == 1
+
+
+def test_a_pdf_the_disk_cannot_hold_leaves_the_old_file_and_says_so(
+    qapp: object, week: Diary, data_dir: Path, tmp_path: Path
+) -> None:
+    """The PDF is written to its file as it is painted: a write that fails half-way (here a
+    file-size limit, as a full disk would) must never be renamed into place."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "summary.pdf"
+    target.write_bytes(b"an older summary")
+    week.close()
+    script = (
+        "import resource, signal, sys\n"
+        "from datetime import date\n"
+        "from pathlib import Path\n"
+        "from cramplog.analysis import report, stats\n"
+        "from cramplog.core.errors import ExportError\n"
+        "from cramplog.diary.service import Diary\n"
+        "from cramplog.render import report_document\n"
+        "report_document.headless_application()\n"
+        f"diary = Diary.open(Path({str(data_dir)!r}))\n"
+        "summary = report.build_report(diary, period=stats.Period(date(2026, 3, 2), "
+        "date(2026, 3, 8)))\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        f"    report_document.write_pdf(summary, Path({str(target)!r}))\n"
+        "except ExportError as refused:\n"
+        "    print(refused)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    (said,) = result.stdout.splitlines()
+    assert said.startswith(f"{target} could not be written") and said.endswith(
+        "Nothing was written."
+    )
+    assert target.read_bytes() == b"an older summary"
+    assert sorted(p.name for p in folder.iterdir()) == ["summary.pdf"]
 
 
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
