@@ -28,16 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cramplog.core.translation import N_, _
 from cramplog.render.charts import ChartResult
 
-SAVE_FILTERS = "PNG image (*.png);;SVG image (*.svg)"
+SAVE_FILTERS = N_("PNG image (*.png);;SVG image (*.svg)")
 # Charts on screen are laid out at 100 dots per inch of logical pixels.
 SCREEN_DPI = 100
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
     """Ask where to save a chart; None if the person cancels. The one file-dialog seam."""
-    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, SAVE_FILTERS)
+    path, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, _(SAVE_FILTERS))
     return path or None
 
 
@@ -106,8 +107,8 @@ class ChartView(QFrame):
         self.draws = 0  # times the canvas was painted by matplotlib (for tests and timing)
 
         self.save_button = QToolButton(self)
-        self.save_button.setText("Save…")
-        self.save_button.setToolTip("Save this chart as a PNG or SVG image")
+        self.save_button.setText(_("Save…"))
+        self.save_button.setToolTip(_("Save this chart as a PNG or SVG image"))
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(False)
 
@@ -187,7 +188,7 @@ class ChartView(QFrame):
 
     def _context_menu(self, where: QPoint) -> None:
         menu = QMenu(self)
-        save = QAction("Save chart as PNG or SVG…", menu)
+        save = QAction(_("Save chart as PNG or SVG…"), menu)
         save.triggered.connect(self.save)
         menu.addAction(save)
         assert self.canvas is not None
@@ -199,7 +200,9 @@ class ChartView(QFrame):
             return None
         title = self.result.title
         suggested = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
-        chosen = ask_save_path(self, f"Save “{title}”", f"{suggested[:40]}.png")
+        chosen = ask_save_path(
+            self, _("Save “{title}”").format(title=title), f"{suggested[:40]}.png"
+        )
         if chosen is None:
             return None
         path = Path(chosen)
@@ -210,7 +213,9 @@ class ChartView(QFrame):
             figure.savefig(path, format=path.suffix[1:].lower(), facecolor=figure.get_facecolor())
         except OSError as exc:
             QMessageBox.warning(
-                self, "Chart not saved", f"The chart could not be saved: {exc.strerror or exc}."
+                self,
+                _("Chart not saved"),
+                _("The chart could not be saved: {reason}.").format(reason=exc.strerror or exc),
             )
             return None
         return path

@@ -1,91 +1,65 @@
 """The GP summary's appendix rows: every episode of a period with its reliefs, triggers and
-symptoms, as tuples."""
+symptoms, read as plain tuples a chunk at a time."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session
 
 from cramplog.core import nights
 from cramplog.storage.engine import driver_connection
-from cramplog.storage.schema import EpisodeRelief, EpisodeRow, EpisodeSymptom, EpisodeTrigger
+
+# One row per episode, oldest first. What was noted with it comes along as JSON arrays built
+# by SQLite (in code order, from each table's primary key), so one cursor walks the period
+# and nothing but the current chunk is ever held: a 100-year appendix must not sit in memory.
+_ROWS: Final = """
+SELECT e.start_local, e.muscle, e.side, e.duration_s, e.intensity, e.woke_from_sleep, e.notes,
+       e.time_noted,
+       (SELECT json_group_array(json_array(code, rating)) FROM
+            (SELECT code, rating FROM episode_reliefs WHERE episode_id = e.id ORDER BY code)),
+       (SELECT json_group_array(code) FROM
+            (SELECT code FROM episode_triggers WHERE episode_id = e.id ORDER BY code)),
+       (SELECT json_group_array(code) FROM
+            (SELECT code FROM episode_symptoms WHERE episode_id = e.id ORDER BY code))
+FROM episodes AS e
+WHERE e.start_local >= ? AND e.start_local < ?
+ORDER BY e.start_local, e.id
+"""
+_COUNT: Final = "SELECT count(*) FROM episodes WHERE start_local >= ? AND start_local < ?"
+CHUNK: Final = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class AppendixTuples:
-    """The appendix's plain rows: episodes, and (episode id, code[, rating]) for each of its
-    relief methods, suspected triggers and symptoms, each ordered by episode id then code."""
-
-    episodes: list[tuple[Any, ...]]
-    reliefs: list[tuple[Any, ...]]
-    triggers: list[tuple[Any, ...]]
-    symptoms: list[tuple[Any, ...]]
-
-
-def appendix_rows(session: Session, *, first: date, last: date, hour: int) -> AppendixTuples:
-    """The episodes of the nights `first`..`last` and what was noted with each, as tuples."""
+def _bounds(first: date, last: date, hour: int) -> tuple[str, str]:
     start_from, _ = nights.night_window(first, hour)
     _, end_before = nights.night_window(last, hour)
-    in_period = and_(
-        EpisodeRow.start_local >= f"{start_from:%Y-%m-%d %H:%M:%S}",
-        EpisodeRow.start_local < f"{end_before:%Y-%m-%d %H:%M:%S}",
-    )
-    episodes = (
-        select(
-            EpisodeRow.id,
-            EpisodeRow.start_local,
-            EpisodeRow.muscle,
-            EpisodeRow.side,
-            EpisodeRow.duration_s,
-            EpisodeRow.intensity,
-            EpisodeRow.woke_from_sleep,
-            EpisodeRow.notes,
-            EpisodeRow.time_noted,
-        )
-        .where(in_period)
-        .order_by(EpisodeRow.start_local, EpisodeRow.id)
-    )
-    reliefs = (
-        select(EpisodeRelief.episode_id, EpisodeRelief.code, EpisodeRelief.rating)
-        .join(EpisodeRow, EpisodeRow.id == EpisodeRelief.episode_id)
-        .where(in_period)
-        .order_by(EpisodeRelief.episode_id, EpisodeRelief.code)
-    )
-    triggers = (
-        select(EpisodeTrigger.episode_id, EpisodeTrigger.code)
-        .join(EpisodeRow, EpisodeRow.id == EpisodeTrigger.episode_id)
-        .where(in_period)
-        .order_by(EpisodeTrigger.episode_id, EpisodeTrigger.code)
-    )
-    symptoms = (
-        select(EpisodeSymptom.episode_id, EpisodeSymptom.code)
-        .join(EpisodeRow, EpisodeRow.id == EpisodeSymptom.episode_id)
-        .where(in_period)
-        .order_by(EpisodeSymptom.episode_id, EpisodeSymptom.code)
-    )
-    return AppendixTuples(
-        _plain_rows(session, episodes),
-        _plain_rows(session, reliefs),
-        _plain_rows(session, triggers),
-        _plain_rows(session, symptoms),
-    )
+    return f"{start_from:%Y-%m-%d %H:%M:%S}", f"{end_before:%Y-%m-%d %H:%M:%S}"
 
 
-def _plain_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """Run a query on the DBAPI cursor of the session's own connection, as tuples.
-
-    Building SQLAlchemy rows for 15,000 episodes costs more
-    than SQLite's own work. The queries here bind only strings.
-    """
-    connection = session.connection()
-    compiled = query.compile(dialect=connection.dialect)
-    values = [compiled.params[name] for name in compiled.positiontup or ()]
+def count_appendix_rows(session: Session, *, first: date, last: date, hour: int) -> int:
+    """How many episodes the nights `first`..`last` hold."""
     cursor = driver_connection(session).cursor()
     try:
-        return list(cursor.execute(str(compiled), values).fetchall())
+        return int(cursor.execute(_COUNT, _bounds(first, last, hour)).fetchone()[0])
+    finally:
+        cursor.close()
+
+
+def appendix_chunks(
+    session: Session, *, first: date, last: date, hour: int, size: int = CHUNK
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The episodes of the nights `first`..`last`, oldest first, `size` at a time, each as
+    (start_local, muscle, side, duration_s, intensity, woke, notes, time_noted, reliefs,
+    triggers, symptoms): the last three JSON arrays of codes ([code, rating] for reliefs).
+
+    Read on the session's own connection while it is iterated: use it up inside the read.
+    """
+    cursor = driver_connection(session).cursor()
+    try:
+        cursor.execute(_ROWS, _bounds(first, last, hour))
+        while chunk := cursor.fetchmany(size):
+            yield chunk
     finally:
         cursor.close()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from cramplog.analysis import stats, warning_signs
 from cramplog.analysis.report import tables
+from cramplog.analysis.report.appendix import Appendix, relief_labels
 from cramplog.analysis.report.content import (
     ALL_SECTIONS,
     APPENDIX_RELIEF_COLUMNS,
@@ -49,6 +50,7 @@ from cramplog.analysis.report.formatting import (
 )
 from cramplog.analysis.report.headline import headline_rows
 from cramplog.core import wording
+from cramplog.core.translation import _
 
 if TYPE_CHECKING:
     from cramplog.diary.view import DiaryView
@@ -77,23 +79,24 @@ def build_report(
     fired = warning_signs.check(diary, period)
     medications = tables.medications(diary, period, numbers)
     header = Header(
-        title=TITLE,
+        title=_(TITLE),
+        disclaimer=_(DISCLAIMER),
         name=(name or "").strip() or None,
         date_of_birth=date_of_birth,
         period=period,
         comparison=comparison,
         comparison_label=None
         if comparison is None
-        else (comparison_label or comparison.label or "Comparison period"),
+        else (comparison_label or comparison.label or _("Comparison period")),
         nights_recorded=numbers.recorded_nights,
         nights_in_period=numbers.nights_in_period,
         made_on=diary.now().date(),
         counting=_counting(numbers),
     )
-    appendix, relief_labels = (
-        tables.appendix(diary, period) if Section.APPENDIX in chosen else ((), {})
-    )
-    relief_labels.update({r.code: short_label(r.label, r.code) for r in numbers.reliefs})
+    # Counted now, read when drawn (a chunk at a time): see Appendix.
+    appendix = Appendix(diary, period) if Section.APPENDIX in chosen else Appendix.none()
+    labels = relief_labels(diary) if Section.APPENDIX in chosen else {}
+    labels.update({r.code: short_label(r.label, r.code) for r in numbers.reliefs})
     return Report(
         header=header,
         sections=chosen,
@@ -125,10 +128,9 @@ def build_report(
         questions=questions.strip(),
         appendix=appendix,
         relief_columns=tuple(
-            ReliefColumn(r.code, relief_labels[r.code])
-            for r in numbers.reliefs[:APPENDIX_RELIEF_COLUMNS]
+            ReliefColumn(r.code, labels[r.code]) for r in numbers.reliefs[:APPENDIX_RELIEF_COLUMNS]
         ),
-        relief_labels=relief_labels,
+        relief_labels=labels,
         source=diary.path,
     )
 
@@ -163,6 +165,7 @@ __all__ = [
     "NO_WARNING_SIGNS",
     "TITLE",
     "TRIGGER_NOTE",
+    "Appendix",
     "AppendixRow",
     "ChartInputs",
     "FactorRow",

@@ -13,26 +13,26 @@ from cramplog.analysis import stats
 from cramplog.analysis.report.formatting import format_cited, format_date
 from cramplog.core import nights, wording
 from cramplog.core.records import ReliefRating
-from cramplog.core.wording import count
+from cramplog.core.translation import N_, _, n_
 
 if TYPE_CHECKING:
-    pass
+    from cramplog.analysis.report.appendix import Appendix
 
 
-TITLE: Final = "Muscle cramp diary — summary for my GP"
-DISCLAIMER: Final = "Patient-kept diary — not a diagnosis"
-NO_WARNING_SIGNS: Final = (
+TITLE: Final = N_("Muscle cramp diary — summary for my GP")
+DISCLAIMER: Final = N_("Patient-kept diary — not a diagnosis")
+NO_WARNING_SIGNS: Final = N_(
     "None of the warning signs the checklist names were found in the diary for this period."
 )
-NOTHING_TO_SHOW: Final = (
+NOTHING_TO_SHOW: Final = N_(
     "Nothing to show: no cramps were logged and no nights were reviewed in this period."
 )
-TRIGGER_NOTE: Final = (
+TRIGGER_NOTE: Final = N_(
     "A comparison, not a cause: how often each factor was present on nights with cramps "
     "and on cramp-free nights. A difference does not show that the factor caused the cramps."
 )
-MEDICATION_FLAG: Final = "Associated with cramps in the references — discuss with your GP"
-MEDICATION_NOTE: Final = (
+MEDICATION_FLAG: Final = N_("Associated with cramps in the references — discuss with your GP")
+MEDICATION_NOTE: Final = N_(
     "Flagged medicines belong to a class the reference documents list as a possible cause of "
     "cramps. This is for discussion only; do not stop or change a medicine without advice."
 )
@@ -54,18 +54,18 @@ class Section(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _SECTION_LABELS[self]
+        return _(_SECTION_LABELS[self])
 
 
 _SECTION_LABELS = {
-    Section.HEADLINE: "Headline numbers",
-    Section.CHARTS: "Charts",
-    Section.MUSCLES: "Muscles and side",
-    Section.RELIEFS: "What helped",
-    Section.TRIGGERS: "Possible triggers",
-    Section.MEDICATIONS: "Medicines and supplements",
-    Section.QUESTIONS: "Questions for my GP",
-    Section.APPENDIX: "Appendix: every cramp",
+    Section.HEADLINE: N_("Headline numbers"),
+    Section.CHARTS: N_("Charts"),
+    Section.MUSCLES: N_("Muscles and side"),
+    Section.RELIEFS: N_("What helped"),
+    Section.TRIGGERS: N_("Possible triggers"),
+    Section.MEDICATIONS: N_("Medicines and supplements"),
+    Section.QUESTIONS: N_("Questions for my GP"),
+    Section.APPENDIX: N_("Appendix: every cramp"),
 }
 
 ALL_SECTIONS: Final = frozenset(Section)
@@ -91,8 +91,15 @@ class Header:
     @property
     def completeness(self) -> str:
         share = self.nights_recorded / self.nights_in_period if self.nights_in_period else 0.0
-        nights = count(self.nights_in_period, "night")
-        return f"{self.nights_recorded:,} of {nights} recorded ({wording.percent(share)})"
+        return n_(
+            "{recorded} of {n} night recorded ({share})",
+            "{recorded} of {n} nights recorded ({share})",
+            self.nights_in_period,
+        ).format(
+            recorded=f"{self.nights_recorded:,}",
+            n=f"{self.nights_in_period:,}",
+            share=wording.percent(share),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,9 +174,11 @@ class ReliefRow:
         """E.g. "12 of 20 (60%)": rated tries that helped at least a little."""
         rated = self.helped + self.a_little + self.not_helped
         if rated == 0:
-            return "not rated"
+            return _("not rated")
         useful = self.helped + self.a_little
-        return f"{useful} of {rated} ({wording.percent(useful / rated)})"
+        return _("{useful} of {rated} ({share})").format(
+            useful=useful, rated=rated, share=wording.percent(useful / rated)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +215,13 @@ class MedicationRow:
 
     @property
     def dates_text(self) -> str:
-        started = "start not recorded" if self.started_on is None else format_date(self.started_on)
+        started = (
+            _("start not recorded") if self.started_on is None else format_date(self.started_on)
+        )
         if self.stopped_on is None:
-            return f"since {started}" if self.started_on is not None else started
+            return (
+                _("since {date}").format(date=started) if self.started_on is not None else started
+            )
         return f"{started} – {format_date(self.stopped_on)}"
 
 
@@ -259,7 +272,7 @@ class Report:
     suspected_triggers: tuple[SuspectedTrigger, ...]
     medications: tuple[MedicationRow, ...]
     questions: str
-    appendix: tuple[AppendixRow, ...]
+    appendix: Appendix
     relief_columns: tuple[ReliefColumn, ...]
     relief_labels: Mapping[str, str]
     source: Path | None = None

@@ -1,23 +1,21 @@
-"""The report's tables: warning lines, muscles, factors, medicines and the appendix's rows."""
+"""The report's tables: warning lines, muscles, factors and medicines."""
 
 from __future__ import annotations
 
-import functools
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING
 
 from cramplog.analysis import stats, warning_signs
 from cramplog.analysis.report.content import (
     MEDICATION_FLAG,
-    AppendixRow,
     FactorRow,
     MedicationRow,
     MuscleRow,
     WarningLine,
 )
-from cramplog.analysis.report.formatting import format_number, format_share, short_label
-from cramplog.core.records import ReliefRating, Side, TakenFor
-from cramplog.storage.appendix import appendix_rows
+from cramplog.analysis.report.formatting import format_number, format_share
+from cramplog.core.records import Side, TakenFor
+from cramplog.core.translation import _
 
 if TYPE_CHECKING:
     from cramplog.diary.view import DiaryView
@@ -82,13 +80,13 @@ def medications(
                     dose=medication.dose,
                     started_on=medication.started_on,
                     stopped_on=medication.stopped_on,
-                    taken_for="for cramps"
+                    taken_for=_("for cramps")
                     if medication.taken_for is TakenFor.CRAMPS
-                    else "for something else",
+                    else _("for something else"),
                     class_label=None
                     if medication.med_class is None
                     else diary.label(medication.med_class),
-                    flag=MEDICATION_FLAG
+                    flag=_(MEDICATION_FLAG)
                     if item is not None and item.associated_with_cramps
                     else None,
                     before_after=None if effect is None else _before_after(effect),
@@ -110,83 +108,3 @@ def _before_after(effect: stats.TreatmentEffect) -> str | None:
         f"{format_number(effect.before_per_week)} → {format_number(effect.after_per_week)} "
         f"({effect.before_recorded_nights} and {effect.after_recorded_nights} recorded nights)"
     )
-
-
-def _labels_by_episode(
-    diary: DiaryView, pairs: list[tuple[Any, ...]]
-) -> dict[int, list[tuple[str, bool]]]:
-    """(episode id, code) pairs as each episode's (short label, is a warning sign) pairs; a
-    symptom is a warning sign when the checklist gives it an urgency."""
-    found: dict[str, tuple[str, bool]] = {}
-    by_episode: dict[int, list[tuple[str, bool]]] = {}
-    for episode_id, code in pairs:
-        labelled = found.get(code)
-        if labelled is None:
-            item = diary.checklist.get(code)
-            labelled = found[code] = (
-                short_label(diary.label(code), code),
-                item is not None and item.urgency is not None,
-            )
-        by_episode.setdefault(episode_id, []).append(labelled)
-    return by_episode
-
-
-def appendix(
-    diary: DiaryView, period: stats.Period
-) -> tuple[tuple[AppendixRow, ...], dict[str, str]]:
-    """Every episode of the period for the appendix, oldest first, and short relief labels.
-
-    Read with two narrow queries instead of `Diary.list_episodes`, which builds complete
-    Episode values (triggers, symptoms, timestamps): for a ten-year diary that alone took a
-    third of the two seconds the whole PDF may take.
-    """
-    hour = diary.boundary_hour
-    read = diary.read(
-        functools.partial(appendix_rows, first=period.first, last=period.last, hour=hour)
-    )
-    side_labels = {side.value: ("" if side is Side.NOT_APPLICABLE else side.label) for side in Side}
-    ratings: dict[str | None, ReliefRating | None] = {r.value: r for r in ReliefRating}
-    ratings[None] = None
-    by_episode: dict[int, list[tuple[str, ReliefRating | None]]] = {}
-    codes: set[str] = set()
-    for episode_id, code, rating in read.reliefs:
-        by_episode.setdefault(episode_id, []).append((code, ratings.get(rating)))
-        codes.add(code)
-    triggers = _labels_by_episode(diary, read.triggers)
-    symptoms = _labels_by_episode(diary, read.symptoms)
-    muscles: dict[str, str] = {}
-    boundary = timedelta(hours=hour)
-    rows = []
-    for (
-        episode_id,
-        start_text,
-        muscle,
-        side,
-        duration_s,
-        intensity,
-        woke,
-        notes,
-        noted,
-    ) in read.episodes:
-        start = datetime.fromisoformat(start_text)
-        label = muscles.get(muscle)
-        if label is None:
-            label = muscles[muscle] = short_label(diary.label(muscle), muscle)
-        rows.append(
-            AppendixRow(
-                night_of=(start - boundary).date(),
-                start_local=start,
-                muscle=label,
-                side=side_labels.get(side, side),
-                duration_s=duration_s,
-                intensity=intensity,
-                woke=bool(woke),
-                reliefs=tuple(by_episode.get(episode_id, ())),
-                notes=notes or "",
-                symptoms=tuple(symptoms.get(episode_id, ())),
-                triggers=tuple(label for label, _ in triggers.get(episode_id, ())),
-                time_noted=bool(noted),
-            )
-        )
-    labels = {code: short_label(diary.label(code), code) for code in codes}
-    return tuple(rows), labels

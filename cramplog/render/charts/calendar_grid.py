@@ -14,7 +14,8 @@ from cramplog.analysis.stats import (
     CalendarNight,
     NightState,
 )
-from cramplog.core import wording
+from cramplog.core import conventions, wording
+from cramplog.core.translation import _, n_
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -58,7 +59,7 @@ def calendar_chart(
 ) -> ChartResult:
     """Up to a year of nights as a week-by-weekday grid: cramps by count, cramp-free reviewed
     nights, and nights with no record, each clearly different."""
-    title = "Calendar of nights"
+    title = _("Calendar of nights")
 
     def draw() -> ChartResult:
         fig = drawing.new_figure(style, CALENDAR_HEIGHT_IN, figure)
@@ -68,8 +69,8 @@ def calendar_chart(
             spine.set_visible(False)
         drawing.title(ax, title, style)
         if not calendar:
-            drawing.empty(ax, "No nights in this period.", style)
-            return ChartResult(fig, title, "No nights in this period.")
+            drawing.empty(ax, _("No nights in this period."), style)
+            return ChartResult(fig, title, _("No nights in this period."))
         first = calendar[0].night - timedelta(days=calendar[0].night.weekday())
         weeks = (calendar[-1].night - first).days // 7 + 1
         grid = [[CALENDAR_OUTSIDE] * weeks for _ in range(7)]
@@ -90,7 +91,8 @@ def calendar_chart(
         ax.set_xlim(0, weeks)
         ax.set_ylim(7, 0)
         ax.set_aspect("equal")
-        ax.set_yticks([0.5, 2.5, 4.5, 6.5], ["Mon", "Wed", "Fri", "Sun"])
+        names = conventions.current().weekdays  # the locale's short names, Monday first
+        ax.set_yticks([0.5, 2.5, 4.5, 6.5], [names[0], names[2], names[4], names[6]])
         month_ticks, month_labels = _month_ticks(first, weeks)
         ax.set_xticks(month_ticks, month_labels, ha="left")
         ax.tick_params(length=0)
@@ -101,7 +103,7 @@ def calendar_chart(
                 Patch(facecolor=style.cramp_free),
                 *(Patch(facecolor=c) for c in style.cramp_scale),
             ],
-            ["No record", "Cramp-free", "1 cramp", "2", "3", "4+"],
+            [_("No record"), _("Cramp-free"), _("1 cramp"), "2", "3", "4+"],
             style,
             columns=6,
         )
@@ -114,9 +116,16 @@ def calendar_chart(
 def _summary(calendar: Sequence[CalendarNight]) -> str:
     states = [n.state for n in calendar]
     period = drawing.days(calendar[0].night, calendar[-1].night)
-    return (
-        f"Calendar, {period}: "
-        f"{wording.count(states.count(NightState.CRAMPS), 'night')} with cramps, "
-        f"{wording.count(states.count(NightState.CRAMP_FREE), 'cramp-free reviewed night')}, "
-        f"{wording.count(states.count(NightState.UNRECORDED), 'night')} with no record."
+    cramps = states.count(NightState.CRAMPS)
+    free = states.count(NightState.CRAMP_FREE)
+    unrecorded = states.count(NightState.UNRECORDED)
+    return _("Calendar, {period}: {cramp_nights}, {free_nights}, {unrecorded_nights}.").format(
+        period=period,
+        cramp_nights=n_("{n} night with cramps", "{n} nights with cramps", cramps).format(n=cramps),
+        free_nights=n_(
+            "{n} cramp-free reviewed night", "{n} cramp-free reviewed nights", free
+        ).format(n=free),
+        unrecorded_nights=n_(
+            "{n} night with no record", "{n} nights with no record", unrecorded
+        ).format(n=unrecorded),
     )

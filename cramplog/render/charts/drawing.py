@@ -19,6 +19,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 
 from cramplog.core import wording
+from cramplog.core.translation import _
 from cramplog.render.charts.style import ChartStyle
 
 # At most this many rows of bars (muscles, relief methods) are drawn.
@@ -295,7 +296,9 @@ def empty(ax: Axes, message: str, style: ChartStyle) -> None:
 
 
 def days(first: date, last: date) -> str:
-    return f"{wording.date_text(first, weekday=False)} to {wording.date_text(last, weekday=False)}"
+    return _("{first} to {last}").format(
+        first=wording.date_text(first, weekday=False), last=wording.date_text(last, weekday=False)
+    )
 
 
 def build(style: ChartStyle, draw: Callable[[], ChartResult]) -> ChartResult:

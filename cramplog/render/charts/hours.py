@@ -15,6 +15,7 @@ from cramplog.analysis.stats import (
 )
 from cramplog.core import conventions, wording
 from cramplog.core.nights import TIME_NOT_NOTED, SleepHours
+from cramplog.core.translation import _, n_
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -37,7 +38,7 @@ def hour_of_night_chart(
     only) have no hour: the axis label and the summary say how many are left out."""
     sleep = sleep_hours or SleepHours()
     asleep = frozenset(h for h in range(24) if sleep.contains(h * 60))
-    title = "When cramps start (hour of the day)"
+    title = _("When cramps start (hour of the day)")
 
     def draw() -> ChartResult:
         fig = drawing.new_figure(style, HOUR_HEIGHT_IN, figure)
@@ -64,29 +65,49 @@ def hour_of_night_chart(
         ax.set_ylim(0, max([*heights, 1]) * 1.15)
         drawing.whole_numbers(ax.yaxis)
         left_out = (
-            f" (not shown: {wording.count(time_not_noted, 'cramp')}, {TIME_NOT_NOTED})"
+            " "
+            + n_(
+                "(not shown: {n} cramp, {why})", "(not shown: {n} cramps, {why})", time_not_noted
+            ).format(n=time_not_noted, why=TIME_NOT_NOTED)
             if time_not_noted
             else ""
         )
-        drawing.labels(ax, x="Hour the cramp began" + left_out, y="Cramps")
+        drawing.labels(ax, x=_("Hour the cramp began") + left_out, y=_("Cramps"))
         means = [counts[h].mean_intensity if h in counts else None for h in order]
         line = _intensity_line(ax, means, style)
         drawing.legend_below(
             fig,
             [bars, line, Patch(facecolor=style.night_band)],
-            ["Cramps", "Mean intensity", f"Usual sleep hours ({sleep.describe()})"],
+            [
+                _("Cramps"),
+                _("Mean intensity"),
+                _("Usual sleep hours ({hours})").format(hours=sleep.describe()),
+            ],
             style,
         )
         total = sum(heights)
         if total == 0:
-            return ChartResult(fig, title, f"No cramps with a start time in this period{left_out}.")
+            return ChartResult(
+                fig,
+                title,
+                _("No cramps with a start time in this period{left_out}.").format(
+                    left_out=left_out
+                ),
+            )
         peak = max(range(24), key=lambda i: heights[i])
         night = sum(heights[i] for i in range(24) if order[i] in asleep)
-        summary = (
-            f"Cramps by starting hour: {total} in all; the most ({heights[peak]}) began "
-            f"between {wording.hour(order[peak])} and {wording.hour(order[peak] + 1)}; "
-            f"{night} ({wording.percent(night / total)}) began in the usual sleep hours "
-            f"({sleep.describe()}){left_out}."
+        summary = _(
+            "Cramps by starting hour: {total} in all; the most ({most}) began between {start} "
+            "and {end}; {night} ({share}) began in the usual sleep hours ({hours}){left_out}."
+        ).format(
+            total=total,
+            most=heights[peak],
+            start=wording.hour(order[peak]),
+            end=wording.hour(order[peak] + 1),
+            night=night,
+            share=wording.percent(night / total),
+            hours=sleep.describe(),
+            left_out=left_out,
         )
         return ChartResult(fig, title, summary)
 
@@ -108,7 +129,7 @@ def _intensity_line(ax: Axes, means: list[float | None], style: ChartStyle) -> L
     line.set_gid("hour-intensity")
     twin.set_ylim(0, 10.5)
     twin.set_yticks([0, 5, 10])
-    twin.set_ylabel("Mean intensity (0–10)", color=style.accent_alt)
+    twin.set_ylabel(_("Mean intensity (0–10)"), color=style.accent_alt)
     twin.tick_params(colors=style.muted, labelcolor=style.accent_alt, labelsize=style.small(0.9))
     for name, spine in twin.spines.items():
         spine.set_visible(name == "right")

@@ -11,6 +11,7 @@ from cramplog.analysis.stats import (
     MuscleCount,
 )
 from cramplog.core.records import Side
+from cramplog.core.translation import _, n_
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -22,7 +23,7 @@ def muscle_side_chart(
     by_muscle: Sequence[MuscleCount], style: ChartStyle, *, figure: Figure | None = None
 ) -> ChartResult:
     """Cramps per muscle (most first), each bar split by side."""
-    title = "Where: muscle and side"
+    title = _("Where: muscle and side")
 
     def draw() -> ChartResult:
         shown = list(by_muscle[: drawing.MAX_BAR_ROWS])
@@ -31,8 +32,8 @@ def muscle_side_chart(
         drawing.style_axes(ax, style, grid_axis="x")
         drawing.title(ax, title, style)
         if not shown:
-            drawing.empty(ax, "No cramps in this period.", style)
-            return ChartResult(fig, title, "No cramps in this period.")
+            drawing.empty(ax, _("No cramps in this period."), style)
+            return ChartResult(fig, title, _("No cramps in this period."))
         rows = list(range(len(shown)))
         left = [0] * len(shown)
         handles = []
@@ -59,16 +60,21 @@ def muscle_side_chart(
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.set_xlim(0, max(m.episodes for m in shown) * 1.15)
         drawing.whole_numbers(ax.xaxis)
-        drawing.labels(ax, x="Cramps")
+        drawing.labels(ax, x=_("Cramps"))
         drawing.legend_below(fig, [h for h, _ in handles], [n for _, n in handles], style)
         total = sum(m.episodes for m in by_muscle)
         parts = []
         for muscle in shown[:3]:
             sides = ", ".join(f"{s.label.lower()} {n}" for s, n in muscle.by_side)
             parts.append(f"{muscle.label} {muscle.episodes} ({sides})")
-        summary = f"Cramps by muscle, {total} in all: " + "; ".join(parts) + "."
+        summary = _("Cramps by muscle, {total} in all: {list}.").format(
+            total=total, list="; ".join(parts)
+        )
         if len(by_muscle) > len(shown):
-            summary += f" {len(by_muscle) - len(shown)} more muscles are not drawn."
+            hidden = len(by_muscle) - len(shown)
+            summary += " " + n_(
+                "{n} more muscle is not drawn.", "{n} more muscles are not drawn.", hidden
+            ).format(n=hidden)
         return ChartResult(fig, title, summary)
 
     return drawing.build(style, draw)

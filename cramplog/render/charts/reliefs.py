@@ -10,7 +10,7 @@ from cramplog.analysis.stats import (
     ReliefStat,
 )
 from cramplog.core import wording
-from cramplog.core.wording import count
+from cramplog.core.translation import _, n_
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -20,7 +20,7 @@ def relief_chart(
     reliefs: Sequence[ReliefStat], style: ChartStyle, *, figure: Figure | None = None
 ) -> ChartResult:
     """How often each relief method was tried, split by how well it worked."""
-    title = "What helped"
+    title = _("What helped")
 
     def draw() -> ChartResult:
         shown = list(reliefs[: drawing.MAX_BAR_ROWS])
@@ -29,15 +29,15 @@ def relief_chart(
         drawing.style_axes(ax, style, grid_axis="x")
         drawing.title(ax, title, style)
         if not shown:
-            drawing.empty(ax, "No relief methods noted in this period.", style)
-            return ChartResult(fig, title, "No relief methods noted in this period.")
+            drawing.empty(ax, _("No relief methods noted in this period."), style)
+            return ChartResult(fig, title, _("No relief methods noted in this period."))
         rows = list(range(len(shown)))
         left = [0] * len(shown)
         parts = (
-            ("helped", "Helped", style.good),
-            ("a_little", "Helped a little", style.partial),
-            ("not_helped", "Did not help", style.poor),
-            ("unrated", "Not rated", style.unrecorded),
+            ("helped", _("Helped"), style.good),
+            ("a_little", _("Helped a little"), style.partial),
+            ("not_helped", _("Did not help"), style.poor),
+            ("unrated", _("Not rated"), style.unrecorded),
         )
         handles = []
         for attribute, name, colour in parts:
@@ -56,7 +56,9 @@ def relief_chart(
         for row, relief in zip(rows, shown, strict=True):
             share = relief.helped_share
             note = f" {relief.tried}" + (
-                "" if share is None else f" · {wording.percent(share)} helped"
+                ""
+                if share is None
+                else " · " + _("{share} helped").format(share=wording.percent(share))
             )
             ax.text(
                 relief.tried,
@@ -71,7 +73,7 @@ def relief_chart(
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.set_xlim(0, max(r.tried for r in shown) * 1.35)
         drawing.whole_numbers(ax.xaxis)
-        drawing.labels(ax, x="Times tried")
+        drawing.labels(ax, x=_("Times tried"))
         drawing.legend_below(fig, [h for h, _ in handles], [n for _, n in handles], style)
         summary = _summary(shown)
         return ChartResult(fig, title, summary)
@@ -84,8 +86,16 @@ def _summary(shown: Sequence[ReliefStat]) -> str:
     for relief in shown[:4]:
         share = relief.helped_share
         helped = (
-            "not rated" if share is None else f"helped at least a little {wording.percent(share)}"
+            _("not rated")
+            if share is None
+            else _("helped at least a little {share}").format(share=wording.percent(share))
         )
-        parts_text.append(f"{relief.label} tried {count(relief.tried, 'time')}, {helped}")
-    summary = "Relief methods: " + "; ".join(parts_text) + "."
+        parts_text.append(
+            n_(
+                "{relief} tried {n} time, {helped}",
+                "{relief} tried {n} times, {helped}",
+                relief.tried,
+            ).format(relief=relief.label, n=relief.tried, helped=helped)
+        )
+    summary = _("Relief methods: {list}.").format(list="; ".join(parts_text))
     return summary

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from cramplog.analysis.stats import (
     TrendPoint,
 )
+from cramplog.core.translation import _, n_
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -22,7 +23,7 @@ def intensity_duration_chart(
     trend: Sequence[TrendPoint], style: ChartStyle, *, figure: Figure | None = None
 ) -> ChartResult:
     """Median and worst intensity, and median duration, per week or month."""
-    title = "How bad: intensity and duration over time"
+    title = _("How bad: intensity and duration over time")
 
     def draw() -> ChartResult:
         fig = drawing.new_figure(style, TREND_HEIGHT_IN, figure)
@@ -31,9 +32,9 @@ def intensity_duration_chart(
             drawing.style_axes(ax, style)
         drawing.title(top, title, style)
         if not trend:
-            drawing.empty(top, "No cramps in this period.", style)
+            drawing.empty(top, _("No cramps in this period."), style)
             bottom.set_visible(False)
-            return ChartResult(fig, title, "No cramps in this period.")
+            return ChartResult(fig, title, _("No cramps in this period."))
         bucket = trend[0].bucket
         span = 7 if bucket == "week" else 30
         xs = [drawing.num(t.bucket_start) + span / 2 for t in trend]
@@ -52,8 +53,13 @@ def intensity_duration_chart(
         )
         worst.set_gid("trend-intensity-worst")
         top.set_ylim(0, 10.5)
-        drawing.labels(top, y="Intensity")
-        drawing.legend_below(fig, [median, worst], [f"Median per {bucket}", "Worst"], style)
+        drawing.labels(top, y=_("Intensity"))
+        drawing.legend_below(
+            fig,
+            [median, worst],
+            [_("Median per week") if bucket == "week" else _("Median per month"), _("Worst")],
+            style,
+        )
         (duration,) = bottom.plot(
             xs,
             _values(trend, lambda t: t.duration_median_s, 60.0),
@@ -63,7 +69,7 @@ def intensity_duration_chart(
         )
         duration.set_gid("trend-duration-median")
         bottom.set_ylim(bottom=0)
-        drawing.labels(bottom, y="Minutes (median)")
+        drawing.labels(bottom, y=_("Minutes (median)"))
         first = trend[0].bucket_start
         last = trend[-1].bucket_start + timedelta(days=span)
         bottom.set_xlim(drawing.num(first), drawing.num(last))
@@ -88,11 +94,26 @@ def _values(
 def _summary(trend: Sequence[TrendPoint], bucket: str) -> str:
     rated = [t.intensity_median for t in trend if t.intensity_median is not None]
     timed = [t.duration_median_s for t in trend if t.duration_median_s is not None]
-    summary = f"Intensity and duration per {bucket}, {len(trend)} {bucket}s with cramps."
+    n = len(trend)
+    summary = (
+        n_(
+            "Intensity and duration per week, {n} week with cramps.",
+            "Intensity and duration per week, {n} weeks with cramps.",
+            n,
+        )
+        if bucket == "week"
+        else n_(
+            "Intensity and duration per month, {n} month with cramps.",
+            "Intensity and duration per month, {n} months with cramps.",
+            n,
+        )
+    ).format(n=n)
     if rated:
-        summary += f" Median intensity ranged from {min(rated):g} to {max(rated):g}."
+        summary += " " + _("Median intensity ranged from {low} to {high}.").format(
+            low=f"{min(rated):g}", high=f"{max(rated):g}"
+        )
     if timed:
-        summary += (
-            f" Median duration ranged from {min(timed) / 60:.1f} to {max(timed) / 60:.1f} minutes."
+        summary += " " + _("Median duration ranged from {low} to {high} minutes.").format(
+            low=f"{min(timed) / 60:.1f}", high=f"{max(timed) / 60:.1f}"
         )
     return summary

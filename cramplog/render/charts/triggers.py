@@ -11,6 +11,7 @@ from cramplog.analysis.stats import (
     FactorComparison,
 )
 from cramplog.core import wording
+from cramplog.core.translation import _
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -24,7 +25,7 @@ def trigger_comparison_chart(
     A comparison, not a cause; factors without at least three nights on each side are listed
     as "not enough data" and drawn without bars.
     """
-    title = "Day factors: cramp nights vs cramp-free nights (a comparison, not a cause)"
+    title = _("Day factors: cramp nights vs cramp-free nights (a comparison, not a cause)")
 
     def draw() -> ChartResult:
         fig = drawing.new_figure(style, drawing.factor_rows_height_in(len(factors)), figure)
@@ -32,8 +33,8 @@ def trigger_comparison_chart(
         drawing.style_axes(ax, style, grid_axis="x")
         drawing.title(ax, title, style)
         if not factors:
-            drawing.empty(ax, "No day factors to compare.", style)
-            return ChartResult(fig, title, "No day factors to compare.")
+            drawing.empty(ax, _("No day factors to compare."), style)
+            return ChartResult(fig, title, _("No day factors to compare."))
         rows = list(range(len(factors)))
         cramp = [f.share_of_cramp_nights or 0.0 for f in factors]
         free = [f.share_of_cramp_free_nights or 0.0 for f in factors]
@@ -56,11 +57,11 @@ def trigger_comparison_chart(
         _factor_labels(ax, factors, rows, style)
         ax.set_ylim(len(factors) - 0.5, -0.5)
         ax.set_xlim(0, 100)
-        drawing.labels(ax, x="% of nights on which it was present")
+        drawing.labels(ax, x=_("% of nights on which it was present"))
         drawing.legend_below(
             fig,
             [on_cramp, on_free],
-            ["Nights with cramps", "Cramp-free nights"],
+            [_("Nights with cramps"), _("Cramp-free nights")],
             style,
         )
         summary = _summary(factors)
@@ -77,7 +78,7 @@ def _factor_labels(
     for row, factor in zip(rows, factors, strict=True):
         label = factor.label
         if not factor.enough_data:
-            label += " (not enough data)"
+            label = _("{factor} (not enough data)").format(factor=label)
         elif factor.stands_out:
             label += " ▲"
         labels.append(label)
@@ -85,7 +86,7 @@ def _factor_labels(
             ax.text(
                 1,
                 row,
-                "not enough data",
+                _("not enough data"),
                 va="center",
                 fontsize=style.small(0.85),
                 color=style.muted,
@@ -103,14 +104,18 @@ def _factor_labels(
 def _summary(factors: Sequence[FactorComparison]) -> str:
     compared = [f for f in factors if f.enough_data]
     standing = [f for f in compared if f.stands_out]
-    summary = (
-        f"Day factors compared on cramp nights and cramp-free nights: {len(compared)} of "
-        f"{len(factors)} have enough data."
-    )
+    summary = _(
+        "Day factors compared on cramp nights and cramp-free nights: {n} of {total} have "
+        "enough data."
+    ).format(n=len(compared), total=len(factors))
     for factor in standing:
-        summary += (
-            f" {factor.label}: present on {wording.percent(factor.share_of_cramp_nights)} of cramp "
-            f"nights vs {wording.percent(factor.share_of_cramp_free_nights)} of cramp-free nights."
+        summary += " " + _(
+            "{factor}: present on {cramp_share} of cramp nights vs {free_share} of cramp-free "
+            "nights."
+        ).format(
+            factor=factor.label,
+            cramp_share=wording.percent(factor.share_of_cramp_nights),
+            free_share=wording.percent(factor.share_of_cramp_free_nights),
         )
-    summary += " This is a comparison, not a cause."
+    summary += " " + _("This is a comparison, not a cause.")
     return summary

@@ -20,6 +20,7 @@ from cramplog.analysis.stats import (
     WeekPoint,
 )
 from cramplog.core import wording
+from cramplog.core.translation import _
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -60,7 +61,7 @@ def weekly_cramps_chart(
     the `figure` of an earlier weekly chart of the same kind (bars or outline, same style),
     the chart is updated in place and draws the same as one built anew.
     """
-    title = "Cramps per week"
+    title = _("Cramps per week")
 
     def draw() -> ChartResult:
         if not weekly:
@@ -111,8 +112,8 @@ def _no_weeks(style: ChartStyle, title: str, figure: Figure | None) -> ChartResu
     ax = fig.add_subplot()
     drawing.style_axes(ax, style)
     drawing.title(ax, title, style)
-    drawing.empty(ax, "No weeks in this period.", style)
-    return ChartResult(fig, title, "No weeks in this period.")
+    drawing.empty(ax, _("No weeks in this period."), style)
+    return ChartResult(fig, title, _("No weeks in this period."))
 
 
 def _build(
@@ -135,12 +136,12 @@ def _build(
         rolling,
         color=style.accent_alt,
         linewidth=1.8,
-        label="4-week average per week",
+        label=_("4-week average per week"),
     )
     line.set_gid("weekly-rolling")
     shading = _shade_unrecorded(ax, gaps, style) if gaps else None
     drawing.whole_numbers(ax.yaxis)
-    drawing.labels(ax, y="Cramps")
+    drawing.labels(ax, y=_("Cramps"))
     as_bars = len(starts) <= MAX_WEEKLY_BARS
     return _Drawn(style, as_bars, [], ax, count_handle, line, shading)
 
@@ -148,12 +149,13 @@ def _build(
 def _legend_names(
     unrecorded: bool, treatments: Sequence[TreatmentEffect], first: date, last: date
 ) -> list[str]:
-    names = ["Cramps in the week", "Average per week (4 weeks)"]
+    names = [_("Cramps in the week"), _("Average per week (4 weeks)")]
     if unrecorded:
-        names.append("No nights recorded")
+        names.append(_("No nights recorded"))
     verbs = {verb for _, verb, _ in _marks(treatments, first, last)}
     # One short entry per kind of mark drawn: a single long one ran off half a page.
-    return names + [f"Medicine {verb}" for verb in ("started", "stopped") if verb in verbs]
+    kinds = (("started", _("Medicine started")), ("stopped", _("Medicine stopped")))
+    return names + [name for verb, name in kinds if verb in verbs]
 
 
 def _legend(fig: Figure, drawn: _Drawn, names: list[str]) -> None:
@@ -218,7 +220,7 @@ def _count_bars(
     # Added with one step, then given its data: adding a patch walks every segment of its
     # outline for the data limits (most of a century's redraw), and the caller sets both
     # limits itself.
-    step = ax.stairs([0], [starts[0], right_edge], fill=True, color=style.accent, label="Cramps")
+    step = ax.stairs([0], [starts[0], right_edge], fill=True, color=style.accent, label=_("Cramps"))
     step.set_data(counts, [*starts, right_edge])
     step.set_gid("weekly-counts")
     return step
@@ -262,22 +264,27 @@ def _summary(
         ),
         None,
     )
-    summary = (
-        f"Cramps per week, {drawing.days(first, last)}: "
-        f"{wording.count(sum(w.episodes for w in weekly), 'cramp')} "
-        f"over {wording.count(len(weekly), 'week')}; the busiest week began "
-        f"{wording.date_text(busiest.week_start, weekday=False)} "
-        f"with {busiest.episodes}."
+    summary = _(
+        "Cramps per week, {days}: {cramps} over {weeks}; the busiest week began {start} "
+        "with {most}."
+    ).format(
+        days=drawing.days(first, last),
+        cramps=wording.count(sum(w.episodes for w in weekly), "{n} cramp", "{n} cramps"),
+        weeks=wording.count(len(weekly), "{n} week", "{n} weeks"),
+        start=wording.date_text(busiest.week_start, weekday=False),
+        most=wording.number(busiest.episodes),
     )
     if latest_rate is not None:
-        summary += f" The latest 4-week average is {latest_rate:.1f} a week."
+        summary += " " + _("The latest 4-week average is {rate} a week.").format(
+            rate=wording.figure(latest_rate, wording.Figure.RATE)
+        )
     if unrecorded:
-        weeks = sum(n for _, n in unrecorded)
-        summary += (
-            f" {wording.count(weeks, 'week')} {'has' if weeks == 1 else 'had'} no recorded night."
+        weeks = sum(n for _start, n in unrecorded)
+        summary += " " + wording.count(
+            weeks, "{n} week has no recorded night.", "{n} weeks have no recorded night."
         )
     if shown:
-        summary += " Medicines: " + "; ".join(shown) + "."
+        summary += " " + _("Medicines: {list}.").format(list="; ".join(shown))
     return summary
 
 
@@ -336,5 +343,10 @@ def _treatment_marks(
         name.set_parse_math(False)
         name.set_gid(f"treatment-{verb}-name")
         drawn += [line, name]
-        shown.append(f"{treatment.name} {verb} {wording.date_text(day, weekday=False)}")
+        sentence = (
+            _("{medicine} started {date}") if verb == "started" else _("{medicine} stopped {date}")
+        )
+        shown.append(
+            sentence.format(medicine=treatment.name, date=wording.date_text(day, weekday=False))
+        )
     return shown

@@ -7,6 +7,7 @@ import unicodedata
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
+from cramplog.core.translation import _
 from cramplog.render.report_document.appendix_grid import (
     APPENDIX_LEGEND,
     HEADER_LINES,
@@ -51,12 +52,12 @@ def _paint_title_and_legend(
         painter.drawText(
             QRectF(MARGIN, top, grid.width, grid.TITLE_HEIGHT),
             _LEFT,
-            f"Appendix: every cramp in the period ({count_text})",
+            _("Appendix: every cramp in the period ({count})").format(count=count_text),
         )
         top += grid.TITLE_HEIGHT
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(MUTED)
-    painter.drawText(QRectF(MARGIN, top, grid.width, grid.step), _LEFT, APPENDIX_LEGEND)
+    painter.drawText(QRectF(MARGIN, top, grid.width, grid.step), _LEFT, _(APPENDIX_LEGEND))
     return top + grid.step * 1.3
 
 
@@ -83,7 +84,7 @@ def _paint_column_headings(
         painter.drawText(
             QRectF(MARGIN + 1, top + step * 0.1, grid.width, step),
             _LEFT,
-            f"{month}, continued",
+            _("{month}, continued").format(month=month),
         )
 
 
@@ -128,23 +129,24 @@ def _paint_month_headings(
 
 
 def _paint_columns(grid: AppendixGrid, painter: QPainter, page: AppendixPage, top: float) -> None:
-    first, count = page.first_line, page.line_count
+    count = page.line_count
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(INK)
     height = (count + 1) * grid.step
+    lines = grid.page_columns(page)
     for index, (column, x, width) in enumerate(
         zip(grid.columns, grid.xs, grid.widths, strict=True)
     ):
         if index == grid.NOTES:
             continue
-        text = "\n".join(grid.lines[index][first : first + count])
+        text = "\n".join(lines[index])
         painter.drawText(
             QRectF(x, top, width + 2, height), _CENTRE if column.centred else _LEFT, text
         )
     # Notes in one block like the other columns, except a line that may hold right-to-left
     # script: drawn on its own, so it finds its own direction (in one block every line
     # would take the direction of the block's first).
-    notes = grid.lines[grid.NOTES][first : first + count]
+    notes = lines[grid.NOTES]
     x, width = grid.xs[grid.NOTES], grid.widths[grid.NOTES]
     block = ["" if _may_be_rtl(value) else value for value in notes]
     painter.drawText(QRectF(x, top, width + 2, height), _LEFT, "\n".join(block))

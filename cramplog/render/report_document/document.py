@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QFile,
+    QFileDevice,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -19,6 +32,7 @@ from PySide6.QtGui import (
 
 from cramplog.analysis import report as reports
 from cramplog.core.errors import ExportError
+from cramplog.core.translation import _, n_
 from cramplog.render.report_document import appendix_painter
 from cramplog.render.report_document.appendix_grid import AppendixGrid
 from cramplog.render.report_document.chart_images import chart_images
@@ -55,6 +69,8 @@ class ReportDocument:
 
     def __init__(self, report: reports.Report, *, page_size: QPageSize | None = None) -> None:
         self.report = report
+        self._footer_font = print_font(SMALL_PT)
+        self._footer_left: str | None = None
         self.page_size = page_size or default_page_size()
         self.page = self.page_size.size(QPageSize.Unit.Point)
         self._device = layout_device()
@@ -103,42 +119,51 @@ class ReportDocument:
             painter.translate(0, top)
         else:
             assert self.appendix is not None
-            count = len(self.report.appendix)
+            count = self.appendix.count
             appendix_painter.paint_page(
                 self.appendix,
                 painter,
                 self.appendix.pages[index - self.front_pages],
-                f"{count} {'cramp' if count == 1 else 'cramps'}" if count else "none",
+                n_("{n} cramp", "{n} cramps", count).format(n=count) if count else _("none"),
             )
             if not count:
                 painter.setFont(for_device(print_font(BODY_PT), painter))
                 painter.drawText(
                     QRectF(MARGIN, MARGIN + 60, self.page.width() - 2 * MARGIN, 20),
                     0,
-                    "No cramps were logged in this period.",
+                    _("No cramps were logged in this period."),
                 )
         self._footer(painter, index)
         painter.restore()
 
     def _footer(self, painter: QPainter, index: int) -> None:
-        font = print_font(SMALL_PT)
+        font = self._footer_font
         painter.setFont(for_device(font, painter))
         painter.setPen(QPen(MUTED))
         y = self.page.height() - MARGIN - FOOTER_GAP + 6
         width = self.page.width() - 2 * MARGIN
         painter.drawLine(QPointF(MARGIN, y - 2), QPointF(self.page.width() - MARGIN, y - 2))
-        number = f"Page {index + 1} of {self.page_count}"
-        header = self.report.header
-        left = f"{reports.format_period(header.period)} · {header.disclaimer}"
-        if header.name:
-            # A long name is shortened here (never in the header): it must not cover the rest.
-            metrics = QFontMetricsF(font, self._device)
-            room = width - metrics.horizontalAdvance(f"{number}{left} · ") - 16
-            name = metrics.elidedText(one_line(header.name), Qt.TextElideMode.ElideRight, room)
-            left = f"{name} · {left}" if room > 0 and name else left
+        number = _("Page {page} of {pages}").format(page=index + 1, pages=self.page_count)
+        if self._footer_left is None:
+            self._footer_left = self._footer_text(width)
+        left = self._footer_left
         box = QRectF(MARGIN, y, width, FOOTER_GAP)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft), left)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignRight), number)
+
+    def _footer_text(self, width: float) -> str:
+        """The footer's left part, the same on every page: name, period and disclaimer."""
+        header = self.report.header
+        left = f"{reports.format_period(header.period)} · {header.disclaimer}"
+        if header.name:
+            # A long name is shortened here (never in the header): it must not cover the rest,
+            # nor the widest page number.
+            metrics = QFontMetricsF(self._footer_font, self._device)
+            number = _("Page {page} of {pages}").format(page=self.page_count, pages=self.page_count)
+            room = width - metrics.horizontalAdvance(f"{number}{left} · ") - 16
+            name = metrics.elidedText(one_line(header.name), Qt.TextElideMode.ElideRight, room)
+            left = f"{name} · {left}" if room > 0 and name else left
+        return left
 
     def render_page(self, index: int, width_px: int) -> QImage:
         """Page `index` as an image `width_px` wide (for the on-screen preview)."""
@@ -174,7 +199,7 @@ class ReportDocument:
         chosen = list(range(self.page_count)) if pages is None else list(pages)
         for done, index in enumerate(chosen):
             if progress is not None and not progress(done, len(chosen)):
-                raise ExportCancelled("The export was cancelled; nothing was written.")
+                raise ExportCancelled(_("The export was cancelled; nothing was written."))
             if done:
                 new_page()
             self.paint_page(painter, index)
@@ -198,7 +223,7 @@ class ReportDocument:
             pages = range(first - 1, last)
         painter = QPainter()
         if not painter.begin(printer):
-            raise ExportError("The printer could not be opened.")
+            raise ExportError(_("The printer could not be opened."))
         try:
             painter.scale(printer.logicalDpiX() / LAYOUT_DPI, printer.logicalDpiY() / LAYOUT_DPI)
             self.paint_pages(painter, printer.newPage, pages=pages, progress=progress)
@@ -209,19 +234,48 @@ class ReportDocument:
         """The whole report as PDF bytes (nothing touches the disk)."""
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(buffer)
+        self._write_pdf(QPdfWriter(buffer), progress)
+        buffer.close()
+        return bytes(buffer.data().data())
+
+    def write_pdf_file(self, path: Path, *, progress: Progress | None = None) -> None:
+        """Write the whole report as a PDF into the fresh file at `path` (the caller renames it
+        into place), page by page as it is painted: a 4,000-page PDF never sits in memory.
+
+        Raises OSError when the file was not written whole (a full disk is ENOSPC), so a
+        truncated PDF is never taken for a finished one.
+        """
+        file = QFile(str(path))
+        if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+            raise OSError(errno.EIO, file.errorString())
+        try:
+            self._write_pdf(QPdfWriter(file), progress)
+            file.flush()
+            failure, reason = file.error(), file.errorString()
+        finally:
+            file.close()
+        if failure == QFileDevice.FileError.ResourceError:
+            raise OSError(errno.ENOSPC, reason)
+        if failure != QFileDevice.FileError.NoError:
+            raise OSError(errno.EIO, reason)
+        # Qt's PDF engine does not look at what a write returns, and a write cut short at a
+        # size limit sets no error: a whole PDF ends with its end-of-file marker.
+        with path.open("rb") as written:
+            written.seek(max(0, path.stat().st_size - 32))
+            if b"%%EOF" not in written.read():
+                raise OSError(errno.EFBIG, "the file was cut short")
+
+    def _write_pdf(self, writer: QPdfWriter, progress: Progress | None) -> None:
         writer.setResolution(LAYOUT_DPI)
         writer.setPageLayout(
             QPageLayout(self.page_size, QPageLayout.Orientation.Portrait, QMarginsF())
         )
-        writer.setTitle(reports.TITLE)
+        writer.setTitle(_(reports.TITLE))
         writer.setCreator("cramplog")
         painter = QPainter()
         if not painter.begin(writer):
-            raise ExportError("The PDF could not be started.")
+            raise ExportError(_("The PDF could not be started."))
         try:
             self.paint_pages(painter, writer.newPage, progress=progress)
         finally:
             painter.end()
-        buffer.close()
-        return bytes(buffer.data().data())

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 
 from cramplog.analysis import report as reports
+from cramplog.core.translation import _, n_
 from cramplog.render.report_document import typesetting
 from cramplog.render.report_document.rich_text import TextBuilder
 from cramplog.render.report_document.typesetting import ACCENT, ALERT, BODY_PT, RULE, SealedDocument
@@ -42,7 +43,7 @@ class FrontPage(TextBuilder):
         self._warnings()
         if report.empty:
             self.block(top=6)
-            self.text(self.cursor, reports.NOTHING_TO_SHOW, self.bold)
+            self.text(self.cursor, _(reports.NOTHING_TO_SHOW), self.bold)
         else:
             first: list[tuple[float, Callable[[QTextCursor], None]]] = []
             if shows(sections.HEADLINE):
@@ -73,13 +74,17 @@ class FrontPage(TextBuilder):
         right.setBlockFormat(block)
         self.text(right, header.disclaimer, self.alert)
         right.insertBlock(block)
-        self.text(right, f"Made on {reports.format_date(header.made_on)} with cramplog", self.small)
+        self.text(
+            right,
+            _("Made on {date} with cramplog").format(date=reports.format_date(header.made_on)),
+            self.small,
+        )
         self._first_block = False
         who = []
         if header.name:
-            who.append(("Name: ", header.name))
+            who.append((_("Name: "), header.name))
         if header.date_of_birth is not None:
-            who.append(("Date of birth: ", reports.format_date(header.date_of_birth)))
+            who.append((_("Date of birth: "), reports.format_date(header.date_of_birth)))
         if who:
             self.block(cursor, top=1)
             for index, (label, value) in enumerate(who):
@@ -88,9 +93,9 @@ class FrontPage(TextBuilder):
                 self.text(cursor, label, self.body)
                 self.text(cursor, value, self.bold)
         self.block(cursor, top=1)
-        self.text(cursor, "Period: ", self.body)
+        self.text(cursor, _("Period: "), self.body)
         self.text(cursor, reports.format_period(header.period), self.bold)
-        self.text(cursor, "     Nights recorded: ", self.body)
+        self.text(cursor, "     " + _("Nights recorded: "), self.body)
         self.text(cursor, header.completeness, self.bold)
         if header.counting:
             self.block(cursor)
@@ -99,16 +104,19 @@ class FrontPage(TextBuilder):
             self.block(cursor)
             self.text(
                 cursor,
-                f"Compared with: {header.comparison_label} — "
-                f"{reports.format_period(header.comparison)}",
+                _("Compared with: {label} — {period}").format(
+                    label=header.comparison_label, period=reports.format_period(header.comparison)
+                ),
                 self.body,
             )
         self.block(cursor)
         self.text(
             cursor,
-            "Kept by the patient. A recorded night is one reviewed in the morning or inside a "
-            "stretch of nights over which every cramp was logged; rates are per 7 recorded "
-            "nights, and cramps on other nights are left out of them, never guessed.",
+            _(
+                "Kept by the patient. A recorded night is one reviewed in the morning or inside "
+                "a stretch of nights over which every cramp was logged; rates are per 7 "
+                "recorded nights, and cramps on other nights are left out of them, never guessed."
+            ),
             self.small,
         )
 
@@ -128,12 +136,12 @@ class FrontPage(TextBuilder):
         colour = ALERT if report.warnings else ACCENT
         self.text(
             inner,
-            "Warning signs found in the diary" if report.warnings else "Warning signs",
+            _("Warning signs found in the diary") if report.warnings else _("Warning signs"),
             self._char(BODY_PT + 1.2, bold=True, colour=colour),
         )
         if not report.warnings:
             inner.insertBlock()
-            self.text(inner, reports.NO_WARNING_SIGNS, self.body)
+            self.text(inner, _(reports.NO_WARNING_SIGNS), self.body)
         for line in report.warnings:
             inner.insertBlock()
             self.text(inner, f"{line.urgency_text}: ", self.alert if line.urgent else self.bold)
@@ -146,10 +154,14 @@ class FrontPage(TextBuilder):
 
     def _headline(self, cursor: QTextCursor) -> None:
         report = self.report
-        self.section_heading(cursor, "Headline numbers")
+        self.section_heading(cursor, _("Headline numbers"))
         notes = []
         if report.rate_withheld is not None:
-            notes.append(f"Per-week figures ({reports.DASH}): {report.rate_withheld}.")
+            notes.append(
+                _("Per-week figures ({dash}): {why}.").format(
+                    dash=reports.DASH, why=report.rate_withheld
+                )
+            )
         if report.comparison_withheld is not None:
             withheld = report.comparison_withheld
             notes.append(f"{withheld[:1].upper()}{withheld[1:]}.")
@@ -157,14 +169,19 @@ class FrontPage(TextBuilder):
             self.block(cursor)
             self.text(cursor, note, self.small)
         if report.header.comparison is not None and report.comparison_withheld is None:
-            headers = ["", "This period", report.header.comparison_label or "Before", "Change"]
+            headers = [
+                "",
+                _("This period"),
+                report.header.comparison_label or _("Before"),
+                _("Change"),
+            ]
             rows = [
                 [row.label, row.value, row.comparison or reports.DASH, row.change or reports.DASH]
                 for row in report.headline
             ]
             widths = [40, 23, 23, 14]
         else:
-            headers = ["", "This period"]
+            headers = ["", _("This period")]
             rows = [[row.label, row.value] for row in report.headline]
             widths = [58, 42]
         self.table(cursor, headers, rows, widths, right=range(1, len(headers)))
@@ -182,7 +199,7 @@ class FrontPage(TextBuilder):
 
     def _muscles(self, cursor: QTextCursor) -> None:
         muscles = self.report.muscles
-        self.section_heading(cursor, "Muscles and side")
+        self.section_heading(cursor, _("Muscles and side"))
         shown = muscles[:TOP_ROWS]
         rows = [
             [
@@ -197,38 +214,44 @@ class FrontPage(TextBuilder):
         ]
         self.table(
             cursor,
-            ["Muscle", "All", "Left", "Right", "Both", "n/a"],
-            rows or [["No cramps", "0", "", "", "", ""]],
+            [_("Muscle"), _("All"), _("Left"), _("Right"), _("Both"), _("n/a")],
+            rows or [[_("No cramps"), "0", "", "", "", ""]],
             [40, 12, 12, 12, 12, 12],
             right=range(1, 6),
-            more=_more(len(muscles) - len(shown), "muscle"),
+            more=_more(
+                hidden := len(muscles) - len(shown),
+                n_("… and {n} more muscle", "… and {n} more muscles", hidden),
+            ),
         )
 
     def _reliefs(self, cursor: QTextCursor) -> None:
         reliefs = self.report.reliefs
-        self.section_heading(cursor, "What was tried, and whether it helped")
+        self.section_heading(cursor, _("What was tried, and whether it helped"))
         shown = reliefs[:TOP_ROWS]
         rows = [[r.label, str(r.tried), r.helped_text] for r in shown]
         self.table(
             cursor,
-            ["Relief", "Tried", "Helped at least a little"],
-            rows or [["Nothing recorded", "0", ""]],
+            [_("Relief"), _("Tried"), _("Helped at least a little")],
+            rows or [[_("Nothing recorded"), "0", ""]],
             [44, 14, 42],
             right=(1, 2),
-            more=_more(len(reliefs) - len(shown), "method"),
+            more=_more(
+                hidden := len(reliefs) - len(shown),
+                n_("… and {n} more method", "… and {n} more methods", hidden),
+            ),
         )
 
     def _triggers(self, cursor: QTextCursor) -> None:
         report = self.report
-        self.section_heading(cursor, "Possible triggers")
+        self.section_heading(cursor, _("Possible triggers"))
         self.block(cursor)
-        self.text(cursor, reports.TRIGGER_NOTE, self.small)
+        self.text(cursor, _(reports.TRIGGER_NOTE), self.small)
         factors = sorted(report.factors, key=lambda f: not f.stands_out)
         shown = factors[:TRIGGER_ROWS]
         if shown:
             self.table(
                 cursor,
-                ["On the day before the night", "Cramp nights", "Cramp-free nights"],
+                [_("On the day before the night"), _("Cramp nights"), _("Cramp-free nights")],
                 [
                     [
                         f.description[:1].upper() + f.description[1:],
@@ -240,29 +263,34 @@ class FrontPage(TextBuilder):
                 [40, 30, 30],
                 right=(1, 2),
                 emphasis=[f.stands_out for f in shown],
-                more=_more(len(factors) - len(shown), "factor"),
+                more=_more(
+                    hidden := len(factors) - len(shown),
+                    n_("… and {n} more factor", "… and {n} more factors", hidden),
+                ),
             )
         else:
             self.block(cursor)
             self.text(
                 cursor,
-                "Too few reviewed nights with the day's factors recorded to compare.",
+                _("Too few reviewed nights with the day's factors recorded to compare."),
                 self.body,
             )
         suspected = report.suspected_triggers
         if suspected:
             self.block(cursor, top=1)
-            self.text(cursor, "Suspected at the time: ", self.bold)
+            self.text(cursor, _("Suspected at the time: "), self.bold)
             listed = ", ".join(f"{t.label} ({t.episodes})" for t in suspected[:TRIGGER_ROWS])
             rest = len(suspected) - TRIGGER_ROWS
-            self.text(cursor, listed + (f" and {rest} more" if rest > 0 else ""), self.body)
+            if rest > 0:
+                listed = _("{list} and {n} more").format(list=listed, n=rest)
+            self.text(cursor, listed, self.body)
 
     def _medications(self, cursor: QTextCursor) -> None:
         medications = self.report.medications
-        self.section_heading(cursor, "Medicines and supplements during the period")
+        self.section_heading(cursor, _("Medicines and supplements during the period"))
         if not medications:
             self.block(cursor)
-            self.text(cursor, "None recorded.", self.body)
+            self.text(cursor, _("None recorded."), self.body)
             return
         shown = medications[:TOP_ROWS]
         rows = []
@@ -274,19 +302,28 @@ class FrontPage(TextBuilder):
             rows.append([what, m.dates_text, why, m.before_after or "", m.flag or ""])
         self.table(
             cursor,
-            ["Medicine", "Taken", "Why, and class", "Cramps per week before → after", "Flag"],
+            [
+                _("Medicine"),
+                _("Taken"),
+                _("Why, and class"),
+                _("Cramps per week before → after"),
+                _("Flag"),
+            ],
             rows,
             [19, 15, 24, 20, 22],
-            more=_more(len(medications) - len(shown), "medicine"),
+            more=_more(
+                hidden := len(medications) - len(shown),
+                n_("… and {n} more medicine", "… and {n} more medicines", hidden),
+            ),
         )
         if any(m.flag for m in medications):
             self.block(cursor)
-            self.text(cursor, reports.MEDICATION_NOTE, self.small)
+            self.text(cursor, _(reports.MEDICATION_NOTE), self.small)
 
     def _questions(self, cursor: QTextCursor) -> None:
         report = self.report
-        self.section_heading(cursor, "Questions for my GP")
-        lines = report.questions.splitlines() or ["(none written)"]
+        self.section_heading(cursor, _("Questions for my GP"))
+        lines = report.questions.splitlines() or [_("(none written)")]
         for line in lines:
             self.block(cursor)
             self.text(cursor, line, self.body if report.questions else self.small)
@@ -296,5 +333,6 @@ def _count(value: int) -> str:
     return str(value) if value else ""
 
 
-def _more(count: int, noun: str) -> str:
-    return f"… and {count} more {noun}{'' if count == 1 else 's'}" if count > 0 else ""
+def _more(count: int, text: str) -> str:
+    """`text` (the plural form `count` takes) with the count in it; nothing for none."""
+    return text.format(n=count) if count > 0 else ""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPageSize
 from cramplog import files
 from cramplog.analysis import report as reports
 from cramplog.core.errors import ExportError, ForbiddenTargetError
+from cramplog.core.translation import _
 from cramplog.render.report_document.document import ExportCancelled, Progress, ReportDocument
 
 _COMPANIONS: Final = ("", "-wal", "-shm", "-journal")
@@ -27,7 +28,9 @@ def check_pdf_target(path: Path, diary_path: Path | None) -> Path:
         names = {diary_path.name + suffix for suffix in _COMPANIONS}
         if resolved.name in names or target.name in names:
             raise ForbiddenTargetError(
-                f"{target} has the name of a diary file; choose another name. Nothing was written."
+                _(
+                    "{path} has the name of a diary file; choose another name. Nothing was written."
+                ).format(path=target)
             )
     files.final_target(target, error=ExportError)  # a folder, device or FIFO is refused
     return resolved
@@ -48,13 +51,13 @@ def write_pdf(
     """
     check_pdf_target(Path(path), report.source)
     if progress is not None and not progress(0, 1):
-        raise ExportCancelled("The export was cancelled; nothing was written.")
+        raise ExportCancelled(_("The export was cancelled; nothing was written."))
     return save_pdf(ReportDocument(report, page_size=page_size), path, progress=progress)
 
 
 def save_pdf(document: ReportDocument, path: Path, *, progress: Progress | None = None) -> Path:
     """Write an already laid-out report as a PDF; the same guarantees as `write_pdf`."""
     target = check_pdf_target(Path(path), document.report.source)
-    data = document.pdf_bytes(progress=progress)
-    files.write_bytes(target, data, error=ExportError)
+    with files.replacing(target, error=ExportError) as partial:
+        document.write_pdf_file(partial, progress=progress)
     return target

@@ -473,3 +473,52 @@ def test_date_ticks_choose_weeks_months_or_years_and_stay_inside_the_span() -> N
         (date(1926, 11, 22), date(2026, 11, 20), decades),
     ):
         assert all(first <= day <= last for day, _ in ticks)
+
+
+CHART_MODULES = (
+    "calendar_grid",
+    "drawing",
+    "hours",
+    "muscles",
+    "reliefs",
+    "trend",
+    "triggers",
+    "weekly",
+)
+
+
+def test_every_title_label_and_legend_of_a_chart_is_shown_in_the_persons_language() -> None:
+    """Each chart's words go through the catalogue: in a pseudo-language that brackets every
+    message, no title, axis label, legend entry or summary is left as written in English."""
+    from cramplog.core import translation
+    from tests.unit.core.test_translation import Pseudo, extracted
+
+    translation.install(
+        Pseudo(extracted(tuple(f"render/charts/{name}.py" for name in CHART_MODULES)))
+    )
+    results = [
+        charts.weekly_cramps_chart(
+            weeks([3, 0, 5, 2], recorded=[7, 0, 7, 6]),
+            charts.PRINT,
+            treatments=[treatment("Magnesium", MONDAY + timedelta(days=8))],
+        ),
+        charts.hour_of_night_chart(
+            [HourCount(h, h % 3, 5.0) for h in range(24)], charts.PRINT, time_not_noted=2
+        ),
+        charts.muscle_side_chart([MuscleCount("m", "Calf", 3, ((Side.LEFT, 3),))], charts.PRINT),
+        charts.relief_chart([ReliefStat("r", "Massage", 4, 2, 1, 1, 0)], charts.PRINT),
+        charts.trigger_comparison_chart(
+            [comparison("Heat", True, 0.6, 0.2), comparison("Alcohol", False, 0.5, 0.1)],
+            charts.PRINT,
+        ),
+    ]
+    for result in results:
+        fig = drawn(result.figure)
+        ax = fig.axes[0]
+        shown = [result.title, ax.get_title(loc="left"), ax.get_xlabel(), ax.get_ylabel()]
+        if result.title != "⟦Where: muscle and side⟧":  # its legend names the sides (core's)
+            shown += [text.get_text() for legend in fig.legends for text in legend.get_texts()]
+        # Ticks are numbers, dates and the person's own words; everything else is ours.
+        untranslated = [t for t in shown if t and not t.startswith("⟦")]
+        assert untranslated == [], result.title
+        assert result.summary.startswith("⟦"), result.summary

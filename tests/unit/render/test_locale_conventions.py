@@ -206,8 +206,9 @@ def test_the_appendix_gives_every_night_and_time_the_room_it_needs(
     grid = AppendixGrid(summary, layout_device(), QPageSize(QPageSize.PageSizeId.Letter).size(
         QPageSize.Unit.Point
     ))  # fmt: skip
+    pages = [grid.page_columns(page) for page in grid.pages]
     for column in (0, 1):  # the night and the time
-        texts = [text for text in grid.lines[column] if text]
+        texts = [text for lines in pages for text in lines[column] if text]
         assert texts
         widest = max(grid.metrics.horizontalAdvance(text) for text in texts)
         assert widest <= grid.widths[column], (texts, grid.widths[column])

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -210,8 +213,9 @@ def test_the_appendix_shows_each_cramps_symptoms_with_warning_signs_marked_and_i
     summary = report.build_report(diary, period=WEEK)
     path = report_document.write_pdf(summary, tmp_path / "s.pdf", page_size=QPageSize(paper))
     appendix = " ".join(page_texts(path)[1:])
-    # The headings wrap over two lines, read here side by side.
-    assert "Symptoms (⚠" in appendix and "warning sign)" in appendix
+    # The headings wrap over two lines (where depends on the column's width), read here side
+    # by side.
+    assert all(word in appendix for word in ("Symptoms", "(⚠", "warning", "sign)"))
     assert "Suspected" in appendix and "triggers" in appendix
     # Numbness is a warning sign: marked with a shape that prints in black and white.
     assert "⚠ Numbness" in appendix
@@ -287,6 +291,50 @@ def test_cancelling_leaves_the_old_file_and_no_partial_one(
     assert target.read_bytes() == b"an older summary"
     assert sorted(p.name for p in folder.iterdir()) == ["summary.pdf"]
     assert seen[-1][0] == 1
+
+
+def test_a_pdf_the_disk_cannot_hold_leaves_the_old_file_and_says_so(
+    qapp: object, week: Diary, data_dir: Path, tmp_path: Path
+) -> None:
+    """The PDF is written to its file as it is painted: a write that fails half-way (here a
+    file-size limit, as a full disk would) must never be renamed into place."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "summary.pdf"
+    target.write_bytes(b"an older summary")
+    week.close()
+    script = (
+        "import resource, signal, sys\n"
+        "from datetime import date\n"
+        "from pathlib import Path\n"
+        "from cramplog.analysis import report, stats\n"
+        "from cramplog.core.errors import ExportError\n"
+        "from cramplog.diary.service import Diary\n"
+        "from cramplog.render import report_document\n"
+        "report_document.headless_application()\n"
+        f"diary = Diary.open(Path({str(data_dir)!r}))\n"
+        "summary = report.build_report(diary, period=stats.Period(date(2026, 3, 2), "
+        "date(2026, 3, 8)))\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        f"    report_document.write_pdf(summary, Path({str(target)!r}))\n"
+        "except ExportError as refused:\n"
+        "    print(refused)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    (said,) = result.stdout.splitlines()
+    assert said.startswith(f"{target} could not be written") and said.endswith(
+        "Nothing was written."
+    )
+    assert target.read_bytes() == b"an older summary"
+    assert sorted(p.name for p in folder.iterdir()) == ["summary.pdf"]
 
 
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
@@ -442,3 +490,70 @@ def test_a_cramp_noted_by_date_only_is_listed_with_time_not_noted(
     assert "Tue 3 – Calf L 2:30 6 ✓ Time not noted. felt it on waking" in appendix
     # The night-time count calls it not known rather than guessing from the sleep hours.
     assert "2 / 0; 1 not known, time not noted" in words(pages[0])
+
+
+# -- every heading goes through the catalogue --------------------------------------------------
+
+# The modules whose messages the PDF shows: its layout, and the report's own wording.
+PDF_MODULES = (
+    "render/report_document/appendix_grid.py",
+    "render/report_document/appendix_painter.py",
+    "render/report_document/appendix_rows.py",
+    "render/report_document/document.py",
+    "render/report_document/front.py",
+    "analysis/report/content.py",
+    "analysis/report/__init__.py",
+)
+
+
+def test_every_heading_of_the_pdf_is_shown_in_the_persons_language(
+    qapp: object, week: Diary, tmp_path: Path
+) -> None:
+    from cramplog.core import translation
+    from tests.unit.core.test_translation import Pseudo, extracted
+
+    translation.install(Pseudo(extracted(PDF_MODULES)))
+    summary = report.build_report(week, period=WEEK, comparison=WEEK.previous())
+    path = report_document.write_pdf(summary, tmp_path / "pseudo.pdf")
+    pages = page_texts(path)
+    text = " ".join(pages)
+    # A heading is bracketed when it came from the catalogue: the pseudo-language does that.
+    for heading in (
+        "⟦Muscle cramp diary — summary for my GP⟧",
+        "⟦Patient-kept diary — not a diagnosis⟧",
+        "⟦Warning signs found in the diary⟧",
+        "⟦Headline numbers⟧",
+        "⟦Muscles and side⟧",
+        "⟦What was tried, and whether it helped⟧",
+        "⟦Possible triggers⟧",
+        "⟦Medicines and supplements during the period⟧",
+        "⟦Questions for my GP⟧",
+        "⟦Appendix: every cramp in the period (⟦12 cramps⟧)⟧",
+        "⟦Time⟧",  # the appendix's columns (the longer headings wrap over two lines)
+        "⟦Muscle⟧",
+        "⟦Woke⟧",
+        "⟦Notes⟧",
+    ):
+        assert heading in text, heading
+    assert all("⟦Page " in page for page in pages)
+    # And none of them is shown as written in English, outside the brackets.
+    outside, depth = [], 0
+    for char in text:  # the text outside every bracket, nested ones too
+        depth += {"⟦": 1, "⟧": -1}.get(char, 0)
+        outside.append(char if depth == 0 and char != "⟧" else " ")
+    outside_text = words("".join(outside))
+    for english in (
+        "summary for my GP",
+        "not a diagnosis",
+        "Warning signs",
+        "Headline numbers",
+        "Muscles and side",
+        "whether it helped",
+        "Possible triggers",
+        "Medicines and supplements",
+        "Questions for my GP",
+        "every cramp in the period",
+        "Night of: the evening",
+        "Page 1 of",
+    ):
+        assert english not in outside_text, english

@@ -24,7 +24,6 @@ from cramplog import __version__
 from cramplog.core import translation, units
 from cramplog.core.records import Exercise, Hydration, ReliefRating, Side, TakenFor
 from cramplog.diary.service import Diary
-from cramplog.render.chart_view import ChartView
 from cramplog.ui.preferences import Preferences
 from tests.unit.ui import screens
 
@@ -33,10 +32,6 @@ OPEN, CLOSE = "⟦", "⟧"
 # warning signs, the report's sections, exchange's import findings, core.wording's counts such
 # as "95 rows"): those floors put them through the catalogue themselves (the "tr-lower" and
 # "pdf" work of issue 15); ui/ only places them. Drop a name here once its floor is converted.
-FILLED_BELOW = {
-    "chartSummary",
-}
-FILLED_BELOW_PREFIXES = ("summarySection-",)
 COUNT = re.compile(r"^\d[\d,]* [a-z-]+$")  # core.wording.count alone: "95 rows"
 
 
@@ -84,27 +79,14 @@ def is_data(text: str, data: set[str]) -> bool:
     return bare in data or bare.rstrip("…") in data or COUNT.match(bare) is not None
 
 
-def filled_below(widget: QWidget) -> bool:
-    name = widget.objectName()
-    if name in FILLED_BELOW or name.startswith(FILLED_BELOW_PREFIXES):
-        return True
-    # A chart's own buttons belong to render/ (converted with the PDF's texts).
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, ChartView):
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
 def shown_texts(top: QWidget) -> Iterator[tuple[str, str]]:
     """(what, text) for the window's title and every label, button and action it shows."""
     yield "title", top.windowTitle()
     for widget in top.findChildren(QLabel):
-        if widget.isVisibleTo(top) and widget.text().strip() and not filled_below(widget):
+        if widget.isVisibleTo(top) and widget.text().strip():
             yield f"QLabel {widget.objectName()}", widget.text()
     for button in top.findChildren(QAbstractButton):
-        if qt_standard(button) or filled_below(button):
+        if qt_standard(button):
             continue  # OK, Cancel, Close…: Qt's own words, in Qt's own translations
         if button.isVisibleTo(top) and button.text().strip():
             yield f"{type(button).__name__} {button.objectName()}", button.text()

@@ -1,0 +1,164 @@
+"""The appendix's rows: counted when the report is built, read a chunk at a time when drawn."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+from cramplog.analysis import stats
+from cramplog.analysis.report.content import AppendixRow
+from cramplog.analysis.report.formatting import short_label
+from cramplog.core.records import ReliefRating, Side
+from cramplog.storage.appendix import appendix_chunks, count_appendix_rows
+
+if TYPE_CHECKING:
+    from cramplog.diary.view import DiaryView
+
+T = TypeVar("T")
+
+
+class Appendix(Sequence[AppendixRow]):
+    """Every episode of a period, oldest first, as the appendix lists it.
+
+    Its length is counted when the report is built; its rows are read from the diary only by
+    `read`, a chunk at a time inside one read transaction, so the appendix of a 100-year diary
+    is never held in memory whole (the PDF lays each chunk out and lets it go). The diary must
+    still be open then. Indexing, iterating and comparing read every row: for tests and short
+    periods, never for drawing.
+    """
+
+    __hash__ = None  # type: ignore[assignment]  # equal to the rows it reads, so unhashable
+
+    def __init__(self, diary: DiaryView | None, period: stats.Period | None) -> None:
+        self._diary = diary
+        self._period = period
+        self._count = 0
+        if diary is not None and period is not None:
+            self._count = diary.read(
+                functools.partial(
+                    count_appendix_rows,
+                    first=period.first,
+                    last=period.last,
+                    hour=diary.boundary_hour,
+                )
+            )
+
+    @classmethod
+    def none(cls) -> Appendix:
+        """No appendix: the section was left out."""
+        return cls(None, None)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def read(self, consume: Callable[[Iterator[AppendixRow]], T]) -> T:
+        """`consume(rows)` inside one read of the diary; `rows` yields every row in order."""
+        diary, period = self._diary, self._period
+        if diary is None or period is None:
+            return consume(iter(()))
+        hour = diary.boundary_hour
+
+        def run(session: Any) -> T:
+            chunks = appendix_chunks(session, first=period.first, last=period.last, hour=hour)
+            return consume(_rows(diary, chunks, hour))
+
+        return diary.read(run)
+
+    def __iter__(self) -> Iterator[AppendixRow]:
+        return iter(self.read(list))
+
+    @overload
+    def __getitem__(self, index: int) -> AppendixRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[AppendixRow]: ...
+    def __getitem__(self, index: int | slice) -> AppendixRow | Sequence[AppendixRow]:
+        return tuple(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Appendix | tuple | list):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Appendix({self._period!r}, {self._count} rows)"
+
+
+def _rows(
+    diary: DiaryView, chunks: Iterator[list[tuple[Any, ...]]], hour: int
+) -> Iterator[AppendixRow]:
+    """The plain tuples as AppendixRows. What repeats (muscles, sides, the sets of reliefs,
+    triggers and symptoms) is turned into labels once per distinct value, not once per row."""
+    sides = {side.value: ("" if side is Side.NOT_APPLICABLE else side.label) for side in Side}
+    ratings: dict[str | None, ReliefRating | None] = {r.value: r for r in ReliefRating}
+    ratings[None] = None
+    checklist = diary.checklist
+    muscles: dict[str, str] = {}
+    reliefs: dict[str, tuple[tuple[str, ReliefRating | None], ...]] = {}
+    triggers: dict[str, tuple[str, ...]] = {}
+    symptoms: dict[str, tuple[tuple[str, bool], ...]] = {}
+    boundary = timedelta(hours=hour)
+    fromisoformat = datetime.fromisoformat
+    for chunk in chunks:
+        for (
+            start_text,
+            muscle,
+            side,
+            duration_s,
+            intensity,
+            woke,
+            notes,
+            noted,
+            relief_json,
+            trigger_json,
+            symptom_json,
+        ) in chunk:
+            start = fromisoformat(start_text)
+            label = muscles.get(muscle)
+            if label is None:
+                label = muscles[muscle] = short_label(diary.label(muscle), muscle)
+            tried = reliefs.get(relief_json)
+            if tried is None:
+                tried = reliefs[relief_json] = tuple(
+                    (code, ratings.get(rating)) for code, rating in json.loads(relief_json)
+                )
+            suspected = triggers.get(trigger_json)
+            if suspected is None:
+                suspected = triggers[trigger_json] = tuple(
+                    short_label(diary.label(code), code) for code in json.loads(trigger_json)
+                )
+            felt = symptoms.get(symptom_json)
+            if felt is None:
+                # A symptom is a warning sign when the checklist gives it an urgency.
+                felt = symptoms[symptom_json] = tuple(
+                    (
+                        short_label(diary.label(code), code),
+                        (item := checklist.get(code)) is not None and item.urgency is not None,
+                    )
+                    for code in json.loads(symptom_json)
+                )
+            yield AppendixRow(
+                night_of=(start - boundary).date(),
+                start_local=start,
+                muscle=label,
+                side=sides.get(side, side),
+                duration_s=duration_s,
+                intensity=intensity,
+                woke=bool(woke),
+                reliefs=tried,
+                notes=notes or "",
+                symptoms=felt,
+                triggers=suspected,
+                time_noted=bool(noted),
+            )
+
+
+def relief_labels(diary: DiaryView) -> dict[str, str]:
+    """Every relief method's short label, for the appendix's "also tried" names."""
+    from cramplog.core.records import VocabularyKind
+
+    return {
+        code: short_label(diary.label(code), code) for code in diary.codes(VocabularyKind.RELIEF)
+    }
