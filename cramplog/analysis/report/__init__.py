@@ -137,18 +137,24 @@ def build_report(
 
 def _counting(numbers: stats.PatternStats) -> str:
     """The sentence under the period: how nights were counted, and what was inferred."""
-    text = f"How nights were counted: {numbers.recorded_count.breakdown()}."
+    text = _("How nights were counted: {breakdown}.").format(
+        breakdown=numbers.recorded_count.breakdown()
+    )
     if numbers.cramps_on_unrecorded_nights:
-        text += (
-            f" {wording.count(numbers.cramps_on_unrecorded_nights, 'cramp')} on other nights:"
-            " listed, but left out of the rates."
+        text += " " + wording.count(
+            numbers.cramps_on_unrecorded_nights,
+            "{n} cramp on other nights: listed, but left out of the rates.",
+            "{n} cramps on other nights: listed, but left out of the rates.",
         )
     inferred = numbers.nocturnal_inferred + numbers.daytime_inferred
     if inferred:
-        text += (
-            f" Night-time or daytime was not recorded for {wording.count(inferred, 'cramp')}:"
-            " inferred from "
-            f"the usual sleep hours ({numbers.sleep_hours.describe()})."
+        text += " " + wording.count(
+            inferred,
+            "Night-time or daytime was not recorded for {n} cramp: inferred from the usual "
+            "sleep hours ({hours}).",
+            "Night-time or daytime was not recorded for {n} cramps: inferred from the usual "
+            "sleep hours ({hours}).",
+            hours=numbers.sleep_hours.describe(),
         )
     return text
 

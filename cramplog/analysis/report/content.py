@@ -96,8 +96,8 @@ class Header:
             "{recorded} of {n} nights recorded ({share})",
             self.nights_in_period,
         ).format(
-            recorded=f"{self.nights_recorded:,}",
-            n=f"{self.nights_in_period:,}",
+            recorded=wording.number(self.nights_recorded),
+            n=wording.number(self.nights_in_period),
             share=wording.percent(share),
         )
 

@@ -194,15 +194,15 @@ class Rules:
         ]
         sentence = _(
             "You logged {cramps} over {recorded_nights} in the 4 weeks to the {last}: "
-            "{rate:.1f} a week, at or above the {per_week:g} a week counted as frequent."
+            "{rate} a week, at or above the {per_week} a week counted as frequent."
         ).format(
             cramps=_cramps(window.episodes),
             recorded_nights=count(
                 window.recorded_nights, "{n} recorded night", "{n} recorded nights"
             ),
             last=nights.cited(self.period.last),
-            rate=rate,
-            per_week=per_week,
+            rate=wording.figure(rate, wording.Figure.RATE),
+            per_week=wording.figure(per_week, wording.Figure.RATE),
         )
         return self.sign("warning.frequent", sentence, evidence)
 
@@ -266,11 +266,11 @@ class Rules:
             ),
         ]
         sentence = _(
-            "Cramps went from {before:.1f} to {after:.1f} a week in the 4 weeks after you "
+            "Cramps went from {before} to {after} a week in the 4 weeks after you "
             "started {name} on {started}. The references associate {med_class} with cramps."
         ).format(
-            before=rate_before,
-            after=rate_after,
+            before=wording.figure(rate_before, wording.Figure.RATE),
+            after=wording.figure(rate_after, wording.Figure.RATE),
             name=medication.name,
             started=wording.date_text(started, weekday=False),
             med_class=med_class.lower(),

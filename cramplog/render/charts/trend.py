@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from cramplog.analysis.stats import (
     TrendPoint,
 )
+from cramplog.core import wording
 from cramplog.core.translation import _, n_
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
@@ -110,10 +111,11 @@ def _summary(trend: Sequence[TrendPoint], bucket: str) -> str:
     ).format(n=n)
     if rated:
         summary += " " + _("Median intensity ranged from {low} to {high}.").format(
-            low=f"{min(rated):g}", high=f"{max(rated):g}"
+            low=wording.figure(min(rated), wording.Figure.SCORE),
+            high=wording.figure(max(rated), wording.Figure.SCORE),
         )
     if timed:
-        summary += " " + _("Median duration ranged from {low} to {high} minutes.").format(
-            low=f"{min(timed) / 60:.1f}", high=f"{max(timed) / 60:.1f}"
+        summary += " " + _("Median duration ranged from {low} to {high}.").format(
+            low=wording.duration(min(timed)), high=wording.duration(max(timed))
         )
     return summary

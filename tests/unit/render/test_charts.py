@@ -355,7 +355,7 @@ def test_intensity_and_duration_lines_follow_the_trend() -> None:
     assert median[0] == 5.0 and math.isnan(median[1])
     assert ydata(line(fig, "trend-duration-median")) == [1.5, 10.0]
     assert ydata(line(fig, "trend-intensity-worst"))[0] == 8
-    assert "from 1.5 to 10.0 minutes" in result.summary
+    assert "from 1 min 30 s to 10 min" in result.summary
 
 
 def test_relief_bars_split_by_rating() -> None:
