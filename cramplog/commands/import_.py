@@ -161,6 +161,8 @@ def _print_plan(plan: ImportPlan, *, new_words: bool) -> None:
         print(line)
     for error in plan.errors:
         print(f"  {error}")
+    if plan.batch.errors_left_off:
+        print(f"  and {plan.batch.errors_left_off:,} more")
 
 
 def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool, new_words: bool) -> int:
@@ -183,7 +185,7 @@ def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool, new_words: bool) ->
         )
     if plan.errors and not skip_invalid:
         print(
-            f"cramplog: {count(len(plan.errors), 'invalid row')}; an import would add "
+            f"cramplog: {count(plan.error_count, 'invalid row')}; an import would add "
             "nothing (use --skip-invalid to skip them).",
             file=sys.stderr,
         )
@@ -228,9 +230,9 @@ def run(args: argparse.Namespace) -> int:
             return _report_dry_run(plan, skip_invalid=args.skip_invalid, new_words=args.new_words)
         _print_plan(plan, new_words=args.new_words)
         if plan.errors and not args.skip_invalid:
-            them = "it" if len(plan.errors) == 1 else "them"
+            them = "it" if plan.error_count == 1 else "them"
             raise ImportRejectedError(
-                f"{count(len(plan.errors), 'invalid row')}, so nothing was imported "
+                f"{count(plan.error_count, 'invalid row')}, so nothing was imported "
                 f"(fix {them}, or use --skip-invalid)."
             )
         result = exchange.apply_import(

@@ -56,6 +56,11 @@ class ImportPlan:
         return self.batch.errors
 
     @property
+    def error_count(self) -> int:
+        """Every invalid record, including those past the remembered `errors`."""
+        return self.batch.error_count
+
+    @property
     def questions(self) -> dict[Question, str]:
         return self.batch.questions
 
@@ -100,7 +105,7 @@ class ImportPlan:
             )
         if self.errors:
             parts.append(
-                f"{count(len(self.errors), 'row')} with errors: nothing is imported unless you "
+                f"{count(self.error_count, 'row')} with errors: nothing is imported unless you "
                 "choose to skip them."
             )
         return " ".join(parts)

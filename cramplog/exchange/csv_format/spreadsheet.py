@@ -124,7 +124,9 @@ def read_spreadsheet(
     words = SpreadsheetWords(context, batch, create=options.new_words)
     asks_thirst = "hydration" in index and "thirst" in split_header(header[index["hydration"]])[0]
     reader = _SpreadsheetRows(context, dates.day_first, seconds_per_number, words, asks_thirst)
-    append = batch.episodes.append
+    episodes: list[bulk.NewEpisode] = []
+    batch.episodes = episodes
+    append = episodes.append
     for row, cells, day, moment in zip(rows, table, dates.parsed, aware, strict=True):
         try:
             new = reader.episode(cells, day, moment, row.line)
