@@ -92,7 +92,7 @@ def read_spreadsheet(
         # In place: the rows are this import's own lists, and copying 100,000 costs time.
         cells.extend(padding[: width + 1 - len(cells)])
         # The row's cells in _SPREADSHEET_CELLS order, stripped.
-        table.append([cell.strip() for cell in pick(cells)])
+        table.append(list(map(str.strip, pick(cells))))
     # Dates are read in a first pass, so a day/month order is settled by the whole file;
     # a cell holding an ISO date and time with an offset needs no settling.
     date_texts: list[str | None] = []

@@ -122,7 +122,7 @@ class _Reading:
         self.batch = batch
         self.added = _read_vocabulary(vocabulary, context, batch)
         # Identities met so far, to refuse a second record with the same one.
-        self.seen: dict[str, set[str]] = {name: set() for name in LONG_LISTS}
+        self.seen: dict[str, set[int]] = {name: set() for name in LONG_LISTS}
         self.nights: set[date] = set()
 
     def read_list(
@@ -146,33 +146,41 @@ class _Reading:
 
     def _episode(self, record: Record) -> bulk.NewEpisode:
         uuid_text = record.uuid()
+        key = _key(uuid_text)
         seen = self.seen["episodes"]
-        if uuid_text in seen:
+        if key in seen:
             raise Bad("this UUID appears twice in the file")
         new = _episode(record, uuid_text, self.context, self.added, self.version)
-        seen.add(uuid_text)
+        seen.add(key)
         return new
 
     def _day(self, record: Record) -> bulk.NewDay:
         uuid_text = record.uuid()
         night = record.day("night_of", required=True)
         assert night is not None
+        key = _key(uuid_text)
         seen = self.seen["days"]
-        if uuid_text in seen or night in self.nights:
+        if key in seen or night in self.nights:
             raise Bad("this night appears twice in the file")
         day = _day(record, uuid_text, night, self.context)
-        seen.add(uuid_text)
+        seen.add(key)
         self.nights.add(night)
         return day
 
     def _medication(self, record: Record) -> bulk.NewMedication:
         uuid_text = record.uuid()
+        key = _key(uuid_text)
         seen = self.seen["medications"]
-        if uuid_text in seen:
+        if key in seen:
             raise Bad("this UUID appears twice in the file")
         new = _medication(record, uuid_text, self.context)
-        seen.add(uuid_text)
+        seen.add(key)
         return new
+
+
+def _key(uuid_text: str) -> int:
+    """A UUID as the number it is: half the memory of its text in a set of 150,000."""
+    return int(uuid_text.replace("-", ""), 16)
 
 
 def _refuse_long_lists_in(head: dict[str, object]) -> None:
