@@ -107,3 +107,24 @@ def test_thousands_of_bad_records_are_counted_and_the_first_ones_named(
     with pytest.raises(ImportRejectedError, match=r"25 rows of bad\.json are invalid"):
         exchange.apply_import(diary, plan)
     assert diary.count_episodes() == 0
+
+
+def test_an_export_saved_as_windows_1252_is_still_read_and_said_so(
+    diary: Diary, tmp_path: Path
+) -> None:
+    episode = {
+        "uuid": "11111111-2222-4333-8444-555555555555",
+        "start_local": "2026-03-01T02:10:00",
+        "utc_offset_min": 0,
+        "muscle": "muscle.calf",
+        "notes": "après le café",
+        "created_utc": "2026-03-01T08:00:00Z",
+        "updated_utc": "2026-03-01T08:00:00Z",
+    }
+    document = {"format": "cramplog-diary", "version": 3, "vocabulary": [], "episodes": [episode]}
+    path = tmp_path / "latin.json"
+    path.write_bytes(json.dumps(document, ensure_ascii=False).encode("cp1252"))
+    plan = exchange.plan_import(diary, path)
+    assert any("Windows-1252" in note for note in plan.batch.notes)
+    exchange.apply_import(diary, plan)
+    assert [e.notes for e in diary.list_episodes()] == ["après le café"]
