@@ -87,6 +87,7 @@ def records(
             if listed == name:
                 yield from reading.read_list(name, items, wanted)
     _refuse_long_lists_in(head)
+    _read_settings(head.get("settings"), batch)  # wherever they came in the file
     _read_spans(head.get("logging_spans", []), batch)
 
 
@@ -107,17 +108,6 @@ class _Reading:
         if not isinstance(vocabulary, list):
             raise ImportFileError("The export's 'vocabulary' must be a list.")
         batch.rows += len(vocabulary)
-        settings = head.get("settings")
-        if isinstance(settings, dict):
-            hour = settings.get("day_boundary_hour")
-            if isinstance(hour, int) and not isinstance(hour, bool) and 0 <= hour <= 23:
-                batch.boundary_hour = hour
-            sleep = settings.get("sleep_hours")
-            if (
-                isinstance(sleep, str)
-                and nights.SleepHours.from_setting(sleep).to_setting() == sleep
-            ):
-                batch.sleep_hours = sleep
         self.context = context
         self.batch = batch
         self.added = _read_vocabulary(vocabulary, context, batch)
@@ -176,6 +166,16 @@ class _Reading:
         new = _medication(record, uuid_text, self.context)
         seen.add(key)
         return new
+
+
+def _read_settings(settings: object, batch: Batch) -> None:
+    if isinstance(settings, dict):
+        hour = settings.get("day_boundary_hour")
+        if isinstance(hour, int) and not isinstance(hour, bool) and 0 <= hour <= 23:
+            batch.boundary_hour = hour
+        sleep = settings.get("sleep_hours")
+        if isinstance(sleep, str) and nights.SleepHours.from_setting(sleep).to_setting() == sleep:
+            batch.sleep_hours = sleep
 
 
 def _key(uuid_text: str) -> int:

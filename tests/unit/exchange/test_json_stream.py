@@ -76,19 +76,28 @@ def test_a_file_changed_between_the_check_and_the_import_adds_nothing(
         other.close()
 
 
-def test_an_export_edited_by_hand_with_its_lists_first_still_imports(
-    export: tuple[Diary, Path], tmp_path: Path, few_held: int
+@pytest.mark.parametrize(
+    "first",
+    [
+        ("days", "episodes"),  # lists before the header: held whole, then read
+        ("format", "version", "vocabulary", "episodes", "days"),  # settings after the lists
+    ],
+)
+def test_an_export_edited_by_hand_in_another_order_still_imports_whole(
+    export: tuple[Diary, Path], tmp_path: Path, few_held: int, first: tuple[str, ...]
 ) -> None:
     source, path = export
     document = json.loads(path.read_text(encoding="utf-8"))
-    reordered = {name: document[name] for name in ("days", "episodes")} | {
-        name: value for name, value in document.items() if name not in ("days", "episodes")
-    }
+    document["settings"]["day_boundary_hour"] = 15
+    reordered = {name: document[name] for name in first}
+    reordered |= {name: value for name, value in document.items() if name != "settings"}
+    reordered["settings"] = document["settings"]  # last of all
     path.write_text(json.dumps(reordered, indent=1), encoding="utf-8")
     other = Diary.open(tmp_path / "other", clock=lambda: NOW)
     try:
-        exchange.apply_import(other, exchange.plan_import(other, path))
+        exchange.apply_import(other, exchange.plan_import(other, path), replace=True)
         assert cramps(other) == cramps(source)
+        assert other.boundary_hour == 15
     finally:
         other.close()
 
