@@ -182,6 +182,8 @@ def _print_plan(plan: ImportPlan, *, new_words: bool) -> None:
         print(line)
     for error in plan.errors:
         print(f"  {error}")
+    if plan.batch.errors_left_off:
+        print(f"  and {plan.batch.errors_left_off:,} more")
 
 
 def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool, new_words: bool) -> int:
@@ -206,7 +208,7 @@ def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool, new_words: bool) ->
         )
     if plan.errors and not skip_invalid:
         said = count(
-            len(plan.errors),
+            plan.error_count,
             "{n} invalid row; an import would add nothing (use --skip-invalid to skip them).",
             "{n} invalid rows; an import would add nothing (use --skip-invalid to skip them).",
         )
@@ -254,7 +256,7 @@ def run(args: argparse.Namespace) -> int:
         if plan.errors and not args.skip_invalid:
             raise ImportRejectedError(
                 count(
-                    len(plan.errors),
+                    plan.error_count,
                     "{n} invalid row, so nothing was imported (fix it, or use --skip-invalid).",
                     "{n} invalid rows, so nothing was imported (fix them, or use --skip-invalid).",
                 )

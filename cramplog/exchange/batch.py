@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import uuid
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -132,14 +132,18 @@ class Batch:
 
     source: SourceKind
     rows: int = 0
-    episodes: list[bulk.NewEpisode] = field(default_factory=list)
-    days: list[bulk.NewDay] = field(default_factory=list)
-    medications: list[bulk.NewMedication] = field(default_factory=list)
+    # Lists, or for a large export `streamed.Reread`: counted, the first few held, all of
+    # them read again from the file when iterated.
+    episodes: Sequence[bulk.NewEpisode] = field(default_factory=list)
+    days: Sequence[bulk.NewDay] = field(default_factory=list)
+    medications: Sequence[bulk.NewMedication] = field(default_factory=list)
     vocabulary: list[NewVocabulary] = field(default_factory=list)
     boundary_hour: int | None = None
     sleep_hours: str | None = None
     spans: list[SpanDeclaration] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # Problems past those remembered (a file of thousands of bad records): counted only.
+    errors_left_off: int = 0
     columns: tuple[ColumnChoice, ...] = ()
     questions: dict[Question, str] = field(default_factory=dict)
     # Lines the dry run prints about how the file was read (its encoding, its sheet).
@@ -159,6 +163,11 @@ class Batch:
     duplicates: list[tuple[int, int]] = field(default_factory=list)
     # Rows with a date and no time (placed by `nights.date_only_start`).
     time_not_noted: int = 0
+
+    @property
+    def error_count(self) -> int:
+        """Every invalid record, remembered or not."""
+        return len(self.errors) + self.errors_left_off
 
     @property
     def cramps_only(self) -> bool:

@@ -57,6 +57,11 @@ class ImportPlan:
         return self.batch.errors
 
     @property
+    def error_count(self) -> int:
+        """Every invalid record, including those past the remembered `errors`."""
+        return self.batch.error_count
+
+    @property
     def questions(self) -> dict[Question, str]:
         return self.batch.questions
 
@@ -105,7 +110,7 @@ class ImportPlan:
         if self.errors:
             parts.append(
                 count(
-                    len(self.errors),
+                    self.error_count,
                     "{n} row with errors: nothing is imported unless you choose to skip them.",
                     "{n} rows with errors: nothing is imported unless you choose to skip them.",
                 )

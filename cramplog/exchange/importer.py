@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from cramplog.core import nights, recorded
 from cramplog.core.errors import ImportFileError, ImportRejectedError
 from cramplog.core.records import ChecklistKind, SpanSource, new_uuid
 from cramplog.core.translation import N_, _
-from cramplog.core.wording import count
+from cramplog.core.wording import count, number
 from cramplog.diary import backups
 from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
-from cramplog.exchange import csv_format, json_format, novelty, tables, trackers
+from cramplog.exchange import csv_format, json_format, json_stream, novelty, tables, trackers
 from cramplog.exchange.batch import Batch, Context, SpanDeclaration
 from cramplog.exchange.import_plan import ImportOptions, ImportPlan, ImportResult
 from cramplog.storage import repository as repo
@@ -40,6 +41,21 @@ MAX_IMPORT_BYTES = 128 * 1024 * 1024
 def read_source(path: Path, *, limit: int | None = None) -> bytes:
     """The file's bytes; its size is checked before anything is read."""
     limit = MAX_IMPORT_BYTES if limit is None else limit
+    _check_size(path, limit)
+    try:
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)
+    except OSError as exc:
+        raise ImportFileError(
+            _("{path} cannot be read: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from exc
+    if len(raw) > limit:
+        raise ImportFileError(_("{name} is larger than an import may be.").format(name=path.name))
+    return raw
+
+
+def _check_size(path: Path, limit: int) -> None:
+    """ImportFileError unless `path` is a regular file of at most `limit` bytes."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -57,20 +73,14 @@ def read_source(path: Path, *, limit: int | None = None) -> bytes:
     if info.st_size > limit:
         raise ImportFileError(
             _(
-                "{name} is {size:,.0f} MB, more than the {limit:,.0f} MB an import may "
+                "{name} is {size} MB, more than the {limit} MB an import may "
                 "be. Nothing was imported."
-            ).format(name=path.name, size=info.st_size / 1024 / 1024, limit=limit / 1024 / 1024)
+            ).format(
+                name=path.name,
+                size=number(round(info.st_size / 1024 / 1024)),
+                limit=number(round(limit / 1024 / 1024)),
+            )
         )
-    try:
-        with path.open("rb") as f:
-            raw = f.read(limit + 1)
-    except OSError as exc:
-        raise ImportFileError(
-            _("{path} cannot be read: {reason}.").format(path=path, reason=exc.strerror or exc)
-        ) from exc
-    if len(raw) > limit:
-        raise ImportFileError(_("{name} is larger than an import may be.").format(name=path.name))
-    return raw
 
 
 def context_of(diary: Diary) -> Context:
@@ -157,8 +167,11 @@ def _read_batch(raw: bytes, context: Context, options: ImportOptions, name: str)
 def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) -> ImportPlan:
     """The dry run: read and check the file, compare it with the diary, write nothing."""
     options = options or ImportOptions()
-    raw = read_source(path)
-    batch = read_batch(raw, context_of(diary), options, name=path.name)
+    context = context_of(diary)
+    _check_size(path, MAX_IMPORT_BYTES)
+    batch = json_stream.scan(path, context)
+    if batch is None:  # not a JSON export, or not one that can be read a piece at a time
+        batch = read_batch(read_source(path), context, options, name=path.name)
     span = _span_of(batch, options, diary.boundary_hour, diary.last_night())
     with diary.bulk_session() as session:
         held = transfer.holdings(session)
@@ -198,9 +211,16 @@ def _span_of(
     if not options.logging_span or not batch.cramps_only:
         return None
     # A night follows its wall-clock start, so the first and last starts give the span.
-    starts = [e.start_local for e in batch.episodes]
-    first = nights.night_of(min(starts), boundary_hour)
-    last = nights.night_of(max(starts), boundary_hour)
+    earliest = latest = None
+    for episode in batch.episodes:  # once: a large export is read again, not held
+        start = episode.start_local
+        if earliest is None or start < earliest:
+            earliest = start
+        if latest is None or start > latest:
+            latest = start
+    assert earliest is not None and latest is not None  # cramps_only: there are episodes
+    first = nights.night_of(earliest, boundary_hour)
+    last = nights.night_of(latest, boundary_hour)
     if options.logged_from is not None:
         if options.logged_from > first:
             raise ImportRejectedError(
@@ -256,7 +276,7 @@ def apply_import(
         with diary.bulk_session() as session:
             fresh = novelty.counts(batch, transfer.holdings(session))
         if not any(fresh[k] for k in ("new_episodes", "new_days", "new_medications", "new_words")):
-            return ImportResult(0, 0, 0, 0, len(batch.errors), plan.valid_records, replaced=False)
+            return ImportResult(0, 0, 0, 0, batch.error_count, plan.valid_records, replaced=False)
     made = None
     if back_up:
         made = backups.back_up(
@@ -269,13 +289,14 @@ def apply_import(
                 repo.put_setting(session, BOUNDARY_HOUR_KEY, str(batch.boundary_hour))
         held = transfer.holdings(session)
         words = [v for v in batch.vocabulary if v.code not in held.vocabulary_codes]
-        episodes = novelty.new_episodes(batch, held)
-        days = novelty.new_days(batch, held)
-        medications = novelty.new_medications(batch, held)
         transfer.insert_vocabulary(session, words)
-        transfer.insert_episodes(session, episodes)
-        transfer.insert_days(session, days)
-        transfer.insert_medications(session, medications)
+        # In slices, as the records come: a large export is read from its file a second
+        # time here rather than held, and every slice is in this one transaction.
+        episodes = _in_slices(transfer.insert_episodes, session, novelty.new_episodes(batch, held))
+        days = _in_slices(transfer.insert_days, session, novelty.new_days(batch, held))
+        medications = _in_slices(
+            transfer.insert_medications, session, novelty.new_medications(batch, held)
+        )
         spans = [*batch.spans, *([plan.span] if plan.span is not None else [])]
         _store_spans(session, spans)
         if replace and batch.sleep_hours is not None:
@@ -283,13 +304,13 @@ def apply_import(
     if words or replace:
         # New own words and (after a replace) another boundary hour are cached by the Diary.
         diary.reload()
-    stored = len(episodes) + len(days) + len(medications)
+    stored = episodes + days + medications
     return ImportResult(
-        episodes=len(episodes),
-        days=len(days),
-        medications=len(medications),
+        episodes=episodes,
+        days=days,
+        medications=medications,
         words=len(words),
-        skipped_invalid=len(batch.errors),
+        skipped_invalid=batch.error_count,
         already_there=plan.valid_records - stored,
         replaced=replace,
         backup=made,
@@ -306,7 +327,7 @@ def _refuse_unless_importable(plan: ImportPlan, *, skip_invalid: bool) -> None:
         first = batch.errors[0]
         raise ImportRejectedError(
             count(
-                len(batch.errors),
+                batch.error_count,
                 "{n} row of {name} is invalid (first, {first}); nothing was imported. Fix "
                 "them, or choose to skip invalid rows.",
                 "{n} rows of {name} are invalid (first, {first}); nothing was imported. Fix "
@@ -317,6 +338,23 @@ def _refuse_unless_importable(plan: ImportPlan, *, skip_invalid: bool) -> None:
         )
     if not (batch.episodes or batch.days or batch.medications or batch.vocabulary):
         raise ImportRejectedError(_("{name} holds nothing to import.").format(name=plan.path.name))
+
+
+_SLICE = 5_000
+_R = TypeVar("_R")
+
+
+def _in_slices(
+    insert: Callable[[Session, Sequence[_R]], int], session: Session, records: Iterable[_R]
+) -> int:
+    """Hand `records` to `insert` a slice at a time; how many were stored."""
+    if isinstance(records, list):
+        return insert(session, records)
+    stored = 0
+    iterator = iter(records)
+    while piece := list(itertools.islice(iterator, _SLICE)):
+        stored += insert(session, piece)
+    return stored
 
 
 def _store_spans(session: Session, spans: Sequence[SpanDeclaration]) -> None:

@@ -108,7 +108,8 @@ def _custom_word(
 
 
 def read_own_episodes(header: Sequence[str], rows: list[Row], context: Context) -> Batch:
-    batch = Batch(SourceKind.EPISODES_CSV, rows=len(rows))
+    episodes: list[bulk.NewEpisode] = []
+    batch = Batch(SourceKind.EPISODES_CSV, rows=len(rows), episodes=episodes)
     added: dict[str, set[str]] = {}
     seen: set[str] = set()
     for row in rows:
@@ -122,7 +123,7 @@ def read_own_episodes(header: Sequence[str], rows: list[Row], context: Context) 
             batch.errors.append(RowError(row.line, str(exc)))
             continue
         seen.add(new.uuid)
-        batch.episodes.append(new)
+        episodes.append(new)
     return batch
 
 
@@ -218,7 +219,8 @@ def _optional_flag(text: str) -> bool | None:
 
 
 def read_own_nights(header: Sequence[str], rows: list[Row], context: Context) -> Batch:
-    batch = Batch(SourceKind.NIGHTS_CSV, rows=len(rows))
+    days: list[bulk.NewDay] = []
+    batch = Batch(SourceKind.NIGHTS_CSV, rows=len(rows), days=days)
     seen_nights: set[date] = set()
     for row in rows:
         try:
@@ -272,5 +274,5 @@ def read_own_nights(header: Sequence[str], rows: list[Row], context: Context) ->
             batch.errors.append(RowError(row.line, str(exc)))
             continue
         seen_nights.add(night)
-        batch.days.append(day)
+        days.append(day)
     return batch

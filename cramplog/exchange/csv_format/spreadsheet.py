@@ -93,7 +93,7 @@ def read_spreadsheet(
         # In place: the rows are this import's own lists, and copying 100,000 costs time.
         cells.extend(padding[: width + 1 - len(cells)])
         # The row's cells in _SPREADSHEET_CELLS order, stripped.
-        table.append([cell.strip() for cell in pick(cells)])
+        table.append(list(map(str.strip, pick(cells))))
     # Dates are read in a first pass, so a day/month order is settled by the whole file;
     # a cell holding an ISO date and time with an offset needs no settling.
     date_texts: list[str | None] = []
@@ -125,7 +125,9 @@ def read_spreadsheet(
     words = SpreadsheetWords(context, batch, create=options.new_words)
     asks_thirst = "hydration" in index and "thirst" in split_header(header[index["hydration"]])[0]
     reader = _SpreadsheetRows(context, dates.day_first, seconds_per_number, words, asks_thirst)
-    append = batch.episodes.append
+    episodes: list[bulk.NewEpisode] = []
+    batch.episodes = episodes
+    append = episodes.append
     for row, cells, day, moment in zip(rows, table, dates.parsed, aware, strict=True):
         try:
             new = reader.episode(cells, day, moment, row.line)

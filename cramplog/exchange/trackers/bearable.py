@@ -22,6 +22,7 @@ from cramplog.exchange.batch import Batch, Context, Question, RowError, SourceKi
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.exchange.trackers import cramp_symptoms
 from cramplog.exchange.trackers.columns import describe_columns
+from cramplog.storage import bulk
 
 COLUMNS = ("date formatted", "time of day", "category", "rating/amount", "detail")
 _SEVERITY = re.compile(r"\s*\((mild|moderate|severe|unbearable|extreme)\)\s*$", re.IGNORECASE)
@@ -36,7 +37,8 @@ def recognises(header: Sequence[str]) -> bool:
 def read(
     header: Sequence[str], rows: list[Row], context: Context, *, day_first: bool | None
 ) -> Batch:
-    batch = Batch(SourceKind.BEARABLE, rows=len(rows))
+    episodes: list[bulk.NewEpisode] = []
+    batch = Batch(SourceKind.BEARABLE, rows=len(rows), episodes=episodes)
     where = {name.strip().strip('"').casefold(): i for i, name in enumerate(header)}
     read_as = {
         "date formatted": _("the date the cramp was noted"),
@@ -81,7 +83,7 @@ def read(
             key = f"bearable|{noted_on}|{moment}|{name.casefold()}"
             seen[key] += 1
             notes = cells[where["notes"]].strip() if "notes" in where else ""
-            batch.episodes.append(
+            episodes.append(
                 cramp_symptoms.date_only_cramp(
                     noted_on,
                     evening=moment.casefold() == "pm",

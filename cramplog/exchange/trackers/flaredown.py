@@ -33,7 +33,16 @@ def recognises(header: Sequence[str]) -> bool:
 
 
 def read(header: Sequence[str], rows: list[Row], context: Context) -> Batch:
-    batch = Batch(SourceKind.FLAREDOWN, rows=len(rows))
+    days: list[bulk.NewDay] = []
+    episodes: list[bulk.NewEpisode] = []
+    medications: list[bulk.NewMedication] = []
+    batch = Batch(
+        SourceKind.FLAREDOWN,
+        rows=len(rows),
+        episodes=episodes,
+        days=days,
+        medications=medications,
+    )
     middle = range(1, len(header) - 2)
     cramps = [i for i in middle if cramp_symptoms.is_cramp(header[i])]
     if not cramps:
@@ -67,16 +76,19 @@ def read(header: Sequence[str], rows: list[Row], context: Context) -> Batch:
                     taken[i].append((noted_on, "" if value == TAKEN else value))
                 elif taken[i] and taken[i][-1][0] != noted_on:
                     taken[i].append((noted_on, NOT_TAKEN))
-            _read_night(batch, header, cells, noted_on, cramps, scores, muscles, context, now)
+            night = _read_night(header, cells, noted_on, cramps, scores, muscles, context, now)
+            if night is not None:
+                # Only a check-in read whole is kept: its night and its cramps, or neither.
+                days.append(night[0])
+                episodes.extend(night[1])
         except (ValueError, ValidationError) as exc:
             batch.errors.append(RowError(row.line, str(exc)))
     for i in treatments:
-        _add_medicines(batch, header[i], taken[i], context, now)
+        _add_medicines(batch, medications, header[i], taken[i], context, now)
     return batch
 
 
 def _read_night(
-    batch: Batch,
     header: Sequence[str],
     cells: list[str],
     noted_on: date,
@@ -85,11 +97,11 @@ def _read_night(
     muscles: dict[int, str],
     context: Context,
     now: datetime,
-) -> None:
+) -> tuple[bulk.NewDay, list[bulk.NewEpisode]] | None:
     """A check-in that scored any cramp symptom is a reviewed night; one scored > 0, a cramp."""
     scored = {i: _score(cells[i], header[i]) for i in cramps if cells[i].strip()}
     if not scored:
-        return  # cramps not tracked that day: the night stays unknown
+        return None  # cramps not tracked that day: the night stays unknown
     night = nights.date_only_night(noted_on)
     tags = [tag.strip() for tag in cells[-2].split(";") if tag.strip()]
     triggers = tuple(
@@ -126,13 +138,12 @@ def _read_night(
                     context=context,
                 )
             )
-    # Only a check-in read whole is kept: its night and its cramps, or neither.
-    batch.days.append(day)
-    batch.episodes.extend(episodes)
+    return day, episodes
 
 
 def _add_medicines(
     batch: Batch,
+    medications: list[bulk.NewMedication],
     name: str,
     taken: list[tuple[date, str]],
     context: Context,
@@ -159,7 +170,7 @@ def _add_medicines(
                 )
             else:
                 key = f"flaredown|medicine|{name}|{run[0][1]}|{run[0][0]}"
-                batch.medications.append(bulk.NewMedication(checked, name_uuid(key), now, now))
+                medications.append(bulk.NewMedication(checked, name_uuid(key), now, now))
             run = []
         if dose != NOT_TAKEN:
             run.append((day, dose))

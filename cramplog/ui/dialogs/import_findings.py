@@ -88,8 +88,8 @@ class FindingsPanel(QWidget):
                     "{n} row with errors, each with its line — fix them in the file, or skip them:",
                     "{n} rows with errors, each with its line — fix them in the file, or skip "
                     "them:",
-                    len(plan.errors),
-                ).format(n=number(len(plan.errors)))
+                    plan.error_count,
+                ).format(n=number(plan.error_count))
             )
             for error in plan.errors:
                 self.errors.addItem(str(error))

@@ -267,3 +267,22 @@ def test_column_names_a_new_field_and_the_dry_run_names_every_column(
     assert code == 0, err
     assert "“Fixes” → Relief methods (“ice”)" in out
     assert "“Mood” → ignored (“grumpy”)" in out
+
+
+def test_a_dry_run_of_thousands_of_bad_records_names_the_first_and_counts_the_rest(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cramplog.exchange.json_format import reader
+
+    monkeypatch.setattr(reader, "MAX_REMEMBERED_ERRORS", 3)
+    path = tmp_path / "bad.json"
+    bad = [{"uuid": "not a uuid"}] * 8
+    path.write_text(json.dumps({"format": "cramplog-diary", "version": 3, "episodes": bad}))
+    code, out, err = run(capsys, "import", str(path), "--dry-run", "--data-dir", str(data_dir))
+    assert code == 1
+    assert out.count("'uuid' is not a UUID") == 3
+    assert "  and 5 more\n" in out
+    assert "8 invalid rows" in err

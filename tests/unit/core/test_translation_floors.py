@@ -137,7 +137,12 @@ def bare_counts(name: str, tree: ast.Module) -> Iterator[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _called(node) == "count" and len(node.args) > 1:
             word = node.args[1]
-            if isinstance(word, ast.Constant) and "{n}" not in str(word.value):
+            # str.count("\n", 0, cut) counts characters: its second argument is no word.
+            if (
+                isinstance(word, ast.Constant)
+                and isinstance(word.value, str)
+                and "{n}" not in word.value
+            ):
                 yield f"{name}:{node.lineno} count"
 
 
