@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 from cramplog import commands
 from cramplog.core.translation import N_, _
-from cramplog.core.wording import count
+from cramplog.core.wording import count, number
 
 NAME = "import"
 HELP = N_("import a cramplog export or a spreadsheet (CSV, .xlsx, .ods) of cramps (try --dry-run)")
@@ -183,7 +183,7 @@ def _print_plan(plan: ImportPlan, *, new_words: bool) -> None:
     for error in plan.errors:
         print(f"  {error}")
     if plan.batch.errors_left_off:
-        print(f"  and {plan.batch.errors_left_off:,} more")
+        print(_("  and {more} more").format(more=number(plan.batch.errors_left_off)))
 
 
 def _report_dry_run(plan: ImportPlan, *, skip_invalid: bool, new_words: bool) -> int:

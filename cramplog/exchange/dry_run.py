@@ -69,7 +69,9 @@ def reading_lines(batch: Batch) -> list[str]:
             for line, first in batch.duplicates[:LISTED]
         )
         if len(batch.duplicates) > LISTED:
-            repeats += _(" and {more:,} more").format(more=len(batch.duplicates) - LISTED)
+            repeats += _(" and {more} more").format(
+                more=wording.number(len(batch.duplicates) - LISTED)
+            )
         lines.append(
             wording.count(
                 len(batch.duplicates),

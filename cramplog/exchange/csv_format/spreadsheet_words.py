@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import UTC
 
-from cramplog.core import validation
+from cramplog.core import validation, wording
 from cramplog.core.records import ChecklistKind, ReliefRating, Side, VocabularyKind
 from cramplog.core.translation import N_, _
 from cramplog.exchange import everyday_words, values
@@ -188,7 +188,9 @@ def listed_words(words: Sequence[str]) -> str:
     """Words as a sentence lists them: '“Leg”, “shin”', the first dozen and how many more."""
     shown = ", ".join(f"“{word}”" for word in words[:LISTED])
     return shown + (
-        _(" and {more:,} more").format(more=len(words) - LISTED) if len(words) > LISTED else ""
+        _(" and {more} more").format(more=wording.number(len(words) - LISTED))
+        if len(words) > LISTED
+        else ""
     )
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+from cramplog.core import wording
 from cramplog.core.errors import ImportFileError, ValidationError
 from cramplog.core.translation import _
 from cramplog.exchange import values
@@ -102,7 +103,9 @@ def read(
         except (values.CellError, ValidationError) as exc:
             batch.errors.append(RowError(row.line, str(exc)))
     if others:
-        listed = ", ".join(f"{name} {count:,}" for name, count in others.most_common())
+        listed = ", ".join(
+            f"{name} {wording.number(count)}" for name, count in others.most_common()
+        )
         batch.notes = (
             _("Only cramp symptoms are read from a Bearable export; left out: {listed}.").format(
                 listed=listed

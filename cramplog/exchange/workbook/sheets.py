@@ -69,7 +69,7 @@ LISTED_SHEETS = 12
 def _some(names: Sequence[str], quoted: bool) -> str:
     shown = [f"“{name}”" if quoted else name for name in names[:LISTED_SHEETS]]
     if len(names) > LISTED_SHEETS:
-        shown.append(_("and {more:,} more").format(more=len(names) - LISTED_SHEETS))
+        shown.append(_("and {more} more").format(more=wording.number(len(names) - LISTED_SHEETS)))
     return ", ".join(shown)
 
 
@@ -95,10 +95,14 @@ def check_unpacked(archive: zipfile.ZipFile, member: str, what: str) -> None:
     if size > MAX_UNPACKED_BYTES:
         raise SheetTooLargeError(
             _(
-                "{what} unpacks to {size:,.0f} MB, more than the {limit:,} MB cramplog "
+                "{what} unpacks to {size} MB, more than the {limit} MB cramplog "
                 "reads from a workbook; nothing was imported. Save the sheet of cramps "
                 "on its own as CSV and import that."
-            ).format(what=what, size=size / 1024 / 1024, limit=MAX_UNPACKED_BYTES // 1024 // 1024)
+            ).format(
+                what=what,
+                size=wording.number(round(size / 1024 / 1024)),
+                limit=wording.number(MAX_UNPACKED_BYTES // 1024 // 1024),
+            )
         )
 
 
