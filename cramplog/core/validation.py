@@ -43,7 +43,9 @@ def check_storable(text: str, *, what: str, field: str) -> None:
 
 
 def check_notes(notes: str, *, field: str = "notes") -> str:
-    check_storable(notes, what=_("Notes"), field=field)
+    # The word "Notes" is translated only for a message: an import checks 100,000 notes.
+    if "\x00" in notes or _LONE_SURROGATE.search(notes):
+        check_storable(notes, what=_("Notes"), field=field)
     if len(notes) > MAX_NOTES_CHARS:
         raise ValidationError(
             _("Notes are too long ({n_notes} characters; the limit is {max_notes_chars}).").format(
@@ -117,7 +119,9 @@ def check_episode(
                 _("The cramp cannot end in the future; check the start time and duration."),
                 field="duration",
             )
-    _check_scale(episode.intensity, field="intensity", what=_("Intensity"))
+    intensity = episode.intensity
+    if intensity is not None and (type(intensity) is not int or not 0 <= intensity <= 10):
+        _check_scale(intensity, field="intensity", what=_("Intensity"))
     if episode.activity is not None and episode.activity not in activities:
         raise ValidationError(
             _("Unknown activity {activity!r}.").format(activity=episode.activity), field="activity"

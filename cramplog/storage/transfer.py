@@ -143,13 +143,19 @@ def insert_episodes(session: Session, episodes: Sequence[bulk.NewEpisode]) -> in
             text = stamps[moment] = _stamp(moment)
         return text
 
+    # One timedelta per distinct offset (a diary has two or three), not one per row.
+    offsets: dict[int, timedelta] = {}
     for episode_id, new in enumerate(episodes, start=next_id):
         entered = new.episode
+        offset = offsets.get(new.utc_offset_min)
+        if offset is None:
+            offset = offsets[new.utc_offset_min] = timedelta(minutes=new.utc_offset_min)
+        utc = new.start_local - offset
         rows.append(
             (
                 episode_id,
                 new.uuid,
-                _utc_text(new.start_local, new.utc_offset_min),
+                utc.isoformat(" ", "microseconds") if utc.tzinfo is None else _stamp(utc),
                 new.utc_offset_min,
                 entered.muscle,
                 entered.side.value,

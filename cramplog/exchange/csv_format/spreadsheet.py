@@ -265,7 +265,16 @@ class _SpreadsheetRows:
             # With no time, notes that are just "evening" (or another such word) say when.
             if not time_text and everyday_words.time_of_day_word(notes) is not None:
                 time_text = notes
-            start_local, start, noted = self.start(day, time_text)
+            zone = (
+                self.day_zones.get(day) if type(day) is date and time_text[:1].isdigit() else None
+            )
+            if isinstance(zone, timezone) and isinstance(day, date):
+                # The common row, inline: a date already read, a clock time, a day on which the
+                # clocks do not change (known once `start` has met it).
+                start_local = datetime.combine(day, self.read_time(time_text))
+                start = start_local.replace(tzinfo=zone)
+            else:
+                start_local, start, noted = self.start(day, time_text)
         else:
             aware = moment if moment.tzinfo is not None else moment.astimezone()
             offset = aware.utcoffset()
