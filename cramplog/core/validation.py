@@ -44,7 +44,8 @@ def check_storable(text: str, *, what: str, field: str) -> None:
 
 def check_notes(notes: str, *, field: str = "notes") -> str:
     # The word "Notes" is translated only for a message: an import checks 100,000 notes.
-    if "\x00" in notes or _LONE_SURROGATE.search(notes):
+    # (ASCII text holds no surrogate: isascii() is a flag CPython keeps, no scan.)
+    if "\x00" in notes or (not notes.isascii() and _LONE_SURROGATE.search(notes)):
         check_storable(notes, what=_("Notes"), field=field)
     if len(notes) > MAX_NOTES_CHARS:
         raise ValidationError(
