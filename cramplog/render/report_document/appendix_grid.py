@@ -1,5 +1,9 @@
 """The appendix as rows of a fixed grid of columns, cut into pages."""
 
+# Over 400 lines because placing the columns, wrapping each distinct text once and cutting the
+# rows into pages share one set of measured widths and row arrays (the width arithmetic itself
+# is in column_widths.py); split further, each part would need the others' internals.
+
 from __future__ import annotations
 
 import bisect
