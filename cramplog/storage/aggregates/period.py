@@ -187,10 +187,8 @@ def relief_counts(session: Session, nights: NightRange) -> list[ReliefCounts]:
         rated("a_little"),
         rated("not_helped"),
     ).group_by(EpisodeRelief.code)
-    if covers_every_episode(session, nights):
-        # A plain scan and sort beats walking the code index, which lacks the rating.
-        query = query.with_hint(EpisodeRelief, "NOT INDEXED", "sqlite")
-    else:
+    # Over every episode the count reads the (code, rating) index alone (migration 0005).
+    if not covers_every_episode(session, nights):
         query = query.join(EpisodeRow, EpisodeRow.id == EpisodeRelief.episode_id).where(
             in_range(nights)
         )
