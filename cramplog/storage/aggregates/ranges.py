@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Select,
     SQLColumnExpression,
     String,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -123,12 +125,34 @@ def raw_rows(
         cursor.close()
 
 
-def covers_every_episode(session: Session, nights: NightRange) -> bool:
-    """Whether no episode lies outside the range (then the link tables need no join)."""
-    # Two queries: SQLite answers a lone min() or max() from the index, but not both at once.
-    first = session.scalar(select(func.min(EpisodeRow.start_local)))
-    last = session.scalar(select(func.max(EpisodeRow.start_local)))
-    return first is None or last is None or (first >= nights.local_from and last < nights.local_to)
+def outside_episodes(session: Session, nights: NightRange) -> int | None:
+    """How many episodes lie outside the range, when fewer than inside it; else None.
+
+    Counting a link table over every episode reads one of its indexes alone, while a join
+    on the range visits each episode: when most of the diary is in the range (All of the
+    diary, whose last night leaves out this morning's cramps), counting everything and
+    taking away the few outside is several times faster, and exact.
+    """
+    # Three counts in one statement, each answered from the start_local index alone.
+    before, after, total = session.execute(
+        select(
+            select(func.count())
+            .where(EpisodeRow.start_local < nights.local_from)
+            .scalar_subquery(),
+            select(func.count()).where(EpisodeRow.start_local >= nights.local_to).scalar_subquery(),
+            select(func.count()).select_from(EpisodeRow).scalar_subquery(),
+        )
+    ).one()
+    outside = int(before or 0) + int(after or 0)
+    return outside if outside * 2 < int(total or 0) or outside == 0 else None
+
+
+def outside_ids(nights: NightRange) -> CompoundSelect[int]:
+    """The ids of the episodes outside the range (two searches of the start_local index)."""
+    return union_all(
+        select(EpisodeRow.id).where(EpisodeRow.start_local < nights.local_from),
+        select(EpisodeRow.id).where(EpisodeRow.start_local >= nights.local_to),
+    )
 
 
 def holds_records(session: Session, nights: NightRange) -> bool:
