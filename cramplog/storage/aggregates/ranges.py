@@ -166,3 +166,15 @@ def holds_records(session: Session, nights: NightRange) -> bool:
         .limit(1)
     )
     return day is not None
+
+
+def change_token(session: Session) -> tuple[int, int]:
+    """A value that changes whenever the diary may have changed since it was last read.
+
+    The Store has one connection (a static pool), so its count of rows changed covers every
+    write made through it (a rolled-back write too, which only costs a needless re-read), and
+    SQLite's data_version moves when any other connection or process commits.
+    """
+    driver = driver_connection(session)
+    version = driver.execute("PRAGMA data_version").fetchone()[0]
+    return driver.total_changes, int(version)
