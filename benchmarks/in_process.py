@@ -72,8 +72,11 @@ def patterns_figures(diaries: dict[str, Path], runs: int) -> list[Figure]:
                 page.resize(1280, 760)
                 page.select_period(preset.value)
                 page.show()
-                for _ in range(5):
+                for _ in range(50):  # the charts are made one a turn after the first paint
                     app.processEvents()
+                    if page.charts_made:
+                        break
+                app.processEvents()
                 pages[name, preset.label] = page
 
         def redraw(page: PatternsPage, changed: bool) -> Callable[[], float]:
