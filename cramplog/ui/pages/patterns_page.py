@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QPaintEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -93,6 +93,7 @@ class PatternsPage(QWidget):
         self._refresh_pending = False
         self._style: ChartStyle | None = None
         self._charts_placeholder: QWidget | None = None
+        self._charts_wait_for_paint = False
 
         self._build_controls()
         self._build_body()
@@ -445,7 +446,10 @@ class PatternsPage(QWidget):
         self._charts_placeholder.setObjectName("chartsComing")
         self._charts_placeholder.setFixedHeight(CHART_PLACEHOLDER_PX)
         self.charts_layout.addWidget(self._charts_placeholder)
-        QTimer.singleShot(0, self._add_next_chart_view)
+        # Started by the page's next paint (paintEvent), not by a timer now: a timer queued
+        # here could run before that paint and put matplotlib's import in front of it.
+        self._charts_wait_for_paint = True
+        self.update()
 
     @property
     def charts_made(self) -> bool:
@@ -473,7 +477,7 @@ class PatternsPage(QWidget):
                 )
             self._draw_visible_charts()
         if len(self.chart_views) < len(kinds):
-            QTimer.singleShot(0, self._add_next_chart_view)
+            QTimer.singleShot(0, self, self._add_next_chart_view)  # dropped if the page goes
         elif self._charts_placeholder is not None:
             self._charts_placeholder.deleteLater()
             self._charts_placeholder = None
@@ -541,6 +545,12 @@ class PatternsPage(QWidget):
             self.refresh()
         else:
             self._ensure_chart_views_soon()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._charts_wait_for_paint:
+            self._charts_wait_for_paint = False
+            QTimer.singleShot(0, self, self._add_next_chart_view)  # dropped if the page goes
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -157,10 +157,9 @@ print("built:", "matplotlib" in sys.modules)
 page.show()
 page.grab()  # painted as it stands when first shown, before the event loop turns again
 print("painted:", "matplotlib" in sys.modules, bool(page.period_label.text()))
-app.processEvents()
-print("shown:", "matplotlib" in sys.modules, "matplotlib.pyplot" in sys.modules)
 while not page.charts_made:
     app.processEvents()
+print("shown:", "matplotlib" in sys.modules, "matplotlib.pyplot" in sys.modules)
 print("charts:", len(page.chart_views))
 diary.close()
 """
@@ -191,6 +190,10 @@ app.processEvents()
 print("after start-up:", "matplotlib" in sys.modules)
 window.show_place(1)
 app.processEvents()
+for _ in range(500):  # its charts are made in the turns after the page's first paint
+    if window.patterns_page.charts_made:
+        break
+    app.processEvents()
 print("after patterns:", "matplotlib" in sys.modules)
 diary.close()
 """
