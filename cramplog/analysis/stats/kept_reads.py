@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# A period and its comparison, for a page or two: the newest few reads are enough.
-MOST_KEPT: Final = 4
+# A period, its comparison and its warning signs, for a page or two: the newest few reads
+# are enough (all of a century of cramps keeps about 17 MB).
+MOST_KEPT: Final = 8
 
 _KEPT: weakref.WeakKeyDictionary[object, dict[Hashable, tuple[tuple[int, int], object]]] = (
     weakref.WeakKeyDictionary()
