@@ -11,6 +11,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -141,11 +142,13 @@ class EpisodeRelief(Base):
     episode_id: Mapped[int] = mapped_column(
         ForeignKey("episodes.id", ondelete="CASCADE"), primary_key=True
     )
-    code: Mapped[str] = mapped_column(ForeignKey("vocabulary.code"), primary_key=True, index=True)
+    code: Mapped[str] = mapped_column(ForeignKey("vocabulary.code"), primary_key=True)
     rating: Mapped[str | None] = mapped_column(String(12))
 
     __table_args__ = (
         CheckConstraint(_one_of("rating", RELIEF_RATINGS, nullable=True), name="rating"),
+        # Counting tries by method and rating reads this index alone (migration 0005).
+        Index("ix_episode_reliefs_code_rating", "code", "rating"),
     )
 
 

@@ -60,11 +60,9 @@ DIARY, PATTERNS, TREATMENTS, SUMMARY = range(len(PLACES))
 # worker thread while the diary opens, so the UI thread finds them loaded.
 _PLACE_MODULES = {
     DIARY: ("cramplog.ui.pages.diary_page",),
-    PATTERNS: (
-        "cramplog.ui.pages.patterns_page",
-        "cramplog.render.charts",
-        "cramplog.render.chart_view",
-    ),
+    # Not the charts: Patterns paints its numbers before it imports matplotlib, and a
+    # worker importing it would hold the import lock the UI thread needs meanwhile.
+    PATTERNS: ("cramplog.ui.pages.patterns_page",),
     TREATMENTS: ("cramplog.ui.pages.treatments_page",),
     SUMMARY: ("cramplog.ui.pages.summary_page",),
 }
@@ -682,7 +680,9 @@ class MainWindow(QMainWindow):
                 ready = lambda: page.complete and page.model.rowCount() > 0  # noqa: E731
         elif moment == "patterns":
             self.show_place(PATTERNS)
-            watched = self.patterns_page
+            patterns = watched = self.patterns_page
+            # Painted with its numbers (not an empty frame); its charts follow, one a turn.
+            ready = lambda: patterns.stats is not None  # noqa: E731
         # One turn after the paint: the measured moment includes it.
         watch = self._stall_watch
         AfterPaint(watched, lambda: _report_and_quit(watch), ready=ready)

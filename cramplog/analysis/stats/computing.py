@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from cramplog.analysis.stats import calendar_nights, distributions, treatments, triggers, weekly
 from cramplog.analysis.stats.arrays import median
 from cramplog.analysis.stats.headline import OVER_10_MIN_S, PatternStats
+from cramplog.analysis.stats.kept_reads import read_kept
 from cramplog.analysis.stats.periods import Period, first_recorded_night, night_range
 from cramplog.analysis.stats.rates import per_week
 from cramplog.core import nights as diary_nights
@@ -118,15 +119,19 @@ def compute(diary: DiaryView, period: Period, *, comparison: Period | None = Non
     last_night = diary.last_night()
     sleep = diary.sleep_hours
     diary_first = first_recorded_night(diary)
-    raw = diary.read(
+    medications = tuple(diary.list_medications())
+    # Read again when any of what _collect is given, or the diary itself, has changed.
+    raw = read_kept(
+        diary,
+        ("pattern reads", period.first, period.last, hour, last_night, diary_first, medications),
         functools.partial(
             _collect,
             period=period,
             hour=hour,
-            medications=diary.list_medications(),
+            medications=medications,
             diary_first=diary_first,
             last_night=last_night,
-        )
+        ),
     )
     baseline = None if comparison is None else compute(diary, comparison)
     return _build(diary, period, hour, raw, baseline, diary_first, last_night, sleep)

@@ -43,6 +43,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from cramplog.analysis.stats import TREATMENT_WINDOW_NIGHTS, Period
+from cramplog.analysis.stats.kept_reads import read_kept
 from cramplog.analysis.warning_signs.reading import collect
 from cramplog.analysis.warning_signs.rules import Rules
 from cramplog.analysis.warning_signs.signs import (
@@ -103,14 +104,18 @@ def check(
         and m.started_on is not None
         and window_first <= m.started_on <= period.last
     ]
-    raw = diary.read(
+    hour = diary.boundary_hour
+    # Kept while the diary is unchanged, like the period's statistics (see kept_reads).
+    raw = read_kept(
+        diary,
+        ("warning reads", period.first, period.last, hour, last_night, tuple(medications)),
         functools.partial(
             collect,
             period=period,
-            hour=diary.boundary_hour,
+            hour=hour,
             medications=medications,
             last_night=last_night,
-        )
+        ),
     )
     rules = Rules(diary, period)
 

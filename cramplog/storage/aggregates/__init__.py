@@ -47,7 +47,7 @@ from cramplog.storage.aggregates.period import (
     relief_counts,
     trigger_counts,
 )
-from cramplog.storage.aggregates.ranges import NightRange, holds_records
+from cramplog.storage.aggregates.ranges import NightRange, change_token, holds_records
 from cramplog.storage.aggregates.windows import WindowNights, first_recorded_night, window_nights
 
 __all__ = [
@@ -70,6 +70,7 @@ __all__ = [
     "ReliefCounts",
     "Share",
     "WindowNights",
+    "change_token",
     "day_columns",
     "episode_columns",
     "episodes_where_nothing_helped",

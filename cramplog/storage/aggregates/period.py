@@ -24,9 +24,10 @@ from sqlalchemy.orm import Session
 from cramplog.core.checklist import DAY_FACTORS
 from cramplog.storage.aggregates.ranges import (
     NightRange,
-    covers_every_episode,
     in_bound_range,
     in_range,
+    outside_episodes,
+    outside_ids,
     raw_rows,
 )
 from cramplog.storage.schema import (
@@ -152,11 +153,19 @@ def episode_columns(session: Session, nights: NightRange) -> EpisodeColumns:
 def trigger_counts(session: Session, nights: NightRange) -> list[tuple[str, int]]:
     """(trigger code, episodes of the range naming it)."""
     query = select(EpisodeTrigger.code, func.count()).group_by(EpisodeTrigger.code)
-    if not covers_every_episode(session, nights):
+    outside = outside_episodes(session, nights)
+    if outside is None:
         query = query.join(EpisodeRow, EpisodeRow.id == EpisodeTrigger.episode_id).where(
             in_range(nights)
         )
-    return [(code, int(n)) for code, n in session.execute(query)]
+        return [(code, int(n)) for code, n in session.execute(query)]
+    counts = {code: int(n) for code, n in session.execute(query)}
+    if outside:
+        for code, n in session.execute(
+            query.where(EpisodeTrigger.episode_id.in_(outside_ids(nights)))
+        ):
+            counts[code] -= int(n)
+    return [(code, n) for code, n in counts.items() if n > 0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,14 +196,24 @@ def relief_counts(session: Session, nights: NightRange) -> list[ReliefCounts]:
         rated("a_little"),
         rated("not_helped"),
     ).group_by(EpisodeRelief.code)
-    if covers_every_episode(session, nights):
-        # A plain scan and sort beats walking the code index, which lacks the rating.
-        query = query.with_hint(EpisodeRelief, "NOT INDEXED", "sqlite")
-    else:
+    outside = outside_episodes(session, nights)
+    if outside is None:
         query = query.join(EpisodeRow, EpisodeRow.id == EpisodeRelief.episode_id).where(
             in_range(nights)
         )
-    return [ReliefCounts(str(row[0]), *(int(v) for v in row[1:])) for row in session.execute(query)]
+        return [
+            ReliefCounts(str(row[0]), *(int(v) for v in row[1:])) for row in session.execute(query)
+        ]
+    # Every try, counted from the (code, rating) index alone (migration 0005), less the tries
+    # of the few episodes outside the range.
+    counts = {str(row[0]): [int(v) for v in row[1:]] for row in session.execute(query)}
+    if outside:
+        fewer = query.where(EpisodeRelief.episode_id.in_(outside_ids(nights)))
+        for row in session.execute(fewer):
+            counts[str(row[0])] = [
+                n - int(v) for n, v in zip(counts[str(row[0])], row[1:], strict=True)
+            ]
+    return [ReliefCounts(code, *values) for code, values in counts.items() if values[0] > 0]
 
 
 # -- diary days -----------------------------------------------------------------------------

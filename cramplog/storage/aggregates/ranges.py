@@ -9,6 +9,8 @@ from typing import Any, Final
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
+    ScalarSelect,
     Select,
     SQLColumnExpression,
     String,
@@ -17,6 +19,7 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -123,12 +126,45 @@ def raw_rows(
         cursor.close()
 
 
-def covers_every_episode(session: Session, nights: NightRange) -> bool:
-    """Whether no episode lies outside the range (then the link tables need no join)."""
-    # Two queries: SQLite answers a lone min() or max() from the index, but not both at once.
-    first = session.scalar(select(func.min(EpisodeRow.start_local)))
-    last = session.scalar(select(func.max(EpisodeRow.start_local)))
-    return first is None or last is None or (first >= nights.local_from and last < nights.local_to)
+def outside_episodes(session: Session, nights: NightRange) -> int | None:
+    """How many episodes lie outside the range, when few of them do; else None.
+
+    Counting a link table over every episode reads one of its indexes alone, while a join
+    on the range visits each episode: when most of the diary is in the range (All of the
+    diary, whose last night leaves out this morning's cramps), counting everything and
+    taking away the few outside is several times faster, and exact. Remembered for the
+    session (one transaction), as several counts of the same range ask.
+    """
+    remembered: dict[tuple[str, str], int | None] = session.info.setdefault("outside_episodes", {})
+    key = (nights.local_from, nights.local_to)
+    if key not in remembered:
+        total = int(session.scalar(select(func.count()).select_from(EpisodeRow)) or 0)
+        # At most a quarter, and at most 10,000 (a count stopping there is under a
+        # millisecond; past it the join over the range is the cheaper read anyway).
+        most = min(total // 4, 10_000)
+
+        def counted(condition: ColumnElement[bool]) -> ScalarSelect[int]:
+            # Stops at `most` + 1: a short range of a long diary must not count the rest.
+            found = select(EpisodeRow.id).where(condition).limit(most + 1).subquery()
+            return select(func.count()).select_from(found).scalar_subquery()
+
+        before, after = session.execute(
+            select(
+                counted(EpisodeRow.start_local < nights.local_from),
+                counted(EpisodeRow.start_local >= nights.local_to),
+            )
+        ).one()
+        outside = int(before) + int(after)
+        remembered[key] = outside if outside <= most else None
+    return remembered[key]
+
+
+def outside_ids(nights: NightRange) -> CompoundSelect[int]:
+    """The ids of the episodes outside the range (two searches of the start_local index)."""
+    return union_all(
+        select(EpisodeRow.id).where(EpisodeRow.start_local < nights.local_from),
+        select(EpisodeRow.id).where(EpisodeRow.start_local >= nights.local_to),
+    )
 
 
 def holds_records(session: Session, nights: NightRange) -> bool:
@@ -142,3 +178,15 @@ def holds_records(session: Session, nights: NightRange) -> bool:
         .limit(1)
     )
     return day is not None
+
+
+def change_token(session: Session) -> tuple[int, int]:
+    """A value that changes whenever the diary may have changed since it was last read.
+
+    The Store has one connection (a static pool), so its count of rows changed covers every
+    write made through it (a rolled-back write too, which only costs a needless re-read), and
+    SQLite's data_version moves when any other connection or process commits.
+    """
+    driver = driver_connection(session)
+    version = driver.execute("PRAGMA data_version").fetchone()[0]
+    return driver.total_changes, int(version)

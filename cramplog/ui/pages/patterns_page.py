@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QPaintEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     from cramplog.render.charts import ChartResult, ChartStyle
 
 MAX_LISTED_EPISODES: Final = 100
+# The stand-in's height while the charts are being made: a chart's own before it is drawn.
+CHART_PLACEHOLDER_PX: Final = 240
 # Shown under the period line when some cramps fell on unrecorded nights (which the period
 # line counts): how to count those nights, calmly.
 UNRECORDED_HINT: Final = N_(
@@ -90,6 +92,8 @@ class PatternsPage(QWidget):
         self._dirty = True
         self._refresh_pending = False
         self._style: ChartStyle | None = None
+        self._charts_placeholder: QWidget | None = None
+        self._charts_wait_for_paint = False
 
         self._build_controls()
         self._build_body()
@@ -295,7 +299,7 @@ class PatternsPage(QWidget):
         self._show_warnings()
         self._show_checklist(computed)
         if self.isVisible():
-            self._ensure_chart_views()
+            self._ensure_chart_views_soon()
         self._set_chart_sources()
         # After the event loop has laid the page out, so "on screen" means what it says.
         QTimer.singleShot(0, self._draw_visible_charts)
@@ -429,21 +433,54 @@ class PatternsPage(QWidget):
 
     # -- charts ----------------------------------------------------------------------------
 
-    def _ensure_chart_views(self) -> bool:
-        """Create the chart views (loading matplotlib) if not yet done; True if created now."""
-        if self.chart_views:
-            return False
+    def _ensure_chart_views_soon(self) -> None:
+        """Create the chart views in the turns after this one, one a turn.
+
+        The page paints its numbers, period and checklist first: the charts need matplotlib,
+        whose import alone takes about half a second, and a person who starts on Patterns
+        should see the numbers meanwhile. A stand-in as tall as a chart holds their place.
+        """
+        if self.chart_views or self._charts_placeholder is not None:
+            return
+        self._charts_placeholder = QWidget(self.content)
+        self._charts_placeholder.setObjectName("chartsComing")
+        self._charts_placeholder.setFixedHeight(CHART_PLACEHOLDER_PX)
+        self.charts_layout.addWidget(self._charts_placeholder)
+        # Started by the page's next paint (paintEvent), not by a timer now: a timer queued
+        # here could run before that paint and put matplotlib's import in front of it.
+        self._charts_wait_for_paint = True
+        self.update()
+
+    @property
+    def charts_made(self) -> bool:
+        """Whether every chart view is on the page (drawn or waiting to be)."""
+        return bool(self.chart_views) and self._charts_placeholder is None
+
+    def _add_next_chart_view(self) -> None:
         from cramplog.render import charts
         from cramplog.render.chart_view import ChartView
 
-        for kind in charts.CHARTS:
+        kinds = charts.CHARTS
+        if len(self.chart_views) < len(kinds):
+            kind = kinds[len(self.chart_views)]
             view = ChartView(kind.key, self.content)
-            self.charts_layout.addWidget(view)
+            self.charts_layout.insertWidget(len(self.chart_views), view)
             # Shown now rather than by the layout's queued call, so it is laid out (and
             # judged on or off screen) in the same pass.
             view.show()
             self.chart_views.append(view)
-        return True
+            if self.stats is not None:
+                view.set_source(
+                    _chart_source(kind.build, self.stats, self.chart_style()),
+                    kind.height_in(self.stats),
+                    (kind.inputs(self.stats), self.chart_style()),
+                )
+            self._draw_visible_charts()
+        if len(self.chart_views) < len(kinds):
+            QTimer.singleShot(0, self, self._add_next_chart_view)  # dropped if the page goes
+        elif self._charts_placeholder is not None:
+            self._charts_placeholder.deleteLater()
+            self._charts_placeholder = None
 
     def chart_style(self) -> ChartStyle:
         """The chart look for this widget's palette: dark or light, in its own colours."""
@@ -506,9 +543,14 @@ class PatternsPage(QWidget):
         super().showEvent(event)
         if self._dirty or self.stats is None:
             self.refresh()
-        elif self._ensure_chart_views():
-            self._set_chart_sources()
-            QTimer.singleShot(0, self._draw_visible_charts)
+        else:
+            self._ensure_chart_views_soon()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._charts_wait_for_paint:
+            self._charts_wait_for_paint = False
+            QTimer.singleShot(0, self, self._add_next_chart_view)  # dropped if the page goes
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

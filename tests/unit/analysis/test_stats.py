@@ -9,6 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from cramplog.analysis import stats
+from cramplog.analysis.stats import kept_reads
 from cramplog.core.records import (
     DayFactors,
     EpisodeInput,
@@ -19,6 +20,7 @@ from cramplog.core.records import (
     VocabularyKind,
 )
 from cramplog.diary.service import Diary
+from cramplog.storage import aggregates
 from tests.conftest import LONDON
 
 # The fixed clock is Thursday 12 March 2026, 09:30: last night is the night of Wed 11 March.
@@ -493,11 +495,13 @@ def test_the_number_of_queries_does_not_grow_with_the_episodes(diary: Diary) -> 
     stats.compute(diary, period)  # settings read once and remembered are not counted
     event.listen(Engine, "before_cursor_execute", count)
     try:
+        kept_reads.forget(diary)  # the reads themselves, not the ones kept from before
         stats.compute(diary, period)
         few = len(statements)
         for day in range(3, 28):
             log(diary, at(day, 3, month=2), triggers=("trigger.alcohol",))
         statements.clear()
+        kept_reads.forget(diary)
         stats.compute(diary, period)
         many = len(statements)
     finally:
@@ -530,3 +534,27 @@ def test_a_date_only_cramp_that_woke_the_person_is_night_time(diary: Diary) -> N
     log(diary, nights.date_only_start(date(2026, 3, 12)), time_noted=False, woke_from_sleep=True)
     s = compute(diary, WED_11, WED_11)
     assert (s.nocturnal, s.daytime, s.timing_unknown, s.time_not_noted) == (1, 0, 0, 1)
+
+
+@pytest.mark.parametrize("outside", [1, 5], ids=["few outside", "most outside"])
+def test_cramps_outside_the_period_never_count_however_many_there_are(
+    four_nights: Diary, outside: int
+) -> None:
+    # A few cramps outside (counted over the whole diary less those) or most of them outside
+    # (counted over the period's own cramps): the same figures either way.
+    for day in range(1, 1 + outside):
+        log(
+            four_nights,
+            at(day, 2),
+            duration_s=900,
+            triggers=("trigger.alcohol", "trigger.caffeine"),
+            reliefs=(("relief.stretch", ReliefRating.HELPED), ("relief.heat", None)),
+        )
+    s = compute(four_nights, SUN_8, WED_11)
+    reliefs = {r.code: (r.tried, r.helped, r.a_little, r.not_helped, r.unrated) for r in s.reliefs}
+    assert reliefs == {"relief.stretch": (2, 1, 0, 1, 0), "relief.massage": (1, 0, 1, 0, 0)}
+    assert s.trigger("trigger.alcohol").episodes == 1  # type: ignore[union-attr]
+    assert s.trigger("trigger.caffeine").episodes == 0  # type: ignore[union-attr]
+    nights = aggregates.NightRange(SUN_8, WED_11, four_nights.boundary_hour)
+    long = four_nights.read(lambda session: aggregates.long_episodes(session, nights, 600))
+    assert [(brief.muscle, brief.duration_s) for brief, _, _ in long] == [("muscle.foot", 700)]

@@ -136,7 +136,7 @@ def test_patterns_period_and_chart_ticks_follow_the_locale(
     page.select_period("last_4_weeks")
     page.resize(1200, 700)
     page.show()
-    qtbot.wait_until(lambda: page.stats is not None and bool(page.chart_views))
+    qtbot.wait_until(lambda: page.stats is not None and page.charts_made)
     no_foreign_style(style, page.period_label.text())
     texts: list[str] = []
     for view in page.chart_views:

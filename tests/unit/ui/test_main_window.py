@@ -196,6 +196,10 @@ window = MainWindow(Diary.open(Path({str(tmp_path / "d")!r})), preferences=prefs
 window.show(); app.processEvents()
 before = "matplotlib" in sys.modules
 window.show_place({PATTERNS}); app.processEvents()
+for _ in range(500):  # its charts are made in the turns after the page's first paint
+    if window.patterns_page.charts_made:
+        break
+    app.processEvents()
 print(before, "matplotlib" in sys.modules)
 """
     result = subprocess.run(

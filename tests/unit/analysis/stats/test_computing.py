@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from cramplog.analysis import stats
+from cramplog.analysis.stats import kept_reads
 from cramplog.core.records import DayFactors, EpisodeInput
 from cramplog.diary.service import Diary
 from cramplog.storage import aggregates
@@ -34,6 +35,7 @@ def wide_reads(monkeypatch: pytest.MonkeyPatch, diary: Diary, period: stats.Peri
         calls.append(nights)
         return real(session, nights)
 
+    kept_reads.forget(diary)  # not the reads kept from an earlier computing
     with monkeypatch.context() as patch:
         patch.setattr(aggregates, "episode_columns", spy)
         stats.compute(diary, period)
