@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -126,7 +125,7 @@ def final_target(target: Path, *, error: ErrorType = StorageError) -> Path:
 
 
 def _partial_beside(final: Path) -> Path:
-    return final.with_name(f".{final.name}.{secrets.token_hex(4)}.partial")
+    return final.with_name(f".{final.name}.{os.urandom(4).hex()}.partial")
 
 
 def _sync(path: Path) -> None:

@@ -7,15 +7,18 @@ platform's user log folder (`platformdirs.user_log_path`), or in $CRAMPLOG_LOG_D
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from cramplog import __version__
 from cramplog.files.private import PRIVATE_FILE_MODE, ensure_private_dir
+
+if TYPE_CHECKING:  # logging is loaded when a log is first opened, not before the first paint
+    import logging
 
 LOG_DIR_ENV = "CRAMPLOG_LOG_DIR"
 LOG_FILENAME = "cramplog.log"
@@ -66,6 +69,8 @@ def _private_rotating_handler(path: Path) -> logging.Handler:
 
 def open_log(folder: Path | None = None) -> logging.Logger:
     """The bug log in `folder` (0700), its files 0600, at most ~2 MB."""
+    import logging
+
     path = log_file(folder)
     ensure_private_dir(path.parent)
     logger = logging.getLogger(f"cramplog.bugs.{path}")
