@@ -28,6 +28,13 @@ def _budget(text: str) -> str:
     return text.replace("<=", "≤").replace("x ", "× ").replace("(reference)", "—")
 
 
+def _ratio(value: float, *, over: bool) -> str:
+    """Two decimals; three for a figure over budget that two would round down onto its
+    budget (1.5018 is "1.502", not a "1.50" marked over a "≤ 1.5×" budget)."""
+    shown = f"{value:.2f}"
+    return f"{value:.3f}" if over and float(shown) < value else shown
+
+
 def _row(figure: dict[str, Any]) -> str:
     name = figure["name"].replace("->", "→")
     note = figure.get("note", "")
@@ -36,7 +43,7 @@ def _row(figure: dict[str, Any]) -> str:
     else:
         time_text = _ms(figure["seconds"])
         name += f" ({note})" if note else ""
-    ratio = "" if figure["ratio"] is None else f"{figure['ratio']:.2f}"
+    ratio = "" if figure["ratio"] is None else _ratio(figure["ratio"], over=figure["ok"] is False)
     verdict = {True: "within", False: "**over**", None: ""}[figure["ok"]]
     cells = [name, time_text, _ms(figure["floor_seconds"]), ratio, _budget(figure["budget"])]
     return "| " + " | ".join([*cells, verdict]) + " |"

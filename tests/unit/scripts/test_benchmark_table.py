@@ -96,3 +96,11 @@ def test_a_report_that_is_not_json_is_refused_in_one_line(
     assert script.main([str(report), "--readme", str(readme)]) == 1
     assert readme.read_text() == f"{script.START}\n{script.END}\n"
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_a_ratio_just_over_its_budget_never_reads_as_the_budget_itself() -> None:
+    ratio = _script()._ratio
+    # 1.5018 against "≤ 1.5×": "1.50 … over" would contradict itself on the page.
+    assert ratio(1.5018, over=True) == "1.502"
+    assert ratio(1.5018, over=False) == "1.50"
+    assert ratio(1.876, over=True) == "1.88"  # rounded up: two decimals already say "over"
