@@ -20,8 +20,12 @@ _catalogue: gettext.NullTranslations = gettext.NullTranslations()
 
 
 def _(message: str) -> str:
-    """`message` in the person's language; itself when no catalogue has it."""
-    return _catalogue.gettext(message)
+    """`message` in the person's language; itself when no catalogue has it.
+
+    An empty message stays empty: gettext answers "" with the catalogue's header
+    ("Project-Id-Version: …"), and an empty label passed through `_()` must not show that.
+    """
+    return _catalogue.gettext(message) if message else message
 
 
 def n_(singular: str, plural: str, n: int) -> str:

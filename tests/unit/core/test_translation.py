@@ -165,6 +165,8 @@ def test_a_shipped_catalogue_is_found_by_language_and_used(
     translation.install(translation.find(["de_DE", "de"], tmp_path / "locale"))
     assert translation._(english) == "Kein Tagebuch in {folder}."
     assert translation._("Not in the catalogue.") == "Not in the catalogue."
+    # An empty label stays empty; gettext alone would answer with the catalogue's header.
+    assert translation._("") == ""
 
 
 def test_a_damaged_or_missing_catalogue_leaves_the_messages_in_english(tmp_path: Path) -> None:
