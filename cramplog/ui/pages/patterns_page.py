@@ -10,8 +10,6 @@ imported the first time the page is shown, never at start-up.
 
 from __future__ import annotations
 
-import sys
-import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
@@ -61,8 +59,6 @@ if TYPE_CHECKING:
 MAX_LISTED_EPISODES: Final = 100
 # The stand-in's height while the charts are being made: a chart's own before it is drawn.
 CHART_PLACEHOLDER_PX: Final = 240
-# How often the page looks whether the chart modules have finished loading on their thread.
-CHART_IMPORT_POLL_MS: Final = 15
 # Shown under the period line when some cramps fell on unrecorded nights (which the period
 # line counts): how to count those nights, calmly.
 UNRECORDED_HINT: Final = N_(
@@ -554,33 +550,7 @@ class PatternsPage(QWidget):
         super().paintEvent(event)
         if self._charts_wait_for_paint:
             self._charts_wait_for_paint = False
-            self._load_chart_modules()
-
-    def _load_chart_modules(self) -> None:
-        """Import matplotlib and the chart modules on a worker thread, then make the charts.
-
-        The import is about half a second of CPU; on the UI thread it froze the page just
-        after its first paint. Off it, the window goes on answering (the interpreter lets the
-        UI thread in every few milliseconds), and the views are made once it is done. An
-        import that fails is left to fail again, visibly, on the UI thread.
-        """
-        if "cramplog.render.chart_view" in sys.modules:
             QTimer.singleShot(0, self, self._add_next_chart_view)  # dropped if the page goes
-            return
-        loading = threading.Thread(target=_import_chart_modules, name="chart modules")
-        loading.daemon = True  # an import cannot be stopped; never hold up quitting
-        loading.start()
-        waiting = QTimer(self)
-        waiting.setInterval(CHART_IMPORT_POLL_MS)
-
-        def check() -> None:
-            if not loading.is_alive():
-                waiting.stop()
-                waiting.deleteLater()
-                self._add_next_chart_view()
-
-        waiting.timeout.connect(check)
-        waiting.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -594,14 +564,6 @@ class PatternsPage(QWidget):
                 self._set_chart_sources()
                 self._show_warnings()
                 self._draw_visible_charts()
-
-
-def _import_chart_modules() -> None:
-    try:
-        import cramplog.render.chart_view
-        import cramplog.render.charts  # noqa: F401
-    except Exception:  # imported again on the UI thread, where a failure is reported
-        return
 
 
 def _chart_source(
