@@ -2,20 +2,19 @@
 
 It reads only plain statistics (`cramplog.analysis.stats`,
 `cramplog.analysis.warning_signs`) and redraws when the diary changed and the page is on
-screen. matplotlib (via `cramplog.render.chart_view` and `cramplog.render.charts`) is
-imported the first time the page is shown, never at start-up.
+screen. Its charts are made after its first paint, by `patterns_charts.PageCharts`, which
+imports matplotlib then, never at start-up.
 """
 # Over 400 lines because the page owns when to refresh and redraw (periods, debounce, visible
-# charts); its tiles, warning boxes and trigger checklist live in the patterns_* modules.
+# charts); its tiles, warning boxes, trigger checklist and charts live in the patterns_* modules.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPaintEvent, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -37,6 +36,7 @@ from cramplog.core.errors import CramplogError
 from cramplog.core.translation import N_, _
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages import patterns_checklist, patterns_tiles, patterns_warnings
+from cramplog.ui.pages.patterns_charts import PageCharts
 from cramplog.ui.pages.patterns_checklist import TRIGGER_CODE_ROLE
 from cramplog.ui.pages.patterns_tiles import HEADLINES, Tile, plain_label
 from cramplog.ui.widgets.period_choice import (
@@ -51,14 +51,10 @@ from cramplog.ui.widgets.period_choice import (
 )
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from cramplog.render.chart_view import ChartView
-    from cramplog.render.charts import ChartResult, ChartStyle
+    from cramplog.render.charts import ChartStyle
 
 MAX_LISTED_EPISODES: Final = 100
-# The stand-in's height while the charts are being made: a chart's own before it is drawn.
-CHART_PLACEHOLDER_PX: Final = 240
 # Shown under the period line when some cramps fell on unrecorded nights (which the period
 # line counts): how to count those nights, calmly.
 UNRECORDED_HINT: Final = N_(
@@ -88,12 +84,8 @@ class PatternsPage(QWidget):
         self.setObjectName("patternsPage")
         self.stats: stats.PatternStats | None = None
         self.warnings: tuple[warning_signs.WarningSign, ...] = ()
-        self.chart_views: list[ChartView] = []
         self._dirty = True
         self._refresh_pending = False
-        self._style: ChartStyle | None = None
-        self._charts_placeholder: QWidget | None = None
-        self._charts_wait_for_paint = False
 
         self._build_controls()
         self._build_body()
@@ -199,7 +191,7 @@ class PatternsPage(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.content)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.verticalScrollBar().valueChanged.connect(self._draw_visible_charts)
+        self.charts = PageCharts(self, self.content, self.charts_layout, self.scroll_area)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.scroll_area)
@@ -299,10 +291,10 @@ class PatternsPage(QWidget):
         self._show_warnings()
         self._show_checklist(computed)
         if self.isVisible():
-            self._ensure_chart_views_soon()
-        self._set_chart_sources()
+            self.charts.make_soon()
+        self.charts.show(computed)
         # After the event loop has laid the page out, so "on screen" means what it says.
-        QTimer.singleShot(0, self._draw_visible_charts)
+        QTimer.singleShot(0, self.charts.draw_visible)
 
     def _show_problem(self, message: str) -> None:
         self.problem_label.setText(message)
@@ -431,111 +423,24 @@ class PatternsPage(QWidget):
             )
         )
 
-    # -- charts ----------------------------------------------------------------------------
+    # -- charts (their making and drawing is patterns_charts.PageCharts's) ---------------
 
-    def _ensure_chart_views_soon(self) -> None:
-        """Create the chart views in the turns after this one, one a turn.
-
-        The page paints its numbers, period and checklist first: the charts need matplotlib,
-        whose import alone takes about half a second, and a person who starts on Patterns
-        should see the numbers meanwhile. A stand-in as tall as a chart holds their place.
-        """
-        if self.chart_views or self._charts_placeholder is not None:
-            return
-        self._charts_placeholder = QWidget(self.content)
-        self._charts_placeholder.setObjectName("chartsComing")
-        self._charts_placeholder.setFixedHeight(CHART_PLACEHOLDER_PX)
-        self.charts_layout.addWidget(self._charts_placeholder)
-        # Started by the page's next paint (paintEvent), not by a timer now: a timer queued
-        # here could run before that paint and put matplotlib's import in front of it.
-        self._charts_wait_for_paint = True
-        self.update()
+    @property
+    def chart_views(self) -> list[ChartView]:
+        return self.charts.views
 
     @property
     def charts_made(self) -> bool:
         """Whether every chart view is on the page (drawn or waiting to be)."""
-        return bool(self.chart_views) and self._charts_placeholder is None
-
-    def _add_next_chart_view(self) -> None:
-        from cramplog.render import charts
-        from cramplog.render.chart_view import ChartView
-
-        kinds = charts.CHARTS
-        if len(self.chart_views) < len(kinds):
-            kind = kinds[len(self.chart_views)]
-            view = ChartView(kind.key, self.content)
-            self.charts_layout.insertWidget(len(self.chart_views), view)
-            # Shown now rather than by the layout's queued call, so it is laid out (and
-            # judged on or off screen) in the same pass.
-            view.show()
-            self.chart_views.append(view)
-            if self.stats is not None:
-                view.set_source(
-                    _chart_source(kind.build, self.stats, self.chart_style()),
-                    kind.height_in(self.stats),
-                    (kind.inputs(self.stats), self.chart_style()),
-                )
-            self._draw_visible_charts()
-        if len(self.chart_views) < len(kinds):
-            QTimer.singleShot(0, self, self._add_next_chart_view)  # dropped if the page goes
-        elif self._charts_placeholder is not None:
-            self._charts_placeholder.deleteLater()
-            self._charts_placeholder = None
+        return self.charts.made
 
     def chart_style(self) -> ChartStyle:
         """The chart look for this widget's palette: dark or light, in its own colours."""
-        if self._style is None:
-            from cramplog.render import charts
-
-            palette = self.palette()
-            background = palette.color(QPalette.ColorRole.Window)
-            foreground = palette.color(QPalette.ColorRole.WindowText)
-            dark = background.lightness() < 128
-            muted = QColor(
-                round(foreground.red() * 0.65 + background.red() * 0.35),
-                round(foreground.green() * 0.65 + background.green() * 0.35),
-                round(foreground.blue() * 0.65 + background.blue() * 0.35),
-            )
-            self._style = (charts.DARK if dark else charts.LIGHT).with_colours(
-                background=background.name(), foreground=foreground.name(), muted=muted.name()
-            )
-        return self._style
-
-    def _set_chart_sources(self) -> None:
-        if not self.chart_views or self.stats is None:
-            return
-        from cramplog.render import charts
-
-        computed, style = self.stats, self.chart_style()
-        kinds = {kind.key: kind for kind in charts.CHARTS}
-        for view in self.chart_views:
-            kind = kinds[view.key]
-            view.set_source(
-                _chart_source(kind.build, computed, style),
-                kind.height_in(computed),
-                # Unchanged figures and look: the chart on screen stays, no redraw.
-                (kind.inputs(computed), style),
-            )
-
-    def _draw_visible_charts(self) -> None:
-        """Draw the stale charts that are at least partly on screen; the rest wait."""
-        if not self.isVisible() or not self.chart_views:
-            return
-        # Lay out pending changes first (new views, charts of a new height), or views still
-        # sit where they were and count as on screen.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
-        for view in self.chart_views:
-            if view.isVisible() and self._on_screen(view):
-                view.draw_if_stale()
-
-    def _on_screen(self, view: QWidget) -> bool:
-        viewport = self.scroll_area.viewport()
-        where = QRect(view.mapTo(viewport, QPoint(0, 0)), view.size())
-        return where.intersects(viewport.rect())
+        return self.charts.style()
 
     def visible_chart_keys(self) -> list[str]:
         """The charts at least partly on screen now."""
-        return [view.key for view in self.chart_views if self._on_screen(view)]
+        return self.charts.visible_keys()
 
     # -- Qt events -------------------------------------------------------------------------
 
@@ -544,34 +449,21 @@ class PatternsPage(QWidget):
         if self._dirty or self.stats is None:
             self.refresh()
         else:
-            self._ensure_chart_views_soon()
+            self.charts.make_soon()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._charts_wait_for_paint:
-            self._charts_wait_for_paint = False
-            QTimer.singleShot(0, self, self._add_next_chart_view)  # dropped if the page goes
+        self.charts.page_painted()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._draw_visible_charts)
+        QTimer.singleShot(0, self.charts.draw_visible)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._style = None
+            self.charts.forget_style()
             if self.stats is not None:
-                self._set_chart_sources()
+                self.charts.show(self.stats)
                 self._show_warnings()
-                self._draw_visible_charts()
-
-
-def _chart_source(
-    builder: Callable[[stats.PatternStats, ChartStyle, Figure | None], ChartResult],
-    computed: stats.PatternStats,
-    style: ChartStyle,
-) -> Callable[[Figure | None], ChartResult]:
-    def source(figure: Figure | None) -> ChartResult:
-        return builder(computed, style, figure)
-
-    return source
+                self.charts.draw_visible()
