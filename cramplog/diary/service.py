@@ -38,6 +38,8 @@ from cramplog.storage.engine import driver_connection
 from cramplog.storage.store import Store
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -134,6 +136,15 @@ class Diary:
         """
         with self._transaction() as session:
             return fn(session)
+
+    def read_plain(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `fn` on the session's own sqlite3 connection, in one read transaction.
+
+        For the statistics' plain SQL (`cramplog.storage.aggregates`), which a read-only
+        command runs on a connection of its own without SQLAlchemy.
+        """
+        with self._transaction() as session:
+            return fn(driver_connection(session))
 
     def reload(self) -> None:
         """Forget what this Diary caches (vocabulary, boundary hour) after a bulk change."""

@@ -17,15 +17,15 @@ from cramplog.analysis.stats.rates import per_week
 from cramplog.core import nights as diary_nights
 from cramplog.core import recorded
 from cramplog.core.records import LoggingSpan, Medication
-from cramplog.storage import aggregates
-from cramplog.storage import repository as repo
+from cramplog.storage import aggregates, plain_diary
 
 if TYPE_CHECKING:
+    import sqlite3
+
     import numpy as np
     from numpy.typing import NDArray
-    from sqlalchemy.orm import Session
 
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,7 @@ _NO_NIGHTS = recorded.WindowCount(0, 0, {})
 
 
 def _collect(
-    session: Session,
+    connection: sqlite3.Connection,
     *,
     period: Period,
     hour: int,
@@ -73,18 +73,18 @@ def _collect(
                 slot.append(len(windows))
                 windows.append(night_range(window, hour))
         slots.append((slot[0], slot[1]))
-    spans = repo.list_spans(session)
+    spans = plain_diary.logging_spans(connection)
     found = [
         recorded.count_window(
             w.episodes_by_night, w.reviewed, spans, window.first, window.last, last_night
         )
-        for w, window in zip(aggregates.window_nights(session, windows), windows, strict=True)
+        for w, window in zip(aggregates.window_nights(connection, windows), windows, strict=True)
     ]
-    if aggregates.holds_records(session, nights):
-        episodes = aggregates.episode_columns(session, nights)
-        days = aggregates.day_columns(session, nights, triggers.FACTOR_THRESHOLDS)
-        trigger_counts = aggregates.trigger_counts(session, nights)
-        relief_counts = aggregates.relief_counts(session, nights)
+    if aggregates.holds_records(connection, nights):
+        episodes = aggregates.episode_columns(connection, nights)
+        days = aggregates.day_columns(connection, nights, triggers.FACTOR_THRESHOLDS)
+        trigger_counts = aggregates.trigger_counts(connection, nights)
+        relief_counts = aggregates.relief_counts(connection, nights)
     else:
         # Nothing stored in the range (often the comparison period before a diary began):
         # the four wide reads would all come back empty, so they are not made. Logging
@@ -109,7 +109,9 @@ def _collect(
     )
 
 
-def compute(diary: DiaryView, period: Period, *, comparison: Period | None = None) -> PatternStats:
+def compute(
+    diary: DiaryFigures, period: Period, *, comparison: Period | None = None
+) -> PatternStats:
     """The statistics of `period`, with the same numbers for `comparison` if one is given.
 
     Pass `period.previous()` to compare with the period of equal length just before, or any
@@ -211,7 +213,7 @@ def _episode_arrays(
 # Over 60 lines because it names each of PatternStats' fields once; the figures come from
 # the family modules (distributions, weekly, triggers, treatments, calendar_nights).
 def _build(
-    diary: DiaryView,
+    diary: DiaryFigures,
     period: Period,
     hour: int,
     raw: _Raw,

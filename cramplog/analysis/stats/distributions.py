@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
 
 WEEKDAY_NAMES: Final = (
     N_("Monday"),
@@ -64,7 +64,7 @@ class WeekdayCount:
 
 
 def muscles(
-    diary: DiaryView,
+    diary: DiaryFigures,
     cols: aggregates.EpisodeColumns,
     muscle: NDArray[np.int64],
     side: NDArray[np.int64],

@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
-
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    Select,
-    String,
-    and_,
-    bindparam,
-    case,
-    cast,
-    func,
-    select,
-    type_coerce,
-)
-from sqlalchemy.orm import Session
+from typing import Any, Final
 
 from cramplog.core.checklist import DAY_FACTORS
 from cramplog.storage.aggregates.ranges import (
-    NightRange,
-    in_bound_range,
-    in_range,
-    outside_episodes,
-    outside_ids,
-    raw_rows,
-)
-from cramplog.storage.schema import (
+    IN_RANGE,
+    OUTSIDE_IDS,
     SIDES,
-    DiaryDayRow,
-    EpisodeRelief,
-    EpisodeRow,
-    EpisodeTrigger,
-    Vocabulary,
+    NightRange,
+    outside_episodes,
 )
 
 # -- the period's episodes, packed ----------------------------------------------------------
@@ -48,7 +25,7 @@ NOCTURNAL_BIT: Final = 4  # woke the person, or began asleep/in bed
 TO_REVIEW_BIT: Final = 5  # quick-logged, still waiting for its review
 TIMING_UNKNOWN_BIT: Final = 41  # neither "woke" nor the activity was answered
 TIME_NOT_NOTED_BIT: Final = 42  # only the date was noted: the clock time means nothing
-SIDE_BITS: Final = (6, 2)  # index into schema.SIDES
+SIDE_BITS: Final = (6, 2)  # index into SIDES
 MUSCLE_BITS: Final = (8, 16)  # index into EpisodeColumns.muscles
 DURATION_BITS: Final = (24, 17)  # seconds, 1–86400; 0 when not timed
 
@@ -73,71 +50,54 @@ class EpisodeColumns:
         return cls((), (), ("muscle.other",), SIDES)
 
 
-def _packed_column(muscles: Sequence[str]) -> ColumnElement[int]:
-    # The same rule as `nights.known_nocturnal`, in SQL.
-    nocturnal = case(
-        (EpisodeRow.woke_from_sleep.is_(True), 1),
-        (EpisodeRow.activity == "activity.asleep", 1),
-        else_=0,
-    )
-    unknown = case(
-        (and_(EpisodeRow.woke_from_sleep.is_(None), EpisodeRow.activity.is_(None)), 1),
-        else_=0,
-    )
-    side = case({side: index for index, side in enumerate(SIDES)}, value=EpisodeRow.side, else_=3)
-    muscle = case(
-        {code: index for index, code in enumerate(muscles)},
-        value=EpisodeRow.muscle,
-        else_=len(muscles),
-    )
-    return (
-        func.coalesce(EpisodeRow.intensity, NO_INTENSITY)
-        + nocturnal * (1 << NOCTURNAL_BIT)
-        + case((EpisodeRow.to_review.is_(True), 1 << TO_REVIEW_BIT), else_=0)
-        + side * (1 << SIDE_BITS[0])
-        + muscle * (1 << MUSCLE_BITS[0])
-        + func.coalesce(EpisodeRow.duration_s, 0) * (1 << DURATION_BITS[0])
-        + unknown * (1 << TIMING_UNKNOWN_BIT)
-        + case((EpisodeRow.time_noted.is_(False), 1 << TIME_NOT_NOTED_BIT), else_=0)
-    )
-
-
 # julianday() of 1970-01-01 00:00, in seconds: SQLite's julianday is whole milliseconds
 # inside, so the product rounds to the exact second (julianday is positive, so CAST's
-# truncation is a floor; unixepoch() needs SQLite 3.38).
-_UNIX_EPOCH_JD_SECONDS: Final = 210_866_760_000
+# truncation is a floor; unixepoch() needs SQLite 3.38). A number, not the text: numpy
+# parsing 150,000 date strings cost more than the read.
+_START_SECOND: Final = "CAST(julianday(start_local) * 86400 + 0.5 AS INTEGER) - 210866760000"
 
 
-def _start_second() -> ColumnElement[int]:
-    # A number, not the text: numpy parsing 150,000 date strings cost more than the read.
+def _packed_column(muscles: int) -> str:
+    """SQL packing one episode in the `EpisodeColumns.packed` layout; the muscle codes are the
+    parameters :m0 … :m{muscles - 1}."""
+    # The same rule as `nights.known_nocturnal`, in SQL.
+    nocturnal = (
+        "CASE WHEN woke_from_sleep IS 1 THEN 1 WHEN activity = 'activity.asleep' THEN 1 ELSE 0 END"
+    )
+    unknown = "CASE WHEN woke_from_sleep IS NULL AND activity IS NULL THEN 1 ELSE 0 END"
+    side = "CASE side " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(SIDES))
+    muscle = (
+        f"CASE muscle {' '.join(f'WHEN :m{i} THEN {i}' for i in range(muscles))} ELSE {muscles} END"
+        if muscles
+        else str(muscles)  # CASE needs a WHEN
+    )
     return (
-        cast(func.julianday(EpisodeRow.start_local) * 86400 + 0.5, Integer) - _UNIX_EPOCH_JD_SECONDS
+        f"coalesce(intensity, {NO_INTENSITY})"
+        f" + ({nocturnal}) * {1 << NOCTURNAL_BIT}"
+        f" + CASE WHEN to_review IS 1 THEN {1 << TO_REVIEW_BIT} ELSE 0 END"
+        f" + ({side} ELSE 3 END) * {1 << SIDE_BITS[0]}"
+        f" + ({muscle}) * {1 << MUSCLE_BITS[0]}"
+        f" + coalesce(duration_s, 0) * {1 << DURATION_BITS[0]}"
+        f" + ({unknown}) * {1 << TIMING_UNKNOWN_BIT}"
+        f" + CASE WHEN time_noted IS 0 THEN {1 << TIME_NOT_NOTED_BIT} ELSE 0 END"
     )
 
 
-def episode_columns(session: Session, nights: NightRange) -> EpisodeColumns:
+def episode_columns(connection: sqlite3.Connection, nights: NightRange) -> EpisodeColumns:
     """Every episode of the range in one pass over the table (see `EpisodeColumns`)."""
     muscles = tuple(
-        session.scalars(
-            select(Vocabulary.code).where(Vocabulary.kind == "muscle").order_by(Vocabulary.code)
+        code
+        for (code,) in connection.execute(
+            "SELECT code FROM vocabulary WHERE kind = 'muscle' ORDER BY code"
         )
     )
     if len(muscles) >= (1 << MUSCLE_BITS[1]) - 1:
         raise ValueError("Too many muscles to count at once.")
-
-    def query() -> Select[int, int]:
-        return (
-            select(_start_second(), _packed_column(muscles))
-            .where(in_bound_range())
-            .order_by(EpisodeRow.start_local)
-        )
-
-    rows = raw_rows(
-        session,
-        ("episode_columns", muscles),
-        query,
-        {"local_from": nights.local_from, "local_to": nights.local_to},
-    )
+    rows = connection.execute(
+        f"SELECT {_START_SECOND}, {_packed_column(len(muscles))} FROM episodes"
+        f" WHERE {IN_RANGE} ORDER BY start_local",
+        {**nights.bounds(), **{f"m{i}": code for i, code in enumerate(muscles)}},
+    ).fetchall()
     # The foreign key keeps muscles in the vocabulary; anything else would count as "other".
     return EpisodeColumns(
         start_second=[row[0] for row in rows],
@@ -150,22 +110,43 @@ def episode_columns(session: Session, nights: NightRange) -> EpisodeColumns:
 # -- link tables ----------------------------------------------------------------------------
 
 
-def trigger_counts(session: Session, nights: NightRange) -> list[tuple[str, int]]:
-    """(trigger code, episodes of the range naming it)."""
-    query = select(EpisodeTrigger.code, func.count()).group_by(EpisodeTrigger.code)
-    outside = outside_episodes(session, nights)
+def _counted(
+    connection: sqlite3.Connection, nights: NightRange, table: str, columns: str
+) -> list[tuple[Any, ...]]:
+    """`columns`, count(*) over the link rows of the range's episodes, grouped by `columns`.
+
+    When few episodes lie outside the range, every row is counted from the table's own
+    index and the rows of those few are taken away (see `outside_episodes`).
+    """
+    outside = outside_episodes(connection, nights)
+    grouped = f"GROUP BY {columns}"
     if outside is None:
-        query = query.join(EpisodeRow, EpisodeRow.id == EpisodeTrigger.episode_id).where(
-            in_range(nights)
-        )
-        return [(code, int(n)) for code, n in session.execute(query)]
-    counts = {code: int(n) for code, n in session.execute(query)}
+        joined = ", ".join(f"link.{c.strip()}" for c in columns.split(","))
+        return connection.execute(
+            f"SELECT {joined}, count(*) FROM {table} AS link"
+            f" JOIN episodes ON episodes.id = link.episode_id WHERE {IN_RANGE}"
+            f" GROUP BY {joined}",
+            nights.bounds(),
+        ).fetchall()
+    counts = {
+        row[:-1]: int(row[-1])
+        for row in connection.execute(f"SELECT {columns}, count(*) FROM {table} {grouped}")
+    }
     if outside:
-        for code, n in session.execute(
-            query.where(EpisodeTrigger.episode_id.in_(outside_ids(nights)))
+        for row in connection.execute(
+            f"SELECT {columns}, count(*) FROM {table} WHERE episode_id IN ({OUTSIDE_IDS})"
+            f" {grouped}",
+            nights.bounds(),
         ):
-            counts[code] -= int(n)
-    return [(code, n) for code, n in counts.items() if n > 0]
+            counts[row[:-1]] -= int(row[-1])
+    return [(*key, n) for key, n in counts.items() if n > 0]
+
+
+def trigger_counts(connection: sqlite3.Connection, nights: NightRange) -> list[tuple[str, int]]:
+    """(trigger code, episodes of the range naming it)."""
+    return [
+        (str(code), int(n)) for code, n in _counted(connection, nights, "episode_triggers", "code")
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,37 +164,24 @@ class ReliefCounts:
         return self.tried - self.helped - self.a_little - self.not_helped
 
 
-def relief_counts(session: Session, nights: NightRange) -> list[ReliefCounts]:
-    """Per relief method: episodes of the range that tried it, by rating."""
-
-    def rated(value: str) -> ColumnElement[int]:
-        return func.coalesce(func.sum(case((EpisodeRelief.rating == value, 1), else_=0)), 0)
-
-    query = select(
-        EpisodeRelief.code,
-        func.count(),
-        rated("helped"),
-        rated("a_little"),
-        rated("not_helped"),
-    ).group_by(EpisodeRelief.code)
-    outside = outside_episodes(session, nights)
-    if outside is None:
-        query = query.join(EpisodeRow, EpisodeRow.id == EpisodeRelief.episode_id).where(
-            in_range(nights)
+def relief_counts(connection: sqlite3.Connection, nights: NightRange) -> list[ReliefCounts]:
+    """Per relief method (in code order): episodes of the range that tried it, by rating."""
+    # Counted by (code, rating) pairs, the order of the (code, rating) index (migration
+    # 0005), so SQLite reads that index alone and evaluates nothing per row: twice as fast
+    # over a century as summing a CASE per rating.
+    tallies: dict[str, dict[str | None, int]] = {}
+    for code, rating, n in _counted(connection, nights, "episode_reliefs", "code, rating"):
+        tallies.setdefault(str(code), {})[rating if rating is None else str(rating)] = int(n)
+    return [
+        ReliefCounts(
+            code,
+            sum(by_rating.values()),
+            by_rating.get("helped", 0),
+            by_rating.get("a_little", 0),
+            by_rating.get("not_helped", 0),
         )
-        return [
-            ReliefCounts(str(row[0]), *(int(v) for v in row[1:])) for row in session.execute(query)
-        ]
-    # Every try, counted from the (code, rating) index alone (migration 0005), less the tries
-    # of the few episodes outside the range.
-    counts = {str(row[0]): [int(v) for v in row[1:]] for row in session.execute(query)}
-    if outside:
-        fewer = query.where(EpisodeRelief.episode_id.in_(outside_ids(nights)))
-        for row in session.execute(fewer):
-            counts[str(row[0])] = [
-                n - int(v) for n, v in zip(counts[str(row[0])], row[1:], strict=True)
-            ]
-    return [ReliefCounts(code, *values) for code, values in counts.items() if values[0] > 0]
+        for code, by_rating in sorted(tallies.items())
+    ]
 
 
 # -- diary days -----------------------------------------------------------------------------
@@ -240,26 +208,32 @@ class FactorThresholds:
     stress: int
 
 
-def _factor_conditions(
-    limits: FactorThresholds,
-) -> dict[str, tuple[ColumnElement[bool], ColumnElement[bool]]]:
-    """Per factor: (present, recorded) conditions on a diary-day row."""
-    d = DiaryDayRow
-    return {
-        "fluids_low": (d.fluids_l < limits.low_fluids_l, d.fluids_l.is_not(None)),
-        "exercise_hard": (d.exercise == "hard", d.exercise.is_not(None)),
-        "exercise_unaccustomed": (d.exercise == "unaccustomed", d.exercise.is_not(None)),
-        "alcohol": (d.alcohol_units >= limits.alcohol_units, d.alcohol_units.is_not(None)),
-        "caffeine": (
-            d.caffeine_drinks >= limits.caffeine_drinks,
-            d.caffeine_drinks.is_not(None),
-        ),
-        "heat": (d.hot_or_sweating.is_(True), d.hot_or_sweating.is_not(None)),
-        "long_standing": (d.long_standing.is_(True), d.long_standing.is_not(None)),
-        "long_sitting": (d.long_sitting.is_(True), d.long_sitting.is_not(None)),
-        "no_stretch": (d.stretched_before_bed.is_(False), d.stretched_before_bed.is_not(None)),
-        "stress": (d.stress >= limits.stress, d.stress.is_not(None)),
-    }
+# Per factor: (present, recorded) conditions on a diary_days row; the thresholds are the
+# parameters named after FactorThresholds' fields.
+_FACTOR_CONDITIONS: Final = {
+    "fluids_low": ("fluids_l < :low_fluids_l", "fluids_l IS NOT NULL"),
+    "exercise_hard": ("exercise = 'hard'", "exercise IS NOT NULL"),
+    "exercise_unaccustomed": ("exercise = 'unaccustomed'", "exercise IS NOT NULL"),
+    "alcohol": ("alcohol_units >= :alcohol_units", "alcohol_units IS NOT NULL"),
+    "caffeine": ("caffeine_drinks >= :caffeine_drinks", "caffeine_drinks IS NOT NULL"),
+    "heat": ("hot_or_sweating IS 1", "hot_or_sweating IS NOT NULL"),
+    "long_standing": ("long_standing IS 1", "long_standing IS NOT NULL"),
+    "long_sitting": ("long_sitting IS 1", "long_sitting IS NOT NULL"),
+    "no_stretch": ("stretched_before_bed IS 0", "stretched_before_bed IS NOT NULL"),
+    "stress": ("stress >= :stress", "stress IS NOT NULL"),
+}
+
+
+def _day_packed() -> str:
+    terms = [f"CASE WHEN reviewed IS 1 THEN {1 << REVIEWED_BIT} ELSE 0 END"]
+    for index, factor in enumerate(DAY_FACTORS):
+        present, recorded = _FACTOR_CONDITIONS[factor]
+        terms.append(
+            f"CASE WHEN ({present}) AND ({recorded})"
+            f" THEN {1 << factor_present_bit(index)} ELSE 0 END"
+        )
+        terms.append(f"CASE WHEN {recorded} THEN {1 << factor_recorded_bit(index)} ELSE 0 END")
+    return " + ".join(terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,34 +256,20 @@ class DayColumns:
         return cls([], [], [], [])
 
 
-def day_columns(session: Session, nights: NightRange, limits: FactorThresholds) -> DayColumns:
-    night_text = type_coerce(DiaryDayRow.night_of, String)
-
-    def query() -> Select[str, int, int | None, int | None]:
-        conditions = _factor_conditions(limits)
-        packed: ColumnElement[int] = case((DiaryDayRow.reviewed.is_(True), 1), else_=0)
-        for index, factor in enumerate(DAY_FACTORS):
-            present, recorded = conditions[factor]
-            packed = (
-                packed
-                + case((and_(present, recorded), 1 << factor_present_bit(index)), else_=0)
-                + case((recorded, 1 << factor_recorded_bit(index)), else_=0)
-            )
-        return (
-            select(night_text, packed, DiaryDayRow.sleep_disturbance, DiaryDayRow.minutes_awake)
-            .where(
-                night_text >= bindparam("first", type_=String),
-                night_text <= bindparam("last", type_=String),
-            )
-            .order_by(DiaryDayRow.night_of)
-        )
-
-    rows = raw_rows(
-        session,
-        ("day_columns", limits),
-        query,
-        {"first": nights.first.isoformat(), "last": nights.last.isoformat()},
-    )
+def day_columns(
+    connection: sqlite3.Connection, nights: NightRange, limits: FactorThresholds
+) -> DayColumns:
+    rows = connection.execute(
+        f"SELECT night_of, {_day_packed()}, sleep_disturbance, minutes_awake FROM diary_days"
+        " WHERE night_of >= :first AND night_of <= :last ORDER BY night_of",
+        {
+            **nights.nights(),
+            "low_fluids_l": limits.low_fluids_l,
+            "alcohol_units": limits.alcohol_units,
+            "caffeine_drinks": limits.caffeine_drinks,
+            "stress": limits.stress,
+        },
+    ).fetchall()
     return DayColumns(
         night_of=[row[0] for row in rows],
         packed=[row[1] for row in rows],
