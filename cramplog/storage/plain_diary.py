@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Final
 
+from cramplog.core.errors import StorageError
 from cramplog.core.records import (
     LoggingSpan,
     Medication,
@@ -23,10 +24,24 @@ from cramplog.core.records import (
     VocabularyItem,
     VocabularyKind,
 )
+from cramplog.core.translation import _
 from cramplog.storage import health
 
 # How long a read waits for the app's write to finish before giving up (as the Store's).
 BUSY_TIMEOUT_S: Final = 5.0
+
+
+def read_failure(exc: sqlite3.Error) -> StorageError:
+    """What the person is told when SQLite refuses a read: the one line, never a traceback."""
+    detail = str(exc).lower()
+    if "locked" in detail or "busy" in detail:
+        # The Store's words for the same refusal (nothing is ever saved here either).
+        return StorageError(
+            _("The diary is busy in another program; nothing was saved. Try again.")
+        )
+    return StorageError(
+        _("The diary could not be read ({reason}); nothing was changed.").format(reason=exc)
+    )
 
 
 @contextlib.contextmanager
@@ -37,20 +52,30 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
     of a closed diary creates. Statements run in autocommit mode until `reading` opens a
     transaction.
     """
-    with health.read_only(path) as connection:
-        connection.isolation_level = None
-        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        yield connection
+    try:
+        with health.read_only(path) as connection:
+            connection.isolation_level = None
+            connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            yield connection
+    except sqlite3.Error as exc:
+        raise read_failure(exc) from exc
 
 
 @contextlib.contextmanager
 def reading(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One read transaction on a `read_only` connection: its reads see one diary."""
-    connection.execute("BEGIN")
+    """One read transaction on a `read_only` connection: its reads see one diary.
+
+    A refusal from SQLite (the diary busy, or damage found half-way) is a StorageError.
+    """
     try:
-        yield connection
-    finally:
-        connection.execute("ROLLBACK")
+        connection.execute("BEGIN")
+        try:
+            yield connection
+        finally:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        raise read_failure(exc) from exc
 
 
 def setting(connection: sqlite3.Connection, key: str) -> str | None:
