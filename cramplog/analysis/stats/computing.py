@@ -163,12 +163,17 @@ def _episode_arrays(
 ) -> _Episodes:
     import numpy as np
 
-    start = np.fromiter(cols.start_second, dtype=np.int64, count=len(cols.start_second))
     packed = np.fromiter(cols.packed, dtype=np.int64, count=len(cols.packed))
 
-    def field_of(bits: tuple[int, int]) -> NDArray[np.int64]:
+    def field_of(bits: tuple[int, int], column: Sequence[int] | None = None) -> NDArray[np.int64]:
+        if column is not None:  # a value too large for its field came in its own column
+            return np.fromiter(column, dtype=np.int64, count=len(column))
         shift, width = bits
         return (packed >> shift) & ((1 << width) - 1)
+
+    # Whole seconds since 1970 (the start is kept to the minute, all any figure needs).
+    since_1900 = field_of(aggregates.START_MINUTE_BITS, cols.start_minute)
+    start = (since_1900 - aggregates.MINUTES_1900_TO_1970) * 60
 
     # Nights and hours as whole numbers: days since 1970 and the wall-clock hour (floor
     # division, so starts before 1970 fall on the right day too).
@@ -200,7 +205,7 @@ def _episode_arrays(
         rated=intensity != aggregates.NO_INTENSITY,
         duration=duration,
         timed=duration > 0,
-        muscle=field_of(aggregates.MUSCLE_BITS),
+        muscle=field_of(aggregates.MUSCLE_BITS, cols.muscle),
         side=field_of(aggregates.SIDE_BITS),
         clocked=clocked,
         nocturnal=int((known_night & ~unknown).sum()) + nocturnal_inferred,

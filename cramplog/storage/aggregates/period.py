@@ -18,69 +18,90 @@ from cramplog.storage.aggregates.ranges import (
 
 # -- the period's episodes, packed ----------------------------------------------------------
 
-# Layout of `EpisodeColumns.packed` (one int64 per episode):
+# Layout of `EpisodeColumns.packed` (one int64 per episode, everything in one column: the
+# sqlite3 module's cost per value fetched was a seventh of a century's read):
 INTENSITY_BITS: Final = (0, 4)  # 0–10; NO_INTENSITY when not rated
 NO_INTENSITY: Final = 15
 NOCTURNAL_BIT: Final = 4  # woke the person, or began asleep/in bed
 TO_REVIEW_BIT: Final = 5  # quick-logged, still waiting for its review
-TIMING_UNKNOWN_BIT: Final = 41  # neither "woke" nor the activity was answered
-TIME_NOT_NOTED_BIT: Final = 42  # only the date was noted: the clock time means nothing
 SIDE_BITS: Final = (6, 2)  # index into SIDES
-MUSCLE_BITS: Final = (8, 16)  # index into EpisodeColumns.muscles
-DURATION_BITS: Final = (24, 17)  # seconds, 1–86400; 0 when not timed
+MUSCLE_BITS: Final = (8, 9)  # index into EpisodeColumns.muscles (see `muscle`)
+DURATION_BITS: Final = (17, 17)  # seconds, 1–86400; 0 when not timed
+TIMING_UNKNOWN_BIT: Final = 34  # neither "woke" nor the activity was answered
+TIME_NOT_NOTED_BIT: Final = 35  # only the date was noted: the clock time means nothing
+START_MINUTE_BITS: Final = (36, 27)  # wall-clock start, minutes since 1900 (see `start_minute`)
+
+# Minutes from 1900-01-01 00:00 to 1970-01-01 00:00 (25,567 days).
+MINUTES_1900_TO_1970: Final = 25_567 * 1440
+# The starts the start field holds: from 1900 (the earliest night validation accepts) to the
+# moment its 27 bits run out, in 2155.
+_PACKED_STARTS: Final = ("1900-01-01 00:00:00", "2155-03-14 00:00:00")
 
 
 @dataclass(frozen=True, slots=True)
 class EpisodeColumns:
-    """The episodes of a range, oldest first, as two parallel columns.
+    """The episodes of a range, oldest first, packed one integer each (the layout above).
 
-    `start_second` is the wall-clock start as whole seconds since 1970-01-01 00:00 (local
-    time, no zone); `packed` holds the rest in the bit layout above; `muscles` and `sides`
-    decode the muscle and side indexes.
+    `muscles` and `sides` decode the muscle and side indexes. When the range reaches outside
+    the starts the start field can hold, or the diary has more muscles than its field, that
+    field is 0 and the value comes in its own column: `start_minute` (minutes since
+    1900-01-01 00:00, local wall-clock time, no zone) or `muscle`.
     """
 
-    start_second: Sequence[int]
     packed: Sequence[int]
     muscles: tuple[str, ...]
     sides: tuple[str, ...]
+    start_minute: Sequence[int] | None = None
+    muscle: Sequence[int] | None = None
 
     @classmethod
     def none(cls) -> EpisodeColumns:
         """The columns of a range that holds no episode."""
-        return cls((), (), ("muscle.other",), SIDES)
+        return cls((), ("muscle.other",), SIDES)
 
 
-# julianday() of 1970-01-01 00:00, in seconds: SQLite's julianday is whole milliseconds
-# inside, so the product rounds to the exact second (julianday is positive, so CAST's
-# truncation is a floor; unixepoch() needs SQLite 3.38). A number, not the text: numpy
-# parsing 150,000 date strings cost more than the read.
-_START_SECOND: Final = "CAST(julianday(start_local) * 86400 + 0.5 AS INTEGER) - 210866760000"
+# julianday() of 1900-01-01 00:00 is 2415020.5. SQLite's julianday is whole milliseconds
+# inside, so the product rounds to the exact second (CAST truncates, so the + 0.5 rounds);
+# integer division then floors it to the minute, for starts before 1900 too. A number, not
+# the text: numpy parsing 150,000 date strings cost more than the read.
+_SECONDS_SINCE_1900: Final = "CAST((julianday(start_local) - 2415020.5) * 86400 + 0.5 AS INTEGER)"
+_START_MINUTE: Final = (
+    f"(CASE WHEN {_SECONDS_SINCE_1900} >= 0 THEN {_SECONDS_SINCE_1900} / 60"
+    f" ELSE -((59 - {_SECONDS_SINCE_1900}) / 60) END)"
+)
 
 
-def _packed_column(muscles: int) -> str:
-    """SQL packing one episode in the `EpisodeColumns.packed` layout; the muscle codes are the
-    parameters :m0 … :m{muscles - 1}."""
+def _muscle_index(muscles: int) -> str:
+    """SQL numbering an episode's muscle: the codes are the parameters :m0 … :m{muscles - 1}."""
+    if not muscles:
+        return "0"  # CASE needs a WHEN
+    whens = " ".join(f"WHEN :m{i} THEN {i}" for i in range(muscles))
+    return f"CASE muscle {whens} ELSE {muscles} END"
+
+
+def _packed_column(muscles: int, *, muscle_packed: bool, start_packed: bool) -> str:
+    """SQL packing one episode in the `EpisodeColumns.packed` layout."""
     # The same rule as `nights.known_nocturnal`, in SQL.
     nocturnal = (
         "CASE WHEN woke_from_sleep IS 1 THEN 1 WHEN activity = 'activity.asleep' THEN 1 ELSE 0 END"
     )
     unknown = "CASE WHEN woke_from_sleep IS NULL AND activity IS NULL THEN 1 ELSE 0 END"
     side = "CASE side " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(SIDES))
-    muscle = (
-        f"CASE muscle {' '.join(f'WHEN :m{i} THEN {i}' for i in range(muscles))} ELSE {muscles} END"
-        if muscles
-        else str(muscles)  # CASE needs a WHEN
-    )
-    return (
-        f"coalesce(intensity, {NO_INTENSITY})"
-        f" + ({nocturnal}) * {1 << NOCTURNAL_BIT}"
-        f" + CASE WHEN to_review IS 1 THEN {1 << TO_REVIEW_BIT} ELSE 0 END"
-        f" + ({side} ELSE 3 END) * {1 << SIDE_BITS[0]}"
-        f" + ({muscle}) * {1 << MUSCLE_BITS[0]}"
-        f" + coalesce(duration_s, 0) * {1 << DURATION_BITS[0]}"
-        f" + ({unknown}) * {1 << TIMING_UNKNOWN_BIT}"
-        f" + CASE WHEN time_noted IS 0 THEN {1 << TIME_NOT_NOTED_BIT} ELSE 0 END"
-    )
+    terms = [
+        f"coalesce(intensity, {NO_INTENSITY})",
+        f"({nocturnal}) * {1 << NOCTURNAL_BIT}",
+        f"CASE WHEN to_review IS 1 THEN {1 << TO_REVIEW_BIT} ELSE 0 END",
+        f"({side} ELSE 3 END) * {1 << SIDE_BITS[0]}",
+        f"coalesce(duration_s, 0) * {1 << DURATION_BITS[0]}",
+        f"({unknown}) * {1 << TIMING_UNKNOWN_BIT}",
+        f"CASE WHEN time_noted IS 0 THEN {1 << TIME_NOT_NOTED_BIT} ELSE 0 END",
+    ]
+    if muscle_packed:
+        terms.append(f"({_muscle_index(muscles)}) * {1 << MUSCLE_BITS[0]}")
+    if start_packed:
+        # Never negative here (the range starts in 1900 or later), so / floors.
+        terms.append(f"{_SECONDS_SINCE_1900} / 60 * {1 << START_MINUTE_BITS[0]}")
+    return " + ".join(terms)
 
 
 def episode_columns(connection: sqlite3.Connection, nights: NightRange) -> EpisodeColumns:
@@ -91,19 +112,31 @@ def episode_columns(connection: sqlite3.Connection, nights: NightRange) -> Episo
             "SELECT code FROM vocabulary WHERE kind = 'muscle' ORDER BY code"
         )
     )
-    if len(muscles) >= (1 << MUSCLE_BITS[1]) - 1:
-        raise ValueError("Too many muscles to count at once.")
-    rows = connection.execute(
-        f"SELECT {_START_SECOND}, {_packed_column(len(muscles))} FROM episodes"
-        f" WHERE {IN_RANGE} ORDER BY start_local",
+    # Outside its field's reach, a value comes in a column of its own (rare: thousands of
+    # muscles of one's own, or a range before 1900).
+    muscle_packed = len(muscles) < (1 << MUSCLE_BITS[1])
+    start_packed = _PACKED_STARTS[0] <= nights.local_from and nights.local_to <= _PACKED_STARTS[1]
+    columns = [_packed_column(len(muscles), muscle_packed=muscle_packed, start_packed=start_packed)]
+    if not start_packed:
+        columns.append(_START_MINUTE)
+    if not muscle_packed:
+        columns.append(_muscle_index(len(muscles)))
+    cursor = connection.execute(
+        f"SELECT {', '.join(columns)} FROM episodes WHERE {IN_RANGE} ORDER BY start_local",
         {**nights.bounds(), **{f"m{i}": code for i, code in enumerate(muscles)}},
-    ).fetchall()
+    )
     # The foreign key keeps muscles in the vocabulary; anything else would count as "other".
+    found = (*muscles, "muscle.other")
+    if len(columns) == 1:
+        return EpisodeColumns([packed for (packed,) in cursor], found, SIDES)
+    rows = cursor.fetchall()
+    muscle_at = len(columns) - 1
     return EpisodeColumns(
-        start_second=[row[0] for row in rows],
-        packed=[row[1] for row in rows],
-        muscles=(*muscles, "muscle.other"),
-        sides=SIDES,
+        [row[0] for row in rows],
+        found,
+        SIDES,
+        start_minute=None if start_packed else [row[1] for row in rows],
+        muscle=None if muscle_packed else [row[muscle_at] for row in rows],
     )
 
 
