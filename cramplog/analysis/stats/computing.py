@@ -237,8 +237,16 @@ def _build(
     cramp_nights, per_night = np.unique(night, return_counts=True)
 
     days = raw.days
-    day_night = np.array(days.night_of, dtype="datetime64[D]").astype(np.int64)
-    day_packed = np.array(days.packed, dtype=np.int64)
+    day_packed = np.fromiter(days.packed, dtype=np.int64, count=len(days.packed))
+
+    def day_field(bits: tuple[int, int]) -> NDArray[np.int64]:
+        shift, width = bits
+        return (day_packed >> shift) & ((1 << width) - 1)
+
+    # Nights as days since 1970, like the episodes'.
+    day_night = (
+        day_field(aggregates.NIGHT_BITS) - aggregates.NIGHT_BIAS - aggregates.DAYS_1900_TO_1970
+    )
     reviewed = (day_packed >> aggregates.REVIEWED_BIT) & 1 == 1
     # Recorded nights: reviewed, or inside a logging span. A cramp on any other night is
     # counted, but not in a rate (see `cramplog.core.recorded`).
@@ -248,8 +256,11 @@ def _build(
     recorded_count = int(recorded_nights.size)
     on_recorded = np.isin(night, recorded_nights)
     recorded_cramp_nights = int(np.isin(cramp_nights, recorded_nights).sum())
-    sleep = np.array(days.sleep_disturbance, dtype=float)
-    awake = np.array(days.minutes_awake, dtype=float)
+    # Each figure is stored + 1, 0 where not recorded: NaN there, as numpy's nan-functions want.
+    sleep = np.where(
+        (stored := day_field(aggregates.SLEEP_DISTURBANCE_BITS)) > 0, stored - 1.0, np.nan
+    )
+    awake = np.where((stored := day_field(aggregates.MINUTES_AWAKE_BITS)) > 0, stored - 1.0, np.nan)
     sleep_n = int(np.count_nonzero(~np.isnan(sleep)))
     awake_n = int(np.count_nonzero(~np.isnan(awake)))
 

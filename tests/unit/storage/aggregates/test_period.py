@@ -8,7 +8,7 @@ import pytest
 
 from cramplog.analysis import stats
 from cramplog.analysis.stats import kept_reads
-from cramplog.core.records import EpisodeInput, Side, VocabularyKind
+from cramplog.core.records import DayFactors, EpisodeInput, Side, VocabularyKind
 from cramplog.diary.service import Diary
 from cramplog.storage.aggregates import period
 from cramplog.storage.aggregates.ranges import NightRange
@@ -72,3 +72,24 @@ def test_a_range_reaching_before_1900_reads_its_starts_in_their_own_column(
     march = stats.compute(diary, MARCH)
     assert from_1899.by_hour == march.by_hour and from_1899.by_weekday == march.by_weekday
     assert from_1899.cramp_nights == march.cramp_nights == 3
+
+
+def test_sleep_figures_at_their_limits_and_unrecorded_ones_come_back_as_they_were(
+    diary: Diary,
+) -> None:
+    # Minutes awake: 0, 1440, then 60 on each of five more nights; two nights say nothing.
+    awake = {2: 0, 3: 1440, 4: None, 5: None, 6: 60, 7: 60, 8: 60, 9: 60, 10: 60}
+    sleep = {2: 0, 3: 10, 4: None, 5: 10}
+    for day, minutes in awake.items():
+        diary.set_day(
+            date(2026, 3, day),
+            DayFactors(reviewed=True, sleep_disturbance=sleep.get(day), minutes_awake=minutes),
+        )
+    s = stats.compute(diary, MARCH)
+    assert (s.sleep_disturbance_nights, s.sleep_disturbance_mean) == (3, 20 / 3)
+    # 1,740 minutes over 7 nights that say: 1,740 a week.
+    assert (s.minutes_awake_nights, s.minutes_awake_per_week) == (7, 1740.0)
+    assert s.reviewed_nights == 9
+    assert [c.night for c in s.calendar if c.state is stats.NightState.CRAMP_FREE] == [
+        date(2026, 3, day) for day in awake
+    ]
