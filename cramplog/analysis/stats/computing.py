@@ -15,7 +15,7 @@ from cramplog.analysis.stats.kept_reads import read_kept
 from cramplog.analysis.stats.periods import Period, first_recorded_night, night_range
 from cramplog.analysis.stats.rates import per_week
 from cramplog.core import nights as diary_nights
-from cramplog.core import recorded
+from cramplog.core import recorded, sorted_arrays
 from cramplog.core.records import LoggingSpan, Medication
 from cramplog.storage import aggregates, plain_diary
 
@@ -234,7 +234,7 @@ def _build(
     ep = _episode_arrays(cols, hour, sleep_hours)
     night, rated, timed = ep.night, ep.rated, ep.timed
     intensity, duration = ep.intensity, ep.duration
-    cramp_nights, per_night = np.unique(night, return_counts=True)
+    cramp_nights, per_night = sorted_arrays.distinct_counts(night)
 
     days = raw.days
     day_packed = np.fromiter(days.packed, dtype=np.int64, count=len(days.packed))
