@@ -22,6 +22,7 @@ from cramplog.core.translation import _, n_
 if TYPE_CHECKING:
     from cramplog.diary.integrity import Verdict
     from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryFigures
 
 # The order here is the order `cramplog --help` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -168,4 +169,26 @@ def open_diary(
             # Only a healthy file is read for its revision; any other is refused below.
             _refuse_an_upgrade(folder)
     with locked(folder, alongside_app=alongside_app), checked(folder, verdict=verdict) as diary:
+        yield diary
+
+
+@contextlib.contextmanager
+def figures_of(folder: Path, *, if_missing: str) -> Iterator[DiaryFigures]:
+    """The diary of `folder` for a command that reads only its figures (`stats`).
+
+    A healthy diary of the current schema is read through sqlite3 alone, read-only, so the
+    command never loads SQLAlchemy (most of its start-up); any other file goes the way of
+    `open_diary` (`if_missing`, alongside an app), which refuses or brings it up to date
+    with the same messages as ever.
+    """
+    from cramplog.diary import integrity
+    from cramplog.diary.read_only import ReadOnlyDiary
+
+    verdict = integrity.examine(folder)
+    if verdict.condition is integrity.Condition.HEALTHY:
+        with locked(folder, alongside_app=True), ReadOnlyDiary.opened(folder) as plain:
+            if plain is not None:
+                yield plain
+                return
+    with open_diary(folder, if_missing=if_missing, alongside_app=True, verdict=verdict) as diary:
         yield diary

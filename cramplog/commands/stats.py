@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     # A read-only command: it never creates a diary to say it is empty, and reads alongside
     # an open app.
     refusal = _("There is no diary in {folder}; nothing was created.").format(folder=folder)
-    with commands.open_diary(folder, if_missing=refusal, alongside_app=True) as diary:
+    with commands.figures_of(folder, if_missing=refusal) as diary:
         today = diary.now().date()
         for name, night in (("--from", args.first), ("--to", args.last)):
             if night is not None and night > today:

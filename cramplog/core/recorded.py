@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
-from cramplog.core import nights
+from cramplog.core import nights, sorted_arrays
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import LoggingSpan
 from cramplog.core.translation import _
@@ -57,7 +57,7 @@ def span_nights(
             pieces.append(np.arange(day_number(lo), day_number(hi) + 1, dtype=np.int64))
     if not pieces:
         return np.zeros(0, dtype=np.int64)
-    return np.unique(np.concatenate(pieces))
+    return sorted_arrays.distinct(np.concatenate(pieces))
 
 
 def recorded_days(
@@ -76,7 +76,7 @@ def recorded_days(
     in_spans = span_nights(spans, first, last, last_night)
     low, high = day_number(first), day_number(last)
     reviewed = reviewed[(reviewed >= low) & (reviewed <= high)]
-    recorded = np.union1d(reviewed, in_spans)
+    recorded = sorted_arrays.distinct(np.concatenate((reviewed, in_spans)))
     return recorded, np.setdiff1d(in_spans, reviewed, assume_unique=True)
 
 

@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
@@ -32,42 +30,34 @@ from cramplog.core.records import (
     new_uuid,
 )
 from cramplog.core.translation import _
+from cramplog.diary import setting_values
 from cramplog.storage import layout, plain_reads
 from cramplog.storage import repository as repo
 from cramplog.storage.engine import driver_connection
 from cramplog.storage.store import Store
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 
-BOUNDARY_HOUR_KEY = plain_reads.BOUNDARY_HOUR_KEY
-FREQUENT_THRESHOLD_KEY = "frequent_cramps_per_week"
-SLEEP_HOURS_KEY = "sleep_hours"
+BOUNDARY_HOUR_KEY = setting_values.BOUNDARY_HOUR_KEY
+FREQUENT_THRESHOLD_KEY = setting_values.FREQUENT_THRESHOLD_KEY
+SLEEP_HOURS_KEY = setting_values.SLEEP_HOURS_KEY
 ONE_NIGHT = timedelta(days=1)
-DEFAULT_FREQUENT_THRESHOLD = 3
-MAX_FREQUENT_THRESHOLD = 50
-_CHECKLIST_HASH_KEY = "checklist_sha256"
+DEFAULT_FREQUENT_THRESHOLD = setting_values.DEFAULT_FREQUENT_THRESHOLD
+MAX_FREQUENT_THRESHOLD = setting_values.MAX_FREQUENT_THRESHOLD
+_CHECKLIST_HASH_KEY = setting_values.CHECKLIST_HASH_KEY
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
-# The benchmark pins "now" (an ISO date and time) so that its generated diaries, their
-# "last 3 months" and so their sizes are the same whichever day it runs.
-PINNED_NOW_ENV = "CRAMPLOG_BENCHMARK_NOW"
-
-
-def _local_now() -> datetime:
-    pinned = os.environ.get(PINNED_NOW_ENV, "")
-    if pinned:
-        try:
-            return datetime.fromisoformat(pinned).astimezone()
-        except ValueError:
-            pass  # not a date and time: the real clock, as for everyone else
-    return datetime.now().astimezone()
+PINNED_NOW_ENV = setting_values.PINNED_NOW_ENV
+_local_now = setting_values.local_now
 
 
 class Diary:
@@ -135,6 +125,15 @@ class Diary:
         with self._transaction() as session:
             return fn(session)
 
+    def read_plain(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `fn` on the session's own sqlite3 connection, in one read transaction.
+
+        For the statistics' plain SQL (`cramplog.storage.aggregates`), which a read-only
+        command runs on a connection of its own without SQLAlchemy.
+        """
+        with self._transaction() as session:
+            return fn(driver_connection(session))
+
     def reload(self) -> None:
         """Forget what this Diary caches (vocabulary, boundary hour) after a bulk change."""
         self._boundary_hour = None
@@ -144,7 +143,7 @@ class Diary:
 
     def _sync_vocabulary(self) -> None:
         items = [(item.code, item.kind, item.label) for item in self.checklist.items]
-        digest = hashlib.sha256(repr(items).encode()).hexdigest()
+        digest = setting_values.checklist_digest(self.checklist)
         with self._transaction() as session:
             if repo.get_setting(session, _CHECKLIST_HASH_KEY) != digest:
                 repo.sync_builtin_vocabulary(session, items, now=_utc_now(), new_uuid=new_uuid)
@@ -271,9 +270,7 @@ class Diary:
         """Cramps a week (over the last 4 weeks) at which "frequent cramps" is flagged."""
         with self._transaction() as session:
             value = repo.get_setting(session, FREQUENT_THRESHOLD_KEY)
-        if value is None or not value.isdigit():
-            return DEFAULT_FREQUENT_THRESHOLD
-        return min(max(int(value), 1), MAX_FREQUENT_THRESHOLD)
+        return setting_values.frequent_threshold(value)
 
     def set_frequent_threshold(self, per_week: int) -> None:
         if isinstance(per_week, bool) or not 1 <= per_week <= MAX_FREQUENT_THRESHOLD:

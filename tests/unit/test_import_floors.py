@@ -58,3 +58,27 @@ def test_the_command_lines_pdf_loads_nothing_of_the_desktop_app(tmp_path: Path) 
     assert target.stat().st_size > 0
     assert "cramplog.render.report_document" in loaded
     assert sorted(m for m in loaded if m.startswith("cramplog.ui")) == []
+
+
+def test_stats_reads_a_current_diary_without_loading_sqlalchemy_or_masked_arrays(
+    tmp_path: Path,
+) -> None:
+    # SQLAlchemy was most of the command's start-up; the read-only diary needs none of it.
+    from cramplog.diary.service import Diary
+    from tests.unit.data_safety import log_cramp
+
+    diary = Diary.open(tmp_path / "d")
+    try:
+        log_cramp(diary)
+    finally:
+        diary.close()
+    loaded = _loaded_after(
+        "import sys\n"
+        "from cramplog import cli\n"
+        f"code = cli.main(['stats', '--from', '2000-01-01', '--data-dir', "
+        f"{str(tmp_path / 'd')!r}])\n"
+        "assert code == 0, code\n"
+    )
+    assert "cramplog.analysis.stats.computing" in loaded  # the figures were computed
+    assert sorted(m for m in loaded if m.split(".")[0] in ("sqlalchemy", "alembic")) == []
+    assert "numpy.ma" not in loaded  # np.unique's first call would import it, for nothing

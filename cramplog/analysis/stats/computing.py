@@ -15,17 +15,17 @@ from cramplog.analysis.stats.kept_reads import read_kept
 from cramplog.analysis.stats.periods import Period, first_recorded_night, night_range
 from cramplog.analysis.stats.rates import per_week
 from cramplog.core import nights as diary_nights
-from cramplog.core import recorded
+from cramplog.core import recorded, sorted_arrays
 from cramplog.core.records import LoggingSpan, Medication
-from cramplog.storage import aggregates
-from cramplog.storage import repository as repo
+from cramplog.storage import aggregates, plain_diary
 
 if TYPE_CHECKING:
+    import sqlite3
+
     import numpy as np
     from numpy.typing import NDArray
-    from sqlalchemy.orm import Session
 
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,7 @@ _NO_NIGHTS = recorded.WindowCount(0, 0, {})
 
 
 def _collect(
-    session: Session,
+    connection: sqlite3.Connection,
     *,
     period: Period,
     hour: int,
@@ -73,18 +73,18 @@ def _collect(
                 slot.append(len(windows))
                 windows.append(night_range(window, hour))
         slots.append((slot[0], slot[1]))
-    spans = repo.list_spans(session)
+    spans = plain_diary.logging_spans(connection)
     found = [
         recorded.count_window(
             w.episodes_by_night, w.reviewed, spans, window.first, window.last, last_night
         )
-        for w, window in zip(aggregates.window_nights(session, windows), windows, strict=True)
+        for w, window in zip(aggregates.window_nights(connection, windows), windows, strict=True)
     ]
-    if aggregates.holds_records(session, nights):
-        episodes = aggregates.episode_columns(session, nights)
-        days = aggregates.day_columns(session, nights, triggers.FACTOR_THRESHOLDS)
-        trigger_counts = aggregates.trigger_counts(session, nights)
-        relief_counts = aggregates.relief_counts(session, nights)
+    if aggregates.holds_records(connection, nights):
+        episodes = aggregates.episode_columns(connection, nights)
+        days = aggregates.day_columns(connection, nights, triggers.FACTOR_THRESHOLDS)
+        trigger_counts = aggregates.trigger_counts(connection, nights)
+        relief_counts = aggregates.relief_counts(connection, nights)
     else:
         # Nothing stored in the range (often the comparison period before a diary began):
         # the four wide reads would all come back empty, so they are not made. Logging
@@ -109,7 +109,9 @@ def _collect(
     )
 
 
-def compute(diary: DiaryView, period: Period, *, comparison: Period | None = None) -> PatternStats:
+def compute(
+    diary: DiaryFigures, period: Period, *, comparison: Period | None = None
+) -> PatternStats:
     """The statistics of `period`, with the same numbers for `comparison` if one is given.
 
     Pass `period.previous()` to compare with the period of equal length just before, or any
@@ -161,12 +163,17 @@ def _episode_arrays(
 ) -> _Episodes:
     import numpy as np
 
-    start = np.fromiter(cols.start_second, dtype=np.int64, count=len(cols.start_second))
     packed = np.fromiter(cols.packed, dtype=np.int64, count=len(cols.packed))
 
-    def field_of(bits: tuple[int, int]) -> NDArray[np.int64]:
+    def field_of(bits: tuple[int, int], column: Sequence[int] | None = None) -> NDArray[np.int64]:
+        if column is not None:  # a value too large for its field came in its own column
+            return np.fromiter(column, dtype=np.int64, count=len(column))
         shift, width = bits
         return (packed >> shift) & ((1 << width) - 1)
+
+    # Whole seconds since 1970 (the start is kept to the minute, all any figure needs).
+    since_1900 = field_of(aggregates.START_MINUTE_BITS, cols.start_minute)
+    start = (since_1900 - aggregates.MINUTES_1900_TO_1970) * 60
 
     # Nights and hours as whole numbers: days since 1970 and the wall-clock hour (floor
     # division, so starts before 1970 fall on the right day too).
@@ -198,7 +205,7 @@ def _episode_arrays(
         rated=intensity != aggregates.NO_INTENSITY,
         duration=duration,
         timed=duration > 0,
-        muscle=field_of(aggregates.MUSCLE_BITS),
+        muscle=field_of(aggregates.MUSCLE_BITS, cols.muscle),
         side=field_of(aggregates.SIDE_BITS),
         clocked=clocked,
         nocturnal=int((known_night & ~unknown).sum()) + nocturnal_inferred,
@@ -211,7 +218,7 @@ def _episode_arrays(
 # Over 60 lines because it names each of PatternStats' fields once; the figures come from
 # the family modules (distributions, weekly, triggers, treatments, calendar_nights).
 def _build(
-    diary: DiaryView,
+    diary: DiaryFigures,
     period: Period,
     hour: int,
     raw: _Raw,
@@ -227,11 +234,19 @@ def _build(
     ep = _episode_arrays(cols, hour, sleep_hours)
     night, rated, timed = ep.night, ep.rated, ep.timed
     intensity, duration = ep.intensity, ep.duration
-    cramp_nights, per_night = np.unique(night, return_counts=True)
+    cramp_nights, per_night = sorted_arrays.distinct_counts(night)
 
     days = raw.days
-    day_night = np.array(days.night_of, dtype="datetime64[D]").astype(np.int64)
-    day_packed = np.array(days.packed, dtype=np.int64)
+    day_packed = np.fromiter(days.packed, dtype=np.int64, count=len(days.packed))
+
+    def day_field(bits: tuple[int, int]) -> NDArray[np.int64]:
+        shift, width = bits
+        return (day_packed >> shift) & ((1 << width) - 1)
+
+    # Nights as days since 1970, like the episodes'.
+    day_night = (
+        day_field(aggregates.NIGHT_BITS) - aggregates.NIGHT_BIAS - aggregates.DAYS_1900_TO_1970
+    )
     reviewed = (day_packed >> aggregates.REVIEWED_BIT) & 1 == 1
     # Recorded nights: reviewed, or inside a logging span. A cramp on any other night is
     # counted, but not in a rate (see `cramplog.core.recorded`).
@@ -241,8 +256,11 @@ def _build(
     recorded_count = int(recorded_nights.size)
     on_recorded = np.isin(night, recorded_nights)
     recorded_cramp_nights = int(np.isin(cramp_nights, recorded_nights).sum())
-    sleep = np.array(days.sleep_disturbance, dtype=float)
-    awake = np.array(days.minutes_awake, dtype=float)
+    # Each figure is stored + 1, 0 where not recorded: NaN there, as numpy's nan-functions want.
+    sleep = np.where(
+        (stored := day_field(aggregates.SLEEP_DISTURBANCE_BITS)) > 0, stored - 1.0, np.nan
+    )
+    awake = np.where((stored := day_field(aggregates.MINUTES_AWAKE_BITS)) > 0, stored - 1.0, np.nan)
     sleep_n = int(np.count_nonzero(~np.isnan(sleep)))
     awake_n = int(np.count_nonzero(~np.isnan(awake)))
 

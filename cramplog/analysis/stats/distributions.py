@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from cramplog.core import sorted_arrays
 from cramplog.core.records import Side
 from cramplog.core.translation import N_, _
 from cramplog.storage import aggregates
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
 
 WEEKDAY_NAMES: Final = (
     N_("Monday"),
@@ -64,14 +65,13 @@ class WeekdayCount:
 
 
 def muscles(
-    diary: DiaryView,
+    diary: DiaryFigures,
     cols: aggregates.EpisodeColumns,
     muscle: NDArray[np.int64],
     side: NDArray[np.int64],
 ) -> tuple[tuple[MuscleSideCount, ...], tuple[MuscleCount, ...]]:
-    import numpy as np
 
-    keys, counts = np.unique(muscle * len(cols.sides) + side, return_counts=True)
+    keys, counts = sorted_arrays.distinct_counts(muscle * len(cols.sides) + side)
     pairs = sorted(
         (
             MuscleSideCount(

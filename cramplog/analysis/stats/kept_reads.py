@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Final, TypeVar
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    import sqlite3
 
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
 
 T = TypeVar("T")
 
@@ -31,22 +31,22 @@ _KEPT: weakref.WeakKeyDictionary[object, dict[Hashable, tuple[tuple[int, int], o
 )
 
 
-def read_kept(diary: DiaryView, key: Hashable, read: Callable[[Session], T]) -> T:
+def read_kept(diary: DiaryFigures, key: Hashable, read: Callable[[sqlite3.Connection], T]) -> T:
     """`read` run in one read transaction of `diary`, or its value from an earlier run with
     the same `key` when the diary has not changed since. The value must not be changed by
     its users: it is shared."""
     kept = _KEPT.setdefault(diary, {})
     found = kept.get(key)
-    if found is not None and found[0] == diary.read(aggregates.change_token):
+    if found is not None and found[0] == diary.read_plain(aggregates.change_token):
         return found[1]  # type: ignore[return-value]
 
-    def token_and_value(session: Session) -> tuple[tuple[int, int], T]:
+    def token_and_value(connection: sqlite3.Connection) -> tuple[tuple[int, int], T]:
         # The token first: a change committed during the read then shows as a new token
         # next time, never as an old token beside new values.
-        token = aggregates.change_token(session)
-        return token, read(session)
+        token = aggregates.change_token(connection)
+        return token, read(connection)
 
-    token, value = diary.read(token_and_value)
+    token, value = diary.read_plain(token_and_value)
     kept.pop(key, None)
     kept[key] = (token, value)
     while len(kept) > MOST_KEPT:
@@ -54,6 +54,6 @@ def read_kept(diary: DiaryView, key: Hashable, read: Callable[[Session], T]) -> 
     return value
 
 
-def forget(diary: DiaryView) -> None:
+def forget(diary: DiaryFigures) -> None:
     """Drop every read kept for `diary` (its next period is read from the file)."""
     _KEPT.pop(diary, None)

@@ -13,7 +13,7 @@ from cramplog.core.translation import N_, _
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
 
 
 class PeriodPreset(enum.StrEnum):
@@ -120,13 +120,13 @@ def default_period(last_night: date) -> Period:
     return period_presets(last_night)[DEFAULT_PRESET]
 
 
-def first_recorded_night(diary: DiaryView) -> date | None:
+def first_recorded_night(diary: DiaryFigures) -> date | None:
     """The diary's first night with an episode or a day record; None when it is empty."""
     hour = diary.boundary_hour
-    return diary.read(functools.partial(aggregates.first_recorded_night, boundary_hour=hour))
+    return diary.read_plain(functools.partial(aggregates.first_recorded_night, boundary_hour=hour))
 
 
-def diary_presets(diary: DiaryView) -> dict[PeriodPreset, Period]:
+def diary_presets(diary: DiaryFigures) -> dict[PeriodPreset, Period]:
     """`period_presets` for this diary: ending last night, "all" from its first record."""
     return period_presets(diary.last_night(), first_recorded=first_recorded_night(diary))
 

@@ -13,7 +13,7 @@ from cramplog.core.records import Medication, TakenFor
 
 if TYPE_CHECKING:
     from cramplog.core import recorded
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
     from cramplog.storage import aggregates
 
 TREATMENT_WINDOW_NIGHTS: Final = 28
@@ -81,7 +81,7 @@ def treatment_windows(
     return before, after
 
 
-def reliefs(diary: DiaryView, rows: Sequence[aggregates.ReliefCounts]) -> tuple[ReliefStat, ...]:
+def reliefs(diary: DiaryFigures, rows: Sequence[aggregates.ReliefCounts]) -> tuple[ReliefStat, ...]:
     stats = [
         ReliefStat(
             code=row.code,

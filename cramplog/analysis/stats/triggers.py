@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
 
 MIN_NIGHTS_EACH_SIDE: Final = 3
 # A factor "stands out" when it was present on a share of cramp nights at least this many
@@ -127,7 +127,7 @@ class EpisodeRef:
 
 
 def factor_comparisons(
-    diary: DiaryView,
+    diary: DiaryFigures,
     day_night: NDArray[np.int64],
     day_packed: NDArray[np.int64],
     reviewed: NDArray[np.bool_],
@@ -168,7 +168,7 @@ def factor_comparisons(
 
 
 def trigger_stats(
-    diary: DiaryView,
+    diary: DiaryFigures,
     rows: Sequence[tuple[str, int]],
     comparisons: Sequence[FactorComparison],
 ) -> tuple[TriggerStat, ...]:
@@ -210,11 +210,11 @@ def trigger_stats(
 
 
 def episodes_with_trigger(
-    diary: DiaryView, period: Period, code: str, *, limit: int = 200
+    diary: DiaryFigures, period: Period, code: str, *, limit: int = 200
 ) -> tuple[int, tuple[EpisodeRef, ...]]:
     """(how many episodes of `period` named trigger `code`, the newest `limit` of them)."""
     nights = night_range(period, diary.boundary_hour)
-    total, briefs = diary.read(
+    total, briefs = diary.read_plain(
         functools.partial(aggregates.episodes_with_trigger, nights=nights, code=code, limit=limit)
     )
     return total, tuple(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 from cramplog.analysis.stats.arrays import EPOCH, group_medians, group_medians_and_most, to_day
 from cramplog.analysis.stats.rates import MIN_NIGHTS_TO_RATE
+from cramplog.core import sorted_arrays
 
 if TYPE_CHECKING:
     import numpy as np
@@ -109,7 +110,7 @@ def trend(
         bucket = night - (night + 3) % 7  # the Monday of each night's week
     else:
         bucket = night.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
-    keys, counts = np.unique(bucket, return_counts=True)
+    keys, counts = sorted_arrays.distinct_counts(bucket)
     intensity_medians, worst = group_medians_and_most(bucket[rated], intensity[rated])
     duration_medians = group_medians(bucket[timed], duration[timed])
 

@@ -71,13 +71,13 @@ from cramplog.core.wording import count
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
 
 
 # Over 60 lines because it lists every rule once, with its wording, in the order a
 # reader checks them.
 def check(
-    diary: DiaryView,
+    diary: DiaryFigures,
     period: Period,
     *,
     frequent_per_week: float | None = None,

@@ -15,11 +15,10 @@ from cramplog.analysis.warning_signs.signs import (
     WATCHED_SYMPTOMS,
 )
 from cramplog.core import recorded
-from cramplog.storage import aggregates
-from cramplog.storage import repository as repo
+from cramplog.storage import aggregates, plain_diary
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    import sqlite3
 
     from cramplog.core.records import Medication
 
@@ -41,7 +40,7 @@ def medication_windows_of(started: date, last_night: date) -> tuple[Period, Peri
 
 
 def collect(
-    session: Session,
+    connection: sqlite3.Connection,
     *,
     period: Period,
     hour: int,
@@ -62,22 +61,22 @@ def collect(
         before, after = medication_windows_of(medication.started_on, last_night)
         windows.append(before)
         windows.append(after if after is not None else before)
-    spans = repo.list_spans(session)
+    spans = plain_diary.logging_spans(connection)
     found = [
         recorded.count_window(
             w.episodes_by_night, w.reviewed, spans, window.first, window.last, last_night
         )
         for w, window in zip(
-            aggregates.window_nights(session, [nights(w) for w in windows]), windows, strict=True
+            aggregates.window_nights(connection, [nights(w) for w in windows]), windows, strict=True
         )
     ]
     return Raw(
-        symptoms=aggregates.episodes_with_symptoms(session, whole, WATCHED_SYMPTOMS),
-        long=aggregates.long_episodes(session, whole, OVER_10_MIN_S),
+        symptoms=aggregates.episodes_with_symptoms(connection, whole, WATCHED_SYMPTOMS),
+        long=aggregates.long_episodes(connection, whole, OVER_10_MIN_S),
         frequency=found[0],
-        no_trigger=aggregates.episodes_without_triggers(session, recent, limit=MAX_EVIDENCE),
+        no_trigger=aggregates.episodes_without_triggers(connection, recent, limit=MAX_EVIDENCE),
         nothing_helped=aggregates.episodes_where_nothing_helped(
-            session, recent, limit=MAX_EVIDENCE
+            connection, recent, limit=MAX_EVIDENCE
         ),
         medication_windows=[(found[1 + 2 * i], found[2 + 2 * i]) for i in range(len(medications))],
     )

@@ -28,13 +28,13 @@ from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
     from cramplog.core.records import Medication
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
 
 
 class Rules:
     """Turns what was read into fired rules, with the checklist's words for each warning."""
 
-    def __init__(self, diary: DiaryView, period: Period) -> None:
+    def __init__(self, diary: DiaryFigures, period: Period) -> None:
         self.diary = diary
         self.period = period
 

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-
-from sqlalchemy import (
-    ColumnElement,
-    Exists,
-    and_,
-    case,
-    func,
-    not_,
-    select,
-)
-from sqlalchemy.orm import Session
+from typing import Final
 
 from cramplog.storage.aggregates.ranges import (
+    IN_RANGE,
     NightRange,
-    in_range,
     outside_episodes,
     parse_local,
-)
-from cramplog.storage.schema import (
-    EpisodeRelief,
-    EpisodeRow,
-    EpisodeSymptom,
-    EpisodeTrigger,
 )
 
 # -- single episodes (evidence, the trigger filter) -----------------------------------------
@@ -52,17 +37,12 @@ class EpisodeBrief:
         return self.start_local if self.time_noted else None
 
 
-_BRIEF_COLUMNS = (
-    EpisodeRow.id,
-    EpisodeRow.start_local,
-    EpisodeRow.muscle,
-    EpisodeRow.side,
-    EpisodeRow.intensity,
-    EpisodeRow.duration_s,
-    EpisodeRow.time_noted,
+_BRIEF_COLUMNS: Final = (
+    "episodes.id, episodes.start_local, episodes.muscle, episodes.side, episodes.intensity,"
+    " episodes.duration_s, episodes.time_noted"
 )
-
-_BRIEF = len(_BRIEF_COLUMNS)
+_BRIEF: Final = 7
+_NEWEST_FIRST: Final = "ORDER BY episodes.start_local DESC, episodes.id"
 
 
 def _brief(row: Sequence[object], boundary_hour: int) -> EpisodeBrief:
@@ -82,72 +62,69 @@ def _brief(row: Sequence[object], boundary_hour: int) -> EpisodeBrief:
 
 
 def episodes_with_symptoms(
-    session: Session, nights: NightRange, codes: Sequence[str]
+    connection: sqlite3.Connection, nights: NightRange, codes: Sequence[str]
 ) -> list[tuple[EpisodeBrief, str]]:
     """(episode, symptom code) for each episode of the range noting one of `codes`, newest
     first."""
-    rows = session.execute(
-        select(*_BRIEF_COLUMNS, EpisodeSymptom.code)
-        .join(EpisodeSymptom, EpisodeSymptom.episode_id == EpisodeRow.id)
-        .where(in_range(nights), EpisodeSymptom.code.in_(codes))
-        .order_by(EpisodeRow.start_local.desc(), EpisodeRow.id, EpisodeSymptom.code)
-    ).all()
+    if not codes:
+        return []
+    named = ", ".join(f":s{i}" for i in range(len(codes)))
+    rows = connection.execute(
+        f"SELECT {_BRIEF_COLUMNS}, episode_symptoms.code FROM episodes"
+        " JOIN episode_symptoms ON episode_symptoms.episode_id = episodes.id"
+        f" WHERE {IN_RANGE} AND episode_symptoms.code IN ({named})"
+        f" {_NEWEST_FIRST}, episode_symptoms.code",
+        {**nights.bounds(), **{f"s{i}": code for i, code in enumerate(codes)}},
+    ).fetchall()
     return [(_brief(row, nights.boundary_hour), str(row[_BRIEF])) for row in rows]
 
 
-def _relief_of(code: str, *conditions: ColumnElement[bool]) -> Exists:
-    """Whether the outer episode tried relief `code` (a lookup on the link table's key)."""
+def _relief_of(code: str, condition: str = "") -> str:
+    """SQL: whether the outer episode tried relief `code` (a lookup on the link table's key)."""
+    also = f" AND {condition}" if condition else ""
     return (
-        select(EpisodeRelief.episode_id)
-        .where(EpisodeRelief.episode_id == EpisodeRow.id, EpisodeRelief.code == code, *conditions)
-        .exists()
+        "EXISTS (SELECT 1 FROM episode_reliefs WHERE episode_reliefs.episode_id = episodes.id"
+        f" AND episode_reliefs.code = '{code}'{also})"
     )
 
 
-def _any_relief(*conditions: ColumnElement[bool]) -> Exists:
+def _any_relief(condition: str) -> str:
     return (
-        select(EpisodeRelief.episode_id)
-        .where(EpisodeRelief.episode_id == EpisodeRow.id, *conditions)
-        .exists()
+        "EXISTS (SELECT 1 FROM episode_reliefs WHERE episode_reliefs.episode_id = episodes.id"
+        f" AND {condition})"
     )
 
 
 def long_episodes(
-    session: Session, nights: NightRange, min_duration_s: int
+    connection: sqlite3.Connection, nights: NightRange, min_duration_s: int
 ) -> list[tuple[EpisodeBrief, bool, bool]]:
     """Episodes of the range lasting longer than `min_duration_s`, newest first, each with
     (stretching tried, stretching rated "helped")."""
-    query = select(
-        *_BRIEF_COLUMNS,
-        _relief_of("relief.stretch"),
-        _relief_of("relief.stretch", EpisodeRelief.rating == "helped"),
-    ).where(EpisodeRow.duration_s > min_duration_s)
-    outside = outside_episodes(session, nights)
-    if outside is None:
-        rows = list(
-            session.execute(
-                query.where(in_range(nights)).order_by(EpisodeRow.start_local.desc(), EpisodeRow.id)
-            ).all()
-        )
+    helped = _relief_of("relief.stretch", "episode_reliefs.rating = 'helped'")
+    query = f"SELECT {_BRIEF_COLUMNS}, {_relief_of('relief.stretch')}, {helped}"
+    values: dict[str, str | int] = {**nights.bounds(), "longer": min_duration_s}
+    if outside_episodes(connection, nights) is None:
+        rows = connection.execute(
+            f"{query} FROM episodes WHERE episodes.duration_s > :longer AND {IN_RANGE}"
+            f" {_NEWEST_FIRST}",
+            values,
+        ).fetchall()
     else:
         # Most episodes are in the range: with neither the range nor the order in the
         # query SQLite scans the table, in half the time of walking the start index to
-        # every row (a century: 46 → 24 ms); the few long ones are sorted here, newest
-        # first, then by id (a stable sort). SQLAlchemy drops SQLite's NOT INDEXED hint.
-        rows = list(session.execute(query).all())
-        if outside:
-            # The few episodes outside the range, left out by the same text comparison.
-            rows = [row for row in rows if nights.local_from <= row[1] < nights.local_to]
+        # every row (a century: 46 → 24 ms); the few long ones outside the range are left
+        # out by the same text comparison, and the rest sorted here, newest first, then
+        # by id (a stable sort).
+        rows = connection.execute(
+            f"{query} FROM episodes NOT INDEXED WHERE episodes.duration_s > :longer", values
+        ).fetchall()
+        rows = [row for row in rows if nights.local_from <= row[1] < nights.local_to]
         rows.sort(key=lambda row: row[0])
         rows.sort(key=lambda row: row[1], reverse=True)
     return [
         (_brief(row, nights.boundary_hour), bool(row[_BRIEF]), bool(row[_BRIEF + 1]))
         for row in rows
     ]
-
-
-def _reviewed_in_range(nights: NightRange) -> ColumnElement[bool]:
-    return and_(in_range(nights), EpisodeRow.to_review.is_(False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,27 +143,21 @@ class Share:
 
 
 def _share(
-    session: Session,
-    nights: NightRange,
-    among: ColumnElement[bool],
-    hit: ColumnElement[bool],
-    limit: int,
+    connection: sqlite3.Connection, nights: NightRange, among: str, hit: str, limit: int
 ) -> Share:
     """Correlated lookups per episode of the range, so a short range stays cheap however
     large the diary."""
-    everything, total, hits = session.execute(
-        select(
-            func.count(),
-            func.coalesce(func.sum(case((among, 1), else_=0)), 0),
-            func.coalesce(func.sum(case((and_(among, hit), 1), else_=0)), 0),
-        ).where(in_range(nights))
-    ).one()
-    rows = session.execute(
-        select(*_BRIEF_COLUMNS)
-        .where(in_range(nights), among, hit)
-        .order_by(EpisodeRow.start_local.desc(), EpisodeRow.id)
-        .limit(limit)
-    ).all()
+    everything, total, hits = connection.execute(
+        f"SELECT count(*), coalesce(sum(CASE WHEN {among} THEN 1 ELSE 0 END), 0),"
+        f" coalesce(sum(CASE WHEN ({among}) AND ({hit}) THEN 1 ELSE 0 END), 0)"
+        f" FROM episodes WHERE {IN_RANGE}",
+        nights.bounds(),
+    ).fetchone()
+    rows = connection.execute(
+        f"SELECT {_BRIEF_COLUMNS} FROM episodes WHERE {IN_RANGE} AND ({among}) AND ({hit})"
+        f" {_NEWEST_FIRST} LIMIT :limit",
+        {**nights.bounds(), "limit": limit},
+    ).fetchall()
     return Share(
         int(total),
         int(hits),
@@ -195,38 +166,45 @@ def _share(
     )
 
 
-def episodes_without_triggers(session: Session, nights: NightRange, *, limit: int) -> Share:
+def episodes_without_triggers(
+    connection: sqlite3.Connection, nights: NightRange, *, limit: int
+) -> Share:
     """Among episodes whose triggers were asked about, those naming no trigger.
 
     A quick log still to review, or an import without a trigger column, was never asked:
     its empty list is unknown, not "no cause".
     """
-    named = select(EpisodeTrigger.episode_id).where(EpisodeTrigger.episode_id == EpisodeRow.id)
-    asked = and_(EpisodeRow.to_review.is_(False), EpisodeRow.triggers_asked.is_(True))
-    return _share(session, nights, asked, not_(named.exists()), limit)
+    named = (
+        "EXISTS (SELECT 1 FROM episode_triggers WHERE episode_triggers.episode_id = episodes.id)"
+    )
+    asked = "episodes.to_review IS 0 AND episodes.triggers_asked IS 1"
+    return _share(connection, nights, asked, f"NOT {named}", limit)
 
 
-def episodes_where_nothing_helped(session: Session, nights: NightRange, *, limit: int) -> Share:
+def episodes_where_nothing_helped(
+    connection: sqlite3.Connection, nights: NightRange, *, limit: int
+) -> Share:
     """Among episodes with a rated relief, those where every rated relief "did not help"."""
-    rated = and_(EpisodeRow.to_review.is_(False), _any_relief(EpisodeRelief.rating.is_not(None)))
-    helped = _any_relief(EpisodeRelief.rating.in_(("helped", "a_little")))
-    return _share(session, nights, rated, not_(helped), limit)
+    rated = f"episodes.to_review IS 0 AND {_any_relief('episode_reliefs.rating IS NOT NULL')}"
+    helped = _any_relief("episode_reliefs.rating IN ('helped', 'a_little')")
+    return _share(connection, nights, rated, f"NOT {helped}", limit)
 
 
 def episodes_with_trigger(
-    session: Session, nights: NightRange, code: str, *, limit: int
+    connection: sqlite3.Connection, nights: NightRange, code: str, *, limit: int
 ) -> tuple[int, list[EpisodeBrief]]:
     """(how many episodes of the range name trigger `code`, the newest `limit` of them)."""
     named = (
-        select(EpisodeTrigger.episode_id)
-        .where(EpisodeTrigger.code == code, EpisodeTrigger.episode_id == EpisodeRow.id)
-        .exists()
+        "EXISTS (SELECT 1 FROM episode_triggers WHERE episode_triggers.code = :code"
+        " AND episode_triggers.episode_id = episodes.id)"
     )
-    total = session.scalar(select(func.count()).where(in_range(nights), named)) or 0
-    rows = session.execute(
-        select(*_BRIEF_COLUMNS)
-        .where(in_range(nights), named)
-        .order_by(EpisodeRow.start_local.desc(), EpisodeRow.id)
-        .limit(limit)
-    ).all()
-    return int(total), [_brief(row, nights.boundary_hour) for row in rows]
+    values: dict[str, str | int] = {**nights.bounds(), "code": code, "limit": limit}
+    total = connection.execute(
+        f"SELECT count(*) FROM episodes WHERE {IN_RANGE} AND {named}", values
+    ).fetchone()[0]
+    rows = connection.execute(
+        f"SELECT {_BRIEF_COLUMNS} FROM episodes WHERE {IN_RANGE} AND {named}"
+        f" {_NEWEST_FIRST} LIMIT :limit",
+        values,
+    ).fetchall()
+    return int(total or 0), [_brief(row, nights.boundary_hour) for row in rows]

@@ -1,35 +1,27 @@
-"""Ranges of nights as bounds on the stored wall-clock text, and the raw read of wide rows."""
+"""Ranges of nights as bounds on the stored wall-clock text, and what every read shares.
+
+Every aggregate is plain SQL run on a DB-API connection (sqlite3), so the app (its session's
+own driver connection, inside its transaction) and a command that only reads (a read-only
+sqlite3 connection, without SQLAlchemy loaded at all) run the same queries. SQLAlchemy's
+Row objects and statement compiling also cost more than SQLite's own work on the wide
+reads of a century of cramps.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Final
-
-from sqlalchemy import (
-    ColumnElement,
-    CompoundSelect,
-    ScalarSelect,
-    Select,
-    SQLColumnExpression,
-    String,
-    and_,
-    bindparam,
-    func,
-    literal_column,
-    select,
-    union_all,
-)
-from sqlalchemy.orm import Session
-
-from cramplog.storage.engine import driver_connection
-from cramplog.storage.schema import (
-    DiaryDayRow,
-    EpisodeRow,
-)
+from typing import Final
 
 LOCAL_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+# The sides in the order `EpisodeColumns` numbers them: `schema.SIDES` (a test checks they
+# agree), written out here so a read-only command never loads the ORM schema.
+SIDES: Final = ("left", "right", "both", "n/a")
+
+# An episode starting in the range: two searches of the start_local index.
+IN_RANGE: Final = "start_local >= :local_from AND start_local < :local_to"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +48,20 @@ class NightRange:
         """Wall-clock text of the moment after the last night ends (the upper bound, excluded)."""
         return f"{(self.last + timedelta(days=1)).isoformat()} {self.boundary_hour:02d}:00:00"
 
+    def bounds(self) -> dict[str, str]:
+        """The named parameters of `IN_RANGE`."""
+        return {"local_from": self.local_from, "local_to": self.local_to}
 
-def in_range(nights: NightRange) -> ColumnElement[bool]:
-    return and_(
-        EpisodeRow.start_local >= nights.local_from, EpisodeRow.start_local < nights.local_to
-    )
+    def nights(self) -> dict[str, str]:
+        """The named parameters `first` and `last`, for the nights of day records."""
+        return {"first": self.first.isoformat(), "last": self.last.isoformat()}
 
 
-def night_of_local(local: SQLColumnExpression[str], boundary_hour: int) -> ColumnElement[str]:
+def night_of_local(column: str, boundary_hour: int) -> str:
+    """SQL for the night (YYYY-MM-DD) a wall-clock start column falls on."""
     # An int checked by NightRange, so inlining it is safe; a literal keeps a GROUP BY
-    # expression identical to the selected one, which a bound parameter would not.
-    return func.date(local, literal_column(f"'-{int(boundary_hour)} hours'"))
+    # expression identical to the selected one.
+    return f"date({column}, '-{int(boundary_hour)} hours')"
 
 
 def parse_local(value: str) -> datetime:
@@ -76,117 +71,70 @@ def parse_local(value: str) -> datetime:
     return datetime.fromisoformat(value)
 
 
-# The SQL text of each raw read, compiled once: compiling a wide CASE expression took
-# longer than SQLite's whole read of a 3-month period.
-_COMPILED: dict[tuple[object, ...], tuple[str, tuple[str, ...], dict[str, Any]]] = {}
-_MOST_COMPILED: Final = 64
-
-
-def in_bound_range() -> ColumnElement[bool]:
-    """`in_range` with the bounds left to bind: `local_from` and `local_to` (see NightRange)."""
-    return and_(
-        EpisodeRow.start_local >= bindparam("local_from", type_=String),
-        EpisodeRow.start_local < bindparam("local_to", type_=String),
-    )
-
-
-def raw_rows(
-    session: Session,
-    key: tuple[object, ...],
-    build: Callable[[], Select[*tuple[Any, ...]]],
-    values: Mapping[str, str | int | float],
-) -> list[tuple[Any, ...]]:
-    """Run a query straight on the DBAPI cursor of the session's own connection.
-
-    Only for the two wide reads (every episode or day of a period): building SQLAlchemy Row
-    objects for 150,000 rows costs as much as SQLite's own work. `build()` makes the query,
-    compiled once for each `key` (everything that changes its text or fixed values); its
-    named bind parameters take `values` on every run. It may bind only strings and
-    numbers, which sqlite3 takes as they are.
-    """
-    connection = session.connection()
-    dialect = connection.dialect
-    cache_key = (dialect.name, dialect.paramstyle, *key)
-    found = _COMPILED.get(cache_key)
-    if found is None:
-        compiled = build().compile(dialect=dialect)
-        found = (str(compiled), tuple(compiled.positiontup or ()), dict(compiled.params))
-        if len(_COMPILED) >= _MOST_COMPILED:
-            _COMPILED.clear()
-        _COMPILED[cache_key] = found
-    sql, names, fixed = found
-    bound = {**fixed, **values}
-    ordered = [bound[name] for name in names]
-    if any(not isinstance(v, str | int | float) for v in ordered):
-        raise TypeError("a raw read may bind only strings and numbers")
-    cursor = driver_connection(session).cursor()
-    try:
-        return list(cursor.execute(sql, ordered).fetchall())
-    finally:
-        cursor.close()
-
-
-def outside_episodes(session: Session, nights: NightRange) -> int | None:
-    """How many episodes lie outside the range, when few of them do; else None.
-
-    Counting a link table over every episode reads one of its indexes alone, while a join
-    on the range visits each episode: when most of the diary is in the range (All of the
-    diary, whose last night leaves out this morning's cramps), counting everything and
-    taking away the few outside is several times faster, and exact. Remembered for the
-    session (one transaction), as several counts of the same range ask.
-    """
-    remembered: dict[tuple[str, str], int | None] = session.info.setdefault("outside_episodes", {})
-    key = (nights.local_from, nights.local_to)
-    if key not in remembered:
-        total = int(session.scalar(select(func.count()).select_from(EpisodeRow)) or 0)
-        # At most a quarter, and at most 10,000 (a count stopping there is under a
-        # millisecond; past it the join over the range is the cheaper read anyway).
-        most = min(total // 4, 10_000)
-
-        def counted(condition: ColumnElement[bool]) -> ScalarSelect[int]:
-            # Stops at `most` + 1: a short range of a long diary must not count the rest.
-            found = select(EpisodeRow.id).where(condition).limit(most + 1).subquery()
-            return select(func.count()).select_from(found).scalar_subquery()
-
-        before, after = session.execute(
-            select(
-                counted(EpisodeRow.start_local < nights.local_from),
-                counted(EpisodeRow.start_local >= nights.local_to),
-            )
-        ).one()
-        outside = int(before) + int(after)
-        remembered[key] = outside if outside <= most else None
-    return remembered[key]
-
-
-def outside_ids(nights: NightRange) -> CompoundSelect[int]:
-    """The ids of the episodes outside the range (two searches of the start_local index)."""
-    return union_all(
-        select(EpisodeRow.id).where(EpisodeRow.start_local < nights.local_from),
-        select(EpisodeRow.id).where(EpisodeRow.start_local >= nights.local_to),
-    )
-
-
-def holds_records(session: Session, nights: NightRange) -> bool:
-    """Whether any episode or day record falls in the range (two index look-ups)."""
-    episode = session.scalar(select(EpisodeRow.id).where(in_range(nights)).limit(1))
-    if episode is not None:
-        return True
-    day = session.scalar(
-        select(DiaryDayRow.id)
-        .where(DiaryDayRow.night_of >= nights.first, DiaryDayRow.night_of <= nights.last)
-        .limit(1)
-    )
-    return day is not None
-
-
-def change_token(session: Session) -> tuple[int, int]:
+def change_token(connection: sqlite3.Connection) -> tuple[int, int]:
     """A value that changes whenever the diary may have changed since it was last read.
 
     The Store has one connection (a static pool), so its count of rows changed covers every
     write made through it (a rolled-back write too, which only costs a needless re-read), and
     SQLite's data_version moves when any other connection or process commits.
     """
-    driver = driver_connection(session)
-    version = driver.execute("PRAGMA data_version").fetchone()[0]
-    return driver.total_changes, int(version)
+    version = connection.execute("PRAGMA data_version").fetchone()[0]
+    return connection.total_changes, int(version)
+
+
+# The counts `outside_episodes` made on the latest connection, per change token and range
+# (several link-table counts of one range ask in one read). The connection is held, so
+# `is` cannot mistake a new connection for it (sqlite3 connections take no weak reference).
+_OUTSIDE: list[tuple[sqlite3.Connection, dict[tuple[tuple[int, int], str, str], int | None]]] = []
+_MOST_OUTSIDE: Final = 16
+
+
+def outside_episodes(connection: sqlite3.Connection, nights: NightRange) -> int | None:
+    """How many episodes lie outside the range, when few of them do; else None.
+
+    Counting a link table over every episode reads one of its indexes alone, while a join
+    on the range visits each episode: when most of the diary is in the range (All of the
+    diary, whose last night leaves out this morning's cramps), counting everything and
+    taking away the few outside is several times faster, and exact. Remembered while the
+    diary is unchanged (its change token), as several counts of the same range ask.
+    """
+    if not _OUTSIDE or _OUTSIDE[0][0] is not connection:
+        _OUTSIDE[:] = [(connection, {})]
+    remembered = _OUTSIDE[0][1]
+    key = (change_token(connection), nights.local_from, nights.local_to)
+    if key not in remembered:
+        total = int(connection.execute("SELECT count(*) FROM episodes").fetchone()[0])
+        # At most a quarter, and at most 10,000 (a count stopping there is under a
+        # millisecond; past it the join over the range is the cheaper read anyway).
+        most = min(total // 4, 10_000)
+        # Each count stops at `most` + 1: a short range of a long diary must not count the rest.
+        before, after = connection.execute(
+            "SELECT"
+            " (SELECT count(*) FROM (SELECT id FROM episodes WHERE start_local < :local_from"
+            "  LIMIT :limit)),"
+            " (SELECT count(*) FROM (SELECT id FROM episodes WHERE start_local >= :local_to"
+            "  LIMIT :limit))",
+            {**nights.bounds(), "limit": most + 1},
+        ).fetchone()
+        outside = int(before) + int(after)
+        if len(remembered) >= _MOST_OUTSIDE:
+            remembered.clear()
+        remembered[key] = outside if outside <= most else None
+    return remembered[key]
+
+
+# The ids of the episodes outside the range (two searches of the start_local index).
+OUTSIDE_IDS: Final = (
+    "SELECT id FROM episodes WHERE start_local < :local_from"
+    " UNION ALL SELECT id FROM episodes WHERE start_local >= :local_to"
+)
+
+
+def holds_records(connection: sqlite3.Connection, nights: NightRange) -> bool:
+    """Whether any episode or day record falls in the range (two index look-ups)."""
+    found = connection.execute(
+        f"SELECT EXISTS (SELECT 1 FROM episodes WHERE {IN_RANGE})"
+        " OR EXISTS (SELECT 1 FROM diary_days WHERE night_of >= :first AND night_of <= :last)",
+        {**nights.bounds(), **nights.nights()},
+    ).fetchone()[0]
+    return bool(found)

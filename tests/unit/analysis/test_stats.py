@@ -556,5 +556,5 @@ def test_cramps_outside_the_period_never_count_however_many_there_are(
     assert s.trigger("trigger.alcohol").episodes == 1  # type: ignore[union-attr]
     assert s.trigger("trigger.caffeine").episodes == 0  # type: ignore[union-attr]
     nights = aggregates.NightRange(SUN_8, WED_11, four_nights.boundary_hour)
-    long = four_nights.read(lambda session: aggregates.long_episodes(session, nights, 600))
+    long = four_nights.read_plain(lambda c: aggregates.long_episodes(c, nights, 600))
     assert [(brief.muscle, brief.duration_s) for brief, _, _ in long] == [("muscle.foot", 700)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -226,6 +227,24 @@ def test_stats_on_a_damaged_diary_names_the_damage(
     assert err.startswith(f"cramplog: {filled / 'diary.sqlite3'} is damaged")
     assert err.count("\n") == 1 and "Traceback" not in err
     assert sha256(filled / "diary.sqlite3") == before
+
+
+def test_stats_on_a_diary_from_a_newer_cramplog_refuses_it_unchanged(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = filled / "diary.sqlite3"
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    before = sha256(path)
+    code, out, err = run(capsys, "--from", "2025-06-02", "--data-dir", str(filled))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"cramplog: {path} was written by a newer version of cramplog (schema 9999); "
+        "update cramplog to open it. The file was not changed.\n"
+    )
+    assert sha256(path) == before
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ def _present_and_recorded(packed: int) -> tuple[set[str], set[str]]:
 
 def _day_columns(diary: Diary, first: date, last: date) -> aggregates.DayColumns:
     nights = aggregates.NightRange(first, last, diary.boundary_hour)
-    return diary.read(
+    return diary.read_plain(
         functools.partial(aggregates.day_columns, nights=nights, limits=stats.FACTOR_THRESHOLDS)
     )
 

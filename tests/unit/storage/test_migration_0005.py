@@ -47,7 +47,7 @@ def test_upgrading_keeps_every_relief_rating_and_counts_them_from_the_new_index(
     diary = Diary.open(data_dir)
     try:
         reliefs = {e.uuid: e.reliefs for e in diary.list_episodes()}
-        counts = diary.read(
+        counts = diary.read_plain(
             lambda s: aggregates.relief_counts(
                 s, NightRange(date(2025, 1, 1), date(2025, 1, 31), 4)
             )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy.orm import Session
 
 from cramplog.analysis import stats
 from cramplog.analysis.stats import kept_reads
@@ -31,9 +31,11 @@ def wide_reads(monkeypatch: pytest.MonkeyPatch, diary: Diary, period: stats.Peri
     calls = []
     real = aggregates.episode_columns
 
-    def spy(session: Session, nights: aggregates.NightRange) -> aggregates.EpisodeColumns:
+    def spy(
+        connection: sqlite3.Connection, nights: aggregates.NightRange
+    ) -> aggregates.EpisodeColumns:
         calls.append(nights)
-        return real(session, nights)
+        return real(connection, nights)
 
     kept_reads.forget(diary)  # not the reads kept from an earlier computing
     with monkeypatch.context() as patch:

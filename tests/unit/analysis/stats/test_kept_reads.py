@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 import pytest
-from sqlalchemy.orm import Session
 
 from cramplog.analysis import stats
 from cramplog.core.records import EpisodeInput
@@ -20,9 +20,11 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[aggregates.NightRange]:
     calls: list[aggregates.NightRange] = []
     real = aggregates.episode_columns
 
-    def spy(session: Session, nights: aggregates.NightRange) -> aggregates.EpisodeColumns:
+    def spy(
+        connection: sqlite3.Connection, nights: aggregates.NightRange
+    ) -> aggregates.EpisodeColumns:
         calls.append(nights)
-        return real(session, nights)
+        return real(connection, nights)
 
     monkeypatch.setattr(aggregates, "episode_columns", spy)
     return calls

@@ -1,0 +1,95 @@
+"""A period's episodes packed one integer each: every value comes back as it was stored."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from cramplog.analysis import stats
+from cramplog.analysis.stats import kept_reads
+from cramplog.core.records import DayFactors, EpisodeInput, Side, VocabularyKind
+from cramplog.diary.service import Diary
+from cramplog.storage.aggregates import period
+from cramplog.storage.aggregates.ranges import NightRange
+from tests.conftest import LONDON
+
+# The fixed clock is Thursday 12 March 2026: last night is the night of Wed 11 March.
+MARCH = stats.Period(date(2026, 3, 1), date(2026, 3, 11))
+
+
+def _cramps(diary: Diary) -> None:
+    own = diary.add_custom_item(VocabularyKind.MUSCLE, "Little toe").code
+    for day, hour, muscle in ((2, 3, own), (4, 23, "muscle.calf"), (9, 14, "muscle.foot")):
+        diary.add_episode(
+            EpisodeInput(
+                start=datetime(2026, 3, day, hour, 41, tzinfo=LONDON),
+                muscle=muscle,
+                side=Side.RIGHT,
+                duration_s=86_400 if day == 9 else 90,
+                intensity=10 if day == 4 else None,
+                woke_from_sleep=day == 2,
+            )
+        )
+
+
+def test_the_longest_cramp_the_latest_minute_and_a_muscle_of_ones_own_come_back(
+    diary: Diary,
+) -> None:
+    _cramps(diary)
+    s = stats.compute(diary, MARCH)
+    assert s.longest_duration_s == 86_400 and s.intensity_worst == 10
+    assert [(h.hour, h.episodes) for h in s.by_hour if h.episodes] == [(3, 1), (14, 1), (23, 1)]
+    assert {m.label: m.episodes for m in s.by_muscle} == {
+        "Little toe": 1,
+        "Calf": 1,
+        "Foot or toes": 1,
+    }
+    assert all(pair.side is Side.RIGHT for pair in s.by_muscle_side)
+
+
+def test_more_muscles_than_the_packed_field_holds_are_counted_the_same(
+    diary: Diary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _cramps(diary)
+    packed = stats.compute(diary, MARCH)
+    kept_reads.forget(diary)
+    monkeypatch.setattr(period, "MUSCLE_BITS", (8, 1))  # room for two muscles only
+    nights = NightRange(MARCH.first, MARCH.last, diary.boundary_hour)
+    columns = diary.read_plain(lambda c: period.episode_columns(c, nights))
+    assert columns.muscle is not None  # each muscle came in a column of its own
+    assert stats.compute(diary, MARCH) == packed
+
+
+def test_a_range_reaching_before_1900_reads_its_starts_in_their_own_column(
+    diary: Diary,
+) -> None:
+    _cramps(diary)
+    early = NightRange(date(1899, 12, 30), MARCH.last, diary.boundary_hour)
+    columns = diary.read_plain(lambda c: period.episode_columns(c, early))
+    assert columns.start_minute is not None
+    from_1899 = stats.compute(diary, stats.Period(early.first, early.last))
+    march = stats.compute(diary, MARCH)
+    assert from_1899.by_hour == march.by_hour and from_1899.by_weekday == march.by_weekday
+    assert from_1899.cramp_nights == march.cramp_nights == 3
+
+
+def test_sleep_figures_at_their_limits_and_unrecorded_ones_come_back_as_they_were(
+    diary: Diary,
+) -> None:
+    # Minutes awake: 0, 1440, then 60 on each of five more nights; two nights say nothing.
+    awake = {2: 0, 3: 1440, 4: None, 5: None, 6: 60, 7: 60, 8: 60, 9: 60, 10: 60}
+    sleep = {2: 0, 3: 10, 4: None, 5: 10}
+    for day, minutes in awake.items():
+        diary.set_day(
+            date(2026, 3, day),
+            DayFactors(reviewed=True, sleep_disturbance=sleep.get(day), minutes_awake=minutes),
+        )
+    s = stats.compute(diary, MARCH)
+    assert (s.sleep_disturbance_nights, s.sleep_disturbance_mean) == (3, 20 / 3)
+    # 1,740 minutes over 7 nights that say: 1,740 a week.
+    assert (s.minutes_awake_nights, s.minutes_awake_per_week) == (7, 1740.0)
+    assert s.reviewed_nights == 9
+    assert [c.night for c in s.calendar if c.state is stats.NightState.CRAMP_FREE] == [
+        date(2026, 3, day) for day in awake
+    ]
