@@ -15,7 +15,7 @@ from datetime import time
 from typing import Final
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
 
 from cramplog.analysis import report as reports
@@ -151,12 +151,13 @@ class AppendixGrid:
         self._combinations = read.combinations
         self.xs, self.widths = self._place_columns()
         self._wraps: list[dict[str, tuple[str, ...]]] = [{} for _ in range(WRAPPED_CELLS)]
-        self._centring: list[dict[str, float]] = [{} for _ in self.columns]
+        self._points: dict[float, list[list[QPointF] | Callable[[int, str], QPointF]]] = {}
         # The headings' lines, placed when the first page is drawn (appendix_painter).
         self.placed_headings: list[HeadingLine] | None = None
         self.row_starts, self.row_heights, self.headings = self._place_rows()
         self._heading_lines = sorted(self.headings)
         self.pages = self._paginate()
+        self.lines_per_page = max(page.line_count for page in self.pages)
 
     def _fixed_columns(self) -> tuple[Column, ...]:
         """The fixed columns, the night and the time widened to the locale's widest texts
@@ -441,20 +442,43 @@ class AppendixGrid:
             index += 1
         return cells
 
-    def centring(self, column: int) -> Callable[[str], float]:
-        """How far in from the column's left edge a text of the centred `column` starts,
-        measured once per text."""
-        offsets = self._centring[column]
-        room = self.widths[column] + 2
+    def cell_points(self, top: float) -> list[list[QPointF] | Callable[[int, str], QPointF]]:
+        """Where each column's texts start on a page whose first line is at `top`: a left
+        aligned column's baseline point for each line, a centred one's as a function of the
+        line and the text. Made once for each `top` (the first page's and the others'): a
+        point is then looked up, not made again for every cell of every page."""
+        found = self._points.get(top)
+        if found is None:
+            found = self._points[top] = [
+                self._centred_points(index, top)
+                if column.centred
+                else [
+                    QPointF(x, top + self.metrics.ascent() + line * self.step)
+                    for line in range(self.lines_per_page)
+                ]
+                for index, (column, x) in enumerate(zip(self.columns, self.xs, strict=True))
+            ]
+        return found
+
+    def _centred_points(self, column: int, top: float) -> Callable[[int, str], QPointF]:
+        """The start of a text centred in `column`, on a line of a page: measured once per
+        text, made once per line and text."""
+        made: dict[tuple[int, str], QPointF] = {}
+        offsets: dict[str, float] = {}
+        x, room = self.xs[column], self.widths[column] + 2
+        baseline, step = top + self.metrics.ascent(), self.step
         advance = self.metrics.horizontalAdvance
 
-        def offset(text: str) -> float:
-            found = offsets.get(text)
-            if found is None:
-                found = offsets[text] = (room - advance(text)) / 2
-            return found
+        def point(line: int, text: str) -> QPointF:
+            at = made.get((line, text))
+            if at is None:
+                offset = offsets.get(text)
+                if offset is None:
+                    offset = offsets[text] = (room - advance(text)) / 2
+                at = made[line, text] = QPointF(x + offset, baseline + line * step)
+            return at
 
-        return offset
+        return point
 
     # -- pages ----------------------------------------------------------------------------
 

@@ -165,20 +165,21 @@ def _paint_columns(grid: AppendixGrid, painter: QPainter, page: AppendixPage, to
     """
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(INK)
-    step = grid.step
-    baseline = top + grid.metrics.ascent()
     draw = painter.drawText
-    xs, notes = grid.xs, grid.NOTES
-    centring = [grid.centring(index) if c.centred else None for index, c in enumerate(grid.columns)]
+    points = grid.cell_points(top)
+    notes = grid.NOTES
     for column, line, text in grid.page_cells(page):
-        centre = centring[column]
-        x = xs[column] if centre is None else xs[column] + centre(text)
-        if column == notes and _may_be_rtl(text):
+        at = points[column]
+        if callable(at):
+            draw(at(line, text), text)
+        elif column == notes and _may_be_rtl(text):
             # Drawn in a box, so the line finds its own direction and keeps to its column.
-            box = QRectF(x, top + line * step, grid.widths[column] + 2, step)
+            box = QRectF(
+                grid.xs[column], top + line * grid.step, grid.widths[column] + 2, grid.step
+            )
             draw(box, _LEFT, text)
         else:
-            draw(QPointF(x, baseline + line * step), text)
+            draw(at[line], text)
 
 
 def _may_be_rtl(text: str) -> bool:
