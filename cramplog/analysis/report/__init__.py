@@ -132,6 +132,11 @@ def build_report(
         ),
         relief_labels=labels,
         source=diary.path,
+        appendix_triggers=tuple(
+            (short_label(t.label, t.code), t.episodes)
+            for t in sorted(numbers.triggers, key=lambda t: (-t.episodes, t.label.casefold()))
+            if t.episodes
+        ),
     )
 
 

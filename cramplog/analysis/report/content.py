@@ -276,6 +276,9 @@ class Report:
     relief_columns: tuple[ReliefColumn, ...]
     relief_labels: Mapping[str, str]
     source: Path | None = None
+    # The period's suspected triggers as the appendix names them, with how many cramps noted
+    # each, the most noted first: the appendix gives the first ones a column of marks.
+    appendix_triggers: tuple[tuple[str, int], ...] = ()
 
     def shows(self, section: Section) -> bool:
         return section in self.sections

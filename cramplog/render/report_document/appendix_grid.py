@@ -2,34 +2,32 @@
 
 # Over 400 lines because placing the columns, wrapping each distinct text once and cutting the
 # rows into pages share one set of measured widths and row arrays (the width arithmetic itself
-# is in column_widths.py); split further, each part would need the others' internals.
+# is in column_widths.py, the choice of mark columns in mark_columns.py, the headings' lines in
+# appendix_headings.py); split further, each part would need the others' internals.
 
 from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import time
 from typing import Final
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
 
 from cramplog.analysis import report as reports
 from cramplog.core import conventions, wording
 from cramplog.core.translation import N_, _
-from cramplog.render.report_document import column_widths
+from cramplog.render.report_document import column_widths, mark_columns
+from cramplog.render.report_document.appendix_headings import HeadingLine
 from cramplog.render.report_document.appendix_rows import (
-    CLOCK,
-    DURATION,
-    INTENSITY,
     MARK_CELLS,
-    NIGHT,
-    SIDE,
+    MARKS,
+    TRIGGER_MARK,
     WARNING_MARK,
-    WOKE,
     WRAPPED,
     WRAPPED_CELLS,
     compact_rows,
@@ -49,6 +47,8 @@ class Column:
     title: str
     share: float
     centred: bool = False
+    # A column of marks, its heading turned on its side to keep it narrow.
+    turned: bool = False
 
 
 _FIXED_COLUMNS: Final = (
@@ -62,13 +62,12 @@ _FIXED_COLUMNS: Final = (
     Column(N_("Int."), 0.03, centred=True),
     Column(N_("Woke"), 0.036, centred=True),
 )
-_RELIEF_SHARE: Final = (0.045, 0.075)
-_OTHER_SHARE: Final = 0.105
-# What was felt and what may have set it off: a column each, wrapped, never cut.
-_SYMPTOMS_SHARE: Final = 0.1
-_TRIGGERS_SHARE: Final = 0.17
-# The muscle, also tried, symptoms, triggers and notes columns share at least this much.
-_MIN_WRAPPED_ROOM: Final = 0.62
+# The texts' columns (also tried, symptoms, other triggers, notes) share the room the other
+# columns leave in these proportions, until the rows' texts choose their widths.
+_TEXT_SHARES: Final = (0.105, 0.1, 0.17, 0.255)
+# The muscle, also tried, symptoms, triggers and notes columns share at least this much: the
+# columns of marks take what is left.
+_MIN_WRAPPED_ROOM: Final = 0.6
 # The narrowest a wrapped column becomes, however little its texts need.
 _MIN_WRAPPED: Final = 0.05
 # ... and the widest its longest word makes it (a longer word is broken).
@@ -77,7 +76,11 @@ APPENDIX_LEGEND: Final = N_(
     "Night of: the evening the night began · L/R: left/right · Min:s: duration · "
     "Int.: intensity 0–10 · ✓ helped, ~ helped a little, ✗ did not help, • not rated"
 )
+# Translators: the legend's explanation of the mark in the appendix's trigger columns.
+TRIGGER_LEGEND: Final = N_("{mark} suspected trigger")
 HEADER_LINES: Final = 3
+# Where a column's text comes from in a compact row (see _cell_order).
+_FIXED, _MARK, _WRAPPED = range(3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +99,9 @@ class AppendixGrid:
     The rows are read from the diary once, a chunk at a time, into compact tuples of shared
     texts; the wrapped columns' widths are then chosen from every distinct text so that rows
     come out short, each distinct text is wrapped once, and a page's lines are made only when
-    it is drawn. Each column of a page is drawn as one multi-line text: Qt's PDF engine pays
-    per text item and per glyph, so the relief methods most tried get a column of one-glyph
-    marks instead of their names.
+    it is drawn, a cell at a time (`page_cells`). Qt's PDF engine pays per text and per
+    glyph, so the relief methods most tried and the triggers most suspected get a column of
+    one-glyph marks each instead of their names on every row.
     """
 
     TITLE_HEIGHT: Final = 22.0
@@ -117,32 +120,30 @@ class AppendixGrid:
         double = self.metrics.boundingRect(QRectF(0, 0, 1000, 1000), 0, "Xg\nXg").height()
         self.step = double - single
         fixed = self._fixed_columns()
-        fixed_share = sum(c.share for c in fixed)
-        marks, self.relief_codes = self._relief_columns(report, fixed_share)
-        other_title = _("Also tried") if marks else _("What was tried")
-        other_share = _OTHER_SHARE if marks else _OTHER_SHARE + 0.1
-        noted_share = _SYMPTOMS_SHARE + _TRIGGERS_SHARE
-        self.columns: list[Column] = [
-            *fixed,
-            *marks,
-            Column(other_title, other_share),
-            Column(_("Symptoms ({mark} warning sign)").format(mark=WARNING_MARK), _SYMPTOMS_SHARE),
-            Column(_("Suspected triggers"), _TRIGGERS_SHARE),
-            Column(
-                _("Notes"),
-                1.0 - fixed_share - sum(c.share for c in marks) - other_share - noted_share,
-            ),
-        ]
-        self.MUSCLE = 2
-        self.FIRST_RELIEF = len(fixed)
-        self.OTHER = len(self.columns) - 4
-        self.SYMPTOMS = len(self.columns) - 3
-        self.TRIGGERS = len(self.columns) - 2
-        self.NOTES = len(self.columns) - 1
-        self._wrapped_columns = (self.MUSCLE, self.OTHER, self.SYMPTOMS, self.TRIGGERS, self.NOTES)
+        reliefs, triggers = self._mark_columns(report, fixed)
+        self.relief_codes = {column.key: place for place, column in enumerate(reliefs)}
+        self.trigger_places = {column.key: place for place, column in enumerate(triggers)}
+        self.columns = self._all_columns(fixed, reliefs, triggers)
+        self.header_height = self.step * (HEADER_LINES + 0.3)
+        self.legend = _(APPENDIX_LEGEND)
+        if triggers:
+            marks = _(TRIGGER_LEGEND).format(mark=TRIGGER_MARK)
+            # On the legend's line if it fits, else on a line of its own.
+            joined = f"{self.legend} · {marks}"
+            fits = self.metrics.horizontalAdvance(joined) < self.width
+            self.legend = joined if fits else f"{self.legend}\n{marks}"
+        # A long translation may wrap too: then the legend has two lines on every page.
+        self.legend_lines = 1 if self.metrics.horizontalAdvance(self.legend) < self.width else 2
+        if "\n" in self.legend:
+            self.legend_lines = 2
+        if reliefs or triggers:
+            self.header_height = max(self.header_height, mark_columns.TURNED_HEADER)
         read = report.appendix.read(
             lambda rows: compact_rows(
-                rows, relief_labels=report.relief_labels, relief_codes=self.relief_codes
+                rows,
+                relief_labels=report.relief_labels,
+                relief_codes=self.relief_codes,
+                trigger_columns=self.trigger_places,
             )
         )
         self.rows, self._month_rows, self.count = read.rows, read.month_rows, read.count
@@ -150,9 +151,13 @@ class AppendixGrid:
         self._combinations = read.combinations
         self.xs, self.widths = self._place_columns()
         self._wraps: list[dict[str, tuple[str, ...]]] = [{} for _ in range(WRAPPED_CELLS)]
+        self._points: dict[float, list[list[QPointF] | Callable[[int, str], QPointF]]] = {}
+        # The headings' lines, placed when the first page is drawn (appendix_painter).
+        self.placed_headings: list[HeadingLine] | None = None
         self.row_starts, self.row_heights, self.headings = self._place_rows()
         self._heading_lines = sorted(self.headings)
         self.pages = self._paginate()
+        self.lines_per_page = max(page.line_count for page in self.pages)
 
     def _fixed_columns(self) -> tuple[Column, ...]:
         """The fixed columns, the night and the time widened to the locale's widest texts
@@ -173,33 +178,71 @@ class AppendixGrid:
             for column in _FIXED_COLUMNS
         )
 
-    def _relief_columns(
-        self, report: reports.Report, fixed_share: float
-    ) -> tuple[list[Column], dict[str, int]]:
-        """Each of the most tried relief methods gets a column of marks as wide as its
-        heading's longest word, while the wrapped columns keep room enough between them;
-        returns the columns and each method's index. A mark is one glyph where the method's
-        name and mark would be a dozen or more in "also tried", on every row that used it:
-        what most of the PDF's drawing time goes on."""
-        low, high = _RELIEF_SHARE
-        muscle = next(c.share for c in _FIXED_COLUMNS if c.title == "Muscle")
-        marks: list[Column] = []
-        codes: dict[str, int] = {}
-        for relief in report.relief_columns:
-            share = min(max((self._longest_word(relief.label) + 5) / self.width, low), high)
-            used = fixed_share - muscle + sum(c.share for c in marks) + share
-            if 1.0 - used < _MIN_WRAPPED_ROOM:
-                break
-            codes[relief.code] = len(marks)
-            marks.append(Column(one_line(relief.label), share, centred=True))
-        return marks, codes
-
-    def _longest_word(self, title: str) -> float:
-        """The widest word of a column heading (headings wrap at words, never inside one)."""
-        return max(
-            (self._header_metrics.horizontalAdvance(word) for word in one_line(title).split()),
-            default=0.0,
+    def _mark_columns(
+        self, report: reports.Report, fixed: Sequence[Column]
+    ) -> tuple[list[mark_columns.MarkColumn], list[mark_columns.MarkColumn]]:
+        """The most tried relief methods and the most suspected triggers get a column of
+        marks each, while the wrapped columns keep room enough between them. A mark is one
+        glyph where a method's or trigger's name would be a dozen or more, on every row that
+        noted it: Qt's PDF engine pays per glyph, and most of the PDF's time went on those
+        names."""
+        wrapped = fixed[2].share  # the muscle's column is the one fixed column that wraps
+        room = (1.0 - _MIN_WRAPPED_ROOM - sum(c.share for c in fixed) + wrapped) * self.width
+        mark = max(self.metrics.horizontalAdvance(m) for m in (*MARKS.values(), TRIGGER_MARK))
+        return mark_columns.choose(
+            self._header_metrics,
+            [(relief.code, relief.label) for relief in report.relief_columns],
+            report.appendix_triggers,
+            len(report.appendix),
+            room,
+            mark,
         )
+
+    def _all_columns(
+        self,
+        fixed: Sequence[Column],
+        reliefs: Sequence[mark_columns.MarkColumn],
+        triggers: Sequence[mark_columns.MarkColumn],
+    ) -> list[Column]:
+        """The fixed columns, the reliefs' marks, what else was tried, the symptoms, the
+        triggers' marks, the other triggers and the notes; the texts' columns share what the
+        others leave."""
+        reliefs_ = [
+            Column(c.title, c.width / self.width, centred=True, turned=True) for c in reliefs
+        ]
+        triggers_ = [
+            Column(c.title, c.width / self.width, centred=True, turned=True) for c in triggers
+        ]
+        left = 1.0 - sum(c.share for c in (*fixed, *reliefs_, *triggers_))
+        other, symptoms, suspected, notes = (left * s / sum(_TEXT_SHARES) for s in _TEXT_SHARES)
+        columns = [
+            *fixed,
+            *reliefs_,
+            Column(_("Also tried") if reliefs else _("What was tried"), other),
+            Column(_("Symptoms ({mark} warning sign)").format(mark=WARNING_MARK), symptoms),
+            *triggers_,
+            Column(_("Other triggers") if triggers else _("Suspected triggers"), suspected),
+            Column(_("Notes"), notes),
+        ]
+        self.MUSCLE = 2
+        self.OTHER = len(fixed) + len(reliefs)
+        self.SYMPTOMS = self.OTHER + 1
+        self.TRIGGERS = len(columns) - 2
+        self.NOTES = len(columns) - 1
+        # Where each mark of a row goes: the reliefs' columns, then the triggers'.
+        self.mark_columns = [
+            *range(len(fixed), self.OTHER),
+            *range(self.SYMPTOMS + 1, self.TRIGGERS),
+        ]
+        self._wrapped_columns = (self.MUSCLE, self.OTHER, self.SYMPTOMS, self.TRIGGERS, self.NOTES)
+        # Where each column's text comes from in a compact row: a one-line cell, a mark, or
+        # a wrapped text; in the columns' order.
+        # The one-line cells: night, time, side, min:s, int. and woke (row[0] to row[5]).
+        sources = [(column, _FIXED, cell) for cell, column in enumerate((0, 1, 3, 4, 5, 6))]
+        sources += [(column, _MARK, place) for place, column in enumerate(self.mark_columns)]
+        sources += [(column, _WRAPPED, cell) for cell, column in enumerate(self._wrapped_columns)]
+        self._cell_order = sorted(sources)
+        return columns
 
     def _two_line_heading(self, title: str) -> float:
         """The narrowest a column can be with its heading on two lines at most."""
@@ -354,12 +397,20 @@ class AppendixGrid:
         return starts, heights, headings
 
     def page_columns(self, page: AppendixPage) -> list[list[str]]:
-        """Each column's lines on `page`, made now from the rows (a month heading's line is
-        blank in every column)."""
+        """Each column's lines on `page` (a month heading's line is blank in every column)."""
+        columns = [[""] * page.line_count for _ in self.columns]
+        for column, line, text in self.page_cells(page):
+            columns[column][line] = text
+        return columns
+
+    def page_cells(self, page: AppendixPage) -> list[tuple[int, int, str]]:
+        """The cells on `page` that hold text, each row's from left to right (the order a
+        reader of the PDF's text gets them in): column, line on the page (from 0) and text,
+        made now from the rows."""
         first, end = page.first_line, page.first_line + page.line_count
-        columns: list[list[str]] = [[] for _ in self.columns]
-        fixed = (0, 1, 3, 4, 5, 6)  # night, time, side, min:s, int., woke
-        relief_columns = range(self.FIRST_RELIEF, self.OTHER)
+        cells: list[tuple[int, int, str]] = []
+        add = cells.append
+        order, lines_of = self._cell_order, self._lines
         starts, heights, rows = self.row_starts, self.row_heights, self.rows
         found = row_containing(starts, first)
         index = 0 if found is None else found
@@ -368,47 +419,73 @@ class AppendixGrid:
         line = first
         while line < end:
             if line in self.headings:
-                for blank in columns:
-                    blank.append("")
                 line += 1
                 continue
             if index >= len(rows):
                 break
             row, start, height = rows[index], starts[index], heights[index]
-            if height == 1:  # most rows: every cell one line, nothing to pad or cut
-                for column, value in zip(fixed, row[:MARK_CELLS], strict=True):
-                    columns[column].append(value)
-                for column, mark in zip(relief_columns, row[MARK_CELLS], strict=True):
-                    columns[column].append(mark)
-                for cell, (column, text) in enumerate(
-                    zip(self._wrapped_columns, row[WRAPPED], strict=True)
-                ):
-                    columns[column].append(self._lines(cell, text)[0])
-                line += 1
-                index += 1
-                continue
-            skip, take = line - start, min(height, end - start) - (line - start)
-            cells = [row[NIGHT], row[CLOCK], row[SIDE], row[DURATION], row[INTENSITY]]
-            cells.append(row[WOKE])
-            for column, value in zip(fixed, cells, strict=True):
-                columns[column].extend(([value] + [""] * (height - 1))[skip : skip + take])
-            for column, mark in zip(relief_columns, row[MARK_CELLS], strict=True):
-                columns[column].extend(([mark] + [""] * (height - 1))[skip : skip + take])
-            for cell, (column, text) in enumerate(
-                zip(self._wrapped_columns, row[WRAPPED], strict=True)
-            ):
-                lines = self._lines(cell, text)
-                padded = list(lines) + [""] * (height - len(lines))
-                columns[column].extend(padded[skip : skip + take])
+            at, marks, wrapped = line - first, row[MARK_CELLS], row[WRAPPED]
+            skip = line - start  # the row's lines on the page before
+            take = min(start + height, end) - line
+            for column, kind, place in order:
+                if kind == _WRAPPED:
+                    text = wrapped[place]
+                    if text:
+                        for offset, value in enumerate(lines_of(place, text)[skip : skip + take]):
+                            if value:
+                                add((column, at + offset, value))
+                elif not skip:
+                    value = marks[place] if kind == _MARK else row[place]
+                    if value:
+                        add((column, at, value))
             line += take
             index += 1
-        return columns
+        return cells
+
+    def cell_points(self, top: float) -> list[list[QPointF] | Callable[[int, str], QPointF]]:
+        """Where each column's texts start on a page whose first line is at `top`: a left
+        aligned column's baseline point for each line, a centred one's as a function of the
+        line and the text. Made once for each `top` (the first page's and the others'): a
+        point is then looked up, not made again for every cell of every page."""
+        found = self._points.get(top)
+        if found is None:
+            found = self._points[top] = [
+                self._centred_points(index, top)
+                if column.centred
+                else [
+                    QPointF(x, top + self.metrics.ascent() + line * self.step)
+                    for line in range(self.lines_per_page)
+                ]
+                for index, (column, x) in enumerate(zip(self.columns, self.xs, strict=True))
+            ]
+        return found
+
+    def _centred_points(self, column: int, top: float) -> Callable[[int, str], QPointF]:
+        """The start of a text centred in `column`, on a line of a page: measured once per
+        text, made once per line and text."""
+        made: dict[tuple[int, str], QPointF] = {}
+        offsets: dict[str, float] = {}
+        x, room = self.xs[column], self.widths[column] + 2
+        baseline, step = top + self.metrics.ascent(), self.step
+        advance = self.metrics.horizontalAdvance
+
+        def point(line: int, text: str) -> QPointF:
+            at = made.get((line, text))
+            if at is None:
+                offset = offsets.get(text)
+                if offset is None:
+                    offset = offsets[text] = (room - advance(text)) / 2
+                at = made[line, text] = QPointF(x + offset, baseline + line * step)
+            return at
+
+        return point
 
     # -- pages ----------------------------------------------------------------------------
 
     def top_of_lines(self, title: bool) -> float:
         """Where the first line of a page goes: below the title, the legend and the header."""
-        return MARGIN + (self.TITLE_HEIGHT if title else 0) + self.step * (HEADER_LINES + 1.6)
+        legend = self.step * (self.legend_lines + 0.3)
+        return MARGIN + (self.TITLE_HEIGHT if title else 0) + legend + self.header_height
 
     def _paginate(self) -> list[AppendixPage]:
         total = self.total_lines

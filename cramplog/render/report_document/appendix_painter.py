@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
 
 from cramplog.core.translation import _
+from cramplog.render.report_document import appendix_headings
 from cramplog.render.report_document.appendix_grid import (
-    APPENDIX_LEGEND,
-    HEADER_LINES,
     AppendixGrid,
     AppendixPage,
     row_containing,
@@ -20,6 +19,7 @@ from cramplog.render.report_document.typesetting import (
     INK,
     MARGIN,
     MUTED,
+    RULE,
     SHADE,
     for_device,
 )
@@ -37,6 +37,7 @@ def paint_page(grid: AppendixGrid, painter: QPainter, page: AppendixPage, count_
     _paint_column_headings(grid, painter, top, month)
     top = grid.top_of_lines(page.title)
     _paint_stripes(grid, painter, page, top)
+    _paint_mark_rules(grid, painter, page)
     _paint_month_headings(grid, painter, page, top)
     _paint_columns(grid, painter, page, top)
 
@@ -57,8 +58,10 @@ def _paint_title_and_legend(
         top += grid.TITLE_HEIGHT
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(MUTED)
-    painter.drawText(QRectF(MARGIN, top, grid.width, grid.step), _LEFT, _(APPENDIX_LEGEND))
-    return top + grid.step * 1.3
+    lines = grid.legend_lines
+    flags = _LEFT | int(Qt.TextFlag.TextWordWrap)
+    painter.drawText(QRectF(MARGIN, top, grid.width, grid.step * lines), flags, grid.legend)
+    return top + grid.step * (lines + 0.3)
 
 
 def _paint_column_headings(
@@ -66,18 +69,23 @@ def _paint_column_headings(
 ) -> None:
     """The column headings, repeated on every page, bottom-aligned over their columns."""
     step = grid.step
-    header_height = step * (HEADER_LINES + 0.3)
+    header_height = grid.header_height
     painter.fillRect(QRectF(MARGIN, top, grid.width, header_height), SHADE)
     painter.setFont(for_device(grid.header_font, painter))
     painter.setPen(INK)
-    wrap = int(Qt.TextFlag.TextWordWrap)
-    for column, x, width in zip(grid.columns, grid.xs, grid.widths, strict=True):
-        align = Qt.AlignmentFlag.AlignHCenter if column.centred else Qt.AlignmentFlag.AlignLeft
-        painter.drawText(
-            QRectF(x, top, width + 2, header_height - step * 0.15),
-            int(align | Qt.AlignmentFlag.AlignBottom) | wrap,
-            column.title,
+    if grid.placed_headings is None:
+        grid.placed_headings = appendix_headings.place_headings(
+            [
+                (column.title, x, width + 2, column.centred, column.turned)
+                for column, x, width in zip(grid.columns, grid.xs, grid.widths, strict=True)
+            ],
+            grid.header_font,
+            grid.device,
+            header_height - step * 0.3,
         )
+    appendix_headings.paint_headings(
+        painter, grid.placed_headings, QPointF(0, top + header_height - step * 0.15)
+    )
     if month:
         # A page that starts mid-month names it in the header's empty top-left corner.
         painter.setPen(ACCENT)
@@ -86,6 +94,26 @@ def _paint_column_headings(
             _LEFT,
             _("{month}, continued").format(month=month),
         )
+
+
+def _paint_mark_rules(grid: AppendixGrid, painter: QPainter, page: AppendixPage) -> None:
+    """A thin rule on each side of a group of mark columns, from the headings down: a
+    mark is read with its column, never with the text beside it."""
+    columns = grid.columns
+    edges = [
+        grid.xs[index] - 1.5
+        for index in range(1, len(columns))
+        if columns[index].turned != columns[index - 1].turned
+    ]
+    if not edges:
+        return
+    top = grid.top_of_lines(page.title) - grid.header_height
+    bottom = grid.top_of_lines(page.title) + page.line_count * grid.step
+    painter.save()
+    painter.setPen(QPen(RULE, 0.5))
+    for x in edges:
+        painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+    painter.restore()
 
 
 def _paint_stripes(grid: AppendixGrid, painter: QPainter, page: AppendixPage, top: float) -> None:
@@ -129,32 +157,29 @@ def _paint_month_headings(
 
 
 def _paint_columns(grid: AppendixGrid, painter: QPainter, page: AppendixPage, top: float) -> None:
-    count = page.line_count
+    """Each cell of the page that holds text, drawn as a text of its own at its baseline.
+
+    Qt pays for every line of a multi-line text it lays out, empty or not, and its PDF
+    engine for every text and glyph: drawn at a point, a cell costs the least (measured:
+    about a sixth less than a column at a time as one multi-line text).
+    """
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(INK)
-    height = (count + 1) * grid.step
-    lines = grid.page_columns(page)
-    for index, (column, x, width) in enumerate(
-        zip(grid.columns, grid.xs, grid.widths, strict=True)
-    ):
-        if index == grid.NOTES:
-            continue
-        text = "\n".join(lines[index])
-        painter.drawText(
-            QRectF(x, top, width + 2, height), _CENTRE if column.centred else _LEFT, text
-        )
-    # Notes in one block like the other columns, except a line that may hold right-to-left
-    # script: drawn on its own, so it finds its own direction (in one block every line
-    # would take the direction of the block's first).
-    notes = lines[grid.NOTES]
-    x, width = grid.xs[grid.NOTES], grid.widths[grid.NOTES]
-    block = ["" if _may_be_rtl(value) else value for value in notes]
-    painter.drawText(QRectF(x, top, width + 2, height), _LEFT, "\n".join(block))
-    for offset, value in enumerate(notes):
-        if value and not block[offset]:
-            painter.drawText(
-                QRectF(x, top + offset * grid.step, width + 2, grid.step), _LEFT, value
+    draw = painter.drawText
+    points = grid.cell_points(top)
+    notes = grid.NOTES
+    for column, line, text in grid.page_cells(page):
+        at = points[column]
+        if callable(at):
+            draw(at(line, text), text)
+        elif column == notes and _may_be_rtl(text):
+            # Drawn in a box, so the line finds its own direction and keeps to its column.
+            box = QRectF(
+                grid.xs[column], top + line * grid.step, grid.widths[column] + 2, grid.step
             )
+            draw(box, _LEFT, text)
+        else:
+            draw(at[line], text)
 
 
 def _may_be_rtl(text: str) -> bool:

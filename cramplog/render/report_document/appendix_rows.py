@@ -15,19 +15,22 @@ from cramplog.render.report_document.typesetting import one_line
 
 # Marks a symptom the checklist names a warning sign; a shape, so it reads in black and white.
 WARNING_MARK: Final = "⚠"
-_MARKS: Final = {
+MARKS: Final = {
     ReliefRating.HELPED: "✓",
     ReliefRating.A_LITTLE: "~",
     ReliefRating.NOT_HELPED: "✗",
     None: "•",
 }
+# Marks a suspected trigger in its column: a filled shape unlike the relief marks.
+TRIGGER_MARK: Final = "●"
 _NO_TIME: Final = "–"
 _TIME_NOT_NOTED_NOTE: Final = nights.TIME_NOT_NOTED.capitalize() + "."
 
 # Where each cell sits in a compact row (a tuple, so a 100-year appendix stays small): the
-# one-line cells, the relief marks, then the texts wrapped within their columns.
+# one-line cells, the marks (relief methods', then triggers'), then the texts wrapped within
+# their columns.
 NIGHT, CLOCK, SIDE, DURATION, INTENSITY, WOKE, MARK_CELLS, WRAPPED = range(8)
-# The wrapped cells, in this order: muscle, also tried, symptoms, triggers, notes.
+# The wrapped cells, in this order: muscle, also tried, symptoms, other triggers, notes.
 WRAPPED_CELLS: Final = 5
 
 
@@ -54,8 +57,13 @@ def compact_rows(
     *,
     relief_labels: Mapping[str, str],
     relief_codes: Mapping[str, int],
+    trigger_columns: Mapping[str, int],
 ) -> CompactRows:
     """Every episode as a compact row of shared texts, with what choosing widths needs.
+
+    A relief method in `relief_codes` (code → its mark's place) or a trigger in
+    `trigger_columns` (label → its mark's place after the reliefs') is a mark in its column;
+    the others are named in the "also tried" and "other triggers" texts.
 
     Written for speed (15,000 rows in well under 0.1 s): what repeats is formatted once
     (nights, clocks, durations, and the sets of reliefs, symptoms and triggers), and no
@@ -75,7 +83,9 @@ def compact_rows(
     empty_marks = ("",) * len(codes)
     tried: dict[tuple[tuple[str, ReliefRating | None], ...], tuple[tuple[str, ...], str]] = {}
     felt: dict[tuple[tuple[str, bool], ...], str] = {}
-    suspected: dict[tuple[str, ...], str] = {}
+    suspected: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
+    empty_triggers = ("",) * len(trigger_columns)
+    all_marks: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
     muscles: dict[str, str] = {}
     sides: dict[str, str] = {}
     durations: dict[int | None, str] = {}
@@ -112,9 +122,9 @@ def compact_rows(
                 column_index = codes.get(code)
                 if column_index is None:
                     # A no-break space: a mark never starts a line away from its method.
-                    named.append(one_line(labels.get(code, code)) + "\u00a0" + _MARKS[rating])
+                    named.append(one_line(labels.get(code, code)) + "\u00a0" + MARKS[rating])
                 else:
-                    marks[column_index] = _MARKS[rating]
+                    marks[column_index] = MARKS[rating]
             found = tried[row.reliefs] = (tuple(marks), ", ".join(named))
         symptoms = felt.get(row.symptoms)
         if symptoms is None:
@@ -122,9 +132,18 @@ def compact_rows(
                 f"{WARNING_MARK} {one_line(label)}" if warning else one_line(label)
                 for label, warning in row.symptoms
             )
-        triggers = suspected.get(row.triggers)
-        if triggers is None:
-            triggers = suspected[row.triggers] = ", ".join(map(one_line, row.triggers))
+        noted = suspected.get(row.triggers)
+        if noted is None:
+            placed = list(empty_triggers)
+            others = []
+            for label in row.triggers:
+                place = trigger_columns.get(label)
+                if place is None:
+                    others.append(one_line(label))
+                else:
+                    placed[place] = TRIGGER_MARK
+            noted = suspected[row.triggers] = (tuple(placed), ", ".join(others))
+        trigger_marks, triggers = noted
         notes = row.notes.replace("\r\n", "\n").replace("\r", "\n") if row.notes else ""
         start = row.start_local
         if row.time_noted:
@@ -148,7 +167,11 @@ def compact_rows(
             intensity = intensities[row.intensity] = (
                 "" if row.intensity is None else str(row.intensity)
             )
-        row_marks, other = found
+        relief_marks, other = found
+        pair = (relief_marks, trigger_marks)
+        row_marks = all_marks.get(pair)
+        if row_marks is None:
+            row_marks = all_marks[pair] = relief_marks + trigger_marks
         # The wrapped cells as one shared tuple: its lines and height are worked out once.
         cells = (muscle, other, symptoms, triggers, notes)
         shared = interned.setdefault(cells, cells)

@@ -50,6 +50,12 @@ def page_texts(path: Path) -> list[str]:
     return [words(page.extract_text(extraction_mode="layout")) for page in reader.pages]
 
 
+def plain_texts(path: Path) -> list[str]:
+    """The text of each page in the order it was drawn (turned headings included, which the
+    layout mode leaves out)."""
+    return [words(page.extract_text()) for page in pypdf.PdfReader(path).pages]
+
+
 def image_count(path: Path) -> int:
     """Image XObjects drawn on the pages, wherever they are nested."""
     reader = pypdf.PdfReader(path)
@@ -216,13 +222,20 @@ def test_the_appendix_shows_each_cramps_symptoms_with_warning_signs_marked_and_i
     # The headings wrap over two lines (where depends on the column's width), read here side
     # by side.
     assert all(word in appendix for word in ("Symptoms", "(⚠", "warning", "sign)"))
-    assert "Suspected" in appendix and "triggers" in appendix
+    assert "Other" in appendix and "triggers" in appendix
     # Numbness is a warning sign: marked with a shape that prints in black and white.
     assert "⚠ Numbness" in appendix
     assert "Soreness" in appendix and "afterwards" in appendix and "⚠ Soreness" not in appendix
     assert "Twitching" in appendix and "⚠ Twitching" not in appendix
-    assert "Dehydration" in appendix
-    # A long trigger wraps within its column: every word of it is printed, none cut.
+    # Dehydration has a column of its own, its heading turned on its side (read here from
+    # the page's text in drawing order): the cramp that noted it has its mark there, the
+    # other none, and the legend says what the mark means.
+    assert "Dehydration" in " ".join(plain_texts(path)[1:])
+    assert "● suspected trigger" in appendix
+    assert "Mon 2 02:10 Calf L 2:30 6 yes ✓ ⚠ Numbness, Soreness ● Carried" in appendix
+    assert "Tue 3 03:20 Calf L 2:30 6 yes ✓ Twitching 2 Mar 2026" in appendix
+    # A trigger too long for a turned heading is named in the text column; it wraps within
+    # its column: every word of it is printed, none cut.
     position = 0
     for word in LONG_TRIGGER.split():
         found = appendix.find(word, position)
@@ -439,6 +452,57 @@ def test_ten_years_fit_page_one(qapp: object, ten_years: Diary, tmp_path: Path) 
     assert document.front_pages == 1
     path = report_document.save_pdf(document, tmp_path / "ten-years.pdf")
     assert len(pypdf.PdfReader(path).pages) == document.page_count
+
+
+def test_the_appendix_lists_every_cramp_of_a_year_in_order(qapp: object, tmp_path: Path) -> None:
+    folder = tmp_path / "year"
+    sample.create_sample_diary(folder, size=sample.SampleSize(years=1, episodes_per_week=29))
+    year = Diary.open(folder)
+    try:
+        period = stats.diary_presets(year)[stats.PeriodPreset.ALL]
+        summary = report.build_report(year, period=period)
+        rows = list(summary.appendix)
+        path = report_document.write_pdf(summary, tmp_path / "year.pdf")
+    finally:
+        year.close()
+    assert len(rows) > 1000
+    text = " ".join(page_texts(path)[1:])
+    # Each cramp's time and muscle, one after another in the diary's order: none is left out.
+    position = 0
+    for row in rows:
+        clock = row.start_local.strftime("%H:%M") if row.time_noted else "–"
+        found = text.find(f"{clock} {row.muscle}", position)
+        assert found >= 0, (row.start_local, row.muscle)
+        position = found + 1
+
+
+def test_a_trigger_noted_on_many_cramps_gets_a_column_of_marks(
+    qapp: object, diary: Diary, tmp_path: Path
+) -> None:
+    for day in range(3, 9):  # the nights of 2 to 7 March, nine cramps each
+        for hour in range(9):
+            diary.add_episode(
+                cramp(
+                    datetime(2026, 3, day, hour, 10),
+                    triggers=("trigger.dehydration",),
+                    triggers_asked=True,
+                )
+            )
+    diary.add_episode(
+        cramp(datetime(2026, 3, 8, 8, 40), triggers=("trigger.caffeine",), triggers_asked=True)
+    )
+    summary = report.build_report(diary, period=WEEK)
+    path = report_document.write_pdf(summary, tmp_path / "s.pdf")
+    appendix = " ".join(page_texts(path)[1:])
+    plain = " ".join(plain_texts(path)[1:])
+    # Dehydration, on 54 of the 55 cramps, is a column headed with its name: a mark on
+    # each of its cramps, its name never repeated in a row; the legend says what a mark is.
+    assert "Dehydration" in plain and "Dehydration" not in appendix
+    legends = appendix.count("● suspected trigger")
+    assert legends >= 1
+    assert appendix.count("●") == 54 + legends
+    # Caffeine, on one cramp in 55, is named in the text column on its row.
+    assert "08:40 Calf L 2:30 6 yes ✓ Caffeine" in appendix
 
 
 @pytest.mark.parametrize("paper", [QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter])

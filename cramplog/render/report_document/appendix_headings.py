@@ -1,0 +1,83 @@
+"""The appendix's column headings broken into lines and placed once, drawn on every page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice, QPainter, QTextLayout, QTextOption
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingLine:
+    """One line of a heading: its text and where its baseline starts, from the headings'
+    row's bottom-left corner; a turned line's place is in the turned frame (along the
+    column upwards, then across it)."""
+
+    text: str
+    at: QPointF
+    turned: bool
+
+
+def place_headings(
+    titles: Sequence[tuple[str, float, float, bool, bool]],
+    font: QFont,
+    device: QPaintDevice,
+    length: float,
+) -> list[HeadingLine]:
+    """Each heading (title, left edge, width, centred, turned) broken at words: a level one
+    bottom-aligned over its column, a turned one read upwards from the bottom, centred
+    across its column, broken to lines `length` long.
+
+    Laid out once for the whole appendix: wrapping every heading again on each of hundreds
+    of pages cost more than the rest of the headings' drawing.
+    """
+    metrics = QFontMetricsF(font, device)
+    spacing, ascent = metrics.lineSpacing(), metrics.ascent()
+    placed: list[HeadingLine] = []
+    for title, x, width, centred, turned in titles:
+        lines = _break(title, font, device, length if turned else width)
+        if turned:
+            across = (width - len(lines) * spacing) / 2
+            for index, line in enumerate(lines):
+                at = QPointF(0.0, x + across + index * spacing + ascent)
+                placed.append(HeadingLine(line, at, True))
+            continue
+        for index, line in enumerate(lines):
+            offset = (width - metrics.horizontalAdvance(line)) / 2 if centred else 0.0
+            up = (len(lines) - index) * spacing
+            placed.append(HeadingLine(line, QPointF(x + offset, ascent - up), False))
+    return placed
+
+
+def paint_headings(painter: QPainter, lines: Sequence[HeadingLine], bottom: QPointF) -> None:
+    """Draw the placed heading lines over a headings' row whose bottom-left is `bottom`."""
+    for line in lines:
+        if not line.turned:
+            painter.drawText(bottom + line.at, line.text)
+    painter.save()
+    painter.translate(bottom)
+    painter.rotate(-90)
+    for line in lines:
+        if line.turned:
+            painter.drawText(line.at, line.text)
+    painter.restore()
+
+
+def _break(text: str, font: QFont, device: QPaintDevice, width: float) -> list[str]:
+    """`text` broken at words into lines `width` wide (a longer word stays whole)."""
+    layout = QTextLayout(text, font, device)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
+    layout.endLayout()
+    return [line for line in lines if line]
