@@ -26,6 +26,7 @@ from cramplog.exchange.batch import (
     SourceKind,
     name_uuid,
 )
+from cramplog.exchange.csv_format import spreadsheet_plain
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.exchange.csv_format.spreadsheet_columns import (
     SPREADSHEET_FIELDS,
@@ -54,6 +55,7 @@ class CsvOptions:
 # (SPREADSHEET_FIELDS' order, which `_SpreadsheetRows.episode` unpacks.)
 _SPREADSHEET_CELLS = tuple(field for field in SPREADSHEET_FIELDS if field not in ("date", "start"))
 _DETAILS = frozenset(_SPREADSHEET_CELLS[7:])
+_PLAIN_CELLS = _SPREADSHEET_CELLS[:7]
 
 
 def _columns(
@@ -83,7 +85,7 @@ def read_spreadsheet(
     width = len(header)
     # A field without a column reads the empty cell one past the header's last column.
     # Without a column for any of the details (triggers...), rows carry only the first eight.
-    fields = _SPREADSHEET_CELLS if index.keys() & _DETAILS else _SPREADSHEET_CELLS[:7]
+    fields = _SPREADSHEET_CELLS if index.keys() & _DETAILS else _PLAIN_CELLS
     wanted = [index.get(field, width) for field in (first, *fields)]
     padding = [""] * (width + 1)
     pick = operator.itemgetter(*wanted)
@@ -125,22 +127,42 @@ def read_spreadsheet(
     words = SpreadsheetWords(context, batch, create=options.new_words)
     asks_thirst = "hydration" in index and "thirst" in split_header(header[index["hydration"]])[0]
     reader = _SpreadsheetRows(context, dates.day_first, seconds_per_number, words, asks_thirst)
-    episodes: list[bulk.NewEpisode] = []
-    batch.episodes = episodes
-    append = episodes.append
-    for row, cells, day, moment in zip(rows, table, dates.parsed, aware, strict=True):
-        try:
-            new = reader.episode(cells, day, moment, row.line)
-        except (ValueError, ValidationError) as exc:
-            batch.errors.append(RowError(row.line, str(exc)))
-            continue
-        if new is not None:
-            append(new)
+    # A file of plain rows (no date-and-time column, no lists) is read column by column; any
+    # other, or one with a row that is not plain, row by row.
+    plain = None
+    if first == "date" and len(fields) == len(_PLAIN_CELLS):
+        plain = spreadsheet_plain.episodes(reader, [row.line for row in rows], table, dates.parsed)
+    if plain is None:
+        batch.episodes = _row_by_row(reader, rows, table, dates.parsed, aware, batch.errors)
+    else:
+        batch.episodes = plain
     batch.duplicates = reader.duplicates
     batch.time_not_noted = reader.time_not_noted
     if batch.new_words and not options.new_words:
         batch.questions[Question.NEW_WORDS] = new_words_question(batch.new_words)
     return batch
+
+
+def _row_by_row(
+    reader: _SpreadsheetRows,
+    rows: list[Row],
+    table: list[list[str]],
+    days: list[date | values.NumericDate | values.CellError | None],
+    aware: list[datetime | None],
+    errors: list[RowError],
+) -> list[bulk.NewEpisode]:
+    """Each row's episode, made one row at a time; a row that cannot be read goes to `errors`."""
+    episodes: list[bulk.NewEpisode] = []
+    append = episodes.append
+    for row, cells, day, moment in zip(rows, table, days, aware, strict=True):
+        try:
+            new = reader.episode(cells, day, moment, row.line)
+        except (ValueError, ValidationError) as exc:
+            errors.append(RowError(row.line, str(exc)))
+            continue
+        if new is not None:
+            append(new)
+    return episodes
 
 
 _OUTCOME_WITHOUT_RELIEF = "Relief helped (no method named)"
