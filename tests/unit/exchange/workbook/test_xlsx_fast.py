@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cramplog.exchange.workbook import cells, sheets, xlsx, xlsx_fast, xlsx_parts
+from cramplog.exchange.workbook import cells, sheets, xlsx, xlsx_fast, xlsx_parts, xlsx_values
 from cramplog.exchange.workbook.xlsx_values import CellValues
 from tests.unit.exchange.workbook.samples import MAIN_NS, package
 
@@ -200,7 +200,7 @@ def test_a_sheet_of_more_cells_than_the_cap_is_left_to_the_streaming_reader(
         )
     ),
     st.booleans(),
-    st.sampled_from([3, xlsx_fast.MEMO_SIZE]),
+    st.sampled_from([3, xlsx_values.MEMO_SIZE]),
 )
 def test_rows_all_of_one_width_read_as_the_general_reader_reads_them(
     tmp_path: Path,
@@ -210,10 +210,12 @@ def test_rows_all_of_one_width_read_as_the_general_reader_reads_them(
     memo_size: int,
 ) -> None:
     # Rows with empty cells ("" is written as a cell with no text) inside or at their end,
-    # blank rows, and (with a memo of three)
-    # more distinct cells than the memo holds: each is cut as the general reader cuts it.
+    # blank rows, and (with a memo of three) more distinct cells than the memo holds: each
+    # is cut as the general reader cuts it.
     monkeypatch.setattr(xlsx_fast, "MEMO_SIZE", memo_size)
-    table = [["Date", "Muscle", "Pain", "Notes", "Side"][: len(rows[0])], *rows]
+    header: list[object] = ["Date", "Muscle", "Pain", "Notes", "Side"]
+    del header[len(rows[0]) :]
+    table = [header, *rows]
     raw = written(tmp_path / "even.xlsx", table, write_only=write_only).read_bytes()
     fast, general = both(raw, monkeypatch)
     assert fast == general
