@@ -131,7 +131,6 @@ class _Rows:
         self.memo: dict[str, object] = {"": _OTHER}
         self.starts: list[int] = []
         self.some_empty = False  # whether any cell was read as _EMPTY
-        self.capped = False  # whether a key was met when the memo was full
         self.numbers: list[int] = []
 
     def read(self, text: str) -> xlsx_stream.Grid:
@@ -160,11 +159,12 @@ class _Rows:
             raise _NotPlain  # a row or cell in a shape the expression does not match
         self.starts = starts
         self.numbers = _row_numbers(numbered, found, starts)
-        if self._remember(keys, letters):
-            texts: list[object] = list(map(self.memo.get, keys))
+        texts: list[object]
+        if not self._remember(keys, letters):
+            texts = self._merged(self._each(keys, letters), inline, shared)
+        elif any(shared):
+            texts = self._merged(list(map(self.memo.get, keys)), inline, shared)
         else:
-            texts = self._each(keys, letters)
-        if not self.capped and not any(shared):
             # No shared strings and every key remembered: the cells the expression read
             # itself (key "") take their inline text, all others their key's, in one map.
             memo = self.memo
@@ -173,8 +173,6 @@ class _Rows:
                 texts = list(map(memo.get, keys, inline))
             finally:
                 memo[""] = _OTHER
-        else:
-            texts = self._merged(texts, inline, shared)
         if width is not None:
             grid = self._even_rows(width, texts)
             if grid is not None:
@@ -278,8 +276,6 @@ class _Rows:
             found = self._typed(key, letter, number)
         if len(self.memo) < MEMO_SIZE:
             self.memo[key] = found
-        else:
-            self.capped = True
         self.some_empty = self.some_empty or found is _EMPTY
         return found
 
