@@ -87,6 +87,49 @@ def read_spreadsheet(
     # Without a column for any of the details (triggers...), rows carry only the first eight.
     fields = _SPREADSHEET_CELLS if index.keys() & _DETAILS else _PLAIN_CELLS
     wanted = [index.get(field, width) for field in (first, *fields)]
+    # A file of plain rows (no date-and-time column, no lists) is read column by column; any
+    # other, or one with a row that is not plain, row by row.
+    columns = None
+    if first == "date" and len(fields) == len(_PLAIN_CELLS):
+        columns = spreadsheet_plain.columns(rows, wanted, width)
+    table: list[list[str]] | None = None
+    if columns is None:
+        table = _table(rows, wanted, width)
+        date_texts, aware = _dates_apart(table, first)
+    else:
+        date_texts, aware = list(columns[0]), [None] * len(rows)
+    dates = settle_dates(date_texts, options.day_first)
+    if dates.question is not None:
+        batch.questions[Question.DATE_ORDER] = dates.question
+    if dates.note is not None:
+        batch.notes = (*batch.notes, dates.note)
+    seconds_per_number = 60
+    if "duration" in index:
+        unit = values.duration_unit(choices[index["duration"]].unit)
+        seconds_per_number = unit if unit is not None else 60
+    words = SpreadsheetWords(context, batch, create=options.new_words)
+    asks_thirst = "hydration" in index and "thirst" in split_header(header[index["hydration"]])[0]
+    reader = _SpreadsheetRows(context, dates.day_first, seconds_per_number, words, asks_thirst)
+    plain = None
+    if columns is not None:
+        plain = spreadsheet_plain.episodes(
+            reader, [row.line for row in rows], columns, dates.parsed
+        )
+    if plain is None:
+        if table is None:
+            table = list(map(list, zip(*columns or [], strict=True)))
+        batch.episodes = _row_by_row(reader, rows, table, dates.parsed, aware, batch.errors)
+    else:
+        batch.episodes = plain
+    batch.duplicates = reader.duplicates
+    batch.time_not_noted = reader.time_not_noted
+    if batch.new_words and not options.new_words:
+        batch.questions[Question.NEW_WORDS] = new_words_question(batch.new_words)
+    return batch
+
+
+def _table(rows: list[Row], wanted: list[int], width: int) -> list[list[str]]:
+    """Each row's cells in _SPREADSHEET_CELLS order (`wanted` gives their columns), stripped."""
     padding = [""] * (width + 1)
     pick = operator.itemgetter(*wanted)
     table: list[list[str]] = []
@@ -94,10 +137,19 @@ def read_spreadsheet(
         cells = row.cells
         # In place: the rows are this import's own lists, and copying 100,000 costs time.
         cells.extend(padding[: width + 1 - len(cells)])
-        # The row's cells in _SPREADSHEET_CELLS order, stripped.
         table.append(list(map(str.strip, pick(cells))))
-    # Dates are read in a first pass, so a day/month order is settled by the whole file;
-    # a cell holding an ISO date and time with an offset needs no settling.
+    return table
+
+
+def _dates_apart(
+    table: list[list[str]], first: str
+) -> tuple[list[str | None], list[datetime | None]]:
+    """Each row's date text to settle (None for a moment read whole), and that moment.
+
+    Dates are read in a first pass, so a day/month order is settled by the whole file; a
+    cell holding an ISO date and time with an offset needs no settling. A date and a time
+    in one cell are parted here, in place.
+    """
     date_texts: list[str | None] = []
     aware: list[datetime | None] = []
     for cells in table:
@@ -115,32 +167,7 @@ def read_spreadsheet(
             cells[1] = cells[1] or split_time or ""
         aware.append(moment)
         date_texts.append(None if moment is not None else cells[0])
-    dates = settle_dates(date_texts, options.day_first)
-    if dates.question is not None:
-        batch.questions[Question.DATE_ORDER] = dates.question
-    if dates.note is not None:
-        batch.notes = (*batch.notes, dates.note)
-    seconds_per_number = 60
-    if "duration" in index:
-        unit = values.duration_unit(choices[index["duration"]].unit)
-        seconds_per_number = unit if unit is not None else 60
-    words = SpreadsheetWords(context, batch, create=options.new_words)
-    asks_thirst = "hydration" in index and "thirst" in split_header(header[index["hydration"]])[0]
-    reader = _SpreadsheetRows(context, dates.day_first, seconds_per_number, words, asks_thirst)
-    # A file of plain rows (no date-and-time column, no lists) is read column by column; any
-    # other, or one with a row that is not plain, row by row.
-    plain = None
-    if first == "date" and len(fields) == len(_PLAIN_CELLS):
-        plain = spreadsheet_plain.episodes(reader, [row.line for row in rows], table, dates.parsed)
-    if plain is None:
-        batch.episodes = _row_by_row(reader, rows, table, dates.parsed, aware, batch.errors)
-    else:
-        batch.episodes = plain
-    batch.duplicates = reader.duplicates
-    batch.time_not_noted = reader.time_not_noted
-    if batch.new_words and not options.new_words:
-        batch.questions[Question.NEW_WORDS] = new_words_question(batch.new_words)
-    return batch
+    return date_texts, aware
 
 
 def _row_by_row(

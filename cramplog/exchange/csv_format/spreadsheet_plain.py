@@ -17,12 +17,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from itertools import repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from cramplog.core import validation
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import MAX_DURATION, MAX_INTENSITY, ChecklistKind, EpisodeInput, Side
 from cramplog.exchange.batch import name_uuids
+from cramplog.exchange.csv_format.rows import Row
 from cramplog.storage import bulk
 
 if TYPE_CHECKING:
@@ -32,21 +34,33 @@ _LONGEST_DURATION = int(MAX_DURATION.total_seconds())
 _T = TypeVar("_T")
 
 
+def columns(rows: Sequence[Row], wanted: Sequence[int], width: int) -> list[list[str]] | None:
+    """The cells of the columns `wanted` (the date's first; `width` for a field with no
+    column, read as empty), stripped; None when a row is shorter than the header or a date
+    cell holds a time too (the row-by-row reader parts them)."""
+    cells = [row.cells for row in rows]
+    if not cells or min(map(len, cells)) < width:
+        return None
+    found = [
+        list(map(str.strip, map(itemgetter(index), cells))) if index < width else [""] * len(cells)
+        for index in wanted
+    ]
+    return None if ":" in "".join(found[0]) else found
+
+
 def episodes(
     reader: _SpreadsheetRows,
     lines: Sequence[int],
-    table: Sequence[Sequence[str]],
+    columns: Sequence[Sequence[str]],
     days: Sequence[object],
 ) -> list[bulk.NewEpisode] | None:
-    """The episodes of the rows (their `lines`, their stripped cells in `table` in the order
+    """The episodes of the rows (their `lines`, their stripped cells in `columns` in the order
     date, time, muscle, side, duration, intensity, woke, notes; their dates read in `days`),
     or None when a row is not plain. Fills `reader.duplicates` as `reader.episode` would."""
-    if not table or any(type(day) is not date for day in days):
+    if not lines or any(type(day) is not date for day in days):
         return None
     dated = cast(Sequence[date], days)
-    _dates, times, muscle_texts, side_texts, durations, intensities, wokes, notes = zip(
-        *table, strict=True
-    )
+    _dates, times, muscle_texts, side_texts, durations, intensities, wokes, notes = columns
     if not all(text[:1].isdigit() for text in times) or not all(muscle_texts):
         return None  # a date-only row, or one with no muscle: read row by row
     try:

@@ -134,11 +134,17 @@ def test_rows_without_a_time_or_with_lists_are_read_row_by_row(
 ) -> None:
     date_only = PLAIN + "2025-03-04,,Calf,L,1,3,evening\n"
     with_lists = HEADER.rstrip("\n") + ",Triggers\n2025-03-01,02:10,Calf,L,1,3,,dehydration\n"
-    for text in (date_only, with_lists):
+    # A date cell with its time in it, and a row shorter than the header.
+    time_in_date = PLAIN + "2025-03-05 02:10,,Calf,L,1,3,\n"
+    short = PLAIN + "2025-03-06,02:10,Calf\n"
+    for text in (date_only, with_lists, time_in_date, short):
         batch = read(diary, text)
         assert outcome(batch) == outcome(read_row_by_row(diary, text, monkeypatch))
-    assert column_reads == [False]  # tried for the first file and declined; never for the second
+        assert not batch.errors
+    # Tried for the first file and declined; never for the others.
+    assert column_reads == [False]
     assert read(diary, date_only).time_not_noted == 1
+    assert read(diary, time_in_date).episodes[-1].start_local.hour == 2
 
 
 def test_words_of_ones_own_are_offered_in_the_order_the_rows_name_them(
