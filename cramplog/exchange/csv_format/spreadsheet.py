@@ -36,7 +36,7 @@ from cramplog.exchange.csv_format.spreadsheet_columns import (
     guess_by_values,
     split_header,
 )
-from cramplog.exchange.csv_format.spreadsheet_dates import resolve_date, settle_dates
+from cramplog.exchange.csv_format.spreadsheet_dates import dates_apart, resolve_date, settle_dates
 from cramplog.exchange.csv_format.spreadsheet_words import SpreadsheetWords, new_words_question
 from cramplog.storage import bulk
 
@@ -95,7 +95,7 @@ def read_spreadsheet(
     table: list[list[str]] | None = None
     if columns is None:
         table = _table(rows, wanted, width)
-        date_texts, aware = _dates_apart(table, first)
+        date_texts, aware = dates_apart(table, first)
     else:
         date_texts, aware = list(columns[0]), [None] * len(rows)
     dates = settle_dates(date_texts, options.day_first)
@@ -139,35 +139,6 @@ def _table(rows: list[Row], wanted: list[int], width: int) -> list[list[str]]:
         cells.extend(padding[: width + 1 - len(cells)])
         table.append(list(map(str.strip, pick(cells))))
     return table
-
-
-def _dates_apart(
-    table: list[list[str]], first: str
-) -> tuple[list[str | None], list[datetime | None]]:
-    """Each row's date text to settle (None for a moment read whole), and that moment.
-
-    Dates are read in a first pass, so a day/month order is settled by the whole file; a
-    cell holding an ISO date and time with an offset needs no settling. A date and a time
-    in one cell are parted here, in place.
-    """
-    date_texts: list[str | None] = []
-    aware: list[datetime | None] = []
-    for cells in table:
-        moment = None
-        if first == "start":
-            moment = values.read_iso_datetime(cells[0])
-            if moment is None:
-                cells[0], split_time = values.split_date_time(cells[0])
-                cells[1] = split_time or cells[1]
-        elif cells[0] and cells[0][-1].isdigit() and ":" in cells[0]:
-            # A date column whose cells carry a time too (a workbook's date-and-time cell,
-            # "2026-03-03 23:45"): the date is the date; the time counts where the time
-            # column is empty or absent.
-            cells[0], split_time = values.split_date_time(cells[0])
-            cells[1] = cells[1] or split_time or ""
-        aware.append(moment)
-        date_texts.append(None if moment is not None else cells[0])
-    return date_texts, aware
 
 
 def _row_by_row(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, TypeVar, cast
@@ -65,15 +65,7 @@ def episodes(
         return None  # a date-only row, or one with no muscle: read row by row
     try:
         clock = list(map(reader.read_time, times))
-        zones = {day: reader.zone_of_day(day) for day in dict.fromkeys(dated)}
-        row_zones = list(map(zones.__getitem__, dated))
-        starts = list(map(datetime.combine, dated, clock, row_zones))
-        if None in zones.values():
-            # A day the clocks change has no one offset: its rows are placed one by one
-            # (a time the clocks skipped is refused, and the row-by-row reader names it).
-            for index in [index for index, zone in enumerate(row_zones) if zone is None]:
-                _local, starts[index], _noted = reader.start(dated[index], times[index])
-                row_zones[index] = cast(timezone, starts[index].tzinfo)
+        starts, row_zones = _starts(reader, dated, times, clock)
     except (ValueError, ValidationError):
         return None
     starts_local = list(map(datetime.combine, dated, clock))
@@ -112,8 +104,25 @@ def episodes(
             woke_from_sleep=map(woke_of.__getitem__, wokes),
             notes=notes,
         ),
-        list(map(reader.minutes.__getitem__, cast(list[timezone], row_zones))),
+        list(map(reader.minutes.__getitem__, row_zones)),
     )
+
+
+def _starts(
+    reader: _SpreadsheetRows, days: Sequence[date], times: Sequence[str], clock: list[time]
+) -> tuple[list[datetime], list[timezone]]:
+    """Each row's start in the computer's zone as it was then, and that zone; a cell that
+    cannot be read raises (ValueError) as it does row by row."""
+    zones = {day: reader.zone_of_day(day) for day in dict.fromkeys(days)}
+    row_zones = list(map(zones.__getitem__, days))
+    starts = list(map(datetime.combine, days, clock, row_zones))
+    if None in zones.values():
+        # A day the clocks change has no one offset: its rows are placed one by one (a
+        # time the clocks skipped is refused, and the row-by-row reader names it).
+        for index in [index for index, zone in enumerate(row_zones) if zone is None]:
+            _local, starts[index], _noted = reader.start(days[index], times[index])
+            row_zones[index] = cast(timezone, starts[index].tzinfo)
+    return starts, cast(list[timezone], row_zones)
 
 
 # EpisodeInput's fields; it has no __post_init__ for `_episode_inputs` to skip.
