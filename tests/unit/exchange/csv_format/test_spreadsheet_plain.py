@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time as clock
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,16 +32,6 @@ def diary(tmp_path: Path) -> Iterator[Diary]:
     opened = Diary.open(tmp_path / "diary", clock=lambda: NOW)
     yield opened
     opened.close()
-
-
-@pytest.fixture
-def london_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The computer's own zone set to London, whose clocks change on 30 March 2025."""
-    monkeypatch.setenv("TZ", "Europe/London")
-    clock.tzset()
-    yield
-    monkeypatch.undo()
-    clock.tzset()
 
 
 def read(diary: Diary, text: str, *, new_words: bool = True) -> Batch:
