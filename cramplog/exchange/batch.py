@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import operator
 import uuid
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -35,6 +36,16 @@ def name_uuid(name: str) -> str:
     return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
+def name_uuids(names: Iterable[str]) -> list[str]:
+    """`name_uuid` of each of `names`: the hashing done by `map`, in C, for a whole file."""
+    digests = map(hashlib.sha1, map(_NAMESPACE_BYTES.__add__, map(str.encode, names)))
+    return [
+        f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
+        for h in map(_HEX, digests)
+    ]
+
+
+_HEX = operator.methodcaller("hexdigest")
 # The variant bits (10xx) set in the first hex digit of the fourth group, by that digit.
 _VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 

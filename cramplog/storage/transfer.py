@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from operator import attrgetter
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from cramplog.core.records import Hydration, Side
 from cramplog.storage import bulk
 from cramplog.storage.schema import (
     DiaryDayRow,
@@ -135,14 +137,8 @@ def insert_episodes(session: Session, episodes: Sequence[bulk.NewEpisode]) -> in
     reliefs: list[tuple[int, str, str | None]] = []
     symptoms: list[tuple[int, str]] = []
     # Imported rows often share their created/updated moments: format each distinct one once.
-    stamps: dict[datetime, str] = {}
-
-    def stamp(moment: datetime) -> str:
-        text = stamps.get(moment)
-        if text is None:
-            text = stamps[moment] = _stamp(moment)
-        return text
-
+    moments = {*map(_CREATED, episodes), *map(_UPDATED, episodes)}
+    stamps = {moment: _stamp(moment) for moment in moments}
     # One timedelta per distinct offset (a diary has two or three), not one per row.
     offsets: dict[int, timedelta] = {}
     for episode_id, new in enumerate(episodes, start=next_id):
@@ -158,19 +154,19 @@ def insert_episodes(session: Session, episodes: Sequence[bulk.NewEpisode]) -> in
                 utc.isoformat(" ", "microseconds") if utc.tzinfo is None else _stamp(utc),
                 new.utc_offset_min,
                 entered.muscle,
-                entered.side.value,
+                _VALUES[entered.side],
                 entered.duration_s,
                 entered.intensity,
-                None if entered.woke_from_sleep is None else int(entered.woke_from_sleep),
+                _FLAGS[entered.woke_from_sleep],
                 entered.activity,
-                None if entered.hydration is None else entered.hydration.value,
+                _VALUES[entered.hydration],
                 entered.notes,
                 int(entered.to_review),
                 int(entered.triggers_asked or bool(entered.triggers)),
                 int(entered.reliefs_asked or bool(entered.reliefs)),
                 int(entered.time_noted),
-                stamp(new.created_utc),
-                stamp(new.updated_utc),
+                stamps[new.created_utc],
+                stamps[new.updated_utc],
             )
         )
         if entered.triggers:
@@ -203,6 +199,15 @@ def insert_episodes(session: Session, episodes: Sequence[bulk.NewEpisode]) -> in
             "INSERT INTO episode_symptoms (episode_id, code) VALUES (?, ?)", symptoms
         )
     return len(rows)
+
+
+_CREATED = attrgetter("created_utc")
+_UPDATED = attrgetter("updated_utc")
+# A side's or hydration's stored text, a yes/no's stored number, looked up rather than worked
+# out for each of 100,000 rows (an enum's .value is a Python call).
+_VALUES: dict[Side | Hydration | None, str | None] = {None: None}
+_VALUES.update({member: member.value for member in (*Side, *Hydration)})
+_FLAGS: dict[bool | None, int | None] = {None: None, False: 0, True: 1}
 
 
 def _utc_text(start_local: datetime, offset_min: int) -> str:

@@ -26,6 +26,7 @@ from cramplog.exchange.batch import (
     SourceKind,
     name_uuid,
 )
+from cramplog.exchange.csv_format import spreadsheet_plain
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.exchange.csv_format.spreadsheet_columns import (
     SPREADSHEET_FIELDS,
@@ -35,7 +36,7 @@ from cramplog.exchange.csv_format.spreadsheet_columns import (
     guess_by_values,
     split_header,
 )
-from cramplog.exchange.csv_format.spreadsheet_dates import resolve_date, settle_dates
+from cramplog.exchange.csv_format.spreadsheet_dates import dates_apart, resolve_date, settle_dates
 from cramplog.exchange.csv_format.spreadsheet_words import SpreadsheetWords, new_words_question
 from cramplog.storage import bulk
 
@@ -54,6 +55,7 @@ class CsvOptions:
 # (SPREADSHEET_FIELDS' order, which `_SpreadsheetRows.episode` unpacks.)
 _SPREADSHEET_CELLS = tuple(field for field in SPREADSHEET_FIELDS if field not in ("date", "start"))
 _DETAILS = frozenset(_SPREADSHEET_CELLS[7:])
+_PLAIN_CELLS = _SPREADSHEET_CELLS[:7]
 
 
 def _columns(
@@ -83,36 +85,19 @@ def read_spreadsheet(
     width = len(header)
     # A field without a column reads the empty cell one past the header's last column.
     # Without a column for any of the details (triggers...), rows carry only the first eight.
-    fields = _SPREADSHEET_CELLS if index.keys() & _DETAILS else _SPREADSHEET_CELLS[:7]
+    fields = _SPREADSHEET_CELLS if index.keys() & _DETAILS else _PLAIN_CELLS
     wanted = [index.get(field, width) for field in (first, *fields)]
-    padding = [""] * (width + 1)
-    pick = operator.itemgetter(*wanted)
-    table: list[list[str]] = []
-    for row in rows:
-        cells = row.cells
-        # In place: the rows are this import's own lists, and copying 100,000 costs time.
-        cells.extend(padding[: width + 1 - len(cells)])
-        # The row's cells in _SPREADSHEET_CELLS order, stripped.
-        table.append(list(map(str.strip, pick(cells))))
-    # Dates are read in a first pass, so a day/month order is settled by the whole file;
-    # a cell holding an ISO date and time with an offset needs no settling.
-    date_texts: list[str | None] = []
-    aware: list[datetime | None] = []
-    for cells in table:
-        moment = None
-        if first == "start":
-            moment = values.read_iso_datetime(cells[0])
-            if moment is None:
-                cells[0], split_time = values.split_date_time(cells[0])
-                cells[1] = split_time or cells[1]
-        elif cells[0] and cells[0][-1].isdigit() and ":" in cells[0]:
-            # A date column whose cells carry a time too (a workbook's date-and-time cell,
-            # "2026-03-03 23:45"): the date is the date; the time counts where the time
-            # column is empty or absent.
-            cells[0], split_time = values.split_date_time(cells[0])
-            cells[1] = cells[1] or split_time or ""
-        aware.append(moment)
-        date_texts.append(None if moment is not None else cells[0])
+    # A file of plain rows (no date-and-time column, no lists) is read column by column; any
+    # other, or one with a row that is not plain, row by row.
+    columns = None
+    if first == "date" and len(fields) == len(_PLAIN_CELLS):
+        columns = spreadsheet_plain.columns(rows, wanted, width)
+    table: list[list[str]] | None = None
+    if columns is None:
+        table = _table(rows, wanted, width)
+        date_texts, aware = dates_apart(table, first)
+    else:
+        date_texts, aware = list(columns[0]), [None] * len(rows)
     dates = settle_dates(date_texts, options.day_first)
     if dates.question is not None:
         batch.questions[Question.DATE_ORDER] = dates.question
@@ -125,22 +110,57 @@ def read_spreadsheet(
     words = SpreadsheetWords(context, batch, create=options.new_words)
     asks_thirst = "hydration" in index and "thirst" in split_header(header[index["hydration"]])[0]
     reader = _SpreadsheetRows(context, dates.day_first, seconds_per_number, words, asks_thirst)
-    episodes: list[bulk.NewEpisode] = []
-    batch.episodes = episodes
-    append = episodes.append
-    for row, cells, day, moment in zip(rows, table, dates.parsed, aware, strict=True):
-        try:
-            new = reader.episode(cells, day, moment, row.line)
-        except (ValueError, ValidationError) as exc:
-            batch.errors.append(RowError(row.line, str(exc)))
-            continue
-        if new is not None:
-            append(new)
+    plain = None
+    if columns is not None:
+        plain = spreadsheet_plain.episodes(
+            reader, [row.line for row in rows], columns, dates.parsed
+        )
+    if plain is None:
+        if table is None:
+            table = list(map(list, zip(*columns or [], strict=True)))
+        batch.episodes = _row_by_row(reader, rows, table, dates.parsed, aware, batch.errors)
+    else:
+        batch.episodes = plain
     batch.duplicates = reader.duplicates
     batch.time_not_noted = reader.time_not_noted
     if batch.new_words and not options.new_words:
         batch.questions[Question.NEW_WORDS] = new_words_question(batch.new_words)
     return batch
+
+
+def _table(rows: list[Row], wanted: list[int], width: int) -> list[list[str]]:
+    """Each row's cells in _SPREADSHEET_CELLS order (`wanted` gives their columns), stripped."""
+    padding = [""] * (width + 1)
+    pick = operator.itemgetter(*wanted)
+    table: list[list[str]] = []
+    for row in rows:
+        cells = row.cells
+        # In place: the rows are this import's own lists, and copying 100,000 costs time.
+        cells.extend(padding[: width + 1 - len(cells)])
+        table.append(list(map(str.strip, pick(cells))))
+    return table
+
+
+def _row_by_row(
+    reader: _SpreadsheetRows,
+    rows: list[Row],
+    table: list[list[str]],
+    days: list[date | values.NumericDate | values.CellError | None],
+    aware: list[datetime | None],
+    errors: list[RowError],
+) -> list[bulk.NewEpisode]:
+    """Each row's episode, made one row at a time; a row that cannot be read goes to `errors`."""
+    episodes: list[bulk.NewEpisode] = []
+    append = episodes.append
+    for row, cells, day, moment in zip(rows, table, days, aware, strict=True):
+        try:
+            new = reader.episode(cells, day, moment, row.line)
+        except (ValueError, ValidationError) as exc:
+            errors.append(RowError(row.line, str(exc)))
+            continue
+        if new is not None:
+            append(new)
+    return episodes
 
 
 _OUTCOME_WITHOUT_RELIEF = "Relief helped (no method named)"

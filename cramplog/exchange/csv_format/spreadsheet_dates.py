@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from cramplog.core.translation import N_, _
 from cramplog.exchange import values
@@ -93,3 +93,32 @@ def resolve_date(
             day_first = not value.must_be_month_first
         return value.resolve(day_first=day_first)
     return value
+
+
+def dates_apart(
+    table: list[list[str]], first: str
+) -> tuple[list[str | None], list[datetime | None]]:
+    """Each row's date text to settle (None for a moment read whole), and that moment.
+
+    Dates are read in a first pass, so a day/month order is settled by the whole file; a
+    cell holding an ISO date and time with an offset needs no settling. A date and a time
+    in one cell are parted here, in place.
+    """
+    date_texts: list[str | None] = []
+    aware: list[datetime | None] = []
+    for cells in table:
+        moment = None
+        if first == "start":
+            moment = values.read_iso_datetime(cells[0])
+            if moment is None:
+                cells[0], split_time = values.split_date_time(cells[0])
+                cells[1] = split_time or cells[1]
+        elif cells[0] and cells[0][-1].isdigit() and ":" in cells[0]:
+            # A date column whose cells carry a time too (a workbook's date-and-time cell,
+            # "2026-03-03 23:45"): the date is the date; the time counts where the time
+            # column is empty or absent.
+            cells[0], split_time = values.split_date_time(cells[0])
+            cells[1] = cells[1] or split_time or ""
+        aware.append(moment)
+        date_texts.append(None if moment is not None else cells[0])
+    return date_texts, aware

@@ -5,7 +5,8 @@ took longer than the rest of the import together. Here one regular expression fi
 start and cell in C; plain inline and shared strings come out of it as text, and every other
 distinct cell (`s="1" t="n"><v>36526</v>`, its key: the cell without its reference) is
 converted once and then looked up. Dates, numbers and words repeat in a diary, so most cells
-cost one dictionary look-up, and Python runs once per row, not per cell.
+cost one dictionary look-up, and Python runs once per row, not per cell; for a sheet whose rows
+all hold the same cells A, B... (most diaries), the rows are cut by slicing, not even that.
 
 Every assumption is checked, never trusted: the XML around the rows is parsed by expat; every
 `<row` and `<c` in the rows must be one the expression matched; the first time a cell's key is
@@ -56,6 +57,7 @@ _DECLARED = re.compile(r"""\s*<\?xml[^>]*encoding=["']([\w.-]+)""")
 _LETTERS = tuple(ascii_uppercase) + tuple(a + b for a, b in product(ascii_uppercase, repeat=2))
 _PREFIXES = [_LETTERS[:width] for width in range(len(_LETTERS) + 1)]
 _EMPTY = object()
+_EMPTY_TEXT = {_EMPTY: ""}  # .get(cell, cell): an empty cell's text, any other cell as it is
 _OTHER = object()  # a row's start, or a cell read by the expression itself
 _INLINE = ' t="inlineStr"><is><t>'
 _INLINE_END = "</t></is></c>"
@@ -98,7 +100,9 @@ def _split(text: str) -> tuple[str, str] | None:
         if end < 0:
             return None
         rows, after = text[opened:end], end + len("</sheetData>")
-    if "<!" in rows or "<?" in rows:  # a comment, CDATA or instruction: expat knows them
+    # A comment, CDATA or instruction: expat knows them. (A lone "!" or "?" is found ten times
+    # quicker than "<!" among the sheet's many "<", and most sheets have none.)
+    if ("!" in rows and "<!" in rows) or ("?" in rows and "<?" in rows):
         return None
     outer = f"{text[:start]}<sheetData/>{text[after:]}"
     found: list[str] = []
@@ -127,6 +131,7 @@ class _Rows:
         # A cell's key → its text, or _EMPTY for a cell with nothing in it.
         self.memo: dict[str, object] = {"": _OTHER}
         self.starts: list[int] = []
+        self.some_empty = False  # whether any cell was read as _EMPTY
         self.numbers: list[int] = []
 
     def read(self, text: str) -> xlsx_stream.Grid:
@@ -141,32 +146,93 @@ class _Rows:
                 raise _NotPlain
             return []
         # Column by column through C (itemgetter), a third quicker than zip(*found).
-        numbered, heads, inline, shared, keys = (
-            list(map(itemgetter(group), found)) for group in (0, 1, 3, 4, 5)
+        numbered, inline, shared, keys = (
+            list(map(itemgetter(group), found)) for group in (0, 3, 4, 5)
         )
         letters = tuple(map(itemgetter(2), found))
-        starts = [index for index, letter in enumerate(letters) if not letter]
+        width = _width(letters, rows)
+        starts = (
+            [index for index, letter in enumerate(letters) if not letter]
+            if width is None
+            else list(range(0, len(letters), width + 1))
+        )
         if starts[:1] != [0] or len(starts) != rows or len(keys) - len(starts) != cells:
             raise _NotPlain  # a row or cell in a shape the expression does not match
         self.starts = starts
-        self.numbers = _row_numbers(numbered, heads, starts)
+        self.numbers = _row_numbers(numbered, found, starts)
+        texts: list[object]
+        if not self._remember(keys, letters):
+            texts = self._merged(self._each(keys, letters), inline, shared)
+        elif any(shared):
+            texts = self._merged(list(map(self.memo.get, keys)), inline, shared)
+        else:
+            # No shared strings and every key remembered: the cells the expression read
+            # itself (key "") take their inline text, all others their key's, in one map.
+            memo = self.memo
+            del memo[""]
+            try:
+                texts = list(map(memo.get, keys, inline))
+            finally:
+                memo[""] = _OTHER
+        if width is not None:
+            grid = self._even_rows(width, texts)
+            if grid is not None:
+                return grid
+        return self._rows(letters, texts)
+
+    def _remember(self, keys: list[str], letters: tuple[str, ...]) -> bool:
+        """Read each distinct key not met before, in the order met; False (having read
+        none) when the memo cannot hold them all."""
+        memo = self.memo
+        unseen = [key for key in dict.fromkeys(keys) if key not in memo]
+        if len(memo) + len(unseen) > MEMO_SIZE:
+            return False
+        if unseen:
+            # Where each key is first met (the last of its places, counting backwards).
+            first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+            for key in unseen:
+                self._first(key, letters[first[key]], first[key])
+        return True
+
+    def _each(self, keys: list[str], letters: tuple[str, ...]) -> list[object]:
+        """Each key's text, one at a time: a sheet with more distinct cells than the memo holds."""
         texts: list[object] = list(map(self.memo.get, keys))
-        if None in texts:
-            get = self.memo.get
-            for index in [index for index, found in enumerate(texts) if found is None]:
-                known = get(keys[index])
-                texts[index] = (
-                    known if known is not None else self._first(keys[index], letters[index], index)
-                )
+        get = self.memo.get
+        for index in [index for index, found in enumerate(texts) if found is None]:
+            known = get(keys[index])
+            texts[index] = (
+                known if known is not None else self._first(keys[index], letters[index], index)
+            )
+        return texts
+
+    def _merged(self, texts: list[object], inline: list[str], shared: list[str]) -> list[object]:
+        """`texts` with each cell the expression read itself (_OTHER) given its text."""
         strings = self.values.book.strings
         try:
-            texts = [
+            return [
                 text if text is not _OTHER else strings[int(number)] if number else words
                 for text, words, number in zip(texts, inline, shared, strict=True)
             ]
         except IndexError:
             raise _NotPlain from None  # no such shared string: xlsx_stream names the cell
-        return self._rows(letters, texts)
+
+    def _even_rows(self, width: int, texts: list[object]) -> xlsx_stream.Grid | None:
+        """The rows of a sheet whose every row holds the cells A, B... of one `width`, cut
+        from `texts` by slicing and zip in C; None when a row ends in an empty cell or is
+        blank, or the sheet is too large (`_rows` then reads it row by row, as it reads every
+        other sheet)."""
+        if not width or len(texts) - len(self.numbers) > sheets.MAX_CELLS:
+            return None
+        cells = texts.copy()
+        del cells[:: width + 1]  # the rows' starts
+        if self.some_empty:
+            if _EMPTY in cells[width - 1 :: width]:
+                return None  # a row's last cells are empty: its line is shorter
+            cells = list(map(_EMPTY_TEXT.get, cells, cells))
+        lines: list[list[str]] = list(map(list, zip(*[iter(cells)] * width, strict=True)))
+        if not all(map(str.strip, map("".join, lines))):
+            return None
+        return list(zip(self.numbers, lines, strict=True))
 
     def _rows(self, letters: tuple[str, ...], texts: list[object]) -> xlsx_stream.Grid:
         grid: xlsx_stream.Grid = []
@@ -211,6 +277,7 @@ class _Rows:
             found = self._typed(key, letter, number)
         if len(self.memo) < MEMO_SIZE:
             self.memo[key] = found
+        self.some_empty = self.some_empty or found is _EMPTY
         return found
 
     @staticmethod
@@ -240,8 +307,22 @@ class _Rows:
         return _EMPTY if text is None else text
 
 
-def _row_numbers(numbered: Sequence[str], heads: Sequence[str], starts: list[int]) -> list[int]:
-    """Each row's number: its `r`, else one more than the row before."""
+def _width(letters: tuple[str, ...], rows: int) -> int | None:
+    """The number of cells in each row when every row holds the cells A, B... of the same
+    number (the expression gives a row's start no letters), else None."""
+    if not letters or letters[0]:
+        return None
+    width = letters.index("", 1) - 1 if rows > 1 else len(letters) - 1
+    if width >= len(_PREFIXES) or letters != ("", *_PREFIXES[width]) * rows:
+        return None
+    return width
+
+
+def _row_numbers(
+    numbered: Sequence[str], items: Sequence[tuple[str, ...]], starts: list[int]
+) -> list[int]:
+    """Each row's number: its `r` (first, else among the other attributes of its start in
+    `items`, what the expression found), else one more than the row before."""
     given = [numbered[start] for start in starts]
     if "" not in given:
         numbers = list(map(int, given))
@@ -250,7 +331,7 @@ def _row_numbers(numbered: Sequence[str], heads: Sequence[str], starts: list[int
     numbers = []
     number = 0
     for start in starts:
-        found = _ROW_NUMBER.search(heads[start])
+        found = _ROW_NUMBER.search(items[start][1])
         if numbered[start] or found:
             number = xlsx_stream.row_number(numbered[start] or (found.group(1) if found else ""))
         else:

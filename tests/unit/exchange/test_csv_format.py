@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -721,18 +720,6 @@ def test_malformed_csv_never_crashes_the_importer_and_a_failed_import_adds_nothi
     finally:
         diary.close()
     assert examples["count"] >= 250
-
-
-@pytest.fixture
-def london_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The computer's own zone set to London, whose clocks change in March and October."""
-    import time as clock
-
-    monkeypatch.setenv("TZ", "Europe/London")
-    clock.tzset()
-    yield
-    monkeypatch.undo()
-    clock.tzset()
 
 
 def test_times_around_a_clock_change_take_the_offset_in_force_then(

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cramplog.exchange.workbook import cells, sheets, xlsx, xlsx_fast, xlsx_parts
+from cramplog.exchange.workbook import cells, sheets, xlsx, xlsx_fast, xlsx_parts, xlsx_values
 from cramplog.exchange.workbook.xlsx_values import CellValues
 from tests.unit.exchange.workbook.samples import MAIN_NS, package
 
@@ -180,3 +180,60 @@ def test_a_sheet_of_more_cells_than_the_cap_is_left_to_the_streaming_reader(
         part = archive.read("xl/worksheets/sheet1.xml")
     assert xlsx_fast.read(part, CellValues(book, "Cramps")) is None
     assert xlsx.read(path.read_bytes(), None).rows[0].cells == ["calf", "7"]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.integers(1, 5).flatmap(
+        lambda width: st.lists(
+            st.lists(
+                st.one_of(
+                    VALUES.filter(lambda value: value is not None), st.sampled_from(["", " "])
+                ),
+                min_size=width,
+                max_size=width,
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    ),
+    st.booleans(),
+    st.sampled_from([3, xlsx_values.MEMO_SIZE]),
+)
+def test_rows_all_of_one_width_read_as_the_general_reader_reads_them(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[list[object]],
+    write_only: bool,
+    memo_size: int,
+) -> None:
+    # Rows with empty cells ("" is written as a cell with no text) inside or at their end,
+    # blank rows, and (with a memo of three) more distinct cells than the memo holds: each
+    # is cut as the general reader cuts it.
+    monkeypatch.setattr(xlsx_fast, "MEMO_SIZE", memo_size)
+    header: list[object] = ["Date", "Muscle", "Pain", "Notes", "Side"]
+    del header[len(rows[0]) :]
+    table = [header, *rows]
+    raw = written(tmp_path / "even.xlsx", table, write_only=write_only).read_bytes()
+    fast, general = both(raw, monkeypatch)
+    assert fast == general
+
+
+def test_a_sheet_of_rows_of_one_width_keeps_each_rows_number_and_cells(tmp_path: Path) -> None:
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>calf {n}</t></is></c>'
+        f'<c r="B{n}"{"/>" if n == 4 else f"><v>{n}</v></c>"}</row>'
+        for n in (2, 4, 7)
+    )
+    path = package(tmp_path / "even.xlsx", PLAIN_ROWS.split("</row>")[0] + "</row>" + rows)
+    with zipfile.ZipFile(path) as archive:
+        book = xlsx_parts.read_book(archive)
+        part = archive.read("xl/worksheets/sheet1.xml")
+    assert xlsx_fast.read(part, CellValues(book, "Cramps")) == [
+        (1, ["Muscle", "Pain"]),
+        (2, ["calf 2", "2"]),
+        (4, ["calf 4"]),  # its last cell is empty: the row ends before it
+        (7, ["calf 7", "7"]),
+    ]
