@@ -121,6 +121,7 @@ class BackgroundOpening:
         self.result: object = None
         self._painted = threading.Event()
         self._place_painted = threading.Event()
+        self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._work, name="cramplog-open-diary")
 
     def start(self) -> None:
@@ -135,7 +136,9 @@ class BackgroundOpening:
         self._place_painted.set()
 
     def join(self) -> None:
-        """Wait for the worker to finish (it stops waiting for any paint at once)."""
+        """Wait for the worker to finish (it stops waiting for any paint at once, and drops
+        its `after_paint` work if it had not started it)."""
+        self._stopping.set()
         self._painted.set()
         self._place_painted.set()
         if self._thread.is_alive():
@@ -162,6 +165,9 @@ class BackgroundOpening:
                 self.after_paint.drop()
         if self.after_paint is not None and isinstance(result, Opened):
             self._place_painted.wait(PLACE_WAIT_S)
+            if self._stopping.is_set():
+                self.after_paint.drop()  # the window is going: no charts to load for it
+                return
             with _collector_paused():
                 self.after_paint.run()
 

@@ -202,3 +202,24 @@ def test_the_later_work_is_dropped_when_the_diary_does_not_open_on_the_worker(
         worker.start()
     worker.join()
     assert later.dropped and later.ran == []  # the UI thread opens it: the page loads alone
+
+
+def test_a_window_closed_before_its_place_painted_drops_the_later_work(
+    qtbot: QtBot, months_of_cramps: Path
+) -> None:
+    later = Later()
+    parent = QObject()
+    worker = BackgroundOpening(
+        months_of_cramps,
+        preview_rows=None,
+        where=None,
+        early_modules=(),
+        late_modules=(),
+        after_paint=later,
+        parent=parent,
+    )
+    with qtbot.wait_signal(worker.handover.arrived, timeout=20_000) as arrived:
+        worker.start()
+    worker.join()  # quitting: nothing is loaded for a window that is going
+    arrived.args[0].diary.close()
+    assert later.dropped and later.ran == []
