@@ -10,12 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from cramplog import __version__, files
-from cramplog.commands import COMMAND_MODULES
+from cramplog import __version__
 from cramplog.core import conventions, translation
 from cramplog.core.errors import CramplogError
 from cramplog.core.translation import _
-from cramplog.files import bug_log
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -80,6 +78,8 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         parser.set_defaults(command=None)
         return parser
+    from cramplog.commands import COMMAND_MODULES
+
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         module: Any = importlib.import_module(f"cramplog.commands.{name}")
@@ -153,13 +153,45 @@ def _opens_the_app(argv: Sequence[str]) -> bool:
     return True
 
 
+def _app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The app's options read without argparse, or None if argparse must read them.
+
+    Only `--demo`, `--data-dir DIR` and `--data-dir=DIR`, as `_opens_the_app` accepts them,
+    and a DIR not starting with "-" (argparse would take that for an option): what argparse
+    makes of these is plain, and the window is not kept waiting for it (a few milliseconds).
+    """
+    if not _opens_the_app(argv):
+        return None
+    args = argparse.Namespace(
+        demo=False,
+        data_dir=None,
+        install_desktop_entry=False,
+        remove_desktop_entry=False,
+        command=None,
+    )
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--demo":
+            args.demo = True
+            continue
+        value = rest.pop(0) if token == "--data-dir" else token.partition("=")[2]
+        if token == "--data-dir" and value.startswith("-"):
+            return None
+        args.data_dir = value  # the last one given counts, as with argparse
+    return args
+
+
 def main(argv: Sequence[str]) -> int:
-    # Dates and numbers by the environment's locale (the app replaces this with Qt's), and
-    # messages in its language where a catalogue is shipped.
-    conventions.use(conventions.from_environment())
+    # Messages in the environment's language where a catalogue is shipped.
     translation.install(translation.find(translation.languages(os.environ)))
-    parser = build_parser(with_commands=not _opens_the_app(argv))
-    args = parser.parse_args(list(argv))
+    args = _app_arguments(argv)
+    if args is None:
+        # Dates and numbers by the environment's locale (the app replaces this with Qt's;
+        # opening it straight away, it is not worth looking up).
+        conventions.use(conventions.from_environment())
+        parser = build_parser(with_commands=not _opens_the_app(argv))
+        args = parser.parse_args(list(argv))
     launcher = args.install_desktop_entry or args.remove_desktop_entry
     if launcher and (args.command is not None or args.demo):
         return _fail(
@@ -184,12 +216,16 @@ def main(argv: Sequence[str]) -> int:
         return _fail(str(exc))
     except OSError as exc:
         # The environment's fault (missing folder, permissions, full disk): say so plainly.
+        from cramplog import files
+
         where = Path(exc.filename) if isinstance(exc.filename, str) else Path(".")
         return _fail(files.storage_message(exc, where, done=_("Nothing was changed.")))
     except KeyboardInterrupt:
         return _fail(_("interrupted."), 130)
     except Exception as exc:
         # Never a traceback on the terminal, and never a bug passed off as bad input.
+        from cramplog.files import bug_log
+
         try:
             log = bug_log.record(type(exc), exc.__traceback__)
         except OSError:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from cramplog.demo import sample  # noqa: E402
 from cramplog.diary.service import Diary  # noqa: E402
-from cramplog.ui.main_window import PLACES, MainWindow  # noqa: E402
+from cramplog.ui.main_window import DIARY, PATTERNS, PLACES, MainWindow  # noqa: E402
 from cramplog.ui.preferences import Preferences, ThemeMode  # noqa: E402
 from cramplog.ui.widgets import theme  # noqa: E402
 
@@ -109,6 +109,30 @@ def _import_preview(window: MainWindow) -> QWidget:
     return dialog
 
 
+def started_on(place: int, data_dir: Path, prefs: Preferences, app: QApplication) -> MainWindow:
+    """The window as start-up opens it on `place`: painted first, then given the diary its
+    worker thread opened (and, on Patterns, the charts it loaded meanwhile)."""
+    from cramplog.ui.startup.app import DiaryOpening
+
+    prefs.last_place = place
+    window = MainWindow(sample=True, preferences=prefs)
+    window.resize(*SIZE)
+    opening = DiaryOpening(window, data_dir, sample=True)
+    if place == PATTERNS:
+        print(f"  (matplotlib loaded before starting on Patterns: {'matplotlib' in sys.modules})")
+    window.show()
+    # Short waits (as pytest-qt's), between which the worker gets to run...
+    for _ in range(3000):
+        if window.attached:
+            break
+        QTest.qWait(10)
+    # ...then a long one, as for Patterns above: its charts must come all the same.
+    QTest.qWait(2500)
+    settle(app)
+    opening.stop()
+    return window
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
@@ -129,6 +153,16 @@ def main() -> int:
                 prefs = Preferences(
                     QSettings(str(Path(tmp) / f"{mode.value}.ini"), QSettings.Format.IniFormat)
                 )
+                prefs.theme = mode  # start-up applies the preferred theme itself
+                # Started as the app starts, first: in light, before anything else has
+                # loaded matplotlib, so Patterns' charts are loaded by start-up's worker.
+                for place in (PATTERNS, DIARY):
+                    started = started_on(place, data_dir, prefs, app)
+                    name = PLACES[place].lower()
+                    save(started, app, args.out / f"started-on-{name}-{mode.value}.png")
+                    started.close()
+                    started.diary.close()
+                    started.deleteLater()
                 # The first paint of a start-up, before the diary is open.
                 opening = MainWindow(sample=True, preferences=prefs)
                 opening.resize(*SIZE)

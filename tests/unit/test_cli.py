@@ -116,6 +116,9 @@ def test_usage_errors_are_one_line(argv: list[str], capsys: pytest.CaptureFixtur
         (["--demo"], True),
         (["--data-dir", "stats"], True),  # a folder that happens to share a command's name
         (["--data-dir=/tmp/x", "--demo"], True),
+        (["--data-dir", "a", "--data-dir=b", "--demo", "--demo"], True),  # the last one counts
+        (["--data-dir="], True),
+        (["--data-dir=-x"], True),
         (["stats"], False),
         (["--data-dir", "x", "check"], False),
         (["--help"], False),
@@ -130,6 +133,22 @@ def test_opening_the_app_skips_the_command_parsers_only_when_no_command_is_named
         quick = cli.build_parser(with_commands=False).parse_args(argv)
         full = cli.build_parser().parse_args(argv)
         assert vars(quick) == vars(full)  # the same options, read the same way
+        by_hand = cli._app_arguments(argv)
+        assert by_hand is not None and vars(by_hand) == vars(full)
+    else:
+        assert cli._app_arguments(argv) is None
+
+
+def test_a_folder_named_like_an_option_is_left_to_argparse(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # argparse reads "--data-dir -x" as a missing folder and an unknown option; reading the
+    # app's options by hand must not take "-x" for a folder instead.
+    assert cli._app_arguments(["--data-dir", "-x"]) is None
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--data-dir", "-x"])
+    assert exit_info.value.code == cli.EXIT_USAGE
+    assert "expected one argument" in capsys.readouterr().err
 
 
 def test_an_unknown_option_to_the_app_is_refused_in_one_line(

@@ -1,8 +1,10 @@
 """The Patterns page's charts: made after its first paint, drawn only while on screen.
 
 matplotlib (via `cramplog.render.chart_view` and `cramplog.render.charts`) is imported in
-the turn after the page's first paint, never at start-up: the page paints its numbers,
-period and checklist first, behind a stand-in as tall as a chart, then makes one chart a turn.
+the turn after the page's first paint, never before it: the page paints its numbers, period
+and checklist first, behind a stand-in as tall as a chart, then makes one chart a turn. On a
+start on Patterns, start-up's worker imports them meanwhile (`chart_modules`), and the page
+waits for it a turn at a time rather than import them itself.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from cramplog.analysis import stats
+from cramplog.ui.pages import chart_modules
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -24,6 +27,8 @@ if TYPE_CHECKING:
 
 # The stand-in's height while the charts are being made: a chart's own before it is drawn.
 CHART_PLACEHOLDER_PX: Final = 240
+# How often the page looks whether start-up's worker has loaded the chart modules.
+LOADED_YET_MS: Final = 15
 
 
 class PageCharts(QObject):
@@ -69,6 +74,9 @@ class PageCharts(QObject):
             QTimer.singleShot(0, self, self._add_next_view)  # dropped if the page goes
 
     def _add_next_view(self) -> None:
+        if not chart_modules.ready():
+            QTimer.singleShot(LOADED_YET_MS, self, self._add_next_view)  # dropped if it goes
+            return
         from cramplog.render import charts
         from cramplog.render.chart_view import ChartView
 

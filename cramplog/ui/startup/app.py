@@ -383,6 +383,8 @@ class DiaryOpening(QObject):
             where=window.list_filter(),
             early_modules=window.modules_to_preview(),
             late_modules=window.modules_to_attach(),
+            before_handover=window.work_before_handover(),
+            after_paint=window.work_after_first_paint(),
             parent=self,
         )
         worker.handover.examined.connect(self._examined)
@@ -435,8 +437,13 @@ class DiaryOpening(QObject):
 
     def _arrived(self, result: object) -> None:
         """On the UI thread: the worker has opened the diary (or failed to)."""
-        if self._worker is not None:
-            self._worker.join()  # emitting was its last act
+        from cramplog.ui.startup import background_open
+
+        worker = self._worker
+        # The worker goes on only to do its `after_paint` work once the place is painted.
+        goes_on = worker is not None and worker.after_paint is not None
+        if worker is not None and not (goes_on and isinstance(result, background_open.Opened)):
+            worker.join()  # emitting was its last act
         if isinstance(result, CramplogError | OSError):
             tell(self.window, _("cramplog cannot open the diary"), _message(result))
             _quit(1)
@@ -448,6 +455,10 @@ class DiaryOpening(QObject):
         if opened.rows is not None:
             self.window.diary_page.take_rows(opened.rows, opened.sorted_rows)
         self._attach(opened.diary)
+        place = self.window.pages.currentWidget()
+        if worker is not None and goes_on and self.diary is not None and place is not None:
+            # The place's paint, not the window's: its numbers are on screen first.
+            AfterPaint(place, worker.place_painted, fallback_ms=OPEN_WITHOUT_PAINT_MS)
 
     def _attach(self, diary: Diary | None) -> None:
         try:

@@ -3,9 +3,16 @@
 One worker thread does, in order: load the modules the preview needs, examine the file, read
 the newest rows (a healthy diary with its list in view), wait for the window to paint them,
 open the diary (SQLAlchemy) and read and sort the whole list, then load the modules the
-window's attach and its first place will import. The UI thread gets two plain results
+window's attach and its first place will import, and run `before_handover` on the open
+diary (Patterns computes its opening figures there). The UI thread gets two plain results
 through queued signals, `examined` and `arrived`, and only ever uses the diary (and its one
-SQLite connection) after `arrived`, when the worker is done with it.
+SQLite connection) after `arrived`, when the worker is done with it. Given `after_paint`,
+the worker then waits for the first place to be painted and runs it (loading what that place
+needs next, the charts of Patterns), touching the diary no more.
+
+With no preview to show, the file is examined on a second short-lived thread while the worker
+loads the diary's modules: SQLite checks the file without holding the interpreter, so the
+check costs the start-up nothing.
 
 Python runs one thread at a time, so the UI thread stays free only if the worker never
 holds the interpreter for long: the cyclic garbage collector, which would scan every
@@ -19,10 +26,10 @@ import contextlib
 import gc
 import importlib
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -36,6 +43,10 @@ if TYPE_CHECKING:
 # The longest the worker waits for the preview to be painted before opening the diary (the
 # window may be minimised, or closing).
 PREVIEW_WAIT_S = 1.0
+# The longest it waits for the first place to be painted before its `after_paint` work.
+PLACE_WAIT_S = 2.0
+# What `Diary.open` imports: loaded while the file is examined when there is no preview.
+DIARY_MODULES = ("cramplog.diary.service",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +64,15 @@ class Opened:
     diary: Diary
     rows: WholeList | None
     sorted_rows: SortedRows | None
+
+
+class LaterWork(Protocol):
+    """Work for the worker once the first place has painted (loading what it needs next)."""
+
+    def run(self) -> None: ...
+
+    def drop(self) -> None:
+        """The diary did not open on the worker: the work will not be done there."""
 
 
 class Handover(QObject):
@@ -86,6 +106,8 @@ class BackgroundOpening:
         where: EpisodeFilter | None,
         early_modules: Sequence[str],
         late_modules: Sequence[str],
+        before_handover: Callable[[Diary], None] | None = None,
+        after_paint: LaterWork | None = None,
         parent: QObject,
     ) -> None:
         self.data_dir = data_dir
@@ -93,9 +115,13 @@ class BackgroundOpening:
         self.where = where
         self.early_modules = tuple(early_modules)
         self.late_modules = tuple(late_modules)
+        self.before_handover = before_handover
+        self.after_paint = after_paint
         self.handover = Handover(parent)
         self.result: object = None
         self._painted = threading.Event()
+        self._place_painted = threading.Event()
+        self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._work, name="cramplog-open-diary")
 
     def start(self) -> None:
@@ -105,9 +131,16 @@ class BackgroundOpening:
         """The preview is on screen (or will not be): the worker goes on opening the diary."""
         self._painted.set()
 
+    def place_painted(self) -> None:
+        """The first place is on screen with the open diary: the worker runs `after_paint`."""
+        self._place_painted.set()
+
     def join(self) -> None:
-        """Wait for the worker to finish (it stops waiting for a preview's paint at once)."""
+        """Wait for the worker to finish (it stops waiting for any paint at once, and drops
+        its `after_paint` work if it had not started it)."""
+        self._stopping.set()
         self._painted.set()
+        self._place_painted.set()
         if self._thread.is_alive():
             self._thread.join()
 
@@ -118,20 +151,34 @@ class BackgroundOpening:
     def _work(self) -> None:
         result: object = None
         try:
+            try:
+                with _collector_paused():
+                    result = self._open()
+            except BaseException as exc:  # handed to the UI thread, which reports it
+                result = exc
+            if result is None:
+                return  # not healthy: the UI thread opens it, asking the person what to do
+            self.result = result
+            self._emit("arrived", result)
+        finally:
+            if self.after_paint is not None and not isinstance(result, Opened):
+                self.after_paint.drop()
+        if self.after_paint is not None and isinstance(result, Opened):
+            self._place_painted.wait(PLACE_WAIT_S)
+            if self._stopping.is_set():
+                self.after_paint.drop()  # the window is going: no charts to load for it
+                return
             with _collector_paused():
-                result = self._open()
-        except BaseException as exc:  # handed to the UI thread, which reports it
-            result = exc
-        if result is None:
-            return  # not healthy: the UI thread opens it, asking the person what to do
-        self.result = result
-        self._emit("arrived", result)
+                self.after_paint.run()
 
     def _open(self) -> Opened | None:
         from cramplog.diary import first_screen, integrity
 
         _load(self.early_modules)
-        verdict = integrity.examine(self.data_dir)
+        if self.preview_rows:
+            verdict = integrity.examine(self.data_dir)
+        else:
+            verdict = _examine_while_loading(self.data_dir, DIARY_MODULES)
         healthy = verdict.condition is integrity.Condition.HEALTHY
         listing = None
         if healthy and self.preview_rows:
@@ -150,10 +197,36 @@ class BackgroundOpening:
 
                 sorted_rows = sort_rows(rows.episodes, rows.cramp_free, night_of=diary.night_of)
             _load(self.late_modules)
+            if self.before_handover is not None:
+                self.before_handover(diary)
         except BaseException:
             diary.close()
             raise
         return Opened(diary, rows, sorted_rows)
+
+
+def _examine_while_loading(data_dir: Path, modules: Sequence[str]) -> Verdict:
+    """`integrity.examine` on a thread of its own while this one loads `modules` (none of
+    which examining imports: both threads never wait for one module)."""
+    from cramplog.diary import integrity
+
+    found: list[Verdict | BaseException] = []
+
+    def examine() -> None:
+        try:
+            found.append(integrity.examine(data_dir))
+        except BaseException as exc:  # raised again on the worker, which hands it over
+            found.append(exc)
+
+    examining = threading.Thread(target=examine, name="cramplog-examine")
+    examining.start()
+    try:
+        _load(modules)
+    finally:
+        examining.join()
+    if isinstance(found[0], BaseException):
+        raise found[0]
+    return found[0]
 
 
 def _load(modules: Sequence[str]) -> None:

@@ -466,3 +466,64 @@ def test_a_first_run_opens_the_tour_beside_the_window_once_the_diary_is_open(
     tour.never_again.setChecked(True)
     tour.close()
     assert not preferences.show_tour
+
+
+def test_a_start_on_patterns_loads_the_charts_off_the_ui_thread_even_under_qwait(
+    tmp_path: Path, year_of_cramps: Path
+) -> None:
+    """Start on Patterns as the app does, in a fresh process (so matplotlib is not loaded
+    yet): its figures come first, the worker loads matplotlib after their paint, and the
+    charts appear even while the caller waits in QTest.qWait, which never lets another
+    thread run by itself (the screenshot script and pytest-qt wait so)."""
+    script = f"""
+import os, sys, threading
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from cramplog.ui.main_window import PATTERNS, MainWindow
+from cramplog.ui.preferences import Preferences
+from cramplog.ui.startup import app as cramplog_app
+importers = set()
+def watch(event, args):
+    if event == "import" and args[0] == "matplotlib":
+        importers.add(threading.current_thread() is threading.main_thread())
+sys.addaudithook(watch)
+app = QApplication([])
+settings = QSettings({str(tmp_path / "settings.ini")!r}, QSettings.Format.IniFormat)
+preferences = Preferences(settings)
+preferences.last_place = PATTERNS
+window = MainWindow(preferences=preferences)
+opening = cramplog_app.DiaryOpening(window, Path({str(year_of_cramps)!r}), sample=True)
+window.resize(1000, 700)
+window.show()
+for _ in range(2000):  # short waits, as pytest-qt's: the opening worker runs between them
+    if window.attached:
+        break
+    QTest.qWait(10)
+page = window.patterns_page
+print("figures first:", page.stats is not None,
+      len(page.chart_views), "matplotlib" in sys.modules)
+for _ in range(10):  # long waits: only the page's own asking lets the loading go on
+    if page.charts_made:
+        break
+    QTest.qWait(3000)
+print("charts:", len(page.chart_views), page.charts_made)
+print("matplotlib imported on the UI thread:", sorted(importers))
+window.close()
+opening.stop()
+opening.diary.close()
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")},
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "figures first: True 0 False" in out
+    assert "charts: 7 True" in out
+    assert "matplotlib imported on the UI thread: [False]" in out

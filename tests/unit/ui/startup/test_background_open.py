@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -127,3 +128,98 @@ def test_a_preview_that_is_never_painted_does_not_hold_the_opening(
     worker.join()  # the window went away before painting: the worker finishes at once
     assert isinstance(worker.result, Opened)
     worker.result.diary.close()
+
+
+class Later:
+    """Work for after the place's paint that records where and when it ran."""
+
+    def __init__(self) -> None:
+        self.ran: list[bool] = []  # on the UI thread?
+        self.dropped = False
+
+    def run(self) -> None:
+        self.ran.append(threading.current_thread() is threading.main_thread())
+
+    def drop(self) -> None:
+        self.dropped = True
+
+
+def test_the_diary_is_used_before_the_handover_and_the_later_work_waits_for_the_paint(
+    qtbot: QtBot, months_of_cramps: Path
+) -> None:
+    used: list[tuple[bool, int]] = []
+
+    def read_ahead(diary: Diary) -> None:
+        on_ui = threading.current_thread() is threading.main_thread()
+        used.append((on_ui, len(diary.list_episodes())))
+
+    later = Later()
+    parent = QObject()
+    worker = BackgroundOpening(
+        months_of_cramps,
+        preview_rows=None,
+        where=None,
+        early_modules=(),
+        late_modules=(),
+        before_handover=read_ahead,
+        after_paint=later,
+        parent=parent,
+    )
+    with qtbot.wait_signal(worker.handover.arrived, timeout=20_000) as arrived:
+        worker.start()
+    opened = arrived.args[0]
+    try:
+        assert isinstance(opened, Opened) and opened.rows is None  # no list in view
+        # Read on the worker, with the diary it had just opened, before handing it over.
+        assert used == [(False, len(opened.diary.list_episodes()))] and used[0][1] > 0
+        qtbot.wait(100)
+        assert later.ran == []  # the place has not painted yet
+        worker.place_painted()
+        qtbot.wait_until(lambda: later.ran == [False], timeout=10_000)
+        worker.join()
+        assert not later.dropped and gc.isenabled()
+    finally:
+        opened.diary.close()
+
+
+def test_the_later_work_is_dropped_when_the_diary_does_not_open_on_the_worker(
+    qtbot: QtBot, months_of_cramps: Path
+) -> None:
+    path = months_of_cramps / "diary.sqlite3"
+    path.write_bytes(b"\x00" * 16 + path.read_bytes()[16:])
+    later = Later()
+    parent = QObject()
+    worker = BackgroundOpening(
+        months_of_cramps,
+        preview_rows=None,
+        where=None,
+        early_modules=(),
+        late_modules=(),
+        after_paint=later,
+        parent=parent,
+    )
+    with qtbot.wait_signal(worker.handover.examined, timeout=20_000):
+        worker.start()
+    worker.join()
+    assert later.dropped and later.ran == []  # the UI thread opens it: the page loads alone
+
+
+def test_a_window_closed_before_its_place_painted_drops_the_later_work(
+    qtbot: QtBot, months_of_cramps: Path
+) -> None:
+    later = Later()
+    parent = QObject()
+    worker = BackgroundOpening(
+        months_of_cramps,
+        preview_rows=None,
+        where=None,
+        early_modules=(),
+        late_modules=(),
+        after_paint=later,
+        parent=parent,
+    )
+    with qtbot.wait_signal(worker.handover.arrived, timeout=20_000) as arrived:
+        worker.start()
+    worker.join()  # quitting: nothing is loaded for a window that is going
+    arrived.args[0].diary.close()
+    assert later.dropped and later.ran == []
