@@ -21,8 +21,10 @@ MARKS: Final = {
     ReliefRating.NOT_HELPED: "✗",
     None: "•",
 }
-# Marks a suspected trigger in its column: a filled shape unlike the relief marks.
-TRIGGER_MARK: Final = "●"
+# Marks a suspected trigger in its column: a filled diamond, its corners unlike any relief
+# mark; a round dot, larger or not, would read as the "not rated" • on paper. The print
+# font must have it (tested): DejaVu Sans does.
+TRIGGER_MARK: Final = "◆"
 _NO_TIME: Final = "–"
 _TIME_NOT_NOTED_NOTE: Final = nights.TIME_NOT_NOTED.capitalize() + "."
 
