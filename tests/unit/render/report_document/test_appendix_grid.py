@@ -6,13 +6,15 @@ import gettext
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import QRectF
 
 from cramplog.analysis import report
 from cramplog.core import translation
 from cramplog.core.records import VocabularyKind
 from cramplog.diary.service import Diary
 from cramplog.render import report_document
-from cramplog.render.report_document.appendix_grid import AppendixGrid
+from cramplog.render.report_document import appendix_grid
+from cramplog.render.report_document.appendix_grid import LEGEND_FLAGS, AppendixGrid
 from cramplog.render.report_document.appendix_rows import TRIGGER_MARK
 from tests.unit.render.test_report_document import WEEK, cramp
 
@@ -60,3 +62,34 @@ def test_two_triggers_that_read_the_same_keep_their_own_columns(qapp: object, di
     # Two columns headed "Thirst", each with the marks of its own trigger's cramps: 4 and 2
     # a night over six nights; neither column is left empty.
     assert marks_by_heading(grid) == [("Thirst", 24), ("Thirst", 12)]
+
+
+def test_a_long_legend_with_the_trigger_line_stays_above_the_headings(
+    qapp: object, diary: Diary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for day in range(3, 9):
+        for hour in range(6):
+            diary.add_episode(
+                cramp(
+                    datetime(2026, 3, day, hour, 10),
+                    triggers=("trigger.dehydration",),
+                    triggers_asked=True,
+                )
+            )
+    # A legend (as a longer language writes it) that already wraps onto a second line, so
+    # the trigger's explanation goes on a third.
+    long_legend = appendix_grid.APPENDIX_LEGEND + " · " + appendix_grid.APPENDIX_LEGEND[:90]
+    monkeypatch.setattr(appendix_grid, "APPENDIX_LEGEND", long_legend)
+    grid = appendix_of(diary)
+    assert grid.legend.endswith(f"\n{TRIGGER_MARK} suspected trigger")
+    for title in (True, False):
+        box = grid.legend_box(title)
+        needed = grid.metrics.boundingRect(
+            QRectF(box.left(), box.top(), box.width(), 1e6), LEGEND_FLAGS, grid.legend
+        )
+        headings_top = grid.top_of_lines(title) - grid.header_height
+        assert needed.width() <= grid.width
+        # Three lines, all of them above the headings' shaded row.
+        assert round(needed.height() / grid.step) == 3
+        assert needed.bottom() <= box.bottom() + 0.5
+        assert box.bottom() < headings_top
