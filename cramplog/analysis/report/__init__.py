@@ -133,7 +133,7 @@ def build_report(
         relief_labels=labels,
         source=diary.path,
         appendix_triggers=tuple(
-            (short_label(t.label, t.code), t.episodes)
+            (t.code, short_label(t.label, t.code), t.episodes)
             for t in sorted(numbers.triggers, key=lambda t: (-t.episodes, t.label.casefold()))
             if t.episodes
         ),

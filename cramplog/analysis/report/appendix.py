@@ -97,7 +97,7 @@ def _rows(
     checklist = diary.checklist
     muscles: dict[str, str] = {}
     reliefs: dict[str, tuple[tuple[str, ReliefRating | None], ...]] = {}
-    triggers: dict[str, tuple[str, ...]] = {}
+    triggers: dict[str, tuple[tuple[str, str], ...]] = {}
     symptoms: dict[str, tuple[tuple[str, bool], ...]] = {}
     boundary = timedelta(hours=hour)
     fromisoformat = datetime.fromisoformat
@@ -127,7 +127,8 @@ def _rows(
             suspected = triggers.get(trigger_json)
             if suspected is None:
                 suspected = triggers[trigger_json] = tuple(
-                    short_label(diary.label(code), code) for code in json.loads(trigger_json)
+                    (code, short_label(diary.label(code), code))
+                    for code in json.loads(trigger_json)
                 )
             felt = symptoms.get(symptom_json)
             if felt is None:

@@ -229,7 +229,8 @@ class MedicationRow:
 class AppendixRow:
     """Item 7: one episode, as the appendix lists it. `reliefs` are (code, rating) pairs;
     `symptoms` are (label, whether the checklist names it a warning sign) pairs; `triggers`
-    are the suspected triggers' labels."""
+    are the suspected triggers' (code, label) pairs: two triggers may read the same (a
+    translated label and a person's own word), so a trigger is told apart by its code."""
 
     night_of: date
     start_local: datetime
@@ -241,7 +242,7 @@ class AppendixRow:
     reliefs: tuple[tuple[str, ReliefRating | None], ...]
     notes: str
     symptoms: tuple[tuple[str, bool], ...] = ()
-    triggers: tuple[str, ...] = ()
+    triggers: tuple[tuple[str, str], ...] = ()
     time_noted: bool = True
 
 
@@ -276,9 +277,10 @@ class Report:
     relief_columns: tuple[ReliefColumn, ...]
     relief_labels: Mapping[str, str]
     source: Path | None = None
-    # The period's suspected triggers as the appendix names them, with how many cramps noted
-    # each, the most noted first: the appendix gives the first ones a column of marks.
-    appendix_triggers: tuple[tuple[str, int], ...] = ()
+    # The period's suspected triggers: code, the label the appendix names it by, and how many
+    # cramps noted it, the most noted first; the appendix gives the first ones a column of
+    # marks, keyed by code (two triggers may share a label once translated).
+    appendix_triggers: tuple[tuple[str, str, int], ...] = ()
 
     def shows(self, section: Section) -> bool:
         return section in self.sections

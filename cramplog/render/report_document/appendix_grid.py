@@ -15,7 +15,7 @@ from datetime import time
 from typing import Final
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSizeF
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
 
 from cramplog.analysis import report as reports
@@ -79,6 +79,10 @@ APPENDIX_LEGEND: Final = N_(
 # Translators: the legend's explanation of the mark in the appendix's trigger columns.
 TRIGGER_LEGEND: Final = N_("{mark} suspected trigger")
 HEADER_LINES: Final = 3
+# How the legend is drawn: from the top left, wrapped at words.
+LEGEND_FLAGS: Final = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+    Qt.TextFlag.TextWordWrap
+)
 # Where a column's text comes from in a compact row (see _cell_order).
 _FIXED, _MARK, _WRAPPED = range(3)
 
@@ -132,10 +136,9 @@ class AppendixGrid:
             joined = f"{self.legend} · {marks}"
             fits = self.metrics.horizontalAdvance(joined) < self.width
             self.legend = joined if fits else f"{self.legend}\n{marks}"
-        # A long translation may wrap too: then the legend has two lines on every page.
-        self.legend_lines = 1 if self.metrics.horizontalAdvance(self.legend) < self.width else 2
-        if "\n" in self.legend:
-            self.legend_lines = 2
+        # Counted as drawn, the trigger's line added: a long translation may wrap, on its own
+        # or after that line, and the legend then takes more lines on every page.
+        self.legend_lines = self._wrapped_lines(self.legend)
         if reliefs or triggers:
             self.header_height = max(self.header_height, mark_columns.TURNED_HEADER)
         read = report.appendix.read(
@@ -158,6 +161,18 @@ class AppendixGrid:
         self._heading_lines = sorted(self.headings)
         self.pages = self._paginate()
         self.lines_per_page = max(page.line_count for page in self.pages)
+
+    def _wrapped_lines(self, text: str) -> int:
+        """How many lines `text` takes wrapped within the page's width, as LEGEND_FLAGS
+        draw it."""
+        box = self.metrics.boundingRect(QRectF(0, 0, self.width, 1e6), LEGEND_FLAGS, text)
+        single = self.metrics.boundingRect(QRectF(0, 0, self.width, 1e6), LEGEND_FLAGS, "Xg")
+        return 1 + max(0, round((box.height() - single.height()) / self.step))
+
+    def legend_box(self, title: bool) -> QRectF:
+        """Where the legend is drawn on a page (below the title on the first)."""
+        top = MARGIN + (self.TITLE_HEIGHT if title else 0)
+        return QRectF(MARGIN, top, self.width, self.step * self.legend_lines)
 
     def _fixed_columns(self) -> tuple[Column, ...]:
         """The fixed columns, the night and the time widened to the locale's widest texts

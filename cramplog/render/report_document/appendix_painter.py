@@ -10,6 +10,7 @@ from PySide6.QtGui import QPainter, QPen
 from cramplog.core.translation import _
 from cramplog.render.report_document import appendix_headings
 from cramplog.render.report_document.appendix_grid import (
+    LEGEND_FLAGS,
     AppendixGrid,
     AppendixPage,
     row_containing,
@@ -58,10 +59,9 @@ def _paint_title_and_legend(
         top += grid.TITLE_HEIGHT
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(MUTED)
-    lines = grid.legend_lines
-    flags = _LEFT | int(Qt.TextFlag.TextWordWrap)
-    painter.drawText(QRectF(MARGIN, top, grid.width, grid.step * lines), flags, grid.legend)
-    return top + grid.step * (lines + 0.3)
+    box = grid.legend_box(page.title)
+    painter.drawText(box, LEGEND_FLAGS, grid.legend)
+    return box.bottom() + grid.step * 0.3
 
 
 def _paint_column_headings(

@@ -21,8 +21,10 @@ MARKS: Final = {
     ReliefRating.NOT_HELPED: "✗",
     None: "•",
 }
-# Marks a suspected trigger in its column: a filled shape unlike the relief marks.
-TRIGGER_MARK: Final = "●"
+# Marks a suspected trigger in its column: a filled diamond, its corners unlike any relief
+# mark; a round dot, larger or not, would read as the "not rated" • on paper. The print
+# font must have it (tested): DejaVu Sans does.
+TRIGGER_MARK: Final = "◆"
 _NO_TIME: Final = "–"
 _TIME_NOT_NOTED_NOTE: Final = nights.TIME_NOT_NOTED.capitalize() + "."
 
@@ -62,7 +64,7 @@ def compact_rows(
     """Every episode as a compact row of shared texts, with what choosing widths needs.
 
     A relief method in `relief_codes` (code → its mark's place) or a trigger in
-    `trigger_columns` (label → its mark's place after the reliefs') is a mark in its column;
+    `trigger_columns` (code → its mark's place after the reliefs') is a mark in its column;
     the others are named in the "also tried" and "other triggers" texts.
 
     Written for speed (15,000 rows in well under 0.1 s): what repeats is formatted once
@@ -83,7 +85,7 @@ def compact_rows(
     empty_marks = ("",) * len(codes)
     tried: dict[tuple[tuple[str, ReliefRating | None], ...], tuple[tuple[str, ...], str]] = {}
     felt: dict[tuple[tuple[str, bool], ...], str] = {}
-    suspected: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
+    suspected: dict[tuple[tuple[str, str], ...], tuple[tuple[str, ...], str]] = {}
     empty_triggers = ("",) * len(trigger_columns)
     all_marks: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
     muscles: dict[str, str] = {}
@@ -136,8 +138,8 @@ def compact_rows(
         if noted is None:
             placed = list(empty_triggers)
             others = []
-            for label in row.triggers:
-                place = trigger_columns.get(label)
+            for code, label in row.triggers:
+                place = trigger_columns.get(code)
                 if place is None:
                     others.append(one_line(label))
                 else:

@@ -27,7 +27,7 @@ _WRAP: Final = int(Qt.TextFlag.TextWordWrap)
 @dataclass(frozen=True, slots=True)
 class MarkColumn:
     """A column of one-glyph marks: its heading, its width in points, and what it marks (a
-    relief method's code or a trigger's label)."""
+    relief method's or a trigger's code: two may share a label)."""
 
     title: str
     width: float
@@ -46,18 +46,18 @@ def turned_lines(metrics: QFontMetricsF, title: str) -> int | None:
 def choose(
     metrics: QFontMetricsF,
     reliefs: Sequence[tuple[str, str]],
-    triggers: Sequence[tuple[str, int]],
+    triggers: Sequence[tuple[str, str, int]],
     cramps: int,
     room: float,
     mark_width: float,
 ) -> tuple[list[MarkColumn], list[MarkColumn]]:
     """The relief methods' columns (`reliefs`: code and label, most tried first), then the
-    triggers' (`triggers`: label and how many of the `cramps` noted it, most noted first), as
-    many as fit in `room` points; the rest stay named in their text columns."""
+    triggers' (`triggers`: code, label and how many of the `cramps` noted it, most noted
+    first), as many as fit in `room` points; the rest stay named in their text columns."""
     spacing = metrics.lineSpacing()
     chosen: tuple[list[MarkColumn], list[MarkColumn]] = ([], [])
     candidates = [(0, code, label) for code, label in reliefs]
-    candidates += [(1, label, label) for label, noted in triggers if noted * _RARE >= cramps]
+    candidates += [(1, code, label) for code, label, noted in triggers if noted * _RARE >= cramps]
     for group, key, label in candidates:
         lines = turned_lines(metrics, label)
         if lines is None:

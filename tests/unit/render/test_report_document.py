@@ -231,8 +231,8 @@ def test_the_appendix_shows_each_cramps_symptoms_with_warning_signs_marked_and_i
     # the page's text in drawing order): the cramp that noted it has its mark there, the
     # other none, and the legend says what the mark means.
     assert "Dehydration" in " ".join(plain_texts(path)[1:])
-    assert "● suspected trigger" in appendix
-    assert "Mon 2 02:10 Calf L 2:30 6 yes ✓ ⚠ Numbness, Soreness ● Carried" in appendix
+    assert "◆ suspected trigger" in appendix
+    assert "Mon 2 02:10 Calf L 2:30 6 yes ✓ ⚠ Numbness, Soreness ◆ Carried" in appendix
     assert "Tue 3 03:20 Calf L 2:30 6 yes ✓ Twitching 2 Mar 2026" in appendix
     # A trigger too long for a turned heading is named in the text column; it wraps within
     # its column: every word of it is printed, none cut.
@@ -498,9 +498,9 @@ def test_a_trigger_noted_on_many_cramps_gets_a_column_of_marks(
     # Dehydration, on 54 of the 55 cramps, is a column headed with its name: a mark on
     # each of its cramps, its name never repeated in a row; the legend says what a mark is.
     assert "Dehydration" in plain and "Dehydration" not in appendix
-    legends = appendix.count("● suspected trigger")
+    legends = appendix.count("◆ suspected trigger")
     assert legends >= 1
-    assert appendix.count("●") == 54 + legends
+    assert appendix.count("◆") == 54 + legends
     # Caffeine, on one cramp in 55, is named in the text column on its row.
     assert "08:40 Calf L 2:30 6 yes ✓ Caffeine" in appendix
 
