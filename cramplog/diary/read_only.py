@@ -4,7 +4,8 @@
 (`analysis.stats.compute`, `analysis.warning_signs.check`), which read through
 `DiaryFigures`; this gives them a read-only sqlite3 connection instead of the app's
 SQLAlchemy session, so the command neither loads SQLAlchemy (most of its start-up) nor
-can write a byte. It reads alongside a running app (WAL), one read transaction per read.
+can write a byte. It reads alongside a running app (WAL) in one read transaction, from
+opening to closing, so a save by the app mid-run never mixes two diaries in one answer.
 """
 
 from __future__ import annotations
@@ -70,15 +71,20 @@ class ReadOnlyDiary:
         """
         checklist = checklists.load_checklist()
         with plain_diary.read_only(layout.diary_path(data_dir)) as connection:
+            # Every read of the opened diary is part of this one transaction: the figures,
+            # the warning signs and the caller's own look-ups see the same diary (WAL keeps
+            # it whole while the app saves). It ends before a None, so the app's open that
+            # follows is never held up by it.
             with plain_diary.reading(connection):
                 revision = health.schema_revision(connection)
                 digest = plain_diary.setting(connection, setting_values.CHECKLIST_HASH_KEY)
-            if revision != layout.HEAD_REVISION or digest != setting_values.checklist_digest(
-                checklist
-            ):
+                current = revision == layout.HEAD_REVISION and digest == (
+                    setting_values.checklist_digest(checklist)
+                )
+                if current:
+                    yield cls(data_dir, connection, checklist, clock=clock)
+            if not current:
                 yield None
-                return
-            yield cls(data_dir, connection, checklist, clock=clock)
 
     @property
     def path(self) -> Path:
@@ -91,7 +97,8 @@ class ReadOnlyDiary:
         return nights.last_night(self.now(), self.boundary_hour)
 
     def read_plain(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        """Run `fn` in one read transaction: its reads see one diary, whatever the app does."""
+        """Run `fn` in the diary's read transaction (see `opened`): its reads see one diary,
+        whatever the app does."""
         with plain_diary.reading(self._connection) as connection:
             return fn(connection)
 

@@ -33,7 +33,6 @@ from cramplog.core.translation import _
 from cramplog.diary import setting_values
 from cramplog.storage import layout, plain_reads
 from cramplog.storage import repository as repo
-from cramplog.storage.engine import driver_connection
 from cramplog.storage.store import Store
 
 if TYPE_CHECKING:
@@ -131,8 +130,8 @@ class Diary:
         For the statistics' plain SQL (`cramplog.storage.aggregates`), which a read-only
         command runs on a connection of its own without SQLAlchemy.
         """
-        with self._transaction() as session:
-            return fn(driver_connection(session))
+        with self._store.plain_transaction() as connection:
+            return fn(connection)
 
     def reload(self) -> None:
         """Forget what this Diary caches (vocabulary, boundary hour) after a bulk change."""
@@ -474,9 +473,9 @@ class Diary:
     def cramp_free_nights(self, first_night: date | None = None) -> list[date]:
         """Reviewed nights without a cramp, from `first_night` on, oldest first."""
         hour = self.boundary_hour  # before the transaction: reading it may need one of its own
-        with self._transaction() as session:
+        with self._store.plain_transaction() as connection:
             return plain_reads.cramp_free_nights(
-                driver_connection(session), boundary_hour=hour, first_night=first_night
+                connection, boundary_hour=hour, first_night=first_night
             )
 
     def nights_with_episodes(self, first: date, last: date) -> set[date]:

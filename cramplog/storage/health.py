@@ -75,7 +75,7 @@ def read_header(path: Path) -> Header:
 def has_leftover_wal(path: Path) -> bool:
     """Whether a non-empty write-ahead log lies beside `path` (what a crash leaves)."""
     try:
-        return companion(path, "-wal").stat().st_size > 0
+        return companion(_target(path), "-wal").stat().st_size > 0
     except OSError:
         return False
 
@@ -89,7 +89,8 @@ def read_only(path: Path, *, immutable: bool = False) -> Iterator[sqlite3.Connec
     damaged file leaves the folder as it was. `immutable` (for backups, which are never
     written) skips locking and companions altogether.
     """
-    existed = any(companion(path, suffix).exists() for suffix in ("-wal", "-shm"))
+    target = _target(path)
+    existed = any(companion(target, suffix).exists() for suffix in ("-wal", "-shm"))
     uri = f"file:{_uri_path(path)}?mode=ro" + ("&immutable=1" if immutable else "")
     conn = sqlite3.connect(uri, uri=True)
     try:
@@ -97,7 +98,16 @@ def read_only(path: Path, *, immutable: bool = False) -> Iterator[sqlite3.Connec
     finally:
         conn.close()
         if not existed:
-            _remove_empty_companions(path)
+            _remove_empty_companions(target)
+
+
+def _target(path: Path) -> Path:
+    """The file SQLite opens for `path`: a symlink's target, whose folder holds the companions.
+
+    The app opens a symlinked diary as it is (SQLite follows the link and keeps `-wal` and
+    `-shm` beside the target), so the probes here look where SQLite writes.
+    """
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def _remove_empty_companions(path: Path) -> None:

@@ -65,9 +65,15 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
 def reading(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One read transaction on a `read_only` connection: its reads see one diary.
 
-    A refusal from SQLite (the diary busy, or damage found half-way) is a StorageError.
+    Inside another `reading` of the same connection it is part of that one, so a caller
+    can make many reads one snapshot. A refusal from SQLite (the diary busy, or damage
+    found half-way) is a StorageError.
     """
     try:
+        if connection.in_transaction:
+            # The connection is in autocommit mode, so only an outer `reading` opened this.
+            yield connection
+            return
         connection.execute("BEGIN")
         try:
             yield connection

@@ -6,6 +6,7 @@ only package that speaks SQL is this one (an import-linter contract keeps it so)
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cramplog.core.errors import StorageError, ValidationError
 from cramplog.core.translation import _
-from cramplog.storage import diary_file
+from cramplog.storage import diary_file, plain_diary
+from cramplog.storage.engine import driver_connection
 
 
 class Store:
@@ -51,6 +53,18 @@ class Store:
                 ) from exc
             except OperationalError as exc:
                 raise StorageError(storage_message(exc)) from exc
+            except sqlite3.Error as exc:
+                # Only plain reads on the session's own driver connection raise the driver's
+                # errors unwrapped (a disk I/O error, a damaged page): the same one line as a
+                # read-only reader's.
+                raise plain_diary.read_failure(exc) from exc
+
+    @contextmanager
+    def plain_transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction on the session's own sqlite3 connection, for plain-SQL reads; a
+        refusal from SQLite is a StorageError, as in `transaction`."""
+        with self.transaction() as session:
+            yield driver_connection(session)
 
     def integrity_problems(self) -> list[str]:
         """What `PRAGMA integrity_check` and `foreign_key_check` report; empty when healthy."""

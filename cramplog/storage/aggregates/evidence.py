@@ -79,12 +79,13 @@ def episodes_with_symptoms(
     return [(_brief(row, nights.boundary_hour), str(row[_BRIEF])) for row in rows]
 
 
-def _relief_of(code: str, condition: str = "") -> str:
-    """SQL: whether the outer episode tried relief `code` (a lookup on the link table's key)."""
+def _relief_of(parameter: str, condition: str = "") -> str:
+    """SQL: whether the outer episode tried the relief whose code is bound to `:parameter`
+    (a lookup on the link table's key); a code is never put into the SQL text."""
     also = f" AND {condition}" if condition else ""
     return (
         "EXISTS (SELECT 1 FROM episode_reliefs WHERE episode_reliefs.episode_id = episodes.id"
-        f" AND episode_reliefs.code = '{code}'{also})"
+        f" AND episode_reliefs.code = :{parameter}{also})"
     )
 
 
@@ -96,13 +97,20 @@ def _any_relief(condition: str) -> str:
 
 
 def long_episodes(
-    connection: sqlite3.Connection, nights: NightRange, min_duration_s: int
+    connection: sqlite3.Connection,
+    nights: NightRange,
+    min_duration_s: int,
+    relief: str = "relief.stretch",
 ) -> list[tuple[EpisodeBrief, bool, bool]]:
     """Episodes of the range lasting longer than `min_duration_s`, newest first, each with
-    (stretching tried, stretching rated "helped")."""
-    helped = _relief_of("relief.stretch", "episode_reliefs.rating = 'helped'")
-    query = f"SELECT {_BRIEF_COLUMNS}, {_relief_of('relief.stretch')}, {helped}"
-    values: dict[str, str | int] = {**nights.bounds(), "longer": min_duration_s}
+    (`relief` tried, `relief` rated "helped"); stretching unless told."""
+    helped = _relief_of("relief", "episode_reliefs.rating = 'helped'")
+    query = f"SELECT {_BRIEF_COLUMNS}, {_relief_of('relief')}, {helped}"
+    values: dict[str, str | int] = {
+        **nights.bounds(),
+        "longer": min_duration_s,
+        "relief": relief,
+    }
     if outside_episodes(connection, nights) is None:
         rows = connection.execute(
             f"{query} FROM episodes WHERE episodes.duration_s > :longer AND {IN_RANGE}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, Final
 
 from cramplog.core.checklist import DAY_FACTORS
@@ -33,9 +34,15 @@ START_MINUTE_BITS: Final = (36, 27)  # wall-clock start, minutes since 1900 (see
 
 # Minutes from 1900-01-01 00:00 to 1970-01-01 00:00 (25,567 days).
 MINUTES_1900_TO_1970: Final = 25_567 * 1440
-# The starts the start field holds: from 1900 (the earliest night validation accepts) to the
-# moment its 27 bits run out, in 2155.
-_PACKED_STARTS: Final = ("1900-01-01 00:00:00", "2155-03-14 00:00:00")
+# The starts the start field holds, as wall-clock text (the lower bound included, the upper
+# excluded): from 1900 (the earliest night validation accepts) to the minute its bits run
+# out, 2155-03-11 18:08. A start from then on would overflow the 64-bit value (SQLite then
+# answers with a float), so a range reaching it reads its starts in their own column.
+_1900: Final = datetime(1900, 1, 1)
+_PACKED_STARTS: Final = (
+    f"{_1900:%Y-%m-%d %H:%M:%S}",
+    f"{_1900 + timedelta(minutes=1 << START_MINUTE_BITS[1]):%Y-%m-%d %H:%M:%S}",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -341,3 +341,39 @@ def test_a_cramp_noted_by_date_only_is_counted_but_given_no_hour(
     assert body["nocturnal"] + body["daytime"] == 3
     code, out, _ = run(capsys, *args)
     assert "Hour not known" in out and "1 cramp: time not noted" in out
+
+
+def test_a_save_by_the_app_mid_run_never_mixes_two_diaries_in_one_answer(
+    filled: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The figures and the warning signs are read at different moments; an entry moved out
+    of the period by the app in between must not leave them disagreeing."""
+    from cramplog.analysis import warning_signs
+
+    real_check = warning_signs.check
+
+    def check_after_a_save(*args: object, **kwargs: object) -> object:
+        other = sqlite3.connect(filled / "diary.sqlite3")
+        try:
+            with other:  # the app moves the newest cramp to May, out of the period
+                other.execute(
+                    "UPDATE episodes SET start_utc = '2025-05-01 02:00:00.000000'"
+                    " WHERE id = (SELECT max(id) FROM episodes)"
+                )
+        finally:
+            other.close()
+        return real_check(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(warning_signs, "check", check_after_a_save)
+    period = ("--from", "2025-06-02", "--to", "2025-06-08")
+    code, out, err = run(capsys, "--data-dir", str(filled), *period, "--json")
+    assert (code, err) == (0, "")
+    body = json.loads(out)
+    swelling = next(s for s in body["warning_signs"] if s["code"] == "warning.leg_swelling_redness")
+    assert body["episodes"] == swelling["evidence_count"] == 3  # the diary as the run began
+
+    monkeypatch.setattr(warning_signs, "check", real_check)
+    code, out, err = run(capsys, "--data-dir", str(filled), *period, "--json")
+    body = json.loads(out)
+    swelling = next(s for s in body["warning_signs"] if s["code"] == "warning.leg_swelling_redness")
+    assert body["episodes"] == swelling["evidence_count"] == 2  # the save did land

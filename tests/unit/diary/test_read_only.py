@@ -98,14 +98,22 @@ def test_reading_writes_nothing_and_leaves_no_companion_files(diary: Diary) -> N
     assert sorted(p.name for p in diary.path.parent.glob("diary.sqlite3*")) == ["diary.sqlite3"]
 
 
-def test_it_sees_what_the_open_app_has_just_saved(diary: Diary) -> None:
+def test_it_sees_what_the_open_app_saved_and_keeps_one_diary_while_it_reads(
+    diary: Diary,
+) -> None:
+    def calf_cramp(day: int) -> EpisodeInput:
+        return EpisodeInput(start=datetime(2026, 3, day, 2, 0, tzinfo=LONDON), muscle="muscle.calf")
+
+    diary.add_episode(calf_cramp(10))
     with ReadOnlyDiary.opened(diary.data_dir, clock=lambda: NOW) as plain:
         assert plain is not None
-        assert stats.compute(plain, FEBRUARY_ON).episodes == 0
-        diary.add_episode(
-            EpisodeInput(start=datetime(2026, 3, 10, 2, 0, tzinfo=LONDON), muscle="muscle.calf")
-        )
         assert stats.compute(plain, FEBRUARY_ON).episodes == 1
+        diary.add_episode(calf_cramp(9))  # the app saves mid-read, and is not held up
+        assert stats.compute(diary, FEBRUARY_ON).episodes == 2
+        assert stats.compute(plain, FEBRUARY_ON).episodes == 1  # one diary per reading
+    with ReadOnlyDiary.opened(diary.data_dir, clock=lambda: NOW) as plain:
+        assert plain is not None
+        assert stats.compute(plain, FEBRUARY_ON).episodes == 2
 
 
 def _set_setting(path: Path, key: str, value: str) -> None:

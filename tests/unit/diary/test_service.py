@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from cramplog.core.errors import NotFoundError, ValidationError
+from cramplog.core.errors import NotFoundError, StorageError, ValidationError
 from cramplog.core.records import (
     DayFactors,
     EpisodeFilter,
@@ -336,3 +337,39 @@ def test_a_pinned_now_is_the_diarys_now_and_a_garbled_one_is_ignored(
         assert abs(real.now() - datetime.now().astimezone()) < timedelta(minutes=5)
     finally:
         real.close()
+
+
+@pytest.mark.parametrize(
+    ("refusal", "message"),
+    [
+        (
+            sqlite3.OperationalError("disk I/O error"),
+            "The diary could not be read (disk I/O error); nothing was changed.",
+        ),
+        (
+            sqlite3.DatabaseError("database disk image is malformed"),
+            "The diary could not be read (database disk image is malformed); nothing was changed.",
+        ),
+        (
+            sqlite3.OperationalError("database is locked"),
+            "The diary is busy in another program; nothing was saved. Try again.",
+        ),
+    ],
+)
+def test_sqlite_refusing_a_plain_read_is_the_one_storage_line_and_the_diary_reads_on(
+    diary: Diary, refusal: sqlite3.Error, message: str
+) -> None:
+    """What the Patterns page and the report read through `read_plain` fails as a storage
+    problem (one line), never as a bug in cramplog."""
+    diary.add_episode(calf_cramp())
+
+    def failing_read(connection: sqlite3.Connection) -> int:
+        connection.execute("SELECT count(*) FROM episodes").fetchone()
+        raise refusal
+
+    with pytest.raises(StorageError) as refused:
+        diary.read_plain(failing_read)
+    assert str(refused.value) == message
+
+    counted = diary.read_plain(lambda c: c.execute("SELECT count(*) FROM episodes").fetchone())
+    assert counted == (1,)

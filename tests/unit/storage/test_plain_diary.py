@@ -71,3 +71,10 @@ def test_each_read_sees_the_diary_as_a_whole_and_then_lets_go(saved: Path) -> No
             assert connection.in_transaction
             assert connection.execute("SELECT count(*) FROM episodes").fetchone() == (1,)
         assert not connection.in_transaction  # the app's next write is not held up
+
+
+def test_a_reading_inside_another_is_part_of_it_and_leaves_it_open(saved: Path) -> None:
+    with plain_diary.read_only(saved) as connection, plain_diary.reading(connection):
+        with plain_diary.reading(connection):
+            assert connection.execute("SELECT count(*) FROM episodes").fetchone() == (1,)
+        assert connection.in_transaction  # the outer reading's snapshot goes on

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import contextlib
+import sqlite3
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -93,3 +95,38 @@ def test_sleep_figures_at_their_limits_and_unrecorded_ones_come_back_as_they_wer
     assert [c.night for c in s.calendar if c.state is stats.NightState.CRAMP_FREE] == [
         date(2026, 3, day) for day in awake
     ]
+
+
+def _one_cramp_starting(diary: Diary, start_local: str) -> None:
+    """One cramp whose start is moved (by another connection) to `start_local`, a time the
+    app would not take from a person today but an import of a far-off diary could hold."""
+    diary.add_episode(
+        EpisodeInput(start=datetime(2026, 3, 10, 2, 0, tzinfo=LONDON), muscle="muscle.calf")
+    )
+    with contextlib.closing(sqlite3.connect(diary.path)) as other, other:
+        other.execute(
+            "UPDATE episodes SET start_utc = ?, utc_offset_min = 0", (f"{start_local}.000000",)
+        )
+
+
+def test_the_last_minute_the_start_field_holds_comes_back_packed(diary: Diary) -> None:
+    _one_cramp_starting(diary, "2155-03-11 17:59:00")
+    # The night of 10 March 2155 under an 18:00 boundary ends at 18:00 on the 11th.
+    nights = NightRange(date(2155, 3, 10), date(2155, 3, 10), 18)
+    columns = diary.read_plain(lambda c: period.episode_columns(c, nights))
+    assert columns.start_minute is None
+    minute = columns.packed[0] >> period.START_MINUTE_BITS[0]
+    assert datetime(1900, 1, 1) + timedelta(minutes=minute) == datetime(2155, 3, 11, 17, 59)
+
+
+def test_a_range_reaching_past_the_start_fields_last_minute_reads_its_own_column(
+    diary: Diary,
+) -> None:
+    _one_cramp_starting(diary, "2155-03-11 18:08:00")  # 2**27 minutes after 1900 began
+    diary.set_boundary_hour(18)
+    nights = NightRange(date(2155, 3, 11), date(2155, 3, 11), 18)
+    columns = diary.read_plain(lambda c: period.episode_columns(c, nights))
+    assert columns.start_minute == [1 << 27]
+    s = stats.compute(diary, stats.Period(nights.first, nights.last))
+    assert [(h.hour, h.episodes) for h in s.by_hour if h.episodes] == [(18, 1)]
+    assert s.cramp_nights == 1
