@@ -8,12 +8,16 @@ converted once and then looked up. Dates, numbers and words repeat in a diary, s
 cost one dictionary look-up, and Python runs once per row, not per cell; for a sheet whose rows
 all hold the same cells A, B... (most diaries), the rows are cut by slicing, not even that.
 
-Every assumption is checked, never trusted: the XML around the rows is parsed by expat; every
-`<row` and `<c` in the rows must be one the expression matched; the first time a cell's key is
-met it must have one of the plain shapes (_PLAIN) or expat reads it. Anything else (comments,
-CDATA, other encodings, namespace prefixes for the sheet's elements, cells without a
-reference, more cells than the cap) returns None, and the caller reads the part with
-xlsx_stream instead.
+Every assumption is checked, never trusted, so that what this reader accepts is well-formed
+XML that expat would read to the same rows: nothing before <sheetData> may be a comment,
+CDATA or instruction (the first "<sheetData" is then the element); the row starts, cells and
+row ends the expression matched must tile the text between <sheetData> and </sheetData> with
+nothing left over; every distinct row start and cell is parsed once by expat in the sheet's
+own context, with the XML around the rows; text read by the expression itself holds no
+character XML forbids. Anything else (comments, CDATA, other encodings, namespace prefixes
+for the sheet's elements, cells without a reference, more rows and cells than FAST_ITEMS)
+returns None, and the caller reads the part with xlsx_stream instead, which reads or refuses
+it exactly as it would have.
 """
 
 from __future__ import annotations
@@ -27,22 +31,25 @@ from string import ascii_uppercase
 from xml.parsers import expat
 
 from cramplog.exchange.workbook import sheets, xlsx_stream
-from cramplog.exchange.workbook.xlsx_parts import MAIN, parser
+from cramplog.exchange.workbook.xlsx_parts import MAIN, names, parser
 from cramplog.exchange.workbook.xlsx_values import MEMO_SIZE, CellValues
 
-_ATTRS = r'((?:\s+[\w:.-]+="[^"<&]*")*)\s*'
+_ATTRS = r'((?:\s+[\w:.-]+="[^"<&\t\n\r]*")*)\s*'
 _ROW_NUMBER = re.compile(r'\sr="([^"]*)"')
 # A row's start: its number when `r` comes first, its other attributes (ending in "/" for a
 # row with no cells). Or a cell: its column letters, then the text of a plain inline string,
 # or the index of a shared string, or else the rest of the cell up to `/>` or `</c>` (its
-# key). A `/` in text is stepped over; a key cut short by one in odd text fails _PLAIN and
-# goes to expat.
+# key). A `/` in text is stepped over. Each must be followed by what may follow it (a cell or
+# the row's end; after a row with no cells, the next row or the end): an item followed by
+# anything else (a key cut short by a `/>` in odd text, stray text, a row left open) is not
+# matched, so the counts in `_Rows.read` differ and expat reads the part.
 _ITEMS = re.compile(
-    r'<row(?: r="(\d{1,7})")?((?:\s+[\w:.-]+="[^"<&]*")*\s*/?)>'
-    r'|<c r="([A-Z]{1,3})\d+"(?:'
+    r'<row(?: r="([0-9]{1,7})")?'
+    r'((?:\s+[\w:.-]+="[^"<&]*")*\s*(?:/(?=>(?:<row|\Z))|(?=>(?:<c |</row>))))>'
+    r'|<c r="([A-Z]{1,3})[0-9]+"(?:'
     r' t="inlineStr"><is><t>([^<&\r]*)</t></is></c>'
-    r'|(?: s="\d+")? t="s"><v>(\d+)</v></c>'
-    r"|([^/]*(?:/(?!c>|>)[^/]*)*/c?>))"
+    r'|(?: s="[0-9]+")? t="s"><v>([0-9]+)</v></c>'
+    r"|([^/]*(?:/(?!c>|>)[^/]*)*/c?>))(?=<c |</row>)"
 )
 # The plain shapes of a cell's key: empty, or a formula (its text unused: only the result
 # saved is read) and/or a value or an inline string with no markup in it.
@@ -67,6 +74,17 @@ class _NotPlain(Exception):
     """The part is not in the plain shape after all."""
 
 
+# Found by regular expressions that only pass over plain text, this bounds their memory: each
+# row or cell is a tuple and a few strings here (about 400 bytes; expat's reader holds only the
+# rows with text). A diary of 100,000 rows of 7 cells is 900,000; millions of empty rows or
+# cells, a few hundred KB zipped, are for xlsx_stream (which refuses them in little memory).
+FAST_ITEMS = 1_200_000
+# Characters XML 1.0 forbids in text, and the one sequence it forbids there.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|]]>")
+# xlsx_stream reads a sheet's rows and cells wherever they are: none may be outside <sheetData>.
+_OUTSIDE = names("c", "v", "is", "t", "f", "row", "rPh")
+
+
 def read(raw: bytes, values: CellValues) -> xlsx_stream.Grid | None:
     """The rows of the sheet part `raw`, or None if it is not in the plain shape."""
     try:
@@ -79,55 +97,88 @@ def read(raw: bytes, values: CellValues) -> xlsx_stream.Grid | None:
     parts = _split(text)
     if parts is None:
         return None
-    rows, namespace = parts
+    before, rows, after = parts
+    if rows.count("<row") + rows.count("<c") > FAST_ITEMS:
+        return None
     try:
-        return _Rows(values, namespace).read(rows)
+        return _Rows(values, _Around(before, after)).read(rows)
     except _NotPlain:
         return None
 
 
-def _split(text: str) -> tuple[str, str] | None:
-    """(the text between <sheetData> and </sheetData>, the sheet's namespace), once the rest
-    of the part has been read by expat and found to bind no prefix to that namespace."""
+def _split(text: str) -> tuple[str, str, str] | None:
+    """(the part up to <sheetData>, the text between it and </sheetData>, the rest), when the
+    first "<sheetData" is sure to be the element: no comment, CDATA, instruction or document
+    type comes before it (nothing else can hold a "<"), only the XML declaration."""
     start = text.find("<sheetData")
+    if start < 0 or text[start + 10 : start + 11] not in (">", "/"):
+        return None
+    prolog = text.find("?>") + 2 if text.startswith("<?xml") else 0
+    if "<!" in text[prolog:start] or "<?" in text[prolog:start]:
+        return None
     opened = text.find(">", start) + 1
-    if start < 0 or not opened:
-        return None
     if text[opened - 2] == "/":
-        rows, after = "", opened
-    else:
-        end = text.find("</sheetData>", opened)
-        if end < 0:
-            return None
-        rows, after = text[opened:end], end + len("</sheetData>")
-    # A comment, CDATA or instruction: expat knows them. (A lone "!" or "?" is found ten times
-    # quicker than "<!" among the sheet's many "<", and most sheets have none.)
-    if ("!" in rows and "<!" in rows) or ("?" in rows and "<?" in rows):
+        return text[:start], "", text[opened:]
+    end = text.find("</sheetData>", opened)
+    if end < 0 or text[start + 10] != ">":
         return None
-    outer = f"{text[:start]}<sheetData/>{text[after:]}"
-    found: list[str] = []
+    return text[:start], text[opened:end], text[end + len("</sheetData>") :]
 
-    def on_start(name: str, _attrs: dict[str, str]) -> None:
-        if name.endswith(" sheetData"):
-            found.append(name.rpartition(" ")[0])
 
-    made = parser()
-    made.StartElementHandler = on_start
-    made.Parse(outer, True)  # a damaged part raises ExpatError; the caller names it
-    if len(found) != 1 or found[0] not in MAIN:
-        return None
-    namespace = found[0]
-    for quote in "\"'":
-        bound = outer.count(f"{quote}{namespace}{quote}")
-        if bound != outer.count(f"xmlns={quote}{namespace}{quote}"):
-            return None  # a prefix is bound to the namespace: cells could be <x:c>
-    return rows, namespace
+class _Around:
+    """The part around the rows, and the check of what the expression matched within them."""
+
+    def __init__(self, before: str, after: str) -> None:
+        self.before = before
+        self.after = after
+
+    def namespace(self, starts: list[str], cells: list[str]) -> str:
+        """The sheet's namespace, once expat has read the part with one row for each distinct
+        row start in `starts` and one cell for each distinct rest of a cell in `cells` in
+        place of the rows (raising _NotPlain if it is damaged, lest a damaged part be read).
+        No rows or cells may be outside <sheetData>, nor a prefix bound to the namespace."""
+        if any("xmlns" in start for start in starts) or any("xmlns" in cell for cell in cells):
+            raise _NotPlain  # a row or cell in another namespace, or binding a prefix
+        found: list[str] = []
+        stray: list[str] = []
+
+        def on_start(name: str, _attrs: dict[str, str]) -> None:
+            if name.endswith(" sheetData"):
+                found.append(name.rpartition(" ")[0])
+            elif name in _OUTSIDE:
+                stray.append(name)
+
+        made = parser()
+        made.StartElementHandler = on_start
+        inside = "".join(
+            f"<row{start}>" if start[-1:] == "/" else f"<row{start}></row>" for start in starts
+        )
+        inside += "<row>" + "".join(f'<c r="A1"{cell}' for cell in cells) + "</row>"
+        try:
+            made.Parse(f"{self.before}<sheetData>", False)
+            # The rows inside are checked in C alone: expat calls no Python for them.
+            made.StartElementHandler = None
+            made.Parse(inside, False)
+            made.StartElementHandler = on_start
+            made.Parse(f"</sheetData>{self.after}", True)
+        except expat.ExpatError:
+            raise _NotPlain from None  # xlsx_stream names the damage
+        if len(found) != 1 or found[0] not in MAIN or stray:
+            raise _NotPlain
+        namespace = found[0]
+        outer = self.before + self.after
+        for quote in "\"'":
+            bound = outer.count(f"{quote}{namespace}{quote}")
+            if bound != outer.count(f"xmlns={quote}{namespace}{quote}"):
+                raise _NotPlain  # a prefix is bound to the namespace: cells could be <x:c>
+        return namespace
 
 
 class _Rows:
-    def __init__(self, values: CellValues, namespace: str) -> None:
+    def __init__(self, values: CellValues, around: _Around) -> None:
         self.values = values
-        self.namespace = namespace
+        self.around = around
+        self.namespace = ""
         # A cell's key → its text, or _EMPTY for a cell with nothing in it.
         self.memo: dict[str, object] = {"": _OTHER}
         self.starts: list[int] = []
@@ -136,14 +187,11 @@ class _Rows:
 
     def read(self, text: str) -> xlsx_stream.Grid:
         rows, cells = text.count("<row"), text.count("<c")
-        if rows > sheets.MAX_CELLS or cells > sheets.MAX_CELLS:
-            # Millions of empty cells or rows are no table, but refusing them is for
-            # xlsx_stream, which reads them in little memory; here each would be a tuple.
-            raise _NotPlain
         found = _ITEMS.findall(text)
         if not found:
-            if cells:
+            if text:
                 raise _NotPlain
+            self.namespace = self.around.namespace([], [])
             return []
         # Column by column through C (itemgetter), a third quicker than zip(*found).
         numbered, inline, shared, keys = (
@@ -158,6 +206,17 @@ class _Rows:
         )
         if starts[:1] != [0] or len(starts) != rows or len(keys) - len(starts) != cells:
             raise _NotPlain  # a row or cell in a shape the expression does not match
+        _check_tiled(text, inline)
+        heads = found[:: width + 1] if width is not None else list(map(found.__getitem__, starts))
+        row_starts = {
+            f' r="1"{attrs}' if number else attrs
+            for number, attrs in set(
+                zip(map(bool, map(itemgetter(0), heads)), map(itemgetter(1), heads), strict=True)
+            )
+        }
+        distinct = dict.fromkeys(keys)
+        distinct.pop("", None)
+        self.namespace = self.around.namespace(sorted(row_starts), list(distinct))
         self.starts = starts
         self.numbers = _row_numbers(numbered, found, starts)
         texts: list[object]
@@ -307,11 +366,26 @@ class _Rows:
         return _EMPTY if text is None else text
 
 
+def _check_tiled(text: str, inline: list[str]) -> None:
+    """Raise _NotPlain unless the items the expression matched in `text` (each followed by
+    what may follow it, and every "<row" and "<c" one of them) tile it with the row ends:
+    it starts with a row, and each "</row>" is followed by a row or ends it. Then nothing is
+    left for expat to refuse but in the texts the expression read itself (`inline`)."""
+    if not text.startswith("<row"):
+        raise _NotPlain
+    if text.count("</row>") - text.count("</row><row") != text.endswith("</row>"):
+        raise _NotPlain
+    if _NOT_XML.search("".join(inline)):
+        raise _NotPlain
+
+
 def _width(letters: tuple[str, ...], rows: int) -> int | None:
     """The number of cells in each row when every row holds the cells A, B... of the same
     number (the expression gives a row's start no letters), else None."""
     if not letters or letters[0]:
         return None
+    if rows > 1 and "" not in letters[1:]:
+        return None  # a later row's start is not one the expression matched
     width = letters.index("", 1) - 1 if rows > 1 else len(letters) - 1
     if width >= len(_PREFIXES) or letters != ("", *_PREFIXES[width]) * rows:
         return None
