@@ -39,17 +39,18 @@ _ROW_NUMBER = re.compile(r'\sr="([^"]*)"')
 # A row's start: its number when `r` comes first, its other attributes (ending in "/" for a
 # row with no cells). Or a cell: its column letters, then the text of a plain inline string,
 # or the index of a shared string, or else the rest of the cell up to `/>` or `</c>` (its
-# key). A `/` in text is stepped over. Each must be followed by what may follow it (a cell or
-# the row's end; after a row with no cells, the next row or the end): an item followed by
-# anything else (a key cut short by a `/>` in odd text, stray text, a row left open) is not
-# matched, so the counts in `_Rows.read` differ and expat reads the part.
+# key). A `/` in text is stepped over. Each must be followed by what may follow it: a cell,
+# or the row's end and then the next row or the end of the rows (after a row with no cells,
+# the next row or the end). An item followed by anything else (a key cut short by a `/>` in
+# odd text, stray text, a row left open) is not matched, so the counts in `_Rows.read`
+# differ and expat reads the part.
 _ITEMS = re.compile(
     r'<row(?: r="([0-9]{1,7})")?'
-    r'((?:\s+[\w:.-]+="[^"<&]*")*\s*(?:/(?=>(?:<row|\Z))|(?=>(?:<c |</row>))))>'
+    r'((?:\s+[\w:.-]+="[^"<&]*")*\s*(?:/(?=>(?:<row|\Z))|(?=>(?:<c |</row>(?:<row|\Z)))))>'
     r'|<c r="([A-Z]{1,3})[0-9]+"(?:'
     r' t="inlineStr"><is><t>([^<&\r]*)</t></is></c>'
     r'|(?: s="[0-9]+")? t="s"><v>([0-9]+)</v></c>'
-    r"|([^/]*(?:/(?!c>|>)[^/]*)*/c?>))(?=<c |</row>)"
+    r"|([^/]*(?:/(?!c>|>)[^/]*)*/c?>))(?=<c |</row>(?:<row|\Z))"
 )
 # The plain shapes of a cell's key: empty, or a formula (its text unused: only the result
 # saved is read) and/or a value or an inline string with no markup in it.
@@ -98,10 +99,11 @@ def read(raw: bytes, values: CellValues) -> xlsx_stream.Grid | None:
     if parts is None:
         return None
     before, rows, after = parts
-    if rows.count("<row") + rows.count("<c") > FAST_ITEMS:
+    counts = rows.count("<row"), rows.count("<c")
+    if sum(counts) > FAST_ITEMS:
         return None
     try:
-        return _Rows(values, _Around(before, after)).read(rows)
+        return _Rows(values, _Around(before, after)).read(rows, *counts)
     except _NotPlain:
         return None
 
@@ -185,8 +187,8 @@ class _Rows:
         self.some_empty = False  # whether any cell was read as _EMPTY
         self.numbers: list[int] = []
 
-    def read(self, text: str) -> xlsx_stream.Grid:
-        rows, cells = text.count("<row"), text.count("<c")
+    def read(self, text: str, rows: int, cells: int) -> xlsx_stream.Grid:
+        """The rows of `text`, which holds `rows` "<row" and `cells` "<c"."""
         found = _ITEMS.findall(text)
         if not found:
             if text:
@@ -214,13 +216,12 @@ class _Rows:
                 zip(map(bool, map(itemgetter(0), heads)), map(itemgetter(1), heads), strict=True)
             )
         }
-        distinct = dict.fromkeys(keys)
-        distinct.pop("", None)
-        self.namespace = self.around.namespace(sorted(row_starts), list(distinct))
+        distinct = list(dict.fromkeys(keys))
+        self.namespace = self.around.namespace(sorted(row_starts), [key for key in distinct if key])
         self.starts = starts
         self.numbers = _row_numbers(numbered, found, starts)
         texts: list[object]
-        if not self._remember(keys, letters):
+        if not self._remember(keys, distinct, letters):
             texts = self._merged(self._each(keys, letters), inline, shared)
         elif any(shared):
             texts = self._merged(list(map(self.memo.get, keys)), inline, shared)
@@ -239,11 +240,11 @@ class _Rows:
                 return grid
         return self._rows(letters, texts)
 
-    def _remember(self, keys: list[str], letters: tuple[str, ...]) -> bool:
+    def _remember(self, keys: list[str], distinct: list[str], letters: tuple[str, ...]) -> bool:
         """Read each distinct key not met before, in the order met; False (having read
         none) when the memo cannot hold them all."""
         memo = self.memo
-        unseen = [key for key in dict.fromkeys(keys) if key not in memo]
+        unseen = [key for key in distinct if key not in memo]
         if len(memo) + len(unseen) > MEMO_SIZE:
             return False
         if unseen:
@@ -369,11 +370,9 @@ class _Rows:
 def _check_tiled(text: str, inline: list[str]) -> None:
     """Raise _NotPlain unless the items the expression matched in `text` (each followed by
     what may follow it, and every "<row" and "<c" one of them) tile it with the row ends:
-    it starts with a row, and each "</row>" is followed by a row or ends it. Then nothing is
-    left for expat to refuse but in the texts the expression read itself (`inline`)."""
+    they do when it starts with a row. Then nothing is left for expat to refuse but in the
+    texts the expression read itself (`inline`)."""
     if not text.startswith("<row"):
-        raise _NotPlain
-    if text.count("</row>") - text.count("</row><row") != text.endswith("</row>"):
         raise _NotPlain
     if _NOT_XML.search("".join(inline)):
         raise _NotPlain
