@@ -30,8 +30,8 @@ from operator import itemgetter
 from string import ascii_uppercase
 from xml.parsers import expat
 
-from cramplog.exchange.workbook import sheets, xlsx_stream
-from cramplog.exchange.workbook.xlsx_parts import MAIN, names, parser
+from cramplog.exchange.workbook import sheets, xlsx_fast_shape, xlsx_stream
+from cramplog.exchange.workbook.xlsx_fast_shape import NotPlain as _NotPlain
 from cramplog.exchange.workbook.xlsx_values import MEMO_SIZE, CellValues
 
 _ATTRS = r'((?:\s+[\w:.-]+="[^"<&\t\n\r]*")*)\s*'
@@ -71,19 +71,11 @@ _INLINE = ' t="inlineStr"><is><t>'
 _INLINE_END = "</t></is></c>"
 
 
-class _NotPlain(Exception):
-    """The part is not in the plain shape after all."""
-
-
 # Found by regular expressions that only pass over plain text, this bounds their memory: each
 # row or cell is a tuple and a few strings here (about 400 bytes; expat's reader holds only the
 # rows with text). A diary of 100,000 rows of 7 cells is 900,000; millions of empty rows or
 # cells, a few hundred KB zipped, are for xlsx_stream (which refuses them in little memory).
 FAST_ITEMS = 1_200_000
-# Characters XML 1.0 forbids in text, and the one sequence it forbids there.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|]]>")
-# xlsx_stream reads a sheet's rows and cells wherever they are: none may be outside <sheetData>.
-_OUTSIDE = names("c", "v", "is", "t", "f", "row", "rPh")
 
 
 def read(raw: bytes, values: CellValues) -> xlsx_stream.Grid | None:
@@ -95,7 +87,7 @@ def read(raw: bytes, values: CellValues) -> xlsx_stream.Grid | None:
     declared = _DECLARED.match(text[:300])
     if declared and declared.group(1).lower() not in ("utf-8", "utf8"):
         return None
-    parts = _split(text)
+    parts = xlsx_fast_shape.split(text)
     if parts is None:
         return None
     before, rows, after = parts
@@ -103,81 +95,13 @@ def read(raw: bytes, values: CellValues) -> xlsx_stream.Grid | None:
     if sum(counts) > FAST_ITEMS:
         return None
     try:
-        return _Rows(values, _Around(before, after)).read(rows, *counts)
+        return _Rows(values, xlsx_fast_shape.Around(before, after)).read(rows, *counts)
     except _NotPlain:
         return None
 
 
-def _split(text: str) -> tuple[str, str, str] | None:
-    """(the part up to <sheetData>, the text between it and </sheetData>, the rest), when the
-    first "<sheetData" is sure to be the element: no comment, CDATA, instruction or document
-    type comes before it (nothing else can hold a "<"), only the XML declaration."""
-    start = text.find("<sheetData")
-    if start < 0 or text[start + 10 : start + 11] not in (">", "/"):
-        return None
-    prolog = text.find("?>") + 2 if text.startswith("<?xml") else 0
-    if "<!" in text[prolog:start] or "<?" in text[prolog:start]:
-        return None
-    opened = text.find(">", start) + 1
-    if text[opened - 2] == "/":
-        return text[:start], "", text[opened:]
-    end = text.find("</sheetData>", opened)
-    if end < 0 or text[start + 10] != ">":
-        return None
-    return text[:start], text[opened:end], text[end + len("</sheetData>") :]
-
-
-class _Around:
-    """The part around the rows, and the check of what the expression matched within them."""
-
-    def __init__(self, before: str, after: str) -> None:
-        self.before = before
-        self.after = after
-
-    def namespace(self, starts: list[str], cells: list[str]) -> str:
-        """The sheet's namespace, once expat has read the part with one row for each distinct
-        row start in `starts` and one cell for each distinct rest of a cell in `cells` in
-        place of the rows (raising _NotPlain if it is damaged, lest a damaged part be read).
-        No rows or cells may be outside <sheetData>, nor a prefix bound to the namespace."""
-        if any("xmlns" in start for start in starts) or any("xmlns" in cell for cell in cells):
-            raise _NotPlain  # a row or cell in another namespace, or binding a prefix
-        found: list[str] = []
-        stray: list[str] = []
-
-        def on_start(name: str, _attrs: dict[str, str]) -> None:
-            if name.endswith(" sheetData"):
-                found.append(name.rpartition(" ")[0])
-            elif name in _OUTSIDE:
-                stray.append(name)
-
-        made = parser()
-        made.StartElementHandler = on_start
-        inside = "".join(
-            f"<row{start}>" if start[-1:] == "/" else f"<row{start}></row>" for start in starts
-        )
-        inside += "<row>" + "".join(f'<c r="A1"{cell}' for cell in cells) + "</row>"
-        try:
-            made.Parse(f"{self.before}<sheetData>", False)
-            # The rows inside are checked in C alone: expat calls no Python for them.
-            made.StartElementHandler = None
-            made.Parse(inside, False)
-            made.StartElementHandler = on_start
-            made.Parse(f"</sheetData>{self.after}", True)
-        except expat.ExpatError:
-            raise _NotPlain from None  # xlsx_stream names the damage
-        if len(found) != 1 or found[0] not in MAIN or stray:
-            raise _NotPlain
-        namespace = found[0]
-        outer = self.before + self.after
-        for quote in "\"'":
-            bound = outer.count(f"{quote}{namespace}{quote}")
-            if bound != outer.count(f"xmlns={quote}{namespace}{quote}"):
-                raise _NotPlain  # a prefix is bound to the namespace: cells could be <x:c>
-        return namespace
-
-
 class _Rows:
-    def __init__(self, values: CellValues, around: _Around) -> None:
+    def __init__(self, values: CellValues, around: xlsx_fast_shape.Around) -> None:
         self.values = values
         self.around = around
         self.namespace = ""
@@ -208,7 +132,7 @@ class _Rows:
         )
         if starts[:1] != [0] or len(starts) != rows or len(keys) - len(starts) != cells:
             raise _NotPlain  # a row or cell in a shape the expression does not match
-        _check_tiled(text, inline)
+        xlsx_fast_shape.check_tiled(text, inline)
         heads = found[:: width + 1] if width is not None else list(map(found.__getitem__, starts))
         row_starts = {
             f' r="1"{attrs}' if number else attrs
@@ -365,17 +289,6 @@ class _Rows:
                 raise _NotPlain from None
         text = self.values.text(attrs, stored, formula, lambda: f"{letter}{number}")
         return _EMPTY if text is None else text
-
-
-def _check_tiled(text: str, inline: list[str]) -> None:
-    """Raise _NotPlain unless the items the expression matched in `text` (each followed by
-    what may follow it, and every "<row" and "<c" one of them) tile it with the row ends:
-    they do when it starts with a row. Then nothing is left for expat to refuse but in the
-    texts the expression read itself (`inline`)."""
-    if not text.startswith("<row"):
-        raise _NotPlain
-    if _NOT_XML.search("".join(inline)):
-        raise _NotPlain
 
 
 def _width(letters: tuple[str, ...], rows: int) -> int | None:

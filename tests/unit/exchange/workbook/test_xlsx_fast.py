@@ -271,18 +271,20 @@ DECOY = '<row r="1"><c r="A1" t="inlineStr"><is><t>Decoy</t></is></c></row>'
 
 
 @pytest.mark.parametrize(
-    "hidden",
+    ("lead", "hidden"),
     [
-        f"<!-- <sheetData>{DECOY}</sheetData> -->",
-        f"<?note <sheetData>{DECOY}</sheetData>?>",
+        ('<?xml version="1.0"?>', f"<!-- <sheetData>{DECOY}</sheetData> -->"),
+        ('<?xml version="1.0"?>', f"<?note <sheetData>{DECOY}</sheetData>?>"),
+        ('<?xml version="1.0"?>', f"<![CDATA[ <sheetData>{DECOY}</sheetData> ]]>"),
+        (f"<?xml-note <sheetData>{DECOY}</sheetData>?>", ""),
     ],
 )
 @pytest.mark.parametrize("real", [PLAIN_ROWS, ""])
 def test_rows_hidden_in_a_comment_before_the_sheet_data_are_not_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hidden: str, real: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lead: str, hidden: str, real: str
 ) -> None:
     sheet = (
-        f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN_NS}">{hidden}'
+        f'{lead}<worksheet xmlns="{MAIN_NS}"><sheetPr>{hidden}</sheetPr>'
         f"<sheetData>{real}</sheetData></worksheet>"
     )
     raw = package(tmp_path / "decoy.xlsx", "", sheet=sheet).read_bytes()
