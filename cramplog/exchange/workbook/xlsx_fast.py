@@ -71,10 +71,11 @@ _INLINE = ' t="inlineStr"><is><t>'
 _INLINE_END = "</t></is></c>"
 
 
-# Found by regular expressions that only pass over plain text, this bounds their memory: each
-# row or cell is a tuple and a few strings here (about 400 bytes; expat's reader holds only the
-# rows with text). A diary of 100,000 rows of 7 cells is 900,000; millions of empty rows or
-# cells, a few hundred KB zipped, are for xlsx_stream (which refuses them in little memory).
+# The most rows and cells (counted as "<row" and "<c") read here. Each is a tuple and a few
+# strings (300 to 550 bytes); xlsx_stream holds only the rows with text. A diary of 100,000
+# rows of 7 cells is 900,000 (370 MB at its peak here); 1,200,000 empty rows and cells, a few
+# hundred KB zipped, peak at 360 MB, and the 2.5 million of a hostile sheet would take 1.3 GB:
+# beyond this they are left to xlsx_stream, which reads them in little memory.
 FAST_ITEMS = 1_200_000
 
 
@@ -296,9 +297,10 @@ def _width(letters: tuple[str, ...], rows: int) -> int | None:
     number (the expression gives a row's start no letters), else None."""
     if not letters or letters[0]:
         return None
-    if rows > 1 and "" not in letters[1:]:
+    try:
+        width = letters.index("", 1) - 1 if rows > 1 else len(letters) - 1
+    except ValueError:
         return None  # a later row's start is not one the expression matched
-    width = letters.index("", 1) - 1 if rows > 1 else len(letters) - 1
     if width >= len(_PREFIXES) or letters != ("", *_PREFIXES[width]) * rows:
         return None
     return width
