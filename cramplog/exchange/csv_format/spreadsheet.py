@@ -128,6 +128,22 @@ def read_spreadsheet(
     return batch
 
 
+def _check_happened(local: datetime, when: date) -> None:
+    """Refuse a wall-clock time the computer's clocks skipped (they went forward over it) on
+    the row's date `when`."""
+    try:
+        happened = datetime.fromtimestamp(local.timestamp()) == local
+    except (OverflowError, OSError, ValueError):
+        return  # a moment the clock library cannot place is named by the range check
+    if not happened:
+        raise values.CellError(
+            _(
+                "{local:%H:%M} on {when} never happened on this computer's clock (the "
+                "clocks went forward then); check the time."
+            ).format(local=local, when=when.isoformat())
+        )
+
+
 def _table(rows: list[Row], wanted: list[int], width: int) -> list[list[str]]:
     """Each row's cells in _SPREADSHEET_CELLS order (`wanted` gives their columns), stripped."""
     padding = [""] * (width + 1)
@@ -257,13 +273,7 @@ class _SpreadsheetRows:
         zone = self.zone_of_day(local.date())
         if zone is None:
             # A day the clocks change: a wall-clock time they skipped never happened.
-            if datetime.fromtimestamp(local.timestamp()) != local:
-                raise values.CellError(
-                    _(
-                        "{local:%H:%M} on {when} never happened on this computer's clock (the "
-                        "clocks went forward then); check the time."
-                    ).format(local=local, when=when.isoformat())
-                )
+            _check_happened(local, when)
             offset = local.astimezone().utcoffset()
             assert offset is not None
             zone = self.zone(offset)
@@ -296,6 +306,9 @@ class _SpreadsheetRows:
             else:
                 start_local, start, noted = self.start(day, time_text)
         else:
+            if moment.tzinfo is None:
+                # One "Date and time" cell is read as a date and time cells are (`start`).
+                _check_happened(moment, moment.date())
             aware = moment if moment.tzinfo is not None else moment.astimezone()
             offset = aware.utcoffset()
             assert offset is not None

@@ -8,12 +8,16 @@ converted once and then looked up. Dates, numbers and words repeat in a diary, s
 cost one dictionary look-up, and Python runs once per row, not per cell; for a sheet whose rows
 all hold the same cells A, B... (most diaries), the rows are cut by slicing, not even that.
 
-Every assumption is checked, never trusted: the XML around the rows is parsed by expat; every
-`<row` and `<c` in the rows must be one the expression matched; the first time a cell's key is
-met it must have one of the plain shapes (_PLAIN) or expat reads it. Anything else (comments,
-CDATA, other encodings, namespace prefixes for the sheet's elements, cells without a
-reference, more cells than the cap) returns None, and the caller reads the part with
-xlsx_stream instead.
+Every assumption is checked, never trusted, so that what this reader accepts is well-formed
+XML that expat would read to the same rows: nothing before <sheetData> may be a comment,
+CDATA or instruction (the first "<sheetData" is then the element); the row starts, cells and
+row ends the expression matched must tile the text between <sheetData> and </sheetData> with
+nothing left over; every distinct row start and cell is parsed once by expat in the sheet's
+own context, with the XML around the rows; text read by the expression itself holds no
+character XML forbids. Anything else (comments, CDATA, other encodings, namespace prefixes
+for the sheet's elements, cells without a reference, more rows and cells than FAST_ITEMS)
+returns None, and the caller reads the part with xlsx_stream instead, which reads or refuses
+it exactly as it would have.
 """
 
 from __future__ import annotations
@@ -26,23 +30,27 @@ from operator import itemgetter
 from string import ascii_uppercase
 from xml.parsers import expat
 
-from cramplog.exchange.workbook import sheets, xlsx_stream
-from cramplog.exchange.workbook.xlsx_parts import MAIN, parser
+from cramplog.exchange.workbook import sheets, xlsx_fast_shape, xlsx_stream
+from cramplog.exchange.workbook.xlsx_fast_shape import NotPlain as _NotPlain
 from cramplog.exchange.workbook.xlsx_values import MEMO_SIZE, CellValues
 
-_ATTRS = r'((?:\s+[\w:.-]+="[^"<&]*")*)\s*'
+_ATTRS = r'((?:\s+[\w:.-]+="[^"<&\t\n\r]*")*)\s*'
 _ROW_NUMBER = re.compile(r'\sr="([^"]*)"')
 # A row's start: its number when `r` comes first, its other attributes (ending in "/" for a
 # row with no cells). Or a cell: its column letters, then the text of a plain inline string,
 # or the index of a shared string, or else the rest of the cell up to `/>` or `</c>` (its
-# key). A `/` in text is stepped over; a key cut short by one in odd text fails _PLAIN and
-# goes to expat.
+# key). A `/` in text is stepped over. Each must be followed by what may follow it: a cell,
+# or the row's end and then the next row or the end of the rows (after a row with no cells,
+# the next row or the end). An item followed by anything else (a key cut short by a `/>` in
+# odd text, stray text, a row left open) is not matched, so the counts in `_Rows.read`
+# differ and expat reads the part.
 _ITEMS = re.compile(
-    r'<row(?: r="(\d{1,7})")?((?:\s+[\w:.-]+="[^"<&]*")*\s*/?)>'
-    r'|<c r="([A-Z]{1,3})\d+"(?:'
+    r'<row(?: r="([0-9]{1,7})")?'
+    r'((?:\s+[\w:.-]+="[^"<&]*")*\s*(?:/(?=>(?:<row|\Z))|(?=>(?:<c |</row>(?:<row|\Z)))))>'
+    r'|<c r="([A-Z]{1,3})[0-9]+"(?:'
     r' t="inlineStr"><is><t>([^<&\r]*)</t></is></c>'
-    r'|(?: s="\d+")? t="s"><v>(\d+)</v></c>'
-    r"|([^/]*(?:/(?!c>|>)[^/]*)*/c?>))"
+    r'|(?: s="[0-9]+")? t="s"><v>([0-9]+)</v></c>'
+    r"|([^/]*(?:/(?!c>|>)[^/]*)*/c?>))(?=<c |</row>(?:<row|\Z))"
 )
 # The plain shapes of a cell's key: empty, or a formula (its text unused: only the result
 # saved is read) and/or a value or an inline string with no markup in it.
@@ -63,8 +71,12 @@ _INLINE = ' t="inlineStr"><is><t>'
 _INLINE_END = "</t></is></c>"
 
 
-class _NotPlain(Exception):
-    """The part is not in the plain shape after all."""
+# The most rows and cells (counted as "<row" and "<c") read here. Each is a tuple and a few
+# strings (300 to 550 bytes); xlsx_stream holds only the rows with text. A diary of 100,000
+# rows of 7 cells is 900,000 (370 MB at its peak here); 1,200,000 empty rows and cells, a few
+# hundred KB zipped, peak at 360 MB, and the 2.5 million of a hostile sheet would take 1.3 GB:
+# beyond this they are left to xlsx_stream, which reads them in little memory.
+FAST_ITEMS = 1_200_000
 
 
 def read(raw: bytes, values: CellValues) -> xlsx_stream.Grid | None:
@@ -76,74 +88,37 @@ def read(raw: bytes, values: CellValues) -> xlsx_stream.Grid | None:
     declared = _DECLARED.match(text[:300])
     if declared and declared.group(1).lower() not in ("utf-8", "utf8"):
         return None
-    parts = _split(text)
+    parts = xlsx_fast_shape.split(text)
     if parts is None:
         return None
-    rows, namespace = parts
+    before, rows, after = parts
+    counts = rows.count("<row"), rows.count("<c")
+    if sum(counts) > FAST_ITEMS:
+        return None
     try:
-        return _Rows(values, namespace).read(rows)
+        return _Rows(values, xlsx_fast_shape.Around(before, after)).read(rows, *counts)
     except _NotPlain:
         return None
 
 
-def _split(text: str) -> tuple[str, str] | None:
-    """(the text between <sheetData> and </sheetData>, the sheet's namespace), once the rest
-    of the part has been read by expat and found to bind no prefix to that namespace."""
-    start = text.find("<sheetData")
-    opened = text.find(">", start) + 1
-    if start < 0 or not opened:
-        return None
-    if text[opened - 2] == "/":
-        rows, after = "", opened
-    else:
-        end = text.find("</sheetData>", opened)
-        if end < 0:
-            return None
-        rows, after = text[opened:end], end + len("</sheetData>")
-    # A comment, CDATA or instruction: expat knows them. (A lone "!" or "?" is found ten times
-    # quicker than "<!" among the sheet's many "<", and most sheets have none.)
-    if ("!" in rows and "<!" in rows) or ("?" in rows and "<?" in rows):
-        return None
-    outer = f"{text[:start]}<sheetData/>{text[after:]}"
-    found: list[str] = []
-
-    def on_start(name: str, _attrs: dict[str, str]) -> None:
-        if name.endswith(" sheetData"):
-            found.append(name.rpartition(" ")[0])
-
-    made = parser()
-    made.StartElementHandler = on_start
-    made.Parse(outer, True)  # a damaged part raises ExpatError; the caller names it
-    if len(found) != 1 or found[0] not in MAIN:
-        return None
-    namespace = found[0]
-    for quote in "\"'":
-        bound = outer.count(f"{quote}{namespace}{quote}")
-        if bound != outer.count(f"xmlns={quote}{namespace}{quote}"):
-            return None  # a prefix is bound to the namespace: cells could be <x:c>
-    return rows, namespace
-
-
 class _Rows:
-    def __init__(self, values: CellValues, namespace: str) -> None:
+    def __init__(self, values: CellValues, around: xlsx_fast_shape.Around) -> None:
         self.values = values
-        self.namespace = namespace
+        self.around = around
+        self.namespace = ""
         # A cell's key → its text, or _EMPTY for a cell with nothing in it.
         self.memo: dict[str, object] = {"": _OTHER}
         self.starts: list[int] = []
         self.some_empty = False  # whether any cell was read as _EMPTY
         self.numbers: list[int] = []
 
-    def read(self, text: str) -> xlsx_stream.Grid:
-        rows, cells = text.count("<row"), text.count("<c")
-        if rows > sheets.MAX_CELLS or cells > sheets.MAX_CELLS:
-            # Millions of empty cells or rows are no table, but refusing them is for
-            # xlsx_stream, which reads them in little memory; here each would be a tuple.
-            raise _NotPlain
+    def read(self, text: str, rows: int, cells: int) -> xlsx_stream.Grid:
+        """The rows of `text`, which holds `rows` "<row" and `cells` "<c"."""
         found = _ITEMS.findall(text)
         if not found:
-            if cells:
+            if text:
                 raise _NotPlain
+            self.namespace = self.around.namespace([], [])
             return []
         # Column by column through C (itemgetter), a third quicker than zip(*found).
         numbered, inline, shared, keys = (
@@ -158,10 +133,20 @@ class _Rows:
         )
         if starts[:1] != [0] or len(starts) != rows or len(keys) - len(starts) != cells:
             raise _NotPlain  # a row or cell in a shape the expression does not match
+        xlsx_fast_shape.check_tiled(text, inline)
+        heads = found[:: width + 1] if width is not None else list(map(found.__getitem__, starts))
+        row_starts = {
+            f' r="1"{attrs}' if number else attrs
+            for number, attrs in set(
+                zip(map(bool, map(itemgetter(0), heads)), map(itemgetter(1), heads), strict=True)
+            )
+        }
+        distinct = list(dict.fromkeys(keys))
+        self.namespace = self.around.namespace(sorted(row_starts), [key for key in distinct if key])
         self.starts = starts
         self.numbers = _row_numbers(numbered, found, starts)
         texts: list[object]
-        if not self._remember(keys, letters):
+        if not self._remember(keys, distinct, letters):
             texts = self._merged(self._each(keys, letters), inline, shared)
         elif any(shared):
             texts = self._merged(list(map(self.memo.get, keys)), inline, shared)
@@ -180,11 +165,11 @@ class _Rows:
                 return grid
         return self._rows(letters, texts)
 
-    def _remember(self, keys: list[str], letters: tuple[str, ...]) -> bool:
+    def _remember(self, keys: list[str], distinct: list[str], letters: tuple[str, ...]) -> bool:
         """Read each distinct key not met before, in the order met; False (having read
         none) when the memo cannot hold them all."""
         memo = self.memo
-        unseen = [key for key in dict.fromkeys(keys) if key not in memo]
+        unseen = [key for key in distinct if key not in memo]
         if len(memo) + len(unseen) > MEMO_SIZE:
             return False
         if unseen:
@@ -312,7 +297,10 @@ def _width(letters: tuple[str, ...], rows: int) -> int | None:
     number (the expression gives a row's start no letters), else None."""
     if not letters or letters[0]:
         return None
-    width = letters.index("", 1) - 1 if rows > 1 else len(letters) - 1
+    try:
+        width = letters.index("", 1) - 1 if rows > 1 else len(letters) - 1
+    except ValueError:
+        return None  # a later row's start is not one the expression matched
     if width >= len(_PREFIXES) or letters != ("", *_PREFIXES[width]) * rows:
         return None
     return width

@@ -70,7 +70,10 @@ class CellValues:
             if kind == "n":
                 return self._number(style, _number(stored), where)
             if kind == "s":
-                return self.book.strings[int(stored)]
+                index = int(stored)
+                if index < 0:
+                    raise IndexError  # not the last string counted from the end: damage
+                return self.book.strings[index]
             if kind == "b":
                 return cells.cell_text(bool(int(stored)))
             if kind == "d":

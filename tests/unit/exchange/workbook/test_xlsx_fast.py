@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cramplog.exchange.workbook import cells, sheets, xlsx, xlsx_fast, xlsx_parts, xlsx_values
+from cramplog.core.errors import ImportFileError
+from cramplog.exchange.workbook import cells, xlsx, xlsx_fast, xlsx_parts, xlsx_values
 from cramplog.exchange.workbook.xlsx_values import CellValues
 from tests.unit.exchange.workbook.samples import MAIN_NS, package
 
@@ -168,11 +169,11 @@ def test_text_that_looks_like_the_end_of_a_cell_is_read_whole(
     assert fast.rows[0].cells == [text.replace("&amp;", "&"), "5"]  # type: ignore[attr-defined]
 
 
-def test_a_sheet_of_more_cells_than_the_cap_is_left_to_the_streaming_reader(
+def test_a_sheet_of_more_rows_and_cells_than_the_fast_reader_holds_is_left_to_expat(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Millions of empty cells would each be a tuple in memory here; expat reads them in little.
-    monkeypatch.setattr(sheets, "MAX_CELLS", 10)
+    monkeypatch.setattr(xlsx_fast, "FAST_ITEMS", 10)
     rows = PLAIN_ROWS + "".join(f'<row r="{n}"><c r="A{n}"/></row>' for n in range(3, 15))
     path = package(tmp_path / "empty.xlsx", rows)
     with zipfile.ZipFile(path) as archive:
@@ -237,3 +238,96 @@ def test_a_sheet_of_rows_of_one_width_keeps_each_rows_number_and_cells(tmp_path:
         (4, ["calf 4"]),  # its last cell is empty: the row ends before it
         (7, ["calf 7", "7"]),
     ]
+
+
+def outcome(raw: bytes) -> object:
+    """What importing the workbook gives: its header and rows, or the message refusing it."""
+    try:
+        read = xlsx.read(raw, None)
+    except ImportFileError as refused:
+        return str(refused)
+    return read.header, [row.cells for row in read.rows]
+
+
+def fast_and_general(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    fast = outcome(raw)
+    with monkeypatch.context() as patch:
+        patch.setattr(xlsx, "FAST_LIMIT", -1)
+        return fast, outcome(raw)
+
+
+@pytest.mark.parametrize(
+    "second_row", ["<row r='2'>", '<row r = "2">', '<row r="2" x="a&amp;b">', '<row  r="2">']
+)
+def test_a_later_row_started_in_another_way_reads_as_expat_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_row: str
+) -> None:
+    rows = PLAIN_ROWS.replace('<row r="2">', second_row)
+    fast, general = fast_and_general(package(tmp_path / "r.xlsx", rows).read_bytes(), monkeypatch)
+    assert fast == general == (["Muscle", "Pain"], [["calf", "7"]])
+
+
+DECOY = '<row r="1"><c r="A1" t="inlineStr"><is><t>Decoy</t></is></c></row>'
+
+
+@pytest.mark.parametrize(
+    ("lead", "hidden"),
+    [
+        ('<?xml version="1.0"?>', f"<!-- <sheetData>{DECOY}</sheetData> -->"),
+        ('<?xml version="1.0"?>', f"<?note <sheetData>{DECOY}</sheetData>?>"),
+        ('<?xml version="1.0"?>', f"<![CDATA[ <sheetData>{DECOY}</sheetData> ]]>"),
+        (f"<?xml-note <sheetData>{DECOY}</sheetData>?>", ""),
+    ],
+)
+@pytest.mark.parametrize("real", [PLAIN_ROWS, ""])
+def test_rows_hidden_in_a_comment_before_the_sheet_data_are_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lead: str, hidden: str, real: str
+) -> None:
+    sheet = (
+        f'{lead}<worksheet xmlns="{MAIN_NS}"><sheetPr>{hidden}</sheetPr>'
+        f"<sheetData>{real}</sheetData></worksheet>"
+    )
+    raw = package(tmp_path / "decoy.xlsx", "", sheet=sheet).read_bytes()
+    fast, general = fast_and_general(raw, monkeypatch)
+    assert fast == general
+    assert "Decoy" not in str(fast)
+    if real:
+        assert fast == (["Muscle", "Pain"], [["calf", "7"]])
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        PLAIN_ROWS.replace("</row>", "", 1),  # a row left open
+        PLAIN_ROWS.replace('<c r="B2">', '<c r="B2" t="n" t="n">'),  # an attribute twice
+        PLAIN_ROWS.replace('<row r="2">', '<row r="2" r="2">'),
+        PLAIN_ROWS.replace("calf", "ca\x01lf"),  # characters XML forbids
+        PLAIN_ROWS.replace("calf", "ca\x0blf"),
+        PLAIN_ROWS.replace("<v>7</v>", "<v>7\x01</v>"),
+        PLAIN_ROWS.replace("calf", "calf ]]> foot"),
+        PLAIN_ROWS.replace("</c></row>", "</c>&</row>", 1),  # stray text
+        PLAIN_ROWS.replace("</c></row>", "</c> < </row>", 1),
+        PLAIN_ROWS.replace("</c></row>", "</c></c></row>", 1),
+        PLAIN_ROWS + "</row>",
+    ],
+)
+def test_damaged_rows_are_refused_as_expat_refuses_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: str
+) -> None:
+    fast, general = fast_and_general(package(tmp_path / "bad.xlsx", rows).read_bytes(), monkeypatch)
+    assert fast == general
+    assert isinstance(fast, str)
+    assert "damaged" in fast
+    assert "nothing was imported" in fast
+
+
+def test_a_shared_string_numbered_below_zero_is_refused_as_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = PLAIN_ROWS.replace('<c r="B2"><v>7</v></c>', '<c r="B2" t="s"><v>-1</v></c>')
+    raw = package(tmp_path / "s.xlsx", rows, strings=["<t>thigh</t>"]).read_bytes()
+    fast, general = fast_and_general(raw, monkeypatch)
+    assert fast == general
+    assert isinstance(fast, str)
+    assert "damaged" in fast
+    assert "-1" in fast
