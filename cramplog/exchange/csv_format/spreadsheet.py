@@ -129,8 +129,7 @@ def read_spreadsheet(
 
 
 def _check_happened(local: datetime, when: date) -> None:
-    """Refuse a wall-clock time the computer's clocks skipped (they went forward over it) on
-    the row's date `when`."""
+    """Refuse a wall-clock time on the row's date `when` that the clocks went forward over."""
     try:
         happened = datetime.fromtimestamp(local.timestamp()) == local
     except (OverflowError, OSError, ValueError):
