@@ -423,7 +423,9 @@ class FileState:
 def file_state(data_dir: Path) -> FileState:
     path = layout.diary_path(data_dir)
     stamps = []
-    for candidate in (path, health.companion(path, "-wal")):
+    # The log is where SQLite keeps it: beside a symlinked diary's target. Looked for beside
+    # the link, a save still in the log would leave the state unchanged and skip its backup.
+    for candidate in (path, health.live_companion(path, "-wal")):
         try:
             info = candidate.stat()
         except OSError:

@@ -72,10 +72,15 @@ def read_header(path: Path) -> Header:
     )
 
 
+def live_companion(path: Path, suffix: str) -> Path:
+    """The companion SQLite is using for the diary at `path`: beside a symlink's target."""
+    return companion(_target(path), suffix)
+
+
 def has_leftover_wal(path: Path) -> bool:
     """Whether a non-empty write-ahead log lies beside `path` (what a crash leaves)."""
     try:
-        return companion(_target(path), "-wal").stat().st_size > 0
+        return live_companion(path, "-wal").stat().st_size > 0
     except OSError:
         return False
 

@@ -266,6 +266,24 @@ def test_the_file_state_moves_when_an_entry_is_saved(diary: Diary, data_dir: Pat
     assert backups.file_state(data_dir) != before
 
 
+def test_the_file_state_moves_when_an_entry_is_saved_to_a_symlinked_diary(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # The diary kept elsewhere (a synced folder, say) and linked into the data folder: a save
+    # goes to the log beside the link's target, which the state must see.
+    elsewhere = tmp_path / "elsewhere"
+    Diary.open(elsewhere, clock=lambda: NOW).close()
+    data_dir.mkdir(mode=0o700)
+    (data_dir / "diary.sqlite3").symlink_to(elsewhere / "diary.sqlite3")
+    diary = Diary.open(data_dir, clock=lambda: NOW)
+    try:
+        before = backups.file_state(data_dir)
+        log_cramp(diary)
+        assert backups.file_state(data_dir) != before
+    finally:
+        diary.close()
+
+
 # -- restoring ------------------------------------------------------------------------------
 
 
