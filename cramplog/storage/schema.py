@@ -89,7 +89,8 @@ class EpisodeRow(Base):
     )
     muscle: Mapped[str] = mapped_column(ForeignKey("vocabulary.code"), index=True)
     side: Mapped[str] = mapped_column(String(4))
-    duration_s: Mapped[int | None] = mapped_column(Integer)
+    # Indexed (migration 0006): the long-cramp warning sign looks for the few over 10 minutes.
+    duration_s: Mapped[int | None] = mapped_column(Integer, index=True)
     intensity: Mapped[int | None] = mapped_column(Integer)
     activity: Mapped[str | None] = mapped_column(ForeignKey("vocabulary.code"))
     hydration: Mapped[str | None] = mapped_column(String(10))

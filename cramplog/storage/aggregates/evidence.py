@@ -118,13 +118,14 @@ def long_episodes(
             values,
         ).fetchall()
     else:
-        # Most episodes are in the range: with neither the range nor the order in the
-        # query SQLite scans the table, in half the time of walking the start index to
-        # every row (a century: 46 → 24 ms); the few long ones outside the range are left
-        # out by the same text comparison, and the rest sorted here, newest first, then
-        # by id (a stable sort).
+        # Most episodes are in the range: SQLite finds the long ones from the duration
+        # index (migration 0006) rather than walking the start index to every row (a
+        # century: 46 ms that way, 24 ms scanning the table, 13 ms from the index, most of
+        # it the relief look-ups); the few long ones outside the range are left out by the
+        # same text comparison, and the rest sorted here, newest first, then by id (a
+        # stable sort).
         rows = connection.execute(
-            f"{query} FROM episodes NOT INDEXED WHERE episodes.duration_s > :longer", values
+            f"{query} FROM episodes WHERE episodes.duration_s > :longer", values
         ).fetchall()
         rows = [row for row in rows if nights.local_from <= row[1] < nights.local_to]
         rows.sort(key=lambda row: row[0])
