@@ -71,22 +71,42 @@ class EpisodeColumns:
 # inside, so the product rounds to the exact second (CAST truncates, so the + 0.5 rounds);
 # integer division then floors it to the minute, for starts before 1900 too. A number, not
 # the text: numpy parsing 150,000 date strings cost more than the read.
-_SECONDS_SINCE_1900: Final = "CAST((julianday(start_local) - 2415020.5) * 86400 + 0.5 AS INTEGER)"
+_SECONDS_SINCE_1900_JULIAN: Final = (
+    "CAST((julianday(start_local) - 2415020.5) * 86400 + 0.5 AS INTEGER)"
+)
+# The same whole seconds from unixepoch() (SQLite 3.38 and later), which skips the floating
+# point: about 7 ms less over a century's 150,000 starts. 2,208,988,800 s is 1900 to 1970.
+_SECONDS_SINCE_1900_UNIX: Final = "(unixepoch(start_local) + 2208988800)"
+
+
+def seconds_since_1900(sqlite_version: tuple[int, ...] = sqlite3.sqlite_version_info) -> str:
+    """SQL for an episode's wall-clock start in whole seconds since 1900-01-01 00:00."""
+    return _SECONDS_SINCE_1900_UNIX if sqlite_version >= (3, 38) else _SECONDS_SINCE_1900_JULIAN
+
+
+_SECONDS_SINCE_1900: Final = seconds_since_1900()
 _START_MINUTE: Final = (
     f"(CASE WHEN {_SECONDS_SINCE_1900} >= 0 THEN {_SECONDS_SINCE_1900} / 60"
     f" ELSE -((59 - {_SECONDS_SINCE_1900}) / 60) END)"
 )
 
 
-def _muscle_index(muscles: int) -> str:
-    """SQL numbering an episode's muscle: the codes are the parameters :m0 … :m{muscles - 1}."""
+CALF: Final = "muscle.calf"
+
+
+def _muscle_index(muscles: Sequence[str]) -> str:
+    """SQL numbering an episode's muscle by its place in `muscles`, whose codes are the
+    parameters :m0 … :m{len(muscles) - 1}."""
     if not muscles:
         return "0"  # CASE needs a WHEN
-    whens = " ".join(f"WHEN :m{i} THEN {i}" for i in range(muscles))
-    return f"CASE muscle {whens} ELSE {muscles} END"
+    # CASE tries its WHENs in turn and most cramps are calf cramps: the calf's is asked first
+    # (about 4 ms less over a century). The numbers stay the places in `muscles`.
+    order = sorted(range(len(muscles)), key=lambda i: muscles[i] != CALF)
+    whens = " ".join(f"WHEN :m{i} THEN {i}" for i in order)
+    return f"CASE muscle {whens} ELSE {len(muscles)} END"
 
 
-def _packed_column(muscles: int, *, muscle_packed: bool, start_packed: bool) -> str:
+def _packed_column(muscles: Sequence[str], *, muscle_packed: bool, start_packed: bool) -> str:
     """SQL packing one episode in the `EpisodeColumns.packed` layout."""
     # The same rule as `nights.known_nocturnal`, in SQL.
     nocturnal = (
@@ -123,11 +143,11 @@ def episode_columns(connection: sqlite3.Connection, nights: NightRange) -> Episo
     # muscles of one's own, or a range before 1900).
     muscle_packed = len(muscles) < (1 << MUSCLE_BITS[1])
     start_packed = _PACKED_STARTS[0] <= nights.local_from and nights.local_to <= _PACKED_STARTS[1]
-    columns = [_packed_column(len(muscles), muscle_packed=muscle_packed, start_packed=start_packed)]
+    columns = [_packed_column(muscles, muscle_packed=muscle_packed, start_packed=start_packed)]
     if not start_packed:
         columns.append(_START_MINUTE)
     if not muscle_packed:
-        columns.append(_muscle_index(len(muscles)))
+        columns.append(_muscle_index(muscles))
     cursor = connection.execute(
         f"SELECT {', '.join(columns)} FROM episodes WHERE {IN_RANGE} ORDER BY start_local",
         {**nights.bounds(), **{f"m{i}": code for i, code in enumerate(muscles)}},

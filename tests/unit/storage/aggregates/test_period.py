@@ -130,3 +130,52 @@ def test_a_range_reaching_past_the_start_fields_last_minute_reads_its_own_column
     s = stats.compute(diary, stats.Period(nights.first, nights.last))
     assert [(h.hour, h.episodes) for h in s.by_hour if h.episodes] == [(18, 1)]
     assert s.cramp_nights == 1
+
+
+@pytest.mark.parametrize(
+    "start",
+    # From 1900 on: no cramp can start earlier (validation refuses it).
+    [
+        "1900-01-01 00:00:00",
+        "1900-01-01 00:00:59",
+        "1969-12-31 23:59:59",
+        "1970-01-01 00:00:00",
+        "2000-02-29 12:30:45",
+        "2026-03-29 01:30:00",
+        "2155-03-11 18:07:59",
+    ],
+)
+def test_both_readings_of_a_start_give_the_same_second(start: str) -> None:
+    # unixepoch() where SQLite has it (3.38 on), julianday() before: the same whole second.
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE TABLE episodes (start_local TEXT)")
+        connection.execute("INSERT INTO episodes VALUES (?)", (start,))
+        seconds = {
+            connection.execute(
+                f"SELECT {period.seconds_since_1900(version)} FROM episodes"
+            ).fetchone()[0]
+            for version in ((3, 37, 2), (3, 38, 0))
+        }
+    finally:
+        connection.close()
+    expected = int((datetime.fromisoformat(start) - datetime(1900, 1, 1)).total_seconds())
+    assert seconds == {expected}
+
+
+def test_the_calf_is_asked_first_and_every_muscle_keeps_its_number() -> None:
+    muscles = ("muscle.abdomen", "muscle.calf", "muscle.foot")
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE TABLE episodes (muscle TEXT)")
+        connection.executemany(
+            "INSERT INTO episodes VALUES (?)", [(m,) for m in (*muscles, "muscle.mine")]
+        )
+        numbers = connection.execute(
+            f"SELECT {period._muscle_index(muscles)} FROM episodes ORDER BY rowid",
+            {f"m{i}": code for i, code in enumerate(muscles)},
+        ).fetchall()
+    finally:
+        connection.close()
+    assert period._muscle_index(muscles).startswith("CASE muscle WHEN :m1 ")
+    assert [n for (n,) in numbers] == [0, 1, 2, 3]  # one not listed counts as "other"
