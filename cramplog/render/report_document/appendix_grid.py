@@ -16,7 +16,7 @@ from typing import Final
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
+from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextOption
 
 from cramplog.analysis import report as reports
 from cramplog.core import conventions, wording
@@ -39,6 +39,7 @@ from cramplog.render.report_document.typesetting import (
     MARGIN,
     one_line,
     print_font,
+    wrapped_lines,
 )
 
 
@@ -357,21 +358,10 @@ class AppendixGrid:
     def _break(self, paragraph: str, width: float) -> tuple[str, ...]:
         if not paragraph.strip():
             return ("",)
-        layout = QTextLayout(paragraph, self.font, self.device)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        lines = []
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            start, length = line.textStart(), line.textLength()
-            lines.append(paragraph[start : start + length].rstrip())
-        layout.endLayout()
-        return tuple(lines)
+        wrap = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        return tuple(
+            line.rstrip() for line in wrapped_lines(paragraph, self.font, self.device, width, wrap)
+        )
 
     def _notes(self, notes: str) -> tuple[str, ...]:
         if not notes.strip():

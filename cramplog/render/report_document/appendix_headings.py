@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice, QPainter, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice, QPainter, QTextOption
+
+from cramplog.render.report_document.typesetting import wrapped_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +69,8 @@ def paint_headings(painter: QPainter, lines: Sequence[HeadingLine], bottom: QPoi
 
 def _break(text: str, font: QFont, device: QPaintDevice, width: float) -> list[str]:
     """`text` broken at words into lines `width` wide (a longer word stays whole)."""
-    layout = QTextLayout(text, font, device)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    lines = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
-    layout.endLayout()
+    lines = [
+        line.strip()
+        for line in wrapped_lines(text, font, device, width, QTextOption.WrapMode.WordWrap)
+    ]
     return [line for line in lines if line]

@@ -10,10 +10,13 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QImage,
+    QPaintDevice,
     QPainter,
     QTextCursor,
     QTextDocument,
     QTextImageFormat,
+    QTextLayout,
+    QTextOption,
 )
 
 # Layout units are points: every size below is in 1/72 inch, whatever the device.
@@ -136,3 +139,24 @@ class SealedDocument(QTextDocument):
     def loadResource(self, type: int, name: QUrl | str) -> object:
         del type, name
         return None
+
+
+def wrapped_lines(
+    text: str, font: QFont, device: QPaintDevice, width: float, wrap: QTextOption.WrapMode
+) -> list[str]:
+    """`text` cut into the lines Qt lays out `width` wide under `wrap` (unstripped)."""
+    layout = QTextLayout(text, font, device)
+    option = QTextOption()
+    option.setWrapMode(wrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start = line.textStart()
+        lines.append(text[start : start + line.textLength()])
+    layout.endLayout()
+    return lines
