@@ -116,6 +116,22 @@ def _diary_at(path: Path, revision: str) -> None:
         engine.dispose()
 
 
+def _old_diary(data_dir: Path, revision: str, rows_sql: str) -> Path:
+    """A diary in `data_dir` stopped at `revision` and holding `rows_sql`, as an earlier
+    cramplog left it; returns the diary's path."""
+    data_dir.mkdir()
+    path = layout.diary_path(data_dir)
+    _diary_at(path, revision)
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.executescript(rows_sql)
+        conn.commit()
+    finally:
+        conn.close()
+    return path
+
+
 def test_migrations_build_the_same_schema_as_the_models(tmp_path: Path) -> None:
     migrated = tmp_path / "migrated.sqlite3"
     _diary_at(migrated, layout.HEAD_REVISION)

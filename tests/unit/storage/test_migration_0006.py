@@ -11,7 +11,7 @@ from cramplog.diary.service import Diary
 from cramplog.storage import aggregates, diary_file, layout
 from cramplog.storage.aggregates import NightRange
 from cramplog.storage.snapshot import verify
-from tests.unit.storage.test_diary_file import _diary_at
+from tests.unit.storage.test_diary_file import _old_diary
 
 _OLD_DIARY = """
 INSERT INTO vocabulary VALUES
@@ -34,14 +34,7 @@ INSERT INTO episode_reliefs VALUES (2, 'relief.stretch', 'not_helped');
 def test_upgrading_keeps_every_duration_and_finds_long_cramps_from_the_new_index(
     data_dir: Path,
 ) -> None:
-    data_dir.mkdir()
-    path = layout.diary_path(data_dir)
-    _diary_at(path, "0005")
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA foreign_keys=ON")
-    conn.executescript(_OLD_DIARY)
-    conn.commit()
-    conn.close()
+    path = _old_diary(data_dir, "0005", _OLD_DIARY)
 
     diary = Diary.open(data_dir)
     try:
