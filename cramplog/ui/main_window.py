@@ -39,11 +39,13 @@ from cramplog.ui.startup.after_paint import AfterPaint
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing, Episode, EpisodeFilter
     from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryFigures
     from cramplog.ui.editor import DiaryEditor
     from cramplog.ui.forms.night_review import ReviewBanner
     from cramplog.ui.pages import chart_modules
     from cramplog.ui.pages.diary_page import DiaryPage
     from cramplog.ui.pages.patterns_page import PatternsPage
+    from cramplog.ui.pages.patterns_read_ahead import OpeningFigures
     from cramplog.ui.pages.summary_page import SummaryPage
     from cramplog.ui.pages.treatments_page import TreatmentsPage
     from cramplog.ui.startup.stall_watch import StallWatch
@@ -68,6 +70,9 @@ _PLACE_MODULES = {
     TREATMENTS: ("cramplog.ui.pages.treatments_page",),
     SUMMARY: ("cramplog.ui.pages.summary_page",),
 }
+# What Patterns' first figures, read before the diary is open, import: loaded while the file
+# is examined (sqlite3 alone, no SQLAlchemy; see `work_before_open`).
+_PATTERNS_FIRST_MODULES = ("cramplog.diary.read_only", *_PLACE_MODULES[PATTERNS])
 _ATTACH_MODULES = (
     "cramplog.ui.editor",
     "cramplog.ui.forms.night_review",
@@ -171,6 +176,7 @@ class MainWindow(QMainWindow):
 
         self._restore_window_state()
         self._benchmark_moment = os.environ.get(BENCHMARK_EXIT_ENV, "")
+        self._benchmark_exit_installed = False
         self._stall_watch: StallWatch | None = None
         if self._benchmark_moment:
             from cramplog.ui.startup.stall_watch import StallWatch
@@ -215,17 +221,46 @@ class MainWindow(QMainWindow):
         return EpisodeFilter()
 
     def modules_to_preview(self) -> tuple[str, ...]:
-        """The modules a start-up preview of the list imports (none off the list)."""
-        return _PLACE_MODULES[DIARY] if self.places.currentRow() == DIARY else ()
+        """The modules a start-up preview of the place in view imports: the list's rows or
+        Patterns' figures (none elsewhere)."""
+        place = self.places.currentRow()
+        if place == PATTERNS:
+            return _PATTERNS_FIRST_MODULES
+        return _PLACE_MODULES[DIARY] if place == DIARY else ()
 
     def modules_to_attach(self) -> tuple[str, ...]:
         """The modules `attach` and the place in view import."""
         place = self.places.currentRow()
         return (*_ATTACH_MODULES, *_PLACE_MODULES.get(place, ()))
 
+    def work_before_open(self) -> Callable[[DiaryFigures], OpeningFigures | None] | None:
+        """What start-up's worker may compute from a read-only view of the file before the
+        diary is open, for `show_first_figures`: Patterns' opening figures if it starts
+        there. (The diary, SQLAlchemy and all, takes a third of a second more to open: a
+        person who left cramplog on Patterns sees its numbers first.)"""
+        return _opening_figures_for_patterns if self.places.currentRow() == PATTERNS else None
+
+    def show_first_figures(self, figures: object) -> QWidget | None:
+        """Show Patterns on the figures `work_before_open` computed, before the diary is
+        open; the page, or None if Patterns is no longer the place in view."""
+        from cramplog.ui.pages.patterns_read_ahead import OpeningFigures
+
+        if self.places.currentRow() != PATTERNS or self._patterns_page is not None:
+            return None
+        if not isinstance(figures, OpeningFigures):
+            return None
+        from cramplog.ui.pages.patterns_page import PatternsPage
+
+        self._patterns_page = page = PatternsPage(None, opening=figures)
+        self._wire_patterns(page)
+        if self._benchmark_moment == "patterns":
+            self._install_benchmark_exit(self._benchmark_moment)
+        return page
+
     def work_before_handover(self) -> Callable[[Diary], None] | None:
         """What start-up's worker may do with the open diary before handing it to this
-        thread: compute Patterns' opening figures if it starts there."""
+        thread: compute Patterns' opening figures if it starts there (and could not before
+        the diary was open)."""
         return _read_ahead_for_patterns if self.places.currentRow() == PATTERNS else None
 
     def work_after_first_paint(self) -> chart_modules.Promise | None:
@@ -246,9 +281,13 @@ class MainWindow(QMainWindow):
             from cramplog.ui.pages.patterns_page import PatternsPage
 
             self._patterns_page = PatternsPage(self.editor)
-            self._patterns_page.settings_requested.connect(self.edit_settings)
-            self._put_page(PATTERNS, self._patterns_page)
+            self._wire_patterns(self._patterns_page)
         return self._patterns_page
+
+    def _wire_patterns(self, page: PatternsPage) -> None:
+        # Settings wait for the diary, as the entry actions do: the page may show before it.
+        page.settings_requested.connect(lambda: self._when_open(self.edit_settings))
+        self._put_page(PATTERNS, page)
 
     @property
     def treatments_page(self) -> TreatmentsPage:
@@ -329,6 +368,8 @@ class MainWindow(QMainWindow):
         # a person who starts on Patterns should not wait for it.
         if self._diary_page is not None:
             self._diary_page.attach(editor)
+        if self._patterns_page is not None and not self._patterns_page.attached:
+            self._patterns_page.attach(editor)  # shown on its first figures (start-up)
         self._place_chosen(self.places.currentRow())
 
         self.banner = ReviewBanner()
@@ -353,7 +394,9 @@ class MainWindow(QMainWindow):
         if self._pending is not None:
             QTimer.singleShot(0, self._pending)
             self._pending = None
-        if self._benchmark_moment in ("patterns", "charts"):
+        if self._benchmark_moment == "charts" or (
+            self._benchmark_moment == "patterns" and not self._benchmark_exit_installed
+        ):
             self._install_benchmark_exit(self._benchmark_moment)
 
     def _when_open(self, entry: Callable[[], object]) -> None:
@@ -690,6 +733,7 @@ class MainWindow(QMainWindow):
     # -- benchmark hook -----------------------------------------------------------------
 
     def _install_benchmark_exit(self, moment: str) -> None:
+        self._benchmark_exit_installed = True
         watched: QWidget = self
         ready: Callable[[], bool] = lambda: True  # noqa: E731
         if moment in ("rows", "list"):
@@ -769,6 +813,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 _("Saved: {text}. Ctrl+Z undoes it.").format(text=text), 6000
             )
+
+
+def _opening_figures_for_patterns(diary: DiaryFigures) -> OpeningFigures | None:
+    # Imported here, on the worker: the page's modules are not loaded before it.
+    from cramplog.ui.pages.patterns_read_ahead import opening_figures
+
+    return opening_figures(diary)
 
 
 def _read_ahead_for_patterns(diary: Diary) -> None:

@@ -17,11 +17,14 @@ from pytestqt.qtbot import QtBot
 from cramplog import __version__
 from cramplog.core.records import EpisodeInput, Side
 from cramplog.demo import sample
+from cramplog.diary.read_only import ReadOnlyDiary
 from cramplog.diary.service import Diary
 from cramplog.ui.dialogs.about import AboutDialog
 from cramplog.ui.dialogs.settings_dialog import SettingsDialog
 from cramplog.ui.forms.quick_log import QuickLogDialog
 from cramplog.ui.main_window import PATTERNS, PLACES, SUMMARY, MainWindow
+from cramplog.ui.pages import patterns_read_ahead
+from cramplog.ui.pages.patterns_page import PatternsPage
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets.episode_model import MUSCLE, NOTES, STATUS, TO_REVIEW
 from tests.conftest import LONDON, NOW
@@ -230,6 +233,40 @@ def test_the_patterns_hint_opens_settings_where_i_say_i_log_every_cramp(
     assert diary.logging_every_cramp_since() == date(2026, 3, 1)
     qtbot.wait_until(lambda: not page.unrecorded_hint.isVisible())
     assert "11 inside spans you declared complete" in page.period_label.text()
+
+
+def test_patterns_shown_before_the_diary_opens_keeps_its_page_and_a_settings_click(
+    qtbot: QtBot, diary: Diary, preferences: Preferences
+) -> None:
+    diary.add_episode(
+        EpisodeInput(start=datetime(2026, 3, 4, 3, 10, tzinfo=LONDON), muscle="muscle.calf")
+    )
+    with ReadOnlyDiary.opened(diary.data_dir, clock=lambda: NOW) as view:
+        assert view is not None
+        figures = patterns_read_ahead.opening_figures(view)
+    preferences.last_place = PATTERNS
+    window = MainWindow(preferences=preferences)  # start-up: no diary yet
+    qtbot.add_widget(window)
+    window.show()
+    page = window.show_first_figures(figures)
+    assert isinstance(page, PatternsPage) and window.pages.currentWidget() is page
+    qtbot.wait_until(lambda: page.stats is not None and page.unrecorded_hint.isVisible())
+    assert not window.attached
+    qtbot.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
+    assert QApplication.activeModalWidget() is None  # no settings without the diary
+    assert window.statusBar().currentMessage().startswith("Opening your diary")
+
+    def say_since_1_march(dialog: QWidget) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        dialog.logging_box.setChecked(True)
+        dialog.since_edit.setDate(QDate(2026, 3, 1))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    when_modal(qtbot, say_since_1_march)
+    window.attach(diary)  # the click is answered once the diary is open
+    assert window.patterns_page is page and page.attached
+    qtbot.wait_until(lambda: diary.logging_every_cramp_since() == date(2026, 3, 1))
+    qtbot.wait_until(lambda: not page.unrecorded_hint.isVisible())
 
 
 def test_three_missed_nights_are_reviewed_together_from_the_banner_and_undone_in_one_step(
