@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -38,10 +39,11 @@ from cramplog.ui.startup.after_paint import AfterPaint
 
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing, Episode, EpisodeFilter
+    from cramplog.diary.review_due import ReviewDue
     from cramplog.diary.service import Diary
     from cramplog.diary.view import DiaryFigures
     from cramplog.ui.editor import DiaryEditor
-    from cramplog.ui.forms.night_review import ReviewBanner
+    from cramplog.ui.forms.review_banner import ReviewBanner
     from cramplog.ui.pages import chart_modules
     from cramplog.ui.pages.diary_page import DiaryPage
     from cramplog.ui.pages.patterns_page import PatternsPage
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.places.currentRowChanged.connect(self._place_chosen)
 
         self._banner_night: date | None = None
+        self._banner: ReviewBanner | None = None
         self._right = QVBoxLayout()
         self._right.setContentsMargins(0, 0, 0, 0)
         self._right.addWidget(self.pages, 1)
@@ -233,25 +236,25 @@ class MainWindow(QMainWindow):
         place = self.places.currentRow()
         return (*_ATTACH_MODULES, *_PLACE_MODULES.get(place, ()))
 
-    def work_before_open(self) -> Callable[[DiaryFigures], OpeningFigures | None] | None:
+    def work_before_open(self) -> Callable[[DiaryFigures], FirstFigures | None] | None:
         """What start-up's worker may compute from a read-only view of the file before the
-        diary is open, for `show_first_figures`: Patterns' opening figures if it starts
-        there. (The diary, SQLAlchemy and all, takes a third of a second more to open: a
-        person who left cramplog on Patterns sees its numbers first.)"""
-        return _opening_figures_for_patterns if self.places.currentRow() == PATTERNS else None
+        diary is open, for `show_first_figures`: Patterns' opening figures (and the review
+        banner's offer) if it starts there. (The diary, SQLAlchemy and all, takes a third of
+        a second more to open: a person who left cramplog on Patterns sees its numbers first.)"""
+        return _first_figures_for_patterns if self.places.currentRow() == PATTERNS else None
 
     def show_first_figures(self, figures: object) -> QWidget | None:
         """Show Patterns on the figures `work_before_open` computed, before the diary is
         open; the page, or None if Patterns is no longer the place in view."""
-        from cramplog.ui.pages.patterns_read_ahead import OpeningFigures
-
         if self.places.currentRow() != PATTERNS or self._patterns_page is not None:
             return None
-        if not isinstance(figures, OpeningFigures):
+        if not isinstance(figures, FirstFigures):
             return None
         from cramplog.ui.pages.patterns_page import PatternsPage
 
-        self._patterns_page = page = PatternsPage(None, opening=figures)
+        if figures.review is not None:  # as the open diary will show it: no jump then
+            self._show_review_due(figures.review)
+        self._patterns_page = page = PatternsPage(None, opening=figures.patterns)
         self._wire_patterns(page)
         if self._benchmark_moment == "patterns":
             self._install_benchmark_exit(self._benchmark_moment)
@@ -360,7 +363,6 @@ class MainWindow(QMainWindow):
     def attach(self, diary: Diary) -> None:
         """Give the window its open diary: build the places and enable what needs it."""
         from cramplog.ui.editor import DiaryEditor
-        from cramplog.ui.forms.night_review import ReviewBanner
 
         self._diary = diary
         self._editor = editor = DiaryEditor(diary, self)
@@ -372,12 +374,7 @@ class MainWindow(QMainWindow):
             self._patterns_page.attach(editor)  # shown on its first figures (start-up)
         self._place_chosen(self.places.currentRow())
 
-        self.banner = ReviewBanner()
-        self.banner.review_requested.connect(self._review_from_banner)
-        self.banner.dismissed.connect(self.banner.hide)
-        self.banner.hide()
-        self._right.insertWidget(0, self.banner)
-
+        self._make_banner()
         self._attach_undo(editor)
         for action in self.data_actions():
             self.file_menu.insertAction(self.quit_action, action)
@@ -398,6 +395,19 @@ class MainWindow(QMainWindow):
             self._benchmark_moment == "patterns" and not self._benchmark_exit_installed
         ):
             self._install_benchmark_exit(self._benchmark_moment)
+
+    def _make_banner(self) -> ReviewBanner:
+        """The review banner above the places, hidden until there is a night to offer."""
+        if self._banner is None:
+            from cramplog.ui.forms.review_banner import ReviewBanner
+
+            self._banner = self.banner = ReviewBanner()
+            # Its review waits for the diary, as the entry actions do: it may show before.
+            self.banner.review_requested.connect(lambda: self._when_open(self._review_from_banner))
+            self.banner.dismissed.connect(self.banner.hide)
+            self.banner.hide()
+            self._right.insertWidget(0, self.banner)
+        return self._banner
 
     def _when_open(self, entry: Callable[[], object]) -> None:
         """Run an entry action now, or as soon as the diary is open (the latest one asked)."""
@@ -783,28 +793,26 @@ class MainWindow(QMainWindow):
 
     def update_banner(self) -> None:
         """Offer the morning review, calmly, when last night has no record yet."""
-        try:
-            night = self.diary.last_night()
-            day = self.diary.get_day(night)
-            has_cramps = bool(self.diary.nights_with_episodes(night, night))
-        except CramplogError:
-            self.banner.hide()
-            return
-        self._banner_night = night
-        if (day is not None and day.factors.reviewed) or self.sample:
-            self.banner.hide()
-            return
-        from cramplog.ui.forms.missed_nights import read_missed_nights
+        from cramplog.diary.review_due import review_due
 
         try:
-            missed = read_missed_nights(self.diary)
+            due = review_due(self.diary)
         except CramplogError:
-            missed = [night]
-        if len(missed) > 1:
-            self.banner.set_missed(missed)
+            self._make_banner().hide()
+            return
+        self._show_review_due(due)
+
+    def _show_review_due(self, due: ReviewDue) -> None:
+        banner = self._make_banner()
+        self._banner_night = due.last_night
+        if due.reviewed or self.sample:
+            banner.hide()
+            return
+        if len(due.missed) > 1:
+            banner.set_missed(list(due.missed))
         else:
-            self.banner.set_night(night, has_cramps=has_cramps)
-        self.banner.show()
+            banner.set_night(due.last_night, has_cramps=due.has_cramps)
+        banner.show()
 
     def _announce_undo(self) -> None:
         stack = self.editor.undo_stack
@@ -815,11 +823,27 @@ class MainWindow(QMainWindow):
             )
 
 
-def _opening_figures_for_patterns(diary: DiaryFigures) -> OpeningFigures | None:
+@dataclass(frozen=True, slots=True)
+class FirstFigures:
+    """What a start on Patterns shows before the diary is open, read from the file."""
+
+    patterns: OpeningFigures
+    review: ReviewDue | None  # None: the open diary's banner will tell
+
+
+def _first_figures_for_patterns(diary: DiaryFigures) -> FirstFigures | None:
     # Imported here, on the worker: the page's modules are not loaded before it.
+    from cramplog.diary.review_due import review_due
     from cramplog.ui.pages.patterns_read_ahead import opening_figures
 
-    return opening_figures(diary)
+    patterns = opening_figures(diary)
+    if patterns is None:
+        return None
+    try:
+        review = review_due(diary)
+    except CramplogError:
+        review = None
+    return FirstFigures(patterns, review)
 
 
 def _read_ahead_for_patterns(diary: Diary) -> None:
