@@ -210,6 +210,14 @@ print(before, "matplotlib" in sys.modules)
     assert result.stdout.split() == ["False", "True"]
 
 
+def say_since_1_march(dialog: QWidget) -> None:
+    """In Settings: I log every cramp since 1 March; saved."""
+    assert isinstance(dialog, SettingsDialog)
+    dialog.logging_box.setChecked(True)
+    dialog.since_edit.setDate(QDate(2026, 3, 1))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
 def test_the_patterns_hint_opens_settings_where_i_say_i_log_every_cramp(
     qtbot: QtBot, diary: Diary, preferences: Preferences
 ) -> None:
@@ -220,12 +228,6 @@ def test_the_patterns_hint_opens_settings_where_i_say_i_log_every_cramp(
     window.show_place(PATTERNS)
     page = window.patterns_page
     qtbot.wait_until(lambda: page.stats is not None and page.unrecorded_hint.isVisible())
-
-    def say_since_1_march(dialog: QWidget) -> None:
-        assert isinstance(dialog, SettingsDialog)
-        dialog.logging_box.setChecked(True)
-        dialog.since_edit.setDate(QDate(2026, 3, 1))
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
     when_modal(qtbot, say_since_1_march)
     qtbot.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
@@ -265,12 +267,6 @@ def test_patterns_shown_before_the_diary_opens_keeps_its_page_and_a_settings_cli
     qtbot.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
     assert QApplication.activeModalWidget() is None  # no settings without the diary
     assert window.statusBar().currentMessage().startswith("Opening your diary")
-
-    def say_since_1_march(dialog: QWidget) -> None:
-        assert isinstance(dialog, SettingsDialog)
-        dialog.logging_box.setChecked(True)
-        dialog.since_edit.setDate(QDate(2026, 3, 1))
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
     when_modal(qtbot, say_since_1_march)
     window.attach(diary)  # the click is answered once the diary is open

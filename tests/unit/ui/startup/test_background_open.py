@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -74,17 +75,23 @@ def test_the_preview_comes_first_then_the_open_diary_with_its_whole_list_sorted(
         opened.diary.close()
 
 
-def test_the_garbage_collector_is_paused_while_loading_and_back_on_after(
-    qtbot: QtBot, months_of_cramps: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    collecting: list[bool] = []
+def when_opened(monkeypatch: pytest.MonkeyPatch, note: Callable[[], bool]) -> list[bool]:
+    """`note()` each time the worker opens the diary (for what held at that moment)."""
+    noted: list[bool] = []
     open_with_list = first_screen.open_with_list
 
     def spy(*args: Any) -> Any:
-        collecting.append(gc.isenabled())
+        noted.append(note())
         return open_with_list(*args)
 
     monkeypatch.setattr(first_screen, "open_with_list", spy)
+    return noted
+
+
+def test_the_garbage_collector_is_paused_while_loading_and_back_on_after(
+    qtbot: QtBot, months_of_cramps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collecting = when_opened(monkeypatch, gc.isenabled)
     assert gc.isenabled()
     parent = QObject()
     worker = opening(months_of_cramps, parent, preview=None)
@@ -228,9 +235,13 @@ def test_a_window_closed_before_its_place_painted_drops_the_later_work(
     assert later.dropped and later.ran == []
 
 
-def patterns_first(folder: Path, parent: QObject, read_ahead: list[object]) -> BackgroundOpening:
-    """The worker as a start on Patterns makes it: figures first, then the diary."""
-    return BackgroundOpening(
+def patterns_first(
+    folder: Path, parent: QObject
+) -> tuple[BackgroundOpening, list[Examined], list[object]]:
+    """The worker as a start on Patterns makes it (figures first, then the diary), what it
+    hands over as examined, and the diaries it reads ahead."""
+    read_ahead: list[object] = []
+    worker = BackgroundOpening(
         folder,
         preview_rows=None,
         where=None,
@@ -240,27 +251,20 @@ def patterns_first(folder: Path, parent: QObject, read_ahead: list[object]) -> B
         figures_first=patterns_read_ahead.opening_figures,
         parent=parent,
     )
+    examined: list[Examined] = []
+    worker.handover.examined.connect(examined.append)
+    return worker, examined, read_ahead
 
 
 def test_patterns_figures_come_from_the_file_before_the_diary_opens(
     qtbot: QtBot, months_of_cramps: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     painted = threading.Event()
-    opened_after_paint: list[bool] = []
-    open_with_list = first_screen.open_with_list
-
-    def spy(*args: Any) -> Any:
-        opened_after_paint.append(painted.is_set())
-        return open_with_list(*args)
-
-    monkeypatch.setattr(first_screen, "open_with_list", spy)
+    opened_after_paint = when_opened(monkeypatch, painted.is_set)
     # The morning after the sample diary's last night, on both views of the file.
     monkeypatch.setenv(setting_values.PINNED_NOW_ENV, "2026-03-11T09:30:00")
-    read_ahead: list[object] = []
     parent = QObject()
-    worker = patterns_first(months_of_cramps, parent, read_ahead)
-    examined: list[Examined] = []
-    worker.handover.examined.connect(examined.append)
+    worker, examined, read_ahead = patterns_first(months_of_cramps, parent)
     with qtbot.wait_signal(worker.handover.arrived, timeout=20_000) as arrived:
         worker.start()
         qtbot.wait_until(lambda: bool(examined), timeout=20_000)
@@ -294,11 +298,8 @@ def test_a_diary_whose_words_predate_the_checklist_opens_first_and_is_read_ahead
             (setting_values.CHECKLIST_HASH_KEY,),
         )
     connection.close()
-    read_ahead: list[object] = []
     parent = QObject()
-    worker = patterns_first(months_of_cramps, parent, read_ahead)
-    examined: list[Examined] = []
-    worker.handover.examined.connect(examined.append)
+    worker, examined, read_ahead = patterns_first(months_of_cramps, parent)
     with qtbot.wait_signal(worker.handover.arrived, timeout=20_000) as arrived:
         worker.start()
     worker.join()
