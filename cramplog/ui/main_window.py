@@ -77,6 +77,7 @@ _PLACE_MODULES = {
 _PATTERNS_FIRST_MODULES = ("cramplog.diary.read_only", *_PLACE_MODULES[PATTERNS])
 _ATTACH_MODULES = (
     "cramplog.ui.editor",
+    "cramplog.diary.review_due",  # the banner's offer (and the plain reads it shares)
     "cramplog.ui.forms.night_review",
     "cramplog.ui.forms.missed_nights",
     "cramplog.ui.dialogs.data_actions",
