@@ -73,8 +73,16 @@ _PLACE_MODULES = {
     SUMMARY: ("cramplog.ui.pages.summary_page",),
 }
 # What Patterns' first figures, read before the diary is open, import: loaded while the file
-# is examined (sqlite3 alone, no SQLAlchemy; see `work_before_open`).
-_PATTERNS_FIRST_MODULES = ("cramplog.diary.read_only", *_PLACE_MODULES[PATTERNS])
+# is examined (sqlite3 alone, no SQLAlchemy; see `work_before_open`). No Qt module: PySide
+# makes an enum class on its first use, and not safely from two threads at once, while this
+# thread makes the Qt namespace's in the same moments (`_full_theme`); a worker importing a
+# page then failed with "Qt has no attribute ItemDataRole". The page's module loads here.
+PATTERNS_FIRST_MODULES = (
+    "cramplog.diary.read_only",
+    "numpy",
+    "cramplog.ui.pages.patterns_read_ahead",
+    "cramplog.diary.review_due",
+)
 _ATTACH_MODULES = (
     "cramplog.ui.editor",
     "cramplog.diary.review_due",  # the banner's offer (and the plain reads it shares)
@@ -229,7 +237,7 @@ class MainWindow(QMainWindow):
         Patterns' figures (none elsewhere)."""
         place = self.places.currentRow()
         if place == PATTERNS:
-            return _PATTERNS_FIRST_MODULES
+            return PATTERNS_FIRST_MODULES
         return _PLACE_MODULES[DIARY] if place == DIARY else ()
 
     def modules_to_attach(self) -> tuple[str, ...]:

@@ -210,6 +210,25 @@ print(before, "matplotlib" in sys.modules)
     assert result.stdout.split() == ["False", "True"]
 
 
+def test_a_start_on_patterns_loads_no_qt_code_off_the_ui_thread_before_its_first_figures() -> None:
+    # PySide makes enum classes on first use, not safely from two threads at once: the
+    # worker loading a page while this thread made the Qt namespace's enums once failed the
+    # start. What it loads before the figures' paint is plain Python: no widget, no Qt.
+    script = """
+import importlib, sys
+from cramplog.ui import main_window
+before = set(sys.modules)
+for name in main_window.PATTERNS_FIRST_MODULES:
+    importlib.import_module(name)
+watched = ("PySide6", "shiboken6", "cramplog.ui", "cramplog.render", "matplotlib", "sqlalchemy")
+print(sorted(name for name in set(sys.modules) - before if name.startswith(watched)))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == "['cramplog.ui.pages', 'cramplog.ui.pages.patterns_read_ahead']"
+
+
 def say_since_1_march(dialog: QWidget) -> None:
     """In Settings: I log every cramp since 1 March; saved."""
     assert isinstance(dialog, SettingsDialog)
