@@ -109,9 +109,18 @@ def _import_preview(window: MainWindow) -> QWidget:
     return dialog
 
 
-def started_on(place: int, data_dir: Path, prefs: Preferences, app: QApplication) -> MainWindow:
+def started_on(
+    place: int,
+    data_dir: Path,
+    prefs: Preferences,
+    app: QApplication,
+    *,
+    before_open: Callable[[MainWindow], None] | None = None,
+) -> MainWindow:
     """The window as start-up opens it on `place`: painted first, then given the diary its
-    worker thread opened (and, on Patterns, the charts it loaded meanwhile)."""
+    worker thread opened (and, on Patterns, the charts it loaded meanwhile). `before_open`
+    sees the window once Patterns shows its first figures, before the diary is open."""
+    from cramplog.ui.pages.patterns_page import PatternsPage
     from cramplog.ui.startup.app import DiaryOpening
 
     prefs.last_place = place
@@ -125,12 +134,25 @@ def started_on(place: int, data_dir: Path, prefs: Preferences, app: QApplication
     for _ in range(3000):
         if window.attached:
             break
+        page = window.pages.currentWidget()
+        if before_open is not None and isinstance(page, PatternsPage) and page.stats is not None:
+            before_open(window)
+            before_open = None
         QTest.qWait(10)
     # ...then a long one, as for Patterns above: its charts must come all the same.
     QTest.qWait(2500)
     settle(app)
     opening.stop()
     return window
+
+
+def _before_open(window: MainWindow, app: QApplication, path: Path) -> None:
+    """Patterns on the figures read from the file, the diary still opening: taken at once
+    (settling first could let a quickly opened diary in)."""
+    app.processEvents()
+    window.grab().save(str(path))
+    print(f"  {path.relative_to(REPO) if path.is_relative_to(REPO) else path}")
+    print(f"    (the diary was {'open' if window.attached else 'still opening'} then)")
 
 
 def main() -> int:
@@ -157,8 +179,15 @@ def main() -> int:
                 # Started as the app starts, first: in light, before anything else has
                 # loaded matplotlib, so Patterns' charts are loaded by start-up's worker.
                 for place in (PATTERNS, DIARY):
-                    started = started_on(place, data_dir, prefs, app)
                     name = PLACES[place].lower()
+                    first = args.out / f"started-on-{name}-before-open-{mode.value}.png"
+                    started = started_on(
+                        place,
+                        data_dir,
+                        prefs,
+                        app,
+                        before_open=lambda window, path=first: _before_open(window, app, path),
+                    )
                     save(started, app, args.out / f"started-on-{name}-{mode.value}.png")
                     started.close()
                     started.diary.close()

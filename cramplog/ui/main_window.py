@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -38,12 +39,15 @@ from cramplog.ui.startup.after_paint import AfterPaint
 
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing, Episode, EpisodeFilter
+    from cramplog.diary.review_due import ReviewDue
     from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryFigures
     from cramplog.ui.editor import DiaryEditor
-    from cramplog.ui.forms.night_review import ReviewBanner
+    from cramplog.ui.forms.review_banner import ReviewBanner
     from cramplog.ui.pages import chart_modules
     from cramplog.ui.pages.diary_page import DiaryPage
     from cramplog.ui.pages.patterns_page import PatternsPage
+    from cramplog.ui.pages.patterns_read_ahead import OpeningFigures
     from cramplog.ui.pages.summary_page import SummaryPage
     from cramplog.ui.pages.treatments_page import TreatmentsPage
     from cramplog.ui.startup.stall_watch import StallWatch
@@ -68,8 +72,20 @@ _PLACE_MODULES = {
     TREATMENTS: ("cramplog.ui.pages.treatments_page",),
     SUMMARY: ("cramplog.ui.pages.summary_page",),
 }
+# What Patterns' first figures, read before the diary is open, import: loaded while the file
+# is examined (sqlite3 alone, no SQLAlchemy; see `work_before_open`). No Qt module: PySide
+# makes an enum class on its first use, and not safely from two threads at once, while this
+# thread makes the Qt namespace's in the same moments (`_full_theme`); a worker importing a
+# page then failed with "Qt has no attribute ItemDataRole". The page's module loads here.
+PATTERNS_FIRST_MODULES = (
+    "cramplog.diary.read_only",
+    "numpy",
+    "cramplog.ui.pages.patterns_read_ahead",
+    "cramplog.diary.review_due",
+)
 _ATTACH_MODULES = (
     "cramplog.ui.editor",
+    "cramplog.diary.review_due",  # the banner's offer (and the plain reads it shares)
     "cramplog.ui.forms.night_review",
     "cramplog.ui.forms.missed_nights",
     "cramplog.ui.dialogs.data_actions",
@@ -149,6 +165,7 @@ class MainWindow(QMainWindow):
         self.places.currentRowChanged.connect(self._place_chosen)
 
         self._banner_night: date | None = None
+        self._banner: ReviewBanner | None = None
         self._right = QVBoxLayout()
         self._right.setContentsMargins(0, 0, 0, 0)
         self._right.addWidget(self.pages, 1)
@@ -171,6 +188,7 @@ class MainWindow(QMainWindow):
 
         self._restore_window_state()
         self._benchmark_moment = os.environ.get(BENCHMARK_EXIT_ENV, "")
+        self._benchmark_exit_installed = False
         self._stall_watch: StallWatch | None = None
         if self._benchmark_moment:
             from cramplog.ui.startup.stall_watch import StallWatch
@@ -215,17 +233,46 @@ class MainWindow(QMainWindow):
         return EpisodeFilter()
 
     def modules_to_preview(self) -> tuple[str, ...]:
-        """The modules a start-up preview of the list imports (none off the list)."""
-        return _PLACE_MODULES[DIARY] if self.places.currentRow() == DIARY else ()
+        """The modules a start-up preview of the place in view imports: the list's rows or
+        Patterns' figures (none elsewhere)."""
+        place = self.places.currentRow()
+        if place == PATTERNS:
+            return PATTERNS_FIRST_MODULES
+        return _PLACE_MODULES[DIARY] if place == DIARY else ()
 
     def modules_to_attach(self) -> tuple[str, ...]:
         """The modules `attach` and the place in view import."""
         place = self.places.currentRow()
         return (*_ATTACH_MODULES, *_PLACE_MODULES.get(place, ()))
 
+    def work_before_open(self) -> Callable[[DiaryFigures], FirstFigures | None] | None:
+        """What start-up's worker may compute from a read-only view of the file before the
+        diary is open, for `show_first_figures`: Patterns' opening figures (and the review
+        banner's offer) if it starts there. (The diary, SQLAlchemy and all, takes a third of
+        a second more to open: a person who left cramplog on Patterns sees its numbers first.)"""
+        return _first_figures_for_patterns if self.places.currentRow() == PATTERNS else None
+
+    def show_first_figures(self, figures: object) -> QWidget | None:
+        """Show Patterns on the figures `work_before_open` computed, before the diary is
+        open; the page, or None if Patterns is no longer the place in view."""
+        if self.places.currentRow() != PATTERNS or self._patterns_page is not None:
+            return None
+        if not isinstance(figures, FirstFigures):
+            return None
+        from cramplog.ui.pages.patterns_page import PatternsPage
+
+        if figures.review is not None:  # as the open diary will show it: no jump then
+            self._show_review_due(figures.review)
+        self._patterns_page = page = PatternsPage(None, opening=figures.patterns)
+        self._wire_patterns(page)
+        if self._benchmark_moment == "patterns":
+            self._install_benchmark_exit(self._benchmark_moment)
+        return page
+
     def work_before_handover(self) -> Callable[[Diary], None] | None:
         """What start-up's worker may do with the open diary before handing it to this
-        thread: compute Patterns' opening figures if it starts there."""
+        thread: compute Patterns' opening figures if it starts there (and could not before
+        the diary was open)."""
         return _read_ahead_for_patterns if self.places.currentRow() == PATTERNS else None
 
     def work_after_first_paint(self) -> chart_modules.Promise | None:
@@ -246,9 +293,13 @@ class MainWindow(QMainWindow):
             from cramplog.ui.pages.patterns_page import PatternsPage
 
             self._patterns_page = PatternsPage(self.editor)
-            self._patterns_page.settings_requested.connect(self.edit_settings)
-            self._put_page(PATTERNS, self._patterns_page)
+            self._wire_patterns(self._patterns_page)
         return self._patterns_page
+
+    def _wire_patterns(self, page: PatternsPage) -> None:
+        # Settings wait for the diary, as the entry actions do: the page may show before it.
+        page.settings_requested.connect(lambda: self._when_open(self.edit_settings))
+        self._put_page(PATTERNS, page)
 
     @property
     def treatments_page(self) -> TreatmentsPage:
@@ -321,7 +372,6 @@ class MainWindow(QMainWindow):
     def attach(self, diary: Diary) -> None:
         """Give the window its open diary: build the places and enable what needs it."""
         from cramplog.ui.editor import DiaryEditor
-        from cramplog.ui.forms.night_review import ReviewBanner
 
         self._diary = diary
         self._editor = editor = DiaryEditor(diary, self)
@@ -329,14 +379,11 @@ class MainWindow(QMainWindow):
         # a person who starts on Patterns should not wait for it.
         if self._diary_page is not None:
             self._diary_page.attach(editor)
+        if self._patterns_page is not None and not self._patterns_page.attached:
+            self._patterns_page.attach(editor)  # shown on its first figures (start-up)
         self._place_chosen(self.places.currentRow())
 
-        self.banner = ReviewBanner()
-        self.banner.review_requested.connect(self._review_from_banner)
-        self.banner.dismissed.connect(self.banner.hide)
-        self.banner.hide()
-        self._right.insertWidget(0, self.banner)
-
+        self._make_banner()
         self._attach_undo(editor)
         for action in self.data_actions():
             self.file_menu.insertAction(self.quit_action, action)
@@ -353,8 +400,23 @@ class MainWindow(QMainWindow):
         if self._pending is not None:
             QTimer.singleShot(0, self._pending)
             self._pending = None
-        if self._benchmark_moment in ("patterns", "charts"):
+        if self._benchmark_moment == "charts" or (
+            self._benchmark_moment == "patterns" and not self._benchmark_exit_installed
+        ):
             self._install_benchmark_exit(self._benchmark_moment)
+
+    def _make_banner(self) -> ReviewBanner:
+        """The review banner above the places, hidden until there is a night to offer."""
+        if self._banner is None:
+            from cramplog.ui.forms.review_banner import ReviewBanner
+
+            self._banner = self.banner = ReviewBanner()
+            # Its review waits for the diary, as the entry actions do: it may show before.
+            self.banner.review_requested.connect(lambda: self._when_open(self._review_from_banner))
+            self.banner.dismissed.connect(self.banner.hide)
+            self.banner.hide()
+            self._right.insertWidget(0, self.banner)
+        return self._banner
 
     def _when_open(self, entry: Callable[[], object]) -> None:
         """Run an entry action now, or as soon as the diary is open (the latest one asked)."""
@@ -690,6 +752,7 @@ class MainWindow(QMainWindow):
     # -- benchmark hook -----------------------------------------------------------------
 
     def _install_benchmark_exit(self, moment: str) -> None:
+        self._benchmark_exit_installed = True
         watched: QWidget = self
         ready: Callable[[], bool] = lambda: True  # noqa: E731
         if moment in ("rows", "list"):
@@ -739,28 +802,26 @@ class MainWindow(QMainWindow):
 
     def update_banner(self) -> None:
         """Offer the morning review, calmly, when last night has no record yet."""
-        try:
-            night = self.diary.last_night()
-            day = self.diary.get_day(night)
-            has_cramps = bool(self.diary.nights_with_episodes(night, night))
-        except CramplogError:
-            self.banner.hide()
-            return
-        self._banner_night = night
-        if (day is not None and day.factors.reviewed) or self.sample:
-            self.banner.hide()
-            return
-        from cramplog.ui.forms.missed_nights import read_missed_nights
+        from cramplog.diary.review_due import review_due
 
         try:
-            missed = read_missed_nights(self.diary)
+            due = review_due(self.diary)
         except CramplogError:
-            missed = [night]
-        if len(missed) > 1:
-            self.banner.set_missed(missed)
+            self._make_banner().hide()
+            return
+        self._show_review_due(due)
+
+    def _show_review_due(self, due: ReviewDue) -> None:
+        banner = self._make_banner()
+        self._banner_night = due.last_night
+        if due.reviewed or self.sample:
+            banner.hide()
+            return
+        if len(due.missed) > 1:
+            banner.set_missed(list(due.missed))
         else:
-            self.banner.set_night(night, has_cramps=has_cramps)
-        self.banner.show()
+            banner.set_night(due.last_night, has_cramps=due.has_cramps)
+        banner.show()
 
     def _announce_undo(self) -> None:
         stack = self.editor.undo_stack
@@ -769,6 +830,29 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 _("Saved: {text}. Ctrl+Z undoes it.").format(text=text), 6000
             )
+
+
+@dataclass(frozen=True, slots=True)
+class FirstFigures:
+    """What a start on Patterns shows before the diary is open, read from the file."""
+
+    patterns: OpeningFigures
+    review: ReviewDue | None  # None: the open diary's banner will tell
+
+
+def _first_figures_for_patterns(diary: DiaryFigures) -> FirstFigures | None:
+    # Imported here, on the worker: the page's modules are not loaded before it.
+    from cramplog.diary.review_due import review_due
+    from cramplog.ui.pages.patterns_read_ahead import opening_figures
+
+    patterns = opening_figures(diary)
+    if patterns is None:
+        return None
+    try:
+        review = review_due(diary)
+    except CramplogError:
+        review = None
+    return FirstFigures(patterns, review)
 
 
 def _read_ahead_for_patterns(diary: Diary) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cramplog.core import night_states, wording
+from cramplog.core import wording
 from cramplog.core.errors import CramplogError
 from cramplog.core.records import EpisodeFilter
 from cramplog.core.translation import _, n_
@@ -28,17 +28,11 @@ if TYPE_CHECKING:
 
 
 def read_missed_nights(diary: DiaryView) -> list[date]:
-    """The nights not reviewed back to the last reviewed one, within a fortnight.
+    """The nights not reviewed back to the last reviewed one, within a fortnight (see
+    `cramplog.diary.review_due`, which the review banner asks too)."""
+    from cramplog.diary.review_due import review_due
 
-    Only as far back as the first night of that fortnight the diary holds anything about:
-    a stretch when the diary was not kept is not "missed".
-    """
-    last = diary.last_night()
-    first = last - timedelta(days=night_states.MISSED_NIGHTS_LIMIT - 1)
-    days = diary.list_days(first, last)
-    reviewed = {day.night_of for day in days if day.factors.reviewed}
-    known = {day.night_of for day in days} | diary.nights_with_episodes(first, last)
-    return night_states.missed_nights(last, reviewed, min(known) if known else None)
+    return list(review_due(diary).missed)
 
 
 class MissedNightsDialog(QDialog):

@@ -3,7 +3,9 @@
 It reads only plain statistics (`cramplog.analysis.stats`,
 `cramplog.analysis.warning_signs`) and redraws when the diary changed and the page is on
 screen. Its charts are made after its first paint, by `patterns_charts.PageCharts`, which
-imports matplotlib then, never at start-up.
+imports matplotlib then, never at start-up. On a start on Patterns the page is built before
+the diary is open, on the figures start-up read from the file
+(`patterns_read_ahead.OpeningFigures`), and given the diary by `attach` once it is open.
 """
 # Over 400 lines because the page owns when to refresh and redraw (periods, debounce, visible
 # charts); its tiles, warning boxes, trigger checklist and charts live in the patterns_* modules.
@@ -38,6 +40,7 @@ from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages import patterns_checklist, patterns_tiles, patterns_warnings
 from cramplog.ui.pages.patterns_charts import PageCharts
 from cramplog.ui.pages.patterns_checklist import TRIGGER_CODE_ROLE
+from cramplog.ui.pages.patterns_read_ahead import OpeningFigures
 from cramplog.ui.pages.patterns_tiles import HEADLINES, Tile, plain_label
 from cramplog.ui.widgets.period_choice import (
     BASELINE,
@@ -51,6 +54,7 @@ from cramplog.ui.widgets.period_choice import (
 )
 
 if TYPE_CHECKING:
+    from cramplog.diary.view import DiaryView
     from cramplog.render.chart_view import ChartView
     from cramplog.render.charts import ChartStyle
 
@@ -72,44 +76,103 @@ class PatternsPage(QWidget):
 
     Emits `trigger_selected(code)` when a trigger of the checklist is chosen, and lists the
     period's cramps that named it.
+
+    Built with `editor`, it computes its own figures. Built with `opening` instead (start-up,
+    before the diary is open), it shows those figures, and what needs the diary (another
+    period, a trigger's cramps) waits for `attach`.
     """
 
     trigger_selected = Signal(str)
     settings_requested = Signal()
 
-    def __init__(self, editor: DiaryEditor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        editor: DiaryEditor | None,
+        parent: QWidget | None = None,
+        *,
+        opening: OpeningFigures | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.editor = editor
-        self.diary = editor.diary
+        self._editor: DiaryEditor | None = None
         self.setObjectName("patternsPage")
         self.stats: stats.PatternStats | None = None
         self.warnings: tuple[warning_signs.WarningSign, ...] = ()
         self._dirty = True
         self._refresh_pending = False
 
-        self._build_controls()
+        if editor is not None:
+            last_night, today = editor.diary.last_night(), editor.diary.now().date()
+        elif opening is not None:
+            last_night, today = opening.last_night, opening.today
+        else:
+            raise ValueError("the Patterns page needs its diary or its opening figures")
+        self._build_controls(last_night, today)
         self._build_body()
+        # Shown when the page is first shown, where it would compute its own.
+        self._opening = opening
+        if editor is not None:
+            self.attach(editor)
+
+    @property
+    def editor(self) -> DiaryEditor:
+        if self._editor is None:
+            raise RuntimeError("the Patterns page has no diary yet")
+        return self._editor
+
+    @property
+    def diary(self) -> DiaryView:
+        return self.editor.diary
+
+    @property
+    def attached(self) -> bool:
+        return self._editor is not None
+
+    def attach(self, editor: DiaryEditor) -> None:
+        """Give the page its open diary. Figures shown before (`opening`) stay if the diary
+        gives the same period: they were read from the same file by the same functions."""
+        self._editor = editor
         editor.changed.connect(self._diary_changed)
+        self._opening = None  # not shown yet: the page computes its own when it is
+        shown = self.stats
+        if shown is None or self._dirty or not self._shows_current_period(shown):
+            self._dirty = True
+            if self.isVisible():
+                self._schedule_refresh()
+            return
+        selected = self.selected_trigger()
+        if selected is not None:  # chosen while the diary was opening
+            self._show_trigger(selected)
+
+    def _shows_current_period(self, shown: stats.PatternStats) -> bool:
+        """Whether `shown` is of the period and comparison the controls choose now (last
+        night may have moved on while the diary opened)."""
+        try:
+            period = self.current_period()
+            comparison = self.current_comparison(period)
+        except ValueError:
+            return False
+        shown_comparison = None if shown.comparison is None else shown.comparison.period
+        return (period, comparison) == (shown.period, shown_comparison)
 
     # -- layout ----------------------------------------------------------------------------
 
-    def _build_controls(self) -> None:
+    def _build_controls(self, last_night: date, today: date) -> None:
         self.period_box = QComboBox()
         self.period_box.setObjectName("periodBox")
         self.period_box.setAccessibleName(_("Period"))
         fill_period_box(self.period_box)
-        self.first_edit = self._date_edit(_("First night of the period"))
-        self.last_edit = self._date_edit(_("Last night of the period"))
+        self.first_edit = self._date_edit(_("First night of the period"), today)
+        self.last_edit = self._date_edit(_("Last night of the period"), today)
 
         self.compare_box = QComboBox()
         self.compare_box.setObjectName("compareBox")
         self.compare_box.setAccessibleName(_("Compare with"))
         fill_comparison_box(self.compare_box, (NO_COMPARISON, PREVIOUS, BASELINE))
         self.compare_box.setCurrentIndex(1)
-        self.base_first_edit = self._date_edit(_("First night of the comparison"))
-        self.base_last_edit = self._date_edit(_("Last night of the comparison"))
+        self.base_first_edit = self._date_edit(_("First night of the comparison"), today)
+        self.base_last_edit = self._date_edit(_("Last night of the comparison"), today)
 
-        last = self.diary.last_night()
+        last = last_night
         self.last_edit.setDate(_qdate(last))
         self.first_edit.setDate(_qdate(last - timedelta(days=27)))
         self.base_last_edit.setDate(_qdate(last - timedelta(days=28)))
@@ -149,13 +212,13 @@ class PatternsPage(QWidget):
         self.unrecorded_hint.setVisible(False)
         self._sync_date_edits()
 
-    def _date_edit(self, name: str) -> QDateEdit:
+    @staticmethod
+    def _date_edit(name: str, today: date) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(conventions.current().plain_date_pattern)
         edit.setAccessibleName(name)
         edit.setMinimumDate(QDate(1900, 1, 1))
-        today = self.diary.now().date()
         edit.setMaximumDate(_qdate(today))
         return edit
 
@@ -269,6 +332,9 @@ class PatternsPage(QWidget):
 
     def refresh(self) -> None:
         """Recompute the numbers and warning signs, then redraw the charts on screen."""
+        if not self.attached:
+            self._dirty = True  # recomputed on `attach`
+            return
         self._dirty = False
         try:
             period = self.current_period()
@@ -278,10 +344,17 @@ class PatternsPage(QWidget):
             return
         try:
             computed = stats.compute(self.diary, period, comparison=comparison)
-            self.warnings = warning_signs.check(self.diary, period)
+            warnings = warning_signs.check(self.diary, period)
         except CramplogError as exc:
             self._show_problem(str(exc))
             return
+        self._show_figures(computed, warnings)
+
+    def _show_figures(
+        self, computed: stats.PatternStats, warnings: tuple[warning_signs.WarningSign, ...]
+    ) -> None:
+        """Show a period's numbers, warning signs and checklist; its charts follow."""
+        self.warnings = warnings
         self.problem_label.setVisible(False)
         self.stats = computed
         self._show_period(computed)
@@ -400,8 +473,8 @@ class PatternsPage(QWidget):
     def _show_trigger(self, code: str) -> None:
         s = self.stats
         trigger = None if s is None else s.trigger(code)
-        if s is None or trigger is None:
-            return
+        if s is None or trigger is None or not self.attached:
+            return  # a trigger chosen while the diary opens is shown on `attach`
         item = self.diary.checklist.get(code)
         self.checklist.show_details(patterns_checklist.trigger_text(s, trigger, item))
         total, episodes = stats.episodes_with_trigger(
@@ -446,7 +519,11 @@ class PatternsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._dirty or self.stats is None:
+        if self._opening is not None:
+            opening, self._opening = self._opening, None
+            self._dirty = False
+            self._show_figures(opening.stats, opening.warnings)
+        elif self._dirty or self.stats is None:
             self.refresh()
         else:
             self.charts.make_soon()

@@ -358,6 +358,8 @@ class DiaryOpening(QObject):
         self.auto: AutoBackup | None = None
         self._verdict: integrity.Verdict | None = None
         self._worker: BackgroundOpening | None = None
+        # Whether the first place showed its figures before the diary was open.
+        self._place_painted_early = False
         if window.attached:
             self.diary: Diary | None = window.diary
             self._start_helpers()
@@ -385,6 +387,7 @@ class DiaryOpening(QObject):
             late_modules=window.modules_to_attach(),
             before_handover=window.work_before_handover(),
             after_paint=window.work_after_first_paint(),
+            figures_first=window.work_before_open(),
             parent=self,
         )
         worker.handover.examined.connect(self._examined)
@@ -403,8 +406,9 @@ class DiaryOpening(QObject):
                 QTimer.singleShot(0, lambda: _give_icon(app))
 
     def _examined(self, examined: background_open.Examined) -> None:
-        """On the UI thread: the file is judged; show its newest rows if the list is in view,
-        or open a diary that needs the person's choice here, between the dialogs that ask."""
+        """On the UI thread: the file is judged; show its newest rows if the list is in view
+        (or Patterns' figures if it is), or open a diary that needs the person's choice here,
+        between the dialogs that ask."""
         from cramplog.diary import integrity
 
         self._verdict = verdict = examined.verdict
@@ -413,6 +417,14 @@ class DiaryOpening(QObject):
             return
         worker, window, listing = self._worker, self.window, examined.listing
         assert worker is not None
+        if examined.figures is not None:
+            page = window.show_first_figures(examined.figures)
+            if page is None:
+                worker.preview_painted()
+                return
+            self._place_painted_early = True
+            AfterPaint(page, worker.preview_painted, fallback_ms=OPEN_WITHOUT_PAINT_MS)
+            return
         shown = (
             listing is not None
             and (listing.episodes or listing.cramp_free_nights)
@@ -457,8 +469,12 @@ class DiaryOpening(QObject):
         self._attach(opened.diary)
         place = self.window.pages.currentWidget()
         if worker is not None and goes_on and self.diary is not None and place is not None:
-            # The place's paint, not the window's: its numbers are on screen first.
-            AfterPaint(place, worker.place_painted, fallback_ms=OPEN_WITHOUT_PAINT_MS)
+            if self._place_painted_early:
+                # Its numbers are on screen already; a turn lets attaching's repaint go first.
+                QTimer.singleShot(0, worker.place_painted)
+            else:
+                # The place's paint, not the window's: its numbers are on screen first.
+                AfterPaint(place, worker.place_painted, fallback_ms=OPEN_WITHOUT_PAINT_MS)
 
     def _attach(self, diary: Diary | None) -> None:
         try:

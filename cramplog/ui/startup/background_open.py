@@ -1,14 +1,15 @@
 """Open the diary off the UI thread: examine it, read its preview, open it, sort its list.
 
 One worker thread does, in order: load the modules the preview needs, examine the file, read
-the newest rows (a healthy diary with its list in view), wait for the window to paint them,
-open the diary (SQLAlchemy) and read and sort the whole list, then load the modules the
+the newest rows (a healthy diary with its list in view) or compute the first place's figures
+from a read-only view of the file (`figures_first`: Patterns), wait for the window to paint
+them, open the diary (SQLAlchemy) and read and sort the whole list, then load the modules the
 window's attach and its first place will import, and run `before_handover` on the open
-diary (Patterns computes its opening figures there). The UI thread gets two plain results
-through queued signals, `examined` and `arrived`, and only ever uses the diary (and its one
-SQLite connection) after `arrived`, when the worker is done with it. Given `after_paint`,
-the worker then waits for the first place to be painted and runs it (loading what that place
-needs next, the charts of Patterns), touching the diary no more.
+diary (Patterns computes its opening figures there when it could not before). The UI thread
+gets two plain results through queued signals, `examined` and `arrived`, and only ever uses
+the diary (and its one SQLite connection) after `arrived`, when the worker is done with it.
+Given `after_paint`, the worker then waits for the first place to be painted and runs it
+(loading what that place needs next, the charts of Patterns), touching the diary no more.
 
 With no preview to show, the file is examined on a second short-lived thread while the worker
 loads the diary's modules: SQLite checks the file without holding the interpreter, so the
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from cramplog.diary.first_screen import WholeList
     from cramplog.diary.integrity import Verdict
     from cramplog.diary.service import Diary
+    from cramplog.diary.view import DiaryFigures
     from cramplog.ui.widgets.episode_model import SortedRows
 
 # The longest the worker waits for the preview to be painted before opening the diary (the
@@ -51,10 +53,12 @@ DIARY_MODULES = ("cramplog.diary.service",)
 
 @dataclass(frozen=True, slots=True)
 class Examined:
-    """The file's verdict and, for a healthy diary with its list in view, its newest rows."""
+    """The file's verdict and, for a healthy diary, what its first place shows before the
+    diary is open: its newest rows (the list) or `figures_first`'s figures (Patterns)."""
 
     verdict: Verdict
     listing: DiaryListing | None
+    figures: object = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +112,11 @@ class BackgroundOpening:
         late_modules: Sequence[str],
         before_handover: Callable[[Diary], None] | None = None,
         after_paint: LaterWork | None = None,
+        figures_first: Callable[[DiaryFigures], object] | None = None,
         parent: QObject,
     ) -> None:
         self.data_dir = data_dir
+        self.figures_first = figures_first
         self.preview_rows = preview_rows
         self.where = where
         self.early_modules = tuple(early_modules)
@@ -128,7 +134,8 @@ class BackgroundOpening:
         self._thread.start()
 
     def preview_painted(self) -> None:
-        """The preview is on screen (or will not be): the worker goes on opening the diary."""
+        """The preview (rows or figures) is on screen, or will not be: the worker goes on
+        opening the diary."""
         self._painted.set()
 
     def place_painted(self) -> None:
@@ -174,19 +181,25 @@ class BackgroundOpening:
     def _open(self) -> Opened | None:
         from cramplog.diary import first_screen, integrity
 
-        _load(self.early_modules)
         if self.preview_rows:
+            _load(self.early_modules)
             verdict = integrity.examine(self.data_dir)
+        elif self.figures_first is not None:
+            # The first figures need sqlite3 alone: SQLAlchemy loads after their paint.
+            verdict = _examine_while_loading(self.data_dir, self.early_modules)
         else:
-            verdict = _examine_while_loading(self.data_dir, DIARY_MODULES)
+            verdict = _examine_while_loading(self.data_dir, (*self.early_modules, *DIARY_MODULES))
         healthy = verdict.condition is integrity.Condition.HEALTHY
         listing = None
+        figures = None
         if healthy and self.preview_rows:
             listing = first_screen.newest_rows(verdict.path, self.preview_rows)
-        self._emit("examined", Examined(verdict, listing))
+        elif healthy and self.figures_first is not None:
+            figures = _figures_read_only(self.data_dir, self.figures_first)
+        self._emit("examined", Examined(verdict, listing, figures))
         if not healthy:
             return None
-        if listing is not None:
+        if listing is not None or figures is not None:
             # Painting the preview comes first; loading SQLAlchemy would compete with it.
             self._painted.wait(PREVIEW_WAIT_S)
         diary, rows = first_screen.open_with_list(self.data_dir, verdict, self.where)
@@ -197,12 +210,26 @@ class BackgroundOpening:
 
                 sorted_rows = sort_rows(rows.episodes, rows.cramp_free, night_of=diary.night_of)
             _load(self.late_modules)
-            if self.before_handover is not None:
+            if self.before_handover is not None and figures is None:
                 self.before_handover(diary)
         except BaseException:
             diary.close()
             raise
         return Opened(diary, rows, sorted_rows)
+
+
+def _figures_read_only(data_dir: Path, compute: Callable[[DiaryFigures], object]) -> object:
+    """`compute` on a read-only view of the examined file; None if only the opened diary
+    can give the figures (it is brought up to date first) or the file cannot be read now
+    (the place then computes them itself, and shows any problem)."""
+    from cramplog.core.errors import CramplogError
+    from cramplog.diary.read_only import ReadOnlyDiary
+
+    try:
+        with ReadOnlyDiary.opened(data_dir) as view:
+            return None if view is None else compute(view)
+    except (CramplogError, OSError):
+        return None
 
 
 def _examine_while_loading(data_dir: Path, modules: Sequence[str]) -> Verdict:

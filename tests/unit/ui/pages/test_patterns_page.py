@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from cramplog.core.records import DayFactors, EpisodeInput, ReliefRating, Side, VocabularyKind
+from cramplog.diary.read_only import ReadOnlyDiary
 from cramplog.diary.service import Diary
 from cramplog.ui.editor import DiaryEditor
-from cramplog.ui.pages import patterns_page
+from cramplog.ui.pages import patterns_page, patterns_read_ahead
 from cramplog.ui.pages.patterns_page import PatternsPage
+from cramplog.ui.pages.patterns_read_ahead import OpeningFigures
 from cramplog.ui.widgets import period_choice
-from tests.conftest import LONDON
+from tests.conftest import LONDON, NOW
 
 
 def cramp(day: int, hour: int = 3, month: int = 3, **fields: object) -> EpisodeInput:
@@ -490,3 +492,109 @@ def test_a_redrawn_chart_shows_what_a_freshly_opened_page_shows(
         fresh.close()
     # Updated in place, not rebuilt: the same axes drew every period.
     assert view.figure.axes == [axes]
+
+
+# -- a start on Patterns: the page shows the figures read from the file before the diary opens
+
+
+def figures_read_from_the_file(diary: Diary, now: datetime = NOW) -> OpeningFigures:
+    """The opening figures as start-up's worker reads them: sqlite3 alone, no Diary."""
+    with ReadOnlyDiary.opened(diary.data_dir, clock=lambda: now) as view:
+        assert view is not None
+        figures = patterns_read_ahead.opening_figures(view)
+    assert figures is not None
+    return figures
+
+
+def page_on_opening_figures(qtbot: QtBot, figures: OpeningFigures) -> PatternsPage:
+    page = PatternsPage(None, opening=figures)
+    qtbot.add_widget(page)
+    page.resize(1200, 700)
+    page.show()
+    qtbot.wait_exposed(page)
+    return page
+
+
+def what_a_person_reads(page: PatternsPage) -> list[str]:
+    labels = [
+        label.text()
+        for label in page.findChildren(QLabel)
+        if label.isVisibleTo(page) and label.objectName() != "triggerDetails"
+    ]
+    tree = page.trigger_tree
+    rows = []
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        assert group is not None
+        rows.append(group.text(0))
+        for j in range(group.childCount()):
+            item = group.child(j)
+            assert item is not None
+            rows.append(" | ".join(item.text(c) for c in range(3)))
+    return [*labels, *rows, page.period_box.currentText(), page.compare_box.currentText()]
+
+
+def test_a_page_on_the_figures_read_before_the_diary_opens_reads_as_the_opened_one(
+    qtbot: QtBot, editor: DiaryEditor, diary: Diary
+) -> None:
+    editor.add_episode(cramp(10, triggers=("trigger.dehydration",)))
+    editor.add_episode(cramp(2, hour=4, intensity=8, symptoms=("symptom.swelling",)))
+    editor.mark_cramp_free(date(2026, 3, 5))
+    early = page_on_opening_figures(qtbot, figures_read_from_the_file(diary))
+    assert early.stats is not None and early.stats.episodes == 2
+    assert not early.attached
+    opened = PatternsPage(editor)
+    qtbot.add_widget(opened)
+    opened.resize(1200, 700)
+    shown(qtbot, opened)
+    qtbot.wait_until(lambda: early.charts_made)
+    assert what_a_person_reads(early) == what_a_person_reads(opened)
+    assert early.warning_panel.isVisible() and opened.warning_panel.isVisible()
+    assert early.stats == opened.stats
+    assert early.checklist.width() == opened.checklist.width()  # widened for the names alike
+
+    figures = early.stats
+    early.attach(editor)  # the diary is open: the same night, nothing to compute again
+    assert early.stats is figures
+    editor.add_episode(cramp(11))
+    qtbot.wait_until(lambda: tile_value(early, "episodes") == "3")
+
+
+def test_a_period_chosen_while_the_diary_opens_is_shown_once_it_is_open(
+    qtbot: QtBot, editor: DiaryEditor, diary: Diary
+) -> None:
+    editor.add_episode(cramp(10))
+    editor.add_episode(cramp(3, month=1))  # in the last 3 months, not the last 4 weeks
+    early = page_on_opening_figures(qtbot, figures_read_from_the_file(diary))
+    assert tile_value(early, "episodes") == "2"
+    early.select_period("last_4_weeks")
+    qtbot.wait(20)
+    assert tile_value(early, "episodes") == "2"  # it waits for the diary, without an error
+    early.attach(editor)
+    qtbot.wait_until(lambda: tile_value(early, "episodes") == "1")
+    assert early.stats is not None and early.stats.period.first == date(2026, 2, 12)
+
+
+def test_a_trigger_chosen_while_the_diary_opens_lists_its_cramps_once_it_is_open(
+    qtbot: QtBot, editor: DiaryEditor, diary: Diary
+) -> None:
+    editor.add_episode(cramp(10, triggers=("trigger.dehydration",)))
+    early = page_on_opening_figures(qtbot, figures_read_from_the_file(diary))
+    early.select_trigger("trigger.dehydration")
+    assert early.trigger_episodes.count() == 0
+    early.attach(editor)
+    assert early.trigger_episodes.count() == 1
+    assert "Dehydration" in early.episodes_heading.text()
+    assert early.checklist.details_area.isVisibleTo(early)
+
+
+def test_figures_read_before_last_night_ended_are_computed_again_when_the_diary_opens(
+    qtbot: QtBot, editor: DiaryEditor, diary: Diary
+) -> None:
+    editor.add_episode(cramp(12, hour=2))  # the night of 11 March, after the read
+    earlier = NOW - timedelta(days=1)
+    early = page_on_opening_figures(qtbot, figures_read_from_the_file(diary, earlier))
+    assert early.stats is not None and early.stats.period.last == date(2026, 3, 10)
+    early.attach(editor)
+    qtbot.wait_until(lambda: early.stats is not None and early.stats.period.last.day == 11)
+    assert tile_value(early, "episodes") == "1"

@@ -53,3 +53,5 @@ def test_a_diary_that_cannot_be_read_ahead_is_left_to_the_page(
 
     monkeypatch.setattr(stats, "compute", unreadable)
     patterns_read_ahead.read_ahead(diary)  # no error on the worker: the page shows it
+    # Nor figures to show before the diary is open: the page computes them, and says why not.
+    assert patterns_read_ahead.opening_figures(diary) is None

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from cramplog.core.records import DiaryListing
 from cramplog.demo import sample
+from cramplog.diary import setting_values
 from cramplog.diary.service import Diary
 from cramplog.storage import preview
 from cramplog.ui.main_window import DIARY, PATTERNS, MainWindow
@@ -472,9 +473,10 @@ def test_a_start_on_patterns_loads_the_charts_off_the_ui_thread_even_under_qwait
     tmp_path: Path, year_of_cramps: Path
 ) -> None:
     """Start on Patterns as the app does, in a fresh process (so matplotlib is not loaded
-    yet): its figures come first, the worker loads matplotlib after their paint, and the
-    charts appear even while the caller waits in QTest.qWait, which never lets another
-    thread run by itself (the screenshot script and pytest-qt wait so)."""
+    yet): its figures come first, read from the file before SQLAlchemy is even loaded, the
+    worker loads matplotlib after the diary is open, and the charts appear even while the
+    caller waits in QTest.qWait, which never lets another thread run by itself (the
+    screenshot script and pytest-qt wait so)."""
     script = f"""
 import os, sys, threading
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -490,6 +492,17 @@ def watch(event, args):
     if event == "import" and args[0] == "matplotlib":
         importers.add(threading.current_thread() is threading.main_thread())
 sys.addaudithook(watch)
+from cramplog.ui.pages.patterns_page import PatternsPage
+first_paint = []
+painting = PatternsPage.paintEvent
+def paint(page, event):
+    if not first_paint and page.stats is not None:
+        first_paint.append((
+            page.stats.episodes > 0, len(page.chart_views), "sqlalchemy" in sys.modules,
+            "matplotlib" in sys.modules, window.attached,
+        ))
+    painting(page, event)
+PatternsPage.paintEvent = paint
 app = QApplication([])
 settings = QSettings({str(tmp_path / "settings.ini")!r}, QSettings.Format.IniFormat)
 preferences = Preferences(settings)
@@ -503,8 +516,7 @@ for _ in range(2000):  # short waits, as pytest-qt's: the opening worker runs be
         break
     QTest.qWait(10)
 page = window.patterns_page
-print("figures first:", page.stats is not None,
-      len(page.chart_views), "matplotlib" in sys.modules)
+print("numbers painted (any cramps, charts, sqlalchemy, matplotlib, diary open):", first_paint)
 for _ in range(10):  # long waits: only the page's own asking lets the loading go on
     if page.charts_made:
         break
@@ -520,10 +532,17 @@ opening.diary.close()
         capture_output=True,
         text=True,
         timeout=180,
-        env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")},
+        env={
+            **os.environ,
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            # The morning after the sample's last night, so its last 3 months hold cramps.
+            setting_values.PINNED_NOW_ENV: "2026-03-11T09:30:00",
+        },
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "figures first: True 0 False" in out
+    # The numbers are painted from the file before the diary, its SQLAlchemy or any chart.
+    painted = "numbers painted (any cramps, charts, sqlalchemy, matplotlib, diary open):"
+    assert f"{painted} [(True, 0, False, False, False)]" in out
     assert "charts: 7 True" in out
     assert "matplotlib imported on the UI thread: [False]" in out

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,10 +14,12 @@ import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
+from cramplog.analysis import stats
 from cramplog.core.records import EpisodeFilter
 from cramplog.demo import sample
-from cramplog.diary import first_screen, integrity
+from cramplog.diary import first_screen, integrity, setting_values
 from cramplog.diary.service import Diary
+from cramplog.ui.pages import patterns_read_ahead
 from cramplog.ui.startup.background_open import BackgroundOpening, Examined, Opened
 
 
@@ -71,17 +75,23 @@ def test_the_preview_comes_first_then_the_open_diary_with_its_whole_list_sorted(
         opened.diary.close()
 
 
-def test_the_garbage_collector_is_paused_while_loading_and_back_on_after(
-    qtbot: QtBot, months_of_cramps: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    collecting: list[bool] = []
+def when_opened(monkeypatch: pytest.MonkeyPatch, note: Callable[[], bool]) -> list[bool]:
+    """`note()` each time the worker opens the diary (for what held at that moment)."""
+    noted: list[bool] = []
     open_with_list = first_screen.open_with_list
 
     def spy(*args: Any) -> Any:
-        collecting.append(gc.isenabled())
+        noted.append(note())
         return open_with_list(*args)
 
     monkeypatch.setattr(first_screen, "open_with_list", spy)
+    return noted
+
+
+def test_the_garbage_collector_is_paused_while_loading_and_back_on_after(
+    qtbot: QtBot, months_of_cramps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collecting = when_opened(monkeypatch, gc.isenabled)
     assert gc.isenabled()
     parent = QObject()
     worker = opening(months_of_cramps, parent, preview=None)
@@ -223,3 +233,80 @@ def test_a_window_closed_before_its_place_painted_drops_the_later_work(
     worker.join()  # quitting: nothing is loaded for a window that is going
     arrived.args[0].diary.close()
     assert later.dropped and later.ran == []
+
+
+def patterns_first(
+    folder: Path, parent: QObject
+) -> tuple[BackgroundOpening, list[Examined], list[object]]:
+    """The worker as a start on Patterns makes it (figures first, then the diary), what it
+    hands over as examined, and the diaries it reads ahead."""
+    read_ahead: list[object] = []
+    worker = BackgroundOpening(
+        folder,
+        preview_rows=None,
+        where=None,
+        early_modules=("cramplog.diary.read_only", "cramplog.ui.pages.patterns_page"),
+        late_modules=(),
+        before_handover=read_ahead.append,
+        figures_first=patterns_read_ahead.opening_figures,
+        parent=parent,
+    )
+    examined: list[Examined] = []
+    worker.handover.examined.connect(examined.append)
+    return worker, examined, read_ahead
+
+
+def test_patterns_figures_come_from_the_file_before_the_diary_opens(
+    qtbot: QtBot, months_of_cramps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    painted = threading.Event()
+    opened_after_paint = when_opened(monkeypatch, painted.is_set)
+    # The morning after the sample diary's last night, on both views of the file.
+    monkeypatch.setenv(setting_values.PINNED_NOW_ENV, "2026-03-11T09:30:00")
+    parent = QObject()
+    worker, examined, read_ahead = patterns_first(months_of_cramps, parent)
+    with qtbot.wait_signal(worker.handover.arrived, timeout=20_000) as arrived:
+        worker.start()
+        qtbot.wait_until(lambda: bool(examined), timeout=20_000)
+        qtbot.wait(50)
+        assert opened_after_paint == []  # the diary waits for the figures' paint
+        painted.set()
+        worker.preview_painted()
+    worker.join()
+    opened = arrived.args[0]
+    try:
+        figures = examined[0].figures
+        assert isinstance(figures, patterns_read_ahead.OpeningFigures)
+        assert examined[0].listing is None
+        assert opened_after_paint == [True]
+        period, comparison = patterns_read_ahead.opening_periods(opened.diary)
+        assert figures.stats == stats.compute(opened.diary, period, comparison=comparison)
+        assert figures.stats.episodes > 0 and figures.last_night == date(2026, 3, 10)
+        assert read_ahead == []  # the figures are known: nothing to read ahead for them
+    finally:
+        opened.diary.close()
+
+
+def test_a_diary_whose_words_predate_the_checklist_opens_first_and_is_read_ahead(
+    qtbot: QtBot, months_of_cramps: Path
+) -> None:
+    # Only the opened diary can bring its words up to date (a write): no figures before it.
+    connection = sqlite3.connect(months_of_cramps / "diary.sqlite3")
+    with connection:
+        connection.execute(
+            "UPDATE settings SET value = 'an older checklist' WHERE key = ?",
+            (setting_values.CHECKLIST_HASH_KEY,),
+        )
+    connection.close()
+    parent = QObject()
+    worker, examined, read_ahead = patterns_first(months_of_cramps, parent)
+    with qtbot.wait_signal(worker.handover.arrived, timeout=20_000) as arrived:
+        worker.start()
+    worker.join()
+    opened = arrived.args[0]
+    try:
+        assert examined[0].verdict.condition is integrity.Condition.HEALTHY
+        assert examined[0].figures is None
+        assert read_ahead == [opened.diary]
+    finally:
+        opened.diary.close()
