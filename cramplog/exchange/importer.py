@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from cramplog.core import nights, recorded
+from cramplog.core import collector, nights, recorded
 from cramplog.core.errors import ImportFileError, ImportRejectedError
 from cramplog.core.records import ChecklistKind, SpanSource, new_uuid
 from cramplog.core.translation import N_, _
@@ -103,26 +101,9 @@ def context_of(diary: Diary) -> Context:
     )
 
 
-@contextlib.contextmanager
-def _bulk_objects() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a batch's records are made.
-
-    An import builds hundreds of thousands of small objects that all stay alive; the
-    collector would traverse them again and again for nothing, a quarter of the import's
-    time. Reference counting still frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def read_batch(raw: bytes, context: Context, options: ImportOptions, *, name: str = "") -> Batch:
     """Parse and check a file's bytes; file-level problems raise ImportFileError."""
-    with _bulk_objects():
+    with collector.paused():
         return _read_batch(raw, context, options, name)
 
 
@@ -282,7 +263,7 @@ def apply_import(
         made = backups.back_up(
             diary.data_dir, reason=backups.Reason.BEFORE_IMPORT, now=now or datetime.now(UTC)
         )
-    with _bulk_objects(), diary.bulk_session() as session:
+    with collector.paused(), diary.bulk_session() as session:
         if replace:
             transfer.clear_entries(session)
             if batch.boundary_hour is not None:

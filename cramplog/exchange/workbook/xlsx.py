@@ -10,11 +10,11 @@ rows took it three times as long as all the rest of the import.
 
 from __future__ import annotations
 
-import gc
 import io
 import zipfile
 from xml.parsers import expat
 
+from cramplog.core import collector
 from cramplog.core.errors import ImportFileError
 from cramplog.core.translation import _
 from cramplog.exchange.workbook import sheets, xlsx_fast, xlsx_stream
@@ -27,15 +27,9 @@ FAST_LIMIT = 96 * 1024 * 1024
 
 def read(raw: bytes, wanted: str | None) -> sheets.Sheet:
     """The chosen sheet (first by default) of the .xlsx workbook in `raw`."""
-    collecting = gc.isenabled()
-    # A sheet is hundreds of thousands of new lists and tuples, none in a cycle: the cycle
-    # collector would walk the growing heap again and again for nothing (a fifth of the time).
-    gc.disable()
-    try:
+    # A sheet is hundreds of thousands of new lists and tuples, none in a cycle.
+    with collector.paused():
         return _read(raw, wanted)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read(raw: bytes, wanted: str | None) -> sheets.Sheet:

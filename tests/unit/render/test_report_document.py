@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import subprocess
@@ -293,17 +294,24 @@ def test_cancelling_leaves_the_old_file_and_no_partial_one(
     target = folder / "summary.pdf"
     target.write_bytes(b"an older summary")
     seen: list[tuple[int, int]] = []
+    collecting: list[bool] = []
 
     def cancel_on_the_second_page(done: int, total: int) -> bool:
         seen.append((done, total))
+        collecting.append(gc.isenabled())
         return done < 1
 
     summary = report.build_report(week, period=WEEK)
+    assert gc.isenabled()
     with pytest.raises(report_document.ExportCancelled):
         report_document.write_pdf(summary, target, progress=cancel_on_the_second_page)
     assert target.read_bytes() == b"an older summary"
     assert sorted(p.name for p in folder.iterdir()) == ["summary.pdf"]
     assert seen[-1][0] == 1
+    # The cycle collector rests while the pages are painted (every call after the first,
+    # which asks before anything is laid out), and is back once the write ends.
+    assert len(collecting) > 1 and not any(collecting[1:])
+    assert gc.isenabled()
 
 
 def test_a_pdf_the_disk_cannot_hold_leaves_the_old_file_and_says_so(
