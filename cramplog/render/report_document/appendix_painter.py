@@ -1,14 +1,13 @@
-"""Paint one page of the appendix, each column of the grid as one multi-line text."""
+"""Paint one page of the appendix: title, legend, headings, stripes, rules and the cells."""
 
 from __future__ import annotations
-
-import unicodedata
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
 from cramplog.core.translation import _
 from cramplog.render.report_document import appendix_headings
+from cramplog.render.report_document.appendix_glyphs import Piece, may_be_rtl
 from cramplog.render.report_document.appendix_grid import (
     LEGEND_FLAGS,
     AppendixGrid,
@@ -26,8 +25,6 @@ from cramplog.render.report_document.typesetting import (
 )
 
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-_CENTRE = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-_RTL_CLASSES = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
 
 
 def paint_page(grid: AppendixGrid, painter: QPainter, page: AppendixPage, count_text: str) -> None:
@@ -157,33 +154,37 @@ def _paint_month_headings(
 
 
 def _paint_columns(grid: AppendixGrid, painter: QPainter, page: AppendixPage, top: float) -> None:
-    """Each cell of the page that holds text, drawn as a text of its own at its baseline.
-
-    Qt pays for every line of a multi-line text it lays out, empty or not, and its PDF
-    engine for every text and glyph: drawn at a point, a cell costs the least (measured:
-    about a sixth less than a column at a time as one multi-line text).
-    """
+    """The page's cells, a line at a time as one glyph run (see appendix_glyphs for why); a
+    cell the glyph runs do not take (right-to-left text, characters from another font) is
+    drawn as a text of its own."""
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(INK)
-    draw = painter.drawText
-    points = grid.cell_points(top)
-    notes = grid.NOTES
+    glyphs = grid.glyphs
+    pieces_of = glyphs.pieces
+    step = grid.step
+    lines: dict[int, Piece] = {}
     for column, line, text in grid.page_cells(page):
-        at = points[column]
-        if callable(at):
-            draw(at(line, text), text)
-        elif column == notes and _may_be_rtl(text):
-            # Drawn in a box, so the line finds its own direction and keeps to its column.
-            box = QRectF(
-                grid.xs[column], top + line * grid.step, grid.widths[column] + 2, grid.step
-            )
-            draw(box, _LEFT, text)
+        pieces = pieces_of(column, text)
+        if pieces is None:
+            _paint_text_cell(grid, painter, column, text, top + line * step)
+            continue
+        found = lines.get(line)
+        if found is None:
+            lines[line] = (list(pieces[0]), list(pieces[1]))
         else:
-            draw(at[line], text)
+            found[0].extend(pieces[0])
+            found[1].extend(pieces[1])
+    glyphs.draw_lines(painter, lines, top + grid.metrics.ascent(), step)
 
 
-def _may_be_rtl(text: str) -> bool:
-    """Whether a line holds any right-to-left character (plain ASCII never does)."""
-    return not text.isascii() and any(
-        unicodedata.bidirectional(char) in _RTL_CLASSES for char in text
-    )
+def _paint_text_cell(
+    grid: AppendixGrid, painter: QPainter, column: int, text: str, y: float
+) -> None:
+    """A cell drawn as a text, its line's top at `y`: a note with right-to-left text in a
+    box of its column, so the line finds its own direction and keeps to its column; any
+    other at its point, as every cell was drawn before glyph runs."""
+    if column == grid.NOTES and may_be_rtl(text):
+        box = QRectF(grid.xs[column], y, grid.widths[column] + 2, grid.step)
+        painter.drawText(box, _LEFT, text)
+    else:
+        painter.drawText(QPointF(grid.cell_x(column, text), y + grid.metrics.ascent()), text)

@@ -1,0 +1,107 @@
+"""Draw the appendix's lines as glyph runs: each cell shaped once, a line drawn in one go.
+
+Qt's PDF engine writes every text it is given as a block of its own (a saved graphics state,
+the colour, the font and the text matrix, around the glyphs): drawn a cell at a time, that
+block cost as much as the cells' glyphs themselves, in time and in bytes to compress. A glyph
+run carries a position for every glyph, so one run holds all of a line's cells, each at its
+column's x, and the engine writes one block per line. The glyphs are the ones Qt's own text
+layout chooses (with its fallback fonts), so the page looks and copies out as before.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import Final
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFont, QGlyphRun, QPaintDevice, QPainter, QRawFont, QTextLayout
+
+# A cell's glyphs: their indexes in the appendix's font, and their places from the start of
+# the line's baseline (the column's x included).
+Piece = tuple[list[int], list[QPointF]]
+
+_RTL_CLASSES: Final = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
+
+
+def may_be_rtl(text: str) -> bool:
+    """Whether a text holds any right-to-left character (plain ASCII never does)."""
+    return not text.isascii() and any(
+        unicodedata.bidirectional(char) in _RTL_CLASSES for char in text
+    )
+
+
+class LineGlyphs:
+    """Each (column, text) shaped once into glyphs placed at its column; a page's lines
+    then drawn as one glyph run each.
+
+    Only a text the appendix's own font has every character of, and no right-to-left one,
+    is shaped here; for another (`pieces` gives None) the caller draws it as a text, so Qt
+    finds its direction and the fallback fonts for its characters, as it always has.
+    """
+
+    def __init__(
+        self, font: QFont, device: QPaintDevice, start: Callable[[int, str], float]
+    ) -> None:
+        self._font = font
+        self._device = device
+        # Where a text starts in a column: the column's left edge, or further in when centred.
+        self._start = start
+        self._covers = QRawFont.fromFont(font).supportsCharacter
+        self._has: dict[str, bool] = {}
+        self._cells: dict[tuple[int, str], Piece | None] = {}
+        # The font at its size on paper, taken from the first text laid out.
+        self._raw: QRawFont | None = None
+
+    def pieces(self, column: int, text: str) -> Piece | None:
+        """`text`'s glyphs at its place in `column`, or None when it is to be drawn as text."""
+        key = (column, text)
+        cells = self._cells
+        if key in cells:
+            return cells[key]
+        found = cells[key] = self._shape(column, text) if self._simple(text) else None
+        return found
+
+    def _simple(self, text: str) -> bool:
+        """Whether the font has every character of `text` and none is right-to-left."""
+        has = self._has
+        for char in text:
+            known = has.get(char)
+            if known is None:
+                known = has[char] = self._covers(ord(char)) and (
+                    char.isascii() or unicodedata.bidirectional(char) not in _RTL_CLASSES
+                )
+            if not known:
+                return False
+        return True
+
+    def _shape(self, column: int, text: str) -> Piece | None:
+        layout = QTextLayout(text, self._font, self._device)
+        layout.beginLayout()
+        line = layout.createLine()
+        layout.endLayout()
+        runs = layout.glyphRuns()
+        if len(runs) != 1:
+            return None  # not one run in one font (a blank text has none): drawn as text
+        run = runs[0]
+        if self._raw is None:
+            self._raw = run.rawFont()
+        x, ascent = self._start(column, text), line.ascent()
+        places = [QPointF(at.x() + x, at.y() - ascent) for at in run.positions()]
+        return list(run.glyphIndexes()), places
+
+    def draw_lines(
+        self, painter: QPainter, lines: dict[int, Piece], baseline: float, step: float
+    ) -> None:
+        """Draw each line's glyphs (line number → glyphs), from the top line down, as one
+        glyph run whose baseline is at `baseline` + line × `step`."""
+        raw = self._raw
+        if raw is None:
+            return
+        for line in sorted(lines):
+            indexes, places = lines[line]
+            run = QGlyphRun()
+            run.setRawFont(raw)
+            run.setGlyphIndexes(indexes)
+            run.setPositions(places)
+            painter.drawGlyphRun(QPointF(0.0, baseline + line * step), run)
