@@ -31,6 +31,53 @@ def may_be_rtl(text: str) -> bool:
     )
 
 
+def shape(
+    text: str, font: QFont, device: QPaintDevice, x: float
+) -> tuple[QRawFont, list[int], list[QPointF]] | None:
+    """`text` laid out by Qt on one line as drawText would draw it at (x, 0) on its baseline:
+    its font at its size on `device`, its glyphs and their places; None when it does not
+    come out as one run of glyphs in one font (a blank text has none)."""
+    layout = QTextLayout(text, font, device)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    if len(runs) != 1:
+        return None
+    run, ascent = runs[0], line.ascent()
+    places = [QPointF(at.x() + x, at.y() - ascent) for at in run.positions()]
+    return run.rawFont(), list(run.glyphIndexes()), places
+
+
+def glyph_run(raw: QRawFont, indexes: list[int], places: list[QPointF]) -> QGlyphRun:
+    run = QGlyphRun()
+    run.setRawFont(raw)
+    run.setGlyphIndexes(indexes)
+    run.setPositions(places)
+    return run
+
+
+class Coverage:
+    """Which texts a font draws in glyph runs: every character its own (no fallback font,
+    no missing glyph) and none right-to-left. Each character is asked about once."""
+
+    def __init__(self, font: QFont) -> None:
+        self._covers = QRawFont.fromFont(font).supportsCharacter
+        self._has: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> bool:
+        has = self._has
+        for char in text:
+            known = has.get(char)
+            if known is None:
+                known = has[char] = self._covers(ord(char)) and (
+                    char.isascii() or unicodedata.bidirectional(char) not in _RTL_CLASSES
+                )
+            if not known:
+                return False
+        return True
+
+
 class LineGlyphs:
     """Each (column, text) shaped once into glyphs placed at its column; a page's lines
     then drawn as one glyph run each.
@@ -47,8 +94,7 @@ class LineGlyphs:
         self._device = device
         # Where a text starts in a column: the column's left edge, or further in when centred.
         self._start = start
-        self._covers = QRawFont.fromFont(font).supportsCharacter
-        self._has: dict[str, bool] = {}
+        self._simple = Coverage(font)
         self._cells: dict[tuple[int, str], Piece | None] = {}
         # The font at its size on paper, taken from the first text laid out.
         self._raw: QRawFont | None = None
@@ -62,33 +108,14 @@ class LineGlyphs:
         found = cells[key] = self._shape(column, text) if self._simple(text) else None
         return found
 
-    def _simple(self, text: str) -> bool:
-        """Whether the font has every character of `text` and none is right-to-left."""
-        has = self._has
-        for char in text:
-            known = has.get(char)
-            if known is None:
-                known = has[char] = self._covers(ord(char)) and (
-                    char.isascii() or unicodedata.bidirectional(char) not in _RTL_CLASSES
-                )
-            if not known:
-                return False
-        return True
-
     def _shape(self, column: int, text: str) -> Piece | None:
-        layout = QTextLayout(text, self._font, self._device)
-        layout.beginLayout()
-        line = layout.createLine()
-        layout.endLayout()
-        runs = layout.glyphRuns()
-        if len(runs) != 1:
-            return None  # not one run in one font (a blank text has none): drawn as text
-        run = runs[0]
+        shaped = shape(text, self._font, self._device, self._start(column, text))
+        if shaped is None:
+            return None
+        raw, indexes, places = shaped
         if self._raw is None:
-            self._raw = run.rawFont()
-        x, ascent = self._start(column, text), line.ascent()
-        places = [QPointF(at.x() + x, at.y() - ascent) for at in run.positions()]
-        return list(run.glyphIndexes()), places
+            self._raw = raw
+        return indexes, places
 
     def draw_lines(
         self, painter: QPainter, lines: dict[int, Piece], baseline: float, step: float
@@ -100,8 +127,6 @@ class LineGlyphs:
             return
         for line in sorted(lines):
             indexes, places = lines[line]
-            run = QGlyphRun()
-            run.setRawFont(raw)
-            run.setGlyphIndexes(indexes)
-            run.setPositions(places)
-            painter.drawGlyphRun(QPointF(0.0, baseline + line * step), run)
+            painter.drawGlyphRun(
+                QPointF(0.0, baseline + line * step), glyph_run(raw, indexes, places)
+            )

@@ -23,7 +23,7 @@ from cramplog.core import conventions, wording
 from cramplog.core.translation import N_, _
 from cramplog.render.report_document import column_widths, mark_columns
 from cramplog.render.report_document.appendix_glyphs import LineGlyphs
-from cramplog.render.report_document.appendix_headings import HeadingLine
+from cramplog.render.report_document.appendix_headings import InkedHeadings
 from cramplog.render.report_document.appendix_rows import (
     MARK_CELLS,
     MARKS,
@@ -158,7 +158,7 @@ class AppendixGrid:
         self._wraps: list[dict[str, tuple[str, ...]]] = [{} for _ in range(WRAPPED_CELLS)]
         self.glyphs = LineGlyphs(self.font, device, self.cell_x)
         # The headings' lines, placed when the first page is drawn (appendix_painter).
-        self.placed_headings: list[HeadingLine] | None = None
+        self.placed_headings: InkedHeadings | None = None
         self.row_starts, self.row_heights, self.headings = self._place_rows()
         self._heading_lines = sorted(self.headings)
         self.pages = self._paginate()

@@ -71,7 +71,7 @@ def _paint_column_headings(
     painter.setFont(for_device(grid.header_font, painter))
     painter.setPen(INK)
     if grid.placed_headings is None:
-        grid.placed_headings = appendix_headings.place_headings(
+        placed = appendix_headings.place_headings(
             [
                 (column.title, x, width + 2, column.centred, column.turned)
                 for column, x, width in zip(grid.columns, grid.xs, grid.widths, strict=True)
@@ -80,6 +80,7 @@ def _paint_column_headings(
             grid.device,
             header_height - step * 0.3,
         )
+        grid.placed_headings = appendix_headings.ink_headings(placed, grid.header_font, grid.device)
     appendix_headings.paint_headings(
         painter, grid.placed_headings, QPointF(0, top + header_height - step * 0.15)
     )
