@@ -161,20 +161,21 @@ def _paint_columns(grid: AppendixGrid, painter: QPainter, page: AppendixPage, to
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(INK)
     glyphs = grid.glyphs
-    pieces_of = glyphs.pieces
+    cells, shape = glyphs.cells, glyphs.pieces
     step = grid.step
-    lines: dict[int, Piece] = {}
+    lines: dict[int, list[Piece]] = {}
+    # A hot loop over every cell of the page: the cached glyphs are looked up inline.
     for column, line, text in grid.page_cells(page):
-        pieces = pieces_of(column, text)
+        known = cells[column]
+        pieces = known[text] if text in known else shape(column, text)
         if pieces is None:
             _paint_text_cell(grid, painter, column, text, top + line * step)
             continue
-        found = lines.get(line)
-        if found is None:
-            lines[line] = (list(pieces[0]), list(pieces[1]))
+        on_line = lines.get(line)
+        if on_line is None:
+            lines[line] = [pieces]
         else:
-            found[0].extend(pieces[0])
-            found[1].extend(pieces[1])
+            on_line.append(pieces)
     glyphs.draw_lines(painter, lines, top + grid.metrics.ascent(), step)
 
 
