@@ -78,6 +78,15 @@ def glyph_run(raw: QRawFont, indexes: list[int], places: list[QPointF]) -> QGlyp
     return run
 
 
+def one_line_run(text: str, font: QFont, device: QPaintDevice, x: float) -> QGlyphRun | None:
+    """A text drawn the same on many pages as a glyph run made once, its baseline starting at
+    (x, 0); None when a glyph run does not take it (see Coverage) or it would wrap."""
+    if "\n" in text or not Coverage(font)(text):
+        return None
+    shaped = shape(text, font, device, x)
+    return None if shaped is None else glyph_run(*shaped)
+
+
 class Coverage:
     """Which texts a font draws in glyph runs: every character its own (no fallback font,
     no missing glyph) and none right-to-left. Each character is asked about once."""

@@ -22,7 +22,7 @@ from cramplog.analysis import report as reports
 from cramplog.core import conventions, wording
 from cramplog.core.translation import N_, _
 from cramplog.render.report_document import column_widths, mark_columns
-from cramplog.render.report_document.appendix_glyphs import LineGlyphs
+from cramplog.render.report_document.appendix_glyphs import LineGlyphs, one_line_run
 from cramplog.render.report_document.appendix_headings import InkedHeadings
 from cramplog.render.report_document.appendix_rows import (
     MARK_CELLS,
@@ -141,6 +141,7 @@ class AppendixGrid:
         # Counted as drawn, the trigger's line added: a long translation may wrap, on its own
         # or after that line, and the legend then takes more lines on every page.
         self.legend_lines = self._wrapped_lines(self.legend)
+        self.legend_run = one_line_run(self.legend, self.font, device, MARGIN)
         if reliefs or triggers:
             self.header_height = max(self.header_height, mark_columns.TURNED_HEADER)
         read = report.appendix.read(

@@ -57,7 +57,11 @@ def _paint_title_and_legend(
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(MUTED)
     box = grid.legend_box(page.title)
-    painter.drawText(box, LEGEND_FLAGS, grid.legend)
+    if grid.legend_lines == 1 and grid.legend_run is not None:
+        # The same line on every page, as one glyph run made once (see appendix_glyphs).
+        painter.drawGlyphRun(QPointF(0, box.top() + grid.metrics.ascent()), grid.legend_run)
+    else:
+        painter.drawText(box, LEGEND_FLAGS, grid.legend)
     return box.bottom() + grid.step * 0.3
 
 

@@ -9,12 +9,20 @@ from typing import Any
 
 import pypdf
 import pytest
+from PySide6.QtGui import QFontMetricsF
 
 from cramplog.analysis import report
 from cramplog.diary.service import Diary
 from cramplog.render import report_document
 from cramplog.render.report_document.appendix_glyphs import may_be_rtl
 from cramplog.render.report_document.appendix_grid import AppendixGrid
+from cramplog.render.report_document.typesetting import (
+    FOOTER_GAP,
+    MARGIN,
+    SMALL_PT,
+    layout_device,
+    print_font,
+)
 from tests.unit.render.test_report_document import WEEK, cramp, log_the_week, page_texts
 
 pytestmark = pytest.mark.slow
@@ -134,3 +142,25 @@ def test_a_right_to_left_note_stays_inside_the_notes_column(
     assert hebrew and arabic
     assert all(left - 0.01 <= x < right for x in hebrew + arabic)
     assert any(char == "P" and abs(x - left) < 0.05 for (x, _y), char in below_headings.items())
+
+
+def test_the_legend_and_the_footer_start_at_the_margin_on_every_appendix_page(
+    qapp: object, diary: Diary, tmp_path: Path
+) -> None:
+    for day in range(2, 9):
+        for hour in range(12):
+            diary.add_episode(cramp(datetime(2026, 3, day, hour, 5), "A note " * hour))
+    summary = report.build_report(diary, period=WEEK, name="Ann Example")
+    document = report_document.ReportDocument(summary)
+    path = report_document.save_pdf(document, tmp_path / "pages.pdf")
+    grid = document.appendix
+    assert grid is not None
+    assert len(grid.pages) > 1
+    footer = document.page.height() - MARGIN - FOOTER_GAP + 6
+    footer_ascent = QFontMetricsF(print_font(SMALL_PT), layout_device()).ascent()
+    for index, page in enumerate(grid.pages):
+        glyphs = placed_glyphs(path, document.front_pages + index)
+        legend = grid.legend_box(page.title).top() + grid.metrics.ascent()
+        # "Night of: …" and "Ann Example · …", each where a text drawn in its box starts.
+        assert glyph_at(glyphs, MARGIN, legend) == "N"
+        assert glyph_at(glyphs, MARGIN, footer + footer_ascent) == "A"
