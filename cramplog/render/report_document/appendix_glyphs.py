@@ -24,6 +24,10 @@ from PySide6.QtGui import QFont, QGlyphRun, QPaintDevice, QPainter, QRawFont, QT
 OWN_RUN: Final = 16
 
 
+# At most this many cells' glyphs are kept (a few MB); 10 years of sample diary use 2,000.
+KEPT_CELLS: Final = 20_000
+
+
 class Piece:
     """A cell's glyphs: their indexes in the appendix's font and their places from the start
     of the line's baseline (the column's x included); and, once drawn on its own, its run."""
@@ -127,6 +131,7 @@ class LineGlyphs:
         self._simple = Coverage(font)
         # Each column's texts and their glyphs (None: drawn as text), looked up per cell.
         self.cells: defaultdict[int, dict[str, Piece | None]] = defaultdict(dict)
+        self._kept = 0
         # The font at its size on paper, taken from the first text laid out.
         self._raw: QRawFont | None = None
 
@@ -135,6 +140,13 @@ class LineGlyphs:
         cells = self.cells[column]
         if text in cells:
             return cells[text]
+        self._kept += 1
+        if self._kept > KEPT_CELLS:
+            # A diary of unique notes would otherwise keep every line's glyphs until the
+            # last page: start again, and let the texts that repeat be shaped anew.
+            self.cells.clear()
+            self._kept = 1
+            cells = self.cells[column]
         found = cells[text] = self._shape(column, text) if self._simple(text) else None
         return found
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontMetricsF
 from cramplog.analysis import report
 from cramplog.diary.service import Diary
 from cramplog.render import report_document
+from cramplog.render.report_document import appendix_glyphs
 from cramplog.render.report_document.appendix_glyphs import may_be_rtl
 from cramplog.render.report_document.appendix_grid import AppendixGrid
 from cramplog.render.report_document.typesetting import (
@@ -98,9 +99,12 @@ def appendix_page(
     return placed_glyphs(path, front_pages + index), grid.page_cells(page), top
 
 
+@pytest.mark.parametrize("kept", [appendix_glyphs.KEPT_CELLS, 5])
 def test_every_cell_starts_at_its_own_column_on_its_own_line(
-    qapp: object, diary: Diary, tmp_path: Path
+    qapp: object, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: int
 ) -> None:
+    # Also when the glyphs kept are let go every few cells (as in a diary of unique notes).
+    monkeypatch.setattr(appendix_glyphs, "KEPT_CELLS", kept)
     week = log_the_week(diary)
     week.add_episode(cramp(datetime(2026, 3, 8, 3, 0), f"Odd {NO_FONT_HAS} sign, then calm"))
     document = report_document.ReportDocument(report.build_report(week, period=WEEK))
