@@ -131,20 +131,29 @@ class LineGlyphs:
         self._simple = Coverage(font)
         # Each column's texts and their glyphs (None: drawn as text), looked up per cell.
         self.cells: defaultdict[int, dict[str, Piece | None]] = defaultdict(dict)
+        self._seen: defaultdict[int, set[str]] = defaultdict(set)
         self._kept = 0
         # The font at its size on paper, taken from the first text laid out.
         self._raw: QRawFont | None = None
 
     def pieces(self, column: int, text: str) -> Piece | None:
-        """`text`'s glyphs at its place in `column`, or None when it is to be drawn as text."""
+        """`text`'s glyphs at its place in `column`, or None when it is to be drawn as text:
+        always when a glyph run does not take it, and the first time it is asked for (a
+        text that never comes again costs more to shape than to draw as text: most clocks
+        and notes of a short period)."""
         cells = self.cells[column]
         if text in cells:
             return cells[text]
+        seen = self._seen[column]
+        if text not in seen:
+            seen.add(text)
+            return None
         self._kept += 1
         if self._kept > KEPT_CELLS:
             # A diary of unique notes would otherwise keep every line's glyphs until the
             # last page: start again, and let the texts that repeat be shaped anew.
             self.cells.clear()
+            self._seen.clear()
             self._kept = 1
             cells = self.cells[column]
         found = cells[text] = self._shape(column, text) if self._simple(text) else None
@@ -160,31 +169,41 @@ class LineGlyphs:
         return Piece(raw, indexes, places)
 
     def draw_lines(
-        self, painter: QPainter, lines: dict[int, list[Piece]], baseline: float, step: float
+        self,
+        painter: QPainter,
+        lines: dict[int, list[Piece | tuple[int, str]]],
+        baseline: float,
+        step: float,
+        as_text: Callable[[int, int, str], None],
     ) -> None:
-        """Draw each line's cells' glyphs (line number → its cells' glyphs, left to right),
-        from the top line down, its baseline at `baseline` + line × `step`: neighbouring
-        short cells as one glyph run, a long cell or a line's only cell as its own."""
-        raw = self._raw
-        if raw is None:
-            return
+        """Draw each line's cells (line number → its cells left to right: glyphs, or a column
+        and text that `as_text(column, line, text)` draws), from the top line down, in that
+        order, its baseline at `baseline` + line × `step`: neighbouring short cells' glyphs
+        as one glyph run, a long cell's or a line's only cell's as its own."""
         draw = painter.drawGlyphRun
         for line in sorted(lines):
-            pieces = lines[line]
+            cells = lines[line]
             at = QPointF(0.0, baseline + line * step)
-            if len(pieces) == 1:
-                draw(at, pieces[0].run())
+            if len(cells) == 1 and isinstance(cells[0], Piece):
+                draw(at, cells[0].run())
                 continue
             indexes: list[int] = []
             places: list[QPointF] = []
-            for piece in pieces:
-                if len(piece.indexes) < OWN_RUN:
-                    indexes += piece.indexes
-                    places += piece.places
+            for cell in cells:
+                if isinstance(cell, Piece) and len(cell.indexes) < OWN_RUN:
+                    indexes += cell.indexes
+                    places += cell.places
                     continue
                 if indexes:
-                    draw(at, glyph_run(raw, indexes, places))
+                    draw(at, self._merged(indexes, places))
                     indexes, places = [], []
-                draw(at, piece.run())
+                if isinstance(cell, Piece):
+                    draw(at, cell.run())
+                else:
+                    as_text(cell[0], line, cell[1])
             if indexes:
-                draw(at, glyph_run(raw, indexes, places))
+                draw(at, self._merged(indexes, places))
+
+    def _merged(self, indexes: list[int], places: list[QPointF]) -> QGlyphRun:
+        assert self._raw is not None  # set with the first glyphs shaped
+        return glyph_run(self._raw, indexes, places)

@@ -159,28 +159,30 @@ def _paint_month_headings(
 
 
 def _paint_columns(grid: AppendixGrid, painter: QPainter, page: AppendixPage, top: float) -> None:
-    """The page's cells, a line at a time as one glyph run (see appendix_glyphs for why); a
-    cell the glyph runs do not take (right-to-left text, characters from another font) is
-    drawn as a text of its own."""
+    """The page's cells, a line at a time, mostly as glyph runs (see appendix_glyphs for
+    why); a cell the glyph runs do not take (right-to-left text, characters from another
+    font, a text not seen before) is drawn as a text of its own, in its place in the line."""
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(INK)
     glyphs = grid.glyphs
     cells, shape = glyphs.cells, glyphs.pieces
     step = grid.step
-    lines: dict[int, list[Piece]] = {}
+    lines: dict[int, list[Piece | tuple[int, str]]] = {}
     # A hot loop over every cell of the page: the cached glyphs are looked up inline.
     for column, line, text in grid.page_cells(page):
         known = cells[column]
         pieces = known[text] if text in known else shape(column, text)
-        if pieces is None:
-            _paint_text_cell(grid, painter, column, text, top + line * step)
-            continue
+        cell = (column, text) if pieces is None else pieces
         on_line = lines.get(line)
         if on_line is None:
-            lines[line] = [pieces]
+            lines[line] = [cell]
         else:
-            on_line.append(pieces)
-    glyphs.draw_lines(painter, lines, top + grid.metrics.ascent(), step)
+            on_line.append(cell)
+
+    def as_text(column: int, line: int, text: str) -> None:
+        _paint_text_cell(grid, painter, column, text, top + line * step)
+
+    glyphs.draw_lines(painter, lines, top + grid.metrics.ascent(), step, as_text)
 
 
 def _paint_text_cell(

@@ -19,6 +19,9 @@ def glyphs(qapp: object) -> LineGlyphs:
 def test_a_plain_text_gets_a_glyph_per_character_from_its_column_onwards(
     glyphs: LineGlyphs,
 ) -> None:
+    # The first time, drawn as text (shaping a text that may never come again costs more);
+    # from the second on, as glyphs.
+    assert glyphs.pieces(1, "Calf ✓") is None
     piece = glyphs.pieces(1, "Calf ✓")
     assert piece is not None
     assert len(piece.indexes) == len("Calf ✓")
@@ -40,6 +43,7 @@ def test_a_text_needing_more_than_the_font_is_left_to_be_drawn_as_text(
     glyphs: LineGlyphs, text: str
 ) -> None:
     assert glyphs.pieces(0, text) is None
+    assert glyphs.pieces(0, text) is None  # seen before, and still drawn as text
     assert one_line_run(text, print_font(APPENDIX_PT), layout_device(), 26.0) is None
 
 
