@@ -24,7 +24,8 @@ from PySide6.QtGui import QFont, QGlyphRun, QPaintDevice, QPainter, QRawFont, QT
 OWN_RUN: Final = 16
 
 
-# At most this many cells' glyphs are kept (a few MB); 10 years of sample diary use 2,000.
+# At most this many texts (and their glyphs) are kept, a few MB; 10 years of sample diary
+# have about 4,000.
 KEPT_CELLS: Final = 20_000
 
 
@@ -144,18 +145,18 @@ class LineGlyphs:
         cells = self.cells[column]
         if text in cells:
             return cells[text]
-        seen = self._seen[column]
-        if text not in seen:
-            seen.add(text)
-            return None
         self._kept += 1
         if self._kept > KEPT_CELLS:
-            # A diary of unique notes would otherwise keep every line's glyphs until the
-            # last page: start again, and let the texts that repeat be shaped anew.
+            # A diary of unique notes would otherwise keep every line (and its glyphs) until
+            # the last page: start again, and let the texts that repeat be shaped anew.
             self.cells.clear()
             self._seen.clear()
             self._kept = 1
             cells = self.cells[column]
+        seen = self._seen[column]
+        if text not in seen:
+            seen.add(text)
+            return None
         found = cells[text] = self._shape(column, text) if self._simple(text) else None
         return found
 
