@@ -144,7 +144,7 @@ class AppendixGrid:
         self.legend_run = one_line_run(self.legend, self.font, device, MARGIN)
         if reliefs or triggers:
             self.header_height = max(self.header_height, mark_columns.TURNED_HEADER)
-        read = report.appendix.read(
+        read = report.appendix.read_plain(
             lambda rows: compact_rows(
                 rows,
                 relief_labels=report.relief_labels,
