@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from cramplog.analysis import stats, warning_signs
 from cramplog.analysis.report import tables
-from cramplog.analysis.report.appendix import Appendix, relief_labels
+from cramplog.analysis.report.appendix import Appendix, PlainRow, relief_labels
 from cramplog.analysis.report.content import (
     ALL_SECTIONS,
     APPENDIX_RELIEF_COLUMNS,
@@ -184,6 +184,7 @@ __all__ = [
     "HeadlineRow",
     "MedicationRow",
     "MuscleRow",
+    "PlainRow",
     "ReliefColumn",
     "ReliefRow",
     "Report",

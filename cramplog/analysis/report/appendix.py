@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from cramplog.analysis import stats
@@ -56,6 +56,11 @@ class Appendix(Sequence[AppendixRow]):
 
     def read(self, consume: Callable[[Iterator[AppendixRow]], T]) -> T:
         """`consume(rows)` inside one read of the diary; `rows` yields every row in order."""
+        return self.read_plain(lambda rows: consume(map(_as_row, rows)))
+
+    def read_plain(self, consume: Callable[[Iterator[PlainRow]], T]) -> T:
+        """Like `read`, each row a plain tuple of AppendixRow's fields in their order: the
+        PDF reads every row once, and a tuple costs a fraction of a frozen dataclass."""
         diary, period = self._diary, self._period
         if diary is None or period is None:
             return consume(iter(()))
@@ -86,11 +91,33 @@ class Appendix(Sequence[AppendixRow]):
         return f"Appendix({self._period!r}, {self._count} rows)"
 
 
+# An AppendixRow's fields, in their order, as a tuple (see `Appendix.read_plain`).
+PlainRow = tuple[
+    date,
+    datetime,
+    str,
+    str,
+    int | None,
+    int | None,
+    bool,
+    tuple[tuple[str, ReliefRating | None], ...],
+    str,
+    tuple[tuple[str, bool], ...],
+    tuple[tuple[str, str], ...],
+    bool,
+]
+
+
+def _as_row(row: PlainRow) -> AppendixRow:
+    return AppendixRow(*row)
+
+
 def _rows(
     diary: DiaryView, chunks: Iterator[list[tuple[Any, ...]]], hour: int
-) -> Iterator[AppendixRow]:
-    """The plain tuples as AppendixRows. What repeats (muscles, sides, the sets of reliefs,
-    triggers and symptoms) is turned into labels once per distinct value, not once per row."""
+) -> Iterator[PlainRow]:
+    """The diary's tuples as AppendixRow's fields. What repeats (muscles, sides, the sets
+    of reliefs, triggers and symptoms) is turned into labels once per distinct value, not
+    once per row."""
     sides = {side.value: ("" if side is Side.NOT_APPLICABLE else side.label) for side in Side}
     ratings: dict[str | None, ReliefRating | None] = {r.value: r for r in ReliefRating}
     ratings[None] = None
@@ -140,19 +167,19 @@ def _rows(
                     )
                     for code in json.loads(symptom_json)
                 )
-            yield AppendixRow(
-                night_of=(start - boundary).date(),
-                start_local=start,
-                muscle=label,
-                side=sides.get(side, side),
-                duration_s=duration_s,
-                intensity=intensity,
-                woke=bool(woke),
-                reliefs=tried,
-                notes=notes or "",
-                symptoms=felt,
-                triggers=suspected,
-                time_noted=bool(noted),
+            yield (
+                (start - boundary).date(),
+                start,
+                label,
+                sides.get(side, side),
+                duration_s,
+                intensity,
+                bool(woke),
+                tried,
+                notes or "",
+                felt,
+                suspected,
+                bool(noted),
             )
 
 

@@ -1,8 +1,8 @@
 """Lay out the GP summary as printable pages for PDF, print and preview, never loading anything.
 
 Page one is typed into a sealed text document (`front`), the appendix is a grid of lines
-(`appendix_grid`) painted a column at a time (`appendix_painter`); `document` puts them
-together as pages and `writing` writes the PDF file.
+(`appendix_grid`) painted a line at a time as glyph runs (`appendix_painter`,
+`appendix_glyphs`); `document` puts them together as pages and `writing` writes the PDF file.
 """
 
 from cramplog.render.report_document.appendix_grid import APPENDIX_LEGEND

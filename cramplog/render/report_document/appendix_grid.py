@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import time
 from typing import Final
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QFontMetricsF, QPaintDevice, QTextOption
 
 from cramplog.analysis import report as reports
 from cramplog.core import conventions, wording
 from cramplog.core.translation import N_, _
 from cramplog.render.report_document import column_widths, mark_columns
-from cramplog.render.report_document.appendix_headings import HeadingLine
+from cramplog.render.report_document.appendix_glyphs import LineGlyphs, one_line_run
+from cramplog.render.report_document.appendix_headings import InkedHeadings
 from cramplog.render.report_document.appendix_rows import (
     MARK_CELLS,
     MARKS,
@@ -140,9 +141,10 @@ class AppendixGrid:
         # Counted as drawn, the trigger's line added: a long translation may wrap, on its own
         # or after that line, and the legend then takes more lines on every page.
         self.legend_lines = self._wrapped_lines(self.legend)
+        self.legend_run = one_line_run(self.legend, self.font, device, MARGIN)
         if reliefs or triggers:
             self.header_height = max(self.header_height, mark_columns.TURNED_HEADER)
-        read = report.appendix.read(
+        read = report.appendix.read_plain(
             lambda rows: compact_rows(
                 rows,
                 relief_labels=report.relief_labels,
@@ -155,9 +157,9 @@ class AppendixGrid:
         self._combinations = read.combinations
         self.xs, self.widths = self._place_columns()
         self._wraps: list[dict[str, tuple[str, ...]]] = [{} for _ in range(WRAPPED_CELLS)]
-        self._points: dict[float, list[list[QPointF] | Callable[[int, str], QPointF]]] = {}
+        self.glyphs = LineGlyphs(self.font, device, self.cell_x)
         # The headings' lines, placed when the first page is drawn (appendix_painter).
-        self.placed_headings: list[HeadingLine] | None = None
+        self.placed_headings: InkedHeadings | None = None
         self.row_starts, self.row_heights, self.headings = self._place_rows()
         self._heading_lines = sorted(self.headings)
         self.pages = self._paginate()
@@ -447,43 +449,13 @@ class AppendixGrid:
             index += 1
         return cells
 
-    def cell_points(self, top: float) -> list[list[QPointF] | Callable[[int, str], QPointF]]:
-        """Where each column's texts start on a page whose first line is at `top`: a left
-        aligned column's baseline point for each line, a centred one's as a function of the
-        line and the text. Made once for each `top` (the first page's and the others'): a
-        point is then looked up, not made again for every cell of every page."""
-        found = self._points.get(top)
-        if found is None:
-            found = self._points[top] = [
-                self._centred_points(index, top)
-                if column.centred
-                else [
-                    QPointF(x, top + self.metrics.ascent() + line * self.step)
-                    for line in range(self.lines_per_page)
-                ]
-                for index, (column, x) in enumerate(zip(self.columns, self.xs, strict=True))
-            ]
-        return found
-
-    def _centred_points(self, column: int, top: float) -> Callable[[int, str], QPointF]:
-        """The start of a text centred in `column`, on a line of a page: measured once per
-        text, made once per line and text."""
-        made: dict[tuple[int, str], QPointF] = {}
-        offsets: dict[str, float] = {}
-        x, room = self.xs[column], self.widths[column] + 2
-        baseline, step = top + self.metrics.ascent(), self.step
-        advance = self.metrics.horizontalAdvance
-
-        def point(line: int, text: str) -> QPointF:
-            at = made.get((line, text))
-            if at is None:
-                offset = offsets.get(text)
-                if offset is None:
-                    offset = offsets[text] = (room - advance(text)) / 2
-                at = made[line, text] = QPointF(x + offset, baseline + line * step)
-            return at
-
-        return point
+    def cell_x(self, column: int, text: str) -> float:
+        """Where `text` starts in `column`: its left edge, or further in when centred (asked
+        once per column and text: `glyphs` keeps the answer with the glyphs)."""
+        x = self.xs[column]
+        if not self.columns[column].centred:
+            return x
+        return x + (self.widths[column] + 2 - self.metrics.horizontalAdvance(text)) / 2
 
     # -- pages ----------------------------------------------------------------------------
 

@@ -6,8 +6,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice, QPainter, QTextOption
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QGlyphRun,
+    QPaintDevice,
+    QPainter,
+    QRawFont,
+    QTextOption,
+)
 
+from cramplog.render.report_document.appendix_glyphs import Coverage, glyph_run, shape
 from cramplog.render.report_document.typesetting import wrapped_lines
 
 
@@ -53,15 +62,54 @@ def place_headings(
     return placed
 
 
-def paint_headings(painter: QPainter, lines: Sequence[HeadingLine], bottom: QPointF) -> None:
-    """Draw the placed heading lines over a headings' row whose bottom-left is `bottom`."""
+@dataclass(frozen=True, slots=True)
+class InkedHeadings:
+    """The placed headings ready to draw on every page: the level lines' glyphs as one run
+    and the turned lines' as another (Qt's PDF engine writes a block per text it is given,
+    and twenty headings on each of hundreds of pages added up), and any line a glyph run
+    does not take (see appendix_glyphs.Coverage), drawn as text."""
+
+    level: QGlyphRun | None
+    turned: QGlyphRun | None
+    as_text: tuple[HeadingLine, ...]
+
+
+def ink_headings(lines: Sequence[HeadingLine], font: QFont, device: QPaintDevice) -> InkedHeadings:
+    """The headings' glyphs, each line shaped once at its place."""
+    simple = Coverage(font)
+    runs: dict[bool, tuple[QRawFont, list[int], list[QPointF]]] = {}
+    as_text: list[HeadingLine] = []
     for line in lines:
+        shaped = shape(line.text, font, device, line.at.x()) if simple(line.text) else None
+        if shaped is None:
+            as_text.append(line)
+            continue
+        raw, indexes, places = shaped
+        y = line.at.y()
+        places = [QPointF(at.x(), at.y() + y) for at in places]
+        found = runs.get(line.turned)
+        if found is None:
+            runs[line.turned] = (raw, indexes, places)
+        else:
+            found[1].extend(indexes)
+            found[2].extend(places)
+    level, turned = (glyph_run(*runs[kind]) if kind in runs else None for kind in (False, True))
+    return InkedHeadings(level, turned, tuple(as_text))
+
+
+def paint_headings(painter: QPainter, headings: InkedHeadings, bottom: QPointF) -> None:
+    """Draw the headings over a headings' row whose bottom-left is `bottom`."""
+    if headings.level is not None:
+        painter.drawGlyphRun(bottom, headings.level)
+    for line in headings.as_text:
         if not line.turned:
             painter.drawText(bottom + line.at, line.text)
     painter.save()
     painter.translate(bottom)
     painter.rotate(-90)
-    for line in lines:
+    if headings.turned is not None:
+        painter.drawGlyphRun(QPointF(0, 0), headings.turned)
+    for line in headings.as_text:
         if line.turned:
             painter.drawText(line.at, line.text)
     painter.restore()

@@ -1,14 +1,13 @@
-"""Paint one page of the appendix, each column of the grid as one multi-line text."""
+"""Paint one page of the appendix: title, legend, headings, stripes, rules and the cells."""
 
 from __future__ import annotations
-
-import unicodedata
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
 from cramplog.core.translation import _
 from cramplog.render.report_document import appendix_headings
+from cramplog.render.report_document.appendix_glyphs import Piece, may_be_rtl
 from cramplog.render.report_document.appendix_grid import (
     LEGEND_FLAGS,
     AppendixGrid,
@@ -26,8 +25,6 @@ from cramplog.render.report_document.typesetting import (
 )
 
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-_CENTRE = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-_RTL_CLASSES = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
 
 
 def paint_page(grid: AppendixGrid, painter: QPainter, page: AppendixPage, count_text: str) -> None:
@@ -60,7 +57,11 @@ def _paint_title_and_legend(
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(MUTED)
     box = grid.legend_box(page.title)
-    painter.drawText(box, LEGEND_FLAGS, grid.legend)
+    if grid.legend_lines == 1 and grid.legend_run is not None:
+        # The same line on every page, as one glyph run made once (see appendix_glyphs).
+        painter.drawGlyphRun(QPointF(0, box.top() + grid.metrics.ascent()), grid.legend_run)
+    else:
+        painter.drawText(box, LEGEND_FLAGS, grid.legend)
     return box.bottom() + grid.step * 0.3
 
 
@@ -74,7 +75,7 @@ def _paint_column_headings(
     painter.setFont(for_device(grid.header_font, painter))
     painter.setPen(INK)
     if grid.placed_headings is None:
-        grid.placed_headings = appendix_headings.place_headings(
+        placed = appendix_headings.place_headings(
             [
                 (column.title, x, width + 2, column.centred, column.turned)
                 for column, x, width in zip(grid.columns, grid.xs, grid.widths, strict=True)
@@ -83,6 +84,7 @@ def _paint_column_headings(
             grid.device,
             header_height - step * 0.3,
         )
+        grid.placed_headings = appendix_headings.ink_headings(placed, grid.header_font, grid.device)
     appendix_headings.paint_headings(
         painter, grid.placed_headings, QPointF(0, top + header_height - step * 0.15)
     )
@@ -157,33 +159,40 @@ def _paint_month_headings(
 
 
 def _paint_columns(grid: AppendixGrid, painter: QPainter, page: AppendixPage, top: float) -> None:
-    """Each cell of the page that holds text, drawn as a text of its own at its baseline.
-
-    Qt pays for every line of a multi-line text it lays out, empty or not, and its PDF
-    engine for every text and glyph: drawn at a point, a cell costs the least (measured:
-    about a sixth less than a column at a time as one multi-line text).
-    """
+    """The page's cells, a line at a time, mostly as glyph runs (see appendix_glyphs for
+    why); a cell the glyph runs do not take (right-to-left text, characters from another
+    font, a text not seen before) is drawn as a text of its own, in its place in the line."""
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(INK)
-    draw = painter.drawText
-    points = grid.cell_points(top)
-    notes = grid.NOTES
+    glyphs = grid.glyphs
+    cells, shape = glyphs.cells, glyphs.pieces
+    step = grid.step
+    lines: dict[int, list[Piece | tuple[int, str]]] = {}
+    # A hot loop over every cell of the page: the cached glyphs are looked up inline.
     for column, line, text in grid.page_cells(page):
-        at = points[column]
-        if callable(at):
-            draw(at(line, text), text)
-        elif column == notes and _may_be_rtl(text):
-            # Drawn in a box, so the line finds its own direction and keeps to its column.
-            box = QRectF(
-                grid.xs[column], top + line * grid.step, grid.widths[column] + 2, grid.step
-            )
-            draw(box, _LEFT, text)
+        known = cells[column]
+        pieces = known[text] if text in known else shape(column, text)
+        cell = (column, text) if pieces is None else pieces
+        on_line = lines.get(line)
+        if on_line is None:
+            lines[line] = [cell]
         else:
-            draw(at[line], text)
+            on_line.append(cell)
+
+    def as_text(column: int, line: int, text: str) -> None:
+        _paint_text_cell(grid, painter, column, text, top + line * step)
+
+    glyphs.draw_lines(painter, lines, top + grid.metrics.ascent(), step, as_text)
 
 
-def _may_be_rtl(text: str) -> bool:
-    """Whether a line holds any right-to-left character (plain ASCII never does)."""
-    return not text.isascii() and any(
-        unicodedata.bidirectional(char) in _RTL_CLASSES for char in text
-    )
+def _paint_text_cell(
+    grid: AppendixGrid, painter: QPainter, column: int, text: str, y: float
+) -> None:
+    """A cell drawn as a text, its line's top at `y`: a note with right-to-left text in a
+    box of its column, so the line finds its own direction and keeps to its column; any
+    other at its point, as every cell was drawn before glyph runs."""
+    if column == grid.NOTES and may_be_rtl(text):
+        box = QRectF(grid.xs[column], y, grid.widths[column] + 2, grid.step)
+        painter.drawText(box, _LEFT, text)
+    else:
+        painter.drawText(QPointF(grid.cell_x(column, text), y + grid.metrics.ascent()), text)

@@ -55,13 +55,14 @@ class CompactRows:
 
 # Over 60 lines because it is one hot loop over every cramp, its caches kept in locals.
 def compact_rows(
-    rows: Iterator[reports.AppendixRow],
+    rows: Iterator[reports.PlainRow],
     *,
     relief_labels: Mapping[str, str],
     relief_codes: Mapping[str, int],
     trigger_columns: Mapping[str, int],
 ) -> CompactRows:
-    """Every episode as a compact row of shared texts, with what choosing widths needs.
+    """Every episode (AppendixRow's fields as a plain tuple) as a compact row of shared
+    texts, with what choosing widths needs.
 
     A relief method in `relief_codes` (code → its mark's place) or a trigger in
     `trigger_columns` (code → its mark's place after the reliefs') is a mark in its column;
@@ -99,8 +100,20 @@ def compact_rows(
     previous_night: date | None = None
     month = (0, 0)
     count = 0
-    for row in rows:
-        night = row.night_of
+    for (
+        night,
+        start,
+        muscle_label,
+        side_label,
+        duration_s,
+        intensity_value,
+        woke,
+        reliefs,
+        notes,
+        symptom_labels,
+        trigger_labels,
+        time_noted,
+    ) in rows:
         # A night's date is written once, on its first cramp: the list reads like a diary.
         if night == previous_night:
             night_text = ""
@@ -113,42 +126,42 @@ def compact_rows(
             if (night.year, night.month) != month:
                 month = (night.year, night.month)
                 month_rows.append((count, wording.month_year(night, long=True)))
-        muscle = muscles.get(row.muscle)
+        muscle = muscles.get(muscle_label)
         if muscle is None:
-            muscle = muscles[row.muscle] = one_line(row.muscle)
-        found = tried.get(row.reliefs)
+            muscle = muscles[muscle_label] = one_line(muscle_label)
+        found = tried.get(reliefs)
         if found is None:
             marks = list(empty_marks)
             named = []
-            for code, rating in row.reliefs:
+            for code, rating in reliefs:
                 column_index = codes.get(code)
                 if column_index is None:
                     # A no-break space: a mark never starts a line away from its method.
                     named.append(one_line(labels.get(code, code)) + "\u00a0" + MARKS[rating])
                 else:
                     marks[column_index] = MARKS[rating]
-            found = tried[row.reliefs] = (tuple(marks), ", ".join(named))
-        symptoms = felt.get(row.symptoms)
+            found = tried[reliefs] = (tuple(marks), ", ".join(named))
+        symptoms = felt.get(symptom_labels)
         if symptoms is None:
-            symptoms = felt[row.symptoms] = ", ".join(
+            symptoms = felt[symptom_labels] = ", ".join(
                 f"{WARNING_MARK} {one_line(label)}" if warning else one_line(label)
-                for label, warning in row.symptoms
+                for label, warning in symptom_labels
             )
-        noted = suspected.get(row.triggers)
+        noted = suspected.get(trigger_labels)
         if noted is None:
             placed = list(empty_triggers)
             others = []
-            for code, label in row.triggers:
+            for code, label in trigger_labels:
                 place = trigger_columns.get(code)
                 if place is None:
                     others.append(one_line(label))
                 else:
                     placed[place] = TRIGGER_MARK
-            noted = suspected[row.triggers] = (tuple(placed), ", ".join(others))
+            noted = suspected[trigger_labels] = (tuple(placed), ", ".join(others))
         trigger_marks, triggers = noted
-        notes = row.notes.replace("\r\n", "\n").replace("\r", "\n") if row.notes else ""
-        start = row.start_local
-        if row.time_noted:
+        if notes:
+            notes = notes.replace("\r\n", "\n").replace("\r", "\n")
+        if time_noted:
             minute = (start.hour, start.minute)
             clock = clock_texts.get(minute)
             if clock is None:
@@ -158,16 +171,16 @@ def compact_rows(
             # column) say why, first.
             clock = _NO_TIME
             notes = _TIME_NOT_NOTED_NOTE + (f" {notes}" if notes else "")
-        side = sides.get(row.side)
+        side = sides.get(side_label)
         if side is None:
-            side = sides[row.side] = short_sides.get(row.side, row.side)
-        duration = durations.get(row.duration_s)
+            side = sides[side_label] = short_sides.get(side_label, side_label)
+        duration = durations.get(duration_s)
         if duration is None:
-            duration = durations[row.duration_s] = _minutes_seconds(row.duration_s)
-        intensity = intensities.get(row.intensity)
+            duration = durations[duration_s] = _minutes_seconds(duration_s)
+        intensity = intensities.get(intensity_value)
         if intensity is None:
-            intensity = intensities[row.intensity] = (
-                "" if row.intensity is None else str(row.intensity)
+            intensity = intensities[intensity_value] = (
+                "" if intensity_value is None else str(intensity_value)
             )
         relief_marks, other = found
         pair = (relief_marks, trigger_marks)
@@ -185,7 +198,7 @@ def compact_rows(
                 side,
                 duration,
                 intensity,
-                yes if row.woke else "",
+                yes if woke else "",
                 row_marks,
                 shared,
             )

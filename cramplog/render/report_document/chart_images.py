@@ -78,18 +78,19 @@ def print_figures(report: reports.Report, width: float) -> dict[str, Figure]:
 
 
 def chart_images(report: reports.Report, width: float) -> dict[str, tuple[QUrl, QImage, QSizeF]]:
-    """The two charts rasterised at CHART_DPI with matplotlib's Agg backend (no Qt canvas),
-    with the size in points each takes on the page.
+    """The two charts rasterised at CHART_DPI with matplotlib's Agg backend (no Qt canvas;
+    PrintCanvas, which knows the fonts' heights), with the size in points each takes on
+    the page.
 
     The RGBA buffer goes straight into a QImage: a PNG round trip would only cost time, as
     the PDF engine compresses the image itself.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from cramplog.render.report_document.print_canvas import PrintCanvas
 
     urls = {"weekly": WEEKLY_CHART, "hours": HOUR_CHART}
     images: dict[str, tuple[QUrl, QImage, QSizeF]] = {}
     for key, figure in print_figures(report, width).items():
-        canvas = FigureCanvasAgg(figure)
+        canvas = PrintCanvas(figure)
         canvas.draw()  # type: ignore[no-untyped-call]
         pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
         image = QImage(

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
+    QGlyphRun,
     QImage,
     QPageLayout,
     QPageSize,
@@ -34,6 +35,7 @@ from cramplog.analysis import report as reports
 from cramplog.core.errors import ExportError
 from cramplog.core.translation import _, n_
 from cramplog.render.report_document import appendix_painter
+from cramplog.render.report_document.appendix_glyphs import one_line_run
 from cramplog.render.report_document.appendix_grid import AppendixGrid
 from cramplog.render.report_document.chart_images import chart_images
 from cramplog.render.report_document.front import FrontPage
@@ -71,9 +73,11 @@ class ReportDocument:
         self.report = report
         self._footer_font = print_font(SMALL_PT)
         self._footer_left: str | None = None
+        self._footer_run: QGlyphRun | None = None
         self.page_size = page_size or default_page_size()
         self.page = self.page_size.size(QPageSize.Unit.Point)
         self._device = layout_device()
+        self._footer_ascent = QFontMetricsF(self._footer_font, self._device).ascent()
         self.front = SealedDocument()
         layout = self.front.documentLayout()
         layout.setPaintDevice(self._device)
@@ -146,9 +150,13 @@ class ReportDocument:
         number = _("Page {page} of {pages}").format(page=index + 1, pages=self.page_count)
         if self._footer_left is None:
             self._footer_left = self._footer_text(width)
-        left = self._footer_left
+            self._footer_run = one_line_run(self._footer_left, font, self._device, MARGIN)
         box = QRectF(MARGIN, y, width, FOOTER_GAP)
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft), left)
+        if self._footer_run is None:
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft), self._footer_left)
+        else:
+            # The same on every page: one glyph run made once (see appendix_glyphs).
+            painter.drawGlyphRun(QPointF(0, y + self._footer_ascent), self._footer_run)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignRight), number)
 
     def _footer_text(self, width: float) -> str:

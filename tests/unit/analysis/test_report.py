@@ -312,6 +312,22 @@ def test_the_appendix_lists_every_cramp_of_the_period_under_its_night(week: Diar
     )
 
 
+def test_the_appendix_read_as_plain_tuples_holds_the_same_facts_in_the_same_order(
+    week: Diary,
+) -> None:
+    appendix = report.build_report(week, period=WEEK).appendix
+    plain = appendix.read_plain(list)
+    assert len(plain) == 4
+    assert [report.AppendixRow(*row) for row in plain] == list(appendix)
+    night_of, start, muscle, side, *_ = plain[2]
+    assert (night_of, start, muscle, side) == (
+        date(2026, 3, 5),
+        datetime(2026, 3, 5, 23, 30),
+        "Foot or toes",
+        "Left",
+    )
+
+
 def test_the_most_tried_reliefs_get_their_own_appendix_columns(week: Diary) -> None:
     summary = report.build_report(week, period=WEEK)
     assert [c.code for c in summary.relief_columns] == ["relief.stretch", "relief.massage"]
