@@ -214,8 +214,6 @@ def _damage_examined(folder: Path) -> Iterator[None]:
     the full examination words, the same line a damaged diary always got; nothing is
     written. Any other refusal (busy, the disk) goes on as it was.
     """
-    import sqlite3
-
     from cramplog.core.errors import DamagedDiaryError, StorageError
     from cramplog.diary import integrity
     from cramplog.storage import health
@@ -223,8 +221,7 @@ def _damage_examined(folder: Path) -> Iterator[None]:
     try:
         yield
     except StorageError as exc:
-        cause = exc.__cause__
-        if not (isinstance(cause, sqlite3.Error) and health.is_damage(cause)):
+        if not health.damage_behind(exc):
             raise
         verdict = integrity.examine(folder)
         if verdict.condition is integrity.Condition.HEALTHY:

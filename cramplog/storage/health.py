@@ -258,6 +258,13 @@ def is_damage(exc: sqlite3.Error) -> bool:
     return code & 0xFF in _DAMAGE_CODES
 
 
+def damage_behind(exc: BaseException) -> bool:
+    """Whether `exc` was raised for an SQLite error that means damage (`is_damage`), as the
+    plain readers' StorageError is (`plain_diary.read_failure`)."""
+    cause = exc.__cause__
+    return isinstance(cause, sqlite3.Error) and is_damage(cause)
+
+
 def _probe_errors(exc: sqlite3.Error) -> ProbeFailed:
     return ProbeFailed(str(exc), damaged=is_damage(exc))
 

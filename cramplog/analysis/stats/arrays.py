@@ -1,25 +1,17 @@
-"""Nights as whole numbers (days since 1970) and the medians numpy does not group by itself."""
+"""The medians numpy does not group by itself, for the chart series (`weekly`).
+
+Only the charts' week-by-week figures use numpy (matplotlib's own dependency, loaded by
+then), imported when first drawn: the headline figures and `cramplog stats` count in
+plain Python (`tallies`), never loading it.
+"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
-
-EPOCH: Final = date(1970, 1, 1)
-
-
-def to_day(days: int) -> date:
-    return EPOCH + timedelta(days=int(days))
-
-
-def median(values: NDArray[np.int64]) -> float | None:
-    import numpy as np
-
-    return None if values.size == 0 else float(np.median(values))
 
 
 def group_medians(groups: NDArray[np.int64], values: NDArray[np.int64]) -> dict[int, float]:

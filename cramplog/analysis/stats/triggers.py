@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+import operator
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import repeat
 from typing import TYPE_CHECKING, Final
 
 from cramplog.analysis.stats.periods import Period, night_range
@@ -15,9 +18,6 @@ from cramplog.core.translation import N_, _
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
-
     from cramplog.diary.view import DiaryFigures
 
 MIN_NIGHTS_EACH_SIDE: Final = 3
@@ -126,28 +126,51 @@ class EpisodeRef:
     duration_s: int | None
 
 
-def factor_comparisons(
-    diary: DiaryFigures,
-    day_night: NDArray[np.int64],
-    day_packed: NDArray[np.int64],
-    reviewed: NDArray[np.bool_],
-    cramp_nights: NDArray[np.int64],
-) -> tuple[FactorComparison, ...]:
-    import numpy as np
+def day_kinds(
+    day_packed: Sequence[int], day_nights: Sequence[int], cramp_nights: Collection[int]
+) -> Counter[int]:
+    """The day records counted by kind: their reviewed and factor bits
+    (`aggregates.DayColumns`), and `cramp_bit(...)` when their night held a cramp.
+    `day_nights` and `cramp_nights` are day numbers. Far fewer kinds than days: each kind
+    is then read once per factor (`factor_comparisons`)."""
+    bit = cramp_bit()
+    flags = dict.fromkeys(cramp_nights, bit)
+    return Counter(
+        map(
+            operator.or_,
+            map(operator.and_, day_packed, repeat(bit - 1)),
+            map(flags.get, day_nights, repeat(0)),
+        )
+    )
 
-    cramp = np.isin(day_night, cramp_nights)
-    free = reviewed & ~cramp
+
+def cramp_bit() -> int:
+    """The bit `day_kinds` sets for a day whose night held a cramp (above the factors')."""
+    return 1 << (1 + 2 * len(aggregates.DAY_FACTORS))
+
+
+def factor_comparisons(
+    diary: DiaryFigures, days: Mapping[int, int]
+) -> tuple[FactorComparison, ...]:
+    """Each day factor with a trigger of the checklist, on cramp nights against cramp-free
+    reviewed nights, from the period's day records counted by kind (`day_kinds`)."""
+    cramp = cramp_bit()
+    reviewed_bit = 1 << aggregates.REVIEWED_BIT
     comparisons = []
     for item in diary.checklist.of_kind(ChecklistKind.TRIGGER):
         if item.day_factor is None or item.day_factor not in aggregates.DAY_FACTORS:
             continue
         index = aggregates.DAY_FACTORS.index(item.day_factor)
-        present = (day_packed >> aggregates.factor_present_bit(index)) & 1 == 1
-        known = (day_packed >> aggregates.factor_recorded_bit(index)) & 1 == 1
-        cramp_present = int((cramp & present).sum())
-        cramp_known = int((cramp & known).sum())
-        free_present = int((free & present).sum())
-        free_known = int((free & known).sum())
+        present = 1 << aggregates.factor_present_bit(index)
+        known = 1 << aggregates.factor_recorded_bit(index)
+        cramp_present = cramp_known = free_present = free_known = 0
+        for key, n in days.items():
+            if key & cramp:
+                cramp_present += n if key & present else 0
+                cramp_known += n if key & known else 0
+            elif key & reviewed_bit:
+                free_present += n if key & present else 0
+                free_known += n if key & known else 0
         enough = cramp_known >= MIN_NIGHTS_EACH_SIDE and free_known >= MIN_NIGHTS_EACH_SIDE
         comparisons.append(
             FactorComparison(
