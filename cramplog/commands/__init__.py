@@ -36,6 +36,15 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+def command_module(name: str) -> str | None:
+    """The module (in COMMAND_MODULES) of the command called `name`, or None: each module is
+    named after its command, with a "_" after a Python keyword (`import_`)."""
+    for module in (name, f"{name}_"):
+        if module in COMMAND_MODULES and module.rstrip("_") == name:
+            return module
+    return None
+
+
 # The earliest start validation accepts for a cramp (cramplog.core.validation).
 EARLIEST_NIGHT = date(1900, 1, 1)
 _NIGHT = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)

@@ -9,9 +9,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress, repeat
+from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
-from cramplog.analysis.stats import calendar_nights, distributions, treatments, triggers, weekly
+from cramplog.analysis.stats import distributions, treatments, triggers
 from cramplog.analysis.stats.headline import OVER_10_MIN_S, PatternStats
 from cramplog.analysis.stats.kept_reads import read_kept
 from cramplog.analysis.stats.periods import Period, first_recorded_night, night_range
@@ -399,9 +400,9 @@ def _build(
         by_hour=distributions.by_hour(ep.hour_episodes, ep.hour_intensity, ep.hour_rated),
         by_weekday=distributions.by_weekday(per_night),
         series=ChartSeries(
-            weekly=lambda: weekly.weeks(period, per_night, recorded_nights),
-            trend=lambda: weekly.trend(period, cols, ep.origin),
-            calendar=lambda: calendar_nights.calendar(period, per_night, recorded_nights),
+            weekly=lambda: _weekly().weeks(period, per_night, recorded_nights),
+            trend=lambda: _weekly().trend(period, cols, ep.origin),
+            calendar=lambda: _calendar_nights().calendar(period, per_night, recorded_nights),
         ),
         reliefs=treatments.reliefs(diary, raw.reliefs),
         triggers=triggers.trigger_stats(diary, raw.triggers, comparisons),
@@ -416,3 +417,16 @@ def _build(
         sleep_hours=sleep_hours,
         comparison=baseline,
     )
+
+
+# The chart series' modules, imported when a chart first asks: `cramplog stats` never does.
+def _weekly() -> ModuleType:
+    from cramplog.analysis.stats import weekly
+
+    return weekly
+
+
+def _calendar_nights() -> ModuleType:
+    from cramplog.analysis.stats import calendar_nights
+
+    return calendar_nights

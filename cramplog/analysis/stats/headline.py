@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from cramplog.analysis.stats import as_json
-from cramplog.analysis.stats.calendar_nights import CalendarNight
 from cramplog.analysis.stats.distributions import (
     HourCount,
     MuscleCount,
@@ -18,11 +17,14 @@ from cramplog.analysis.stats.rates import MIN_NIGHTS_TO_RATE, can_rate, too_few_
 from cramplog.analysis.stats.series import ChartSeries
 from cramplog.analysis.stats.treatments import ReliefStat, TreatmentEffect
 from cramplog.analysis.stats.triggers import FactorComparison, TriggerStat
-from cramplog.analysis.stats.weekly import TrendPoint, WeekPoint
 from cramplog.core import nights as diary_nights
 from cramplog.core import recorded, wording
 from cramplog.core.translation import _
 from cramplog.core.wording import count
+
+if TYPE_CHECKING:
+    from cramplog.analysis.stats.calendar_nights import CalendarNight
+    from cramplog.analysis.stats.weekly import TrendPoint, WeekPoint
 
 OVER_10_MIN_S: Final = 600
 # A comparison is made of per-week rates and counts, so it needs what a rate needs: against

@@ -7,7 +7,6 @@ Equal, hashed and shown as the values they stand for, so `PatternStats` compares
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -33,14 +32,14 @@ class ChartSeries:
             "calendar": calendar,
         }
         self._made: dict[str, tuple[Any, ...]] = {}
-        # A chart drawn on a worker thread and another on the window's may ask at once.
-        self._lock = threading.Lock()
 
     def _get(self, name: str) -> tuple[Any, ...]:
-        with self._lock:
-            if name not in self._made:
-                self._made[name] = self._makers[name]()
-            return self._made[name]
+        # No lock: two threads asking at once would each work out the same values, and
+        # either may be kept (a dict item is set whole).
+        made = self._made.get(name)
+        if made is None:
+            made = self._made[name] = self._makers[name]()
+        return made
 
     @property
     def weekly(self) -> tuple[WeekPoint, ...]:
