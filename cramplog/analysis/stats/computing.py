@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import functools
-import operator
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import compress, repeat
 from types import ModuleType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
-from cramplog.analysis.stats import distributions, treatments, triggers
+from cramplog.analysis.stats import counting, distributions, treatments, triggers
 from cramplog.analysis.stats.headline import OVER_10_MIN_S, PatternStats
 from cramplog.analysis.stats.kept_reads import read_kept
 from cramplog.analysis.stats.periods import Period, first_recorded_night, night_range
 from cramplog.analysis.stats.rates import per_week
 from cramplog.analysis.stats.series import ChartSeries
-from cramplog.analysis.stats.tallies import EPOCH, median, median_and_most
+from cramplog.analysis.stats.tallies import median, median_and_most
 from cramplog.core import nights as diary_nights
 from cramplog.core import recorded
 from cramplog.core.records import LoggingSpan, Medication
@@ -39,8 +36,8 @@ class _Raw:
     """
 
     episodes: aggregates.EpisodeColumns
-    counted: _Episodes
-    days: _Days
+    counted: counting.Episodes
+    days: counting.Days
     day_kinds: Mapping[int, int]
     triggers: list[tuple[str, int]]
     reliefs: list[aggregates.ReliefCounts]
@@ -51,6 +48,8 @@ class _Raw:
 _NO_NIGHTS = recorded.WindowCount(0, 0, {})
 
 
+# Over 60 lines because it is the one read transaction's list of reads (and their counting,
+# `counting`), each named once; splitting it would split the transaction's story.
 def _collect(
     connection: sqlite3.Connection,
     *,
@@ -105,8 +104,8 @@ def _collect(
         episodes = aggregates.EpisodeColumns.none()
         days = aggregates.DayColumns.none()
         trigger_counts, relief_counts = [], []
-    counted = _counted_episodes(episodes, period.first, sleep)
-    counted_days = _counted_days(days.packed)
+    counted = counting.episodes(episodes, period.first, sleep)
+    counted_days = counting.days(days.packed)
     return _Raw(
         episodes=episodes,
         counted=counted,
@@ -164,170 +163,6 @@ def compute(
     )
     baseline = None if comparison is None else compute(diary, comparison)
     return _build(diary, period, hour, raw, baseline, diary_first, last_night, sleep)
-
-
-def _field(bits: tuple[int, int]) -> int:
-    """The mask of a field of the packed layouts."""
-    shift, width = bits
-    return ((1 << width) - 1) << shift
-
-
-_INTENSITY: Final = _field(aggregates.INTENSITY_BITS)
-_DURATION: Final = _field(aggregates.DURATION_BITS)
-_NOCTURNAL: Final = 1 << aggregates.NOCTURNAL_BIT
-_UNKNOWN: Final = 1 << aggregates.TIMING_UNKNOWN_BIT
-_NOT_NOTED: Final = 1 << aggregates.TIME_NOT_NOTED_BIT
-_IN_SLEEP: Final = 1 << aggregates.IN_SLEEP_BIT
-_HOUR: Final = _field(aggregates.HOUR_BITS)
-# What the timing and hour-of-night figures need of an episode, counted together.
-_WHEN: Final = _INTENSITY | _NOCTURNAL | _UNKNOWN | _NOT_NOTED | _IN_SLEEP | _HOUR
-# Where, and for how long.
-_WHAT: Final = _field(aggregates.MUSCLE_BITS) | _field(aggregates.SIDE_BITS) | _DURATION
-
-
-@dataclass(frozen=True, slots=True)
-class _Episodes:
-    """The period's episodes counted (`collections.Counter`, at C speed), not listed.
-
-    Nights are day numbers (days since 1970); `origin` is the period's first.
-    """
-
-    count: int
-    origin: int
-    per_night: dict[int, int]
-    intensity: dict[int, int]
-    duration: dict[int, int]
-    places: dict[int, int]
-    hour_episodes: list[int]
-    hour_intensity: list[int]
-    hour_rated: list[int]
-    nocturnal: int
-    nocturnal_inferred: int
-    daytime_inferred: int
-    timing_unknown: int
-    time_not_noted: int
-
-
-def _counted_episodes(
-    cols: aggregates.EpisodeColumns, first: date, sleep_hours: diary_nights.SleepHours
-) -> _Episodes:
-    packed = cols.packed
-    origin = (first - EPOCH).days
-    night_shift = aggregates.EPISODE_NIGHT_BITS[0]
-    nights = Counter(
-        map(operator.rshift, packed, repeat(night_shift)) if cols.night is None else cols.night
-    )
-    # Day numbers from days after the first, in C (over a century, 30,000 cramp nights).
-    per_night = dict(
-        zip(map(operator.add, nights.keys(), repeat(origin)), nights.values(), strict=True)
-    )
-    sides = len(cols.sides)
-    muscle_shift, muscle_width = aggregates.MUSCLE_BITS
-    side_shift, side_width = aggregates.SIDE_BITS
-    duration_shift = aggregates.DURATION_BITS[0]
-    # Muscle, side and duration counted together: a few hundred kinds over a century.
-    what = Counter(map(operator.and_, packed, repeat(_WHAT)))
-    places: dict[int, int] = {}
-    duration: dict[int, int] = {}
-    for key, n in what.items():
-        place = ((key >> muscle_shift) & ((1 << muscle_width) - 1)) * sides + (
-            (key >> side_shift) & ((1 << side_width) - 1)
-        )
-        places[place] = places.get(place, 0) + n
-        seconds = (key & _DURATION) >> duration_shift
-        duration[seconds] = duration.get(seconds, 0) + n
-    if cols.muscle is not None:  # the muscles came in their own column
-        side_mask = (1 << side_width) - 1
-        places = dict(
-            Counter(
-                muscle * sides + ((p >> side_shift) & side_mask)
-                for muscle, p in zip(cols.muscle, packed, strict=True)
-            )
-        )
-    intensity: dict[int, int] = {}
-    hour_episodes, hour_intensity, hour_rated = [0] * 24, [0] * 24, [0] * 24
-    nocturnal = inferred_night = inferred_day = timing_unknown = not_noted = 0
-    hour_shift = aggregates.HOUR_BITS[0]
-    # Whole sleep hours: the hour answers; otherwise SQLite set IN_SLEEP_BIT (`_collect`).
-    whole_hours = sleep_hours.start_minute % 60 == 0 and sleep_hours.end_minute % 60 == 0
-    for key, n in Counter(map(operator.and_, packed, repeat(_WHEN))).items():
-        value = key & _INTENSITY
-        rated = value != aggregates.NO_INTENSITY
-        if rated:
-            intensity[value] = intensity.get(value, 0) + n
-        if key & _NOT_NOTED:
-            # A cramp noted by date only has no clock time to infer from: it stays unknown.
-            not_noted += n
-            if key & _UNKNOWN:
-                timing_unknown += n
-            elif key & _NOCTURNAL:
-                nocturnal += n
-            continue
-        hour = (key & _HOUR) >> hour_shift
-        hour_episodes[hour] += n
-        if rated:
-            hour_intensity[hour] += value * n
-            hour_rated[hour] += n
-        # Night-time: as the person said (woke, or began asleep), or where they said nothing,
-        # inferred from their usual sleep hours: `nights.known_nocturnal`, then
-        # `nights.SleepHours.contains` (the property test in tests/unit/core checks they agree).
-        if not key & _UNKNOWN:
-            nocturnal += n if key & _NOCTURNAL else 0
-        elif sleep_hours.contains(hour * 60) if whole_hours else key & _IN_SLEEP:
-            inferred_night += n
-        else:
-            inferred_day += n
-    return _Episodes(
-        count=len(packed),
-        origin=origin,
-        per_night=per_night,
-        intensity=intensity,
-        duration=duration,
-        places=places,
-        hour_episodes=hour_episodes,
-        hour_intensity=hour_intensity,
-        hour_rated=hour_rated,
-        nocturnal=nocturnal + inferred_night,
-        nocturnal_inferred=inferred_night,
-        daytime_inferred=inferred_day,
-        timing_unknown=timing_unknown,
-        time_not_noted=not_noted,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Days:
-    """The period's day records: their nights (day numbers), the reviewed ones, and the
-    sleep figures counted."""
-
-    nights: list[int]
-    reviewed: list[int]
-    sleep: dict[int, int]
-    awake: dict[int, int]
-
-
-def _counted_days(packed: Sequence[int]) -> _Days:
-    night_shift = aggregates.NIGHT_BITS[0]
-    bias = aggregates.NIGHT_BIAS + aggregates.DAYS_1900_TO_1970
-    # Each a pass in C (map, compress): tens of thousands of days over a century.
-    nights = list(
-        map(operator.sub, map(operator.rshift, packed, repeat(night_shift)), repeat(bias))
-    )
-    reviewed_bit = 1 << aggregates.REVIEWED_BIT
-    reviewed = list(compress(nights, map(operator.and_, packed, repeat(reviewed_bit))))
-
-    def figure(bits: tuple[int, int]) -> dict[int, int]:
-        # Each figure is stored + 1, 0 where not recorded: those are left out.
-        shift = bits[0]
-        tally = Counter(map(operator.and_, packed, repeat(_field(bits))))
-        return {(key >> shift) - 1: n for key, n in tally.items() if key}
-
-    return _Days(
-        nights,
-        reviewed,
-        figure(aggregates.SLEEP_DISTURBANCE_BITS),
-        figure(aggregates.MINUTES_AWAKE_BITS),
-    )
 
 
 # Over 60 lines because it names each of PatternStats' fields once; the figures come from
