@@ -236,7 +236,7 @@ def _build(
         by_weekday=distributions.by_weekday(per_night),
         series=ChartSeries(
             weekly=lambda: _weekly().weeks(period, per_night, recorded_nights),
-            trend=lambda: _weekly().trend(period, cols, ep.origin),
+            trend=lambda: _weekly().trend(period, cols, ep.origin, ep.packed),
             calendar=lambda: _calendar_nights().calendar(period, per_night, recorded_nights),
         ),
         reliefs=treatments.reliefs(diary, raw.reliefs),

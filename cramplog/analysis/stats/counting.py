@@ -1,9 +1,9 @@
-"""Counting a period's packed episodes and day records (`collections.Counter`, no numpy).
+"""Counting a period's packed episodes and day records by the fields each figure needs.
 
 SQLite packs each episode and each day record into one integer (`storage.aggregates`);
-counting those by the fields a figure needs is a pass in C each, and a median is taken from
-a tally (`tallies`). numpy's import was a quarter of a `cramplog stats` run: the headline
-figures never need it.
+each figure is a tally of those by a field or a few (`packed_tally`: a Counter for a
+diary of a few years, numpy for a century), and a median is taken from a tally
+(`tallies`), never from a list of every value.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from datetime import date
 from itertools import compress, repeat
 from typing import Any, Final
 
+from cramplog.analysis.stats.packed_tally import Column, column, tally
 from cramplog.analysis.stats.tallies import EPOCH
 from cramplog.core import nights as diary_nights
 from cramplog.storage import aggregates
@@ -34,6 +35,7 @@ _UNKNOWN: Final = 1 << aggregates.TIMING_UNKNOWN_BIT
 _NOT_NOTED: Final = 1 << aggregates.TIME_NOT_NOTED_BIT
 _IN_SLEEP: Final = 1 << aggregates.IN_SLEEP_BIT
 _HOUR: Final = _field(aggregates.HOUR_BITS)
+_NIGHT: Final = _field(aggregates.EPISODE_NIGHT_BITS)
 # What the timing and hour-of-night figures need of an episode, counted together.
 _WHEN: Final = _INTENSITY | _NOCTURNAL | _UNKNOWN | _NOT_NOTED | _IN_SLEEP | _HOUR
 # Where, and for how long.
@@ -42,13 +44,15 @@ _WHAT: Final = _field(aggregates.MUSCLE_BITS) | _field(aggregates.SIDE_BITS) | _
 
 @dataclass(frozen=True, slots=True)
 class Episodes:
-    """The period's episodes counted (`collections.Counter`, at C speed), not listed.
+    """The period's episodes counted (`packed_tally`), not listed.
 
-    Nights are day numbers (days since 1970); `origin` is the period's first.
+    Nights are day numbers (days since 1970); `origin` is the period's first. `packed`:
+    the packed episodes as tallied (a numpy array for many, made once: the trend reuses it).
     """
 
     count: int
     origin: int
+    packed: Column
     per_night: dict[int, int]
     intensity: dict[int, int]
     duration: dict[int, int]
@@ -66,25 +70,22 @@ class Episodes:
 def episodes(
     cols: aggregates.EpisodeColumns, first: date, sleep_hours: diary_nights.SleepHours
 ) -> Episodes:
-    packed = cols.packed
+    packed = column(cols.packed)
     origin = (first - EPOCH).days
     night_shift = aggregates.EPISODE_NIGHT_BITS[0]
-    nights = Counter(
-        map(operator.rshift, packed, repeat(night_shift)) if cols.night is None else cols.night
-    )
-    # Day numbers from days after the first, in C (over a century, 30,000 cramp nights).
-    per_night = dict(
-        zip(map(operator.add, nights.keys(), repeat(origin)), nights.values(), strict=True)
-    )
+    # Day numbers: days after the first, plus the first's.
+    if cols.night is None:
+        per_night = tally(packed, _NIGHT, night_shift, origin)
+    else:  # the nights came in their own column
+        per_night = tally(column(cols.night), -1, 0, origin)
     sides = len(cols.sides)
     muscle_shift, muscle_width = aggregates.MUSCLE_BITS
     side_shift, side_width = aggregates.SIDE_BITS
     duration_shift = aggregates.DURATION_BITS[0]
     # Muscle, side and duration counted together: a few hundred kinds over a century.
-    what = Counter(map(operator.and_, packed, repeat(_WHAT)))
     places: dict[int, int] = {}
     duration: dict[int, int] = {}
-    for key, n in what.items():
+    for key, n in tally(packed, _WHAT).items():
         place = ((key >> muscle_shift) & ((1 << muscle_width) - 1)) * sides + (
             (key >> side_shift) & ((1 << side_width) - 1)
         )
@@ -96,12 +97,13 @@ def episodes(
         places = dict(
             Counter(
                 muscle * sides + ((p >> side_shift) & side_mask)
-                for muscle, p in zip(cols.muscle, packed, strict=True)
+                for muscle, p in zip(cols.muscle, cols.packed, strict=True)
             )
         )
     return Episodes(
-        count=len(packed),
+        count=len(cols.packed),
         origin=origin,
+        packed=packed,
         per_night=per_night,
         duration=duration,
         places=places,
@@ -109,7 +111,7 @@ def episodes(
     )
 
 
-def _when(packed: Sequence[int], sleep_hours: diary_nights.SleepHours) -> dict[str, Any]:
+def _when(packed: Column, sleep_hours: diary_nights.SleepHours) -> dict[str, Any]:
     """Episodes' fields of intensity, hour and night-time, from one count of their kinds."""
     intensity: dict[int, int] = {}
     hour_episodes, hour_intensity, hour_rated = [0] * 24, [0] * 24, [0] * 24
@@ -117,7 +119,7 @@ def _when(packed: Sequence[int], sleep_hours: diary_nights.SleepHours) -> dict[s
     hour_shift = aggregates.HOUR_BITS[0]
     # Whole sleep hours: the hour answers; otherwise SQLite set IN_SLEEP_BIT (`computing`).
     whole_hours = sleep_hours.start_minute % 60 == 0 and sleep_hours.end_minute % 60 == 0
-    for key, n in Counter(map(operator.and_, packed, repeat(_WHEN))).items():
+    for key, n in tally(packed, _WHEN).items():
         value = key & _INTENSITY
         rated = value != aggregates.NO_INTENSITY
         if rated:
@@ -178,11 +180,13 @@ def days(packed: Sequence[int]) -> Days:
     reviewed_bit = 1 << aggregates.REVIEWED_BIT
     reviewed = list(compress(nights, map(operator.and_, packed, repeat(reviewed_bit))))
 
+    values = column(packed)
+
     def figure(bits: tuple[int, int]) -> dict[int, int]:
         # Each figure is stored + 1, 0 where not recorded: those are left out.
-        shift = bits[0]
-        tally = Counter(map(operator.and_, packed, repeat(_field(bits))))
-        return {(key >> shift) - 1: n for key, n in tally.items() if key}
+        counted = tally(values, _field(bits), bits[0], -1)
+        counted.pop(-1, None)
+        return counted
 
     return Days(
         nights,

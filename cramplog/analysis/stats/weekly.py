@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
+    from cramplog.analysis.stats.packed_tally import Column
     from cramplog.analysis.stats.periods import Period
 
 ROLLING_WEEKS: Final = 4
@@ -106,16 +107,24 @@ def weeks(
 
 
 def trend(
-    period: Period, cols: aggregates.EpisodeColumns, night_origin: int
+    period: Period,
+    cols: aggregates.EpisodeColumns,
+    night_origin: int,
+    packed_column: Column | None = None,
 ) -> tuple[TrendPoint, ...]:
     """Intensity and duration week by week (a period of up to WEEKLY_TREND_MAX_NIGHTS) or
     month by month, for the weeks or months holding a cramp. A chart series (numpy).
 
-    `cols`: the period's episodes, their nights days after `night_origin` (a day number).
+    `cols`: the period's episodes, their nights days after `night_origin` (a day number);
+    `packed_column`: `cols.packed` as counted (`packed_tally.column`), an array if made.
     """
     import numpy as np
 
-    packed = np.fromiter(cols.packed, dtype=np.int64, count=len(cols.packed))
+    packed = (
+        packed_column
+        if isinstance(packed_column, np.ndarray)
+        else np.fromiter(cols.packed, dtype=np.int64, count=len(cols.packed))
+    )
 
     def field(bits: tuple[int, int]) -> NDArray[np.int64]:
         shift, width = bits
