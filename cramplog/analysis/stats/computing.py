@@ -110,7 +110,7 @@ def _collect(
         episodes=episodes,
         counted=counted,
         days=counted_days,
-        day_kinds=triggers.day_kinds(days.packed, counted_days.nights, counted.per_night),
+        day_kinds=triggers.day_kinds(counted_days, counted.per_night),
         triggers=trigger_counts,
         reliefs=relief_counts,
         spans=spans,

@@ -162,9 +162,11 @@ def _when(packed: Column, sleep_hours: diary_nights.SleepHours) -> dict[str, Any
 @dataclass(frozen=True, slots=True)
 class Days:
     """The period's day records: their nights (day numbers), the reviewed ones, and the
-    sleep figures counted."""
+    sleep figures counted. `packed` and `nights` as counted (`packed_tally.column`: numpy
+    arrays for many, so `triggers.day_kinds` reuses them)."""
 
-    nights: list[int]
+    packed: Column
+    nights: Column
     reviewed: list[int]
     sleep: dict[int, int]
     awake: dict[int, int]
@@ -173,14 +175,18 @@ class Days:
 def days(packed: Sequence[int]) -> Days:
     night_shift = aggregates.NIGHT_BITS[0]
     bias = aggregates.NIGHT_BIAS + aggregates.DAYS_1900_TO_1970
-    # Each a pass in C (map, compress): tens of thousands of days over a century.
-    nights = list(
-        map(operator.sub, map(operator.rshift, packed, repeat(night_shift)), repeat(bias))
-    )
     reviewed_bit = 1 << aggregates.REVIEWED_BIT
-    reviewed = list(compress(nights, map(operator.and_, packed, repeat(reviewed_bit))))
-
     values = column(packed)
+    nights: Column
+    if isinstance(values, Sequence):
+        # Each a pass in C (map, compress): thousands of days over a decade.
+        nights = list(
+            map(operator.sub, map(operator.rshift, values, repeat(night_shift)), repeat(bias))
+        )
+        reviewed = list(compress(nights, map(operator.and_, values, repeat(reviewed_bit))))
+    else:  # numpy's array (`column`): tens of thousands of days over a century
+        nights = (values >> night_shift) - bias
+        reviewed = nights[(values & reviewed_bit) != 0].tolist()
 
     def figure(bits: tuple[int, int]) -> dict[int, int]:
         # Each figure is stored + 1, 0 where not recorded: those are left out.
@@ -189,6 +195,7 @@ def days(packed: Sequence[int]) -> Days:
         return counted
 
     return Days(
+        values,
         nights,
         reviewed,
         figure(aggregates.SLEEP_DISTURBANCE_BITS),

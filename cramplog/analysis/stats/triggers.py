@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import repeat
 from typing import TYPE_CHECKING, Final
 
+from cramplog.analysis.stats.packed_tally import Column, tally
 from cramplog.analysis.stats.periods import Period, night_range
 from cramplog.core import wording
 from cramplog.core.records import ChecklistKind, Side, VocabularyKind
@@ -18,6 +18,7 @@ from cramplog.core.translation import N_, _
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
+    from cramplog.analysis.stats.counting import Days
     from cramplog.diary.view import DiaryFigures
 
 MIN_NIGHTS_EACH_SIDE: Final = 3
@@ -126,22 +127,28 @@ class EpisodeRef:
     duration_s: int | None
 
 
-def day_kinds(
-    day_packed: Sequence[int], day_nights: Sequence[int], cramp_nights: Collection[int]
-) -> Counter[int]:
+def day_kinds(days: Days, cramp_nights: Collection[int]) -> dict[int, int]:
     """The day records counted by kind: their reviewed and factor bits
     (`aggregates.DayColumns`), and `cramp_bit(...)` when their night held a cramp.
-    `day_nights` and `cramp_nights` are day numbers. Far fewer kinds than days: each kind
-    is then read once per factor (`factor_comparisons`)."""
+    `cramp_nights` are day numbers. Far fewer kinds than days: each kind is then read once
+    per factor (`factor_comparisons`)."""
     bit = cramp_bit()
-    flags = dict.fromkeys(cramp_nights, bit)
-    return Counter(
-        map(
-            operator.or_,
-            map(operator.and_, day_packed, repeat(bit - 1)),
-            map(flags.get, day_nights, repeat(0)),
+    if isinstance(days.nights, Sequence):
+        flags = dict.fromkeys(cramp_nights, bit)
+        kinds: Column = list(
+            map(
+                operator.or_,
+                map(operator.and_, days.packed, repeat(bit - 1)),
+                map(flags.get, days.nights, repeat(0)),
+            )
         )
-    )
+    else:  # numpy's arrays (`packed_tally.column`): a century's tens of thousands of days
+        import numpy as np
+
+        cramp = np.fromiter(cramp_nights, dtype=np.int64, count=len(cramp_nights))
+        on_cramp_night = np.isin(days.nights, cramp)
+        kinds = (np.asarray(days.packed) & (bit - 1)) | (on_cramp_night.astype(np.int64) * bit)
+    return tally(kinds, -1)
 
 
 def cramp_bit() -> int:
