@@ -81,8 +81,8 @@ def test_stats_reads_a_current_diary_without_loading_sqlalchemy_numpy_or_other_c
     )
     assert "cramplog.analysis.stats.computing" in loaded  # the figures were computed
     assert sorted(m for m in loaded if m.split(".")[0] in ("sqlalchemy", "alembic")) == []
-    # numpy's import was a quarter of the command: the figures count in plain Python, and
-    # only the charts' series (never drawn here) use it.
+    # numpy's import was a quarter of the command: a small diary's figures are counted in
+    # plain Python (`packed_tally`), and the charts' series (never drawn here) use it.
     assert sorted(m for m in loaded if m.split(".")[0] == "numpy") == []
     assert "cramplog.analysis.stats.weekly" not in loaded
     # Only the parser of the command given is built, so no other command's module loads.

@@ -1,8 +1,8 @@
 """The medians numpy does not group by itself, for the chart series (`weekly`).
 
-Only the charts' week-by-week figures use numpy (matplotlib's own dependency, loaded by
-then), imported when first drawn: the headline figures and `cramplog stats` count in
-plain Python (`tallies`), never loading it.
+The charts' week-by-week figures use numpy (matplotlib's own dependency, loaded by then),
+imported when first drawn; the headline figures count through `packed_tally`, which loads
+numpy only for a century's worth of values.
 """
 
 from __future__ import annotations

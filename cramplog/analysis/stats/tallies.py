@@ -1,8 +1,7 @@
 """Nights as whole numbers (days since 1970), and medians of counted values.
 
-The headline figures count a period's packed episodes with `collections.Counter` (C speed,
-and no numpy to load: its import was a quarter of a `cramplog stats` run), so a median is
-taken from a tally of value -> how many, never from a list of every value.
+The headline figures count a period's packed episodes into tallies (`packed_tally`), so a
+median is taken from a tally of value -> how many, never from a list of every value.
 """
 
 from __future__ import annotations
