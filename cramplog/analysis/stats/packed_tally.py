@@ -37,6 +37,9 @@ NUMPY_UNLOADED_FROM: Final = 400_000
 # bincount (one pass, no sort); wider keys, such as several fields counted together, are
 # sorted by np.unique. Both measured: bincount 0.4 ms, unique 2.3 ms for 150,000 values.
 _BINCOUNT_SPAN: Final = 1 << 16
+# Fields of at most this many bits in all are laid side by side and counted by bincount
+# (a table of 2**16 counts at most), rather than sorted: 0.4 against 2.3 ms, as above.
+_COMPACT_BITS: Final = 16
 
 
 def uses_numpy(size: int) -> bool:
@@ -97,7 +100,40 @@ def _numpy_tally(values: Column, mask: int, shift: int, offset: int) -> dict[int
         found = np.flatnonzero(counts)
         counts = counts[found]
         found += low + offset
+    elif mask > 0 and sum(width for _, width in _runs(mask >> shift)) <= _COMPACT_BITS:
+        # Several narrow fields counted together (a cramp's intensity, flags and hour): their
+        # bits laid side by side, counted by bincount, then put back in their places.
+        runs = _runs(mask >> shift)
+        compact = np.zeros_like(keys)
+        at = 0
+        for run_shift, width in runs:
+            compact |= ((keys >> run_shift) & ((1 << width) - 1)) << at
+            at += width
+        counts = np.bincount(compact)
+        packed = np.flatnonzero(counts)
+        counts = counts[packed]
+        found = np.zeros_like(packed)
+        at = 0
+        for run_shift, width in runs:
+            found |= ((packed >> at) & ((1 << width) - 1)) << run_shift
+            at += width
+        found += offset
     else:
         found, counts = np.unique(keys, return_counts=True)
         found += offset
     return dict(zip(found.tolist(), counts.tolist(), strict=True))
+
+
+def _runs(mask: int) -> list[tuple[int, int]]:
+    """The runs of set bits of `mask` (positive), as (shift, width), lowest first."""
+    runs = []
+    shift = 0
+    while mask:
+        skip = (mask & -mask).bit_length() - 1
+        mask >>= skip
+        shift += skip
+        width = (~mask & (mask + 1)).bit_length() - 1
+        runs.append((shift, width))
+        mask >>= width
+        shift += width
+    return runs

@@ -14,7 +14,11 @@ from cramplog.analysis.stats.packed_tally import column, tally, uses_numpy
 
 # Narrow values (keys within bincount's reach) and any packed value (np.unique's sort).
 VALUES = st.lists(st.one_of(st.integers(0, 400), st.integers(0, (1 << 63) - 1)), max_size=300)
-MASKS = st.one_of(st.just(-1), st.integers(1, (1 << 63) - 1))
+# Any mask, and a few narrow fields apart (laid side by side for bincount).
+SPARSE = st.sets(st.integers(0, 62), min_size=1, max_size=16).map(
+    lambda bits: sum(1 << bit for bit in bits)
+)
+MASKS = st.one_of(st.just(-1), st.integers(1, (1 << 63) - 1), SPARSE)
 
 
 def by_hand(values: list[int], mask: int, shift: int, offset: int) -> dict[int, int]:
