@@ -15,17 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from cramplog.core import nights, sorted_arrays
+from cramplog.core import nights
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import LoggingSpan
 from cramplog.core.translation import _
 from cramplog.core.wording import count, number
-
-if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
 
 EPOCH: Final = date(1970, 1, 1)
 
@@ -41,43 +37,39 @@ def from_day_number(days: int) -> date:
 
 def span_nights(
     spans: Iterable[LoggingSpan], first: date, last: date, last_night: date
-) -> NDArray[np.int64]:
-    """The day numbers of the nights `first`..`last` that lie inside any span (sorted, unique).
+) -> set[int]:
+    """The day numbers of the nights `first`..`last` that lie inside any span.
 
     An open span runs to `last_night`; nothing after `last_night` counts (it has not ended).
     """
-    import numpy as np
-
     last = min(last, last_night)
-    pieces = []
+    found: set[int] = set()
     for span in spans:
         lo = max(span.first_night, first)
         hi = min(span.last_until(last_night), last)
         if lo <= hi:
-            pieces.append(np.arange(day_number(lo), day_number(hi) + 1, dtype=np.int64))
-    if not pieces:
-        return np.zeros(0, dtype=np.int64)
-    return sorted_arrays.distinct(np.concatenate(pieces))
+            found.update(range(day_number(lo), day_number(hi) + 1))
+    return found
 
 
 def recorded_days(
-    reviewed: NDArray[np.int64],
+    reviewed: Iterable[int],
     spans: Iterable[LoggingSpan],
     first: date,
     last: date,
     last_night: date,
-) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+) -> tuple[set[int], set[int]]:
     """(recorded nights, those recorded only by a span) of `first`..`last`, as day numbers.
 
     `reviewed` holds the day numbers of the reviewed nights of the same range.
     """
-    import numpy as np
-
     in_spans = span_nights(spans, first, last, last_night)
     low, high = day_number(first), day_number(last)
-    reviewed = reviewed[(reviewed >= low) & (reviewed <= high)]
-    recorded = sorted_arrays.distinct(np.concatenate((reviewed, in_spans)))
-    return recorded, np.setdiff1d(in_spans, reviewed, assume_unique=True)
+    reviewed_in = set(reviewed)
+    # Usually all inside already (read for the same range): a set in C, no loop in Python.
+    if reviewed_in and (min(reviewed_in) < low or max(reviewed_in) > high):
+        reviewed_in = {night for night in reviewed_in if low <= night <= high}
+    return reviewed_in | in_spans, in_spans - reviewed_in
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
@@ -121,6 +120,10 @@ MAX_INTENSITY = 10
 
 
 def new_uuid() -> str:
+    # Imported here: uuid (with platform) is a few ms of every start, and only a new record
+    # needs one, never a command that only reads.
+    import uuid
+
     return str(uuid.uuid4())
 
 

@@ -58,11 +58,19 @@ def read_holder(path: Path) -> LockHolder | None:
     return LockHolder(int(lines[0]), name, host)
 
 
+def host_name() -> str:
+    """This computer's name, as `socket.gethostname()` gives it (without loading socket,
+    a few ms of a command's start: on POSIX it is the node name uname() gives)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def is_alive(holder: LockHolder) -> bool:
     """Whether the process that wrote the lock still runs (QLockFile's own staleness rule)."""
-    import socket  # here, not at the top: the desktop app's start-up does not need it
-
-    if holder.host and holder.host != socket.gethostname():
+    if holder.host and holder.host != host_name():
         # Another machine's lock (a shared folder): it cannot be checked, so it is respected.
         return True
     if not _process_exists(holder.pid):
@@ -128,9 +136,7 @@ def hold(data_dir: Path) -> Iterator[None]:
     """Hold the diary's lock for the duration of a command; DiaryLockedError if it is taken."""
     ensure_private_dir(data_dir)
     path = lock_path(data_dir)
-    import socket
-
-    contents = f"{os.getpid()}\n{_process_name(os.getpid())}\n{socket.gethostname()}\n".encode()
+    contents = f"{os.getpid()}\n{_process_name(os.getpid())}\n{host_name()}\n".encode()
     for _attempt in range(3):
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)

@@ -225,17 +225,20 @@ class Probe:
     problems: tuple[str, ...]
 
 
-def probe(path: Path, *, full: bool, revisions: tuple[str, ...]) -> Probe:
+def probe(path: Path, *, full: bool, revisions: tuple[str, ...], check_pages: bool = True) -> Probe:
     """Read the schema revision and run the integrity check, without writing to `path`.
 
-    The check is skipped for a revision not in `revisions` (a newer diary is not ours to judge).
+    The check is skipped for a revision not in `revisions` (a newer diary is not ours to
+    judge), and when `check_pages` is False (a reader that reports damage as it meets it).
     """
     try:
         with read_only(path) as conn:
             revision = schema_revision(conn)
             has_tables = bool(table_names(conn))
             found = (
-                problems(conn, full=full) if revision is not None and revision in revisions else []
+                problems(conn, full=full)
+                if check_pages and revision is not None and revision in revisions
+                else []
             )
             return Probe(revision, has_tables, tuple(found))
     except sqlite3.Error as exc:
@@ -253,6 +256,13 @@ def is_damage(exc: sqlite3.Error) -> bool:
     if code is None:  # no code: only the driver's own "not a database" kinds are damage
         return type(exc) is sqlite3.DatabaseError
     return code & 0xFF in _DAMAGE_CODES
+
+
+def damage_behind(exc: BaseException) -> bool:
+    """Whether `exc` was raised for an SQLite error that means damage (`is_damage`), as the
+    plain readers' StorageError is (`plain_diary.read_failure`)."""
+    cause = exc.__cause__
+    return isinstance(cause, sqlite3.Error) and is_damage(cause)
 
 
 def _probe_errors(exc: sqlite3.Error) -> ProbeFailed:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -208,3 +212,34 @@ def test_a_full_disk_is_named_as_such(
     assert code == cli.EXIT_PROBLEM
     assert err.startswith("cramplog: The disk is full (ENOSPC)") and err.count("\n") == 1
     assert err.endswith("Nothing was changed.\n")
+
+
+def _parsed(parser_of: Callable[[], Any], argv: list[str]) -> tuple[object, str, str]:
+    """What a parser makes of `argv`: its namespace or exit code, and what it printed."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            result: object = sorted(vars(parser_of().parse_args(argv)).items(), key=str)
+        except SystemExit as exit_info:
+            result = exit_info.code
+    return result, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("command", ["check", "stats", "report", "export", "import", "restore"])
+@pytest.mark.parametrize(
+    "rest",
+    [["--help"], ["--bogus"], ["--data-dir"], ["--from", "2025-13-01"], ["extra", "words"], []],
+)
+def test_a_command_named_first_gets_its_own_parser_alone_and_reads_the_same(
+    command: str, rest: list[str]
+) -> None:
+    argv = [command, *rest]
+    assert cli._named_command(argv) == command
+    alone = _parsed(lambda: cli.build_parser(only=command), argv)
+    full = _parsed(cli.build_parser, argv)
+    assert alone == full  # the same help, the same errors, the same options read
+
+
+@pytest.mark.parametrize("argv", [["import_"], ["stat"], ["--data-dir", "x", "stats"], []])
+def test_anything_else_gets_every_commands_parser(argv: list[str]) -> None:
+    assert cli._named_command(argv) is None

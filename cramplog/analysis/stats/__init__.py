@@ -46,7 +46,8 @@ Definitions (the same everywhere the numbers are shown):
   needing `TREATMENT_MIN_RECORDED_NIGHTS` recorded nights. It describes, it does not judge.
 """
 
-from cramplog.analysis.stats.calendar_nights import CALENDAR_MAX_NIGHTS, CalendarNight, NightState
+from typing import TYPE_CHECKING, Any, Final
+
 from cramplog.analysis.stats.computing import compute
 from cramplog.analysis.stats.distributions import (
     WEEKDAY_NAMES,
@@ -94,12 +95,42 @@ from cramplog.analysis.stats.triggers import (
     TriggerStat,
     episodes_with_trigger,
 )
-from cramplog.analysis.stats.weekly import (
-    ROLLING_WEEKS,
-    WEEKLY_TREND_MAX_NIGHTS,
-    TrendPoint,
-    WeekPoint,
-)
+
+if TYPE_CHECKING:
+    from cramplog.analysis.stats.calendar_nights import (
+        CALENDAR_MAX_NIGHTS,
+        CalendarNight,
+        NightState,
+    )
+    from cramplog.analysis.stats.weekly import (
+        ROLLING_WEEKS,
+        WEEKLY_TREND_MAX_NIGHTS,
+        TrendPoint,
+        WeekPoint,
+    )
+
+# The chart series' names come from their modules when first asked for (PEP 562), so a
+# command that draws no chart (`cramplog stats`) never imports them.
+_LAZY: Final = {
+    "CALENDAR_MAX_NIGHTS": "calendar_nights",
+    "CalendarNight": "calendar_nights",
+    "NightState": "calendar_nights",
+    "ROLLING_WEEKS": "weekly",
+    "WEEKLY_TREND_MAX_NIGHTS": "weekly",
+    "TrendPoint": "weekly",
+    "WeekPoint": "weekly",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CALENDAR_MAX_NIGHTS",

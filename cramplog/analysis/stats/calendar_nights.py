@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from cramplog.analysis.stats.arrays import EPOCH
 from cramplog.analysis.stats.periods import Period
-
-if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
+from cramplog.analysis.stats.tallies import EPOCH
 
 CALENDAR_MAX_NIGHTS: Final = 371  # 53 weeks: a year, whatever weekday it starts on
 
@@ -37,28 +34,21 @@ def calendar_period(period: Period) -> Period:
 
 
 def calendar(
-    period: Period,
-    cramp_nights: NDArray[np.int64],
-    per_night: NDArray[np.int64],
-    reviewed_nights: NDArray[np.int64],
+    period: Period, per_night: Mapping[int, int], recorded_nights: Collection[int]
 ) -> tuple[CalendarNight, ...]:
+    """Each night of the period's last year: its episodes (`per_night`, by day number) or,
+    without any, whether it was recorded (`recorded_nights`, day numbers)."""
     window = calendar_period(period)
     first = (window.first - EPOCH).days
-    last = (window.last - EPOCH).days
-    inside = (cramp_nights >= first) & (cramp_nights <= last)
-    counts = dict(zip(cramp_nights[inside].tolist(), per_night[inside].tolist(), strict=True))
-    # Picked out by numpy: a century holds tens of thousands of recorded nights.
-    in_window = (reviewed_nights >= first) & (reviewed_nights <= last)
-    reviewed = set(reviewed_nights[in_window].tolist())
     nights: list[CalendarNight] = []
     for offset in range(window.nights):
         day = first + offset
-        episodes = counts.get(day, 0)
+        episodes = per_night.get(day, 0)
         state = (
             NightState.CRAMPS
             if episodes
             else NightState.CRAMP_FREE
-            if day in reviewed
+            if day in recorded_nights
             else NightState.UNRECORDED
         )
         nights.append(CalendarNight(window.first + timedelta(days=offset), state, episodes))

@@ -3,37 +3,42 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from types import ModuleType
 from typing import TYPE_CHECKING
 
-from cramplog.analysis.stats import calendar_nights, distributions, treatments, triggers, weekly
-from cramplog.analysis.stats.arrays import median
+from cramplog.analysis.stats import counting, distributions, treatments, triggers
 from cramplog.analysis.stats.headline import OVER_10_MIN_S, PatternStats
 from cramplog.analysis.stats.kept_reads import read_kept
 from cramplog.analysis.stats.periods import Period, first_recorded_night, night_range
 from cramplog.analysis.stats.rates import per_week
+from cramplog.analysis.stats.series import ChartSeries
+from cramplog.analysis.stats.tallies import median, median_and_most
 from cramplog.core import nights as diary_nights
-from cramplog.core import recorded, sorted_arrays
+from cramplog.core import recorded
 from cramplog.core.records import LoggingSpan, Medication
 from cramplog.storage import aggregates, plain_diary
 
 if TYPE_CHECKING:
     import sqlite3
 
-    import numpy as np
-    from numpy.typing import NDArray
-
     from cramplog.diary.view import DiaryFigures
 
 
 @dataclass(frozen=True, slots=True)
 class _Raw:
-    """What one period needs from the diary, read in one transaction."""
+    """What one period needs from the diary, read in one transaction, and counted.
+
+    Counted with the read and kept with it (`read_kept`): a redraw of an unchanged diary
+    does not count a century of cramps again.
+    """
 
     episodes: aggregates.EpisodeColumns
-    days: aggregates.DayColumns
+    counted: counting.Episodes
+    days: counting.Days
+    day_kinds: Mapping[int, int]
     triggers: list[tuple[str, int]]
     reliefs: list[aggregates.ReliefCounts]
     treatments: list[tuple[Medication, recorded.WindowCount, recorded.WindowCount]]
@@ -43,6 +48,8 @@ class _Raw:
 _NO_NIGHTS = recorded.WindowCount(0, 0, {})
 
 
+# Over 60 lines because it is the one read transaction's list of reads (and their counting,
+# `counting`), each named once; splitting it would split the transaction's story.
 def _collect(
     connection: sqlite3.Connection,
     *,
@@ -51,7 +58,12 @@ def _collect(
     medications: Sequence[Medication],
     diary_first: date | None,
     last_night: date,
+    sleep: diary_nights.SleepHours,
 ) -> _Raw:
+    # Sleep hours of whole hours (the usual) are answered by the start's hour alone, so
+    # SQLite is not asked to compare each start's minute (a tenth of a century's read).
+    sleep_minutes = (sleep.start_minute, sleep.end_minute)
+    in_sleep = None if all(minute % 60 == 0 for minute in sleep_minutes) else sleep_minutes
     nights = night_range(period, hour)
     shown = [
         m
@@ -81,7 +93,7 @@ def _collect(
         for w, window in zip(aggregates.window_nights(connection, windows), windows, strict=True)
     ]
     if aggregates.holds_records(connection, nights):
-        episodes = aggregates.episode_columns(connection, nights)
+        episodes = aggregates.episode_columns(connection, nights, in_sleep)
         days = aggregates.day_columns(connection, nights, triggers.FACTOR_THRESHOLDS)
         trigger_counts = aggregates.trigger_counts(connection, nights)
         relief_counts = aggregates.relief_counts(connection, nights)
@@ -92,9 +104,13 @@ def _collect(
         episodes = aggregates.EpisodeColumns.none()
         days = aggregates.DayColumns.none()
         trigger_counts, relief_counts = [], []
+    counted = counting.episodes(episodes, period.first, sleep)
+    counted_days = counting.days(days.packed)
     return _Raw(
         episodes=episodes,
-        days=days,
+        counted=counted,
+        days=counted_days,
+        day_kinds=triggers.day_kinds(counted_days, counted.per_night),
         triggers=trigger_counts,
         reliefs=relief_counts,
         spans=spans,
@@ -125,7 +141,16 @@ def compute(
     # Read again when any of what _collect is given, or the diary itself, has changed.
     raw = read_kept(
         diary,
-        ("pattern reads", period.first, period.last, hour, last_night, diary_first, medications),
+        (
+            "pattern reads",
+            period.first,
+            period.last,
+            hour,
+            last_night,
+            diary_first,
+            medications,
+            sleep,
+        ),
         functools.partial(
             _collect,
             period=period,
@@ -133,86 +158,11 @@ def compute(
             medications=medications,
             diary_first=diary_first,
             last_night=last_night,
+            sleep=sleep,
         ),
     )
     baseline = None if comparison is None else compute(diary, comparison)
     return _build(diary, period, hour, raw, baseline, diary_first, last_night, sleep)
-
-
-@dataclass(frozen=True, slots=True)
-class _Episodes:
-    """The period's episodes as numpy columns: nights are days since 1970."""
-
-    night: NDArray[np.int64]
-    clock_hour: NDArray[np.int64]
-    intensity: NDArray[np.int64]
-    rated: NDArray[np.bool_]
-    duration: NDArray[np.int64]
-    timed: NDArray[np.bool_]
-    muscle: NDArray[np.int64]
-    side: NDArray[np.int64]
-    clocked: NDArray[np.bool_]
-    nocturnal: int
-    nocturnal_inferred: int
-    daytime_inferred: int
-    timing_unknown: int
-
-
-def _episode_arrays(
-    cols: aggregates.EpisodeColumns, hour: int, sleep_hours: diary_nights.SleepHours
-) -> _Episodes:
-    import numpy as np
-
-    packed = np.fromiter(cols.packed, dtype=np.int64, count=len(cols.packed))
-
-    def field_of(bits: tuple[int, int], column: Sequence[int] | None = None) -> NDArray[np.int64]:
-        if column is not None:  # a value too large for its field came in its own column
-            return np.fromiter(column, dtype=np.int64, count=len(column))
-        shift, width = bits
-        return (packed >> shift) & ((1 << width) - 1)
-
-    # Whole seconds since 1970 (the start is kept to the minute, all any figure needs).
-    since_1900 = field_of(aggregates.START_MINUTE_BITS, cols.start_minute)
-    start = (since_1900 - aggregates.MINUTES_1900_TO_1970) * 60
-
-    # Nights and hours as whole numbers: days since 1970 and the wall-clock hour (floor
-    # division, so starts before 1970 fall on the right day too).
-    night = (start - hour * 3600) // 86400
-    second_of_day = start % 86400
-    clock_hour = second_of_day // 3600
-    intensity = field_of(aggregates.INTENSITY_BITS)
-    duration = field_of(aggregates.DURATION_BITS)
-    # Night-time: as the person said (woke, or began asleep), or where they said nothing,
-    # inferred from their usual sleep hours: `nights.known_nocturnal`, then
-    # `nights.SleepHours.contains` (the property test in tests/unit/core checks they agree).
-    known_night = (packed >> aggregates.NOCTURNAL_BIT) & 1 == 1
-    unknown = (packed >> aggregates.TIMING_UNKNOWN_BIT) & 1 == 1
-    # A cramp noted by date only has no clock time to infer from: it stays unknown.
-    clocked = (packed >> aggregates.TIME_NOT_NOTED_BIT) & 1 == 0
-    inferable = unknown & clocked
-    minute = second_of_day // 60
-    start_m, end_m = sleep_hours.start_minute, sleep_hours.end_minute
-    in_sleep = (
-        (minute >= start_m) & (minute < end_m)
-        if start_m < end_m
-        else (minute >= start_m) | (minute < end_m)
-    )
-    nocturnal_inferred = int((inferable & in_sleep).sum())
-    return _Episodes(
-        night=night,
-        clock_hour=clock_hour,
-        intensity=intensity,
-        rated=intensity != aggregates.NO_INTENSITY,
-        duration=duration,
-        timed=duration > 0,
-        muscle=field_of(aggregates.MUSCLE_BITS, cols.muscle),
-        side=field_of(aggregates.SIDE_BITS),
-        clocked=clocked,
-        nocturnal=int((known_night & ~unknown).sum()) + nocturnal_inferred,
-        nocturnal_inferred=nocturnal_inferred,
-        daytime_inferred=int((inferable & ~in_sleep).sum()),
-        timing_unknown=int((unknown & ~clocked).sum()),
-    )
 
 
 # Over 60 lines because it names each of PatternStats' fields once; the figures come from
@@ -227,92 +177,91 @@ def _build(
     last_night: date,
     sleep_hours: diary_nights.SleepHours,
 ) -> PatternStats:
-    import numpy as np
-
     cols = raw.episodes
-    count = len(cols.packed)
-    ep = _episode_arrays(cols, hour, sleep_hours)
-    night, rated, timed = ep.night, ep.rated, ep.timed
-    intensity, duration = ep.intensity, ep.duration
-    cramp_nights, per_night = sorted_arrays.distinct_counts(night)
-
+    ep = raw.counted
+    count = ep.count
+    per_night = ep.per_night
     days = raw.days
-    day_packed = np.fromiter(days.packed, dtype=np.int64, count=len(days.packed))
-
-    def day_field(bits: tuple[int, int]) -> NDArray[np.int64]:
-        shift, width = bits
-        return (day_packed >> shift) & ((1 << width) - 1)
-
-    # Nights as days since 1970, like the episodes'.
-    day_night = (
-        day_field(aggregates.NIGHT_BITS) - aggregates.NIGHT_BIAS - aggregates.DAYS_1900_TO_1970
-    )
-    reviewed = (day_packed >> aggregates.REVIEWED_BIT) & 1 == 1
     # Recorded nights: reviewed, or inside a logging span. A cramp on any other night is
     # counted, but not in a rate (see `cramplog.core.recorded`).
     recorded_nights, span_only = recorded.recorded_days(
-        day_night[reviewed], raw.spans, period.first, period.last, last_night
+        days.reviewed, raw.spans, period.first, period.last, last_night
     )
-    recorded_count = int(recorded_nights.size)
-    on_recorded = np.isin(night, recorded_nights)
-    recorded_cramp_nights = int(np.isin(cramp_nights, recorded_nights).sum())
-    # Each figure is stored + 1, 0 where not recorded: NaN there, as numpy's nan-functions want.
-    sleep = np.where(
-        (stored := day_field(aggregates.SLEEP_DISTURBANCE_BITS)) > 0, stored - 1.0, np.nan
-    )
-    awake = np.where((stored := day_field(aggregates.MINUTES_AWAKE_BITS)) > 0, stored - 1.0, np.nan)
-    sleep_n = int(np.count_nonzero(~np.isnan(sleep)))
-    awake_n = int(np.count_nonzero(~np.isnan(awake)))
+    recorded_count = len(recorded_nights)
+    cramp_recorded = per_night.keys() & recorded_nights  # a set operation, in C
+    on_recorded = sum(map(per_night.__getitem__, cramp_recorded))
+    recorded_cramp_nights = len(cramp_recorded)
+    intensity_median, intensity_worst = median_and_most(ep.intensity)
+    intensity_rated = sum(ep.intensity.values())
+    timed = {seconds: n for seconds, n in ep.duration.items() if seconds > 0}
+    sleep_n = sum(days.sleep.values())
+    awake_n = sum(days.awake.values())
+    awake_total = sum(minutes * n for minutes, n in days.awake.items())
 
-    muscle_side, muscles = distributions.muscles(diary, cols, ep.muscle, ep.side)
-    comparisons = triggers.factor_comparisons(diary, day_night, day_packed, reviewed, cramp_nights)
+    muscle_side, muscles = distributions.muscles(diary, cols, ep.places)
+    comparisons = triggers.factor_comparisons(diary, raw.day_kinds)
     return PatternStats(
         period=period,
         boundary_hour=hour,
         episodes=count,
         nocturnal=ep.nocturnal,
         daytime=count - ep.nocturnal - ep.timing_unknown,
-        cramp_nights=int(cramp_nights.size),
-        reviewed_nights=int(reviewed.sum()),
+        cramp_nights=len(per_night),
+        reviewed_nights=len(days.reviewed),
         recorded_nights=recorded_count,
         cramp_free_nights=recorded_count - recorded_cramp_nights,
         nights_in_period=period.nights,
         completeness=recorded_count / period.nights,
-        cramps_per_week=per_week(int(on_recorded.sum()), recorded_count),
+        cramps_per_week=per_week(on_recorded, recorded_count),
         cramp_nights_per_week=per_week(recorded_cramp_nights, recorded_count),
         share_of_reviewed_nights_with_cramps=(
             None if recorded_count == 0 else recorded_cramp_nights / recorded_count
         ),
-        intensity_median=median(intensity[rated]),
-        intensity_worst=int(intensity[rated].max()) if rated.any() else None,
-        intensity_rated=int(rated.sum()),
-        duration_median_s=median(duration[timed]),
-        longest_duration_s=int(duration.max()) if timed.any() else None,
-        duration_timed=int(timed.sum()),
-        cramps_over_10_min=int((duration > OVER_10_MIN_S).sum()),
-        sleep_disturbance_mean=None if sleep_n == 0 else float(np.nanmean(sleep)),
+        intensity_median=intensity_median,
+        intensity_worst=intensity_worst,
+        intensity_rated=intensity_rated,
+        duration_median_s=median(timed),
+        longest_duration_s=max(timed) if timed else None,
+        duration_timed=sum(timed.values()),
+        cramps_over_10_min=sum(n for seconds, n in timed.items() if seconds > OVER_10_MIN_S),
+        sleep_disturbance_mean=(
+            None if sleep_n == 0 else sum(value * n for value, n in days.sleep.items()) / sleep_n
+        ),
         sleep_disturbance_nights=sleep_n,
-        minutes_awake_per_week=(None if awake_n == 0 else per_week(int(np.nansum(awake)), awake_n)),
+        minutes_awake_per_week=None if awake_n == 0 else per_week(awake_total, awake_n),
         minutes_awake_nights=awake_n,
         by_muscle_side=muscle_side,
         by_muscle=muscles,
-        by_hour=distributions.by_hour(
-            ep.clock_hour[ep.clocked], intensity[ep.clocked], rated[ep.clocked]
+        by_hour=distributions.by_hour(ep.hour_episodes, ep.hour_intensity, ep.hour_rated),
+        by_weekday=distributions.by_weekday(per_night),
+        series=ChartSeries(
+            weekly=lambda: _weekly().weeks(period, per_night, recorded_nights),
+            trend=lambda: _weekly().trend(period, cols, ep.origin, ep.packed),
+            calendar=lambda: _calendar_nights().calendar(period, per_night, recorded_nights),
         ),
-        by_weekday=distributions.by_weekday(night),
-        weekly=weekly.weeks(period, night, night[on_recorded], cramp_nights, recorded_nights),
-        trend=weekly.trend(period, night, intensity, rated, duration, timed),
         reliefs=treatments.reliefs(diary, raw.reliefs),
         triggers=triggers.trigger_stats(diary, raw.triggers, comparisons),
         factors=comparisons,
         treatments=treatments.treatments(raw.treatments, diary_first, last_night),
-        calendar=calendar_nights.calendar(period, cramp_nights, per_night, recorded_nights),
-        span_only_nights=int(span_only.size),
-        cramps_on_unrecorded_nights=count - int(on_recorded.sum()),
+        span_only_nights=len(span_only),
+        cramps_on_unrecorded_nights=count - on_recorded,
         nocturnal_inferred=ep.nocturnal_inferred,
         daytime_inferred=ep.daytime_inferred,
         timing_unknown=ep.timing_unknown,
-        time_not_noted=int((~ep.clocked).sum()),
+        time_not_noted=ep.time_not_noted,
         sleep_hours=sleep_hours,
         comparison=baseline,
     )
+
+
+# The chart series' modules, imported when a chart first asks: `cramplog stats` never does.
+def _weekly() -> ModuleType:
+    from cramplog.analysis.stats import weekly
+
+    return weekly
+
+
+def _calendar_nights() -> ModuleType:
+    from cramplog.analysis.stats import calendar_nights
+
+    return calendar_nights

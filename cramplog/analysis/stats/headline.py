@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from cramplog.analysis.stats import as_json
-from cramplog.analysis.stats.calendar_nights import CalendarNight
 from cramplog.analysis.stats.distributions import (
     HourCount,
     MuscleCount,
@@ -15,13 +14,17 @@ from cramplog.analysis.stats.distributions import (
 )
 from cramplog.analysis.stats.periods import Period
 from cramplog.analysis.stats.rates import MIN_NIGHTS_TO_RATE, can_rate, too_few_nights_to_rate
+from cramplog.analysis.stats.series import ChartSeries
 from cramplog.analysis.stats.treatments import ReliefStat, TreatmentEffect
 from cramplog.analysis.stats.triggers import FactorComparison, TriggerStat
-from cramplog.analysis.stats.weekly import TrendPoint, WeekPoint
 from cramplog.core import nights as diary_nights
 from cramplog.core import recorded, wording
 from cramplog.core.translation import _
 from cramplog.core.wording import count
+
+if TYPE_CHECKING:
+    from cramplog.analysis.stats.calendar_nights import CalendarNight
+    from cramplog.analysis.stats.weekly import TrendPoint, WeekPoint
 
 OVER_10_MIN_S: Final = 600
 # A comparison is made of per-week rates and counts, so it needs what a rate needs: against
@@ -88,13 +91,12 @@ class PatternStats:
     by_muscle: tuple[MuscleCount, ...]
     by_hour: tuple[HourCount, ...]
     by_weekday: tuple[WeekdayCount, ...]
-    weekly: tuple[WeekPoint, ...]
-    trend: tuple[TrendPoint, ...]
+    # The weekly counts, the trend and the calendar: worked out when a chart asks for them.
+    series: ChartSeries
     reliefs: tuple[ReliefStat, ...]
     triggers: tuple[TriggerStat, ...]
     factors: tuple[FactorComparison, ...]
     treatments: tuple[TreatmentEffect, ...]
-    calendar: tuple[CalendarNight, ...]
     # How the recorded nights were counted, and what the timing figures had to infer.
     span_only_nights: int = 0
     cramps_on_unrecorded_nights: int = 0
@@ -106,6 +108,18 @@ class PatternStats:
     timing_unknown: int = 0
     sleep_hours: diary_nights.SleepHours = field(default_factory=diary_nights.SleepHours)
     comparison: PatternStats | None = None
+
+    @property
+    def weekly(self) -> tuple[WeekPoint, ...]:
+        return self.series.weekly
+
+    @property
+    def trend(self) -> tuple[TrendPoint, ...]:
+        return self.series.trend
+
+    @property
+    def calendar(self) -> tuple[CalendarNight, ...]:
+        return self.series.calendar
 
     @property
     def empty(self) -> bool:

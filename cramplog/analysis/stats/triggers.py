@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import repeat
 from typing import TYPE_CHECKING, Final
 
+from cramplog.analysis.stats.packed_tally import Column, tally
 from cramplog.analysis.stats.periods import Period, night_range
 from cramplog.core import wording
 from cramplog.core.records import ChecklistKind, Side, VocabularyKind
@@ -15,9 +18,7 @@ from cramplog.core.translation import N_, _
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
-
+    from cramplog.analysis.stats.counting import Days
     from cramplog.diary.view import DiaryFigures
 
 MIN_NIGHTS_EACH_SIDE: Final = 3
@@ -126,28 +127,57 @@ class EpisodeRef:
     duration_s: int | None
 
 
-def factor_comparisons(
-    diary: DiaryFigures,
-    day_night: NDArray[np.int64],
-    day_packed: NDArray[np.int64],
-    reviewed: NDArray[np.bool_],
-    cramp_nights: NDArray[np.int64],
-) -> tuple[FactorComparison, ...]:
-    import numpy as np
+def day_kinds(days: Days, cramp_nights: Collection[int]) -> dict[int, int]:
+    """The day records counted by kind: their reviewed and factor bits
+    (`aggregates.DayColumns`), and `cramp_bit(...)` when their night held a cramp.
+    `cramp_nights` are day numbers. Far fewer kinds than days: each kind is then read once
+    per factor (`factor_comparisons`)."""
+    bit = cramp_bit()
+    if isinstance(days.nights, Sequence):
+        flags = dict.fromkeys(cramp_nights, bit)
+        kinds: Column = list(
+            map(
+                operator.or_,
+                map(operator.and_, days.packed, repeat(bit - 1)),
+                map(flags.get, days.nights, repeat(0)),
+            )
+        )
+    else:  # numpy's arrays (`packed_tally.column`): a century's tens of thousands of days
+        import numpy as np
 
-    cramp = np.isin(day_night, cramp_nights)
-    free = reviewed & ~cramp
+        cramp = np.fromiter(cramp_nights, dtype=np.int64, count=len(cramp_nights))
+        on_cramp_night = np.isin(days.nights, cramp)
+        kinds = (np.asarray(days.packed) & (bit - 1)) | (on_cramp_night.astype(np.int64) * bit)
+    return tally(kinds, -1)
+
+
+def cramp_bit() -> int:
+    """The bit `day_kinds` sets for a day whose night held a cramp (above the factors')."""
+    return 1 << (1 + 2 * len(aggregates.DAY_FACTORS))
+
+
+def factor_comparisons(
+    diary: DiaryFigures, days: Mapping[int, int]
+) -> tuple[FactorComparison, ...]:
+    """Each day factor with a trigger of the checklist, on cramp nights against cramp-free
+    reviewed nights, from the period's day records counted by kind (`day_kinds`)."""
+    cramp = cramp_bit()
+    reviewed_bit = 1 << aggregates.REVIEWED_BIT
     comparisons = []
     for item in diary.checklist.of_kind(ChecklistKind.TRIGGER):
         if item.day_factor is None or item.day_factor not in aggregates.DAY_FACTORS:
             continue
         index = aggregates.DAY_FACTORS.index(item.day_factor)
-        present = (day_packed >> aggregates.factor_present_bit(index)) & 1 == 1
-        known = (day_packed >> aggregates.factor_recorded_bit(index)) & 1 == 1
-        cramp_present = int((cramp & present).sum())
-        cramp_known = int((cramp & known).sum())
-        free_present = int((free & present).sum())
-        free_known = int((free & known).sum())
+        present = 1 << aggregates.factor_present_bit(index)
+        known = 1 << aggregates.factor_recorded_bit(index)
+        cramp_present = cramp_known = free_present = free_known = 0
+        for key, n in days.items():
+            if key & cramp:
+                cramp_present += n if key & present else 0
+                cramp_known += n if key & known else 0
+            elif key & reviewed_bit:
+                free_present += n if key & present else 0
+                free_known += n if key & known else 0
         enough = cramp_known >= MIN_NIGHTS_EACH_SIDE and free_known >= MIN_NIGHTS_EACH_SIDE
         comparisons.append(
             FactorComparison(

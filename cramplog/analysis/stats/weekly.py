@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from cramplog.analysis.stats.arrays import EPOCH, group_medians, group_medians_and_most, to_day
+from cramplog.analysis.stats.arrays import group_medians, group_medians_and_most
 from cramplog.analysis.stats.rates import MIN_NIGHTS_TO_RATE
+from cramplog.analysis.stats.tallies import EPOCH, to_day
 from cramplog.core import sorted_arrays
+from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
+    from cramplog.analysis.stats.packed_tally import Column
     from cramplog.analysis.stats.periods import Period
 
 ROLLING_WEEKS: Final = 4
@@ -51,27 +55,34 @@ class TrendPoint:
 
 def weeks(
     period: Period,
-    night: NDArray[np.int64],
-    recorded_episode_nights: NDArray[np.int64],
-    cramp_nights: NDArray[np.int64],
-    recorded_nights: NDArray[np.int64],
+    per_night: Mapping[int, int],
+    recorded_nights: Collection[int],
 ) -> tuple[WeekPoint, ...]:
-    """Every calendar week touching the period (empty ones too), with the rolling rate."""
+    """Every calendar week touching the period (empty ones too), with the rolling rate.
+
+    `per_night`: episodes per cramp night, `recorded_nights`: the recorded nights, both as
+    day numbers (days since 1970) of the period. A chart series (numpy, loaded by then).
+    """
     import numpy as np
 
     first_monday = period.first - timedelta(days=period.first.weekday())
     origin = (first_monday - EPOCH).days
     weeks = ((period.last - first_monday).days // 7) + 1
+    cramp_nights = np.fromiter(per_night.keys(), dtype=np.int64, count=len(per_night))
+    per = np.fromiter(per_night.values(), dtype=np.int64, count=len(per_night))
+    recorded_days = np.fromiter(recorded_nights, dtype=np.int64, count=len(recorded_nights))
 
-    def by_week(values: NDArray[np.int64]) -> NDArray[np.int64]:
-        return np.bincount((values - origin) // 7, minlength=weeks)[:weeks]
+    def by_week(values: NDArray[np.int64], weights: NDArray[np.int64] | None = None) -> Any:
+        found = np.bincount((values - origin) // 7, weights=weights, minlength=weeks)[:weeks]
+        return found.astype(np.int64)
 
-    episodes = by_week(night)
+    episodes = by_week(cramp_nights, per)
     nights_with = by_week(cramp_nights)
-    recorded = by_week(recorded_nights)
-    # Rolling sums over ROLLING_WEEKS weeks, from cumulative sums.
+    recorded = by_week(recorded_days)
+    on_recorded = np.isin(cramp_nights, recorded_days)
+    # Rolling sums over ROLLING_WEEKS weeks.
     window = ROLLING_WEEKS
-    rated = by_week(recorded_episode_nights)
+    rated = by_week(cramp_nights[on_recorded], per[on_recorded])
     episodes_sum = np.convolve(rated, np.ones(window, dtype=np.int64))[:weeks]
     recorded_sum = np.convolve(recorded, np.ones(window, dtype=np.int64))[:weeks]
     # Built from plain lists in one pass: over a century (5,400 weeks, and as many again for
@@ -97,14 +108,36 @@ def weeks(
 
 def trend(
     period: Period,
-    night: NDArray[np.int64],
-    intensity: NDArray[np.int64],
-    rated: NDArray[np.bool_],
-    duration: NDArray[np.int64],
-    timed: NDArray[np.bool_],
+    cols: aggregates.EpisodeColumns,
+    night_origin: int,
+    packed_column: Column | None = None,
 ) -> tuple[TrendPoint, ...]:
+    """Intensity and duration week by week (a period of up to WEEKLY_TREND_MAX_NIGHTS) or
+    month by month, for the weeks or months holding a cramp. A chart series (numpy).
+
+    `cols`: the period's episodes, their nights days after `night_origin` (a day number);
+    `packed_column`: `cols.packed` as counted (`packed_tally.column`), an array if made.
+    """
     import numpy as np
 
+    packed = (
+        packed_column
+        if isinstance(packed_column, np.ndarray)
+        else np.fromiter(cols.packed, dtype=np.int64, count=len(cols.packed))
+    )
+
+    def field(bits: tuple[int, int]) -> NDArray[np.int64]:
+        shift, width = bits
+        return (packed >> shift) & ((1 << width) - 1)
+
+    if cols.night is None:
+        night = field(aggregates.EPISODE_NIGHT_BITS) + night_origin
+    else:
+        night = np.fromiter(cols.night, dtype=np.int64, count=len(cols.night)) + night_origin
+    intensity = field(aggregates.INTENSITY_BITS)
+    rated = intensity != aggregates.NO_INTENSITY
+    duration = field(aggregates.DURATION_BITS)
+    timed = duration > 0
     weekly = period.nights <= WEEKLY_TREND_MAX_NIGHTS
     if weekly:
         bucket = night - (night + 3) % 7  # the Monday of each night's week

@@ -97,9 +97,10 @@ class Rules:
             return None
         episodes = sorted(grouped.values(), key=lambda pair: pair[0].start_local, reverse=True)
         seen = {s for _episode, symptoms in episodes for s in symptoms}
+        # Only the entries a sign keeps are worded (a century holds thousands of them).
         evidence = [
             self.episode_evidence(e, ", ".join(self.diary.label(s) for s in symptoms))
-            for e, symptoms in episodes
+            for e, symptoms in episodes[:MAX_EVIDENCE]
         ]
         latest = episodes[0][0]
         n = len(episodes)
@@ -113,7 +114,7 @@ class Rules:
             what=what,
             latest=nights.cited(latest.night, latest.clock),
         )
-        return self.sign(code, sentence, evidence, now=self.symptom_urgent(seen))
+        return self.sign(code, sentence, evidence, count=n, now=self.symptom_urgent(seen))
 
     def long_unrelieved(
         self, rows: Sequence[tuple[aggregates.EpisodeBrief, bool, bool]]
@@ -128,7 +129,7 @@ class Rules:
                     duration=_duration(e.duration_s)
                 ),
             )
-            for e in hits
+            for e in hits[:MAX_EVIDENCE]
         ]
         n = len(hits)
         sentence = count(
@@ -140,7 +141,7 @@ class Rules:
             latest=nights.cited(hits[0].night, hits[0].clock),
             duration=_duration(hits[0].duration_s),
         )
-        return self.sign("warning.long_cramp_unrelieved", sentence, evidence)
+        return self.sign("warning.long_cramp_unrelieved", sentence, evidence, count=n)
 
     def spasm_three_days(
         self, rows: Sequence[tuple[aggregates.EpisodeBrief, bool, bool]]
@@ -165,12 +166,12 @@ class Rules:
             return None
         runs.sort(key=lambda r: r[1][-1], reverse=True)
         muscle, latest = runs[0]
+        cited = [(m, night) for m, run in runs for night in reversed(run)]
         evidence = [
             self.episode_evidence(
                 nights_by_muscle[m][night], f"{_duration(nights_by_muscle[m][night].duration_s)}"
             )
-            for m, run in runs
-            for night in reversed(run)
+            for m, night in cited[:MAX_EVIDENCE]
         ]
         sentence = _(
             "Your {muscle} had long spasms (an hour or more) on {nights} nights in a row, "
@@ -181,7 +182,7 @@ class Rules:
             first=nights.cited(latest[0]),
             last=nights.cited(latest[-1]),
         )
-        return self.sign("warning.spasm_three_days", sentence, evidence)
+        return self.sign("warning.spasm_three_days", sentence, evidence, count=len(cited))
 
     def frequent(self, window: recorded.WindowCount, per_week: float) -> WarningSign | None:
         # The same rate as every other figure: cramps on recorded nights per 7 recorded nights.
@@ -190,7 +191,7 @@ class Rules:
             return None
         evidence = [
             Evidence(night, None, None, _cramps(n))
-            for night, n in sorted(window.episodes_by_night.items(), reverse=True)
+            for night, n in sorted(window.episodes_by_night.items(), reverse=True)[:MAX_EVIDENCE]
         ]
         sentence = _(
             "You logged {cramps} over {recorded_nights} in the 4 weeks to the {last}: "
@@ -204,7 +205,9 @@ class Rules:
             rate=wording.figure(rate, wording.Figure.RATE),
             per_week=wording.figure(per_week, wording.Figure.RATE),
         )
-        return self.sign("warning.frequent", sentence, evidence)
+        return self.sign(
+            "warning.frequent", sentence, evidence, count=len(window.episodes_by_night)
+        )
 
     def share_rule(
         self,

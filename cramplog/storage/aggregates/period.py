@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date
 from typing import Any, Final
 
 from cramplog.core.checklist import DAY_FACTORS
@@ -19,47 +19,42 @@ from cramplog.storage.aggregates.ranges import (
 
 # -- the period's episodes, packed ----------------------------------------------------------
 
-# Layout of `EpisodeColumns.packed` (one int64 per episode, everything in one column: the
-# sqlite3 module's cost per value fetched was a seventh of a century's read):
+# Layout of `EpisodeColumns.packed` (one int per episode, everything in one column: the
+# sqlite3 module's cost per value fetched was a seventh of a century's read). SQLite works
+# out the night, the clock hour and whether the start lies in the sleep hours, so the
+# figures only count values (`collections.Counter`) and never take a date apart per cramp.
 INTENSITY_BITS: Final = (0, 4)  # 0–10; NO_INTENSITY when not rated
 NO_INTENSITY: Final = 15
 NOCTURNAL_BIT: Final = 4  # woke the person, or began asleep/in bed
-TO_REVIEW_BIT: Final = 5  # quick-logged, still waiting for its review
 SIDE_BITS: Final = (6, 2)  # index into SIDES
 MUSCLE_BITS: Final = (8, 9)  # index into EpisodeColumns.muscles (see `muscle`)
 DURATION_BITS: Final = (17, 17)  # seconds, 1–86400; 0 when not timed
 TIMING_UNKNOWN_BIT: Final = 34  # neither "woke" nor the activity was answered
 TIME_NOT_NOTED_BIT: Final = 35  # only the date was noted: the clock time means nothing
-START_MINUTE_BITS: Final = (36, 27)  # wall-clock start, minutes since 1900 (see `start_minute`)
+IN_SLEEP_BIT: Final = 36  # the start's clock minute is in the sleep hours (when asked: see
+# `episode_columns`)
+HOUR_BITS: Final = (37, 5)  # the wall-clock hour of the start, 0–23
+EPISODE_NIGHT_BITS: Final = (42, 21)  # the night, days after the range's first (see `night`)
 
-# Minutes from 1900-01-01 00:00 to 1970-01-01 00:00 (25,567 days).
-MINUTES_1900_TO_1970: Final = 25_567 * 1440
-# The starts the start field holds, as wall-clock text (the lower bound included, the upper
-# excluded): from 1900 (the earliest night validation accepts) to the minute its bits run
-# out, 2155-03-11 18:08. A start from then on would overflow the 64-bit value (SQLite then
-# answers with a float), so a range reaching it reads its starts in their own column.
-_1900: Final = datetime(1900, 1, 1)
-_PACKED_STARTS: Final = (
-    f"{_1900:%Y-%m-%d %H:%M:%S}",
-    f"{_1900 + timedelta(minutes=1 << START_MINUTE_BITS[1]):%Y-%m-%d %H:%M:%S}",
-)
+# Seconds from 1900-01-01 00:00 to 1970-01-01 00:00 (25,567 days).
+SECONDS_1900_TO_1970: Final = 25_567 * 86_400
 
 
 @dataclass(frozen=True, slots=True)
 class EpisodeColumns:
     """The episodes of a range, oldest first, packed one integer each (the layout above).
 
-    `muscles` and `sides` decode the muscle and side indexes. When the range reaches outside
-    the starts the start field can hold, or the diary has more muscles than its field, that
-    field is 0 and the value comes in its own column: `start_minute` (minutes since
-    1900-01-01 00:00, local wall-clock time, no zone) or `muscle`.
+    `muscles` and `sides` decode the muscle and side indexes. When the diary has more
+    muscles than the muscle field holds, or the range more nights than the night field,
+    that field is 0 and the value comes in its own column: `muscle`, or `night` (days
+    after the range's first night).
     """
 
     packed: Sequence[int]
     muscles: tuple[str, ...]
     sides: tuple[str, ...]
-    start_minute: Sequence[int] | None = None
     muscle: Sequence[int] | None = None
+    night: Sequence[int] | None = None
 
     @classmethod
     def none(cls) -> EpisodeColumns:
@@ -68,9 +63,8 @@ class EpisodeColumns:
 
 
 # julianday() of 1900-01-01 00:00 is 2415020.5. SQLite's julianday is whole milliseconds
-# inside, so the product rounds to the exact second (CAST truncates, so the + 0.5 rounds);
-# integer division then floors it to the minute, for starts before 1900 too. A number, not
-# the text: numpy parsing 150,000 date strings cost more than the read.
+# inside, so the product rounds to the exact second (CAST truncates, so the + 0.5 rounds).
+# A number, not the text: taking 150,000 date strings apart in Python cost more than the read.
 _SECONDS_SINCE_1900_JULIAN: Final = (
     "CAST((julianday(start_local) - 2415020.5) * 86400 + 0.5 AS INTEGER)"
 )
@@ -85,10 +79,12 @@ def seconds_since_1900(sqlite_version: tuple[int, ...] = sqlite3.sqlite_version_
 
 
 _SECONDS_SINCE_1900: Final = seconds_since_1900()
-_START_MINUTE: Final = (
-    f"(CASE WHEN {_SECONDS_SINCE_1900} >= 0 THEN {_SECONDS_SINCE_1900} / 60"
-    f" ELSE -((59 - {_SECONDS_SINCE_1900}) / 60) END)"
-)
+# No cramp starts before 1900 (validation refuses it), so the seconds are never negative
+# and SQLite's integer division and remainder floor, as the clock does.
+_SECOND_OF_DAY: Final = f"({_SECONDS_SINCE_1900} % 86400)"
+# The night: whole days from the start of the range's first night (:night_origin, in the
+# same seconds), never negative inside the range.
+_NIGHT: Final = f"(({_SECONDS_SINCE_1900} - :night_origin) / 86400)"
 
 
 CALF: Final = "muscle.calf"
@@ -106,7 +102,24 @@ def _muscle_index(muscles: Sequence[str]) -> str:
     return f"CASE muscle {whens} ELSE {len(muscles)} END"
 
 
-def _packed_column(muscles: Sequence[str], *, muscle_packed: bool, start_packed: bool) -> str:
+def _in_sleep(sleep_minutes: tuple[int, int]) -> str:
+    """SQL for 1 when the start's clock minute lies in [start, end) of the sleep hours
+    (`nights.SleepHours.contains`; they may cross midnight), else 0."""
+    start, end = (f"'{minute // 60:02d}:{minute % 60:02d}'" for minute in sleep_minutes)
+    # The clock text "HH:MM" of the start, compared as text: a third cheaper than the
+    # same minutes from unixepoch() over a century.
+    clock = "substr(start_local, 12, 5)"
+    joined = "AND" if sleep_minutes[0] < sleep_minutes[1] else "OR"
+    return f"({clock} >= {start} {joined} {clock} < {end})"
+
+
+def _packed_column(
+    muscles: Sequence[str],
+    sleep_minutes: tuple[int, int] | None,
+    *,
+    muscle_packed: bool,
+    night_packed: bool,
+) -> str:
     """SQL packing one episode in the `EpisodeColumns.packed` layout."""
     # The same rule as `nights.known_nocturnal`, in SQL.
     nocturnal = (
@@ -117,40 +130,59 @@ def _packed_column(muscles: Sequence[str], *, muscle_packed: bool, start_packed:
     terms = [
         f"coalesce(intensity, {NO_INTENSITY})",
         f"({nocturnal}) * {1 << NOCTURNAL_BIT}",
-        f"CASE WHEN to_review IS 1 THEN {1 << TO_REVIEW_BIT} ELSE 0 END",
         f"({side} ELSE 3 END) * {1 << SIDE_BITS[0]}",
         f"coalesce(duration_s, 0) * {1 << DURATION_BITS[0]}",
         f"({unknown}) * {1 << TIMING_UNKNOWN_BIT}",
         f"CASE WHEN time_noted IS 0 THEN {1 << TIME_NOT_NOTED_BIT} ELSE 0 END",
+        f"{_SECOND_OF_DAY} / 3600 * {1 << HOUR_BITS[0]}",
     ]
+    if sleep_minutes is not None:
+        terms.append(f"({_in_sleep(sleep_minutes)}) * {1 << IN_SLEEP_BIT}")
     if muscle_packed:
         terms.append(f"({_muscle_index(muscles)}) * {1 << MUSCLE_BITS[0]}")
-    if start_packed:
-        # Never negative here (the range starts in 1900 or later), so / floors.
-        terms.append(f"{_SECONDS_SINCE_1900} / 60 * {1 << START_MINUTE_BITS[0]}")
+    if night_packed:
+        terms.append(f"{_NIGHT} * {1 << EPISODE_NIGHT_BITS[0]}")
     return " + ".join(terms)
 
 
-def episode_columns(connection: sqlite3.Connection, nights: NightRange) -> EpisodeColumns:
-    """Every episode of the range in one pass over the table (see `EpisodeColumns`)."""
+def episode_columns(
+    connection: sqlite3.Connection,
+    nights: NightRange,
+    sleep_minutes: tuple[int, int] | None = None,
+) -> EpisodeColumns:
+    """Every episode of the range in one pass over the table (see `EpisodeColumns`).
+
+    `sleep_minutes`: the person's sleep hours as clock minutes [start, end)
+    (`nights.SleepHours`), for the IN_SLEEP_BIT; without them (sleep hours of whole
+    hours, which the hour alone answers) that bit is 0.
+    """
     muscles = tuple(
         code
         for (code,) in connection.execute(
             "SELECT code FROM vocabulary WHERE kind = 'muscle' ORDER BY code"
         )
     )
-    # Outside its field's reach, a value comes in a column of its own (rare: thousands of
-    # muscles of one's own, or a range before 1900).
+    # Outside its field's reach, a value comes in a column of its own (rare: hundreds of
+    # muscles of one's own, or a range of thousands of years).
     muscle_packed = len(muscles) < (1 << MUSCLE_BITS[1])
-    start_packed = _PACKED_STARTS[0] <= nights.local_from and nights.local_to <= _PACKED_STARTS[1]
-    columns = [_packed_column(muscles, muscle_packed=muscle_packed, start_packed=start_packed)]
-    if not start_packed:
-        columns.append(_START_MINUTE)
+    night_packed = (nights.last - nights.first).days < (1 << EPISODE_NIGHT_BITS[1])
+    columns = [
+        _packed_column(
+            muscles, sleep_minutes, muscle_packed=muscle_packed, night_packed=night_packed
+        )
+    ]
+    if not night_packed:
+        columns.append(_NIGHT)
     if not muscle_packed:
         columns.append(_muscle_index(muscles))
+    origin = (nights.first - _1900).days * 86_400 + nights.boundary_hour * 3600
     cursor = connection.execute(
         f"SELECT {', '.join(columns)} FROM episodes WHERE {IN_RANGE} ORDER BY start_local",
-        {**nights.bounds(), **{f"m{i}": code for i, code in enumerate(muscles)}},
+        {
+            **nights.bounds(),
+            "night_origin": origin,
+            **{f"m{i}": code for i, code in enumerate(muscles)},
+        },
     )
     # The foreign key keeps muscles in the vocabulary; anything else would count as "other".
     found = (*muscles, "muscle.other")
@@ -162,9 +194,12 @@ def episode_columns(connection: sqlite3.Connection, nights: NightRange) -> Episo
         [row[0] for row in rows],
         found,
         SIDES,
-        start_minute=None if start_packed else [row[1] for row in rows],
         muscle=None if muscle_packed else [row[muscle_at] for row in rows],
+        night=None if night_packed else [row[1] for row in rows],
     )
+
+
+_1900: Final = date(1900, 1, 1)
 
 
 # -- link tables ----------------------------------------------------------------------------

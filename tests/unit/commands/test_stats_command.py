@@ -13,8 +13,9 @@ import pytest
 from cramplog import cli
 from cramplog.analysis import stats
 from cramplog.core.records import DayFactors, EpisodeInput, Side
+from cramplog.diary import integrity
 from cramplog.diary.service import Diary
-from tests.unit.data_safety import flip_bytes, sha256
+from tests.unit.data_safety import flip_bytes, page_size, sha256
 
 # The command reads the real clock, so the diary is filled well in the past and every test
 # names its nights explicitly (except the one about the default period).
@@ -227,6 +228,40 @@ def test_stats_on_a_damaged_diary_names_the_damage(
     assert err.startswith(f"cramplog: {filled / 'diary.sqlite3'} is damaged")
     assert err.count("\n") == 1 and "Traceback" not in err
     assert sha256(filled / "diary.sqlite3") == before
+
+
+def _flip_table_pages(path: Path, table: str) -> None:
+    """Invert the b-tree header of `table`'s root page alone: the schema and the version
+    stamp stay readable, so only a read of that table meets the damage."""
+    connection = sqlite3.connect(path)
+    (root,) = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+    ).fetchone()
+    connection.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size(path)
+    for i in range(start, start + 8):
+        data[i] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_damage_met_while_reading_gets_the_examinations_one_line_and_nothing_is_written(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = filled / "diary.sqlite3"
+    _flip_table_pages(path, "episodes")
+    before = sha256(path)
+    code, out, err = run(
+        capsys, "--from", "2025-06-02", "--to", "2025-06-08", "--data-dir", str(filled)
+    )
+    assert (code, out) == (1, "")
+    # The very line the full examination gives (what a damaged diary always got).
+    assert err == f"cramplog: {integrity.examine(filled).message}\n"
+    assert err.startswith(f"cramplog: {path} is damaged") and "Traceback" not in err
+    assert sha256(path) == before
+    assert sorted(p.name for p in filled.iterdir() if p.name.startswith("diary")) == [
+        "diary.sqlite3"
+    ]
 
 
 def test_stats_on_a_diary_from_a_newer_cramplog_refuses_it_unchanged(

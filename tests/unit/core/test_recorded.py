@@ -240,3 +240,17 @@ def test_an_imported_span_merges_with_the_spans_it_touches() -> None:
     assert absorbed == existing[:2]
     first, last, absorbed = recorded.merged_span(date(2026, 1, 15), date(2026, 1, 19), existing)
     assert (first, last, absorbed) == (date(2026, 1, 15), None, [existing[2]])
+
+
+def test_reviewed_nights_outside_the_range_are_not_recorded_nights_of_it() -> None:
+    first, last = date(2026, 3, 2), date(2026, 3, 8)
+    inside = [recorded.day_number(first), recorded.day_number(last)]
+    outside = [recorded.day_number(first) - 1, recorded.day_number(last) + 1]
+    span = LoggingSpan(
+        1, "u", date(2026, 3, 7), date(2026, 3, 9), SpanSource.DECLARED, datetime(2026, 3, 10)
+    )
+    found, span_only = recorded.recorded_days(inside + outside, [span], first, last, last)
+    # The 8th is reviewed and inside the span; the 7th only in the span; the 9th is past.
+    assert found == set(inside) | {recorded.day_number(date(2026, 3, 7))}
+    assert span_only == {recorded.day_number(date(2026, 3, 7))}
+    assert recorded.recorded_days(inside, [], first, last, last) == (set(inside), set())

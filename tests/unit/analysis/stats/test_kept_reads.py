@@ -21,10 +21,12 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[aggregates.NightRange]:
     real = aggregates.episode_columns
 
     def spy(
-        connection: sqlite3.Connection, nights: aggregates.NightRange
+        connection: sqlite3.Connection,
+        nights: aggregates.NightRange,
+        sleep_minutes: tuple[int, int] | None = None,
     ) -> aggregates.EpisodeColumns:
         calls.append(nights)
-        return real(connection, nights)
+        return real(connection, nights, sleep_minutes)
 
     monkeypatch.setattr(aggregates, "episode_columns", spy)
     return calls

@@ -63,17 +63,36 @@ def test_more_muscles_than_the_packed_field_holds_are_counted_the_same(
     assert stats.compute(diary, MARCH) == packed
 
 
-def test_a_range_reaching_before_1900_reads_its_starts_in_their_own_column(
+def test_a_range_reaching_before_1900_counts_its_nights_from_its_own_first(
     diary: Diary,
 ) -> None:
     _cramps(diary)
     early = NightRange(date(1899, 12, 30), MARCH.last, diary.boundary_hour)
     columns = diary.read_plain(lambda c: period.episode_columns(c, early))
-    assert columns.start_minute is not None
+    assert columns.night is None  # the nights fit their field, counted from 30 Dec 1899
+    nights = [p >> period.EPISODE_NIGHT_BITS[0] for p in columns.packed]
+    assert [early.first + timedelta(days=n) for n in nights] == [
+        date(2026, 3, 1),  # 03:41 on the 2nd belongs to the night of the 1st
+        date(2026, 3, 4),
+        date(2026, 3, 9),
+    ]
     from_1899 = stats.compute(diary, stats.Period(early.first, early.last))
     march = stats.compute(diary, MARCH)
     assert from_1899.by_hour == march.by_hour and from_1899.by_weekday == march.by_weekday
     assert from_1899.cramp_nights == march.cramp_nights == 3
+
+
+def test_a_range_longer_than_the_night_field_reads_its_nights_in_their_own_column(
+    diary: Diary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _cramps(diary)
+    packed = stats.compute(diary, MARCH)
+    kept_reads.forget(diary)
+    monkeypatch.setattr(period, "EPISODE_NIGHT_BITS", (42, 1))  # room for two nights only
+    nights = NightRange(MARCH.first, MARCH.last, diary.boundary_hour)
+    columns = diary.read_plain(lambda c: period.episode_columns(c, nights))
+    assert columns.night == [0, 3, 8]
+    assert stats.compute(diary, MARCH) == packed
 
 
 def test_sleep_figures_at_their_limits_and_unrecorded_ones_come_back_as_they_were(
@@ -109,25 +128,21 @@ def _one_cramp_starting(diary: Diary, start_local: str) -> None:
         )
 
 
-def test_the_last_minute_the_start_field_holds_comes_back_packed(diary: Diary) -> None:
+def test_a_far_off_start_comes_back_with_its_night_and_hour(diary: Diary) -> None:
     _one_cramp_starting(diary, "2155-03-11 17:59:00")
     # The night of 10 March 2155 under an 18:00 boundary ends at 18:00 on the 11th.
     nights = NightRange(date(2155, 3, 10), date(2155, 3, 10), 18)
     columns = diary.read_plain(lambda c: period.episode_columns(c, nights))
-    assert columns.start_minute is None
-    minute = columns.packed[0] >> period.START_MINUTE_BITS[0]
-    assert datetime(1900, 1, 1) + timedelta(minutes=minute) == datetime(2155, 3, 11, 17, 59)
+    (packed,) = columns.packed
+    assert packed >> period.EPISODE_NIGHT_BITS[0] == 0
+    shift, width = period.HOUR_BITS
+    assert (packed >> shift) & ((1 << width) - 1) == 17
 
 
-def test_a_range_reaching_past_the_start_fields_last_minute_reads_its_own_column(
-    diary: Diary,
-) -> None:
+def test_a_start_past_2155_is_counted_on_its_night_and_hour(diary: Diary) -> None:
     _one_cramp_starting(diary, "2155-03-11 18:08:00")  # 2**27 minutes after 1900 began
     diary.set_boundary_hour(18)
-    nights = NightRange(date(2155, 3, 11), date(2155, 3, 11), 18)
-    columns = diary.read_plain(lambda c: period.episode_columns(c, nights))
-    assert columns.start_minute == [1 << 27]
-    s = stats.compute(diary, stats.Period(nights.first, nights.last))
+    s = stats.compute(diary, stats.Period(date(2155, 3, 11), date(2155, 3, 11)))
     assert [(h.hour, h.episodes) for h in s.by_hour if h.episodes] == [(18, 1)]
     assert s.cramp_nights == 1
 
