@@ -6,10 +6,13 @@ then fails to open is told as on any other start, and the app leaves.
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +21,7 @@ from cramplog.diary import setting_values
 from cramplog.diary.read_only import ReadOnlyDiary
 from cramplog.files import bug_log
 from cramplog.ui import main_window
+from cramplog.ui.forms.review_banner import ReviewBanner
 from cramplog.ui.main_window import PATTERNS, MainWindow
 from cramplog.ui.pages.patterns_page import PatternsPage
 from cramplog.ui.preferences import Preferences
@@ -44,6 +48,11 @@ def on_patterns(qtbot: QtBot, preferences: Preferences) -> MainWindow:
     window = MainWindow(preferences=preferences)
     qtbot.add_widget(window)
     return window
+
+
+def offered(window: MainWindow) -> bool:
+    """Whether the window shows the review banner (made when there is an offer)."""
+    return any(banner.isVisible() for banner in window.findChildren(ReviewBanner))
 
 
 def leaving(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -121,3 +130,40 @@ def test_a_diary_that_fails_to_open_after_its_figures_painted_is_told_and_the_ap
     assert isinstance(page, PatternsPage) and page.stats is not None and page.stats.episodes
     assert told == ["The diary is locked by another program."]
     assert opening.diary is None and not window.attached
+
+
+def test_not_now_while_the_diary_is_still_opening_keeps_the_banner_away_once_it_opens(
+    qtbot: QtBot,
+    preferences: Preferences,
+    weeks_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cramplog.diary import first_screen
+
+    # Three mornings after the sample's last night: three nights to review.
+    monkeypatch.setenv(setting_values.PINNED_NOW_ENV, "2026-03-14T09:30:00")
+    release = threading.Event()
+    open_with_list = first_screen.open_with_list
+
+    def slow(*args: Any) -> Any:
+        assert release.wait(20)
+        return open_with_list(*args)
+
+    monkeypatch.setattr(first_screen, "open_with_list", slow)
+    window = on_patterns(qtbot, preferences)
+    opening = cramplog_app.DiaryOpening(window, weeks_of_cramps, sample=False)
+    window.show()
+    try:
+        qtbot.wait_until(lambda: offered(window), timeout=20_000)
+        assert not window.attached
+        qtbot.mouseClick(window.banner.later_button, Qt.MouseButton.LeftButton)
+        release.set()
+        qtbot.wait_until(lambda: window.attached, timeout=20_000)
+        qtbot.wait(50)
+        assert not window.banner.isVisible()
+    finally:
+        release.set()
+        window.close()
+        opening.stop()
+        if opening.diary is not None:
+            opening.diary.close()
