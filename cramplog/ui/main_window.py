@@ -165,6 +165,9 @@ class MainWindow(QMainWindow):
         self.places.currentRowChanged.connect(self._place_chosen)
 
         self._banner_night: date | None = None
+        # The last night of the offer "Not now" put away: the same offer stays away (the
+        # diary opening behind the first figures offers it again, nothing having changed).
+        self._dismissed_night: date | None = None
         self._banner: ReviewBanner | None = None
         self._right = QVBoxLayout()
         self._right.setContentsMargins(0, 0, 0, 0)
@@ -298,7 +301,11 @@ class MainWindow(QMainWindow):
 
     def _wire_patterns(self, page: PatternsPage) -> None:
         # Settings wait for the diary, as the entry actions do: the page may show before it.
-        page.settings_requested.connect(lambda: self._when_open(self.edit_settings))
+        page.settings_requested.connect(
+            lambda: self._when_open(
+                self.edit_settings, _("Opening your diary; Settings open once it is open…")
+            )
+        )
         self._put_page(PATTERNS, page)
 
     @property
@@ -413,18 +420,25 @@ class MainWindow(QMainWindow):
             self._banner = self.banner = ReviewBanner()
             # Its review waits for the diary, as the entry actions do: it may show before.
             self.banner.review_requested.connect(lambda: self._when_open(self._review_from_banner))
-            self.banner.dismissed.connect(self.banner.hide)
+            self.banner.dismissed.connect(self._banner_dismissed)
             self.banner.hide()
             self._right.insertWidget(0, self.banner)
         return self._banner
 
-    def _when_open(self, entry: Callable[[], object]) -> None:
-        """Run an entry action now, or as soon as the diary is open (the latest one asked)."""
+    def _banner_dismissed(self) -> None:
+        self._dismissed_night = self._banner_night
+        self.banner.hide()
+
+    def _when_open(self, entry: Callable[[], object], waiting: str | None = None) -> None:
+        """Run an entry action now, or as soon as the diary is open (the latest one asked),
+        saying so in the status bar: `waiting`, or that the entry opens in a moment."""
         if self.attached:
             entry()
             return
         self._pending = entry
-        self.statusBar().showMessage(_("Opening your diary; your entry opens in a moment…"), 5000)
+        if waiting is None:
+            waiting = _("Opening your diary; your entry opens in a moment…")
+        self.statusBar().showMessage(waiting, 5000)
 
     def _attach_undo(self, editor: DiaryEditor) -> None:
         """Put the diary's undo and redo in place of the disabled stand-ins."""
@@ -709,6 +723,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         self.statusBar().showMessage(text)
+        self._dismissed_night = None  # the reminder asks again, even after "Not now"
         self.update_banner()
         QApplication.alert(self)
 
@@ -814,7 +829,7 @@ class MainWindow(QMainWindow):
     def _show_review_due(self, due: ReviewDue) -> None:
         banner = self._make_banner()
         self._banner_night = due.last_night
-        if due.reviewed or self.sample:
+        if due.reviewed or self.sample or due.last_night == self._dismissed_night:
             banner.hide()
             return
         if len(due.missed) > 1:

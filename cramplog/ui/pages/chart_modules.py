@@ -17,7 +17,11 @@ import importlib
 import threading
 from typing import Final
 
-MODULES: Final = ("cramplog.render.charts", "cramplog.render.chart_view")
+# matplotlib and the charts' drawing, not their Qt canvas (cramplog.render.chart_view, whose
+# matplotlib backend makes Qt classes and enums as it loads): PySide makes those on first use,
+# not safely from two threads, and a start on Patterns crashed about once in 50 launches on a
+# busy machine with the canvas loading here. The UI thread imports the canvas (~40 ms).
+MODULES: Final = ("cramplog.render.charts", "matplotlib.backends.backend_agg")
 
 # How long `ready` lets a loading thread run while the caller waits for its answer. Some
 # callers wait without letting other threads run at all (PySide's QTest.qWait holds the

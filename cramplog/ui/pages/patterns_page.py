@@ -334,8 +334,10 @@ class PatternsPage(QWidget):
         """Recompute the numbers and warning signs, then redraw the charts on screen."""
         if not self.attached:
             self._dirty = True  # recomputed on `attach`
+            self._show_waiting()
             return
         self._dirty = False
+        self._mark_stale(False)
         try:
             period = self.current_period()
             comparison = self.current_comparison(period)
@@ -368,6 +370,18 @@ class PatternsPage(QWidget):
         self.charts.show(computed)
         # After the event loop has laid the page out, so "on screen" means what it says.
         QTimer.singleShot(0, self.charts.draw_visible)
+
+    def _show_waiting(self) -> None:
+        """Another period was chosen before the diary is open: the numbers shown are of the
+        one before, so the period line says why they wait and they are marked stale."""
+        self.period_label.setText(_("Opening your diary…"))
+        self.unrecorded_hint.setVisible(False)
+        self._mark_stale(True)
+
+    def _mark_stale(self, stale: bool) -> None:
+        # Dimmed to the placeholder colour, not disabled: disabled text is below 4.5:1.
+        for widget in (*self.tiles, self.treatments_label, self.empty_label):
+            patterns_tiles.dim(widget, stale)
 
     def _show_problem(self, message: str) -> None:
         self.problem_label.setText(message)
@@ -473,8 +487,12 @@ class PatternsPage(QWidget):
     def _show_trigger(self, code: str) -> None:
         s = self.stats
         trigger = None if s is None else s.trigger(code)
-        if s is None or trigger is None or not self.attached:
-            return  # a trigger chosen while the diary opens is shown on `attach`
+        if s is None or trigger is None:
+            return
+        if not self.attached:  # shown on `attach`
+            self.trigger_episodes.clear()
+            self.episodes_heading.setText(_("Opening your diary…"))
+            return
         item = self.diary.checklist.get(code)
         self.checklist.show_details(patterns_checklist.trigger_text(s, trigger, item))
         total, episodes = stats.episodes_with_trigger(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from cramplog.analysis import stats
@@ -25,6 +26,15 @@ def plain_label(text: str = "", *, wrap: bool = True, name: str | None = None) -
     if name is not None:
         label.setObjectName(name)
     return label
+
+
+def dim(widget: QWidget, dimmed: bool) -> None:
+    """Show a label, or every label in `widget`, in the theme's placeholder colour (figures
+    out of date), or back in its own. Not disabled: disabled text is dimmer than 4.5:1."""
+    role = QPalette.ColorRole.PlaceholderText if dimmed else QPalette.ColorRole.NoRole
+    labels = [widget] if isinstance(widget, QLabel) else widget.findChildren(QLabel)
+    for label in labels:
+        label.setForegroundRole(role)
 
 
 def number(value: float | None, kind: wording.Figure = wording.Figure.SCORE) -> str:

@@ -220,8 +220,11 @@ class BackgroundOpening:
 
 def _figures_read_only(data_dir: Path, compute: Callable[[DiaryFigures], object]) -> object:
     """`compute` on a read-only view of the examined file; None if only the opened diary
-    can give the figures (it is brought up to date first) or the file cannot be read now
-    (the place then computes them itself, and shows any problem)."""
+    can give the figures (it is brought up to date first), the file cannot be read now, or
+    `compute` hit a bug (the place then computes them itself, and shows any problem).
+
+    The figures are only a head start: a bug here is logged, never shown, and the diary
+    opens as it would without them."""
     from cramplog.core.errors import CramplogError
     from cramplog.diary.read_only import ReadOnlyDiary
 
@@ -230,6 +233,17 @@ def _figures_read_only(data_dir: Path, compute: Callable[[DiaryFigures], object]
             return None if view is None else compute(view)
     except (CramplogError, OSError):
         return None
+    except Exception as exc:
+        _log_bug(exc)
+        return None
+
+
+def _log_bug(exc: Exception) -> None:
+    """Write a bug to cramplog's bug log (its type and place only, as the app's hook does)."""
+    from cramplog.files import bug_log
+
+    with contextlib.suppress(OSError):  # a log that cannot be written must not stop the start
+        bug_log.record(type(exc), exc.__traceback__)
 
 
 def _examine_while_loading(data_dir: Path, modules: Sequence[str]) -> Verdict:

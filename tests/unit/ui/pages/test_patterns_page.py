@@ -553,9 +553,10 @@ def test_a_page_on_the_figures_read_before_the_diary_opens_reads_as_the_opened_o
     assert early.stats == opened.stats
     assert early.checklist.width() == opened.checklist.width()  # widened for the names alike
 
-    figures = early.stats
-    early.attach(editor)  # the diary is open: the same night, nothing to compute again
-    assert early.stats is figures
+    read = what_a_person_reads(early)
+    early.attach(editor)  # the diary is open: the same night, nothing changes on screen
+    qtbot.wait(20)
+    assert what_a_person_reads(early) == read
     editor.add_episode(cramp(11))
     qtbot.wait_until(lambda: tile_value(early, "episodes") == "3")
 
@@ -567,12 +568,41 @@ def test_a_period_chosen_while_the_diary_opens_is_shown_once_it_is_open(
     editor.add_episode(cramp(3, month=1))  # in the last 3 months, not the last 4 weeks
     early = page_on_opening_figures(qtbot, figures_read_from_the_file(diary))
     assert tile_value(early, "episodes") == "2"
+    period_line = early.period_label.text()
     early.select_period("last_4_weeks")
-    qtbot.wait(20)
-    assert tile_value(early, "episodes") == "2"  # it waits for the diary, without an error
+    # It waits for the diary, without an error, and says so: the old numbers look stale.
+    qtbot.wait_until(lambda: early.period_label.text() == "Opening your diary…")
+    assert tile_value(early, "episodes") == "2"
+    assert all(looks_stale(tile) for tile in early.tiles)
     early.attach(editor)
     qtbot.wait_until(lambda: tile_value(early, "episodes") == "1")
     assert early.stats is not None and early.stats.period.first == date(2026, 2, 12)
+    assert early.period_label.text() not in ("Opening your diary…", period_line)
+    assert early.period_label.text().startswith("12 Feb")
+    assert not any(looks_stale(tile) for tile in early.tiles)
+
+
+def looks_stale(tile: QWidget) -> bool:
+    """Whether every text of a tile is drawn in the dimmed colour (not the normal one)."""
+    labels = tile.findChildren(QLabel)
+    palette = tile.palette()
+    normal = palette.color(QPalette.ColorRole.WindowText)
+    dimmed = palette.color(QPalette.ColorRole.PlaceholderText)
+    drawn = [label.palette().color(label.foregroundRole()) for label in labels]
+    if all(colour == dimmed for colour in drawn):
+        return True
+    assert all(colour == normal for colour in drawn)  # never half and half
+    return False
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_stale_numbers_stay_readable_in_light_and_dark(qtbot: QtBot, dark: bool) -> None:
+    from cramplog.ui.widgets import theme
+
+    palette = theme.dark_palette() if dark else theme.light_palette()
+    dimmed = palette.color(QPalette.ColorRole.PlaceholderText)
+    for background in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+        assert theme.contrast_ratio(dimmed, palette.color(background)) >= 4.5
 
 
 def test_a_trigger_chosen_while_the_diary_opens_lists_its_cramps_once_it_is_open(
@@ -582,6 +612,7 @@ def test_a_trigger_chosen_while_the_diary_opens_lists_its_cramps_once_it_is_open
     early = page_on_opening_figures(qtbot, figures_read_from_the_file(diary))
     early.select_trigger("trigger.dehydration")
     assert early.trigger_episodes.count() == 0
+    assert early.episodes_heading.text() == "Opening your diary…"
     early.attach(editor)
     assert early.trigger_episodes.count() == 1
     assert "Dehydration" in early.episodes_heading.text()

@@ -19,7 +19,11 @@ from cramplog.core.records import EpisodeFilter
 from cramplog.demo import sample
 from cramplog.diary import first_screen, integrity, setting_values
 from cramplog.diary.service import Diary
+from cramplog.ui import main_window
+from cramplog.ui.main_window import PATTERNS, MainWindow
 from cramplog.ui.pages import patterns_read_ahead
+from cramplog.ui.preferences import Preferences
+from cramplog.ui.startup import background_open
 from cramplog.ui.startup.background_open import BackgroundOpening, Examined, Opened
 
 
@@ -236,47 +240,80 @@ def test_a_window_closed_before_its_place_painted_drops_the_later_work(
 
 
 def patterns_first(
-    folder: Path, parent: QObject
+    qtbot: QtBot, folder: Path, preferences: Preferences
 ) -> tuple[BackgroundOpening, list[Examined], list[object]]:
-    """The worker as a start on Patterns makes it (figures first, then the diary), what it
-    hands over as examined, and the diaries it reads ahead."""
+    """The worker as a start on Patterns makes it (the window's own figures-first work and
+    modules, then the diary), what it hands over as examined, and the diaries it reads ahead."""
+    preferences.last_place = PATTERNS
+    window = MainWindow(preferences=preferences)  # start-up: no diary yet
+    qtbot.add_widget(window)
+    figures_first = window.work_before_open()
+    handover = window.work_before_handover()
+    assert figures_first is not None and handover is not None
+    assert window.modules_to_preview() == main_window.PATTERNS_FIRST_MODULES
     read_ahead: list[object] = []
+
+    def reading_ahead(diary: Diary) -> None:
+        read_ahead.append(diary)
+        handover(diary)
+
     worker = BackgroundOpening(
         folder,
         preview_rows=None,
         where=None,
-        early_modules=("cramplog.diary.read_only", "cramplog.ui.pages.patterns_page"),
+        early_modules=window.modules_to_preview(),
         late_modules=(),
-        before_handover=read_ahead.append,
-        figures_first=patterns_read_ahead.opening_figures,
-        parent=parent,
+        before_handover=reading_ahead,
+        figures_first=figures_first,
+        parent=window,
     )
     examined: list[Examined] = []
     worker.handover.examined.connect(examined.append)
     return worker, examined, read_ahead
 
 
+def waiting_for_the_paint(
+    monkeypatch: pytest.MonkeyPatch, worker: BackgroundOpening
+) -> threading.Event:
+    """Set once the worker waits for the first figures to be painted (as long as it takes)."""
+    monkeypatch.setattr(background_open, "PREVIEW_WAIT_S", 30.0)
+    waiting = threading.Event()
+    painted = worker._painted
+    wait = painted.wait
+
+    def noted_wait(timeout: float | None = None) -> bool:
+        waiting.set()
+        return wait(timeout)
+
+    monkeypatch.setattr(painted, "wait", noted_wait)
+    return waiting
+
+
 def test_patterns_figures_come_from_the_file_before_the_diary_opens(
-    qtbot: QtBot, months_of_cramps: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    months_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    preferences: Preferences,
 ) -> None:
     painted = threading.Event()
     opened_after_paint = when_opened(monkeypatch, painted.is_set)
     # The morning after the sample diary's last night, on both views of the file.
     monkeypatch.setenv(setting_values.PINNED_NOW_ENV, "2026-03-11T09:30:00")
-    parent = QObject()
-    worker, examined, read_ahead = patterns_first(months_of_cramps, parent)
+    worker, examined, read_ahead = patterns_first(qtbot, months_of_cramps, preferences)
+    waiting = waiting_for_the_paint(monkeypatch, worker)
     with qtbot.wait_signal(worker.handover.arrived, timeout=20_000) as arrived:
         worker.start()
         qtbot.wait_until(lambda: bool(examined), timeout=20_000)
-        qtbot.wait(50)
+        qtbot.wait_until(waiting.is_set, timeout=20_000)
         assert opened_after_paint == []  # the diary waits for the figures' paint
         painted.set()
         worker.preview_painted()
     worker.join()
     opened = arrived.args[0]
     try:
-        figures = examined[0].figures
-        assert isinstance(figures, patterns_read_ahead.OpeningFigures)
+        first = examined[0].figures
+        assert isinstance(first, main_window.FirstFigures)
+        figures = first.patterns
         assert examined[0].listing is None
         assert opened_after_paint == [True]
         period, comparison = patterns_read_ahead.opening_periods(opened.diary)
@@ -288,7 +325,7 @@ def test_patterns_figures_come_from_the_file_before_the_diary_opens(
 
 
 def test_a_diary_whose_words_predate_the_checklist_opens_first_and_is_read_ahead(
-    qtbot: QtBot, months_of_cramps: Path
+    qtbot: QtBot, months_of_cramps: Path, preferences: Preferences
 ) -> None:
     # Only the opened diary can bring its words up to date (a write): no figures before it.
     connection = sqlite3.connect(months_of_cramps / "diary.sqlite3")
@@ -298,8 +335,7 @@ def test_a_diary_whose_words_predate_the_checklist_opens_first_and_is_read_ahead
             (setting_values.CHECKLIST_HASH_KEY,),
         )
     connection.close()
-    parent = QObject()
-    worker, examined, read_ahead = patterns_first(months_of_cramps, parent)
+    worker, examined, read_ahead = patterns_first(qtbot, months_of_cramps, preferences)
     with qtbot.wait_signal(worker.handover.arrived, timeout=20_000) as arrived:
         worker.start()
     worker.join()
