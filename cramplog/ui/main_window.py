@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 # `QtCore.Qt`, not `Qt`: the first paint must not wait for the Qt namespace's enums (see
 # cramplog.ui.widgets.theme).
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,7 +33,8 @@ from PySide6.QtWidgets import (
 from cramplog.core.errors import CramplogError
 from cramplog.core.translation import N_, _
 from cramplog.ui.preferences import Preferences
-from cramplog.ui.startup.after_paint import AfterPaint
+from cramplog.ui.startup import benchmark_exit, patterns_first
+from cramplog.ui.startup.benchmark_exit import BENCHMARK_EXIT_ENV
 
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing, Episode, EpisodeFilter
@@ -47,17 +46,11 @@ if TYPE_CHECKING:
     from cramplog.ui.pages import chart_modules
     from cramplog.ui.pages.diary_page import DiaryPage
     from cramplog.ui.pages.patterns_page import PatternsPage
-    from cramplog.ui.pages.patterns_read_ahead import OpeningFigures
     from cramplog.ui.pages.summary_page import SummaryPage
     from cramplog.ui.pages.treatments_page import TreatmentsPage
+    from cramplog.ui.startup.patterns_first import FirstFigures
     from cramplog.ui.startup.stall_watch import StallWatch
     from cramplog.ui.tray import TrayPresence
-
-# The benchmark launches the real entry point with this set to "painted", "rows" (the first
-# rows of the list), "list" (the whole list, the diary open), "patterns" (its figures) or
-# "charts" (Patterns' charts drawn); the app quits as soon as that is on screen. Nothing else
-# changes.
-BENCHMARK_EXIT_ENV = "CRAMPLOG_BENCHMARK_EXIT"
 
 PLACES = (N_("Diary"), N_("Patterns"), N_("Treatments"), N_("Summary"))
 DIARY, PATTERNS, TREATMENTS, SUMMARY = range(len(PLACES))
@@ -72,17 +65,6 @@ _PLACE_MODULES = {
     TREATMENTS: ("cramplog.ui.pages.treatments_page",),
     SUMMARY: ("cramplog.ui.pages.summary_page",),
 }
-# What Patterns' first figures, read before the diary is open, import: loaded while the file
-# is examined (sqlite3 alone, no SQLAlchemy; see `work_before_open`). No Qt module: PySide
-# makes an enum class on its first use, and not safely from two threads at once, while this
-# thread makes the Qt namespace's in the same moments (`_full_theme`); a worker importing a
-# page then failed with "Qt has no attribute ItemDataRole". The page's module loads here.
-PATTERNS_FIRST_MODULES = (
-    "cramplog.diary.read_only",
-    "numpy",
-    "cramplog.ui.pages.patterns_read_ahead",
-    "cramplog.diary.review_due",
-)
 _ATTACH_MODULES = (
     "cramplog.ui.editor",
     "cramplog.diary.review_due",  # the banner's offer (and the plain reads it shares)
@@ -198,7 +180,7 @@ class MainWindow(QMainWindow):
 
             self._stall_watch = StallWatch(self)
         if self._benchmark_moment == "painted":
-            self._install_benchmark_exit(self._benchmark_moment)
+            self._exit_for_benchmark()
         if diary is not None:
             self.attach(diary)
 
@@ -219,7 +201,7 @@ class MainWindow(QMainWindow):
             if header is not None:
                 page.table.horizontalHeader().restoreState(header)
             if self._benchmark_moment in ("rows", "list"):
-                self._install_benchmark_exit(self._benchmark_moment)
+                self._exit_for_benchmark()
             if self._editor is not None:
                 page.attach(self._editor)
         return self._diary_page
@@ -240,7 +222,7 @@ class MainWindow(QMainWindow):
         Patterns' figures (none elsewhere)."""
         place = self.places.currentRow()
         if place == PATTERNS:
-            return PATTERNS_FIRST_MODULES
+            return patterns_first.MODULES
         return _PLACE_MODULES[DIARY] if place == DIARY else ()
 
     def modules_to_attach(self) -> tuple[str, ...]:
@@ -248,19 +230,21 @@ class MainWindow(QMainWindow):
         place = self.places.currentRow()
         return (*_ATTACH_MODULES, *_PLACE_MODULES.get(place, ()))
 
-    def work_before_open(self) -> Callable[[DiaryFigures], FirstFigures | None] | None:
+    def work_before_open(
+        self,
+    ) -> Callable[[DiaryFigures], FirstFigures | None] | None:
         """What start-up's worker may compute from a read-only view of the file before the
         diary is open, for `show_first_figures`: Patterns' opening figures (and the review
         banner's offer) if it starts there. (The diary, SQLAlchemy and all, takes a third of
         a second more to open: a person who left cramplog on Patterns sees its numbers first.)"""
-        return _first_figures_for_patterns if self.places.currentRow() == PATTERNS else None
+        return patterns_first.first_figures if self.places.currentRow() == PATTERNS else None
 
     def show_first_figures(self, figures: object) -> QWidget | None:
         """Show Patterns on the figures `work_before_open` computed, before the diary is
         open; the page, or None if Patterns is no longer the place in view."""
         if self.places.currentRow() != PATTERNS or self._patterns_page is not None:
             return None
-        if not isinstance(figures, FirstFigures):
+        if not isinstance(figures, patterns_first.FirstFigures):
             return None
         from cramplog.ui.pages.patterns_page import PatternsPage
 
@@ -269,14 +253,14 @@ class MainWindow(QMainWindow):
         self._patterns_page = page = PatternsPage(None, opening=figures.patterns)
         self._wire_patterns(page)
         if self._benchmark_moment == "patterns":
-            self._install_benchmark_exit(self._benchmark_moment)
+            self._exit_for_benchmark()
         return page
 
     def work_before_handover(self) -> Callable[[Diary], None] | None:
         """What start-up's worker may do with the open diary before handing it to this
         thread: compute Patterns' opening figures if it starts there (and could not before
         the diary was open)."""
-        return _read_ahead_for_patterns if self.places.currentRow() == PATTERNS else None
+        return patterns_first.read_ahead if self.places.currentRow() == PATTERNS else None
 
     def work_after_first_paint(self) -> chart_modules.Promise | None:
         """What start-up's worker is to do off this thread once the first place has painted
@@ -410,7 +394,7 @@ class MainWindow(QMainWindow):
         if self._benchmark_moment == "charts" or (
             self._benchmark_moment == "patterns" and not self._benchmark_exit_installed
         ):
-            self._install_benchmark_exit(self._benchmark_moment)
+            self._exit_for_benchmark()
 
     def _make_banner(self) -> ReviewBanner:
         """The review banner above the places, hidden until there is a night to offer."""
@@ -764,48 +748,9 @@ class MainWindow(QMainWindow):
         if not QProcess.startDetached(sys.executable, ["-m", "cramplog", "--demo"]):
             show_error(self, "cramplog", _("The sample diary could not be opened."))
 
-    # -- benchmark hook -----------------------------------------------------------------
-
-    def _install_benchmark_exit(self, moment: str) -> None:
+    def _exit_for_benchmark(self) -> None:
         self._benchmark_exit_installed = True
-        watched: QWidget = self
-        ready: Callable[[], bool] = lambda: True  # noqa: E731
-        if moment in ("rows", "list"):
-            page = self.diary_page
-            watched = page.table.viewport()
-            if moment == "rows":
-                ready = lambda: page.model.rowCount() > 0  # noqa: E731
-            else:
-                ready = lambda: page.complete and page.model.rowCount() > 0  # noqa: E731
-        elif moment == "patterns":
-            self.show_place(PATTERNS)
-            patterns = watched = self.patterns_page
-            # Painted with its numbers (not an empty frame); its charts follow, one a turn.
-            ready = lambda: patterns.stats is not None  # noqa: E731
-        elif moment == "charts":
-            self.show_place(PATTERNS)
-            self._report_when_charts_drawn(self.patterns_page)
-            return
-        # One turn after the paint: the measured moment includes it.
-        watch = self._stall_watch
-        AfterPaint(watched, lambda: _report_and_quit(watch), ready=ready)
-
-    def _report_when_charts_drawn(self, patterns: PatternsPage) -> None:
-        """Report once every chart view is made and those on screen are drawn (looked at
-        every few milliseconds: a chart's canvas paints itself, not the page)."""
-        watch = self._stall_watch
-        looking = QTimer(self)
-        looking.setInterval(5)
-
-        def look() -> None:
-            views = patterns.chart_views
-            on_screen = set(patterns.visible_chart_keys())
-            if patterns.charts_made and not any(v.stale for v in views if v.key in on_screen):
-                looking.stop()
-                QTimer.singleShot(0, lambda: _report_and_quit(watch))
-
-        looking.timeout.connect(look)
-        looking.start()
+        benchmark_exit.install(self, self._benchmark_moment, self._stall_watch)
 
     # -- reacting to changes ----------------------------------------------------------------
 
@@ -847,36 +792,6 @@ class MainWindow(QMainWindow):
             )
 
 
-@dataclass(frozen=True, slots=True)
-class FirstFigures:
-    """What a start on Patterns shows before the diary is open, read from the file."""
-
-    patterns: OpeningFigures
-    review: ReviewDue | None  # None: the open diary's banner will tell
-
-
-def _first_figures_for_patterns(diary: DiaryFigures) -> FirstFigures | None:
-    # Imported here, on the worker: the page's modules are not loaded before it.
-    from cramplog.diary.review_due import review_due
-    from cramplog.ui.pages.patterns_read_ahead import opening_figures
-
-    patterns = opening_figures(diary)
-    if patterns is None:
-        return None
-    try:
-        review = review_due(diary)
-    except CramplogError:
-        review = None
-    return FirstFigures(patterns, review)
-
-
-def _read_ahead_for_patterns(diary: Diary) -> None:
-    # Imported here, on the worker: the page's modules are not loaded before it.
-    from cramplog.ui.pages.patterns_read_ahead import read_ahead
-
-    read_ahead(diary)
-
-
 def _waiting_page() -> QWidget:
     """A place's stand-in until the diary is open: "Opening your diary…", centred by
     stretches (an alignment flag would touch Qt's enums before the first paint)."""
@@ -890,12 +805,3 @@ def _waiting_page() -> QWidget:
     column.addLayout(row)
     column.addStretch(1)
     return page
-
-
-def _report_and_quit(watch: StallWatch | None) -> None:
-    # The benchmark times the process from its launch to this line, so neither the work
-    # queued behind the paint nor the interpreter's exit is counted as start-up. The second
-    # figure is the longest the UI thread was busy since the window first painted.
-    stall = 0.0 if watch is None else watch.longest_until_now()
-    print(f"{BENCHMARK_EXIT_ENV} {time.time():.6f} {stall:.6f}", flush=True)
-    QCoreApplication.quit()

@@ -514,7 +514,7 @@ class DiaryOpening(QObject):
     def _first_offers(window: MainWindow, diary: Diary) -> None:
         """A draft left by a crash first; then, on a first run, the tour."""
         from cramplog.ui.dialogs import tour
-        from cramplog.ui.main_window import BENCHMARK_EXIT_ENV
+        from cramplog.ui.startup.benchmark_exit import BENCHMARK_EXIT_ENV
 
         offer_draft(window, diary)
         if not os.environ.get(BENCHMARK_EXIT_ENV):  # a timed start-up measures the app alone

@@ -215,8 +215,9 @@ def test_a_start_on_patterns_loads_no_qt_code_off_the_ui_thread_before_its_first
     script = """
 import importlib, sys
 from cramplog.ui import main_window
+from cramplog.ui.startup import patterns_first
 before = set(sys.modules)
-for name in main_window.PATTERNS_FIRST_MODULES:
+for name in patterns_first.MODULES:
     importlib.import_module(name)
 watched = ("PySide6", "shiboken6", "cramplog.ui", "cramplog.render", "matplotlib", "sqlalchemy")
 print(sorted(name for name in set(sys.modules) - before if name.startswith(watched)))

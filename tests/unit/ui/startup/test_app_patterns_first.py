@@ -20,12 +20,12 @@ from cramplog.demo import sample
 from cramplog.diary import setting_values
 from cramplog.diary.read_only import ReadOnlyDiary
 from cramplog.files import bug_log
-from cramplog.ui import main_window
 from cramplog.ui.forms.review_banner import ReviewBanner
 from cramplog.ui.main_window import PATTERNS, MainWindow
 from cramplog.ui.pages.patterns_page import PatternsPage
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.startup import app as cramplog_app
+from cramplog.ui.startup import patterns_first
 from cramplog.ui.startup.error_dialog import ExceptionHook
 
 
@@ -73,7 +73,7 @@ def test_a_bug_in_the_first_figures_is_logged_and_the_diary_opens_on_patterns_al
     def broken(_diary: ReadOnlyDiary) -> None:
         raise KeyError("a bug in the first figures")
 
-    monkeypatch.setattr(main_window, "_first_figures_for_patterns", broken)
+    monkeypatch.setattr(patterns_first, "first_figures", broken)
     told: list[str] = []
     monkeypatch.setattr(cramplog_app, "tell", lambda _p, _t, text: told.append(text))
     shown_errors: list[Path] = []  # the app's error hook, as it runs: its dialogs noted

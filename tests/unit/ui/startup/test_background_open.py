@@ -19,11 +19,11 @@ from cramplog.core.records import EpisodeFilter
 from cramplog.demo import sample
 from cramplog.diary import first_screen, integrity, setting_values
 from cramplog.diary.service import Diary
-from cramplog.ui import main_window
 from cramplog.ui.main_window import PATTERNS, MainWindow
 from cramplog.ui.pages import patterns_read_ahead
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.startup import background_open
+from cramplog.ui.startup import patterns_first as start_on_patterns
 from cramplog.ui.startup.background_open import BackgroundOpening, Examined, Opened
 
 
@@ -250,7 +250,7 @@ def patterns_first(
     figures_first = window.work_before_open()
     handover = window.work_before_handover()
     assert figures_first is not None and handover is not None
-    assert window.modules_to_preview() == main_window.PATTERNS_FIRST_MODULES
+    assert window.modules_to_preview() == start_on_patterns.MODULES
     read_ahead: list[object] = []
 
     def reading_ahead(diary: Diary) -> None:
@@ -312,7 +312,7 @@ def test_patterns_figures_come_from_the_file_before_the_diary_opens(
     opened = arrived.args[0]
     try:
         first = examined[0].figures
-        assert isinstance(first, main_window.FirstFigures)
+        assert isinstance(first, start_on_patterns.FirstFigures)
         figures = first.patterns
         assert examined[0].listing is None
         assert opened_after_paint == [True]
