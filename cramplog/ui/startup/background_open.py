@@ -211,7 +211,7 @@ class BackgroundOpening:
                 sorted_rows = sort_rows(rows.episodes, rows.cramp_free, night_of=diary.night_of)
             _load(self.late_modules)
             if self.before_handover is not None and figures is None:
-                self.before_handover(diary)
+                _head_start(self.before_handover, diary)
         except BaseException:
             diary.close()
             raise
@@ -236,6 +236,20 @@ def _figures_read_only(data_dir: Path, compute: Callable[[DiaryFigures], object]
     except Exception as exc:
         _log_bug(exc)
         return None
+
+
+def _head_start(work: Callable[[Diary], None], diary: Diary) -> None:
+    """`work` on the open diary before the handover: only a head start, as the figures read
+    before it opened are (`_figures_read_only`). A problem of the diary's is left for the
+    place to meet again and show; a bug is logged, and the diary is handed over all the same."""
+    from cramplog.core.errors import CramplogError
+
+    try:
+        work(diary)
+    except CramplogError:
+        pass
+    except Exception as exc:
+        _log_bug(exc)
 
 
 def _log_bug(exc: Exception) -> None:

@@ -1,7 +1,8 @@
 """Start-up on Patterns: its first figures, read from the file, are only a head start.
 
-A bug in reading them is logged and the diary opens as it would without them; a diary that
-then fails to open is told as on any other start, and the app leaves.
+A bug in reading them, or in reading ahead once the diary is open, is logged and the diary
+opens as it would without them; a diary that then fails to open is told as on any other start,
+and the app leaves.
 """
 
 from __future__ import annotations
@@ -94,6 +95,49 @@ def test_a_bug_in_the_first_figures_is_logged_and_the_diary_opens_on_patterns_al
         logged = bug_log.log_file(_bug_log_in_a_temporary_folder).read_text(encoding="utf-8")
         assert "builtins.KeyError (message withheld)" in logged
         assert "a bug in the first figures" not in logged  # never the message
+    finally:
+        hook.uninstall()
+        window.close()
+        opening.stop()
+        if opening.diary is not None:
+            opening.diary.close()
+
+
+def test_a_bug_in_reading_ahead_on_the_open_diary_is_logged_and_patterns_opens_all_the_same(
+    qtbot: QtBot,
+    preferences: Preferences,
+    weeks_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    _bug_log_in_a_temporary_folder: Path,
+) -> None:
+    # No figures from the file (as for a diary that needs bringing up to date), so the worker
+    # reads ahead on the open diary instead; that read-ahead has a bug.
+    monkeypatch.setattr(patterns_first, "first_figures", lambda _diary: None)
+
+    def broken(_diary: object) -> None:
+        raise IndexError("a bug in the read-ahead")
+
+    monkeypatch.setattr(patterns_first, "read_ahead", broken)
+    told: list[str] = []
+    monkeypatch.setattr(cramplog_app, "tell", lambda _p, _t, text: told.append(text))
+    shown_errors: list[Path] = []
+    hook = ExceptionHook(log_dir=_bug_log_in_a_temporary_folder, show=shown_errors.append)
+    exits = leaving(monkeypatch)
+    window = on_patterns(qtbot, preferences)
+    hook.install()
+    opening = cramplog_app.DiaryOpening(window, weeks_of_cramps, sample=True)
+    window.show()
+    try:
+        qtbot.wait_until(lambda: window.attached, timeout=20_000)
+        page = window.pages.currentWidget()
+        assert isinstance(page, PatternsPage) and page is window.patterns_page
+        qtbot.wait_until(lambda: page.stats is not None and page.stats.episodes > 0)
+        episodes = next(tile for tile in page.tiles if tile.headline.key == "episodes")
+        assert page.stats is not None and episodes.value.text() == str(page.stats.episodes)
+        assert told == [] and shown_errors == [] and exits == []
+        logged = bug_log.log_file(_bug_log_in_a_temporary_folder).read_text(encoding="utf-8")
+        assert "builtins.IndexError (message withheld)" in logged
+        assert "a bug in the read-ahead" not in logged
     finally:
         hook.uninstall()
         window.close()
