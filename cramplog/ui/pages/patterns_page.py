@@ -196,6 +196,8 @@ class PatternsPage(QWidget):
         row.addStretch(1)
         self.controls = row
         self.period_label = plain_label(name="periodLabel")
+        # At the top of the height it may hold while the diary opens (`_show_waiting`).
+        self.period_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.problem_label = plain_label(name="periodProblem")
         self.problem_label.setVisible(False)
         self.unrecorded_hint = QWidget()
@@ -374,14 +376,25 @@ class PatternsPage(QWidget):
     def _show_waiting(self) -> None:
         """Another period was chosen before the diary is open: the numbers shown are of the
         one before, so the period line says why they wait and they are marked stale."""
+        # The line keeps the height of what it replaces (the period's two lines, often, and
+        # the hint under them), so nothing below moves under the reader's eyes.
+        held = self.period_label.height()
+        if self.unrecorded_hint.isVisible():
+            layout = self.layout()
+            held += self.unrecorded_hint.height() + (0 if layout is None else layout.spacing())
+        self.period_label.setMinimumHeight(held)
         self.period_label.setText(_("Opening your diary…"))
         self.unrecorded_hint.setVisible(False)
         self._mark_stale(True)
 
     def _mark_stale(self, stale: bool) -> None:
         # Dimmed to the placeholder colour, not disabled: disabled text is below 4.5:1.
-        for widget in (*self.tiles, self.treatments_label, self.empty_label):
+        # The warning signs and the checklist's counts are the old period's too.
+        shown = (*self.tiles, self.treatments_label, self.empty_label, self.warning_panel)
+        for widget in (*shown, self.trigger_tree):
             patterns_tiles.dim(widget, stale)
+        if not stale:
+            self.period_label.setMinimumHeight(0)
 
     def _show_problem(self, message: str) -> None:
         self.problem_label.setText(message)

@@ -8,7 +8,7 @@ from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QVBoxLayout, QWidget
 
 from cramplog.analysis import stats
 from cramplog.core import nights, wording
@@ -29,8 +29,19 @@ def plain_label(text: str = "", *, wrap: bool = True, name: str | None = None) -
 
 
 def dim(widget: QWidget, dimmed: bool) -> None:
-    """Show a label, or every label in `widget`, in the theme's placeholder colour (figures
-    out of date), or back in its own. Not disabled: disabled text is dimmer than 4.5:1."""
+    """Show a label, every label in `widget`, or an item view's items, in the theme's
+    placeholder colour (figures out of date), or back in their own. Not disabled: disabled
+    text is dimmer than 4.5:1."""
+    if isinstance(widget, QAbstractItemView):
+        # Items are drawn in the palette's Text colour, not the widget's foreground role.
+        palette = QPalette()  # nothing set of its own: the view's inherited palette again
+        if dimmed:
+            palette = QPalette(widget.palette())
+            palette.setColor(
+                QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.PlaceholderText)
+            )
+        widget.setPalette(palette)
+        return
     role = QPalette.ColorRole.PlaceholderText if dimmed else QPalette.ColorRole.NoRole
     labels = [widget] if isinstance(widget, QLabel) else widget.findChildren(QLabel)
     for label in labels:

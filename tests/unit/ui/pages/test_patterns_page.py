@@ -582,6 +582,36 @@ def test_a_period_chosen_while_the_diary_opens_is_shown_once_it_is_open(
     assert not any(looks_stale(tile) for tile in early.tiles)
 
 
+def test_while_the_diary_opens_the_old_warnings_and_checklist_look_stale_and_nothing_moves(
+    qtbot: QtBot, editor: DiaryEditor, diary: Diary
+) -> None:
+    editor.add_episode(cramp(10, triggers=("trigger.dehydration",)))
+    editor.add_episode(cramp(2, hour=4, intensity=8, symptoms=("symptom.swelling",)))
+    early = page_on_opening_figures(qtbot, figures_read_from_the_file(diary))
+    assert early.warning_panel.isVisible()
+    qtbot.wait(20)  # laid out
+    tiles_at = early.tiles[0].mapTo(early, QPoint(0, 0))
+    early.select_period("last_4_weeks")
+    qtbot.wait_until(lambda: early.period_label.text() == "Opening your diary…")
+    qtbot.wait(20)
+    # The warning signs and the checklist's counts are the 3 months', so they look it ...
+    assert looks_stale(early.warning_panel)
+    assert items_look_stale(early.trigger_tree)
+    # ... and the one-line "Opening your diary…" does not pull the page up under the reader.
+    assert early.tiles[0].mapTo(early, QPoint(0, 0)) == tiles_at
+    early.attach(editor)
+    qtbot.wait_until(lambda: early.period_label.text().startswith("12 Feb"))
+    assert not looks_stale(early.warning_panel)
+    assert not items_look_stale(early.trigger_tree)
+
+
+def items_look_stale(view: QTreeWidget) -> bool:
+    palette = view.palette()
+    return palette.color(QPalette.ColorRole.Text) == palette.color(
+        QPalette.ColorRole.PlaceholderText
+    )
+
+
 def looks_stale(tile: QWidget) -> bool:
     """Whether every text of a tile is drawn in the dimmed colour (not the normal one)."""
     labels = tile.findChildren(QLabel)

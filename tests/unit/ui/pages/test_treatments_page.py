@@ -42,13 +42,16 @@ def editor(diary: Diary) -> Iterator[DiaryEditor]:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, editor: DiaryEditor) -> TreatmentsPage:
+def page(qtbot: QtBot, editor: DiaryEditor) -> Iterator[TreatmentsPage]:
     shown = TreatmentsPage(editor)
     qtbot.add_widget(shown)
     shown.resize(1000, 600)
     shown.show()
     qtbot.wait_exposed(shown)
-    return shown
+    yield shown
+    # A form a test left open would stay the app's modal window into the next test.
+    if shown.active_dialog is not None:
+        shown.active_dialog.reject()
 
 
 def cell(
