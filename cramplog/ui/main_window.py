@@ -55,19 +55,25 @@ if TYPE_CHECKING:
 PLACES = (N_("Diary"), N_("Patterns"), N_("Treatments"), N_("Summary"))
 DIARY, PATTERNS, TREATMENTS, SUMMARY = range(len(PLACES))
 
-# What building each place imports, and what `attach` imports: start-up loads these on its
-# worker thread while the diary opens, so the UI thread finds them loaded.
+# What building each place imports, and what `attach` imports, loaded ahead while the diary
+# opens so neither finds them missing. Start-up's worker thread loads only the modules that
+# load no Qt (`WORKER_*`); the UI thread loads the rest, one per turn of its event loop
+# (`modules_to_import_here`). A worker defining Qt classes, or making PySide's enum types,
+# while this thread runs Qt crashed the app (SIGSEGV, about 1 launch in 200 on a busy machine).
 _PLACE_MODULES = {
     DIARY: ("cramplog.ui.pages.diary_page",),
-    # numpy: Patterns' statistics import it when first computed (~0.1 s). Not the charts:
-    # Patterns paints its numbers first; the worker loads them after (`work_after_first_paint`).
-    PATTERNS: ("cramplog.ui.pages.patterns_page", "numpy"),
+    PATTERNS: ("cramplog.ui.pages.patterns_page",),
     TREATMENTS: ("cramplog.ui.pages.treatments_page",),
     SUMMARY: ("cramplog.ui.pages.summary_page",),
 }
+# numpy: Patterns' statistics import it when first computed (~0.1 s). Not the charts:
+# Patterns paints its numbers first; the worker loads them after (`work_after_first_paint`).
+WORKER_PLACE_MODULES = {
+    PATTERNS: ("numpy", "cramplog.analysis.stats", "cramplog.analysis.warning_signs"),
+    SUMMARY: ("cramplog.analysis.report",),
+}
 _ATTACH_MODULES = (
     "cramplog.ui.editor",
-    "cramplog.diary.review_due",  # the banner's offer (and the plain reads it shares)
     "cramplog.ui.forms.night_review",
     "cramplog.ui.forms.missed_nights",
     "cramplog.ui.dialogs.data_actions",
@@ -75,6 +81,13 @@ _ATTACH_MODULES = (
     "cramplog.ui.draft_keeper",
     "cramplog.ui.startup.auto_backup",
     "cramplog.ui.dialogs.tour",
+)
+WORKER_ATTACH_MODULES = (
+    "cramplog.diary.review_due",  # the banner's offer (and the plain reads it shares)
+    "cramplog.diary.backups",
+    "cramplog.diary.integrity",
+    "cramplog.diary.drafts",
+    "cramplog.core.reminders",
 )
 
 
@@ -218,17 +231,21 @@ class MainWindow(QMainWindow):
         return EpisodeFilter()
 
     def modules_to_preview(self) -> tuple[str, ...]:
-        """The modules a start-up preview of the place in view imports: the list's rows or
-        Patterns' figures (none elsewhere)."""
-        place = self.places.currentRow()
-        if place == PATTERNS:
-            return patterns_first.MODULES
-        return _PLACE_MODULES[DIARY] if place == DIARY else ()
+        """The modules, none loading Qt, a start-up preview of Patterns' figures imports
+        (the list's preview needs its page, built on this thread)."""
+        return patterns_first.MODULES if self.places.currentRow() == PATTERNS else ()
 
     def modules_to_attach(self) -> tuple[str, ...]:
-        """The modules `attach` and the place in view import."""
+        """The modules, none loading Qt, that `attach` and the place in view import: for
+        start-up's worker to load."""
         place = self.places.currentRow()
-        return (*_ATTACH_MODULES, *_PLACE_MODULES.get(place, ()))
+        return (*WORKER_ATTACH_MODULES, *WORKER_PLACE_MODULES.get(place, ()))
+
+    def modules_to_import_here(self) -> tuple[str, ...]:
+        """The Qt modules that `attach` and the place in view import: for this thread to
+        load while the diary opens (see `_PLACE_MODULES`)."""
+        place = self.places.currentRow()
+        return (*_PLACE_MODULES.get(place, ()), *_ATTACH_MODULES)
 
     def work_before_open(
         self,

@@ -36,13 +36,8 @@ from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter
 from cramplog.core.translation import N_, _
 from cramplog.core.wording import count, number
 from cramplog.ui import editor as edits
-from cramplog.ui.widgets.episode_model import (
-    KEY_ROLE,
-    NIGHT,
-    SEARCH,
-    EpisodeTableModel,
-    SortedRows,
-)
+from cramplog.ui.widgets.episode_model import KEY_ROLE, SEARCH, EpisodeTableModel
+from cramplog.ui.widgets.episode_rows import NIGHT, SortedRows
 from cramplog.ui.widgets.theme import WrappedLabel
 
 if TYPE_CHECKING:

@@ -22,6 +22,7 @@ from cramplog.core.translation import _
 from cramplog.files import instance_lock
 from cramplog.ui.startup.after_paint import AfterPaint
 from cramplog.ui.startup.error_dialog import ExceptionHook
+from cramplog.ui.startup.import_turns import import_in_turns
 
 if TYPE_CHECKING:
     from cramplog.diary import backups, integrity
@@ -394,6 +395,8 @@ class DiaryOpening(QObject):
         worker.handover.arrived.connect(self._arrived)
         worker.start()
         QTimer.singleShot(0, self._full_theme)
+        # The Qt modules `attach` needs load here, never on the worker (see `main_window`).
+        import_in_turns(window.modules_to_import_here(), context=window)
 
     def _full_theme(self) -> None:
         """The full theme: the system's declared scheme, followed from now on."""

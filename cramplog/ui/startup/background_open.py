@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from cramplog.diary.integrity import Verdict
     from cramplog.diary.service import Diary
     from cramplog.diary.view import DiaryFigures
-    from cramplog.ui.widgets.episode_model import SortedRows
+    from cramplog.ui.widgets.episode_rows import SortedRows
 
 # The longest the worker waits for the preview to be painted before opening the diary (the
 # window may be minimised, or closing).
@@ -206,7 +206,7 @@ class BackgroundOpening:
         try:
             sorted_rows = None
             if rows is not None:
-                from cramplog.ui.widgets.episode_model import sort_rows
+                from cramplog.ui.widgets.episode_rows import sort_rows
 
                 sorted_rows = sort_rows(rows.episodes, rows.cramp_free, night_of=diary.night_of)
             _load(self.late_modules)

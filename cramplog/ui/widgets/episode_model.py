@@ -1,11 +1,8 @@
 """The table model behind the diary list: episodes and cramp-free nights, formatted for reading."""
-# Over 400 lines because the model's sort keys are also used by `sort_rows`, which sorts a
-# whole diary's rows off the UI thread: one definition of the list's order for both.
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -15,25 +12,23 @@ from PySide6.QtGui import QFont
 from cramplog.core import wording
 from cramplog.core.records import Episode
 from cramplog.core.translation import N_, _
+from cramplog.ui.widgets.episode_rows import (  # the rows and their order, re-exported
+    COLUMNS,
+    DURATION,
+    INTENSITY,
+    NIGHT,
+    NOTES,
+    RELIEFS,
+    STATUS,
+    TRIGGERS,
+    CrampFreeNight,
+    DiaryRow,
+    SortedRows,
+    row_key,
+    sort_key,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
-
-COLUMNS = (
-    N_("Night of"),
-    N_("Time"),
-    N_("Muscle"),
-    N_("Side"),
-    N_("Duration"),
-    N_("Intensity"),
-    N_("Woke me"),
-    N_("Status"),
-    N_("Triggers"),
-    N_("Reliefs"),
-    N_("Notes"),
-)
-NIGHT, TIME, MUSCLE, SIDE, DURATION, INTENSITY, WOKE, STATUS, TRIGGERS, RELIEFS, NOTES = range(
-    len(COLUMNS)
-)
 
 # A hidden last column holding everything searchable, so the proxy can filter text in C++.
 SEARCH = len(COLUMNS)
@@ -46,85 +41,6 @@ NIGHT_ROLE = Qt.ItemDataRole.UserRole + 4
 TO_REVIEW = N_("To review")
 CRAMP_FREE = N_("Cramp-free")
 NO_CRAMPS = N_("No cramps")
-
-
-@dataclass(frozen=True, slots=True)
-class CrampFreeNight:
-    """A reviewed night with no cramps, shown as its own row so quiet nights are visible."""
-
-    night_of: date
-
-
-DiaryRow = Episode | CrampFreeNight
-
-
-def _key(item: DiaryRow) -> str:
-    """A row's identity across reloads: an episode's UUID, or a quiet night's ISO date."""
-    return item.night_of.isoformat() if isinstance(item, CrampFreeNight) else item.uuid
-
-
-def _sort_key(
-    item: DiaryRow, night: date, column: int, texts: Callable[[], tuple[str, ...]]
-) -> Any:
-    """A row's key under `column`; `texts` gives its display strings (for the text columns)."""
-    # Keys within a column share one type, which QSortFilterProxyModel needs to compare.
-    if column in (DURATION, INTENSITY):
-        if isinstance(item, CrampFreeNight):
-            return -2
-        value = item.duration_s if column == DURATION else item.intensity
-        return -1 if value is None else value
-    if column == NIGHT:
-        # Within a night, rows keep time order; a cramp-free night sorts as its night.
-        if isinstance(item, CrampFreeNight):
-            return f"{item.night_of.isoformat()} 99"
-        return f"{night.isoformat()} {item.start_local.isoformat()}"
-    if column == TIME:
-        if isinstance(item, CrampFreeNight):
-            return ""
-        # A sort key, never shown: the 24-hour clock sorts as text whatever the locale,
-        # and a cramp whose time was not noted sorts after every clock time.
-        return f"{item.start_local:%H:%M:%S}" if item.time_noted else "~"
-    return texts()[column].lower()
-
-
-# The columns whose sort keys need no display text, so rows can be sorted by them anywhere.
-PLAIN_KEYS = frozenset({NIGHT, TIME, DURATION, INTENSITY})
-
-
-@dataclass(frozen=True, slots=True)
-class SortedRows:
-    """The list's rows in a sort order, with each row's night, as `take_sorted` shows them.
-
-    Made by `sort_rows`, which touches no Qt object, so a worker thread can attribute and
-    sort a whole diary's rows (15,000 of them) while the window goes on painting.
-    """
-
-    column: int
-    descending: bool
-    rows: list[DiaryRow]
-    nights: list[date]
-
-
-def sort_rows(
-    episodes: Sequence[Episode],
-    cramp_free: Sequence[date],
-    *,
-    night_of: Callable[[Episode], date],
-    column: int = NIGHT,
-    descending: bool = True,
-) -> SortedRows | None:
-    """The episodes and cramp-free nights sorted by `column` as the list sorts them; None for
-    a column sorted by its display text (the model sorts those itself)."""
-    if column not in PLAIN_KEYS:
-        return None
-    rows: list[DiaryRow] = [*episodes, *(CrampFreeNight(night) for night in cramp_free)]
-    nights = [row.night_of if isinstance(row, CrampFreeNight) else night_of(row) for row in rows]
-    order = sorted(
-        range(len(rows)),
-        key=lambda row: _sort_key(rows[row], nights[row], column, tuple),  # texts unused
-        reverse=descending,
-    )
-    return SortedRows(column, descending, [rows[r] for r in order], [nights[r] for r in order])
 
 
 def first_line(text: str, limit: int = 120) -> str:
@@ -208,7 +124,7 @@ class EpisodeTableModel(QAbstractTableModel):
 
     def row_of(self, key: str) -> int | None:
         for row, item in enumerate(self._rows):
-            if _key(item) == key:
+            if row_key(item) == key:
                 return row
         return None
 
@@ -220,9 +136,9 @@ class EpisodeTableModel(QAbstractTableModel):
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        keys = [_key(self._rows[index.row()]) for index in before]
+        keys = [row_key(self._rows[index.row()]) for index in before]
         self._sort_in_place()
-        positions = {_key(item): row for row, item in enumerate(self._rows)}
+        positions = {row_key(item): row for row, item in enumerate(self._rows)}
         self.changePersistentIndexList(
             before,
             [
@@ -338,7 +254,7 @@ class EpisodeTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_key(row, item, column)
         if role == KEY_ROLE:
-            return _key(item)
+            return row_key(item)
         if role == MUSCLE_ROLE:
             return None if isinstance(item, CrampFreeNight) else item.muscle
         if role == NIGHT_ROLE:
@@ -407,4 +323,4 @@ class EpisodeTableModel(QAbstractTableModel):
         )
 
     def _sort_key(self, row: int, item: DiaryRow, column: int) -> Any:
-        return _sort_key(item, self._nights[row], column, lambda: self._texts(row))
+        return sort_key(item, self._nights[row], column, lambda: self._texts(row))

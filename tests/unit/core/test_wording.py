@@ -39,7 +39,8 @@ def test_counts_agree_with_their_number() -> None:
 def test_a_cramp_of_two_and_a_half_minutes_reads_the_same_in_the_list_and_the_warning(
     qtbot: QtBot, diary: Diary
 ) -> None:
-    from cramplog.ui.widgets.episode_model import DURATION, EpisodeTableModel
+    from cramplog.ui.widgets.episode_model import EpisodeTableModel
+    from cramplog.ui.widgets.episode_rows import DURATION
 
     for minute in range(4):  # four long cramps stretching did not relieve
         diary.add_episode(

@@ -32,7 +32,7 @@ from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.episode_form import EpisodeDialog
 from cramplog.ui.pages.diary_page import DiaryPage
 from cramplog.ui.pages.patterns_page import PatternsPage
-from cramplog.ui.widgets.episode_model import NIGHT, TIME
+from cramplog.ui.widgets.episode_rows import NIGHT, TIME
 from tests.conftest import LONDON
 
 ENGLISH_MONTH_FIRST = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d")

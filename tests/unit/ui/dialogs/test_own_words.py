@@ -18,7 +18,7 @@ from cramplog.ui.dialogs.own_words import HIDDEN_SUFFIX, OwnWordsDialog, WordLis
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages.diary_page import DiaryPage
 from cramplog.ui.widgets import common as widgets
-from cramplog.ui.widgets.episode_model import MUSCLE
+from cramplog.ui.widgets.episode_rows import MUSCLE
 from tests.conftest import NOW
 
 

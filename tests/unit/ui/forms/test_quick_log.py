@@ -17,7 +17,8 @@ from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.quick_log import QuickLogDialog
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
-from cramplog.ui.widgets.episode_model import MUSCLE, WOKE, EpisodeTableModel
+from cramplog.ui.widgets.episode_model import EpisodeTableModel
+from cramplog.ui.widgets.episode_rows import MUSCLE, WOKE
 from tests.conftest import LONDON, NOW
 
 

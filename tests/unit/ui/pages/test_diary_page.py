@@ -16,18 +16,8 @@ from cramplog.core.records import EpisodeFilter, EpisodeInput, Side
 from cramplog.diary.service import Diary
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages.diary_page import DiaryPage
-from cramplog.ui.widgets.episode_model import (
-    CRAMP_FREE,
-    INTENSITY,
-    MUSCLE,
-    NIGHT,
-    NO_CRAMPS,
-    NOTES,
-    STATUS,
-    TIME,
-    TO_REVIEW,
-    EpisodeTableModel,
-)
+from cramplog.ui.widgets.episode_model import CRAMP_FREE, NO_CRAMPS, TO_REVIEW, EpisodeTableModel
+from cramplog.ui.widgets.episode_rows import INTENSITY, MUSCLE, NIGHT, NOTES, STATUS, TIME
 from tests.conftest import LONDON
 
 

@@ -9,16 +9,14 @@ from PySide6.QtCore import Qt
 
 from cramplog.core.records import EpisodeInput, Side
 from cramplog.diary.service import Diary
-from cramplog.ui.widgets.episode_model import (
+from cramplog.ui.widgets.episode_model import KEY_ROLE, SORT_ROLE, EpisodeTableModel
+from cramplog.ui.widgets.episode_rows import (
     DURATION,
     INTENSITY,
-    KEY_ROLE,
     MUSCLE,
     NIGHT,
     PLAIN_KEYS,
-    SORT_ROLE,
     TIME,
-    EpisodeTableModel,
     sort_rows,
 )
 from tests.conftest import LONDON
