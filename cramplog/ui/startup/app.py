@@ -361,6 +361,7 @@ class DiaryOpening(QObject):
         self._worker: BackgroundOpening | None = None
         # Whether the first place showed its figures before the diary was open.
         self._place_painted_early = False
+        self._importing = False  # the Qt modules of `attach`, after the first paint
         if window.attached:
             self.diary: Diary | None = window.diary
             self._start_helpers()
@@ -395,8 +396,16 @@ class DiaryOpening(QObject):
         worker.handover.arrived.connect(self._arrived)
         worker.start()
         QTimer.singleShot(0, self._full_theme)
-        # The Qt modules `attach` needs load here, never on the worker (see `main_window`).
-        import_in_turns(window.modules_to_import_here(), context=window)
+
+    def _first_place_painted(self) -> None:
+        """The first place has painted its preview (or has none to paint): the worker goes on
+        opening the diary, and this thread loads the Qt modules `attach` will need, one per
+        turn (never on the worker: see `main_window`), after the paint, not before it."""
+        if self._worker is not None:
+            self._worker.preview_painted()
+        if not self._importing:
+            self._importing = True
+            import_in_turns(self.window.modules_to_import_here(), context=self.window)
 
     def _full_theme(self) -> None:
         """The full theme: the system's declared scheme, followed from now on."""
@@ -423,10 +432,10 @@ class DiaryOpening(QObject):
         if examined.figures is not None:
             page = window.show_first_figures(examined.figures)
             if page is None:
-                worker.preview_painted()
+                self._first_place_painted()
                 return
             self._place_painted_early = True
-            AfterPaint(page, worker.preview_painted, fallback_ms=OPEN_WITHOUT_PAINT_MS)
+            AfterPaint(page, self._first_place_painted, fallback_ms=OPEN_WITHOUT_PAINT_MS)
             return
         shown = (
             listing is not None
@@ -435,11 +444,11 @@ class DiaryOpening(QObject):
             and window.diary_page.sorted_newest_first
         )
         if not shown or listing is None:
-            worker.preview_painted()
+            self._first_place_painted()
             return
         window.show_preview(listing)
         viewport = window.diary_page.table.viewport()
-        AfterPaint(viewport, worker.preview_painted, fallback_ms=OPEN_WITHOUT_PAINT_MS)
+        AfterPaint(viewport, self._first_place_painted, fallback_ms=OPEN_WITHOUT_PAINT_MS)
 
     def _open_here(self) -> None:
         """Open a diary that is not healthy; if that fails, say so and leave."""
