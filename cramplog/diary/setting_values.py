@@ -7,12 +7,12 @@ import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
-from cramplog.storage import plain_reads
+from cramplog.storage import layout
 
 if TYPE_CHECKING:
     from cramplog.core.checklist import Checklist
 
-BOUNDARY_HOUR_KEY: Final = plain_reads.BOUNDARY_HOUR_KEY
+BOUNDARY_HOUR_KEY: Final = layout.BOUNDARY_HOUR_KEY
 FREQUENT_THRESHOLD_KEY: Final = "frequent_cramps_per_week"
 SLEEP_HOURS_KEY: Final = "sleep_hours"
 DEFAULT_FREQUENT_THRESHOLD: Final = 3

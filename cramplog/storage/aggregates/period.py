@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
 from cramplog.core.checklist import DAY_FACTORS
+from cramplog.core.value_class import value_class
 from cramplog.storage.aggregates.ranges import (
     IN_RANGE,
     OUTSIDE_IDS,
@@ -40,7 +40,7 @@ EPISODE_NIGHT_BITS: Final = (42, 21)  # the night, days after the range's first 
 SECONDS_1900_TO_1970: Final = 25_567 * 86_400
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class EpisodeColumns:
     """The episodes of a range, oldest first, packed one integer each (the layout above).
 
@@ -244,7 +244,7 @@ def trigger_counts(connection: sqlite3.Connection, nights: NightRange) -> list[t
     ]
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class ReliefCounts:
     """How often one relief method was tried in a range, by rating."""
 
@@ -300,7 +300,7 @@ def factor_recorded_bit(index: int) -> int:
     return 2 + 2 * index
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class FactorThresholds:
     """When a recorded day counts as having a factor that is a number rather than yes/no."""
 
@@ -345,7 +345,7 @@ def _day_packed() -> str:
     return " + ".join(terms)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class DayColumns:
     """The day records of a range, oldest first, packed one integer each.
 
