@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
@@ -46,4 +45,24 @@ def local_now() -> datetime:
 def checklist_digest(checklist: Checklist) -> str:
     """What CHECKLIST_HASH_KEY holds once the diary's vocabulary has this checklist's words."""
     items = [(item.code, item.kind, item.label) for item in checklist.items]
-    return hashlib.sha256(repr(items).encode()).hexdigest()
+    return _sha256_hex(repr(items).encode())
+
+
+def _sha256_hex(data: bytes) -> str:
+    """SHA-256 of `data` in hex, as hashlib's, from CPython's own implementation if it has one.
+
+    Importing hashlib loads OpenSSL (about 2 ms), and `cramplog stats` checks this digest on
+    every run; CPython's built-in module (`_sha256`, named `_sha2` from 3.12) gives the same
+    digest. A Python built without it uses hashlib.
+    """
+    import importlib
+
+    for name in ("_sha2", "_sha256"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return str(module.sha256(data).hexdigest())
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()

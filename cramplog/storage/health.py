@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -187,6 +186,8 @@ def contents(conn: sqlite3.Connection) -> Contents:
 
 def fingerprint(conn: sqlite3.Connection) -> str:
     """A hash of every row of every table: equal hashes mean equal diary contents."""
+    import hashlib  # here: OpenSSL's load (~2 ms) is for backups, not for every read
+
     digest = hashlib.sha256()
     for name in table_names(conn):
         digest.update(f"\x00table {name}\x00".encode())
