@@ -77,28 +77,30 @@ _set: Final = object.__setattr__
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     layout: _Layout = type(self).__value_layout__
     names = layout.init
-    if len(args) > len(names):
+    given = len(args)
+    if given > len(names):
         raise TypeError(
-            f"{type(self).__qualname__}() takes {len(names)} arguments but {len(args)} were given"
+            f"{type(self).__qualname__}() takes {len(names)} arguments but {given} were given"
         )
-    given = dict(zip(names, args, strict=False))  # the rest by name or default
-    for name, value in kwargs.items():
-        if name not in names:
-            raise TypeError(
-                f"{type(self).__qualname__}() got an unexpected keyword argument {name!r}"
-            )
-        if name in given:
-            raise TypeError(f"{type(self).__qualname__}() got multiple values for {name!r}")
-        given[name] = value
-    for name in names:
-        value = given.get(name, _MISSING)
-        if value is _MISSING:
-            value = layout.defaults.get(name, _MISSING)
+    # kwargs is this call's own dict: each field taken from it leaves only unknown names.
+    for at, name in enumerate(names):
+        if at < given:
+            value = args[at]
+            if name in kwargs:
+                raise TypeError(f"{type(self).__qualname__}() got multiple values for {name!r}")
+        else:
+            value = kwargs.pop(name, _MISSING)
             if value is _MISSING:
-                raise TypeError(
-                    f"{type(self).__qualname__}() missing a required argument: {name!r}"
-                )
+                value = layout.defaults.get(name, _MISSING)
+                if value is _MISSING:
+                    raise TypeError(
+                        f"{type(self).__qualname__}() missing a required argument: {name!r}"
+                    )
         _set(self, name, value)
+    if kwargs:
+        raise TypeError(
+            f"{type(self).__qualname__}() got an unexpected keyword argument {next(iter(kwargs))!r}"
+        )
     if layout.post_init is not None:
         layout.post_init(self)
 

@@ -90,6 +90,9 @@ def test_stats_reads_a_current_diary_without_loading_sqlalchemy_numpy_or_other_c
     # (`core.entries`, dataclasses) are never built.
     assert "dataclasses" not in loaded
     assert "cramplog.core.entries" not in loaded
+    # Figures are rounded without decimal, and the checklist's digest taken without OpenSSL.
+    assert "decimal" not in loaded
+    assert "_hashlib" not in loaded
     # Only the parser of the command given is built, so no other command's module loads.
     commands = {m for m in loaded if m.startswith("cramplog.commands.")}
     assert commands == {"cramplog.commands.stats"}
