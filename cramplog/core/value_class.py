@@ -15,8 +15,9 @@ refused with a `FrozenInstanceError` (an AttributeError, as the dataclass's is).
 stands in for `dataclasses.replace`, `fields` for the names of `dataclasses.fields`. The
 type checker reads the classes as dataclasses (`dataclass_transform`, PEP 681).
 
-Not kept (nothing in cramplog uses them): `default_factory`, inheritance between value
-classes, ordering, `InitVar`, keyword-only fields, pickling.
+Copies and pickles are made as the dataclass's are. Not kept (nothing in cramplog uses
+them): `default_factory`, inheritance between value classes, ordering, `InitVar`,
+keyword-only fields.
 """
 
 from __future__ import annotations
@@ -129,6 +130,17 @@ def _delattr(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
+# copy and pickle, as a frozen slotted dataclass has them: the fields' values in order, set
+# back past the frozen __setattr__.
+def _getstate(self: Any) -> list[Any]:
+    return [getattr(self, name) for name in self.__value_layout__.names]
+
+
+def _setstate(self: Any, state: list[Any]) -> None:
+    for name, value in zip(self.__value_layout__.names, state, strict=True):
+        _set(self, name, value)
+
+
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def value_class(cls: type[_T]) -> type[_T]:
     """The frozen, slotted value class of `cls`'s annotated fields (see the module)."""
@@ -139,15 +151,17 @@ def value_class(cls: type[_T]) -> type[_T]:
         specs[name] = given if isinstance(given, _Field) else _Field(given, True, True, True)
     namespace.pop("__dict__", None)
     namespace.pop("__weakref__", None)
+    # A method the class writes itself is kept, as the dataclass keeps it.
+    for name, method in (("__init__", _init), ("__eq__", _eq), ("__repr__", _repr)):
+        namespace.setdefault(name, method)
     namespace.update(
         __slots__=tuple(specs),
         __match_args__=tuple(n for n, s in specs.items() if s.init),
-        __init__=_init,
-        __eq__=_eq,
         __hash__=namespace.get("__hash__") or _hash,
-        __repr__=_repr,
         __setattr__=_setattr,
         __delattr__=_delattr,
+        __getstate__=_getstate,
+        __setstate__=_setstate,
     )
     made = type(cls.__name__, cls.__bases__, namespace)
     made.__qualname__ = cls.__qualname__

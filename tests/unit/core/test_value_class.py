@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 from typing import Any
 
 import pytest
@@ -130,3 +132,27 @@ def test_replace_makes_a_changed_copy_and_fields_lists_the_names() -> None:
 
 def test_a_value_holds_no_instance_dict() -> None:
     assert not hasattr(Night(3, 2), "__dict__")
+
+
+def test_a_value_is_copied_and_pickled_whole() -> None:
+    night = Night(3, 2, 7, label="Tue")
+    for made in (copy.copy(night), copy.deepcopy(night), pickle.loads(pickle.dumps(night))):
+        assert made == night
+        assert made.label == "Tue"
+    indexed = pickle.loads(pickle.dumps(Indexed(("calf", "foot"))))
+    assert indexed.place("foot") == 1
+
+
+@value_class
+class Shown:
+    """A value that says itself in its own words."""
+
+    night: int
+
+    def __repr__(self) -> str:
+        return f"the night of {self.night}"
+
+
+def test_a_method_the_class_writes_itself_is_kept() -> None:
+    assert repr(Shown(3)) == "the night of 3"
+    assert Shown(3) == Shown(3)
