@@ -333,13 +333,16 @@ _FACTOR_CONDITIONS: Final = {
 
 def _day_packed() -> str:
     terms = [f"CASE WHEN reviewed IS 1 THEN {1 << REVIEWED_BIT} ELSE 0 END"]
+    # One CASE a factor, answering with both its bits in place: SQLite pays for every
+    # operation once per day record (a third less of the read than two CASEs and a sum).
     for index, factor in enumerate(DAY_FACTORS):
         present, recorded = _FACTOR_CONDITIONS[factor]
+        recorded_bit = 1 << factor_recorded_bit(index)
+        both = recorded_bit | 1 << factor_present_bit(index)
         terms.append(
-            f"CASE WHEN ({present}) AND ({recorded})"
-            f" THEN {1 << factor_present_bit(index)} ELSE 0 END"
+            f"CASE WHEN {recorded} THEN CASE WHEN {present} THEN {both} ELSE {recorded_bit} END"
+            " ELSE 0 END"
         )
-        terms.append(f"CASE WHEN {recorded} THEN {1 << factor_recorded_bit(index)} ELSE 0 END")
     # julianday() of a date is a whole day and a half, as is 2415020.5 (1900-01-01): the
     # difference is exact. The CHECK constraints keep the sleep figures inside their fields.
     terms += [
