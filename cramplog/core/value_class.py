@@ -65,9 +65,16 @@ class _Layout:
         self.init: tuple[str, ...] = tuple(n for n, s in specs.items() if s.init)
         self.defaults = {n: s.default for n, s in specs.items() if s.default is not _MISSING}
         compared = [n for n, s in specs.items() if s.compare]
-        # attrgetter of one name returns the value, of several a tuple: both compare and
-        # hash as the fields do, one call in C.
-        self.compared = operator.attrgetter(*compared) if compared else (lambda _value: ())
+        # The compared fields as a tuple, as the dataclass compares and hashes them (the
+        # same hash, so sets of values keep the same order): one attrgetter call in C.
+        self.compared: Callable[[Any], tuple[Any, ...]]
+        if len(compared) > 1:
+            self.compared = operator.attrgetter(*compared)
+        elif compared:
+            one = operator.attrgetter(compared[0])
+            self.compared = lambda value: (one(value),)
+        else:
+            self.compared = lambda _value: ()
         self.shown = tuple(n for n, s in specs.items() if s.repr)
         self.post_init: Callable[[Any], None] | None = getattr(cls, "__post_init__", None)
 
