@@ -140,7 +140,7 @@ def _desktop_entry(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _named_command(argv: Sequence[str]) -> str | None:
+def command_named(argv: Sequence[str]) -> str | None:
     """The command the arguments begin with (`stats` of `cramplog stats ...`), or None.
 
     Only that command's parser is then built: its usage, help and errors are the same as
@@ -208,7 +208,7 @@ def main(argv: Sequence[str]) -> int:
         # Dates and numbers by the environment's locale (the app replaces this with Qt's;
         # opening it straight away, it is not worth looking up).
         conventions.use(conventions.from_environment())
-        parser = build_parser(with_commands=not _opens_the_app(argv), only=_named_command(argv))
+        parser = build_parser(with_commands=not _opens_the_app(argv), only=command_named(argv))
         args = parser.parse_args(list(argv))
     launcher = args.install_desktop_entry or args.remove_desktop_entry
     if launcher and (args.command is not None or args.demo):

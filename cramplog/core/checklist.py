@@ -8,13 +8,13 @@ import functools
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
 from cramplog.core import resources
 from cramplog.core.records import ChecklistKind
+from cramplog.core.value_class import field, value_class
 
 KINDS: Final[tuple[str, ...]] = tuple(kind.value for kind in ChecklistKind)
 
@@ -65,7 +65,7 @@ class ChecklistError(Exception):
     """The checklist file is missing, unreadable or malformed; the message says where."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Group:
     """A heading under which items of one kind are shown, e.g. "Legs and feet"."""
 
@@ -74,7 +74,7 @@ class Group:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class ChecklistItem:
     """One entry of the vocabulary: a muscle, trigger, relief method, warning sign, ..."""
 
@@ -104,7 +104,7 @@ def _match_keys(item: ChecklistItem) -> frozenset[str]:
     return frozenset(_match_key(spelling) for spelling in spellings)
 
 
-@dataclass(frozen=True)
+@value_class
 class Checklist:
     """The whole vocabulary, in file order, with lookups by code, kind, group and typed text."""
 

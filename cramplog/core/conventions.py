@@ -15,18 +15,18 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Final
 
 from cramplog.core import units
+from cramplog.core.value_class import replace, value_class
 
 # One token of a Qt date-time pattern: a quoted literal, a field, or one other character.
 _TOKEN = re.compile(r"'(?:[^']|'')*'|d{1,4}|M{1,4}|yyyy|yy|HH?|hh?|mm?|ss?|zzz|z|AP|Ap|ap|A|a|t+|.")
 _FIELD = re.compile(r"d{1,4}|M{1,4}|yyyy|yy|HH?|hh?|mm?|ss?|zzz|z|AP|Ap|ap|A|a|t+")
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Conventions:
     """How one locale writes a date, a time and a number. Weekdays run Monday first."""
 
@@ -205,7 +205,7 @@ def from_table(entry: Mapping[str, object]) -> Conventions:
     """A `Conventions` from one entry of `conventions_table` (or the same fields from Qt)."""
     long_date = entry["long_date_pattern"]
     assert isinstance(long_date, str)
-    return replace(C, date_pattern=medium_date(long_date), **entry)  # type: ignore[arg-type]
+    return replace(C, date_pattern=medium_date(long_date), **entry)
 
 
 def locale_name(environ: Mapping[str, str]) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from cramplog.core import wording
 from cramplog.core.translation import N_, _
+from cramplog.core.value_class import value_class
 
 DEFAULT_BOUNDARY_HOUR = 12
 
@@ -141,7 +141,7 @@ def known_nocturnal(woke_from_sleep: bool | None, activity: str | None) -> bool 
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class SleepHours:
     """The person's usual sleep hours, [start, end) on the clock; they may cross midnight.
 

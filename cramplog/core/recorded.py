@@ -13,7 +13,6 @@ the charts, the PDF and `cramplog stats` all take their recorded nights from
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
@@ -21,6 +20,7 @@ from cramplog.core import nights
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import LoggingSpan
 from cramplog.core.translation import _
+from cramplog.core.value_class import value_class
 from cramplog.core.wording import count, number
 
 EPOCH: Final = date(1970, 1, 1)
@@ -72,7 +72,7 @@ def recorded_days(
     return reviewed_in | in_spans, in_spans - reviewed_in
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class RecordedCount:
     """How the recorded nights of a period were counted, for the sentence shown beside rates."""
 
@@ -190,7 +190,7 @@ def _next(night: date) -> date:
     return night if night == date.max else night + timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class WindowCount:
     """A short window of nights (the last four weeks, before and after a medicine started):
     the cramps logged on its recorded nights, and how many nights were recorded."""

@@ -6,10 +6,10 @@ The diary always stores litres; only the screen, the PDF and `stats` convert.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import Final
 
 from cramplog.core.translation import N_, _
+from cramplog.core.value_class import value_class
 
 
 class FluidUnit(enum.StrEnum):
@@ -20,7 +20,7 @@ class FluidUnit(enum.StrEnum):
     US_CUPS = "us_cups"
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class UnitRule:
     """How one unit is written and typed."""
 

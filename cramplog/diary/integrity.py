@@ -6,7 +6,6 @@ import enum
 import errno
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from cramplog.core.errors import (
     StorageError,
 )
 from cramplog.core.translation import N_, _
+from cramplog.core.value_class import value_class
 from cramplog.core.wording import count, number
 from cramplog.files.private import ensure_private_dir
 from cramplog.storage import health, layout
@@ -47,7 +47,7 @@ RECOVERABLE = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Verdict:
     """The judgement on one diary file, with a sentence a person can read."""
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
-from cramplog.storage import plain_reads
+from cramplog.storage import layout
 
 if TYPE_CHECKING:
     from cramplog.core.checklist import Checklist
 
-BOUNDARY_HOUR_KEY: Final = plain_reads.BOUNDARY_HOUR_KEY
+BOUNDARY_HOUR_KEY: Final = layout.BOUNDARY_HOUR_KEY
 FREQUENT_THRESHOLD_KEY: Final = "frequent_cramps_per_week"
 SLEEP_HOURS_KEY: Final = "sleep_hours"
 DEFAULT_FREQUENT_THRESHOLD: Final = 3
@@ -46,4 +45,24 @@ def local_now() -> datetime:
 def checklist_digest(checklist: Checklist) -> str:
     """What CHECKLIST_HASH_KEY holds once the diary's vocabulary has this checklist's words."""
     items = [(item.code, item.kind, item.label) for item in checklist.items]
-    return hashlib.sha256(repr(items).encode()).hexdigest()
+    return _sha256_hex(repr(items).encode())
+
+
+def _sha256_hex(data: bytes) -> str:
+    """SHA-256 of `data` in hex, as hashlib's, from CPython's own implementation if it has one.
+
+    Importing hashlib loads OpenSSL (about 2 ms), and `cramplog stats` checks this digest on
+    every run; CPython's built-in module (`_sha256`, named `_sha2` from 3.12) gives the same
+    digest. A Python built without it uses hashlib.
+    """
+    import importlib
+
+    for name in ("_sha2", "_sha256"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return str(module.sha256(data).hexdigest())
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()

@@ -16,11 +16,11 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from cramplog.core.errors import DiaryLockedError, StorageError
 from cramplog.core.translation import _
+from cramplog.core.value_class import value_class
 from cramplog.files.private import PRIVATE_FILE_MODE, ensure_private_dir
 
 LOCK_FILENAME = "cramplog.lock"
@@ -30,7 +30,7 @@ def lock_path(data_dir: Path) -> Path:
     return data_dir / LOCK_FILENAME
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class LockHolder:
     pid: int
     process_name: str

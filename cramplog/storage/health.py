@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from cramplog.core.translation import _
+from cramplog.core.value_class import value_class
 from cramplog.files.private import fsync_dir as fsync_dir  # kept here for its callers
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -19,7 +18,7 @@ HEADER_SIZE = 100
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Header:
     """What the first 100 bytes of a file say, read without opening it as a database."""
 
@@ -170,7 +169,7 @@ def problems(conn: sqlite3.Connection, *, full: bool) -> list[str]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Contents:
     """How much a diary file holds, as shown beside a backup."""
 
@@ -187,6 +186,8 @@ def contents(conn: sqlite3.Connection) -> Contents:
 
 def fingerprint(conn: sqlite3.Connection) -> str:
     """A hash of every row of every table: equal hashes mean equal diary contents."""
+    import hashlib  # here: OpenSSL's load (~2 ms) is for backups, not for every read
+
     digest = hashlib.sha256()
     for name in table_names(conn):
         digest.update(f"\x00table {name}\x00".encode())
@@ -216,7 +217,7 @@ class ProbeFailed(Exception):
         self.damaged = damaged
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Probe:
     """What a read-only look inside a diary file found."""
 

@@ -19,6 +19,10 @@ APPLICATION_ID = 0x43524D50
 REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD_REVISION = REVISIONS[-1]
 
+# The setting of the day-boundary hour: read by the first screen's preview and by the
+# read-only figures, neither of which loads the ORM (nor the records of each entry).
+BOUNDARY_HOUR_KEY = "day_boundary_hour"
+
 
 def diary_path(data_dir: Path) -> Path:
     return data_dir / DIARY_FILENAME

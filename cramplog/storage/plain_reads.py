@@ -18,9 +18,10 @@ from typing import Any
 
 from cramplog.core import nights
 from cramplog.core.records import DiaryListing, Episode, Hydration, ReliefRating, Side
+from cramplog.storage import layout
 
 LOCAL_FORMAT = "%Y-%m-%d %H:%M:%S"
-BOUNDARY_HOUR_KEY = "day_boundary_hour"
+BOUNDARY_HOUR_KEY = layout.BOUNDARY_HOUR_KEY
 
 _SIDES = {side.value: side for side in Side}
 _HYDRATIONS = {hydration.value: hydration for hydration in Hydration}

@@ -234,7 +234,7 @@ def test_a_command_named_first_gets_its_own_parser_alone_and_reads_the_same(
     command: str, rest: list[str]
 ) -> None:
     argv = [command, *rest]
-    assert cli._named_command(argv) == command
+    assert cli.command_named(argv) == command
     alone = _parsed(lambda: cli.build_parser(only=command), argv)
     full = _parsed(cli.build_parser, argv)
     assert alone == full  # the same help, the same errors, the same options read
@@ -242,4 +242,4 @@ def test_a_command_named_first_gets_its_own_parser_alone_and_reads_the_same(
 
 @pytest.mark.parametrize("argv", [["import_"], ["stat"], ["--data-dir", "x", "stats"], []])
 def test_anything_else_gets_every_commands_parser(argv: list[str]) -> None:
-    assert cli._named_command(argv) is None
+    assert cli.command_named(argv) is None

@@ -85,6 +85,14 @@ def test_stats_reads_a_current_diary_without_loading_sqlalchemy_numpy_or_other_c
     # plain Python (`packed_tally`), and the charts' series (never drawn here) use it.
     assert sorted(m for m in loaded if m.split(".")[0] == "numpy") == []
     assert "cramplog.analysis.stats.weekly" not in loaded
+    # Making dataclasses (and importing the module, with inspect) was a quarter of the
+    # command: the values it reads are `core.value_class`es, and the entries' records
+    # (`core.entries`, dataclasses) are never built.
+    assert "dataclasses" not in loaded
+    assert "cramplog.core.entries" not in loaded
+    # Figures are rounded without decimal, and the checklist's digest taken without OpenSSL.
+    assert "decimal" not in loaded
+    assert "_hashlib" not in loaded
     # Only the parser of the command given is built, so no other command's module loads.
     commands = {m for m in loaded if m.startswith("cramplog.commands.")}
     assert commands == {"cramplog.commands.stats"}

@@ -1,4 +1,5 @@
-"""The entry point: numpy's BLAS on one thread unless the person chose otherwise."""
+"""The entry point: numpy's BLAS on one thread unless the person chose otherwise, and the
+cycle collector off for a brief command."""
 
 from __future__ import annotations
 
@@ -32,3 +33,53 @@ def test_the_entry_point_runs_blas_on_one_thread_unless_told_otherwise(
     assert entry.main() == 0
     # Set before anything (numpy included) is imported by the command line or the app.
     assert seen == [(["--version"], expected)]
+
+
+@pytest.mark.parametrize(
+    ("argv", "collector_on_in_command", "frozen"),
+    [
+        (["stats", "--json"], False, True),
+        (["check"], True, False),
+        (["--data-dir", "x", "stats"], True, False),  # an option first: not known early
+        ([], True, False),  # the app
+    ],
+)
+def test_a_brief_command_runs_without_the_cycle_collector_and_leaves_its_objects_frozen(
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    collector_on_in_command: bool,
+    frozen: bool,
+) -> None:
+    import gc
+
+    state = {"enabled": True, "frozen": False}
+    monkeypatch.setattr(gc, "isenabled", lambda: state["enabled"])
+    monkeypatch.setattr(gc, "disable", lambda: state.update(enabled=False))
+    monkeypatch.setattr(gc, "enable", lambda: state.update(enabled=True))
+    monkeypatch.setattr(gc, "freeze", lambda: state.update(frozen=True))
+    seen: list[bool] = []
+
+    def run(argv: Sequence[str]) -> int:
+        seen.append(state["enabled"])
+        return 3
+
+    monkeypatch.setattr(cli, "main", run)
+    monkeypatch.setattr("sys.argv", ["cramplog", *argv])
+    assert entry.main() == 3
+    assert seen == [collector_on_in_command]
+    assert state["frozen"] is frozen
+
+
+def test_a_collector_already_off_when_the_entry_point_is_called_is_left_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    state = {"enabled": False}
+    monkeypatch.setattr(gc, "isenabled", lambda: state["enabled"])
+    monkeypatch.setattr(gc, "disable", lambda: state.update(enabled=False))
+    monkeypatch.setattr(gc, "enable", lambda: state.update(enabled=True))
+    monkeypatch.setattr(cli, "main", lambda argv: 0)
+    monkeypatch.setattr("sys.argv", ["cramplog"])
+    assert entry.main() == 0
+    assert state["enabled"] is False

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from cramplog.analysis import stats
 from cramplog.analysis.report.content import HeadlineRow
 from cramplog.analysis.report.formatting import DASH, format_number
-from cramplog.core import nights, wording
+from cramplog.core import nights, value_class, wording
 
 if TYPE_CHECKING:
     pass
@@ -41,7 +40,7 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
     rows without a comparison, never a made-up change; `Report.comparison_withheld` says why.
     """
     if not numbers.comparable:
-        numbers = dataclasses.replace(numbers, comparison=None)
+        numbers = value_class.replace(numbers, comparison=None)
     base = numbers.comparison
 
     def row(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from cramplog.analysis.stats.tallies import median, median_and_most
 from cramplog.core import nights as diary_nights
 from cramplog.core import recorded
 from cramplog.core.records import LoggingSpan, Medication
+from cramplog.core.value_class import value_class
 from cramplog.storage import aggregates, plain_diary
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from cramplog.diary.view import DiaryFigures
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class _Raw:
     """What one period needs from the diary, read in one transaction, and counted.
 

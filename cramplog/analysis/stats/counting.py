@@ -11,7 +11,6 @@ from __future__ import annotations
 import operator
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from itertools import compress, repeat
 from typing import Any, Final
@@ -19,6 +18,7 @@ from typing import Any, Final
 from cramplog.analysis.stats.packed_tally import Column, column, tally
 from cramplog.analysis.stats.tallies import EPOCH
 from cramplog.core import nights as diary_nights
+from cramplog.core.value_class import value_class
 from cramplog.storage import aggregates
 
 
@@ -42,7 +42,7 @@ _WHEN: Final = _INTENSITY | _NOCTURNAL | _UNKNOWN | _NOT_NOTED | _IN_SLEEP | _HO
 _WHAT: Final = _field(aggregates.MUSCLE_BITS) | _field(aggregates.SIDE_BITS) | _DURATION
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Episodes:
     """The period's episodes counted (`packed_tally`), not listed.
 
@@ -159,7 +159,7 @@ def _when(packed: Column, sleep_hours: diary_nights.SleepHours) -> dict[str, Any
     }
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Days:
     """The period's day records: their nights (day numbers), the reviewed ones, and the
     sleep figures counted. `packed` and `nights` as counted (`packed_tally.column`: numpy

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import repeat
 from operator import sub
 from typing import TYPE_CHECKING, Final
 
 from cramplog.core.records import Side
 from cramplog.core.translation import N_, _
+from cramplog.core.value_class import value_class
 
 if TYPE_CHECKING:
     from cramplog.diary.view import DiaryFigures
@@ -27,7 +27,7 @@ WEEKDAY_NAMES: Final = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class MuscleSideCount:
     muscle: str
     label: str
@@ -35,7 +35,7 @@ class MuscleSideCount:
     episodes: int
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class MuscleCount:
     """Episodes in one muscle, and how they split by side (sides with none left out)."""
 
@@ -45,7 +45,7 @@ class MuscleCount:
     by_side: tuple[tuple[Side, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class HourCount:
     """Episodes that began in one wall-clock hour (0–23) and their mean intensity."""
 
@@ -54,7 +54,7 @@ class HourCount:
     mean_intensity: float | None
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class WeekdayCount:
     """Episodes on nights of one weekday (Monday = 0): a cramp at 02:10 on Wednesday counts
     for the night of Tuesday."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from cramplog.analysis.stats import as_json
@@ -20,6 +19,7 @@ from cramplog.analysis.stats.triggers import FactorComparison, TriggerStat
 from cramplog.core import nights as diary_nights
 from cramplog.core import recorded, wording
 from cramplog.core.translation import _
+from cramplog.core.value_class import value_class
 from cramplog.core.wording import count
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ HEADLINE_FIELDS: Final = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class PatternStats:
     """Everything the Patterns pane, the report and `cramplog stats` show for one period.
 
@@ -106,7 +106,7 @@ class PatternStats:
     # answer to "woke me" either, so they are neither night-time nor daytime.
     time_not_noted: int = 0
     timing_unknown: int = 0
-    sleep_hours: diary_nights.SleepHours = field(default_factory=diary_nights.SleepHours)
+    sleep_hours: diary_nights.SleepHours = diary_nights.SleepHours()
     comparison: PatternStats | None = None
 
     @property

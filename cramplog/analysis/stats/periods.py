@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import enum
 import functools
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
 from cramplog.core import wording
 from cramplog.core.translation import N_, _
+from cramplog.core.value_class import field, value_class
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ _PRESET_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Period:
     """The nights `first`..`last`, both included. `label` is for display only."""
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
 from cramplog.analysis.stats.periods import Period
 from cramplog.analysis.stats.rates import per_week
 from cramplog.core.records import Medication, TakenFor
+from cramplog.core.value_class import value_class
 
 if TYPE_CHECKING:
     from cramplog.core import recorded
@@ -20,7 +20,7 @@ TREATMENT_WINDOW_NIGHTS: Final = 28
 TREATMENT_MIN_RECORDED_NIGHTS: Final = 14
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class ReliefStat:
     """How often a relief method was tried in the period, and how the person rated it."""
 
@@ -39,7 +39,7 @@ class ReliefStat:
         return None if rated == 0 else (self.helped + self.a_little) / rated
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class TreatmentEffect:
     """Cramps per week before and after a medicine or supplement started. Descriptive only."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import repeat
 from typing import TYPE_CHECKING, Final
@@ -15,6 +14,7 @@ from cramplog.analysis.stats.periods import Period, night_range
 from cramplog.core import wording
 from cramplog.core.records import ChecklistKind, Side, VocabularyKind
 from cramplog.core.translation import N_, _
+from cramplog.core.value_class import value_class
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ CUSTOM_GROUP: Final = "custom"
 CUSTOM_GROUP_LABEL: Final = N_("Your own triggers")
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class FactorComparison:
     """One day factor on cramp nights vs cramp-free reviewed nights. A comparison, not a cause.
 
@@ -89,7 +89,7 @@ class FactorComparison:
         return difference is not None and difference >= STANDS_OUT_DIFFERENCE
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class TriggerStat:
     """One trigger of the checklist (or the person's own), with its presence in the period.
 
@@ -110,7 +110,7 @@ class TriggerStat:
         return self.comparison is not None and self.comparison.stands_out
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class EpisodeRef:
     """One episode, briefly, for lists such as "episodes that named this trigger".
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from cramplog.analysis.warning_signs.signs import (
     WATCHED_SYMPTOMS,
 )
 from cramplog.core import recorded
+from cramplog.core.value_class import value_class
 from cramplog.storage import aggregates, plain_diary
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from cramplog.core.records import Medication
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Raw:
     symptoms: list[tuple[aggregates.EpisodeBrief, str]]
     long: list[tuple[aggregates.EpisodeBrief, bool, bool]]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from cramplog.core import nights
 from cramplog.core.translation import _
+from cramplog.core.value_class import value_class
 
 if TYPE_CHECKING:
     pass
@@ -59,7 +59,7 @@ class Urgency(enum.StrEnum):
         return _("Seek medical advice now") if self is Urgency.NOW else _("Make a GP appointment")
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Evidence:
     """One episode or night behind a fired rule; `detail` is plain text naming what was seen."""
 
@@ -78,7 +78,7 @@ class Evidence:
         return f"{when} — {self.detail}" if self.detail else when
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class WarningSign:
     """A rule that fired: which warning, how urgent, why, and the entries behind it.
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Final
 
+from cramplog.core.value_class import value_class
 from cramplog.storage.aggregates.ranges import (
     IN_RANGE,
     NightRange,
@@ -18,7 +18,7 @@ from cramplog.storage.aggregates.ranges import (
 # -- single episodes (evidence, the trigger filter) -----------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class EpisodeBrief:
     """Just enough of one episode to name it: id, when, where, how bad and how long."""
 
@@ -136,7 +136,7 @@ def long_episodes(
     ]
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class Share:
     """Of the episodes of a range that a rule can judge, how many it hits.
 

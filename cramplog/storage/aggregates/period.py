@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
 from cramplog.core.checklist import DAY_FACTORS
+from cramplog.core.value_class import value_class
 from cramplog.storage.aggregates.ranges import (
     IN_RANGE,
     OUTSIDE_IDS,
@@ -40,7 +40,7 @@ EPISODE_NIGHT_BITS: Final = (42, 21)  # the night, days after the range's first 
 SECONDS_1900_TO_1970: Final = 25_567 * 86_400
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class EpisodeColumns:
     """The episodes of a range, oldest first, packed one integer each (the layout above).
 
@@ -90,16 +90,17 @@ _NIGHT: Final = f"(({_SECONDS_SINCE_1900} - :night_origin) / 86400)"
 CALF: Final = "muscle.calf"
 
 
-def _muscle_index(muscles: Sequence[str]) -> str:
-    """SQL numbering an episode's muscle by its place in `muscles`, whose codes are the
-    parameters :m0 … :m{len(muscles) - 1}."""
+def _muscle_index(muscles: Sequence[str], scale: int = 1) -> str:
+    """SQL numbering an episode's muscle by its place in `muscles`, times `scale` (its field's
+    place, so no multiplication is made per cramp); the codes are the parameters :m0 …
+    :m{len(muscles) - 1}."""
     if not muscles:
         return "0"  # CASE needs a WHEN
     # CASE tries its WHENs in turn and most cramps are calf cramps: the calf's is asked first
     # (about 4 ms less over a century). The numbers stay the places in `muscles`.
     order = sorted(range(len(muscles)), key=lambda i: muscles[i] != CALF)
-    whens = " ".join(f"WHEN :m{i} THEN {i}" for i in order)
-    return f"CASE muscle {whens} ELSE {len(muscles)} END"
+    whens = " ".join(f"WHEN :m{i} THEN {i * scale}" for i in order)
+    return f"CASE muscle {whens} ELSE {len(muscles) * scale} END"
 
 
 def _in_sleep(sleep_minutes: tuple[int, int]) -> str:
@@ -121,25 +122,29 @@ def _packed_column(
     night_packed: bool,
 ) -> str:
     """SQL packing one episode in the `EpisodeColumns.packed` layout."""
-    # The same rule as `nights.known_nocturnal`, in SQL.
-    nocturnal = (
-        "CASE WHEN woke_from_sleep IS 1 THEN 1 WHEN activity = 'activity.asleep' THEN 1 ELSE 0 END"
+    # SQLite pays for every operation once per cramp, so each CASE answers with its bits
+    # already in place, and night-time and "not known" share one CASE (a cramp known to be
+    # at night never has an unknown timing): about 5% less of the read, same values.
+    # Night-time is the rule of `nights.known_nocturnal`; unknown, that neither was answered.
+    timing = (
+        "CASE WHEN woke_from_sleep IS 1 OR activity = 'activity.asleep'"
+        f" THEN {1 << NOCTURNAL_BIT}"
+        f" WHEN woke_from_sleep IS NULL AND activity IS NULL THEN {1 << TIMING_UNKNOWN_BIT}"
+        " ELSE 0 END"
     )
-    unknown = "CASE WHEN woke_from_sleep IS NULL AND activity IS NULL THEN 1 ELSE 0 END"
-    side = "CASE side " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(SIDES))
+    sides = " ".join(f"WHEN '{s}' THEN {i << SIDE_BITS[0]}" for i, s in enumerate(SIDES))
     terms = [
         f"coalesce(intensity, {NO_INTENSITY})",
-        f"({nocturnal}) * {1 << NOCTURNAL_BIT}",
-        f"({side} ELSE 3 END) * {1 << SIDE_BITS[0]}",
+        timing,
+        f"CASE side {sides} ELSE {3 << SIDE_BITS[0]} END",
         f"coalesce(duration_s, 0) * {1 << DURATION_BITS[0]}",
-        f"({unknown}) * {1 << TIMING_UNKNOWN_BIT}",
         f"CASE WHEN time_noted IS 0 THEN {1 << TIME_NOT_NOTED_BIT} ELSE 0 END",
         f"{_SECOND_OF_DAY} / 3600 * {1 << HOUR_BITS[0]}",
     ]
     if sleep_minutes is not None:
-        terms.append(f"({_in_sleep(sleep_minutes)}) * {1 << IN_SLEEP_BIT}")
+        terms.append(f"CASE WHEN {_in_sleep(sleep_minutes)} THEN {1 << IN_SLEEP_BIT} ELSE 0 END")
     if muscle_packed:
-        terms.append(f"({_muscle_index(muscles)}) * {1 << MUSCLE_BITS[0]}")
+        terms.append(_muscle_index(muscles, 1 << MUSCLE_BITS[0]))
     if night_packed:
         terms.append(f"{_NIGHT} * {1 << EPISODE_NIGHT_BITS[0]}")
     return " + ".join(terms)
@@ -244,7 +249,7 @@ def trigger_counts(connection: sqlite3.Connection, nights: NightRange) -> list[t
     ]
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class ReliefCounts:
     """How often one relief method was tried in a range, by rating."""
 
@@ -300,7 +305,7 @@ def factor_recorded_bit(index: int) -> int:
     return 2 + 2 * index
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class FactorThresholds:
     """When a recorded day counts as having a factor that is a number rather than yes/no."""
 
@@ -328,13 +333,16 @@ _FACTOR_CONDITIONS: Final = {
 
 def _day_packed() -> str:
     terms = [f"CASE WHEN reviewed IS 1 THEN {1 << REVIEWED_BIT} ELSE 0 END"]
+    # One CASE a factor, answering with both its bits in place: SQLite pays for every
+    # operation once per day record (a third less of the read than two CASEs and a sum).
     for index, factor in enumerate(DAY_FACTORS):
         present, recorded = _FACTOR_CONDITIONS[factor]
+        recorded_bit = 1 << factor_recorded_bit(index)
+        both = recorded_bit | 1 << factor_present_bit(index)
         terms.append(
-            f"CASE WHEN ({present}) AND ({recorded})"
-            f" THEN {1 << factor_present_bit(index)} ELSE 0 END"
+            f"CASE WHEN {recorded} THEN CASE WHEN {present} THEN {both} ELSE {recorded_bit} END"
+            " ELSE 0 END"
         )
-        terms.append(f"CASE WHEN {recorded} THEN {1 << factor_recorded_bit(index)} ELSE 0 END")
     # julianday() of a date is a whole day and a half, as is 2415020.5 (1900-01-01): the
     # difference is exact. The CHECK constraints keep the sleep figures inside their fields.
     terms += [
@@ -345,7 +353,7 @@ def _day_packed() -> str:
     return " + ".join(terms)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class DayColumns:
     """The day records of a range, oldest first, packed one integer each.
 

@@ -10,9 +10,10 @@ reads of a century of cramps.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Final
+
+from cramplog.core.value_class import value_class
 
 LOCAL_FORMAT = "%Y-%m-%d %H:%M:%S"
 
@@ -24,7 +25,7 @@ SIDES: Final = ("left", "right", "both", "n/a")
 IN_RANGE: Final = "start_local >= :local_from AND start_local < :local_to"
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class NightRange:
     """The nights `first`..`last` (both included) under a day-boundary hour."""
 

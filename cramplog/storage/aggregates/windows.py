@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from cramplog.core.value_class import value_class
 from cramplog.storage.aggregates.ranges import NightRange, night_of_local, parse_local
 
 # -- small windows (treatments, the last four weeks) ----------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@value_class
 class WindowNights:
     """Within one range: episodes per cramp night, and the reviewed nights."""
 

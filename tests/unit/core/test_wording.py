@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from cramplog.analysis import stats, warning_signs
@@ -89,3 +92,85 @@ def test_a_percentage_rounds_halves_up_like_every_figure() -> None:
     assert wording.percent(0.125) == "13%"
     assert wording.percent(1.0) == "100%"
     assert wording.percent(None) == wording.DASH
+
+
+def _decimal_figure(value: float, kind: wording.Figure) -> str:
+    """The rounding rule as it was written with decimal: the reference for the one in use."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    step = Decimal(1).scaleb(-kind.decimals)
+    rounded = Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
+    return wording.number(
+        abs(float(rounded)) if rounded.is_zero() else float(rounded), kind.decimals
+    )
+
+
+def _decimal_percent(share: float) -> str:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    rounded = Decimal(repr(float(share) * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return f"{wording.number(int(rounded))}%"
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "shown"),
+    [
+        (2.25, wording.Figure.RATE, "2.3"),
+        (2.675, wording.Figure.SCORE, "2.7"),  # stored as 2.67499…: the written decimal counts
+        (-2.25, wording.Figure.RATE, "-2.3"),
+        (-0.04, wording.Figure.RATE, "0.0"),
+        (0.5, wording.Figure.MINUTES, "1"),
+        (1234567.95, wording.Figure.RATE, "1,234,568.0"),
+        (1e-7, wording.Figure.SCORE, "0.0"),
+        (9.96, wording.Figure.SCORE, "10.0"),
+    ],
+)
+def test_figures_round_halves_away_from_zero(
+    value: float, kind: wording.Figure, shown: str
+) -> None:
+    assert wording.figure(value, kind) == shown
+    assert _decimal_figure(value, kind) == shown
+
+
+def test_percentages_round_halves_up() -> None:
+    assert [wording.percent(s) for s in (5 / 8, 0.125, 0.0, 1.0, 0.994, 0.995)] == [
+        "63%",
+        "13%",
+        "0%",
+        "100%",
+        "99%",
+        "100%",
+    ]
+
+
+@given(
+    value=st.floats(allow_nan=False, allow_infinity=False, min_value=-1e26, max_value=1e26)
+    | st.decimals(min_value=-1000, max_value=1000, places=3).map(float),
+    kind=st.sampled_from(wording.Figure),
+)
+@settings(max_examples=2000)
+def test_figures_round_exactly_as_decimal_would(value: float, kind: wording.Figure) -> None:
+    assert wording.figure(value, kind) == _decimal_figure(value, kind)
+
+
+@given(
+    share=st.floats(allow_nan=False, allow_infinity=False, min_value=-1e24, max_value=1e24)
+    | st.fractions(min_value=0, max_value=1, max_denominator=2000).map(float)
+)
+@settings(max_examples=2000)
+def test_percentages_round_exactly_as_decimal_would(share: float) -> None:
+    assert wording.percent(share) == _decimal_percent(share)
+
+
+def _outcome(fn: Callable[..., str], *args: object) -> str:
+    try:
+        return fn(*args)
+    except Exception as exc:  # what decimal refuses, refused the same way
+        return type(exc).__name__
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan"), 1e30, -3e29])
+def test_what_only_decimal_words_is_worded_or_refused_as_decimal_does(value: float) -> None:
+    for kind in wording.Figure:
+        assert _outcome(wording.figure, value, kind) == _outcome(_decimal_figure, value, kind)
+    assert _outcome(wording.percent, value) == _outcome(_decimal_percent, value)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from dataclasses import asdict
 from datetime import date, time
 from typing import Any
 
@@ -11,6 +10,7 @@ import numpy as np
 import pytest
 
 from cramplog.analysis.stats import counting, packed_tally, triggers
+from cramplog.core import value_class
 from cramplog.core.nights import SleepHours
 from cramplog.storage import aggregates
 
@@ -57,7 +57,7 @@ def figures(numpy: bool, seed: int, sleep: SleepHours) -> dict[str, Any]:
     assert isinstance(counted.packed, np.ndarray) == (numpy and size > 0)
     assert isinstance(counted_days.nights, np.ndarray) == (numpy and len(days) > 0)
     return {
-        **{k: v for k, v in asdict(counted).items() if k != "packed"},
+        **{k: getattr(counted, k) for k in value_class.fields(counted) if k != "packed"},
         "days": (list(counted_days.nights), counted_days.reviewed, counted_days.sleep),
         "awake": counted_days.awake,
         "kinds": triggers.day_kinds(counted_days, counted.per_night),
