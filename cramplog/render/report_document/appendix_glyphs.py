@@ -174,14 +174,14 @@ class LineGlyphs:
     def draw_lines(
         self,
         painter: QPainter,
-        lines: dict[int, list[Piece | tuple[int, str]]],
+        lines: list[tuple[int, list[Piece | tuple[int, str]]]],
         baseline: float,
         step: float,
         as_text: Callable[[int, int, str], None],
     ) -> None:
-        """Draw each line's cells (line number → its cells left to right: glyphs, or a column
-        and text that `as_text(column, line, text)` draws), from the top line down, in that
-        order, its baseline at `baseline` + line × `step`: neighbouring short cells' glyphs
+        """Draw each line's cells (line number and its cells left to right: glyphs, or a
+        column and text that `as_text(column, line, text)` draws), in the order given, its
+        baseline at `baseline` + line × `step`: neighbouring short cells' glyphs
         as one glyph run, a long cell's or a line's only cell's as its own."""
         draw = painter.drawGlyphRun
         # Neighbouring short cells' glyphs are drawn once, as soon as gathered: one glyph run
@@ -189,8 +189,7 @@ class LineGlyphs:
         # returns), instead of a new run, its font set, for each.
         merged = self._merged_run()
         set_indexes, set_places = merged.setGlyphIndexes, merged.setPositions
-        for line in sorted(lines):
-            cells = lines[line]
+        for line, cells in lines:
             at = QPointF(0.0, baseline + line * step)
             if len(cells) == 1 and isinstance(cells[0], Piece):
                 draw(at, cells[0].run())

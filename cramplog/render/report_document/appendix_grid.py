@@ -22,7 +22,7 @@ from cramplog.analysis import report as reports
 from cramplog.core import conventions, wording
 from cramplog.core.translation import N_, _
 from cramplog.render.report_document import column_widths, mark_columns
-from cramplog.render.report_document.appendix_glyphs import LineGlyphs, one_line_run
+from cramplog.render.report_document.appendix_glyphs import LineGlyphs, Piece, one_line_run
 from cramplog.render.report_document.appendix_headings import InkedHeadings
 from cramplog.render.report_document.appendix_rows import (
     MARK_CELLS,
@@ -411,43 +411,74 @@ class AppendixGrid:
         return columns
 
     def page_cells(self, page: AppendixPage) -> list[tuple[int, int, str]]:
-        """The cells on `page` that hold text, each row's from left to right (the order a
-        reader of the PDF's text gets them in): column, line on the page (from 0) and text,
-        made now from the rows."""
-        first, end = page.first_line, page.first_line + page.line_count
+        """The cells on `page` that hold text, a line at a time from the top, each line's
+        from left to right (the order they are drawn in): column, line on the page (from 0)
+        and text."""
         cells: list[tuple[int, int, str]] = []
-        add = cells.append
+        for line, items in self._page_lines(page, None):
+            for item in items:
+                assert not isinstance(item, Piece)  # asked without glyphs
+                cells.append((item[0], line, item[1]))
+        return cells
+
+    def page_lines(self, page: AppendixPage) -> list[tuple[int, list[Piece | tuple[int, str]]]]:
+        """The lines on `page` that hold text, from the top: each one's line on the page
+        (from 0) and its cells from left to right, each as its glyphs, or as its column and
+        text when it is to be drawn as text (see `LineGlyphs.pieces`)."""
+        return self._page_lines(page, self.glyphs)
+
+    def _page_lines(
+        self, page: AppendixPage, glyphs: LineGlyphs | None
+    ) -> list[tuple[int, list[Piece | tuple[int, str]]]]:
+        """`page_lines`, or with `glyphs` None every cell as its column and text. Each row's
+        cells are asked for a column at a time (a wrapped text's lines one after another),
+        and only here: asking `glyphs` is what counts a text as seen."""
+        first, end = page.first_line, page.first_line + page.line_count
+        found_lines: list[tuple[int, list[Piece | tuple[int, str]]]] = []
         order, lines_of = self._cell_order, self._lines
         starts, heights, rows = self.row_starts, self.row_heights, self.rows
+        known_cells, shape = (glyphs.cells, glyphs.pieces) if glyphs else ({}, None)
         found = row_containing(starts, first)
         index = 0 if found is None else found
         if index < len(rows) and starts[index] + heights[index] <= first:
             index += 1  # `first` is a month heading after that row
-        line = first
-        while line < end:
-            if line in self.headings:
-                line += 1
-                continue
-            if index >= len(rows):
-                break
-            row, start, height = rows[index], starts[index], heights[index]
-            at, marks, wrapped = line - first, row[MARK_CELLS], row[WRAPPED]
-            skip = line - start  # the row's lines on the page before
-            take = min(start + height, end) - line
+        # A hot loop over every cell of the appendix: the cached glyphs are looked up inline.
+        while index < len(rows) and (start := starts[index]) < end:
+            row, height = rows[index], heights[index]
+            marks, wrapped = row[MARK_CELLS], row[WRAPPED]
+            skip = max(0, first - start)  # the row's lines on the page before
+            take = min(start + height, end) - start - skip
+            row_lines: list[list[Piece | tuple[int, str]]] = [[] for _ in range(take)]
             for column, kind, place in order:
                 if kind == _WRAPPED:
                     text = wrapped[place]
-                    if text:
-                        for offset, value in enumerate(lines_of(place, text)[skip : skip + take]):
-                            if value:
-                                add((column, at + offset, value))
-                elif not skip:
-                    value = marks[place] if kind == _MARK else row[place]
-                    if value:
-                        add((column, at, value))
-            line += take
+                    if not text:
+                        continue
+                    for offset, value in enumerate(lines_of(place, text)[skip : skip + take]):
+                        if value:
+                            if shape is None:
+                                row_lines[offset].append((column, value))
+                                continue
+                            known = known_cells[column]
+                            piece = known[value] if value in known else shape(column, value)
+                            row_lines[offset].append((column, value) if piece is None else piece)
+                    continue
+                if skip:
+                    continue
+                value = marks[place] if kind == _MARK else row[place]
+                if value:
+                    if shape is None:
+                        row_lines[0].append((column, value))
+                        continue
+                    known = known_cells[column]
+                    piece = known[value] if value in known else shape(column, value)
+                    row_lines[0].append((column, value) if piece is None else piece)
+            at = start + skip - first
+            found_lines.extend(
+                (at + offset, cells) for offset, cells in enumerate(row_lines) if cells
+            )
             index += 1
-        return cells
+        return found_lines
 
     def cell_x(self, column: int, text: str) -> float:
         """Where `text` starts in `column`: its left edge, or further in when centred (asked
