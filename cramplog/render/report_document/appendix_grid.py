@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import time
 from typing import Final
@@ -157,7 +157,13 @@ class AppendixGrid:
         self._combinations = read.combinations
         self.xs, self.widths = self._place_columns()
         self._wraps: list[dict[str, tuple[str, ...]]] = [{} for _ in range(WRAPPED_CELLS)]
-        self.glyphs = LineGlyphs(self.font, device, self.cell_x)
+        # Where a text starts, as a function of the columns' places rather than a method:
+        # glyphs that referred back to their grid would make a reference cycle, keeping
+        # every row and glyph until the cycle collector next ran (tens of ms a decade).
+        self._start = _text_starts(
+            self.xs, self.widths, [column.centred for column in self.columns], self.metrics
+        )
+        self.glyphs = LineGlyphs(self.font, device, self._start)
         # The headings' lines, placed when the first page is drawn (appendix_painter).
         self.placed_headings: InkedHeadings | None = None
         self.row_starts, self.row_heights, self.headings = self._place_rows()
@@ -483,10 +489,7 @@ class AppendixGrid:
     def cell_x(self, column: int, text: str) -> float:
         """Where `text` starts in `column`: its left edge, or further in when centred (asked
         once per column and text: `glyphs` keeps the answer with the glyphs)."""
-        x = self.xs[column]
-        if not self.columns[column].centred:
-            return x
-        return x + (self.widths[column] + 2 - self.metrics.horizontalAdvance(text)) / 2
+        return self._start(column, text)
 
     # -- pages ----------------------------------------------------------------------------
 
@@ -523,6 +526,20 @@ class AppendixGrid:
         """The month heading last shown above `line`, if any."""
         at = bisect.bisect_left(self._heading_lines, line) - 1
         return None if at < 0 else self.headings[self._heading_lines[at]]
+
+
+def _text_starts(
+    xs: Sequence[float], widths: Sequence[float], centred: Sequence[bool], metrics: QFontMetricsF
+) -> Callable[[int, str], float]:
+    """Where a text starts in a column: its left edge, or further in when centred."""
+
+    def start(column: int, text: str) -> float:
+        x = xs[column]
+        if not centred[column]:
+            return x
+        return x + (widths[column] + 2 - metrics.horizontalAdvance(text)) / 2
+
+    return start
 
 
 def row_containing(starts: Sequence[int], line: int) -> int | None:
