@@ -441,7 +441,7 @@ class AppendixGrid:
         and only here: asking `glyphs` is what counts a text as seen."""
         first, end = page.first_line, page.first_line + page.line_count
         found_lines: list[tuple[int, list[Piece | tuple[int, str]]]] = []
-        order, lines_of = self._cell_order, self._lines
+        order, lines_of, wraps = self._cell_order, self._lines, self._wraps
         starts, heights, rows = self.row_starts, self.row_heights, self.rows
         known_cells, shape = (glyphs.cells, glyphs.pieces) if glyphs else ({}, None)
         found = row_containing(starts, first)
@@ -460,7 +460,8 @@ class AppendixGrid:
                     text = wrapped[place]
                     if not text:
                         continue
-                    for offset, value in enumerate(lines_of(place, text)[skip : skip + take]):
+                    wrapped_lines = wraps[place].get(text) or lines_of(place, text)
+                    for offset, value in enumerate(wrapped_lines[skip : skip + take]):
                         if value:
                             if shape is None:
                                 row_lines[offset].append((column, value))
