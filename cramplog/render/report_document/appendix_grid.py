@@ -467,7 +467,9 @@ class AppendixGrid:
                                 row_lines[offset].append((column, value))
                                 continue
                             known = known_cells[column]
-                            piece = known[value] if value in known else shape(column, value)
+                            piece = known.get(value)  # one look-up when it has glyphs
+                            if piece is None and value not in known:
+                                piece = shape(column, value)
                             row_lines[offset].append((column, value) if piece is None else piece)
                     continue
                 if skip:
@@ -478,7 +480,9 @@ class AppendixGrid:
                         row_lines[0].append((column, value))
                         continue
                     known = known_cells[column]
-                    piece = known[value] if value in known else shape(column, value)
+                    piece = known.get(value)
+                    if piece is None and value not in known:
+                        piece = shape(column, value)
                     row_lines[0].append((column, value) if piece is None else piece)
             at = start + skip - first
             found_lines.extend(
