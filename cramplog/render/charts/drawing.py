@@ -245,7 +245,14 @@ def style_axes(ax: Axes, style: ChartStyle, *, grid_axis: Literal["x", "y"] | No
 
 
 def title(ax: Axes, text: str, style: ChartStyle) -> None:
-    ax.set_title(text, loc="left", color=style.foreground, fontsize=style.title_size, pad=8)
+    ax.set_title(
+        text,
+        loc="left",
+        color=style.foreground,
+        fontsize=style.title_size,
+        pad=8,
+        y=style.title_y,
+    )
     plain([ax.title])
 
 
@@ -270,7 +277,7 @@ def legend_below(
         handles,
         labels,
         loc="outside lower center",
-        ncols=min(len(labels), columns),
+        ncols=min(len(labels), columns, style.legend_columns),
         frameon=False,
         fontsize=style.small(0.9),
         handlelength=1.2,

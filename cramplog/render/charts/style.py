@@ -51,6 +51,12 @@ class ChartStyle:
     # No text is drawn smaller than this (points), however small its share of font_size:
     # paper needs a floor that a screen, which can be zoomed, does not.
     min_text_size: float = 0.0
+    # Where each title sits, as a share of its axes' height (1.0: just above them). None lets
+    # matplotlib move it clear of anything drawn above the axes, measuring every tick label of
+    # the chart at every draw to find out; a chart that never draws there can say 1.0.
+    title_y: float | None = None
+    # The most entries a legend puts side by side (fewer when a chart asks for fewer).
+    legend_columns: int = 6
 
     def small(self, share: float) -> float:
         """The size of secondary text (ticks, legends, labels): `share` of the body size, but
@@ -141,4 +147,6 @@ PRINT = replace(
     title_size=9.0,
     dpi=150.0,
     width_in=6.3,
+    # Nothing is drawn above a printed chart's axes (no top ticks, no offset text).
+    title_y=1.0,
 )

@@ -33,11 +33,13 @@ class Piece:
     """A cell's glyphs: their indexes in the appendix's font and their places from the start
     of the line's baseline (the column's x included); and, once drawn on its own, its run."""
 
-    __slots__ = ("_raw", "_run", "indexes", "places")
+    __slots__ = ("_raw", "_run", "indexes", "places", "short")
 
     def __init__(self, raw: QRawFont, indexes: list[int], places: list[QPointF]) -> None:
         self.indexes = indexes
         self.places = places
+        # Drawn in one run with its short neighbours on the line, or as a run of its own.
+        self.short = len(indexes) < OWN_RUN
         self._raw = raw
         self._run: QGlyphRun | None = None
 
@@ -71,7 +73,8 @@ def shape(
     if len(runs) != 1:
         return None
     run, ascent = runs[0], line.ascent()
-    places = [QPointF(at.x() + x, at.y() - ascent) for at in run.positions()]
+    offset = QPointF(x, -ascent)
+    places = [at + offset for at in run.positions()]  # QPointF's own sum: half the time
     return run.rawFont(), list(run.glyphIndexes()), places
 
 
@@ -172,18 +175,22 @@ class LineGlyphs:
     def draw_lines(
         self,
         painter: QPainter,
-        lines: dict[int, list[Piece | tuple[int, str]]],
+        lines: list[tuple[int, list[Piece | tuple[int, str]]]],
         baseline: float,
         step: float,
         as_text: Callable[[int, int, str], None],
     ) -> None:
-        """Draw each line's cells (line number → its cells left to right: glyphs, or a column
-        and text that `as_text(column, line, text)` draws), from the top line down, in that
-        order, its baseline at `baseline` + line × `step`: neighbouring short cells' glyphs
+        """Draw each line's cells (line number and its cells left to right: glyphs, or a
+        column and text that `as_text(column, line, text)` draws), in the order given, its
+        baseline at `baseline` + line × `step`: neighbouring short cells' glyphs
         as one glyph run, a long cell's or a line's only cell's as its own."""
         draw = painter.drawGlyphRun
-        for line in sorted(lines):
-            cells = lines[line]
+        # Neighbouring short cells' glyphs are drawn once, as soon as gathered: one glyph run
+        # takes each line's in turn (a painter has written a run out when drawGlyphRun
+        # returns), instead of a new run, its font set, for each.
+        merged = self._merged_run()
+        set_indexes, set_places = merged.setGlyphIndexes, merged.setPositions
+        for line, cells in lines:
             at = QPointF(0.0, baseline + line * step)
             if len(cells) == 1 and isinstance(cells[0], Piece):
                 draw(at, cells[0].run())
@@ -191,20 +198,26 @@ class LineGlyphs:
             indexes: list[int] = []
             places: list[QPointF] = []
             for cell in cells:
-                if isinstance(cell, Piece) and len(cell.indexes) < OWN_RUN:
+                if isinstance(cell, Piece) and cell.short:
                     indexes += cell.indexes
                     places += cell.places
                     continue
                 if indexes:
-                    draw(at, self._merged(indexes, places))
+                    set_indexes(indexes)
+                    set_places(places)
+                    draw(at, merged)
                     indexes, places = [], []
                 if isinstance(cell, Piece):
                     draw(at, cell.run())
                 else:
                     as_text(cell[0], line, cell[1])
             if indexes:
-                draw(at, self._merged(indexes, places))
+                set_indexes(indexes)
+                set_places(places)
+                draw(at, merged)
 
-    def _merged(self, indexes: list[int], places: list[QPointF]) -> QGlyphRun:
-        assert self._raw is not None  # set with the first glyphs shaped
-        return glyph_run(self._raw, indexes, places)
+    def _merged_run(self) -> QGlyphRun:
+        run = QGlyphRun()
+        if self._raw is not None:  # set with the first glyphs shaped
+            run.setRawFont(self._raw)
+        return run

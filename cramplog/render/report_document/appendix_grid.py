@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import time
 from typing import Final
@@ -22,7 +22,7 @@ from cramplog.analysis import report as reports
 from cramplog.core import conventions, wording
 from cramplog.core.translation import N_, _
 from cramplog.render.report_document import column_widths, mark_columns
-from cramplog.render.report_document.appendix_glyphs import LineGlyphs, one_line_run
+from cramplog.render.report_document.appendix_glyphs import LineGlyphs, Piece, one_line_run
 from cramplog.render.report_document.appendix_headings import InkedHeadings
 from cramplog.render.report_document.appendix_rows import (
     MARK_CELLS,
@@ -157,7 +157,13 @@ class AppendixGrid:
         self._combinations = read.combinations
         self.xs, self.widths = self._place_columns()
         self._wraps: list[dict[str, tuple[str, ...]]] = [{} for _ in range(WRAPPED_CELLS)]
-        self.glyphs = LineGlyphs(self.font, device, self.cell_x)
+        # Where a text starts, as a function of the columns' places rather than a method:
+        # glyphs that referred back to their grid would make a reference cycle, keeping
+        # every row and glyph until the cycle collector next ran (tens of ms a decade).
+        self._start = _text_starts(
+            self.xs, self.widths, [column.centred for column in self.columns], self.metrics
+        )
+        self.glyphs = LineGlyphs(self.font, device, self._start)
         # The headings' lines, placed when the first page is drawn (appendix_painter).
         self.placed_headings: InkedHeadings | None = None
         self.row_starts, self.row_heights, self.headings = self._place_rows()
@@ -411,51 +417,84 @@ class AppendixGrid:
         return columns
 
     def page_cells(self, page: AppendixPage) -> list[tuple[int, int, str]]:
-        """The cells on `page` that hold text, each row's from left to right (the order a
-        reader of the PDF's text gets them in): column, line on the page (from 0) and text,
-        made now from the rows."""
-        first, end = page.first_line, page.first_line + page.line_count
+        """The cells on `page` that hold text, a line at a time from the top, each line's
+        from left to right (the order they are drawn in): column, line on the page (from 0)
+        and text."""
         cells: list[tuple[int, int, str]] = []
-        add = cells.append
-        order, lines_of = self._cell_order, self._lines
+        for line, items in self._page_lines(page, None):
+            for item in items:
+                assert not isinstance(item, Piece)  # asked without glyphs
+                cells.append((item[0], line, item[1]))
+        return cells
+
+    def page_lines(self, page: AppendixPage) -> list[tuple[int, list[Piece | tuple[int, str]]]]:
+        """The lines on `page` that hold text, from the top: each one's line on the page
+        (from 0) and its cells from left to right, each as its glyphs, or as its column and
+        text when it is to be drawn as text (see `LineGlyphs.pieces`)."""
+        return self._page_lines(page, self.glyphs)
+
+    def _page_lines(
+        self, page: AppendixPage, glyphs: LineGlyphs | None
+    ) -> list[tuple[int, list[Piece | tuple[int, str]]]]:
+        """`page_lines`, or with `glyphs` None every cell as its column and text. Each row's
+        cells are asked for a column at a time (a wrapped text's lines one after another),
+        and only here: asking `glyphs` is what counts a text as seen."""
+        first, end = page.first_line, page.first_line + page.line_count
+        found_lines: list[tuple[int, list[Piece | tuple[int, str]]]] = []
+        order, lines_of, wraps = self._cell_order, self._lines, self._wraps
         starts, heights, rows = self.row_starts, self.row_heights, self.rows
+        known_cells, shape = (glyphs.cells, glyphs.pieces) if glyphs else ({}, None)
         found = row_containing(starts, first)
         index = 0 if found is None else found
         if index < len(rows) and starts[index] + heights[index] <= first:
             index += 1  # `first` is a month heading after that row
-        line = first
-        while line < end:
-            if line in self.headings:
-                line += 1
-                continue
-            if index >= len(rows):
-                break
-            row, start, height = rows[index], starts[index], heights[index]
-            at, marks, wrapped = line - first, row[MARK_CELLS], row[WRAPPED]
-            skip = line - start  # the row's lines on the page before
-            take = min(start + height, end) - line
+        # A hot loop over every cell of the appendix: the cached glyphs are looked up inline.
+        while index < len(rows) and (start := starts[index]) < end:
+            row, height = rows[index], heights[index]
+            marks, wrapped = row[MARK_CELLS], row[WRAPPED]
+            skip = max(0, first - start)  # the row's lines on the page before
+            take = min(start + height, end) - start - skip
+            row_lines: list[list[Piece | tuple[int, str]]] = [[] for _ in range(take)]
             for column, kind, place in order:
                 if kind == _WRAPPED:
                     text = wrapped[place]
-                    if text:
-                        for offset, value in enumerate(lines_of(place, text)[skip : skip + take]):
-                            if value:
-                                add((column, at + offset, value))
-                elif not skip:
-                    value = marks[place] if kind == _MARK else row[place]
-                    if value:
-                        add((column, at, value))
-            line += take
+                    if not text:
+                        continue
+                    wrapped_lines = wraps[place].get(text) or lines_of(place, text)
+                    for offset, value in enumerate(wrapped_lines[skip : skip + take]):
+                        if value:
+                            if shape is None:
+                                row_lines[offset].append((column, value))
+                                continue
+                            known = known_cells[column]
+                            piece = known.get(value)  # one look-up when it has glyphs
+                            if piece is None and value not in known:
+                                piece = shape(column, value)
+                            row_lines[offset].append((column, value) if piece is None else piece)
+                    continue
+                if skip:
+                    continue
+                value = marks[place] if kind == _MARK else row[place]
+                if value:
+                    if shape is None:
+                        row_lines[0].append((column, value))
+                        continue
+                    known = known_cells[column]
+                    piece = known.get(value)
+                    if piece is None and value not in known:
+                        piece = shape(column, value)
+                    row_lines[0].append((column, value) if piece is None else piece)
+            at = start + skip - first
+            found_lines.extend(
+                (at + offset, cells) for offset, cells in enumerate(row_lines) if cells
+            )
             index += 1
-        return cells
+        return found_lines
 
     def cell_x(self, column: int, text: str) -> float:
         """Where `text` starts in `column`: its left edge, or further in when centred (asked
         once per column and text: `glyphs` keeps the answer with the glyphs)."""
-        x = self.xs[column]
-        if not self.columns[column].centred:
-            return x
-        return x + (self.widths[column] + 2 - self.metrics.horizontalAdvance(text)) / 2
+        return self._start(column, text)
 
     # -- pages ----------------------------------------------------------------------------
 
@@ -492,6 +531,20 @@ class AppendixGrid:
         """The month heading last shown above `line`, if any."""
         at = bisect.bisect_left(self._heading_lines, line) - 1
         return None if at < 0 else self.headings[self._heading_lines[at]]
+
+
+def _text_starts(
+    xs: Sequence[float], widths: Sequence[float], centred: Sequence[bool], metrics: QFontMetricsF
+) -> Callable[[int, str], float]:
+    """Where a text starts in a column: its left edge, or further in when centred."""
+
+    def start(column: int, text: str) -> float:
+        x = xs[column]
+        if not centred[column]:
+            return x
+        return x + (widths[column] + 2 - metrics.horizontalAdvance(text)) / 2
+
+    return start
 
 
 def row_containing(starts: Sequence[int], line: int) -> int | None:

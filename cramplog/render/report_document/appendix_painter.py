@@ -7,7 +7,7 @@ from PySide6.QtGui import QPainter, QPen
 
 from cramplog.core.translation import _
 from cramplog.render.report_document import appendix_headings
-from cramplog.render.report_document.appendix_glyphs import Piece, may_be_rtl
+from cramplog.render.report_document.appendix_glyphs import may_be_rtl
 from cramplog.render.report_document.appendix_grid import (
     LEGEND_FLAGS,
     AppendixGrid,
@@ -164,25 +164,13 @@ def _paint_columns(grid: AppendixGrid, painter: QPainter, page: AppendixPage, to
     font, a text not seen before) is drawn as a text of its own, in its place in the line."""
     painter.setFont(for_device(grid.font, painter))
     painter.setPen(INK)
-    glyphs = grid.glyphs
-    cells, shape = glyphs.cells, glyphs.pieces
     step = grid.step
-    lines: dict[int, list[Piece | tuple[int, str]]] = {}
-    # A hot loop over every cell of the page: the cached glyphs are looked up inline.
-    for column, line, text in grid.page_cells(page):
-        known = cells[column]
-        pieces = known[text] if text in known else shape(column, text)
-        cell = (column, text) if pieces is None else pieces
-        on_line = lines.get(line)
-        if on_line is None:
-            lines[line] = [cell]
-        else:
-            on_line.append(cell)
 
     def as_text(column: int, line: int, text: str) -> None:
         _paint_text_cell(grid, painter, column, text, top + line * step)
 
-    glyphs.draw_lines(painter, lines, top + grid.metrics.ascent(), step, as_text)
+    lines = grid.page_lines(page)
+    grid.glyphs.draw_lines(painter, lines, top + grid.metrics.ascent(), step, as_text)
 
 
 def _paint_text_cell(

@@ -52,6 +52,9 @@ def print_figures(report: reports.Report, width: float) -> dict[str, Figure]:
         title_size=PRINT_TEXT_PT + 1.5,
         min_text_size=PRINT_TEXT_PT,
         dpi=CHART_DPI,
+        # Half a page is narrower than the Patterns pane: each legend in two columns, so it
+        # is not cut off at the sides.
+        legend_columns=2,
     )
     builders: dict[str, Callable[[Figure], charts.ChartResult]] = {
         "weekly": lambda figure: charts.weekly_cramps_chart(
@@ -72,7 +75,6 @@ def print_figures(report: reports.Report, width: float) -> dict[str, Figure]:
         figure = build(Figure(figsize=inches, dpi=CHART_DPI)).figure
         # The chart functions choose a height for the screen; on paper the slot decides.
         figure.set_size_inches(*inches, forward=False)
-        _two_column_legends(figure, style)
         figures[key] = figure
     return figures
 
@@ -98,28 +100,3 @@ def chart_images(report: reports.Report, width: float) -> dict[str, tuple[QUrl, 
         ).copy()
         images[key] = (urls[key], image, chart_slot(width))
     return images
-
-
-def _two_column_legends(figure: Figure, style: charts.ChartStyle) -> None:
-    """Half a page is narrower than the Patterns pane: lay the legend under each chart out
-    again in two columns, so it is not cut off at the sides."""
-    for legend in list(figure.legends):
-        entries = [
-            (handle, text.get_text())
-            for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=True)
-            if handle is not None
-        ]
-        legend.remove()
-        relaid = figure.legend(
-            [handle for handle, _ in entries],
-            [label for _, label in entries],
-            loc="outside lower center",
-            ncols=2,
-            frameon=False,
-            fontsize=style.small(0.9),
-            handlelength=1.2,
-            columnspacing=1.2,
-            labelcolor=style.foreground,
-        )
-        for text in relaid.get_texts():
-            text.set_parse_math(False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import subprocess
 import sys
@@ -522,3 +523,34 @@ def test_every_title_label_and_legend_of_a_chart_is_shown_in_the_persons_languag
         untranslated = [t for t in shown if t and not t.startswith("⟦")]
         assert untranslated == [], result.title
         assert result.summary.startswith("⟦"), result.summary
+
+
+@pytest.mark.parametrize("chart", ["weekly", "hours"])
+def test_a_print_chart_puts_its_title_where_matplotlibs_own_placing_would(chart: str) -> None:
+    # The print style places each title just above its plot without measuring what is
+    # drawn there: on paper it must sit exactly where matplotlib's own placing puts it.
+    series = weeks([3, 0, 5, 2, 8, 1], recorded=[7, 0, 7, 6, 7, 7])
+    by_hour = [HourCount(h, h % 5, None if h % 5 == 0 else float(h % 10)) for h in range(24)]
+
+    def draw(style: charts.ChartStyle) -> Figure:
+        if chart == "weekly":
+            started = series[2].week_start
+            result = charts.weekly_cramps_chart(
+                series, style, treatments=[treatment("Magnesium", started)]
+            )
+        else:
+            result = charts.hour_of_night_chart(by_hour, style, time_not_noted=2)
+        return drawn(result.figure)
+
+    assert charts.PRINT.title_y is not None and charts.LIGHT.title_y is None
+    fixed = draw(charts.PRINT)
+    automatic = draw(dataclasses.replace(charts.PRINT, title_y=None))
+    titles = 0
+    for ax_fixed, ax_auto in zip(fixed.axes, automatic.axes, strict=True):
+        for ours, theirs in zip(ax_fixed.findobj(Text), ax_auto.findobj(Text), strict=True):
+            assert ours.get_text() == theirs.get_text()
+            if ours.get_text() and ours.get_visible():
+                box, auto_box = ours.get_window_extent(), theirs.get_window_extent()
+                assert box.bounds == pytest.approx(auto_box.bounds, abs=0.01), ours.get_text()
+        titles += bool(ax_fixed.get_title(loc="left"))
+    assert titles == 1

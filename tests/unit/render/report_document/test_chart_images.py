@@ -167,3 +167,17 @@ def test_every_chart_word_is_dark_enough_to_read_on_paper(summary: report.Report
             ratio = (max(ink, paper) + 0.05) / (min(ink, paper) + 0.05)
             # WCAG AA for small text: every chart word here is under 14 pt bold.
             assert ratio >= 4.5, f"{text.get_text()!r} is {ratio:.1f}:1 against the paper"
+
+
+def test_each_printed_legend_is_two_entries_wide_and_both_charts_are_titled(
+    summary: report.Report,
+) -> None:
+    figures = report_document.print_figures(summary, 595.0 - 2 * report_document.MARGIN)
+    for figure in figures.values():
+        FigureCanvasAgg(figure).draw()  # type: ignore[no-untyped-call]
+        (legend,) = figure.legends
+        texts = legend.get_texts()
+        assert len(texts) >= 3
+        # Entries side by side in pairs: two columns of them, however many there are.
+        assert len({round(text.get_window_extent().x0) for text in texts}) == 2
+        assert figure.axes[0].get_title(loc="left")
