@@ -53,16 +53,16 @@ def _sha256_hex(data: bytes) -> str:
 
     Importing hashlib loads OpenSSL (about 2 ms), and `cramplog stats` checks this digest on
     every run; CPython's built-in module (`_sha256`, named `_sha2` from 3.12) gives the same
-    digest. A Python built without it uses hashlib.
+    digest. A Python built without it uses hashlib, as does one that refuses it when called
+    (Red Hat's FIPS mode raises ValueError from its built-in hashes).
     """
     import importlib
 
     for name in ("_sha2", "_sha256"):
         try:
-            module = importlib.import_module(name)
-        except ImportError:
+            return str(importlib.import_module(name).sha256(data).hexdigest())
+        except (ImportError, ValueError):
             continue
-        return str(module.sha256(data).hexdigest())
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
