@@ -153,9 +153,12 @@ def value_class(cls: type[_T]) -> type[_T]:
     """The frozen, slotted value class of `cls`'s annotated fields (see the module)."""
     namespace = dict(cls.__dict__)
     specs: dict[str, _Field] = {}
-    for name in namespace.get("__annotations__", {}):
+    for name, annotation in namespace.get("__annotations__", {}).items():
         given = namespace.pop(name, _MISSING)
         specs[name] = given if isinstance(given, _Field) else _Field(given, True, True, True)
+        _refuse_what_is_not_kept(cls, name, annotation, specs[name])
+    if cls.__bases__ != (object,):
+        raise TypeError(f"{cls.__qualname__}: a value class does not inherit (see the module)")
     namespace.pop("__dict__", None)
     namespace.pop("__weakref__", None)
     # A method the class writes itself is kept, as the dataclass keeps it.
@@ -174,6 +177,18 @@ def value_class(cls: type[_T]) -> type[_T]:
     made.__qualname__ = cls.__qualname__
     made.__value_layout__ = _Layout(made, specs)  # type: ignore[attr-defined]
     return made
+
+
+def _refuse_what_is_not_kept(cls: type, name: str, annotation: Any, spec: _Field) -> None:
+    """Where the dataclass would refuse a field, or handle it in a way this module does not,
+    the class is refused when it is made, never quietly made wrong."""
+    where = f"{cls.__qualname__}.{name}"
+    if "ClassVar" in str(annotation):
+        raise TypeError(f"{where}: ClassVar is not kept by value_class; use a plain constant")
+    if not spec.init and spec.default is not _MISSING:
+        raise TypeError(f"{where}: an init=False field is set by __post_init__, not a default")
+    if isinstance(spec.default, (list, dict, set)):
+        raise TypeError(f"{where}: a mutable default would be shared; use a tuple or frozenset")
 
 
 def fields(value: Any) -> tuple[str, ...]:

@@ -164,3 +164,28 @@ class DataclassShown:
 def test_a_method_the_class_writes_itself_is_kept() -> None:
     assert repr(Shown(3)) == "the night of 3"
     assert Shown(3) == Shown(3)
+
+
+def _make(body: str) -> None:
+    """Define a class with `body` under @value_class, as a module would."""
+    source = f"from typing import ClassVar\n@value_class\nclass Made{body}"
+    exec(source, {"value_class": value_class, "field": field})
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (":\n    kind: ClassVar[str] = 'x'\n", "ClassVar"),
+        (":\n    cache: int = field(default=0, init=False)\n", "__post_init__"),
+        (":\n    seen: list[int] = []\n", "mutable default"),
+        (":\n    seen: dict[str, int] = {}\n", "mutable default"),
+        ("(Exception):\n    night: int\n", "does not inherit"),
+    ],
+)
+def test_what_the_dataclass_would_do_differently_is_refused_when_the_class_is_made(
+    body: str, said: str
+) -> None:
+    # Each of these would be quietly wrong here (a shared list, an unset slot, a ClassVar
+    # made a required argument): refused instead, with the reason.
+    with pytest.raises(TypeError, match=said):
+        _make(body)
