@@ -68,9 +68,10 @@ _PLACE_MODULES = {
 }
 # numpy: Patterns' statistics import it when first computed (~0.1 s). Not the charts:
 # Patterns paints its numbers first; the worker loads them after (`work_after_first_paint`).
+_STATISTICS = ("numpy", "cramplog.analysis.stats", "cramplog.analysis.warning_signs")
 WORKER_PLACE_MODULES = {
-    PATTERNS: ("numpy", "cramplog.analysis.stats", "cramplog.analysis.warning_signs"),
-    SUMMARY: ("cramplog.analysis.report",),
+    PATTERNS: _STATISTICS,
+    SUMMARY: (*_STATISTICS, "cramplog.analysis.report"),
 }
 _ATTACH_MODULES = (
     "cramplog.ui.editor",
@@ -231,9 +232,14 @@ class MainWindow(QMainWindow):
         return EpisodeFilter()
 
     def modules_to_preview(self) -> tuple[str, ...]:
-        """The modules, none loading Qt, a start-up preview of Patterns' figures imports
-        (the list's preview needs its page, built on this thread)."""
-        return patterns_first.MODULES if self.places.currentRow() == PATTERNS else ()
+        """The modules, none loading Qt, start-up's worker loads while it examines the file:
+        what Patterns' first figures import, or, for a place with no preview, what its page
+        will import (so this thread, importing the page after, does not load them itself).
+        The list's preview needs only its page, built on this thread."""
+        place = self.places.currentRow()
+        if place == PATTERNS:
+            return patterns_first.MODULES
+        return () if place == DIARY else WORKER_PLACE_MODULES.get(place, ())
 
     def modules_to_attach(self) -> tuple[str, ...]:
         """The modules, none loading Qt, that `attach` and the place in view import: for

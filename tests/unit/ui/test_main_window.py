@@ -273,6 +273,13 @@ def test_each_place_s_worker_modules_are_among_those_checked(
         window.places.setCurrentRow(place)
         assert set(window.modules_to_attach()) <= checked
         assert not set(window.modules_to_import_here()) & checked  # Qt's go to this thread
+        if place not in (0, PATTERNS):
+            # No preview to show: the worker loads what the page imports while it examines
+            # the file, before this thread imports the page (Summary: numpy, the report).
+            preloaded = set(window.modules_to_preview())
+            assert set(main_window.WORKER_PLACE_MODULES.get(place, ())) <= preloaded
+    window.places.setCurrentRow(SUMMARY)
+    assert {"numpy", "cramplog.analysis.report"} <= set(window.modules_to_preview())
 
 
 def say_since_1_march(dialog: QWidget) -> None:
