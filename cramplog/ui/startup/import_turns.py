@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, QTimer
 
 def import_in_turns(modules: Sequence[str], context: QObject) -> None:
     """Import `modules` in order, one not yet loaded per turn (the longest is about 20 ms),
-    for as long as `context` lives. Code that needs one sooner imports it itself."""
+    for as long as `context` lives. Code that needs one sooner imports it itself, so a module
+    that fails to import (a bug, shown by the app's error hook) ends the turns, nothing more."""
     pending = [name for name in modules if name not in sys.modules]
 
     def step() -> None:
