@@ -21,7 +21,7 @@ TIMEOUT_S = 180
 
 BENCHMARK_MARK = "CRAMPLOG_BENCHMARK_EXIT"
 
-# The app's place index for Patterns (cramplog.ui.main_window.PATTERNS), as the settings
+# The app's place index for Patterns (cramplog.ui.places.PATTERNS), as the settings
 # file stores it.
 PATTERNS_PLACE = 1
 

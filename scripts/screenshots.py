@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from cramplog.demo import sample  # noqa: E402
 from cramplog.diary.service import Diary  # noqa: E402
-from cramplog.ui.main_window import DIARY, PATTERNS, PLACES, MainWindow  # noqa: E402
+from cramplog.ui.main_window import MainWindow  # noqa: E402
+from cramplog.ui.places import DIARY, PATTERNS, PLACES  # noqa: E402
 from cramplog.ui.preferences import Preferences, ThemeMode  # noqa: E402
 from cramplog.ui.widgets import theme  # noqa: E402
 

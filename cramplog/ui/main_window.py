@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.core.errors import CramplogError
-from cramplog.core.translation import N_, _
+from cramplog.core.translation import _
+from cramplog.ui.places import DIARY, PATTERNS, PLACES, SUMMARY, TREATMENTS
 from cramplog.ui.preferences import Preferences
-from cramplog.ui.startup import benchmark_exit, patterns_first
+from cramplog.ui.startup import benchmark_exit, patterns_first, preloads
 from cramplog.ui.startup.benchmark_exit import BENCHMARK_EXIT_ENV
 
 if TYPE_CHECKING:
@@ -51,45 +52,6 @@ if TYPE_CHECKING:
     from cramplog.ui.startup.patterns_first import FirstFigures
     from cramplog.ui.startup.stall_watch import StallWatch
     from cramplog.ui.tray import TrayPresence
-
-PLACES = (N_("Diary"), N_("Patterns"), N_("Treatments"), N_("Summary"))
-DIARY, PATTERNS, TREATMENTS, SUMMARY = range(len(PLACES))
-
-# What building each place imports, and what `attach` imports, loaded ahead while the diary
-# opens so neither finds them missing. Start-up's worker thread loads only the modules that
-# load no Qt (`WORKER_*`); the UI thread loads the rest, one per turn of its event loop
-# (`modules_to_import_here`). A worker defining Qt classes, or making PySide's enum types,
-# while this thread runs Qt crashed the app (SIGSEGV, about 1 launch in 200 on a busy machine).
-_PLACE_MODULES = {
-    DIARY: ("cramplog.ui.pages.diary_page",),
-    PATTERNS: ("cramplog.ui.pages.patterns_page",),
-    TREATMENTS: ("cramplog.ui.pages.treatments_page",),
-    SUMMARY: ("cramplog.ui.pages.summary_page",),
-}
-# numpy: Patterns' statistics import it when first computed (~0.1 s). Not the charts:
-# Patterns paints its numbers first; the worker loads them after (`work_after_first_paint`).
-_STATISTICS = ("numpy", "cramplog.analysis.stats", "cramplog.analysis.warning_signs")
-WORKER_PLACE_MODULES = {
-    PATTERNS: _STATISTICS,
-    SUMMARY: (*_STATISTICS, "cramplog.analysis.report"),
-}
-_ATTACH_MODULES = (
-    "cramplog.ui.editor",
-    "cramplog.ui.forms.night_review",
-    "cramplog.ui.forms.missed_nights",
-    "cramplog.ui.dialogs.data_actions",
-    "cramplog.ui.tray",
-    "cramplog.ui.draft_keeper",
-    "cramplog.ui.startup.auto_backup",
-    "cramplog.ui.dialogs.tour",
-)
-WORKER_ATTACH_MODULES = (
-    "cramplog.diary.review_due",  # the banner's offer (and the plain reads it shares)
-    "cramplog.diary.backups",
-    "cramplog.diary.integrity",
-    "cramplog.diary.drafts",
-    "cramplog.core.reminders",
-)
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
@@ -232,26 +194,16 @@ class MainWindow(QMainWindow):
         return EpisodeFilter()
 
     def modules_to_preview(self) -> tuple[str, ...]:
-        """The modules, none loading Qt, start-up's worker loads while it examines the file:
-        what Patterns' first figures import, or, for a place with no preview, what its page
-        will import (so this thread, importing the page after, does not load them itself).
-        The list's preview needs only its page, built on this thread."""
-        place = self.places.currentRow()
-        if place == PATTERNS:
-            return patterns_first.MODULES
-        return () if place == DIARY else WORKER_PLACE_MODULES.get(place, ())
+        """What start-up's worker loads while it examines the file (`preloads`)."""
+        return preloads.while_examining(self.places.currentRow())
 
     def modules_to_attach(self) -> tuple[str, ...]:
-        """The modules, none loading Qt, that `attach` and the place in view import: for
-        start-up's worker to load."""
-        place = self.places.currentRow()
-        return (*WORKER_ATTACH_MODULES, *WORKER_PLACE_MODULES.get(place, ()))
+        """What start-up's worker loads once the diary is open (`preloads`)."""
+        return preloads.on_the_worker(self.places.currentRow())
 
     def modules_to_import_here(self) -> tuple[str, ...]:
-        """The Qt modules that `attach` and the place in view import: for this thread to
-        load while the diary opens (see `_PLACE_MODULES`)."""
-        place = self.places.currentRow()
-        return (*_PLACE_MODULES.get(place, ()), *_ATTACH_MODULES)
+        """What this thread loads, a turn at a time, while the diary opens (`preloads`)."""
+        return preloads.on_the_ui_thread(self.places.currentRow())
 
     def work_before_open(
         self,

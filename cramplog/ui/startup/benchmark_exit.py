@@ -28,7 +28,7 @@ BENCHMARK_EXIT_ENV = "CRAMPLOG_BENCHMARK_EXIT"
 
 def install(window: MainWindow, moment: str, watch: StallWatch | None) -> None:
     """Report (with the longest stall `watch` saw) and quit once `moment` is on screen."""
-    from cramplog.ui.main_window import PATTERNS
+    from cramplog.ui.places import PATTERNS
 
     watched: QWidget = window
     ready: Callable[[], bool] = lambda: True  # noqa: E731

@@ -30,7 +30,8 @@ from pytestqt.qtbot import QtBot
 
 from cramplog.demo import sample, spreadsheet
 from cramplog.diary.service import Diary
-from cramplog.ui.main_window import PLACES, MainWindow
+from cramplog.ui.main_window import MainWindow
+from cramplog.ui.places import PLACES
 from cramplog.ui.preferences import Preferences, ThemeMode
 from cramplog.ui.widgets import theme
 from tests.conftest import NOW

@@ -21,7 +21,8 @@ from cramplog.diary.service import Diary
 from cramplog.ui.dialogs.about import AboutDialog
 from cramplog.ui.dialogs.settings_dialog import SettingsDialog
 from cramplog.ui.forms.quick_log import QuickLogDialog
-from cramplog.ui.main_window import PATTERNS, PLACES, SUMMARY, MainWindow
+from cramplog.ui.main_window import MainWindow
+from cramplog.ui.places import PATTERNS, PLACES, SUMMARY
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets.episode_model import TO_REVIEW
 from cramplog.ui.widgets.episode_rows import MUSCLE, NOTES, STATUS
@@ -229,45 +230,14 @@ print(sorted(name for name in set(sys.modules) - before if name.startswith(watch
     assert result.stdout.strip() == "['cramplog.ui.pages', 'cramplog.ui.pages.patterns_read_ahead']"
 
 
-def test_start_up_s_worker_is_given_no_module_that_loads_qt() -> None:
-    # A worker defining Qt classes (importing a form) while this thread ran Qt crashed the
-    # app: SIGSEGV in `class MuscleCombo(QComboBox)`, about 1 launch in 200. Whatever the
-    # place, every module the worker is given loads, in a fresh process, without PySide.
-    listing = """
-import json
-from cramplog.ui import main_window
-from cramplog.ui.pages import chart_modules
-from cramplog.ui.startup import background_open, patterns_first
-names = {*patterns_first.MODULES, *background_open.DIARY_MODULES, *chart_modules.MODULES}
-names |= {*main_window.WORKER_ATTACH_MODULES, "cramplog.ui.widgets.episode_rows"}
-for modules in main_window.WORKER_PLACE_MODULES.values():
-    names |= set(modules)
-print(json.dumps(sorted(names)))
-"""
-    given = subprocess.run(
-        [sys.executable, "-c", listing], capture_output=True, text=True, timeout=120, check=True
-    ).stdout
-    loading = f"""
-import importlib, json, sys
-for name in json.loads({given!r}):
-    importlib.import_module(name)
-print(sorted(name for name in sys.modules if name.startswith(("PySide6", "shiboken6"))))
-"""
-    result = subprocess.run(
-        [sys.executable, "-c", loading], capture_output=True, text=True, timeout=120, check=True
-    )
-    assert "cramplog.diary.review_due" in given and "numpy" in given
-    assert result.stdout.strip() == "[]"
-
-
 def test_each_place_s_worker_modules_are_among_those_checked(
     qtbot: QtBot, diary: Diary, preferences: Preferences
 ) -> None:
-    from cramplog.ui import main_window
+    from cramplog.ui.startup import preloads
 
     window = open_window(qtbot, diary, preferences)
-    checked = {*main_window.WORKER_ATTACH_MODULES}
-    for modules in main_window.WORKER_PLACE_MODULES.values():
+    checked = {*preloads.WORKER_ATTACH_MODULES}
+    for modules in preloads.WORKER_PLACE_MODULES.values():
         checked |= set(modules)
     for place in range(len(PLACES)):
         window.places.setCurrentRow(place)
@@ -277,7 +247,7 @@ def test_each_place_s_worker_modules_are_among_those_checked(
             # No preview to show: the worker loads what the page imports while it examines
             # the file, before this thread imports the page (Summary: numpy, the report).
             preloaded = set(window.modules_to_preview())
-            assert set(main_window.WORKER_PLACE_MODULES.get(place, ())) <= preloaded
+            assert set(preloads.WORKER_PLACE_MODULES.get(place, ())) <= preloaded
     window.places.setCurrentRow(SUMMARY)
     assert {"numpy", "cramplog.analysis.report"} <= set(window.modules_to_preview())
 

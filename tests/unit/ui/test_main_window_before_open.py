@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 from cramplog.core.records import EpisodeInput
 from cramplog.diary.read_only import ReadOnlyDiary
 from cramplog.diary.service import Diary
-from cramplog.ui.main_window import PATTERNS, MainWindow
+from cramplog.ui.main_window import MainWindow
 from cramplog.ui.pages.patterns_page import PatternsPage
+from cramplog.ui.places import PATTERNS
 from cramplog.ui.preferences import Preferences
 from tests.conftest import LONDON, NOW
 from tests.unit.ui.test_main_window import say_since_1_march, when_modal

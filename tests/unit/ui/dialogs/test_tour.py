@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from cramplog.ui.dialogs import tour
-from cramplog.ui.main_window import PLACES
+from cramplog.ui.places import PLACES
 from cramplog.ui.preferences import Preferences
 
 

@@ -21,7 +21,8 @@ from cramplog.demo import sample
 from cramplog.diary import setting_values
 from cramplog.diary.service import Diary
 from cramplog.storage import preview
-from cramplog.ui.main_window import DIARY, PATTERNS, MainWindow
+from cramplog.ui.main_window import MainWindow
+from cramplog.ui.places import DIARY, PATTERNS
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.startup import app as cramplog_app
 from cramplog.ui.widgets.episode_model import KEY_ROLE
@@ -484,7 +485,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from cramplog.ui.main_window import PATTERNS, MainWindow
+from cramplog.ui.main_window import MainWindow
+from cramplog.ui.places import PATTERNS
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.startup import app as cramplog_app
 importers = set()

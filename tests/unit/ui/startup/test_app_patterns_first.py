@@ -22,8 +22,9 @@ from cramplog.diary import setting_values
 from cramplog.diary.read_only import ReadOnlyDiary
 from cramplog.files import bug_log
 from cramplog.ui.forms.review_banner import ReviewBanner
-from cramplog.ui.main_window import PATTERNS, MainWindow
+from cramplog.ui.main_window import MainWindow
 from cramplog.ui.pages.patterns_page import PatternsPage
+from cramplog.ui.places import PATTERNS
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.startup import app as cramplog_app
 from cramplog.ui.startup import patterns_first

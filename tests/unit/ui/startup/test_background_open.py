@@ -19,8 +19,9 @@ from cramplog.core.records import EpisodeFilter
 from cramplog.demo import sample
 from cramplog.diary import first_screen, integrity, setting_values
 from cramplog.diary.service import Diary
-from cramplog.ui.main_window import PATTERNS, MainWindow
+from cramplog.ui.main_window import MainWindow
 from cramplog.ui.pages import patterns_read_ahead
+from cramplog.ui.places import PATTERNS
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.startup import background_open
 from cramplog.ui.startup import patterns_first as start_on_patterns

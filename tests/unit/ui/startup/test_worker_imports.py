@@ -19,7 +19,7 @@ import pytest
 
 from cramplog.demo import sample
 from cramplog.diary import setting_values
-from cramplog.ui.main_window import DIARY, PATTERNS
+from cramplog.ui.places import DIARY, PATTERNS
 from cramplog.ui.startup.benchmark_exit import BENCHMARK_EXIT_ENV
 
 WATCHING = """
