@@ -65,25 +65,25 @@ def leaving(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return exits
 
 
-def test_a_bug_in_the_first_figures_is_logged_and_the_diary_opens_on_patterns_all_the_same(
+def opens_on_patterns_with_the_bug_logged(
     qtbot: QtBot,
     preferences: Preferences,
-    weeks_of_cramps: Path,
+    folder: Path,
     monkeypatch: pytest.MonkeyPatch,
-    _bug_log_in_a_temporary_folder: Path,
+    log_dir: Path,
+    bug: Exception,
 ) -> None:
-    def broken(_diary: ReadOnlyDiary) -> None:
-        raise KeyError("a bug in the first figures")
-
-    monkeypatch.setattr(patterns_first, "first_figures", broken)
+    """Start on Patterns (a bug planted by the caller): the diary opens there with its real
+    figures, nothing is told or shown, the app stays, and the bug is logged by its type,
+    never its message."""
     told: list[str] = []
     monkeypatch.setattr(cramplog_app, "tell", lambda _p, _t, text: told.append(text))
     shown_errors: list[Path] = []  # the app's error hook, as it runs: its dialogs noted
-    hook = ExceptionHook(log_dir=_bug_log_in_a_temporary_folder, show=shown_errors.append)
+    hook = ExceptionHook(log_dir=log_dir, show=shown_errors.append)
     exits = leaving(monkeypatch)
     window = on_patterns(qtbot, preferences)
     hook.install()
-    opening = cramplog_app.DiaryOpening(window, weeks_of_cramps, sample=True)
+    opening = cramplog_app.DiaryOpening(window, folder, sample=True)
     window.show()
     try:
         qtbot.wait_until(lambda: window.attached, timeout=20_000)
@@ -93,15 +93,33 @@ def test_a_bug_in_the_first_figures_is_logged_and_the_diary_opens_on_patterns_al
         episodes = next(tile for tile in page.tiles if tile.headline.key == "episodes")
         assert page.stats is not None and episodes.value.text() == str(page.stats.episodes)
         assert told == [] and shown_errors == [] and exits == []
-        logged = bug_log.log_file(_bug_log_in_a_temporary_folder).read_text(encoding="utf-8")
-        assert "builtins.KeyError (message withheld)" in logged
-        assert "a bug in the first figures" not in logged  # never the message
+        logged = bug_log.log_file(log_dir).read_text(encoding="utf-8")
+        assert f"builtins.{type(bug).__name__} (message withheld)" in logged
+        assert str(bug.args[0]) not in logged  # never the message
     finally:
         hook.uninstall()
         window.close()
         opening.stop()
         if opening.diary is not None:
             opening.diary.close()
+
+
+def test_a_bug_in_the_first_figures_is_logged_and_the_diary_opens_on_patterns_all_the_same(
+    qtbot: QtBot,
+    preferences: Preferences,
+    weeks_of_cramps: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    _bug_log_in_a_temporary_folder: Path,
+) -> None:
+    bug = KeyError("a bug in the first figures")
+
+    def broken(_diary: ReadOnlyDiary) -> None:
+        raise bug
+
+    monkeypatch.setattr(patterns_first, "first_figures", broken)
+    opens_on_patterns_with_the_bug_logged(
+        qtbot, preferences, weeks_of_cramps, monkeypatch, _bug_log_in_a_temporary_folder, bug
+    )
 
 
 def test_a_bug_in_reading_ahead_on_the_open_diary_is_logged_and_patterns_opens_all_the_same(
@@ -114,37 +132,15 @@ def test_a_bug_in_reading_ahead_on_the_open_diary_is_logged_and_patterns_opens_a
     # No figures from the file (as for a diary that needs bringing up to date), so the worker
     # reads ahead on the open diary instead; that read-ahead has a bug.
     monkeypatch.setattr(patterns_first, "first_figures", lambda _diary: None)
+    bug = IndexError("a bug in the read-ahead")
 
     def broken(_diary: object) -> None:
-        raise IndexError("a bug in the read-ahead")
+        raise bug
 
     monkeypatch.setattr(patterns_first, "read_ahead", broken)
-    told: list[str] = []
-    monkeypatch.setattr(cramplog_app, "tell", lambda _p, _t, text: told.append(text))
-    shown_errors: list[Path] = []
-    hook = ExceptionHook(log_dir=_bug_log_in_a_temporary_folder, show=shown_errors.append)
-    exits = leaving(monkeypatch)
-    window = on_patterns(qtbot, preferences)
-    hook.install()
-    opening = cramplog_app.DiaryOpening(window, weeks_of_cramps, sample=True)
-    window.show()
-    try:
-        qtbot.wait_until(lambda: window.attached, timeout=20_000)
-        page = window.pages.currentWidget()
-        assert isinstance(page, PatternsPage) and page is window.patterns_page
-        qtbot.wait_until(lambda: page.stats is not None and page.stats.episodes > 0)
-        episodes = next(tile for tile in page.tiles if tile.headline.key == "episodes")
-        assert page.stats is not None and episodes.value.text() == str(page.stats.episodes)
-        assert told == [] and shown_errors == [] and exits == []
-        logged = bug_log.log_file(_bug_log_in_a_temporary_folder).read_text(encoding="utf-8")
-        assert "builtins.IndexError (message withheld)" in logged
-        assert "a bug in the read-ahead" not in logged
-    finally:
-        hook.uninstall()
-        window.close()
-        opening.stop()
-        if opening.diary is not None:
-            opening.diary.close()
+    opens_on_patterns_with_the_bug_logged(
+        qtbot, preferences, weeks_of_cramps, monkeypatch, _bug_log_in_a_temporary_folder, bug
+    )
 
 
 def test_a_diary_that_fails_to_open_after_its_figures_painted_is_told_and_the_app_leaves(
