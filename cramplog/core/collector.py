@@ -15,12 +15,18 @@ from collections.abc import Iterator
 
 
 @contextlib.contextmanager
-def paused() -> Iterator[None]:
-    """Run the body with the cycle collector off, restoring it as it was (nesting is fine)."""
+def paused(*, then_freeze: bool = False) -> Iterator[None]:
+    """Run the body with the cycle collector off, restoring it as it was (nesting is fine).
+
+    `then_freeze`: what the body made lives as long as the process (modules a start-up loads),
+    so it is frozen (`gc.freeze`) before the collector resumes, and later passes skip it.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if then_freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()

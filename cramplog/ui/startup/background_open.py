@@ -24,15 +24,16 @@ is then frozen (`gc.freeze`), so later collections leave those long-lived object
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
+
+from cramplog.core import collector
 
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing, EpisodeFilter
@@ -84,19 +85,6 @@ class Handover(QObject):
 
     examined = Signal(object)  # Examined
     arrived = Signal(object)  # Opened, or the exception that stopped the worker
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        # Everything loaded so far lives as long as the app: later collections skip it.
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 class BackgroundOpening:
@@ -159,7 +147,7 @@ class BackgroundOpening:
         result: object = None
         try:
             try:
-                with _collector_paused():
+                with collector.paused(then_freeze=True):
                     result = self._open()
             except BaseException as exc:  # handed to the UI thread, which reports it
                 result = exc
@@ -175,7 +163,7 @@ class BackgroundOpening:
             if self._stopping.is_set():
                 self.after_paint.drop()  # the window is going: no charts to load for it
                 return
-            with _collector_paused():
+            with collector.paused(then_freeze=True):
                 self.after_paint.run()
 
     def _open(self) -> Opened | None:

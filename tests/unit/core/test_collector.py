@@ -48,3 +48,15 @@ def test_a_collector_turned_off_before_stays_off() -> None:
     with collector.paused():
         pass
     assert not gc.isenabled()
+
+
+def test_then_freeze_leaves_what_the_job_made_out_of_later_passes() -> None:
+    gc.enable()
+    frozen_before = gc.get_freeze_count()
+    try:
+        with collector.paused(then_freeze=True):
+            kept = [[n] for n in range(1000)]  # long-lived containers, as modules are
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen_before + len(kept)
+    finally:
+        gc.unfreeze()
