@@ -16,7 +16,7 @@ APPLICATION_ID = 0x43524D50
 
 # The schema revisions this cramplog knows, oldest first. Kept here (and checked against the
 # migration scripts by a test) so that opening an up-to-date diary never imports Alembic.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 HEAD_REVISION = REVISIONS[-1]
 
 # The setting of the day-boundary hour: read by the first screen's preview and by the

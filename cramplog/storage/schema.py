@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from cramplog.core.records import ChecklistKind
+from cramplog.storage import episode_figures
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -32,7 +33,7 @@ NAMING_CONVENTION = {
 
 # The checklist kinds, in one place (`ChecklistKind`); the CHECK constraint lists their values.
 VOCABULARY_KINDS = tuple(kind.value for kind in ChecklistKind)
-SIDES = ("left", "right", "both", "n/a")
+SIDES = episode_figures.SIDES
 HYDRATION_LEVELS = ("well", "normal", "thirsty")
 RELIEF_RATINGS = ("helped", "a_little", "not_helped")
 EXERCISE_LEVELS = ("none", "usual", "hard", "unaccustomed")
@@ -108,6 +109,15 @@ class EpisodeRow(Base):
     # Added by migration 0004. False: only the date was noted, so `start_local` is the
     # conventional moment of `nights.date_only_start` and its clock time means nothing.
     time_noted: Mapped[bool] = mapped_column(default=True, server_default=text("1"))
+    # Added by migration 0007: what the figures read of each cramp, worked out by SQLite when
+    # it is written and kept in `ix_episodes_figures` (see `episode_figures`). Virtual, so
+    # the table stores nothing more; deferred, so loading an episode never computes them.
+    figures_packed: Mapped[int | None] = mapped_column(
+        Integer, Computed(episode_figures.FIGURES_PACKED_SQL, persisted=False), deferred=True
+    )
+    start_seconds: Mapped[int | None] = mapped_column(
+        Integer, Computed(episode_figures.START_SECONDS_SQL, persisted=False), deferred=True
+    )
 
     triggers: Mapped[list[EpisodeTrigger]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
@@ -125,6 +135,7 @@ class EpisodeRow(Base):
         CheckConstraint("intensity IS NULL OR intensity BETWEEN 0 AND 10", name="intensity"),
         CheckConstraint(_one_of("hydration", HYDRATION_LEVELS, nullable=True), name="hydration"),
         CheckConstraint("utc_offset_min BETWEEN -1080 AND 1080", name="utc_offset"),
+        Index(episode_figures.FIGURES_INDEX, *episode_figures.FIGURES_INDEX_COLUMNS),
     )
 
 

@@ -27,22 +27,11 @@ from cramplog.storage.aggregates.evidence import (
 )
 from cramplog.storage.aggregates.period import (
     DAYS_1900_TO_1970,
-    DURATION_BITS,
-    EPISODE_NIGHT_BITS,
-    HOUR_BITS,
-    IN_SLEEP_BIT,
-    INTENSITY_BITS,
     MINUTES_AWAKE_BITS,
-    MUSCLE_BITS,
     NIGHT_BIAS,
     NIGHT_BITS,
-    NO_INTENSITY,
-    NOCTURNAL_BIT,
     REVIEWED_BIT,
-    SIDE_BITS,
     SLEEP_DISTURBANCE_BITS,
-    TIME_NOT_NOTED_BIT,
-    TIMING_UNKNOWN_BIT,
     DayColumns,
     EpisodeColumns,
     FactorThresholds,
@@ -56,6 +45,19 @@ from cramplog.storage.aggregates.period import (
 )
 from cramplog.storage.aggregates.ranges import NightRange, change_token, holds_records
 from cramplog.storage.aggregates.windows import WindowNights, first_recorded_night, window_nights
+from cramplog.storage.episode_figures import (
+    DURATION_BITS,
+    EPISODE_NIGHT_BITS,
+    HOUR_BITS,
+    IN_SLEEP_BIT,
+    INTENSITY_BITS,
+    MUSCLE_BITS,
+    NO_INTENSITY,
+    NOCTURNAL_BIT,
+    SIDE_BITS,
+    TIME_NOT_NOTED_BIT,
+    TIMING_UNKNOWN_BIT,
+)
 
 __all__ = [
     "DAYS_1900_TO_1970",

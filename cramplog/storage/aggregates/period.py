@@ -9,35 +9,22 @@ from typing import Any, Final
 
 from cramplog.core.checklist import DAY_FACTORS
 from cramplog.core.value_class import value_class
-from cramplog.storage.aggregates.ranges import (
-    IN_RANGE,
-    OUTSIDE_IDS,
+from cramplog.storage.aggregates.ranges import IN_RANGE, OUTSIDE_IDS, NightRange, outside_episodes
+from cramplog.storage.episode_figures import (
+    EPISODE_NIGHT_BITS,
+    FIGURES_INDEX,
+    IN_SLEEP_BIT,
+    MUSCLE_BITS,
     SIDES,
-    NightRange,
-    outside_episodes,
 )
 
 # -- the period's episodes, packed ----------------------------------------------------------
 
 # Layout of `EpisodeColumns.packed` (one int per episode, everything in one column: the
-# sqlite3 module's cost per value fetched was a seventh of a century's read). SQLite works
-# out the night, the clock hour and whether the start lies in the sleep hours, so the
+# sqlite3 module's cost per value fetched was a seventh of a century's read): see
+# `storage.episode_figures`, which SQLite keeps the episode's own part of in an index. SQLite
+# works out the night, the clock hour and whether the start lies in the sleep hours, so the
 # figures only count values (`collections.Counter`) and never take a date apart per cramp.
-INTENSITY_BITS: Final = (0, 4)  # 0–10; NO_INTENSITY when not rated
-NO_INTENSITY: Final = 15
-NOCTURNAL_BIT: Final = 4  # woke the person, or began asleep/in bed
-SIDE_BITS: Final = (6, 2)  # index into SIDES
-MUSCLE_BITS: Final = (8, 9)  # index into EpisodeColumns.muscles (see `muscle`)
-DURATION_BITS: Final = (17, 17)  # seconds, 1–86400; 0 when not timed
-TIMING_UNKNOWN_BIT: Final = 34  # neither "woke" nor the activity was answered
-TIME_NOT_NOTED_BIT: Final = 35  # only the date was noted: the clock time means nothing
-IN_SLEEP_BIT: Final = 36  # the start's clock minute is in the sleep hours (when asked: see
-# `episode_columns`)
-HOUR_BITS: Final = (37, 5)  # the wall-clock hour of the start, 0–23
-EPISODE_NIGHT_BITS: Final = (42, 21)  # the night, days after the range's first (see `night`)
-
-# Seconds from 1900-01-01 00:00 to 1970-01-01 00:00 (25,567 days).
-SECONDS_1900_TO_1970: Final = 25_567 * 86_400
 
 
 @value_class
@@ -62,29 +49,10 @@ class EpisodeColumns:
         return cls((), ("muscle.other",), SIDES)
 
 
-# julianday() of 1900-01-01 00:00 is 2415020.5. SQLite's julianday is whole milliseconds
-# inside, so the product rounds to the exact second (CAST truncates, so the + 0.5 rounds).
-# A number, not the text: taking 150,000 date strings apart in Python cost more than the read.
-_SECONDS_SINCE_1900_JULIAN: Final = (
-    "CAST((julianday(start_local) - 2415020.5) * 86400 + 0.5 AS INTEGER)"
-)
-# The same whole seconds from unixepoch() (SQLite 3.38 and later), which skips the floating
-# point: about 7 ms less over a century's 150,000 starts. 2,208,988,800 s is 1900 to 1970.
-_SECONDS_SINCE_1900_UNIX: Final = "(unixepoch(start_local) + 2208988800)"
-
-
-def seconds_since_1900(sqlite_version: tuple[int, ...] = sqlite3.sqlite_version_info) -> str:
-    """SQL for an episode's wall-clock start in whole seconds since 1900-01-01 00:00."""
-    return _SECONDS_SINCE_1900_UNIX if sqlite_version >= (3, 38) else _SECONDS_SINCE_1900_JULIAN
-
-
-_SECONDS_SINCE_1900: Final = seconds_since_1900()
-# No cramp starts before 1900 (validation refuses it), so the seconds are never negative
-# and SQLite's integer division and remainder floor, as the clock does.
-_SECOND_OF_DAY: Final = f"({_SECONDS_SINCE_1900} % 86400)"
 # The night: whole days from the start of the range's first night (:night_origin, in the
-# same seconds), never negative inside the range.
-_NIGHT: Final = f"(({_SECONDS_SINCE_1900} - :night_origin) / 86400)"
+# seconds of `start_seconds`), never negative inside the range. No cramp starts before 1900
+# (validation refuses it), so SQLite's integer division floors, as the clock does.
+_NIGHT: Final = "((start_seconds - :night_origin) / 86400)"
 
 
 CALF: Final = "muscle.calf"
@@ -121,26 +89,11 @@ def _packed_column(
     muscle_packed: bool,
     night_packed: bool,
 ) -> str:
-    """SQL packing one episode in the `EpisodeColumns.packed` layout."""
-    # SQLite pays for every operation once per cramp, so each CASE answers with its bits
-    # already in place, and night-time and "not known" share one CASE (a cramp known to be
-    # at night never has an unknown timing): about 5% less of the read, same values.
-    # Night-time is the rule of `nights.known_nocturnal`; unknown, that neither was answered.
-    timing = (
-        "CASE WHEN woke_from_sleep IS 1 OR activity = 'activity.asleep'"
-        f" THEN {1 << NOCTURNAL_BIT}"
-        f" WHEN woke_from_sleep IS NULL AND activity IS NULL THEN {1 << TIMING_UNKNOWN_BIT}"
-        " ELSE 0 END"
-    )
-    sides = " ".join(f"WHEN '{s}' THEN {i << SIDE_BITS[0]}" for i, s in enumerate(SIDES))
-    terms = [
-        f"coalesce(intensity, {NO_INTENSITY})",
-        timing,
-        f"CASE side {sides} ELSE {3 << SIDE_BITS[0]} END",
-        f"coalesce(duration_s, 0) * {1 << DURATION_BITS[0]}",
-        f"CASE WHEN time_noted IS 0 THEN {1 << TIME_NOT_NOTED_BIT} ELSE 0 END",
-        f"{_SECOND_OF_DAY} / 3600 * {1 << HOUR_BITS[0]}",
-    ]
+    """SQL packing one episode in the `EpisodeColumns.packed` layout: the stored
+    `figures_packed`, and the fields that depend on the question."""
+    # SQLite pays for every operation once per cramp, so each term answers with its bits
+    # already in place.
+    terms = ["figures_packed"]
     if sleep_minutes is not None:
         terms.append(f"CASE WHEN {_in_sleep(sleep_minutes)} THEN {1 << IN_SLEEP_BIT} ELSE 0 END")
     if muscle_packed:
@@ -182,7 +135,10 @@ def episode_columns(
         columns.append(_muscle_index(muscles))
     origin = (nights.first - _1900).days * 86_400 + nights.boundary_hour * 3600
     cursor = connection.execute(
-        f"SELECT {', '.join(columns)} FROM episodes WHERE {IN_RANGE} ORDER BY start_local",
+        # The planner would take the narrower start_local index and work every value out
+        # again from the table; this one holds them (`episode_figures`): half the read.
+        f"SELECT {', '.join(columns)} FROM episodes INDEXED BY {FIGURES_INDEX}"
+        f" WHERE {IN_RANGE} ORDER BY start_local",
         {
             **nights.bounds(),
             "night_origin": origin,

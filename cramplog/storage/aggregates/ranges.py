@@ -17,9 +17,6 @@ from cramplog.core.value_class import value_class
 
 LOCAL_FORMAT = "%Y-%m-%d %H:%M:%S"
 
-# The sides in the order `EpisodeColumns` numbers them: `schema.SIDES` (a test checks they
-# agree), written out here so a read-only command never loads the ORM schema.
-SIDES: Final = ("left", "right", "both", "n/a")
 
 # An episode starting in the range: two searches of the start_local index.
 IN_RANGE: Final = "start_local >= :local_from AND start_local < :local_to"

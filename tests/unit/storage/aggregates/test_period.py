@@ -12,6 +12,7 @@ from cramplog.analysis import stats
 from cramplog.analysis.stats import kept_reads
 from cramplog.core.records import DayFactors, EpisodeInput, Side, VocabularyKind
 from cramplog.diary.service import Diary
+from cramplog.storage import aggregates
 from cramplog.storage.aggregates import period
 from cramplog.storage.aggregates.ranges import NightRange
 from tests.conftest import LONDON
@@ -70,7 +71,7 @@ def test_a_range_reaching_before_1900_counts_its_nights_from_its_own_first(
     early = NightRange(date(1899, 12, 30), MARCH.last, diary.boundary_hour)
     columns = diary.read_plain(lambda c: period.episode_columns(c, early))
     assert columns.night is None  # the nights fit their field, counted from 30 Dec 1899
-    nights = [p >> period.EPISODE_NIGHT_BITS[0] for p in columns.packed]
+    nights = [p >> aggregates.EPISODE_NIGHT_BITS[0] for p in columns.packed]
     assert [early.first + timedelta(days=n) for n in nights] == [
         date(2026, 3, 1),  # 03:41 on the 2nd belongs to the night of the 1st
         date(2026, 3, 4),
@@ -134,8 +135,8 @@ def test_a_far_off_start_comes_back_with_its_night_and_hour(diary: Diary) -> Non
     nights = NightRange(date(2155, 3, 10), date(2155, 3, 10), 18)
     columns = diary.read_plain(lambda c: period.episode_columns(c, nights))
     (packed,) = columns.packed
-    assert packed >> period.EPISODE_NIGHT_BITS[0] == 0
-    shift, width = period.HOUR_BITS
+    assert packed >> aggregates.EPISODE_NIGHT_BITS[0] == 0
+    shift, width = aggregates.HOUR_BITS
     assert (packed >> shift) & ((1 << width) - 1) == 17
 
 
@@ -145,37 +146,6 @@ def test_a_start_past_2155_is_counted_on_its_night_and_hour(diary: Diary) -> Non
     s = stats.compute(diary, stats.Period(date(2155, 3, 11), date(2155, 3, 11)))
     assert [(h.hour, h.episodes) for h in s.by_hour if h.episodes] == [(18, 1)]
     assert s.cramp_nights == 1
-
-
-@pytest.mark.parametrize(
-    "start",
-    # From 1900 on: no cramp can start earlier (validation refuses it).
-    [
-        "1900-01-01 00:00:00",
-        "1900-01-01 00:00:59",
-        "1969-12-31 23:59:59",
-        "1970-01-01 00:00:00",
-        "2000-02-29 12:30:45",
-        "2026-03-29 01:30:00",
-        "2155-03-11 18:07:59",
-    ],
-)
-def test_both_readings_of_a_start_give_the_same_second(start: str) -> None:
-    # unixepoch() where SQLite has it (3.38 on), julianday() before: the same whole second.
-    connection = sqlite3.connect(":memory:")
-    try:
-        connection.execute("CREATE TABLE episodes (start_local TEXT)")
-        connection.execute("INSERT INTO episodes VALUES (?)", (start,))
-        seconds = {
-            connection.execute(
-                f"SELECT {period.seconds_since_1900(version)} FROM episodes"
-            ).fetchone()[0]
-            for version in ((3, 37, 2), (3, 38, 0))
-        }
-    finally:
-        connection.close()
-    expected = int((datetime.fromisoformat(start) - datetime(1900, 1, 1)).total_seconds())
-    assert seconds == {expected}
 
 
 def test_the_calf_is_asked_first_and_every_muscle_keeps_its_number() -> None:

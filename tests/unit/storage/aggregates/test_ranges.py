@@ -6,13 +6,7 @@ from datetime import date
 
 import pytest
 
-from cramplog.storage import schema
 from cramplog.storage.aggregates import ranges
-
-
-def test_the_packed_side_numbers_follow_the_schemas_sides() -> None:
-    # A side packed as the wrong number would count a left calf cramp as a right one.
-    assert ranges.SIDES == schema.SIDES
 
 
 def test_a_range_runs_from_the_boundary_hour_of_its_first_night_to_that_after_its_last() -> None:
