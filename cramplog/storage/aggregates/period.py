@@ -103,6 +103,18 @@ def _packed_column(
     return " + ".join(terms)
 
 
+def _figures_index(connection: sqlite3.Connection) -> str:
+    """The clause reading the period from `ix_episodes_figures`, or "" without it."""
+    # The planner would take the narrower start_local index and work every value out again
+    # from the table; the figures index holds them (`episode_figures`): half the read. A
+    # diary whose index was dropped by hand still reads (slower, the same values) rather
+    # than fail on INDEXED BY.
+    found = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (FIGURES_INDEX,)
+    ).fetchone()
+    return f" INDEXED BY {FIGURES_INDEX}" if found else ""
+
+
 def episode_columns(
     connection: sqlite3.Connection,
     nights: NightRange,
@@ -135,9 +147,7 @@ def episode_columns(
         columns.append(_muscle_index(muscles))
     origin = (nights.first - _1900).days * 86_400 + nights.boundary_hour * 3600
     cursor = connection.execute(
-        # The planner would take the narrower start_local index and work every value out
-        # again from the table; this one holds them (`episode_figures`): half the read.
-        f"SELECT {', '.join(columns)} FROM episodes INDEXED BY {FIGURES_INDEX}"
+        f"SELECT {', '.join(columns)} FROM episodes{_figures_index(connection)}"
         f" WHERE {IN_RANGE} ORDER BY start_local",
         {
             **nights.bounds(),

@@ -12,7 +12,7 @@ from cramplog.analysis import stats
 from cramplog.analysis.stats import kept_reads
 from cramplog.core.records import DayFactors, EpisodeInput, Side, VocabularyKind
 from cramplog.diary.service import Diary
-from cramplog.storage import aggregates
+from cramplog.storage import aggregates, episode_figures
 from cramplog.storage.aggregates import period
 from cramplog.storage.aggregates.ranges import NightRange
 from tests.conftest import LONDON
@@ -62,6 +62,15 @@ def test_more_muscles_than_the_packed_field_holds_are_counted_the_same(
     columns = diary.read_plain(lambda c: period.episode_columns(c, nights))
     assert columns.muscle is not None  # each muscle came in a column of its own
     assert stats.compute(diary, MARCH) == packed
+
+
+def test_a_diary_whose_figures_index_was_dropped_gives_the_same_figures(diary: Diary) -> None:
+    _cramps(diary)
+    indexed = stats.compute(diary, MARCH)
+    kept_reads.forget(diary)
+    diary.read_plain(lambda c: c.execute(f"DROP INDEX {episode_figures.FIGURES_INDEX}"))
+    # Worked out from the table again, as before migration 0007, instead of failing.
+    assert stats.compute(diary, MARCH) == indexed
 
 
 def test_a_range_reaching_before_1900_counts_its_nights_from_its_own_first(
