@@ -22,9 +22,10 @@ from cramplog.storage.episode_figures import (
 
 # Layout of `EpisodeColumns.packed` (one int per episode, everything in one column: the
 # sqlite3 module's cost per value fetched was a seventh of a century's read): see
-# `storage.episode_figures`, which SQLite keeps the episode's own part of in an index. SQLite
-# works out the night, the clock hour and whether the start lies in the sleep hours, so the
-# figures only count values (`collections.Counter`) and never take a date apart per cramp.
+# `storage.episode_figures`. The episode's own part, the clock hour among it, comes from the
+# figures index; the read adds the muscle's number, the night and whether the start lies in
+# the sleep hours, so the figures only count values (`collections.Counter`) and never take
+# a date apart per cramp.
 
 
 @value_class
@@ -120,7 +121,7 @@ def episode_columns(
     nights: NightRange,
     sleep_minutes: tuple[int, int] | None = None,
 ) -> EpisodeColumns:
-    """Every episode of the range in one pass over the table (see `EpisodeColumns`).
+    """Every episode of the range in one pass over the figures index (see `EpisodeColumns`).
 
     `sleep_minutes`: the person's sleep hours as clock minutes [start, end)
     (`nights.SleepHours`), for the IN_SLEEP_BIT; without them (sleep hours of whole

@@ -80,6 +80,35 @@ def test_head_revision_matches_the_shipped_migrations() -> None:
     assert list(reversed(walked)) == list(layout.REVISIONS)
 
 
+_GENERATED = "GENERATED ALWAYS AS "
+
+
+def _generated_columns(path: Path, table: str) -> list[tuple[str, int, str]]:
+    """(name, 2 virtual / 3 stored, expression) of each generated column of `table`: what
+    SQLite keeps is what the expression gave. Read from SQLite itself (SQLAlchemy's
+    reflection misreads columns that ALTER TABLE added after another generated one)."""
+    connection = sqlite3.connect(path)
+    try:
+        (sql,) = connection.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        ).fetchone()
+        columns = connection.execute(f"PRAGMA table_xinfo({table})").fetchall()
+    finally:
+        connection.close()
+    found = []
+    for _cid, name, _type, _notnull, _default, _pk, hidden in columns:
+        if hidden not in (2, 3):
+            continue
+        start = sql.index("GENERATED ALWAYS AS (", sql.index(f"{name} ")) + len(_GENERATED)
+        depth = 0
+        for end in range(start, len(sql)):
+            depth += {"(": 1, ")": -1}.get(sql[end], 0)
+            if depth == 0:
+                found.append((name, hidden, " ".join(sql[start + 1 : end].split())))
+                break
+    return found
+
+
 def _schema(path: Path) -> dict[str, object]:
     engine = create_diary_engine(path)
     try:
@@ -89,7 +118,11 @@ def _schema(path: Path) -> dict[str, object]:
                 "columns": [
                     (c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(table)
                 ],
-                "indexes": sorted(ix["name"] or "" for ix in inspector.get_indexes(table)),
+                "indexes": sorted(
+                    (ix["name"] or "", tuple(ix["column_names"]))
+                    for ix in inspector.get_indexes(table)
+                ),
+                "generated": _generated_columns(path, table),
                 "checks": sorted(ck["name"] or "" for ck in inspector.get_check_constraints(table)),
                 "fks": sorted(
                     (tuple(fk["constrained_columns"]), fk["referred_table"])

@@ -7,12 +7,15 @@ from datetime import datetime
 
 import pytest
 
+from cramplog.core.records import Side
 from cramplog.storage import episode_figures, schema
 
 
-def test_the_packed_side_numbers_follow_the_schemas_sides() -> None:
-    # A side packed as the wrong number would count a left calf cramp as a right one.
-    assert episode_figures.SIDES == schema.SIDES
+def test_the_packed_side_numbers_follow_the_sides_a_cramp_can_have() -> None:
+    # A side packed as the wrong number would count a left calf cramp as a right one; the
+    # schema's CHECK constraint takes its list from here.
+    assert tuple(side.value for side in Side) == episode_figures.SIDES
+    assert schema.SIDES is episode_figures.SIDES
 
 
 @pytest.mark.parametrize(
@@ -36,7 +39,7 @@ def test_a_start_is_kept_as_its_exact_second_and_hour(start: str) -> None:
         connection.execute("INSERT INTO episodes VALUES (?)", (start,))
         seconds, hour = connection.execute(
             f"SELECT {episode_figures.START_SECONDS_SQL},"
-            f" {episode_figures._HOUR} >> {episode_figures.HOUR_BITS[0]} FROM episodes"
+            f" {episode_figures.HOUR_SQL} >> {episode_figures.HOUR_BITS[0]} FROM episodes"
         ).fetchone()
     finally:
         connection.close()

@@ -11,7 +11,9 @@ The expressions are written out here, not imported: they are this revision's sch
 the app's `storage.episode_figures` may change only with a migration of its own (a test
 checks that the two agree).
 
-Only columns and an index are added: no table is recreated, so nothing cascades.
+Only columns and an index are added: no table is recreated, so nothing cascades. A later
+migration that drops a column these expressions read must drop the index and the two
+columns first (SQLite refuses otherwise).
 
 Revision ID: 0007
 Revises: 0006
