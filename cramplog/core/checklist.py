@@ -66,7 +66,12 @@ _ITEM_KEYS: Final = frozenset(
     }
 )
 _NAME_PART: Final = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*"
-_CODE_RE: Final = re.compile(rf"{_NAME_PART}\.{_NAME_PART}")
+
+
+@functools.cache
+def _code_pattern() -> re.Pattern[str]:
+    """Compiled when a file is checked, not by every launch that reads the shipped one."""
+    return re.compile(rf"{_NAME_PART}\.{_NAME_PART}")
 
 
 class ChecklistError(Exception):
@@ -124,7 +129,9 @@ class Checklist:
     _by_kind: dict[str, tuple[ChecklistItem, ...]] = field(init=False, repr=False, compare=False)
     _groups_by_kind: dict[str, tuple[Group, ...]] = field(init=False, repr=False, compare=False)
     _by_group: dict[str, tuple[ChecklistItem, ...]] = field(init=False, repr=False, compare=False)
-    _by_spelling: dict[tuple[str, str], ChecklistItem] = field(
+    # Made when `match` is first asked (typed words: an import, the forms), not by every
+    # `cramplog stats`, which never asks.
+    _by_spelling: dict[tuple[str, str], ChecklistItem] | None = field(
         init=False, repr=False, compare=False
     )
 
@@ -152,12 +159,7 @@ class Checklist:
                 for group in self.groups
             },
         )
-        by_spelling: dict[tuple[str, str], ChecklistItem] = {}
-        for item in self.items:
-            for key in _match_keys(item):
-                # parse_checklist rejects ambiguous spellings; here the first item wins.
-                by_spelling.setdefault((item.kind, key), item)
-        object.__setattr__(self, "_by_spelling", by_spelling)
+        object.__setattr__(self, "_by_spelling", None)
 
     def __hash__(self) -> int:
         # The sources view is unhashable; groups and items identify the checklist well enough.
@@ -195,7 +197,16 @@ class Checklist:
 
     def match(self, kind: str, text: str) -> ChecklistItem | None:
         """The item of `kind` that typed text names (code, code suffix, label or synonym)."""
-        return self._by_spelling.get((_known_kind(kind), _match_key(text)))
+        by_spelling = self._by_spelling
+        if by_spelling is None:
+            # Two threads asking at once each make the same index; either may be kept.
+            by_spelling = {}
+            for item in self.items:
+                for key in _match_keys(item):
+                    # parse_checklist rejects ambiguous spellings; here the first item wins.
+                    by_spelling.setdefault((item.kind, key), item)
+            object.__setattr__(self, "_by_spelling", by_spelling)
+        return by_spelling.get((_known_kind(kind), _match_key(text)))
 
 
 def _known_kind(kind: str) -> str:
@@ -242,7 +253,7 @@ def _entries(raw: Mapping[str, object], name: str) -> list[Mapping[str, object]]
 
 def _code(entry: Mapping[str, object], where: str) -> str:
     code = entry.get("code")
-    if not isinstance(code, str) or not _CODE_RE.fullmatch(code):
+    if not isinstance(code, str) or not _code_pattern().fullmatch(code):
         raise ChecklistError(f"{where}: code {code!r} is not of the form 'kind.snake_case_name'")
     return code
 
