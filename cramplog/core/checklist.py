@@ -44,7 +44,7 @@ CHECKLIST_FILE: Final = "checklist.json"
 
 # SHA-256 of resources/checklist.json as shipped. The tests check that file against every
 # rule below (`parse_checklist`) and hold this digest to it, so a launch that reads these
-# very bytes builds the checklist without checking each rule again (about 2 ms of every
+# very bytes builds the checklist without checking each rule again (about 1 ms of every
 # `cramplog stats`): the checks are a function of the bytes alone, and their answer for
 # these is known. Any other bytes (a hand edit, a damaged install, a checkout that changed
 # the line endings) are checked in full, with the same messages as ever.
