@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from cramplog import __version__
 from cramplog.core import conventions, translation
 from cramplog.core.errors import CramplogError
 from cramplog.core.translation import _
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -21,15 +24,22 @@ EXIT_USAGE = 2
 EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the person's input
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one clear line on stderr, not a wall of usage text."""
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """argparse's parser, but a usage error is one clear line on stderr, not a wall of usage
+    text. Made when a parser is built: a plain `cramplog stats` never loads argparse."""
+    import argparse
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        text = _("{message} (see cramplog --help)").format(message=message)
-        self.exit(EXIT_USAGE, f"cramplog: {text}\n")
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            text = _("{message} (see cramplog --help)").format(message=message)
+            self.exit(EXIT_USAGE, f"cramplog: {text}\n")
+
+    return Parser
 
 
 def _add_data_dir(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
+    import argparse
+
     # A command's own --data-dir must not reset one given before the command
     # (`cramplog --data-dir X import F`): argparse would write the subparser's default None
     # over it, and the command would open the person's everyday diary instead of X.
@@ -44,7 +54,8 @@ def _add_data_dir(parser: argparse.ArgumentParser, *, command: bool = False) -> 
 def build_parser(*, with_commands: bool = True, only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; with `only` (a command's name), that command's parser alone
     below the top one: what the arguments of that command need, and all they can show."""
-    parser = _Parser(
+    parser_class = _parser_class()
+    parser = parser_class(
         prog="cramplog",
         description=_(
             "A private diary for muscle cramps and spasms. With no command, opens the app."
@@ -82,7 +93,7 @@ def build_parser(*, with_commands: bool = True, only: str | None = None) -> argp
         return parser
     from cramplog.commands import COMMAND_MODULES, command_module
 
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     chosen = None if only is None else command_module(only)
     for name in COMMAND_MODULES if chosen is None else (chosen,):
         module: Any = importlib.import_module(f"cramplog.commands.{name}")
@@ -102,7 +113,7 @@ def _fail(message: str, code: int = EXIT_PROBLEM) -> int:
     return code
 
 
-def _desktop_entry(args: argparse.Namespace) -> int:
+def _desktop_entry(args: argparse.Namespace | SimpleNamespace) -> int:
     """Install or remove the launcher; one line says what was done."""
     from cramplog.files import desktop_entry
     from cramplog.files.paths import resolve_data_dir
@@ -171,7 +182,16 @@ def _opens_the_app(argv: Sequence[str]) -> bool:
     return True
 
 
-def _app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+# The options before any command, as argparse leaves them when none of them is given.
+_TOP_DEFAULTS: dict[str, object] = {
+    "demo": False,
+    "data_dir": None,
+    "install_desktop_entry": False,
+    "remove_desktop_entry": False,
+}
+
+
+def _app_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
     """The app's options read without argparse, or None if argparse must read them.
 
     Only `--demo`, `--data-dir DIR` and `--data-dir=DIR`, as `_opens_the_app` accepts them,
@@ -180,13 +200,7 @@ def _app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     """
     if not _opens_the_app(argv):
         return None
-    args = argparse.Namespace(
-        demo=False,
-        data_dir=None,
-        install_desktop_entry=False,
-        remove_desktop_entry=False,
-        command=None,
-    )
+    args = SimpleNamespace(**_TOP_DEFAULTS, command=None)
     rest = list(argv)
     while rest:
         token = rest.pop(0)
@@ -200,14 +214,48 @@ def _app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
+def _plain_command_arguments(argv: Sequence[str]) -> SimpleNamespace | None:
+    """A command's arguments read without argparse, or None if argparse must read them.
+
+    For a command whose module lists its options for it (`PLAIN_VALUED`, `PLAIN_FLAGS`:
+    `stats`, run often and briefly), given with its own options alone, spelled in full
+    (`commands.plain_options`); the namespace is the one argparse makes of them.
+    """
+    name = command_named(argv)
+    if name is None:
+        return None
+    from cramplog.commands import command_module, plain_options
+
+    module: Any = importlib.import_module(f"cramplog.commands.{command_module(name)}")
+    valued = getattr(module, "PLAIN_VALUED", None)
+    if valued is None:
+        return None
+    flags = module.PLAIN_FLAGS
+    given = plain_options.read(argv[1:], {**valued, "--data-dir": ("data_dir", str)}, flags)
+    if given is None:
+        return None
+    # argparse's defaults: the top parser's, then the command's (its --data-dir has none,
+    # so one given before the command would stand); then what was given.
+    args = SimpleNamespace(**_TOP_DEFAULTS, command=module.NAME, run=module.run)
+    for destination, _convert in valued.values():
+        setattr(args, destination, None)
+    for destination in flags.values():
+        setattr(args, destination, False)
+    for destination, value in given.items():
+        setattr(args, destination, value)
+    return args
+
+
 def main(argv: Sequence[str]) -> int:
     # Messages in the environment's language where a catalogue is shipped.
     translation.install(translation.find(translation.languages(os.environ)))
-    args = _app_arguments(argv)
+    args: argparse.Namespace | SimpleNamespace | None = _app_arguments(argv)
     if args is None:
         # Dates and numbers by the environment's locale (the app replaces this with Qt's;
         # opening it straight away, it is not worth looking up).
         conventions.use(conventions.from_environment())
+        args = _plain_command_arguments(argv)
+    if args is None:
         parser = build_parser(with_commands=not _opens_the_app(argv), only=command_named(argv))
         args = parser.parse_args(list(argv))
     launcher = args.install_desktop_entry or args.remove_desktop_entry

@@ -9,9 +9,7 @@ and hold it the same way.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -20,6 +18,8 @@ from typing import TYPE_CHECKING
 from cramplog.core.translation import _, n_
 
 if TYPE_CHECKING:
+    import argparse
+
     from cramplog.diary.integrity import Verdict
     from cramplog.diary.service import Diary
     from cramplog.diary.view import DiaryFigures
@@ -47,33 +47,47 @@ def command_module(name: str) -> str | None:
 
 # The earliest start validation accepts for a cramp (cramplog.core.validation).
 EARLIEST_NIGHT = date(1900, 1, 1)
-_NIGHT = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
-def night(text: str) -> date:
-    """A night from `--from`/`--to`: exactly YYYY-MM-DD, from 1900 on, or a usage error.
+def read_night(text: str) -> date:
+    """A night given on the command line: exactly YYYY-MM-DD, from 1900 on; else ValueError,
+    its message the one line the person is shown.
 
     `date.fromisoformat` alone also takes 20240101 and 2024-W01-1, which the help does not
     promise; and a year-1 date makes the "period before" arithmetic fall off the calendar.
     """
     cleaned = text.strip()
+    # Four, two and two ASCII digits between two dashes, checked without a regular
+    # expression: compiling one was a tenth of a millisecond of every `cramplog stats`.
+    digits = cleaned[:4] + cleaned[5:7] + cleaned[8:]
+    plain = len(cleaned) == 10 and cleaned[4] == cleaned[7] == "-"
     try:
-        if not _NIGHT.fullmatch(cleaned):
+        if not (plain and digits.isascii() and digits.isdigit()):
             raise ValueError(cleaned)
         parsed = date.fromisoformat(cleaned)
     except ValueError:
-        raise argparse.ArgumentTypeError(
+        raise ValueError(
             _("{text} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-11").format(
                 text=repr(text)
             )
         ) from None
     if parsed < EARLIEST_NIGHT:
-        raise argparse.ArgumentTypeError(
+        raise ValueError(
             _("{night} is before {earliest}, the earliest night cramplog keeps").format(
                 night=cleaned, earliest=EARLIEST_NIGHT.isoformat()
             )
         )
     return parsed
+
+
+def night(text: str) -> date:
+    """A night from `--from`/`--to` (`read_night`), or argparse's usage error naming it."""
+    try:
+        return read_night(text)
+    except ValueError as exc:
+        import argparse  # loaded already wherever argparse calls this
+
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def reversed_period(first: date, last: date) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -12,10 +10,12 @@ from cramplog.core import wording
 from cramplog.core.translation import N_, _, n_
 
 if TYPE_CHECKING:
+    import argparse
     from datetime import date
 
     from cramplog.analysis.stats import PatternStats
     from cramplog.analysis.warning_signs import WarningSign
+    from cramplog.commands.plain_options import Valued
 
 NAME = "stats"
 HELP = N_("print the headline numbers and warning signs of a period")
@@ -30,6 +30,15 @@ DESCRIPTION = N_(
 LISTED_EVIDENCE = 3
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
+
+
+# The options below, for reading a plain command line without argparse
+# (`commands.plain_options`; a test holds the two readings side by side).
+PLAIN_VALUED: Valued = {
+    "--from": ("first", commands.read_night),
+    "--to": ("last", commands.read_night),
+}
+PLAIN_FLAGS = {"--json": "json"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -92,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
         numbers = stats.compute(diary, period)
         signs = warning_signs.check(diary, period)
     if args.json:
+        import json  # only for --json
+
         body = numbers.to_json_dict()
         body["empty"] = numbers.empty
         body["warning_signs"] = [sign.to_json_dict() for sign in signs]

@@ -219,6 +219,8 @@ def locale_name(environ: Mapping[str, str]) -> str:
 
 def for_locale(name: str) -> Conventions:
     """The conventions of a locale named "de_DE" (or "de"); C's for one not in the table."""
+    if name in ("C", "POSIX"):
+        return C  # not in the table, nor any language of it: not worth loading it for
     from cramplog.core.conventions_table import TABLE
 
     if name in TABLE:

@@ -8,15 +8,36 @@ Catalogues live in resources/locale/<language>/LC_MESSAGES/cramplog.mo (docs/tra
 
 from __future__ import annotations
 
-import gettext
 import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    import gettext
 
 DOMAIN: Final = "cramplog"
 
-_catalogue: gettext.NullTranslations = gettext.NullTranslations()
+
+class AsWritten:
+    """No catalogue: every message as written (gettext's `NullTranslations`, the same
+    answers), made without loading gettext, which compiles a regular expression on import
+    (about 1 ms of a `cramplog stats`); gettext is loaded when a catalogue is found."""
+
+    __slots__ = ()
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+    def info(self) -> dict[str, str]:
+        return {}
+
+
+# gettext's catalogue (read from a .mo file, or a test's own), or none.
+_catalogue: gettext.NullTranslations | AsWritten = AsWritten()
 
 
 def _(message: str) -> str:
@@ -53,7 +74,7 @@ def languages(environ: Mapping[str, str]) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-def find(wanted: Sequence[str], root: Path | None = None) -> gettext.NullTranslations:
+def find(wanted: Sequence[str], root: Path | None = None) -> gettext.NullTranslations | AsWritten:
     """The first catalogue among `wanted` under `root` (the shipped resources/locale)."""
     if root is None:
         from cramplog.core.resources import resources_dir
@@ -61,18 +82,20 @@ def find(wanted: Sequence[str], root: Path | None = None) -> gettext.NullTransla
         try:
             root = resources_dir() / "locale"
         except FileNotFoundError:
-            return gettext.NullTranslations()  # said where the checklist is needed, not here
+            return AsWritten()  # said where the checklist is needed, not here
     for language in wanted:
         path = root / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
         try:
             data = path.read_bytes()
         except OSError:
             continue
+        import gettext
+
         try:
             return gettext.GNUTranslations(io.BytesIO(data))
         except (OSError, ValueError, UnicodeDecodeError):
             continue  # a damaged catalogue: English is better than nothing
-    return gettext.NullTranslations()
+    return AsWritten()
 
 
 def language() -> str | None:
@@ -84,7 +107,7 @@ def language() -> str | None:
     return found or None
 
 
-def install(catalogue: gettext.NullTranslations) -> None:
+def install(catalogue: gettext.NullTranslations | AsWritten) -> None:
     """Use `catalogue` from now on (once at start-up; tests install their own)."""
     global _catalogue  # one process, one language, like the locale's conventions
     _catalogue = catalogue

@@ -6,6 +6,7 @@ import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
+from cramplog.core import digest
 from cramplog.storage import layout
 
 if TYPE_CHECKING:
@@ -45,24 +46,4 @@ def local_now() -> datetime:
 def checklist_digest(checklist: Checklist) -> str:
     """What CHECKLIST_HASH_KEY holds once the diary's vocabulary has this checklist's words."""
     items = [(item.code, item.kind, item.label) for item in checklist.items]
-    return _sha256_hex(repr(items).encode())
-
-
-def _sha256_hex(data: bytes) -> str:
-    """SHA-256 of `data` in hex, as hashlib's, from CPython's own implementation if it has one.
-
-    Importing hashlib loads OpenSSL (about 2 ms), and `cramplog stats` checks this digest on
-    every run; CPython's built-in module (`_sha256`, named `_sha2` from 3.12) gives the same
-    digest. A Python built without it uses hashlib, as does one that refuses it when called
-    (Red Hat's FIPS mode raises ValueError from its built-in hashes).
-    """
-    import importlib
-
-    for name in ("_sha2", "_sha256"):
-        try:
-            return str(importlib.import_module(name).sha256(data).hexdigest())
-        except (ImportError, ValueError):
-            continue
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
+    return digest.sha256_hex(repr(items).encode())

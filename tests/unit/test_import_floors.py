@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cramplog.commands import COMMAND_MODULES
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -93,6 +95,10 @@ def test_stats_reads_a_current_diary_without_loading_sqlalchemy_numpy_or_other_c
     # Figures are rounded without decimal, and the checklist's digest taken without OpenSSL.
     assert "decimal" not in loaded
     assert "_hashlib" not in loaded
-    # Only the parser of the command given is built, so no other command's module loads.
-    commands = {m for m in loaded if m.startswith("cramplog.commands.")}
+    # Only the command given is read, so no other command's module loads.
+    commands = {f"cramplog.commands.{name}" for name in COMMAND_MODULES} & set(loaded)
     assert commands == {"cramplog.commands.stats"}
+    # A plain command line is read by hand: argparse (with shutil, three compression
+    # modules and gettext's search for its catalogues) is not loaded, nor gettext
+    # without a catalogue to read.
+    assert sorted(m for m in ("argparse", "shutil", "gettext", "locale") if m in loaded) == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import operator
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING, Final, TypeAlias
 
@@ -40,6 +40,8 @@ _BINCOUNT_SPAN: Final = 1 << 16
 # Fields of at most this many bits in all are laid side by side and counted by bincount
 # (a table of 2**16 counts at most), rather than sorted: 0.4 against 2.3 ms, as above.
 _COMPACT_BITS: Final = 16
+# Every bit a value may have (values are below 2**63).
+_VALUE_BITS: Final = (1 << 63) - 1
 
 
 def uses_numpy(size: int) -> bool:
@@ -74,7 +76,12 @@ def tally(
         return _numpy_tally(values, mask, shift, offset)
     if not isinstance(values, Sequence):  # an array, counted in plain Python when forced
         values = values.tolist()
-    keys = map(operator.and_, values, repeat(mask))
+    keys: Iterable[int] = values
+    if (mask | ((1 << shift) - 1)) & _VALUE_BITS != _VALUE_BITS:
+        # Not a field at the top (an episode's night) nor the whole value: a pass to mask.
+        # For those the shift alone gives the key, and the pass is left out (a third of
+        # the night's tally over a decade of cramps).
+        keys = map(operator.and_, values, repeat(mask))
     counted = Counter(map(operator.rshift, keys, repeat(shift)) if shift else keys)
     if not offset:
         return dict(counted)

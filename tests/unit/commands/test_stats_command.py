@@ -300,7 +300,7 @@ def test_bad_dates_get_one_clear_line_and_exit_2(
 ) -> None:
     try:
         code = cli.main(["stats", "--data-dir", str(filled), *args])
-    except SystemExit as exc:  # argparse's own refusal, one line through cli._Parser
+    except SystemExit as exc:  # argparse's own refusal, one line through cli's parser
         code = int(str(exc.code))
     out, err = capsys.readouterr()
     assert code == 2 and out == ""

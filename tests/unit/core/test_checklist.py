@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from cramplog.core import checklist
+from cramplog.core import checklist, resources
 
 REPO = Path(__file__).resolve().parents[3]
 SEEDS_DIR = Path(__file__).resolve().parents[4] / "shared" / "seeds"
@@ -175,6 +175,62 @@ def test_the_shipped_checklist_loads_and_is_cached(vocabulary: checklist.Checkli
     assert vocabulary.version == 1
     assert checklist.load_checklist() is vocabulary
     assert checklist.load_checklist(CHECKLIST_JSON) == vocabulary
+
+
+def test_the_shipped_file_is_the_one_checked_in_full_and_builds_the_same(
+    raw: dict[str, Any],
+) -> None:
+    # A launch that reads these very bytes skips the checks (their answer is this test's).
+    found = hashlib.sha256(CHECKLIST_JSON.read_bytes()).hexdigest()
+    assert found == checklist.SHIPPED_SHA256, (
+        "resources/checklist.json changed: once the tests below pass on it, set "
+        f"checklist.SHIPPED_SHA256 = {found!r}"
+    )
+    checked = checklist.parse_checklist(raw)
+    built = checklist._build_checked(raw)
+    assert built == checked == checklist.load_checklist()
+    assert [(i.sources, i.synonyms, i.examples) for i in built.items] == [
+        (i.sources, i.synonyms, i.examples) for i in checked.items
+    ]
+    assert dict(built.sources) == dict(checked.sources)
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The shipped checklist's path, pointed at a copy a test may change (read afresh)."""
+    copied = tmp_path / "checklist.json"
+    copied.write_bytes(CHECKLIST_JSON.read_bytes())
+    monkeypatch.setattr(resources, "resource_path", lambda _name: copied)
+    checklist._shipped_checklist.cache_clear()
+    yield copied
+    checklist._shipped_checklist.cache_clear()
+
+
+def test_a_shipped_file_changed_after_install_is_checked_in_full(
+    shipped_copy: Path, raw: dict[str, Any]
+) -> None:
+    broken = _broken(raw, "warning.frequent", urgency="soonish")
+    shipped_copy.write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(checklist.ChecklistError) as caught:
+        checklist.load_checklist()
+    # The very message the file gets when checked by its path.
+    with pytest.raises(checklist.ChecklistError) as by_path:
+        checklist.load_checklist(shipped_copy)
+    assert str(caught.value) == str(by_path.value)
+    assert str(caught.value).startswith(f"{shipped_copy}: item 'warning.frequent'")
+
+
+def test_a_damaged_shipped_file_is_refused_as_ever(shipped_copy: Path) -> None:
+    shipped_copy.write_bytes(CHECKLIST_JSON.read_bytes()[:-40])
+    with pytest.raises(checklist.ChecklistError, match="is not valid JSON"):
+        checklist.load_checklist()
+
+
+def test_the_same_words_in_other_bytes_are_checked_and_give_the_same_checklist(
+    shipped_copy: Path, raw: dict[str, Any]
+) -> None:
+    shipped_copy.write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    assert checklist.load_checklist() == checklist.parse_checklist(raw)
 
 
 @pytest.mark.parametrize("kind", checklist.KINDS)

@@ -42,6 +42,15 @@ def test_an_unknown_language_falls_back_to_cramplogs_style_and_a_bare_language_f
     assert conventions.for_locale("de").months[11] == "Dez."
 
 
+def test_the_c_locale_writes_in_cramplogs_style_and_no_table_entry_is_of_its_language() -> None:
+    # for_locale answers C and POSIX without loading the table: none of its entries is theirs.
+    from cramplog.core.conventions_table import TABLE
+
+    assert conventions.for_locale("C") is conventions.C
+    assert conventions.for_locale("POSIX") is conventions.C
+    assert [name for name in TABLE if name.split("_")[0] in ("C", "POSIX")] == []
+
+
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [

@@ -18,7 +18,9 @@ VALUES = st.lists(st.one_of(st.integers(0, 400), st.integers(0, (1 << 63) - 1)),
 SPARSE = st.sets(st.integers(0, 62), min_size=1, max_size=16).map(
     lambda bits: sum(1 << bit for bit in bits)
 )
-MASKS = st.one_of(st.just(-1), st.integers(1, (1 << 63) - 1), SPARSE)
+# A field at the top of the value (an episode's night): counted without masking.
+TOP = st.integers(0, 62).map(lambda low: ((1 << 63) - 1) >> low << low)
+MASKS = st.one_of(st.just(-1), st.integers(1, (1 << 63) - 1), SPARSE, TOP)
 
 
 def by_hand(values: list[int], mask: int, shift: int, offset: int) -> dict[int, int]:
