@@ -155,6 +155,12 @@ def _old_diary(data_dir: Path, revision: str, rows_sql: str) -> Path:
     data_dir.mkdir()
     path = layout.diary_path(data_dir)
     _diary_at(path, revision)
+    _write_rows(path, rows_sql)
+    return path
+
+
+def _write_rows(path: Path, rows_sql: str) -> None:
+    """Run `rows_sql` on the diary file at `path` with plain sqlite3, foreign keys on."""
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA foreign_keys=ON")
@@ -162,7 +168,6 @@ def _old_diary(data_dir: Path, revision: str, rows_sql: str) -> Path:
         conn.commit()
     finally:
         conn.close()
-    return path
 
 
 def test_migrations_build_the_same_schema_as_the_models(tmp_path: Path) -> None:

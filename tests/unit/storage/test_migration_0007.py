@@ -12,7 +12,7 @@ from cramplog.diary.service import Diary
 from cramplog.storage import aggregates, diary_file, episode_figures, layout
 from cramplog.storage.aggregates import NightRange
 from cramplog.storage.snapshot import verify
-from tests.unit.storage.test_diary_file import _old_diary
+from tests.unit.storage.test_diary_file import _old_diary, _write_rows
 
 # Cramps that between them set every field of the packed layout: rated and not, timed and
 # not, each side, woke / in bed / unknown timing, a date noted without a time.
@@ -65,13 +65,7 @@ def _new_diary(data_dir: Path) -> Path:
     """A diary made as the app makes a new one (`diary_file`'s create_all), holding _ROWS."""
     Diary.open(data_dir).close()
     path = layout.diary_path(data_dir)
-    connection = sqlite3.connect(path)
-    try:
-        connection.execute("PRAGMA foreign_keys=ON")
-        connection.executescript(_ROWS)
-        connection.commit()
-    finally:
-        connection.close()
+    _write_rows(path, _ROWS)
     return path
 
 
