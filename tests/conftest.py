@@ -62,14 +62,12 @@ def _bug_log_in_a_temporary_folder(
 def _english_as_written() -> Iterator[None]:
     """Every test starts and ends with cramplog's own English style and messages as written;
     locale and translation tests choose their own."""
-    import gettext
-
     from cramplog.core import conventions, translation
 
     conventions.use(conventions.C)
     yield
     conventions.use(conventions.C)
-    translation.install(gettext.NullTranslations())
+    translation.install(translation.AsWritten())  # what a person without a catalogue has
 
 
 @pytest.fixture

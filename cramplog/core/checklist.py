@@ -13,7 +13,9 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from cramplog.core import digest, resources
+from cramplog.core.errors import DamagedInstallError
 from cramplog.core.records import ChecklistKind
+from cramplog.core.translation import _
 from cramplog.core.value_class import field, value_class
 
 KINDS: Final[tuple[str, ...]] = tuple(kind.value for kind in ChecklistKind)
@@ -45,9 +47,10 @@ CHECKLIST_FILE: Final = "checklist.json"
 # SHA-256 of resources/checklist.json as shipped. The tests check that file against every
 # rule below (`parse_checklist`) and hold this digest to it, so a launch that reads these
 # very bytes builds the checklist without checking each rule again (about 1 ms of every
-# `cramplog stats`): the checks are a function of the bytes alone, and their answer for
-# these is known. Any other bytes (a hand edit, a damaged install, a checkout that changed
-# the line endings) are checked in full, with the same messages as ever.
+# `cramplog stats`): with this version's rules, the checks are a function of the bytes
+# alone, and their answer for these is known. Any other bytes (a hand edit, a damaged
+# install, a checkout that changed the line endings) are checked in full, with the same
+# messages as ever.
 SHIPPED_SHA256: Final = "97ac5a674a405286d1b8d1f7e251432f8cd402fed49ec133628ec0ee3ebdabc6"
 
 _TOP_KEYS: Final = frozenset({"version", "sources", "groups", "items"})
@@ -474,11 +477,22 @@ def _shipped_checklist() -> Checklist:
         data = b""  # `_read` says what is wrong
     if digest.sha256_hex(data) == SHIPPED_SHA256:
         return _build_checked(json.loads(data))
-    return _read(path)
+    try:
+        return _read(path)
+    except ChecklistError as exc:
+        # cramplog's own file, not one the person gave: they can only reinstall.
+        raise DamagedInstallError(
+            _("cramplog's checklist file is damaged ({problem}); reinstall cramplog.").format(
+                problem=exc
+            )
+        ) from exc
 
 
 def load_checklist(path: Path | None = None) -> Checklist:
-    """The shipped checklist (read once, then cached), or the one at `path` (read every time)."""
+    """The shipped checklist (read once, then cached), or the one at `path` (read every time).
+
+    A problem with the one at `path` is a ChecklistError; with the shipped one, a
+    DamagedInstallError that says to reinstall (the message of the problem inside it)."""
     if path is None:
         return _shipped_checklist()
     return _read(path)

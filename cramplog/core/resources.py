@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cramplog.core.errors import DamagedInstallError
 from cramplog.core.translation import _
 
 # This module sits in cramplog/core; the package directory is one level up.
@@ -17,7 +18,7 @@ def resources_dir() -> Path:
     for candidate in (_PACKAGE_DIR / "_resources", _PACKAGE_DIR.parent / "resources"):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(
+    raise DamagedInstallError(
         _(
             "cramplog's resource files are missing; the installation is incomplete. "
             "Reinstall cramplog."
@@ -29,7 +30,7 @@ def resource_path(name: str) -> Path:
     """The path of one shipped resource file, which must exist."""
     path = resources_dir() / name
     if not path.is_file():
-        raise FileNotFoundError(
+        raise DamagedInstallError(
             _("cramplog's resource file {name!r} is missing; reinstall cramplog.").format(name=name)
         )
     return path

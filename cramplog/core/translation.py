@@ -77,11 +77,12 @@ def languages(environ: Mapping[str, str]) -> list[str]:
 def find(wanted: Sequence[str], root: Path | None = None) -> gettext.NullTranslations | AsWritten:
     """The first catalogue among `wanted` under `root` (the shipped resources/locale)."""
     if root is None:
+        from cramplog.core.errors import DamagedInstallError
         from cramplog.core.resources import resources_dir
 
         try:
             root = resources_dir() / "locale"
-        except FileNotFoundError:
+        except DamagedInstallError:
             return AsWritten()  # said where the checklist is needed, not here
     for language in wanted:
         path = root / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
@@ -90,11 +91,15 @@ def find(wanted: Sequence[str], root: Path | None = None) -> gettext.NullTransla
         except OSError:
             continue
         import gettext
+        import struct
 
         try:
             return gettext.GNUTranslations(io.BytesIO(data))
-        except (OSError, ValueError, UnicodeDecodeError):
-            continue  # a damaged catalogue: English is better than nothing
+        except (OSError, ValueError, LookupError, struct.error):
+            # A damaged catalogue: English is better than nothing. gettext says so with
+            # OSError (bad magic or version), struct.error (cut short), ValueError (its
+            # header, plural rule or text) or LookupError (a charset Python does not know).
+            continue
     return AsWritten()
 
 

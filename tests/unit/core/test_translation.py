@@ -12,7 +12,7 @@ import array
 import ast
 import gettext
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -169,13 +169,39 @@ def test_a_shipped_catalogue_is_found_by_language_and_used(
     assert translation._("") == ""
 
 
-def test_a_damaged_or_missing_catalogue_leaves_the_messages_in_english(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda good: b"\xde\x12\x04\x95 not a catalogue", id="bad version"),
+        pytest.param(lambda good: b"", id="empty"),
+        pytest.param(lambda good: good[:6], id="cut in its header"),
+        pytest.param(lambda good: good[:30], id="cut in its tables"),
+        pytest.param(
+            lambda good: good.replace(b"charset=UTF-8", b"charset=XX-99"), id="unknown charset"
+        ),
+    ],
+)
+def test_a_damaged_or_missing_catalogue_leaves_the_messages_in_english(
+    tmp_path: Path, damage: Callable[[bytes], bytes]
+) -> None:
     folder = tmp_path / "locale" / "de" / "LC_MESSAGES"
     folder.mkdir(parents=True)
-    (folder / "cramplog.mo").write_bytes(b"\xde\x12\x04\x95 not a catalogue")
+    (folder / "cramplog.mo").write_bytes(damage(mo_file({"Duration": "Dauer"})))
     for wanted in (["de"], ["fr"], []):
         catalogue = translation.find(wanted, tmp_path / "locale")
         assert catalogue.gettext("Duration") == "Duration"
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, -1, 5, 1_000_000])
+def test_no_catalogue_answers_as_gettexts_own_empty_catalogue(n: int) -> None:
+    # AsWritten stands in for gettext.NullTranslations without loading gettext.
+    written, null = translation.AsWritten(), gettext.NullTranslations()
+    for message in ("Duration", "", "{n} cramp"):
+        assert written.gettext(message) == null.gettext(message)
+    assert written.ngettext("{n} cramp", "{n} cramps", n) == null.ngettext(
+        "{n} cramp", "{n} cramps", n
+    )
+    assert written.info() == null.info()
 
 
 def test_with_no_catalogue_shipped_english_is_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
