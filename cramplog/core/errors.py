@@ -7,6 +7,13 @@ class CramplogError(Exception):
     """Base of every error whose message is meant for the person using cramplog."""
 
 
+class DamagedInstallError(CramplogError):
+    """A file shipped with cramplog is missing or damaged: only reinstalling cramplog mends it.
+
+    Not the person's diary nor their input, and not a bug in the code either: the message
+    says so, and what to do."""
+
+
 class ValidationError(CramplogError):
     """An entry that cannot be saved as it is; `field` names the input at fault."""
 

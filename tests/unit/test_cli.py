@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import os
 import sqlite3
 import subprocess
 import sys
@@ -243,3 +244,48 @@ def test_a_command_named_first_gets_its_own_parser_alone_and_reads_the_same(
 @pytest.mark.parametrize("argv", [["import_"], ["stat"], ["--data-dir", "x", "stats"], []])
 def test_anything_else_gets_every_commands_parser(argv: list[str]) -> None:
     assert cli.command_named(argv) is None
+
+
+def _installed_without(tmp_path: Path, damage: Callable[[Path], None]) -> Path:
+    """A copy of the installed package whose shipped resources were then damaged."""
+    import shutil
+
+    package = Path(cli.__file__).parent
+    copied = tmp_path / "site" / "cramplog"
+    shutil.copytree(package, copied, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(package.parent / "resources", copied / "_resources")
+    damage(copied / "_resources")
+    return copied.parent
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (
+            lambda resources: (resources / "checklist.json").write_text("{", encoding="utf-8"),
+            "cramplog: cramplog's checklist file is damaged ",
+        ),
+        (
+            lambda resources: (resources / "checklist.json").unlink(),
+            "cramplog: cramplog's resource file 'checklist.json' is missing; reinstall cramplog.",
+        ),
+    ],
+)
+def test_a_damaged_install_says_to_reinstall_in_one_line(
+    tmp_path: Path, damage: Callable[[Path], None], message: str
+) -> None:
+    assert run_cli("check", "--data-dir", str(tmp_path / "diary")).returncode == 0
+    site = _installed_without(tmp_path, damage)
+    result = subprocess.run(
+        [sys.executable, "-m", "cramplog", "stats", "--data-dir", str(tmp_path / "diary")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+    )
+    assert result.returncode == cli.EXIT_PROBLEM
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1, result.stderr
+    assert "reinstall cramplog" in result.stderr and "bug" not in result.stderr
+    assert result.stdout == ""

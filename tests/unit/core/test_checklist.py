@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from cramplog.core import checklist, resources
+from cramplog.core.errors import DamagedInstallError
 
 REPO = Path(__file__).resolve().parents[3]
 SEEDS_DIR = Path(__file__).resolve().parents[4] / "shared" / "seeds"
@@ -211,18 +212,20 @@ def test_a_shipped_file_changed_after_install_is_checked_in_full(
 ) -> None:
     broken = _broken(raw, "warning.frequent", urgency="soonish")
     shipped_copy.write_text(json.dumps(broken), encoding="utf-8")
-    with pytest.raises(checklist.ChecklistError) as caught:
+    with pytest.raises(DamagedInstallError) as caught:
         checklist.load_checklist()
-    # The very message the file gets when checked by its path.
+    # The very problem the file gets when checked by its path, and what to do about it.
     with pytest.raises(checklist.ChecklistError) as by_path:
         checklist.load_checklist(shipped_copy)
-    assert str(caught.value) == str(by_path.value)
-    assert str(caught.value).startswith(f"{shipped_copy}: item 'warning.frequent'")
+    assert str(caught.value) == (
+        f"cramplog's checklist file is damaged ({by_path.value}); reinstall cramplog."
+    )
+    assert str(by_path.value).startswith(f"{shipped_copy}: item 'warning.frequent'")
 
 
 def test_a_damaged_shipped_file_is_refused_as_ever(shipped_copy: Path) -> None:
     shipped_copy.write_bytes(CHECKLIST_JSON.read_bytes()[:-40])
-    with pytest.raises(checklist.ChecklistError, match="is not valid JSON"):
+    with pytest.raises(DamagedInstallError, match=r"is not valid JSON.*reinstall cramplog"):
         checklist.load_checklist()
 
 
