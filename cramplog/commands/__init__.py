@@ -2,9 +2,11 @@
 
 Each module defines `NAME`, `HELP`, `add_arguments(parser)` and `run(args) -> int`, imports
 nothing heavy at module level (the parser imports every one), and raises CramplogError (or
-returns a non-zero exit code) for anything the person can fix. Every one reaches the diary
-through `open_diary` (or `locked`, for the file as a whole), so all of them find it, refuse it
-and hold it the same way.
+returns a non-zero exit code) for anything the person can fix. A command run often and
+briefly may also list its options as `PLAIN_VALUED` and `PLAIN_FLAGS`, so that a plain
+command line is read without argparse (`commands.plain_options`; `stats` does). Every one
+reaches the diary through `open_diary` (or `locked`, for the file as a whole), so all of them
+find it, refuse it and hold it the same way.
 """
 
 from __future__ import annotations

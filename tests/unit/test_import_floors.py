@@ -6,6 +6,7 @@ The import-linter contracts in pyproject.toml check every import statement in CI
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,12 +17,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _loaded_after(script: str) -> set[str]:
+    # In English: a catalogue for the tester's language would rightly load gettext.
+    english = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_MESSAGES")}
     result = subprocess.run(
         [sys.executable, "-c", script + "\nprint(','.join(sorted(sys.modules)))"],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
+        env={**english, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"},
     )
     return set(result.stdout.strip().splitlines()[-1].split(","))
 

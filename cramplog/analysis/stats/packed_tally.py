@@ -79,8 +79,8 @@ def tally(
     keys: Iterable[int] = values
     if (mask | ((1 << shift) - 1)) & _VALUE_BITS != _VALUE_BITS:
         # Not a field at the top (an episode's night) nor the whole value: a pass to mask.
-        # For those the shift alone gives the key, and the pass is left out (a third of
-        # the night's tally over a decade of cramps).
+        # (For a top field or the whole value the shift alone gives the key, so that pass
+        # is left out: a third of the night's tally over a decade of cramps.)
         keys = map(operator.and_, values, repeat(mask))
     counted = Counter(map(operator.rshift, keys, repeat(shift)) if shift else keys)
     if not offset:
