@@ -22,6 +22,7 @@ EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 EXIT_BUG = 70  # EX_SOFTWARE: an internal error, not the person's input
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a reader that left early
 
 
 def _parser_class() -> type[argparse.ArgumentParser]:
@@ -280,6 +281,13 @@ def main(argv: Sequence[str]) -> int:
         return app.run(data_dir=data_dir, demo=args.demo)
     except CramplogError as exc:
         return _fail(str(exc))
+    except BrokenPipeError:
+        # The reader of the output went away (`cramplog stats | head`): nothing to say to
+        # anyone. stdout is pointed at /dev/null so the exit's own flush cannot fail again,
+        # and the status is a shell's for a command stopped by SIGPIPE.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except OSError as exc:
         # The environment's fault (missing folder, permissions, full disk): say so plainly.
         from cramplog import files

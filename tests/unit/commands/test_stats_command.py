@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -412,3 +415,23 @@ def test_a_save_by_the_app_mid_run_never_mixes_two_diaries_in_one_answer(
     body = json.loads(out)
     swelling = next(s for s in body["warning_signs"] if s["code"] == "warning.leg_swelling_redness")
     assert body["episodes"] == swelling["evidence_count"] == 2  # the save did land
+
+
+def test_a_reader_that_leaves_early_ends_the_output_without_a_word(filled: Path) -> None:
+    # `cramplog stats | head -1`: the rest of the output has nowhere to go, and that is all.
+    period = ["--from", FIRST.isoformat(), "--to", LAST.isoformat()]
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first line is written
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "cramplog", "stats", "--data-dir", str(filled), *period],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == cli.EXIT_BROKEN_PIPE
