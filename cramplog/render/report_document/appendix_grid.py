@@ -454,7 +454,10 @@ class AppendixGrid:
             marks, wrapped = row[MARK_CELLS], row[WRAPPED]
             skip = max(0, first - start)  # the row's lines on the page before
             take = min(start + height, end) - start - skip
-            row_lines: list[list[Piece | tuple[int, str]]] = [[] for _ in range(take)]
+            # Most rows take one line: made without a loop.
+            row_lines: list[list[Piece | tuple[int, str]]] = (
+                [[]] if take == 1 else [[] for _ in range(take)]
+            )
             for column, kind, place in order:
                 if kind == _WRAPPED:
                     text = wrapped[place]
@@ -485,9 +488,10 @@ class AppendixGrid:
                         piece = shape(column, value)
                     row_lines[0].append((column, value) if piece is None else piece)
             at = start + skip - first
-            found_lines.extend(
-                (at + offset, cells) for offset, cells in enumerate(row_lines) if cells
-            )
+            for cells in row_lines:
+                if cells:
+                    found_lines.append((at, cells))
+                at += 1
             index += 1
         return found_lines
 
