@@ -38,6 +38,8 @@ SELECT {_COLUMNS} FROM episodes AS e WHERE {_PERIOD} AND {_AFTER} ORDER BY e.sta
 # a reader on a thread of its own then holds Python's lock once a chunk, not once a row
 # (see analysis.report.appendix). The codes' arrays are texts in it (`'' ||` makes them
 # plain text), as the plain rows give them. With the chunk's last row, to read on after it.
+# MATERIALIZED (SQLite 3.35+) makes the chunk once for its three uses; an older SQLite refuses
+# the statement, and the reader's caller then reads the rows on the diary's connection.
 _CHUNK_AS_JSON: Final = f"""
 WITH chunk(start_local, muscle, side, duration_s, intensity, woke, notes, noted,
            reliefs, triggers, symptoms, id) AS MATERIALIZED (
