@@ -153,10 +153,11 @@ class LineGlyphs:
         if self._kept > KEPT_CELLS:
             # A diary of unique notes would otherwise keep every line (and its glyphs) until
             # the last page: start again, and let the texts that repeat be shaped anew.
-            self.cells.clear()
+            # Each column's texts emptied in place: a page's lines keep each column's.
+            for known in self.cells.values():
+                known.clear()
             self._seen.clear()
             self._kept = 1
-            cells = self.cells[column]
         seen = self._seen[column]
         if text not in seen:
             seen.add(text)
