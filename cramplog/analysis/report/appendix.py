@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from cramplog.analysis import stats
-from cramplog.analysis.report.appendix_ahead import ReadAhead
+from cramplog.analysis.report import appendix_ahead
 from cramplog.analysis.report.content import AppendixRow
 from cramplog.analysis.report.formatting import short_label
 from cramplog.core.errors import CramplogError
@@ -40,7 +40,7 @@ class Appendix(Sequence[AppendixRow]):
         self._diary = diary
         self._period = period
         self._count = 0
-        self._ahead: ReadAhead | None = None
+        self._ahead: appendix_ahead.ReadAhead | None = None
         if diary is not None and period is not None:
             self._count = diary.read(
                 functools.partial(
@@ -91,16 +91,19 @@ class Appendix(Sequence[AppendixRow]):
         """Read the rows on a thread of its own while the caller does something else (the
         PDF draws page one's charts meanwhile); `read_plain` inside takes them from there.
 
-        The thread is stopped and joined on the way out, whatever happens inside. A diary
-        that is not a file of its own (or an appendix with no rows) is read as usual.
+        The thread is stopped and joined on the way out, whatever happens inside. A short
+        appendix, or a diary that is not a file of its own, is read as usual.
         """
         diary, period = self._diary, self._period
         path = None if diary is None else Path(diary.path)
-        if period is None or not self._count or path is None or not path.is_file():
+        short = self._count < appendix_ahead.READ_AHEAD_FROM
+        if period is None or short or path is None or not path.is_file():
             yield
             return
         assert diary is not None
-        ahead = ReadAhead(path, first=period.first, last=period.last, hour=diary.boundary_hour)
+        ahead = appendix_ahead.ReadAhead(
+            path, first=period.first, last=period.last, hour=diary.boundary_hour
+        )
         self._ahead = ahead
         try:
             yield
@@ -149,7 +152,7 @@ def _as_row(row: PlainRow) -> AppendixRow:
 
 
 def _taken_ahead(
-    ahead: ReadAhead, read: Callable[[tuple[str, int] | None], Iterator[list[Any]]]
+    ahead: appendix_ahead.ReadAhead, read: Callable[[tuple[str, int] | None], Iterator[list[Any]]]
 ) -> Iterator[list[Any]]:
     """The reader ahead's chunks; should it fail, the rest read here, after the last row it
     gave (`read(after)`): the PDF is the same either way, and a diary that cannot be read

@@ -649,6 +649,7 @@ def test_a_bug_in_reading_the_appendix_ahead_changes_nothing_in_the_pdf(
         yield ""  # a generator, as the real one
 
     monkeypatch.setattr(appendix_ahead, "appendix_json_chunks", a_bug)
+    monkeypatch.setattr(appendix_ahead, "READ_AHEAD_FROM", 1)  # the week's few cramps too
     # The rows are read on the diary's own connection instead: every cramp, in order.
     written = report_document.write_pdf(summary, tmp_path / "read-here.pdf")
     assert page_texts(written) == expected
@@ -666,6 +667,7 @@ def test_a_layout_that_fails_leaves_no_reader_behind_and_no_file(
 
     # Page one fails while the appendix's rows are being read ahead.
     monkeypatch.setattr(document, "chart_images", charts_fail)
+    monkeypatch.setattr(appendix_ahead, "READ_AHEAD_FROM", 1)
     summary = report.build_report(week, period=WEEK)
     folder = tmp_path / "out"
     folder.mkdir()

@@ -44,6 +44,7 @@ def _small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     # Many chunks, and a reader that soon waits for room: every hand-over is exercised.
     monkeypatch.setattr(appendix_ahead, "CHUNK", 40)
     monkeypatch.setattr(appendix_ahead, "READY", 2)
+    monkeypatch.setattr(appendix_ahead, "READ_AHEAD_FROM", 40)
 
 
 def readers() -> list[threading.Thread]:
