@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from cramplog.analysis import stats
+from cramplog.analysis.report import appendix_ahead
 from cramplog.analysis.report.content import AppendixRow
 from cramplog.analysis.report.formatting import short_label
+from cramplog.core.errors import CramplogError
 from cramplog.core.records import ReliefRating, Side
 from cramplog.storage.appendix import appendix_chunks, count_appendix_rows
 
@@ -36,6 +40,7 @@ class Appendix(Sequence[AppendixRow]):
         self._diary = diary
         self._period = period
         self._count = 0
+        self._ahead: appendix_ahead.ReadAhead | None = None
         if diary is not None and period is not None:
             self._count = diary.read(
                 functools.partial(
@@ -60,17 +65,51 @@ class Appendix(Sequence[AppendixRow]):
 
     def read_plain(self, consume: Callable[[Iterator[PlainRow]], T]) -> T:
         """Like `read`, each row a plain tuple of AppendixRow's fields in their order: the
-        PDF reads every row once, and a tuple costs a fraction of a frozen dataclass."""
+        PDF reads every row once, and a tuple costs a fraction of a frozen dataclass.
+
+        Inside `reading_ahead`, the rows come from the reader ahead (once).
+        """
         diary, period = self._diary, self._period
         if diary is None or period is None:
             return consume(iter(()))
         hour = diary.boundary_hour
+        ahead, self._ahead = self._ahead, None
 
         def run(session: Any) -> T:
-            chunks = appendix_chunks(session, first=period.first, last=period.last, hour=hour)
+            def read(after: tuple[str, int] | None = None) -> Iterator[list[Any]]:
+                return appendix_chunks(
+                    session, first=period.first, last=period.last, hour=hour, after=after
+                )
+
+            chunks = read() if ahead is None else _taken_ahead(ahead, read)
             return consume(_rows(diary, chunks, hour))
 
         return diary.read(run)
+
+    @contextlib.contextmanager
+    def reading_ahead(self) -> Iterator[None]:
+        """Read the rows on a thread of its own while the caller does something else (the
+        PDF draws page one's charts meanwhile); `read_plain` inside takes them from there.
+
+        The thread is stopped and joined on the way out, whatever happens inside. A short
+        appendix, or a diary that is not a file of its own, is read as usual.
+        """
+        diary, period = self._diary, self._period
+        path = None if diary is None else Path(diary.path)
+        short = self._count < appendix_ahead.READ_AHEAD_FROM
+        if period is None or short or path is None or not path.is_file():
+            yield
+            return
+        assert diary is not None
+        ahead = appendix_ahead.ReadAhead(
+            path, first=period.first, last=period.last, hour=diary.boundary_hour
+        )
+        self._ahead = ahead
+        try:
+            yield
+        finally:
+            self._ahead = None
+            ahead.close()
 
     def __iter__(self) -> Iterator[AppendixRow]:
         return iter(self.read(list))
@@ -112,6 +151,29 @@ def _as_row(row: PlainRow) -> AppendixRow:
     return AppendixRow(*row)
 
 
+def _taken_ahead(
+    ahead: appendix_ahead.ReadAhead, read: Callable[[tuple[str, int] | None], Iterator[list[Any]]]
+) -> Iterator[list[Any]]:
+    """The reader ahead's chunks; should it fail, the rest read here, after the last row it
+    gave (`read(after)`): the PDF is the same either way, and a diary that cannot be read
+    is refused by that read, with the words it has always had."""
+    after: tuple[str, int] | None = None
+    try:
+        for chunk in ahead.chunks():
+            yield chunk
+            after = (chunk[-1][0], chunk[-1][-1])  # its start_local and id
+    except CramplogError:
+        pass  # the diary refused the reader ahead: the read here says why, if it still does
+    except Exception as exc:  # a bug in reading ahead: recorded, and the rows read here
+        from cramplog.files import bug_log
+
+        with contextlib.suppress(OSError):
+            bug_log.record(type(exc), exc.__traceback__)
+    else:
+        return
+    yield from read(after)
+
+
 def _rows(
     diary: DiaryView, chunks: Iterator[list[tuple[Any, ...]]], hour: int
 ) -> Iterator[PlainRow]:
@@ -141,6 +203,7 @@ def _rows(
             relief_json,
             trigger_json,
             symptom_json,
+            _id,
         ) in chunk:
             start = fromisoformat(start_text)
             label = muscles.get(muscle)

@@ -139,6 +139,7 @@ class LineGlyphs:
         self._kept = 0
         # The font at its size on paper, taken from the first text laid out.
         self._raw: QRawFont | None = None
+        self._starts: dict[tuple[float, float], list[QPointF]] = {}
 
     def pieces(self, column: int, text: str) -> Piece | None:
         """`text`'s glyphs at its place in `column`, or None when it is to be drawn as text:
@@ -152,10 +153,11 @@ class LineGlyphs:
         if self._kept > KEPT_CELLS:
             # A diary of unique notes would otherwise keep every line (and its glyphs) until
             # the last page: start again, and let the texts that repeat be shaped anew.
-            self.cells.clear()
+            # Each column's texts emptied in place: a page's lines keep each column's.
+            for known in self.cells.values():
+                known.clear()
             self._seen.clear()
             self._kept = 1
-            cells = self.cells[column]
         seen = self._seen[column]
         if text not in seen:
             seen.add(text)
@@ -190,8 +192,9 @@ class LineGlyphs:
         # returns), instead of a new run, its font set, for each.
         merged = self._merged_run()
         set_indexes, set_places = merged.setGlyphIndexes, merged.setPositions
+        starts = self._line_starts(baseline, step, lines[-1][0] + 1 if lines else 0)
         for line, cells in lines:
-            at = QPointF(0.0, baseline + line * step)
+            at = starts[line]
             if len(cells) == 1 and isinstance(cells[0], Piece):
                 draw(at, cells[0].run())
                 continue
@@ -215,6 +218,14 @@ class LineGlyphs:
                 set_indexes(indexes)
                 set_places(places)
                 draw(at, merged)
+
+    def _line_starts(self, baseline: float, step: float, count: int) -> list[QPointF]:
+        """Where each of the first `count` lines' baselines start, made once for every page
+        that starts its lines at `baseline` (the first page, and all the others)."""
+        starts = self._starts.setdefault((baseline, step), [])
+        while len(starts) < count:
+            starts.append(QPointF(0.0, baseline + len(starts) * step))
+        return starts
 
     def _merged_run(self) -> QGlyphRun:
         run = QGlyphRun()

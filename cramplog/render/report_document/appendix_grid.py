@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import time
@@ -441,9 +442,13 @@ class AppendixGrid:
         and only here: asking `glyphs` is what counts a text as seen."""
         first, end = page.first_line, page.first_line + page.line_count
         found_lines: list[tuple[int, list[Piece | tuple[int, str]]]] = []
-        order, lines_of, wraps = self._cell_order, self._lines, self._wraps
+        lines_of, wraps = self._lines, self._wraps
         starts, heights, rows = self.row_starts, self.row_heights, self.rows
-        known_cells, shape = (glyphs.cells, glyphs.pieces) if glyphs else ({}, None)
+        known_cells, shape = (glyphs.cells, glyphs.pieces) if glyphs else (defaultdict(dict), None)
+        # Each column with its texts' glyphs (emptied in place when they are let go).
+        order = [
+            (column, kind, place, known_cells[column]) for column, kind, place in self._cell_order
+        ]
         found = row_containing(starts, first)
         index = 0 if found is None else found
         if index < len(rows) and starts[index] + heights[index] <= first:
@@ -454,8 +459,12 @@ class AppendixGrid:
             marks, wrapped = row[MARK_CELLS], row[WRAPPED]
             skip = max(0, first - start)  # the row's lines on the page before
             take = min(start + height, end) - start - skip
-            row_lines: list[list[Piece | tuple[int, str]]] = [[] for _ in range(take)]
-            for column, kind, place in order:
+            # Most rows take one line: made without a loop.
+            row_lines: list[list[Piece | tuple[int, str]]] = (
+                [[]] if take == 1 else [[] for _ in range(take)]
+            )
+            head = row_lines[0]
+            for column, kind, place, known in order:
                 if kind == _WRAPPED:
                     text = wrapped[place]
                     if not text:
@@ -466,7 +475,6 @@ class AppendixGrid:
                             if shape is None:
                                 row_lines[offset].append((column, value))
                                 continue
-                            known = known_cells[column]
                             piece = known.get(value)  # one look-up when it has glyphs
                             if piece is None and value not in known:
                                 piece = shape(column, value)
@@ -477,17 +485,17 @@ class AppendixGrid:
                 value = marks[place] if kind == _MARK else row[place]
                 if value:
                     if shape is None:
-                        row_lines[0].append((column, value))
+                        head.append((column, value))
                         continue
-                    known = known_cells[column]
                     piece = known.get(value)
                     if piece is None and value not in known:
                         piece = shape(column, value)
-                    row_lines[0].append((column, value) if piece is None else piece)
+                    head.append((column, value) if piece is None else piece)
             at = start + skip - first
-            found_lines.extend(
-                (at + offset, cells) for offset, cells in enumerate(row_lines) if cells
-            )
+            for cells in row_lines:
+                if cells:
+                    found_lines.append((at, cells))
+                at += 1
             index += 1
         return found_lines
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -93,6 +94,18 @@ class ReportDocument:
         root.setRightMargin(MARGIN * units)
         self.front.rootFrame().setFrameFormat(root)
         self.front.setPageSize(self.page)
+        self.appendix: AppendixGrid | None = None
+        appendix = report.shows(reports.Section.APPENDIX)
+        # The appendix's rows are read on a thread of their own while page one is laid out
+        # (see analysis.report.appendix_ahead).
+        with report.appendix.reading_ahead() if appendix else contextlib.nullcontext():
+            self._lay_out_front(report)
+            if appendix:
+                self.appendix = AppendixGrid(report, self._device, self.page)
+        self.page_count = self.front_pages + (len(self.appendix.pages) if self.appendix else 0)
+
+    def _lay_out_front(self, report: reports.Report) -> None:
+        """Page one (and any overflow): its charts, then its text."""
         width = self.page.width() - 2 * MARGIN
         charts: dict[str, tuple[QUrl, QSizeF]] = {}
         if report.shows(reports.Section.CHARTS) and not report.empty:
@@ -105,10 +118,6 @@ class ReportDocument:
         builder.build(charts)
         builder.cursor.endEditBlock()
         self.front_pages = self.front.pageCount()
-        self.appendix: AppendixGrid | None = None
-        if report.shows(reports.Section.APPENDIX):
-            self.appendix = AppendixGrid(report, self._device, self.page)
-        self.page_count = self.front_pages + (len(self.appendix.pages) if self.appendix else 0)
 
     def paint_page(self, painter: QPainter, index: int) -> None:
         """Draw page `index` (from 0) with the footer; painter units are points."""

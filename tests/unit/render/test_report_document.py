@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -17,10 +18,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QPageSize, QTextDocument
 
 from cramplog.analysis import report, stats, warning_signs
+from cramplog.analysis.report import appendix_ahead
 from cramplog.core.errors import ExportError, ForbiddenTargetError
 from cramplog.core.records import DayFactors, EpisodeInput, ReliefRating, Side, VocabularyKind
 from cramplog.demo import sample
 from cramplog.diary.service import Diary
+from cramplog.files import bug_log
 from cramplog.render import report_document
 from tests.conftest import LONDON, NOW
 
@@ -629,3 +632,46 @@ def test_every_heading_of_the_pdf_is_shown_in_the_persons_language(
         "Page 1 of",
     ):
         assert english not in outside_text, english
+
+
+def appendix_readers() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "cramplog-appendix-read"]
+
+
+def test_a_bug_in_reading_the_appendix_ahead_changes_nothing_in_the_pdf(
+    qapp: object, week: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = report.build_report(week, period=WEEK)
+    expected = page_texts(report_document.write_pdf(summary, tmp_path / "as-usual.pdf"))
+
+    def a_bug(*args: object, **kwargs: object) -> Iterator[str]:
+        raise ZeroDivisionError
+        yield ""  # a generator, as the real one
+
+    monkeypatch.setattr(appendix_ahead, "appendix_json_chunks", a_bug)
+    monkeypatch.setattr(appendix_ahead, "READ_AHEAD_FROM", 1)  # the week's few cramps too
+    # The rows are read on the diary's own connection instead: every cramp, in order.
+    written = report_document.write_pdf(summary, tmp_path / "read-here.pdf")
+    assert page_texts(written) == expected
+    assert "ZeroDivisionError" in bug_log.log_file().read_text(encoding="utf-8")
+    assert appendix_readers() == []
+
+
+def test_a_layout_that_fails_leaves_no_reader_behind_and_no_file(
+    qapp: object, week: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cramplog.render.report_document import document
+
+    def charts_fail(*args: object) -> None:
+        raise ValueError("a bug in the charts")
+
+    # Page one fails while the appendix's rows are being read ahead.
+    monkeypatch.setattr(document, "chart_images", charts_fail)
+    monkeypatch.setattr(appendix_ahead, "READ_AHEAD_FROM", 1)
+    summary = report.build_report(week, period=WEEK)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(ValueError, match="a bug in the charts"):
+        report_document.write_pdf(summary, folder / "summary.pdf")
+    assert appendix_readers() == []
+    assert list(folder.iterdir()) == []
