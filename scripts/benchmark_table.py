@@ -28,11 +28,22 @@ def _budget(text: str) -> str:
     return text.replace("<=", "≤").replace("x ", "× ").replace("(reference)", "—")
 
 
-def _ratio(value: float, *, over: bool) -> str:
-    """Two decimals; three for a figure over budget that two would round down onto its
-    budget (1.5018 is "1.502", not a "1.50" marked over a "≤ 1.5×" budget)."""
+def _ratio(value: float, *, over: bool, limit: float | None = None) -> str:
+    """Two decimals; three for a figure over its budget's `limit` that two would round down
+    onto it (1.5018 is "1.502", not a "1.50" marked over a "≤ 1.5×" budget)."""
     shown = f"{value:.2f}"
-    return f"{value:.3f}" if over and float(shown) < value else shown
+    onto_limit = limit is None or float(shown) <= limit
+    return f"{value:.3f}" if over and onto_limit and float(shown) < value else shown
+
+
+def _limit(budget: str | None) -> float | None:
+    """The ratio a budget such as "<= 1.5x bare window" allows, or None when it names none."""
+    if not budget or not budget.startswith("<=") or "x" not in budget:
+        return None
+    try:
+        return float(budget[2:].split("x", 1)[0])
+    except ValueError:
+        return None
 
 
 def _row(figure: dict[str, Any]) -> str:
@@ -43,7 +54,11 @@ def _row(figure: dict[str, Any]) -> str:
     else:
         time_text = _ms(figure["seconds"])
         name += f" ({note})" if note else ""
-    ratio = "" if figure["ratio"] is None else _ratio(figure["ratio"], over=figure["ok"] is False)
+    ratio = (
+        ""
+        if figure["ratio"] is None
+        else _ratio(figure["ratio"], over=figure["ok"] is False, limit=_limit(figure.get("budget")))
+    )
     verdict = {True: "within", False: "**over**", None: ""}[figure["ok"]]
     cells = [name, time_text, _ms(figure["floor_seconds"]), ratio, _budget(figure["budget"])]
     return "| " + " | ".join([*cells, verdict]) + " |"

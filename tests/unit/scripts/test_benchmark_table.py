@@ -104,3 +104,15 @@ def test_a_ratio_just_over_its_budget_never_reads_as_the_budget_itself() -> None
     assert ratio(1.5018, over=True) == "1.502"
     assert ratio(1.5018, over=False) == "1.50"
     assert ratio(1.876, over=True) == "1.88"  # rounded up: two decimals already say "over"
+    # Far over its budget, rounding down cannot make it read as within: two decimals.
+    assert ratio(4.1539, over=True, limit=3.0) == "4.15"
+    assert ratio(1.5018, over=True, limit=1.5) == "1.502"
+
+
+def test_the_ratio_a_budget_allows_is_read_from_its_text() -> None:
+    limit = _script()._limit
+    assert limit("<= 3.0x python + sqlite3 count") == 3.0
+    assert limit("<= 1.5x bare window") == 1.5
+    assert limit("<= 100 ms") is None
+    assert limit("(reference)") is None
+    assert limit(None) is None
