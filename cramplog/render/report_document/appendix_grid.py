@@ -1,9 +1,10 @@
 """The appendix as rows of a fixed grid of columns, cut into pages."""
 
-# Over 400 lines because placing the columns, wrapping each distinct text once and cutting the
-# rows into pages share one set of measured widths and row arrays (the width arithmetic itself
-# is in column_widths.py, the choice of mark columns in mark_columns.py, the headings' lines in
-# appendix_headings.py); split further, each part would need the others' internals.
+# Over 400 lines because placing the columns, wrapping each distinct text once and reading a
+# page's lines out of the rows share one set of measured widths and row arrays (the width
+# arithmetic itself is in column_widths.py, the choice of mark columns in mark_columns.py, the
+# headings' lines in appendix_headings.py, the cut into pages in appendix_pages.py); the page
+# lines' loop is the PDF's hot path over the grid's own arrays, so it stays beside them.
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from cramplog.core.translation import N_, _
 from cramplog.render.report_document import column_widths, mark_columns
 from cramplog.render.report_document.appendix_glyphs import LineGlyphs, Piece, one_line_run
 from cramplog.render.report_document.appendix_headings import InkedHeadings
+from cramplog.render.report_document.appendix_pages import AppendixPage, paginate, row_containing
 from cramplog.render.report_document.appendix_rows import (
     MARK_CELLS,
     MARKS,
@@ -88,13 +90,6 @@ LEGEND_FLAGS: Final = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 )
 # Where a column's text comes from in a compact row (see _cell_order).
 _FIXED, _MARK, _WRAPPED = range(3)
-
-
-@dataclass(frozen=True, slots=True)
-class AppendixPage:
-    first_line: int
-    line_count: int
-    title: bool
 
 
 _GUTTER: Final = 3.0
@@ -512,28 +507,14 @@ class AppendixGrid:
         return MARGIN + (self.TITLE_HEIGHT if title else 0) + legend + self.header_height
 
     def _paginate(self) -> list[AppendixPage]:
-        total = self.total_lines
         bottom = self.page.height() - MARGIN - FOOTER_GAP
-        pages: list[AppendixPage] = []
-        starts, heights = self.row_starts, self.row_heights
-        line = 0
-        while True:
-            title = not pages
-            capacity = max(1, int((bottom - self.top_of_lines(title)) // self.step))
-            end = min(total, line + capacity)
-            if end < total:
-                # Do not split a row that would fit whole on the next page.
-                row = row_containing(starts, end)
-                if row is not None and starts[row] < end and heights[row] <= capacity:
-                    end = max(line + 1, starts[row])
-                # Never end a page on a month heading.
-                if end - 1 in self.headings and end - 1 > line:
-                    end -= 1
-            pages.append(AppendixPage(line, end - line, title))
-            line = end
-            if line >= total:
-                break
-        return pages
+
+        def capacity(title: bool) -> int:
+            return max(1, int((bottom - self.top_of_lines(title)) // self.step))
+
+        return paginate(
+            self.row_starts, self.row_heights, self.headings, self.total_lines, capacity
+        )
 
     def month_before(self, line: int) -> str | None:
         """The month heading last shown above `line`, if any."""
@@ -553,9 +534,3 @@ def _text_starts(
         return x + (widths[column] + 2 - metrics.horizontalAdvance(text)) / 2
 
     return start
-
-
-def row_containing(starts: Sequence[int], line: int) -> int | None:
-    """Index of the row whose lines include `line` (starts is sorted)."""
-    index = bisect.bisect_right(starts, line) - 1
-    return index if index >= 0 else None

@@ -8,12 +8,8 @@ from PySide6.QtGui import QPainter, QPen
 from cramplog.core.translation import _
 from cramplog.render.report_document import appendix_headings
 from cramplog.render.report_document.appendix_glyphs import may_be_rtl
-from cramplog.render.report_document.appendix_grid import (
-    LEGEND_FLAGS,
-    AppendixGrid,
-    AppendixPage,
-    row_containing,
-)
+from cramplog.render.report_document.appendix_grid import LEGEND_FLAGS, AppendixGrid
+from cramplog.render.report_document.appendix_pages import AppendixPage, row_containing
 from cramplog.render.report_document.typesetting import (
     ACCENT,
     INK,
