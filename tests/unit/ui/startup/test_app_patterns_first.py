@@ -19,7 +19,6 @@ from pytestqt.qtbot import QtBot
 
 from cramplog.demo import sample
 from cramplog.diary import setting_values
-from cramplog.diary.read_only import ReadOnlyDiary
 from cramplog.files import bug_log
 from cramplog.ui.forms.review_banner import ReviewBanner
 from cramplog.ui.main_window import MainWindow
@@ -104,40 +103,32 @@ def opens_on_patterns_with_the_bug_logged(
             opening.diary.close()
 
 
-def test_a_bug_in_the_first_figures_is_logged_and_the_diary_opens_on_patterns_all_the_same(
+@pytest.mark.parametrize(
+    ("broken_step", "bug"),
+    [
+        # The first figures, read from the file before the diary opens.
+        ("first_figures", KeyError("a bug in the first figures")),
+        # No figures from the file (as for a diary that needs bringing up to date), so the
+        # worker reads ahead on the open diary instead; that read-ahead has a bug.
+        ("read_ahead", IndexError("a bug in the read-ahead")),
+    ],
+)
+def test_a_bug_in_a_step_ahead_of_the_diary_is_logged_and_patterns_opens_all_the_same(
     qtbot: QtBot,
     preferences: Preferences,
     weeks_of_cramps: Path,
     monkeypatch: pytest.MonkeyPatch,
     _bug_log_in_a_temporary_folder: Path,
+    broken_step: str,
+    bug: Exception,
 ) -> None:
-    bug = KeyError("a bug in the first figures")
-
-    def broken(_diary: ReadOnlyDiary) -> None:
-        raise bug
-
-    monkeypatch.setattr(patterns_first, "first_figures", broken)
-    opens_on_patterns_with_the_bug_logged(
-        qtbot, preferences, weeks_of_cramps, monkeypatch, _bug_log_in_a_temporary_folder, bug
-    )
-
-
-def test_a_bug_in_reading_ahead_on_the_open_diary_is_logged_and_patterns_opens_all_the_same(
-    qtbot: QtBot,
-    preferences: Preferences,
-    weeks_of_cramps: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    _bug_log_in_a_temporary_folder: Path,
-) -> None:
-    # No figures from the file (as for a diary that needs bringing up to date), so the worker
-    # reads ahead on the open diary instead; that read-ahead has a bug.
-    monkeypatch.setattr(patterns_first, "first_figures", lambda _diary: None)
-    bug = IndexError("a bug in the read-ahead")
+    if broken_step == "read_ahead":
+        monkeypatch.setattr(patterns_first, "first_figures", lambda _diary: None)
 
     def broken(_diary: object) -> None:
         raise bug
 
-    monkeypatch.setattr(patterns_first, "read_ahead", broken)
+    monkeypatch.setattr(patterns_first, broken_step, broken)
     opens_on_patterns_with_the_bug_logged(
         qtbot, preferences, weeks_of_cramps, monkeypatch, _bug_log_in_a_temporary_folder, bug
     )
