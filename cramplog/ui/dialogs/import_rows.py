@@ -19,6 +19,7 @@ from cramplog.core.records import EpisodeInput
 from cramplog.core.translation import N_, _
 from cramplog.exchange.batch import Batch
 from cramplog.exchange.csv_format.spreadsheet_words import own_code
+from cramplog.ui.widgets import episode_rows
 
 PREVIEW_ROWS = 200
 NOTES_CHARS = 120
@@ -92,15 +93,9 @@ def _episode_cells(
     }
 
 
-# Always shown for cramps; the others only when a row of the preview holds one.
-_CRAMP_COLUMNS = (
-    N_("Night of"),
-    N_("Time"),
-    N_("Muscle"),
-    N_("Side"),
-    N_("Duration"),
-    N_("Intensity"),
-)
+# Always shown for cramps, headed as in the diary's list; the others only when a row of the
+# preview holds one.
+_CRAMP_COLUMNS = episode_rows.COLUMNS[: episode_rows.INTENSITY + 1]
 _DETAIL_COLUMNS = (
     N_("Woke me"),
     N_("Triggers"),
