@@ -8,6 +8,7 @@ import contextlib
 import enum
 import re
 import shutil
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -206,6 +207,10 @@ def unchanged_since_newest(data_dir: Path) -> bool:
         return False
     path = layout.diary_path(data_dir)
     try:
+        # A cramp or a night added or deleted shows in the counts at once: the hashes of
+        # every row (over a second for a century of cramps) are for edits in place.
+        if health.live_row_counts(path) != health.copy_row_counts(latest.path):
+            return False
         return health.live_fingerprint(path) == health.copy_fingerprint(latest.path)
     except (OSError, health.ProbeFailed):
         return False
@@ -232,25 +237,34 @@ def back_up(
         )
     if only_if_changed and unchanged_since_newest(data_dir):
         return None
-    try:
-        folder = ensure_private_dir(backup_dir(data_dir))
-        _remove_partials(folder)
-        destination = _new_path(folder, reason, now)
-        snapshot(source, destination)
-    except StorageError as exc:
-        raise BackupError(
-            _("The backup failed, and the diary is unchanged: {reason}").format(reason=exc)
-        ) from exc
-    except OSError as exc:
-        raise BackupError(
-            _("The backup failed ({reason}); the diary is unchanged.").format(
-                reason=exc.strerror or exc
-            )
-        ) from exc
-    made = parse_name(destination)
-    assert made is not None
-    rotate(data_dir, now=now)
+    with _WRITING:
+        try:
+            folder = ensure_private_dir(backup_dir(data_dir))
+            _remove_partials(folder)
+            destination = _new_path(folder, reason, now)
+            snapshot(source, destination)
+        except StorageError as exc:
+            raise BackupError(
+                _("The backup failed, and the diary is unchanged: {reason}").format(reason=exc)
+            ) from exc
+        except OSError as exc:
+            raise BackupError(
+                _("The backup failed ({reason}); the diary is unchanged.").format(
+                    reason=exc.strerror or exc
+                )
+            ) from exc
+        made = parse_name(destination)
+        assert made is not None
+        rotate(data_dir, now=now)
     return made
+
+
+# One backup writes at a time in this process. The app's automatic backups run on a worker
+# thread (`ui.startup.auto_backup`) while the person may back up by hand or import: without
+# this, one backup's clearing of half-written copies could remove the other's copy in the
+# making, and two rotations could count each other's files. The check for changes before
+# it only reads, and stays outside.
+_WRITING = threading.Lock()
 
 
 def startup_backup_due(data_dir: Path, *, now: datetime | None = None) -> bool:

@@ -184,6 +184,27 @@ def contents(conn: sqlite3.Connection) -> Contents:
     return Contents(int(episodes), int(nights), schema_revision(conn))
 
 
+def row_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many rows each table holds: different counts, different diary contents."""
+    return {
+        name: int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+        for name in table_names(conn)
+    }
+
+
+def _stored_columns(conn: sqlite3.Connection, table: str) -> str:
+    """The columns of `table` that hold what was written, quoted for a SELECT: not the
+    generated ones (`episode_figures`), which follow from them and would only be computed."""
+    # table_xinfo's "hidden" is 0 for an ordinary column, 2 or 3 for a generated one.
+    names = [row[1] for row in conn.execute(f'PRAGMA table_xinfo("{table}")') if row[6] == 0]
+    return ", ".join(f'"{name}"' for name in names)
+
+
+# Rows hashed per step. repr() of a chunk holds Python's lock throughout, and an automatic
+# backup hashes on a worker thread while the window runs: a thousand rows is a few ms.
+_FINGERPRINT_CHUNK = 1000
+
+
 def fingerprint(conn: sqlite3.Connection) -> str:
     """A hash of every row of every table: equal hashes mean equal diary contents."""
     import hashlib  # here: OpenSSL's load (~2 ms) is for backups, not for every read
@@ -191,8 +212,8 @@ def fingerprint(conn: sqlite3.Connection) -> str:
     digest = hashlib.sha256()
     for name in table_names(conn):
         digest.update(f"\x00table {name}\x00".encode())
-        cursor = conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
-        while rows := cursor.fetchmany(5000):
+        cursor = conn.execute(f'SELECT {_stored_columns(conn, name)} FROM "{name}" ORDER BY rowid')
+        while rows := cursor.fetchmany(_FINGERPRINT_CHUNK):
             digest.update(repr(rows).encode())
     return digest.hexdigest()
 
@@ -290,6 +311,24 @@ def live_fingerprint(path: Path) -> str:
     try:
         with read_only(path) as conn:
             return fingerprint(conn)
+    except sqlite3.Error as exc:
+        raise _probe_errors(exc) from exc
+
+
+def live_row_counts(path: Path) -> dict[str, int]:
+    """`row_counts` of a diary that may be open elsewhere (read through its WAL)."""
+    try:
+        with read_only(path) as conn:
+            return row_counts(conn)
+    except sqlite3.Error as exc:
+        raise _probe_errors(exc) from exc
+
+
+def copy_row_counts(path: Path) -> dict[str, int]:
+    """`row_counts` of a backup copy; raises ProbeFailed if it cannot be read."""
+    try:
+        with read_only(path, immutable=True) as conn:
+            return row_counts(conn)
     except sqlite3.Error as exc:
         raise _probe_errors(exc) from exc
 

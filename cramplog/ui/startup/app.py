@@ -548,7 +548,7 @@ class DiaryOpening(QObject):
     def back_up_changes(self) -> None:
         """A clean exit backs up anything changed since the last backup."""
         if self.auto is not None:
-            self.auto.tick()
+            self.auto.back_up_at_exit()
 
 
 def _quit(code: int) -> None:

@@ -1,11 +1,21 @@
-"""Backups on their own while the app runs: at start-up when due, as the diary changes, at exit."""
+"""Backups on their own while the app runs: at start-up when due, as the diary changes, at exit.
+
+While the window is up, each backup runs on a worker thread: making sure the diary changed
+since the newest backup hashes every row, over a second for a century of cramps, and the
+copy and its check are a third of a second more. On the UI thread that froze the window
+every half hour of work. The worker uses connections of its own (read-only ones and
+SQLite's backup copy), which WAL lets read while the window saves; its result reaches the UI
+thread through a queued signal. The backup at exit runs where it is asked, after the window
+has gone.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from cramplog.core.errors import CramplogError
 from cramplog.core.translation import _
@@ -14,6 +24,26 @@ from cramplog.diary import backups
 # A due start-up backup waits this long after the window appears, so it never delays the
 # first paint (nor the start-up benchmark, which quits right after it).
 STARTUP_BACKUP_DELAY_MS = 3000
+
+
+class _Handover(QObject):
+    """Tells the UI thread that a worker has finished (a queued signal)."""
+
+    done = Signal(object)  # the _Run that finished
+
+
+class _Run:
+    """One backup on the worker thread, and what came of it."""
+
+    def __init__(self, work: Callable[[], object], handover: _Handover) -> None:
+        self.outcome: object = None  # the Backup made, None (nothing changed), or the error
+        self._work = work
+        self._handover = handover
+        self.thread = threading.Thread(target=self._body, name="cramplog-backup")
+
+    def _body(self) -> None:
+        self.outcome = self._work()
+        self._handover.done.emit(self)
 
 
 class AutoBackup(QObject):
@@ -36,14 +66,25 @@ class AutoBackup(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(self.interval_ms)
         self._timer.timeout.connect(self.tick)
+        self._run: _Run | None = None
+        self._handover = _Handover(self)
+        self._handover.done.connect(self._done)
 
     def start(self) -> None:
         self._timer.start()
         if backups.startup_backup_due(self.data_dir):
             QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, self.back_up)
 
+    @property
+    def running(self) -> bool:
+        """Whether a backup is being made on the worker thread."""
+        return self._run is not None
+
     def stop(self) -> None:
+        """No more backups of its own; one under way is finished first (a restore or the
+        exit's own backup comes next, and must not meet it half-way)."""
         self._timer.stop()
+        self._finish()
 
     def tick(self) -> None:
         """Back up if the diary file moved since the last look (and its content changed)."""
@@ -51,14 +92,47 @@ class AutoBackup(QObject):
             self.back_up()
 
     def back_up(self) -> None:
+        """Start a backup on the worker thread, unless one is under way (the next tick
+        catches up with anything saved meanwhile)."""
+        if self._run is not None:
+            return
+        # Taken before the copy: a save made while it is written moves the state again, so
+        # the next tick backs that save up too.
+        self._state = backups.file_state(self.data_dir)
+        self._run = _Run(self._outcome, self._handover)
+        self._run.thread.start()
+
+    def back_up_at_exit(self) -> None:
+        """The closing backup, made here and now if the diary changed since the last look."""
+        self._finish()
+        if backups.file_state(self.data_dir) != self._state:
+            self._state = backups.file_state(self.data_dir)
+            self._take(self._outcome())
+
+    def _outcome(self) -> object:
         try:
-            made = backups.back_up(
+            return backups.back_up(
                 self.data_dir, reason=backups.Reason.AUTOMATIC, only_if_changed=True
             )
-        except CramplogError as exc:
-            self.report(_("Automatic backup failed: {exc}").format(exc=exc))
-            return
-        finally:
-            self._state = backups.file_state(self.data_dir)
-        if made is not None:
-            self.made.append(made)
+        except Exception as exc:  # handed to the UI thread: reported, or raised there
+            return exc
+
+    def _done(self, run: _Run) -> None:
+        if run is self._run:  # not one `_finish` has taken already
+            self._finish()
+
+    def _finish(self) -> None:
+        """Wait for the backup under way, if any, and take its outcome (at exit the signal
+        that says it is done may never be delivered: the event loop has ended)."""
+        run, self._run = self._run, None
+        if run is not None:
+            run.thread.join()
+            self._take(run.outcome)
+
+    def _take(self, outcome: object) -> None:
+        if isinstance(outcome, CramplogError):
+            self.report(_("Automatic backup failed: {exc}").format(exc=outcome))
+        elif isinstance(outcome, BaseException):
+            raise outcome  # a bug: the app's error hook logs it and says so
+        elif isinstance(outcome, backups.Backup):
+            self.made.append(outcome)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -64,6 +66,53 @@ def test_an_unchanged_diary_makes_no_new_automatic_backup(diary: Diary, data_dir
     )
     assert again is not None and backups.details(again).episodes == 2
     assert [b.path for b in backups.list_backups(data_dir)] == [again.path, first.path]
+
+
+def test_an_edit_that_adds_no_row_still_makes_an_automatic_backup(
+    diary: Diary, data_dir: Path
+) -> None:
+    """Counting rows tells an added or deleted cramp at once; an edit in place keeps every
+    count, and is found by comparing the rows themselves."""
+    uuid = log_cramp(diary)
+    first = backups.back_up(data_dir, reason=backups.Reason.AUTOMATIC, now=T0)
+    assert first is not None
+    episode = diary.episode_by_uuid(uuid)
+    assert episode is not None and episode.intensity != 9
+    diary.update_episode(episode.id, replace(episode.as_input(), intensity=9))
+    later = T0 + timedelta(hours=1)
+    again = backups.back_up(
+        data_dir, reason=backups.Reason.AUTOMATIC, now=later, only_if_changed=True
+    )
+    assert again is not None
+    assert backups.details(again).episodes == backups.details(first).episodes == 1
+
+
+def test_backups_made_at_once_on_several_threads_are_all_kept_whole(
+    diary: Diary, data_dir: Path
+) -> None:
+    """The app backs up on a worker thread while the person may back up by hand: neither
+    may tidy away the other's copy while it is being written."""
+    for n in range(3):
+        log_cramp(diary, n)
+    made: list[backups.Backup | None] = []
+    failed: list[BaseException] = []
+
+    def back_up() -> None:
+        try:
+            made.append(backups.back_up(data_dir))
+        except BaseException as exc:
+            failed.append(exc)
+
+    workers = [threading.Thread(target=back_up) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert failed == []
+    assert len(made) == 4 and all(b is not None for b in made)
+    listed = backups.list_backups(data_dir)
+    assert len(listed) == 4
+    assert all(backups.details(b).usable and backups.details(b).episodes == 3 for b in listed)
 
 
 def test_two_backups_in_the_same_second_both_survive(diary: Diary, data_dir: Path) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from cramplog import exchange
-from cramplog.core.errors import BackupError, DiaryLockedError
+from cramplog.core.errors import DiaryLockedError
 from cramplog.diary import backups, integrity
 from cramplog.diary.drafts import DraftStore
 from cramplog.diary.service import Diary
@@ -37,7 +37,6 @@ from cramplog.ui.draft_keeper import DraftKeeper, DraftKeeperInstaller, keep_dra
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.startup import app as cramplog_app
-from cramplog.ui.startup import auto_backup
 from cramplog.ui.startup.error_dialog import ErrorDialog, ExceptionHook
 from cramplog.ui.widgets import common as widgets
 from tests.conftest import NOW
@@ -510,47 +509,6 @@ def test_the_damaged_diary_dialog_offers_three_ways_out(qtbot: QtBot, filled_dia
     assert not no_backup.restore_button.isEnabled()
     no_backup.quit_button.click()
     assert no_backup.choice is DamagedChoice.QUIT
-
-
-# -- automatic backups ----------------------------------------------------------------------
-
-
-def test_automatic_backups_at_start_up_on_change_and_never_when_unchanged(
-    qtbot: QtBot, filled_diary: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(auto_backup, "STARTUP_BACKUP_DELAY_MS", 0)
-    reports: list[str] = []
-    diary = Diary.open(filled_diary, clock=lambda: NOW)
-    try:
-        auto = auto_backup.AutoBackup(filled_diary, report=reports.append)
-        auto.start()
-        qtbot.wait_until(lambda: len(auto.made) == 1, timeout=3000)
-        auto.tick()  # nothing changed since
-        assert len(auto.made) == 1
-        log_cramp(diary, 30)
-        auto.tick()
-        assert len(auto.made) == 2
-        auto.tick()
-        assert len(auto.made) == 2 and reports == []
-        auto.stop()
-        assert auto.interval_ms == 30 * 60 * 1000
-    finally:
-        diary.close()
-    assert not backups.startup_backup_due(filled_diary)
-
-
-def test_a_failing_automatic_backup_is_reported_not_raised(
-    qtbot: QtBot, filled_diary: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    reports: list[str] = []
-
-    def fail(*_args: object, **_kwargs: object) -> None:
-        raise BackupError("The disk is full.")
-
-    monkeypatch.setattr(backups, "back_up", fail)
-    auto = auto_backup.AutoBackup(filled_diary, report=reports.append)
-    auto.back_up()
-    assert reports == ["Automatic backup failed: The disk is full."]
 
 
 # -- the File menu's actions ----------------------------------------------------------------
