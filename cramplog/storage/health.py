@@ -6,12 +6,15 @@ import contextlib
 import functools
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from cramplog.core.translation import _
 from cramplog.core.value_class import value_class
 from cramplog.files.private import fsync_dir as fsync_dir  # kept here for its callers
+
+T = TypeVar("T")
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -306,31 +309,29 @@ def describe_copy(path: Path) -> Contents:
         raise _probe_errors(exc) from exc
 
 
-def live_fingerprint(path: Path) -> str:
-    """The content hash of a diary that may be open elsewhere (read through its WAL)."""
+def _probed(path: Path, read: Callable[[sqlite3.Connection], T], *, copy: bool = False) -> T:
+    """`read` on a read-only connection to `path`: a diary that may be open elsewhere (read
+    through its WAL), or a backup `copy` (never written again); ProbeFailed if SQLite fails."""
     try:
-        with read_only(path) as conn:
-            return fingerprint(conn)
+        with read_only(path, immutable=copy) as conn:
+            return read(conn)
     except sqlite3.Error as exc:
         raise _probe_errors(exc) from exc
+
+
+def live_fingerprint(path: Path) -> str:
+    """The content hash of a diary that may be open elsewhere (read through its WAL)."""
+    return _probed(path, fingerprint)
 
 
 def live_row_counts(path: Path) -> dict[str, int]:
-    """`row_counts` of a diary that may be open elsewhere (read through its WAL)."""
-    try:
-        with read_only(path) as conn:
-            return row_counts(conn)
-    except sqlite3.Error as exc:
-        raise _probe_errors(exc) from exc
+    """`row_counts` of a diary that may be open elsewhere."""
+    return _probed(path, row_counts)
 
 
 def copy_row_counts(path: Path) -> dict[str, int]:
     """`row_counts` of a backup copy; raises ProbeFailed if it cannot be read."""
-    try:
-        with read_only(path, immutable=True) as conn:
-            return row_counts(conn)
-    except sqlite3.Error as exc:
-        raise _probe_errors(exc) from exc
+    return _probed(path, row_counts, copy=True)
 
 
 def copy_fingerprint(path: Path) -> str:
