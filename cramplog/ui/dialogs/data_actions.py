@@ -108,7 +108,7 @@ def restore_from_backup(
     from cramplog.ui.dialogs.restore_dialog import RestoreDialog, describe
 
     try:
-        found = [backups.details(b) for b in backups.list_backups(diary.data_dir)]
+        found = backups.list_backups(diary.data_dir)
     except CramplogError as exc:
         tell(window, _("Backups"), str(exc), problem=True)
         return

@@ -549,7 +549,13 @@ def test_restore_from_the_menu_asks_then_hands_the_backup_to_the_app(
     log_cramp(diary)
     made = backups.back_up(diary.data_dir)
     assert made is not None
-    monkeypatch.setattr(RestoreDialog, "exec", lambda self: self._restore() or self.result())
+
+    def choose_when_checked(dialog: RestoreDialog) -> int:
+        qtbot.wait_until(lambda: None not in dialog.checked, timeout=5000)
+        dialog._restore()
+        return dialog.result()
+
+    monkeypatch.setattr(RestoreDialog, "exec", choose_when_checked)
     monkeypatch.setattr(data_actions, "confirm", lambda *_args: True)
     chosen: list[Path] = []
     data_actions.restore_from_backup(window, diary, chosen.append)
@@ -601,19 +607,20 @@ def test_the_restore_dialog_lists_date_cramps_and_nights(qtbot: QtBot, filled_di
     newer = backups.back_up(filled_diary)
     assert older is not None and newer is not None
     DAMAGES["flipped bytes"](older.path)
-    found = [backups.details(b) for b in backups.list_backups(filled_diary)]
-    dialog = RestoreDialog(found)
+    dialog = RestoreDialog(backups.list_backups(filled_diary))
     qtbot.add_widget(dialog)
+    qtbot.wait_until(lambda: None not in dialog.checked, timeout=5000)
     table = dialog.table
     assert table.rowCount() == 2
     assert [cell(table, 0, c) for c in (2, 3, 4)] == ["4", "0", "Verified"]
     assert cell(table, 1, 4).startswith("Cannot be used")
     assert dialog.selected() is not None and dialog.restore_button.isEnabled()
     table.selectRow(1)  # the damaged one cannot be chosen
-    assert dialog.selected() is not found[1]
+    assert dialog.selected() is not dialog.checked[1]
     table.selectRow(0)
     dialog.restore_button.click()
-    assert dialog.chosen is found[0]
+    assert dialog.chosen is dialog.checked[0]
+    assert dialog.chosen is not None and dialog.chosen.backup == newer
 
 
 def test_the_restore_dialog_without_backups_says_so(qtbot: QtBot) -> None:
