@@ -12,6 +12,7 @@ find it, refuse it and hold it the same way.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -130,6 +131,12 @@ def locked(folder: Path, *, alongside_app: bool = False) -> Iterator[None]:
     if alongside_app and instance_lock.held_by_other(folder):
         yield
         return
+    if alongside_app and not os.access(folder, os.W_OK):
+        # Another user's folder, or a read-only disk: no lock can be made there, and none is
+        # needed, since a reader there creates nothing beside the diary (`health.read_only`)
+        # and no app of this user could open the diary for writing.
+        yield
+        return
     with instance_lock.hold(folder):
         yield
 
@@ -193,6 +200,16 @@ def open_diary(
         if verdict.condition is integrity.Condition.HEALTHY:
             # Only a healthy file is read for its revision; any other is refused below.
             _refuse_an_upgrade(folder)
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        # The diary opens with its lock and its log beside it; SQLite would refuse it there.
+        raise DiaryOpenError(
+            _(
+                "{folder} cannot be written to (another user's folder, or a read-only disk), "
+                "and this command opens the diary only where it can write beside it; nothing "
+                "was changed. `cramplog stats` reads a diary there; to do more with it, copy "
+                "its folder somewhere you can write to."
+            ).format(folder=folder)
+        )
     with locked(folder, alongside_app=alongside_app), checked(folder, verdict=verdict) as diary:
         yield diary
 

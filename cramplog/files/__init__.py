@@ -45,7 +45,8 @@ def storage_message(exc: OSError, target: Path, *, done: str = NOTHING_WRITTEN) 
     )  # marked N_() by whoever gave it ("" is the catalogue's header)
     name = _ERRNO_NAMES.get(exc.errno or 0, "")
     code = f" ({name})" if name else ""
-    folder = target.parent if str(target.parent) else Path(".")
+    # A refusal on a folder itself (made private, or holding a lock file) names that folder.
+    folder = target if target.is_dir() else target.parent if str(target.parent) else Path(".")
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return _("The disk is full{code}, so {target} could not be written. {done}").format(
             code=code, target=target, done=done

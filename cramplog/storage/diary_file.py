@@ -13,6 +13,7 @@ from cramplog.core.errors import DamagedDiaryError, DiaryOpenError, NewerDiaryEr
 from cramplog.core.translation import _
 from cramplog.files.private import create_private_file, ensure_private_dir, make_private
 from cramplog.storage import engine as engines
+from cramplog.storage import health
 from cramplog.storage.layout import APPLICATION_ID, HEAD_REVISION, REVISIONS, backup_dir, diary_path
 from cramplog.storage.schema import Base
 from cramplog.storage.snapshot import snapshot
@@ -21,27 +22,24 @@ _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def read_revision(path: Path) -> str | None:
-    """The schema revision stamped in an existing diary, read without writing to it."""
+    """The schema revision stamped in an existing diary, read without writing to it.
+
+    Only damage is called damage: a refusal of the environment's (a busy diary, a folder
+    SQLite cannot read in) says it could not be read, in SQLite's words.
+    """
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        with health.read_only(path) as conn:
+            return health.schema_revision(conn)
     except sqlite3.Error as exc:
-        raise NotADiaryError(
-            _("{path} could not be read as a diary: {reason}").format(path=path, reason=exc)
+        if health.is_damage(exc):
+            raise NotADiaryError(
+                _("{path} is damaged or not a cramplog diary ({reason}).").format(
+                    path=path, reason=exc
+                )
+            ) from exc
+        raise DiaryOpenError(
+            _("{path} could not be read: {strerror}.").format(path=path, strerror=exc)
         ) from exc
-    try:
-        has_table = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).fetchone()
-        if not has_table:
-            return None
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return None if row is None else str(row[0])
-    except sqlite3.DatabaseError as exc:
-        raise NotADiaryError(
-            _("{path} is damaged or not a cramplog diary ({reason}).").format(path=path, reason=exc)
-        ) from exc
-    finally:
-        conn.close()
 
 
 def probe(path: Path) -> str:

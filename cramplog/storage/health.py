@@ -101,11 +101,38 @@ def read_only(path: Path, *, immutable: bool = False) -> Iterator[sqlite3.Connec
     uri = f"file:{_uri_path(path)}?mode=ro" + ("&immutable=1" if immutable else "")
     conn = sqlite3.connect(uri, uri=True)
     try:
+        if not immutable:
+            conn = _in_any_folder(conn, uri, target)
         yield conn
     finally:
         conn.close()
         if not existed:
             _remove_empty_companions(target)
+
+
+SQLITE_READONLY_DIRECTORY = 1544
+
+
+def _in_any_folder(conn: sqlite3.Connection, uri: str, target: Path) -> sqlite3.Connection:
+    """`conn`, or, for a diary in a folder this process cannot write, an immutable reader.
+
+    SQLite reads a WAL diary through a `-shm` file it creates beside it, so in a folder it
+    may not write (another user's, a read-only disk) even a read is refused
+    (SQLITE_READONLY_DIRECTORY). With no log left to read (a diary closed cleanly leaves
+    none), the file alone is the whole diary, and SQLite reads it as unchanging. Only
+    someone who may write in that folder could change it while it is read; what is read
+    could then be off, the file never.
+    """
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", None) != SQLITE_READONLY_DIRECTORY:
+            raise
+        if has_leftover_wal(target):
+            raise  # the newest changes are in the log: the file alone would hide them
+        conn.close()
+        return sqlite3.connect(uri + "&immutable=1", uri=True)
+    return conn
 
 
 def _target(path: Path) -> Path:

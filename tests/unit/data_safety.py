@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -126,3 +127,53 @@ DAMAGES = {
     "a PNG": make_png,
     "a foreign SQLite file": make_foreign_sqlite,
 }
+
+
+# SQLite's refusal to read a WAL diary in a folder it may not write (it needs its -shm there).
+SQLITE_READONLY_DIRECTORY = 1544
+
+
+@contextlib.contextmanager
+def unwritable(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """`folder` made one this process cannot write, as another user's folder is.
+
+    For real where permissions bind (chmod 0555, undone at the end); under root, which they
+    do not bind, the two refusals the code meets are made as the system makes them:
+    `os.access` says no, and SQLite refuses a reader that could not make its -shm there
+    (SQLITE_READONLY_DIRECTORY) unless it reads the file as immutable.
+    """
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):  # root
+            _refuse_as_the_system_would(folder, monkeypatch)
+        yield
+    finally:
+        folder.chmod(0o755)
+
+
+def _refuse_as_the_system_would(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_access = os.access
+
+    def access(path: object, mode: int, **kwargs: bool) -> bool:
+        if Path(str(path)) == folder and mode & os.W_OK:
+            return False
+        return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    real_connect = sqlite3.connect
+
+    def connect(database: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if str(database).startswith(f"file:{folder}/") and "immutable=1" not in str(database):
+            kwargs["factory"] = _RefusedInTheFolder
+        return real_connect(database, *args, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+class _RefusedInTheFolder(sqlite3.Connection):
+    """A connection SQLite would refuse every statement: WAL with no -shm to be made."""
+
+    def execute(self, *_args: object, **_kwargs: object) -> sqlite3.Cursor:
+        refusal = sqlite3.OperationalError("attempt to write a readonly database")
+        refusal.sqlite_errorcode = SQLITE_READONLY_DIRECTORY
+        raise refusal

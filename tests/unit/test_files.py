@@ -139,3 +139,18 @@ def test_a_backup_copy_written_by_path_is_renamed_in_only_when_complete(tmp_path
     with files.replacing(target) as partial:
         partial.write_bytes(b"whole")
     assert target.read_bytes() == b"whole"
+
+
+def test_a_refusal_names_the_folder_refused_not_the_one_above_it(tmp_path: Path) -> None:
+    """A folder that cannot be made private or locked is itself the folder named; for a
+    file, it is the folder the file was to go in."""
+    folder = tmp_path / "diary"
+    folder.mkdir()
+    denied = PermissionError(1, "Operation not permitted", str(folder))
+    assert files.storage_message(denied, folder).startswith(f"{folder} cannot be written to:")
+    on_file = PermissionError(13, "Permission denied", str(folder / "diary.sqlite3"))
+    assert files.storage_message(on_file, folder / "diary.sqlite3").startswith(
+        f"{folder} cannot be written to:"
+    )
+    read_only = OSError(30, "Read-only file system", str(folder))
+    assert files.storage_message(read_only, folder).startswith(f"{folder} is on a read-only disk")

@@ -17,7 +17,14 @@ from cramplog import cli
 from cramplog.diary import backups
 from cramplog.diary.service import Diary
 from tests.conftest import NOW
-from tests.unit.data_safety import DAMAGES, log_cramp, loose_permissions, sha256, umask_zero
+from tests.unit.data_safety import (
+    DAMAGES,
+    log_cramp,
+    loose_permissions,
+    sha256,
+    umask_zero,
+    unwritable,
+)
 
 __all__ = ["umask_zero"]
 
@@ -277,6 +284,38 @@ def test_export_to_dash_writes_to_standard_output(
         rows = out.splitlines()
         assert len(rows) == 4 and not rows[0].startswith("\ufeff")
     assert not Path("-").exists() and not (filled / "-").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "csv", "-o", "{out}"),
+        ("export", "json", "-o", "{out}"),
+        ("report", "-o", "{out}"),
+        ("check",),
+    ],
+    ids=["export csv", "export json", "report", "check"],
+)
+def test_commands_that_open_the_diary_refuse_a_folder_they_cannot_write_in_one_line(
+    filled: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
+) -> None:
+    """They open the diary with its lock and log beside it: in another user's folder they
+    say so, point to what can read it there, and make nothing (never calling it damaged)."""
+    out = tmp_path / "out"
+    argv = [part.format(out=out) for part in command]
+    before = {p.name: sha256(p) for p in filled.iterdir()}
+    with unwritable(filled, monkeypatch):
+        code, printed, err = run(capsys, *argv, "--data-dir", str(filled))
+        assert sorted(p.name for p in filled.iterdir()) == sorted(before)
+    assert (code, printed) == (1, "")
+    assert err.startswith(f"cramplog: {filled} cannot be written to (")
+    assert "`cramplog stats`" in err and "damaged" not in err and err.count("\n") == 1
+    assert not out.exists()
+    assert {p.name: sha256(p) for p in filled.iterdir()} == before
 
 
 def test_export_of_a_diary_that_is_not_there_says_so(

@@ -18,7 +18,7 @@ from cramplog.analysis import stats
 from cramplog.core.records import DayFactors, EpisodeInput, Side
 from cramplog.diary import integrity
 from cramplog.diary.service import Diary
-from tests.unit.data_safety import flip_bytes, page_size, sha256
+from tests.unit.data_safety import flip_bytes, page_size, sha256, unwritable
 
 # The command reads the real clock, so the diary is filled well in the past and every test
 # names its nights explicitly (except the one about the default period).
@@ -219,6 +219,21 @@ def test_stats_on_a_folder_without_a_diary_creates_none(
     assert (code, out) == (1, "")
     assert err == f"cramplog: There is no diary in {new}; nothing was created.\n"
     assert not (new / "diary.sqlite3").exists()
+
+
+def test_stats_reads_a_diary_in_a_folder_it_cannot_write_and_leaves_the_folder_as_it_was(
+    filled: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another user's folder, or a read-only disk: the figures are the same as anywhere,
+    and no lock or log file is made beside the diary."""
+    period = ("--from", "2025-06-01", "--to", "2025-06-30")
+    expected = run(capsys, "--data-dir", str(filled), *period)
+    assert expected[0] == 0 and "Cramps" in expected[1]
+    before = sorted(p.name for p in filled.iterdir())
+    with unwritable(filled, monkeypatch):
+        assert run(capsys, "--data-dir", str(filled), *period) == expected
+        assert run(capsys, "--data-dir", str(filled), *period, "--json")[0] == 0
+        assert sorted(p.name for p in filled.iterdir()) == before
 
 
 def test_stats_on_a_damaged_diary_names_the_damage(
