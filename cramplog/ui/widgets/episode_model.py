@@ -16,11 +16,15 @@ from cramplog.ui.widgets.episode_rows import (  # the rows and their order, re-e
     COLUMNS,
     DURATION,
     INTENSITY,
+    MUSCLE,
     NIGHT,
     NOTES,
     RELIEFS,
+    SIDE,
     STATUS,
+    TIME,
     TRIGGERS,
+    WOKE,
     CrampFreeNight,
     DiaryRow,
     SortedRows,
@@ -70,6 +74,8 @@ class EpisodeTableModel(QAbstractTableModel):
         self._rows: list[DiaryRow] = []
         self._nights: list[date] = []
         self._cache: dict[int, tuple[str, ...]] = {}
+        self._dates: dict[date, str] = {}
+        self._clocks: dict[tuple[int, int], str] = {}
         self._label = label
         self._night_of = night_of
         self._sort_column = NIGHT
@@ -80,9 +86,15 @@ class EpisodeTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self._nights = [self._row_night(row) for row in rows]
-        self._cache = {}
+        self._forget_texts()
         self._sort_in_place()
         self.endResetModel()
+
+    def _forget_texts(self) -> None:
+        """Drop every display string made (the rows, their labels or the locale changed)."""
+        self._cache = {}
+        self._dates = {}
+        self._clocks = {}
 
     def take_sorted(self, prepared: SortedRows) -> None:
         """Show rows made by `sort_rows` with this model's night attribution; they are sorted
@@ -90,7 +102,7 @@ class EpisodeTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = prepared.rows
         self._nights = prepared.nights
-        self._cache = {}
+        self._forget_texts()
         if (prepared.column, prepared.descending) != self.sort_order():
             self._sort_in_place()
         self.endResetModel()
@@ -106,8 +118,8 @@ class EpisodeTableModel(QAbstractTableModel):
         self._label = label
         self._night_of = night_of
         self._nights = [self._row_night(row) for row in self._rows]
-        self._cache = {}
-        self.sort(self._sort_column, self._sort_order)
+        self._forget_texts()
+        self._resort()
 
     def set_episodes(self, episodes: Sequence[Episode]) -> None:
         self.set_rows(episodes)
@@ -131,9 +143,19 @@ class EpisodeTableModel(QAbstractTableModel):
     # -- sorting ----------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
+        # The rows are always held in the current order (single rows go in at their place),
+        # so the same order again is nothing to do: a header click asks twice (the view,
+        # then its sort indicator), and at 150,000 rows each sort was a second.
+        if not 0 <= column < len(COLUMNS) or (column, order) == (
+            self._sort_column,
+            self._sort_order,
+        ):
             return
         self._sort_column, self._sort_order = column, order
+        self._resort()
+
+    def _resort(self) -> None:
+        """Sort the rows again by the current column, keeping selections (persistent indexes)."""
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         keys = [row_key(self._rows[index.row()]) for index in before]
@@ -246,7 +268,7 @@ class EpisodeTableModel(QAbstractTableModel):
         item = self._rows[row]
         column = index.column()
         if column == SEARCH:
-            return self.search_text(row) if role == Qt.ItemDataRole.DisplayRole else None
+            return self._texts(row)[SEARCH] if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts(row)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -274,34 +296,63 @@ class EpisodeTableModel(QAbstractTableModel):
 
     def search_text(self, row: int) -> str:
         """Everything a person might type to find this row, lower-cased."""
-        item = self._rows[row]
-        notes = "" if isinstance(item, CrampFreeNight) else item.notes
-        return (" ".join(self._texts(row)) + " " + notes).lower()
+        return self._texts(row)[SEARCH]
 
     def _texts(self, row: int) -> tuple[str, ...]:
+        """The row's display strings, one per column, then its search text (cached)."""
         cached = self._cache.get(row)
         if cached is None:
-            cached = self._format(self._rows[row], self._nights[row])
+            shown = self._format(self._rows[row], self._nights[row])
+            item = self._rows[row]
+            notes = "" if isinstance(item, CrampFreeNight) else item.notes
+            # Cached with the rest: the proxy asks for it of every row at each keystroke.
+            cached = (*shown, (" ".join(shown) + " " + notes).lower())
             self._cache[row] = cached
         return cached
 
+    def _night_text(self, night: date) -> str:
+        # Made once per night and clock minute: the locale's patterns cost about 8 µs a
+        # date, and every row of the list needs both before a search can look at it.
+        text = self._dates.get(night)
+        if text is None:
+            text = self._dates[night] = wording.date_text(night)
+        return text
+
     def _format(self, item: DiaryRow, night: date) -> tuple[str, ...]:
-        night_text = wording.date_text(night)
         if isinstance(item, CrampFreeNight):
+            night_text = self._night_text(night)
             return (night_text, "", _(NO_CRAMPS), "", "", "", "", _(CRAMP_FREE), "", "", "")
-        return (
-            night_text,
-            item.clock_text,
-            self._label(item.muscle),
-            item.side.label,
-            wording.duration(item.duration_s, missing=""),
-            "" if item.intensity is None else str(item.intensity),
-            {True: _("Yes"), False: _("No"), None: ""}[item.woke_from_sleep],
-            _(TO_REVIEW) if item.to_review else "",
-            ", ".join(self._label(code) for code in item.triggers),
-            ", ".join(self._label(code) for code, _ in item.reliefs),
-            first_line(item.notes),
-        )
+        return tuple(self._text(item, night, column) for column in range(len(COLUMNS)))
+
+    def _text(self, item: Episode, night: date, column: int) -> str:
+        """One column's display string of an episode's row."""
+        if column == NIGHT:
+            return self._night_text(night)
+        if column == TIME:
+            if not item.time_noted:
+                return item.clock_text
+            moment = item.start_local
+            clock = self._clocks.get((moment.hour, moment.minute))
+            if clock is None:
+                clock = self._clocks[moment.hour, moment.minute] = item.clock_text
+            return clock
+        if column == MUSCLE:
+            return self._label(item.muscle)
+        if column == SIDE:
+            return item.side.label
+        if column == DURATION:
+            return wording.duration(item.duration_s, missing="")
+        if column == INTENSITY:
+            return "" if item.intensity is None else str(item.intensity)
+        if column == WOKE:
+            return {True: _("Yes"), False: _("No"), None: ""}[item.woke_from_sleep]
+        if column == STATUS:
+            return _(TO_REVIEW) if item.to_review else ""
+        if column == TRIGGERS:
+            return ", ".join(self._label(code) for code in item.triggers)
+        if column == RELIEFS:
+            return ", ".join(self._label(code) for code, _rating in item.reliefs)
+        return first_line(item.notes)
 
     def _tooltip(self, item: DiaryRow, column: int) -> str | None:
         if isinstance(item, CrampFreeNight):
@@ -323,4 +374,15 @@ class EpisodeTableModel(QAbstractTableModel):
         )
 
     def _sort_key(self, row: int, item: DiaryRow, column: int) -> Any:
-        return sort_key(item, self._nights[row], column, lambda: self._texts(row))
+        return sort_key(item, self._nights[row], column, lambda: self._column_text(row, column))
+
+    def _column_text(self, row: int, column: int) -> str:
+        """One display string of a row: from the cache, or made alone (sorting by a text
+        column needs only that column, not every row's dates and clock times)."""
+        cached = self._cache.get(row)
+        if cached is not None:
+            return cached[column]
+        item = self._rows[row]
+        if isinstance(item, CrampFreeNight):
+            return self._format(item, self._nights[row])[column]
+        return self._text(item, self._nights[row], column)
