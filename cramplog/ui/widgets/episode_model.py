@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont
 
 from cramplog.core import wording
@@ -33,6 +33,10 @@ from cramplog.ui.widgets.episode_rows import (  # the rows and their order, re-e
 )
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# Rows whose strings are made per turn of the event loop while the list is idle: about
+# 10 µs a row, so each turn keeps the window waiting about 10 ms.
+WARM_SLICE = 1000
 
 # A hidden last column holding everything searchable, so the proxy can filter text in C++.
 SEARCH = len(COLUMNS)
@@ -73,13 +77,20 @@ class EpisodeTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[DiaryRow] = []
         self._nights: list[date] = []
-        self._cache: dict[int, tuple[str, ...]] = {}
+        # Display strings by row object (its id: the entry holds the row, so the id cannot
+        # be reused while it is here), not by position: sorting, filtering and single-row
+        # changes move rows without making their strings again.
+        self._cache: dict[int, tuple[DiaryRow, tuple[str, ...]]] = {}
         self._dates: dict[date, str] = {}
         self._clocks: dict[tuple[int, int], str] = {}
         self._label = label
         self._night_of = night_of
         self._sort_column = NIGHT
         self._sort_order = Qt.SortOrder.DescendingOrder
+        self._warm_from = 0
+        self._warming = QTimer(self)
+        self._warming.setInterval(0)
+        self._warming.timeout.connect(self._warm_slice)
 
     def set_rows(self, episodes: Sequence[Episode], cramp_free: Sequence[date] = ()) -> None:
         rows: list[DiaryRow] = [*episodes, *(CrampFreeNight(night) for night in cramp_free)]
@@ -97,15 +108,18 @@ class EpisodeTableModel(QAbstractTableModel):
         self._clocks = {}
 
     def take_sorted(self, prepared: SortedRows) -> None:
-        """Show rows made by `sort_rows` with this model's night attribution; they are sorted
-        again here only if the list's sort changed while they were being prepared."""
+        """Show rows made by `sort_rows` (or kept by `snapshot`) with this model's night
+        attribution; they are sorted again here only if the list's sort changed meanwhile."""
         self.beginResetModel()
         self._rows = prepared.rows
         self._nights = prepared.nights
-        self._forget_texts()
         if (prepared.column, prepared.descending) != self.sort_order():
             self._sort_in_place()
         self.endResetModel()
+
+    def snapshot(self) -> SortedRows:
+        """The rows held now, in their order, with their nights (for `take_sorted` later)."""
+        return SortedRows(*self.sort_order(), list(self._rows), list(self._nights))
 
     def sort_order(self) -> tuple[int, bool]:
         """The column the rows are sorted by, and whether descending (newest first)."""
@@ -177,10 +191,8 @@ class EpisodeTableModel(QAbstractTableModel):
             key=lambda row: self._sort_key(row, self._rows[row], column),
             reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
         )
-        texts = {new: self._cache[old] for new, old in enumerate(order) if old in self._cache}
         self._rows = [self._rows[row] for row in order]
         self._nights = [self._nights[row] for row in order]
-        self._cache = texts
 
     def _position_for(self, item: DiaryRow, night: date) -> int:
         """Where a new row belongs under the current sort (a binary search)."""
@@ -190,7 +202,6 @@ class EpisodeTableModel(QAbstractTableModel):
         key = self._sort_key(probe, item, self._sort_column)
         self._rows.pop()
         self._nights.pop()
-        self._cache.pop(probe, None)
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         low, high = 0, len(self._rows)
         while low < high:
@@ -211,16 +222,13 @@ class EpisodeTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, item)
         self._nights.insert(row, night)
-        self._cache = {(r + 1 if r >= row else r): texts for r, texts in self._cache.items()}
         self.endInsertRows()
 
     def _remove_row(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
+        self._cache.pop(id(self._rows[row]), None)
         del self._rows[row]
         del self._nights[row]
-        self._cache = {
-            (r - 1 if r > row else r): texts for r, texts in self._cache.items() if r != row
-        }
         self.endRemoveRows()
 
     def upsert_episode(self, episode: Episode) -> None:
@@ -294,21 +302,46 @@ class EpisodeTableModel(QAbstractTableModel):
             return self._texts(row)[column] or "empty"
         return None
 
+    def warm_texts(self) -> None:
+        """Make every row's strings ahead of need, a slice of rows per turn of the event loop.
+
+        A search reads every row's search text at its first keystroke: made then, the
+        10-year list's took a quarter of a second of frozen window (2.5 s at 100 years).
+        Made while the window is idle, in slices of about 10 ms, the first keystroke
+        finds them ready; a keystroke that comes sooner makes the rest itself.
+        """
+        self._warm_from = 0
+        self._warming.start()
+
+    def _warm_slice(self) -> None:
+        end = min(self._warm_from + WARM_SLICE, len(self._rows))
+        for row in range(self._warm_from, end):
+            self._texts(row)
+        self._warm_from = end
+        if end >= len(self._rows):
+            self._warming.stop()
+
+    @property
+    def warm(self) -> bool:
+        """Whether every row's strings are made (the warming has finished)."""
+        return not self._warming.isActive()
+
     def search_text(self, row: int) -> str:
         """Everything a person might type to find this row, lower-cased."""
         return self._texts(row)[SEARCH]
 
     def _texts(self, row: int) -> tuple[str, ...]:
         """The row's display strings, one per column, then its search text (cached)."""
-        cached = self._cache.get(row)
-        if cached is None:
-            shown = self._format(self._rows[row], self._nights[row])
-            item = self._rows[row]
-            notes = "" if isinstance(item, CrampFreeNight) else item.notes
-            # Cached with the rest: the proxy asks for it of every row at each keystroke.
-            cached = (*shown, (" ".join(shown) + " " + notes).lower())
-            self._cache[row] = cached
-        return cached
+        item = self._rows[row]
+        cached = self._cache.get(id(item))
+        if cached is not None:
+            return cached[1]
+        shown = self._format(item, self._nights[row])
+        notes = "" if isinstance(item, CrampFreeNight) else item.notes
+        # Cached with the rest: the proxy asks for it of every row at each keystroke.
+        texts = (*shown, (" ".join(shown) + " " + notes).lower())
+        self._cache[id(item)] = (item, texts)
+        return texts
 
     def _night_text(self, night: date) -> str:
         # Made once per night and clock minute: the locale's patterns cost about 8 µs a
@@ -379,10 +412,10 @@ class EpisodeTableModel(QAbstractTableModel):
     def _column_text(self, row: int, column: int) -> str:
         """One display string of a row: from the cache, or made alone (sorting by a text
         column needs only that column, not every row's dates and clock times)."""
-        cached = self._cache.get(row)
-        if cached is not None:
-            return cached[column]
         item = self._rows[row]
+        cached = self._cache.get(id(item))
+        if cached is not None:
+            return cached[1][column]
         if isinstance(item, CrampFreeNight):
             return self._format(item, self._nights[row])[column]
         return self._text(item, self._nights[row], column)
