@@ -196,6 +196,7 @@ class DiaryPage(QWidget):
         # 150,000 cramps a read was 3 s of a frozen window). None once the list changes
         # while filtered, until it is shown whole again.
         self._whole: SortedRows | None = None
+        self._refresh_due = False  # a reload asked for, to be made once (`_refresh_soon`)
         # Rows load when the place is first shown: a person who opens cramplog on Patterns
         # should not pay (150,000 episodes: ~250 MB and a second) for a list they do not see.
         self._loaded = False
@@ -319,10 +320,21 @@ class DiaryPage(QWidget):
             return
         if what in (edits.VOCABULARY, edits.SETTINGS):
             self._whole = None  # its labels or nights are no longer the diary's
-            self.refresh()  # labels or night attribution changed everywhere
-        elif what == edits.DAYS:
+            self._refresh_soon()  # labels or night attribution changed everywhere
+        elif what == edits.DAYS and not self._refresh_due:
             self.model.set_cramp_free_nights(self._cramp_free_nights())
             self._after_change()
+
+    def _refresh_soon(self) -> None:
+        """Reload once the changes of this turn of the event loop are all told: an import
+        tells five kinds of change at once, and each reload of a century's list is seconds."""
+        if not self._refresh_due:
+            self._refresh_due = True
+            QTimer.singleShot(0, self._refresh_if_due)
+
+    def _refresh_if_due(self) -> None:
+        if self._refresh_due:
+            self.refresh()
 
     def _episode_saved(self, episode: Episode) -> None:
         if not self._loaded:
@@ -399,6 +411,7 @@ class DiaryPage(QWidget):
 
     def refresh(self) -> None:
         """Reload from the diary, keeping the selection and the scroll position."""
+        self._refresh_due = False
         ahead, self._read_ahead = self._read_ahead, None
         ahead_sorted, self._sorted_ahead = self._sorted_ahead, None
         if ahead is not None and ahead.where == self.current_filter():

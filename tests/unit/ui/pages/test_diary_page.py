@@ -16,6 +16,7 @@ from cramplog.core.entries import Episode
 from cramplog.core.records import EpisodeFilter, EpisodeInput, Side
 from cramplog.diary.service import Diary
 from cramplog.diary.view import DiaryView
+from cramplog.ui import editor as edits
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages.diary_page import DiaryPage
 from cramplog.ui.widgets.episode_model import (
@@ -353,3 +354,29 @@ def test_a_change_made_under_a_filter_is_in_the_list_once_the_filter_goes(
     QTest.keyClicks(page.search, "calf")
     qtbot.wait_until(lambda: page.proxy.rowCount() == 4)
     assert foot.uuid in keys_shown(page)
+
+
+def test_the_changes_an_import_tells_at_once_reload_the_list_once(
+    qtbot: QtBot,
+    page: DiaryPage,
+    months: DiaryEditor,
+    diary: Diary,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An import says that words, settings, medicines, nights and cramps all changed; each
+    reload of a century's list is seconds, so the list reloads once, with all of it."""
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+    reads: list[object] = []
+    real_list = diary.list_episodes
+
+    def list_episodes(*args: EpisodeFilter) -> list[Episode]:
+        reads.append(args)
+        return real_list(*args)
+
+    monkeypatch.setattr(diary, "list_episodes", list_episodes)
+    diary.add_episode(cramp(11, 4, muscle="muscle.foot"))  # as an import writes, unseen
+    for kind in (edits.VOCABULARY, edits.SETTINGS, edits.MEDICATIONS, edits.DAYS, edits.EPISODES):
+        months.changed.emit(kind)
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 10)
+    qtbot.wait(50)
+    assert len(reads) == 1
