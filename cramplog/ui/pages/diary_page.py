@@ -37,7 +37,7 @@ from cramplog.core.translation import N_, _
 from cramplog.core.wording import count, number
 from cramplog.ui import editor as edits
 from cramplog.ui.widgets.episode_model import KEY_ROLE, SEARCH, EpisodeTableModel
-from cramplog.ui.widgets.episode_rows import NIGHT, SortedRows
+from cramplog.ui.widgets.episode_rows import NIGHT, CrampFreeNight, SortedRows
 from cramplog.ui.widgets.theme import WrappedLabel
 
 if TYPE_CHECKING:
@@ -191,6 +191,12 @@ class DiaryPage(QWidget):
         self._read_ahead: WholeList | None = None
         self._sorted_ahead: SortedRows | None = None
         self._muscle: str | None = None
+        # Every row of the diary, as the list last held them unfiltered: a period or a
+        # muscle chosen then is picked from these in order, not read and sorted again (at
+        # 150,000 cramps a read was 3 s of a frozen window). None once the list changes
+        # while filtered, until it is shown whole again.
+        self._whole: SortedRows | None = None
+        self._refresh_due = False  # a reload asked for, to be made once (`_refresh_soon`)
         # Rows load when the place is first shown: a person who opens cramplog on Patterns
         # should not pay (150,000 episodes: ~250 MB and a second) for a list they do not see.
         self._loaded = False
@@ -218,6 +224,7 @@ class DiaryPage(QWidget):
             control.setEnabled(True)
         self._fill_muscles()
         self.model.set_sources(label=diary.label, night_of=diary.night_of)
+        self._whole = None  # read again with this diary's nights
         # A preview held only the newest rows: the whole list replaces it now.
         if self._preview or (not self._loaded and self.isVisible()):
             self.refresh()
@@ -231,6 +238,7 @@ class DiaryPage(QWidget):
         self.model.set_sources(label=listing.label, night_of=listing.night_of)
         self._show_rows(listing.episodes, listing.cramp_free_nights)
         self._preview = True
+        self._whole = None  # the newest rows only, never the whole diary
         self.count_label.setText(_("Opening…"))
 
     @property
@@ -311,10 +319,22 @@ class DiaryPage(QWidget):
         if not self._loaded:
             return
         if what in (edits.VOCABULARY, edits.SETTINGS):
-            self.refresh()  # labels or night attribution changed everywhere
-        elif what == edits.DAYS:
+            self._whole = None  # its labels or nights are no longer the diary's
+            self._refresh_soon()  # labels or night attribution changed everywhere
+        elif what == edits.DAYS and not self._refresh_due:
             self.model.set_cramp_free_nights(self._cramp_free_nights())
             self._after_change()
+
+    def _refresh_soon(self) -> None:
+        """Reload once the changes of this turn of the event loop are all told: an import
+        tells five kinds of change at once, and each reload of a century's list is seconds."""
+        if not self._refresh_due:
+            self._refresh_due = True
+            QTimer.singleShot(0, self._refresh_if_due)
+
+    def _refresh_if_due(self) -> None:
+        if self._refresh_due:
+            self.refresh()
 
     def _episode_saved(self, episode: Episode) -> None:
         if not self._loaded:
@@ -335,7 +355,35 @@ class DiaryPage(QWidget):
 
     def _after_change(self) -> None:
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        self._keep_whole()
         self._update_count()
+
+    def _keep_whole(self) -> None:
+        """Keep the rows as every row of the diary if no filter narrows them; else forget
+        the rows kept before (the change just made is not in them)."""
+        filtered = self._first_night is not None or self._muscle is not None
+        self._whole = None if filtered else self.model.snapshot()
+
+    def _picked(self, whole: SortedRows) -> SortedRows:
+        """The rows of `whole` the period and muscle filters let through, in its order: the
+        rows `list_episodes` and `cramp_free_nights` give for `current_filter()`."""
+        first, muscle = self._first_night, self._muscle
+        kept = [
+            at
+            for at, (row, night) in enumerate(zip(whole.rows, whole.nights, strict=True))
+            if (first is None or night >= first)
+            and (
+                muscle is None
+                if isinstance(row, CrampFreeNight)  # quiet nights have no muscle
+                else muscle is None or row.muscle == muscle
+            )
+        ]
+        return SortedRows(
+            whole.column,
+            whole.descending,
+            [whole.rows[at] for at in kept],
+            [whole.nights[at] for at in kept],
+        )
 
     def _matches(self, episode: Episode) -> bool:
         if self._muscle is not None and episode.muscle != self._muscle:
@@ -363,6 +411,7 @@ class DiaryPage(QWidget):
 
     def refresh(self) -> None:
         """Reload from the diary, keeping the selection and the scroll position."""
+        self._refresh_due = False
         ahead, self._read_ahead = self._read_ahead, None
         ahead_sorted, self._sorted_ahead = self._sorted_ahead, None
         if ahead is not None and ahead.where == self.current_filter():
@@ -385,7 +434,10 @@ class DiaryPage(QWidget):
         current = self.table.currentIndex().data(KEY_ROLE)
         scroll = self.table.verticalScrollBar().value()
         fill()
+        self.model.warm_texts()
         filtered = self._first_night is not None or self._muscle is not None
+        if not filtered:
+            self._whole = self.model.snapshot()
         has_rows = self.model.rowCount() > 0 or filtered
         self.stack.setCurrentWidget(self.table if has_rows else self.empty)
         self._reselect(selected, current)
@@ -399,7 +451,10 @@ class DiaryPage(QWidget):
         muscle = self.muscle.currentData()
         if (first_night, muscle) != (self._first_night, self._muscle):
             self._first_night, self._muscle = first_night, muscle
-            if self._loaded:
+            if self._loaded and self._whole is not None and self._read_ahead is None:
+                whole = self._whole
+                self._show(lambda: self.model.take_sorted(self._picked(whole)))
+            elif self._loaded:
                 self.refresh()
         self.proxy.setFilterFixedString(self.search.text().strip())
         self._update_count()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont
 
 from cramplog.core import wording
@@ -16,11 +16,15 @@ from cramplog.ui.widgets.episode_rows import (  # the rows and their order, re-e
     COLUMNS,
     DURATION,
     INTENSITY,
+    MUSCLE,
     NIGHT,
     NOTES,
     RELIEFS,
+    SIDE,
     STATUS,
+    TIME,
     TRIGGERS,
+    WOKE,
     CrampFreeNight,
     DiaryRow,
     SortedRows,
@@ -29,6 +33,10 @@ from cramplog.ui.widgets.episode_rows import (  # the rows and their order, re-e
 )
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# Rows whose strings are made per turn of the event loop while the list is idle: about
+# 10 µs a row, so each turn keeps the window waiting about 10 ms.
+WARM_SLICE = 1000
 
 # A hidden last column holding everything searchable, so the proxy can filter text in C++.
 SEARCH = len(COLUMNS)
@@ -69,31 +77,49 @@ class EpisodeTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[DiaryRow] = []
         self._nights: list[date] = []
-        self._cache: dict[int, tuple[str, ...]] = {}
+        # Display strings by row object (its id: the entry holds the row, so the id cannot
+        # be reused while it is here), not by position: sorting, filtering and single-row
+        # changes move rows without making their strings again.
+        self._cache: dict[int, tuple[DiaryRow, tuple[str, ...]]] = {}
+        self._dates: dict[date, str] = {}
+        self._clocks: dict[tuple[int, int], str] = {}
         self._label = label
         self._night_of = night_of
         self._sort_column = NIGHT
         self._sort_order = Qt.SortOrder.DescendingOrder
+        self._warm_from = 0
+        self._warming = QTimer(self)
+        self._warming.setInterval(0)
+        self._warming.timeout.connect(self._warm_slice)
 
     def set_rows(self, episodes: Sequence[Episode], cramp_free: Sequence[date] = ()) -> None:
         rows: list[DiaryRow] = [*episodes, *(CrampFreeNight(night) for night in cramp_free)]
         self.beginResetModel()
         self._rows = rows
         self._nights = [self._row_night(row) for row in rows]
-        self._cache = {}
+        self._forget_texts()
         self._sort_in_place()
         self.endResetModel()
 
+    def _forget_texts(self) -> None:
+        """Drop every display string made (the rows, their labels or the locale changed)."""
+        self._cache = {}
+        self._dates = {}
+        self._clocks = {}
+
     def take_sorted(self, prepared: SortedRows) -> None:
-        """Show rows made by `sort_rows` with this model's night attribution; they are sorted
-        again here only if the list's sort changed while they were being prepared."""
+        """Show rows made by `sort_rows` (or kept by `snapshot`) with this model's night
+        attribution; they are sorted again here only if the list's sort changed meanwhile."""
         self.beginResetModel()
         self._rows = prepared.rows
         self._nights = prepared.nights
-        self._cache = {}
         if (prepared.column, prepared.descending) != self.sort_order():
             self._sort_in_place()
         self.endResetModel()
+
+    def snapshot(self) -> SortedRows:
+        """The rows held now, in their order, with their nights (for `take_sorted` later)."""
+        return SortedRows(*self.sort_order(), list(self._rows), list(self._nights))
 
     def sort_order(self) -> tuple[int, bool]:
         """The column the rows are sorted by, and whether descending (newest first)."""
@@ -106,8 +132,8 @@ class EpisodeTableModel(QAbstractTableModel):
         self._label = label
         self._night_of = night_of
         self._nights = [self._row_night(row) for row in self._rows]
-        self._cache = {}
-        self.sort(self._sort_column, self._sort_order)
+        self._forget_texts()
+        self._resort()
 
     def set_episodes(self, episodes: Sequence[Episode]) -> None:
         self.set_rows(episodes)
@@ -131,9 +157,19 @@ class EpisodeTableModel(QAbstractTableModel):
     # -- sorting ----------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
+        # The rows are always held in the current order (single rows go in at their place),
+        # so the same order again is nothing to do: a header click asks twice (the view,
+        # then its sort indicator), and at 150,000 rows each sort was a second.
+        if not 0 <= column < len(COLUMNS) or (column, order) == (
+            self._sort_column,
+            self._sort_order,
+        ):
             return
         self._sort_column, self._sort_order = column, order
+        self._resort()
+
+    def _resort(self) -> None:
+        """Sort the rows again by the current column, keeping selections (persistent indexes)."""
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         keys = [row_key(self._rows[index.row()]) for index in before]
@@ -155,10 +191,8 @@ class EpisodeTableModel(QAbstractTableModel):
             key=lambda row: self._sort_key(row, self._rows[row], column),
             reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
         )
-        texts = {new: self._cache[old] for new, old in enumerate(order) if old in self._cache}
         self._rows = [self._rows[row] for row in order]
         self._nights = [self._nights[row] for row in order]
-        self._cache = texts
 
     def _position_for(self, item: DiaryRow, night: date) -> int:
         """Where a new row belongs under the current sort (a binary search)."""
@@ -168,7 +202,6 @@ class EpisodeTableModel(QAbstractTableModel):
         key = self._sort_key(probe, item, self._sort_column)
         self._rows.pop()
         self._nights.pop()
-        self._cache.pop(probe, None)
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         low, high = 0, len(self._rows)
         while low < high:
@@ -189,16 +222,13 @@ class EpisodeTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, item)
         self._nights.insert(row, night)
-        self._cache = {(r + 1 if r >= row else r): texts for r, texts in self._cache.items()}
         self.endInsertRows()
 
     def _remove_row(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
+        self._cache.pop(id(self._rows[row]), None)
         del self._rows[row]
         del self._nights[row]
-        self._cache = {
-            (r - 1 if r > row else r): texts for r, texts in self._cache.items() if r != row
-        }
         self.endRemoveRows()
 
     def upsert_episode(self, episode: Episode) -> None:
@@ -246,7 +276,7 @@ class EpisodeTableModel(QAbstractTableModel):
         item = self._rows[row]
         column = index.column()
         if column == SEARCH:
-            return self.search_text(row) if role == Qt.ItemDataRole.DisplayRole else None
+            return self._texts(row)[SEARCH] if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts(row)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -272,36 +302,90 @@ class EpisodeTableModel(QAbstractTableModel):
             return self._texts(row)[column] or "empty"
         return None
 
+    def warm_texts(self) -> None:
+        """Make every row's strings ahead of need, a slice of rows per turn of the event loop.
+
+        A search reads every row's search text at its first keystroke: made then, the
+        10-year list's took a quarter of a second of frozen window (2.5 s at 100 years).
+        Made while the window is idle, in slices of about 10 ms, the first keystroke
+        finds them ready; a keystroke that comes sooner makes the rest itself.
+        """
+        self._warm_from = 0
+        self._warming.start()
+
+    def _warm_slice(self) -> None:
+        end = min(self._warm_from + WARM_SLICE, len(self._rows))
+        for row in range(self._warm_from, end):
+            self._texts(row)
+        self._warm_from = end
+        if end >= len(self._rows):
+            self._warming.stop()
+
+    @property
+    def warm(self) -> bool:
+        """Whether every row's strings are made (the warming has finished)."""
+        return not self._warming.isActive()
+
     def search_text(self, row: int) -> str:
         """Everything a person might type to find this row, lower-cased."""
-        item = self._rows[row]
-        notes = "" if isinstance(item, CrampFreeNight) else item.notes
-        return (" ".join(self._texts(row)) + " " + notes).lower()
+        return self._texts(row)[SEARCH]
 
     def _texts(self, row: int) -> tuple[str, ...]:
-        cached = self._cache.get(row)
-        if cached is None:
-            cached = self._format(self._rows[row], self._nights[row])
-            self._cache[row] = cached
-        return cached
+        """The row's display strings, one per column, then its search text (cached)."""
+        item = self._rows[row]
+        cached = self._cache.get(id(item))
+        if cached is not None:
+            return cached[1]
+        shown = self._format(item, self._nights[row])
+        notes = "" if isinstance(item, CrampFreeNight) else item.notes
+        # Cached with the rest: the proxy asks for it of every row at each keystroke.
+        texts = (*shown, (" ".join(shown) + " " + notes).lower())
+        self._cache[id(item)] = (item, texts)
+        return texts
+
+    def _night_text(self, night: date) -> str:
+        # Made once per night and clock minute: the locale's patterns cost about 8 µs a
+        # date, and every row of the list needs both before a search can look at it.
+        text = self._dates.get(night)
+        if text is None:
+            text = self._dates[night] = wording.date_text(night)
+        return text
 
     def _format(self, item: DiaryRow, night: date) -> tuple[str, ...]:
-        night_text = wording.date_text(night)
         if isinstance(item, CrampFreeNight):
+            night_text = self._night_text(night)
             return (night_text, "", _(NO_CRAMPS), "", "", "", "", _(CRAMP_FREE), "", "", "")
-        return (
-            night_text,
-            item.clock_text,
-            self._label(item.muscle),
-            item.side.label,
-            wording.duration(item.duration_s, missing=""),
-            "" if item.intensity is None else str(item.intensity),
-            {True: _("Yes"), False: _("No"), None: ""}[item.woke_from_sleep],
-            _(TO_REVIEW) if item.to_review else "",
-            ", ".join(self._label(code) for code in item.triggers),
-            ", ".join(self._label(code) for code, _ in item.reliefs),
-            first_line(item.notes),
-        )
+        return tuple(self._text(item, night, column) for column in range(len(COLUMNS)))
+
+    def _text(self, item: Episode, night: date, column: int) -> str:
+        """One column's display string of an episode's row."""
+        if column == NIGHT:
+            return self._night_text(night)
+        if column == TIME:
+            if not item.time_noted:
+                return item.clock_text
+            moment = item.start_local
+            clock = self._clocks.get((moment.hour, moment.minute))
+            if clock is None:
+                clock = self._clocks[moment.hour, moment.minute] = item.clock_text
+            return clock
+        if column == MUSCLE:
+            return self._label(item.muscle)
+        if column == SIDE:
+            return item.side.label
+        if column == DURATION:
+            return wording.duration(item.duration_s, missing="")
+        if column == INTENSITY:
+            return "" if item.intensity is None else str(item.intensity)
+        if column == WOKE:
+            return {True: _("Yes"), False: _("No"), None: ""}[item.woke_from_sleep]
+        if column == STATUS:
+            return _(TO_REVIEW) if item.to_review else ""
+        if column == TRIGGERS:
+            return ", ".join(self._label(code) for code in item.triggers)
+        if column == RELIEFS:
+            return ", ".join(self._label(code) for code, _rating in item.reliefs)
+        return first_line(item.notes)
 
     def _tooltip(self, item: DiaryRow, column: int) -> str | None:
         if isinstance(item, CrampFreeNight):
@@ -323,4 +407,15 @@ class EpisodeTableModel(QAbstractTableModel):
         )
 
     def _sort_key(self, row: int, item: DiaryRow, column: int) -> Any:
-        return sort_key(item, self._nights[row], column, lambda: self._texts(row))
+        return sort_key(item, self._nights[row], column, lambda: self._column_text(row, column))
+
+    def _column_text(self, row: int, column: int) -> str:
+        """One display string of a row: from the cache, or made alone (sorting by a text
+        column needs only that column, not every row's dates and clock times)."""
+        item = self._rows[row]
+        cached = self._cache.get(id(item))
+        if cached is not None:
+            return cached[1][column]
+        if isinstance(item, CrampFreeNight):
+            return self._format(item, self._nights[row])[column]
+        return self._text(item, self._nights[row], column)

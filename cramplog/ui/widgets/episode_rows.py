@@ -45,8 +45,8 @@ def row_key(item: DiaryRow) -> str:
     return item.night_of.isoformat() if isinstance(item, CrampFreeNight) else item.uuid
 
 
-def sort_key(item: DiaryRow, night: date, column: int, texts: Callable[[], tuple[str, ...]]) -> Any:
-    """A row's key under `column`; `texts` gives its display strings (for the text columns)."""
+def sort_key(item: DiaryRow, night: date, column: int, text: Callable[[], str]) -> Any:
+    """A row's key under `column`; `text` gives its display string there (a text column)."""
     # Keys within a column share one type, which QSortFilterProxyModel needs to compare.
     if column in (DURATION, INTENSITY):
         if isinstance(item, CrampFreeNight):
@@ -64,7 +64,7 @@ def sort_key(item: DiaryRow, night: date, column: int, texts: Callable[[], tuple
         # A sort key, never shown: the 24-hour clock sorts as text whatever the locale,
         # and a cramp whose time was not noted sorts after every clock time.
         return f"{item.start_local:%H:%M:%S}" if item.time_noted else "~"
-    return texts()[column].lower()
+    return text().lower()
 
 
 # The columns whose sort keys need no display text, so rows can be sorted by them anywhere.
@@ -101,7 +101,7 @@ def sort_rows(
     nights = [row.night_of if isinstance(row, CrampFreeNight) else night_of(row) for row in rows]
     order = sorted(
         range(len(rows)),
-        key=lambda row: sort_key(rows[row], nights[row], column, tuple),  # texts unused
+        key=lambda row: sort_key(rows[row], nights[row], column, str),  # text unused
         reverse=descending,
     )
     return SortedRows(column, descending, [rows[r] for r in order], [nights[r] for r in order])

@@ -12,11 +12,21 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from cramplog.core import conventions
+from cramplog.core.entries import Episode
 from cramplog.core.records import EpisodeFilter, EpisodeInput, Side
 from cramplog.diary.service import Diary
+from cramplog.diary.view import DiaryView
+from cramplog.ui import editor as edits
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages.diary_page import DiaryPage
-from cramplog.ui.widgets.episode_model import CRAMP_FREE, NO_CRAMPS, TO_REVIEW, EpisodeTableModel
+from cramplog.ui.widgets.episode_model import (
+    CRAMP_FREE,
+    KEY_ROLE,
+    NO_CRAMPS,
+    SORT_ROLE,
+    TO_REVIEW,
+    EpisodeTableModel,
+)
 from cramplog.ui.widgets.episode_rows import INTENSITY, MUSCLE, NIGHT, NOTES, STATUS, TIME
 from tests.conftest import LONDON
 
@@ -259,3 +269,114 @@ def test_rows_read_ahead_are_shown_once_and_never_after_the_diary_changed(
     hidden.attach(editor)
     hidden.show()
     qtbot.wait_until(lambda: hidden.model.rowCount() == 2)
+
+
+def keys_shown(page: DiaryPage) -> list[str]:
+    return [str(page.proxy.index(row, 0).data(KEY_ROLE)) for row in range(page.proxy.rowCount())]
+
+
+def keys_read(diary: DiaryView, where: EpisodeFilter, cramp_free: bool) -> set[str]:
+    """What the diary itself gives for a filter: its cramps and, unless a muscle is chosen,
+    its quiet nights."""
+    found = {episode.uuid for episode in diary.list_episodes(where)}
+    if cramp_free:
+        found |= {night.isoformat() for night in diary.cramp_free_nights(where.first_night)}
+    return found
+
+
+@pytest.fixture
+def months(editor: DiaryEditor) -> DiaryEditor:
+    """Cramps of two muscles and quiet nights over four months."""
+    for month, day, hour, muscle in (
+        (11, 20, 2, "muscle.calf"),
+        (12, 28, 3, "muscle.foot"),
+        (2, 14, 1, "muscle.calf"),
+        (3, 1, 4, "muscle.foot"),
+        (3, 8, 23, "muscle.calf"),
+        (3, 10, 5, "muscle.hamstring"),
+    ):
+        year = 2025 if month > 6 else 2026
+        editor.add_episode(
+            EpisodeInput(start=datetime(year, month, day, hour, 0, tzinfo=LONDON), muscle=muscle)
+        )
+    for night in (date(2025, 12, 1), date(2026, 2, 20), date(2026, 3, 5)):
+        editor.mark_cramp_free(night)
+    return editor
+
+
+def test_each_period_and_muscle_shows_what_the_diary_holds_for_it_without_reading_it_again(
+    qtbot: QtBot, page: DiaryPage, months: DiaryEditor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    diary = months.diary
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+    reads: list[object] = []
+    real_list = diary.list_episodes
+
+    def list_episodes(*args: EpisodeFilter) -> list[Episode]:
+        reads.append(args)
+        return real_list(*args)
+
+    monkeypatch.setattr(diary, "list_episodes", list_episodes)
+    for muscle in (None, "muscle.calf", "muscle.foot"):
+        page.muscle.setCurrentIndex(page.muscle.findData(muscle) if muscle else 0)
+        for period in range(page.period.count()):
+            page.period.setCurrentIndex(period)
+            where = page.current_filter()
+            assert set(keys_shown(page)) == keys_read(diary, where, muscle is None)
+            assert keys_shown(page) == sorted(
+                keys_shown(page), key=lambda key: page_night_key(page, key), reverse=True
+            )
+    assert len(reads) == 3 * page.period.count()  # the comparisons' own reads, no others
+
+
+def page_night_key(page: DiaryPage, key: str) -> str:
+    row = page.model.row_of(key)
+    assert row is not None
+    return str(page.model.index(row, NIGHT).data(SORT_ROLE))
+
+
+def test_a_change_made_under_a_filter_is_in_the_list_once_the_filter_goes(
+    qtbot: QtBot, page: DiaryPage, months: DiaryEditor
+) -> None:
+    diary = months.diary
+    page.muscle.setCurrentIndex(page.muscle.findData("muscle.foot"))
+    foot = diary.list_episodes(EpisodeFilter(muscles=frozenset({"muscle.foot"})))[0]
+    months.update_episode(foot.id, replace(foot.as_input(), muscle="muscle.calf"))
+    months.add_episode(cramp(11, 1, muscle="muscle.foot"))
+    months.mark_cramp_free(date(2026, 1, 5))
+    page.muscle.setCurrentIndex(0)
+    assert set(keys_shown(page)) == keys_read(diary, EpisodeFilter(), True)
+    assert len(keys_shown(page)) == 11
+    page.muscle.setCurrentIndex(page.muscle.findData("muscle.calf"))
+    assert foot.uuid in keys_shown(page)
+    qtbot.wait_until(lambda: page.model.warm)  # every row's strings made while idle
+    page.muscle.setCurrentIndex(0)
+    QTest.keyClicks(page.search, "calf")
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 4)
+    assert foot.uuid in keys_shown(page)
+
+
+def test_the_changes_an_import_tells_at_once_reload_the_list_once(
+    qtbot: QtBot,
+    page: DiaryPage,
+    months: DiaryEditor,
+    diary: Diary,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An import says that words, settings, medicines, nights and cramps all changed; each
+    reload of a century's list is seconds, so the list reloads once, with all of it."""
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+    reads: list[object] = []
+    real_list = diary.list_episodes
+
+    def list_episodes(*args: EpisodeFilter) -> list[Episode]:
+        reads.append(args)
+        return real_list(*args)
+
+    monkeypatch.setattr(diary, "list_episodes", list_episodes)
+    diary.add_episode(cramp(11, 4, muscle="muscle.foot"))  # as an import writes, unseen
+    for kind in (edits.VOCABULARY, edits.SETTINGS, edits.MEDICATIONS, edits.DAYS, edits.EPISODES):
+        months.changed.emit(kind)
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 10)
+    qtbot.wait(50)
+    assert len(reads) == 1

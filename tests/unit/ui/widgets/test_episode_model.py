@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -11,12 +12,19 @@ from cramplog.core.records import EpisodeInput, Side
 from cramplog.diary.service import Diary
 from cramplog.ui.widgets.episode_model import KEY_ROLE, SORT_ROLE, EpisodeTableModel
 from cramplog.ui.widgets.episode_rows import (
+    COLUMNS,
     DURATION,
     INTENSITY,
     MUSCLE,
     NIGHT,
+    NOTES,
     PLAIN_KEYS,
+    RELIEFS,
+    SIDE,
+    STATUS,
     TIME,
+    TRIGGERS,
+    WOKE,
     sort_rows,
 )
 from tests.conftest import LONDON
@@ -100,3 +108,56 @@ def durations(model: EpisodeTableModel) -> list[int]:
 def test_a_sort_by_displayed_text_is_left_to_the_model(filled: Diary) -> None:
     assert sort_rows(filled.list_episodes(), QUIET, night_of=filled.night_of, column=MUSCLE) is None
     assert {NIGHT, TIME, DURATION, INTENSITY} == PLAIN_KEYS
+
+
+@pytest.fixture
+def worded(filled: Diary) -> Diary:
+    """The week's cramps with triggers, reliefs and notes to sort and search by."""
+    for n, episode in enumerate(filled.list_episodes()):
+        filled.update_episode(
+            episode.id,
+            replace(
+                episode.as_input(),
+                triggers=(("trigger.dehydration",), (), ("trigger.overuse",))[n % 3],
+                reliefs=((("relief.stretch", None),), ())[n % 2],
+                notes=("Zebra crossing", "apple pie\nsecond line", "", "Mango")[n % 4],
+                woke_from_sleep=(True, False, None)[n % 3],
+            ),
+        )
+    return filled
+
+
+@pytest.mark.parametrize("column", [MUSCLE, SIDE, WOKE, STATUS, TRIGGERS, RELIEFS, NOTES])
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_a_text_column_sorts_rows_by_the_text_they_show(
+    worded: Diary, column: int, order: Qt.SortOrder
+) -> None:
+    model = sorted_here(worded, column, order)
+    shown = [str(model.index(row, column).data()).lower() for row in range(model.rowCount())]
+    assert shown == sorted(shown, reverse=order == Qt.SortOrder.DescendingOrder)
+    assert len(set(shown)) > 1  # the column tells rows apart, so the order is tested
+
+
+def test_the_same_order_asked_again_moves_no_row(worded: Diary) -> None:
+    model = sorted_here(worded, MUSCLE, Qt.SortOrder.AscendingOrder)
+    before = keys(model)
+    moves: list[int] = []
+    model.layoutChanged.connect(lambda *_args: moves.append(1))
+    model.sort(MUSCLE, Qt.SortOrder.AscendingOrder)  # a header click asks twice
+    assert moves == [] and keys(model) == before
+    model.sort(MUSCLE, Qt.SortOrder.DescendingOrder)
+    assert moves == [1] and keys(model) != before
+
+
+def test_the_search_text_holds_what_every_column_shows_and_the_whole_notes(
+    worded: Diary,
+) -> None:
+    model = sorted_here(worded, NIGHT, Qt.SortOrder.DescendingOrder)
+    for row in range(model.rowCount()):
+        searched = model.search_text(row)
+        for column in range(len(COLUMNS)):
+            assert str(model.index(row, column).data()).lower() in searched
+        episode = model.episode(row)
+        if episode is not None and episode.notes:
+            assert episode.notes.lower() in searched  # the second line too
+    assert any("second line" in model.search_text(row) for row in range(model.rowCount()))
