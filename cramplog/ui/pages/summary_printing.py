@@ -2,11 +2,11 @@
 
 Why the preview is Qt's QPrintPreviewWidget painted through the printer (and not the fast PDF
 path, nor the lazily drawn on-screen pages): it shows what the printer's own engine makes of
-the pages, which is what will print. Qt records every page in its preview engine before it can
-show one (about 20 ms a page: ten times the PDF's), and QtPdf, which could show the fast PDF
-instead, is not in PySide6-Essentials. So the pages are painted before the preview opens, a
-page at a time with a progress dialog that keeps the window alive and a Cancel that stops it:
-a cancelled preview never opens.
+the pages, which is what will print. Qt records every page in its preview engine before it
+can show one (about 25 ms a page, over ten times the PDF's 2 ms), and QtPdf, which could show
+the fast PDF instead, is not in PySide6-Essentials. So the pages are painted before the
+preview opens, a page at a time, with a progress dialog that keeps the window alive and a
+Cancel that stops it: a cancelled preview never opens.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from cramplog.core import wording
 from cramplog.core.errors import CramplogError
 from cramplog.core.translation import _
 from cramplog.render import report_document
-from cramplog.ui.pages.summary_print_preview import PrintPreview, printer_for
 from cramplog.ui.pages.summary_progress import page_progress
 
 if TYPE_CHECKING:
@@ -37,6 +36,9 @@ def print_report(
     document = page.current_document()
     if document is None:
         return
+    # Qt's print support is loaded when first asked for, never at start-up.
+    from cramplog.ui.pages.summary_print_preview import printer_for
+
     printer = printer_for(document)
     if not run_print_dialog(printer, page):
         return
@@ -75,6 +77,8 @@ def print_preview(
     document = page.current_document()
     if document is None:
         return
+    from cramplog.ui.pages.summary_print_preview import PrintPreview
+
     preview = PrintPreview(document, page)
     progress, report_progress = page_progress(
         page, _("Preparing the print preview…"), _("Print preview"), document.page_count
