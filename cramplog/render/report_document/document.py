@@ -60,7 +60,16 @@ Progress = Callable[[int, int], bool]
 
 
 class ExportCancelled(Exception):
-    """The person pressed Cancel; nothing was written."""
+    """The person pressed Cancel; nothing was written.
+
+    `pages_done` pages had been painted. `withdrawn` is False when a printer could not take
+    back what it had been given (Qt's PDF and CUPS engines cannot abort a job once begun).
+    """
+
+    def __init__(self, message: str = "", *, pages_done: int = 0) -> None:
+        super().__init__(message)
+        self.pages_done = pages_done
+        self.withdrawn = True
 
 
 class ReportDocument:
@@ -216,15 +225,24 @@ class ReportDocument:
         chosen = list(range(self.page_count)) if pages is None else list(pages)
         for done, index in enumerate(chosen):
             if progress is not None and not progress(done, len(chosen)):
-                raise ExportCancelled(_("The export was cancelled; nothing was written."))
+                raise ExportCancelled(
+                    _("The export was cancelled; nothing was written."), pages_done=done
+                )
             if done:
                 new_page()
             self.paint_page(painter, index)
         if progress is not None:
             progress(len(chosen), len(chosen))
 
-    def print_to(self, printer: object, *, progress: Progress | None = None) -> None:
-        """Print every page (or the range the print dialog chose) on a QPrinter."""
+    def print_to(
+        self, printer: object, *, progress: Progress | None = None, preview: bool = False
+    ) -> None:
+        """Print every page (or the range the print dialog chose) on a QPrinter.
+
+        `progress` as for `paint_pages`; on Cancel the printer is asked to abort the job and
+        ExportCancelled says whether it could (`withdrawn`). A print preview's printer
+        (`preview`) is never aborted: its preview engine would free the pages it has shown.
+        """
         from PySide6.QtPrintSupport import QPrinter
 
         assert isinstance(printer, QPrinter)
@@ -244,6 +262,10 @@ class ReportDocument:
         try:
             painter.scale(printer.logicalDpiX() / LAYOUT_DPI, printer.logicalDpiY() / LAYOUT_DPI)
             self.paint_pages(painter, printer.newPage, pages=pages, progress=progress)
+        except ExportCancelled as cancelled:
+            if not preview:
+                cancelled.withdrawn = printer.abort()
+            raise
         finally:
             painter.end()
 

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from cramplog.analysis import report as reports
 from cramplog.core.errors import CramplogError
 from cramplog.core.translation import _
 from cramplog.render import report_document
+from cramplog.ui.pages import summary_printing
+from cramplog.ui.pages.summary_progress import page_progress
 
 if TYPE_CHECKING:
     from cramplog.ui.pages.summary_page import SummaryPage
@@ -26,7 +26,7 @@ class Seams:
     choose_path: Callable[[QWidget, str, str, str], Path | None]
     show_error: Callable[[QWidget, str, str], None]
     run_print_dialog: Callable[[object, QWidget], bool]
-    run_print_preview: Callable[[object, report_document.ReportDocument, QWidget], None]
+    run_print_preview: Callable[[QDialog], bool]
 
 
 def _suggested(name: str) -> str:
@@ -48,19 +48,9 @@ def export_pdf(page: SummaryPage, seams: Seams) -> None:
         return
     if not path.suffix:
         path = path.with_suffix(".pdf")
-    progress = QProgressDialog(_("Writing the PDF…"), _("Cancel"), 0, document.page_count, page)
-    progress.setWindowTitle(_("Export PDF"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-
-    def report_progress(done: int, total: int) -> bool:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(done)
-        QCoreApplication.processEvents()
-        return not progress.wasCanceled()
-
+    progress, report_progress = page_progress(
+        page, _("Writing the PDF…"), _("Export PDF"), document.page_count
+    )
     try:
         written = report_document.save_pdf(document, path, progress=report_progress)
     except report_document.ExportCancelled:
@@ -74,35 +64,14 @@ def export_pdf(page: SummaryPage, seams: Seams) -> None:
     page.banner.saved(_("Saved to {path}").format(path=written), written)
 
 
-def _printer(document: report_document.ReportDocument) -> object:
-    from PySide6.QtPrintSupport import QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(document.page_size)
-    printer.setFullPage(True)
-    printer.setDocName(reports.TITLE)
-    printer.setFromTo(0, 0)
-    return printer
-
-
 def print_report(page: SummaryPage, seams: Seams) -> None:
-    document = page.current_document()
-    if document is None:
-        return
-    printer = _printer(document)
-    if not seams.run_print_dialog(printer, page):
-        return
-    try:
-        document.print_to(printer)
-    except CramplogError as exc:
-        seams.show_error(page, _("The summary was not printed"), str(exc))
+    summary_printing.print_report(page, seams.run_print_dialog, seams.show_error)
 
 
 def print_preview(page: SummaryPage, seams: Seams) -> None:
-    document = page.current_document()
-    if document is None:
-        return
-    seams.run_print_preview(_printer(document), document, page)
+    summary_printing.print_preview(
+        page, seams.run_print_preview, seams.run_print_dialog, seams.show_error
+    )
 
 
 def export_csv(page: SummaryPage, seams: Seams) -> None:

@@ -7,10 +7,9 @@ from typing import Final
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from cramplog.core.translation import N_, _
-from cramplog.render import report_document
 
 PDF_FILTER: Final = N_("PDF document (*.pdf)")
 JSON_FILTER: Final = N_("JSON file (*.json)")
@@ -50,14 +49,6 @@ def run_print_dialog(printer: object, parent: QWidget) -> bool:
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 
-def run_print_preview(
-    printer: object, document: report_document.ReportDocument, parent: QWidget
-) -> None:
-    """Qt's print preview, drawn from the same laid-out document as the PDF."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-    assert isinstance(printer, QPrinter)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(_("Print preview — GP summary"))
-    dialog.paintRequested.connect(lambda target: document.print_to(target))
-    dialog.exec()
+def run_print_preview(preview: QDialog) -> bool:
+    """Show the print preview, already painted; True when the person pressed Print in it."""
+    return preview.exec() == QDialog.DialogCode.Accepted

@@ -437,6 +437,24 @@ def test_printing_draws_the_same_pages_on_a_printer(
     assert f"Page {document.page_count} of {document.page_count}" in printed[-1]
 
 
+def test_a_cancelled_print_says_what_the_printer_already_had(
+    qapp: object, week: Diary, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    document = report_document.ReportDocument(report.build_report(week, period=WEEK))
+    assert document.page_count >= 2
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with pytest.raises(report_document.ExportCancelled) as cancelled:
+        document.print_to(printer, progress=lambda done, total: done < 1)
+    # Qt's PDF printer cannot abort a job once begun: the first page went, and no more.
+    assert cancelled.value.pages_done == 1
+    assert cancelled.value.withdrawn is False
+    assert len(page_texts(tmp_path / "printed.pdf")) == 1
+
+
 def test_the_preview_draws_the_same_pages(qapp: object, week: Diary) -> None:
     summary = report.build_report(week, period=WEEK)
     document = report_document.ReportDocument(summary)

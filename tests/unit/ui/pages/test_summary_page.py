@@ -17,6 +17,7 @@ from cramplog.diary.service import Diary
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages import summary_page
 from cramplog.ui.pages.summary_page import SummaryPage
+from cramplog.ui.pages.summary_print_preview import PrintPreview
 from cramplog.ui.preferences import Preferences
 from tests.conftest import LONDON
 
@@ -206,11 +207,13 @@ def test_print_and_print_preview_use_the_laid_out_document(
 ) -> None:
     previews: list[object] = []
     monkeypatch.setattr(summary_page, "run_print_dialog", lambda printer, parent: False)
-    monkeypatch.setattr(
-        summary_page,
-        "run_print_preview",
-        lambda printer, document, parent: previews.append(document),
-    )
+
+    def run_print_preview(preview: object) -> bool:
+        assert isinstance(preview, PrintPreview)
+        previews.append(preview.document)
+        return False
+
+    monkeypatch.setattr(summary_page, "run_print_preview", run_print_preview)
     page = shown_page(qtbot, editor, preferences)
     page.print_report()  # the person cancels the print dialog: nothing happens
     page.print_preview()
