@@ -11,9 +11,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from cramplog.analysis import report as reports
-from cramplog.core.errors import CramplogError
+from cramplog.core.errors import CramplogError, ExportCancelled
 from cramplog.core.translation import _
 from cramplog.render import report_document
+from cramplog.ui.pages.export_progress import ExportProgress
 
 if TYPE_CHECKING:
     from cramplog.ui.pages.summary_page import SummaryPage
@@ -122,9 +123,17 @@ def export_csv(page: SummaryPage, seams: Seams) -> None:
     if folder is None:
         return
     try:
-        episodes, nights = exchange.export_csv(
-            page.diary, folder, first_night=period.first, last_night=period.last
-        )
+        with ExportProgress(page, _("Writing the CSV files…"), _("Export CSV")) as progress:
+            episodes, nights = exchange.export_csv(
+                page.diary,
+                folder,
+                first_night=period.first,
+                last_night=period.last,
+                progress=progress,
+            )
+    except ExportCancelled as exc:
+        page.banner.note(str(exc))
+        return
     except CramplogError as exc:
         seams.show_error(page, _("The CSV files were not saved"), str(exc))
         return
@@ -150,7 +159,11 @@ def export_json(page: SummaryPage, seams: Seams) -> None:
     if not path.suffix:
         path = path.with_suffix(".json")
     try:
-        written = exchange.export_json(page.diary, path)
+        with ExportProgress(page, _("Writing the JSON file…"), _("Export JSON")) as progress:
+            written = exchange.export_json(page.diary, path, progress=progress)
+    except ExportCancelled as exc:
+        page.banner.note(str(exc))
+        return
     except CramplogError as exc:
         seams.show_error(page, _("The JSON file was not saved"), str(exc))
         return
