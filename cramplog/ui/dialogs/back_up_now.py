@@ -23,6 +23,7 @@ from cramplog.core.translation import _
 from cramplog.diary import backups
 
 SHOWN_AFTER_MS = 400
+MINIMUM_WIDTH = 360
 
 # How the outcome is said: (parent, title, text, problem) — `data_actions.tell`.
 Tell = Callable[..., None]
@@ -53,6 +54,7 @@ class BackUpNow(QObject):
         self.dialog.setMinimumDuration(SHOWN_AFTER_MS)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
+        self.dialog.setMinimumWidth(MINIMUM_WIDTH)  # Qt's 200 px crowds the bar and its label
         self.dialog.hide()
         self._handover = _Handover()
         self._handover.done.connect(self._done, Qt.ConnectionType.QueuedConnection)

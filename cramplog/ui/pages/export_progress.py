@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from cramplog.core.translation import _
 
 SHOWN_AFTER_MS = 400
+MINIMUM_WIDTH = 360
 
 
 class ExportProgress:
@@ -29,6 +30,7 @@ class ExportProgress:
         self.dialog.setMinimumDuration(SHOWN_AFTER_MS)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
+        self.dialog.setMinimumWidth(MINIMUM_WIDTH)  # Qt's 200 px crowds the bar and its label
         self.dialog.setValue(0)  # starts the clock that shows it after SHOWN_AFTER_MS
 
     def __call__(self, done: int, total: int) -> bool:
