@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -11,29 +10,7 @@ import pytest
 
 from cramplog import exchange
 from cramplog.core.errors import ExportCancelled
-from cramplog.demo import sample
 from cramplog.diary.service import Diary
-from tests.conftest import NOW
-
-
-@pytest.fixture(scope="module")
-def year_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # A year of frequent cramps: over 500 rows, so the writers report along the way.
-    folder = tmp_path_factory.mktemp("year") / "sample"
-    sample.create_sample_diary(
-        folder,
-        size=sample.SampleSize(years=1, episodes_per_week=12),
-        seed=3,
-        end=date(2026, 3, 10),
-    )
-    return folder
-
-
-@pytest.fixture
-def year(year_folder: Path) -> Iterator[Diary]:
-    opened = Diary.open(year_folder, clock=lambda: NOW)
-    yield opened
-    opened.close()
 
 
 class Watcher:
@@ -49,13 +26,13 @@ class Watcher:
 
 
 def test_a_csv_export_reports_its_progress_and_writes_the_same_files(
-    year: Diary, tmp_path: Path
+    busy_year: Diary, tmp_path: Path
 ) -> None:
-    plain = exchange.export_csv(year, tmp_path / "plain")
+    plain = exchange.export_csv(busy_year, tmp_path / "plain")
     watcher = Watcher()
-    watched = exchange.export_csv(year, tmp_path / "watched", progress=watcher)
+    watched = exchange.export_csv(busy_year, tmp_path / "watched", progress=watcher)
     assert [p.read_bytes() for p in watched] == [p.read_bytes() for p in plain]
-    episodes = len(year.list_episodes())
+    episodes = len(busy_year.list_episodes())
     assert episodes > 500
     totals = {total for _done, total in watcher.reports}
     [total] = totals  # the whole export's size, known from the start
@@ -66,11 +43,11 @@ def test_a_csv_export_reports_its_progress_and_writes_the_same_files(
 
 
 def test_a_json_export_reports_its_progress_and_writes_the_same_file(
-    year: Diary, tmp_path: Path
+    busy_year: Diary, tmp_path: Path
 ) -> None:
-    plain = exchange.export_json(year, tmp_path / "plain.json")
+    plain = exchange.export_json(busy_year, tmp_path / "plain.json")
     watcher = Watcher()
-    watched = exchange.export_json(year, tmp_path / "watched.json", progress=watcher)
+    watched = exchange.export_json(busy_year, tmp_path / "watched.json", progress=watcher)
 
     def without_moment(path: Path) -> list[str]:  # the time of export differs
         return [line for line in path.read_text().splitlines() if '"exported_utc"' not in line]
@@ -80,18 +57,20 @@ def test_a_json_export_reports_its_progress_and_writes_the_same_file(
     assert all(0 <= done <= total for done, total in watcher.reports)
 
 
-def test_stopping_a_csv_export_half_way_keeps_the_older_files(year: Diary, tmp_path: Path) -> None:
+def test_stopping_a_csv_export_half_way_keeps_the_older_files(
+    busy_year: Diary, tmp_path: Path
+) -> None:
     folder = tmp_path / "out"
-    exchange.export_csv(year, folder, last_night=date(2025, 6, 1))
+    exchange.export_csv(busy_year, folder, last_night=date(2025, 6, 1))
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     watcher = Watcher(stop_at=2)  # after the first 500 rows of episodes.csv are written
     with pytest.raises(ExportCancelled, match="nothing was written"):
-        exchange.export_csv(year, folder, progress=watcher)
+        exchange.export_csv(busy_year, folder, progress=watcher)
     assert len(watcher.reports) == 2
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no temporary file
 
 
-def test_stopping_a_json_export_leaves_no_file(year: Diary, tmp_path: Path) -> None:
+def test_stopping_a_json_export_leaves_no_file(busy_year: Diary, tmp_path: Path) -> None:
     with pytest.raises(ExportCancelled):
-        exchange.export_json(year, tmp_path / "diary.json", progress=Watcher(stop_at=2))
+        exchange.export_json(busy_year, tmp_path / "diary.json", progress=Watcher(stop_at=2))
     assert os.listdir(tmp_path) == []

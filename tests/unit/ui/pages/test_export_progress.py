@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,38 +10,16 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from cramplog import exchange
-from cramplog.demo import sample
 from cramplog.diary.service import Diary
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages import export_progress, summary_page
 from cramplog.ui.pages.summary_page import SummaryPage
 from cramplog.ui.preferences import Preferences
-from tests.conftest import NOW
-
-
-@pytest.fixture(scope="module")
-def year_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # Over 500 cramps, so the export reports its progress along the way.
-    folder = tmp_path_factory.mktemp("year") / "sample"
-    sample.create_sample_diary(
-        folder,
-        size=sample.SampleSize(years=1, episodes_per_week=12),
-        seed=3,
-        end=date(2026, 3, 10),
-    )
-    return folder
 
 
 @pytest.fixture
-def year(year_folder: Path) -> Iterator[Diary]:
-    opened = Diary.open(year_folder, clock=lambda: NOW)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def page(qtbot: QtBot, year: Diary, preferences: Preferences) -> SummaryPage:
-    shown = SummaryPage(DiaryEditor(year), preferences)
+def page(qtbot: QtBot, busy_year: Diary, preferences: Preferences) -> SummaryPage:
+    shown = SummaryPage(DiaryEditor(busy_year), preferences)
     qtbot.add_widget(shown)
     shown.select_period("all")
     return shown
@@ -73,7 +49,7 @@ def choose(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
 
 
 def test_a_csv_export_shows_its_progress_and_writes_what_the_command_writes(
-    page: SummaryPage, year: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    page: SummaryPage, busy_year: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reports = Reports(monkeypatch)
     choose(monkeypatch, tmp_path / "app")
@@ -81,7 +57,7 @@ def test_a_csv_export_shows_its_progress_and_writes_what_the_command_writes(
     assert len(reports.seen) >= 2  # before the first row, then every 500 rows
     assert all(0 <= done <= total and bar for done, total, bar in reports.seen)
     assert "episodes.csv" in page.banner.message.text()
-    command = exchange.export_csv(year, tmp_path / "command")
+    command = exchange.export_csv(busy_year, tmp_path / "command")
     for written in command:
         assert (tmp_path / "app" / written.name).read_bytes() == written.read_bytes()
     # The dialog is closed once the files are written.
