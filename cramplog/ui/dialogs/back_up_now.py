@@ -84,6 +84,7 @@ class BackUpNow(QObject):
         self.worker.join()
         self.running = False
         self.dialog.close()
+        self.dialog.deleteLater()
         self.setParent(None)  # no longer the window's backup under way
         self.deleteLater()
         try:

@@ -49,3 +49,4 @@ class ExportProgress:
         trace: TracebackType | None,
     ) -> None:
         self.dialog.close()
+        self.dialog.deleteLater()  # one per export, never shown again

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from cramplog.core.records import EpisodeInput, Side
@@ -41,7 +41,7 @@ def test_the_copy_is_made_and_where_it_is_is_said(qtbot: QtBot, diary: Diary) ->
     [(title, text, problem)] = told
     assert title == "Backed up" and not problem
     assert "1 cramp," in text and str(made.path) in text
-    assert not run.dialog.isVisible()
+    assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))
 
 
 def test_a_second_click_while_one_is_made_makes_no_second_copy(qtbot: QtBot, diary: Diary) -> None:
