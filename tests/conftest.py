@@ -8,7 +8,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -83,6 +83,28 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def diary(data_dir: Path) -> Iterator[Diary]:
     opened = Diary.open(data_dir, clock=lambda: NOW)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def busy_year_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A sample year of frequent cramps (over 500): exports report their progress on it."""
+    from cramplog.demo import sample
+
+    folder = tmp_path_factory.mktemp("year") / "sample"
+    sample.create_sample_diary(
+        folder,
+        size=sample.SampleSize(years=1, episodes_per_week=12),
+        seed=3,
+        end=date(2026, 3, 10),
+    )
+    return folder
+
+
+@pytest.fixture
+def busy_year(busy_year_folder: Path) -> Iterator[Diary]:
+    opened = Diary.open(busy_year_folder, clock=lambda: NOW)
     yield opened
     opened.close()
 

@@ -69,6 +69,10 @@ class ExportError(CramplogError):
     """An export could not be written; no partial file was left behind."""
 
 
+class ExportCancelled(ExportError):
+    """The person stopped an export; nothing was written."""
+
+
 class ForbiddenTargetError(ExportError):
     """The export target is the diary itself or one of its journal files."""
 

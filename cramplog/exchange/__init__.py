@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from cramplog import files
-from cramplog.core import nights
+from cramplog.core import collector, nights
 from cramplog.core.errors import ExportError
 from cramplog.core.records import LoggingSpan, Medication
 from cramplog.core.translation import _
 from cramplog.diary.view import DiaryView
 from cramplog.exchange import csv_format, json_format, targets
+from cramplog.exchange import progress as _progress
 from cramplog.exchange.batch import ColumnChoice, Question, RowError, SourceKind
 from cramplog.exchange.import_plan import ImportOptions, ImportPlan, ImportResult
 from cramplog.exchange.importer import MAX_IMPORT_BYTES, apply_import, plan_import
@@ -82,16 +83,20 @@ class _CsvTables:
         labels = csv_format.Labels(diary.label, diary.boundary_hour)
         return cls(labels, first, last, *_starts(diary, first, last))
 
-    def episodes(self, session: Session) -> Callable[[IO[str]], int]:
+    def episodes(
+        self, session: Session, tick: _progress.Tick | None = None
+    ) -> Callable[[IO[str]], int]:
         def write(stream: IO[str]) -> int:
             rows = export_reads.episodes(
                 session, local_from=self.local_from, local_to=self.local_to
             )
-            return csv_format.write_episodes(stream, rows, self.labels)
+            return csv_format.write_episodes(stream, rows, self.labels, tick)
 
         return write
 
-    def nights(self, session: Session) -> Callable[[IO[str]], None]:
+    def nights(
+        self, session: Session, tick: _progress.Tick | None = None
+    ) -> Callable[[IO[str]], None]:
         def write(stream: IO[str]) -> None:
             counts = export_reads.cramps_per_night(
                 session,
@@ -100,9 +105,19 @@ class _CsvTables:
                 boundary_hour=self.labels.boundary_hour,
             )
             days = export_reads.days(session, self.first_night, self.last_night)
-            csv_format.write_nights(stream, days, counts)
+            csv_format.write_nights(stream, days, counts, tick)
 
         return write
+
+    def counts(self, session: Session) -> tuple[int, int]:
+        """(episodes, day records) of the period."""
+        return export_reads.counts(
+            session,
+            local_from=self.local_from,
+            local_to=self.local_to,
+            first=self.first_night,
+            last=self.last_night,
+        )
 
 
 def write_episodes_csv(
@@ -128,12 +143,15 @@ def export_csv(
     *,
     first_night: date | None = None,
     last_night: date | None = None,
+    progress: _progress.Progress | None = None,
 ) -> tuple[Path, Path]:
     """Write episodes.csv and nights.csv into `directory` (created if missing); return both.
 
     UTF-8 with a byte-order mark, ISO dates, the columns of docs/formats.md; text a
     spreadsheet would run as a formula is neutralised. Both files are written completely
     and synced before either replaces an older one; they are owner-only (0600).
+    `progress`, if given, is asked every few hundred rows whether to go on: when it says
+    no, ExportCancelled is raised and neither file is written (nor an older one touched).
     """
     _check_period(first_night, last_night)
     directory = directory.expanduser()
@@ -163,12 +181,27 @@ def export_csv(
     def write(session: Session) -> None:
         # Written inside one read transaction: both files show the same diary, read page by
         # page as each file is written, so memory does not grow with the diary.
+        episodes_tick = nights_tick = None
+        if progress is not None:
+            # The nights file reads every cramp again and every day record: the whole
+            # export's work is known before its first row.
+            episodes, days = tables.counts(session)
+            total = 2 * episodes + days
+            _progress.begin(progress, total)
+            episodes_tick = _progress.ticker(progress, total)
+            nights_tick = _progress.ticker(progress, total, before=episodes)
         targets.write_files(
             diary.path,
-            [(episodes_path, tables.episodes(session)), (nights_path, tables.nights(session))],
+            [
+                (episodes_path, tables.episodes(session, episodes_tick)),
+                (nights_path, tables.nights(session, nights_tick)),
+            ],
         )
 
-    diary.read(write)
+    # The rows are made and dropped one by one, yet the cycle collector's full passes over
+    # the app's heap (300-450 ms each beside a century's diary list) stalled the window.
+    with collector.paused():
+        diary.read(write)
     return episodes_path, nights_path
 
 
@@ -186,20 +219,40 @@ def export_json(
     *,
     first_night: date | None = None,
     last_night: date | None = None,
+    progress: _progress.Progress | None = None,
 ) -> Path:
     """Write the diary (episodes, days, medications, words of your own) as versioned JSON.
 
     With a period, only its episodes and days, and the medications taken during it, go in.
     Written atomically and owner-only (0600); never over the diary or its journal files.
+    `progress`, as for `export_csv`: when it says no, nothing is written.
     """
     _check_period(first_night, last_night)
     path = path.expanduser()
     contents = _json_contents(diary, first_night, last_night)
-    diary.read(
-        lambda session: targets.write_files(
-            diary.path, [(path, lambda stream: json_format.write(stream, contents(session)))]
+    local_from, local_to = _starts(diary, first_night, last_night)  # before the transaction
+
+    def write(session: Session) -> None:
+        held = contents(session)
+        tick = None
+        if progress is not None:
+            episodes, days = export_reads.counts(
+                session,
+                local_from=local_from,
+                local_to=local_to,
+                first=first_night,
+                last=last_night,
+            )
+            extra = len(held.vocabulary) + len(held.spans) + len(held.medications)
+            total = episodes + days + extra
+            _progress.begin(progress, total)
+            tick = _progress.ticker(progress, total)
+        targets.write_files(
+            diary.path, [(path, lambda stream: json_format.write(stream, held, tick))]
         )
-    )
+
+    with collector.paused():  # as in `export_csv`
+        diary.read(write)
     return path
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from cramplog.core import nights
@@ -26,6 +27,8 @@ from cramplog.storage.schema import DiaryDayRow
 # the per-page queries cost nothing next to the rows.
 PAGE = 400
 
+_Row = TypeVar("_Row")
+
 
 def episodes(
     session: Session, *, local_from: datetime | None, local_to: datetime | None
@@ -36,13 +39,17 @@ def episodes(
     )
 
 
-def days(session: Session, first: date | None, last: date | None) -> Iterator[DiaryDay]:
-    """Day records of the nights in [first, last], oldest first (as `list_days`)."""
-    query = select(DiaryDayRow).order_by(DiaryDayRow.night_of)
+def _of_nights(query: Select[_Row], first: date | None, last: date | None) -> Select[_Row]:
     if first is not None:
         query = query.where(DiaryDayRow.night_of >= first)
     if last is not None:
         query = query.where(DiaryDayRow.night_of <= last)
+    return query
+
+
+def days(session: Session, first: date | None, last: date | None) -> Iterator[DiaryDay]:
+    """Day records of the nights in [first, last], oldest first (as `list_days`)."""
+    query = _of_nights(select(DiaryDayRow).order_by(DiaryDayRow.night_of), first, last)
     # yield_per fetches and builds PAGE rows at a time; the session keeps no strong
     # reference to rows already handed out.
     for row in session.scalars(query.execution_options(yield_per=PAGE)):
@@ -75,3 +82,23 @@ def cramps_per_night(
             yield night, sum(1 for _start in group)
     finally:
         cursor.close()
+
+
+def counts(
+    session: Session,
+    *,
+    local_from: datetime | None,
+    local_to: datetime | None,
+    first: date | None,
+    last: date | None,
+) -> tuple[int, int]:
+    """(episodes, day records) the reads above give for a period: an export's total, known
+    before its first row, so its progress can say how far it has gone."""
+    connection = driver_connection(session)
+    where, parameters = plain_reads.starting_within(local_from, local_to)
+    condition = f" WHERE {' AND '.join(where)}" if where else ""
+    (episode_count,) = connection.execute(
+        f"SELECT count(*) FROM episodes{condition}", parameters
+    ).fetchone()
+    query = _of_nights(select(func.count()).select_from(DiaryDayRow), first, last)
+    return int(episode_count), int(session.scalar(query) or 0)

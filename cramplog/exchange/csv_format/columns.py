@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cramplog.exchange.moments import LOCAL_FORMAT as LOCAL_FORMAT
+from cramplog.exchange.moments import UTC_FORMAT as UTC_FORMAT
+
 EPISODES_FILENAME = "episodes.csv"
 NIGHTS_FILENAME = "nights.csv"
 
@@ -62,8 +65,6 @@ NIGHT_COLUMNS = (
     "updated_utc",
 )
 LIST_SEPARATOR = "; "
-LOCAL_FORMAT = "%Y-%m-%d %H:%M:%S"
-UTC_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 # A spreadsheet runs a cell beginning with one of these as a formula (or mangles it); a
 # leading apostrophe makes it plain text. The apostrophe itself is on the list, so that the

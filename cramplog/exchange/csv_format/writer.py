@@ -6,8 +6,8 @@ import csv
 import heapq
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date
 from typing import IO
 
 from cramplog.core import nights
@@ -16,12 +16,11 @@ from cramplog.core.records import (
     DiaryDay,
     Episode,
 )
+from cramplog.exchange import moments, progress
 from cramplog.exchange.csv_format.columns import (
     EPISODE_COLUMNS,
     LIST_SEPARATOR,
-    LOCAL_FORMAT,
     NIGHT_COLUMNS,
-    UTC_FORMAT,
     neutralise,
 )
 
@@ -38,8 +37,7 @@ def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
 
 
-def _utc(moment: datetime) -> str:
-    return moment.strftime(UTC_FORMAT)
+_utc = moments.utc
 
 
 @dataclass(frozen=True)
@@ -47,29 +45,49 @@ class Labels:
     """How codes read to a person, and the night a moment belongs to (fixed for one export).
 
     `label` gives a code's label (the diary's `label`: an unknown code reads as itself).
+    Each code is asked once: a century's export names the same few dozen codes 750,000
+    times, and the labels cannot change while one export is written.
     """
 
     label: Callable[[str], str]
     boundary_hour: int
+    _known: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, code: str | None) -> str:
-        return "" if code is None else self.label(code)
+        if code is None:
+            return ""
+        known = self._known.get(code)
+        if known is None:
+            known = self._known[code] = self.label(code)
+        return known
 
 
-def write_episodes(stream: IO[str], episodes: Iterable[Episode], labels: Labels) -> int:
-    """One row per episode, in the order given; returns how many were written."""
+def write_episodes(
+    stream: IO[str],
+    episodes: Iterable[Episode],
+    labels: Labels,
+    tick: progress.Tick | None = None,
+) -> int:
+    """One row per episode, in the order given; returns how many were written.
+
+    `tick`, if given, is told the rows written every `progress.EVERY` rows.
+    """
     writer = csv.writer(stream)
     writer.writerow(EPISODE_COLUMNS)
+    writerow = writer.writerow
     text = neutralise
+    night_of, hour, local = nights.night_of, labels.boundary_hour, moments.local
     written = 0
     for e in episodes:
         written += 1
+        if tick is not None and written % progress.EVERY == 0:
+            tick(written)
         duration_min = None if e.duration_s is None else round(e.duration_s / 60, 2)
-        writer.writerow(
+        writerow(
             (
                 e.uuid,
-                nights.night_of(e.start_local, labels.boundary_hour).isoformat(),
-                e.start_local.strftime(LOCAL_FORMAT),
+                night_of(e.start_local, hour).isoformat(),
+                local(e.start_local),
                 e.utc_offset_min,
                 text(labels.of(e.muscle)),
                 text(e.muscle),
@@ -133,16 +151,25 @@ def write_nights(
     stream: IO[str],
     days: Iterable[DiaryDay],
     cramps_per_night: Iterable[tuple[date, int]],
+    tick: progress.Tick | None = None,
 ) -> None:
     """One row per diary day that has a record or an episode, oldest first.
 
     `days` and `cramps_per_night` (nights holding a cramp, with how many) come oldest first.
+    `tick`, if given, is told every `progress.EVERY` rows how many day records and cramps
+    have been read so far (their sum is known before the file is begun; the rows are not).
     """
     writer = csv.writer(stream)
     writer.writerow(NIGHT_COLUMNS)
-    for night, day, count in _merged(days, cramps_per_night):
-        f = day.factors if day is not None else DayFactors()
-        writer.writerow(
+    writerow = writer.writerow
+    no_factors = DayFactors()
+    read = 0
+    for written, (night, day, count) in enumerate(_merged(days, cramps_per_night), 1):
+        read += count if day is None else count + 1
+        if tick is not None and written % progress.EVERY == 0:
+            tick(read)
+        f = day.factors if day is not None else no_factors
+        writerow(
             (
                 night.isoformat(),
                 _yes_no(f.reviewed),

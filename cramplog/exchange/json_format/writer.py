@@ -16,15 +16,12 @@ from cramplog.core.records import (
     Medication,
     VocabularyItem,
 )
+from cramplog.exchange import moments, progress
 from cramplog.exchange.json_format.versions import FORMAT, VERSION
 
 _T = TypeVar("_T")
 
-_LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
-
-
-def _utc(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+_utc = moments.utc
 
 
 def _day(value: date | None) -> str | None:
@@ -34,7 +31,7 @@ def _day(value: date | None) -> str | None:
 def episode_record(e: Episode) -> dict[str, object]:
     return {
         "uuid": e.uuid,
-        "start_local": e.start_local.strftime(_LOCAL_FORMAT),
+        "start_local": moments.local_t(e.start_local),
         "utc_offset_min": e.utc_offset_min,
         "muscle": e.muscle,
         "side": e.side.value,
@@ -132,8 +129,14 @@ class Contents:
     sleep_hours: str | None = None
 
 
-def write(stream: IO[str], contents: Contents) -> None:
-    """The export, one record per line inside each list, so a diff or a reader can follow it."""
+def write(stream: IO[str], contents: Contents, tick: progress.Tick | None = None) -> None:
+    """The export, one record per line inside each list, so a diff or a reader can follow it.
+
+    `tick`, if given, is told the records written so far every `progress.EVERY` records.
+    """
+    # One encoder for every record: `json.dumps` with options makes a new one per call.
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+    done = 0
 
     def records(
         name: str,
@@ -142,12 +145,17 @@ def write(stream: IO[str], contents: Contents) -> None:
         last: bool = False,
     ) -> None:
         # Each record is written as it comes, so a stream of episodes is never held whole.
-        stream.write(f'  "{name}": [')
+        nonlocal done
+        write = stream.write
+        write(f'  "{name}": [')
         written = 0
         for item in items:
-            stream.write("\n    " if written == 0 else ",\n    ")
-            stream.write(json.dumps(record(item), ensure_ascii=False, allow_nan=False))
+            write("\n    " if written == 0 else ",\n    ")
+            write(encode(record(item)))
             written += 1
+            if tick is not None and (done + written) % progress.EVERY == 0:
+                tick(done + written)
+        done += written
         stream.write("\n  ]" if written else "]")
         stream.write("\n" if last else ",\n")
 

@@ -86,20 +86,11 @@ def import_into(window: QMainWindow, diary: Diary) -> None:
 
 
 def back_up_now(window: QMainWindow, diary: Diary) -> None:
-    try:
-        made = backups.back_up(diary.data_dir, reason=backups.Reason.MANUAL)
-    except CramplogError as exc:
-        tell(window, _("Backup failed"), str(exc), problem=True)
-        return
-    assert made is not None
-    held = backups.details(made)
-    tell(
-        window,
-        _("Backed up"),
-        _("The diary was copied and checked ({contents}); the copy is in {path}.").format(
-            contents=held.contents(), path=made.path
-        ),
-    )
+    """Back up on a worker thread (`back_up_now` module); `tell` says how it went."""
+    from cramplog.ui.dialogs import back_up_now as backing_up
+
+    # `tell` is looked up when the backup ends, so a seam patched meanwhile is the one used.
+    backing_up.start(window, diary.data_dir, lambda *args, **kwargs: tell(*args, **kwargs))
 
 
 def restore_from_backup(

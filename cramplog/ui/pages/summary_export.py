@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from cramplog.core.errors import CramplogError
+from cramplog.core.errors import CramplogError, ExportCancelled
 from cramplog.core.translation import _
 from cramplog.render import report_document
 from cramplog.ui.pages import summary_printing
+from cramplog.ui.pages.export_progress import ExportProgress
 from cramplog.ui.pages.summary_progress import page_progress
 
 if TYPE_CHECKING:
@@ -91,9 +92,17 @@ def export_csv(page: SummaryPage, seams: Seams) -> None:
     if folder is None:
         return
     try:
-        episodes, nights = exchange.export_csv(
-            page.diary, folder, first_night=period.first, last_night=period.last
-        )
+        with ExportProgress(page, _("Writing the CSV files…"), _("Export CSV")) as progress:
+            episodes, nights = exchange.export_csv(
+                page.diary,
+                folder,
+                first_night=period.first,
+                last_night=period.last,
+                progress=progress,
+            )
+    except ExportCancelled as exc:
+        page.banner.note(str(exc))
+        return
     except CramplogError as exc:
         seams.show_error(page, _("The CSV files were not saved"), str(exc))
         return
@@ -119,7 +128,11 @@ def export_json(page: SummaryPage, seams: Seams) -> None:
     if not path.suffix:
         path = path.with_suffix(".json")
     try:
-        written = exchange.export_json(page.diary, path)
+        with ExportProgress(page, _("Writing the JSON file…"), _("Export JSON")) as progress:
+            written = exchange.export_json(page.diary, path, progress=progress)
+    except ExportCancelled as exc:
+        page.banner.note(str(exc))
+        return
     except CramplogError as exc:
         seams.show_error(page, _("The JSON file was not saved"), str(exc))
         return

@@ -528,7 +528,7 @@ def test_the_data_actions_are_import_back_up_and_restore(window: Host, diary: Di
 
 
 def test_back_up_now_says_where_the_copy_is(
-    window: Host, diary: Diary, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: Host, diary: Diary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     log_cramp(diary)
     told: list[tuple[str, str, bool]] = []
@@ -537,7 +537,8 @@ def test_back_up_now_says_where_the_copy_is(
         "tell",
         lambda _w, title, text, problem=False: told.append((title, text, problem)),
     )
-    data_actions.back_up_now(window, diary)
+    data_actions.back_up_now(window, diary)  # the copy is made on a worker thread
+    qtbot.wait_until(lambda: bool(told), timeout=10_000)
     [(title, text, problem)] = told
     assert title == "Backed up" and "1 cramp," in text and not problem
     assert len(backups.list_backups(diary.data_dir)) == 1

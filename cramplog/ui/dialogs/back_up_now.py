@@ -1,0 +1,117 @@
+"""File > Back up now: the copy and its check on a worker thread, behind a small busy dialog.
+
+A century's diary takes the better part of a second to copy and check (the copy, SQLite's
+integrity check of it, and counting what it holds), and on the UI thread the window froze
+for all of it. The worker uses connections of its own, as the automatic backups do
+(`ui.startup.auto_backup`; `diary.backups` lets one backup write at a time), and hands its
+outcome to the UI thread through a queued signal, which says what came of it in the same
+words as before. The dialog appears only when the backup is still running after 400 ms.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import cast
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from cramplog.core.errors import CramplogError
+from cramplog.core.translation import _
+from cramplog.diary import backups
+
+SHOWN_AFTER_MS = 400
+MINIMUM_WIDTH = 360
+
+# How the outcome is said: (parent, title, text, problem) — `data_actions.tell`.
+Tell = Callable[..., None]
+
+
+class _Handover(QObject):
+    """Tells the UI thread that the worker has finished (a queued signal)."""
+
+    done = Signal(object)  # (Backup, BackupDetails), or the exception raised
+
+
+class BackUpNow(QObject):
+    """One "Back up now" under way; a child of the window until it has said how it went."""
+
+    finished = Signal()
+
+    def __init__(self, window: QWidget, data_dir: Path, tell: Tell) -> None:
+        super().__init__(window)
+        self.setObjectName("backUpNow")
+        self._window = window
+        self._data_dir = data_dir
+        self._tell = tell
+        self.dialog = QProgressDialog(_("Backing up the diary…"), "", 0, 0, window)
+        self.dialog.setObjectName("backUpNowProgress")
+        self.dialog.setWindowTitle(_("Back up now"))
+        self.dialog.setCancelButton(None)  # a copy half made is of no use; it is quick anyway
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(SHOWN_AFTER_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setMinimumWidth(MINIMUM_WIDTH)  # Qt's 200 px crowds the bar and its label
+        self.dialog.hide()
+        self._handover = _Handover()
+        self._handover.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self.worker = threading.Thread(target=self._work, name="cramplog-back-up-now")
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self.worker.start()
+        QTimer.singleShot(SHOWN_AFTER_MS, self._show_if_running)
+
+    def _show_if_running(self) -> None:
+        if self.running:
+            self.dialog.show()
+
+    def _work(self) -> None:
+        outcome: object
+        try:
+            made = backups.back_up(self._data_dir, reason=backups.Reason.MANUAL)
+            assert made is not None  # only `only_if_changed` backups can be skipped
+            outcome = (made, backups.details(made))
+        except Exception as exc:  # handed to the UI thread: said, or raised there
+            outcome = exc
+        self._handover.done.emit(outcome)
+
+    def _done(self, outcome: object) -> None:
+        self.worker.join()
+        self.running = False
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.setParent(None)  # no longer the window's backup under way
+        self.deleteLater()
+        try:
+            self._say(outcome)
+        finally:
+            self.finished.emit()
+
+    def _say(self, outcome: object) -> None:
+        if isinstance(outcome, CramplogError):
+            self._tell(self._window, _("Backup failed"), str(outcome), problem=True)
+            return
+        if isinstance(outcome, BaseException):
+            raise outcome  # a bug: the app's error hook logs it and says so
+        made, held = cast("tuple[backups.Backup, backups.BackupDetails]", outcome)
+        self._tell(
+            self._window,
+            _("Backed up"),
+            _("The diary was copied and checked ({contents}); the copy is in {path}.").format(
+                contents=held.contents(), path=made.path
+            ),
+        )
+
+
+def start(window: QWidget, data_dir: Path, tell: Tell) -> BackUpNow | None:
+    """Start backing up the diary, unless a backup asked for by hand is under way already."""
+    if window.findChild(BackUpNow, "backUpNow") is not None:
+        return None
+    run = BackUpNow(window, data_dir, tell)
+    run.start()
+    return run
