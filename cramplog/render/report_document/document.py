@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 )
 
 from cramplog.analysis import report as reports
+from cramplog.core import errors
 from cramplog.core.errors import ExportError
 from cramplog.core.translation import _, n_
 from cramplog.render.report_document import appendix_painter
@@ -59,8 +60,8 @@ from cramplog.render.report_document.typesetting import (
 Progress = Callable[[int, int], bool]
 
 
-class ExportCancelled(Exception):
-    """The person pressed Cancel; nothing was written.
+class ExportCancelled(errors.ExportCancelled):
+    """The person pressed Cancel while pages were painted; nothing was written.
 
     `pages_done` pages had been painted. `withdrawn` is False when a printer could not take
     back what it had been given (Qt's PDF and CUPS engines cannot abort a job once begun).
