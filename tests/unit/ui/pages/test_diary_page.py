@@ -304,11 +304,8 @@ def months(editor: DiaryEditor) -> DiaryEditor:
     return editor
 
 
-def test_each_period_and_muscle_shows_what_the_diary_holds_for_it_without_reading_it_again(
-    qtbot: QtBot, page: DiaryPage, months: DiaryEditor, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    diary = months.diary
-    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+def reads_of(diary: DiaryView, monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Each read of the diary's episodes from now on, by its arguments."""
     reads: list[object] = []
     real_list = diary.list_episodes
 
@@ -317,6 +314,15 @@ def test_each_period_and_muscle_shows_what_the_diary_holds_for_it_without_readin
         return real_list(*args)
 
     monkeypatch.setattr(diary, "list_episodes", list_episodes)
+    return reads
+
+
+def test_each_period_and_muscle_shows_what_the_diary_holds_for_it_without_reading_it_again(
+    qtbot: QtBot, page: DiaryPage, months: DiaryEditor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    diary = months.diary
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+    reads = reads_of(diary, monkeypatch)
     for muscle in (None, "muscle.calf", "muscle.foot"):
         page.muscle.setCurrentIndex(page.muscle.findData(muscle) if muscle else 0)
         for period in range(page.period.count()):
@@ -366,14 +372,7 @@ def test_the_changes_an_import_tells_at_once_reload_the_list_once(
     """An import says that words, settings, medicines, nights and cramps all changed; each
     reload of a century's list is seconds, so the list reloads once, with all of it."""
     qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
-    reads: list[object] = []
-    real_list = diary.list_episodes
-
-    def list_episodes(*args: EpisodeFilter) -> list[Episode]:
-        reads.append(args)
-        return real_list(*args)
-
-    monkeypatch.setattr(diary, "list_episodes", list_episodes)
+    reads = reads_of(diary, monkeypatch)
     diary.add_episode(cramp(11, 4, muscle="muscle.foot"))  # as an import writes, unseen
     for kind in (edits.VOCABULARY, edits.SETTINGS, edits.MEDICATIONS, edits.DAYS, edits.EPISODES):
         months.changed.emit(kind)
