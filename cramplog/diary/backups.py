@@ -263,8 +263,9 @@ def back_up(
 # thread (`ui.startup.auto_backup`) while the person may back up by hand or import: without
 # this, one backup's clearing of half-written copies could remove the other's copy in the
 # making, and two rotations could count each other's files. The check for changes before
-# it only reads, and stays outside.
-_WRITING = threading.Lock()
+# it only reads, and stays outside. A restore holds it throughout (its own backup first
+# takes it again, hence re-entrant): no backup may copy a diary being replaced.
+_WRITING = threading.RLock()
 
 
 def startup_backup_due(data_dir: Path, *, now: datetime | None = None) -> bool:
@@ -382,7 +383,11 @@ def restore(data_dir: Path, backup_path: Path, *, now: datetime | None = None) -
     never replayed into the restored diary. The copy is written under a temporary name,
     synced and checked, then renamed into place.
     """
-    now = now or datetime.now(UTC)
+    with _WRITING:
+        return _restore(data_dir, backup_path, now=now or datetime.now(UTC))
+
+
+def _restore(data_dir: Path, backup_path: Path, *, now: datetime) -> RestoreResult:
     backup_path = backup_path.resolve()
     _check_restorable(backup_path)
     ensure_private_dir(data_dir)

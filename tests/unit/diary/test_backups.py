@@ -487,3 +487,38 @@ def test_newest_names_the_newest_usable_backup(diary: Diary, data_dir: Path) -> 
     flip_bytes(broken.path)
     assert backups.resolve_backup(data_dir, "newest") == good.path.resolve()
     assert backups.resolve_backup(data_dir, good.path.name) == good.path.resolve()
+
+
+def test_a_backup_asked_for_during_a_restore_waits_and_copies_the_restored_diary(
+    diary: Diary, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Backups run on worker threads while the app restores: none may copy a diary that
+    is half replaced."""
+    log_cramp(diary)
+    one_cramp = backups.back_up(data_dir, now=T0)
+    assert one_cramp is not None
+    log_cramp(diary, 1)
+    diary.close()
+    checking = threading.Event()
+    go_on = threading.Event()
+    real_check = backups._check_restorable
+
+    def slow_check(path: Path) -> None:
+        checking.set()
+        go_on.wait(10)
+        real_check(path)
+
+    monkeypatch.setattr(backups, "_check_restorable", slow_check)
+    restoring = threading.Thread(target=backups.restore, args=(data_dir, one_cramp.path))
+    restoring.start()
+    assert checking.wait(10)
+    made: list[backups.Backup | None] = []
+    backing_up = threading.Thread(target=lambda: made.append(backups.back_up(data_dir)))
+    backing_up.start()
+    backing_up.join(0.3)
+    assert backing_up.is_alive() and made == []  # waiting for the restore
+    go_on.set()
+    restoring.join()
+    backing_up.join()
+    assert made and made[0] is not None
+    assert backups.details(made[0]).episodes == 1  # the restored diary, whole
