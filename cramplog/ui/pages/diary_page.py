@@ -36,8 +36,9 @@ from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter
 from cramplog.core.translation import N_, _
 from cramplog.core.wording import count, number
 from cramplog.ui import editor as edits
-from cramplog.ui.widgets.episode_model import KEY_ROLE, SEARCH, EpisodeTableModel
-from cramplog.ui.widgets.episode_rows import NIGHT, CrampFreeNight, SortedRows
+from cramplog.ui.widgets.episode_model import KEY_ROLE, EpisodeTableModel
+from cramplog.ui.widgets.episode_rows import NIGHT, SortedRows, pick_rows
+from cramplog.ui.widgets.episode_texts import SEARCH
 from cramplog.ui.widgets.theme import WrappedLabel
 
 if TYPE_CHECKING:
@@ -364,27 +365,6 @@ class DiaryPage(QWidget):
         filtered = self._first_night is not None or self._muscle is not None
         self._whole = None if filtered else self.model.snapshot()
 
-    def _picked(self, whole: SortedRows) -> SortedRows:
-        """The rows of `whole` the period and muscle filters let through, in its order: the
-        rows `list_episodes` and `cramp_free_nights` give for `current_filter()`."""
-        first, muscle = self._first_night, self._muscle
-        kept = [
-            at
-            for at, (row, night) in enumerate(zip(whole.rows, whole.nights, strict=True))
-            if (first is None or night >= first)
-            and (
-                muscle is None
-                if isinstance(row, CrampFreeNight)  # quiet nights have no muscle
-                else muscle is None or row.muscle == muscle
-            )
-        ]
-        return SortedRows(
-            whole.column,
-            whole.descending,
-            [whole.rows[at] for at in kept],
-            [whole.nights[at] for at in kept],
-        )
-
     def _matches(self, episode: Episode) -> bool:
         if self._muscle is not None and episode.muscle != self._muscle:
             return False
@@ -453,7 +433,11 @@ class DiaryPage(QWidget):
             self._first_night, self._muscle = first_night, muscle
             if self._loaded and self._whole is not None and self._read_ahead is None:
                 whole = self._whole
-                self._show(lambda: self.model.take_sorted(self._picked(whole)))
+                self._show(
+                    lambda: self.model.take_sorted(
+                        pick_rows(whole, first_night=self._first_night, muscle=self._muscle)
+                    )
+                )
             elif self._loaded:
                 self.refresh()
         self.proxy.setFilterFixedString(self.search.text().strip())

@@ -9,27 +9,26 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont
 
-from cramplog.core import wording
 from cramplog.core.records import Episode
-from cramplog.core.translation import N_, _
+from cramplog.core.translation import _
 from cramplog.ui.widgets.episode_rows import (  # the rows and their order, re-exported
     COLUMNS,
     DURATION,
     INTENSITY,
-    MUSCLE,
     NIGHT,
     NOTES,
     RELIEFS,
-    SIDE,
     STATUS,
-    TIME,
     TRIGGERS,
-    WOKE,
     CrampFreeNight,
     DiaryRow,
     SortedRows,
     row_key,
     sort_key,
+)
+from cramplog.ui.widgets.episode_texts import (
+    SEARCH,
+    RowTexts,
 )
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -38,23 +37,13 @@ _Index = QModelIndex | QPersistentModelIndex
 # 10 µs a row, so each turn keeps the window waiting about 10 ms.
 WARM_SLICE = 1000
 
-# A hidden last column holding everything searchable, so the proxy can filter text in C++.
-SEARCH = len(COLUMNS)
+# A hidden last column holding everything searchable (`RowTexts`' search text), which the
+# proxy filters.
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # an episode's UUID or a night's ISO date
 MUSCLE_ROLE = Qt.ItemDataRole.UserRole + 3
 NIGHT_ROLE = Qt.ItemDataRole.UserRole + 4
-
-TO_REVIEW = N_("To review")
-CRAMP_FREE = N_("Cramp-free")
-NO_CRAMPS = N_("No cramps")
-
-
-def first_line(text: str, limit: int = 120) -> str:
-    stripped = text.strip()
-    line = stripped.splitlines()[0] if stripped else ""
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 class EpisodeTableModel(QAbstractTableModel):
@@ -80,9 +69,7 @@ class EpisodeTableModel(QAbstractTableModel):
         # Display strings by row object (its id: the entry holds the row, so the id cannot
         # be reused while it is here), not by position: sorting, filtering and single-row
         # changes move rows without making their strings again.
-        self._cache: dict[int, tuple[DiaryRow, tuple[str, ...]]] = {}
-        self._dates: dict[date, str] = {}
-        self._clocks: dict[tuple[int, int], str] = {}
+        self._strings = RowTexts(label)
         self._label = label
         self._night_of = night_of
         self._sort_column = NIGHT
@@ -97,15 +84,9 @@ class EpisodeTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self._nights = [self._row_night(row) for row in rows]
-        self._forget_texts()
+        self._strings.forget(self._label)
         self._sort_in_place()
         self.endResetModel()
-
-    def _forget_texts(self) -> None:
-        """Drop every display string made (the rows, their labels or the locale changed)."""
-        self._cache = {}
-        self._dates = {}
-        self._clocks = {}
 
     def take_sorted(self, prepared: SortedRows) -> None:
         """Show rows made by `sort_rows` (or kept by `snapshot`) with this model's night
@@ -132,7 +113,7 @@ class EpisodeTableModel(QAbstractTableModel):
         self._label = label
         self._night_of = night_of
         self._nights = [self._row_night(row) for row in self._rows]
-        self._forget_texts()
+        self._strings.forget(self._label)
         self._resort()
 
     def set_episodes(self, episodes: Sequence[Episode]) -> None:
@@ -226,7 +207,7 @@ class EpisodeTableModel(QAbstractTableModel):
 
     def _remove_row(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
-        self._cache.pop(id(self._rows[row]), None)
+        self._strings.drop(self._rows[row])
         del self._rows[row]
         del self._nights[row]
         self.endRemoveRows()
@@ -331,61 +312,8 @@ class EpisodeTableModel(QAbstractTableModel):
         return self._texts(row)[SEARCH]
 
     def _texts(self, row: int) -> tuple[str, ...]:
-        """The row's display strings, one per column, then its search text (cached)."""
-        item = self._rows[row]
-        cached = self._cache.get(id(item))
-        if cached is not None:
-            return cached[1]
-        shown = self._format(item, self._nights[row])
-        notes = "" if isinstance(item, CrampFreeNight) else item.notes
-        # Cached with the rest: the proxy asks for it of every row at each keystroke.
-        texts = (*shown, (" ".join(shown) + " " + notes).lower())
-        self._cache[id(item)] = (item, texts)
-        return texts
-
-    def _night_text(self, night: date) -> str:
-        # Made once per night and clock minute: the locale's patterns cost about 8 µs a
-        # date, and every row of the list needs both before a search can look at it.
-        text = self._dates.get(night)
-        if text is None:
-            text = self._dates[night] = wording.date_text(night)
-        return text
-
-    def _format(self, item: DiaryRow, night: date) -> tuple[str, ...]:
-        if isinstance(item, CrampFreeNight):
-            night_text = self._night_text(night)
-            return (night_text, "", _(NO_CRAMPS), "", "", "", "", _(CRAMP_FREE), "", "", "")
-        return tuple(self._text(item, night, column) for column in range(len(COLUMNS)))
-
-    def _text(self, item: Episode, night: date, column: int) -> str:
-        """One column's display string of an episode's row."""
-        if column == NIGHT:
-            return self._night_text(night)
-        if column == TIME:
-            if not item.time_noted:
-                return item.clock_text
-            moment = item.start_local
-            clock = self._clocks.get((moment.hour, moment.minute))
-            if clock is None:
-                clock = self._clocks[moment.hour, moment.minute] = item.clock_text
-            return clock
-        if column == MUSCLE:
-            return self._label(item.muscle)
-        if column == SIDE:
-            return item.side.label
-        if column == DURATION:
-            return wording.duration(item.duration_s, missing="")
-        if column == INTENSITY:
-            return "" if item.intensity is None else str(item.intensity)
-        if column == WOKE:
-            return {True: _("Yes"), False: _("No"), None: ""}[item.woke_from_sleep]
-        if column == STATUS:
-            return _(TO_REVIEW) if item.to_review else ""
-        if column == TRIGGERS:
-            return ", ".join(self._label(code) for code in item.triggers)
-        if column == RELIEFS:
-            return ", ".join(self._label(code) for code, _rating in item.reliefs)
-        return first_line(item.notes)
+        """The row's display strings, one per column, then its search text (kept)."""
+        return self._strings.of(self._rows[row], self._nights[row])
 
     def _tooltip(self, item: DiaryRow, column: int) -> str | None:
         if isinstance(item, CrampFreeNight):
@@ -410,12 +338,4 @@ class EpisodeTableModel(QAbstractTableModel):
         return sort_key(item, self._nights[row], column, lambda: self._column_text(row, column))
 
     def _column_text(self, row: int, column: int) -> str:
-        """One display string of a row: from the cache, or made alone (sorting by a text
-        column needs only that column, not every row's dates and clock times)."""
-        item = self._rows[row]
-        cached = self._cache.get(id(item))
-        if cached is not None:
-            return cached[1][column]
-        if isinstance(item, CrampFreeNight):
-            return self._format(item, self._nights[row])[column]
-        return self._text(item, self._nights[row], column)
+        return self._strings.column(self._rows[row], self._nights[row], column)

@@ -105,3 +105,25 @@ def sort_rows(
         reverse=descending,
     )
     return SortedRows(column, descending, [rows[r] for r in order], [nights[r] for r in order])
+
+
+def pick_rows(whole: SortedRows, *, first_night: date | None, muscle: str | None) -> SortedRows:
+    """The rows of `whole` from `first_night` on (all if None) and of `muscle` (all if None),
+    in its order: the rows `list_episodes` and `cramp_free_nights` give for that filter.
+    A quiet night has no muscle, so a muscle leaves every quiet night out."""
+    kept = [
+        at
+        for at, (row, night) in enumerate(zip(whole.rows, whole.nights, strict=True))
+        if (first_night is None or night >= first_night)
+        and (
+            muscle is None
+            if isinstance(row, CrampFreeNight)
+            else muscle is None or row.muscle == muscle
+        )
+    ]
+    return SortedRows(
+        whole.column,
+        whole.descending,
+        [whole.rows[at] for at in kept],
+        [whole.nights[at] for at in kept],
+    )

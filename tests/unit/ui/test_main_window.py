@@ -24,8 +24,8 @@ from cramplog.ui.forms.quick_log import QuickLogDialog
 from cramplog.ui.main_window import MainWindow
 from cramplog.ui.places import PATTERNS, PLACES, SUMMARY
 from cramplog.ui.preferences import Preferences
-from cramplog.ui.widgets.episode_model import TO_REVIEW
 from cramplog.ui.widgets.episode_rows import MUSCLE, NOTES, STATUS
+from cramplog.ui.widgets.episode_texts import TO_REVIEW
 from tests.conftest import LONDON, NOW
 
 

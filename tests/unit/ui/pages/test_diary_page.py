@@ -19,15 +19,9 @@ from cramplog.diary.view import DiaryView
 from cramplog.ui import editor as edits
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages.diary_page import DiaryPage
-from cramplog.ui.widgets.episode_model import (
-    CRAMP_FREE,
-    KEY_ROLE,
-    NO_CRAMPS,
-    SORT_ROLE,
-    TO_REVIEW,
-    EpisodeTableModel,
-)
+from cramplog.ui.widgets.episode_model import KEY_ROLE, SORT_ROLE, EpisodeTableModel
 from cramplog.ui.widgets.episode_rows import INTENSITY, MUSCLE, NIGHT, NOTES, STATUS, TIME
+from cramplog.ui.widgets.episode_texts import CRAMP_FREE, NO_CRAMPS, TO_REVIEW
 from tests.conftest import LONDON
 
 
