@@ -14,7 +14,6 @@ from cramplog.core.translation import _
 from cramplog.render import report_document
 from cramplog.ui.pages import summary_printing
 from cramplog.ui.pages.export_progress import ExportProgress
-from cramplog.ui.pages.summary_progress import page_progress
 
 if TYPE_CHECKING:
     from cramplog.ui.pages.summary_page import SummaryPage
@@ -49,19 +48,16 @@ def export_pdf(page: SummaryPage, seams: Seams) -> None:
         return
     if not path.suffix:
         path = path.with_suffix(".pdf")
-    progress, report_progress = page_progress(
-        page, _("Writing the PDF…"), _("Export PDF"), document.page_count
-    )
+    writing = _("Writing the PDF…")
     try:
-        written = report_document.save_pdf(document, path, progress=report_progress)
+        with ExportProgress(page, writing, _("Export PDF"), document.page_count) as progress:
+            written = report_document.save_pdf(document, path, progress=progress)
     except report_document.ExportCancelled:
         page.banner.note(_("Export cancelled; nothing was written."))
         return
     except CramplogError as exc:
         seams.show_error(page, _("The PDF was not saved"), str(exc))
         return
-    finally:
-        progress.close()
     page.banner.saved(_("Saved to {path}").format(path=written), written)
 
 

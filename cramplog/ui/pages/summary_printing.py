@@ -20,7 +20,7 @@ from cramplog.core import wording
 from cramplog.core.errors import CramplogError
 from cramplog.core.translation import _
 from cramplog.render import report_document
-from cramplog.ui.pages.summary_progress import page_progress
+from cramplog.ui.pages.export_progress import ExportProgress
 
 if TYPE_CHECKING:
     from cramplog.ui.pages.summary_page import SummaryPage
@@ -42,17 +42,14 @@ def print_report(
     printer = printer_for(document)
     if not run_print_dialog(printer, page):
         return
-    progress, report_progress = page_progress(
-        page, _("Sending the pages to the printer…"), _("Print"), document.page_count
-    )
+    sending = _("Sending the pages to the printer…")
     try:
-        document.print_to(printer, progress=report_progress)
+        with ExportProgress(page, sending, _("Print"), document.page_count) as progress:
+            document.print_to(printer, progress=progress)
     except report_document.ExportCancelled as cancelled:
         page.banner.note(_cancelled_printing(cancelled))
     except CramplogError as exc:
         show_error(page, _("The summary was not printed"), str(exc))
-    finally:
-        progress.close()
 
 
 def _cancelled_printing(cancelled: report_document.ExportCancelled) -> str:
@@ -80,13 +77,9 @@ def print_preview(
     from cramplog.ui.pages.summary_print_preview import PrintPreview
 
     preview = PrintPreview(document, page)
-    progress, report_progress = page_progress(
-        page, _("Preparing the print preview…"), _("Print preview"), document.page_count
-    )
-    try:
-        painted = preview.paint(report_progress)
-    finally:
-        progress.close()
+    preparing = _("Preparing the print preview…")
+    with ExportProgress(page, preparing, _("Print preview"), document.page_count) as progress:
+        painted = preview.paint(progress)
     try:
         if preview.failure is not None:
             show_error(page, _("The print preview could not be made"), preview.failure)

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from cramplog import exchange
@@ -103,3 +104,25 @@ def test_a_json_export_shows_its_progress(
     assert len(reports.seen) >= 2
     assert (tmp_path / "diary.json").stat().st_size > 0
     assert str(tmp_path / "diary.json") in page.banner.message.text()
+
+
+def test_the_callback_moves_the_bar_lets_timers_run_and_says_stop_after_cancel(
+    qtbot: QtBot,
+) -> None:
+    """What the PDF, printing and the print preview count their pages with, too."""
+    parent = QWidget()
+    qtbot.add_widget(parent)
+    beats: list[int] = []
+    timer = QTimer(parent)
+    timer.setInterval(0)
+    timer.timeout.connect(lambda: beats.append(1))
+    timer.start()
+    with export_progress.ExportProgress(parent, "Painting…", "Print", 10) as progress:
+        assert progress(3, 10) is True
+        assert progress.dialog.value() == 3
+        assert beats  # the event loop ran inside the callback
+        assert progress.dialog.labelText() == "Painting…"
+        assert progress.dialog.windowTitle() == "Print"
+        progress.dialog.cancel()
+        assert progress(4, 10) is False
+    assert not progress.dialog.isVisible()
