@@ -10,7 +10,6 @@ words as before. The dialog appears only when the backup is still running after 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import cast
@@ -21,18 +20,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from cramplog.core.errors import CramplogError
 from cramplog.core.translation import _
 from cramplog.diary import backups
-
-SHOWN_AFTER_MS = 400
-MINIMUM_WIDTH = 360
+from cramplog.ui.pages.export_progress import MINIMUM_WIDTH, SHOWN_AFTER_MS
+from cramplog.ui.worker import Worker
 
 # How the outcome is said: (parent, title, text, problem) — `data_actions.tell`.
 Tell = Callable[..., None]
-
-
-class _Handover(QObject):
-    """Tells the UI thread that the worker has finished (a queued signal)."""
-
-    done = Signal(object)  # (Backup, BackupDetails), or the exception raised
 
 
 class BackUpNow(QObject):
@@ -56,9 +48,8 @@ class BackUpNow(QObject):
         self.dialog.setAutoReset(False)
         self.dialog.setMinimumWidth(MINIMUM_WIDTH)  # Qt's 200 px crowds the bar and its label
         self.dialog.hide()
-        self._handover = _Handover()
-        self._handover.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self.worker = threading.Thread(target=self._work, name="cramplog-back-up-now")
+        self.worker = Worker(self._back_up, name="cramplog-back-up-now")
+        self.worker.when_done(self._done)
         self.running = False
 
     def start(self) -> None:
@@ -70,18 +61,13 @@ class BackUpNow(QObject):
         if self.running:
             self.dialog.show()
 
-    def _work(self) -> None:
-        outcome: object
-        try:
-            made = backups.back_up(self._data_dir, reason=backups.Reason.MANUAL)
-            assert made is not None  # only `only_if_changed` backups can be skipped
-            outcome = (made, backups.details(made))
-        except Exception as exc:  # handed to the UI thread: said, or raised there
-            outcome = exc
-        self._handover.done.emit(outcome)
+    def _back_up(self) -> tuple[backups.Backup, backups.BackupDetails]:
+        made = backups.back_up(self._data_dir, reason=backups.Reason.MANUAL)
+        assert made is not None  # only `only_if_changed` backups can be skipped
+        return made, backups.details(made)
 
-    def _done(self, outcome: object) -> None:
-        self.worker.join()
+    def _done(self, worker: Worker) -> None:
+        outcome = worker.wait()  # ended: the wait only joins its thread
         self.running = False
         self.dialog.close()
         self.dialog.deleteLater()

@@ -11,39 +11,19 @@ has gone.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 
 from cramplog.core.errors import CramplogError
 from cramplog.core.translation import _
 from cramplog.diary import backups
+from cramplog.ui.worker import Worker, outcome_of
 
 # A due start-up backup waits this long after the window appears, so it never delays the
 # first paint (nor the start-up benchmark, which quits right after it).
 STARTUP_BACKUP_DELAY_MS = 3000
-
-
-class _Handover(QObject):
-    """Tells the UI thread that a worker has finished (a queued signal)."""
-
-    done = Signal(object)  # the _Run that finished
-
-
-class _Run:
-    """One backup on the worker thread, and what came of it."""
-
-    def __init__(self, work: Callable[[], object], handover: _Handover) -> None:
-        self.outcome: object = None  # the Backup made, None (nothing changed), or the error
-        self._work = work
-        self._handover = handover
-        self.thread = threading.Thread(target=self._body, name="cramplog-backup")
-
-    def _body(self) -> None:
-        self.outcome = self._work()
-        self._handover.done.emit(self)
 
 
 class AutoBackup(QObject):
@@ -66,9 +46,7 @@ class AutoBackup(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(self.interval_ms)
         self._timer.timeout.connect(self.tick)
-        self._run: _Run | None = None
-        self._handover = _Handover(self)
-        self._handover.done.connect(self._done)
+        self._run: Worker | None = None
 
     def start(self) -> None:
         self._timer.start()
@@ -99,25 +77,21 @@ class AutoBackup(QObject):
         # Taken before the copy: a save made while it is written moves the state again, so
         # the next tick backs that save up too.
         self._state = backups.file_state(self.data_dir)
-        self._run = _Run(self._outcome, self._handover)
-        self._run.thread.start()
+        self._run = Worker(self._back_up, name="cramplog-backup")
+        self._run.when_done(self._done)
+        self._run.start()
 
     def back_up_at_exit(self) -> None:
         """The closing backup, made here and now if the diary changed since the last look."""
         self._finish()
         if backups.file_state(self.data_dir) != self._state:
             self._state = backups.file_state(self.data_dir)
-            self._take(self._outcome())
+            self._take(outcome_of(self._back_up))
 
-    def _outcome(self) -> object:
-        try:
-            return backups.back_up(
-                self.data_dir, reason=backups.Reason.AUTOMATIC, only_if_changed=True
-            )
-        except Exception as exc:  # handed to the UI thread: reported, or raised there
-            return exc
+    def _back_up(self) -> backups.Backup | None:
+        return backups.back_up(self.data_dir, reason=backups.Reason.AUTOMATIC, only_if_changed=True)
 
-    def _done(self, run: _Run) -> None:
+    def _done(self, run: Worker) -> None:
         if run is self._run:  # not one `_finish` has taken already
             self._finish()
 
@@ -126,8 +100,7 @@ class AutoBackup(QObject):
         that says it is done may never be delivered: the event loop has ended)."""
         run, self._run = self._run, None
         if run is not None:
-            run.thread.join()
-            self._take(run.outcome)
+            self._take(run.wait())
 
     def _take(self, outcome: object) -> None:
         if isinstance(outcome, CramplogError):
