@@ -1,5 +1,6 @@
 """The Diary place: every cramp and cramp-free night in a sortable, filterable list."""
-# Over 400 lines because the list, its filters and its edit/delete actions act on one model.
+# Over 400 lines because the list, its filters and its edit/delete actions act on one model;
+# the next seam is the filter bar with the rows it keeps for picking (`_whole`).
 
 from __future__ import annotations
 
@@ -359,11 +360,15 @@ class DiaryPage(QWidget):
         self._keep_whole()
         self._update_count()
 
+    @property
+    def _filtered(self) -> bool:
+        """Whether a period or a muscle narrows the list (the search aside)."""
+        return self._first_night is not None or self._muscle is not None
+
     def _keep_whole(self) -> None:
         """Keep the rows as every row of the diary if no filter narrows them; else forget
         the rows kept before (the change just made is not in them)."""
-        filtered = self._first_night is not None or self._muscle is not None
-        self._whole = None if filtered else self.model.snapshot()
+        self._whole = None if self._filtered else self.model.snapshot()
 
     def _matches(self, episode: Episode) -> bool:
         if self._muscle is not None and episode.muscle != self._muscle:
@@ -415,10 +420,9 @@ class DiaryPage(QWidget):
         scroll = self.table.verticalScrollBar().value()
         fill()
         self.model.warm_texts()
-        filtered = self._first_night is not None or self._muscle is not None
-        if not filtered:
+        if not self._filtered:  # the rows just read are every row: kept for the filters
             self._whole = self.model.snapshot()
-        has_rows = self.model.rowCount() > 0 or filtered
+        has_rows = self.model.rowCount() > 0 or self._filtered
         self.stack.setCurrentWidget(self.table if has_rows else self.empty)
         self._reselect(selected, current)
         self.table.verticalScrollBar().setValue(scroll)
