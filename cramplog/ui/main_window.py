@@ -584,6 +584,8 @@ class MainWindow(QMainWindow):
             )
         self.preferences.last_place = self.places.currentRow()
         self.preferences.sync()
+        if self._diary_page is not None:
+            self._diary_page.stop_reading()
         super().closeEvent(event)
 
     # -- actions --------------------------------------------------------------------------

@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.core import nights
+from cramplog.core.errors import CramplogError
 from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter
 from cramplog.core.translation import N_, _
 from cramplog.core.wording import count, number
 from cramplog.ui import editor as edits
+from cramplog.ui.pages import diary_reload
 from cramplog.ui.widgets.episode_model import KEY_ROLE, EpisodeTableModel
 from cramplog.ui.widgets.episode_rows import NIGHT, SortedRows, pick_rows
 from cramplog.ui.widgets.episode_texts import SEARCH
@@ -199,6 +201,7 @@ class DiaryPage(QWidget):
         # while filtered, until it is shown whole again.
         self._whole: SortedRows | None = None
         self._refresh_due = False  # a reload asked for, to be made once (`_refresh_soon`)
+        self._reload = diary_reload.ListReload(show=self._reloaded, fail=self._reload_failed)
         # Rows load when the place is first shown: a person who opens cramplog on Patterns
         # should not pay (150,000 episodes: ~250 MB and a second) for a list they do not see.
         self._loaded = False
@@ -335,8 +338,41 @@ class DiaryPage(QWidget):
             QTimer.singleShot(0, self._refresh_if_due)
 
     def _refresh_if_due(self) -> None:
-        if self._refresh_due:
+        if not self._refresh_due:
+            return
+        if not self.complete:
             self.refresh()
+            return
+        # The rows on screen stay while the list is read again off the UI thread.
+        self._refresh_due = False
+        self._reload_in_background()
+
+    def _reload_in_background(self) -> None:
+        diary = self.editor.diary
+        column, descending = self.model.sort_order()
+        request = diary_reload.ListRequest(
+            diary.path, self.current_filter(), diary.boundary_hour, column, descending
+        )
+        self._reload.start(request)
+        self._update_count()
+
+    def _reloaded(self, read: diary_reload.ListRead) -> None:
+        if read.request.where != self.current_filter():
+            self._reload_in_background()  # the filter changed as it was read
+        elif read.sorted_rows is not None:
+            prepared = read.sorted_rows
+            self._show(lambda: self.model.take_sorted(prepared, read_again=True))
+        else:
+            self._show_rows(read.rows.episodes, read.rows.cramp_free)
+
+    def stop_reading(self) -> None:
+        """Wait for a read of the list under way, and drop its rows: the window is closing
+        (a restore may replace the diary's file next)."""
+        self._reload.wait()
+
+    def _reload_failed(self, _problem: CramplogError) -> None:
+        # Read on the UI thread, which meets the problem again and shows it as a read does.
+        self.refresh()
 
     def _episode_saved(self, episode: Episode) -> None:
         if not self._loaded:
@@ -356,6 +392,7 @@ class DiaryPage(QWidget):
         self._after_change()
 
     def _after_change(self) -> None:
+        self._reload.stale()  # shown now; a read under way began before it
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
         self._keep_whole()
         self._update_count()
@@ -397,6 +434,7 @@ class DiaryPage(QWidget):
     def refresh(self) -> None:
         """Reload from the diary, keeping the selection and the scroll position."""
         self._refresh_due = False
+        self._reload.cancel()
         ahead, self._read_ahead = self._read_ahead, None
         ahead_sorted, self._sorted_ahead = self._sorted_ahead, None
         if ahead is not None and ahead.where == self.current_filter():
@@ -435,7 +473,12 @@ class DiaryPage(QWidget):
         muscle = self.muscle.currentData()
         if (first_night, muscle) != (self._first_night, self._muscle):
             self._first_night, self._muscle = first_night, muscle
-            if self._loaded and self._whole is not None and self._read_ahead is None:
+            if self._reload.busy or (self.complete and self._whole is None):
+                # Read off the UI thread, the rows on screen staying meanwhile: none are kept
+                # to pick from (the list changed while filtered), or a read under way began
+                # for the filter before (and the rows kept may hold old words or nights).
+                self._reload_in_background()
+            elif self._loaded and self._whole is not None and self._read_ahead is None:
                 whole = self._whole
                 self._show(
                     lambda: self.model.take_sorted(
@@ -448,6 +491,9 @@ class DiaryPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if self._reload.busy:  # the rows shown may be about to change
+            self.count_label.setText(_("Updating…"))
+            return
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
         self.count_label.setText(

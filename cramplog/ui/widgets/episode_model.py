@@ -88,10 +88,14 @@ class EpisodeTableModel(QAbstractTableModel):
         self._sort_in_place()
         self.endResetModel()
 
-    def take_sorted(self, prepared: SortedRows) -> None:
+    def take_sorted(self, prepared: SortedRows, *, read_again: bool = False) -> None:
         """Show rows made by `sort_rows` (or kept by `snapshot`) with this model's night
-        attribution; they are sorted again here only if the list's sort changed meanwhile."""
+        attribution; they are sorted again here only if the list's sort changed meanwhile.
+        `read_again`: they are a new read of the diary, so no string made is theirs (and
+        words or locale may have changed since)."""
         self.beginResetModel()
+        if read_again:
+            self._strings.forget(self._label)
         self._rows = prepared.rows
         self._nights = prepared.nights
         if (prepared.column, prepared.descending) != self.sort_order():

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from cramplog.core import conventions
 from cramplog.core.entries import Episode
+from cramplog.core.errors import StorageError
 from cramplog.core.records import EpisodeFilter, EpisodeInput, Side
+from cramplog.diary import first_screen
 from cramplog.diary.service import Diary
 from cramplog.diary.view import DiaryView
 from cramplog.ui import editor as edits
@@ -299,15 +303,22 @@ def months(editor: DiaryEditor) -> DiaryEditor:
 
 
 def reads_of(diary: DiaryView, monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """Each read of the diary's episodes from now on, by its arguments."""
+    """Each read of the diary's episodes from now on, by its arguments: by the open diary
+    on the UI thread, or beside it on a worker (`first_screen.read_list`)."""
     reads: list[object] = []
     real_list = diary.list_episodes
+    real_read = first_screen.read_list
 
     def list_episodes(*args: EpisodeFilter) -> list[Episode]:
         reads.append(args)
         return real_list(*args)
 
+    def read_list(path: Path, where: EpisodeFilter, hour: int) -> first_screen.WholeList:
+        reads.append((where,))
+        return real_read(path, where, hour)
+
     monkeypatch.setattr(diary, "list_episodes", list_episodes)
+    monkeypatch.setattr(first_screen, "read_list", read_list)
     return reads
 
 
@@ -345,8 +356,11 @@ def test_a_change_made_under_a_filter_is_in_the_list_once_the_filter_goes(
     months.add_episode(cramp(11, 1, muscle="muscle.foot"))
     months.mark_cramp_free(date(2026, 1, 5))
     page.muscle.setCurrentIndex(0)
+    # Nothing kept to pick from: the list is read again off the UI thread, the rows shown
+    # meanwhile, and updating said.
+    assert page.count_label.text() == "Updating…"
+    qtbot.wait_until(lambda: page.count_label.text() == "11 rows")
     assert set(keys_shown(page)) == keys_read(diary, EpisodeFilter(), True)
-    assert len(keys_shown(page)) == 11
     page.muscle.setCurrentIndex(page.muscle.findData("muscle.calf"))
     assert foot.uuid in keys_shown(page)
     qtbot.wait_until(lambda: page.model.warm)  # every row's strings made while idle
@@ -373,3 +387,118 @@ def test_the_changes_an_import_tells_at_once_reload_the_list_once(
     qtbot.wait_until(lambda: page.proxy.rowCount() == 10)
     qtbot.wait(50)
     assert len(reads) == 1
+
+
+class HeldReads:
+    """The list's reads on the worker, each held after it has read until `release` is set;
+    `read` is set once the first has read (its snapshot of the diary is taken)."""
+
+    def __init__(self) -> None:
+        self.read = threading.Event()
+        self.release = threading.Event()
+
+
+@pytest.fixture
+def held_reads(monkeypatch: pytest.MonkeyPatch) -> HeldReads:
+    held = HeldReads()
+    real_read = first_screen.read_list
+
+    def read_list(path: Path, where: EpisodeFilter, hour: int) -> first_screen.WholeList:
+        rows = real_read(path, where, hour)
+        held.read.set()
+        held.release.wait(10)
+        return rows
+
+    monkeypatch.setattr(first_screen, "read_list", read_list)
+    return held
+
+
+def test_new_words_reload_the_list_behind_the_rows_on_screen(
+    qtbot: QtBot, page: DiaryPage, diary: Diary, months: DiaryEditor, held_reads: HeldReads
+) -> None:
+    """While the list is read again (seconds for a century's diary), the rows stay on screen
+    and the page says it is updating; the rows read then take their place."""
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+    diary.add_episode(cramp(11, 4, muscle="muscle.foot"))  # as an import writes, unseen
+    months.changed.emit(edits.VOCABULARY)
+    qtbot.wait_until(lambda: page.count_label.text() == "Updating…")
+    assert page.proxy.rowCount() == 9
+    held_reads.release.set()
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 10)
+    assert page.count_label.text() == "10 rows"
+    assert set(keys_shown(page)) == keys_read(months.diary, EpisodeFilter(), True)
+
+
+def test_a_cramp_saved_while_the_list_is_read_again_stays_in_it(
+    qtbot: QtBot,
+    page: DiaryPage,
+    months: DiaryEditor,
+    held_reads: HeldReads,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The read under way began before the save: its rows would lose the new cramp, so they
+    are read again, and the cramp, shown at once, is never taken away."""
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+    months.changed.emit(edits.SETTINGS)
+    qtbot.wait_until(held_reads.read.is_set)  # its snapshot is taken, without the cramp
+    months.add_episode(cramp(11, 2))
+    saved = months.diary.list_episodes()[-1]
+    assert saved.uuid in keys_shown(page)  # shown at once, before any read ends
+    reads = reads_of(months.diary, monkeypatch)
+    held_reads.release.set()
+    qtbot.wait_until(lambda: len(reads) == 1 and page.count_label.text() == "10 rows")
+    assert saved.uuid in keys_shown(page)
+    assert set(keys_shown(page)) == keys_read(months.diary, EpisodeFilter(), True)
+
+
+def test_a_filter_chosen_while_the_list_is_read_again_shows_its_rows(
+    qtbot: QtBot, page: DiaryPage, months: DiaryEditor, held_reads: HeldReads
+) -> None:
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+    months.changed.emit(edits.VOCABULARY)
+    qtbot.wait_until(lambda: page.count_label.text() == "Updating…")
+    page.muscle.setCurrentIndex(page.muscle.findData("muscle.foot"))
+    held_reads.release.set()
+    foot = EpisodeFilter(muscles=frozenset({"muscle.foot"}))
+    qtbot.wait_until(lambda: page.count_label.text() == "2 rows")
+    assert set(keys_shown(page)) == keys_read(months.diary, foot, False)
+
+
+def test_a_list_that_cannot_be_read_beside_the_diary_is_read_by_it(
+    qtbot: QtBot,
+    page: DiaryPage,
+    diary: Diary,
+    months: DiaryEditor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A refusal on the worker (the diary busy, say) is met again by the open diary's own
+    read, which shows the rows, or the problem as every read does."""
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+
+    def refused(path: Path, where: EpisodeFilter, hour: int) -> first_screen.WholeList:
+        raise StorageError("The diary is busy.")
+
+    monkeypatch.setattr(first_screen, "read_list", refused)
+    reads = reads_of(months.diary, monkeypatch)
+    monkeypatch.setattr(first_screen, "read_list", refused)
+    diary.add_episode(cramp(11, 4))
+    months.changed.emit(edits.VOCABULARY)
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 10)
+    assert reads == [(EpisodeFilter(),)]  # the open diary's read, after the refusal
+    assert page.count_label.text() == "10 rows"
+
+
+def test_closing_waits_for_a_read_under_way_and_drops_its_rows(
+    qtbot: QtBot, page: DiaryPage, diary: Diary, months: DiaryEditor, held_reads: HeldReads
+) -> None:
+    """The window is closing (and a restore may replace the file next): no reader is left
+    on the diary, and rows read for a list that is going are never shown."""
+    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+    diary.add_episode(cramp(11, 4))
+    months.changed.emit(edits.VOCABULARY)
+    qtbot.wait_until(held_reads.read.is_set)
+    threading.Timer(0.2, held_reads.release.set).start()
+    page.stop_reading()
+    assert not [t for t in threading.enumerate() if t.name == "cramplog-list"]
+    qtbot.wait(100)
+    assert page.proxy.rowCount() == 9
