@@ -530,3 +530,17 @@ def test_closing_waits_for_a_read_under_way_and_drops_its_rows(
     assert not [t for t in threading.enumerate() if t.name == "cramplog-list"]
     qtbot.wait(100)
     assert page.model.rowCount() == 9
+
+
+def test_deleting_the_last_row_a_filter_shows_leaves_the_list_not_an_empty_diary(
+    qtbot: QtBot, page: DiaryPage, months: DiaryEditor
+) -> None:
+    qtbot.wait_until(lambda: page.model.rowCount() == 9)
+    page.muscle.setCurrentIndex(page.muscle.findData("muscle.hamstring"))
+    assert page.count_label.text() == "1 of 9 rows"
+    page.table.selectRow(0)
+    page.delete_selected()
+    assert page.count_label.text() == "0 of 8 rows"
+    assert page.stack.currentWidget() is page.table  # not "Your diary is empty"
+    months.undo_stack.undo()
+    assert page.count_label.text() == "1 of 9 rows"
