@@ -66,6 +66,16 @@ def night_window(
     return start, start + timedelta(days=1)
 
 
+def nights_span(
+    first: date | None, last: date | None, boundary_hour: int
+) -> tuple[datetime | None, datetime | None]:
+    """The wall-clock span [start, end) of the nights `first` to `last`; None for an open end."""
+    return (
+        None if first is None else night_window(first, boundary_hour)[0],
+        None if last is None else night_window(last, boundary_hour)[1],
+    )
+
+
 # -- cramps noted by date only ---------------------------------------------------------------
 
 TIME_NOT_NOTED = N_("time not noted")

@@ -2,7 +2,8 @@
 
 The desktop app asks this floor rather than storage itself (an import-linter contract keeps
 the app off `cramplog.storage`); the preview's read is storage's plain read-only one.
-`open_with_list` opens the diary and reads its list off the UI thread, as plain values.
+`open_with_list` opens the diary and reads its list off the UI thread, as plain values;
+`read_list` reads it again later, as the open diary's list reloads.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cramplog.core import nights
 from cramplog.core.records import DiaryListing, Episode, EpisodeFilter
-from cramplog.storage import preview
+from cramplog.storage import plain_diary, plain_reads, preview
 
 if TYPE_CHECKING:
     from cramplog.diary.integrity import Verdict
@@ -58,3 +60,29 @@ def open_with_list(
         diary.close()
         raise
     return diary, rows
+
+
+def read_list(path: Path, where: EpisodeFilter, boundary_hour: int) -> WholeList:
+    """The list's rows under `where`, as `open_with_list` reads them, through a read-only
+    connection of its own and in one snapshot of the diary at `path`.
+
+    Meant for a worker thread while the app's diary (whose one connection belongs to the UI
+    thread) stays open: reading a century's list again took 5 s of a frozen window.
+    """
+    local_from, local_to = nights.nights_span(where.first_night, where.last_night, boundary_hour)
+    with plain_diary.read_only(path) as connection, plain_diary.reading(connection):
+        episodes = plain_reads.read_episodes(
+            connection,
+            local_from=local_from,
+            local_to=local_to,
+            muscles=sorted(where.muscles),
+            text=where.text,
+        )
+        quiet = (
+            []
+            if where.muscles
+            else plain_reads.cramp_free_nights(
+                connection, boundary_hour=boundary_hour, first_night=where.first_night
+            )
+        )
+    return WholeList(where, episodes, quiet)

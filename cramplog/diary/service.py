@@ -372,12 +372,8 @@ class Diary:
 
     def list_episodes(self, where: EpisodeFilter | None = None) -> list[Episode]:
         where = where or EpisodeFilter()
-        hour = self.boundary_hour
-        local_from = (
-            None if where.first_night is None else nights.night_window(where.first_night, hour)[0]
-        )
-        local_to = (
-            None if where.last_night is None else nights.night_window(where.last_night, hour)[1]
+        local_from, local_to = nights.nights_span(
+            where.first_night, where.last_night, self.boundary_hour
         )
         with self._transaction() as session:
             return repo.list_episodes(

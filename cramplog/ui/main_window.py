@@ -183,15 +183,13 @@ class MainWindow(QMainWindow):
         return self._diary_page
 
     def list_filter(self) -> EpisodeFilter | None:
-        """The list's filter if the list is the place in view (None otherwise); a list not
-        built yet shows everything."""
+        """What the list reads if it is the place in view (None otherwise): all of the
+        diary, whatever its filters pick from it."""
         if self.places.currentRow() != DIARY:
             return None
-        if self._diary_page is not None:
-            return self._diary_page.current_filter()
         from cramplog.core.records import EpisodeFilter
 
-        return EpisodeFilter()
+        return EpisodeFilter()  # `diary_page.WHOLE`, without loading the page before its paint
 
     def modules_to_preview(self) -> tuple[str, ...]:
         """What start-up's worker loads while it examines the file (`preloads`)."""
@@ -584,6 +582,8 @@ class MainWindow(QMainWindow):
             )
         self.preferences.last_place = self.places.currentRow()
         self.preferences.sync()
+        if self._diary_page is not None:
+            self._diary_page.stop_reading()
         super().closeEvent(event)
 
     # -- actions --------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The Diary place: every cramp and cramp-free night in a sortable, filterable list."""
-# Over 400 lines because the list, its filters and its edit/delete actions act on one model;
-# the next seam is the filter bar with the rows it keeps for picking (`_whole`).
+# Over 400 lines because the list, its filters, its reloads and its edit/delete actions act
+# on one model; the next seam is the filter bar (its controls and `_row_filter`).
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -33,14 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from cramplog.core import nights
+from cramplog.core.errors import CramplogError
 from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter
 from cramplog.core.translation import N_, _
 from cramplog.core.wording import count, number
 from cramplog.ui import editor as edits
+from cramplog.ui.pages import diary_reload
+from cramplog.ui.widgets.empty_diary import EmptyDiary
 from cramplog.ui.widgets.episode_model import KEY_ROLE, EpisodeTableModel
-from cramplog.ui.widgets.episode_rows import NIGHT, SortedRows, pick_rows
-from cramplog.ui.widgets.episode_texts import SEARCH
-from cramplog.ui.widgets.theme import WrappedLabel
+from cramplog.ui.widgets.episode_rows import NIGHT, RowFilter, SortedRows
 
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing
@@ -55,6 +54,9 @@ def _no_night(_episode: Episode) -> date:
 
 
 # (label, days back from today; None for everything)
+# What the list reads of the diary: all of it. Its filters pick from the rows it holds.
+WHOLE = EpisodeFilter()
+
 PERIODS: tuple[tuple[str, int | None], ...] = (
     (N_("All time"), None),
     (N_("Last 7 nights"), 7),
@@ -62,24 +64,6 @@ PERIODS: tuple[tuple[str, int | None], ...] = (
     (N_("Last 3 months"), 91),
     (N_("Last 12 months"), 365),
 )
-
-
-class DiaryFilterProxy(QSortFilterProxyModel):
-    """Filters rows by free text in C++ (on the model's hidden search column).
-
-    Sorting is handed to the source model, which sorts 15,000 rows far faster with cached
-    Python keys than this proxy could by calling data() for every comparison.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFilterKeyColumn(SEARCH)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        model = self.sourceModel()
-        if isinstance(model, EpisodeTableModel):
-            model.sort(column, order)
 
 
 class DiaryTable(QTableView):
@@ -111,8 +95,6 @@ class DiaryPage(QWidget):
         super().__init__(parent)
         self._editor: DiaryEditor | None = None
         self.model = EpisodeTableModel(label=str, night_of=_no_night, parent=self)
-        self.proxy = DiaryFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
 
         self.period = QComboBox()
         self.period.setAccessibleName(_("Period"))
@@ -143,8 +125,7 @@ class DiaryPage(QWidget):
         self.table = DiaryTable()
         self.table.setObjectName("episodeTable")
         self.table.setAccessibleName(_("Cramps and cramp-free nights"))
-        self.table.setModel(self.proxy)
-        self.table.setColumnHidden(SEARCH, True)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NIGHT, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -165,7 +146,9 @@ class DiaryPage(QWidget):
         self.table.activated_row.connect(self._edit_index)
         self.table.delete_requested.connect(self.delete_selected)
 
-        self.empty = self._empty_state()
+        self.empty = EmptyDiary()
+        self.empty.log_requested.connect(self.log_requested)
+        self.empty.sample_requested.connect(self.sample_requested)
         self.opening = QLabel(_("Opening your diary…"))
         self.opening.setObjectName("openingLabel")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -189,16 +172,10 @@ class DiaryPage(QWidget):
         self.muscle.currentIndexChanged.connect(self._apply_filters)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
 
-        self._first_night: date | None = None
         self._read_ahead: WholeList | None = None
         self._sorted_ahead: SortedRows | None = None
-        self._muscle: str | None = None
-        # Every row of the diary, as the list last held them unfiltered: a period or a
-        # muscle chosen then is picked from these in order, not read and sorted again (at
-        # 150,000 cramps a read was 3 s of a frozen window). None once the list changes
-        # while filtered, until it is shown whole again.
-        self._whole: SortedRows | None = None
         self._refresh_due = False  # a reload asked for, to be made once (`_refresh_soon`)
+        self._reload = diary_reload.ListReload(show=self._reloaded, fail=self._reload_failed)
         # Rows load when the place is first shown: a person who opens cramplog on Patterns
         # should not pay (150,000 episodes: ~250 MB and a second) for a list they do not see.
         self._loaded = False
@@ -226,7 +203,6 @@ class DiaryPage(QWidget):
             control.setEnabled(True)
         self._fill_muscles()
         self.model.set_sources(label=diary.label, night_of=diary.night_of)
-        self._whole = None  # read again with this diary's nights
         # A preview held only the newest rows: the whole list replaces it now.
         if self._preview or (not self._loaded and self.isVisible()):
             self.refresh()
@@ -240,7 +216,6 @@ class DiaryPage(QWidget):
         self.model.set_sources(label=listing.label, night_of=listing.night_of)
         self._show_rows(listing.episodes, listing.cramp_free_nights)
         self._preview = True
-        self._whole = None  # the newest rows only, never the whole diary
         self.count_label.setText(_("Opening…"))
 
     @property
@@ -256,44 +231,6 @@ class DiaryPage(QWidget):
             header.sortIndicatorSection() == NIGHT
             and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         )
-
-    def _empty_state(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        title = QLabel(_("Your diary is empty"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
-        # A WrappedLabel keeps the height its lines need: a plain wrapped QLabel, centred by
-        # an alignment flag, was given one line's height and showed about a line and a third.
-        body = WrappedLabel(
-            _(
-                "Log a cramp when it happens (Ctrl+N), and mark the nights that pass without one, "
-                "so cramplog can count cramps per week and show what they have in common."
-            )
-        )
-        body.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        body.setFixedWidth(min(520, body.fontMetrics().averageCharWidth() * 60))
-        log = QPushButton(_("Log a cramp"))
-        log.setObjectName("emptyLogButton")
-        log.clicked.connect(self.log_requested)
-        sample = QPushButton(_("Explore a sample diary"))
-        sample.setObjectName("emptySampleButton")
-        sample.setToolTip(_("Opens a generated diary in its own file; your diary is not touched."))
-        sample.clicked.connect(self.sample_requested)
-        for widget in (title, body):
-            widget.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(log)
-        buttons.addWidget(sample)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        layout.addStretch(2)
-        return page
 
     def _fill_muscles(self) -> None:
         current = self.muscle.currentData()
@@ -321,10 +258,9 @@ class DiaryPage(QWidget):
         if not self._loaded:
             return
         if what in (edits.VOCABULARY, edits.SETTINGS):
-            self._whole = None  # its labels or nights are no longer the diary's
             self._refresh_soon()  # labels or night attribution changed everywhere
         elif what == edits.DAYS and not self._refresh_due:
-            self.model.set_cramp_free_nights(self._cramp_free_nights())
+            self.model.set_cramp_free_nights(self.editor.diary.cramp_free_nights())
             self._after_change()
 
     def _refresh_soon(self) -> None:
@@ -335,16 +271,44 @@ class DiaryPage(QWidget):
             QTimer.singleShot(0, self._refresh_if_due)
 
     def _refresh_if_due(self) -> None:
-        if self._refresh_due:
+        if not self._refresh_due:
+            return
+        if not self.complete:
             self.refresh()
+            return
+        # The rows on screen stay while the list is read again off the UI thread.
+        self._refresh_due = False
+        self._reload_in_background()
+
+    def _reload_in_background(self) -> None:
+        diary = self.editor.diary
+        column, descending = self.model.sort_order()
+        request = diary_reload.ListRequest(
+            diary.path, WHOLE, diary.boundary_hour, column, descending
+        )
+        self._reload.start(request)
+        self._update_count()
+
+    def _reloaded(self, read: diary_reload.ListRead) -> None:
+        if read.sorted_rows is not None:
+            prepared = read.sorted_rows
+            self._show(lambda: self.model.take_sorted(prepared, read_again=True))
+        else:
+            self._show_rows(read.rows.episodes, read.rows.cramp_free)
+
+    def stop_reading(self) -> None:
+        """Wait for a read of the list under way, and drop its rows: the window is closing
+        (a restore may replace the diary's file next)."""
+        self._reload.wait()
+
+    def _reload_failed(self, _problem: CramplogError) -> None:
+        # Read on the UI thread, which meets the problem again and shows it as a read does.
+        self.refresh()
 
     def _episode_saved(self, episode: Episode) -> None:
         if not self._loaded:
             return
-        if self._matches(episode):
-            self.model.upsert_episode(episode)
-        else:
-            self.model.remove_keys([episode.uuid])
+        self.model.upsert_episode(episode)  # shown if the filters keep it
         self._after_change()
 
     def _episodes_deleted(self, uuids: list[str]) -> None:
@@ -352,41 +316,33 @@ class DiaryPage(QWidget):
             return
         self.model.remove_keys(uuids)
         # A night whose last cramp went may be a reviewed, now cramp-free, night.
-        self.model.set_cramp_free_nights(self._cramp_free_nights())
+        self.model.set_cramp_free_nights(self.editor.diary.cramp_free_nights())
         self._after_change()
 
     def _after_change(self) -> None:
-        self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
-        self._keep_whole()
+        self._reload.stale()  # shown now; a read under way began before it
+        self.stack.setCurrentWidget(self.table if self.model.held else self.empty)
         self._update_count()
 
-    @property
-    def _filtered(self) -> bool:
-        """Whether a period or a muscle narrows the list (the search aside)."""
-        return self._first_night is not None or self._muscle is not None
-
-    def _keep_whole(self) -> None:
-        """Keep the rows as every row of the diary if no filter narrows them; else forget
-        the rows kept before (the change just made is not in them)."""
-        self._whole = None if self._filtered else self.model.snapshot()
-
-    def _matches(self, episode: Episode) -> bool:
-        if self._muscle is not None and episode.muscle != self._muscle:
-            return False
-        night = self.editor.diary.night_of(episode)
-        return self._first_night is None or night >= self._first_night
-
-    def _cramp_free_nights(self) -> list[date]:
-        if self._muscle is not None:
-            return []  # quiet nights have no muscle, so a muscle filter hides them
-        return self.editor.diary.cramp_free_nights(self._first_night)
-
     def current_filter(self) -> EpisodeFilter:
-        """What the list shows now (its period and muscle), as the diary is asked for it."""
+        """The period and muscle the list shows, as the diary would be asked for them (the
+        list reads every row, `WHOLE`, and picks these from the rows it holds)."""
+        first_night = self._row_filter().first_night
+        muscle = self.muscle.currentData()
         return EpisodeFilter(
-            first_night=self._first_night,
-            muscles=frozenset() if self._muscle is None else frozenset({self._muscle}),
+            first_night=first_night,
+            muscles=frozenset() if muscle is None else frozenset({muscle}),
         )
+
+    def _row_filter(self) -> RowFilter:
+        """The rows the filters keep: the period's nights, the muscle, the search's words."""
+        days = PERIODS[max(self.period.currentIndex(), 0)][1]
+        first_night = (
+            None
+            if days is None or self._editor is None
+            else self.editor.diary.now().date() - timedelta(days=days)
+        )
+        return RowFilter(first_night, self.muscle.currentData(), self.search.text().strip().lower())
 
     def take_rows(self, rows: WholeList, sorted_rows: SortedRows | None = None) -> None:
         """Rows read off the UI thread while the diary opened (and, if given, already sorted
@@ -397,59 +353,54 @@ class DiaryPage(QWidget):
     def refresh(self) -> None:
         """Reload from the diary, keeping the selection and the scroll position."""
         self._refresh_due = False
+        self._reload.cancel()
         ahead, self._read_ahead = self._read_ahead, None
         ahead_sorted, self._sorted_ahead = self._sorted_ahead, None
-        if ahead is not None and ahead.where == self.current_filter():
+        if ahead is not None and ahead.where == WHOLE:
             if ahead_sorted is not None:
                 self._show(lambda: self.model.take_sorted(ahead_sorted))
             else:
                 self._show_rows(ahead.episodes, ahead.cramp_free)
             return
-        episodes = self.editor.diary.list_episodes(self.current_filter())
-        self._show_rows(episodes, self._cramp_free_nights())
+        diary = self.editor.diary
+        self._show_rows(diary.list_episodes(WHOLE), diary.cramp_free_nights())
 
     def _show_rows(self, episodes: Sequence[Episode], cramp_free: Sequence[date]) -> None:
         self._show(lambda: self.model.set_rows(episodes, cramp_free))
 
     def _show(self, fill: Callable[[], None]) -> None:
-        """Fill the model (`fill`), keeping the selection and the scroll position."""
+        """Fill the model with rows read (`fill`), keeping the selection and the scroll
+        position."""
         self._loaded = True
         self._preview = False
+        self._keeping_place(fill)
+        self.model.warm_texts()
+        self.stack.setCurrentWidget(self.table if self.model.held else self.empty)
+        self._update_count()
+
+    def _keeping_place(self, change: Callable[[], None]) -> None:
+        """Make `change` to the rows, then select the rows selected before that are still
+        shown, and scroll back to where the list was."""
         selected = self.selected_keys()
         current = self.table.currentIndex().data(KEY_ROLE)
         scroll = self.table.verticalScrollBar().value()
-        fill()
-        self.model.warm_texts()
-        if not self._filtered:  # the rows just read are every row: kept for the filters
-            self._whole = self.model.snapshot()
-        has_rows = self.model.rowCount() > 0 or self._filtered
-        self.stack.setCurrentWidget(self.table if has_rows else self.empty)
+        change()
         self._reselect(selected, current)
         self.table.verticalScrollBar().setValue(scroll)
-        self._update_count()
 
     def _apply_filters(self) -> None:
-        days = PERIODS[max(self.period.currentIndex(), 0)][1]
-        today = self.editor.diary.now().date()
-        first_night = None if days is None else today - timedelta(days=days)
-        muscle = self.muscle.currentData()
-        if (first_night, muscle) != (self._first_night, self._muscle):
-            self._first_night, self._muscle = first_night, muscle
-            if self._loaded and self._whole is not None and self._read_ahead is None:
-                whole = self._whole
-                self._show(
-                    lambda: self.model.take_sorted(
-                        pick_rows(whole, first_night=self._first_night, muscle=self._muscle)
-                    )
-                )
-            elif self._loaded:
-                self.refresh()
-        self.proxy.setFilterFixedString(self.search.text().strip())
+        """Show the rows held that the period, the muscle and the search keep: picked in
+        order from the whole list, never read again (at 150,000 cramps a read was 3 s)."""
+        keep = self._row_filter()
+        self._keeping_place(lambda: self.model.set_filter(keep))
         self._update_count()
 
     def _update_count(self) -> None:
-        shown = self.proxy.rowCount()
-        total = self.model.rowCount()
+        if self._reload.busy:  # the rows shown may be about to change
+            self.count_label.setText(_("Updating…"))
+            return
+        shown = self.model.rowCount()
+        total = self.model.held
         self.count_label.setText(
             _("{shown} of {rows}").format(
                 shown=number(shown), rows=count(total, "{n} row", "{n} rows")
@@ -465,7 +416,7 @@ class DiaryPage(QWidget):
     def selected_episodes(self) -> list[Episode]:
         episodes = []
         for index in self.table.selectionModel().selectedRows():
-            episode = self.model.episode(self.proxy.mapToSource(index).row())
+            episode = self.model.episode(index.row())
             if episode is not None:
                 episodes.append(episode)
         return episodes
@@ -473,30 +424,29 @@ class DiaryPage(QWidget):
     def _reselect(self, keys: list[str], current: object) -> None:
         if not keys and current is None:
             return
-        wanted = set(keys)
+        # Found by the model in Python: asking each of 150,000 rows for its key through Qt
+        # took most of a second.
+        rows = self.model.rows_of({*keys, current})
         selection = self.table.selectionModel()
         flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            key = index.data(KEY_ROLE)
-            if key in wanted:
-                selection.select(index, flags)
-            if key == current:
-                selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
+        for key in keys:
+            if key in rows:
+                selection.select(self.model.index(rows[key], 0), flags)
+        if current in rows:
+            index = self.model.index(rows[current], 0)
+            selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
 
     def select_episode(self, uuid: str) -> None:
         """Select and show one episode's row (used after saving it)."""
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(KEY_ROLE) == uuid:
-                self.table.selectRow(row)
-                self.table.scrollTo(index)
-                return
+        row = self.model.row_of(uuid)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _edit_index(self, index: QModelIndex) -> None:
         if self._editor is None:
             return  # a start-up preview: rows can be edited once the diary is open
-        episode = self.model.episode(self.proxy.mapToSource(index).row())
+        episode = self.model.episode(index.row())
         if episode is not None:
             self.edit_requested.emit(episode)
 

@@ -22,6 +22,7 @@ from cramplog.ui.widgets.episode_rows import (  # the rows and their order, re-e
     TRIGGERS,
     CrampFreeNight,
     DiaryRow,
+    RowFilter,
     SortedRows,
     row_key,
     sort_key,
@@ -37,9 +38,6 @@ _Index = QModelIndex | QPersistentModelIndex
 # 10 µs a row, so each turn keeps the window waiting about 10 ms.
 WARM_SLICE = 1000
 
-# A hidden last column holding everything searchable (`RowTexts`' search text), which the
-# proxy filters.
-
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # an episode's UUID or a night's ISO date
 MUSCLE_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -50,10 +48,11 @@ class EpisodeTableModel(QAbstractTableModel):
     """Rows of the diary list. Text goes to Qt as plain strings, so notes never render as HTML.
 
     Display strings are computed on demand and cached per row, so a ten-year diary (15,000
-    rows) costs nothing until rows scroll into view. The model sorts itself in Python (one
-    key per row, cached) instead of leaving it to QSortFilterProxyModel, whose comparisons
-    would call data() hundreds of thousands of times; single rows are added, replaced and
-    removed in place, so saving an entry never reloads the list.
+    rows) costs nothing until rows scroll into view. The model sorts and filters itself in
+    Python instead of leaving it to QSortFilterProxyModel, which would call data() for every
+    comparison and every row: a search of a century's list took 2.5 s that way. It holds
+    every row of the diary in order, and shows those its `RowFilter` keeps; single rows are
+    added, replaced and removed in place, so saving an entry never reloads the list.
     """
 
     def __init__(
@@ -64,8 +63,12 @@ class EpisodeTableModel(QAbstractTableModel):
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
+        # Every row held, in the sort order, with its night; and the rows shown of them.
+        self._all: list[DiaryRow] = []
+        self._all_nights: list[date] = []
         self._rows: list[DiaryRow] = []
         self._nights: list[date] = []
+        self._filter = RowFilter()
         # Display strings by row object (its id: the entry holds the row, so the id cannot
         # be reused while it is here), not by position: sorting, filtering and single-row
         # changes move rows without making their strings again.
@@ -82,25 +85,27 @@ class EpisodeTableModel(QAbstractTableModel):
     def set_rows(self, episodes: Sequence[Episode], cramp_free: Sequence[date] = ()) -> None:
         rows: list[DiaryRow] = [*episodes, *(CrampFreeNight(night) for night in cramp_free)]
         self.beginResetModel()
-        self._rows = rows
-        self._nights = [self._row_night(row) for row in rows]
+        self._all = rows
+        self._all_nights = [self._row_night(row) for row in rows]
         self._strings.forget(self._label)
         self._sort_in_place()
+        self._pick()
         self.endResetModel()
 
-    def take_sorted(self, prepared: SortedRows) -> None:
-        """Show rows made by `sort_rows` (or kept by `snapshot`) with this model's night
-        attribution; they are sorted again here only if the list's sort changed meanwhile."""
+    def take_sorted(self, prepared: SortedRows, *, read_again: bool = False) -> None:
+        """Hold rows made by `sort_rows` with this model's night attribution; they are
+        sorted again here only if the list's sort changed meanwhile. `read_again`: they are
+        a new read of the diary, so no string made is theirs (and words or locale may have
+        changed since)."""
         self.beginResetModel()
-        self._rows = prepared.rows
-        self._nights = prepared.nights
+        if read_again:
+            self._strings.forget(self._label)
+        self._all = prepared.rows
+        self._all_nights = prepared.nights
         if (prepared.column, prepared.descending) != self.sort_order():
             self._sort_in_place()
+        self._pick()
         self.endResetModel()
-
-    def snapshot(self) -> SortedRows:
-        """The rows held now, in their order, with their nights (for `take_sorted` later)."""
-        return SortedRows(*self.sort_order(), list(self._rows), list(self._nights))
 
     def sort_order(self) -> tuple[int, bool]:
         """The column the rows are sorted by, and whether descending (newest first)."""
@@ -112,12 +117,17 @@ class EpisodeTableModel(QAbstractTableModel):
         """Take new labels and night attribution for the rows already held (and re-sort)."""
         self._label = label
         self._night_of = night_of
-        self._nights = [self._row_night(row) for row in self._rows]
+        self._all_nights = [self._row_night(row) for row in self._all]
         self._strings.forget(self._label)
         self._resort()
 
     def set_episodes(self, episodes: Sequence[Episode]) -> None:
         self.set_rows(episodes)
+
+    @property
+    def held(self) -> int:
+        """How many rows the model holds, shown or not (the diary's whole list)."""
+        return len(self._all)
 
     def _row_night(self, row: DiaryRow) -> date:
         return row.night_of if isinstance(row, CrampFreeNight) else self._night_of(row)
@@ -130,10 +140,40 @@ class EpisodeTableModel(QAbstractTableModel):
         return item if isinstance(item, Episode) else None
 
     def row_of(self, key: str) -> int | None:
-        for row, item in enumerate(self._rows):
-            if row_key(item) == key:
-                return row
-        return None
+        """The shown row of `key`, or None (not held, or not shown)."""
+        return _position_of(self._rows, key)
+
+    def rows_of(self, keys: set[object]) -> dict[object, int]:
+        """The shown rows of those of `keys` that are shown."""
+        return {key: row for row, item in enumerate(self._rows) if (key := row_key(item)) in keys}
+
+    # -- filtering --------------------------------------------------------------------------
+
+    def set_filter(self, keep: RowFilter) -> None:
+        """Show the rows held that `keep` keeps, in order."""
+        if keep == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = keep
+        self._pick()
+        self.endResetModel()
+
+    def _pick(self) -> None:
+        keep = self._filter
+        if not keep.narrows:
+            self._rows, self._nights = list(self._all), list(self._all_nights)
+            return
+        search = self._search_of
+        kept = [
+            at
+            for at, (item, night) in enumerate(zip(self._all, self._all_nights, strict=True))
+            if keep.keeps(item, night, search)
+        ]
+        self._rows = [self._all[at] for at in kept]
+        self._nights = [self._all_nights[at] for at in kept]
+
+    def _search_of(self, item: DiaryRow, night: date) -> str:
+        return self._strings.of(item, night)[SEARCH]
 
     # -- sorting ----------------------------------------------------------------------------
 
@@ -155,6 +195,7 @@ class EpisodeTableModel(QAbstractTableModel):
         before = self.persistentIndexList()
         keys = [row_key(self._rows[index.row()]) for index in before]
         self._sort_in_place()
+        self._pick()
         positions = {row_key(item): row for row, item in enumerate(self._rows)}
         self.changePersistentIndexList(
             before,
@@ -167,27 +208,26 @@ class EpisodeTableModel(QAbstractTableModel):
 
     def _sort_in_place(self) -> None:
         column = self._sort_column
+        rows, nights = self._all, self._all_nights
         order = sorted(
-            range(len(self._rows)),
-            key=lambda row: self._sort_key(row, self._rows[row], column),
+            range(len(rows)),
+            key=lambda at: self._sort_key(rows[at], nights[at], column),
             reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
         )
-        self._rows = [self._rows[row] for row in order]
-        self._nights = [self._nights[row] for row in order]
+        self._all = [rows[at] for at in order]
+        self._all_nights = [nights[at] for at in order]
 
-    def _position_for(self, item: DiaryRow, night: date) -> int:
-        """Where a new row belongs under the current sort (a binary search)."""
-        self._rows.append(item)
-        self._nights.append(night)
-        probe = len(self._rows) - 1
-        key = self._sort_key(probe, item, self._sort_column)
-        self._rows.pop()
-        self._nights.pop()
+    def _position_for(
+        self, item: DiaryRow, night: date, rows: list[DiaryRow], nights: list[date]
+    ) -> int:
+        """Where a new row belongs in `rows` under the current sort (a binary search)."""
+        column = self._sort_column
+        key = self._sort_key(item, night, column)
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        low, high = 0, len(self._rows)
+        low, high = 0, len(rows)
         while low < high:
             middle = (low + high) // 2
-            other = self._sort_key(middle, self._rows[middle], self._sort_column)
+            other = self._sort_key(rows[middle], nights[middle], column)
             before = other > key if descending else other <= key
             if before:
                 low = middle + 1
@@ -199,39 +239,45 @@ class EpisodeTableModel(QAbstractTableModel):
 
     def _insert(self, item: DiaryRow) -> None:
         night = self._row_night(item)
-        row = self._position_for(item, night)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, item)
-        self._nights.insert(row, night)
-        self.endInsertRows()
+        at = self._position_for(item, night, self._all, self._all_nights)
+        self._all.insert(at, item)
+        self._all_nights.insert(at, night)
+        if self._filter.keeps(item, night, self._search_of):
+            row = self._position_for(item, night, self._rows, self._nights)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, item)
+            self._nights.insert(row, night)
+            self.endInsertRows()
 
-    def _remove_row(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        self._strings.drop(self._rows[row])
-        del self._rows[row]
-        del self._nights[row]
-        self.endRemoveRows()
+    def _remove(self, key: str) -> None:
+        at = _position_of(self._all, key)
+        if at is None:
+            return
+        item = self._all.pop(at)
+        del self._all_nights[at]
+        row = _position_of(self._rows, key)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            del self._nights[row]
+            self.endRemoveRows()
+        self._strings.drop(item)
 
     def upsert_episode(self, episode: Episode) -> None:
-        """Show a saved episode: replace its row (moving it if its sort key changed) or add it."""
-        existing = self.row_of(episode.uuid)
-        if existing is not None:
-            self._remove_row(existing)
-        night = self._night_of(episode)
-        quiet = self.row_of(night.isoformat())
-        if quiet is not None:
-            self._remove_row(quiet)  # a night with a cramp is no longer cramp-free
+        """Hold a saved episode: replace its row (moving it if its sort key changed) or add
+        it; it is shown if the filter keeps it."""
+        self._remove(episode.uuid)
+        # A night with a cramp is no longer cramp-free.
+        self._remove(self._night_of(episode).isoformat())
         self._insert(episode)
 
     def remove_keys(self, keys: Sequence[str]) -> None:
         for key in keys:
-            row = self.row_of(key)
-            if row is not None:
-                self._remove_row(row)
+            self._remove(key)
 
     def set_cramp_free_nights(self, nights: Sequence[date]) -> None:
         wanted = set(nights)
-        present = {item.night_of for item in self._rows if isinstance(item, CrampFreeNight)}
+        present = {item.night_of for item in self._all if isinstance(item, CrampFreeNight)}
         self.remove_keys([night.isoformat() for night in present - wanted])
         for night in sorted(wanted - present):
             self._insert(CrampFreeNight(night))
@@ -240,7 +286,7 @@ class EpisodeTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS) + 1  # + the hidden SEARCH column
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -256,14 +302,12 @@ class EpisodeTableModel(QAbstractTableModel):
         row = index.row()
         item = self._rows[row]
         column = index.column()
-        if column == SEARCH:
-            return self._texts(row)[SEARCH] if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts(row)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, column)
         if role == SORT_ROLE:
-            return self._sort_key(row, item, column)
+            return self._sort_key(item, self._nights[row], column)
         if role == KEY_ROLE:
             return row_key(item)
         if role == MUSCLE_ROLE:
@@ -295,11 +339,13 @@ class EpisodeTableModel(QAbstractTableModel):
         self._warming.start()
 
     def _warm_slice(self) -> None:
-        end = min(self._warm_from + WARM_SLICE, len(self._rows))
-        for row in range(self._warm_from, end):
-            self._texts(row)
+        # Every row held, shown or not: a search picks among them all.
+        rows, nights = self._all, self._all_nights
+        end = min(self._warm_from + WARM_SLICE, len(rows))
+        for at in range(self._warm_from, end):
+            self._strings.of(rows[at], nights[at])
         self._warm_from = end
-        if end >= len(self._rows):
+        if end >= len(rows):
             self._warming.stop()
 
     @property
@@ -334,8 +380,12 @@ class EpisodeTableModel(QAbstractTableModel):
             for code, rating in item.reliefs
         )
 
-    def _sort_key(self, row: int, item: DiaryRow, column: int) -> Any:
-        return sort_key(item, self._nights[row], column, lambda: self._column_text(row, column))
+    def _sort_key(self, item: DiaryRow, night: date, column: int) -> Any:
+        return sort_key(item, night, column, lambda: self._strings.column(item, night, column))
 
-    def _column_text(self, row: int, column: int) -> str:
-        return self._strings.column(self._rows[row], self._nights[row], column)
+
+def _position_of(rows: list[DiaryRow], key: str) -> int | None:
+    for at, item in enumerate(rows):
+        if row_key(item) == key:
+            return at
+    return None

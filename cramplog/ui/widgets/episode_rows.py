@@ -107,23 +107,27 @@ def sort_rows(
     return SortedRows(column, descending, [rows[r] for r in order], [nights[r] for r in order])
 
 
-def pick_rows(whole: SortedRows, *, first_night: date | None, muscle: str | None) -> SortedRows:
-    """The rows of `whole` from `first_night` on (all if None) and of `muscle` (all if None),
-    in its order: the rows `list_episodes` and `cramp_free_nights` give for that filter.
-    A quiet night has no muscle, so a muscle leaves every quiet night out."""
-    kept = [
-        at
-        for at, (row, night) in enumerate(zip(whole.rows, whole.nights, strict=True))
-        if (first_night is None or night >= first_night)
-        and (
-            muscle is None
-            if isinstance(row, CrampFreeNight)
-            else muscle is None or row.muscle == muscle
-        )
-    ]
-    return SortedRows(
-        whole.column,
-        whole.descending,
-        [whole.rows[at] for at in kept],
-        [whole.nights[at] for at in kept],
-    )
+@dataclass(frozen=True, slots=True)
+class RowFilter:
+    """Which rows the list shows: from `first_night` on (all if None), of `muscle` (all if
+    None), whose search text holds `text` (lower-cased; all if empty). The first two are the
+    rows `list_episodes` and `cramp_free_nights` give for that period and muscle; a quiet
+    night has no muscle, so a muscle leaves every quiet night out."""
+
+    first_night: date | None = None
+    muscle: str | None = None
+    text: str = ""
+
+    @property
+    def narrows(self) -> bool:
+        return self.first_night is not None or self.muscle is not None or bool(self.text)
+
+    def keeps(self, item: DiaryRow, night: date, search: Callable[[DiaryRow, date], str]) -> bool:
+        """Whether the row is shown; `search` gives its search text (asked only if needed)."""
+        if self.first_night is not None and night < self.first_night:
+            return False
+        if self.muscle is not None and (
+            isinstance(item, CrampFreeNight) or item.muscle != self.muscle
+        ):
+            return False
+        return not self.text or self.text in search(item, night)

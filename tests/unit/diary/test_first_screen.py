@@ -79,3 +79,44 @@ def test_without_the_list_on_screen_nothing_is_read_ahead(
     diary, rows = first_screen.open_with_list(data_dir, integrity.examine(data_dir), None)
     diary.close()
     assert rows is None and listed == []
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        EpisodeFilter(),
+        EpisodeFilter(first_night=date(2026, 3, 4)),
+        EpisodeFilter(muscles=frozenset({"muscle.calf"})),
+        EpisodeFilter(first_night=date(2026, 3, 10)),  # after every entry: nothing
+    ],
+)
+def test_the_list_read_again_beside_the_open_diary_is_the_list_it_gives(
+    data_dir: Path, where: EpisodeFilter
+) -> None:
+    fill(data_dir)
+    diary = Diary.open(data_dir)
+    try:
+        diary.add_episode(  # saved by the open diary: a reader beside it sees it
+            EpisodeInput(start=datetime(2026, 3, 7, 2, 0, tzinfo=LONDON), muscle="muscle.calf")
+        )
+        rows = first_screen.read_list(diary.path, where, diary.boundary_hour)
+        assert rows.where == where
+        assert [e.uuid for e in rows.episodes] == [e.uuid for e in diary.list_episodes(where)]
+        quiet = [] if where.muscles else diary.cramp_free_nights(where.first_night)
+        assert rows.cramp_free == quiet
+    finally:
+        diary.close()
+
+
+def test_the_list_read_again_follows_the_diarys_night_boundary(data_dir: Path) -> None:
+    """A cramp at 03:00 on the 5th is in the night of the 4th at the usual noon boundary, but
+    in the night of the 5th if nights start at 02:00: a filter from the 5th shows it then."""
+    fill(data_dir)
+    where = EpisodeFilter(first_night=date(2026, 3, 5))
+    diary = Diary.open(data_dir)
+    try:
+        at_noon = first_screen.read_list(diary.path, where, 12)
+        at_two = first_screen.read_list(diary.path, where, 2)
+        assert len(at_two.episodes) == len(at_noon.episodes) + 1
+    finally:
+        diary.close()

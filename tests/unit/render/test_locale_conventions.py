@@ -113,8 +113,8 @@ def test_the_list_names_the_night_and_time_in_the_locales_style(
     page = DiaryPage(editor)
     qtbot.add_widget(page)
     page.show()
-    assert page.proxy.index(0, NIGHT).data() == style.night
-    assert page.proxy.index(0, TIME).data() == style.clock
+    assert page.model.index(0, NIGHT).data() == style.night
+    assert page.model.index(0, TIME).data() == style.clock
 
 
 def test_the_form_shows_the_start_in_the_locales_style(

@@ -293,7 +293,7 @@ def test_undoing_a_rename_puts_the_old_name_back_on_past_cramps_in_the_diary_lis
     page.show()
 
     def listed() -> list[str]:
-        return [page.proxy.index(row, MUSCLE).data() for row in range(page.proxy.rowCount())]
+        return [page.model.index(row, MUSCLE).data() for row in range(page.model.rowCount())]
 
     rename_first(monkeypatch, muscles, "Front of the shin")
     qtbot.wait_until(lambda: listed() == ["Front of the shin"])  # reloaded once, just after

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,12 +15,14 @@ from pytestqt.qtbot import QtBot
 
 from cramplog.core import conventions
 from cramplog.core.entries import Episode
+from cramplog.core.errors import StorageError
 from cramplog.core.records import EpisodeFilter, EpisodeInput, Side
+from cramplog.diary import first_screen
 from cramplog.diary.service import Diary
 from cramplog.diary.view import DiaryView
 from cramplog.ui import editor as edits
 from cramplog.ui.editor import DiaryEditor
-from cramplog.ui.pages.diary_page import DiaryPage
+from cramplog.ui.pages.diary_page import PERIODS, DiaryPage
 from cramplog.ui.widgets.episode_model import KEY_ROLE, SORT_ROLE, EpisodeTableModel
 from cramplog.ui.widgets.episode_rows import INTENSITY, MUSCLE, NIGHT, NOTES, STATUS, TIME
 from cramplog.ui.widgets.episode_texts import CRAMP_FREE, NO_CRAMPS, TO_REVIEW
@@ -49,7 +53,7 @@ def page(qtbot: QtBot, editor: DiaryEditor) -> DiaryPage:
 
 
 def column(page: DiaryPage, col: int) -> list[str]:
-    return [page.proxy.index(row, col).data() for row in range(page.proxy.rowCount())]
+    return [page.model.index(row, col).data() for row in range(page.model.rowCount())]
 
 
 def test_an_empty_diary_invites_a_first_entry(page: DiaryPage) -> None:
@@ -124,12 +128,12 @@ def test_filters_by_muscle_text_and_period(
     assert column(page, MUSCLE) == ["Foot or toes"]
     page.muscle.setCurrentIndex(0)
     QTest.keyClicks(page.search, "HILL")
-    qtbot.wait_until(lambda: page.proxy.rowCount() == 1)
+    qtbot.wait_until(lambda: page.model.rowCount() == 1)
     assert column(page, NOTES) == ["after the hill walk"]
     assert page.count_label.text() == "1 of 3 rows"
     page.search.clear()
     page.period.setCurrentIndex(2)  # last 4 weeks: December is left out
-    qtbot.wait_until(lambda: page.proxy.rowCount() == 2)
+    qtbot.wait_until(lambda: page.model.rowCount() == 2)
     assert column(page, NIGHT) == ["Tue 10 Mar 2026", "Mon 9 Mar 2026"]
 
 
@@ -177,7 +181,7 @@ def test_quick_logs_are_marked_to_review(page: DiaryPage, editor: DiaryEditor) -
 def test_html_looking_notes_are_shown_literally(page: DiaryPage, editor: DiaryEditor) -> None:
     hostile = "<b>bold?</b> <img src='file:///etc/passwd'> 😖 שלום"
     editor.add_episode(cramp(11, 2, notes=hostile))
-    notes = page.proxy.index(0, NOTES)
+    notes = page.model.index(0, NOTES)
     assert notes.data() == hostile
     assert notes.data(Qt.ItemDataRole.ToolTipRole) == hostile
 
@@ -266,7 +270,7 @@ def test_rows_read_ahead_are_shown_once_and_never_after_the_diary_changed(
 
 
 def keys_shown(page: DiaryPage) -> list[str]:
-    return [str(page.proxy.index(row, 0).data(KEY_ROLE)) for row in range(page.proxy.rowCount())]
+    return [str(page.model.index(row, 0).data(KEY_ROLE)) for row in range(page.model.rowCount())]
 
 
 def keys_read(diary: DiaryView, where: EpisodeFilter, cramp_free: bool) -> set[str]:
@@ -299,15 +303,22 @@ def months(editor: DiaryEditor) -> DiaryEditor:
 
 
 def reads_of(diary: DiaryView, monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """Each read of the diary's episodes from now on, by its arguments."""
+    """Each read of the diary's episodes from now on, by its arguments: by the open diary
+    on the UI thread, or beside it on a worker (`first_screen.read_list`)."""
     reads: list[object] = []
     real_list = diary.list_episodes
+    real_read = first_screen.read_list
 
     def list_episodes(*args: EpisodeFilter) -> list[Episode]:
         reads.append(args)
         return real_list(*args)
 
+    def read_list(path: Path, where: EpisodeFilter, hour: int) -> first_screen.WholeList:
+        reads.append((where,))
+        return real_read(path, where, hour)
+
     monkeypatch.setattr(diary, "list_episodes", list_episodes)
+    monkeypatch.setattr(first_screen, "read_list", read_list)
     return reads
 
 
@@ -315,7 +326,7 @@ def test_each_period_and_muscle_shows_what_the_diary_holds_for_it_without_readin
     qtbot: QtBot, page: DiaryPage, months: DiaryEditor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     diary = months.diary
-    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+    qtbot.wait_until(lambda: page.model.rowCount() == 9)
     reads = reads_of(diary, monkeypatch)
     for muscle in (None, "muscle.calf", "muscle.foot"):
         page.muscle.setCurrentIndex(page.muscle.findData(muscle) if muscle else 0)
@@ -336,24 +347,55 @@ def page_night_key(page: DiaryPage, key: str) -> str:
 
 
 def test_a_change_made_under_a_filter_is_in_the_list_once_the_filter_goes(
-    qtbot: QtBot, page: DiaryPage, months: DiaryEditor
+    qtbot: QtBot, page: DiaryPage, months: DiaryEditor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Cramps saved, moved out of the filter and quiet nights marked while a muscle is
+    chosen are all there when it is not, without reading the diary again."""
     diary = months.diary
     page.muscle.setCurrentIndex(page.muscle.findData("muscle.foot"))
     foot = diary.list_episodes(EpisodeFilter(muscles=frozenset({"muscle.foot"})))[0]
+    reads = reads_of(diary, monkeypatch)
     months.update_episode(foot.id, replace(foot.as_input(), muscle="muscle.calf"))
+    assert foot.uuid not in keys_shown(page)  # a calf cramp now: not under "Foot"
     months.add_episode(cramp(11, 1, muscle="muscle.foot"))
     months.mark_cramp_free(date(2026, 1, 5))
+    assert page.count_label.text() == "2 of 11 rows"
     page.muscle.setCurrentIndex(0)
-    assert set(keys_shown(page)) == keys_read(diary, EpisodeFilter(), True)
-    assert len(keys_shown(page)) == 11
+    assert page.count_label.text() == "11 rows"
     page.muscle.setCurrentIndex(page.muscle.findData("muscle.calf"))
     assert foot.uuid in keys_shown(page)
+    assert reads == []
+    page.muscle.setCurrentIndex(0)
+    assert set(keys_shown(page)) == keys_read(diary, EpisodeFilter(), True)
     qtbot.wait_until(lambda: page.model.warm)  # every row's strings made while idle
     page.muscle.setCurrentIndex(0)
     QTest.keyClicks(page.search, "calf")
-    qtbot.wait_until(lambda: page.proxy.rowCount() == 4)
+    qtbot.wait_until(lambda: page.model.rowCount() == 4)
     assert foot.uuid in keys_shown(page)
+
+
+def test_the_search_keeps_the_period_and_muscle_and_a_deleted_row_leaves_it(
+    qtbot: QtBot, page: DiaryPage, months: DiaryEditor
+) -> None:
+    """The search picks among the rows the period and muscle keep; a row deleted while
+    searching is gone from every filter; the list is never called empty while it holds rows."""
+    qtbot.wait_until(lambda: page.model.rowCount() == 9)
+    page.muscle.setCurrentIndex(page.muscle.findData("muscle.calf"))
+    page.search.setText("  CALF ")  # case and surrounding spaces do not matter
+    qtbot.wait_until(lambda: page.count_label.text() == "3 of 9 rows")
+    page.period.setCurrentIndex([days for _name, days in PERIODS].index(28))
+    assert page.count_label.text() == "2 of 9 rows"  # the calf cramps of March
+    page.table.selectRow(0)
+    page.delete_selected()
+    assert page.count_label.text() == "1 of 8 rows"
+    page.search.setText("no such words")
+    qtbot.wait_until(lambda: page.count_label.text() == "0 of 8 rows")
+    assert page.stack.currentWidget() is page.table  # not "Your diary is empty"
+    page.search.clear()
+    page.period.setCurrentIndex(0)
+    page.muscle.setCurrentIndex(0)
+    qtbot.wait_until(lambda: page.count_label.text() == "8 rows")
+    assert set(keys_shown(page)) == keys_read(months.diary, EpisodeFilter(), True)
 
 
 def test_the_changes_an_import_tells_at_once_reload_the_list_once(
@@ -365,11 +407,140 @@ def test_the_changes_an_import_tells_at_once_reload_the_list_once(
 ) -> None:
     """An import says that words, settings, medicines, nights and cramps all changed; each
     reload of a century's list is seconds, so the list reloads once, with all of it."""
-    qtbot.wait_until(lambda: page.proxy.rowCount() == 9)
+    qtbot.wait_until(lambda: page.model.rowCount() == 9)
     reads = reads_of(diary, monkeypatch)
     diary.add_episode(cramp(11, 4, muscle="muscle.foot"))  # as an import writes, unseen
     for kind in (edits.VOCABULARY, edits.SETTINGS, edits.MEDICATIONS, edits.DAYS, edits.EPISODES):
         months.changed.emit(kind)
-    qtbot.wait_until(lambda: page.proxy.rowCount() == 10)
+    qtbot.wait_until(lambda: page.model.rowCount() == 10)
     qtbot.wait(50)
     assert len(reads) == 1
+
+
+class HeldReads:
+    """The list's reads on the worker, each held after it has read until `release` is set;
+    `read` is set once the first has read (its snapshot of the diary is taken)."""
+
+    def __init__(self) -> None:
+        self.read = threading.Event()
+        self.release = threading.Event()
+
+
+@pytest.fixture
+def held_reads(monkeypatch: pytest.MonkeyPatch) -> HeldReads:
+    held = HeldReads()
+    real_read = first_screen.read_list
+
+    def read_list(path: Path, where: EpisodeFilter, hour: int) -> first_screen.WholeList:
+        rows = real_read(path, where, hour)
+        held.read.set()
+        held.release.wait(10)
+        return rows
+
+    monkeypatch.setattr(first_screen, "read_list", read_list)
+    return held
+
+
+def test_new_words_reload_the_list_behind_the_rows_on_screen(
+    qtbot: QtBot, page: DiaryPage, diary: Diary, months: DiaryEditor, held_reads: HeldReads
+) -> None:
+    """While the list is read again (seconds for a century's diary), the rows stay on screen
+    and the page says it is updating; the rows read then take their place."""
+    qtbot.wait_until(lambda: page.model.rowCount() == 9)
+    diary.add_episode(cramp(11, 4, muscle="muscle.foot"))  # as an import writes, unseen
+    months.changed.emit(edits.VOCABULARY)
+    qtbot.wait_until(lambda: page.count_label.text() == "Updating…")
+    assert page.model.rowCount() == 9
+    held_reads.release.set()
+    qtbot.wait_until(lambda: page.model.rowCount() == 10)
+    assert page.count_label.text() == "10 rows"
+    assert set(keys_shown(page)) == keys_read(months.diary, EpisodeFilter(), True)
+
+
+def test_a_cramp_saved_while_the_list_is_read_again_stays_in_it(
+    qtbot: QtBot,
+    page: DiaryPage,
+    months: DiaryEditor,
+    held_reads: HeldReads,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The read under way began before the save: its rows would lose the new cramp, so they
+    are read again, and the cramp, shown at once, is never taken away."""
+    qtbot.wait_until(lambda: page.model.rowCount() == 9)
+    months.changed.emit(edits.SETTINGS)
+    qtbot.wait_until(held_reads.read.is_set)  # its snapshot is taken, without the cramp
+    months.add_episode(cramp(11, 2))
+    saved = months.diary.list_episodes()[-1]
+    assert saved.uuid in keys_shown(page)  # shown at once, before any read ends
+    reads = reads_of(months.diary, monkeypatch)
+    held_reads.release.set()
+    qtbot.wait_until(lambda: len(reads) == 1 and page.count_label.text() == "10 rows")
+    assert saved.uuid in keys_shown(page)
+    assert set(keys_shown(page)) == keys_read(months.diary, EpisodeFilter(), True)
+
+
+def test_a_filter_chosen_while_the_list_is_read_again_shows_its_rows(
+    qtbot: QtBot, page: DiaryPage, months: DiaryEditor, held_reads: HeldReads
+) -> None:
+    qtbot.wait_until(lambda: page.model.rowCount() == 9)
+    months.changed.emit(edits.VOCABULARY)
+    qtbot.wait_until(lambda: page.count_label.text() == "Updating…")
+    page.muscle.setCurrentIndex(page.muscle.findData("muscle.foot"))
+    held_reads.release.set()
+    foot = EpisodeFilter(muscles=frozenset({"muscle.foot"}))
+    qtbot.wait_until(lambda: page.count_label.text() == "2 of 9 rows")
+    assert set(keys_shown(page)) == keys_read(months.diary, foot, False)
+
+
+def test_a_list_that_cannot_be_read_beside_the_diary_is_read_by_it(
+    qtbot: QtBot,
+    page: DiaryPage,
+    diary: Diary,
+    months: DiaryEditor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A refusal on the worker (the diary busy, say) is met again by the open diary's own
+    read, which shows the rows, or the problem as every read does."""
+    qtbot.wait_until(lambda: page.model.rowCount() == 9)
+
+    def refused(path: Path, where: EpisodeFilter, hour: int) -> first_screen.WholeList:
+        raise StorageError("The diary is busy.")
+
+    monkeypatch.setattr(first_screen, "read_list", refused)
+    reads = reads_of(months.diary, monkeypatch)
+    monkeypatch.setattr(first_screen, "read_list", refused)
+    diary.add_episode(cramp(11, 4))
+    months.changed.emit(edits.VOCABULARY)
+    qtbot.wait_until(lambda: page.model.rowCount() == 10)
+    assert reads == [(EpisodeFilter(),)]  # the open diary's read, after the refusal
+    assert page.count_label.text() == "10 rows"
+
+
+def test_closing_waits_for_a_read_under_way_and_drops_its_rows(
+    qtbot: QtBot, page: DiaryPage, diary: Diary, months: DiaryEditor, held_reads: HeldReads
+) -> None:
+    """The window is closing (and a restore may replace the file next): no reader is left
+    on the diary, and rows read for a list that is going are never shown."""
+    qtbot.wait_until(lambda: page.model.rowCount() == 9)
+    diary.add_episode(cramp(11, 4))
+    months.changed.emit(edits.VOCABULARY)
+    qtbot.wait_until(held_reads.read.is_set)
+    threading.Timer(0.2, held_reads.release.set).start()
+    page.stop_reading()
+    assert not [t for t in threading.enumerate() if t.name == "cramplog-list"]
+    qtbot.wait(100)
+    assert page.model.rowCount() == 9
+
+
+def test_deleting_the_last_row_a_filter_shows_leaves_the_list_not_an_empty_diary(
+    qtbot: QtBot, page: DiaryPage, months: DiaryEditor
+) -> None:
+    qtbot.wait_until(lambda: page.model.rowCount() == 9)
+    page.muscle.setCurrentIndex(page.muscle.findData("muscle.hamstring"))
+    assert page.count_label.text() == "1 of 9 rows"
+    page.table.selectRow(0)
+    page.delete_selected()
+    assert page.count_label.text() == "0 of 8 rows"
+    assert page.stack.currentWidget() is page.table  # not "Your diary is empty"
+    months.undo_stack.undo()
+    assert page.count_label.text() == "1 of 9 rows"
