@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QProgressBar,
     QRadioButton,
     QToolTip,
     QVBoxLayout,
@@ -198,3 +199,28 @@ def test_the_indicator_outline_reaches_3_to_1_on_windows_and_fields(name: str) -
     outline = theme.indicator_colour(palette)
     for back in (Role.Window, Role.Base, Role.AlternateBase):
         assert theme.contrast_ratio(outline, palette.color(back)) >= 3.0
+
+
+@pytest.mark.parametrize("mode", [ThemeMode.LIGHT, ThemeMode.DARK])
+def test_a_progress_bar_fill_stands_out_from_its_empty_part_and_keeps_its_text_readable(
+    qapp: QApplication, qtbot: QtBot, mode: ThemeMode
+) -> None:
+    # WCAG 1.4.11 again: how far an export or a print has gone is told by the fill alone.
+    # In dark it measured 2.05:1 against the empty part before the highlight was lightened.
+    theme.apply_theme(qapp, mode)
+    bar = QProgressBar()
+    qtbot.add_widget(bar)
+    bar.setRange(0, 100)
+    bar.setValue(50)
+    bar.resize(400, 24)
+    bar.show()
+    qtbot.waitExposed(bar)
+    image = bar.grab().toImage()
+    # Fusion shades the fill top to bottom: every line of it is measured, inside the frame.
+    lines = range(4, image.height() - 4)
+    filled = [QColor(image.pixel(image.width() // 8, y)) for y in lines]
+    empty = [QColor(image.pixel(image.width() * 7 // 8, y)) for y in lines]
+    weakest = min(theme.contrast_ratio(f, e) for f, e in zip(filled, empty, strict=True))
+    assert weakest >= 3.0, f"fill against the empty part {weakest:.2f}:1"
+    text = bar.palette().color(Role.HighlightedText)  # the percentage, where it is on the fill
+    assert min(theme.contrast_ratio(text, f) for f in filled) >= 4.5
