@@ -16,11 +16,12 @@ read and laid out in one go, so a dropped build runs to its end, unseen.)
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -35,6 +36,36 @@ from cramplog.ui.worker import Worker, outcome_of
 
 if TYPE_CHECKING:
     from cramplog.diary.view import DiaryFigures, DiaryView
+
+
+# The Qt types a build meets that nothing on the UI thread has named before it: PySide makes
+# a type's Python wrapper the first time it is needed, and doing so on two threads at once
+# can crash the app (see docs/architecture.md). They are made here, on the UI thread, before
+# the first build; test_summary_rebuild watches a build in a fresh process for any other.
+_MET_BY_A_BUILD: Final = {
+    "PySide6.QtCore": ("QThread",),
+    "PySide6.QtGui": (
+        "QAbstractTextDocumentLayout",
+        "QGradient",
+        "QPixmap",
+        "QTextBlock",
+        "QTextFrame",
+        "QTextLine",
+        "QTextObject",
+        "QTextTable",
+        "QTextTableCell",
+        "QTextTableCellFormat",
+    ),
+    "PySide6.QtWidgets": ("QPlainTextDocumentLayout",),
+}
+
+
+def prepare_qt_types() -> None:
+    """Make the wrappers of the Qt types a build meets (on the UI thread, before a build)."""
+    for module, names in _MET_BY_A_BUILD.items():
+        loaded = importlib.import_module(module)
+        for name in names:
+            getattr(loaded, name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +135,7 @@ class Rebuilds(QObject):
 
     def __init__(self, diary: DiaryView, deliver: Deliver, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        prepare_qt_types()
         self._diary = diary
         self._deliver = deliver
         self._running: tuple[Worker, Choices] | None = None

@@ -212,3 +212,68 @@ def test_pages_built_on_the_worker_are_the_pages_built_here(
     assert apart.page_count == here.page_count >= 2
     for index in range(here.page_count):
         assert apart.render_page(index, 400) == here.render_page(index, 400), index
+
+
+BUILD_IN_A_FRESH_PROCESS = """
+import enum, json, sys
+from datetime import date, datetime
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
+from cramplog.analysis import report, stats
+from cramplog.ui.pages import summary_page, summary_rebuild
+from cramplog.ui.worker import Worker
+
+def made():
+    found = set()
+    for module in (PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets):
+        for name, value in list(vars(module).items()):
+            if isinstance(value, type):
+                found.add(name)
+                found.update(
+                    f"{name}.{key}" for key, kind in list(vars(value).items())
+                    if isinstance(kind, type) and issubclass(kind, enum.Enum)
+                )
+    return found
+
+summary_rebuild.prepare_qt_types()  # what the page does on the UI thread
+before = made()
+period = stats.Period(date(2025, 12, 12), date(2026, 3, 11))
+for comparison, sections in ((period.previous(), frozenset(report.Section)), (None, frozenset())):
+    choices = summary_rebuild.Choices(
+        period, comparison, sections, "Ann", date(1960, 1, 1), "Why?", "letter"
+    )
+    folder, now = Path(sys.argv[1]), datetime(2026, 3, 12, 9, 30)
+    worker = Worker(
+        lambda: summary_rebuild.build_apart(folder, lambda: now, choices),
+        name="cramplog-summary",
+    )
+    worker.start()
+    assert worker.wait() is not None
+print(json.dumps(sorted(made() - before)))
+"""
+
+
+@pytest.mark.slow  # a fresh Python and Qt
+def test_a_build_makes_no_qt_type_off_the_ui_thread(
+    editor: DiaryEditor, diary: Diary, tmp_path: Path
+) -> None:
+    # The types a build needs are made on the UI thread first: PySide making one on two
+    # threads at once can crash the app. A build in a fresh process finds them all made.
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    ran = subprocess.run(
+        [sys.executable, "-c", BUILD_IN_A_FRESH_PROCESS, str(diary.data_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert json.loads(ran.stdout.strip().splitlines()[-1]) == []
