@@ -54,9 +54,12 @@ class ReadOnlyDiary:
             self.sleep_hours = nights.SleepHours.from_setting(
                 plain_diary.setting(connection, setting_values.SLEEP_HOURS_KEY)
             )
-            self._labels = {
-                code: label for code, _kind, label in plain_diary.vocabulary_labels(connection)
-            }
+            words = plain_diary.vocabulary_labels(connection)
+        self._labels = {code: label for code, _kind, label in words}
+        by_kind: dict[str, set[str]] = {}
+        for code, kind, _label in words:
+            by_kind.setdefault(kind, set()).add(code)
+        self._codes = {kind: frozenset(codes) for kind, codes in by_kind.items()}
 
     @classmethod
     @contextlib.contextmanager
@@ -108,6 +111,10 @@ class ReadOnlyDiary:
         if label is None:
             return code
         return label if code.startswith("custom.") else _(label)
+
+    def codes(self, kind: str) -> frozenset[str]:
+        """As `Diary.codes`: every code of a kind, the checklist's and the person's own."""
+        return self._codes.get(kind, frozenset())
 
     def custom_items(self, kind: VocabularyKind | None = None) -> list[VocabularyItem]:
         return self.read_plain(lambda connection: plain_diary.custom_items(connection, kind))

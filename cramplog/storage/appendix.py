@@ -9,10 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any, Final
 
-from sqlalchemy.orm import Session
-
 from cramplog.core import nights
-from cramplog.storage.engine import driver_connection
 
 # One row per episode, oldest first. What was noted with it comes along as JSON arrays built
 # by SQLite (in code order, from each table's primary key), so one cursor walks the period
@@ -65,9 +62,11 @@ def _bounds(first: date, last: date, hour: int) -> tuple[str, str]:
     return f"{start_from:%Y-%m-%d %H:%M:%S}", f"{end_before:%Y-%m-%d %H:%M:%S}"
 
 
-def count_appendix_rows(session: Session, *, first: date, last: date, hour: int) -> int:
+def count_appendix_rows(
+    connection: sqlite3.Connection, *, first: date, last: date, hour: int
+) -> int:
     """How many episodes the nights `first`..`last` hold."""
-    cursor = driver_connection(session).cursor()
+    cursor = connection.cursor()
     try:
         return int(cursor.execute(_COUNT, _bounds(first, last, hour)).fetchone()[0])
     finally:
@@ -75,7 +74,7 @@ def count_appendix_rows(session: Session, *, first: date, last: date, hour: int)
 
 
 def appendix_chunks(
-    session: Session,
+    connection: sqlite3.Connection,
     *,
     first: date,
     last: date,
@@ -89,9 +88,10 @@ def appendix_chunks(
     ([code, rating] for reliefs). With `after` (a row's start_local and id), only the rows
     after that one.
 
-    Read on the session's own connection while it is iterated: use it up inside the read.
+    Read on `connection` (the diary's own, or a plain read-only one) while it is iterated:
+    use it up inside the read.
     """
-    cursor = driver_connection(session).cursor()
+    cursor = connection.cursor()
     try:
         cursor.execute(_ROWS, _arguments(first, last, hour, after))
         while chunk := cursor.fetchmany(size):

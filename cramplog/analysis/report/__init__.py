@@ -53,13 +53,13 @@ from cramplog.core import wording
 from cramplog.core.translation import _
 
 if TYPE_CHECKING:
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
 
 
 # Over 60 lines because it names each part of Report once; the parts are built in `tables`
 # and `headline`.
 def build_report(
-    diary: DiaryView,
+    diary: DiaryFigures,
     *,
     period: stats.Period,
     comparison: stats.Period | None = None,

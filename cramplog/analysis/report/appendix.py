@@ -19,7 +19,9 @@ from cramplog.core.records import ReliefRating, Side
 from cramplog.storage.appendix import appendix_chunks, count_appendix_rows
 
 if TYPE_CHECKING:
-    from cramplog.diary.view import DiaryView
+    import sqlite3
+
+    from cramplog.diary.view import DiaryFigures
 
 T = TypeVar("T")
 
@@ -36,13 +38,13 @@ class Appendix(Sequence[AppendixRow]):
 
     __hash__ = None  # type: ignore[assignment]  # equal to the rows it reads, so unhashable
 
-    def __init__(self, diary: DiaryView | None, period: stats.Period | None) -> None:
+    def __init__(self, diary: DiaryFigures | None, period: stats.Period | None) -> None:
         self._diary = diary
         self._period = period
         self._count = 0
         self._ahead: appendix_ahead.ReadAhead | None = None
         if diary is not None and period is not None:
-            self._count = diary.read(
+            self._count = diary.read_plain(
                 functools.partial(
                     count_appendix_rows,
                     first=period.first,
@@ -75,16 +77,16 @@ class Appendix(Sequence[AppendixRow]):
         hour = diary.boundary_hour
         ahead, self._ahead = self._ahead, None
 
-        def run(session: Any) -> T:
+        def run(connection: sqlite3.Connection) -> T:
             def read(after: tuple[str, int] | None = None) -> Iterator[list[Any]]:
                 return appendix_chunks(
-                    session, first=period.first, last=period.last, hour=hour, after=after
+                    connection, first=period.first, last=period.last, hour=hour, after=after
                 )
 
             chunks = read() if ahead is None else _taken_ahead(ahead, read)
             return consume(_rows(diary, chunks, hour))
 
-        return diary.read(run)
+        return diary.read_plain(run)
 
     @contextlib.contextmanager
     def reading_ahead(self) -> Iterator[None]:
@@ -175,7 +177,7 @@ def _taken_ahead(
 
 
 def _rows(
-    diary: DiaryView, chunks: Iterator[list[tuple[Any, ...]]], hour: int
+    diary: DiaryFigures, chunks: Iterator[list[tuple[Any, ...]]], hour: int
 ) -> Iterator[PlainRow]:
     """The diary's tuples as AppendixRow's fields. What repeats (muscles, sides, the sets
     of reliefs, triggers and symptoms) is turned into labels once per distinct value, not
@@ -246,7 +248,7 @@ def _rows(
             )
 
 
-def relief_labels(diary: DiaryView) -> dict[str, str]:
+def relief_labels(diary: DiaryFigures) -> dict[str, str]:
     """Every relief method's short label, for the appendix's "also tried" names."""
     from cramplog.core.records import VocabularyKind
 

@@ -18,7 +18,7 @@ from cramplog.core.records import Side, TakenFor
 from cramplog.core.translation import _
 
 if TYPE_CHECKING:
-    from cramplog.diary.view import DiaryView
+    from cramplog.diary.view import DiaryFigures
 
 
 def warning_line(sign: warning_signs.WarningSign) -> WarningLine:
@@ -59,7 +59,7 @@ def factor_row(comparison: stats.FactorComparison) -> FactorRow:
 
 
 def medications(
-    diary: DiaryView, period: stats.Period, numbers: stats.PatternStats
+    diary: DiaryFigures, period: stats.Period, numbers: stats.PatternStats
 ) -> tuple[MedicationRow, ...]:
     """Medicines taken at any time during the period (or with no dates), oldest start first."""
     effects = {t.medication_id: t for t in numbers.treatments}

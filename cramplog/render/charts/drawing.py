@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -308,8 +309,14 @@ def days(first: date, last: date) -> str:
     )
 
 
+# matplotlib's settings are one set for the process, and `rc_context` sets and restores
+# them: one figure is built at a time, so a chart built on a worker (the Summary page's)
+# and one built on the UI thread never take each other's style, nor leave theirs behind.
+_BUILDING: Final = threading.RLock()
+
+
 def build(style: ChartStyle, draw: Callable[[], ChartResult]) -> ChartResult:
-    with matplotlib.rc_context(style.rc_params()):
+    with _BUILDING, matplotlib.rc_context(style.rc_params()):
         return draw()
 
 

@@ -167,6 +167,13 @@ class AppendixGrid:
         self.pages = self._paginate()
         self.lines_per_page = max(page.line_count for page in self.pages)
 
+    def rehome(self) -> None:
+        """Make the glyph runs again on this thread, for a grid laid out on another thread
+        that has ended (see `ReportDocument.rehome`); the rows and pages are kept."""
+        self.legend_run = one_line_run(self.legend, self.font, self.device, MARGIN)
+        self.glyphs = LineGlyphs(self.font, self.device, self._start)
+        self.placed_headings = None
+
     def _wrapped_lines(self, text: str) -> int:
         """How many lines `text` takes wrapped within the page's width, as LEGEND_FLAGS
         draw it."""

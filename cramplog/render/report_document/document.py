@@ -114,6 +114,23 @@ class ReportDocument:
                 self.appendix = AppendixGrid(report, self._device, self.page)
         self.page_count = self.front_pages + (len(self.appendix.pages) if self.appendix else 0)
 
+    def rehome(self) -> None:
+        """Make the layout's font-bound parts again on this thread, for a document laid out
+        on a worker thread that has ended since (the Summary page builds its preview so).
+
+        Qt's text layouts and glyph runs keep the fonts of the thread that made them, and a
+        thread's fonts go with it: drawn elsewhere they would read freed memory. Page one's
+        text is laid out again and the glyph runs made again (a few milliseconds); the
+        charts, the appendix's rows and its pages are kept.
+        """
+        self.front.markContentsDirty(0, self.front.characterCount())
+        self.front_pages = self.front.pageCount()  # the same fonts: the same pages
+        self.page_count = self.front_pages + (len(self.appendix.pages) if self.appendix else 0)
+        self._footer_left = None
+        self._footer_run = None
+        if self.appendix is not None:
+            self.appendix.rehome()
+
     def _lay_out_front(self, report: reports.Report) -> None:
         """Page one (and any overflow): its charts, then its text."""
         width = self.page.width() - 2 * MARGIN

@@ -34,7 +34,7 @@ def _suggested(name: str) -> str:
 
 
 def export_pdf(page: SummaryPage, seams: Seams) -> None:
-    document = page.current_document()
+    document = page.current_document(_("Export PDF"))
     if document is None:
         return
     period = document.report.header.period

@@ -1,7 +1,8 @@
 """The Summary place: choose what the GP summary covers, preview its pages, export and print.
 
 Its pieces live beside it: the controls in summary_controls, the preview and the saved note in
-summary_preview, the dialogs it asks through in summary_seams. Those seams are looked up here at
+summary_preview, the dialogs it asks through in summary_seams, the builds on a worker thread in
+summary_rebuild. Those seams are looked up here at
 each call (tests replace them on this module), and this module keeps the public names.
 """
 
@@ -10,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from cramplog.analysis import report as reports
 from cramplog.analysis import stats
 from cramplog.core.errors import CramplogError
-from cramplog.core.translation import _, n_
+from cramplog.core.translation import _
 from cramplog.render import report_document
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages import summary_export
@@ -39,7 +40,8 @@ from cramplog.ui.pages.summary_controls import (
     Questions,
     TakeAway,
 )
-from cramplog.ui.pages.summary_preview import PAGE_GAP, PagePreview, SavedBanner, label
+from cramplog.ui.pages.summary_preview import PAGE_GAP, PagePreview, SavedBanner, caption, label
+from cramplog.ui.pages.summary_rebuild import Choices, Rebuilds, report_for
 from cramplog.ui.pages.summary_seams import (
     JSON_FILTER,
     PDF_FILTER,
@@ -83,8 +85,12 @@ class SummaryPage(QWidget):
     """What goes into the GP summary, a live preview of its pages, and the ways to take it.
 
     The preview is rebuilt a moment after the last change (`PREVIEW_DELAY_MS`), and only
-    while the page is on screen; diary changes mark it out of date until then.
+    while the page is on screen; diary changes mark it out of date until then. It is built
+    on a worker thread (summary_rebuild): the old pages stay meanwhile, and `preview_updated`
+    is emitted when the newest build has arrived (or failed).
     """
+
+    preview_updated = Signal()
 
     def __init__(
         self, editor: DiaryEditor, preferences: Preferences, parent: QWidget | None = None
@@ -98,7 +104,14 @@ class SummaryPage(QWidget):
         self.report: reports.Report | None = None
         self.document: report_document.ReportDocument | None = None
         self._dirty = True
+        # The newest build failed (its problem is shown): `document` is not the current one.
+        self._failed = False
+        self._waiting_for_preview = False
         self._loading = True
+        self._rebuilds = Rebuilds(self.diary, self._arrived, self)
+        app = QCoreApplication.instance()
+        if app is not None:  # the window's last turn: no build may outlive the event loop
+            app.aboutToQuit.connect(self._stop_building)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
@@ -220,18 +233,22 @@ class SummaryPage(QWidget):
     def page_size_name(self) -> str:
         return self.include.page_size_name()
 
-    def build_report(self) -> reports.Report:
-        """The report as the controls describe it now; ValueError for impossible dates."""
+    def choices(self) -> Choices:
+        """What the controls ask for now, as plain values; ValueError for impossible dates."""
         period = self.current_period()
-        return reports.build_report(
-            self.diary,
+        return Choices(
             period=period,
             comparison=self.current_comparison(period),
             sections=self.sections(),
             name=self.name_edit.text(),
             date_of_birth=self.date_of_birth(),
             questions=self.questions_edit.toPlainText(),
+            page_size_name=self.page_size_name(),
         )
+
+    def build_report(self) -> reports.Report:
+        """The report as the controls describe it now; ValueError for impossible dates."""
+        return report_for(self.diary, self.choices())
 
     # -- remembering -------------------------------------------------------------------------
 
@@ -286,8 +303,8 @@ class SummaryPage(QWidget):
 
     @property
     def preview_pending(self) -> bool:
-        """A rebuild of the preview is waiting for the last change to settle."""
-        return self._timer.isActive()
+        """A rebuild of the preview is waiting for the last change to settle, or under way."""
+        return self._timer.isActive() or self._rebuilds.busy
 
     def _preview_due(self) -> None:
         if self.isVisible():
@@ -299,46 +316,65 @@ class SummaryPage(QWidget):
             self.schedule_preview()
 
     def refresh(self) -> None:
-        """Rebuild the report and its pages from the current choices (now, not debounced)."""
+        """Rebuild the report and its pages from the current choices (now, not debounced),
+        on the worker; the old pages stay until the new ones arrive."""
         self._timer.stop()
         self._dirty = False
         try:
-            built = self.build_report()
-            document = report_document.ReportDocument(
-                built, page_size=report_document.page_size_named(self.page_size_name())
-            )
+            choices = self.choices()
         except ValueError as exc:
-            self.problem_label.setText(str(exc))
-            self.problem_label.setVisible(True)
-            self.preview_label.setText(_("The preview waits for dates that make sense."))
+            self._arrived(exc)
             return
-        except CramplogError as exc:
-            self.problem_label.setText(str(exc))
-            self.problem_label.setVisible(True)
-            return
-        self.problem_label.setVisible(False)
-        self.report = built
-        self.document = document
-        self.pages.set_document(document)
-        pages = document.page_count
-        cramps = len(built.appendix)
-        parts = [
-            reports.format_period(built.header.period),
-            n_("{n} page", "{n} pages", pages).format(n=pages),
-        ]
-        if built.shows(reports.Section.APPENDIX):
-            parts.append(
-                n_("{n} cramp in the appendix", "{n} cramps in the appendix", cramps).format(
-                    n=cramps
-                )
-            )
-        self.preview_label.setText(" · ".join(parts))
+        self.preview_label.setText(_("Updating the preview…"))
+        self._rebuilds.ask(choices)
 
-    def current_document(self) -> report_document.ReportDocument | None:
-        """The laid-out report for what the controls say now (rebuilt if a change is pending)."""
-        if self._dirty or self._timer.isActive() or self.document is None:
+    def _arrived(self, outcome: object) -> None:
+        """The newest outcome: the pages, or the problem that stopped them."""
+        self._failed = not isinstance(outcome, report_document.ReportDocument)
+        try:
+            if isinstance(outcome, ValueError | CramplogError):
+                self.problem_label.setText(str(outcome))
+                self.problem_label.setVisible(True)
+                if isinstance(outcome, ValueError):
+                    self.preview_label.setText(_("The preview waits for dates that make sense."))
+            elif isinstance(outcome, BaseException):
+                raise outcome  # a bug: the app's error hook logs it and says so
+            elif isinstance(outcome, report_document.ReportDocument):
+                self.problem_label.setVisible(False)
+                self.report = outcome.report
+                self.document = outcome
+                self.pages.set_document(outcome)
+                self.preview_label.setText(caption(outcome))
+        finally:
+            self.preview_updated.emit()
+
+    def current_document(self, title: str = "") -> report_document.ReportDocument | None:
+        """The laid-out report for what the controls say now: rebuilt if a change is pending,
+        waited for behind a progress dialog (titled `title`) if a build is under way. None if
+        it cannot be had (dates that make sense, a diary that can be read) or the person
+        cancelled the wait: never the pages of earlier choices."""
+        if self._waiting_for_preview:
+            return None  # already waiting, for an earlier click
+        if self._dirty or self._timer.isActive() or self.document is None or self._failed:
             self.refresh()
-        return self.document
+        if self._rebuilds.busy:
+            self._waiting_for_preview = True
+            try:
+                if not self._rebuilds.wait(self, title or _("Preview")):
+                    return None  # the person cancelled the wait
+            finally:
+                self._waiting_for_preview = False
+        return None if self._failed else self.document
+
+    def _stop_building(self) -> None:
+        """Wait for a build under way, its outcome dropped: no thread outlives the window."""
+        self._failed = self._failed or self._rebuilds.busy  # the pages are not the newest
+        self._rebuilds.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A page shown as a window of its own (the app's window quits through aboutToQuit).
+        self._stop_building()
+        super().closeEvent(event)
 
     # -- taking it away ----------------------------------------------------------------------
 

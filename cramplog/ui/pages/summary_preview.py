@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cramplog.core.translation import _
+from cramplog.analysis import report as reports
+from cramplog.core.translation import _, n_
 from cramplog.render import report_document
 
 PAGE_GAP: Final = 12
@@ -32,6 +33,22 @@ def label(text: str = "", *, name: str | None = None) -> QLabel:
     if name:
         made.setObjectName(name)
     return made
+
+
+def caption(document: report_document.ReportDocument) -> str:
+    """The line over the preview: the period, the pages, the cramps in the appendix."""
+    built = document.report
+    pages = document.page_count
+    cramps = len(built.appendix)
+    parts = [
+        reports.format_period(built.header.period),
+        n_("{n} page", "{n} pages", pages).format(n=pages),
+    ]
+    if built.shows(reports.Section.APPENDIX):
+        parts.append(
+            n_("{n} cramp in the appendix", "{n} cramps in the appendix", cramps).format(n=cramps)
+        )
+    return " · ".join(parts)
 
 
 class PagePreview(QWidget):

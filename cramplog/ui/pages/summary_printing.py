@@ -33,7 +33,7 @@ def print_report(
     page: SummaryPage, run_print_dialog: RunPrintDialog, show_error: ShowError
 ) -> None:
     """Ask the print dialog, then send the pages to the printer with progress and Cancel."""
-    document = page.current_document()
+    document = page.current_document(_("Print"))
     if document is None:
         return
     # Qt's print support is loaded when first asked for, never at start-up.
@@ -71,7 +71,7 @@ def print_preview(
 ) -> None:
     """Paint the pages for the preview (with progress and Cancel), then show it; its Print
     button prints as the Print button does."""
-    document = page.current_document()
+    document = page.current_document(_("Print preview"))
     if document is None:
         return
     from cramplog.ui.pages.summary_print_preview import PrintPreview

@@ -54,9 +54,9 @@ def _diary(folder: Path) -> Path:
 
 
 def _plain(diary: Diary, after: tuple[str, int] | None = None) -> list[tuple[object, ...]]:
-    def read(session: object) -> list[tuple[object, ...]]:
+    def read(connection: sqlite3.Connection) -> list[tuple[object, ...]]:
         chunks = appendix_chunks(
-            session,  # type: ignore[arg-type]
+            connection,
             first=FIRST,
             last=LAST,
             hour=12,
@@ -64,7 +64,7 @@ def _plain(diary: Diary, after: tuple[str, int] | None = None) -> list[tuple[obj
         )
         return [row for chunk in chunks for row in chunk]
 
-    return diary.read(read)
+    return diary.read_plain(read)
 
 
 def test_json_chunks_hold_every_row_as_the_plain_read_gives_it(tmp_path: Path) -> None:
