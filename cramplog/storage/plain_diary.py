@@ -57,7 +57,9 @@ def read_only(path: Path, *, mapped: bool = False) -> Iterator[sqlite3.Connectio
     `mapped`: SQLite reads the file through a memory map (up to MAPPED_BYTES) instead of a
     system call and a copy per page: 8% less of the reads of a fresh `cramplog stats`
     over ten years. Only for a brief process: every page read stays in its resident memory
-    until it ends, where the page cache would hold a few megabytes.
+    until it ends, where the page cache would hold a few megabytes. The price: should the
+    disk fail under the map (a removed stick, a dead network share), the system ends the
+    process (SIGBUS) instead of SQLite reporting an I/O error; nothing is written either way.
     """
     try:
         with health.read_only(path) as connection:
