@@ -98,7 +98,9 @@ def _collect(
     relief_counts: list[aggregates.ReliefCounts] = []
     if aggregates.holds_records(connection, nights):
         episodes = aggregates.episode_columns(connection, nights, in_sleep)
-        days = aggregates.day_columns(connection, nights, triggers.FACTOR_THRESHOLDS)
+        # The day factors are only for the details (`triggers.day_kinds`).
+        limits = triggers.FACTOR_THRESHOLDS if details else None
+        days = aggregates.day_columns(connection, nights, limits)
         if details:
             trigger_counts = aggregates.trigger_counts(connection, nights)
             relief_counts = aggregates.relief_counts(connection, nights)
