@@ -273,6 +273,10 @@ def main(argv: Sequence[str]) -> int:
             return _desktop_entry(args)
         if args.command is not None:
             code: int = args.run(args)
+            # Written out here, where a reader that left early is answered (below), and not
+            # left to the exit: a brief command's process ends without one (`__main__`).
+            if sys.stdout is not None:  # None when Python was started with stdout closed
+                sys.stdout.flush()
             return code
         from cramplog.files.paths import resolve_data_dir
         from cramplog.ui.startup import app

@@ -98,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
             # Only --from was given, and it is the night still in progress.
             last = first
         period = stats.Period(first, last)
-        numbers = stats.compute(diary, period)
+        # The text shows no reliefs, triggers or treatments: they are read for JSON only.
+        numbers = stats.compute(diary, period, details=args.json)
         signs = warning_signs.check(diary, period)
     if args.json:
         import json  # only for --json

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime, time
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from cramplog.core import conventions, units
+from cramplog.core import conventions
 from cramplog.core.translation import _, n_
+
+if TYPE_CHECKING:
+    from cramplog.core import units
 
 DASH: Final = "—"
 
@@ -145,6 +148,8 @@ def number(value: float, decimals: int = 0, *, trim: bool = False) -> str:
 
 def fluid(litres: float, unit: units.FluidUnit | None = None) -> str:
     """An amount stored in litres, in the chosen unit: "1.5 l", "1,500 ml", "51 fl oz"."""
+    from cramplog.core import units  # when fluids are shown (`Conventions.fluid_unit`)
+
     unit = conventions.current().fluid_unit if unit is None else unit
     rule = units.RULES[unit]
     amount = units.from_litres(litres, unit)

@@ -1,8 +1,9 @@
-"""The entry point: numpy's BLAS on one thread unless the person chose otherwise, and the
-cycle collector off for a brief command."""
+"""The entry point: numpy's BLAS on one thread unless the person chose otherwise, and a
+brief command run without the cycle collector and ended as soon as its output is out."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 import pytest
@@ -36,7 +37,7 @@ def test_the_entry_point_runs_blas_on_one_thread_unless_told_otherwise(
 
 
 @pytest.mark.parametrize(
-    ("argv", "collector_on_in_command", "frozen"),
+    ("argv", "collector_on_in_command", "ends_at_once"),
     [
         (["stats", "--json"], False, True),
         (["check"], True, False),
@@ -44,30 +45,50 @@ def test_the_entry_point_runs_blas_on_one_thread_unless_told_otherwise(
         ([], True, False),  # the app
     ],
 )
-def test_a_brief_command_runs_without_the_cycle_collector_and_leaves_its_objects_frozen(
+def test_a_brief_command_runs_without_the_cycle_collector_and_ends_once_its_output_is_out(
     monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
     argv: list[str],
     collector_on_in_command: bool,
-    frozen: bool,
+    ends_at_once: bool,
 ) -> None:
     import gc
+    import os
 
-    state = {"enabled": True, "frozen": False}
+    state = {"enabled": True}
     monkeypatch.setattr(gc, "isenabled", lambda: state["enabled"])
     monkeypatch.setattr(gc, "disable", lambda: state.update(enabled=False))
     monkeypatch.setattr(gc, "enable", lambda: state.update(enabled=True))
-    monkeypatch.setattr(gc, "freeze", lambda: state.update(frozen=True))
     seen: list[bool] = []
+    ended: list[tuple[int, str, str]] = []
+
+    class Ended(Exception):
+        pass
+
+    def end(code: int) -> None:
+        # What had reached the terminal when the process ended.
+        out, err = capsys.readouterr()
+        ended.append((code, out, err))
+        raise Ended
+
+    monkeypatch.setattr(os, "_exit", end)
 
     def run(argv: Sequence[str]) -> int:
         seen.append(state["enabled"])
+        print("the figures")
+        print("a note", file=sys.stderr)
         return 3
 
     monkeypatch.setattr(cli, "main", run)
     monkeypatch.setattr("sys.argv", ["cramplog", *argv])
-    assert entry.main() == 3
+    if ends_at_once:
+        with pytest.raises(Ended):
+            entry.main()
+        assert ended == [(3, "the figures\n", "a note\n")]
+    else:
+        assert entry.main() == 3
+        assert ended == []
     assert seen == [collector_on_in_command]
-    assert state["frozen"] is frozen
 
 
 def test_a_collector_already_off_when_the_entry_point_is_called_is_left_off(

@@ -43,6 +43,7 @@ class _Raw:
     reliefs: list[aggregates.ReliefCounts]
     treatments: list[tuple[Medication, recorded.WindowCount, recorded.WindowCount]]
     spans: list[LoggingSpan]
+    details: bool  # whether the reliefs, triggers, factors and treatments were read
 
 
 _NO_NIGHTS = recorded.WindowCount(0, 0, {})
@@ -59,6 +60,7 @@ def _collect(
     diary_first: date | None,
     last_night: date,
     sleep: diary_nights.SleepHours,
+    details: bool,
 ) -> _Raw:
     # Sleep hours of whole hours (the usual) are answered by the start's hour alone, so
     # SQLite is not asked to compare each start's minute (a tenth of a century's read).
@@ -92,28 +94,33 @@ def _collect(
         )
         for w, window in zip(aggregates.window_nights(connection, windows), windows, strict=True)
     ]
+    trigger_counts: list[tuple[str, int]] = []
+    relief_counts: list[aggregates.ReliefCounts] = []
     if aggregates.holds_records(connection, nights):
         episodes = aggregates.episode_columns(connection, nights, in_sleep)
-        days = aggregates.day_columns(connection, nights, triggers.FACTOR_THRESHOLDS)
-        trigger_counts = aggregates.trigger_counts(connection, nights)
-        relief_counts = aggregates.relief_counts(connection, nights)
+        # The day factors are only for the details (`triggers.day_kinds`).
+        limits = triggers.FACTOR_THRESHOLDS if details else None
+        days = aggregates.day_columns(connection, nights, limits)
+        if details:
+            trigger_counts = aggregates.trigger_counts(connection, nights)
+            relief_counts = aggregates.relief_counts(connection, nights)
     else:
         # Nothing stored in the range (often the comparison period before a diary began):
         # the four wide reads would all come back empty, so they are not made. Logging
         # spans and treatments are read as ever: they can reach into an empty range.
         episodes = aggregates.EpisodeColumns.none()
         days = aggregates.DayColumns.none()
-        trigger_counts, relief_counts = [], []
     counted = counting.episodes(episodes, period.first, sleep)
     counted_days = counting.days(days.packed)
     return _Raw(
         episodes=episodes,
         counted=counted,
         days=counted_days,
-        day_kinds=triggers.day_kinds(counted_days, counted.per_night),
+        day_kinds=triggers.day_kinds(counted_days, counted.per_night) if details else {},
         triggers=trigger_counts,
         reliefs=relief_counts,
         spans=spans,
+        details=details,
         treatments=[
             (
                 medication,
@@ -126,18 +133,24 @@ def _collect(
 
 
 def compute(
-    diary: DiaryFigures, period: Period, *, comparison: Period | None = None
+    diary: DiaryFigures,
+    period: Period,
+    *,
+    comparison: Period | None = None,
+    details: bool = True,
 ) -> PatternStats:
     """The statistics of `period`, with the same numbers for `comparison` if one is given.
 
     Pass `period.previous()` to compare with the period of equal length just before, or any
-    other `Period` as a chosen baseline.
+    other `Period` as a chosen baseline. Without `details`, the reliefs, triggers, day
+    factors and treatments are neither read nor worked out (`PatternStats.details`), for a
+    caller that shows none of them: `cramplog stats` as text (about a tenth of its run).
     """
     hour = diary.boundary_hour
     last_night = diary.last_night()
     sleep = diary.sleep_hours
     diary_first = first_recorded_night(diary)
-    medications = tuple(diary.list_medications())
+    medications = tuple(diary.list_medications()) if details else ()
     # Read again when any of what _collect is given, or the diary itself, has changed.
     raw = read_kept(
         diary,
@@ -150,6 +163,7 @@ def compute(
             diary_first,
             medications,
             sleep,
+            details,
         ),
         functools.partial(
             _collect,
@@ -159,9 +173,10 @@ def compute(
             diary_first=diary_first,
             last_night=last_night,
             sleep=sleep,
+            details=details,
         ),
     )
-    baseline = None if comparison is None else compute(diary, comparison)
+    baseline = None if comparison is None else compute(diary, comparison, details=details)
     return _build(diary, period, hour, raw, baseline, diary_first, last_night, sleep)
 
 
@@ -199,7 +214,9 @@ def _build(
     awake_total = sum(minutes * n for minutes, n in days.awake.items())
 
     muscle_side, muscles = distributions.muscles(diary, cols, ep.places)
-    comparisons = triggers.factor_comparisons(diary, raw.day_kinds)
+    # Without details (see `compute`) nothing of them was read: all four stay empty.
+    details = raw.details
+    comparisons = triggers.factor_comparisons(diary, raw.day_kinds) if details else ()
     return PatternStats(
         period=period,
         boundary_hour=hour,
@@ -239,10 +256,13 @@ def _build(
             trend=lambda: _weekly().trend(period, cols, ep.origin, ep.packed),
             calendar=lambda: _calendar_nights().calendar(period, per_night, recorded_nights),
         ),
-        reliefs=treatments.reliefs(diary, raw.reliefs),
-        triggers=triggers.trigger_stats(diary, raw.triggers, comparisons),
+        reliefs=treatments.reliefs(diary, raw.reliefs) if details else (),
+        triggers=triggers.trigger_stats(diary, raw.triggers, comparisons) if details else (),
         factors=comparisons,
-        treatments=treatments.treatments(raw.treatments, diary_first, last_night),
+        treatments=(
+            treatments.treatments(raw.treatments, diary_first, last_night) if details else ()
+        ),
+        details=details,
         span_only_nights=len(span_only),
         cramps_on_unrecorded_nights=count - on_recorded,
         nocturnal_inferred=ep.nocturnal_inferred,

@@ -108,6 +108,9 @@ class PatternStats:
     timing_unknown: int = 0
     sleep_hours: diary_nights.SleepHours = diary_nights.SleepHours()
     comparison: PatternStats | None = None
+    # False when `compute` was asked for no details: `reliefs`, `triggers`, `factors` and
+    # `treatments` were then not read, and are empty whatever the diary holds.
+    details: bool = True
 
     @property
     def weekly(self) -> tuple[WeekPoint, ...]:
@@ -230,4 +233,7 @@ class PatternStats:
 
     def to_json_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values; the keys are documented in README ("cramplog stats")."""
+        if not self.details:
+            # Empty lists there would read as "none in the diary".
+            raise ValueError("the JSON figures need compute(..., details=True)")
         return as_json.pattern_stats_json(self)

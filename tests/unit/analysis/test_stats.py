@@ -558,3 +558,29 @@ def test_cramps_outside_the_period_never_count_however_many_there_are(
     nights = aggregates.NightRange(SUN_8, WED_11, four_nights.boundary_hour)
     long = four_nights.read_plain(lambda c: aggregates.long_episodes(c, nights, 600))
     assert [(brief.muscle, brief.duration_s) for brief, _, _ in long] == [("muscle.foot", 700)]
+
+
+def test_without_details_the_headline_is_the_same_and_nothing_passes_for_no_triggers(
+    four_nights: Diary,
+) -> None:
+    # `cramplog stats` as text shows no reliefs, triggers or treatments, so it asks for none.
+    four_nights.add_medication(MedicationInput(name="Quinine", started_on=date(2026, 3, 1)))
+    period = stats.Period(SUN_8, WED_11)
+    full = stats.compute(four_nights, period, comparison=period.previous())
+    headline = stats.compute(four_nights, period, comparison=period.previous(), details=False)
+    assert full.reliefs and full.triggers and full.factors and full.treatments
+    for name in (*stats.HEADLINE_FIELDS, "by_muscle", "by_hour", "by_weekday"):
+        assert getattr(headline, name) == getattr(full, name), name
+    assert headline.comparison is not None and full.comparison is not None
+    assert headline.comparison.episodes == full.comparison.episodes
+    assert (headline.reliefs, headline.triggers, headline.factors, headline.treatments) == (
+        (),
+        (),
+        (),
+        (),
+    )
+    assert not headline.details and full.details
+    # The JSON lists them: empty lists there would say the diary holds none.
+    assert full.to_json_dict()["reliefs"]
+    with pytest.raises(ValueError, match="details=True"):
+        headline.to_json_dict()

@@ -432,6 +432,41 @@ def test_a_save_by_the_app_mid_run_never_mixes_two_diaries_in_one_answer(
     assert body["episodes"] == swelling["evidence_count"] == 2  # the save did land
 
 
+def test_a_piped_run_hands_over_all_of_its_output_before_the_process_ends(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `cramplog stats --json > figures.json`: the process ends at once after the command
+    # (no interpreter shutdown), so what it printed must be out by then, to the last line.
+    period = ["--from", FIRST.isoformat(), "--to", LAST.isoformat()]
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    result = subprocess.run(
+        [sys.executable, "-m", "cramplog", "stats", "--data-dir", str(filled), *period, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=buffered,  # as a person's shell runs it: output to a pipe is held in a buffer
+    )
+    code, out, err = run(capsys, "--data-dir", str(filled), *period, "--json")
+    assert (result.returncode, result.stderr) == (code, err) == (0, "")
+    assert result.stdout == out
+    assert json.loads(result.stdout)["episodes"] == 3
+
+
+def test_a_refusal_reaches_the_terminal_before_the_process_ends(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cramplog", "stats", "--data-dir", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("cramplog: There is no diary in ")
+
+
 def test_a_reader_that_leaves_early_ends_the_output_without_a_word(filled: Path) -> None:
     # `cramplog stats | head -1`: the rest of the output has nowhere to go, and that is all.
     period = ["--from", FIRST.isoformat(), "--to", LAST.isoformat()]

@@ -78,3 +78,27 @@ def test_a_reviewed_day_with_nothing_else_recorded_has_no_factor_known(diary: Di
 
     assert _present_and_recorded(columns.packed[0]) == (set(), set())
     assert _present_and_recorded(columns.packed[1]) == ({"heat"}, {"heat"})
+
+
+def test_read_without_thresholds_a_day_keeps_its_review_sleep_and_night_but_no_factor(
+    diary: Diary,
+) -> None:
+    everything = {k: v for kinds in FACTOR_PRESENT.values() for k, v in kinds.items()}
+    diary.set_day(
+        FIRST_NIGHT, DayFactors(reviewed=True, sleep_disturbance=7, minutes_awake=45, **everything)
+    )
+    nights = aggregates.NightRange(FIRST_NIGHT, FIRST_NIGHT, diary.boundary_hour)
+    (with_factors,) = _day_columns(diary, FIRST_NIGHT, FIRST_NIGHT).packed
+    (without,) = diary.read_plain(
+        functools.partial(aggregates.day_columns, nights=nights, limits=None)
+    ).packed
+
+    # One exercise answer (unaccustomed): hard exercise is recorded, and absent.
+    present = set(FACTOR_PRESENT) - {"exercise_hard"}
+    assert _present_and_recorded(with_factors) == (present, set(FACTOR_PRESENT))
+    assert _present_and_recorded(without) == (set(), set())
+    factor_bits = sum(
+        1 << aggregates.factor_present_bit(i) | 1 << aggregates.factor_recorded_bit(i)
+        for i in range(len(aggregates.DAY_FACTORS))
+    )
+    assert without == with_factors & ~factor_bits  # the review, sleep figures and night

@@ -173,3 +173,26 @@ def test_the_calf_is_asked_first_and_every_muscle_keeps_its_number() -> None:
         connection.close()
     assert period._muscle_index(muscles).startswith("CASE muscle WHEN :m1 ")
     assert [n for (n,) in numbers] == [0, 1, 2, 3]  # one not listed counts as "other"
+
+
+def test_a_ranges_episodes_and_day_records_come_oldest_first_whatever_order_they_were_saved(
+    diary: Diary,
+) -> None:
+    for day in (9, 2, 5, 3):  # saved out of order: the read's order is the nights'
+        diary.add_episode(
+            EpisodeInput(
+                start=datetime(2026, 3, day, 3, 10, tzinfo=LONDON),
+                muscle="muscle.calf",
+                side=Side.LEFT,
+            )
+        )
+    for day in (7, 1, 4):
+        diary.set_day(date(2026, 3, day), DayFactors(reviewed=True))
+    nights = NightRange(MARCH.first, MARCH.last, diary.boundary_hour)
+    episodes = diary.read_plain(lambda c: period.episode_columns(c, nights))
+    days = diary.read_plain(lambda c: period.day_columns(c, nights, stats.FACTOR_THRESHOLDS))
+    night_shift = aggregates.EPISODE_NIGHT_BITS[0]
+    # Each cramp at 03:10 belongs to the night before: days after the range's first night.
+    assert [packed >> night_shift for packed in episodes.packed] == [0, 1, 3, 7]
+    first = (MARCH.first - date(1900, 1, 1)).days + aggregates.NIGHT_BIAS
+    assert [(packed >> aggregates.NIGHT_BITS[0]) - first for packed in days.packed] == [0, 3, 6]
