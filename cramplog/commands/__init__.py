@@ -228,7 +228,6 @@ def figures_of(folder: Path, *, if_missing: str) -> Iterator[DiaryFigures]:
     reads it. Damage met on the way is judged by the full examination then, so the
     person is told exactly what `quick_check` first would have told them; damage in pages
     the figures never read is left for the app's own open (and `cramplog check`) to find.
-    The file is read through a memory map: the command reads and exits.
     """
     from cramplog.diary import integrity
     from cramplog.diary.read_only import ReadOnlyDiary
@@ -238,7 +237,7 @@ def figures_of(folder: Path, *, if_missing: str) -> Iterator[DiaryFigures]:
         with (
             _damage_examined(folder),
             locked(folder, alongside_app=True),
-            ReadOnlyDiary.opened(folder, mapped=True) as plain,
+            ReadOnlyDiary.opened(folder) as plain,
         ):
             if plain is not None:
                 yield plain

@@ -64,21 +64,16 @@ class ReadOnlyDiary:
     @classmethod
     @contextlib.contextmanager
     def opened(
-        cls,
-        data_dir: Path,
-        *,
-        clock: Callable[[], datetime] = setting_values.local_now,
-        mapped: bool = False,
+        cls, data_dir: Path, *, clock: Callable[[], datetime] = setting_values.local_now
     ) -> Iterator[ReadOnlyDiary | None]:
         """The diary of `data_dir`, read-only; None when only the app can read it as it is.
 
         That is a diary of an earlier schema, or one whose words predate this version's
         checklist: the app brings both up to date first (a write), so the caller opens it
         as the app does. The caller has examined the file (`integrity.examine`) already.
-        `mapped`: read through a memory map, for a brief process (`plain_diary.read_only`).
         """
         checklist = checklists.load_checklist()
-        with plain_diary.read_only(layout.diary_path(data_dir), mapped=mapped) as connection:
+        with plain_diary.read_only(layout.diary_path(data_dir)) as connection:
             # Every read of the opened diary is part of this one transaction: the figures,
             # the warning signs and the caller's own look-ups see the same diary (WAL keeps
             # it whole while the app saves). It ends before a None, so the app's open that

@@ -29,8 +29,6 @@ from cramplog.storage import health
 
 # How long a read waits for the app's write to finish before giving up (as the Store's).
 BUSY_TIMEOUT_S: Final = 5.0
-# How much of the file a `mapped` reader maps: more than a century's diary (about 110 MB).
-MAPPED_BYTES: Final = 256 * 1024 * 1024
 
 
 def read_failure(exc: sqlite3.Error) -> StorageError:
@@ -47,26 +45,17 @@ def read_failure(exc: sqlite3.Error) -> StorageError:
 
 
 @contextlib.contextmanager
-def read_only(path: Path, *, mapped: bool = False) -> Iterator[sqlite3.Connection]:
+def read_only(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection to the diary at `path`, alongside a running app (WAL).
 
     Never writes to the file; `health.read_only` removes the empty companions a reader
     of a closed diary creates. Statements run in autocommit mode until `reading` opens a
     transaction.
-
-    `mapped`: SQLite reads the file through a memory map (up to MAPPED_BYTES) instead of a
-    system call and a copy per page: 8% less of the reads of a fresh `cramplog stats`
-    over ten years. Only for a brief process: every page read stays in its resident memory
-    until it ends, where the page cache would hold a few megabytes. The price: should the
-    disk fail under the map (a removed stick, a dead network share), the system ends the
-    process (SIGBUS) instead of SQLite reporting an I/O error; nothing is written either way.
     """
     try:
         with health.read_only(path) as connection:
             connection.isolation_level = None
             connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            if mapped:
-                connection.execute(f"PRAGMA mmap_size = {MAPPED_BYTES}")
             yield connection
     except sqlite3.Error as exc:
         raise read_failure(exc) from exc
