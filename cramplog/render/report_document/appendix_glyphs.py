@@ -6,6 +6,11 @@ block cost as much as the cells' glyphs themselves, in time and in bytes to comp
 run carries a position for every glyph, so one run holds all of a line's cells, each at its
 column's x, and the engine writes one block per line. The glyphs are the ones Qt's own text
 layout chooses (with its fallback fonts), so the page looks and copies out as before.
+
+Most of the appendix's texts (clocks, durations, names in Latin, Greek or Cyrillic letters)
+are laid out by Qt one glyph per character at the glyph's own advance, since the appendix's
+font neither kerns nor shapes them; those are put together here from each character's glyph,
+looked up once (`SimpleGlyphs`), at a fraction of the cost of asking Qt's text layout.
 """
 
 from __future__ import annotations
@@ -95,6 +100,108 @@ def one_line_run(text: str, font: QFont, device: QPaintDevice, x: float) -> QGly
     return None if shaped is None else glyph_run(*shaped)
 
 
+# Blocks whose characters Qt lays out one glyph each, at its advance, with a font that neither
+# kerns nor shapes (PreferNoShaping): Latin (to the combining marks), Greek and Cyrillic (but
+# its combining signs), Latin and Greek precomposed, punctuation, and the symbols' blocks but
+# their combining marks. Scripts that need shaping (Indic, Thai, Hangul's jamo, ...) are not
+# here; nor is anything right to left.
+_SIMPLE_BLOCKS: Final = (
+    (0x20, 0x7F),
+    (0xA0, 0x300),
+    (0x370, 0x483),
+    (0x48A, 0x530),
+    (0x1E00, 0x2000),
+    (0x2010, 0x2028),
+    (0x2030, 0x205F),
+    (0x2070, 0x20D0),
+    (0x2100, 0x2C00),
+)
+# Letters, digits, punctuation and symbols: never a mark, a control, a format character
+# (soft hyphen, joiners) or an unassigned code point; of the spaces, the space and the no-break
+# space only.
+_SIMPLE_CATEGORIES: Final = frozenset(
+    {"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"}
+    | {"Sm", "Sc", "Sk", "So"}
+)
+
+
+def _simple_character(char: str) -> bool:
+    code = ord(char)
+    if code in (0x20, 0xA0):
+        return True
+    return any(first <= code < end for first, end in _SIMPLE_BLOCKS) and (
+        unicodedata.category(char) in _SIMPLE_CATEGORIES
+    )
+
+
+# A character not looked up yet (a glyph has no negative index).
+_UNKNOWN: Final = (-1, 0.0)
+
+
+class SimpleGlyphs:
+    """A text's glyphs and their places put together a character at a time, as Qt's layout
+    places them for a font that neither kerns nor shapes: each character's glyph at the
+    advance of the glyphs before it.
+
+    Only for texts of simple characters (see _SIMPLE_BLOCKS), each of which Qt lays out
+    alone as one glyph of the font itself: asked once per character, this leaves out the
+    characters Qt draws from another font (a missing glyph, or a symbol it shows as emoji).
+    """
+
+    def __init__(self, font: QFont, device: QPaintDevice, raw: QRawFont) -> None:
+        self._font = font
+        self._device = device
+        self.raw = raw
+        self._glyphs: dict[str, tuple[int, float] | None] = {}
+
+    def _glyph(self, char: str) -> tuple[int, float] | None:
+        """The glyph and advance Qt's layout gives `char` (twice over, for its advance),
+        or None when it is not simple or not one glyph of this font."""
+        if not _simple_character(char):
+            return None
+        shaped = shape(char * 2, self._font, self._device, 0.0)
+        if shaped is None:  # more than one run: a glyph from another font
+            return None
+        raw, indexes, places = shaped
+        mine = self.raw.glyphIndexesForString(char)
+        if len(indexes) != 2 or len(mine) != 1 or indexes[0] != mine[0] or not mine[0]:
+            return None
+        if raw.familyName() != self.raw.familyName() or raw.styleName() != self.raw.styleName():
+            return None
+        return mine[0], places[1].x() - places[0].x()
+
+    def __call__(self, text: str, x: float) -> tuple[list[int], list[QPointF]] | None:
+        """`text`'s glyphs and their places from (x, 0) on its baseline, or None when one
+        of its characters is not simple or not in the font, or it is blank."""
+        if not text.strip():
+            return None
+        glyphs = self._glyphs
+        indexes: list[int] = []
+        places: list[QPointF] = []
+        advance = 0.0
+        for char in text:
+            found = glyphs.get(char, _UNKNOWN)
+            if found is _UNKNOWN:
+                found = glyphs[char] = self._glyph(char)
+            if found is None:
+                return None
+            index, width = found
+            indexes.append(index)
+            # The column's x plus the advance so far, added in the order Qt's layout does.
+            places.append(QPointF(advance + x, 0.0))
+            advance += width
+        return indexes, places
+
+
+def quick_glyphs(font: QFont, device: QPaintDevice) -> SimpleGlyphs | None:
+    """SimpleGlyphs for `font` on `device`, or None when Qt would kern or shape its texts
+    (only the appendix's fast font is drawn this way)."""
+    if font.kerning() or not font.styleStrategy() & QFont.StyleStrategy.PreferNoShaping:
+        return None
+    shaped = shape("0", font, device, 0.0)
+    return None if shaped is None else SimpleGlyphs(font, device, shaped[0])
+
+
 class Coverage:
     """Which texts a font draws in glyph runs: every character its own (no fallback font,
     no missing glyph) and none right-to-left. Each character is asked about once."""
@@ -122,7 +229,9 @@ class LineGlyphs:
 
     Only a text the appendix's own font has every character of, and no right-to-left one,
     is shaped here; for another (`pieces` gives None) the caller draws it as a text, so Qt
-    finds its direction and the fallback fonts for its characters, as it always has.
+    finds its direction and the fallback fonts for its characters, as it always has. A text
+    of simple characters is put together from its characters' glyphs (SimpleGlyphs); any
+    other is laid out by Qt.
     """
 
     def __init__(
@@ -137,15 +246,17 @@ class LineGlyphs:
         self.cells: defaultdict[int, dict[str, Piece | None]] = defaultdict(dict)
         self._seen: defaultdict[int, set[str]] = defaultdict(set)
         self._kept = 0
-        # The font at its size on paper, taken from the first text laid out.
-        self._raw: QRawFont | None = None
         self._starts: dict[tuple[float, float], list[QPointF]] = {}
+        self._quick = quick_glyphs(font, device)
+        # The font at its size on paper, taken from the first text laid out.
+        self._raw: QRawFont | None = None if self._quick is None else self._quick.raw
 
     def pieces(self, column: int, text: str) -> Piece | None:
         """`text`'s glyphs at its place in `column`, or None when it is to be drawn as text:
-        always when a glyph run does not take it, and the first time it is asked for (a
-        text that never comes again costs more to shape than to draw as text: most clocks
-        and notes of a short period)."""
+        always when a glyph run does not take it, and the first time a text Qt must lay out
+        is asked for (one that never comes again costs more to lay out than to draw as
+        text: most notes of a short period). A text of simple characters is put together
+        each time until it comes again, then kept."""
         cells = self.cells[column]
         if text in cells:
             return cells[text]
@@ -159,11 +270,20 @@ class LineGlyphs:
             self._seen.clear()
             self._kept = 1
         seen = self._seen[column]
+        quick = self._quick_piece(column, text)
         if text not in seen:
             seen.add(text)
+            return quick
+        if quick is None:
+            quick = self._shape(column, text) if self._simple(text) else None
+        cells[text] = quick
+        return quick
+
+    def _quick_piece(self, column: int, text: str) -> Piece | None:
+        if self._quick is None:
             return None
-        found = cells[text] = self._shape(column, text) if self._simple(text) else None
-        return found
+        made = self._quick(text, self._start(column, text))
+        return None if made is None else Piece(self._quick.raw, *made)
 
     def _shape(self, column: int, text: str) -> Piece | None:
         shaped = shape(text, self._font, self._device, self._start(column, text))
