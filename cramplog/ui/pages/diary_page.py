@@ -40,6 +40,7 @@ from cramplog.ui.pages import diary_reload
 from cramplog.ui.widgets.empty_diary import EmptyDiary
 from cramplog.ui.widgets.episode_model import KEY_ROLE, EpisodeTableModel
 from cramplog.ui.widgets.episode_rows import NIGHT, RowFilter, SortedRows
+from cramplog.ui.widgets.episode_texts import searchable
 
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing
@@ -246,6 +247,8 @@ class DiaryPage(QWidget):
         index = self.muscle.findData(current)
         self.muscle.setCurrentIndex(max(index, 0))
         self.muscle.blockSignals(False)
+        if index < 0 and current is not None and self._loaded:
+            self._apply_filters()  # its word went (undone): the box says all muscles, so do they
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -287,6 +290,9 @@ class DiaryPage(QWidget):
             diary.path, WHOLE, diary.boundary_hour, column, descending
         )
         self._reload.start(request)
+        if not self.model.held:  # not the empty diary's invitation: an import is being read
+            self.opening.setText(_("Reading your diary…"))
+            self.stack.setCurrentWidget(self.opening)
         self._update_count()
 
     def _reloaded(self, read: diary_reload.ListRead) -> None:
@@ -308,7 +314,8 @@ class DiaryPage(QWidget):
     def _episode_saved(self, episode: Episode) -> None:
         if not self._loaded:
             return
-        self.model.upsert_episode(episode)  # shown if the filters keep it
+        # Shown if the filters keep it; a row selected (the one just edited, say) stays so.
+        self._keeping_place(lambda: self.model.upsert_episode(episode))
         self._after_change()
 
     def _episodes_deleted(self, uuids: list[str]) -> None:
@@ -342,7 +349,7 @@ class DiaryPage(QWidget):
             if days is None or self._editor is None
             else self.editor.diary.now().date() - timedelta(days=days)
         )
-        return RowFilter(first_night, self.muscle.currentData(), self.search.text().strip().lower())
+        return RowFilter(first_night, self.muscle.currentData(), searchable(self.search.text()))
 
     def take_rows(self, rows: WholeList, sorted_rows: SortedRows | None = None) -> None:
         """Rows read off the UI thread while the diary opened (and, if given, already sorted

@@ -32,6 +32,17 @@ CRAMP_FREE = N_("Cramp-free")
 NO_CRAMPS = N_("No cramps")
 
 
+# The spaces a locale puts in clock times and numbers ("5:14\u202fAM", "1\u00a0000"),
+# which nobody types: searched as the plain space typed for them.
+_TYPED_SPACES = str.maketrans({"\u202f": " ", "\u00a0": " ", "\u2009": " "})
+
+
+def searchable(text: str) -> str:
+    """`text` as a search compares it: lower-cased, its locale's spaces as plain ones, and
+    (a query) without the spaces around it."""
+    return text.lower().translate(_TYPED_SPACES).strip()
+
+
 def first_line(text: str, limit: int = 120) -> str:
     stripped = text.strip()
     line = stripped.splitlines()[0] if stripped else ""
@@ -69,7 +80,7 @@ class RowTexts:
         shown = self._format(item, night)
         notes = "" if isinstance(item, CrampFreeNight) else item.notes
         # Kept with the rest: a search reads it of every row at each keystroke.
-        texts = (*shown, (" ".join(shown) + " " + notes).lower())
+        texts = (*shown, searchable(" ".join(shown) + " " + notes))
         self._rows[id(item)] = (item, texts)
         return texts
 

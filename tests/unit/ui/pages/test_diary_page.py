@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from cramplog.core import conventions
 from cramplog.core.entries import Episode
 from cramplog.core.errors import StorageError
-from cramplog.core.records import EpisodeFilter, EpisodeInput, Side
+from cramplog.core.records import EpisodeFilter, EpisodeInput, Side, VocabularyKind
 from cramplog.diary import first_screen
 from cramplog.diary.service import Diary
 from cramplog.diary.view import DiaryView
@@ -24,7 +24,16 @@ from cramplog.ui import editor as edits
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages.diary_page import PERIODS, DiaryPage
 from cramplog.ui.widgets.episode_model import KEY_ROLE, SORT_ROLE, EpisodeTableModel
-from cramplog.ui.widgets.episode_rows import INTENSITY, MUSCLE, NIGHT, NOTES, STATUS, TIME
+from cramplog.ui.widgets.episode_rows import (
+    INTENSITY,
+    MUSCLE,
+    NIGHT,
+    NOTES,
+    STATUS,
+    TIME,
+    RowFilter,
+    row_key,
+)
 from cramplog.ui.widgets.episode_texts import CRAMP_FREE, NO_CRAMPS, TO_REVIEW
 from tests.conftest import LONDON
 
@@ -219,6 +228,18 @@ def test_the_table_model_passes_qt_model_checks(qtmodeltester: ModelTester, diar
     model = EpisodeTableModel(label=diary.label, night_of=diary.night_of)
     model.set_rows(diary.list_episodes(), [date(2026, 3, 8)])
     qtmodeltester.check(model, force_py=True)
+    # Filtered, then rows added and removed in and out of what the filter keeps: the
+    # tester watches every signal the model sends meanwhile.
+    model.set_filter(RowFilter(muscle="muscle.calf"))
+    assert model.rowCount() == 1
+    for day, muscle in ((9, "muscle.calf"), (10, "muscle.foot")):
+        model.upsert_episode(diary.add_episode(cramp(day, 2, muscle=muscle)))
+    # The calf cramp on the 9th at 02:10 belongs to the night of the 8th: no longer cramp-free.
+    assert (model.rowCount(), model.held) == (2, 3)
+    model.sort(NOTES, Qt.SortOrder.AscendingOrder)
+    model.remove_keys([row_key(model.row_item(0))])
+    model.set_filter(RowFilter())
+    assert (model.rowCount(), model.held) == (2, 2)
 
 
 def test_rows_load_when_the_place_is_first_shown(qtbot: QtBot, editor: DiaryEditor) -> None:
@@ -544,3 +565,51 @@ def test_deleting_the_last_row_a_filter_shows_leaves_the_list_not_an_empty_diary
     assert page.stack.currentWidget() is page.table  # not "Your diary is empty"
     months.undo_stack.undo()
     assert page.count_label.text() == "1 of 9 rows"
+
+
+def test_a_time_is_found_as_typed_on_a_12_hour_clock(
+    american: None, qtbot: QtBot, page: DiaryPage, editor: DiaryEditor
+) -> None:
+    """The locale writes "2:10 AM" with a narrow no-break space, which nobody types."""
+    editor.add_episode(cramp(5, 2))
+    editor.add_episode(cramp(7, 10))
+    page.search.setText("2:10 am")
+    qtbot.wait_until(lambda: page.count_label.text() == "1 of 2 rows")
+    assert column(page, TIME) == ["2:10\u202fAM"]
+
+
+def test_an_edited_row_stays_selected_and_current(page: DiaryPage, editor: DiaryEditor) -> None:
+    for day in (3, 5, 7):
+        editor.add_episode(cramp(day, 2))
+    page.table.selectRow(1)
+    chosen = page.selected_episodes()[0]
+    editor.update_episode(chosen.id, replace(chosen.as_input(), notes="stretched, no help"))
+    assert [e.uuid for e in page.selected_episodes()] == [chosen.uuid]
+    assert page.table.currentIndex().data(KEY_ROLE) == chosen.uuid
+    assert page.selected_episodes()[0].notes == "stretched, no help"
+
+
+def test_a_muscle_word_undone_while_chosen_leaves_every_muscle_shown(
+    page: DiaryPage, editor: DiaryEditor
+) -> None:
+    editor.add_episode(cramp(5, 2))
+    word = editor.add_own_word(VocabularyKind.MUSCLE, "Little toe")
+    page.muscle.setCurrentIndex(page.muscle.findData(word.code))
+    assert page.count_label.text() == "0 of 1 row"
+    editor.undo_stack.undo()
+    assert page.muscle.currentData() is None
+    assert page.count_label.text() == "1 row"
+
+
+def test_an_import_into_an_empty_diary_is_read_without_inviting_a_first_entry(
+    qtbot: QtBot, page: DiaryPage, diary: Diary, editor: DiaryEditor, held_reads: HeldReads
+) -> None:
+    assert page.stack.currentWidget() is page.empty
+    diary.add_episode(cramp(5, 2))  # as an import writes, unseen
+    editor.changed.emit(edits.VOCABULARY)
+    qtbot.wait_until(held_reads.read.is_set)
+    assert page.stack.currentWidget() is page.opening
+    assert page.opening.text() == "Reading your diary…"
+    held_reads.release.set()
+    qtbot.wait_until(lambda: page.count_label.text() == "1 row")
+    assert page.stack.currentWidget() is page.table
