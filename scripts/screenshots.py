@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from cramplog.demo import sample  # noqa: E402
 from cramplog.diary.service import Diary  # noqa: E402
 from cramplog.ui.main_window import MainWindow  # noqa: E402
-from cramplog.ui.places import DIARY, PATTERNS, PLACES  # noqa: E402
+from cramplog.ui.places import DIARY, PATTERNS, PLACES, SUMMARY  # noqa: E402
 from cramplog.ui.preferences import Preferences, ThemeMode  # noqa: E402
 from cramplog.ui.widgets import theme  # noqa: E402
 
@@ -216,8 +216,15 @@ def main() -> int:
                 for index, place in enumerate(PLACES):
                     window.show_place(index)
                     window.show()
-                    # Patterns and the summary preview draw after a short debounce.
+                    # Patterns and the summary preview draw after a short debounce; the
+                    # summary's pages are laid out on a worker, taken when it is done.
                     QTest.qWait(2500 if index else 200)
+                    if index == SUMMARY:
+                        for _ in range(300):  # at most 30 s
+                            if not window.summary_page.preview_pending:
+                                break
+                            QTest.qWait(100)
+                        QTest.qWait(200)
                     save(window, app, args.out / f"{place.lower()}-{mode.value}.png")
                 for name, build in dialogs(window).items():
                     dialog = build()
