@@ -323,6 +323,7 @@ class SummaryPage(QWidget):
         try:
             choices = self.choices()
         except ValueError as exc:
+            self._rebuilds.supersede()
             self._arrived(exc)
             return
         self.preview_label.setText(_("Updating the preview…"))

@@ -140,6 +140,7 @@ class Rebuilds(QObject):
         self._deliver = deliver
         self._running: tuple[Worker, Choices] | None = None
         self._waiting: Choices | None = None
+        self._dropped = False  # the running build's outcome is not to be handed over
 
     @property
     def busy(self) -> bool:
@@ -152,6 +153,13 @@ class Rebuilds(QObject):
             self._start(choices)
         else:
             self._waiting = choices
+
+    def supersede(self) -> None:
+        """The controls no longer describe a summary (dates that make no sense): a waiting
+        request is dropped, and so is the running build's outcome, which would otherwise
+        replace the problem said with the pages of earlier choices."""
+        self._waiting = None
+        self._dropped = self._running is not None
 
     def wait(self, parent: QWidget, title: str) -> bool:
         """Wait for the newest build's outcome to be handed over, the window alive, behind a
@@ -190,9 +198,13 @@ class Rebuilds(QObject):
             return  # stopped: nobody waits for it
         choices = self._running[1]
         self._running = None
+        dropped, self._dropped = self._dropped, False
         if self._waiting is not None:
             newer, self._waiting = self._waiting, None
             self._start(newer)
+            return
+        if dropped:
+            self.settled.emit()  # nothing to hand over: a wait for it ends
             return
         outcome = worker.outcome
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -60,3 +61,35 @@ def test_then_freeze_leaves_what_the_job_made_out_of_later_passes() -> None:
         assert gc.get_freeze_count() >= frozen_before + len(kept)
     finally:
         gc.unfreeze()
+
+
+def test_overlapping_pauses_keep_it_off_until_the_last_ends() -> None:
+    """A worker's pause and a UI-thread export's can end in either order: the collector
+    comes back only when both are over, not halfway through the export."""
+    gc.enable()
+    worker, export = collector.paused(), collector.paused()
+    worker.__enter__()
+    export.__enter__()
+    worker.__exit__(None, None, None)  # the worker's read ends first
+    assert not gc.isenabled()
+    export.__exit__(None, None, None)
+    assert gc.isenabled()
+
+
+def test_pauses_on_two_threads_leave_it_as_it_was() -> None:
+    gc.enable()
+    started, release = threading.Event(), threading.Event()
+
+    def work() -> None:
+        with collector.paused():
+            started.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    assert started.wait(10)
+    with collector.paused():
+        release.set()
+        thread.join(10)
+        assert not gc.isenabled()  # the other thread's pause ended; this one has not
+    assert gc.isenabled()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QTimer
 from pytestqt.qtbot import QtBot
 
 from cramplog.analysis import report as reports
@@ -23,6 +23,7 @@ from cramplog.ui.pages import summary_page, summary_rebuild
 from cramplog.ui.pages.summary_page import SummaryPage
 from cramplog.ui.pages.summary_rebuild import Choices, build_apart, build_document
 from cramplog.ui.preferences import Preferences
+from cramplog.ui.widgets import period_choice
 from cramplog.ui.worker import Worker
 from tests.unit.ui.pages.test_summary_page import log_cramp
 
@@ -277,3 +278,22 @@ def test_a_build_makes_no_qt_type_off_the_ui_thread(
     )
     assert ran.returncode == 0, ran.stderr
     assert json.loads(ran.stdout.strip().splitlines()[-1]) == []
+
+
+def test_dates_that_make_no_sense_are_never_replaced_by_a_build_under_way(
+    qtbot: QtBot, page: SummaryPage, gate: Gate
+) -> None:
+    """The build for the earlier choices ends after the dates went wrong: the problem stays
+    said, and nothing can be exported until the dates make sense."""
+    held_rebuild(qtbot, page, gate)
+    page.select_period(period_choice.CUSTOM)
+    page.first_edit.setDate(QDate(2026, 3, 11))
+    page.last_edit.setDate(QDate(2026, 3, 5))
+    page.refresh()
+    assert page.problem_label.isVisible()
+    gate.open()
+    qtbot.waitUntil(lambda: not page.preview_pending)
+    QCoreApplication.processEvents()
+    assert page.problem_label.isVisible()
+    assert "cannot end" in page.problem_label.text()
+    assert page.current_document() is None
