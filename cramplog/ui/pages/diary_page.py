@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -18,12 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -33,14 +29,13 @@ from PySide6.QtWidgets import (
 from cramplog.core import nights
 from cramplog.core.errors import CramplogError
 from cramplog.core.records import ChecklistKind, Episode, EpisodeFilter
-from cramplog.core.translation import N_, _
-from cramplog.core.wording import count, number
+from cramplog.core.translation import _
 from cramplog.ui import editor as edits
 from cramplog.ui.pages import diary_reload
+from cramplog.ui.pages.diary_filters import DiaryFilters
 from cramplog.ui.widgets.empty_diary import EmptyDiary
 from cramplog.ui.widgets.episode_model import KEY_ROLE, EpisodeTableModel
-from cramplog.ui.widgets.episode_rows import NIGHT, RowFilter, SortedRows
-from cramplog.ui.widgets.episode_texts import searchable
+from cramplog.ui.widgets.episode_rows import NIGHT, SortedRows
 
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing
@@ -54,17 +49,8 @@ def _no_night(_episode: Episode) -> date:
     raise RuntimeError("rows need a diary or a preview before they are shown")
 
 
-# (label, days back from today; None for everything)
 # What the list reads of the diary: all of it. Its filters pick from the rows it holds.
 WHOLE = EpisodeFilter()
-
-PERIODS: tuple[tuple[str, int | None], ...] = (
-    (N_("All time"), None),
-    (N_("Last 7 nights"), 7),
-    (N_("Last 4 weeks"), 28),
-    (N_("Last 3 months"), 91),
-    (N_("Last 12 months"), 365),
-)
 
 
 class DiaryTable(QTableView):
@@ -97,31 +83,8 @@ class DiaryPage(QWidget):
         self._editor: DiaryEditor | None = None
         self.model = EpisodeTableModel(label=str, night_of=_no_night, parent=self)
 
-        self.period = QComboBox()
-        self.period.setAccessibleName(_("Period"))
-        for period_name, _days in PERIODS:
-            self.period.addItem(_(period_name))
-        self.muscle = QComboBox()
-        self.muscle.setAccessibleName(_("Muscle"))
-        for combo in (self.period, self.muscle):
-            # Sized to their longest entry, filled in after the first paint, and never squeezed
-            # below it ("All muscl"): the search box gives way instead.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search notes, muscles, triggers…"))
-        self.search.setAccessibleName(_("Search the diary"))
-        self.search.setClearButtonEnabled(True)
-        self.count_label = QLabel()
-        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        filters = QHBoxLayout()
-        for text, widget in ((_("&Period"), self.period), (_("&Muscle"), self.muscle)):
-            caption = QLabel(text)
-            caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.count_label)
+        self.filters = DiaryFilters()
+        self.filters.changed.connect(self._apply_filters)
 
         self.table = DiaryTable()
         self.table.setObjectName("episodeTable")
@@ -160,18 +123,10 @@ class DiaryPage(QWidget):
         self.stack.setCurrentWidget(self.opening)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(self.stack, 1)
 
-        # Typing in the search box filters after a short pause, not on every key.
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(150)
-        self._filter_timer.timeout.connect(self._apply_filters)
-        self.search.textChanged.connect(lambda _text: self._filter_timer.start())
-        self.period.currentIndexChanged.connect(self._apply_filters)
-        self.muscle.currentIndexChanged.connect(self._apply_filters)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filters.search.setFocus)
 
         self._read_ahead: WholeList | None = None
         self._sorted_ahead: SortedRows | None = None
@@ -181,9 +136,6 @@ class DiaryPage(QWidget):
         # should not pay (150,000 episodes: ~250 MB and a second) for a list they do not see.
         self._loaded = False
         self._preview = False
-        # Until a diary is attached the filters have nothing to filter.
-        for control in (self.period, self.muscle, self.search):
-            control.setEnabled(False)
         if editor is not None:
             self.attach(editor)
 
@@ -200,8 +152,7 @@ class DiaryPage(QWidget):
         editor.changed.connect(self._diary_changed)
         editor.episode_saved.connect(self._episode_saved)
         editor.episodes_deleted.connect(self._episodes_deleted)
-        for control in (self.period, self.muscle, self.search):
-            control.setEnabled(True)
+        self.filters.set_enabled(True)
         self._fill_muscles()
         self.model.set_sources(label=diary.label, night_of=diary.night_of)
         # A preview held only the newest rows: the whole list replaces it now.
@@ -217,7 +168,7 @@ class DiaryPage(QWidget):
         self.model.set_sources(label=listing.label, night_of=listing.night_of)
         self._show_rows(listing.episodes, listing.cramp_free_nights)
         self._preview = True
-        self.count_label.setText(_("Opening…"))
+        self.filters.show_state(_("Opening…"))
 
     @property
     def complete(self) -> bool:
@@ -234,21 +185,14 @@ class DiaryPage(QWidget):
         )
 
     def _fill_muscles(self) -> None:
-        current = self.muscle.currentData()
-        self.muscle.blockSignals(True)
-        self.muscle.clear()
-        self.muscle.addItem(_("All muscles"), None)
         diary = self.editor.diary
-        for item in diary.checklist.of_kind(ChecklistKind.MUSCLE):
-            self.muscle.addItem(item.label, item.code)
-        for own in diary.custom_items():
-            if own.kind.value == "muscle":
-                self.muscle.addItem(own.label, own.code)
-        index = self.muscle.findData(current)
-        self.muscle.setCurrentIndex(max(index, 0))
-        self.muscle.blockSignals(False)
-        if index < 0 and current is not None and self._loaded:
-            self._apply_filters()  # its word went (undone): the box says all muscles, so do they
+        muscles = [
+            (item.label, item.code) for item in diary.checklist.of_kind(ChecklistKind.MUSCLE)
+        ]
+        muscles += [
+            (own.label, own.code) for own in diary.custom_items() if own.kind.value == "muscle"
+        ]
+        self.filters.fill_muscles(muscles)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -334,22 +278,10 @@ class DiaryPage(QWidget):
     def current_filter(self) -> EpisodeFilter:
         """The period and muscle the list shows, as the diary would be asked for them (the
         list reads every row, `WHOLE`, and picks these from the rows it holds)."""
-        first_night = self._row_filter().first_night
-        muscle = self.muscle.currentData()
-        return EpisodeFilter(
-            first_night=first_night,
-            muscles=frozenset() if muscle is None else frozenset({muscle}),
-        )
+        return self.filters.episode_filter(self._today())
 
-    def _row_filter(self) -> RowFilter:
-        """The rows the filters keep: the period's nights, the muscle, the search's words."""
-        days = PERIODS[max(self.period.currentIndex(), 0)][1]
-        first_night = (
-            None
-            if days is None or self._editor is None
-            else self.editor.diary.now().date() - timedelta(days=days)
-        )
-        return RowFilter(first_night, self.muscle.currentData(), searchable(self.search.text()))
+    def _today(self) -> date | None:
+        return None if self._editor is None else self.editor.diary.now().date()
 
     def take_rows(self, rows: WholeList, sorted_rows: SortedRows | None = None) -> None:
         """Rows read off the UI thread while the diary opened (and, if given, already sorted
@@ -398,23 +330,16 @@ class DiaryPage(QWidget):
     def _apply_filters(self) -> None:
         """Show the rows held that the period, the muscle and the search keep: picked in
         order from the whole list, never read again (at 150,000 cramps a read was 3 s)."""
-        keep = self._row_filter()
+        keep = self.filters.row_filter(self._today())
         self._keeping_place(lambda: self.model.set_filter(keep))
-        self._update_count()
+        if self._loaded:  # before, the bar says the list is opening
+            self._update_count()
 
     def _update_count(self) -> None:
         if self._reload.busy:  # the rows shown may be about to change
-            self.count_label.setText(_("Updating…"))
-            return
-        shown = self.model.rowCount()
-        total = self.model.held
-        self.count_label.setText(
-            _("{shown} of {rows}").format(
-                shown=number(shown), rows=count(total, "{n} row", "{n} rows")
-            )
-            if shown != total
-            else count(total, "{n} row", "{n} rows")
-        )
+            self.filters.show_state(_("Updating…"))
+        else:
+            self.filters.show_count(self.model.rowCount(), self.model.held)
 
     def selected_keys(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()

@@ -22,7 +22,8 @@ from cramplog.diary.service import Diary
 from cramplog.diary.view import DiaryView
 from cramplog.ui import editor as edits
 from cramplog.ui.editor import DiaryEditor
-from cramplog.ui.pages.diary_page import PERIODS, DiaryPage
+from cramplog.ui.pages.diary_filters import PERIODS
+from cramplog.ui.pages.diary_page import DiaryPage
 from cramplog.ui.widgets.episode_model import KEY_ROLE, SORT_ROLE, EpisodeTableModel
 from cramplog.ui.widgets.episode_rows import (
     INTENSITY,
@@ -84,9 +85,9 @@ def test_cramps_and_cramp_free_nights_are_listed_newest_first(
 
 def test_one_row_is_counted_as_one_row(qtbot: QtBot, page: DiaryPage, editor: DiaryEditor) -> None:
     editor.add_episode(cramp(11, 2))
-    qtbot.wait_until(lambda: page.count_label.text() == "1 row")
+    qtbot.wait_until(lambda: page.filters.count_label.text() == "1 row")
     editor.add_episode(cramp(10, 2))
-    qtbot.wait_until(lambda: page.count_label.text() == "2 rows")
+    qtbot.wait_until(lambda: page.filters.count_label.text() == "2 rows")
 
 
 def test_a_narrow_window_squeezes_the_search_box_not_the_filters(
@@ -98,8 +99,8 @@ def test_a_narrow_window_squeezes_the_search_box_not_the_filters(
     shown.resize(420, 400)
     shown.show()
     shown.attach(editor)
-    qtbot.wait_until(lambda: shown.muscle.currentText() == "All muscles")
-    for combo in (shown.period, shown.muscle):
+    qtbot.wait_until(lambda: shown.filters.muscle.currentText() == "All muscles")
+    for combo in (shown.filters.period, shown.filters.muscle):
         text = combo.fontMetrics().horizontalAdvance(combo.currentText())
         assert combo.width() >= combo.sizeHint().width() > text
 
@@ -133,15 +134,15 @@ def test_filters_by_muscle_text_and_period(
     editor.add_episode(
         EpisodeInput(start=datetime(2025, 12, 1, 2, 0, tzinfo=LONDON), muscle="muscle.calf")
     )
-    page.muscle.setCurrentIndex(page.muscle.findData("muscle.foot"))
+    page.filters.muscle.setCurrentIndex(page.filters.muscle.findData("muscle.foot"))
     assert column(page, MUSCLE) == ["Foot or toes"]
-    page.muscle.setCurrentIndex(0)
-    QTest.keyClicks(page.search, "HILL")
+    page.filters.muscle.setCurrentIndex(0)
+    QTest.keyClicks(page.filters.search, "HILL")
     qtbot.wait_until(lambda: page.model.rowCount() == 1)
     assert column(page, NOTES) == ["after the hill walk"]
-    assert page.count_label.text() == "1 of 3 rows"
-    page.search.clear()
-    page.period.setCurrentIndex(2)  # last 4 weeks: December is left out
+    assert page.filters.count_label.text() == "1 of 3 rows"
+    page.filters.search.clear()
+    page.filters.period.setCurrentIndex(2)  # last 4 weeks: December is left out
     qtbot.wait_until(lambda: page.model.rowCount() == 2)
     assert column(page, NIGHT) == ["Tue 10 Mar 2026", "Mon 9 Mar 2026"]
 
@@ -350,15 +351,15 @@ def test_each_period_and_muscle_shows_what_the_diary_holds_for_it_without_readin
     qtbot.wait_until(lambda: page.model.rowCount() == 9)
     reads = reads_of(diary, monkeypatch)
     for muscle in (None, "muscle.calf", "muscle.foot"):
-        page.muscle.setCurrentIndex(page.muscle.findData(muscle) if muscle else 0)
-        for period in range(page.period.count()):
-            page.period.setCurrentIndex(period)
+        page.filters.muscle.setCurrentIndex(page.filters.muscle.findData(muscle) if muscle else 0)
+        for period in range(page.filters.period.count()):
+            page.filters.period.setCurrentIndex(period)
             where = page.current_filter()
             assert set(keys_shown(page)) == keys_read(diary, where, muscle is None)
             assert keys_shown(page) == sorted(
                 keys_shown(page), key=lambda key: page_night_key(page, key), reverse=True
             )
-    assert len(reads) == 3 * page.period.count()  # the comparisons' own reads, no others
+    assert len(reads) == 3 * page.filters.period.count()  # the comparisons' own reads, no others
 
 
 def page_night_key(page: DiaryPage, key: str) -> str:
@@ -373,24 +374,24 @@ def test_a_change_made_under_a_filter_is_in_the_list_once_the_filter_goes(
     """Cramps saved, moved out of the filter and quiet nights marked while a muscle is
     chosen are all there when it is not, without reading the diary again."""
     diary = months.diary
-    page.muscle.setCurrentIndex(page.muscle.findData("muscle.foot"))
+    page.filters.muscle.setCurrentIndex(page.filters.muscle.findData("muscle.foot"))
     foot = diary.list_episodes(EpisodeFilter(muscles=frozenset({"muscle.foot"})))[0]
     reads = reads_of(diary, monkeypatch)
     months.update_episode(foot.id, replace(foot.as_input(), muscle="muscle.calf"))
     assert foot.uuid not in keys_shown(page)  # a calf cramp now: not under "Foot"
     months.add_episode(cramp(11, 1, muscle="muscle.foot"))
     months.mark_cramp_free(date(2026, 1, 5))
-    assert page.count_label.text() == "2 of 11 rows"
-    page.muscle.setCurrentIndex(0)
-    assert page.count_label.text() == "11 rows"
-    page.muscle.setCurrentIndex(page.muscle.findData("muscle.calf"))
+    assert page.filters.count_label.text() == "2 of 11 rows"
+    page.filters.muscle.setCurrentIndex(0)
+    assert page.filters.count_label.text() == "11 rows"
+    page.filters.muscle.setCurrentIndex(page.filters.muscle.findData("muscle.calf"))
     assert foot.uuid in keys_shown(page)
     assert reads == []
-    page.muscle.setCurrentIndex(0)
+    page.filters.muscle.setCurrentIndex(0)
     assert set(keys_shown(page)) == keys_read(diary, EpisodeFilter(), True)
     qtbot.wait_until(lambda: page.model.warm)  # every row's strings made while idle
-    page.muscle.setCurrentIndex(0)
-    QTest.keyClicks(page.search, "calf")
+    page.filters.muscle.setCurrentIndex(0)
+    QTest.keyClicks(page.filters.search, "calf")
     qtbot.wait_until(lambda: page.model.rowCount() == 4)
     assert foot.uuid in keys_shown(page)
 
@@ -401,21 +402,21 @@ def test_the_search_keeps_the_period_and_muscle_and_a_deleted_row_leaves_it(
     """The search picks among the rows the period and muscle keep; a row deleted while
     searching is gone from every filter; the list is never called empty while it holds rows."""
     qtbot.wait_until(lambda: page.model.rowCount() == 9)
-    page.muscle.setCurrentIndex(page.muscle.findData("muscle.calf"))
-    page.search.setText("  CALF ")  # case and surrounding spaces do not matter
-    qtbot.wait_until(lambda: page.count_label.text() == "3 of 9 rows")
-    page.period.setCurrentIndex([days for _name, days in PERIODS].index(28))
-    assert page.count_label.text() == "2 of 9 rows"  # the calf cramps of March
+    page.filters.muscle.setCurrentIndex(page.filters.muscle.findData("muscle.calf"))
+    page.filters.search.setText("  CALF ")  # case and surrounding spaces do not matter
+    qtbot.wait_until(lambda: page.filters.count_label.text() == "3 of 9 rows")
+    page.filters.period.setCurrentIndex([days for _name, days in PERIODS].index(28))
+    assert page.filters.count_label.text() == "2 of 9 rows"  # the calf cramps of March
     page.table.selectRow(0)
     page.delete_selected()
-    assert page.count_label.text() == "1 of 8 rows"
-    page.search.setText("no such words")
-    qtbot.wait_until(lambda: page.count_label.text() == "0 of 8 rows")
+    assert page.filters.count_label.text() == "1 of 8 rows"
+    page.filters.search.setText("no such words")
+    qtbot.wait_until(lambda: page.filters.count_label.text() == "0 of 8 rows")
     assert page.stack.currentWidget() is page.table  # not "Your diary is empty"
-    page.search.clear()
-    page.period.setCurrentIndex(0)
-    page.muscle.setCurrentIndex(0)
-    qtbot.wait_until(lambda: page.count_label.text() == "8 rows")
+    page.filters.search.clear()
+    page.filters.period.setCurrentIndex(0)
+    page.filters.muscle.setCurrentIndex(0)
+    qtbot.wait_until(lambda: page.filters.count_label.text() == "8 rows")
     assert set(keys_shown(page)) == keys_read(months.diary, EpisodeFilter(), True)
 
 
@@ -470,11 +471,11 @@ def test_new_words_reload_the_list_behind_the_rows_on_screen(
     qtbot.wait_until(lambda: page.model.rowCount() == 9)
     diary.add_episode(cramp(11, 4, muscle="muscle.foot"))  # as an import writes, unseen
     months.changed.emit(edits.VOCABULARY)
-    qtbot.wait_until(lambda: page.count_label.text() == "Updating…")
+    qtbot.wait_until(lambda: page.filters.count_label.text() == "Updating…")
     assert page.model.rowCount() == 9
     held_reads.release.set()
     qtbot.wait_until(lambda: page.model.rowCount() == 10)
-    assert page.count_label.text() == "10 rows"
+    assert page.filters.count_label.text() == "10 rows"
     assert set(keys_shown(page)) == keys_read(months.diary, EpisodeFilter(), True)
 
 
@@ -495,7 +496,7 @@ def test_a_cramp_saved_while_the_list_is_read_again_stays_in_it(
     assert saved.uuid in keys_shown(page)  # shown at once, before any read ends
     reads = reads_of(months.diary, monkeypatch)
     held_reads.release.set()
-    qtbot.wait_until(lambda: len(reads) == 1 and page.count_label.text() == "10 rows")
+    qtbot.wait_until(lambda: len(reads) == 1 and page.filters.count_label.text() == "10 rows")
     assert saved.uuid in keys_shown(page)
     assert set(keys_shown(page)) == keys_read(months.diary, EpisodeFilter(), True)
 
@@ -505,11 +506,11 @@ def test_a_filter_chosen_while_the_list_is_read_again_shows_its_rows(
 ) -> None:
     qtbot.wait_until(lambda: page.model.rowCount() == 9)
     months.changed.emit(edits.VOCABULARY)
-    qtbot.wait_until(lambda: page.count_label.text() == "Updating…")
-    page.muscle.setCurrentIndex(page.muscle.findData("muscle.foot"))
+    qtbot.wait_until(lambda: page.filters.count_label.text() == "Updating…")
+    page.filters.muscle.setCurrentIndex(page.filters.muscle.findData("muscle.foot"))
     held_reads.release.set()
     foot = EpisodeFilter(muscles=frozenset({"muscle.foot"}))
-    qtbot.wait_until(lambda: page.count_label.text() == "2 of 9 rows")
+    qtbot.wait_until(lambda: page.filters.count_label.text() == "2 of 9 rows")
     assert set(keys_shown(page)) == keys_read(months.diary, foot, False)
 
 
@@ -534,7 +535,7 @@ def test_a_list_that_cannot_be_read_beside_the_diary_is_read_by_it(
     months.changed.emit(edits.VOCABULARY)
     qtbot.wait_until(lambda: page.model.rowCount() == 10)
     assert reads == [(EpisodeFilter(),)]  # the open diary's read, after the refusal
-    assert page.count_label.text() == "10 rows"
+    assert page.filters.count_label.text() == "10 rows"
 
 
 def test_closing_waits_for_a_read_under_way_and_drops_its_rows(
@@ -557,14 +558,14 @@ def test_deleting_the_last_row_a_filter_shows_leaves_the_list_not_an_empty_diary
     qtbot: QtBot, page: DiaryPage, months: DiaryEditor
 ) -> None:
     qtbot.wait_until(lambda: page.model.rowCount() == 9)
-    page.muscle.setCurrentIndex(page.muscle.findData("muscle.hamstring"))
-    assert page.count_label.text() == "1 of 9 rows"
+    page.filters.muscle.setCurrentIndex(page.filters.muscle.findData("muscle.hamstring"))
+    assert page.filters.count_label.text() == "1 of 9 rows"
     page.table.selectRow(0)
     page.delete_selected()
-    assert page.count_label.text() == "0 of 8 rows"
+    assert page.filters.count_label.text() == "0 of 8 rows"
     assert page.stack.currentWidget() is page.table  # not "Your diary is empty"
     months.undo_stack.undo()
-    assert page.count_label.text() == "1 of 9 rows"
+    assert page.filters.count_label.text() == "1 of 9 rows"
 
 
 def test_a_time_is_found_as_typed_on_a_12_hour_clock(
@@ -573,8 +574,8 @@ def test_a_time_is_found_as_typed_on_a_12_hour_clock(
     """The locale writes "2:10 AM" with a narrow no-break space, which nobody types."""
     editor.add_episode(cramp(5, 2))
     editor.add_episode(cramp(7, 10))
-    page.search.setText("2:10 am")
-    qtbot.wait_until(lambda: page.count_label.text() == "1 of 2 rows")
+    page.filters.search.setText("2:10 am")
+    qtbot.wait_until(lambda: page.filters.count_label.text() == "1 of 2 rows")
     assert column(page, TIME) == ["2:10\u202fAM"]
 
 
@@ -594,11 +595,11 @@ def test_a_muscle_word_undone_while_chosen_leaves_every_muscle_shown(
 ) -> None:
     editor.add_episode(cramp(5, 2))
     word = editor.add_own_word(VocabularyKind.MUSCLE, "Little toe")
-    page.muscle.setCurrentIndex(page.muscle.findData(word.code))
-    assert page.count_label.text() == "0 of 1 row"
+    page.filters.muscle.setCurrentIndex(page.filters.muscle.findData(word.code))
+    assert page.filters.count_label.text() == "0 of 1 row"
     editor.undo_stack.undo()
-    assert page.muscle.currentData() is None
-    assert page.count_label.text() == "1 row"
+    assert page.filters.muscle.currentData() is None
+    assert page.filters.count_label.text() == "1 row"
 
 
 def test_an_import_into_an_empty_diary_is_read_without_inviting_a_first_entry(
@@ -611,5 +612,5 @@ def test_an_import_into_an_empty_diary_is_read_without_inviting_a_first_entry(
     assert page.stack.currentWidget() is page.opening
     assert page.opening.text() == "Reading your diary…"
     held_reads.release.set()
-    qtbot.wait_until(lambda: page.count_label.text() == "1 row")
+    qtbot.wait_until(lambda: page.filters.count_label.text() == "1 row")
     assert page.stack.currentWidget() is page.table

@@ -80,8 +80,8 @@ def test_the_newest_rows_show_before_the_diary_opens_then_the_whole_list(
     page = window.diary_page
     assert page.model.rowCount() >= 20  # the 20 newest cramps and the quiet nights among them
     assert not page.complete
-    assert page.count_label.text() == "Opening…"
-    assert not page.search.isEnabled()  # nothing to search until the diary is open
+    assert page.filters.count_label.text() == "Opening…"
+    assert not page.filters.search.isEnabled()  # nothing to search until the diary is open
     top = [page.model.index(row, 0).data(KEY_ROLE) for row in range(15)]
     diary = Diary.open(year_of_cramps)
     try:
@@ -91,8 +91,8 @@ def test_the_newest_rows_show_before_the_diary_opens_then_the_whole_list(
         # The whole list arrives without the rows on screen moving.
         assert [page.model.index(row, 0).data(KEY_ROLE) for row in range(15)] == top
         assert page.model.rowCount() == _rows_in_diary_open(diary)
-        assert page.count_label.text() == f"{page.model.rowCount()} rows"
-        assert page.search.isEnabled()
+        assert page.filters.count_label.text() == f"{page.model.rowCount()} rows"
+        assert page.filters.search.isEnabled()
         assert window.log_action.isEnabled()
         window.close()
     finally:
@@ -285,8 +285,8 @@ def test_starting_on_patterns_builds_the_list_only_when_it_is_first_shown(
         window.show_place(DIARY)
         page = window.diary_page
         qtbot.wait_until(lambda: page.model.rowCount() == expected)
-        assert page.complete and page.search.isEnabled()
-        assert page.count_label.text() == f"{expected:,} rows"
+        assert page.complete and page.filters.search.isEnabled()
+        assert page.filters.count_label.text() == f"{expected:,} rows"
     finally:
         window.close()
         assert opening.diary is not None
