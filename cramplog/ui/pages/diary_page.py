@@ -1,6 +1,4 @@
 """The Diary place: every cramp and cramp-free night in a sortable, filterable list."""
-# Over 400 lines because the list, its filters, its reloads and its edit/delete actions act
-# on one model; the next seam is the filter bar (its controls and `_row_filter`).
 
 from __future__ import annotations
 
