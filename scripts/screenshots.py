@@ -107,6 +107,8 @@ def _import_preview(window: MainWindow) -> QWidget:
     path.write_text(spreadsheet.hand_kept_csv(), encoding="utf-8")
     dialog = ImportDialog(diary, path=path, parent=window)
     dialog.resize(*SIZE)
+    while dialog.work.busy:  # the check runs on a worker; its preview is the picture
+        QTest.qWait(5)
     return dialog
 
 

@@ -1,7 +1,9 @@
 """The Import… dialog: a dry run previewed first, then one import or none.
 
-The preview's parts live beside it: the columns and their fields (import_columns), the rows
-as they would be stored (import_rows), and the problems, notes and new words (import_findings).
+The preview's parts live beside it: the file row (import_file_row), the columns and their
+fields (import_columns), the rows as they would be stored (import_rows), and the problems,
+notes and new words (import_findings); the check and the import run on a worker
+(import_work).
 """
 
 from __future__ import annotations
@@ -9,12 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QSizePolicy,
     QVBoxLayout,
@@ -32,22 +31,22 @@ from PySide6.QtWidgets import (
 
 from cramplog import exchange
 from cramplog.core.errors import CramplogError, ImportRejectedError
-from cramplog.core.translation import N_, _
+from cramplog.core.translation import _
 from cramplog.exchange import workbook
 from cramplog.ui.dialogs.import_columns import ColumnTable, date_order_choice
+from cramplog.ui.dialogs.import_file_row import FILE_FILTER, FileRow
 from cramplog.ui.dialogs.import_findings import FindingsPanel
 from cramplog.ui.dialogs.import_rows import RowsTable, preview_of
 from cramplog.ui.dialogs.import_span import SpanChoice
+from cramplog.ui.dialogs.import_work import ImportWork
 from cramplog.ui.widgets.labels import plain_label
 
 if TYPE_CHECKING:
     from cramplog.diary.service import Diary
 
-FILE_FILTER = N_(
-    "Spreadsheets and diary exports (*.csv *.txt *.json *.xlsx *.ods);;"
-    "Workbooks (*.xlsx *.ods);;CSV files (*.csv *.txt);;cramplog JSON exports (*.json);;"
-    "All files (*)"
-)
+
+# A check still under way after this long says so in the summary.
+SAY_CHECKING_MS = 150
 
 
 class ImportDialog(QDialog):
@@ -68,6 +67,8 @@ class ImportDialog(QDialog):
         self.plan: exchange.ImportPlan | None = None
         self.import_result: exchange.ImportResult | None = None
         self.setObjectName("importDialog")
+        self.work = ImportWork(self, diary, checked=self._checked, imported=self._imported)
+        self._close_when_done = False
         self.setWindowTitle(_("Import into the diary"))
         file_row, help_text = self._build_file_row()
         self._build_columns()
@@ -82,7 +83,7 @@ class ImportDialog(QDialog):
         checks.addWidget(self.columns_box, 3)
         checks.addWidget(self.findings_box, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(file_row)
+        layout.addWidget(file_row)
         layout.addWidget(help_text)
         layout.addSpacing(6)
         layout.addWidget(self.summary)
@@ -100,25 +101,14 @@ class ImportDialog(QDialog):
         if path is not None:
             self.set_path(path)
 
-    def _build_file_row(self) -> tuple[QHBoxLayout, QLabel]:
+    def _build_file_row(self) -> tuple[FileRow, QLabel]:
         """The file chosen, the button to choose one, and what files are understood."""
-        self.file_label = plain_label(_("No file chosen yet."))
-        self.file_label.setObjectName("importFile")
-        choose = QPushButton(_("Choose file…"))
-        choose.clicked.connect(self.choose_file)
-        # A workbook with more than one sheet: which one to read (the first by default).
-        self.sheet_label = plain_label(_("Sheet:"), wrap=False)
-        self.sheet_choice = QComboBox()
-        self.sheet_choice.setObjectName("sheetChoice")
-        self.sheet_choice.setAccessibleName(_("Sheet of the workbook to import"))
-        self.sheet_label.setBuddy(self.sheet_choice)
-        self.sheet_choice.currentIndexChanged.connect(self._sheet_changed)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_label, 1)
-        file_row.addWidget(self.sheet_label)
-        file_row.addWidget(self.sheet_choice)
-        file_row.addWidget(choose)
-        self._show_sheets(())
+        file_row = FileRow()
+        file_row.choose.connect(self.choose_file)
+        file_row.sheet_changed.connect(self._sheet_changed)
+        # Its parts, by the names the dialog's callers know them.
+        self.file_label, self.sheet_choice = file_row.file_label, file_row.sheet_choice
+        self.file_row = file_row
 
         help_text = plain_label(
             _(
@@ -230,10 +220,9 @@ class ImportDialog(QDialog):
 
     def set_path(self, path: Path) -> None:
         self.path = path
-        self.file_label.setText(str(path))
+        self.file_row.show_path(path)
         self.columns.clear_choices()
         self.findings.reset()
-        self._show_sheets(())
         with QSignalBlocker(self.date_order):
             self.date_order.setCurrentIndex(0)
         self.span_box.reset()
@@ -247,7 +236,7 @@ class ImportDialog(QDialog):
             logging_span=self.span_box.logging_span,
             logged_from=logged_from,
             logged_to=logged_to,
-            sheet=self.sheet_choice.currentText() if self.sheet_choice.count() else None,
+            sheet=self.file_row.sheet,
             new_words=self.findings.add_words.isChecked(),
         )
 
@@ -259,46 +248,44 @@ class ImportDialog(QDialog):
             self.date_order.setCurrentIndex(0)
         self.dry_run()
 
-    def _show_sheets(self, names: tuple[str, ...]) -> None:
-        """Offer the workbook's sheets when it has more than one; the first is read first."""
-        shown = tuple(self.sheet_choice.itemText(i) for i in range(self.sheet_choice.count()))
-        if names and shown == names:
-            return
-        with QSignalBlocker(self.sheet_choice):
-            self.sheet_choice.clear()
-            self.sheet_choice.addItems(list(names))
-        self.sheet_label.setVisible(len(names) > 1)
-        self.sheet_choice.setVisible(len(names) > 1)
-
     def dry_run(self) -> None:
-        """Read and check the file against the diary; nothing is written."""
-        if self.path is None:
-            return
+        """Check the file against the diary, on a worker (`import_work`); nothing is written.
+        What it found is shown when it ends (`_checked`)."""
+        if self.path is None or self.work.storing:
+            return  # during an import, what it did is what the dialog shows
         self.import_result = None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.work.check(self.path, self._options())
+        self._update_buttons()
+        # Said only if the check takes a while: a small file's would flicker past.
+        QTimer.singleShot(SAY_CHECKING_MS, self._say_checking)
+
+    def _say_checking(self) -> None:
+        if self.work.busy and not self.work.storing and self.path is not None:
+            self.summary.setText(_("Checking {name}…").format(name=self.path.name))
+
+    def _checked(self, outcome: object) -> None:
+        """Show what a check found: its plan, or why there is none."""
         self.span_error.clear_message()
         self._span_rejected = False
-        try:
-            self.plan = exchange.plan_import(self.diary, self.path, self._options())
-            self._show_sheets(self.plan.batch.sheets)
-            self.summary.setText(self.plan.summary())
-            self.span_box.show_file_span(self.plan.span)
-        except ImportRejectedError as exc:
+        self.plan = None
+        if isinstance(outcome, exchange.ImportPlan):
+            self.plan = outcome
+            self.file_row.show_sheets(outcome.batch.sheets)
+            self.summary.setText(outcome.summary())
+            self.span_box.show_file_span(outcome.span)
+        elif isinstance(outcome, ImportRejectedError):
             # Planning refuses only logged nights that leave out some of the file's cramps.
-            self.plan = None
             self._span_rejected = True
-            self.span_error.show_message(str(exc))
+            self.span_error.show_message(str(outcome))
             self.summary.setText(_("Choose logged nights that include every cramp in the file."))
-        except workbook.EmptySheetError as exc:
-            self.plan = None
-            self._show_sheets(exc.sheets)
-            self.summary.setText(str(exc))
-        except CramplogError as exc:
-            self.plan = None
-            self.summary.setText(str(exc))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        elif isinstance(outcome, workbook.EmptySheetError):
+            self.file_row.show_sheets(outcome.sheets)
+            self.summary.setText(str(outcome))
+        elif isinstance(outcome, CramplogError):
+            self.summary.setText(str(outcome))
         self._show_plan()
+        if isinstance(outcome, BaseException) and not isinstance(outcome, CramplogError):
+            raise outcome  # a bug: the app's error hook logs it and says so
 
     # -- showing the plan -------------------------------------------------------------------
 
@@ -363,18 +350,19 @@ class ImportDialog(QDialog):
         ready = (
             plan is not None
             and self.import_result is None
+            and not self.work.busy
             and not plan.questions
             and plan.valid_records > 0
             and (not plan.errors or self.skip_invalid.isChecked())
         )
         self.import_button.setEnabled(ready)
-        self.check_button.setEnabled(self.path is not None)
+        self.check_button.setEnabled(self.path is not None and not self.work.storing)
 
     # -- importing --------------------------------------------------------------------------
 
     def run_import(self) -> None:
         plan = self.plan
-        if plan is None:
+        if plan is None or self.work.busy:
             return
         replace = self.replace.isChecked()
         if replace and not self.confirm(
@@ -385,16 +373,28 @@ class ImportDialog(QDialog):
             ),
         ):
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.import_result = exchange.apply_import(
-                self.diary, plan, replace=replace, skip_invalid=self.skip_invalid.isChecked()
-            )
-        except CramplogError as exc:
-            self.summary.setText(_("Nothing was imported: {exc}").format(exc=exc))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.summary.setText(self.import_result.summary())
+        self.work.store(plan, replace=replace, skip_invalid=self.skip_invalid.isChecked())
         self._update_buttons()
-        self.imported.emit(self.import_result)
+
+    def _imported(self, outcome: object) -> None:
+        """Say what the import did, or why nothing was imported."""
+        if isinstance(outcome, exchange.ImportResult):
+            self.import_result = outcome
+            self.summary.setText(outcome.summary())
+            self.imported.emit(outcome)
+        elif isinstance(outcome, CramplogError):
+            self.summary.setText(_("Nothing was imported: {exc}").format(exc=outcome))
+        self._update_buttons()
+        if self._close_when_done:
+            super().reject()
+        if isinstance(outcome, BaseException) and not isinstance(outcome, CramplogError):
+            raise outcome  # a bug: the app's error hook logs it and says so
+
+    def reject(self) -> None:
+        """Close, unless an import is under way: then as soon as it ends. A check under way
+        is waited for (a second or so for ten years), so no worker outlives the dialog."""
+        if self.work.storing:
+            self._close_when_done = True
+            return
+        self.work.wait()
+        super().reject()

@@ -35,6 +35,7 @@ from cramplog.ui.places import PLACES
 from cramplog.ui.preferences import Preferences, ThemeMode
 from cramplog.ui.widgets import theme
 from tests.conftest import NOW
+from tests.unit.ui.dialogs.import_waits import settle as settle_import
 
 THEMES = {"light": ThemeMode.LIGHT, "dark": ThemeMode.DARK}
 WINDOW_SIZE = (1280, 800)
@@ -115,7 +116,9 @@ def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         "own words": lambda: OwnWordsDialog(editor, parent=window),
         "settings": lambda: SettingsDialog(editor, prefs, parent=window),
         "import": lambda: ImportDialog(diary, parent=window),
-        "import preview": lambda: ImportDialog(diary, path=hand_kept(diary), parent=window),
+        "import preview": lambda: settle_import(
+            ImportDialog(diary, path=hand_kept(diary), parent=window)
+        ),
         "restore": lambda: RestoreDialog([], parent=window),
         "about": lambda: AboutDialog(diary.path, window),
         "damaged diary": lambda: DamagedDiaryDialog(

@@ -41,6 +41,7 @@ from cramplog.ui.startup.error_dialog import ErrorDialog, ExceptionHook
 from cramplog.ui.widgets import common as widgets
 from tests.conftest import NOW
 from tests.unit.data_safety import DAMAGES, log_cramp, loose_permissions, mode, sha256, umask_zero
+from tests.unit.ui.dialogs.import_waits import settle
 
 __all__ = ["umask_zero"]
 
@@ -644,7 +645,7 @@ def test_the_import_dialog_dry_runs_first_and_lists_row_errors(
 ) -> None:
     path = tmp_path / "sheet.csv"
     path.write_text(SHEET)
-    dialog = ImportDialog(diary, path=path)
+    dialog = settle(ImportDialog(diary, path=path))
     qtbot.add_widget(dialog)
     imported: list[exchange.ImportResult] = []
     dialog.imported.connect(imported.append)
@@ -660,6 +661,8 @@ def test_the_import_dialog_dry_runs_first_and_lists_row_errors(
     dialog.skip_invalid.setChecked(True)
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
+    assert not dialog.import_button.isEnabled()  # not while the import runs
+    settle(dialog)
     assert diary.count_episodes() == 2
     assert len(imported) == 1 and imported[0].skipped_invalid == 1
     assert not dialog.import_button.isEnabled()  # no second import by a double click
@@ -671,19 +674,22 @@ def test_the_import_dialog_asks_for_columns_and_date_order(
     path = tmp_path / "sheet.csv"
     # "L calf" and "R foot" are read once the column is named, but name no muscle as they are.
     path.write_text("Day,Hour,Body,Remarks\n03/02/2026,02:10,L calf,x\n04/02/2026,02:10,R foot,y\n")
-    dialog = ImportDialog(diary, path=path)
+    dialog = settle(ImportDialog(diary, path=path))
     qtbot.add_widget(dialog)
     assert dialog.columns_box.isVisibleTo(dialog)
     assert "muscle" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     combo = dialog.columns.field_choice(2)
     combo.setCurrentIndex(combo.findData("muscle"))  # re-checks on its own
+    settle(dialog)
     assert "day/month" in dialog.summary.text()
     assert dialog.date_order.isVisibleTo(dialog)
     dialog.date_order.setCurrentIndex(dialog.date_order.findData(True))
+    settle(dialog)
     assert dialog.plan is not None and dialog.plan.questions == {}
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
+    settle(dialog)
     assert [e.start_local.month for e in diary.list_episodes()] == [2, 2]
 
 
@@ -693,14 +699,16 @@ def test_the_import_dialog_confirms_a_replace(
     log_cramp(diary, 5)
     path = tmp_path / "sheet.csv"
     path.write_text(SHEET.replace(",70,", ",7,"))
-    dialog = ImportDialog(diary, path=path)
+    dialog = settle(ImportDialog(diary, path=path))
     qtbot.add_widget(dialog)
     dialog.replace.setChecked(True)
     monkeypatch.setattr(dialog, "confirm", lambda *_args: False)
     dialog.import_button.click()
+    settle(dialog)
     assert diary.count_episodes() == 1
     monkeypatch.setattr(dialog, "confirm", lambda *_args: True)
     dialog.import_button.click()
+    settle(dialog)
     assert diary.count_episodes() == 3
     assert "kept as diary-before-import-" in dialog.summary.text()
 
@@ -711,7 +719,7 @@ def test_the_import_dialog_shows_file_problems_plainly(
 ) -> None:
     path = tmp_path / "bad.json"
     path.write_bytes(content)
-    dialog = ImportDialog(diary, path=path)
+    dialog = settle(ImportDialog(diary, path=path))
     qtbot.add_widget(dialog)
     assert dialog.plan is None and dialog.summary.text()
     assert not dialog.import_button.isEnabled()
@@ -726,7 +734,8 @@ def test_import_from_the_menu_uses_the_file_seam(
     monkeypatch.setattr(ImportDialog, "ask_for_file", lambda self: path)
 
     def run_import(self: ImportDialog) -> int:
-        self.import_button.click()
+        settle(self).import_button.click()
+        settle(self)
         return 1
 
     monkeypatch.setattr(ImportDialog, "exec", run_import)

@@ -16,6 +16,7 @@ from cramplog.diary import backups
 from cramplog.diary.service import Diary
 from cramplog.ui.dialogs.import_dialog import ImportDialog
 from cramplog.ui.dialogs.import_span import LOGGING_SPAN_CHOICE
+from tests.unit.ui.dialogs.import_waits import settle
 
 # Three small-hours cramps, on the nights of Sun 1, Wed 4 and Sun 8 March 2026 (NOW is
 # Thursday 12 March, so last night is Wednesday 11 March).
@@ -35,7 +36,7 @@ def dialog(qtbot: QtBot, diary: Diary, tmp_path: Path) -> ImportDialog:
     made = ImportDialog(diary, path=path)
     qtbot.add_widget(made)
     made.show()
-    return made
+    return settle(made)
 
 
 def recorded(diary: Diary) -> tuple[int, int]:
@@ -61,6 +62,7 @@ def test_a_cramps_only_file_counts_the_nights_from_its_first_to_its_last_cramp(
     )
     assert recorded(diary) == (0, 0)  # a dry run writes nothing
     dialog.import_button.click()
+    settle(dialog)
     assert diary.count_episodes() == 3
     assert recorded(diary) == (8, 8)
     figures = stats.compute(diary, MARCH)
@@ -69,10 +71,12 @@ def test_a_cramps_only_file_counts_the_nights_from_its_first_to_its_last_cramp(
 
 def test_untick_the_box_and_the_nights_stay_unrecorded(dialog: ImportDialog, diary: Diary) -> None:
     dialog.span_check.setChecked(False)
+    settle(dialog)
     assert "would count as recorded" not in dialog.summary.text()
     assert "It would add 3 new cramps." in dialog.summary.text()
     assert not dialog.span_from.isEnabled() and not dialog.span_to.isEnabled()
     dialog.import_button.click()
+    settle(dialog)
     assert diary.count_episodes() == 3
     assert recorded(diary) == (0, 0)
     assert diary.logging_spans() == []
@@ -81,12 +85,15 @@ def test_untick_the_box_and_the_nights_stay_unrecorded(dialog: ImportDialog, dia
 
 def test_the_logged_nights_can_be_widened(dialog: ImportDialog, diary: Diary) -> None:
     dialog.span_from.setDate(QDate(2026, 2, 25))
+    settle(dialog)
     dialog.span_to.setDate(QDate(2026, 3, 10))
+    settle(dialog)
     assert (
         "the 14 nights of Wed 25 Feb 2026 to Tue 10 Mar 2026 would count as recorded"
         in dialog.summary.text()
     )
     dialog.import_button.click()
+    settle(dialog)
     assert [(s.first_night, s.last_night, s.source) for s in diary.logging_spans()] == [
         (date(2026, 2, 25), date(2026, 3, 10), SpanSource.IMPORT)
     ]
@@ -96,6 +103,7 @@ def test_logged_nights_that_leave_out_a_cramp_are_refused_beside_the_dates(
     dialog: ImportDialog, diary: Diary
 ) -> None:
     dialog.span_from.setDate(QDate(2026, 3, 3))  # after the file's first cramp
+    settle(dialog)
     assert dialog.span_error.text() == (
         "The file's first cramp is on the night of Sun 1 Mar 2026, before the logged "
         "nights start (Tue 3 Mar 2026); nothing was imported."
@@ -103,15 +111,18 @@ def test_logged_nights_that_leave_out_a_cramp_are_refused_beside_the_dates(
     assert dialog.span_error.isVisible() and dialog.span_box.isVisible()
     assert not dialog.import_button.isEnabled()
     dialog.import_button.click()
+    settle(dialog)
     assert diary.count_episodes() == 0
 
     dialog.span_from.setDate(QDate(2026, 3, 1))
+    settle(dialog)
     assert not dialog.span_error.isVisible()
     assert dialog.import_button.isEnabled()
 
 
 def test_reversed_logged_nights_are_refused(dialog: ImportDialog, diary: Diary) -> None:
     dialog.span_to.setDate(QDate(2026, 2, 20))
+    settle(dialog)
     assert dialog.span_error.text() == (
         "The logged nights end (Fri 20 Feb 2026) before they start (Sun 1 Mar 2026); nothing "
         "was imported."
@@ -122,6 +133,7 @@ def test_reversed_logged_nights_are_refused(dialog: ImportDialog, diary: Diary) 
 
 def test_the_logged_nights_cannot_reach_past_last_night(dialog: ImportDialog) -> None:
     dialog.span_to.setDate(QDate(2026, 3, 20))
+    settle(dialog)
     assert dialog.span_to.date() == QDate(2026, 3, 11)
     assert "the 11 nights of Sun 1 Mar 2026 to Wed 11 Mar 2026" in dialog.summary.text()
 
@@ -140,7 +152,7 @@ def workbook_dialog(qtbot: QtBot, diary: Diary, path: Path) -> ImportDialog:
     made = ImportDialog(diary, path=path)
     qtbot.add_widget(made)
     made.show()
-    return made
+    return settle(made)
 
 
 def test_the_file_chooser_offers_workbooks(
@@ -175,6 +187,7 @@ def test_a_sheet_chooser_appears_for_a_workbook_of_several_sheets(
     assert [made.sheet_choice.itemText(i) for i in range(2)] == ["Meds", "C"]
     assert made.plan is not None and len(made.plan.batch.episodes) == 1
     made.sheet_choice.setCurrentIndex(1)  # the dry run runs again on the sheet chosen
+    settle(made)
     assert made.plan is not None and len(made.plan.batch.episodes) == 3
     assert "Sheet “C” (2 of 2: Meds, C)" in made.summary.text()
     # Its own columns are read, not the first sheet's two.
@@ -190,6 +203,7 @@ def test_an_empty_first_sheet_still_offers_the_others(
     made = workbook_dialog(qtbot, diary, xlsx(tmp_path / "b.xlsx", {"Cover": [], "C": cramps}))
     assert made.plan is None and "Sheet “Cover” is empty" in made.summary.text()
     made.sheet_choice.setCurrentIndex(1)
+    settle(made)
     assert made.plan is not None and made.import_button.isEnabled()
 
 
@@ -216,6 +230,7 @@ def test_a_tracker_export_whose_dates_read_both_ways_asks_their_order(
     made = workbook_dialog(qtbot, diary, path)
     assert made.date_order.isVisible() and not made.import_button.isEnabled()
     made.date_order.setCurrentIndex(made.date_order.findData(True))
+    settle(made)
     assert made.plan is not None and made.import_button.isEnabled()
     # Bearable gives no clock time: the preview says so instead of showing 00:00.
     cell = made.preview.item(0, 1)
@@ -280,6 +295,7 @@ def test_every_column_is_listed_with_two_values_and_its_field(hand_kept: ImportD
 
 def test_the_rows_are_shown_as_they_would_be_stored(hand_kept: ImportDialog) -> None:
     hand_kept.findings.add_words.setChecked(True)
+    settle(hand_kept)
     assert hand_kept.preview.isVisible()
     # The repeat is stored once, the bad row not at all: three cramps.
     assert hand_kept.preview.rowCount() == 3
@@ -293,10 +309,12 @@ def test_the_rows_are_shown_as_they_would_be_stored(hand_kept: ImportDialog) -> 
 
 def test_ignoring_a_column_changes_the_preview_and_the_summary(hand_kept: ImportDialog) -> None:
     hand_kept.findings.add_words.setChecked(True)
+    settle(hand_kept)
     assert any(preview_column(hand_kept, "Relief methods"))
     row = [r[0] for r in column_rows(hand_kept)].index("What helped")
     combo = hand_kept.columns.field_choice(row)
     combo.setCurrentIndex(combo.findText("ignored"))
+    settle(hand_kept)
     assert hand_kept.plan is not None
     assert hand_kept.preview.column_of("Relief methods") == -1
     assert column_rows(hand_kept)[row][2] == "ignored"
@@ -306,6 +324,7 @@ def test_ignoring_a_column_changes_the_preview_and_the_summary(hand_kept: Import
     pain = [r[0] for r in column_rows(hand_kept)].index("Pain")
     combo = hand_kept.columns.field_choice(pain)
     combo.setCurrentIndex(combo.findText("ignored"))
+    settle(hand_kept)
     assert preview_column(hand_kept, "Intensity") == ["", "", ""]
 
 
@@ -323,6 +342,7 @@ def test_a_row_problem_is_listed_with_its_line(hand_kept: ImportDialog) -> None:
 
 def test_new_words_must_be_agreed_before_import(hand_kept: ImportDialog, diary: Diary) -> None:
     hand_kept.skip_invalid.setChecked(True)
+    settle(hand_kept)
     box = hand_kept.findings
     assert box.words_box.isVisible()
     assert box.words_list.text() == "Muscles: “Wadenbein”"
@@ -331,12 +351,15 @@ def test_new_words_must_be_agreed_before_import(hand_kept: ImportDialog, diary: 
     assert "Wadenbein" in hand_kept.summary.text()
     assert not hand_kept.import_button.isEnabled()
     hand_kept.import_button.click()
+    settle(hand_kept)
     assert diary.count_episodes() == 0
 
     box.add_words.setChecked(True)
+    settle(hand_kept)
     assert hand_kept.import_button.isEnabled()
     assert diary.count_episodes() == 0 and diary.custom_items() == []  # not until Import
     hand_kept.import_button.click()
+    settle(hand_kept)
     assert diary.count_episodes() == 3
     assert [item.label for item in diary.custom_items()] == ["Wadenbein"]
     assert "Imported 3 cramps" in hand_kept.summary.text()
@@ -344,9 +367,12 @@ def test_new_words_must_be_agreed_before_import(hand_kept: ImportDialog, diary: 
 
 def test_unticking_the_new_words_refuses_the_import_again(hand_kept: ImportDialog) -> None:
     hand_kept.skip_invalid.setChecked(True)
+    settle(hand_kept)
     hand_kept.findings.add_words.setChecked(True)
+    settle(hand_kept)
     assert hand_kept.import_button.isEnabled()
     hand_kept.findings.add_words.setChecked(False)
+    settle(hand_kept)
     assert not hand_kept.import_button.isEnabled()
 
 
@@ -354,13 +380,18 @@ def test_nothing_is_written_by_the_preview(hand_kept: ImportDialog, diary: Diary
     row = [r[0] for r in column_rows(hand_kept)].index("Where")
     combo = hand_kept.columns.field_choice(row)
     combo.setCurrentIndex(combo.findText("ignored"))  # no muscle: a question, nothing stored
+    settle(hand_kept)
     assert "muscle" in hand_kept.summary.text()
     combo.setCurrentIndex(combo.findText("Muscle"))
+    settle(hand_kept)
     hand_kept.findings.add_words.setChecked(True)
+    settle(hand_kept)
     hand_kept.skip_invalid.setChecked(True)
+    settle(hand_kept)
     assert diary.count_episodes() == 0 and diary.custom_items() == []
     assert backups.list_backups(diary.data_dir) == []
     hand_kept.import_button.click()
+    settle(hand_kept)
     # All of it at once, after a verified backup.
     assert diary.count_episodes() == 3 and len(diary.custom_items()) == 1
     assert [b.reason for b in backups.list_backups(diary.data_dir)] == [
@@ -382,9 +413,11 @@ def test_agreeing_to_one_files_words_does_not_agree_to_the_next_files(
     hand_kept: ImportDialog, tmp_path: Path
 ) -> None:
     hand_kept.findings.add_words.setChecked(True)
+    settle(hand_kept)
     other = tmp_path / "other.csv"
     other.write_text("Date,Time,Muscle\n2026-03-02,02:10,Zehenkrampf\n", encoding="utf-8")
     hand_kept.set_path(other)
+    settle(hand_kept)
     assert not hand_kept.findings.add_words.isChecked()
     assert hand_kept.findings.words_list.text() == "Muscles: “Zehenkrampf”"
     assert not hand_kept.import_button.isEnabled()

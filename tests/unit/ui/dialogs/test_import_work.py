@@ -1,0 +1,191 @@
+"""The Import dialog checks and imports on a worker thread: the dialog answers meanwhile."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QProgressDialog
+from pytestqt.qtbot import QtBot
+
+from cramplog import exchange
+from cramplog.core.errors import StorageError
+from cramplog.diary import backups
+from cramplog.diary.service import Diary
+from cramplog.ui.dialogs import import_dialog
+from cramplog.ui.dialogs.import_dialog import ImportDialog
+from cramplog.ui.pages import export_progress
+from tests.unit.ui.dialogs.import_waits import settle
+
+SHEET = (
+    "Date,Time,Muscle,Side,Duration,Pain,Notes\n"
+    "2026-03-02,02:10,calf,left,2,6,\n"
+    "2026-03-05,03:40,calf,right,1,4,woke me\n"
+)
+
+
+class Held:
+    """A stand-in for one of the exchange's steps that waits, on the worker, until let go."""
+
+    def __init__(self, real: Callable[..., Any]) -> None:
+        self.real = real
+        self.calls = 0
+        self.started = threading.Event()
+        self.go = threading.Event()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        self.started.set()
+        assert self.go.wait(20), "the test never let the step go"
+        return self.real(*args, **kwargs)
+
+
+@pytest.fixture
+def sheet(tmp_path: Path) -> Path:
+    path = tmp_path / "cramps.csv"
+    path.write_text(SHEET)
+    return path
+
+
+@pytest.fixture
+def held_check(monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
+    held = Held(exchange.plan_import)
+    monkeypatch.setattr(exchange, "plan_import", held)
+    yield held
+    held.go.set()  # a test that failed half-way leaves no worker waiting
+
+
+@pytest.fixture
+def held_import(monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
+    held = Held(exchange.apply_import)
+    monkeypatch.setattr(exchange, "apply_import", held)
+    yield held
+    held.go.set()
+
+
+def opened(qtbot: QtBot, diary: Diary, path: Path) -> ImportDialog:
+    dialog = ImportDialog(diary, path=path)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_the_dialog_answers_while_a_check_runs_and_says_so(
+    qtbot: QtBot, diary: Diary, sheet: Path, held_check: Held
+) -> None:
+    dialog = opened(qtbot, diary, sheet)
+    assert held_check.started.wait(10)
+    QTest.qWait(import_dialog.SAY_CHECKING_MS + 100)  # the event loop runs meanwhile
+    assert dialog.work.busy
+    assert dialog.summary.text() == "Checking cramps.csv…"
+    assert not dialog.import_button.isEnabled()
+    held_check.go.set()
+    settle(dialog)
+    assert "It would add 2 new cramps." in dialog.summary.text()
+    assert dialog.import_button.isEnabled()
+    assert diary.count_episodes() == 0  # a check writes nothing
+
+
+def test_choices_changed_during_a_check_are_checked_once_when_it_ends(
+    qtbot: QtBot, diary: Diary, sheet: Path, held_check: Held
+) -> None:
+    dialog = opened(qtbot, diary, sheet)
+    assert held_check.started.wait(10)
+    for _ in range(3):  # three quick changes: the newest choices win
+        dialog.span_check.toggle()
+    held_check.go.set()
+    settle(dialog)
+    assert held_check.calls == 2
+    assert dialog.span_check.isChecked() is False
+    assert "would count as recorded" not in dialog.summary.text()
+    assert "It would add 2 new cramps." in dialog.summary.text()
+
+
+def test_an_import_shows_a_busy_dialog_and_cannot_be_started_twice(
+    qtbot: QtBot, diary: Diary, sheet: Path, held_import: Held
+) -> None:
+    dialog = settle(opened(qtbot, diary, sheet))
+    imported: list[exchange.ImportResult] = []
+    dialog.imported.connect(imported.append)
+    dialog.import_button.click()
+    assert held_import.started.wait(10)
+    assert not dialog.import_button.isEnabled() and not dialog.check_button.isEnabled()
+    QTest.qWait(export_progress.SHOWN_AFTER_MS + 100)
+    busy = dialog.findChild(QProgressDialog, "importProgress")
+    assert busy is not None and busy.isVisible()
+    assert busy.labelText() == "Importing into the diary…"
+    dialog.run_import()  # asked again meanwhile: nothing more
+    dialog.dry_run()  # nor is a check made during the import
+    held_import.go.set()
+    settle(dialog)
+    assert held_import.calls == 1 and len(imported) == 1
+    assert diary.count_episodes() == 2
+    assert dialog.summary.text().startswith("Imported 2 cramps")
+    left = dialog.findChild(QProgressDialog, "importProgress")
+    assert left is None or not left.isVisible()
+
+
+def test_closing_during_an_import_closes_once_it_has_ended(
+    qtbot: QtBot, diary: Diary, sheet: Path, held_import: Held
+) -> None:
+    dialog = settle(opened(qtbot, diary, sheet))
+    dialog.import_button.click()
+    assert held_import.started.wait(10)
+    dialog.reject()  # Close, Escape or the window's own close button
+    assert dialog.isVisible()
+    held_import.go.set()
+    settle(dialog)
+    assert diary.count_episodes() == 2
+    assert not dialog.isVisible()
+
+
+def test_closing_during_a_check_waits_for_it(
+    qtbot: QtBot, diary: Diary, sheet: Path, held_check: Held
+) -> None:
+    dialog = opened(qtbot, diary, sheet)
+    assert held_check.started.wait(10)
+    threading.Timer(0.2, held_check.go.set).start()
+    dialog.reject()
+    assert not dialog.isVisible() and not dialog.work.busy
+    assert not any(t.name == "cramplog-import" for t in threading.enumerate())
+    QTest.qWait(50)  # the worker's own word of its end comes after, and changes nothing
+    assert dialog.plan is not None and diary.count_episodes() == 0
+
+
+def test_an_import_the_diary_refuses_says_so_and_stores_nothing(
+    qtbot: QtBot, diary: Diary, sheet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = settle(opened(qtbot, diary, sheet))
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise StorageError("The disk is full, so nothing could be saved.")
+
+    monkeypatch.setattr(exchange, "apply_import", refused)
+    imported: list[object] = []
+    dialog.imported.connect(imported.append)
+    dialog.import_button.click()
+    settle(dialog)
+    assert dialog.summary.text() == (
+        "Nothing was imported: The disk is full, so nothing could be saved."
+    )
+    assert imported == [] and diary.count_episodes() == 0
+    assert dialog.import_button.isEnabled()  # the person may try again
+
+
+def test_a_bug_in_a_check_reaches_the_error_hook(
+    qtbot: QtBot, diary: Diary, sheet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(exchange, "plan_import", broken)
+    with qtbot.capture_exceptions() as raised:
+        dialog = settle(opened(qtbot, diary, sheet))
+    assert [kind for kind, _value, _trace in raised] == [ZeroDivisionError]
+    assert dialog.plan is None and not dialog.import_button.isEnabled()
+    assert not dialog.work.busy
+    assert backups.list_backups(diary.data_dir) == []
