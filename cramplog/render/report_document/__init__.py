@@ -5,6 +5,8 @@ Page one is typed into a sealed text document (`front`), the appendix is a grid 
 `appendix_glyphs`); `document` puts them together as pages and `writing` writes the PDF file.
 """
 
+# Imported first: importing it turns PySide's scan of each new module's source off.
+from cramplog.render import pyside_scan  # noqa: F401
 from cramplog.render.report_document.appendix_grid import APPENDIX_LEGEND
 from cramplog.render.report_document.chart_images import (
     CHART_DPI,

@@ -20,6 +20,10 @@ from cramplog import __version__
 from cramplog.core.errors import CramplogError, DiaryLockedError, StorageError
 from cramplog.core.translation import _
 from cramplog.files import instance_lock
+
+# Importing it turns PySide's scan of each new module's source off, before the app's modules,
+# SQLAlchemy and matplotlib are imported (`render.pyside_scan`).
+from cramplog.render import pyside_scan  # noqa: F401
 from cramplog.ui.startup.after_paint import AfterPaint
 from cramplog.ui.startup.error_dialog import ExceptionHook
 from cramplog.ui.startup.import_turns import import_in_turns
