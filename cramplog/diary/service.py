@@ -152,10 +152,12 @@ class Diary:
     def _load_vocabulary(self, session: Session) -> None:
         entries = repo.vocabulary(session)
         by_kind: dict[str, set[str]] = {}
-        self._labels = {}
+        labels: dict[str, str] = {}
         for entry in entries:
-            self._labels[entry.code] = entry.label
+            labels[entry.code] = entry.label
             by_kind.setdefault(entry.kind, set()).add(entry.code)
+        # Swapped in whole: an import's worker reloads them while the window reads them.
+        self._labels = labels
         self._codes_by_kind = {kind: frozenset(codes) for kind, codes in by_kind.items()}
 
     def codes(self, kind: str) -> frozenset[str]:

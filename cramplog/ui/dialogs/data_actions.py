@@ -83,6 +83,9 @@ def import_into(window: QMainWindow, diary: Diary) -> None:
             return
         dialog.set_path(path)
     dialog.exec()
+    # Closed under it (its window closed, the app quitting): a run it left under way ends
+    # here, before the window's exit backup or the diary's closing can meet it.
+    dialog.work.wait()
 
 
 def back_up_now(window: QMainWindow, diary: Diary) -> None:

@@ -9,7 +9,10 @@ Checks follow the dialog's choices: one asked for while another runs is made whe
 ends, and only the newest is made. An import cannot be cancelled (a half-made import is
 nothing, and its one transaction leaves none); a busy dialog says it is under way when it
 takes longer than `SHOWN_AFTER_MS`. Nothing is asked of the diary once the import has
-started, until it ends.
+started, until it ends; a read the window makes meanwhile (the tray's daily reminder check,
+say) waits for the import's transaction, as it would have waited for an import made on the
+UI thread. The app quitting or the main window closing during an import waits for it too,
+so the diary is never closed under it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -67,6 +70,7 @@ class ImportWork(QObject):
         self._storing = False
         self._next: CheckAsked | None = None
         self._busy: QProgressDialog | None = None
+        dialog.installEventFilter(self)
 
     @property
     def busy(self) -> bool:
@@ -102,6 +106,13 @@ class ImportWork(QObject):
         if worker is not None:
             worker.wait()
             self._done(worker)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A close that is not the person's (Qt 6's quit closes each window so) is never
+        refused during an import, or the quit would be cancelled: the import is waited for."""
+        if event.type() == QEvent.Type.Close and self._storing and not event.spontaneous():
+            self.wait()
+        return False
 
     def _start_next(self) -> None:
         asked, self._next = self._next, None

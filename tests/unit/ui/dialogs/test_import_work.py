@@ -189,3 +189,99 @@ def test_a_bug_in_a_check_reaches_the_error_hook(
     assert dialog.plan is None and not dialog.import_button.isEnabled()
     assert not dialog.work.busy
     assert backups.list_backups(diary.data_dir) == []
+
+
+def test_the_dialog_going_with_its_window_lets_the_import_end_first(
+    qtbot: QtBot, diary: Diary, sheet: Path, held_import: Held, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from cramplog.ui.dialogs import data_actions
+
+    window = QMainWindow()
+    qtbot.add_widget(window)
+    window.show()
+    monkeypatch.setattr(ImportDialog, "ask_for_file", lambda _self: sheet)
+
+    def start_then_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ImportDialog)
+        settle(dialog)
+        dialog.import_button.click()
+        assert held_import.started.wait(10)
+        threading.Timer(0.2, held_import.go.set).start()
+        dialog.hide()  # as when its window closes under it (the tray's Quit)
+
+    QTimer.singleShot(0, start_then_close)
+    data_actions.import_into(window, diary)
+    # Back from the dialog: the import has ended, before any exit backup or closing.
+    assert not any(t.name == "cramplog-import" for t in threading.enumerate())
+    assert diary.count_episodes() == 2
+
+
+def test_a_close_the_app_asks_for_during_an_import_goes_ahead_once_it_ends(
+    qtbot: QtBot, diary: Diary, sheet: Path, held_import: Held
+) -> None:
+    dialog = settle(opened(qtbot, diary, sheet))
+    dialog.import_button.click()
+    assert held_import.started.wait(10)
+    threading.Timer(0.2, held_import.go.set).start()
+    # Not the person's close: Qt's quit closes each window so, and a refusal would cancel it.
+    assert dialog.close()
+    assert not dialog.isVisible() and diary.count_episodes() == 2
+
+
+def test_only_the_newest_choices_check_is_shown(
+    qtbot: QtBot,
+    diary: Diary,
+    sheet: Path,
+    held_check: Held,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[bool] = []
+    real = ImportDialog._checked
+
+    def checked(self: ImportDialog, outcome: object) -> None:
+        assert isinstance(outcome, exchange.ImportPlan)
+        shown.append(outcome.span is not None)  # whether its nights count as recorded
+        real(self, outcome)
+
+    monkeypatch.setattr(ImportDialog, "_checked", checked)
+    dialog = opened(qtbot, diary, sheet)
+    assert held_check.started.wait(10)
+    dialog.span_check.setChecked(False)  # asked while the first check runs
+    held_check.go.set()
+    settle(dialog)
+    assert shown == [False]  # the first check's outcome (nights counted) was never shown
+
+
+def test_the_busy_cursor_is_shown_while_working_and_then_restored(
+    qtbot: QtBot, diary: Diary, sheet: Path, held_check: Held
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    dialog = opened(qtbot, diary, sheet)
+    assert held_check.started.wait(10)
+    cursor = QGuiApplication.overrideCursor()
+    assert cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
+    held_check.go.set()
+    settle(dialog)
+    assert QGuiApplication.overrideCursor() is None
+
+
+def test_a_bug_in_an_import_reaches_the_error_hook_and_stores_nothing(
+    qtbot: QtBot, diary: Diary, sheet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = settle(opened(qtbot, diary, sheet))
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(exchange, "apply_import", broken)
+    with qtbot.capture_exceptions() as raised:
+        dialog.import_button.click()
+        settle(dialog)
+    assert [kind for kind, _value, _trace in raised] == [ZeroDivisionError]
+    assert diary.count_episodes() == 0 and not dialog.work.busy
