@@ -256,7 +256,8 @@ class LineGlyphs:
         always when a glyph run does not take it, and the first time a text Qt must lay out
         is asked for (one that never comes again costs more to lay out than to draw as
         text: most notes of a short period). A text of simple characters is put together
-        each time until it comes again, then kept."""
+        from its characters' glyphs: kept at once when short (a clock, a duration, a name:
+        most come again), else put together each time until it comes again, then kept."""
         cells = self.cells[column]
         if text in cells:
             return cells[text]
@@ -269,8 +270,11 @@ class LineGlyphs:
                 known.clear()
             self._seen.clear()
             self._kept = 1
-        seen = self._seen[column]
         quick = self._quick_piece(column, text)
+        if quick is not None and quick.short:
+            cells[text] = quick
+            return quick
+        seen = self._seen[column]
         if text not in seen:
             seen.add(text)
             return quick
