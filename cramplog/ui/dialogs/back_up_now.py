@@ -14,13 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from cramplog.core.errors import CramplogError
 from cramplog.core.translation import _
 from cramplog.diary import backups
-from cramplog.ui.pages.export_progress import MINIMUM_WIDTH, SHOWN_AFTER_MS
+from cramplog.ui.pages.export_progress import SHOWN_AFTER_MS, busy_dialog
 from cramplog.ui.worker import Worker
 
 # How the outcome is said: (parent, title, text, problem) — `data_actions.tell`.
@@ -38,16 +38,10 @@ class BackUpNow(QObject):
         self._window = window
         self._data_dir = data_dir
         self._tell = tell
-        self.dialog = QProgressDialog(_("Backing up the diary…"), "", 0, 0, window)
-        self.dialog.setObjectName("backUpNowProgress")
-        self.dialog.setWindowTitle(_("Back up now"))
-        self.dialog.setCancelButton(None)  # a copy half made is of no use; it is quick anyway
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(SHOWN_AFTER_MS)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.setMinimumWidth(MINIMUM_WIDTH)  # Qt's 200 px crowds the bar and its label
-        self.dialog.hide()
+        # No Cancel: a copy half made is of no use, and it is quick anyway.
+        self.dialog = busy_dialog(
+            window, _("Backing up the diary…"), _("Back up now"), "backUpNowProgress"
+        )
         self.worker = Worker(self._back_up, name="cramplog-back-up-now")
         self.worker.when_done(self._done)
         self.running = False

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from cramplog import exchange
 from cramplog.core.translation import _
-from cramplog.ui.pages.export_progress import MINIMUM_WIDTH, SHOWN_AFTER_MS
+from cramplog.ui.pages.export_progress import SHOWN_AFTER_MS, busy_dialog
 from cramplog.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -139,14 +139,13 @@ class ImportWork(QObject):
     def _show_busy(self) -> None:
         if not self._storing:
             return
-        busy = QProgressDialog(_("Importing into the diary…"), "", 0, 0, self._dialog)
-        busy.setObjectName("importProgress")
-        busy.setWindowTitle(_("Import into the diary"))
-        busy.setCancelButton(None)
-        busy.setWindowModality(Qt.WindowModality.WindowModal)
-        busy.setMinimumWidth(MINIMUM_WIDTH)  # Qt's 200 px crowds the bar and its label
-        busy.show()
-        self._busy = busy
+        self._busy = busy_dialog(
+            self._dialog,
+            _("Importing into the diary…"),
+            _("Import into the diary"),
+            "importProgress",
+        )
+        self._busy.show()
 
     def _done(self, worker: Worker) -> None:
         if worker is not self._worker:

@@ -19,6 +19,23 @@ SHOWN_AFTER_MS = 400
 MINIMUM_WIDTH = 360
 
 
+def busy_dialog(parent: QWidget, label: str, title: str, name: str) -> QProgressDialog:
+    """A window-modal dialog with a busy bar and no Cancel, for work that cannot stop half
+    made (a backup's copy, an import's transaction); hidden until the caller shows it, after
+    SHOWN_AFTER_MS if the work is still under way."""
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOWN_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumWidth(MINIMUM_WIDTH)  # Qt's 200 px crowds the bar and its label
+    dialog.hide()
+    return dialog
+
+
 class ExportProgress:
     """A window-modal progress dialog for one export, used as a context manager (closed on
     the way out) and called as the writers' `progress(done, total) -> go on`."""
