@@ -72,7 +72,7 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
         share = s.share_of_reviewed_nights_with_cramps
         if share is None:
             return DASH
-        return f"{wording.percent(share)} ({s.cramp_nights} of {s.recorded_nights})"
+        return f"{wording.percent(share)} ({s.recorded_cramp_nights} of {s.recorded_nights})"
 
     def sleep_text(s: stats.PatternStats) -> str:
         if s.sleep_disturbance_mean is None:

@@ -108,9 +108,16 @@ class PatternStats:
     timing_unknown: int = 0
     sleep_hours: diary_nights.SleepHours = diary_nights.SleepHours()
     comparison: PatternStats | None = None
+
     # False when `compute` was asked for no details: `reliefs`, `triggers`, `factors` and
     # `treatments` were then not read, and are empty whatever the diary holds.
     details: bool = True
+
+    @property
+    def recorded_cramp_nights(self) -> int:
+        """The recorded nights that had a cramp: the share's numerator (`cramp_nights` also
+        counts the nights with a cramp that were not recorded)."""
+        return self.recorded_nights - self.cramp_free_nights
 
     @property
     def weekly(self) -> tuple[WeekPoint, ...]:

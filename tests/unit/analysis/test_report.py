@@ -233,6 +233,29 @@ def test_a_period_with_too_few_recorded_nights_gives_no_rate_and_says_why(diary:
     assert summary.rate_withheld is None
 
 
+def test_the_share_of_recorded_nights_with_cramps_counts_recorded_nights_only(
+    diary: Diary,
+) -> None:
+    # Seven nights reviewed, two of them with a cramp; two more cramps on nights nobody
+    # reviewed (listed, but no part of any rate): 2 of 7, never "4 of 7".
+    for night in (2, 3):
+        diary.add_episode(
+            cramp(datetime(2026, 3, night + 1, 2, 10), "muscle.calf", Side.LEFT, 30, 3)
+        )
+        diary.set_day(date(2026, 3, night), DayFactors(reviewed=True))
+    for night in (5, 6):
+        diary.add_episode(
+            cramp(datetime(2026, 3, night + 1, 2, 10), "muscle.calf", Side.LEFT, 30, 3)
+        )
+    for night in (4, 7, 8, 9, 10):
+        diary.mark_cramp_free(date(2026, 3, night))
+    period = stats.Period(date(2026, 3, 2), date(2026, 3, 10), "Nine nights")
+    rows = headline(report.build_report(diary, period=period))
+    assert rows["episodes"].value == "4"
+    assert rows["share_of_reviewed_nights_with_cramps"].value == "29% (2 of 7)"
+    assert rows["cramp_nights_per_week"].value == "2.0"
+
+
 def test_a_long_cramp_stretching_did_not_relieve_is_a_warning_with_its_night(
     week: Diary,
 ) -> None:
