@@ -208,15 +208,20 @@ def percent(share: float | None, *, missing: str = DASH) -> str:
     (Python's "{:.0%}" rounds 62.5 to the even "62%"). None is `missing`."""
     if share is None:
         return missing
+    return f"{number(whole_percent(share))}%"
+
+
+def whole_percent(share: float) -> int:
+    """The whole percentage `percent` shows for `share`."""
     rounded = _half_up(float(share) * 100, 0)
     if rounded is None:
         from decimal import ROUND_HALF_UP, Decimal
 
         exact = Decimal(repr(float(share) * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-        return f"{number(int(exact))}%"
+        return int(exact)
     negative, digits, exponent = rounded
-    whole = digits * 10**exponent  # the exponent is 0 or more once rounded to units
-    return f"{number(-whole if negative else whole)}%"
+    whole: int = digits * 10**exponent  # the exponent is 0 or more once rounded to units
+    return -whole if negative else whole
 
 
 # decimal's own limit (its default context): a coefficient longer than this is refused.

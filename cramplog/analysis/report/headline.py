@@ -21,15 +21,21 @@ def change(
     points: bool = False,
     unit: str = "",
 ) -> str | None:
-    """The change from `theirs` to `mine`: "+1.2", "-3 pts", "-0.5 min", or "no change"."""
+    """The change from `theirs` to `mine`: "+1.2", "-3 pts", "-0.5 min", or "no change".
+
+    Shares (`points`) change by the difference of the whole percentages shown, so that
+    "97%" against "98%" reads "-1 pts", never "-0 pts" or "no change"."""
     if mine is None or theirs is None:
         return None
-    difference = (mine - theirs) * (100 if points else 1)
+    if points:
+        difference: float = wording.whole_percent(mine) - wording.whole_percent(theirs)
+        digits, unit = 0, " pts"
+    else:
+        difference = mine - theirs
     if round(difference, digits) == 0:
         return "no change"
-    unit = " pts" if points else unit
     sign = "+" if difference >= 0 else "-"
-    return f"{sign}{wording.number(abs(difference), digits if not points else 0)}{unit}"
+    return f"{sign}{wording.number(abs(difference), digits)}{unit}"
 
 
 # Over 60 lines because it is a table: one row() per headline number, in reading order.

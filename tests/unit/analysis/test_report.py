@@ -256,6 +256,21 @@ def test_the_share_of_recorded_nights_with_cramps_counts_recorded_nights_only(
     assert rows["cramp_nights_per_week"].value == "2.0"
 
 
+@pytest.mark.parametrize(
+    ("mine", "theirs", "shown"),
+    [
+        (0.9722, 0.9762, "-1 pts"),  # "97%" against "98%", though 0.4 points apart
+        (0.9749, 0.9651, "no change"),  # "97%" against "97%", though 1 point apart
+        (0.625, 0.5, "+13 pts"),  # "63%" (halves up) against "50%"
+        (0.0, 1.0, "-100 pts"),
+    ],
+)
+def test_a_shares_change_is_the_difference_of_the_percentages_shown(
+    mine: float, theirs: float, shown: str
+) -> None:
+    assert report.headline.change(mine, theirs, points=True) == shown
+
+
 def test_a_long_cramp_stretching_did_not_relieve_is_a_warning_with_its_night(
     week: Diary,
 ) -> None:
