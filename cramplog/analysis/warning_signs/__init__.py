@@ -14,7 +14,8 @@ The rules:
   coordination, slowed movement, double vision, or back, neck or head pain.
 - warning.spine_spasm_nerve_signs: a neck or back spasm noting tingling, numbness or weakness.
 - warning.long_cramp_unrelieved: a cramp over 10 minutes for which stretching was tried
-  and not rated "helped".
+  and rated "helped a little" or "did not help"; one with stretching tried but not rated
+  could not be judged, and the sentence says how many.
 - warning.spasm_three_days: the diary caps one entry at 24 hours, so a spasm of three days
   or more shows as long entries (an hour or more) of one muscle on `SPASM_NIGHTS`
   consecutive nights or more.

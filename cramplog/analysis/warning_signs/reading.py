@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 @value_class
 class Raw:
     symptoms: list[tuple[aggregates.EpisodeBrief, str]]
-    long: list[tuple[aggregates.EpisodeBrief, bool, bool]]
+    long: list[tuple[aggregates.EpisodeBrief, bool, bool | None]]
     frequency: recorded.WindowCount
     no_trigger: aggregates.Share
     nothing_helped: aggregates.Share

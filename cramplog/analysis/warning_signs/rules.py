@@ -117,9 +117,11 @@ class Rules:
         return self.sign(code, sentence, evidence, count=n, now=self.symptom_urgent(seen))
 
     def long_unrelieved(
-        self, rows: Sequence[tuple[aggregates.EpisodeBrief, bool, bool]]
+        self, rows: Sequence[tuple[aggregates.EpisodeBrief, bool, bool | None]]
     ) -> WarningSign | None:
-        hits = [e for e, tried, helped in rows if tried and not helped]
+        # Judged on the ratings given: stretching tried but not rated may have helped.
+        hits = [e for e, tried, helped in rows if tried and helped is False]
+        unrated = sum(1 for _e, tried, helped in rows if tried and helped is None)
         if not hits:
             return None
         evidence = [
@@ -141,10 +143,18 @@ class Rules:
             latest=nights.cited(hits[0].night, hits[0].clock),
             duration=_duration(hits[0].duration_s),
         )
+        if unrated:
+            sentence += " " + count(
+                unrated,
+                "{n} more lasted that long with stretching tried but not rated, so could "
+                "not be judged.",
+                "{n} more lasted that long with stretching tried but not rated, so could "
+                "not be judged.",
+            )
         return self.sign("warning.long_cramp_unrelieved", sentence, evidence, count=n)
 
     def spasm_three_days(
-        self, rows: Sequence[tuple[aggregates.EpisodeBrief, bool, bool]]
+        self, rows: Sequence[tuple[aggregates.EpisodeBrief, bool, bool | None]]
     ) -> WarningSign | None:
         nights_by_muscle: dict[str, dict[date, aggregates.EpisodeBrief]] = {}
         for episode, _tried, _helped in rows:

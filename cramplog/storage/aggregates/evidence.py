@@ -101,11 +101,13 @@ def long_episodes(
     nights: NightRange,
     min_duration_s: int,
     relief: str = "relief.stretch",
-) -> list[tuple[EpisodeBrief, bool, bool]]:
+) -> list[tuple[EpisodeBrief, bool, bool | None]]:
     """Episodes of the range lasting longer than `min_duration_s`, newest first, each with
-    (`relief` tried, `relief` rated "helped"); stretching unless told."""
+    whether `relief` was tried and whether it helped: True when rated "helped", False when
+    rated less, None when not rated (or not tried); stretching unless told."""
     helped = _relief_of("relief", "episode_reliefs.rating = 'helped'")
-    query = f"SELECT {_BRIEF_COLUMNS}, {_relief_of('relief')}, {helped}"
+    rated = _relief_of("relief", "episode_reliefs.rating IS NOT NULL")
+    query = f"SELECT {_BRIEF_COLUMNS}, {_relief_of('relief')}, {helped}, {rated}"
     values: dict[str, str | int] = {
         **nights.bounds(),
         "longer": min_duration_s,
@@ -131,7 +133,11 @@ def long_episodes(
         rows.sort(key=lambda row: row[0])
         rows.sort(key=lambda row: row[1], reverse=True)
     return [
-        (_brief(row, nights.boundary_hour), bool(row[_BRIEF]), bool(row[_BRIEF + 1]))
+        (
+            _brief(row, nights.boundary_hour),
+            bool(row[_BRIEF]),
+            bool(row[_BRIEF + 1]) if row[_BRIEF + 2] else None,
+        )
         for row in rows
     ]
 

@@ -113,6 +113,26 @@ def test_a_long_cramp_that_stretching_did_not_relieve(
         assert signs["warning.long_cramp_unrelieved"].urgency is Urgency.NOW  # type: ignore[attr-defined]
 
 
+def test_a_long_cramp_whose_stretching_was_not_rated_is_not_taken_as_unrelieved(
+    diary: Diary,
+) -> None:
+    # Stretching tried on a 12-minute cramp, how well it worked left unanswered: it may
+    # have helped, so no "seek advice now" on that alone.
+    log(diary, date(2026, 3, 2), duration_s=720, reliefs=(("relief.stretch", None),))
+    assert "warning.long_cramp_unrelieved" not in fired(diary)
+    # With one it did not help, the sign fires on that one and says what it could not judge.
+    log(
+        diary,
+        date(2026, 3, 3),
+        duration_s=660,
+        reliefs=(("relief.stretch", ReliefRating.NOT_HELPED),),
+    )
+    sign = sign_of(diary, "warning.long_cramp_unrelieved")
+    assert [e.night for e in sign.evidence] == [date(2026, 3, 3)]
+    assert sign.sentence.startswith("1 cramp lasted more than 10 minutes")
+    assert "1 more lasted that long with stretching tried but not rated" in sign.sentence
+
+
 def test_a_spasm_over_three_days_shows_as_long_entries_on_consecutive_nights(
     diary: Diary,
 ) -> None:

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from cramplog.analysis import stats, warning_signs
 from cramplog.core import wording
-from cramplog.core.records import EpisodeInput, Side
+from cramplog.core.records import EpisodeInput, ReliefRating, Side
 from cramplog.diary.service import Diary
 from tests.conftest import LONDON
 
@@ -52,7 +52,7 @@ def test_a_cramp_of_two_and_a_half_minutes_reads_the_same_in_the_list_and_the_wa
                 muscle="muscle.calf",
                 side=Side.LEFT,
                 duration_s=12 * 60 + 30,
-                reliefs=(("relief.stretch", None),),
+                reliefs=(("relief.stretch", ReliefRating.NOT_HELPED),),
             )
         )
     model = EpisodeTableModel(label=diary.label, night_of=diary.night_of)
