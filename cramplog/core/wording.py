@@ -188,19 +188,24 @@ def figure(value: float | None, kind: Figure, *, missing: str = DASH) -> str:
         return missing
     if isinstance(value, int):
         return number(value)
-    # Through repr: the decimal the person would write, not the binary float's expansion
-    # (2.675 is stored as 2.67499…, and would otherwise round down).
-    rounded = _half_up(float(value), kind.decimals)
+    return number(shown(value, kind.decimals), kind.decimals)
+
+
+def shown(value: float, decimals: int) -> float:
+    """`value` rounded as `figure` shows it with `decimals` places: halves away from zero,
+    through repr (the decimal the person would write, not the binary float's expansion:
+    2.675 is stored as 2.67499…, and would otherwise round down). Never -0.0."""
+    rounded = _half_up(float(value), decimals)
     if rounded is None:
         from decimal import ROUND_HALF_UP, Decimal
 
-        step = Decimal(1).scaleb(-kind.decimals)
+        step = Decimal(1).scaleb(-decimals)
         exact = Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
-        return number(abs(float(exact)) if exact.is_zero() else float(exact), kind.decimals)
+        return abs(float(exact)) if exact.is_zero() else float(exact)
     negative, digits, exponent = rounded
     if not digits:
-        return number(0.0, kind.decimals)
-    return number(float(f"{'-' if negative else ''}{digits}e{exponent}"), kind.decimals)
+        return 0.0
+    return float(f"{'-' if negative else ''}{digits}e{exponent}")
 
 
 def percent(share: float | None, *, missing: str = DASH) -> str:

@@ -19,23 +19,29 @@ def change(
     *,
     digits: int = 1,
     points: bool = False,
-    unit: str = "",
+    seconds: bool = False,
 ) -> str | None:
-    """The change from `theirs` to `mine`: "+1.2", "-3 pts", "-0.5 min", or "no change".
+    """The change from `theirs` to `mine`, worked from the two values as the row shows them,
+    so that the three cells always agree: "+1.2", "-3 pts", "-15 s", or "no change".
 
-    Shares (`points`) change by the difference of the whole percentages shown, so that
-    "97%" against "98%" reads "-1 pts", never "-0 pts" or "no change"."""
+    `digits` is how many decimals the row shows; shares (`points`) change by the difference
+    of their whole percentages ("97%" against "98%" reads "-1 pts", never "-0 pts"), and
+    durations (`seconds`) by that of their whole seconds, worded as a duration."""
     if mine is None or theirs is None:
         return None
     if points:
         difference: float = wording.whole_percent(mine) - wording.whole_percent(theirs)
-        digits, unit = 0, " pts"
+        shown = wording.number(abs(difference)) + " pts"
+    elif seconds:
+        difference = round(mine) - round(theirs)
+        shown = wording.duration(abs(difference))
     else:
-        difference = mine - theirs
-    if round(difference, digits) == 0:
+        difference = wording.shown(mine, digits) - wording.shown(theirs, digits)
+        difference = wording.shown(difference, digits)  # no float residue: 6.0 - 5.9
+        shown = wording.number(abs(difference), digits)
+    if difference == 0:
         return "no change"
-    sign = "+" if difference >= 0 else "-"
-    return f"{sign}{wording.number(abs(difference), digits)}{unit}"
+    return f"{'+' if difference > 0 else '-'}{shown}"
 
 
 # Over 60 lines because it is a table: one row() per headline number, in reading order.
@@ -59,20 +65,23 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
         *,
         digits: int = 1,
         points: bool = False,
-        unit: str = "",
+        seconds: bool = False,
+        tally: bool = False,
     ) -> HeadlineRow:
+        # A count (`tally`) of one period against another's means something only over as
+        # many recorded nights: 90 cramps on 71 nights against 12 on 18 is no "+78".
+        comparable = base is not None and (
+            not tally or base.recorded_nights == numbers.recorded_nights
+        )
         return HeadlineRow(
             key=key,
             label=label,
             value=text,
             comparison=other,
-            change=None
-            if base is None
-            else change(mine, theirs, digits=digits, points=points, unit=unit),
+            change=change(mine, theirs, digits=digits, points=points, seconds=seconds)
+            if comparable
+            else None,
         )
-
-    def minutes(value: float | int | None) -> float | None:
-        return None if value is None else value / 60
 
     def share_text(s: stats.PatternStats) -> str:
         share = s.share_of_reviewed_nights_with_cramps
@@ -112,6 +121,7 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
             numbers.episodes,
             base.episodes if base else None,
             digits=0,
+            tally=True,
         ),
         row(
             "cramp_nights_per_week",
@@ -151,9 +161,9 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
             )
             if base
             else None,
-            minutes(numbers.duration_median_s),
-            minutes(base.duration_median_s) if base else None,
-            unit=" min",  # the row's values are worded durations; its change needs a unit
+            numbers.duration_median_s,
+            base.duration_median_s if base else None,
+            seconds=True,
         ),
         row(
             "cramps_over_10_min",
@@ -163,6 +173,7 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
             numbers.cramps_over_10_min,
             base.cramps_over_10_min if base else None,
             digits=0,
+            tally=True,
         ),
         row(
             "sleep_disturbance",
@@ -177,9 +188,9 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
             "Night-time / daytime cramps",
             split_text(numbers),
             b(split_text(base)) if base else None,
-            numbers.nocturnal,
-            base.nocturnal if base else None,
-            digits=0,
+            # Two counts side by side: no one change says how both moved.
+            None,
+            None,
         ),
     ]
     return tuple(rows)

@@ -66,15 +66,29 @@ def duration(seconds: float | None) -> str:
     return wording.duration(seconds, missing="–")
 
 
-def change(before: float | None, change: float | None, show: Callable[[float | None], str]) -> str:
-    """E.g. "down 1.2 from 4.5", against the comparison period."""
-    if before is None or change is None:
+def change(
+    before: float | None, now: float | None, show: Callable[[float | None], str], places: int
+) -> str:
+    """E.g. "down 1.2 from 4.5", against the comparison period: worked from the two
+    figures as shown (`places` decimals), so that "4.0" against "4.0" is never "up 0.1"."""
+    if before is None or now is None:
         return _("no comparison figure")
-    if abs(change) < 0.05:
+    difference = wording.shown(wording.shown(now, places) - wording.shown(before, places), places)
+    if difference == 0:
         return _("about the same as before ({show})").format(show=show(before))
-    if change > 0:
-        return _("up {change} from {before}").format(change=show(change), before=show(before))
-    return _("down {change} from {before}").format(change=show(-change), before=show(before))
+    if difference > 0:
+        return _("up {change} from {before}").format(change=show(difference), before=show(before))
+    return _("down {change} from {before}").format(change=show(-difference), before=show(before))
+
+
+def tally_before(before: int, recorded: int) -> str:
+    """A count of the comparison period beside one over another number of recorded nights:
+    shown with its nights, never as a change ("up 78 from 12" on 71 nights against 18)."""
+    return n_(
+        "{before} before, on {n} recorded night",
+        "{before} before, on {n} recorded nights",
+        recorded,
+    ).format(before=wording.number(before), n=wording.number(recorded))
 
 
 @dataclass(frozen=True)
@@ -87,6 +101,10 @@ class Headline:
     note: Callable[[stats.PatternStats], str]
     change_field: str | None = None
     show: Callable[[float | None], str] = number
+    # The decimals `show` gives (a duration's are its whole seconds).
+    places: int = 1
+    # A count: compared only over as many recorded nights.
+    tally: bool = False
 
 
 def completeness(s: stats.PatternStats) -> str:
@@ -130,6 +148,8 @@ HEADLINES: Final = (
         lambda s: s.timing_note(),
         "episodes",
         whole,
+        places=0,
+        tally=True,
     ),
     Headline(
         "intensity",
@@ -154,6 +174,7 @@ HEADLINES: Final = (
         ),
         "duration_median_s",
         duration,
+        places=0,
     ),
     Headline(
         "sleep",
@@ -207,9 +228,15 @@ class Tile(QFrame):
             # The reason in full is on the period line above the tiles.
             self.change.setText(_(NO_COMPARISON_TILE))
             self.change.setVisible(True)
+        elif h.tally and s.comparison.recorded_nights != s.recorded_nights:
+            before = getattr(s.comparison, h.change_field)
+            self.change.setText(tally_before(before, s.comparison.recorded_nights))
+            self.change.setVisible(True)
         else:
             field = h.change_field
-            self.change.setText(change(getattr(s.comparison, field), s.change(field), h.show))
+            self.change.setText(
+                change(getattr(s.comparison, field), getattr(s, field), h.show, h.places)
+            )
             self.change.setVisible(True)
         self.setAccessibleName(f"{_(h.title)}: {self.value.text()}")
         self.setAccessibleDescription(f"{self.change.text()} {self.note.text()}".strip())

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -175,7 +176,7 @@ def test_headline_numbers_match_the_hand_count_and_the_week_before(week: Diary) 
     assert rows["share_of_reviewed_nights_with_cramps"].change == "+29 pts"
     assert rows["intensity"].value == "5.0 / 8"
     assert rows["duration"].value == "1 min 30 s / 15 min"
-    assert rows["duration"].change == "+0.5 min"  # a change of worded durations has a unit
+    assert rows["duration"].change == "+30 s"  # worded as the durations it compares
     assert rows["cramps_over_10_min"].value == "1"
     assert rows["sleep_disturbance"].value == "—"
     assert rows["nocturnal"].value == "3 / 1"
@@ -269,6 +270,41 @@ def test_a_shares_change_is_the_difference_of_the_percentages_shown(
     mine: float, theirs: float, shown: str
 ) -> None:
     assert report.headline.change(mine, theirs, points=True) == shown
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "options", "shown"),
+    [
+        (6.04, 5.96, {}, "no change"),  # "6.0" against "6.0", though 0.08 apart
+        (4.04, 3.96, {}, "no change"),
+        (5.66, 5.64, {}, "+0.1"),  # "5.7" against "5.6", though 0.02 apart
+        (3.04, 4.25, {}, "-1.3"),  # "3.0" against "4.3"
+        (6.0, 5.9, {}, "+0.1"),  # never "+0.1000000000000005"
+        (75, 90, {"seconds": True}, "-15 s"),  # "1 min 15 s" against "1 min 30 s"
+        (95, 98, {"seconds": True}, "-3 s"),
+        (90.4, 89.6, {"seconds": True}, "no change"),  # both "1 min 30 s"
+        (12, 9, {"digits": 0}, "+3"),
+    ],
+)
+def test_a_change_is_the_difference_of_the_values_shown(
+    mine: float, theirs: float, options: dict[str, Any], shown: str
+) -> None:
+    assert report.headline.change(mine, theirs, **options) == shown
+
+
+def test_counts_are_compared_only_over_as_many_recorded_nights(week: Diary) -> None:
+    # Ten nights against the ten before: these ten all recorded, the ten before only their
+    # last seven (declared fully logged). Rates compare; counts do not.
+    for night in (9, 10, 11):
+        week.mark_cramp_free(date(2026, 3, night))
+    ten = stats.Period(date(2026, 3, 2), date(2026, 3, 11), "Ten nights")
+    rows = headline(report.build_report(week, period=ten, comparison=ten.previous()))
+    assert (rows["cramps_per_week"].value, rows["cramps_per_week"].comparison) == ("2.8", "1.0")
+    assert rows["cramps_per_week"].change == "+1.8"
+    assert (rows["episodes"].value, rows["episodes"].comparison) == ("4", "1")
+    assert rows["episodes"].change is None  # 4 on 10 nights against 1 on 7 is no "+3"
+    assert rows["cramps_over_10_min"].change is None
+    assert rows["nocturnal"].change is None  # two counts: no one change
 
 
 def test_a_long_cramp_stretching_did_not_relieve_is_a_warning_with_its_night(
