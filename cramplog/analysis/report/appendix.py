@@ -140,7 +140,7 @@ PlainRow = tuple[
     str,
     int | None,
     int | None,
-    bool,
+    bool | None,
     tuple[tuple[str, ReliefRating | None], ...],
     str,
     tuple[tuple[str, bool], ...],
@@ -239,7 +239,8 @@ def _rows(
                 sides.get(side, side),
                 duration_s,
                 intensity,
-                bool(woke),
+                # Not answered stays None: the appendix leaves it blank, never "no".
+                None if woke is None else bool(woke),
                 tried,
                 notes or "",
                 felt,

@@ -238,7 +238,7 @@ class AppendixRow:
     side: str
     duration_s: int | None
     intensity: int | None
-    woke: bool
+    woke: bool | None  # None: not answered
     reliefs: tuple[tuple[str, ReliefRating | None], ...]
     notes: str
     symptoms: tuple[tuple[str, bool], ...] = ()

@@ -72,7 +72,8 @@ def compact_rows(
     (nights, clocks, durations, and the sets of reliefs, symptoms and triggers), and no
     strftime (it imports `time` on every call)."""
     result = CompactRows()
-    yes = _("yes")
+    # Woke: "no" is an answer and says so; not answered is left blank (the legend says so).
+    woke_texts = {True: _("yes"), False: _("no"), None: ""}
     # L and R are how clinicians write sides; the legend says so. Keyed by the side's label,
     # as the row gives it (in the person's language).
     # Translators: "L" and "R" are the appendix's short left and right.
@@ -198,7 +199,7 @@ def compact_rows(
                 side,
                 duration,
                 intensity,
-                yes if woke else "",
+                woke_texts[woke],
                 row_marks,
                 shared,
             )

@@ -402,6 +402,23 @@ def test_the_appendix_read_as_plain_tuples_holds_the_same_facts_in_the_same_orde
     )
 
 
+def test_the_appendix_keeps_woke_no_apart_from_not_answered(diary: Diary) -> None:
+    # Three cramps on Monday night: one woke her, one did not, one she never said.
+    for minute, woke in ((10, True), (20, False), (30, None)):
+        diary.add_episode(
+            cramp(
+                datetime(2026, 3, 3, 2, minute),
+                "muscle.calf",
+                Side.LEFT,
+                60,
+                5,
+                woke_from_sleep=woke,
+            )
+        )
+    rows = report.build_report(diary, period=WEEK).appendix
+    assert [row.woke for row in rows] == [True, False, None]
+
+
 def test_the_most_tried_reliefs_get_their_own_appendix_columns(week: Diary) -> None:
     summary = report.build_report(week, period=WEEK)
     assert [c.code for c in summary.relief_columns] == ["relief.stretch", "relief.massage"]

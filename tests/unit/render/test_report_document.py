@@ -585,6 +585,33 @@ def test_a_cramp_noted_by_date_only_is_listed_with_time_not_noted(
     assert "2 / 0; 1 not known, time not noted" in words(pages[0])
 
 
+def test_the_woke_column_says_no_and_leaves_not_answered_blank(
+    qapp: object, diary: Diary, tmp_path: Path
+) -> None:
+    from cramplog.render.report_document.appendix_rows import WOKE, compact_rows
+
+    # Monday night: a cramp that woke her, one that did not, and one she never said.
+    diary.add_episode(cramp(datetime(2026, 3, 3, 2, 10), woke_from_sleep=True))
+    diary.add_episode(cramp(datetime(2026, 3, 3, 2, 20), woke_from_sleep=False))
+    diary.add_episode(cramp(datetime(2026, 3, 3, 2, 30), woke_from_sleep=None))
+    summary = report.build_report(diary, period=WEEK)
+    rows = summary.appendix.read_plain(
+        lambda plain: compact_rows(plain, relief_labels={}, relief_codes={}, trigger_columns={})
+    ).rows
+    assert [row[WOKE] for row in rows] == ["yes", "no", ""]
+    pages = page_texts(
+        report_document.write_pdf(
+            summary, tmp_path / "s.pdf", page_size=QPageSize(QPageSize.PageSizeId.A4)
+        )
+    )
+    appendix = " ".join(pages[1:])
+    assert "02:10 Calf L 2:30 6 yes ✓" in appendix
+    assert "02:20 Calf L 2:30 6 no ✓" in appendix
+    assert "02:30 Calf L 2:30 6 ✓" in appendix
+    # The legend says what a blank means, so it is not read as "no".
+    assert "Woke: blank if not noted" in appendix
+
+
 # -- every heading goes through the catalogue --------------------------------------------------
 
 # The modules whose messages the PDF shows: its layout, and the report's own wording.
