@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 from cramplog.analysis import stats
 from cramplog.core import wording
+from cramplog.core.translation import n_
 
 if TYPE_CHECKING:
     pass
@@ -34,7 +35,10 @@ def format_date(day: date) -> str:
 
 
 def format_period(period: stats.Period) -> str:
-    return f"{format_date(period.first)} – {format_date(period.last)} ({period.nights} nights)"
+    """E.g. "2 Mar 2026 – 8 Mar 2026 (7 nights)"; a single night is "(1 night)"."""
+    return n_(
+        "{first} – {last} ({n} night)", "{first} – {last} ({n} nights)", period.nights
+    ).format(first=format_date(period.first), last=format_date(period.last), n=period.nights)
 
 
 def format_cited(cited: Sequence[str], count: int, *, limit: int = CITED_PER_WARNING) -> str:

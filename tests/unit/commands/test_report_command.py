@@ -101,6 +101,20 @@ def test_a_report_is_written_without_any_display(filled: Path, tmp_path: Path) -
     assert "Page 1 of" in text
 
 
+def test_a_one_night_report_says_1_night_not_1_nights(filled: Path, tmp_path: Path) -> None:
+    target = tmp_path / "one-night.pdf"
+    result = cramplog(
+        "-o", str(target), "--from", "2025-06-02", "--to", "2025-06-02", "--data-dir", str(filled)
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "— 2 Jun 2025 – 2 Jun 2025 (1 night), 1 cramp." in result.stdout
+    text = text_of(target)
+    # The header, and the night before it is compared with.
+    assert "2 Jun 2025 – 2 Jun 2025 (1 night)" in text
+    assert "1 Jun 2025 – 1 Jun 2025 (1 night)" in text
+    assert "(1 nights)" not in text
+
+
 def test_an_empty_period_still_renders_and_says_so(filled: Path, tmp_path: Path) -> None:
     target = tmp_path / "empty.pdf"
     result = cramplog(
