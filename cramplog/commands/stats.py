@@ -171,6 +171,17 @@ def _text(s: PatternStats, signs: tuple[WarningSign, ...], earliest: date) -> st
     return "\n".join(lines)
 
 
+def _cramp_nights(s: PatternStats) -> str:
+    """Every night with a cramp; when some were not recorded, how many were, so the count
+    reads beside "10 of 92 nights recorded" and the share made of them."""
+    recorded = s.recorded_cramp_nights
+    if recorded == s.cramp_nights:
+        return str(s.cramp_nights)
+    return n_(
+        "{n} ({recorded} on a recorded night)", "{n} ({recorded} on recorded nights)", recorded
+    ).format(n=s.cramp_nights, recorded=recorded)
+
+
 def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
     """The numbers of the period, one (label, value) row each, rates with their completeness."""
     note = s.completeness_note()
@@ -185,7 +196,7 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
     return [
         (_("Cramps"), f"{s.episodes} ({s.timing_note()})"),
         (_("Cramps per week"), f"{rate(s.cramps_per_week)}   [{note}]"),
-        (_("Nights with cramps"), f"{s.cramp_nights}"),
+        (_("Nights with cramps"), _cramp_nights(s)),
         (_("Nights with cramps per week"), f"{rate(s.cramp_nights_per_week)}   [{note}]"),
         (
             _("Recorded nights with a cramp"),

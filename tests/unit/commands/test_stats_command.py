@@ -133,6 +133,22 @@ def test_a_fully_recorded_week_gives_its_rate(
     assert "Cramps per week               3.0   [7 of 7 nights recorded (100%)]" in out
 
 
+def test_nights_with_cramps_says_how_many_of_them_were_recorded(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ("--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-08")
+    code, out, _ = run(capsys, *args)
+    # Both cramp nights were reviewed: the count needs no note.
+    assert code == 0 and "Nights with cramps            2\n" in out
+    # A cramp on the night of Sunday 8 June, a night never reviewed.
+    logged(filled, datetime(2025, 6, 9, 2, 0))
+    code, out, _ = run(capsys, *args)
+    assert code == 0
+    # 3 nights had a cramp; the share below counts only the 2 recorded ones, 2 of 5.
+    assert "Nights with cramps            3 (2 on recorded nights)\n" in out
+    assert "Recorded nights with a cramp  40%   [5 of 7 nights recorded (71%)]" in out
+
+
 def test_each_figure_is_rounded_to_the_precision_it_deserves(
     filled: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
