@@ -78,9 +78,9 @@ _MIN_WRAPPED: Final = 0.05
 # ... and the widest its longest word makes it (a longer word is broken).
 _MAX_WORD: Final = 0.15
 APPENDIX_LEGEND: Final = N_(
-    "Night of: the evening the night began · L/R: left/right · Min:s: duration · "
-    "Int.: intensity 0–10 · Woke: blank if not noted · "
-    "✓ helped, ~ helped a little, ✗ did not help, • not rated"
+    "Night of: evening the night began · L/R: left/right · Min:s: duration · "
+    "Int.: intensity 0–10 · ✓ helped, ~ a little, ✗ did not help, • unrated · "
+    "blank: not noted"
 )
 # Translators: the legend's explanation of the mark in the appendix's trigger columns.
 TRIGGER_LEGEND: Final = N_("{mark} suspected trigger")

@@ -609,7 +609,7 @@ def test_the_woke_column_says_no_and_leaves_not_answered_blank(
     assert "02:20 Calf L 2:30 6 no ✓" in appendix
     assert "02:30 Calf L 2:30 6 ✓" in appendix
     # The legend says what a blank means, so it is not read as "no".
-    assert "Woke: blank if not noted" in appendix
+    assert "blank: not noted" in appendix  # a blank Woke cell is not a "no"
 
 
 # -- every heading goes through the catalogue --------------------------------------------------
