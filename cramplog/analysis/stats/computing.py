@@ -17,7 +17,7 @@ from cramplog.analysis.stats.series import ChartSeries
 from cramplog.analysis.stats.tallies import median, median_and_most
 from cramplog.core import nights as diary_nights
 from cramplog.core import recorded
-from cramplog.core.records import LoggingSpan, Medication
+from cramplog.core.records import Medication
 from cramplog.core.value_class import value_class
 from cramplog.storage import aggregates, plain_diary
 
@@ -42,7 +42,9 @@ class _Raw:
     triggers: list[tuple[str, int]]
     reliefs: list[aggregates.ReliefCounts]
     treatments: list[tuple[Medication, recorded.WindowCount, recorded.WindowCount]]
-    spans: list[LoggingSpan]
+    # Day numbers: the period's recorded nights, and those recorded only by a span.
+    recorded_nights: set[int]
+    span_only: set[int]
     details: bool  # whether the reliefs, triggers, factors and treatments were read
 
 
@@ -112,14 +114,22 @@ def _collect(
         days = aggregates.DayColumns.none()
     counted = counting.episodes(episodes, period.first, sleep)
     counted_days = counting.days(days.packed)
+    # Recorded nights: reviewed, or inside a logging span. A cramp on any other night is
+    # counted, but not in a rate (see `cramplog.core.recorded`).
+    recorded_nights, span_only = recorded.recorded_days(
+        counted_days.reviewed, spans, period.first, period.last, last_night
+    )
     return _Raw(
         episodes=episodes,
         counted=counted,
         days=counted_days,
-        day_kinds=triggers.day_kinds(counted_days, counted.per_night) if details else {},
+        day_kinds=(
+            triggers.day_kinds(counted_days, counted.per_night, recorded_nights) if details else {}
+        ),
         triggers=trigger_counts,
         reliefs=relief_counts,
-        spans=spans,
+        recorded_nights=recorded_nights,
+        span_only=span_only,
         details=details,
         treatments=[
             (
@@ -197,11 +207,7 @@ def _build(
     count = ep.count
     per_night = ep.per_night
     days = raw.days
-    # Recorded nights: reviewed, or inside a logging span. A cramp on any other night is
-    # counted, but not in a rate (see `cramplog.core.recorded`).
-    recorded_nights, span_only = recorded.recorded_days(
-        days.reviewed, raw.spans, period.first, period.last, last_night
-    )
+    recorded_nights, span_only = raw.recorded_nights, raw.span_only
     recorded_count = len(recorded_nights)
     cramp_recorded = per_night.keys() & recorded_nights  # a set operation, in C
     on_recorded = sum(map(per_night.__getitem__, cramp_recorded))

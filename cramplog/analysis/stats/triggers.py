@@ -18,6 +18,9 @@ from cramplog.core.value_class import value_class
 from cramplog.storage import aggregates
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
     from cramplog.analysis.stats.counting import Days
     from cramplog.diary.view import DiaryFigures
 
@@ -58,7 +61,8 @@ CUSTOM_GROUP_LABEL: Final = N_("Your own triggers")
 
 @value_class
 class FactorComparison:
-    """One day factor on cramp nights vs cramp-free reviewed nights. A comparison, not a cause.
+    """One day factor on recorded cramp nights vs recorded cramp-free nights. A comparison,
+    not a cause.
 
     The shares are None unless `enough_data` (at least `MIN_NIGHTS_EACH_SIDE` nights with the
     factor recorded on each side).
@@ -127,14 +131,20 @@ class EpisodeRef:
     duration_s: int | None
 
 
-def day_kinds(days: Days, cramp_nights: Collection[int]) -> dict[int, int]:
+def day_kinds(
+    days: Days, cramp_nights: Collection[int], recorded_nights: Collection[int]
+) -> dict[int, int]:
     """The day records counted by kind: their reviewed and factor bits
-    (`aggregates.DayColumns`), and `cramp_bit(...)` when their night held a cramp.
-    `cramp_nights` are day numbers. Far fewer kinds than days: each kind is then read once
-    per factor (`factor_comparisons`)."""
+    (`aggregates.DayColumns`), `cramp_bit()` when their night held a cramp and
+    `recorded_bit()` when their night was recorded (reviewed or inside a logging span).
+    Nights are day numbers. Far fewer kinds than days: each kind is then read once per
+    factor (`factor_comparisons`)."""
     bit = cramp_bit()
+    recorded = recorded_bit()
     if isinstance(days.nights, Sequence):
-        flags = dict.fromkeys(cramp_nights, bit)
+        flags = dict.fromkeys(recorded_nights, recorded)
+        for night in cramp_nights:
+            flags[night] = flags.get(night, 0) | bit
         kinds: Column = list(
             map(
                 operator.or_,
@@ -145,9 +155,15 @@ def day_kinds(days: Days, cramp_nights: Collection[int]) -> dict[int, int]:
     else:  # numpy's arrays (`packed_tally.column`): a century's tens of thousands of days
         import numpy as np
 
-        cramp = np.fromiter(cramp_nights, dtype=np.int64, count=len(cramp_nights))
-        on_cramp_night = np.isin(days.nights, cramp)
-        kinds = (np.asarray(days.packed) & (bit - 1)) | (on_cramp_night.astype(np.int64) * bit)
+        def on(nights: Collection[int]) -> NDArray[np.int64]:
+            found = np.fromiter(nights, dtype=np.int64, count=len(nights))
+            return np.isin(days.nights, found).astype(np.int64)
+
+        kinds = (
+            (np.asarray(days.packed) & (bit - 1))
+            | (on(cramp_nights) * bit)
+            | (on(recorded_nights) * recorded)
+        )
     return tally(kinds, -1)
 
 
@@ -156,13 +172,23 @@ def cramp_bit() -> int:
     return 1 << (1 + 2 * len(aggregates.DAY_FACTORS))
 
 
+def recorded_bit() -> int:
+    """The bit `day_kinds` sets for a day whose night was recorded (above `cramp_bit`)."""
+    return cramp_bit() << 1
+
+
 def factor_comparisons(
     diary: DiaryFigures, days: Mapping[int, int]
 ) -> tuple[FactorComparison, ...]:
-    """Each day factor with a trigger of the checklist, on cramp nights against cramp-free
-    reviewed nights, from the period's day records counted by kind (`day_kinds`)."""
+    """Each day factor with a trigger of the checklist, on recorded cramp nights against
+    recorded cramp-free nights, from the period's day records counted by kind (`day_kinds`).
+
+    A day record of a night neither reviewed nor inside a span is on neither side: its
+    cramps were counted, but nobody said whether its neighbours were cramp-free, so a
+    cramp side that took it in would set every recorded night against a cramp-only one.
+    """
     cramp = cramp_bit()
-    reviewed_bit = 1 << aggregates.REVIEWED_BIT
+    recorded = recorded_bit()
     comparisons = []
     for item in diary.checklist.of_kind(ChecklistKind.TRIGGER):
         if item.day_factor is None or item.day_factor not in aggregates.DAY_FACTORS:
@@ -172,10 +198,12 @@ def factor_comparisons(
         known = 1 << aggregates.factor_recorded_bit(index)
         cramp_present = cramp_known = free_present = free_known = 0
         for key, n in days.items():
+            if not key & recorded:
+                continue
             if key & cramp:
                 cramp_present += n if key & present else 0
                 cramp_known += n if key & known else 0
-            elif key & reviewed_bit:
+            else:
                 free_present += n if key & present else 0
                 free_known += n if key & known else 0
         enough = cramp_known >= MIN_NIGHTS_EACH_SIDE and free_known >= MIN_NIGHTS_EACH_SIDE

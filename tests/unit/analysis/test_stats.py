@@ -13,6 +13,7 @@ from cramplog.analysis.stats import kept_reads
 from cramplog.core.records import (
     DayFactors,
     EpisodeInput,
+    Exercise,
     MedicationInput,
     ReliefRating,
     Side,
@@ -380,6 +381,62 @@ def test_a_day_factor_is_compared_only_with_three_nights_each_side(diary: Diary)
     assert fluids.stands_out
     dehydration = stats.compute(diary, period).trigger("trigger.dehydration")
     assert dehydration is not None and dehydration.stands_out
+
+
+@pytest.fixture
+def ten_recorded_nights(diary: Diary) -> Diary:
+    """Nights of 1 – 11 March 2026, each with its exercise and sleep disturbance noted:
+
+    - 1 – 10 March reviewed: cramps on the nights of 2, 5 and 8, each after hard exercise;
+      of the seven cramp-free nights, only the 3rd followed hard exercise;
+    - 11 March: a cramp after usual exercise, its day record filled in but never reviewed,
+      and no logging span over it: an unrecorded night.
+    """
+    for day in range(1, 12):
+        hard = day in (2, 3, 5, 8)
+        diary.set_day(
+            date(2026, 3, day),
+            DayFactors(
+                reviewed=day <= 10,
+                exercise=Exercise.HARD if hard else Exercise.USUAL,
+                sleep_disturbance=4,
+            ),
+        )
+    for day in (2, 5, 8, 11):
+        log(diary, at(day + 1, 3))
+    return diary
+
+
+def test_a_cramp_on_an_unrecorded_night_is_on_neither_side_of_a_day_factor(
+    ten_recorded_nights: Diary,
+) -> None:
+    s = compute(ten_recorded_nights, date(2026, 3, 1), WED_11)
+    assert (s.recorded_nights, s.recorded_cramp_nights, s.cramp_free_nights) == (10, 3, 7)
+    hard = next(f for f in s.factors if f.factor == "exercise_hard")
+    # "Hard exercise: 3 of 3 cramp nights, 1 of 7 cramp-free nights", both out of the ten
+    # recorded nights; not "3 of 4" with the unrecorded 11th on the cramp side.
+    assert (hard.cramp_nights_present, hard.cramp_nights_recorded) == (3, 3)
+    assert (hard.cramp_free_nights_present, hard.cramp_free_nights_recorded) == (1, 7)
+    assert hard.share_of_cramp_nights == pytest.approx(1.0)
+    assert hard.share_of_cramp_free_nights == pytest.approx(1 / 7)
+    # The sleep score typed for the 11th is still what the person said about that night.
+    assert (s.sleep_disturbance_nights, s.sleep_disturbance_mean) == (11, 4.0)
+
+
+def test_a_logging_span_puts_its_nights_on_their_side_of_a_day_factor(
+    ten_recorded_nights: Diary,
+) -> None:
+    # The 10th is filled in again (hard exercise) but left unreviewed; then the person says
+    # they logged every cramp of the 9th to the 11th.
+    ten_recorded_nights.set_day(date(2026, 3, 10), DayFactors(exercise=Exercise.HARD))
+    ten_recorded_nights.declare_span(date(2026, 3, 9), WED_11)
+    s = compute(ten_recorded_nights, date(2026, 3, 1), WED_11)
+    assert (s.recorded_nights, s.recorded_cramp_nights, s.cramp_free_nights) == (11, 4, 7)
+    hard = next(f for f in s.factors if f.factor == "exercise_hard")
+    # The 11th, now recorded, joins the cramp nights; the 10th, cramp-free inside the span,
+    # joins the cramp-free ones though nobody reviewed it.
+    assert (hard.cramp_nights_present, hard.cramp_nights_recorded) == (3, 4)
+    assert (hard.cramp_free_nights_present, hard.cramp_free_nights_recorded) == (2, 7)
 
 
 def _fluids(s: stats.PatternStats) -> stats.FactorComparison:

@@ -56,11 +56,14 @@ def figures(numpy: bool, seed: int, sleep: SleepHours) -> dict[str, Any]:
     # The strategy asked for was the one taken.
     assert isinstance(counted.packed, np.ndarray) == (numpy and size > 0)
     assert isinstance(counted_days.nights, np.ndarray) == (numpy and len(days) > 0)
+    # Recorded: the reviewed nights and a third of the others, as a logging span makes them.
+    day_numbers = [int(night) for night in counted_days.nights]
+    recorded = set(counted_days.reviewed) | set(rng.sample(day_numbers, len(day_numbers) // 3))
     return {
         **{k: getattr(counted, k) for k in value_class.fields(counted) if k != "packed"},
         "days": (list(counted_days.nights), counted_days.reviewed, counted_days.sleep),
         "awake": counted_days.awake,
-        "kinds": triggers.day_kinds(counted_days, counted.per_night),
+        "kinds": triggers.day_kinds(counted_days, counted.per_night, recorded),
     }
 
 
