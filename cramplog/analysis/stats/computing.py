@@ -6,11 +6,12 @@ import functools
 from collections.abc import Mapping, Sequence
 from datetime import date
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from cramplog.analysis.stats import counting, distributions, treatments, triggers
 from cramplog.analysis.stats.headline import OVER_10_MIN_S, PatternStats
 from cramplog.analysis.stats.kept_reads import read_kept
+from cramplog.analysis.stats.packed_tally import tally
 from cramplog.analysis.stats.periods import Period, first_recorded_night, night_range
 from cramplog.analysis.stats.rates import per_week
 from cramplog.analysis.stats.series import ChartSeries
@@ -45,10 +46,16 @@ class _Raw:
     # Day numbers: the period's recorded nights, and those recorded only by a span.
     recorded_nights: set[int]
     span_only: set[int]
+    # The day records' minutes awake counted with `triggers.day_kinds`' cramp and recorded
+    # bits (`_minutes_awake`).
+    awake_kinds: Mapping[int, int]
     details: bool  # whether the reliefs, triggers, factors and treatments were read
 
 
 _NO_NIGHTS = recorded.WindowCount(0, 0, {})
+_MINUTES_AWAKE_FIELD: Final = ((1 << aggregates.MINUTES_AWAKE_BITS[1]) - 1) << (
+    aggregates.MINUTES_AWAKE_BITS[0]
+)
 
 
 # Over 60 lines because it is the one read transaction's list of reads (and their counting,
@@ -130,6 +137,12 @@ def _collect(
         reliefs=relief_counts,
         recorded_nights=recorded_nights,
         span_only=span_only,
+        awake_kinds=tally(
+            triggers.marked_days(
+                counted_days, counted.per_night, recorded_nights, _MINUTES_AWAKE_FIELD
+            ),
+            -1,
+        ),
         details=details,
         treatments=[
             (
@@ -216,8 +229,11 @@ def _build(
     intensity_rated = sum(ep.intensity.values())
     timed = {seconds: n for seconds, n in ep.duration.items() if seconds > 0}
     sleep_n = sum(days.sleep.values())
-    awake_n = sum(days.awake.values())
-    awake_total = sum(minutes * n for minutes, n in days.awake.items())
+    awake_per_week, awake_n = _minutes_awake(
+        raw.awake_kinds,
+        on_cramp_nights=recorded_cramp_nights > 0,
+        on_cramp_free_nights=recorded_count > recorded_cramp_nights,
+    )
 
     muscle_side, muscles = distributions.muscles(diary, cols, ep.places)
     # Without details (see `compute`) nothing of them was read: all four stay empty.
@@ -251,7 +267,7 @@ def _build(
             None if sleep_n == 0 else sum(value * n for value, n in days.sleep.items()) / sleep_n
         ),
         sleep_disturbance_nights=sleep_n,
-        minutes_awake_per_week=None if awake_n == 0 else per_week(awake_total, awake_n),
+        minutes_awake_per_week=awake_per_week,
         minutes_awake_nights=awake_n,
         by_muscle_side=muscle_side,
         by_muscle=muscles,
@@ -278,6 +294,35 @@ def _build(
         sleep_hours=sleep_hours,
         comparison=baseline,
     )
+
+
+def _minutes_awake(
+    kinds: Mapping[int, int], *, on_cramp_nights: bool, on_cramp_free_nights: bool
+) -> tuple[float | None, int]:
+    """(minutes awake per week, the recorded nights they were noted on).
+
+    Minutes awake are known only on the nights they were noted, and a cramp night is
+    usually a wakeful one: noted on cramp nights alone, their mean times seven would
+    give every night of the week a cramp night's hours ("253 a week" where cramps came
+    on a third of the nights). So the figure is given only when they were noted on as
+    many recorded nights as a rate needs (`per_week`), and on each kind of recorded night
+    the period holds: its cramp nights and its cramp-free nights. A night nobody recorded
+    is left out: whether it was a cramp night is unknown, so it cannot be set on either.
+    """
+    cramp, recorded = triggers.cramp_bit(), triggers.recorded_bit()
+    shift = aggregates.MINUTES_AWAKE_BITS[0]
+    total = noted = noted_on_cramp_nights = 0
+    for key, n in kinds.items():
+        value = (key & _MINUTES_AWAKE_FIELD) >> shift  # minutes + 1; 0 when not noted
+        if not value or not key & recorded:
+            continue
+        total += (value - 1) * n
+        noted += n
+        noted_on_cramp_nights += n if key & cramp else 0
+    on_both = (noted_on_cramp_nights > 0 or not on_cramp_nights) and (
+        noted > noted_on_cramp_nights or not on_cramp_free_nights
+    )
+    return (per_week(total, noted) if on_both else None), noted
 
 
 # The chart series' modules, imported when a chart first asks: `cramplog stats` never does.

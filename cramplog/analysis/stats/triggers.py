@@ -139,32 +139,43 @@ def day_kinds(
     `recorded_bit()` when their night was recorded (reviewed or inside a logging span).
     Nights are day numbers. Far fewer kinds than days: each kind is then read once per
     factor (`factor_comparisons`)."""
-    bit = cramp_bit()
+    return tally(marked_days(days, cramp_nights, recorded_nights, cramp_bit() - 1), -1)
+
+
+def marked_days(
+    days: Days, cramp_nights: Collection[int], recorded_nights: Collection[int], keep: int
+) -> Column:
+    """Each day record's bits of `keep` (which must lie clear of `cramp_bit()` and
+    `recorded_bit()`), with those two bits set as in `day_kinds`: ready to tally."""
+    cramp = cramp_bit()
     recorded = recorded_bit()
     if isinstance(days.nights, Sequence):
-        flags = dict.fromkeys(recorded_nights, recorded)
-        for night in cramp_nights:
-            flags[night] = flags.get(night, 0) | bit
-        kinds: Column = list(
+        # Each a pass in C (map), as in `counting.days`: no loop over the days in Python.
+        cramp_flags = dict.fromkeys(cramp_nights, cramp)
+        recorded_flags = dict.fromkeys(recorded_nights, recorded)
+        return list(
             map(
                 operator.or_,
-                map(operator.and_, days.packed, repeat(bit - 1)),
-                map(flags.get, days.nights, repeat(0)),
+                map(
+                    operator.or_,
+                    map(operator.and_, days.packed, repeat(keep)),
+                    map(cramp_flags.get, days.nights, repeat(0)),
+                ),
+                map(recorded_flags.get, days.nights, repeat(0)),
             )
         )
-    else:  # numpy's arrays (`packed_tally.column`): a century's tens of thousands of days
-        import numpy as np
+    # numpy's arrays (`packed_tally.column`): a century's tens of thousands of days
+    import numpy as np
 
-        def on(nights: Collection[int]) -> NDArray[np.int64]:
-            found = np.fromiter(nights, dtype=np.int64, count=len(nights))
-            return np.isin(days.nights, found).astype(np.int64)
+    def on(nights: Collection[int]) -> NDArray[np.int64]:
+        found = np.fromiter(nights, dtype=np.int64, count=len(nights))
+        return np.isin(days.nights, found).astype(np.int64)
 
-        kinds = (
-            (np.asarray(days.packed) & (bit - 1))
-            | (on(cramp_nights) * bit)
-            | (on(recorded_nights) * recorded)
-        )
-    return tally(kinds, -1)
+    return (
+        (np.asarray(days.packed) & keep)
+        | (on(cramp_nights) * cramp)
+        | (on(recorded_nights) * recorded)
+    )
 
 
 def cramp_bit() -> int:

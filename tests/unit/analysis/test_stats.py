@@ -439,6 +439,31 @@ def test_a_logging_span_puts_its_nights_on_their_side_of_a_day_factor(
     assert (hard.cramp_free_nights_present, hard.cramp_free_nights_recorded) == (2, 7)
 
 
+def test_minutes_awake_noted_on_cramp_nights_alone_give_no_weekly_figure(diary: Diary) -> None:
+    # Two weeks reviewed, 1 – 14 February: a cramp and an hour awake on every other night.
+    fortnight = stats.Period(date(2026, 2, 1), date(2026, 2, 14))
+    for day in range(1, 15):
+        cramp = day % 2 == 1
+        diary.set_day(
+            date(2026, 2, day), DayFactors(reviewed=True, minutes_awake=60 if cramp else None)
+        )
+        if cramp:
+            log(diary, at(day + 1, 3, month=2))
+    s = stats.compute(diary, fortnight)
+    # Not "420 a week": that would give every night a cramp night's hour awake.
+    assert s.minutes_awake_per_week is None
+    assert s.minutes_awake_nights == 7
+
+    # The cramp-free nights get their "0 minutes" too; a night nobody reviewed with 300
+    # minutes noted stays out, as whether it had a cramp is unknown.
+    for day in range(2, 15, 2):
+        diary.set_day(date(2026, 2, day), DayFactors(reviewed=True, minutes_awake=0))
+    diary.set_day(date(2026, 2, 15), DayFactors(minutes_awake=300))
+    s = stats.compute(diary, stats.Period(date(2026, 2, 1), date(2026, 2, 15)))
+    assert s.minutes_awake_per_week == pytest.approx(7 * 60 / 14 * 7)  # 210 a week
+    assert s.minutes_awake_nights == 14
+
+
 def _fluids(s: stats.PatternStats) -> stats.FactorComparison:
     return next(f for f in s.factors if f.factor == "fluids_low")
 
