@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from cramplog.analysis.stats.rates import MIN_NIGHTS_TO_RATE
 
 if TYPE_CHECKING:
     from cramplog.analysis.stats.headline import PatternStats
     from cramplog.analysis.stats.triggers import FactorComparison
+
+# What each headline figure was worked out from: the recorded nights with a cramp (the
+# share's numerator), the cramps rated and timed, the nights with a sleep score and with
+# minutes awake (`minutes_awake_per_week`'s nights; the figure is null when withheld).
+DENOMINATOR_FIELDS: Final = (
+    "recorded_cramp_nights",
+    "intensity_rated",
+    "duration_timed",
+    "sleep_disturbance_nights",
+    "minutes_awake_nights",
+)
 
 
 def pattern_stats_json(stats: PatternStats) -> dict[str, Any]:
@@ -87,6 +98,9 @@ def headline_json(stats: PatternStats) -> dict[str, Any]:
     }
     for name in HEADLINE_FIELDS:
         body[name] = _round(getattr(stats, name))
+    # The denominators the other outputs show beside these figures ("3 rated", "18 nights").
+    for name in DENOMINATOR_FIELDS:
+        body[name] = getattr(stats, name)
     body["recorded"] = {
         "reviewed": stats.recorded_nights - stats.span_only_nights,
         "inside_spans_only": stats.span_only_nights,

@@ -564,6 +564,17 @@ def test_json_has_the_documented_keys(four_nights: Diary) -> None:
     assert body["period"] == {"first": "2026-03-08", "last": "2026-03-11", "nights": 4}
 
 
+def test_json_gives_each_figure_the_count_it_was_worked_out_from(four_nights: Diary) -> None:
+    body = compute(four_nights, SUN_8, WED_11).to_json_dict()
+    # As the text shows them: "1 of 2 recorded nights", "(2 rated)", "(3 timed)", and the
+    # one night (Tuesday) with a sleep score and minutes awake.
+    assert body["share_of_reviewed_nights_with_cramps"] == 0.5
+    assert (body["recorded_cramp_nights"], body["recorded_nights"]) == (1, 2)
+    assert (body["intensity_rated"], body["duration_timed"]) == (2, 3)
+    assert (body["sleep_disturbance_nights"], body["minutes_awake_nights"]) == (1, 1)
+    assert body["minutes_awake_per_week"] is None
+
+
 def test_the_number_of_queries_does_not_grow_with_the_episodes(diary: Diary) -> None:
     statements: list[str] = []
 
