@@ -227,15 +227,16 @@ def _headline_rows(s: PatternStats) -> list[tuple[str, Any]]:
                 "{mean} ({n} night rated)", "{mean} ({n} nights rated)", s.sleep_disturbance_nights
             ).format(mean=_number(s.sleep_disturbance_mean, score), n=s.sleep_disturbance_nights),
         ),
-        (
-            _("Minutes awake per week"),
-            n_(
-                "{mean} ({n} night recorded)",
-                "{mean} ({n} nights recorded)",
-                s.minutes_awake_nights,
-            ).format(
-                mean=_number(s.minutes_awake_per_week, wording.Figure.MINUTES),
-                n=s.minutes_awake_nights,
-            ),
-        ),
+        (_("Minutes awake per week"), _awake_text(s)),
     ]
+
+
+def _awake_text(s: PatternStats) -> str:
+    """Minutes awake per week and the recorded nights they were noted on, or why not given."""
+    noted = n_(
+        "noted on {n} recorded night", "noted on {n} recorded nights", s.minutes_awake_nights
+    ).format(n=s.minutes_awake_nights)
+    withheld = s.minutes_awake_withheld()
+    if withheld is not None:
+        noted = f"{noted}: {withheld}"
+    return f"{_number(s.minutes_awake_per_week, wording.Figure.MINUTES)} ({noted})"

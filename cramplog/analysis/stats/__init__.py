@@ -35,8 +35,8 @@ Definitions (the same everywhere the numbers are shown):
   `daytime_inferred`.
 - Intensity (0–10) and duration figures use only the episodes that have them; the counts
   `intensity_rated` and `duration_timed` say how many that was.
-- Trigger and day-factor comparisons set the share of cramp nights on which a factor was
-  present against the share of cramp-free reviewed nights on which it was present, counting
+- Trigger and day-factor comparisons set the share of recorded cramp nights on which a factor was
+  present against the share of cramp-free recorded nights on which it was present, counting
   only nights whose day record says either way. They are shown only with at least
   `MIN_NIGHTS_EACH_SIDE` nights on each side, and are a comparison, never a cause. A
   suspected trigger noted on an episode cannot be compared (a cramp-free night has no

@@ -201,6 +201,15 @@ class PatternStats:
             return None
         return too_few_nights_to_rate(self.recorded_nights)
 
+    def minutes_awake_withheld(self) -> str | None:
+        """Why minutes awake per week is None though some were noted, or None (see
+        computing._minutes_awake)."""
+        if self.minutes_awake_per_week is not None or self.minutes_awake_nights == 0:
+            return None
+        if not can_rate(self.minutes_awake_nights):
+            return too_few_nights_to_rate(self.minutes_awake_nights)
+        return _("noted on nights with cramps or on nights without, not on both")
+
     @property
     def comparable(self) -> bool:
         """There is a comparison period with enough recorded nights to compare with."""

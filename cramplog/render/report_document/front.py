@@ -272,7 +272,7 @@ class FrontPage(TextBuilder):
             self.block(cursor)
             self.text(
                 cursor,
-                _("Too few reviewed nights with the day's factors recorded to compare."),
+                _("Too few recorded nights with the day's factors noted to compare."),
                 self.body,
             )
         suspected = report.suspected_triggers

@@ -117,6 +117,30 @@ def rate_note(s: stats.PatternStats) -> str:
     return completeness(s) if withheld is None else f"{withheld} · {completeness(s)}"
 
 
+def sleep_note(s: stats.PatternStats) -> str:
+    """The nights the sleep score was given on, then minutes awake a week with the nights
+    they were noted on (or why they give no figure)."""
+    rated = n_("from {n} night rated", "from {n} nights rated", s.sleep_disturbance_nights).format(
+        n=wording.number(s.sleep_disturbance_nights)
+    )
+    if not s.minutes_awake_nights:
+        return rated
+    withheld = s.minutes_awake_withheld()
+    awake = (
+        _("minutes awake a week: {reason}").format(reason=withheld)
+        if withheld is not None
+        else n_(
+            "{number} minutes awake a week, noted on {n} night",
+            "{number} minutes awake a week, noted on {n} nights",
+            s.minutes_awake_nights,
+        ).format(
+            number=number(s.minutes_awake_per_week, wording.Figure.MINUTES),
+            n=wording.number(s.minutes_awake_nights),
+        )
+    )
+    return f"{rated} · {awake}"
+
+
 HEADLINES: Final = (
     Headline(
         "cramps_per_week",
@@ -180,14 +204,7 @@ HEADLINES: Final = (
         "sleep",
         N_("Sleep disturbance (0–10)"),
         lambda s: number(s.sleep_disturbance_mean),
-        lambda s: n_(
-            "{number} minutes awake a week · from {n} night rated",
-            "{number} minutes awake a week · from {n} nights rated",
-            s.sleep_disturbance_nights,
-        ).format(
-            number=number(s.minutes_awake_per_week, wording.Figure.MINUTES),
-            n=wording.number(s.sleep_disturbance_nights),
-        ),
+        lambda s: sleep_note(s),
         "sleep_disturbance_mean",
     ),
 )

@@ -166,9 +166,44 @@ def test_each_figure_is_rounded_to_the_precision_it_deserves(
     # 3 cramps in 8 nights = 2.625 a week; 95 minutes in 8 nights = 83.1 a week: a rate gets
     # one decimal, minutes are whole.
     assert "Cramps per week               2.6   [8 of 8 nights recorded (100%)]" in out
-    assert "Minutes awake per week        83 (8 nights recorded)" in out
+    assert "Minutes awake per week        83 (noted on 8 recorded nights)" in out
     # A median of ratings is a computed figure (one decimal); the worst is a rating as given.
     assert "median 6.0, worst 6 (3 rated)" in out
+
+
+def test_minutes_awake_noted_only_on_cramp_nights_give_no_weekly_figure(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Eight reviewed nights, 40 minutes awake noted on the two with a cramp (2 and 3 June)
+    # and on no other: times seven they would make every night a cramp night. The figure is
+    # withheld, with why.
+    diary = Diary.open(filled)
+    try:
+        for day in range(2, 10):
+            awake = 40 if day in (2, 3) else None
+            diary.set_day(date(2025, 6, day), DayFactors(reviewed=True, minutes_awake=awake))
+    finally:
+        diary.close()
+    code, out, _ = run(
+        capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-09"
+    )
+    assert code == 0
+    assert "Minutes awake per week        – (noted on 2 recorded nights: too few" in out
+    # Noted on seven nights now, but still only on nights with a cramp.
+    logged(filled, *(datetime(2025, 6, day, 23, 0) for day in range(5, 10)))
+    diary = Diary.open(filled)
+    try:
+        for day in range(5, 10):
+            diary.set_day(date(2025, 6, day), DayFactors(reviewed=True, minutes_awake=40))
+    finally:
+        diary.close()
+    code, out, _ = run(
+        capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-09"
+    )
+    assert (
+        "Minutes awake per week        – (noted on 7 recorded nights: noted on nights with "
+        "cramps or on nights without, not on both)"
+    ) in out
 
 
 def test_two_recorded_nights_and_one_cramp_are_too_few_to_rate(
