@@ -232,7 +232,9 @@ class FrontPage(TextBuilder):
         self.table(
             cursor,
             [_("Relief"), _("Tried"), _("Helped at least a little")],
-            rows or [[_("Nothing recorded"), "0", ""]],
+            # No count beside it: a file imported without reliefs never asked, and its
+            # cramps' tries are unknown, not none.
+            rows or [[_("No relief method noted"), "", ""]],
             [44, 14, 42],
             right=(1, 2),
             more=_more(

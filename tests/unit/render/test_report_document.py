@@ -585,6 +585,19 @@ def test_a_cramp_noted_by_date_only_is_listed_with_time_not_noted(
     assert "2 / 0; 1 not known, time not noted" in words(pages[0])
 
 
+def test_with_no_relief_noted_page_one_claims_no_count_of_tries(qapp: object, diary: Diary) -> None:
+    # Cramps imported from a file with no relief column: whether anything was tried is not
+    # known, so page one does not say "0" tried.
+    for day in (3, 4):
+        diary.add_episode(cramp(datetime(2026, 3, day, 2, 10), reliefs=()))
+    front = report_document.ReportDocument(report.build_report(diary, period=WEEK)).front
+    text = front.toPlainText()
+    table = text[text.index("What was tried, and whether it helped") :].splitlines()
+    row = table.index("No relief method noted")
+    assert table[row + 1 : row + 3] == ["", ""]  # no count of tries, no share helped
+    assert "Nothing recorded" not in text
+
+
 def test_the_woke_column_says_no_and_leaves_not_answered_blank(
     qapp: object, diary: Diary, tmp_path: Path
 ) -> None:
