@@ -98,12 +98,19 @@ def medications(
 
 
 def _before_after(effect: stats.TreatmentEffect) -> str | None:
-    """Cramps per week before and after starting, e.g. "2.2 → 3.4 (28 and 27 nights)".
+    """Cramps per week before and after starting, e.g. "2.2 → 3.4 (28 and 27 recorded
+    nights)"; with too few recorded nights on either side, how many there were.
 
-    Described, never judged; None without enough recorded nights on both sides.
+    Described, never judged.
     """
     if not effect.enough_data:
-        return None
+        return _(
+            "too few recorded nights to compare ({before} and {after}; {needed} each needed)"
+        ).format(
+            before=effect.before_recorded_nights,
+            after=effect.after_recorded_nights,
+            needed=stats.TREATMENT_MIN_RECORDED_NIGHTS,
+        )
     return (
         f"{format_number(effect.before_per_week)} → {format_number(effect.after_per_week)} "
         f"({effect.before_recorded_nights} and {effect.after_recorded_nights} recorded nights)"

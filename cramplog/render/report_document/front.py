@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 
 from cramplog.analysis import report as reports
+from cramplog.analysis import stats
 from cramplog.core.translation import _, n_
 from cramplog.render.report_document import typesetting
 from cramplog.render.report_document.rich_text import TextBuilder
@@ -308,7 +309,9 @@ class FrontPage(TextBuilder):
                 _("Medicine"),
                 _("Taken"),
                 _("Why, and class"),
-                _("Cramps per week before → after"),
+                _("Cramps per week, {weeks} weeks before → after the start").format(
+                    weeks=stats.TREATMENT_WINDOW_NIGHTS // 7
+                ),
                 _("Flag"),
             ],
             rows,

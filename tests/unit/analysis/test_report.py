@@ -362,6 +362,11 @@ def test_medicines_taken_in_the_period_carry_the_neutral_flag_only_where_it_appl
     assert statin.dates_text == "since 1 Feb 2026"
     assert magnesium.flag is None
     assert magnesium.taken_for == "for cramps"
+    # Started on 4 March: the 4 weeks either side hold too few recorded nights, and it says so
+    # (the 7 of the declared span, 2 and 3 March before; 4 to 8 March after).
+    assert magnesium.before_after == (
+        "too few recorded nights to compare (9 and 5; 14 each needed)"
+    )
 
 
 def test_questions_are_kept_as_typed(week: Diary) -> None:
