@@ -29,7 +29,7 @@ def duration(seconds: float | None, *, missing: str = DASH) -> str:
     """
     if seconds is None:
         return missing
-    total = round(seconds)
+    total = int(shown(seconds, 0))  # halves up, as every figure (not Python's to-even)
     if total < 60:
         return _("{seconds} s").format(seconds=total)
     minutes, secs = divmod(total, 60)

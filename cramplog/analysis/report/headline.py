@@ -33,7 +33,7 @@ def change(
         difference: float = wording.whole_percent(mine) - wording.whole_percent(theirs)
         shown = wording.number(abs(difference)) + " pts"
     elif seconds:
-        difference = round(mine) - round(theirs)
+        difference = wording.shown(mine, 0) - wording.shown(theirs, 0)
         shown = wording.duration(abs(difference))
     else:
         difference = wording.shown(mine, digits) - wording.shown(theirs, digits)

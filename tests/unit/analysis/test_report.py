@@ -283,6 +283,7 @@ def test_a_shares_change_is_the_difference_of_the_percentages_shown(
         (75, 90, {"seconds": True}, "-15 s"),  # "1 min 15 s" against "1 min 30 s"
         (95, 98, {"seconds": True}, "-3 s"),
         (90.4, 89.6, {"seconds": True}, "no change"),  # both "1 min 30 s"
+        (82.5, 59.5, {"seconds": True}, "+23 s"),  # "1 min 23 s" against "1 min": halves up
         (12, 9, {"digits": 0}, "+3"),
     ],
 )

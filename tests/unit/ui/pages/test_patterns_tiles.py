@@ -37,6 +37,9 @@ def test_a_change_is_worked_from_the_figures_as_shown() -> None:
     assert patterns_tiles.change(89.6, 90.4, duration.show, duration.places).startswith(
         "about the same"
     )
+    # A half second rounds up in the duration and in its change alike.
+    assert duration.show(82.5) == "1 min 23 s"
+    assert patterns_tiles.change(59.5, 82.5, duration.show, duration.places) == "up 23 s from 1 min"
 
 
 def test_a_mean_keeps_one_decimal_minutes_are_whole_and_a_rating_stays_whole() -> None:
