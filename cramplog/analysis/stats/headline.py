@@ -208,7 +208,7 @@ class PatternStats:
             return None
         if not can_rate(self.minutes_awake_nights):
             return too_few_nights_to_rate(self.minutes_awake_nights)
-        return _("noted on nights with cramps or on nights without, not on both")
+        return _("only on nights with cramps, or only on nights without")
 
     @property
     def comparable(self) -> bool:

@@ -127,7 +127,11 @@ def sleep_note(s: stats.PatternStats) -> str:
         return rated
     withheld = s.minutes_awake_withheld()
     awake = (
-        _("minutes awake a week: {reason}").format(reason=withheld)
+        n_(
+            "no minutes awake a week (noted on {n} night: {reason})",
+            "no minutes awake a week (noted on {n} nights: {reason})",
+            s.minutes_awake_nights,
+        ).format(n=wording.number(s.minutes_awake_nights), reason=withheld)
         if withheld is not None
         else n_(
             "{number} minutes awake a week, noted on {n} night",

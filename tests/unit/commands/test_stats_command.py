@@ -201,8 +201,8 @@ def test_minutes_awake_noted_only_on_cramp_nights_give_no_weekly_figure(
         capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-09"
     )
     assert (
-        "Minutes awake per week        – (noted on 7 recorded nights: noted on nights with "
-        "cramps or on nights without, not on both)"
+        "Minutes awake per week        – (noted on 7 recorded nights: only on nights with "
+        "cramps, or only on nights without)"
     ) in out
 
 

@@ -82,3 +82,22 @@ def test_a_count_and_its_change_stay_whole() -> None:
 def test_a_count_over_other_recorded_nights_shows_its_nights_not_a_change() -> None:
     assert patterns_tiles.tally_before(12, 18) == "12 before, on 18 recorded nights"
     assert patterns_tiles.tally_before(1, 1) == "1 before, on 1 recorded night"
+
+
+def test_the_sleep_tile_gives_minutes_awake_over_their_own_nights_or_says_why_not() -> None:
+    def stats_with(per_week: float | None, why: str | None) -> Any:
+        return SimpleNamespace(
+            sleep_disturbance_nights=22,
+            minutes_awake_nights=18,
+            minutes_awake_per_week=per_week,
+            minutes_awake_withheld=lambda: why,
+        )
+
+    # Over the 18 nights they were noted on, not the 22 with a sleep score.
+    assert patterns_tiles.sleep_note(stats_with(210.4, None)) == (
+        "from 22 nights rated · 210 minutes awake a week, noted on 18 nights"
+    )
+    assert patterns_tiles.sleep_note(stats_with(None, "only on nights with cramps")) == (
+        "from 22 nights rated · no minutes awake a week (noted on 18 nights: only on nights "
+        "with cramps)"
+    )
