@@ -203,8 +203,11 @@ class Rules:
             Evidence(night, None, None, _cramps(n))
             for night, n in sorted(window.episodes_by_night.items(), reverse=True)[:MAX_EVIDENCE]
         ]
+        # Only the cramps on recorded nights enter the rate, so the sentence counts those:
+        # "you logged 15" read as false to someone who had logged 16, one on a night that
+        # was neither reviewed nor inside a logging span.
         sentence = _(
-            "You logged {cramps} over {recorded_nights} in the 4 weeks to the {last}: "
+            "{cramps} on {recorded_nights} in the 4 weeks to the {last}: "
             "{rate} a week, at or above the {per_week} a week counted as frequent."
         ).format(
             cramps=_cramps(window.episodes),

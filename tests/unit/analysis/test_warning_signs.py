@@ -166,8 +166,23 @@ def test_frequent_cramps_fire_at_the_threshold_over_the_last_four_weeks(diary: D
     assert sign.urgency is Urgency.APPOINTMENT
     assert sign.evidence[0].night == LAST_NIGHT and sign.evidence[0].detail == "2 cramps"
     assert sign.evidence_count == 11
-    assert "12 cramps over 28 recorded nights" in sign.sentence and "3.0 a week" in sign.sentence
+    assert "12 cramps on 28 recorded nights" in sign.sentence and "3.0 a week" in sign.sentence
     assert "in the 4 weeks to the night of Wed 11 Mar 2026" in sign.sentence
+
+
+def test_frequent_cramps_count_only_the_cramps_on_recorded_nights_and_say_so(
+    diary: Diary,
+) -> None:
+    """16 cramps logged in the 4 weeks, one on a night neither reviewed nor in a span: the
+    sign must not say "you logged 15" — it counts the 15 on the 27 recorded nights."""
+    diary.declare_span(FOUR_WEEKS.first + timedelta(days=1), LAST_NIGHT)
+    for index in range(15):
+        log(diary, LAST_NIGHT - timedelta(days=index))
+    log(diary, FOUR_WEEKS.first)  # an unrecorded night: listed, but left out of the rate
+    sign = sign_of(diary, "warning.frequent")
+    assert sign.sentence.startswith("15 cramps on 27 recorded nights in the 4 weeks to ")
+    assert "logged" not in sign.sentence
+    assert "3.9 a week" in sign.sentence
 
 
 def test_frequent_cramps_need_a_week_of_recorded_nights_like_any_rate(diary: Diary) -> None:
@@ -178,7 +193,7 @@ def test_frequent_cramps_need_a_week_of_recorded_nights_like_any_rate(diary: Dia
         diary.set_day(LAST_NIGHT - timedelta(days=index), DayFactors(reviewed=True))
     assert "warning.frequent" not in fired(diary)
     diary.mark_cramp_free(LAST_NIGHT - timedelta(days=10))  # a 7th recorded night
-    assert "13 cramps over 7 recorded nights" in sign_of(diary, "warning.frequent").sentence
+    assert "13 cramps on 7 recorded nights" in sign_of(diary, "warning.frequent").sentence
     with pytest.raises(ValueError):
         warning_signs.check(diary, FOUR_WEEKS, frequent_per_week=0)
 
