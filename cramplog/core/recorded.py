@@ -82,7 +82,7 @@ class RecordedCount:
     nights: int
 
     def describe(self) -> str:
-        """E.g. "70 of 71 nights recorded: 12 reviewed, 58 inside spans you declared complete"."""
+        """E.g. "70 of 71 nights recorded: 12 reviewed, 58 inside logging spans"."""
         return _("{recorded} of {nights} recorded: {breakdown}").format(
             recorded=number(self.recorded),
             nights=count(self.nights, "{n} night", "{n} nights"),
@@ -90,17 +90,17 @@ class RecordedCount:
         )
 
     def breakdown(self) -> str:
-        """E.g. "12 reviewed, 58 inside spans you declared complete"."""
+        """E.g. "12 reviewed, 58 inside logging spans"."""
         if self.recorded == 0:
             return _("none yet (review a night, or say you logged every cramp over a stretch)")
         parts = []
         if self.reviewed:
             parts.append(_("{reviewed} reviewed").format(reviewed=self.reviewed))
         if self.in_spans_only:
+            # Not "spans you declared": an import of a cramps-only file applies its first to
+            # last cramp as a span by default, and a merged span mixes both origins.
             parts.append(
-                _("{in_spans_only} inside spans you declared complete").format(
-                    in_spans_only=self.in_spans_only
-                )
+                _("{in_spans_only} inside logging spans").format(in_spans_only=self.in_spans_only)
             )
         return ", ".join(parts)
 

@@ -127,7 +127,7 @@ def test_declaring_every_cramp_logged_makes_the_unreviewed_nights_recorded(
     assert s.cramps_per_week == pytest.approx(3 / 10 * 7)
     assert s.cramps_on_unrecorded_nights == 0
     assert s.recorded_note() == (
-        "10 of 10 nights recorded: 2 reviewed, 8 inside spans you declared complete."
+        "10 of 10 nights recorded: 2 reviewed, 8 inside logging spans."
     )
 
 

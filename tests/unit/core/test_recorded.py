@@ -254,3 +254,19 @@ def test_reviewed_nights_outside_the_range_are_not_recorded_nights_of_it() -> No
     assert found == set(inside) | {recorded.day_number(date(2026, 3, 7))}
     assert span_only == {recorded.day_number(date(2026, 3, 7))}
     assert recorded.recorded_days(inside, [], first, last, last) == (set(inside), set())
+
+
+def test_nights_an_import_assumed_fully_logged_are_not_said_to_be_declared(
+    diary: Diary,
+) -> None:
+    """A cramps-only file was imported: its first to last cramp became a logging span by
+    default, which the person never declared. Page one of the PDF, `stats` and Patterns must
+    not tell them (or their GP) "inside spans you declared complete"."""
+    last = diary.last_night()
+    diary.declare_span(last - timedelta(days=9), last, source=SpanSource.IMPORT)
+    diary.mark_cramp_free(last - timedelta(days=12))
+    numbers = stats.compute(diary, stats.Period(last - timedelta(days=13), last))
+    assert (
+        numbers.recorded_note() == "11 of 14 nights recorded: 1 reviewed, 10 inside logging spans."
+    )
+    assert "declared" not in numbers.recorded_count.breakdown()

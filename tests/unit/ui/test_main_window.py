@@ -275,7 +275,7 @@ def test_the_patterns_hint_opens_settings_where_i_say_i_log_every_cramp(
     qtbot.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
     assert diary.logging_every_cramp_since() == date(2026, 3, 1)
     qtbot.wait_until(lambda: not page.unrecorded_hint.isVisible())
-    assert "11 inside spans you declared complete" in page.period_label.text()
+    assert "11 inside logging spans" in page.period_label.text()
 
 
 def test_three_missed_nights_are_reviewed_together_from_the_banner_and_undone_in_one_step(

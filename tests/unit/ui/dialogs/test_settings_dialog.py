@@ -281,7 +281,7 @@ def test_i_log_every_cramp_since_1_march_counts_the_quiet_nights_on_patterns(
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert diary.logging_every_cramp_since() == date(2026, 3, 1)
 
-    qtbot.wait_until(lambda: "11 inside spans you declared complete" in page.period_label.text())
+    qtbot.wait_until(lambda: "11 inside logging spans" in page.period_label.text())
     assert page.stats is not None
     states = {n.night: n.state for n in page.stats.calendar}
     assert states[date(2026, 3, 5)] is NightState.CRAMP_FREE  # nothing logged, yet recorded

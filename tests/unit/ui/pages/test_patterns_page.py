@@ -390,7 +390,7 @@ def test_cramps_on_unrecorded_nights_get_a_calm_hint_on_how_to_count_those_night
     assert page.unrecorded_hint.isVisible()
     editor.set_logging_every_cramp(date(2026, 3, 1))
     qtbot.wait_until(lambda: not page.unrecorded_hint.isVisible())
-    assert "inside spans you declared complete" in page.period_label.text()
+    assert "inside logging spans" in page.period_label.text()
 
 
 def wheel_over(widget: QWidget, buttons: Qt.MouseButton = Qt.MouseButton.NoButton) -> None:
