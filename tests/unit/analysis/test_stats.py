@@ -126,9 +126,7 @@ def test_declaring_every_cramp_logged_makes_the_unreviewed_nights_recorded(
     assert (s.recorded_nights, s.span_only_nights, s.cramp_free_nights) == (10, 8, 8)
     assert s.cramps_per_week == pytest.approx(3 / 10 * 7)
     assert s.cramps_on_unrecorded_nights == 0
-    assert s.recorded_note() == (
-        "10 of 10 nights recorded: 2 reviewed, 8 inside logging spans."
-    )
+    assert s.recorded_note() == ("10 of 10 nights recorded: 2 reviewed, 8 inside logging spans.")
 
 
 def test_a_week_of_recorded_nights_gives_the_weekly_rates(four_nights: Diary) -> None:
