@@ -11,6 +11,7 @@ from typing import Any, Final, Literal
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -30,6 +31,8 @@ WEEKLY_HEIGHT_IN: Final = 3.0
 MAX_WEEKLY_BARS: Final = 104
 # A medicine's name on its mark wraps after this many characters.
 MARK_NAME_WIDTH: Final = 26
+# A part week's bar: the same colour, see-through, outlined so it still reads on paper.
+PART_WEEK_ALPHA: Final = 0.35
 
 
 @dataclass
@@ -57,7 +60,12 @@ def weekly_cramps_chart(
 ) -> ChartResult:
     """Cramps per calendar week, the rolling cramps-per-week rate, and treatment starts/stops.
 
-    Weeks with no recorded night are shaded: there the count is unknown, not zero. Given
+    Weeks with no recorded night are shaded: there the count is unknown, not zero. A week
+    with only some nights recorded (the period starts or ends inside it, or nights went
+    unrecorded) has its bar drawn lighter: its count covers part of a week, so a full-height
+    bar read as a sudden drop. The 4-week average, a rate over recorded nights, is the figure
+    to compare. (A bar of the rate itself would extrapolate from a night or two, which no
+    other figure does.) Given
     the `figure` of an earlier weekly chart of the same kind (bars or outline, same style),
     the chart is updated in place and draws the same as one built anew.
     """
@@ -78,20 +86,23 @@ def weekly_cramps_chart(
         ]
         unrecorded = drawing.runs([w.recorded_nights == 0 for w in weekly])
         gaps = [(starts[i], 7.0 * n) for i, n in unrecorded]
+        as_bars = len(starts) <= MAX_WEEKLY_BARS
+        # One outline cannot change colour from step to step: part weeks are marked as bars.
+        part = [as_bars and 0 < w.recorded_nights < 7 for w in weekly]
         first, last = weekly[0].week_start, weekly[-1].week_start + timedelta(days=6)
-        names = _legend_names(bool(unrecorded), treatments, first, last)
+        names = _legend_names(bool(unrecorded), any(part), treatments, first, last)
         drawn = drawing.kept(figure)
         if (
             figure is not None
             and isinstance(drawn, _Drawn)
-            and (drawn.style, drawn.as_bars) == (style, len(starts) <= MAX_WEEKLY_BARS)
+            and (drawn.style, drawn.as_bars) == (style, as_bars)
         ):
             fig = figure
-            _move(drawn, starts, counts, right_edge, rolling, gaps)
+            _move(drawn, starts, counts, right_edge, rolling, gaps, part)
             _legend(fig, drawn, names)
         else:
             fig = drawing.new_figure(style, WEEKLY_HEIGHT_IN, figure)
-            drawn = _build(fig, style, title, starts, counts, right_edge, rolling, gaps)
+            drawn = _build(fig, style, title, starts, counts, right_edge, rolling, gaps, part)
             _legend(fig, drawn, names)
             drawing.keep(fig, drawn)
         ax = drawn.ax
@@ -101,7 +112,7 @@ def weekly_cramps_chart(
         headroom = 1.15 + 0.12 * len(shown)
         ax.set_ylim(0, max([*counts, *(r for r in rolling if r == r), 1]) * headroom)
         drawing.date_axis(ax, style, first, last)
-        summary = _summary(weekly, first, last, unrecorded, shown)
+        summary = _summary(weekly, first, last, unrecorded, sum(part), shown)
         return ChartResult(fig, title, summary)
 
     return drawing.build(style, draw)
@@ -125,12 +136,15 @@ def _build(
     right_edge: float,
     rolling: list[float],
     gaps: list[tuple[float, float]],
+    part: list[bool],
 ) -> _Drawn:
     """The chart's axes and artists, new (the legend is the caller's)."""
     ax = fig.add_subplot()
     drawing.style_axes(ax, style)
     drawing.title(ax, title, style)
     count_handle = _count_bars(ax, starts, counts, right_edge, style)
+    if isinstance(count_handle, PolyCollection):
+        _lighten_part_weeks(count_handle, counts, part, style)
     (line,) = ax.plot(
         [s + 3.5 for s in starts],
         rolling,
@@ -147,11 +161,17 @@ def _build(
 
 
 def _legend_names(
-    unrecorded: bool, treatments: Sequence[TreatmentEffect], first: date, last: date
+    unrecorded: bool,
+    part: bool,
+    treatments: Sequence[TreatmentEffect],
+    first: date,
+    last: date,
 ) -> list[str]:
     names = [_("Cramps in the week"), _("Average per week (4 weeks)")]
     if unrecorded:
         names.append(_("No nights recorded"))
+    if part:
+        names.append(_("Part week (some nights recorded)"))
     verbs = {verb for _, verb, _ in _marks(treatments, first, last)}
     # One short entry per kind of mark drawn: a single long one ran off half a page.
     kinds = (("started", _("Medicine started")), ("stopped", _("Medicine stopped")))
@@ -160,15 +180,21 @@ def _legend_names(
 
 def _legend(fig: Figure, drawn: _Drawn, names: list[str]) -> None:
     """The legend below the chart (made again only when its entries change): the bars, the
-    line, then the shading and the kinds of medicine mark when there are any."""
+    line, then the shading, part weeks and the kinds of medicine mark when there are any."""
     if drawn.names == names and fig.legends:
         return
     for legend in list(fig.legends):
         legend.remove()
     style = drawn.style
-    handles: list[Any] = [drawn.counts, drawn.line]
+    # A full week's colour: the bars' own swatch would take the first bar's, maybe a part week.
+    counts = Patch(facecolor=style.accent) if drawn.as_bars else drawn.counts
+    handles: list[Any] = [counts, drawn.line]
     if drawn.gaps is not None:
         handles.append(Patch(facecolor=style.unrecorded))
+    if len(names) > len(handles) and names[len(handles)] == _("Part week (some nights recorded)"):
+        handles.append(
+            Patch(facecolor=to_rgba(style.accent, PART_WEEK_ALPHA), edgecolor=style.accent)
+        )
     for name in names[len(handles) :]:
         dashes: Literal["-", "--"] = "-" if name.endswith("started") else "--"
         handles.append(Line2D([], [], color=style.marker, linewidth=1.2, linestyle=dashes))
@@ -183,6 +209,7 @@ def _move(
     right_edge: float,
     rolling: list[float],
     gaps: list[tuple[float, float]],
+    part: list[bool],
 ) -> None:
     """Give the kept artists the new weeks; the marks are drawn again by the caller."""
     if drawn.as_bars:
@@ -193,6 +220,7 @@ def _move(
             width=[6.2] * len(counts),
             height=counts,
         )
+        _lighten_part_weeks(drawn.counts, counts, part, drawn.style)
     else:
         drawn.counts.set_data(counts, [*starts, right_edge])
     drawn.line.set_data([s + 3.5 for s in starts], rolling)
@@ -226,6 +254,17 @@ def _count_bars(
     return step
 
 
+def _lighten_part_weeks(
+    bars: PolyCollection, counts: list[int], part: list[bool], style: ChartStyle
+) -> None:
+    """Draw the bars of weeks with only some nights recorded lighter, with an outline."""
+    light = to_rgba(style.accent, PART_WEEK_ALPHA)
+    bars.set_facecolor([light if p else style.accent for p in part])
+    bars.set_edgecolor(
+        [style.accent if p and n else "none" for p, n in zip(part, counts, strict=True)]
+    )
+
+
 def _gap_corners(spans: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
     # In data x and axes y (the whole height), as broken_barh makes them.
     return [[(x, 0.0), (x, 1.0), (x + w, 1.0), (x + w, 0.0)] for x, w in spans]
@@ -253,6 +292,7 @@ def _summary(
     first: date,
     last: date,
     unrecorded: list[tuple[int, int]],
+    part_weeks: int,
     shown: list[str],
 ) -> str:
     busiest = max(weekly, key=lambda w: w.episodes)
@@ -282,6 +322,12 @@ def _summary(
         weeks = sum(n for _start, n in unrecorded)
         summary += " " + wording.count(
             weeks, "{n} week has no recorded night.", "{n} weeks have no recorded night."
+        )
+    if part_weeks:
+        summary += " " + wording.count(
+            part_weeks,
+            "{n} week has only some nights recorded; its bar is drawn lighter.",
+            "{n} weeks have only some nights recorded; their bars are drawn lighter.",
         )
     if shown:
         summary += " " + _("Medicines: {list}.").format(list="; ".join(shown))
