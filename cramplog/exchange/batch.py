@@ -54,6 +54,8 @@ class SourceKind(enum.StrEnum):
     JSON = "json"
     EPISODES_CSV = "episodes_csv"
     NIGHTS_CSV = "nights_csv"
+    # Both files of a CSV export, read as one import.
+    CSV_EXPORT = "csv_export"
     SPREADSHEET = "spreadsheet"
     FLAREDOWN = "flaredown"
     BEARABLE = "bearable"
@@ -67,6 +69,7 @@ _SOURCE_LABELS = {
     SourceKind.JSON: N_("a cramplog JSON export"),
     SourceKind.EPISODES_CSV: N_("a cramplog episodes.csv export"),
     SourceKind.NIGHTS_CSV: N_("a cramplog nights.csv export"),
+    SourceKind.CSV_EXPORT: N_("a cramplog CSV export"),
     SourceKind.SPREADSHEET: N_("a spreadsheet of cramps"),
     SourceKind.FLAREDOWN: N_("a Flaredown export"),
     SourceKind.BEARABLE: N_("a Bearable export"),
@@ -84,7 +87,8 @@ class Question(enum.StrEnum):
 @dataclass(frozen=True, slots=True)
 class RowError:
     """One invalid row (or record) and why; `line` is the file's line number where known, or
-    the row number in the workbook sheet `sheet`."""
+    the row number in the workbook sheet `sheet`; `where` names the record without a line,
+    or the file of a line when an import reads two."""
 
     line: int | None
     message: str
@@ -95,7 +99,16 @@ class RowError:
         """The same error, its line named as a row of a workbook's sheet."""
         return RowError(self.line, self.message, self.where, sheet)
 
+    def in_file(self, name: str) -> RowError:
+        """The same error, its line named as a line of the file `name` (for an import of
+        two files)."""
+        return RowError(self.line, self.message, name, self.sheet)
+
     def __str__(self) -> str:
+        if self.line is not None and self.where:
+            return _("{file}, line {line}: {message}").format(
+                file=self.where, line=self.line, message=self.message
+            )
         if self.line is not None and self.sheet is not None:
             return _("row {line} of sheet “{sheet}”: {message}").format(
                 line=self.line, sheet=self.sheet, message=self.message
@@ -185,8 +198,14 @@ class Batch:
 
     @property
     def cramps_only(self) -> bool:
-        """The file lists cramps and nothing about the nights between them."""
-        return bool(self.episodes) and not self.days and not self.spans
+        """The file lists cramps and nothing about the nights between them.
+
+        cramplog's own episodes.csv is not such a file: its nights are in the nights.csv
+        written beside it, and without that file they are unknown, never "every night
+        between the cramps logged".
+        """
+        own_csv = self.source in (SourceKind.EPISODES_CSV, SourceKind.CSV_EXPORT)
+        return bool(self.episodes) and not self.days and not self.spans and not own_csv
 
 
 @dataclass(frozen=True)
