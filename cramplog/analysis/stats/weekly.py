@@ -39,6 +39,8 @@ class WeekPoint:
     cramp_nights: int
     recorded_nights: int
     rolling_cramps_per_week: float | None
+    # The week's nights inside the period: under 7 for a week the period starts or ends in.
+    nights: int = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,10 @@ def weeks(
     # numpy's days turn into dates in C: a date sum per week cost as much as the counting.
     monday = np.datetime64(first_monday, "D")
     starts = np.arange(monday, monday + 7 * weeks, 7).tolist()
+    nights = [7] * weeks  # only the first and the last week can hold fewer
+    for edge in {0, weeks - 1}:
+        sunday = starts[edge] + timedelta(days=6)
+        nights[edge] = (min(sunday, period.last) - max(starts[edge], period.first)).days + 1
     return tuple(
         map(
             WeekPoint,
@@ -102,6 +108,7 @@ def weeks(
             nights_with.tolist(),
             recorded.tolist(),
             rolling,
+            nights,
         )
     )
 

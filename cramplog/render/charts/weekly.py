@@ -21,7 +21,7 @@ from cramplog.analysis.stats import (
     WeekPoint,
 )
 from cramplog.core import wording
-from cramplog.core.translation import _
+from cramplog.core.translation import N_, _
 from cramplog.render.charts import drawing
 from cramplog.render.charts.drawing import ChartResult
 from cramplog.render.charts.style import ChartStyle
@@ -33,6 +33,7 @@ MAX_WEEKLY_BARS: Final = 104
 MARK_NAME_WIDTH: Final = 26
 # A part week's bar: the same colour, see-through, outlined so it still reads on paper.
 PART_WEEK_ALPHA: Final = 0.35
+PART_WEEK: Final = N_("Part week (at the period's edge)")
 
 
 @dataclass
@@ -60,12 +61,11 @@ def weekly_cramps_chart(
 ) -> ChartResult:
     """Cramps per calendar week, the rolling cramps-per-week rate, and treatment starts/stops.
 
-    Weeks with no recorded night are shaded: there the count is unknown, not zero. A week
-    with only some nights recorded (the period starts or ends inside it, or nights went
-    unrecorded) has its bar drawn lighter: its count covers part of a week, so a full-height
-    bar read as a sudden drop. The 4-week average, a rate over recorded nights, is the figure
-    to compare. (A bar of the rate itself would extrapolate from a night or two, which no
-    other figure does.) Given
+    Weeks with no recorded night are shaded: there the count is unknown, not zero. A week the
+    period starts or ends inside has its bar drawn lighter: its count covers part of a week,
+    so a full-height bar read as a sudden drop. The 4-week average, a rate over recorded
+    nights, is the figure to compare. (A bar of the rate itself would extrapolate from a
+    night or two, which no other figure does.) Given
     the `figure` of an earlier weekly chart of the same kind (bars or outline, same style),
     the chart is updated in place and draws the same as one built anew.
     """
@@ -88,7 +88,7 @@ def weekly_cramps_chart(
         gaps = [(starts[i], 7.0 * n) for i, n in unrecorded]
         as_bars = len(starts) <= MAX_WEEKLY_BARS
         # One outline cannot change colour from step to step: part weeks are marked as bars.
-        part = [as_bars and 0 < w.recorded_nights < 7 for w in weekly]
+        part = [as_bars and w.nights < 7 for w in weekly]
         first, last = weekly[0].week_start, weekly[-1].week_start + timedelta(days=6)
         names = _legend_names(bool(unrecorded), any(part), treatments, first, last)
         drawn = drawing.kept(figure)
@@ -171,7 +171,7 @@ def _legend_names(
     if unrecorded:
         names.append(_("No nights recorded"))
     if part:
-        names.append(_("Part week (some nights recorded)"))
+        names.append(_(PART_WEEK))
     verbs = {verb for _, verb, _ in _marks(treatments, first, last)}
     # One short entry per kind of mark drawn: a single long one ran off half a page.
     kinds = (("started", _("Medicine started")), ("stopped", _("Medicine stopped")))
@@ -191,7 +191,7 @@ def _legend(fig: Figure, drawn: _Drawn, names: list[str]) -> None:
     handles: list[Any] = [counts, drawn.line]
     if drawn.gaps is not None:
         handles.append(Patch(facecolor=style.unrecorded))
-    if len(names) > len(handles) and names[len(handles)] == _("Part week (some nights recorded)"):
+    if len(names) > len(handles) and names[len(handles)] == _(PART_WEEK):
         handles.append(
             Patch(facecolor=to_rgba(style.accent, PART_WEEK_ALPHA), edgecolor=style.accent)
         )
@@ -257,7 +257,7 @@ def _count_bars(
 def _lighten_part_weeks(
     bars: PolyCollection, counts: list[int], part: list[bool], style: ChartStyle
 ) -> None:
-    """Draw the bars of weeks with only some nights recorded lighter, with an outline."""
+    """Draw the bars of the weeks the period cuts short lighter, with an outline."""
     light = to_rgba(style.accent, PART_WEEK_ALPHA)
     bars.set_facecolor([light if p else style.accent for p in part])
     bars.set_edgecolor(
@@ -326,8 +326,8 @@ def _summary(
     if part_weeks:
         summary += " " + wording.count(
             part_weeks,
-            "{n} week has only some nights recorded; its bar is drawn lighter.",
-            "{n} weeks have only some nights recorded; their bars are drawn lighter.",
+            "{n} week lies only partly in the period; its bar is drawn lighter.",
+            "{n} weeks lie only partly in the period; their bars are drawn lighter.",
         )
     if shown:
         summary += " " + _("Medicines: {list}.").format(list="; ".join(shown))

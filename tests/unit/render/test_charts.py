@@ -33,7 +33,7 @@ from cramplog.analysis.stats import (
     WeekPoint,
 )
 from cramplog.core.nights import SleepHours
-from cramplog.core.records import EpisodeInput, Side
+from cramplog.core.records import DayFactors, EpisodeInput, Side
 from cramplog.diary.service import Diary
 from cramplog.render import charts
 from tests.conftest import LONDON
@@ -178,10 +178,14 @@ def test_a_weekly_chart_updated_in_place_is_laid_out_as_one_drawn_anew() -> None
 def test_a_week_the_period_cuts_short_reads_as_a_part_week_not_a_sudden_drop(
     diary: Diary,
 ) -> None:
-    """Every cramp logged from Thursday 5 February; the period ends on Tuesday 3 March, two
-    nights into its week. The first and last weeks hold 4 and 2 of their 7 nights: their
-    bars are drawn lighter and say so, while whole weeks keep the full colour."""
-    diary.declare_span(date(2026, 2, 5), date(2026, 3, 3))
+    """The period runs from Thursday 5 February to Tuesday 3 March, two nights into its
+    week: the first and last weeks hold 4 and 2 of their 7 nights, and their bars are drawn
+    lighter and say so. Whole weeks keep the full colour, one with unrecorded nights too
+    (its count is of the whole week)."""
+    diary.declare_span(date(2026, 2, 5), date(2026, 2, 15))
+    for night in range(16, 22):  # the week of 16 February, its Sunday the 22nd unrecorded
+        diary.set_day(date(2026, 2, night), DayFactors(reviewed=True))
+    diary.declare_span(date(2026, 2, 23), date(2026, 3, 3))
     for day in (5, 6, 10, 12, 17, 19, 24, 26):
         diary.add_episode(
             EpisodeInput(start=datetime(2026, 2, day, 3, 0, tzinfo=LONDON), muscle="muscle.calf")
@@ -190,24 +194,25 @@ def test_a_week_the_period_cuts_short_reads_as_a_part_week_not_a_sudden_drop(
         EpisodeInput(start=datetime(2026, 3, 3, 3, 0, tzinfo=LONDON), muscle="muscle.calf")
     )
     numbers = stats.compute(diary, stats.Period(date(2026, 2, 5), date(2026, 3, 3)))
-    assert [w.recorded_nights for w in numbers.weekly] == [4, 7, 7, 7, 2]
+    assert [w.recorded_nights for w in numbers.weekly] == [4, 7, 6, 7, 2]
+    assert [w.nights for w in numbers.weekly] == [4, 7, 7, 7, 2]
     result = charts.weekly_cramps_chart(numbers.weekly, charts.LIGHT)
     fig = drawn(result.figure)
     (counts,) = [c for c in fig.axes[0].collections if c.get_gid() == "weekly-counts"]
     alphas = [round(float(face[3]), 2) for face in counts.get_facecolors()]
     assert alphas == [0.35, 1.0, 1.0, 1.0, 0.35]
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert "Part week (some nights recorded)" in legend
+    assert "Part week (at the period's edge)" in legend
     # The legend's swatch for a week's cramps is a whole week's colour, not the first bar's.
     assert fig.legends[0].legend_handles[0].get_alpha() in (None, 1.0)
-    assert "2 weeks have only some nights recorded; their bars are drawn lighter." in (
+    assert "2 weeks lie only partly in the period; their bars are drawn lighter." in (
         result.summary
     )
     # The same chart redrawn in place for whole weeks only: every bar full again.
     whole = charts.weekly_cramps_chart(weeks([3, 2, 4]), charts.LIGHT, figure=result.figure)
     (counts,) = [c for c in whole.figure.axes[0].collections if c.get_gid() == "weekly-counts"]
     assert {float(face[3]) for face in counts.get_facecolors()} == {1.0}
-    assert "Part week (some nights recorded)" not in [
+    assert "Part week (at the period's edge)" not in [
         t.get_text() for t in whole.figure.legends[0].get_texts()
     ]
 

@@ -35,7 +35,10 @@ def by_hand(period: Period, night: list[int], recorded: set[int]) -> list[WeekPo
     for i, (start, episodes, cramp_nights, nights, _) in enumerate(points):
         window = points[max(0, i - ROLLING_WEEKS + 1) : i + 1]
         rate = per_week(sum(p[4] for p in window), sum(p[3] for p in window))
-        result.append(WeekPoint(start, episodes, cramp_nights, nights, rate))
+        in_period = sum(
+            1 for day in range(7) if period.first <= start + timedelta(days=day) <= period.last
+        )
+        result.append(WeekPoint(start, episodes, cramp_nights, nights, rate, in_period))
     return result
 
 
