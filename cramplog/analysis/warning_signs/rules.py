@@ -281,14 +281,19 @@ class Rules:
                 for night, n in sorted(after.episodes_by_night.items(), reverse=True)
             ),
         ]
+        # Each rate with its nights: the window after a recent start may be under 4 weeks.
         sentence = _(
-            "Cramps went from {before} to {after} a week in the 4 weeks after you "
-            "started {name} on {started}. The references associate {med_class} with cramps."
+            "Cramps went from {before} a week in the 4 weeks before you started {name} on "
+            "{started} ({before_nights} recorded nights) to {after} a week since "
+            "({after_nights} recorded nights). The references associate {med_class} with "
+            "cramps."
         ).format(
             before=wording.figure(rate_before, wording.Figure.RATE),
             after=wording.figure(rate_after, wording.Figure.RATE),
             name=medication.name,
             started=wording.date_text(started, weekday=False),
+            before_nights=wording.number(before.recorded_nights),
+            after_nights=wording.number(after.recorded_nights),
             med_class=med_class.lower(),
         )
         return self.sign("warning.medication_related", sentence, evidence)

@@ -277,9 +277,34 @@ def test_cramps_rising_after_a_statin_started(diary: Diary) -> None:
     _rise_around(diary, started, before=4, after=12)
     sign = sign_of(diary, "warning.medication_related")
     assert sign.urgency is Urgency.APPOINTMENT
-    assert "from 1.0 to 3.0 a week" in sign.sentence and "Atorvastatin" in sign.sentence
+    assert sign.sentence.startswith(
+        "Cramps went from 1.0 a week in the 4 weeks before you started Atorvastatin on "
+        "12 Feb 2026 (28 recorded nights) to 3.0 a week since (28 recorded nights)."
+    )
     assert sign.evidence[0].night == started
     assert sign.evidence[0].detail == "Started Atorvastatin 20 mg"
+
+
+def test_a_rise_soon_after_a_start_gives_the_nights_behind_each_rate(diary: Diary) -> None:
+    # Started 16 nights before the last one: "since" covers 16 recorded nights, not 4 weeks.
+    started = diary.last_night() - timedelta(days=15)
+    diary.add_medication(
+        MedicationInput(
+            name="Atorvastatin", started_on=started, med_class="medication_class.cholesterol"
+        )
+    )
+    for offset in range(-28, 16):  # a cramp a week before, every other night since
+        night = started + timedelta(days=offset)
+        if offset % (7 if offset < 0 else 2) == 0:
+            log(diary, night)
+            diary.set_day(night, DayFactors(reviewed=True))
+        else:
+            diary.mark_cramp_free(night)
+    sign = sign_of(diary, "warning.medication_related")
+    assert (
+        "from 1.0 a week" in sign.sentence and "(28 recorded nights) to 3.5 a week" in sign.sentence
+    )
+    assert " a week since (16 recorded nights)." in sign.sentence
 
 
 def test_no_medication_sign_without_a_rise_or_without_a_cramp_associated_class(

@@ -23,6 +23,7 @@ from tests.unit.data_safety import flip_bytes, page_size, sha256, unwritable
 # The command reads the real clock, so the diary is filled well in the past and every test
 # names its nights explicitly (except the one about the default period).
 FIRST, LAST = date(2025, 6, 2), date(2025, 6, 8)
+JUNE_2_TO_9 = ("--from", "2025-06-02", "--to", "2025-06-09")
 
 
 def logged(data_dir: Path, *starts: datetime, **fields: object) -> None:
@@ -32,6 +33,16 @@ def logged(data_dir: Path, *starts: datetime, **fields: object) -> None:
         for start in starts:
             episode = EpisodeInput(start=start.astimezone(), muscle="muscle.calf", side=Side.LEFT)
             diary.add_episode(replace(episode, **fields))  # type: ignore[arg-type]
+    finally:
+        diary.close()
+
+
+def reviewed_awake(data_dir: Path, minutes_by_day: dict[int, int | None]) -> None:
+    """Review nights of June 2025 (by day of the month), each with its minutes awake."""
+    diary = Diary.open(data_dir)
+    try:
+        for day, awake in minutes_by_day.items():
+            diary.set_day(date(2025, 6, day), DayFactors(reviewed=True, minutes_awake=awake))
     finally:
         diary.close()
 
@@ -152,16 +163,9 @@ def test_nights_with_cramps_says_how_many_of_them_were_recorded(
 def test_each_figure_is_rounded_to_the_precision_it_deserves(
     filled: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    diary = Diary.open(filled)
-    try:
-        # Eight reviewed nights, 2 to 9 June, with 95 minutes awake between them.
-        for day, awake in zip(range(2, 10), (10, 15, 21, 9, 12, 8, 13, 7), strict=True):
-            diary.set_day(date(2025, 6, day), DayFactors(reviewed=True, minutes_awake=awake))
-    finally:
-        diary.close()
-    code, out, _ = run(
-        capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-09"
-    )
+    # Eight reviewed nights, 2 to 9 June, with 95 minutes awake between them.
+    reviewed_awake(filled, dict(zip(range(2, 10), (10, 15, 21, 9, 12, 8, 13, 7), strict=True)))
+    code, out, _ = run(capsys, "--data-dir", str(filled), *JUNE_2_TO_9)
     assert code == 0
     # 3 cramps in 8 nights = 2.625 a week; 95 minutes in 8 nights = 83.1 a week: a rate gets
     # one decimal, minutes are whole.
@@ -177,29 +181,14 @@ def test_minutes_awake_noted_only_on_cramp_nights_give_no_weekly_figure(
     # Eight reviewed nights, 40 minutes awake noted on the two with a cramp (2 and 3 June)
     # and on no other: times seven they would make every night a cramp night. The figure is
     # withheld, with why.
-    diary = Diary.open(filled)
-    try:
-        for day in range(2, 10):
-            awake = 40 if day in (2, 3) else None
-            diary.set_day(date(2025, 6, day), DayFactors(reviewed=True, minutes_awake=awake))
-    finally:
-        diary.close()
-    code, out, _ = run(
-        capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-09"
-    )
+    reviewed_awake(filled, {day: 40 if day in (2, 3) else None for day in range(2, 10)})
+    code, out, _ = run(capsys, "--data-dir", str(filled), *JUNE_2_TO_9)
     assert code == 0
     assert "Minutes awake per week        – (noted on 2 recorded nights: too few" in out
     # Noted on seven nights now, but still only on nights with a cramp.
     logged(filled, *(datetime(2025, 6, day, 23, 0) for day in range(5, 10)))
-    diary = Diary.open(filled)
-    try:
-        for day in range(5, 10):
-            diary.set_day(date(2025, 6, day), DayFactors(reviewed=True, minutes_awake=40))
-    finally:
-        diary.close()
-    code, out, _ = run(
-        capsys, "--data-dir", str(filled), "--from", "2025-06-02", "--to", "2025-06-09"
-    )
+    reviewed_awake(filled, dict.fromkeys(range(5, 10), 40))
+    code, out, _ = run(capsys, "--data-dir", str(filled), *JUNE_2_TO_9)
     assert (
         "Minutes awake per week        – (noted on 7 recorded nights: only on nights with "
         "cramps, or only on nights without)"
