@@ -15,6 +15,7 @@ from cramplog.core import checklist as checklists
 from cramplog.core import validation
 from cramplog.core.records import ChecklistKind, EpisodeInput, SpanSource, VocabularyKind
 from cramplog.core.translation import N_, _
+from cramplog.exchange import stopping
 from cramplog.storage import bulk
 from cramplog.storage.transfer import NewVocabulary
 
@@ -232,6 +233,7 @@ class Context:
 
     def check_episode(self, episode: EpisodeInput, extra: Mapping[str, set[str]]) -> None:
         """Check an episode the way the diary checks a typed one (plus words added by the batch)."""
+        stopping.checkpoint()  # every reader checks each cramp here: a check stops here too
 
         def known(kind: ChecklistKind) -> Collection[str]:
             codes = self.codes.get(kind, _NONE)

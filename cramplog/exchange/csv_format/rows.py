@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from cramplog.core.errors import ImportFileError
 from cramplog.core.translation import _
+from cramplog.exchange import stopping
 
 
 class Decoded(NamedTuple):
@@ -166,6 +167,8 @@ def read_rows(text: str) -> tuple[list[str], list[Row]]:
                 header = [cell.strip().lstrip("\ufeff") for cell in cells]
                 continue
             rows.append(Row(start, cells))
+            if not len(rows) & 1023:  # a few milliseconds of rows between two looks
+                stopping.checkpoint()
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
             raise ImportFileError(

@@ -16,7 +16,7 @@ from cramplog.core.records import (
     Side,
 )
 from cramplog.core.translation import _
-from cramplog.exchange import everyday_words, values
+from cramplog.exchange import everyday_words, stopping, values
 from cramplog.exchange.batch import (
     Batch,
     ColumnChoice,
@@ -168,6 +168,8 @@ def _row_by_row(
     episodes: list[bulk.NewEpisode] = []
     append = episodes.append
     for row, cells, day, moment in zip(rows, table, days, aware, strict=True):
+        if not len(episodes) & 1023:
+            stopping.checkpoint()
         try:
             new = reader.episode(cells, day, moment, row.line)
         except (ValueError, ValidationError) as exc:

@@ -392,7 +392,7 @@ class ImportDialog(QDialog):
 
     def reject(self) -> None:
         """Close, unless an import is under way: then as soon as it ends. A check under way
-        is waited for (a second or so for ten years), so no worker outlives the dialog."""
+        is stopped and its thread joined (milliseconds), so no worker outlives the dialog."""
         if self.work.storing:
             self._close_when_done = True
             return

@@ -5,8 +5,10 @@ thread the window froze for all of it. The worker goes through the open diary it
 Store lets one thread at a time in (`storage.store`), so the worker's transaction and any
 the window makes never interleave, and a write stays one transaction (all or nothing).
 
-Checks follow the dialog's choices: one asked for while another runs is made when that one
-ends, and only the newest is made. An import cannot be cancelled (a half-made import is
+Checks follow the dialog's choices: one asked for while another runs stops that one (the
+readers look every few milliseconds: `exchange.stopping`) and is made when it has ended; only
+the newest is made. Closing the dialog stops a check the same way, so it closes at once. An
+import cannot be cancelled (a half-made import is
 nothing, and its one transaction leaves none); a busy dialog says it is under way when it
 takes longer than `SHOWN_AFTER_MS`. Nothing is asked of the diary once the import has
 started, until it ends; a read the window makes meanwhile (the tray's daily reminder check,
@@ -17,6 +19,7 @@ so the diary is never closed under it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from cramplog import exchange
 from cramplog.core.translation import _
+from cramplog.exchange import stopping
 from cramplog.ui.pages.export_progress import SHOWN_AFTER_MS, busy_dialog
 from cramplog.ui.worker import Worker
 
@@ -67,6 +71,8 @@ class ImportWork(QObject):
         self._checked = checked
         self._imported = imported
         self._worker: Worker | None = None
+        # Set to stop the check under way (None during an import: it is never stopped).
+        self._stop: threading.Event | None = None
         self._storing = False
         self._next: CheckAsked | None = None
         self._busy: QProgressDialog | None = None
@@ -90,6 +96,8 @@ class ImportWork(QObject):
         self._next = CheckAsked(path, options)
         if self._worker is None:
             self._start_next()
+        elif self._stop is not None:
+            self._stop.set()  # its outcome is of no use any more: this one starts when it ends
 
     def store(self, plan: exchange.ImportPlan, *, replace: bool, skip_invalid: bool) -> None:
         """Import `plan`; the dialog asks only when no check is under way or waiting."""
@@ -99,10 +107,12 @@ class ImportWork(QObject):
         QTimer.singleShot(SHOWN_AFTER_MS, self._show_busy)
 
     def wait(self) -> None:
-        """End the run under way now: wait for it and take what came of it (a check
-        waiting for its turn is not made)."""
+        """End the run under way now: a check is stopped, an import waited for and what
+        came of it taken (a check waiting for its turn is not made)."""
         self._next = None
         worker = self._worker
+        if self._stop is not None:
+            self._stop.set()
         if worker is not None:
             worker.wait()
             self._done(worker)
@@ -121,10 +131,13 @@ class ImportWork(QObject):
 
     def _start(self, asked: CheckAsked | ImportAsked) -> None:
         diary = self._diary
+        stop = self._stop = threading.Event() if isinstance(asked, CheckAsked) else None
 
         def work() -> object:
             if isinstance(asked, CheckAsked):
-                return exchange.plan_import(diary, asked.path, asked.options)
+                assert stop is not None
+                with stopping.stoppable(stop):
+                    return exchange.plan_import(diary, asked.path, asked.options)
             return exchange.apply_import(
                 diary, asked.plan, replace=asked.replace, skip_invalid=asked.skip_invalid
             )
@@ -153,6 +166,7 @@ class ImportWork(QObject):
         outcome = worker.wait()  # ended: the wait only joins its thread
         QGuiApplication.restoreOverrideCursor()
         self._worker = None
+        self._stop = None
         if self._storing:
             self._storing = False
             if self._busy is not None:
@@ -164,4 +178,6 @@ class ImportWork(QObject):
         if self._next is not None:
             self._start_next()  # newer choices: this outcome is of no use any more
             return
+        if isinstance(outcome, stopping.CheckStopped):
+            return  # stopped as the dialog closed: nothing to show
         self._checked(outcome)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from cramplog import exchange
 from cramplog.core.errors import StorageError
 from cramplog.diary import backups
 from cramplog.diary.service import Diary
+from cramplog.exchange import stopping
 from cramplog.ui.dialogs import import_dialog
 from cramplog.ui.dialogs.import_dialog import ImportDialog
 from cramplog.ui.pages import export_progress
@@ -44,6 +46,31 @@ class Held:
         return self.real(*args, **kwargs)
 
 
+class Endless:
+    """A stand-in check of a file too long to wait for: it reads until told to stop (or 20 s
+    pass), looking as the real readers look; `then`, once set, makes the next checks."""
+
+    def __init__(self, real: Callable[..., Any]) -> None:
+        self.real = real
+        self.started = threading.Event()
+        self.stopped = False
+        self.then: Callable[..., Any] | None = None
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self.then is not None:
+            return self.then(*args, **kwargs)
+        self.started.set()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                stopping.checkpoint()
+            except stopping.CheckStopped:
+                self.stopped = True
+                raise
+            time.sleep(0.002)
+        raise AssertionError("the check was never stopped")
+
+
 @pytest.fixture
 def sheet(tmp_path: Path) -> Path:
     path = tmp_path / "cramps.csv"
@@ -57,6 +84,13 @@ def held_check(monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
     monkeypatch.setattr(exchange, "plan_import", held)
     yield held
     held.go.set()  # a test that failed half-way leaves no worker waiting
+
+
+@pytest.fixture
+def endless_check(monkeypatch: pytest.MonkeyPatch) -> Endless:
+    endless = Endless(exchange.plan_import)
+    monkeypatch.setattr(exchange, "plan_import", endless)
+    return endless
 
 
 @pytest.fixture
@@ -143,17 +177,29 @@ def test_closing_during_an_import_closes_once_it_has_ended(
     assert not dialog.isVisible()
 
 
-def test_closing_during_a_check_waits_for_it(
-    qtbot: QtBot, diary: Diary, sheet: Path, held_check: Held
+def test_closing_during_a_check_stops_it_at_once(
+    qtbot: QtBot, diary: Diary, sheet: Path, endless_check: Endless
 ) -> None:
     dialog = opened(qtbot, diary, sheet)
-    assert held_check.started.wait(10)
-    threading.Timer(0.2, held_check.go.set).start()
-    dialog.reject()
+    assert endless_check.started.wait(10)
+    dialog.reject()  # Escape, while a long file is being checked
+    assert endless_check.stopped  # stopped, not waited for to the end
     assert not dialog.isVisible() and not dialog.work.busy
     assert not any(t.name == "cramplog-import" for t in threading.enumerate())
     QTest.qWait(50)  # the worker's own word of its end comes after, and changes nothing
-    assert dialog.plan is not None and diary.count_episodes() == 0
+    assert dialog.plan is None and diary.count_episodes() == 0
+
+
+def test_newer_choices_stop_the_check_under_way_and_are_checked(
+    qtbot: QtBot, diary: Diary, sheet: Path, endless_check: Endless
+) -> None:
+    dialog = opened(qtbot, diary, sheet)
+    assert endless_check.started.wait(10)
+    endless_check.then = endless_check.real  # the next check is a real one
+    dialog.span_check.setChecked(False)
+    settle(dialog)
+    assert endless_check.stopped
+    assert "It would add 2 new cramps." in dialog.summary.text()
 
 
 def test_an_import_the_diary_refuses_says_so_and_stores_nothing(
