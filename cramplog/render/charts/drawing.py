@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final, Literal
@@ -311,21 +310,13 @@ def days(first: date, last: date) -> str:
 
 
 # matplotlib's settings are one set for the process, and `rc_context` sets and restores
-# them: one figure is built (or a print chart drawn) at a time, so a chart built on a worker
-# (the Summary page's) and one built on the UI thread never take each other's style, nor
-# leave theirs behind.
+# them: one figure is built at a time, so a chart built on a worker (the Summary page's)
+# and one built on the UI thread never take each other's style, nor leave theirs behind.
 _BUILDING: Final = threading.RLock()
 
 
-@contextlib.contextmanager
-def settings(params: dict[Any, Any]) -> Iterator[None]:
-    """matplotlib's `params` in force while one figure is built or drawn on this thread."""
-    with _BUILDING, matplotlib.rc_context(params):
-        yield
-
-
 def build(style: ChartStyle, draw: Callable[[], ChartResult]) -> ChartResult:
-    with settings(style.rc_params()):
+    with _BUILDING, matplotlib.rc_context(style.rc_params()):
         return draw()
 
 

@@ -93,7 +93,7 @@ def chart_images(report: reports.Report, width: float) -> dict[str, tuple[QUrl, 
     images: dict[str, tuple[QUrl, QImage, QSizeF]] = {}
     for key, figure in print_figures(report, width).items():
         canvas = PrintCanvas(figure)
-        canvas.draw()
+        canvas.draw()  # type: ignore[no-untyped-call]
         pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
         image = QImage(
             bytes(pixels), pixels.shape[1], pixels.shape[0], QImage.Format.Format_RGBA8888

@@ -12,13 +12,11 @@ same. Older matplotlib never asks, and draws as before.
 from __future__ import annotations
 
 import functools
-from typing import Any, Final
+from typing import Any
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.font_manager import FontProperties, fontManager, get_font
-
-from cramplog.render.charts import drawing
 
 Heights = tuple[float, float, float] | tuple[None, None, None]
 
@@ -88,21 +86,8 @@ class _KnownHeightsRenderer(RendererAgg):
         return _heights(_font_files(prop), prop.get_size_in_points(), self.dpi)
 
 
-# Print charts are drawn at CHART_DPI with the glyphs' own outlines, as matplotlib's PDF
-# and PostScript backends draw them: hinting, which snaps glyphs to a screen's pixels, would
-# only run each font's hinting program (a tenth of drawing the two charts).
-PRINT_SETTINGS: Final = {"text.hinting": "no_hinting"}
-
-
 class PrintCanvas(FigureCanvasAgg):
-    """FigureCanvasAgg whose renderer knows the fonts' line heights (see the module), and
-    that draws text unhinted, for paper."""
-
-    def draw(self) -> None:
-        # The setting is the process's: in force for this draw only, one figure at a time
-        # (charts.drawing.settings), so a chart on screen keeps its hinted text.
-        with drawing.settings(PRINT_SETTINGS):
-            super().draw()  # type: ignore[no-untyped-call]
+    """FigureCanvasAgg whose renderer knows the fonts' line heights (see the module)."""
 
     def get_renderer(self) -> RendererAgg:
         # FigureCanvasAgg.get_renderer, with the renderer above.

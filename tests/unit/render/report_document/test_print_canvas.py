@@ -1,11 +1,10 @@
-"""The print charts' canvas draws them exactly as matplotlib's own Agg canvas does, unhinted."""
+"""The print charts' canvas draws them exactly as matplotlib's own Agg canvas does."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-import matplotlib
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -14,7 +13,6 @@ from cramplog.analysis import report, stats
 from cramplog.demo import sample
 from cramplog.diary.service import Diary
 from cramplog.render import report_document
-from cramplog.render.charts import drawing
 from cramplog.render.report_document import print_canvas
 from cramplog.render.report_document.print_canvas import PrintCanvas
 
@@ -44,8 +42,7 @@ def test_a_print_chart_comes_out_pixel_for_pixel_as_on_matplotlibs_own_canvas(
     summary: report.Report, chart: str
 ) -> None:
     width = 595.0 - 2 * report_document.MARGIN
-    with drawing.settings(print_canvas.PRINT_SETTINGS):  # unhinted, as on paper
-        plain = _pixels(FigureCanvasAgg(report_document.print_figures(summary, width)[chart]))
+    plain = _pixels(FigureCanvasAgg(report_document.print_figures(summary, width)[chart]))
     print_canvas._heights.cache_clear()
     ours = _pixels(PrintCanvas(report_document.print_figures(summary, width)[chart]))
     assert ours.shape == plain.shape
@@ -55,20 +52,3 @@ def test_a_print_chart_comes_out_pixel_for_pixel_as_on_matplotlibs_own_canvas(
     # canvas would then save nothing).
     asked = print_canvas._heights.cache_info()
     assert asked.hits > asked.misses > 0
-
-
-def test_a_print_chart_draws_its_text_unhinted_and_a_screen_chart_keeps_its_hinting(
-    summary: report.Report,
-) -> None:
-    width = 595.0 - 2 * report_document.MARGIN
-    screen_hinting = matplotlib.rcParams["text.hinting"]
-    assert screen_hinting != "no_hinting"
-    hinted = _pixels(FigureCanvasAgg(report_document.print_figures(summary, width)["hours"]))
-    ours = _pixels(PrintCanvas(report_document.print_figures(summary, width)["hours"]))
-    assert ours.shape == hinted.shape
-    assert not np.array_equal(ours, hinted)  # the glyphs' own outlines, not snapped to pixels
-    # What the print chart set was for its draw only: a chart on screen draws as before.
-    assert matplotlib.rcParams["text.hinting"] == screen_hinting
-    assert np.array_equal(
-        _pixels(FigureCanvasAgg(report_document.print_figures(summary, width)["hours"])), hinted
-    )
