@@ -255,7 +255,8 @@ class Rules:
     ) -> WarningSign | None:
         before, after = windows
         assert medication.started_on is not None
-        if medication_windows_of(medication.started_on, last_night)[1] is None:
+        after_window = medication_windows_of(medication.started_on, last_night)[1]
+        if after_window is None:
             return None
         if min(before.recorded_nights, after.recorded_nights) < TREATMENT_MIN_RECORDED_NIGHTS:
             return None
@@ -281,12 +282,22 @@ class Rules:
                 for night, n in sorted(after.episodes_by_night.items(), reverse=True)
             ),
         ]
-        # Each rate with its nights: the window after a recent start may be under 4 weeks.
-        sentence = _(
-            "Cramps went from {before} a week in the 4 weeks before you started {name} on "
-            "{started} ({before_nights} recorded nights) to {after} a week since "
-            "({after_nights} recorded nights). The references associate {med_class} with "
-            "cramps."
+        # Each rate with its nights; "since" only when the window after runs to last night
+        # (a recent start), else the 4 weeks after, however long ago they were.
+        sentence = (
+            _(
+                "Cramps went from {before} a week in the 4 weeks before you started {name} on "
+                "{started} ({before_nights} recorded nights) to {after} a week since "
+                "({after_nights} recorded nights). The references associate {med_class} with "
+                "cramps."
+            )
+            if after_window.last == last_night
+            else _(
+                "Cramps went from {before} a week in the 4 weeks before you started {name} on "
+                "{started} ({before_nights} recorded nights) to {after} a week in the 4 weeks "
+                "after ({after_nights} recorded nights). The references associate {med_class} "
+                "with cramps."
+            )
         ).format(
             before=wording.figure(rate_before, wording.Figure.RATE),
             after=wording.figure(rate_after, wording.Figure.RATE),

@@ -277,12 +277,28 @@ def test_cramps_rising_after_a_statin_started(diary: Diary) -> None:
     _rise_around(diary, started, before=4, after=12)
     sign = sign_of(diary, "warning.medication_related")
     assert sign.urgency is Urgency.APPOINTMENT
+    # Its 4 weeks after run to last night: "since".
     assert sign.sentence.startswith(
         "Cramps went from 1.0 a week in the 4 weeks before you started Atorvastatin on "
         "12 Feb 2026 (28 recorded nights) to 3.0 a week since (28 recorded nights)."
     )
     assert sign.evidence[0].night == started
     assert sign.evidence[0].detail == "Started Atorvastatin 20 mg"
+
+
+def test_a_rise_long_ago_is_of_the_4_weeks_after_the_start_not_since(diary: Diary) -> None:
+    started = LAST_NIGHT - timedelta(days=60)
+    diary.add_medication(
+        MedicationInput(
+            name="Atorvastatin", started_on=started, med_class="medication_class.cholesterol"
+        )
+    )
+    _rise_around(diary, started, before=4, after=12)
+    for offset in range(28, 61):  # quiet, recorded nights since
+        diary.mark_cramp_free(started + timedelta(days=offset))
+    sign = sign_of(diary, "warning.medication_related", Period(started, LAST_NIGHT))
+    assert " to 3.0 a week in the 4 weeks after (28 recorded nights)." in sign.sentence
+    assert "since" not in sign.sentence
 
 
 def test_a_rise_soon_after_a_start_gives_the_nights_behind_each_rate(diary: Diary) -> None:
