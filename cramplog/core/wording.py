@@ -29,7 +29,7 @@ def duration(seconds: float | None, *, missing: str = DASH) -> str:
     """
     if seconds is None:
         return missing
-    total = int(shown(seconds, 0))  # halves up, as every figure (not Python's to-even)
+    total = shown_seconds(seconds)
     if total < 60:
         return _("{seconds} s").format(seconds=total)
     minutes, secs = divmod(total, 60)
@@ -189,6 +189,13 @@ def figure(value: float | None, kind: Figure, *, missing: str = DASH) -> str:
     if isinstance(value, int):
         return number(value)
     return number(shown(value, kind.decimals), kind.decimals)
+
+
+def shown_seconds(seconds: float) -> int:
+    """The seconds `duration` words: whole ones (halves up, as every figure, not Python's
+    to-even), and from an hour on whole minutes, the seconds left out ("1 h 5 min")."""
+    total = int(shown(seconds, 0))
+    return total if total < 3600 else total - total % 60
 
 
 def shown(value: float, decimals: int) -> float:

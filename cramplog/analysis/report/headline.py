@@ -25,15 +25,16 @@ def change(
     so that the three cells always agree: "+1.2", "-3 pts", "-15 s", or "no change".
 
     `digits` is how many decimals the row shows; shares (`points`) change by the difference
-    of their whole percentages ("97%" against "98%" reads "-1 pts", never "-0 pts"), and
-    durations (`seconds`) by that of their whole seconds, worded as a duration."""
+    of their whole percentages ("97%" against "98%" reads "-1 pt", never "-0 pts"), and
+    durations (`seconds`) by that of the durations as worded ("1 h" against "1 h" is no
+    change, whatever the seconds under them)."""
     if mine is None or theirs is None:
         return None
     if points:
         difference: float = wording.whole_percent(mine) - wording.whole_percent(theirs)
-        shown = wording.number(abs(difference)) + " pts"
+        shown = wording.number(abs(difference)) + (" pt" if abs(difference) == 1 else " pts")
     elif seconds:
-        difference = wording.shown(mine, 0) - wording.shown(theirs, 0)
+        difference = wording.shown_seconds(mine) - wording.shown_seconds(theirs)
         shown = wording.duration(abs(difference))
     else:
         difference = wording.shown(mine, digits) - wording.shown(theirs, digits)

@@ -229,7 +229,7 @@ def _build(
     intensity_rated = sum(ep.intensity.values())
     timed = {seconds: n for seconds, n in ep.duration.items() if seconds > 0}
     sleep_n = sum(days.sleep.values())
-    awake_per_week, awake_n = _minutes_awake(
+    awake_per_week, awake_n, awake_on_cramp_nights = _minutes_awake(
         raw.awake_kinds,
         on_cramp_nights=recorded_cramp_nights > 0,
         on_cramp_free_nights=recorded_count > recorded_cramp_nights,
@@ -269,6 +269,7 @@ def _build(
         sleep_disturbance_nights=sleep_n,
         minutes_awake_per_week=awake_per_week,
         minutes_awake_nights=awake_n,
+        minutes_awake_cramp_nights=awake_on_cramp_nights,
         by_muscle_side=muscle_side,
         by_muscle=muscles,
         by_hour=distributions.by_hour(ep.hour_episodes, ep.hour_intensity, ep.hour_rated),
@@ -298,8 +299,9 @@ def _build(
 
 def _minutes_awake(
     kinds: Mapping[int, int], *, on_cramp_nights: bool, on_cramp_free_nights: bool
-) -> tuple[float | None, int]:
-    """(minutes awake per week, the recorded nights they were noted on).
+) -> tuple[float | None, int, int]:
+    """(minutes awake per week, the recorded nights they were noted on, how many of those
+    had a cramp).
 
     Minutes awake are known only on the nights they were noted, and a cramp night is
     usually a wakeful one: noted on cramp nights alone, their mean times seven would
@@ -322,7 +324,7 @@ def _minutes_awake(
     on_both = (noted_on_cramp_nights > 0 or not on_cramp_nights) and (
         noted > noted_on_cramp_nights or not on_cramp_free_nights
     )
-    return (per_week(total, noted) if on_both else None), noted
+    return (per_week(total, noted) if on_both else None), noted, noted_on_cramp_nights
 
 
 # The chart series' modules, imported when a chart first asks: `cramplog stats` never does.

@@ -107,6 +107,8 @@ class PatternStats:
     time_not_noted: int = 0
     timing_unknown: int = 0
     sleep_hours: diary_nights.SleepHours = diary_nights.SleepHours()
+    # Of `minutes_awake_nights`, those with a cramp.
+    minutes_awake_cramp_nights: int = 0
     comparison: PatternStats | None = None
 
     # False when `compute` was asked for no details: `reliefs`, `triggers`, `factors` and
@@ -208,7 +210,9 @@ class PatternStats:
             return None
         if not can_rate(self.minutes_awake_nights):
             return too_few_nights_to_rate(self.minutes_awake_nights)
-        return _("only on nights with cramps, or only on nights without")
+        if self.minutes_awake_cramp_nights == self.minutes_awake_nights:
+            return _("only on nights with cramps")
+        return _("only on nights without cramps")
 
     @property
     def comparable(self) -> bool:

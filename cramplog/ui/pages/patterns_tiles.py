@@ -67,13 +67,17 @@ def duration(seconds: float | None) -> str:
 
 
 def change(
-    before: float | None, now: float | None, show: Callable[[float | None], str], places: int
+    before: float | None,
+    now: float | None,
+    show: Callable[[float | None], str],
+    as_shown: Callable[[float], float],
 ) -> str:
     """E.g. "down 1.2 from 4.5", against the comparison period: worked from the two
-    figures as shown (`places` decimals), so that "4.0" against "4.0" is never "up 0.1"."""
+    figures as `show` shows them (`as_shown`), so "4.0" against "4.0" is never "up 0.1"."""
     if before is None or now is None:
         return _("no comparison figure")
-    difference = wording.shown(wording.shown(now, places) - wording.shown(before, places), places)
+    # Rounded once more to a tenth: 6.0 - 5.9 is 0.10000000000000053 in binary.
+    difference = wording.shown(as_shown(now) - as_shown(before), 1)
     if difference == 0:
         return _("about the same as before ({show})").format(show=show(before))
     if difference > 0:
@@ -91,6 +95,14 @@ def tally_before(before: int, recorded: int) -> str:
     ).format(before=wording.number(before), n=wording.number(recorded))
 
 
+def one_decimal(value: float) -> float:
+    return wording.shown(value, 1)
+
+
+def whole_number(value: float) -> float:
+    return wording.shown(value, 0)
+
+
 @dataclass(frozen=True)
 class Headline:
     """One headline tile: what it shows and how to read its value from the statistics."""
@@ -101,8 +113,8 @@ class Headline:
     note: Callable[[stats.PatternStats], str]
     change_field: str | None = None
     show: Callable[[float | None], str] = number
-    # The decimals `show` gives (a duration's are its whole seconds).
-    places: int = 1
+    # A figure as `show` rounds it (one decimal; a count's whole; a duration's as worded).
+    as_shown: Callable[[float], float] = one_decimal
     # A count: compared only over as many recorded nights.
     tally: bool = False
 
@@ -176,7 +188,7 @@ HEADLINES: Final = (
         lambda s: s.timing_note(),
         "episodes",
         whole,
-        places=0,
+        as_shown=whole_number,
         tally=True,
     ),
     Headline(
@@ -202,7 +214,7 @@ HEADLINES: Final = (
         ),
         "duration_median_s",
         duration,
-        places=0,
+        as_shown=wording.shown_seconds,
     ),
     Headline(
         "sleep",
@@ -256,7 +268,7 @@ class Tile(QFrame):
         else:
             field = h.change_field
             self.change.setText(
-                change(getattr(s.comparison, field), getattr(s, field), h.show, h.places)
+                change(getattr(s.comparison, field), getattr(s, field), h.show, h.as_shown)
             )
             self.change.setVisible(True)
         self.setAccessibleName(f"{_(h.title)}: {self.value.text()}")

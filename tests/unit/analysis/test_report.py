@@ -260,10 +260,11 @@ def test_the_share_of_recorded_nights_with_cramps_counts_recorded_nights_only(
 @pytest.mark.parametrize(
     ("mine", "theirs", "shown"),
     [
-        (0.9722, 0.9762, "-1 pts"),  # "97%" against "98%", though 0.4 points apart
+        (0.9722, 0.9762, "-1 pt"),  # "97%" against "98%", though 0.4 points apart
         (0.9749, 0.9651, "no change"),  # "97%" against "97%", though 1 point apart
         (0.625, 0.5, "+13 pts"),  # "63%" (halves up) against "50%"
         (0.0, 1.0, "-100 pts"),
+        (0.51, 0.5, "+1 pt"),
     ],
 )
 def test_a_shares_change_is_the_difference_of_the_percentages_shown(
@@ -284,6 +285,8 @@ def test_a_shares_change_is_the_difference_of_the_percentages_shown(
         (95, 98, {"seconds": True}, "-3 s"),
         (90.4, 89.6, {"seconds": True}, "no change"),  # both "1 min 30 s"
         (82.5, 59.5, {"seconds": True}, "+23 s"),  # "1 min 23 s" against "1 min": halves up
+        (3659, 3600, {"seconds": True}, "no change"),  # "1 h" against "1 h"
+        (3725, 3600, {"seconds": True}, "+2 min"),  # "1 h 2 min" against "1 h"
         (12, 9, {"digits": 0}, "+3"),
     ],
 )

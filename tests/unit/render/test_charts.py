@@ -204,7 +204,7 @@ def test_a_week_the_period_cuts_short_reads_as_a_part_week_not_a_sudden_drop(
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert "Part week (at the period's edge)" in legend
     # The legend's swatch for a week's cramps is a whole week's colour, not the first bar's.
-    assert fig.legends[0].legend_handles[0].get_alpha() in (None, 1.0)
+    assert fig.legends[0].legend_handles[0].get_facecolor()[3] == 1.0
     assert "2 weeks lie only partly in the period; their bars are drawn lighter." in (
         result.summary
     )

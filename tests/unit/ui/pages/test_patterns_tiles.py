@@ -18,28 +18,42 @@ def headline(key: str) -> patterns_tiles.Headline:
 def test_a_rate_and_its_change_keep_their_decimal_even_when_whole() -> None:
     cramps = headline("cramps_per_week")
     # Up from 2.5 to 3.5 a week: "up 1.0", as the rate itself reads "3.5", not "up 1".
-    assert patterns_tiles.change(2.5, 3.5, cramps.show, cramps.places) == "up 1.0 from 2.5"
+    assert patterns_tiles.change(2.5, 3.5, cramps.show, cramps.as_shown) == "up 1.0 from 2.5"
     nights = headline("cramp_nights_per_week")
-    assert patterns_tiles.change(3.0, 2.0, nights.show, nights.places) == "down 1.0 from 3.0"
+    assert patterns_tiles.change(3.0, 2.0, nights.show, nights.as_shown) == "down 1.0 from 3.0"
 
 
 def test_a_change_is_worked_from_the_figures_as_shown() -> None:
     cramps = headline("cramps_per_week")
     # 4.04 and 3.96 both read "4.0": about the same, never "up 0.1".
-    assert patterns_tiles.change(3.96, 4.04, cramps.show, 1) == "about the same as before (4.0)"
+    assert (
+        patterns_tiles.change(3.96, 4.04, cramps.show, cramps.as_shown)
+        == "about the same as before (4.0)"
+    )
     # 5.64 reads "5.6" and 5.66 "5.7": up 0.1, though only 0.02 apart.
-    assert patterns_tiles.change(5.64, 5.66, cramps.show, 1) == "up 0.1 from 5.6"
+    assert patterns_tiles.change(5.64, 5.66, cramps.show, cramps.as_shown) == "up 0.1 from 5.6"
     duration = headline("duration")
     # 1 min 30 s against 1 min 15 s, worded as the durations are.
     assert (
-        patterns_tiles.change(90, 75, duration.show, duration.places) == "down 15 s from 1 min 30 s"
+        patterns_tiles.change(90, 75, duration.show, duration.as_shown)
+        == "down 15 s from 1 min 30 s"
     )
-    assert patterns_tiles.change(89.6, 90.4, duration.show, duration.places).startswith(
+    assert patterns_tiles.change(89.6, 90.4, duration.show, duration.as_shown).startswith(
         "about the same"
+    )
+    # From an hour on a duration is worded to the minute, and so is its change.
+    assert duration.show(3659) == "1 h"
+    assert patterns_tiles.change(3600, 3659, duration.show, duration.as_shown).startswith(
+        "about the same"
+    )
+    assert (
+        patterns_tiles.change(3600, 3725, duration.show, duration.as_shown) == "up 2 min from 1 h"
     )
     # A half second rounds up in the duration and in its change alike.
     assert duration.show(82.5) == "1 min 23 s"
-    assert patterns_tiles.change(59.5, 82.5, duration.show, duration.places) == "up 23 s from 1 min"
+    assert (
+        patterns_tiles.change(59.5, 82.5, duration.show, duration.as_shown) == "up 23 s from 1 min"
+    )
 
 
 def test_a_mean_keeps_one_decimal_minutes_are_whole_and_a_rating_stays_whole() -> None:
@@ -76,7 +90,7 @@ def test_a_treatments_rates_show_their_recorded_nights() -> None:
 
 def test_a_count_and_its_change_stay_whole() -> None:
     cramps = headline("episodes")
-    assert patterns_tiles.change(41, 20, cramps.show, cramps.places) == "down 21 from 41"
+    assert patterns_tiles.change(41, 20, cramps.show, cramps.as_shown) == "down 21 from 41"
 
 
 def test_a_count_over_other_recorded_nights_shows_its_nights_not_a_change() -> None:
