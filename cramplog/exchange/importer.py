@@ -17,7 +17,15 @@ from cramplog.core.translation import N_, _
 from cramplog.core.wording import count, number
 from cramplog.diary import backups
 from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
-from cramplog.exchange import csv_format, json_format, json_stream, novelty, tables, trackers
+from cramplog.exchange import (
+    csv_format,
+    json_format,
+    json_stream,
+    novelty,
+    stopping,
+    tables,
+    trackers,
+)
 from cramplog.exchange.batch import Batch, Context, SourceKind, SpanDeclaration
 from cramplog.exchange.import_plan import ImportOptions, ImportPlan, ImportResult
 from cramplog.storage import repository as repo
@@ -150,9 +158,11 @@ def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) 
     options = options or ImportOptions()
     context = context_of(diary)
     batch = _read_with_partner(path, context, options)
+    stopping.checkpoint()  # read and checked; the diary's holdings are compared next
     span = _span_of(batch, options, diary.boundary_hour, diary.last_night())
     with diary.bulk_session() as session:
         held = transfer.holdings(session)
+    stopping.checkpoint()
     return ImportPlan(path=path, batch=batch, span=span, **novelty.counts(batch, held))
 
 

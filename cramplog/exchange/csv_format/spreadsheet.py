@@ -76,6 +76,7 @@ def read_spreadsheet(
     header: Sequence[str], rows: list[Row], context: Context, options: CsvOptions
 ) -> Batch:
     choices, problem = _columns(header, rows, context, options)
+    stopping.checkpoint()  # the columns guessed from every value: a look before the rows
     batch = Batch(SourceKind.SPREADSHEET, rows=len(rows), columns=choices, match_by_moment=True)
     if problem is not None:
         batch.questions[Question.COLUMNS] = problem
@@ -92,13 +93,16 @@ def read_spreadsheet(
     columns = None
     if first == "date" and len(fields) == len(_PLAIN_CELLS):
         columns = spreadsheet_plain.columns(rows, wanted, width)
+        stopping.checkpoint()
     table: list[list[str]] | None = None
     if columns is None:
         table = _table(rows, wanted, width)
         date_texts, aware = dates_apart(table, first)
     else:
         date_texts, aware = list(columns[0]), [None] * len(rows)
+    stopping.checkpoint()
     dates = settle_dates(date_texts, options.day_first)
+    stopping.checkpoint()
     if dates.question is not None:
         batch.questions[Question.DATE_ORDER] = dates.question
     if dates.note is not None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from cramplog.core import validation
 from cramplog.core.errors import ValidationError
 from cramplog.core.records import MAX_DURATION, MAX_INTENSITY, ChecklistKind, EpisodeInput, Side
+from cramplog.exchange import stopping
 from cramplog.exchange.batch import name_uuids
 from cramplog.exchange.csv_format.rows import Row
 from cramplog.storage import bulk
@@ -65,12 +66,15 @@ def episodes(
         return None  # a date-only row, or one with no muscle: read row by row
     try:
         clock = list(map(reader.read_time, times))
+        stopping.checkpoint()
         starts, row_zones = _starts(reader, dated, times, clock)
     except (ValueError, ValidationError):
         return None
     starts_local = list(map(datetime.combine, dated, clock))
     if not _in_range(reader, starts, dated):
         return None
+    # Each column step takes a few hundred milliseconds at 150,000 rows: a look between them.
+    stopping.checkpoint()
     try:
         # Words first, in the order the rows name them: a word of one's own is offered (and
         # numbered) when it is first met, as it is row by row.
@@ -81,8 +85,10 @@ def episodes(
         woke_of = _read(reader.read_yes_no, wokes)
     except (ValueError, ValidationError):
         return None
+    stopping.checkpoint()
     if not _passes_checks(reader, muscles, duration_of, intensity_of, notes, starts):
         return None
+    stopping.checkpoint()
     codes = [muscles[text][0] for text in muscle_texts]
     sides: list[Side] = [
         cast(Side, side_of[text]) if text else (muscles[muscle][1] or Side.NOT_APPLICABLE)
@@ -222,7 +228,9 @@ def _kept(
     # The stamp is "YYYY-MM-DD HH:MM:SS" (a time read from a cell has no fraction of a
     # second), so a name without its seconds [16:19] says the minute, muscle and side.
     by_minute = [name[:16] + name[19:] for name in names]
+    stopping.checkpoint()
     episodes = list(entered)
+    stopping.checkpoint()
     if len(set(by_minute)) < len(by_minute):
         kept = _first_of_each(reader, lines, by_minute)
         episodes = [episodes[index] for index in kept]

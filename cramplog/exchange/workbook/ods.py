@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 
 from cramplog.core.errors import ImportFileError
 from cramplog.core.translation import N_, _
+from cramplog.exchange import stopping
 from cramplog.exchange.workbook import cells, sheets
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -74,6 +75,7 @@ class _Reader:
         self.cells_read = 0
         self.row: list[str] = []
         self.empties = 0  # empty cells seen since the row's last non-empty one
+        self.rows_read = 0
 
     def read(self, content: IO[bytes]) -> tuple[list[str], dict[int, list[tuple[int, list[str]]]]]:
         parents: list[ElementTree.Element] = []
@@ -93,6 +95,9 @@ class _Reader:
                     self._end_cell(element)
                 elif element.tag == ROW:
                     self._end_row(element)
+                    self.rows_read += 1
+                    if not self.rows_read & 1023:
+                        stopping.checkpoint()
             if element.tag in (CELL, COVERED, ROW) and parents:
                 # Done with: drop it, so a sheet of any length is read in little memory.
                 parents[-1].remove(element)

@@ -30,6 +30,7 @@ from operator import itemgetter
 from string import ascii_uppercase
 from xml.parsers import expat
 
+from cramplog.exchange import stopping
 from cramplog.exchange.workbook import sheets, xlsx_fast_shape, xlsx_stream
 from cramplog.exchange.workbook.xlsx_fast_shape import NotPlain as _NotPlain
 from cramplog.exchange.workbook.xlsx_values import MEMO_SIZE, CellValues
@@ -225,6 +226,8 @@ class _Rows:
         cap = sheets.MAX_CELLS
         starts = [*self.starts, len(texts)]
         for row, number in enumerate(self.numbers):
+            if not row & 1023:
+                stopping.checkpoint()
             first, end = starts[row] + 1, starts[row + 1]
             if first == end:
                 continue

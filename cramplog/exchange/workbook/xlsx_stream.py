@@ -11,6 +11,7 @@ from typing import IO
 
 from cramplog.core.errors import ImportFileError
 from cramplog.core.translation import _
+from cramplog.exchange import stopping
 from cramplog.exchange.workbook import sheets
 from cramplog.exchange.workbook.xlsx_parts import DAMAGED, names, parser
 from cramplog.exchange.workbook.xlsx_values import CellValues, column_letters, column_number
@@ -141,6 +142,8 @@ def read(stream: IO[bytes], values: CellValues) -> Grid:
                 place(texts, column, text)
         elif tag == "row":
             state["total"] = keep(grid, state["row"], texts, state["total"], values.sheet)
+            if not len(grid) & 1023:
+                stopping.checkpoint()
         else:
             cell.end(tag)
 

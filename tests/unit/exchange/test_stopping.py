@@ -11,6 +11,7 @@ import pytest
 from cramplog import exchange
 from cramplog.diary.service import Diary
 from cramplog.exchange import stopping
+from tests.unit.exchange.workbook import samples
 
 ROWS = 3000  # a few of the readers' looks apart
 
@@ -24,7 +25,7 @@ def sheet(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["spreadsheet", "json export"])
+@pytest.mark.parametrize("kind", ["spreadsheet", "json export", "workbook"])
 def test_a_check_asked_to_stop_stops_and_the_diary_is_as_it_was(
     diary: Diary, tmp_path: Path, kind: str
 ) -> None:
@@ -36,6 +37,9 @@ def test_a_check_asked_to_stop_stops_and_the_diary_is_as_it_was(
             path = exchange.export_json(other, tmp_path / "diary.json")
         finally:
             other.close()
+    elif kind == "workbook":  # the same rows in an .xlsx
+        rows = [line.split(",") for line in path.read_text().splitlines()]
+        path = samples.xlsx(tmp_path / "cramps.xlsx", {"Cramps": rows})
     stop = threading.Event()
     stop.set()
     with stopping.stoppable(stop), pytest.raises(stopping.CheckStopped):
