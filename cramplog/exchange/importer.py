@@ -201,11 +201,19 @@ def _read_with_partner(path: Path, context: Context, options: ImportOptions) -> 
     partner_name, partner_kind = _PARTNERS[batch.source]
     partner_path = path.with_name(partner_name)
     partner = None
+    alone = _(_EPISODES_ALONE)
     if partner_path != path and partner_path.is_file():
-        partner = _read_file(partner_path, context, ImportOptions())
+        try:
+            partner = _read_file(partner_path, context, ImportOptions())
+        except ImportFileError as exc:
+            # The file asked for is still imported; the one beside it is named, and why.
+            alone = _(
+                "{partner} beside it could not be read, so it was left out ({reason}): no "
+                "night counts as recorded from this file alone."
+            ).format(partner=partner_path.name, reason=str(exc).rstrip("."))
     if partner is None or partner.source is not partner_kind:
         if batch.source is SourceKind.EPISODES_CSV:
-            batch.notes = (*batch.notes, _(_EPISODES_ALONE), _(_NO_SPANS_IN_CSV))
+            batch.notes = (*batch.notes, alone, _(_NO_SPANS_IN_CSV))
         return batch
     together = (
         _("Read from its {episodes} and {nights}, as one import.").format(

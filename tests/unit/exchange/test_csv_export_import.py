@@ -136,6 +136,22 @@ def test_a_bad_row_in_nights_csv_stops_the_whole_export_and_names_its_file(
         diary.close()
 
 
+def test_an_unreadable_nights_csv_beside_it_is_named_and_left_out(
+    exported: tuple[Path, tuple[object, ...]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, _figures_kept = exported
+    (folder / "nights.csv").write_bytes(b"\xff\xfe\x00\xd8 not text")  # damaged
+    new = tmp_path / "new"
+
+    code, out, _ = _run(capsys, "import", str(folder / "episodes.csv"), "--data-dir", str(new))
+
+    # The file asked for is imported; the one beside it is named, with why it was left out.
+    assert code == 0
+    assert "nights.csv beside it could not be read, so it was left out (" in out
+    assert "no night counts as recorded from this file alone." in out
+    assert _figures(capsys, new) == (7, 0, None)
+
+
 def test_logged_nights_cannot_be_widened_over_a_csv_export(
     exported: tuple[Path, tuple[object, ...]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
