@@ -19,6 +19,7 @@ from cramplog.diary import backups
 from cramplog.diary.service import BOUNDARY_HOUR_KEY, SLEEP_HOURS_KEY, Diary
 from cramplog.exchange import (
     csv_format,
+    export_pair,
     json_format,
     json_stream,
     novelty,
@@ -26,7 +27,7 @@ from cramplog.exchange import (
     tables,
     trackers,
 )
-from cramplog.exchange.batch import Batch, Context, SourceKind, SpanDeclaration
+from cramplog.exchange.batch import Batch, Context, SpanDeclaration
 from cramplog.exchange.import_plan import ImportOptions, ImportPlan, ImportResult
 from cramplog.storage import repository as repo
 from cramplog.storage import transfer
@@ -157,7 +158,7 @@ def plan_import(diary: Diary, path: Path, options: ImportOptions | None = None) 
     """The dry run: read and check the file, compare it with the diary, write nothing."""
     options = options or ImportOptions()
     context = context_of(diary)
-    batch = _read_with_partner(path, context, options)
+    batch = export_pair.read_with_partner(path, context, options, _read_file)
     stopping.checkpoint()  # read and checked; the diary's holdings are compared next
     span = _span_of(batch, options, diary.boundary_hour, diary.last_night())
     with diary.bulk_session() as session:
@@ -172,91 +173,6 @@ def _read_file(path: Path, context: Context, options: ImportOptions) -> Batch:
     if batch is None:  # not a JSON export, or not one that can be read a piece at a time
         batch = read_batch(read_source(path), context, options, name=path.name)
     return batch
-
-
-# A CSV export is two files written side by side: each one's partner, by name and by kind.
-_PARTNERS = {
-    SourceKind.EPISODES_CSV: (csv_format.NIGHTS_FILENAME, SourceKind.NIGHTS_CSV),
-    SourceKind.NIGHTS_CSV: (csv_format.EPISODES_FILENAME, SourceKind.EPISODES_CSV),
-}
-
-
-def _read_with_partner(path: Path, context: Context, options: ImportOptions) -> Batch:
-    """The file's records; for either file of a cramplog CSV export (or the folder holding
-    them), both files' records as one import.
-
-    Its cramps are in episodes.csv and its night records in nights.csv: read alone,
-    episodes.csv would leave out which nights were reviewed, and the recorded nights (the
-    denominator of every rate) would not come back as they were.
-    """
-    folder = path.is_dir()
-    if folder:
-        for name in (csv_format.EPISODES_FILENAME, csv_format.NIGHTS_FILENAME):
-            if (path / name).exists():
-                path = path / name
-                break
-    batch = _read_file(path, context, options)
-    if batch.source not in _PARTNERS:
-        return batch
-    partner_name, partner_kind = _PARTNERS[batch.source]
-    partner_path = path.with_name(partner_name)
-    partner = None
-    alone = _(_EPISODES_ALONE)
-    if partner_path != path and partner_path.is_file():
-        try:
-            partner = _read_file(partner_path, context, ImportOptions())
-        except ImportFileError as exc:
-            # The file asked for is still imported; the one beside it is named, and why.
-            alone = _(
-                "{partner} beside it could not be read, so it was left out ({reason}): no "
-                "night counts as recorded from this file alone."
-            ).format(partner=partner_path.name, reason=str(exc).rstrip("."))
-    if partner is None or partner.source is not partner_kind:
-        if batch.source is SourceKind.EPISODES_CSV:
-            batch.notes = (*batch.notes, alone, _(_NO_SPANS_IN_CSV))
-        return batch
-    together = (
-        _("Read from its {episodes} and {nights}, as one import.").format(
-            episodes=csv_format.EPISODES_FILENAME, nights=csv_format.NIGHTS_FILENAME
-        )
-        if folder
-        else _("Read together with {partner} beside it, as one import.").format(
-            partner=partner_path.name
-        )
-    )
-    files = {batch.source: (batch, path.name), partner.source: (partner, partner_path.name)}
-    return _joined(files[SourceKind.EPISODES_CSV], files[SourceKind.NIGHTS_CSV], together)
-
-
-_OWN_CSV = frozenset({*_PARTNERS, SourceKind.CSV_EXPORT})
-_EPISODES_ALONE = N_(
-    "No nights.csv of the same export is beside it, so the export's night records are not "
-    "read: no night counts as recorded from this file alone (import that nights.csv too to "
-    "bring them back)."
-)
-_NO_SPANS_IN_CSV = N_(
-    "A CSV export does not carry the stretches of nights over which you said you logged "
-    "every cramp (a JSON export does): nights recorded only by such a stretch stay unrecorded."
-)
-
-
-def _joined(episodes: tuple[Batch, str], nights_: tuple[Batch, str], together: str) -> Batch:
-    """One batch of a CSV export's two files (each with its file's name), every row error
-    named by its file."""
-    (cramps, cramps_file), (days, days_file) = episodes, nights_
-    return Batch(
-        SourceKind.CSV_EXPORT,
-        rows=cramps.rows + days.rows,
-        episodes=cramps.episodes,
-        days=days.days,
-        vocabulary=cramps.vocabulary,
-        errors=[
-            *(error.in_file(cramps_file) for error in cramps.errors),
-            *(error.in_file(days_file) for error in days.errors),
-        ],
-        errors_left_off=cramps.errors_left_off + days.errors_left_off,
-        notes=(*cramps.notes, *days.notes, together, _(_NO_SPANS_IN_CSV)),
-    )
 
 
 # Over 60 lines because each of its four refusals is a whole sentence of its own.
@@ -281,7 +197,7 @@ def _span_of(
     widened = options.logged_from is not None or options.logged_to is not None
     if widened and not options.logging_span:
         raise ImportRejectedError(_(CONTRADICTORY_SPAN))
-    if widened and batch.source in _OWN_CSV:
+    if widened and batch.source in export_pair.OWN_CSV:
         raise ImportRejectedError(
             _(
                 "A cramplog CSV export keeps its night records in its nights.csv, so it has "

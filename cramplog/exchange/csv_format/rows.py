@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 import re
 from collections import Counter
 from typing import NamedTuple
@@ -185,3 +186,17 @@ def read_rows(text: str) -> tuple[list[str], list[Row]]:
     if header is None:
         raise ImportFileError(_("The file is empty: it has no header row and no entries."))
     return header, rows
+
+
+def picked(rows: list[Row], wanted: list[int], width: int) -> list[list[str]]:
+    """Each row's cells of the columns `wanted`, in that order, stripped; a row shorter than
+    the header's `width` is padded (a field with no column reads the empty cell past it)."""
+    padding = [""] * (width + 1)
+    pick = operator.itemgetter(*wanted)
+    table: list[list[str]] = []
+    for row in rows:
+        cells = row.cells
+        # In place: the rows are this import's own lists, and copying 100,000 costs time.
+        cells.extend(padding[: width + 1 - len(cells)])
+        table.append(list(map(str.strip, pick(cells))))
+    return table

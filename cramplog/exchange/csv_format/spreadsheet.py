@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -27,7 +26,7 @@ from cramplog.exchange.batch import (
     name_uuid,
 )
 from cramplog.exchange.csv_format import spreadsheet_plain
-from cramplog.exchange.csv_format.rows import Row
+from cramplog.exchange.csv_format.rows import Row, picked
 from cramplog.exchange.csv_format.spreadsheet_columns import (
     SPREADSHEET_FIELDS,
     choose_columns,
@@ -96,7 +95,7 @@ def read_spreadsheet(
         stopping.checkpoint()
     table: list[list[str]] | None = None
     if columns is None:
-        table = _table(rows, wanted, width)
+        table = picked(rows, wanted, width)
         date_texts, aware = dates_apart(table, first)
     else:
         date_texts, aware = list(columns[0]), [None] * len(rows)
@@ -145,19 +144,6 @@ def _check_happened(local: datetime, when: date) -> None:
                 "clocks went forward then); check the time."
             ).format(local=local, when=when.isoformat())
         )
-
-
-def _table(rows: list[Row], wanted: list[int], width: int) -> list[list[str]]:
-    """Each row's cells in _SPREADSHEET_CELLS order (`wanted` gives their columns), stripped."""
-    padding = [""] * (width + 1)
-    pick = operator.itemgetter(*wanted)
-    table: list[list[str]] = []
-    for row in rows:
-        cells = row.cells
-        # In place: the rows are this import's own lists, and copying 100,000 costs time.
-        cells.extend(padding[: width + 1 - len(cells)])
-        table.append(list(map(str.strip, pick(cells))))
-    return table
 
 
 def _row_by_row(
