@@ -14,10 +14,11 @@ import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import QuadMesh
+from matplotlib.colors import to_rgba, to_rgba_array
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle, StepPatch
+from matplotlib.patches import Patch, Rectangle, StepPatch
 from matplotlib.text import Text
 
 from cramplog.analysis import stats
@@ -199,19 +200,20 @@ def test_a_week_the_period_cuts_short_reads_as_a_part_week_not_a_sudden_drop(
     result = charts.weekly_cramps_chart(numbers.weekly, charts.LIGHT)
     fig = drawn(result.figure)
     (counts,) = [c for c in fig.axes[0].collections if c.get_gid() == "weekly-counts"]
-    alphas = [round(float(face[3]), 2) for face in counts.get_facecolors()]
+    alphas = [round(float(face[3]), 2) for face in to_rgba_array(counts.get_facecolor())]
     assert alphas == [0.35, 1.0, 1.0, 1.0, 0.35]
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert "Part week (at the period's edge)" in legend
     # The legend's swatch for a week's cramps is a whole week's colour, not the first bar's.
-    assert fig.legends[0].legend_handles[0].get_facecolor()[3] == 1.0
+    swatch = fig.legends[0].legend_handles[0]
+    assert isinstance(swatch, Patch) and to_rgba(swatch.get_facecolor())[3] == 1.0
     assert "2 weeks lie only partly in the period; their bars are drawn lighter." in (
         result.summary
     )
     # The same chart redrawn in place for whole weeks only: every bar full again.
     whole = charts.weekly_cramps_chart(weeks([3, 2, 4]), charts.LIGHT, figure=result.figure)
     (counts,) = [c for c in whole.figure.axes[0].collections if c.get_gid() == "weekly-counts"]
-    assert {float(face[3]) for face in counts.get_facecolors()} == {1.0}
+    assert {float(face[3]) for face in to_rgba_array(counts.get_facecolor())} == {1.0}
     assert "Part week (at the period's edge)" not in [
         t.get_text() for t in whole.figure.legends[0].get_texts()
     ]
