@@ -101,6 +101,15 @@ def held_import(monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
     held.go.set()
 
 
+def raising(error: Exception) -> Callable[..., None]:
+    """A stand-in for one of the exchange's steps that fails with `error`."""
+
+    def step(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    return step
+
+
 def opened(qtbot: QtBot, diary: Diary, path: Path) -> ImportDialog:
     dialog = ImportDialog(diary, path=path)
     qtbot.add_widget(dialog)
@@ -206,11 +215,11 @@ def test_an_import_the_diary_refuses_says_so_and_stores_nothing(
     qtbot: QtBot, diary: Diary, sheet: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = settle(opened(qtbot, diary, sheet))
-
-    def refused(*_args: object, **_kwargs: object) -> None:
-        raise StorageError("The disk is full, so nothing could be saved.")
-
-    monkeypatch.setattr(exchange, "apply_import", refused)
+    monkeypatch.setattr(
+        exchange,
+        "apply_import",
+        raising(StorageError("The disk is full, so nothing could be saved.")),
+    )
     imported: list[object] = []
     dialog.imported.connect(imported.append)
     dialog.import_button.click()
@@ -225,10 +234,7 @@ def test_an_import_the_diary_refuses_says_so_and_stores_nothing(
 def test_a_bug_in_a_check_reaches_the_error_hook(
     qtbot: QtBot, diary: Diary, sheet: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*_args: object, **_kwargs: object) -> None:
-        raise ZeroDivisionError("a bug")
-
-    monkeypatch.setattr(exchange, "plan_import", broken)
+    monkeypatch.setattr(exchange, "plan_import", raising(ZeroDivisionError("a bug")))
     with qtbot.capture_exceptions() as raised:
         dialog = settle(opened(qtbot, diary, sheet))
     assert [kind for kind, _value, _trace in raised] == [ZeroDivisionError]
@@ -321,11 +327,7 @@ def test_a_bug_in_an_import_reaches_the_error_hook_and_stores_nothing(
     qtbot: QtBot, diary: Diary, sheet: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = settle(opened(qtbot, diary, sheet))
-
-    def broken(*_args: object, **_kwargs: object) -> None:
-        raise ZeroDivisionError("a bug")
-
-    monkeypatch.setattr(exchange, "apply_import", broken)
+    monkeypatch.setattr(exchange, "apply_import", raising(ZeroDivisionError("a bug")))
     with qtbot.capture_exceptions() as raised:
         dialog.import_button.click()
         settle(dialog)
