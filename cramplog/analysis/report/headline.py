@@ -95,6 +95,20 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
             return DASH
         return f"{wording.figure(s.sleep_disturbance_mean, wording.Figure.SCORE)} / 10"
 
+    # "6.0 / 10" beside "Sleep disturbance 5.3 / 10" read as a score out of 10, where it
+    # meant a median of 6.0 and a worst of 10: the second figure is named in brackets.
+    def intensity_text(s: stats.PatternStats) -> str:
+        if s.intensity_median is None:
+            return DASH
+        worst = format_number(s.intensity_worst)
+        return f"{format_number(s.intensity_median)} (worst {worst})"
+
+    def duration_text(s: stats.PatternStats) -> str:
+        if s.duration_median_s is None:
+            return DASH
+        longest = wording.duration(s.longest_duration_s)
+        return f"{wording.duration(s.duration_median_s)} (longest {longest})"
+
     def split_text(s: stats.PatternStats) -> str:
         inferred = s.nocturnal_inferred + s.daytime_inferred
         text = f"{s.nocturnal} / {s.daytime}" + (f" ({inferred} inferred)" if inferred else "")
@@ -143,25 +157,17 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
         ),
         row(
             "intensity",
-            "Intensity 0–10, median / worst",
-            f"{format_number(numbers.intensity_median)} / {format_number(numbers.intensity_worst)}",
-            b(f"{format_number(base.intensity_median)} / {format_number(base.intensity_worst)}")
-            if base
-            else None,
+            "Intensity 0–10, median (worst)",
+            intensity_text(numbers),
+            b(intensity_text(base)) if base else None,
             numbers.intensity_median,
             base.intensity_median if base else None,
         ),
         row(
             "duration",
-            "Duration, median / longest",
-            f"{wording.duration(numbers.duration_median_s)} / "
-            f"{wording.duration(numbers.longest_duration_s)}",
-            b(
-                f"{wording.duration(base.duration_median_s)} / "
-                f"{wording.duration(base.longest_duration_s)}"
-            )
-            if base
-            else None,
+            "Duration, median (longest)",
+            duration_text(numbers),
+            b(duration_text(base)) if base else None,
             numbers.duration_median_s,
             base.duration_median_s if base else None,
             seconds=True,

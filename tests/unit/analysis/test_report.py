@@ -174,8 +174,9 @@ def test_headline_numbers_match_the_hand_count_and_the_week_before(week: Diary) 
     assert rows["share_of_reviewed_nights_with_cramps"].value == "43% (3 of 7)"
     assert rows["share_of_reviewed_nights_with_cramps"].comparison == "14% (1 of 7)"
     assert rows["share_of_reviewed_nights_with_cramps"].change == "+29 pts"
-    assert rows["intensity"].value == "5.0 / 8"
-    assert rows["duration"].value == "1 min 30 s / 15 min"
+    # The worst and the longest are named: "5.0 / 8" read as a score of 5 out of 8.
+    assert rows["intensity"].value == "5.0 (worst 8)"
+    assert rows["duration"].value == "1 min 30 s (longest 15 min)"
     assert rows["duration"].change == "+30 s"  # worded as the durations it compares
     assert rows["cramps_over_10_min"].value == "1"
     assert rows["sleep_disturbance"].value == "—"
