@@ -30,6 +30,7 @@ from cramplog.render.report_document.appendix_pages import AppendixPage, paginat
 from cramplog.render.report_document.appendix_rows import (
     MARK_CELLS,
     MARKS,
+    NIGHT,
     TRIGGER_MARK,
     WARNING_MARK,
     WRAPPED,
@@ -456,9 +457,14 @@ class AppendixGrid:
         index = 0 if found is None else found
         if index < len(rows) and starts[index] + heights[index] <= first:
             index += 1  # `first` is a month heading after that row
+        # A night is written on its first cramp only; a page that opens partway through a
+        # night says again which night it is, as the month heading says "continued".
+        carried = _night_carried(rows, index) if index < len(rows) else ""
         # A hot loop over every cell of the appendix: the cached glyphs are looked up inline.
         while index < len(rows) and (start := starts[index]) < end:
             row, height = rows[index], heights[index]
+            if carried:
+                row, carried = (carried, *row[NIGHT + 1 :]), ""
             marks, wrapped = row[MARK_CELLS], row[WRAPPED]
             skip = max(0, first - start)  # the row's lines on the page before
             take = min(start + height, end) - start - skip
@@ -528,6 +534,18 @@ class AppendixGrid:
         """The month heading last shown above `line`, if any."""
         at = bisect.bisect_left(self._heading_lines, line) - 1
         return None if at < 0 else self.headings[self._heading_lines[at]]
+
+
+def _night_carried(rows: Sequence[tuple[object, ...]], index: int) -> str:
+    """The night of the row at `index` when the row does not write it (a later cramp of a
+    night begun on an earlier row), else ""."""
+    if rows[index][NIGHT]:
+        return ""
+    for earlier in range(index - 1, -1, -1):
+        night = rows[earlier][NIGHT]
+        if night:
+            return str(night)
+    return ""
 
 
 def _text_starts(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gettext
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QRectF
@@ -93,3 +93,26 @@ def test_a_long_legend_with_the_trigger_line_stays_above_the_headings(
         assert round(needed.height() / grid.step) == 3
         assert needed.bottom() <= box.bottom() + 0.5
         assert box.bottom() < headings_top
+
+
+def test_a_page_that_opens_partway_through_a_night_names_the_night(
+    qapp: object, diary: Diary
+) -> None:
+    # A night of 200 cramps, one every four minutes from the evening on: more than a page.
+    # Its date is written on its first cramp only, so a page that starts among its later
+    # cramps would leave the reader to guess which night they belong to.
+    start = datetime(2026, 3, 4, 13, 0)
+    for minute in range(0, 800, 4):
+        diary.add_episode(cramp(start + timedelta(minutes=minute)))
+    grid = appendix_of(diary)
+    assert len(grid.pages) >= 3
+    nights_written = [
+        [text for column, _line, text in grid.page_cells(page) if column == 0]
+        for page in grid.pages
+    ]
+    night = nights_written[0][0]
+    assert night.endswith(" 4")  # the night of the 4th, as its first row writes it
+    # Every later page says it again on its first row, and nowhere else.
+    assert all(written == [night] for written in nights_written[1:])
+    first_cells = [grid.page_cells(page)[0] for page in grid.pages[1:]]
+    assert all(column == 0 and text == night for column, _line, text in first_cells)
