@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ IGNORED_LABEL = N_("ignored")
 HEADERS = (N_("Column in the file"), N_("For example"), N_("Read as"))
 # Taller than this, the table scrolls: the rows to be stored below need the room.
 SHOWN_ROWS = 10
+FEWEST_ROWS = 4
 HEADER_CHARS = 40
 
 
@@ -87,10 +88,16 @@ class ColumnTable(QTableWidget):
             examples.setToolTip(_examples(choice))
             self.setItem(row, 1, examples)
         self.resizeRowsToContents()
-        shown = min(len(choices), SHOWN_ROWS)
-        rows = sum(self.rowHeight(row) for row in range(shown))
-        header = self.horizontalHeader().sizeHint().height()
-        self.setFixedHeight(header + rows + 2 * self.frameWidth())
+        # As tall as SHOWN_ROWS rows where there is room; on a short screen it gives way down
+        # to FEWEST_ROWS (and scrolls) rather than push the dialog off the screen.
+        edges = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+        heights = [self.rowHeight(row) for row in range(min(len(choices), SHOWN_ROWS))]
+        self.setMinimumHeight(edges + sum(heights[:FEWEST_ROWS]))
+        self.setMaximumHeight(edges + sum(heights))
+
+    def sizeHint(self) -> QSize:
+        """All of its SHOWN_ROWS rows when the dialog has the room."""
+        return QSize(super().sizeHint().width(), self.maximumHeight())
 
     def _field_choice(self, choice: exchange.ColumnChoice) -> QComboBox:
         combo = QComboBox()

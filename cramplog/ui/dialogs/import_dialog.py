@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -149,7 +151,14 @@ class ImportDialog(QDialog):
         self.findings_box = QGroupBox(_("What the check found"))
         self.findings = FindingsPanel()
         self.findings.words_agreed.connect(self.dry_run)
-        QVBoxLayout(self.findings_box).addWidget(self.findings)
+        # Scrolled rather than squeezed: on a short screen the layout crushed the new words'
+        # box (its agreement tick box, without which nothing imports) to a sliver.
+        scroller = QScrollArea()
+        scroller.setObjectName("findingsScroller")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.findings)
+        QVBoxLayout(self.findings_box).addWidget(scroller)
         self.findings_box.hide()
         # The row problems list, by the name the rest of the dialog knows it.
         self.errors = self.findings.errors

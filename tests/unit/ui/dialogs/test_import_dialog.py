@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QScrollArea, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from cramplog.analysis import stats
@@ -422,3 +422,29 @@ def test_agreeing_to_one_files_words_does_not_agree_to_the_next_files(
     assert hand_kept.findings.words_list.text() == "Muscles: “Zehenkrampf”"
     assert not hand_kept.import_button.isEnabled()
     assert hand_kept.columns.rowCount() == 3  # the new file's columns, not the last one's
+
+
+def test_on_a_short_screen_the_new_words_box_scrolls_into_view_whole(
+    hand_kept: ImportDialog,
+) -> None:
+    # A laptop 600 pixels high, less its panel and the dialog's title bar: the dialog fits,
+    # and the box whose tick box Import waits for keeps its height (it was crushed to a
+    # sliver, its lines drawn over one another) and scrolls into view.
+    assert hand_kept.minimumSizeHint().height() <= 540
+    hand_kept.resize(1024, 540)
+    settle(hand_kept)
+    assert hand_kept.height() == 540
+    box = hand_kept.findings
+    assert box.words_box.isVisible()
+    for widget in (box.words_box, box.words_list, box.add_words, box.words_state):
+        assert widget.height() >= widget.minimumSizeHint().height()
+    scroller = hand_kept.findChild(QScrollArea, "findingsScroller")
+    assert scroller is not None
+    scroller.ensureWidgetVisible(box.add_words)
+    settle(hand_kept)
+    assert not box.add_words.visibleRegion().isEmpty()
+    # At a roomy size the columns' table shows every column of the file, as it always did.
+    hand_kept.resize(1280, 800)
+    settle(hand_kept)
+    columns = hand_kept.columns
+    assert columns.height() == columns.maximumHeight()
