@@ -32,6 +32,9 @@ class Side(enum.StrEnum):
     LEFT = "left"
     RIGHT = "right"
     BOTH = "both"
+    # No side given: a neck has none, and a quick log or an imported row without one
+    # leaves it so. Shown as "Not noted", never as "Not applicable", which would tell a
+    # GP that a calf cramp had no side.
     NOT_APPLICABLE = "n/a"
 
     @property
@@ -43,7 +46,7 @@ _SIDE_LABELS = {
     Side.LEFT: N_("Left"),
     Side.RIGHT: N_("Right"),
     Side.BOTH: N_("Both"),
-    Side.NOT_APPLICABLE: N_("Not applicable"),
+    Side.NOT_APPLICABLE: N_("Not noted"),
 }
 
 

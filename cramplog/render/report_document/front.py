@@ -215,7 +215,7 @@ class FrontPage(TextBuilder):
         ]
         self.table(
             cursor,
-            [_("Muscle"), _("All"), _("Left"), _("Right"), _("Both"), _("n/a")],
+            [_("Muscle"), _("All"), _("Left"), _("Right"), _("Both"), _("Not noted")],
             rows or [[_("No cramps"), "0", "", "", "", ""]],
             [40, 12, 12, 12, 12, 12],
             right=range(1, 6),

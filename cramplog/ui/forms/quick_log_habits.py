@@ -54,7 +54,8 @@ def common_muscles(episodes: list[Episode], offered: list[str], last: str | None
 def usual_sides(episodes: list[Episode]) -> dict[str, Side]:
     """For each muscle logged with a side, the side it was logged with most (latest on a tie).
 
-    "Not applicable" is not counted: it says nothing about which side a muscle usually cramps.
+    No side ("Not noted") is not counted: it says nothing about which side a muscle usually
+    cramps.
     """
     by_muscle: dict[str, Counter[Side]] = defaultdict(Counter)
     latest: dict[tuple[str, Side], int] = {}

@@ -733,3 +733,15 @@ def test_a_layout_that_fails_leaves_no_reader_behind_and_no_file(
         report_document.write_pdf(summary, folder / "summary.pdf")
     assert appendix_readers() == []
     assert list(folder.iterdir()) == []
+
+
+def test_the_side_table_calls_a_side_not_given_not_noted(
+    qapp: object, week: Diary, tmp_path: Path
+) -> None:
+    # A cramp logged without a side is counted in its own column, headed for what it is:
+    # no side was noted ("n/a" read as "not applicable" to a GP, wrong for a calf).
+    week.add_episode(cramp(datetime(2026, 3, 4, 3, 0), side=Side.NOT_APPLICABLE))
+    path = report_document.write_pdf(report.build_report(week, period=WEEK), tmp_path / "s.pdf")
+    page_one = words(page_texts(path)[0])
+    assert "Left Right Both Not noted" in page_one
+    assert "n/a" not in page_one

@@ -423,3 +423,20 @@ def test_a_cleared_message_leaves_no_gap(
     assert dialog.muscle_error.isHidden()
     qtbot.wait_until(lambda: dialog.height() == height)
     assert side.mapTo(dialog, side.rect().topLeft()).y() == side_y
+
+
+def test_a_calf_logged_without_a_side_reads_side_not_noted_never_not_applicable(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences, diary: Diary
+) -> None:
+    # Open, Calf, Enter: no side was given. "Not applicable" would tell a GP the calf had
+    # none; the choice left standing says what is true, that no side was noted.
+    dialog = open_quick_log(qtbot, editor, preferences)
+    qtbot.mouseClick(dialog.muscle_buttons["muscle.calf"], Qt.MouseButton.LeftButton)
+    chosen = [b.text() for b in dialog.side_buttons.values() if b.isChecked()]
+    assert chosen == ["Not noted"]
+    with qtbot.wait_signal(dialog.accepted):
+        press_enter(qtbot)
+    [stored] = diary.list_episodes()
+    assert stored.side is Side.NOT_APPLICABLE
+    assert stored.side.label == "Not noted"
+    assert all("applicable" not in b.text() for b in dialog.side_buttons.values())
