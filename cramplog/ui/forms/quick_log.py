@@ -106,7 +106,9 @@ class QuickLogDialog(QDialog):
         beside = QHBoxLayout()
         beside.setSpacing(16)
         self.body_map = BodyMapWidget(self._muscle_label, offer_other=False)
-        self.body_map.setMinimumSize(340, 430)
+        # Small enough for the dialog to fit a 600-pixel screen with its title bar and a panel
+        # (it was 578 px high, Save below the edge); the map scales up with the dialog.
+        self.body_map.setMinimumSize(300, 360)
         self.body_map.picked.connect(self.choose_region)
         beside.addWidget(self.body_map, 1)
         column = QVBoxLayout()

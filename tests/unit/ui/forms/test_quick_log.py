@@ -440,3 +440,16 @@ def test_a_calf_logged_without_a_side_reads_side_not_noted_never_not_applicable(
     assert stored.side is Side.NOT_APPLICABLE
     assert stored.side.label == "Not noted"
     assert all("applicable" not in b.text() for b in dialog.side_buttons.values())
+
+
+def test_the_quick_log_fits_a_600_pixel_screen_with_save_on_it(
+    qtbot: QtBot, editor: DiaryEditor, preferences: Preferences
+) -> None:
+    # 600 pixels less a title bar and a panel (28 each): Save, the dialog's last row, was
+    # below the screen's edge at the old 578-pixel minimum.
+    dialog = open_quick_log(qtbot, editor, preferences)
+    assert dialog.minimumSizeHint().height() <= 600 - 2 * 28
+    dialog.resize(dialog.minimumSizeHint())
+    qtbot.wait_until(lambda: dialog.height() == dialog.minimumSizeHint().height())
+    assert dialog.save_button.geometry().bottom() < dialog.height()
+    assert not dialog.save_button.visibleRegion().isEmpty()
