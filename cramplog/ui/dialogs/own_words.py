@@ -207,7 +207,9 @@ class WordList(QWidget):
                 self.list.setCurrentItem(item)
         if not words:
             placeholder = QListWidgetItem(_(self.texts.none_yet))
-            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            # Enabled but not selectable: a disabled item is drawn in the faint disabled
+            # colour (3.7:1), and this line is news to read, not a control to use.
+            placeholder.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(placeholder)
         self._selection_changed()
 

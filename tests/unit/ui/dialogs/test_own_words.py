@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from cramplog.core.records import EpisodeInput, Side, VocabularyKind
@@ -18,6 +19,7 @@ from cramplog.ui.dialogs.own_words import HIDDEN_SUFFIX, OwnWordsDialog, WordLis
 from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.pages.diary_page import DiaryPage
 from cramplog.ui.widgets import common as widgets
+from cramplog.ui.widgets import theme
 from cramplog.ui.widgets.episode_rows import MUSCLE
 from tests.conftest import NOW
 
@@ -71,6 +73,33 @@ def test_there_is_a_tab_for_muscles_triggers_and_reliefs(dialog: OwnWordsDialog)
     assert titles == ["Muscles", "Triggers", "Reliefs"]
     muscles = dialog.lists[VocabularyKind.MUSCLE]
     assert muscles.list.item(0).text() == "No muscles of your own yet."
+    assert not muscles.rename_button.isEnabled() and not muscles.hide_button.isEnabled()
+
+
+def test_the_none_yet_line_is_drawn_as_text_to_read_and_cannot_be_chosen(
+    qtbot: QtBot, dialog: OwnWordsDialog
+) -> None:
+    # It was a disabled item, drawn in the faint disabled colour (3.7:1 on white).
+    muscles = dialog.lists[VocabularyKind.MUSCLE]
+    line = muscles.list.item(0)
+    dialog.show()
+    qtbot.wait_exposed(dialog)
+    box = muscles.list.visualItemRect(line)
+    image = muscles.list.viewport().grab(box).toImage()
+    colours = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    background = max(set(c.rgb() for c in colours), key=[c.rgb() for c in colours].count)
+    darkest = min(colours, key=theme.relative_luminance)
+    assert theme.contrast_ratio(darkest, QColor.fromRgb(background)) >= 4.5
+    assert line.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert not line.flags() & Qt.ItemFlag.ItemIsSelectable
+    muscles.list.setCurrentItem(line)
+    qtbot.mouseClick(
+        muscles.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=muscles.list.visualItemRect(line).center(),
+    )
+    assert muscles.list.selectedItems() == []
+    assert muscles.current_word() is None
     assert not muscles.rename_button.isEnabled() and not muscles.hide_button.isEnabled()
 
 

@@ -13,7 +13,7 @@ from cramplog.core.night_states import NightState
 from cramplog.core.records import EpisodeInput
 from cramplog.diary.service import Diary
 from cramplog.ui.widgets import theme
-from cramplog.ui.widgets.night_calendar import NightCalendar, legend, state_colour
+from cramplog.ui.widgets.night_calendar import NightCalendar, day_colour, legend, state_colour
 from tests.conftest import LONDON
 
 
@@ -46,9 +46,11 @@ def test_turning_to_another_month_reads_its_nights(qtbot: QtBot, diary: Diary) -
 def test_day_numbers_and_symbols_stay_readable_on_every_state_s_colour(
     palette: QPalette,
 ) -> None:
-    text = palette.color(QPalette.ColorRole.Text)
-    for state in NightState:
-        assert theme.contrast_ratio(text, state_colour(palette, state)) >= 4.5, state
+    # The days of the month before and after too: they show their nights' states as well.
+    for other_month in (False, True):
+        text = day_colour(palette, other_month=other_month)
+        for state in NightState:
+            assert theme.contrast_ratio(text, state_colour(palette, state)) >= 4.5, state
     colours = {state_colour(palette, state).name() for state in NightState}
     assert len(colours) == len(NightState)
 
