@@ -265,3 +265,11 @@ def _half_up(value: float, decimals: int) -> tuple[bool, int, int] | None:
     if len(str(digits)) + max(exponent + decimals, 0) > _DECIMAL_DIGITS:
         return None
     return negative, digits, exponent
+
+
+def shortened(text: str, most: int = 120) -> str:
+    """`text` cut to its start and its end around "…" when longer than `most` characters:
+    a 5,000-character file name in a one-line message."""
+    if len(text) <= most:
+        return text
+    return f"{text[: most // 2]}…{text[len(text) - most // 2 :]}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import errno
 import os
+import stat
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -101,6 +102,16 @@ def examine(data_dir: Path, *, check_pages: bool = True) -> Verdict:
             return verdict(
                 Condition.MISSING,
                 _("There is no diary in {data_dir} yet.").format(data_dir=data_dir),
+            )
+        if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
+            # A pipe would hold every command waiting for a writer, a device feed it endless
+            # bytes: neither is opened. (A folder's own refusal, below, names it as one.)
+            return verdict(
+                Condition.UNREADABLE,
+                _(
+                    "{path} is not a file but a pipe or a device, so it was not opened; "
+                    "move it aside to start a new diary here."
+                ).format(path=path),
             )
         header = health.read_header(path)
     except OSError as exc:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from cramplog.core import wording
 from cramplog.core.errors import CramplogError, StorageError
 from cramplog.core.translation import N_, _
 from cramplog.files.private import PRIVATE_FILE_MODE, create_private_file, fsync_dir
@@ -46,7 +47,9 @@ def storage_message(exc: OSError, target: Path, *, done: str = NOTHING_WRITTEN) 
     name = _ERRNO_NAMES.get(exc.errno or 0, "")
     code = f" ({name})" if name else ""
     # A refusal on a folder itself (made private, or holding a lock file) names that folder.
-    folder = target if target.is_dir() else target.parent if str(target.parent) else Path(".")
+    folder = target if _is_dir(target) else target.parent if str(target.parent) else Path(".")
+    if exc.errno == errno.ENOTDIR and exc.filename:
+        folder = Path(os.fsdecode(exc.filename))  # the path that is no folder, not its parent
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return _("The disk is full{code}, so {target} could not be written. {done}").format(
             code=code, target=target, done=done
@@ -59,7 +62,11 @@ def storage_message(exc: OSError, target: Path, *, done: str = NOTHING_WRITTEN) 
         return _("{folder} is on a read-only disk{code}. {done}").format(
             folder=folder, code=code, done=done
         )
-    if exc.errno == errno.ENOENT and not folder.is_dir():
+    if exc.errno == errno.ENAMETOOLONG:
+        return _("The name {target} is too long for the disk. {done}").format(
+            target=wording.shortened(str(target)), done=done
+        )
+    if exc.errno == errno.ENOENT and not _is_dir(folder):
         return _("The folder {folder} does not exist. {done}").format(folder=folder, done=done)
     if exc.errno == errno.ENOTDIR:
         return _("{folder} is not a folder. {done}").format(folder=folder, done=done)
@@ -214,3 +221,12 @@ def write_bytes(
 def _remove(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink()
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether `path` is a folder; False when asking fails too (a name too long for the
+    disk raised again inside the handler of the first refusal)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
+from cramplog.core import wording
 from cramplog.core.translation import _
 
 
@@ -23,4 +25,29 @@ def resolve_data_dir(option: str | None) -> Path:
         raise DiaryOpenError(_("--data-dir needs a directory name."))
     if "\x00" in option:
         raise DiaryOpenError(_("--data-dir contains a NUL character."))
-    return Path(option).expanduser().resolve()
+    given = Path(option).expanduser()
+    try:
+        resolved = given.resolve()
+        dangling = given.is_symlink() and not given.exists()
+    except (OSError, RuntimeError) as exc:  # a loop of links: RuntimeError before 3.13
+        if isinstance(exc, OSError) and exc.errno != errno.ELOOP:
+            raise DiaryOpenError(
+                _("--data-dir {folder} cannot be used: {reason}.").format(
+                    folder=wording.shortened(option), reason=exc.strerror or exc
+                )
+            ) from None
+        raise DiaryOpenError(
+            _("--data-dir {folder} is a symbolic link that leads round in a loop.").format(
+                folder=option
+            )
+        ) from None
+    if dangling:
+        # Its target's folders would be made (on the disk under a mount point, if the drive
+        # it leads to is not mounted): refused, and nothing made.
+        raise DiaryOpenError(
+            _(
+                "--data-dir {folder} is a symbolic link to {target}, which does not exist (a "
+                "drive not mounted?); nothing was created."
+            ).format(folder=option, target=resolved)
+        )
+    return resolved

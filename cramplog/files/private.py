@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -16,10 +17,16 @@ def ensure_private_dir(path: Path) -> Path:
     Parents that already exist are left as they are; only folders made here are set 0700,
     whatever the umask (mkdir's mode is filtered by it).
     """
-    missing = [p for p in (path, *path.parents) if not p.exists()]
+    # lexists: a dangling symbolic link is not a missing folder to make (mkdir would make
+    # its target's folders elsewhere, or fail half-way).
+    missing = [p for p in (path, *path.parents) if not os.path.lexists(p)]
     for folder in reversed(missing):
         folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
         os.chmod(folder, PRIVATE_DIR_MODE)
+    if not path.is_dir():
+        # A file, a device or a dangling link given as the folder: refused before the chmod
+        # below, which would otherwise make it owner-only (as root, /dev/null too).
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
     os.chmod(path, PRIVATE_DIR_MODE)
     return path
 
