@@ -100,6 +100,18 @@ def reversed_period(first: date, last: date) -> str:
     )
 
 
+def unended_night(first: date | None, last: date | None, last_night: date) -> str | None:
+    """The refusal of a --from or --to after last night (a night not ended yet has nothing
+    settled to give, and a date near 9999 has no night after it to end on); else None."""
+    for option, night in (("--from", first), ("--to", last)):
+        if night is not None and night > last_night:
+            return _(
+                "{option} {night} is a night that has not ended yet; the latest one is "
+                "{latest}. Nothing was written."
+            ).format(option=option, night=night.isoformat(), latest=last_night.isoformat())
+    return None
+
+
 def held(episodes: int | None, nights: int | None) -> str:
     """What a diary or a backup holds: "3 episodes, 1 night record" (None: not counted)."""
     return _("{episodes}, {nights}").format(

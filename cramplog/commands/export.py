@@ -46,7 +46,10 @@ def _to_stdout(diary: Diary, args: argparse.Namespace) -> None:
     import sys
 
     from cramplog import exchange
+    from cramplog.core.errors import ExportError
 
+    if sys.stdout is None:  # Python started with standard output closed
+        raise ExportError(_("Standard output is closed, so nothing could be written."))
     # newline="" so the csv module's own line endings pass through unchanged.
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
     try:
@@ -55,6 +58,13 @@ def _to_stdout(diary: Diary, args: argparse.Namespace) -> None:
         else:
             exchange.write_json(diary, out, first_night=args.first, last_night=args.last)
         out.flush()
+    except BrokenPipeError:
+        raise  # the reader left: answered quietly by the command line
+    except OSError as exc:
+        # Named as what it is (a full disk behind a redirection, say), not as the folder ".".
+        raise ExportError(
+            _("Standard output could not be written ({reason}).").format(reason=exc.strerror or exc)
+        ) from exc
     finally:
         out.detach()  # standard output stays open for the rest of the process
 
@@ -75,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
     refusal = _("There is no diary in {folder} to export.").format(folder=data_dir)
     written: tuple[Path, ...]
     with commands.open_diary(data_dir, if_missing=refusal) as diary:
+        unended = commands.unended_night(args.first, args.last, diary.last_night())
+        if unended is not None:
+            raise ExportError(unended)
         if to_stdout:
             _to_stdout(diary, args)
             return 0

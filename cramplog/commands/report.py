@@ -72,13 +72,9 @@ def run(args: argparse.Namespace) -> int:
         # Kept referenced until the end: painting needs the application alive.
         application = report_document.headless_application()
         last_night = diary.last_night()
-        if args.last is not None and args.last > last_night:
-            raise ExportError(
-                _(
-                    "--to {night} is a night that has not ended yet; the latest one is "
-                    "{latest}. Nothing was written."
-                ).format(night=args.last, latest=last_night)
-            )
+        unended = commands.unended_night(args.first, args.last, last_night)
+        if unended is not None:
+            raise ExportError(unended)
         last = args.last or last_night
         period = (
             stats.Period(args.first, last, _("Chosen period"))

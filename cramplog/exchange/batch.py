@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from cramplog.core import checklist as checklists
-from cramplog.core import validation
+from cramplog.core import validation, wording
 from cramplog.core.records import ChecklistKind, EpisodeInput, SpanSource, VocabularyKind
 from cramplog.core.translation import N_, _
 from cramplog.exchange import stopping
@@ -138,8 +138,10 @@ class ColumnChoice:
     def fate(self, label: str) -> str:
         """E.g. '“What helped” → Relief methods (“stretching; walked it off”, “massage”)';
         `label` is the field's label, or "ignored"."""
-        shown = ", ".join(f"“{example}”" for example in self.examples)
-        header = "".join(c if c.isprintable() else "�" for c in self.header)
+        # A header or a value can be a whole 50 MB line of a file that is no spreadsheet:
+        # each is cut to a line's worth.
+        shown = ", ".join(f"“{wording.shortened(example, 60)}”" for example in self.examples)
+        header = "".join(c if c.isprintable() else "�" for c in wording.shortened(self.header))
         return f"“{header}” → {label}" + (f" ({shown})" if shown else "")
 
 

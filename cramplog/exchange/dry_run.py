@@ -1,17 +1,22 @@
 """The dry run's account of a spreadsheet: each column's fate, rows read specially, new words.
 
-Nothing in a file is dropped without being named: every column is listed with the field it
-feeds or "ignored", with a couple of its values, and every word that is not simply matched
-is listed with where it goes.
+Nothing in a file is dropped without being said: every column read is listed with the field
+it feeds, with a couple of its values, and the ignored ones too (named up to a dozen, then
+counted); every word that is not simply matched is listed with where it goes.
 """
 
 from __future__ import annotations
+
+from typing import Final
 
 from cramplog.core import nights, wording
 from cramplog.core.translation import _
 from cramplog.exchange.batch import Batch
 from cramplog.exchange.csv_format.spreadsheet_columns import FIELD_LABELS
 from cramplog.exchange.csv_format.spreadsheet_words import KIND_PLURALS, LISTED, listed_words
+
+# Ignored columns named one by one in a dry run; any more are counted.
+MOST_IGNORED_SHOWN: Final = 12
 
 
 def column_fates(batch: Batch) -> list[str]:
@@ -29,7 +34,19 @@ def spreadsheet_lines(batch: Batch, *, new_words_agreed: bool) -> list[str]:
     """The dry run's lines about a spreadsheet, after its summary (none for other files)."""
     if not batch.columns:
         return []
-    lines = [_("Columns:"), *(f"  {fate}" for fate in column_fates(batch))]
+    fates = column_fates(batch)
+    ignored = [i for i, choice in enumerate(batch.columns) if choice.field is None]
+    if len(ignored) > MOST_IGNORED_SHOWN:
+        # A file of 200,000 columns listed 200,000 lines: those read, the first ignored
+        # ones, and a count of the rest.
+        left_off = set(ignored[MOST_IGNORED_SHOWN:])
+        fates = [fate for i, fate in enumerate(fates) if i not in left_off]
+        fates.append(
+            wording.count(
+                len(left_off), "… and {n} more column, ignored", "… and {n} more columns, ignored"
+            )
+        )
+    lines = [_("Columns:"), *(f"  {fate}" for fate in fates)]
     lines += reading_lines(batch)
     for kind, words in batch.new_words.items():
         added = (

@@ -10,6 +10,7 @@ read is part of the caller's transaction), and the start-up preview with a read-
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
@@ -122,7 +123,10 @@ def iter_episodes(
         while rows := cursor.fetchmany(page):
             yield from _episodes_of(connection, rows, selective=True)
     finally:
-        cursor.close()
+        # An iterator let go half-way (the reader of `export -o -` left early) is finished
+        # off when it is collected, after its diary was closed: its cursor went with it.
+        with contextlib.suppress(sqlite3.ProgrammingError):
+            cursor.close()
 
 
 # Over 60 lines because it names each of Episode's columns once as it turns the rows into

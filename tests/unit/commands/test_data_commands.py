@@ -210,6 +210,11 @@ def test_export_csv_and_json(
         (["--from", "2026-13-01"], 2, "not a date"),
         (["--to", "yesterday"], 2, "not a date"),
         (["--from", "2026-03-10", "--to", "2026-03-01"], 1, "after --to"),
+        # A night not ended yet: it wrote an empty export, or, near the
+        # end of the calendar, failed as a bug (OverflowError).
+        (["--from", "2099-12-25"], 1, "--from 2099-12-25 is a night that has not ended yet"),
+        (["--from", "9999-12-31"], 1, "--from 9999-12-31 is a night that has not ended yet"),
+        (["--to", "9999-12-31"], 1, "--to 9999-12-31 is a night that has not ended yet"),
     ],
 )
 def test_export_refuses_bad_dates_with_one_line(
