@@ -78,3 +78,25 @@ def test_a_reading_inside_another_is_part_of_it_and_leaves_it_open(saved: Path) 
         with plain_diary.reading(connection):
             assert connection.execute("SELECT count(*) FROM episodes").fetchone() == (1,)
         assert connection.in_transaction  # the outer reading's snapshot goes on
+
+
+def test_an_export_read_let_go_after_its_diary_closed_leaves_no_message(
+    saved: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reader of `export csv -o -` that leaves early (`| head`) leaves the read half-way;
+    # finished off after the diary closed, it printed "Exception ignored ... Cannot operate
+    # on a closed database" on the terminal.
+    import gc
+    import sys
+
+    from cramplog.storage import plain_reads
+
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    connection = sqlite3.connect(saved)
+    reading = plain_reads.iter_episodes(connection, page=1)
+    assert next(reading).muscle == "muscle.calf"
+    connection.close()
+    del reading
+    gc.collect()
+    assert unraisable == []
