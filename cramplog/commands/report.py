@@ -61,6 +61,18 @@ def run(args: argparse.Namespace) -> int:
     if args.first and args.last and args.first > args.last:
         raise ExportError(commands.reversed_period(args.first, args.last))
     name = None if args.name is None else " ".join(args.name.split())
+    if name is not None and len(name) > report.MOST_NAME:
+        # 5,000 characters filled page one, pushing the doctor's figures off it.
+        raise ExportError(
+            _("--name is {n} characters long; give at most {most}. Nothing was written.").format(
+                n=f"{len(name):,}", most=report.MOST_NAME
+            )
+        )
+    if name is not None and any("\ud800" <= char <= "\udfff" for char in name):
+        # Bytes the terminal's encoding does not read: they would print as "�".
+        raise ExportError(
+            _("--name is not readable text in this terminal's encoding. Nothing was written.")
+        )
     if args.fluids is not None:
         conventions.choose_fluid_unit(units.FluidUnit(args.fluids))
     data_dir = commands.data_dir(args)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from cramplog.analysis import stats, warning_signs
 from cramplog.analysis.report import tables
@@ -54,6 +54,11 @@ from cramplog.core.translation import _
 
 if TYPE_CHECKING:
     from cramplog.diary.view import DiaryFigures
+
+
+# The longest name the header takes (the Summary page's field and `report --name`): a longer
+# one fills page one and pushes the doctor's figures off it.
+MOST_NAME: Final = 200
 
 
 # Over 60 lines because it names each part of Report once; the parts are built in `tables`

@@ -20,7 +20,14 @@ from cramplog.analysis import stats
 from cramplog.core.translation import _, n_
 from cramplog.render.report_document import typesetting
 from cramplog.render.report_document.rich_text import TextBuilder
-from cramplog.render.report_document.typesetting import ACCENT, ALERT, BODY_PT, RULE, SealedDocument
+from cramplog.render.report_document.typesetting import (
+    ACCENT,
+    ALERT,
+    BODY_PT,
+    RULE,
+    SealedDocument,
+    one_line,
+)
 
 # Rows of a page-one table before "… and N more".
 TOP_ROWS: Final = 6
@@ -83,7 +90,8 @@ class FrontPage(TextBuilder):
         self._first_block = False
         who = []
         if header.name:
-            who.append((_("Name: "), header.name))
+            # Direction controls dropped: one could show "Alice" + RLO + "evil" as "Alicelive".
+            who.append((_("Name: "), one_line(header.name)))
         if header.date_of_birth is not None:
             who.append((_("Date of birth: "), reports.format_date(header.date_of_birth)))
         if who:

@@ -180,7 +180,7 @@ class AboutYou(QGroupBox):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("summaryName")
         self.name_edit.setAccessibleName(_("Your name"))
-        self.name_edit.setMaxLength(200)
+        self.name_edit.setMaxLength(reports.MOST_NAME)
         self.name_edit.textChanged.connect(changed)
         self.birth_check = QCheckBox(_("Date of birth"))
         self.birth_check.setObjectName("summaryBirthGiven")

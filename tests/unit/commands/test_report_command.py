@@ -101,6 +101,21 @@ def test_a_report_is_written_without_any_display(filled: Path, tmp_path: Path) -
     assert "Page 1 of" in text
 
 
+def test_a_name_is_kept_to_a_line_of_plain_text(filled: Path, tmp_path: Path) -> None:
+    target = tmp_path / "gp.pdf"
+    period = ("--from", "2025-06-02", "--to", "2025-06-08", "--data-dir", str(filled))
+    # 5,000 characters filled page one, pushing the doctor's figures off it.
+    long = cramplog("-o", str(target), "--name", "A" * 5000, *period)
+    assert long.returncode == 1 and not target.exists()
+    assert long.stderr == (
+        "cramplog: --name is 5,000 characters long; give at most 200. Nothing was written.\n"
+    )
+    # A right-to-left override showed "Alice" + RLO + "evil" as "Alicelive" on the page.
+    spoof = cramplog("-o", str(target), "--name", "Alice\u202eevil", *period)
+    assert spoof.returncode == 0, spoof.stderr
+    assert "Name: Aliceevil" in text_of(target)
+
+
 def test_a_one_night_report_says_1_night_not_1_nights(filled: Path, tmp_path: Path) -> None:
     target = tmp_path / "one-night.pdf"
     result = cramplog(
