@@ -134,6 +134,8 @@ def fill_tree(
             )
         item = QTreeWidgetItem(group, [trigger.label, str(trigger.episodes), mark])
         item.setData(0, TRIGGER_CODE_ROLE, trigger.code)
+        # On a narrow window the name is cut short ("Unaccustomed hard acti…"): in full here.
+        item.setToolTip(0, trigger.label)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if trigger.stands_out:
             font = item.font(0)

@@ -660,3 +660,21 @@ def test_figures_read_before_last_night_ended_are_computed_again_when_the_diary_
     early.attach(editor)
     qtbot.wait_until(lambda: early.stats is not None and early.stats.period.last.day == 11)
     assert tile_value(early, "episodes") == "1"
+
+
+def test_a_trigger_name_cut_short_in_a_narrow_window_is_whole_in_its_tooltip(
+    qtbot: QtBot, page: PatternsPage, editor: DiaryEditor
+) -> None:
+    # At 1024 pixels wide "Unaccustomed hard activity" read "Unaccustomed hard acti…".
+    editor.add_episode(cramp(10, triggers=("trigger.unaccustomed_activity",)))
+    page.resize(1024, 600)
+    shown(qtbot, page)
+    tree = page.trigger_tree
+    items = [
+        group.child(j)
+        for i in range(tree.topLevelItemCount())
+        if (group := tree.topLevelItem(i)) is not None
+        for j in range(group.childCount())
+    ]
+    assert items
+    assert all(item is not None and item.toolTip(0) == item.text(0) for item in items)
