@@ -355,6 +355,14 @@ def resolve_backup(data_dir: Path, name: str) -> Path:
     if not candidate.is_absolute() and not candidate.exists():
         candidate = backup_dir(data_dir) / name
     if not candidate.is_file():
+        if candidate.exists() or candidate.is_symlink():
+            # A folder, a pipe, a device or a loop of links: there, but no file to restore.
+            raise BackupError(
+                _(
+                    "{name!r} is not a backup file (a folder, a pipe, a device or a broken "
+                    "link); name a file in {backup_dir}."
+                ).format(name=name, backup_dir=backup_dir(data_dir))
+            )
         raise BackupError(
             _("There is no backup file {name!r} (looked in {backup_dir}).").format(
                 name=name, backup_dir=backup_dir(data_dir)

@@ -154,6 +154,21 @@ def test_restore_of_a_missing_backup_fails_clearly(
     assert sha256(filled / "diary.sqlite3") == before
 
 
+def test_restore_of_a_folder_or_a_pipe_says_what_it_is(
+    capsys: pytest.CaptureFixture[str], filled: Path, tmp_path: Path
+) -> None:
+    # Both were "There is no backup file", though the person could see them there.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    before = sha256(filled / "diary.sqlite3")
+    for given in (pipe, tmp_path):
+        code, _out, err = run(capsys, "restore", str(given), "--data-dir", str(filled))
+        assert code == 1 and err.count("\n") == 1
+        assert err.startswith(f"cramplog: '{given}' is not a backup file (a folder, a pipe")
+    assert sha256(filled / "diary.sqlite3") == before
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
 def test_restore_refuses_while_the_app_is_open(
     capsys: pytest.CaptureFixture[str], filled: Path, other_instance: object
 ) -> None:
