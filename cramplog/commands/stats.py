@@ -94,6 +94,9 @@ def run(args: argparse.Namespace) -> int:
             )
         last = args.last if args.last is not None else diary.last_night()
         first = args.first if args.first is not None else stats.default_period(last).first
+        # The three months before an early --to would reach back before the first night a
+        # command takes (--from 1899-10-02 is refused): they start there instead.
+        first = max(first, commands.EARLIEST_NIGHT)
         if first > last:
             # Only --from was given, and it is the night still in progress.
             last = first

@@ -524,3 +524,13 @@ def test_a_reader_that_leaves_early_ends_the_output_without_a_word(filled: Path)
         os.close(write_end)
     assert result.stderr == ""
     assert result.returncode == cli.EXIT_BROKEN_PIPE
+
+
+def test_an_early_to_never_reaches_back_before_the_first_night_a_command_takes(
+    capsys: pytest.CaptureFixture[str], filled: Path
+) -> None:
+    # The three months before --to 1900-01-01 began on 2 October 1899, a night --from
+    # refuses.
+    code, out, _err = run(capsys, "--to", "1900-01-01", "--data-dir", str(filled))
+    assert code == 0
+    assert out.startswith("Nights of 1 Jan 1900 to 1 Jan 1900 (1)\n")
