@@ -112,6 +112,17 @@ def unended_night(first: date | None, last: date | None, last_night: date) -> st
     return None
 
 
+def future_night(first: date | None, last: date | None, today: date) -> str | None:
+    """The refusal of a --from or --to after today (tonight may hold cramps already, and
+    is taken; a date near 9999 has no night after it to end on); else None."""
+    for option, night in (("--from", first), ("--to", last)):
+        if night is not None and night > today:
+            return _(
+                "{option} {night} is in the future; give a night up to today ({today})."
+            ).format(option=option, night=night.isoformat(), today=today.isoformat())
+    return None
+
+
 def held(episodes: int | None, nights: int | None) -> str:
     """What a diary or a backup holds: "3 episodes, 1 night record" (None: not counted)."""
     return _("{episodes}, {nights}").format(

@@ -85,9 +85,9 @@ def run(args: argparse.Namespace) -> int:
     refusal = _("There is no diary in {folder} to export.").format(folder=data_dir)
     written: tuple[Path, ...]
     with commands.open_diary(data_dir, if_missing=refusal) as diary:
-        unended = commands.unended_night(args.first, args.last, diary.last_night())
-        if unended is not None:
-            raise ExportError(unended)
+        future = commands.future_night(args.first, args.last, diary.now().date())
+        if future is not None:
+            raise ExportError(f"{future} {_('Nothing was written.')}")
         if to_stdout:
             _to_stdout(diary, args)
             return 0

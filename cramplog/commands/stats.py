@@ -68,15 +68,9 @@ def run(args: argparse.Namespace) -> int:
     # an open app.
     refusal = _("There is no diary in {folder}; nothing was created.").format(folder=folder)
     with commands.figures_of(folder, if_missing=refusal) as diary:
-        today = diary.now().date()
-        for name, night in (("--from", args.first), ("--to", args.last)):
-            if night is not None and night > today:
-                return _fail(
-                    _(
-                        "{option} {night} is in the future; give a night up to today ({today})."
-                    ).format(option=name, night=night.isoformat(), today=today.isoformat()),
-                    EXIT_USAGE,
-                )
+        future = commands.future_night(args.first, args.last, diary.now().date())
+        if future is not None:
+            return _fail(future, EXIT_USAGE)
         if args.first is not None and args.last is not None and args.first > args.last:
             return _fail(
                 _("--from {first} is after --to {last}.").format(

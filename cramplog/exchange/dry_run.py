@@ -35,7 +35,11 @@ def spreadsheet_lines(batch: Batch, *, new_words_agreed: bool) -> list[str]:
     if not batch.columns:
         return []
     fates = column_fates(batch)
-    ignored = [i for i, choice in enumerate(batch.columns) if choice.field is None]
+    # A tracker's column (Flaredown, Bearable) has no field of ours either, but says what
+    # it becomes (`described`): it is read, not ignored.
+    ignored = [
+        i for i, choice in enumerate(batch.columns) if choice.field is None and not choice.described
+    ]
     if len(ignored) > MOST_IGNORED_SHOWN:
         # A file of 200,000 columns listed 200,000 lines: those read, the first ignored
         # ones, and a count of the rest.

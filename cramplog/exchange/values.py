@@ -266,7 +266,16 @@ _SIDES = {
         "right hand",
     ),
     Side.BOTH: ("both", "b", "both sides", "bilateral", "l+r", "l&r", "l/r", "left and right"),
-    Side.NOT_APPLICABLE: ("n/a", "na", "not applicable", "-", "none", "neither", "middle"),
+    Side.NOT_APPLICABLE: (
+        "n/a",
+        "na",
+        "not noted",  # as the app shows it
+        "not applicable",
+        "-",
+        "none",
+        "neither",
+        "middle",
+    ),
 }
 _SIDE_BY_TEXT = {spelling: side for side, spellings in _SIDES.items() for spelling in spellings}
 

@@ -49,7 +49,7 @@ def storage_message(exc: OSError, target: Path, *, done: str = NOTHING_WRITTEN) 
     # A refusal on a folder itself (made private, or holding a lock file) names that folder.
     folder = target if _is_dir(target) else target.parent if str(target.parent) else Path(".")
     if exc.errno == errno.ENOTDIR and exc.filename:
-        folder = Path(os.fsdecode(exc.filename))  # the path that is no folder, not its parent
+        folder = _not_a_folder(Path(os.fsdecode(exc.filename))) or folder
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return _("The disk is full{code}, so {target} could not be written. {done}").format(
             code=code, target=target, done=done
@@ -221,6 +221,15 @@ def write_bytes(
 def _remove(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink()
+
+
+def _not_a_folder(path: Path) -> Path | None:
+    """The part of `path` that is there but is no folder ("notes.txt" of "notes.txt/x.pdf",
+    or "notes.txt" itself given as a folder), if any."""
+    for part in (path, *path.parents):
+        if os.path.lexists(part):
+            return None if _is_dir(part) else part
+    return None
 
 
 def _is_dir(path: Path) -> bool:

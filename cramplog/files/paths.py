@@ -28,7 +28,11 @@ def resolve_data_dir(option: str | None) -> Path:
     given = Path(option).expanduser()
     try:
         resolved = given.resolve()
-        dangling = given.is_symlink() and not given.exists()
+        # The folder, or a folder above it, may be the link (a diary inside a linked drive).
+        dangling = next(
+            (part for part in (given, *given.parents) if part.is_symlink() and not part.exists()),
+            None,
+        )
     except (OSError, RuntimeError) as exc:  # a loop of links: RuntimeError before 3.13
         if isinstance(exc, OSError) and exc.errno != errno.ELOOP:
             raise DiaryOpenError(
@@ -41,13 +45,13 @@ def resolve_data_dir(option: str | None) -> Path:
                 folder=option
             )
         ) from None
-    if dangling:
+    if dangling is not None:
         # Its target's folders would be made (on the disk under a mount point, if the drive
         # it leads to is not mounted): refused, and nothing made.
         raise DiaryOpenError(
             _(
-                "--data-dir {folder} is a symbolic link to {target}, which does not exist (a "
-                "drive not mounted?); nothing was created."
-            ).format(folder=option, target=resolved)
+                "--data-dir {folder}: {link} is a symbolic link to {target}, which does not "
+                "exist (a drive not mounted?); nothing was created."
+            ).format(folder=option, link=dangling, target=dangling.resolve())
         )
     return resolved

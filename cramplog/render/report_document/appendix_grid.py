@@ -459,14 +459,16 @@ class AppendixGrid:
             index += 1  # `first` is a month heading after that row
         # A night is written on its first cramp only; a page that opens partway through a
         # night says again which night it is, as the month heading says "continued".
-        carried = _night_carried(rows, index) if index < len(rows) else ""
+        carried = _night_of(rows, index) if index < len(rows) else ""
         # A hot loop over every cell of the appendix: the cached glyphs are looked up inline.
         while index < len(rows) and (start := starts[index]) < end:
             row, height = rows[index], heights[index]
-            if carried:
-                row, carried = (carried, *row[NIGHT + 1 :]), ""
-            marks, wrapped = row[MARK_CELLS], row[WRAPPED]
             skip = max(0, first - start)  # the row's lines on the page before
+            if carried and not skip:  # the page's first row drawn whole
+                if not row[NIGHT]:
+                    row = (*row[:NIGHT], carried, *row[NIGHT + 1 :])
+                carried = ""
+            marks, wrapped = row[MARK_CELLS], row[WRAPPED]
             take = min(start + height, end) - start - skip
             # Most rows take one line: made without a loop.
             row_lines: list[list[Piece | tuple[int, str]]] = (
@@ -536,12 +538,10 @@ class AppendixGrid:
         return None if at < 0 else self.headings[self._heading_lines[at]]
 
 
-def _night_carried(rows: Sequence[tuple[object, ...]], index: int) -> str:
-    """The night of the row at `index` when the row does not write it (a later cramp of a
-    night begun on an earlier row), else ""."""
-    if rows[index][NIGHT]:
-        return ""
-    for earlier in range(index - 1, -1, -1):
+def _night_of(rows: Sequence[tuple[object, ...]], index: int) -> str:
+    """The night the row at `index` belongs to: its own, or that of the nearest row before
+    it that writes one (a night is written on its first cramp only)."""
+    for earlier in range(index, -1, -1):
         night = rows[earlier][NIGHT]
         if night:
             return str(night)

@@ -225,11 +225,11 @@ def test_export_csv_and_json(
         (["--from", "2026-13-01"], 2, "not a date"),
         (["--to", "yesterday"], 2, "not a date"),
         (["--from", "2026-03-10", "--to", "2026-03-01"], 1, "after --to"),
-        # A night not ended yet: it wrote an empty export, or, near the
-        # end of the calendar, failed as a bug (OverflowError).
-        (["--from", "2099-12-25"], 1, "--from 2099-12-25 is a night that has not ended yet"),
-        (["--from", "9999-12-31"], 1, "--from 9999-12-31 is a night that has not ended yet"),
-        (["--to", "9999-12-31"], 1, "--to 9999-12-31 is a night that has not ended yet"),
+        # A night in the future: it wrote an empty export, or, near the end of the
+        # calendar, failed as a bug (OverflowError).
+        (["--from", "2099-12-25"], 1, "--from 2099-12-25 is in the future; give a night up to"),
+        (["--from", "9999-12-31"], 1, "--from 9999-12-31 is in the future; give a night up to"),
+        (["--to", "9999-12-31"], 1, "--to 9999-12-31 is in the future; give a night up to"),
     ],
 )
 def test_export_refuses_bad_dates_with_one_line(
@@ -245,6 +245,30 @@ def test_export_refuses_bad_dates_with_one_line(
     )
     assert got == code and message in err and err.count("\n") == 1
     assert not (tmp_path / "x.json").exists()
+
+
+def test_export_takes_tonight_whose_cramps_are_logged_already(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    # A cramp of this evening: tonight has not ended, but its cramps are in the diary, and
+    # an export up to today gives them (refusing nights after last night lost them).
+    from datetime import datetime, timedelta
+
+    from cramplog.core import nights
+    from cramplog.core.records import EpisodeInput
+
+    start = datetime.now().astimezone() - timedelta(minutes=1)
+    diary = Diary.open(data_dir)
+    diary.add_episode(EpisodeInput(start=start, muscle="muscle.calf"))
+    tonight = nights.night_of(start.replace(tzinfo=None), diary.boundary_hour)
+    diary.close()
+    target = tmp_path / "tonight.json"
+    dates = ("--from", tonight.isoformat(), "--to", tonight.isoformat())
+    code, _out, err = run(
+        capsys, "export", "json", "-o", str(target), *dates, "--data-dir", str(data_dir)
+    )
+    assert code == 0, err
+    assert len(json.loads(target.read_text())["episodes"]) == 1
 
 
 @pytest.mark.parametrize("where", ["diary", "wal", "missing folder", "empty", "a folder"])

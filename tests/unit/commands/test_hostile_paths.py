@@ -133,3 +133,28 @@ def test_export_to_a_closed_or_full_standard_output_says_so_in_one_line(filled: 
         assert result.stderr == (
             "cramplog: Standard output could not be written (No space left on device).\n"
         )
+
+
+def test_a_file_in_the_way_of_a_path_is_the_one_named(
+    qapp: object, capsys: pytest.CaptureFixture[str], filled: Path, tmp_path: Path
+) -> None:
+    # "notes.txt/r.pdf is not a folder" named the whole path, not the file in its way.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine")
+    code, _out, err = run(capsys, "report", "-o", str(notes / "r.pdf"), "--data-dir", str(filled))
+    assert code == 1 and err.startswith(f"cramplog: {notes} is not a folder.")
+    code, _out, err = run(capsys, "check", "--data-dir", str(notes / "sub"))
+    assert code == 1 and err.startswith(f"cramplog: {notes} is not a folder.")
+    assert notes.read_text() == "mine"
+
+
+def test_a_dangling_link_above_the_folder_is_refused_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The usual layout: the diary's folder inside a linked drive that is not mounted.
+    drive = tmp_path / "media" / "usb"
+    (tmp_path / "usb").symlink_to(drive)
+    code, _out, err = run(capsys, "check", "--data-dir", str(tmp_path / "usb" / "cramplog"))
+    assert code == 1
+    assert f"{tmp_path / 'usb'} is a symbolic link to {drive}, which does not exist" in err
+    assert not (tmp_path / "media").exists()

@@ -801,3 +801,13 @@ def test_a_long_diary_is_exported_page_by_page_with_every_row_as_listed(tmp_path
         night: day.uuid for night, day in days.items()
     }
     assert any(row["uuid"] and row["episodes"] != "0" for row in rows)  # merged on one row
+
+
+def test_a_side_written_as_the_app_shows_it_is_read_back(diary: Diary, tmp_path: Path) -> None:
+    # The app shows a side not given as "Not noted": a spreadsheet copied from the screen
+    # was refused ("“Not noted” is not a side").
+    path = tmp_path / "copied.csv"
+    path.write_text("Date,Time,Muscle,Side\n2026-03-01,02:10,Calf,Not noted\n")
+    plan = exchange.plan_import(diary, path)
+    assert plan.errors == []
+    assert [e.episode.side for e in plan.batch.episodes] == [Side.NOT_APPLICABLE]

@@ -142,3 +142,21 @@ def test_a_treatment_named_as_a_class_of_the_checklist_gets_that_class(
         "Magnesium": "medication_class.magnesium_supplement",
         "Quinine": "medication_class.quinine",
     }
+
+
+def test_a_dry_run_of_many_symptom_columns_never_calls_the_read_ones_ignored(
+    diary: Diary, tmp_path: Path
+) -> None:
+    # Past a dozen "ignored" columns the rest are counted; a tracker's columns, read and
+    # described (the cramp symptom itself, Tags, Foods), were counted among them.
+    others = [f"Symptom {n}" for n in range(14)]
+    text = (
+        ",".join(["Date", *others, "Leg cramps", "Tags", "Foods"])
+        + "\n"
+        + ",".join(["2026-03-01", *("1" for _ in others), "3", "dehydration", "Banana"])
+        + "\n"
+    )
+    lines = dry_run.spreadsheet_lines(plan_of(diary, tmp_path, text).batch, new_words_agreed=False)
+    columns = "\n".join(lines)
+    assert "“Leg cramps” → " in columns and "“Tags” → " in columns and "“Foods” → " in columns
+    assert "more columns, ignored" not in columns and "more column, ignored" not in columns
