@@ -36,6 +36,7 @@ from cramplog.ui.places import DIARY, PATTERNS, PLACES, SUMMARY, TREATMENTS
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.startup import benchmark_exit, patterns_first, preloads
 from cramplog.ui.startup.benchmark_exit import BENCHMARK_EXIT_ENV
+from cramplog.ui.widgets.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from cramplog.core.records import DiaryListing, Episode, EpisodeFilter
@@ -561,7 +562,7 @@ class MainWindow(QMainWindow):
     def _restore_window_state(self) -> None:
         geometry = self.preferences.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 720)
+            resize_within_screen(self, 1180, 720)
         state = self.preferences.geometry("main_state")
         if state is not None:
             self.restoreState(state)

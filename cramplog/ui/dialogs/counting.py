@@ -11,6 +11,7 @@ from cramplog.core import nights
 from cramplog.core.translation import N_, _
 from cramplog.diary.view import DiaryView
 from cramplog.ui.widgets import common as widgets
+from cramplog.ui.widgets.screen_fit import resize_within_screen
 from cramplog.ui.widgets.theme import WrappedLabel
 
 _WEEKDAYS = (
@@ -123,4 +124,4 @@ class CountingDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 600)
+        resize_within_screen(self, 560, 600)

@@ -42,6 +42,7 @@ from cramplog.ui.dialogs.import_rows import RowsTable, preview_of
 from cramplog.ui.dialogs.import_span import SpanChoice
 from cramplog.ui.dialogs.import_work import ImportWork
 from cramplog.ui.widgets.labels import plain_label
+from cramplog.ui.widgets.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from cramplog.diary.service import Diary
@@ -98,7 +99,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.filler, 1)
         layout.addLayout(options)
         layout.addWidget(self.buttons)
-        self.resize(1100, 760)
+        resize_within_screen(self, 1100, 760)
         self._show_plan()
         if path is not None:
             self.set_path(path)

@@ -42,6 +42,7 @@ from cramplog.ui.forms.episode_sections import (
 )
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
+from cramplog.ui.widgets.screen_fit import resize_within_screen
 
 
 class EpisodeDialog(QDialog):
@@ -96,7 +97,7 @@ class EpisodeDialog(QDialog):
         self._loading = False
         self._clean_state = self.draft_state()
         self._start_as_loaded = self._start_naive()
-        self.resize(940, 700)
+        resize_within_screen(self, 940, 700)
         (self.start_edit if episode is not None else self.muscle).setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -33,6 +33,7 @@ from cramplog.ui.editor import DiaryEditor
 from cramplog.ui.forms.review_banner import ReviewBanner
 from cramplog.ui.preferences import Preferences
 from cramplog.ui.widgets import common as widgets
+from cramplog.ui.widgets.screen_fit import resize_within_screen
 
 __all__ = ["NightReviewDialog", "ReviewBanner", "describe_episode"]
 
@@ -105,7 +106,7 @@ class NightReviewDialog(QDialog):
         self._build()
         self._load(self._loaded)
         self._clean = self.factors()
-        self.resize(660, 700)
+        resize_within_screen(self, 660, 700)
 
     # -- building -------------------------------------------------------------------------
 

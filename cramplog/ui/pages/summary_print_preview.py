@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QToolBar, QVBoxLayout, QWidget
 
@@ -12,6 +12,7 @@ from cramplog.analysis import report as reports
 from cramplog.core.errors import CramplogError
 from cramplog.core.translation import _
 from cramplog.render import report_document
+from cramplog.ui.widgets.screen_fit import resize_within_screen
 
 
 def printer_for(document: report_document.ReportDocument) -> QPrinter:
@@ -60,11 +61,7 @@ class PrintPreview(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
         self.preview.fitToWidth()
-        screen = QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        self.resize(
-            min(860, room.width() if room else 860), min(1000, room.height() if room else 1000)
-        )
+        resize_within_screen(self, 860, 1000)
 
     def _action(
         self, text: str, slot: Callable[[], object], keys: QKeySequence.StandardKey | None = None
