@@ -1,9 +1,8 @@
 """The Import… dialog: a dry run previewed first, then one import or none.
 
-The preview's parts live beside it: the file row (import_file_row), the columns and their
-fields (import_columns), the rows as they would be stored (import_rows), and the problems,
-notes and new words (import_findings); the check and the import run on a worker
-(import_work).
+The preview's parts live beside it: the file row (import_file_row), the columns' fields
+(import_columns), the rows as they would be stored (import_rows), the problems, notes and
+new words (import_findings); the check and the import run on a worker (import_work).
 """
 
 from __future__ import annotations
@@ -19,13 +18,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -152,14 +149,7 @@ class ImportDialog(QDialog):
         self.findings_box = QGroupBox(_("What the check found"))
         self.findings = FindingsPanel()
         self.findings.words_agreed.connect(self.dry_run)
-        # Scrolled rather than squeezed: on a short screen the layout crushed the new words'
-        # box (its agreement tick box, without which nothing imports) to a sliver.
-        scroller = QScrollArea()
-        scroller.setObjectName("findingsScroller")
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setWidget(self.findings)
-        QVBoxLayout(self.findings_box).addWidget(scroller)
+        QVBoxLayout(self.findings_box).addWidget(self.findings.in_scroller())
         self.findings_box.hide()
         # The row problems list, by the name the rest of the dialog knows it.
         self.errors = self.findings.errors
