@@ -4,6 +4,8 @@ The preview's parts live beside it: the file row (import_file_row), the columns'
 (import_columns), the rows as they would be stored (import_rows), the problems, notes and
 new words (import_findings); the check and the import run on a worker (import_work).
 """
+# Over 400 lines because it wires those parts to the check, the import and the person's
+# choices (a file, a sheet, the columns, the nights covered, add or replace) in one class.
 
 from __future__ import annotations
 
@@ -38,8 +40,8 @@ from cramplog.ui.dialogs.import_findings import FindingsPanel
 from cramplog.ui.dialogs.import_rows import RowsTable, preview_of
 from cramplog.ui.dialogs.import_span import SpanChoice
 from cramplog.ui.dialogs.import_work import ImportWork
+from cramplog.ui.widgets import screen_fit
 from cramplog.ui.widgets.labels import plain_label
-from cramplog.ui.widgets.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from cramplog.diary.service import Diary
@@ -82,7 +84,9 @@ class ImportDialog(QDialog):
         checks = QHBoxLayout()
         checks.addWidget(self.columns_box, 3)
         checks.addWidget(self.findings_box, 2)
-        layout = QVBoxLayout(self)
+        body = screen_fit.ScrolledBody()  # all but the buttons: scrolled on a short screen
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(file_row)
         layout.addWidget(help_text)
         layout.addSpacing(6)
@@ -95,8 +99,10 @@ class ImportDialog(QDialog):
         self.filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         layout.addWidget(self.filler, 1)
         layout.addLayout(options)
-        layout.addWidget(self.buttons)
-        resize_within_screen(self, 1100, 760)
+        outer = QVBoxLayout(self)
+        outer.addWidget(screen_fit.scrolling(body, "importBody"), 1)
+        outer.addWidget(self.buttons)
+        screen_fit.resize_within_screen(self, 1100, 760)
         self._show_plan()
         if path is not None:
             self.set_path(path)
@@ -149,7 +155,7 @@ class ImportDialog(QDialog):
         self.findings_box = QGroupBox(_("What the check found"))
         self.findings = FindingsPanel()
         self.findings.words_agreed.connect(self.dry_run)
-        QVBoxLayout(self.findings_box).addWidget(self.findings.in_scroller())
+        QVBoxLayout(self.findings_box).addWidget(self.findings)
         self.findings_box.hide()
         # The row problems list, by the name the rest of the dialog knows it.
         self.errors = self.findings.errors

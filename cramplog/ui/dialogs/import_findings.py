@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFrame,
-    QGroupBox,
-    QListWidget,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QListWidget, QVBoxLayout, QWidget
 
 from cramplog import exchange
 from cramplog.core.translation import N_, _, n_
@@ -54,19 +46,6 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.reading)
         layout.addWidget(self.words_box)
         layout.addStretch(1)
-
-    def in_scroller(self) -> QScrollArea:
-        """The panel in a frameless scroll area, which the dialog shows it in.
-
-        Scrolled rather than squeezed: on a short screen the dialog's layout crushed the new
-        words' box (its agreement tick box, without which nothing imports) to a sliver.
-        """
-        scroller = QScrollArea()
-        scroller.setObjectName("findingsScroller")
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setWidget(self)
-        return scroller
 
     def _build_words(self) -> None:
         self.words_box = QGroupBox(_("Words that match nothing in the diary"))

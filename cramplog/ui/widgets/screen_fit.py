@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
 def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
@@ -19,3 +19,28 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
         width, height = min(width, room.width()), min(height, room.height())
     least = widget.minimumSizeHint()
     widget.resize(max(width, least.width()), max(height, least.height()))
+
+
+class ScrolledBody(QWidget):
+    """The parts of a window that scroll (see `scrolling`), at no less than the height they
+    need at their width, their wrapped lines included, and no more: the scroll area asks a
+    widget with wrapped text for its preferred height, which made a dialog of ordinary
+    size scroll where its tables could have given way instead."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return (
+            super().heightForWidth(width) if layout is None else layout.minimumHeightForWidth(width)
+        )
+
+
+def scrolling(body: ScrolledBody, name: str) -> QScrollArea:
+    """`body` in a frameless scroll area that scrolls only when its window is smaller than
+    `body` needs: on a short screen its parts keep their heights (wrapped lines included)
+    instead of being squeezed until their lines are drawn over one another."""
+    scroller = QScrollArea()
+    scroller.setObjectName(name)
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setWidget(body)
+    return scroller

@@ -438,7 +438,7 @@ def test_on_a_short_screen_the_new_words_box_scrolls_into_view_whole(
     assert box.words_box.isVisible()
     for widget in (box.words_box, box.words_list, box.add_words, box.words_state):
         assert widget.height() >= widget.minimumSizeHint().height()
-    scroller = hand_kept.findChild(QScrollArea, "findingsScroller")
+    scroller = hand_kept.findChild(QScrollArea, "importBody")
     assert scroller is not None
     scroller.ensureWidgetVisible(box.add_words)
     settle(hand_kept)
