@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from cramplog.analysis import stats
@@ -59,30 +61,41 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
     def row(
         key: str,
         label: str,
-        text: str,
-        other: str | None,
-        mine: float | None,
-        theirs: float | None,
+        shown: Callable[[stats.PatternStats], str],
+        figure: str | None,
         *,
         digits: int = 1,
         points: bool = False,
         seconds: bool = False,
         tally: bool = False,
     ) -> HeadlineRow:
+        """A row of a figure: its text for this period and the comparison's (`shown`), and
+        the change between the two periods' values of the field `figure` (None: no change)."""
         # A count (`tally`) of one period against another's means something only over as
         # many recorded nights: 90 cramps on 71 nights against 12 on 18 is no "+78".
-        comparable = base is not None and (
-            not tally or base.recorded_nights == numbers.recorded_nights
-        )
+        moved = None
+        if (
+            base is not None
+            and figure is not None
+            and (not tally or base.recorded_nights == numbers.recorded_nights)
+        ):
+            value = attrgetter(figure)
+            moved = change(
+                value(numbers), value(base), digits=digits, points=points, seconds=seconds
+            )
         return HeadlineRow(
             key=key,
             label=label,
-            value=text,
-            comparison=other,
-            change=change(mine, theirs, digits=digits, points=points, seconds=seconds)
-            if comparable
-            else None,
+            value=shown(numbers),
+            comparison=None if base is None else shown(base),
+            change=moved,
         )
+
+    def rate(field: str) -> Callable[[stats.PatternStats], str]:
+        return lambda s: format_number(getattr(s, field))
+
+    def count(field: str) -> Callable[[stats.PatternStats], str]:
+        return lambda s: str(getattr(s, field))
 
     def share_text(s: stats.PatternStats) -> str:
         share = s.share_of_reviewed_nights_with_cramps
@@ -116,88 +129,47 @@ def headline_rows(numbers: stats.PatternStats) -> tuple[HeadlineRow, ...]:
             text += f"; {s.timing_unknown} not known, {nights.TIME_NOT_NOTED}"
         return text
 
-    def b(text: str) -> str | None:
-        return None if base is None else text
-
     rows = [
-        row(
-            "cramps_per_week",
-            "Cramps per week",
-            format_number(numbers.cramps_per_week),
-            b(format_number(base.cramps_per_week)) if base else None,
-            numbers.cramps_per_week,
-            base.cramps_per_week if base else None,
-        ),
+        row("cramps_per_week", "Cramps per week", rate("cramps_per_week"), "cramps_per_week"),
         row(
             "episodes",
             "Cramps in the period",
-            str(numbers.episodes),
-            b(str(base.episodes)) if base else None,
-            numbers.episodes,
-            base.episodes if base else None,
+            count("episodes"),
+            "episodes",
             digits=0,
             tally=True,
         ),
         row(
             "cramp_nights_per_week",
             "Nights with cramps per week",
-            format_number(numbers.cramp_nights_per_week),
-            b(format_number(base.cramp_nights_per_week)) if base else None,
-            numbers.cramp_nights_per_week,
-            base.cramp_nights_per_week if base else None,
+            rate("cramp_nights_per_week"),
+            "cramp_nights_per_week",
         ),
         row(
             "share_of_reviewed_nights_with_cramps",
             "Recorded nights with cramps",
-            share_text(numbers),
-            b(share_text(base)) if base else None,
-            numbers.share_of_reviewed_nights_with_cramps,
-            base.share_of_reviewed_nights_with_cramps if base else None,
+            share_text,
+            "share_of_reviewed_nights_with_cramps",
             points=True,
         ),
-        row(
-            "intensity",
-            "Intensity 0–10, median (worst)",
-            intensity_text(numbers),
-            b(intensity_text(base)) if base else None,
-            numbers.intensity_median,
-            base.intensity_median if base else None,
-        ),
+        row("intensity", "Intensity 0–10, median (worst)", intensity_text, "intensity_median"),
         row(
             "duration",
             "Duration, median (longest)",
-            duration_text(numbers),
-            b(duration_text(base)) if base else None,
-            numbers.duration_median_s,
-            base.duration_median_s if base else None,
+            duration_text,
+            "duration_median_s",
             seconds=True,
         ),
         row(
             "cramps_over_10_min",
             "Cramps over 10 minutes",
-            str(numbers.cramps_over_10_min),
-            b(str(base.cramps_over_10_min)) if base else None,
-            numbers.cramps_over_10_min,
-            base.cramps_over_10_min if base else None,
+            count("cramps_over_10_min"),
+            "cramps_over_10_min",
             digits=0,
             tally=True,
         ),
-        row(
-            "sleep_disturbance",
-            "Sleep disturbance (mean)",
-            sleep_text(numbers),
-            b(sleep_text(base)) if base else None,
-            numbers.sleep_disturbance_mean,
-            base.sleep_disturbance_mean if base else None,
-        ),
-        row(
-            "nocturnal",
-            "Night-time / daytime cramps",
-            split_text(numbers),
-            b(split_text(base)) if base else None,
-            # Two counts side by side: no one change says how both moved.
-            None,
-            None,
-        ),
+        row("sleep_disturbance", "Sleep disturbance (mean)", sleep_text, "sleep_disturbance_mean"),
+        # Two counts side by side: no one change says how both moved.
+        row("nocturnal", "Night-time / daytime cramps", split_text, None),
     ]
     return tuple(rows)
