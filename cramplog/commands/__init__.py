@@ -101,25 +101,34 @@ def reversed_period(first: date, last: date) -> str:
 
 
 def unended_night(first: date | None, last: date | None, last_night: date) -> str | None:
-    """The refusal of a --from or --to after last night (a night not ended yet has nothing
-    settled to give, and a date near 9999 has no night after it to end on); else None."""
-    for option, night in (("--from", first), ("--to", last)):
-        if night is not None and night > last_night:
-            return _(
-                "{option} {night} is a night that has not ended yet; the latest one is "
-                "{latest}. Nothing was written."
-            ).format(option=option, night=night.isoformat(), latest=last_night.isoformat())
-    return None
+    """The refusal of a --from or --to after last night (`report`: a night not ended yet has
+    nothing settled to show); else None."""
+    found = _night_after(first, last, last_night)
+    if found is None:
+        return None
+    return _(
+        "{option} {night} is a night that has not ended yet; the latest one is "
+        "{latest}. Nothing was written."
+    ).format(option=found[0], night=found[1].isoformat(), latest=last_night.isoformat())
 
 
 def future_night(first: date | None, last: date | None, today: date) -> str | None:
-    """The refusal of a --from or --to after today (tonight may hold cramps already, and
-    is taken; a date near 9999 has no night after it to end on); else None."""
+    """The refusal of a --from or --to after today (`stats`, `export`: tonight may hold
+    cramps already, and is taken); else None."""
+    found = _night_after(first, last, today)
+    if found is None:
+        return None
+    return _("{option} {night} is in the future; give a night up to today ({today}).").format(
+        option=found[0], night=found[1].isoformat(), today=today.isoformat()
+    )
+
+
+def _night_after(first: date | None, last: date | None, latest: date) -> tuple[str, date] | None:
+    """The first of --from and --to given after `latest`, with its option's name: such a
+    night has nothing to give, and one near 9999 has no night after it to end on."""
     for option, night in (("--from", first), ("--to", last)):
-        if night is not None and night > today:
-            return _(
-                "{option} {night} is in the future; give a night up to today ({today})."
-            ).format(option=option, night=night.isoformat(), today=today.isoformat())
+        if night is not None and night > latest:
+            return option, night
     return None
 
 
